@@ -1,0 +1,234 @@
+"""Context of a candidate match: words around it, sentence, case and quotation.
+
+The lexicon's guards are data; this module evaluates them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from .model import Condition, Severity, WordWindow
+from .normalize import normalize
+
+if TYPE_CHECKING:
+    from .lexicon.compile import CompiledLexicon
+
+_WORD = re.compile(r"\w+(?:'\w+)*")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?= )|[:;](?= )")
+_ABBREVIATIONS = frozenset(
+    ["i.e", "e.g", "etc", "vs", "cf", "al", "approx", "dr", "mr", "mrs", "ms", "mx", "st", "no", "nos", "fig", "u.s", "u.k", "inc", "jr", "sr", "a.k.a", "aka", "prof", "rev", "gen", "sen", "rep", "gov", "dept", "est", "ca"]
+)
+_OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
+_CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
+_MENTION_CUES = (
+    ("the", "term"),
+    ("the", "word"),
+    ("the", "words"),
+    ("the", "label"),
+    ("the", "phrase"),
+    ("terms", "like"),
+    ("words", "like"),
+    ("terms", "such", "as"),
+    ("words", "such", "as"),
+)
+
+
+class Context:
+    """One segment's text, its normalized view and lazily computed context."""
+
+    __slots__ = ("_sentences", "map", "norm", "quoted", "text")
+
+    def __init__(self, text: str, *, quoted: bool = False) -> None:
+        self.text = text
+        self.norm, self.map = normalize(text)
+        self.quoted = quoted
+        self._sentences: list[int] | None = None
+
+    # --- positions -------------------------------------------------------------------------
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the segment text of a span of the normalized view."""
+        return self.map.span(start, end)
+
+    def original(self, start: int, end: int) -> str:
+        s, e = self.source_span(start, end)
+        return self.text[s:e]
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        """Start and end (in the normalized view) of the sentence holding ``offset``."""
+        if self._sentences is None:
+            starts = [0]
+            norm = self.norm
+            for m in _SENTENCE_END.finditer(norm):
+                if m.group()[0] == ".":
+                    word = norm[max(0, m.start() - 12) : m.start()].rsplit(" ", 1)[-1]
+                    word = word.lstrip("(\"'")
+                    if word in _ABBREVIATIONS or len(word) == 1 or not word:
+                        continue
+                starts.append(m.end())
+            self._sentences = starts
+        i = bisect_right(self._sentences, offset) - 1
+        start = self._sentences[i]
+        end = self._sentences[i + 1] if i + 1 < len(self._sentences) else len(self.norm)
+        return start, end
+
+    def words_before(self, start: int) -> list[str]:
+        s, _ = self.sentence_bounds(start)
+        return _WORD.findall(self.norm, s, start)
+
+    def words_after(self, end: int) -> list[str]:
+        _, e = self.sentence_bounds(max(end - 1, 0))
+        return _WORD.findall(self.norm, end, e)
+
+    def sentence_start(self, start: int) -> bool:
+        s, _ = self.sentence_bounds(start)
+        return not _WORD.search(self.norm, s, start)
+
+    # --- verification ------------------------------------------------------------------------
+
+    def verify(self, lexicon: CompiledLexicon, index: int, start: int, end: int) -> Severity | None:
+        """The severity of a candidate match, or None when a guard says it is fine."""
+        rule = lexicon.rules[index]
+        entry = rule.entry
+        severity = entry.severity
+        exceptions = lexicon.exceptions.get(index)
+        if exceptions is not None:
+            lo, hi = max(0, start - 200), min(len(self.norm), end + 200)
+            for m in exceptions.finditer(self.norm, lo, hi):
+                if m.start() < end and start < m.end():
+                    return None
+        form = self.norm[start:end]
+        if entry.requires and not any(self.holds(c, start, end, form) for c in entry.requires):
+            return None
+        for guard in entry.guards:
+            if self.holds(guard.when, start, end, form):
+                if guard.action == "skip":
+                    return None
+                if guard.action == "downgrade":
+                    severity = severity.downgraded()
+                else:
+                    severity = Severity.SUGGESTION
+                break
+        if self.is_mention(start, end):
+            policy = entry.quotes.mention
+        elif self.quoted or self.in_quoted_speech(start):
+            policy = entry.quotes.speech
+        else:
+            return severity
+        if policy == "skip":
+            return None
+        return severity.downgraded() if policy == "downgrade" else severity
+
+    def holds(self, cond: Condition, start: int, end: int, form: str) -> bool:
+        """Whether every test in ``cond`` holds for the match ``[start, end)``."""
+        if cond.forms is not None and form not in cond.forms:
+            return False
+        if cond.case is not None and _case(self.original(start, end)) != cond.case:
+            return False
+        if cond.sentence_start is not None and self.sentence_start(start) != cond.sentence_start:
+            return False
+        if cond.next_capitalized is not None:
+            _, src_end = self.source_span(start, end)
+            if _next_capitalized(self.text, src_end) != cond.next_capitalized:
+                return False
+        if cond.prev_capitalized is not None:
+            src_start, _ = self.source_span(start, end)
+            if _prev_capitalized(self.text, src_start) != cond.prev_capitalized:
+                return False
+        before = after = None
+        if cond.before or cond.not_before or cond.near or cond.not_near:
+            before = self.words_before(start)
+        if cond.after or cond.not_after or cond.near or cond.not_near:
+            after = self.words_after(end)
+        if cond.before and not _in_window(cond.before, before or [], from_end=True):
+            return False
+        if cond.not_before and _in_window(cond.not_before, before or [], from_end=True):
+            return False
+        if cond.after and not _in_window(cond.after, after or [], from_end=False):
+            return False
+        if cond.not_after and _in_window(cond.not_after, after or [], from_end=False):
+            return False
+        if cond.near and not _near(cond.near, before or [], after or []):
+            return False
+        return not (cond.not_near and _near(cond.not_near, before or [], after or []))
+
+    def is_mention(self, start: int, end: int) -> bool:
+        """The term is quoted on its own ("the term 'prostitute'") or named as a word."""
+        norm = self.norm
+        opening = norm[start - 1] if start > 0 else ""
+        if opening and opening in _OPEN_QUOTES:
+            after = end
+            if after < len(norm) and norm[after] in ",.;:!?":
+                after += 1
+            closing = norm[after] if after < len(norm) else ""
+            if closing and closing in _CLOSE_QUOTES:
+                return True
+            if opening == "'" and norm[end - 1] == "'":
+                return True  # a closing quote taken for a plural possessive
+        words = self.words_before(start)
+        return any(tuple(words[-len(cue) :]) == cue for cue in _MENTION_CUES)
+
+    def in_quoted_speech(self, start: int) -> bool:
+        """Inside double quotes that open earlier in the segment."""
+        head = self.norm[:start]
+        straight = head.count('"')
+        if straight % 2 == 1:
+            return True
+        return head.rfind("\u201c") > head.rfind("\u201d")
+
+
+def _case(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "lower"
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return "upper"
+    if letters[0].isupper():
+        return "capitalized"
+    return "lower"
+
+
+def _next_capitalized(text: str, end: int) -> bool:
+    i = end
+    while i < len(text) and text[i] in " \t\u00a0":
+        i += 1
+    if i == end or i >= len(text):
+        return False
+    return text[i].isupper()
+
+
+def _prev_capitalized(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    if i == start or i == 0 or not text[i - 1].isalnum():
+        return False
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in ".'"):
+        j -= 1
+    return text[j].isupper()
+
+
+def _phrase_at(phrase: tuple[str, ...], words: list[str], i: int) -> bool:
+    if i + len(phrase) > len(words):
+        return False
+    for token, word in zip(phrase, words[i : i + len(phrase)], strict=False):
+        if token.endswith("*"):
+            if not word.startswith(token[:-1]):
+                return False
+        elif token != word:
+            return False
+    return True
+
+
+def _in_window(window: WordWindow, words: list[str], *, from_end: bool) -> bool:
+    scope = words[-window.window :] if from_end else words[: window.window]
+    return any(
+        _phrase_at(p, scope, i) for p in window.phrases for i in range(len(scope) - len(p) + 1)
+    )
+
+
+def _near(window: WordWindow, before: list[str], after: list[str]) -> bool:
+    return _in_window(window, before, from_end=True) or _in_window(window, after, from_end=False)

@@ -1,0 +1,210 @@
+"""The matching engine: documents and compiled lexicons in, findings out. No I/O.
+
+One scan over the normalized view finds candidates for every term rule at once (a trie-shaped
+regular expression); one more scan covers every pattern rule. Each candidate is then verified
+against its rule's context guards. Where accepted matches overlap, the leftmost wins, then the
+longest, then the lowest rule id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .context import Context
+from .errors import PatternTimeout
+from .lexicon.compile import PATTERN_TIMEOUT, CompiledLexicon
+from .lexicon.inflect import plural
+from .model import Document, Finding, Fix, Inflection, Rule, Segment, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An accepted match in a segment's normalized view."""
+
+    start: int
+    end: int
+    rule: int
+    severity: Severity
+
+
+def match_text(
+    text: str, lexicon: CompiledLexicon, *, quoted: bool = False
+) -> tuple[list[Match], Context]:
+    """All accepted, non-overlapping matches in one segment's text."""
+    ctx = Context(text, quoted=quoted)
+    best: dict[int, Match] = {}
+    norm = ctx.norm
+    if lexicon.scanner is not None:
+        search = lexicon.scanner.search
+        pos = 0
+        while (m := search(norm, pos)) is not None:
+            start = m.start()
+            found = _best_term(lexicon, ctx, start, m.end())
+            if found is not None:
+                best[start] = found
+            pos = start + 1
+    if lexicon.pattern_scanner is not None:
+        _scan_patterns(lexicon, ctx, best)
+    return resolve(best.values()), ctx
+
+
+def resolve(matches: object) -> list[Match]:
+    """Leftmost, then longest, then lowest rule index; drop matches overlapping a chosen one."""
+    ordered = sorted(matches, key=lambda m: (m.start, m.start - m.end, m.rule))  # type: ignore[attr-defined]
+    out: list[Match] = []
+    end = -1
+    for m in ordered:
+        if m.start >= end:
+            out.append(m)
+            end = m.end
+    return out
+
+
+def _best_term(lexicon: CompiledLexicon, ctx: Context, start: int, end: int) -> Match | None:
+    """The longest accepted term match at ``start``, trying shorter forms if guards refuse."""
+    norm = ctx.norm
+    length = end - start
+    for size in (length, *(n for n in lexicon.form_lengths if n < length)):
+        stop = start + size
+        rules = lexicon.forms.get(norm[start:stop])
+        if rules is None or (stop < len(norm) and _is_word(norm[stop])):
+            continue
+        for index in rules:
+            severity = ctx.verify(lexicon, index, start, stop)
+            if severity is not None:
+                return Match(start, stop, index, severity)
+    return None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _scan_patterns(lexicon: CompiledLexicon, ctx: Context, best: dict[int, Match]) -> None:
+    assert lexicon.pattern_scanner is not None
+    norm = ctx.norm
+    pos = 0
+    while True:
+        try:
+            m = lexicon.pattern_scanner.search(norm, pos, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(_timeout_message(lexicon, norm)) from None
+        if m is None:
+            return
+        start = m.start()
+        for index, pattern in lexicon.patterns:
+            try:
+                hit = pattern.match(norm, start, timeout=PATTERN_TIMEOUT)
+            except TimeoutError:
+                raise PatternTimeout(_timeout_message(lexicon, norm)) from None
+            if hit is None or hit.end() == start:
+                continue
+            severity = ctx.verify(lexicon, index, start, hit.end())
+            if severity is None:
+                continue
+            current = best.get(start)
+            candidate = Match(start, hit.end(), index, severity)
+            if current is None or (candidate.end, -index) > (current.end, -current.rule):
+                best[start] = candidate
+            break
+        pos = start + 1
+
+
+def _timeout_message(lexicon: CompiledLexicon, norm: str) -> str:
+    for index, pattern in lexicon.patterns:
+        try:
+            pattern.search(norm, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            return f"rule '{lexicon.rules[index].id}': pattern took over {PATTERN_TIMEOUT}s"
+    return f"pattern rules took over {PATTERN_TIMEOUT}s on one paragraph"
+
+
+# --- findings --------------------------------------------------------------------------------
+
+
+def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]:
+    """Findings for every segment of a document, sorted by position and rule."""
+    findings: list[Finding] = []
+    for segment in document.segments:
+        matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted)
+        for m in matches:
+            findings.append(_finding(document, segment, ctx, lexicon, m))
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def _finding(
+    document: Document, segment: Segment, ctx: Context, lexicon: CompiledLexicon, m: Match
+) -> Finding:
+    rule = lexicon.rules[m.rule]
+    seg_start, seg_end = ctx.source_span(m.start, m.end)
+    start = segment.offsets.start(seg_start)
+    end = max(segment.offsets.end(seg_end), start)
+    matched = document.text[start:end]
+    line, column = document.position(start)
+    end_line, end_column = document.position(end)
+    inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
+    suggestions = tuple(
+        dict.fromkeys(
+            transfer_case(matched, inflect(p.text, p.plural, inflection))
+            for p in rule.entry.preferred
+        )
+    )
+    entry = rule.entry
+    fix = None
+    if entry.fix != "none" and suggestions:
+        fix = Fix(((start, end, suggestions[0]),), entry.fix)  # type: ignore[arg-type]
+    return Finding(
+        path=document.path,
+        rule=rule.id,
+        category=rule.category,
+        severity=m.severity,
+        message=message(rule, matched, suggestions, m.severity),
+        matched=matched,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestions=suggestions,
+        note=entry.note,
+        sources=tuple(s.url for s in rule.sources),
+        segment_kind=segment.kind,
+        fix=fix,
+    )
+
+
+def inflect(text: str, plural_text: str | None, inflection: Inflection) -> str:
+    """Give a preferred wording the number and possessive of the matched form."""
+    out = text
+    if inflection.plural:
+        out = plural_text or plural(text)
+    if inflection.possessive:
+        out = out + "'" if inflection.plural and out.endswith("s") else out + "'s"
+    return out
+
+
+def transfer_case(matched: str, suggestion: str) -> str:
+    """Carry ALL CAPS and a leading capital over from the matched text, as codespell does."""
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return suggestion.upper()
+    if matched[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def message(rule: Rule, matched: str, suggestions: tuple[str, ...], severity: Severity) -> str:
+    first = suggestions[0] if suggestions else ""
+    template = rule.entry.message
+    if template:
+        return template.replace("{matched}", matched).replace("{preferred}", first)
+    if severity is Severity.SUGGESTION:
+        return f'Consider "{first}" instead of "{matched}"'
+    return f'Avoid "{matched}"; use "{first}"'
+
+
+__all__ = ["Match", "inflect", "lint_document", "match_text", "regex", "resolve"]

@@ -1,0 +1,147 @@
+"""Compile lexicons into rules and one candidate scanner for all of them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from ..errors import LexiconError
+from ..model import Inflection, Lexicon, Rule
+from .inflect import expand, normalize_term
+
+PATTERN_TIMEOUT = 1.0  # seconds a pattern rule may spend on one segment
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledLexicon:
+    """Everything the engine needs: rules, the candidate scanner and per-rule helpers."""
+
+    rules: tuple[Rule, ...]
+    forms: dict[str, tuple[int, ...]]
+    form_lengths: tuple[int, ...]
+    scanner: re.Pattern[str] | None
+    patterns: tuple[tuple[int, regex.Pattern[str]], ...]
+    pattern_scanner: regex.Pattern[str] | None
+    exceptions: dict[int, re.Pattern[str]] = field(default_factory=dict)
+    lexicons: tuple[Lexicon, ...] = ()
+
+    def rule(self, rule_id: str) -> Rule | None:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        return None
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie (longest first)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        keys = sorted(k for k in node if k)
+        alts = [re.escape(k) + build(node[k]) for k in keys]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(root)
+
+
+def phrase_regex(phrase: str) -> str:
+    """A regex for an exception phrase in the normalized view (``*`` ends a word prefix)."""
+    words = normalize_term(phrase).replace("~", " ").split(" ")
+    parts = []
+    for w in words:
+        if w == "*":
+            parts.append(r"[\w']+")
+        elif w.endswith("*"):
+            parts.append(re.escape(w[:-1]) + r"[\w']*")
+        else:
+            parts.append(re.escape(w))
+    return r"(?<!\w)" + "[ -]?".join(parts) + r"(?!\w)"
+
+
+def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
+    """Rules from lexicons, in order, sorted by id. Later lexicons may disable entries by id."""
+    lexicons = tuple(lexicons)
+    disabled = {d for lex in lexicons for d in lex.disabled}
+    seen: dict[str, str] = {}
+    rules: list[Rule] = []
+    for lex in lexicons:
+        for entry in lex.entries:
+            rule_id = f"{lex.id}/{entry.id}"
+            if rule_id in disabled:
+                continue
+            if rule_id in seen:
+                raise LexiconError(
+                    f"{lex.path}:{entry.line}:1: duplicate rule id '{rule_id}' "
+                    f"(also in {seen[rule_id]})"
+                )
+            seen[rule_id] = lex.path
+            forms: dict[str, Inflection] = {}
+            if entry.kind == "term":
+                forms = expand(
+                    entry.terms,
+                    entry.forms,
+                    inflect_plural=entry.inflect_plural,
+                    inflect_possessive=entry.inflect_possessive,
+                )
+            rules.append(
+                Rule(
+                    id=rule_id,
+                    lexicon=lex.id,
+                    entry=entry,
+                    forms=forms,
+                    sources=tuple(lex.sources[k] for k in entry.sources),
+                )
+            )
+    rules.sort(key=lambda r: r.id)
+    return rules
+
+
+def compile_rules(rules: Iterable[Rule], lexicons: Iterable[Lexicon] = ()) -> CompiledLexicon:
+    """One candidate scanner for all term rules, one for all pattern rules."""
+    rules = sorted(rules, key=lambda r: r.id)
+    by_form: dict[str, list[int]] = {}
+    patterns: list[tuple[int, regex.Pattern[str]]] = []
+    exceptions: dict[int, re.Pattern[str]] = {}
+    for index, rule in enumerate(rules):
+        for form in rule.forms:
+            by_form.setdefault(form, []).append(index)
+        entry = rule.entry
+        if entry.pattern is not None:
+            patterns.append((index, regex.compile(entry.pattern)))
+        if entry.exceptions:
+            exceptions[index] = re.compile("|".join(phrase_regex(p) for p in entry.exceptions))
+    forms = {form: tuple(ids) for form, ids in by_form.items()}
+    scanner = re.compile(r"(?<!\w)(?:" + trie_regex(forms) + r")(?!\w)") if forms else None
+    pattern_scanner = (
+        regex.compile("|".join(f"(?:{p.pattern})" for _, p in patterns)) if patterns else None
+    )
+    return CompiledLexicon(
+        rules=tuple(rules),
+        forms=forms,
+        form_lengths=tuple(sorted({len(f) for f in forms}, reverse=True)),
+        scanner=scanner,
+        patterns=tuple(patterns),
+        pattern_scanner=pattern_scanner,
+        exceptions=exceptions,
+        lexicons=tuple(lexicons),
+    )
+
+
+def compile_lexicons(lexicons: Iterable[Lexicon]) -> CompiledLexicon:
+    """Compile every rule of the given lexicons."""
+    lexicons = tuple(lexicons)
+    return compile_rules(build_rules(lexicons), lexicons)

@@ -1,0 +1,428 @@
+"""Validation of lexicon YAML into :class:`~respectful_lint.model.Lexicon` objects.
+
+Every error names ``file:line:col`` and the offending key, and suggests a close match for
+unknown keys and values. ``lexicons/schema.json`` describes the same format for editors; a test
+keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, cast
+
+from ..model import (
+    Condition,
+    Entry,
+    Examples,
+    Guard,
+    Lexicon,
+    Preferred,
+    QuotePolicies,
+    Severity,
+    Source,
+    WordWindow,
+)
+from ..normalize import phrase_tokens
+from .inflect import normalize_term
+from .patterns import pattern_problem
+from .yamlload import Located, Path
+
+TOP_KEYS = ("lexicon", "version", "language", "description", "sources", "disable", "entries")
+SOURCE_KEYS = ("title", "year", "url")
+ENTRY_KEYS = (
+    "id",
+    "kind",
+    "terms",
+    "forms",
+    "inflect",
+    "pattern",
+    "preferred",
+    "severity",
+    "category",
+    "note",
+    "message",
+    "sources",
+    "fix",
+    "exceptions",
+    "guards",
+    "requires",
+    "quotes",
+    "tags",
+    "examples",
+)
+WINDOW_KEYS = ("before", "after", "near", "not_before", "not_after", "not_near")
+CONDITION_KEYS = (
+    *WINDOW_KEYS,
+    "case",
+    "next_capitalized",
+    "prev_capitalized",
+    "sentence_start",
+    "forms",
+)
+GUARD_KEYS = (*CONDITION_KEYS, "action", "reason")
+INFLECT_KEYS = ("plural", "possessive")
+QUOTES_KEYS = ("mention", "speech")
+EXAMPLES_KEYS = ("flag", "pass")
+PREFERRED_KEYS = ("text", "plural")
+WINDOW_SPEC_KEYS = ("words", "window")
+
+SEVERITIES = ("error", "warning", "suggestion")
+FIXES = ("safe", "unsafe", "none")
+KINDS = ("term", "pattern")
+ACTIONS = ("skip", "downgrade", "suggestion")
+QUOTE_POLICIES = ("skip", "downgrade", "flag")
+CASES = ("capitalized", "upper", "lower")
+DEFAULT_WINDOW = 3
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CATEGORY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Validator:
+    def __init__(self, doc: Located) -> None:
+        self.doc = doc
+
+    def fail(self, path: Path, message: str) -> None:
+        raise self.doc.error(path, message)
+
+    def mapping(self, value: Any, path: Path, keys: tuple[str, ...], what: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.fail(path, f"{what} must be a mapping, got {_typename(value)}")
+        for key in value:
+            if key not in keys:
+                self.fail((*path, key), f"unknown key '{key}' in {what}{_hint(key, keys)}")
+        return cast(dict[str, Any], value)
+
+    def string(self, value: Any, path: Path, *, nonempty: bool = True) -> str:
+        if not isinstance(value, str) or (nonempty and not value.strip()):
+            want = "a non-empty string" if nonempty else "a string"
+            self.fail(path, f"'{_key(path)}' must be {want}, got {_typename(value)}")
+        return cast(str, value)
+
+    def integer(self, value: Any, path: Path) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.fail(path, f"'{_key(path)}' must be an integer, got {_typename(value)}")
+        return cast(int, value)
+
+    def boolean(self, value: Any, path: Path) -> bool:
+        if not isinstance(value, bool):
+            self.fail(path, f"'{_key(path)}' must be true or false, got {_typename(value)}")
+        return cast(bool, value)
+
+    def choice(self, value: Any, path: Path, choices: tuple[str, ...]) -> str:
+        if not isinstance(value, str) or value not in choices:
+            self.fail(
+                path,
+                f"'{_key(path)}' must be one of {', '.join(choices)}, got {value!r}"
+                + (_hint(value, choices) if isinstance(value, str) else ""),
+            )
+        return cast(str, value)
+
+    def strings(self, value: Any, path: Path, *, nonempty_list: bool = False) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.fail(path, f"'{_key(path)}' must be a list of strings, got {_typename(value)}")
+        for i, item in enumerate(value):
+            self.string(item, (*path, i))
+        if nonempty_list and not value:
+            self.fail(path, f"'{_key(path)}' must not be empty")
+        return tuple(value)
+
+    def require(self, data: dict[str, Any], path: Path, key: str, what: str) -> Any:
+        if key not in data:
+            self.fail(path, f"missing required key '{key}' in {what}")
+        return data[key]
+
+    # --- the lexicon -------------------------------------------------------------------------
+
+    def lexicon(self) -> Lexicon:
+        top = self.mapping(self.doc.data, (), TOP_KEYS, "the lexicon")
+        lex_id = self.string(self.require(top, (), "lexicon", "the lexicon"), ("lexicon",))
+        if not ID_RE.match(lex_id):
+            self.fail(
+                ("lexicon",),
+                f"lexicon id {lex_id!r} must be lower-case letters, digits and hyphens",
+            )
+        version = self.integer(self.require(top, (), "version", "the lexicon"), ("version",))
+        language = self.string(self.require(top, (), "language", "the lexicon"), ("language",))
+        description = self.string(
+            self.require(top, (), "description", "the lexicon"), ("description",)
+        )
+        sources = self.sources(top.get("sources", {}))
+        disabled = self.strings(top.get("disable", []), ("disable",))
+        raw_entries = self.require(top, (), "entries", "the lexicon")
+        if not isinstance(raw_entries, list):
+            self.fail(("entries",), f"'entries' must be a list, got {_typename(raw_entries)}")
+        entries: list[Entry] = []
+        seen: dict[str, int] = {}
+        for i, raw in enumerate(raw_entries):
+            entry = self.entry(raw, ("entries", i), sources)
+            if entry.id in seen:
+                self.fail(
+                    ("entries", i, "id"),
+                    f"duplicate entry id '{entry.id}' (first defined on line {seen[entry.id]})",
+                )
+            seen[entry.id] = entry.line
+            entries.append(entry)
+        return Lexicon(
+            id=lex_id,
+            version=version,
+            language=language,
+            description=description,
+            sources=sources,
+            entries=tuple(entries),
+            path=self.doc.file,
+            disabled=disabled,
+        )
+
+    def sources(self, raw: Any) -> dict[str, Source]:
+        if not isinstance(raw, dict):
+            self.fail(("sources",), f"'sources' must be a mapping, got {_typename(raw)}")
+        out: dict[str, Source] = {}
+        for key, value in raw.items():
+            path: Path = ("sources", key)
+            spec = self.mapping(value, path, SOURCE_KEYS, f"source '{key}'")
+            title = self.string(
+                self.require(spec, path, "title", f"source '{key}'"), (*path, "title")
+            )
+            url = self.string(self.require(spec, path, "url", f"source '{key}'"), (*path, "url"))
+            if not re.match(r"^https?://\S+$", url):
+                self.fail((*path, "url"), f"'url' of source '{key}' must be an http(s) URL")
+            year = self.integer(spec["year"], (*path, "year")) if "year" in spec else None
+            out[key] = Source(key=key, title=title, year=year, url=url)
+        return out
+
+    def entry(self, raw: Any, path: Path, sources: dict[str, Source]) -> Entry:
+        what = f"entry {path[-1]}"
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            what = f"entry '{raw['id']}'"
+        data = self.mapping(raw, path, ENTRY_KEYS, what)
+        entry_id = self.string(self.require(data, path, "id", what), (*path, "id"))
+        if not ID_RE.match(entry_id):
+            self.fail(
+                (*path, "id"),
+                f"entry id {entry_id!r} must be lower-case letters, digits and hyphens",
+            )
+        kind = self.choice(data.get("kind", "term"), (*path, "kind"), KINDS)
+        terms: tuple[str, ...] = ()
+        pattern: str | None = None
+        if kind == "term":
+            terms = self.strings(
+                self.require(data, path, "terms", what), (*path, "terms"), nonempty_list=True
+            )
+            if "pattern" in data:
+                self.fail((*path, "pattern"), f"'pattern' needs 'kind: pattern' in {what}")
+        else:
+            pattern = self.string(self.require(data, path, "pattern", what), (*path, "pattern"))
+            problem = pattern_problem(pattern)
+            if problem:
+                self.fail((*path, "pattern"), f"'pattern' of {what}: {problem}")
+            if "terms" in data:
+                self.fail((*path, "terms"), f"'terms' is for 'kind: term', not {what}")
+        forms = self.strings(data.get("forms", []), (*path, "forms"))
+        plural = possessive = True
+        inflect = data.get("inflect", True)
+        if isinstance(inflect, bool):
+            plural = possessive = inflect
+        else:
+            spec = self.mapping(inflect, (*path, "inflect"), INFLECT_KEYS, f"'inflect' of {what}")
+            plural = self.boolean(spec.get("plural", True), (*path, "inflect", "plural"))
+            possessive = self.boolean(
+                spec.get("possessive", True), (*path, "inflect", "possessive")
+            )
+        preferred = self.preferred(
+            self.require(data, path, "preferred", what), (*path, "preferred")
+        )
+        severity = Severity.parse(
+            self.choice(self.require(data, path, "severity", what), (*path, "severity"), SEVERITIES)
+        )
+        category = self.string(self.require(data, path, "category", what), (*path, "category"))
+        if not CATEGORY_RE.match(category):
+            self.fail(
+                (*path, "category"),
+                f"category {category!r} must be lower-case letters, digits and hyphens",
+            )
+        note = self.string(self.require(data, path, "note", what), (*path, "note"))
+        message = self.string(data["message"], (*path, "message")) if "message" in data else None
+        cited = self.strings(
+            self.require(data, path, "sources", what), (*path, "sources"), nonempty_list=True
+        )
+        for i, key in enumerate(cited):
+            if key not in sources:
+                self.fail(
+                    (*path, "sources", i),
+                    f"source key '{key}' is not defined in 'sources'" + _hint(key, list(sources)),
+                )
+        fix = self.choice(data.get("fix", "none"), (*path, "fix"), FIXES)
+        exceptions = self.strings(data.get("exceptions", []), (*path, "exceptions"))
+        guards = self.guards(data.get("guards", []), (*path, "guards"))
+        requires = self.requires(data.get("requires", []), (*path, "requires"))
+        quotes = self.quotes(data.get("quotes", {}), (*path, "quotes"), what)
+        tags = self.strings(data.get("tags", []), (*path, "tags"))
+        examples = self.examples(
+            self.require(data, path, "examples", what), (*path, "examples"), what
+        )
+        return Entry(
+            id=entry_id,
+            kind=cast(Any, kind),
+            terms=terms,
+            forms=forms,
+            inflect_plural=plural,
+            inflect_possessive=possessive,
+            pattern=pattern,
+            preferred=preferred,
+            severity=severity,
+            category=category,
+            note=note,
+            message=message,
+            sources=cited,
+            fix=cast(Any, fix),
+            exceptions=exceptions,
+            guards=guards,
+            requires=requires,
+            quotes=quotes,
+            examples=examples,
+            line=self.doc.where(path)[0],
+            tags=tags,
+        )
+
+    def preferred(self, raw: Any, path: Path) -> tuple[Preferred, ...]:
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list) or not raw:
+            self.fail(path, "'preferred' must be a non-empty list of wordings")
+        out: list[Preferred] = []
+        for i, item in enumerate(raw):
+            if isinstance(item, dict):
+                spec = self.mapping(item, (*path, i), PREFERRED_KEYS, "a preferred wording")
+                text = self.string(
+                    self.require(spec, (*path, i), "text", "a preferred wording"),
+                    (*path, i, "text"),
+                )
+                plural = (
+                    self.string(spec["plural"], (*path, i, "plural")) if "plural" in spec else None
+                )
+                out.append(Preferred(text, plural))
+            else:
+                out.append(Preferred(self.string(item, (*path, i))))
+        return tuple(out)
+
+    def window(self, raw: Any, path: Path) -> WordWindow:
+        window = DEFAULT_WINDOW
+        if isinstance(raw, dict):
+            spec = self.mapping(raw, path, WINDOW_SPEC_KEYS, f"'{_key(path)}'")
+            words = self.strings(
+                self.require(spec, path, "words", f"'{_key(path)}'"),
+                (*path, "words"),
+                nonempty_list=True,
+            )
+            if "window" in spec:
+                window = self.integer(spec["window"], (*path, "window"))
+                if not 1 <= window <= 50:
+                    self.fail((*path, "window"), "'window' must be between 1 and 50 words")
+        else:
+            words = self.strings(raw, path, nonempty_list=True)
+        phrases = tuple(phrase_tokens(w) for w in words)
+        if any(len(p) > window for p in phrases):
+            self.fail(
+                path, f"a phrase in '{_key(path)}' is longer than its window of {window} words"
+            )
+        return WordWindow(phrases=phrases, window=window)
+
+    def condition(self, data: dict[str, Any], path: Path) -> Condition:
+        kwargs: dict[str, Any] = {}
+        for key in WINDOW_KEYS:
+            if key in data:
+                kwargs[key] = self.window(data[key], (*path, key))
+        if "case" in data:
+            kwargs["case"] = self.choice(data["case"], (*path, "case"), CASES)
+        for key in ("next_capitalized", "prev_capitalized", "sentence_start"):
+            if key in data:
+                kwargs[key] = self.boolean(data[key], (*path, key))
+        if "forms" in data:
+            kwargs["forms"] = frozenset(
+                normalize_term(f) for f in self.strings(data["forms"], (*path, "forms"))
+            )
+        if not kwargs:
+            self.fail(
+                path, "a condition needs at least one test (" + ", ".join(CONDITION_KEYS) + ")"
+            )
+        return Condition(**kwargs)
+
+    def guards(self, raw: Any, path: Path) -> tuple[Guard, ...]:
+        if not isinstance(raw, list):
+            self.fail(path, f"'guards' must be a list, got {_typename(raw)}")
+        out = []
+        for i, item in enumerate(raw):
+            spec = self.mapping(item, (*path, i), GUARD_KEYS, "a guard")
+            reason = self.string(
+                self.require(spec, (*path, i), "reason", "a guard"), (*path, i, "reason")
+            )
+            action = self.choice(spec.get("action", "skip"), (*path, i, "action"), ACTIONS)
+            cond = {k: v for k, v in spec.items() if k not in ("action", "reason")}
+            out.append(Guard(self.condition(cond, (*path, i)), cast(Any, action), reason))
+        return tuple(out)
+
+    def requires(self, raw: Any, path: Path) -> tuple[Condition, ...]:
+        if isinstance(raw, dict):
+            raw = [raw]
+        if not isinstance(raw, list):
+            self.fail(path, f"'requires' must be a list of conditions, got {_typename(raw)}")
+        return tuple(
+            self.condition(
+                self.mapping(item, (*path, i), CONDITION_KEYS, "a condition"), (*path, i)
+            )
+            for i, item in enumerate(raw)
+        )
+
+    def quotes(self, raw: Any, path: Path, what: str) -> QuotePolicies:
+        spec = self.mapping(raw, path, QUOTES_KEYS, f"'quotes' of {what}")
+        mention = self.choice(spec.get("mention", "skip"), (*path, "mention"), QUOTE_POLICIES)
+        speech = self.choice(spec.get("speech", "downgrade"), (*path, "speech"), QUOTE_POLICIES)
+        return QuotePolicies(cast(Any, mention), cast(Any, speech))
+
+    def examples(self, raw: Any, path: Path, what: str) -> Examples:
+        spec = self.mapping(raw, path, EXAMPLES_KEYS, f"'examples' of {what}")
+        flag = self.strings(
+            self.require(spec, path, "flag", f"'examples' of {what}"),
+            (*path, "flag"),
+            nonempty_list=True,
+        )
+        passes = self.strings(
+            self.require(spec, path, "pass", f"'examples' of {what}"),
+            (*path, "pass"),
+            nonempty_list=True,
+        )
+        return Examples(flag=flag, passes=passes)
+
+
+def _key(path: Path) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "value"
+
+
+def _typename(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"boolean {value!r}".lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"string {value!r}"
+    return f"{type(value).__name__} {value!r}"
+
+
+def validate(doc: Located) -> Lexicon:
+    """Turn loaded YAML into a :class:`Lexicon`, or raise a ``file:line:col`` error."""
+    return _Validator(doc).lexicon()

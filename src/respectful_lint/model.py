@@ -1,0 +1,327 @@
+"""Core types shared by every part of respectful-lint.
+
+All types are frozen, slotted dataclasses. Offsets are code points; line and column
+numbers are 1-based and end columns are exclusive.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is. Higher is more serious."""
+
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        return cls[value.upper()]
+
+    def downgraded(self) -> Severity:
+        return Severity(max(self.value - 1, Severity.SUGGESTION.value))
+
+
+FixApplicability = Literal["safe", "unsafe", "none"]
+GuardAction = Literal["skip", "downgrade", "suggestion"]
+QuotePolicy = Literal["skip", "downgrade", "flag"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A reference that lexicon entries cite by key."""
+
+    key: str
+    title: str
+    year: int | None
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class WordWindow:
+    """Phrases looked for among the nearest ``window`` words on one side of a match.
+
+    Each phrase is a tuple of lower-case tokens; a token ending in ``*`` matches any word
+    that starts with it.
+    """
+
+    phrases: tuple[tuple[str, ...], ...]
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A conjunction of context tests. Unset fields are not tested."""
+
+    before: WordWindow | None = None
+    after: WordWindow | None = None
+    near: WordWindow | None = None
+    not_before: WordWindow | None = None
+    not_after: WordWindow | None = None
+    not_near: WordWindow | None = None
+    case: Literal["capitalized", "upper", "lower"] | None = None
+    next_capitalized: bool | None = None
+    prev_capitalized: bool | None = None
+    sentence_start: bool | None = None
+    forms: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A context in which a match is fine (``skip``) or less serious."""
+
+    when: Condition
+    action: GuardAction
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePolicies:
+    """What to do with a match that is quoted on its own (a mention) or inside quoted speech."""
+
+    mention: QuotePolicy = "skip"
+    speech: QuotePolicy = "downgrade"
+
+
+@dataclass(frozen=True, slots=True)
+class Preferred:
+    """One preferred wording, with an optional plural form."""
+
+    text: str
+    plural: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    flag: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry, validated, as written in YAML."""
+
+    id: str
+    kind: Literal["term", "pattern"]
+    terms: tuple[str, ...]
+    forms: tuple[str, ...]
+    inflect_plural: bool
+    inflect_possessive: bool
+    pattern: str | None
+    preferred: tuple[Preferred, ...]
+    severity: Severity
+    category: str
+    note: str
+    message: str | None
+    sources: tuple[str, ...]
+    fix: FixApplicability
+    exceptions: tuple[str, ...]
+    guards: tuple[Guard, ...]
+    requires: tuple[Condition, ...]
+    quotes: QuotePolicies
+    examples: Examples
+    line: int
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A validated lexicon file."""
+
+    id: str
+    version: int
+    language: str
+    description: str
+    sources: dict[str, Source]
+    entries: tuple[Entry, ...]
+    path: str
+    disabled: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A compiled lexicon entry with a stable, prefix-selectable id (``lexicon/entry``)."""
+
+    id: str
+    lexicon: str
+    entry: Entry
+    forms: dict[str, Inflection]
+    sources: tuple[Source, ...]
+
+    @property
+    def severity(self) -> Severity:
+        return self.entry.severity
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+
+@dataclass(frozen=True, slots=True)
+class Inflection:
+    """How a generated form relates to its base term."""
+
+    base: str
+    plural: bool = False
+    possessive: bool = False
+
+
+class OffsetMap:
+    """Maps offsets in a derived text back to offsets in the text it was made from.
+
+    The map is a sorted list of chunks. A chunk starting at derived offset ``d`` and source
+    offset ``s`` runs until the next chunk. An *identity* chunk maps character for character;
+    a *group* chunk maps all its derived characters to the whole source range it came from
+    (used where entities, whitespace runs or Unicode normalisation change lengths).
+    """
+
+    __slots__ = ("_derived", "_exact", "_source", "_total_derived", "_total_source")
+
+    def __init__(
+        self,
+        derived: Sequence[int],
+        source: Sequence[int],
+        exact: Sequence[bool],
+        total_derived: int,
+        total_source: int,
+    ) -> None:
+        self._derived = derived
+        self._source = source
+        self._exact = exact
+        self._total_derived = total_derived
+        self._total_source = total_source
+
+    @classmethod
+    def identity(cls, length: int, source_start: int = 0) -> OffsetMap:
+        return cls([0], [source_start], [True], length, source_start + length)
+
+    def _source_end(self, index: int) -> int:
+        if index + 1 < len(self._source):
+            return self._source[index + 1]
+        return self._total_source
+
+    def start(self, offset: int) -> int:
+        """Source offset of the character at derived ``offset``."""
+        i = bisect_right(self._derived, offset) - 1
+        if i < 0:
+            return self._source[0]
+        if self._exact[i]:
+            return min(self._source[i] + offset - self._derived[i], self._source_end(i))
+        return self._source[i]
+
+    def end(self, offset: int) -> int:
+        """Source offset just after the character before derived ``offset`` (exclusive end)."""
+        if offset <= 0:
+            return self._source[0]
+        i = bisect_right(self._derived, offset - 1) - 1
+        if self._exact[i]:
+            return min(self._source[i] + offset - self._derived[i], self._source_end(i))
+        return self._source_end(i)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.start(start), max(self.end(end), self.start(start))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of prose from a document, with a map back to document offsets."""
+
+    text: str
+    offsets: OffsetMap
+    kind: str = "prose"
+    quoted: bool = False
+
+
+@dataclass(slots=True)
+class Document:
+    """A source file read into prose segments. ``text`` is the whole decoded source."""
+
+    path: str
+    format: str
+    text: str
+    segments: list[Segment] = field(default_factory=list)
+    _line_starts: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset, in code points."""
+        if self._line_starts is None:
+            self._line_starts = line_starts(self.text)
+        i = bisect_right(self._line_starts, offset) - 1
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        if self._line_starts is None:
+            self._line_starts = line_starts(self.text)
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where lines start; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    starts = [0]
+    if "\r" not in text:
+        find = text.find
+        pos = 0
+        while (pos := find("\n", pos)) != -1:
+            pos += 1
+            starts.append(pos)
+        return starts
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    return starts
+
+
+_NEWLINE = re.compile(r"\r\n?|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that would apply the first preferred wording."""
+
+    edits: tuple[tuple[int, int, str], ...]
+    applicability: Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported match. Every output format is rendered from this type."""
+
+    path: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    matched: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    suggestions: tuple[str, ...]
+    note: str
+    sources: tuple[str, ...]
+    segment_kind: str = "prose"
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across runs and unrelated edits: rule, path and the matched words."""
+        raw = f"{self.rule}\0{self.path}\0{self.matched.casefold()}".encode()
+        return hashlib.sha256(raw).hexdigest()[:16]

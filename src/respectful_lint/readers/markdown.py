@@ -1,0 +1,346 @@
+"""Markdown, parsed with markdown-it-py.
+
+Prose is kept: paragraphs, headings, list items, table cells, block quotes, link text and image
+alt text. Fenced and indented code, inline code, autolinks, bare URLs, link destinations, raw
+HTML, HTML comments and front matter are skipped. Emphasis and line breaks inside a paragraph
+do not split a phrase, and every piece of a segment maps back to its exact source position.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..model import Document, OffsetMap, Segment, line_starts
+
+PLACEHOLDER = "\ufffc"  # stands for skipped inline content; never part of a match
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_URL = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+CHUNK_SIZE = 256 * 1024
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return md.use(front_matter_plugin)
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Collects one segment's text and its map to source offsets."""
+
+    kind: str
+    quoted: bool
+    parts: list[str] = field(default_factory=list)
+    derived: list[int] = field(default_factory=list)
+    source: list[int] = field(default_factory=list)
+    exact: list[bool] = field(default_factory=list)
+    length: int = 0
+    source_end: int = 0
+
+    def add(self, text: str, src_start: int, src_end: int) -> None:
+        if not text:
+            return
+        exact = len(text) == src_end - src_start
+        if (
+            exact
+            and self.exact
+            and self.exact[-1]
+            and self.source_end == src_start
+            and self.derived
+        ):
+            pass  # continues the previous exact run
+        else:
+            self.derived.append(self.length)
+            self.source.append(src_start)
+            self.exact.append(exact)
+        self.parts.append(text)
+        self.length += len(text)
+        self.source_end = src_end
+
+    def segment(self) -> Segment | None:
+        text = "".join(self.parts)
+        if not text.strip(" \n" + PLACEHOLDER):
+            return None
+        offsets = OffsetMap(self.derived, self.source, self.exact, self.length, self.source_end)
+        return Segment(text, offsets, self.kind, self.quoted)
+
+
+class MarkdownReader:
+    name: ClassVar[str] = "markdown"
+    extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown", ".mdown", ".mkd")
+
+    def read(self, text: str, path: str) -> Document:
+        starts = line_starts(text)
+        doc = Document(path=path, format=self.name, text=text)
+        doc._line_starts = starts
+        md = _parser()
+        for first_line, chunk in _chunks(text, starts):
+            tokens = md.parse(chunk)
+            doc.segments.extend(_Walker(text, starts, first_line).walk(tokens))
+        return doc
+
+
+def _chunks(text: str, starts: list[int]) -> list[tuple[int, str]]:
+    """Split large files at blank lines outside fenced code, so memory stays bounded."""
+    if len(text) <= CHUNK_SIZE:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    chunk_line = 0
+    fence: str | None = None
+    for i in range(len(starts)):
+        line_start = starts[i]
+        line_end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        line = text[line_start:line_end]
+        m = _FENCE.match(line)
+        if m:
+            marker = m.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+        if (
+            fence is None
+            and not line.strip()
+            and line_end - starts[chunk_line] >= CHUNK_SIZE
+            and i + 1 < len(starts)
+        ):
+            out.append((chunk_line, text[starts[chunk_line] : line_end]))
+            chunk_line = i + 1
+    if starts[chunk_line] < len(text):
+        out.append((chunk_line, text[starts[chunk_line] :]))
+    return out
+
+
+class _Walker:
+    def __init__(self, text: str, starts: list[int], first_line: int) -> None:
+        self.text = text
+        self.starts = starts
+        self.first_line = first_line
+        self.segments: list[Segment] = []
+        self.last_map: tuple[int, int] | None = None
+        self.cursor = 0
+
+    def line_offset(self, line: int) -> int:
+        line += self.first_line
+        return self.starts[line] if line < len(self.starts) else len(self.text)
+
+    def walk(self, tokens: list[Token]) -> list[Segment]:
+        kind_stack: list[str] = []
+        quote_depth = 0
+        for tok in tokens:
+            t = tok.type
+            if t == "blockquote_open":
+                quote_depth += 1
+            elif t == "blockquote_close":
+                quote_depth -= 1
+            elif t in ("heading_open", "th_open", "td_open", "list_item_open"):
+                kind_stack.append(
+                    {"heading_open": "heading", "list_item_open": "list-item"}.get(t, "cell")
+                )
+            elif t in ("heading_close", "th_close", "td_close", "list_item_close"):
+                if kind_stack:
+                    kind_stack.pop()
+            elif t == "inline" and tok.map is not None:
+                kind = kind_stack[-1] if kind_stack else "prose"
+                if quote_depth:
+                    kind = "quote"
+                self.inline(tok, kind, quote_depth > 0)
+        return self.segments
+
+    def inline(self, tok: Token, kind: str, quoted: bool) -> None:
+        assert tok.map is not None
+        region = (tok.map[0], tok.map[1])
+        if region != self.last_map:
+            self.cursor = self.line_offset(region[0])
+            self.last_map = region
+        self.region_end = self.line_offset(region[1])
+        main = _Builder(kind, quoted)
+        extra: list[_Builder] = []
+        skipping = False
+        for child in tok.children or []:
+            t = child.type
+            if skipping:
+                if t == "link_close":
+                    skipping = False
+                continue
+            if t == "text":
+                self.text_piece(child.content, main, quoted)
+            elif t in ("softbreak", "hardbreak"):
+                nl = self.text.find("\n", self.cursor, self.region_end)
+                if nl == -1:
+                    nl = self.text.find("\r", self.cursor, self.region_end)
+                if nl == -1:
+                    continue
+                main.add("\n", nl, nl + 1)
+                self.cursor = nl + 1
+                self.skip_prefix(quoted)
+            elif t == "code_inline":
+                self.placeholder_for_code(child, main)
+            elif t == "html_inline":
+                self.placeholder_for(child.content, main)
+            elif t == "link_open" and child.markup == "autolink":
+                end = self.text.find(">", self.cursor, self.region_end)
+                start = self.text.find("<", self.cursor, self.region_end)
+                if start != -1 and end != -1:
+                    main.add(PLACEHOLDER, start, end + 1)
+                    self.cursor = end + 1
+                skipping = True
+            elif t == "link_open":
+                self.consume("[")
+            elif t == "link_close":
+                self.skip_destination()
+            elif t == "image":
+                alt = _Builder("alt", quoted)
+                start = self.text.find("![", self.cursor, self.region_end)
+                if start == -1:
+                    continue
+                self.cursor = start + 2
+                for grandchild in child.children or []:
+                    if grandchild.type == "text":
+                        self.text_piece(grandchild.content, alt, quoted)
+                self.consume("]", back=False)
+                self.skip_destination(after_bracket=True)
+                main.add(PLACEHOLDER, start, self.cursor)
+                extra.append(alt)
+            elif child.markup and t.endswith(("_open", "_close")):
+                self.consume(child.markup)
+        for builder in (main, *extra):
+            seg = builder.segment()
+            if seg is not None:
+                self.segments.append(seg)
+
+    # --- source alignment ---------------------------------------------------------------------
+
+    def skip_prefix(self, quoted: bool) -> None:
+        chars = " \t>" if quoted else " \t"
+        while self.cursor < self.region_end and self.text[self.cursor] in chars:
+            self.cursor += 1
+
+    def consume(self, markup: str, *, back: bool = True) -> None:
+        """Step over markup expected at (or just after whitespace at) the cursor."""
+        del back
+        pos = self.cursor
+        while pos < self.region_end and self.text[pos] in " \t":
+            pos += 1
+        if self.text.startswith(markup, pos):
+            self.cursor = pos + len(markup)
+
+    def skip_destination(self, *, after_bracket: bool = False) -> None:
+        """After link text: step over ``]`` and a ``(destination "title")`` or ``[ref]``."""
+        text = self.text
+        if not after_bracket:
+            self.consume("]")
+        pos = self.cursor
+        if pos < self.region_end and text[pos] == "(":
+            depth = 0
+            quote: str | None = None
+            while pos < self.region_end:
+                ch = text[pos]
+                if quote:
+                    if ch == "\\":
+                        pos += 1
+                    elif ch == quote:
+                        quote = None
+                elif ch == "\\":
+                    pos += 1
+                elif ch in "\"'" and depth >= 1 and text[pos - 1] in " \t\n":
+                    quote = ch
+                elif ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        pos += 1
+                        break
+                pos += 1
+            self.cursor = pos
+        elif pos < self.region_end and text[pos] == "[":
+            end = text.find("]", pos, self.region_end)
+            if end != -1:
+                self.cursor = end + 1
+
+    def placeholder_for(self, raw: str, builder: _Builder) -> None:
+        pos = self.text.find(raw, self.cursor, self.region_end)
+        if pos != -1:
+            builder.add(PLACEHOLDER, pos, pos + len(raw))
+            self.cursor = pos + len(raw)
+
+    def placeholder_for_code(self, tok: Token, builder: _Builder) -> None:
+        ticks = tok.markup or "`"
+        start = self.text.find(ticks, self.cursor, self.region_end)
+        if start == -1:
+            return
+        end = self.text.find(ticks, start + len(ticks), self.region_end)
+        end = self.region_end if end == -1 else end + len(ticks)
+        builder.add(PLACEHOLDER, start, end)
+        self.cursor = end
+
+    def text_piece(self, content: str, builder: _Builder, quoted: bool) -> None:
+        """Align a text token with the source, mapping escapes and entities exactly."""
+        text = self.text
+        limit = self.region_end
+        pos = self.cursor
+        urls = [(m.start(), m.end()) for m in _URL.finditer(content)]
+        url_i = 0
+        i = 0
+        n = len(content)
+        while i < n:
+            if url_i < len(urls) and urls[url_i][0] == i:
+                u_start, u_end = urls[url_i]
+                src = text.find(content[u_start:u_end], pos, limit)
+                if src == -1:
+                    self.cursor = pos
+                    return self._fallback(content[i:], builder)
+                builder.add(PLACEHOLDER, src, src + (u_end - u_start))
+                pos = src + (u_end - u_start)
+                i = u_end
+                url_i += 1
+                continue
+            ch = content[i]
+            if pos >= limit:
+                self.cursor = pos
+                return self._fallback(content[i:], builder)
+            src_ch = text[pos]
+            if src_ch == ch:
+                builder.add(ch, pos, pos + 1)
+                pos += 1
+                i += 1
+            elif src_ch == "\\" and pos + 1 < limit and text[pos + 1] == ch:
+                builder.add(ch, pos, pos + 2)
+                pos += 2
+                i += 1
+            elif src_ch == "&" and (m := _ENTITY.match(text, pos, limit)) is not None:
+                decoded = html.unescape(m.group())
+                if decoded and content.startswith(decoded, i):
+                    builder.add(decoded, pos, m.end())
+                    pos = m.end()
+                    i += len(decoded)
+                else:
+                    self.cursor = pos
+                    return self._fallback(content[i:], builder)
+            elif (
+                src_ch in " \t\r\n"
+                or (quoted and src_ch == ">")
+                or (src_ch == "|" and builder.kind == "cell")
+            ):
+                pos += 1  # whitespace, quote markers or cell borders markdown-it trimmed
+            else:
+                self.cursor = pos
+                return self._fallback(content[i:], builder)
+        self.cursor = pos
+
+    def _fallback(self, rest: str, builder: _Builder) -> None:
+        """Alignment lost: map the rest only if it occurs verbatim; otherwise skip it."""
+        pos = self.text.find(rest, self.cursor, self.region_end)
+        if pos != -1:
+            builder.add(rest, pos, pos + len(rest))
+            self.cursor = pos + len(rest)

@@ -1,0 +1,56 @@
+"""Reporters render a :class:`~respectful_lint.runner.Report`.
+
+Reporters register under the ``respectful_lint.reporters`` entry-point group; each is a class
+with a ``name`` and a ``render(report, options) -> str`` method.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from ..errors import LintError
+
+if TYPE_CHECKING:
+    from ..runner import Report
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    color: bool = False
+    explain: bool = True
+
+
+class Reporter(Protocol):
+    name: ClassVar[str]
+
+    def render(self, report: Report, options: RenderOptions) -> str: ...
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, type[Reporter]]:
+    found: dict[str, type[Reporter]] = {}
+    for ep in sorted(entry_points(group="respectful_lint.reporters"), key=lambda e: e.name):
+        try:
+            found[ep.name] = ep.load()
+        except Exception as exc:
+            dist = ep.dist.name if ep.dist else "an unknown distribution"
+            raise LintError(
+                f"reporter plugin '{ep.name}' from {dist} failed to load: {exc}"
+            ) from None
+    if not found:  # running from a source tree that was never installed
+        from .concise import ConciseReporter
+        from .json import JsonReporter
+        from .text import TextReporter
+
+        found = {"concise": ConciseReporter, "json": JsonReporter, "text": TextReporter}
+    return found
+
+
+def get_reporter(name: str) -> Reporter:
+    reporters = registry()
+    if name not in reporters:
+        raise LintError(f"unknown format '{name}'; known: {', '.join(sorted(reporters))}")
+    return reporters[name]()

@@ -1,0 +1,60 @@
+"""One JSON document: ``{"version": 1, "findings": [...], "summary": {...}}``."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..model import Finding, Severity
+from . import RenderOptions
+
+if TYPE_CHECKING:
+    from ..runner import Report
+
+SCHEMA_VERSION = 1
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity.label,
+        "message": f.message,
+        "matched": f.matched,
+        "suggestions": list(f.suggestions),
+        "note": f.note,
+        "sources": list(f.sources),
+        "fix": None
+        if f.fix is None
+        else {
+            "applicability": f.fix.applicability,
+            "replacement": f.fix.edits[0][2],
+        },
+        "fingerprint": f.fingerprint,
+    }
+
+
+class JsonReporter:
+    name: ClassVar[str] = "json"
+
+    def render(self, report: Report, options: RenderOptions) -> str:
+        del options
+        by_severity = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for f in report.findings:
+            by_severity[f.severity.label] += 1
+        doc = {
+            "version": SCHEMA_VERSION,
+            "findings": [finding_json(f) for f in report.findings],
+            "summary": {
+                "files": report.files,
+                "findings": len(report.findings),
+                "by_severity": by_severity,
+                "errors": list(report.errors),
+            },
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

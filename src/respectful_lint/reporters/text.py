@@ -1,0 +1,64 @@
+"""Readable output: the headline, the line with the match marked, the wording and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+import click
+
+from ..model import Severity
+from . import RenderOptions
+
+if TYPE_CHECKING:
+    from ..model import Finding
+    from ..runner import Report
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class TextReporter:
+    name: ClassVar[str] = "text"
+
+    def render(self, report: Report, options: RenderOptions) -> str:
+        out: list[str] = []
+        for f in report.findings:
+            out.extend(self.finding(f, report.lines.get((f.path, f.line), ""), options))
+        out.append(self.summary(report, options))
+        return "\n".join(out) + "\n"
+
+    def finding(self, f: Finding, line: str, options: RenderOptions) -> list[str]:
+        def style(text: str, **kw: object) -> str:
+            return click.style(text, **kw) if options.color else text  # type: ignore[arg-type]
+
+        where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
+        sev = style(f.severity.label, fg=_COLORS[f.severity], bold=True)
+        rule = style(f.rule, dim=True)
+        lines = [f"{where} {sev} {rule} {f.message}"]
+        gutter = " " * len(str(f.line))
+        shown = line.replace("\t", " ")
+        width = (f.end_column - f.column) if f.end_line == f.line else len(line) - f.column + 1
+        marker = " " * (f.column - 1) + "^" * max(width, 1)
+        lines.append(f" {style(str(f.line), dim=True)} | {shown}")
+        lines.append(f" {gutter} | {style(marker, fg=_COLORS[f.severity], bold=True)}")
+        if f.suggestions:
+            lines.append(f" {gutter} = use: " + "; ".join(f.suggestions))
+        if options.explain and f.note:
+            lines.append(f" {gutter} = why: {f.note}")
+        lines.append("")
+        return lines
+
+    def summary(self, report: Report, options: RenderOptions) -> str:
+        files = _plural(report.files, "file")
+        if not report.findings:
+            text = f"No findings in {files}."
+            return click.style(text, fg="green") if options.color else text
+        counts = [
+            _plural(n, s.label)
+            for s in sorted(Severity, reverse=True)
+            if (n := sum(1 for f in report.findings if f.severity is s))
+        ]
+        return f"Found {_plural(len(report.findings), 'finding')} ({', '.join(counts)}) in {files}."
