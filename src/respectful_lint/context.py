@@ -22,6 +22,10 @@ _ABBREVIATIONS = frozenset(
 )
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
+_DETERMINERS = frozenset(
+    "a an the this that these those some many several few all any more most no his her their "
+    "our your my its of".split()
+)
 _MENTION_CUES = (
     ("the", "term"),
     ("the", "word"),
@@ -119,6 +123,8 @@ class Context:
             return severity
         if policy == "skip":
             return None
+        if policy == "suggestion":
+            return Severity.SUGGESTION
         return severity.downgraded() if policy == "downgrade" else severity
 
     def holds(self, cond: Condition, start: int, end: int, form: str) -> bool:
@@ -155,9 +161,17 @@ class Context:
         return not (cond.not_near and _near(cond.not_near, before or [], after or []))
 
     def is_mention(self, start: int, end: int) -> bool:
-        """The term is quoted on its own ("the term 'prostitute'") or named as a word."""
+        """The term is quoted on its own ("the term 'prostitute'") or named as a word.
+
+        Scare quotes in a noun phrase (``14 "johns" were arrested``) are use, not mention.
+        """
         norm = self.norm
         opening = norm[start - 1] if start > 0 else ""
+        words = self.words_before(start)
+        if words and (words[-1] in _DETERMINERS or words[-1].isdigit()) and (
+            not any(tuple(words[-len(cue) :]) == cue for cue in _MENTION_CUES)
+        ):
+            return False
         if opening and opening in _OPEN_QUOTES:
             after = end
             if after < len(norm) and norm[after] in ",.;:!?":
@@ -167,7 +181,6 @@ class Context:
                 return True
             if opening == "'" and norm[end - 1] == "'":
                 return True  # a closing quote taken for a plural possessive
-        words = self.words_before(start)
         return any(tuple(words[-len(cue) :]) == cue for cue in _MENTION_CUES)
 
     def in_quoted_speech(self, start: int) -> bool:

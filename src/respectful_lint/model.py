@@ -36,7 +36,7 @@ class Severity(enum.IntEnum):
 
 FixApplicability = Literal["safe", "unsafe", "none"]
 GuardAction = Literal["skip", "downgrade", "suggestion"]
-QuotePolicy = Literal["skip", "downgrade", "flag"]
+QuotePolicy = Literal["skip", "downgrade", "suggestion", "flag"]
 
 
 @dataclass(frozen=True, slots=True)

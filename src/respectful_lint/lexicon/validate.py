@@ -71,7 +71,7 @@ SEVERITIES = ("error", "warning", "suggestion")
 FIXES = ("safe", "unsafe", "none")
 KINDS = ("term", "pattern")
 ACTIONS = ("skip", "downgrade", "suggestion")
-QUOTE_POLICIES = ("skip", "downgrade", "flag")
+QUOTE_POLICIES = ("skip", "downgrade", "suggestion", "flag")
 CASES = ("capitalized", "upper", "lower")
 DEFAULT_WINDOW = 3
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -101,7 +101,9 @@ class _Validator:
     def string(self, value: Any, path: Path, *, nonempty: bool = True) -> str:
         if not isinstance(value, str) or (nonempty and not value.strip()):
             want = "a non-empty string" if nonempty else "a string"
-            self.fail(path, f"'{_key(path)}' must be {want}, got {_typename(value)}")
+            hint = " (put it in quotes: YAML reads yes/no/on/off as true/false)" if isinstance(
+                value, bool) else ""
+            self.fail(path, f"'{_key(path)}' must be {want}, got {_typename(value)}{hint}")
         return cast(str, value)
 
     def integer(self, value: Any, path: Path) -> int:
