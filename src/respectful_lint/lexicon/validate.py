@@ -87,15 +87,16 @@ class _Validator:
     def __init__(self, doc: Located) -> None:
         self.doc = doc
 
-    def fail(self, path: Path, message: str) -> None:
-        raise self.doc.error(path, message)
+    def fail(self, path: Path, message: str, *, key: bool = False) -> None:
+        raise self.doc.error(path, message, key=key)
 
     def mapping(self, value: Any, path: Path, keys: tuple[str, ...], what: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             self.fail(path, f"{what} must be a mapping, got {_typename(value)}")
         for key in value:
             if key not in keys:
-                self.fail((*path, key), f"unknown key '{key}' in {what}{_hint(key, keys)}")
+                self.fail((*path, key), f"unknown key '{key}' in {what}{_hint(key, keys)}",
+                          key=True)
         return cast(dict[str, Any], value)
 
     def string(self, value: Any, path: Path, *, nonempty: bool = True) -> str:

@@ -24,15 +24,18 @@ class Located:
     data: Any
     marks: dict[Path, tuple[int, int]]
     file: str
+    keys: dict[Path, tuple[int, int]]
 
-    def where(self, path: Path) -> tuple[int, int]:
-        """Position of ``path``, or of its nearest ancestor that has one."""
+    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Position of the value at ``path`` (or of its key), or of its nearest ancestor."""
+        if key and path in self.keys:
+            return self.keys[path]
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def error(self, path: Path, message: str) -> LexiconError:
-        line, col = self.where(path)
+    def error(self, path: Path, message: str, *, key: bool = False) -> LexiconError:
+        line, col = self.where(path, key=key)
         return LexiconError(f"{self.file}:{line}:{col}: {message}")
 
 
@@ -54,28 +57,37 @@ def load_yaml(text: str, file: str) -> Located:
     except yaml.YAMLError as exc:
         raise LexiconError(f"{file}:1:1: invalid YAML: {exc}") from None
     marks: dict[Path, tuple[int, int]] = {}
+    keys: dict[Path, tuple[int, int]] = {}
     if node is None:
-        return Located(None, marks, file)
-    return Located(_convert(node, (), marks, file), marks, file)
+        return Located(None, marks, file, keys)
+    return Located(_convert(node, (), marks, keys, file), marks, file, keys)
 
 
-def _convert(node: yaml.Node, path: Path, marks: dict[Path, tuple[int, int]], file: str) -> Any:
-    marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+def _convert(
+    node: yaml.Node,
+    path: Path,
+    marks: dict[Path, tuple[int, int]],
+    keys: dict[Path, tuple[int, int]],
+    file: str,
+) -> Any:
+    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, (*path, "<key>"), {}, file)
+            key = _convert(key_node, (*path, "<key>"), {}, {}, file)
             if not isinstance(key, str):
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 raise LexiconError(f"{file}:{line}:{col}: keys must be strings, got {key!r}")
             if key in out:
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 raise LexiconError(f"{file}:{line}:{col}: duplicate key '{key}'")
-            marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _convert(value_node, (*path, key), marks, file)
+            keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = _convert(value_node, (*path, key), marks, keys, file)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), marks, file) for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*path, i), marks, keys, file) for i, item in enumerate(node.value)
+        ]
     try:
         return _constructor.construct_object(node, deep=True)
     except yaml.YAMLError as exc:

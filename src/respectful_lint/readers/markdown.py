@@ -310,7 +310,13 @@ class _Walker:
                 self.cursor = pos
                 return self._fallback(content[i:], builder)
             src_ch = text[pos]
-            if src_ch == ch:
+            entity = _ENTITY.match(text, pos, limit) if src_ch == "&" else None
+            decoded = html.unescape(entity.group()) if entity else ""
+            if entity is not None and decoded and content.startswith(decoded, i):
+                builder.add(decoded, pos, entity.end())
+                pos = entity.end()
+                i += len(decoded)
+            elif src_ch == ch:
                 builder.add(ch, pos, pos + 1)
                 pos += 1
                 i += 1
@@ -318,15 +324,6 @@ class _Walker:
                 builder.add(ch, pos, pos + 2)
                 pos += 2
                 i += 1
-            elif src_ch == "&" and (m := _ENTITY.match(text, pos, limit)) is not None:
-                decoded = html.unescape(m.group())
-                if decoded and content.startswith(decoded, i):
-                    builder.add(decoded, pos, m.end())
-                    pos = m.end()
-                    i += len(decoded)
-                else:
-                    self.cursor = pos
-                    return self._fallback(content[i:], builder)
             elif (
                 src_ch in " \t\r\n"
                 or (quoted and src_ch == ">")

@@ -1,0 +1,93 @@
+"""Markdown: what is skipped, what is kept, and exact source positions."""
+
+from __future__ import annotations
+
+from respectful_lint import lint_text
+
+
+def found(text: str) -> list[tuple[int, int, int, int, str, str]]:
+    return [
+        (f.line, f.column, f.end_line, f.end_column, f.rule, f.matched)
+        for f in lint_text(text, kind="markdown")
+    ]
+
+
+def test_code_front_matter_comments_urls_and_destinations_are_skipped() -> None:
+    text = """---
+title: hooker
+---
+Inline `hooker` code and <https://hooker.example> and http://example.org/hooker too.
+
+```
+hooker
+```
+
+    hooker in indented code
+
+<!-- hooker -->
+
+[a link](https://example.org/hooker "hooker") and ![an image](hooker.png)
+"""
+    assert found(text) == []
+
+
+def test_headings_list_items_table_cells_link_text_and_alt_text_are_kept() -> None:
+    text = """# Hooker outreach
+
+- Meet the hookers
+
+| Who | Where |
+|-----|-------|
+| hookers &amp; friends | [hooker page](https://example.org) |
+
+![photo of a hooker](x.png)
+"""
+    assert found(text) == [
+        (1, 3, 1, 9, "sex-work/hooker", "Hooker"),
+        (3, 12, 3, 19, "sex-work/hooker", "hookers"),
+        (7, 3, 7, 10, "sex-work/hooker", "hookers"),
+        (7, 28, 7, 34, "sex-work/hooker", "hooker"),
+        (9, 14, 9, 20, "sex-work/hooker", "hooker"),
+    ]
+
+
+def test_phrase_split_by_emphasis_matches_as_one_phrase() -> None:
+    assert found("Most were commercial **sex workers**.\n") == [
+        (1, 11, 1, 35, "sex-work/commercial-sex-worker", "commercial **sex workers"),
+    ]
+    assert found("She is a _street_-walker.\n") == [
+        (1, 11, 1, 25, "sex-work/street-walker", "street_-walker"),
+    ]
+
+
+def test_phrase_split_by_a_line_break_is_reported_at_its_true_position() -> None:
+    text = "Intro paragraph.\n\nThe survey counted commercial sex\n   workers in two towns.\n"
+    assert found(text) == [(3, 20, 4, 11, "sex-work/commercial-sex-worker",
+                            "commercial sex\n   workers")]
+
+
+def test_escapes_and_entities_keep_positions() -> None:
+    text = "A \\*note\\* &amp; a hooker&#8217;s van.\n"
+    assert found(text) == [(1, 20, 1, 34, "sex-work/hooker", "hooker&#8217;s")]
+
+
+def test_blockquote_is_quoted_speech_and_downgraded() -> None:
+    (f,) = lint_text("> They serve prostituted women.\n")
+    assert (f.rule, f.severity.label, f.segment_kind) == ("sex-work/prostituted", "warning",
+                                                          "quote")
+
+
+def test_hard_wrapped_hyphenation_is_rejoined() -> None:
+    assert found("Staff met street-\nwalkers at the depot.\n") == [
+        (1, 11, 2, 8, "sex-work/street-walker", "street-\nwalkers"),
+    ]
+    assert found("Staff met prosti-\ntutes at the depot.\n") == [
+        (1, 11, 2, 6, "sex-work/prostitute", "prosti-\ntutes"),
+    ]
+
+
+def test_large_markdown_file_is_read_in_chunks_with_right_positions() -> None:
+    para = "Plain words about outreach and clinics, nothing to flag here at all.\n\n"
+    text = para * 8000 + "```\nhooker\n\n" + para * 10 + "```\n\nA hooker.\n"
+    (f,) = lint_text(text)
+    assert (f.line, f.column, f.matched) == (16000 + 1 + 2 + 20 + 2 + 1, 3, "hooker")
