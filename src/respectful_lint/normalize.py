@@ -50,7 +50,10 @@ def _fold(ch: str) -> str:
     """The view of one non-ASCII character (possibly empty or several characters)."""
     if ch in _DELETE or ch in _APOSTROPHES or ch in _DASHES or ch.isspace():
         return _map_char(ch)
-    return "".join(_map_char(c) for c in unicodedata.normalize("NFKC", ch).casefold())
+    folded = "".join(_map_char(c) for c in unicodedata.normalize("NFKC", ch).casefold())
+    # Compatibility forms such as a spacing cedilla decompose to a space plus a mark; keep
+    # the mark only, so that no new whitespace appears inside the view.
+    return folded.strip(" ")
 
 
 def normalize(text: str) -> tuple[str, OffsetMap]:

@@ -1,0 +1,101 @@
+"""Invariants of the matching engine, checked on random text built from lexicon forms.
+
+The engine runs one trie-shaped scan for all rules; the reference matcher below runs each
+rule's own expression separately with overlapping matches. Both share the guard evaluation,
+so any difference comes from scanning and overlap resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from respectful_lint.context import Context
+from respectful_lint.engine import Match, match_text, resolve
+from respectful_lint.lexicon import load_compiled
+from respectful_lint.lexicon.compile import CompiledLexicon
+from respectful_lint.normalize import normalize
+
+CUSTOM = Path(__file__).parent / "data" / "custom.yaml"
+LEXICON = load_compiled([CUSTOM])
+FORMS = sorted({form for rule in LEXICON.rules for form in rule.forms})
+NOISE = ["the", "a", "John", "Hooker", "ball", "lineout", "police", "women", "to", "said",
+         "Madam", "Chair", "project", "hope", "clean", "", "x"]
+PUNCT = [" ", "  ", "\n", " \n ", ", ", ". ", "-", "–", "’", "'", "\"", "“", "”", "*", "**",
+         "_", "\u00ad", "\u00a0", "(", ")", "/", "-\n"]
+
+
+def _surface(form: str) -> st.SearchStrategy[str]:
+    variants = [form, form.upper(), form.title(), form.replace("'", "’"),
+                form.replace(" ", "\n"), form.replace("-", "–")]
+    return st.sampled_from(variants)
+
+
+pieces = st.one_of(
+    st.sampled_from(FORMS).flatmap(_surface),
+    st.sampled_from(NOISE),
+    st.sampled_from(PUNCT),
+    st.text(alphabet="abcehikoprstuwy '’-\n", max_size=6),
+)
+texts = st.lists(pieces, max_size=30).map(" ".join)
+
+
+def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:
+    """Slow matcher: each rule's forms as one expression, run on its own, overlapping."""
+    ctx = Context(text)
+    accepted: list[Match] = []
+    for index, rule in enumerate(lexicon.rules):
+        if rule.forms:
+            alternation = "|".join(re.escape(f) for f in sorted(rule.forms, key=len, reverse=True))
+            pattern = regex.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)")
+            spans = {(m.start(), m.end()) for m in pattern.finditer(ctx.norm, overlapped=True)}
+            # every shorter form that also fits at a start position is a candidate too
+            for form in rule.forms:
+                for m in regex.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", ctx.norm,
+                                        overlapped=True):
+                    spans.add((m.start(), m.end()))
+        else:
+            assert rule.entry.pattern is not None
+            spans = {(m.start(), m.end())
+                     for m in regex.finditer(rule.entry.pattern, ctx.norm, overlapped=True)
+                     if m.end() > m.start()}
+        for start, end in spans:
+            severity = ctx.verify(lexicon, index, start, end)
+            if severity is not None:
+                accepted.append(Match(start, end, index, severity))
+    return resolve(accepted)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_engine_finds_exactly_what_the_reference_matcher_finds(text: str) -> None:
+    engine, _ = match_text(text, LEXICON)
+    assert engine == reference_matches(text, LEXICON)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_every_match_maps_back_to_source_that_normalizes_to_the_form(text: str) -> None:
+    matches, ctx = match_text(text, LEXICON)
+    for m in matches:
+        start, end = ctx.source_span(m.start, m.end)
+        assert 0 <= start < end <= len(text)
+        view = normalize(text[start:end])[0].strip()
+        assert view == ctx.norm[m.start : m.end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_normalized_view_maps_every_character_into_the_source(text: str) -> None:
+    view, offsets = normalize(text)
+    assert "  " not in view
+    assert view == view.casefold() or not view.isascii()
+    last = 0
+    for i in range(len(view)):
+        start, end = offsets.span(i, i + 1)
+        assert last <= start <= end <= len(text)
+        last = start

@@ -1,0 +1,64 @@
+"""The wheel ships the lexicons; an editable install finds them too; the hook works."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from respectful_lint.lexicon import builtin_lexicon_dir, load_compiled
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_installed_package_finds_the_builtin_lexicons() -> None:
+    folder = builtin_lexicon_dir()
+    assert (folder / "sex-work.yaml").is_file()
+    assert any(r.id.startswith("sex-work/") for r in load_compiled().rules)
+
+
+def test_wheel_ships_every_lexicon_and_the_schema(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path),
+         str(ROOT)],
+        check=True, capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("respectful_lint-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for lexicon in (ROOT / "lexicons").iterdir():
+        assert f"respectful_lint/_lexicons/{lexicon.name}" in names
+    assert "respectful_lint/cli.py" in names
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "respectful-lint = respectful_lint.cli:main" in text
+    assert "[respectful_lint.lexicons]" in text
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+def test_pre_commit_hook_fails_on_a_stigmatizing_term(tmp_path: Path) -> None:
+    repo = tmp_path / "drafts"
+    repo.mkdir()
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
+    (repo / "flyer.md").write_text("Outreach for prostitutes starts at nine.\n")
+    (repo / "clean.md").write_text("Outreach for sex workers starts at nine.\n")
+    subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+    manifest = subprocess.run([*pre_commit, "validate-manifest",
+                               str(ROOT / ".pre-commit-hooks.yaml")],
+                              capture_output=True, text=True, env=env, check=False)
+    assert manifest.returncode == 0, manifest.stdout + manifest.stderr
+    proc = subprocess.run(
+        [*pre_commit, "try-repo", str(ROOT), "respectful-lint", "--all-files"],
+        cwd=repo, capture_output=True, text=True, env=env, check=False, timeout=900,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "flyer.md:1:14: warning sex-work/prostitute" in proc.stdout
+    assert "clean.md" not in proc.stdout
