@@ -38,7 +38,8 @@ def test_lint_paths_walks_folders(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.txt").write_text("A john.\n")
     findings = lint_paths([tmp_path])
     assert [(Path(f.path).name, f.rule) for f in findings] == [
-        ("a.md", "sex-work/hooker"), ("b.txt", "sex-work/john"),
+        ("a.md", "sex-work/hooker"),
+        ("b.txt", "sex-work/john"),
     ]
 
 

@@ -71,7 +71,11 @@ def test_json_format_schema(tmp_path: Path) -> None:
     assert doc["summary"]["by_severity"] == {"error": 1, "warning": 0, "suggestion": 0}
     (f,) = doc["findings"]
     assert {k: f[k] for k in ("path", "line", "column", "end_line", "end_column")} == {
-        "path": str(path), "line": 1, "column": 1, "end_line": 1, "end_column": 9,
+        "path": str(path),
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 9,
     }
     assert f["matched"] == "Hookers’"
     assert f["rule"] == "sex-work/hooker"
@@ -157,8 +161,9 @@ def test_empty_file_has_no_findings(tmp_path: Path) -> None:
 
 def test_missing_path_is_reported_and_the_rest_still_checked(tmp_path: Path) -> None:
     path = write(tmp_path, "d.txt", "A hooker.\n")
-    result = CliRunner().invoke(main, ["check", str(tmp_path / "nope.md"), str(path),
-                                       "--format", "concise"])
+    result = CliRunner().invoke(
+        main, ["check", str(tmp_path / "nope.md"), str(path), "--format", "concise"]
+    )
     assert result.exit_code == 2
     assert f"respectful-lint: error: {tmp_path / 'nope.md'}: no such file or directory" in (
         result.stderr
@@ -191,12 +196,14 @@ def test_undecodable_file_is_named_and_skipped(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "prefix"),
-    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),
-     ("utf-16-be", b"\xfe\xff")],
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+    ],
 )
-def test_encodings_report_the_same_positions(
-    tmp_path: Path, encoding: str, prefix: bytes
-) -> None:
+def test_encodings_report_the_same_positions(tmp_path: Path, encoding: str, prefix: bytes) -> None:
     path = tmp_path / "enc.txt"
     path.write_bytes(prefix + "Café staff met a\r\nhooker’s friend.\r\n".encode(encoding))
     doc = json.loads(run(str(path), "--format", "json").output)
@@ -254,7 +261,10 @@ def test_python_m_and_no_color_env(tmp_path: Path) -> None:
     env = {**os.environ, "NO_COLOR": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "respectful_lint", "check", str(path)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert proc.returncode == 1
     assert "sex-work/hooker" in proc.stdout

@@ -23,15 +23,60 @@ from respectful_lint.normalize import normalize
 CUSTOM = Path(__file__).parent / "data" / "custom.yaml"
 LEXICON = load_compiled([CUSTOM])
 FORMS = sorted({form for rule in LEXICON.rules for form in rule.forms})
-NOISE = ["the", "a", "John", "Hooker", "ball", "lineout", "police", "women", "to", "said",
-         "Madam", "Chair", "project", "hope", "clean", "", "x"]
-PUNCT = [" ", "  ", "\n", " \n ", ", ", ". ", "-", "–", "’", "'", "\"", "“", "”", "*", "**",
-         "_", "\u00ad", "\u00a0", "(", ")", "/", "-\n"]
+NOISE = [
+    "the",
+    "a",
+    "John",
+    "Hooker",
+    "ball",
+    "lineout",
+    "police",
+    "women",
+    "to",
+    "said",
+    "Madam",
+    "Chair",
+    "project",
+    "hope",
+    "clean",
+    "",
+    "x",
+]
+PUNCT = [
+    " ",
+    "  ",
+    "\n",
+    " \n ",
+    ", ",
+    ". ",
+    "-",
+    "–",
+    "’",
+    "'",
+    '"',
+    "“",
+    "”",
+    "*",
+    "**",
+    "_",
+    "\u00ad",
+    "\u00a0",
+    "(",
+    ")",
+    "/",
+    "-\n",
+]
 
 
 def _surface(form: str) -> st.SearchStrategy[str]:
-    variants = [form, form.upper(), form.title(), form.replace("'", "’"),
-                form.replace(" ", "\n"), form.replace("-", "–")]
+    variants = [
+        form,
+        form.upper(),
+        form.title(),
+        form.replace("'", "’"),
+        form.replace(" ", "\n"),
+        form.replace("-", "–"),
+    ]
     return st.sampled_from(variants)
 
 
@@ -55,14 +100,17 @@ def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:
             spans = {(m.start(), m.end()) for m in pattern.finditer(ctx.norm, overlapped=True)}
             # every shorter form that also fits at a start position is a candidate too
             for form in rule.forms:
-                for m in regex.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", ctx.norm,
-                                        overlapped=True):
+                for m in regex.finditer(
+                    r"(?<!\w)" + re.escape(form) + r"(?!\w)", ctx.norm, overlapped=True
+                ):
                     spans.add((m.start(), m.end()))
         else:
             assert rule.entry.pattern is not None
-            spans = {(m.start(), m.end())
-                     for m in regex.finditer(rule.entry.pattern, ctx.norm, overlapped=True)
-                     if m.end() > m.start()}
+            spans = {
+                (m.start(), m.end())
+                for m in regex.finditer(rule.entry.pattern, ctx.norm, overlapped=True)
+                if m.end() > m.start()
+            }
         for start, end in spans:
             severity = ctx.verify(lexicon, index, start, end)
             if severity is not None:

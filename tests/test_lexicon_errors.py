@@ -49,35 +49,78 @@ def test_a_valid_lexicon_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "where", "message"),
     [
-        (HEADER + GOOD_ENTRY.replace("    severity:", "    sevrity:"), "11:5",
-         "unknown key 'sevrity' in entry 'case-file' (did you mean 'severity'?)"),
-        (HEADER + GOOD_ENTRY.replace("severity: warning", "severity: high"), "11:15",
-         "'severity' must be one of error, warning, suggestion, got 'high'"),
-        (HEADER + GOOD_ENTRY.replace("terms: [case file]", "terms: 42"), "9:12",
-         "'terms' must be a list of strings, got int 42"),
-        (HEADER + GOOD_ENTRY + GOOD_ENTRY, "18:9",
-         "duplicate entry id 'case-file' (first defined on line 8)"),
-        (HEADER + GOOD_ENTRY.replace("sources: [house]", "sources: [hous]"), "14:15",
-         "source key 'hous' is not defined in 'sources' (did you mean 'house'?)"),
-        (HEADER + GOOD_ENTRY.replace("  - id: case-file\n    terms: [case file]",
-                                     "  - id: case-file\n    kind: pattern\n"
-                                     "    pattern: 'case (file'"), "10:14",
-         "'pattern' of entry 'case-file': pattern does not compile: missing )"),
-        (HEADER + GOOD_ENTRY.replace("  - id: case-file\n    terms: [case file]",
-                                     "  - id: case-file\n    kind: pattern\n"
-                                     "    pattern: '(a+)+b'"), "10:14",
-         "'pattern' of entry 'case-file': pattern can hang"),
-        (HEADER + GOOD_ENTRY.replace("    note: We say client record.\n", ""), "8:5",
-         "missing required key 'note' in entry 'case-file'"),
-        (HEADER + GOOD_ENTRY + "  - [not, a, mapping]\n", "18:5",
-         "entry 1 must be a mapping, got a list"),
-        (HEADER.replace("version: 1", "version: one") + GOOD_ENTRY, "2:10",
-         "'version' must be an integer, got string 'one'"),
-        (HEADER + GOOD_ENTRY.replace("severity: warning", "severity: warning\n    guards:\n"
-                                     "      - {after: [shelter], reasn: adjective}"), "13:28",
-         "unknown key 'reasn' in a guard (did you mean 'reason'?)"),
-        (HEADER + GOOD_ENTRY.replace("    note:", "    note: x\n    note:"), "14:5",
-         "duplicate key 'note'"),
+        (
+            HEADER + GOOD_ENTRY.replace("    severity:", "    sevrity:"),
+            "11:5",
+            "unknown key 'sevrity' in entry 'case-file' (did you mean 'severity'?)",
+        ),
+        (
+            HEADER + GOOD_ENTRY.replace("severity: warning", "severity: high"),
+            "11:15",
+            "'severity' must be one of error, warning, suggestion, got 'high'",
+        ),
+        (
+            HEADER + GOOD_ENTRY.replace("terms: [case file]", "terms: 42"),
+            "9:12",
+            "'terms' must be a list of strings, got int 42",
+        ),
+        (
+            HEADER + GOOD_ENTRY + GOOD_ENTRY,
+            "18:9",
+            "duplicate entry id 'case-file' (first defined on line 8)",
+        ),
+        (
+            HEADER + GOOD_ENTRY.replace("sources: [house]", "sources: [hous]"),
+            "14:15",
+            "source key 'hous' is not defined in 'sources' (did you mean 'house'?)",
+        ),
+        (
+            HEADER
+            + GOOD_ENTRY.replace(
+                "  - id: case-file\n    terms: [case file]",
+                "  - id: case-file\n    kind: pattern\n    pattern: 'case (file'",
+            ),
+            "10:14",
+            "'pattern' of entry 'case-file': pattern does not compile: missing )",
+        ),
+        (
+            HEADER
+            + GOOD_ENTRY.replace(
+                "  - id: case-file\n    terms: [case file]",
+                "  - id: case-file\n    kind: pattern\n    pattern: '(a+)+b'",
+            ),
+            "10:14",
+            "'pattern' of entry 'case-file': pattern can hang",
+        ),
+        (
+            HEADER + GOOD_ENTRY.replace("    note: We say client record.\n", ""),
+            "8:5",
+            "missing required key 'note' in entry 'case-file'",
+        ),
+        (
+            HEADER + GOOD_ENTRY + "  - [not, a, mapping]\n",
+            "18:5",
+            "entry 1 must be a mapping, got a list",
+        ),
+        (
+            HEADER.replace("version: 1", "version: one") + GOOD_ENTRY,
+            "2:10",
+            "'version' must be an integer, got string 'one'",
+        ),
+        (
+            HEADER
+            + GOOD_ENTRY.replace(
+                "severity: warning",
+                "severity: warning\n    guards:\n      - {after: [shelter], reasn: adjective}",
+            ),
+            "13:28",
+            "unknown key 'reasn' in a guard (did you mean 'reason'?)",
+        ),
+        (
+            HEADER + GOOD_ENTRY.replace("    note:", "    note: x\n    note:"),
+            "14:5",
+            "duplicate key 'note'",
+        ),
         ("lexicon: house\nentries: [\n", "3:1", "invalid YAML"),
         ("", "1:1", "the lexicon file is empty"),
     ],

@@ -62,8 +62,9 @@ def test_phrase_split_by_emphasis_matches_as_one_phrase() -> None:
 
 def test_phrase_split_by_a_line_break_is_reported_at_its_true_position() -> None:
     text = "Intro paragraph.\n\nThe survey counted commercial sex\n   workers in two towns.\n"
-    assert found(text) == [(3, 20, 4, 11, "sex-work/commercial-sex-worker",
-                            "commercial sex\n   workers")]
+    assert found(text) == [
+        (3, 20, 4, 11, "sex-work/commercial-sex-worker", "commercial sex\n   workers")
+    ]
 
 
 def test_escapes_and_entities_keep_positions() -> None:
@@ -73,8 +74,11 @@ def test_escapes_and_entities_keep_positions() -> None:
 
 def test_blockquote_is_quoted_speech_and_downgraded() -> None:
     (f,) = lint_text("> They serve prostituted women.\n")
-    assert (f.rule, f.severity.label, f.segment_kind) == ("sex-work/prostituted", "warning",
-                                                          "quote")
+    assert (f.rule, f.severity.label, f.segment_kind) == (
+        "sex-work/prostituted",
+        "warning",
+        "quote",
+    )
 
 
 def test_hard_wrapped_hyphenation_is_rejoined() -> None:

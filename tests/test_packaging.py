@@ -24,9 +24,18 @@ def test_installed_package_finds_the_builtin_lexicons() -> None:
 
 def test_wheel_ships_every_lexicon_and_the_schema(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path),
-         str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     (wheel,) = tmp_path.glob("respectful_lint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -43,21 +52,35 @@ def test_wheel_ships_every_lexicon_and_the_schema(tmp_path: Path) -> None:
 def test_pre_commit_hook_fails_on_a_stigmatizing_term(tmp_path: Path) -> None:
     repo = tmp_path / "drafts"
     repo.mkdir()
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
     (repo / "flyer.md").write_text("Outreach for prostitutes starts at nine.\n")
     (repo / "clean.md").write_text("Outreach for sex workers starts at nine.\n")
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
     pre_commit = [sys.executable, "-m", "pre_commit"]
-    manifest = subprocess.run([*pre_commit, "validate-manifest",
-                               str(ROOT / ".pre-commit-hooks.yaml")],
-                              capture_output=True, text=True, env=env, check=False)
+    manifest = subprocess.run(
+        [*pre_commit, "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert manifest.returncode == 0, manifest.stdout + manifest.stderr
     proc = subprocess.run(
         [*pre_commit, "try-repo", str(ROOT), "respectful-lint", "--all-files"],
-        cwd=repo, capture_output=True, text=True, env=env, check=False, timeout=900,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=900,
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "flyer.md:1:14: warning sex-work/prostitute" in proc.stdout

@@ -13,8 +13,10 @@ from respectful_lint.lexicon import validate as v
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "lexicons" / "schema.json").read_text())
-LEXICONS = sorted((ROOT / "lexicons").glob("*.yaml")) + [Path(__file__).parent / "data" /
-                                                           "custom.yaml"]
+LEXICONS = [
+    *sorted((ROOT / "lexicons").glob("*.yaml")),
+    Path(__file__).parent / "data" / "custom.yaml",
+]
 
 
 @pytest.mark.parametrize("path", LEXICONS, ids=lambda p: p.name)

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import LexiconError, LintError, UsageError
 from .model import Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from .selection import Selection
 
 __version__ = "0.1.0"
 
@@ -55,7 +59,6 @@ def lint_text(
     from .engine import lint_document
     from .readers import reader_for_name
     from .runner import prepare
-    from .selection import Selection
 
     selection = _selection(select, ignore, min_severity)
     compiled = prepare(lexicons, default_lexicons=default_lexicons, selection=selection)
@@ -90,7 +93,7 @@ def lint_paths(
 
 def _selection(
     select: Iterable[str], ignore: Iterable[str], min_severity: Severity | str
-) -> Selection:  # type: ignore[name-defined]  # noqa: F821
+) -> Selection:
     from .selection import Selection, split_selectors
 
     if isinstance(min_severity, str):

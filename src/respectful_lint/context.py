@@ -18,13 +18,70 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?= )|[:;](?= )")
 _ABBREVIATIONS = frozenset(
-    ["i.e", "e.g", "etc", "vs", "cf", "al", "approx", "dr", "mr", "mrs", "ms", "mx", "st", "no", "nos", "fig", "u.s", "u.k", "inc", "jr", "sr", "a.k.a", "aka", "prof", "rev", "gen", "sen", "rep", "gov", "dept", "est", "ca"]
+    [
+        "i.e",
+        "e.g",
+        "etc",
+        "vs",
+        "cf",
+        "al",
+        "approx",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "st",
+        "no",
+        "nos",
+        "fig",
+        "u.s",
+        "u.k",
+        "inc",
+        "jr",
+        "sr",
+        "a.k.a",
+        "aka",
+        "prof",
+        "rev",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "dept",
+        "est",
+        "ca",
+    ]
 )
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 _DETERMINERS = frozenset(
-    "a an the this that these those some many several few all any more most no his her their "
-    "our your my its of".split()
+    (
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "many",
+        "several",
+        "few",
+        "all",
+        "any",
+        "more",
+        "most",
+        "no",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "my",
+        "its",
+        "of",
+    )
 )
 _MENTION_CUES = (
     ("the", "term"),
@@ -168,8 +225,10 @@ class Context:
         norm = self.norm
         opening = norm[start - 1] if start > 0 else ""
         words = self.words_before(start)
-        if words and (words[-1] in _DETERMINERS or words[-1].isdigit()) and (
-            not any(tuple(words[-len(cue) :]) == cue for cue in _MENTION_CUES)
+        if (
+            words
+            and (words[-1] in _DETERMINERS or words[-1].isdigit())
+            and (not any(tuple(words[-len(cue) :]) == cue for cue in _MENTION_CUES))
         ):
             return False
         if opening and opening in _OPEN_QUOTES:

@@ -8,9 +8,8 @@ longest, then the lowest rule id.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-
-import regex
 
 from .context import Context
 from .errors import PatternTimeout
@@ -50,9 +49,9 @@ def match_text(
     return resolve(best.values()), ctx
 
 
-def resolve(matches: object) -> list[Match]:
+def resolve(matches: Iterable[Match]) -> list[Match]:
     """Leftmost, then longest, then lowest rule index; drop matches overlapping a chosen one."""
-    ordered = sorted(matches, key=lambda m: (m.start, m.start - m.end, m.rule))  # type: ignore[attr-defined]
+    ordered = sorted(matches, key=lambda m: (m.start, m.start - m.end, m.rule))
     out: list[Match] = []
     end = -1
     for m in ordered:
@@ -155,7 +154,7 @@ def _finding(
     entry = rule.entry
     fix = None
     if entry.fix != "none" and suggestions:
-        fix = Fix(((start, end, suggestions[0]),), entry.fix)  # type: ignore[arg-type]
+        fix = Fix(((start, end, suggestions[0]),), entry.fix)
     return Finding(
         path=document.path,
         rule=rule.id,
@@ -205,6 +204,3 @@ def message(rule: Rule, matched: str, suggestions: tuple[str, ...], severity: Se
     if severity is Severity.SUGGESTION:
         return f'Consider "{first}" instead of "{matched}"'
     return f'Avoid "{matched}"; use "{first}"'
-
-
-__all__ = ["Match", "inflect", "lint_document", "match_text", "regex", "resolve"]

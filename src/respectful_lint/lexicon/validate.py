@@ -95,15 +95,19 @@ class _Validator:
             self.fail(path, f"{what} must be a mapping, got {_typename(value)}")
         for key in value:
             if key not in keys:
-                self.fail((*path, key), f"unknown key '{key}' in {what}{_hint(key, keys)}",
-                          key=True)
+                self.fail(
+                    (*path, key), f"unknown key '{key}' in {what}{_hint(key, keys)}", key=True
+                )
         return cast(dict[str, Any], value)
 
     def string(self, value: Any, path: Path, *, nonempty: bool = True) -> str:
         if not isinstance(value, str) or (nonempty and not value.strip()):
             want = "a non-empty string" if nonempty else "a string"
-            hint = " (put it in quotes: YAML reads yes/no/on/off as true/false)" if isinstance(
-                value, bool) else ""
+            hint = (
+                " (put it in quotes: YAML reads yes/no/on/off as true/false)"
+                if isinstance(value, bool)
+                else ""
+            )
             self.fail(path, f"'{_key(path)}' must be {want}, got {_typename(value)}{hint}")
         return cast(str, value)
 

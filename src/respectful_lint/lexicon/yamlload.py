@@ -85,9 +85,7 @@ def _convert(
             out[key] = _convert(value_node, (*path, key), marks, keys, file)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, (*path, i), marks, keys, file) for i, item in enumerate(node.value)
-        ]
+        return [_convert(item, (*path, i), marks, keys, file) for i, item in enumerate(node.value)]
     try:
         return _constructor.construct_object(node, deep=True)
     except yaml.YAMLError as exc:
