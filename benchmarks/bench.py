@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Benchmark respectful-lint with the default lexicons.
+
+    python benchmarks/build_corpus.py            # once: real English prose, >= 50 MB
+    python benchmarks/bench.py [--corpus DIR]    # prints a Markdown table for RESULTS.md
+
+Measures cold-start wall time for one 2 KB Markdown file (median of 10 runs of the installed
+command), single-process throughput over the corpus, and peak memory (max RSS) of a run over
+the corpus and of a run over one 50 MB file built by joining corpus files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SAMPLE = """# Drop-in hours
+
+Our clinic offers testing, naloxone and a hot meal to anyone who walks in. Peer workers
+staff the front desk and can help with forms, referrals and transport.
+
+- Monday to Friday, 10:00 to 16:00
+- Thursday evenings for sex workers and their partners
+
+> "We come because nobody judges us here," one visitor said.
+"""
+
+
+def command() -> list[str]:
+    exe = shutil.which("respectful-lint")
+    return [exe] if exe else [sys.executable, "-m", "respectful_lint"]
+
+
+def cold_start(runs: int = 10) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.md"
+        text = SAMPLE
+        while len(text.encode()) < 2048:
+            text += SAMPLE
+        path.write_text(text[:2048], encoding="utf-8")
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run([*command(), "check", "--format", "concise", str(path)],
+                           capture_output=True, check=False)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+_MEASURE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+wall = time.perf_counter() - start
+if proc.returncode not in (0, 1):
+    sys.exit(proc.stderr.decode()[-500:])
+print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def peak_rss_mb(args: list[str]) -> tuple[float, float]:
+    """(wall seconds, max RSS in MB) of one run, measured in a fresh parent process."""
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, *args], capture_output=True,
+                          text=True, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"bench: {' '.join(args)} failed: {proc.stderr[-500:]}")
+    wall, rss_kb = proc.stdout.split()
+    return float(wall), int(rss_kb) / 1024
+
+
+def throughput(corpus: Path) -> tuple[float, int, float, int]:
+    """MB/s of lint_paths over the corpus in this process, bytes, seconds, findings."""
+    from respectful_lint import lint_paths
+    from respectful_lint.lexicon import load_compiled
+
+    load_compiled()  # lexicon loading is measured by the cold start, not here
+    files = sorted(p for p in corpus.rglob("*.txt"))
+    size = sum(p.stat().st_size for p in files)
+    start = time.perf_counter()
+    findings = lint_paths(files)
+    seconds = time.perf_counter() - start
+    return size / seconds / 1e6, size, seconds, len(findings)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    args = ap.parse_args()
+    files = sorted(args.corpus.rglob("*.txt"))
+    if not files:
+        sys.exit(f"bench: no corpus in {args.corpus}; run benchmarks/build_corpus.py first")
+    cold = cold_start()
+    mbps, size, seconds, count = throughput(args.corpus)
+    largest = max(p.stat().st_size for p in files)
+    _, corpus_rss = peak_rss_mb([*command(), "check", "--format", "json", str(args.corpus)])
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "big.txt"
+        with big.open("wb") as out:
+            written = 0
+            for p in files:
+                if written >= 50_000_000:
+                    break
+                data = p.read_bytes()
+                out.write(data + b"\n\n")
+                written += len(data) + 2
+        one_line = Path(tmp) / "one-line.txt"
+        with one_line.open("wb") as out:
+            data = b" ".join(p.read_bytes().replace(b"\n", b" ") for p in files[:40])
+            out.write(data[:10_000_000])
+        big_wall, big_rss = peak_rss_mb([*command(), "check", "--format", "json", str(big)])
+        _, line_rss = peak_rss_mb([*command(), "check", "--format", "json", str(one_line)])
+        big_size = big.stat().st_size
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {platform.platform()}")
+    print()
+    print("| measure | result | target |")
+    print("|---|---|---|")
+    print(f"| cold start, one 2 KB Markdown file (median of 10) | {cold * 1000:.0f} ms | "
+          "<= 200 ms |")
+    print(f"| throughput, {len(files)} files, {size / 1e6:.1f} MB, one process | "
+          f"{mbps:.1f} MB/s ({seconds:.1f} s, {count} findings) | >= 20 MB/s |")
+    print(f"| peak memory, whole corpus (largest file {largest / 1e6:.1f} MB) | "
+          f"{corpus_rss:.0f} MB | <= {3 * largest / 1e6 + 100:.0f} MB |")
+    print(f"| peak memory, one {big_size / 1e6:.0f} MB file ({big_wall:.1f} s) | "
+          f"{big_rss:.0f} MB | <= {3 * big_size / 1e6 + 100:.0f} MB |")
+    print(f"| peak memory, one 10 MB line without a newline | {line_rss:.0f} MB | "
+          "<= 130 MB |")
+
+
+if __name__ == "__main__":
+    main()
