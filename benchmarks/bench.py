@@ -50,8 +50,11 @@ def cold_start(runs: int = 10) -> float:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            subprocess.run([*command(), "check", "--format", "concise", str(path)],
-                           capture_output=True, check=False)
+            subprocess.run(
+                [*command(), "check", "--format", "concise", str(path)],
+                capture_output=True,
+                check=False,
+            )
             times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -69,8 +72,9 @@ print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 def peak_rss_mb(args: list[str]) -> tuple[float, float]:
     """(wall seconds, max RSS in MB) of one run, measured in a fresh parent process."""
-    proc = subprocess.run([sys.executable, "-c", _MEASURE, *args], capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *args], capture_output=True, text=True, check=False
+    )
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(args)} failed: {proc.stderr[-500:]}")
     wall, rss_kb = proc.stdout.split()
@@ -119,21 +123,29 @@ def main() -> None:
         big_wall, big_rss = peak_rss_mb([*command(), "check", "--format", "json", str(big)])
         _, line_rss = peak_rss_mb([*command(), "check", "--format", "json", str(one_line)])
         big_size = big.stat().st_size
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
     print()
     print("| measure | result | target |")
     print("|---|---|---|")
-    print(f"| cold start, one 2 KB Markdown file (median of 10) | {cold * 1000:.0f} ms | "
-          "<= 200 ms |")
-    print(f"| throughput, {len(files)} files, {size / 1e6:.1f} MB, one process | "
-          f"{mbps:.1f} MB/s ({seconds:.1f} s, {count} findings) | >= 20 MB/s |")
-    print(f"| peak memory, whole corpus (largest file {largest / 1e6:.1f} MB) | "
-          f"{corpus_rss:.0f} MB | <= {3 * largest / 1e6 + 100:.0f} MB |")
-    print(f"| peak memory, one {big_size / 1e6:.0f} MB file ({big_wall:.1f} s) | "
-          f"{big_rss:.0f} MB | <= {3 * big_size / 1e6 + 100:.0f} MB |")
-    print(f"| peak memory, one 10 MB line without a newline | {line_rss:.0f} MB | "
-          "<= 130 MB |")
+    print(
+        f"| cold start, one 2 KB Markdown file (median of 10) | {cold * 1000:.0f} ms | <= 200 ms |"
+    )
+    print(
+        f"| throughput, {len(files)} files, {size / 1e6:.1f} MB, one process | "
+        f"{mbps:.1f} MB/s ({seconds:.1f} s, {count} findings) | >= 20 MB/s |"
+    )
+    print(
+        f"| peak memory, whole corpus (largest file {largest / 1e6:.1f} MB) | "
+        f"{corpus_rss:.0f} MB | <= {3 * largest / 1e6 + 100:.0f} MB |"
+    )
+    print(
+        f"| peak memory, one {big_size / 1e6:.0f} MB file ({big_wall:.1f} s) | "
+        f"{big_rss:.0f} MB | <= {3 * big_size / 1e6 + 100:.0f} MB |"
+    )
+    print(f"| peak memory, one 10 MB line without a newline | {line_rss:.0f} MB | <= 130 MB |")
 
 
 if __name__ == "__main__":
