@@ -10,13 +10,13 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .model import Condition, Severity, WordWindow
-from .normalize import normalize
+from .normalize import PARAGRAPH, normalize
 
 if TYPE_CHECKING:
     from .lexicon.compile import CompiledLexicon
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?= )|[:;](?= )")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?= )|[:;](?= )|\u2029")
 _ABBREVIATIONS = frozenset(
     [
         "i.e",
@@ -244,7 +244,7 @@ class Context:
 
     def in_quoted_speech(self, start: int) -> bool:
         """Inside double quotes that open earlier in the segment."""
-        head = self.norm[:start]
+        head = self.norm[self.norm.rfind(PARAGRAPH, 0, start) + 1 : start]
         straight = head.count('"')
         if straight % 2 == 1:
             return True

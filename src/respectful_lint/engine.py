@@ -84,6 +84,9 @@ def _is_word(ch: str) -> bool:
 def _scan_patterns(lexicon: CompiledLexicon, ctx: Context, best: dict[int, Match]) -> None:
     assert lexicon.pattern_scanner is not None
     norm = ctx.norm
+    literals = lexicon.pattern_literals
+    if literals is not None and not any(lit in norm for lit in literals):
+        return  # no pattern can match text that lacks all of its required literals
     pos = 0
     while True:
         try:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
+from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -251,8 +252,8 @@ class Document:
     path: str
     format: str
     text: str
-    segments: list[Segment] = field(default_factory=list)
-    _line_starts: list[int] | None = None
+    segments: Iterable[Segment] = field(default_factory=list)
+    _line_starts: Sequence[int] | None = None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset, in code points."""
@@ -269,9 +270,9 @@ class Document:
         return self.text[start:end].rstrip("\r\n")
 
 
-def line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> Sequence[int]:
     """Offsets where lines start; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
-    starts = [0]
+    starts = array("q", [0])
     if "\r" not in text:
         find = text.find
         pos = 0

@@ -20,6 +20,7 @@ _ASCII_TABLE = bytes(
     (b + 32 if 65 <= b <= 90 else 32 if b in (9, 10, 11, 12, 13) else b) for b in range(256)
 )
 
+PARAGRAPH = "\u2029"  # stands for a paragraph break in the view
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2018\u2019\u201b\u02bc\u2032\uff07"
 _DELETE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
@@ -92,8 +93,9 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
         if len(raw) == 1 and not raw.isspace():
             rep = _fold(raw)
         elif raw.isspace():
-            # A whitespace run; it collapses to one space unless the view already ends in one.
-            rep = " "
+            # A whitespace run collapses to one space; a blank line (a paragraph break) becomes
+            # a paragraph separator, which no phrase can match across.
+            rep = PARAGRAPH if raw.count("\n") >= 2 or raw.count("\r") >= 2 else " "
         else:
             rep = ""  # hyphen + line break between word characters: rejoin the word
         if len(rep) == end - start:

@@ -11,6 +11,7 @@ import regex
 from ..errors import LexiconError
 from ..model import Inflection, Lexicon, Rule
 from .inflect import expand, normalize_term
+from .patterns import required_literals
 
 PATTERN_TIMEOUT = 1.0  # seconds a pattern rule may spend on one segment
 
@@ -27,6 +28,8 @@ class CompiledLexicon:
     pattern_scanner: regex.Pattern[str] | None
     exceptions: dict[int, re.Pattern[str]] = field(default_factory=dict)
     lexicons: tuple[Lexicon, ...] = ()
+    # Every pattern match contains one of these; None when some pattern cannot be analysed.
+    pattern_literals: tuple[str, ...] | None = None
 
     def rule(self, rule_id: str) -> Rule | None:
         for r in self.rules:
@@ -129,6 +132,13 @@ def compile_rules(rules: Iterable[Rule], lexicons: Iterable[Lexicon] = ()) -> Co
     pattern_scanner = (
         regex.compile("|".join(f"(?:{p.pattern})" for _, p in patterns)) if patterns else None
     )
+    literals: set[str] | None = set()
+    for _, p in patterns:
+        found = required_literals(p.pattern)
+        if found is None or literals is None:
+            literals = None
+        else:
+            literals.update(found)
     return CompiledLexicon(
         rules=tuple(rules),
         forms=forms,
@@ -138,6 +148,7 @@ def compile_rules(rules: Iterable[Rule], lexicons: Iterable[Lexicon] = ()) -> Co
         pattern_scanner=pattern_scanner,
         exceptions=exceptions,
         lexicons=tuple(lexicons),
+        pattern_literals=tuple(sorted(literals)) if literals is not None else None,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import regex
 
@@ -36,3 +37,56 @@ def pattern_problem(source: str) -> str | None:
                 "(catastrophic backtracking)"
             )
     return None
+
+
+def required_literals(source: str) -> tuple[str, ...] | None:
+    """Strings of which every match must contain at least one, or None if unknown.
+
+    The engine skips a pattern scan on text that holds none of them. Only patterns the standard
+    library's own parser understands are analysed; anything else is always scanned.
+    """
+    try:
+        parsed = _sre_parser().parse(source)
+    except Exception:  # syntax only the regex module knows: scan always
+        return None
+    found = _literals(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+def _sre_parser() -> Any:
+    import importlib
+
+    return importlib.import_module("re._parser")
+
+
+def _literals(items: list[Any]) -> set[str] | None:
+    constants = importlib_constants()
+    run: list[str] = []
+    best = ""
+    options: list[set[str]] = []
+    for op, av in items:
+        if op is constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+        if op is constants.SUBPATTERN:
+            inner = _literals(list(av[-1]))
+            if inner:
+                options.append(inner)
+        elif op is constants.BRANCH:
+            branches = [_literals(list(b)) for b in av[1]]
+            if all(branches):
+                options.append(set().union(*(b for b in branches if b)))
+    if len(run) > len(best):
+        best = "".join(run)
+    if len(best) >= 3:
+        return {best.lower()}
+    return min(options, key=len) if options else None
+
+
+def importlib_constants() -> Any:
+    import importlib
+
+    return importlib.import_module("re._constants")

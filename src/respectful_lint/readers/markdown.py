@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -83,13 +84,14 @@ class MarkdownReader:
         doc = Document(path=path, format=self.name, text=text)
         doc._line_starts = starts
         md = _parser()
+        found: list[Segment] = []
         for first_line, chunk in _chunks(text, starts):
-            tokens = md.parse(chunk)
-            doc.segments.extend(_Walker(text, starts, first_line).walk(tokens))
+            found.extend(_Walker(text, starts, first_line).walk(md.parse(chunk)))
+        doc.segments = found
         return doc
 
 
-def _chunks(text: str, starts: list[int]) -> list[tuple[int, str]]:
+def _chunks(text: str, starts: Sequence[int]) -> list[tuple[int, str]]:
     """Split large files at blank lines outside fenced code, so memory stays bounded."""
     if len(text) <= CHUNK_SIZE:
         return [(0, text)]
@@ -121,7 +123,7 @@ def _chunks(text: str, starts: list[int]) -> list[tuple[int, str]]:
 
 
 class _Walker:
-    def __init__(self, text: str, starts: list[int], first_line: int) -> None:
+    def __init__(self, text: str, starts: Sequence[int], first_line: int) -> None:
         self.text = text
         self.starts = starts
         self.first_line = first_line
