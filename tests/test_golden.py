@@ -17,8 +17,9 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.mark.parametrize("fmt", ["text", "concise", "json"])
 def test_examples_output_matches_golden(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(main, ["check", "examples", "--select", "sex-work", "--format",
-                                       fmt])
+    result = CliRunner().invoke(
+        main, ["check", "examples", "--select", "sex-work", "--format", fmt]
+    )
     assert result.exit_code == 1
     expected = GOLDEN / f"examples.{fmt}"
     if os.environ.get("UPDATE_GOLDEN"):

@@ -57,6 +57,19 @@ def _fold(ch: str) -> str:
     return folded.strip(" ")
 
 
+def _replacement(raw: str) -> str:
+    if raw.isspace():
+        # A whitespace run collapses to one space; a blank line (a paragraph break) becomes a
+        # paragraph separator, which no phrase can match across.
+        return PARAGRAPH if raw.count("\n") >= 2 or raw.count("\r") >= 2 else " "
+    if len(raw) == 1:
+        return _fold(raw)
+    return ""  # hyphen + line break between word characters: rejoin the word
+
+
+_CACHE: dict[str, str] = {}
+
+
 def normalize(text: str) -> tuple[str, OffsetMap]:
     """Return the normalized view of ``text`` and a map from view offsets to ``text`` offsets."""
     base = (
@@ -64,55 +77,56 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
         .translate(_ASCII_TABLE)
         .decode("utf-8", "surrogatepass")
     )
-    derived: list[int] = [0]
-    source: list[int] = [0]
-    exact: list[bool] = [True]
+    spans = [m.span() for m in _SPECIAL.finditer(text)]
+    if not spans:
+        return base, OffsetMap.identity(len(text))
+    derived: list[int] = []
+    source: list[int] = []
+    exact: list[bool] = []
     pieces: list[str] = []
+    cache = _CACHE
+    if len(cache) > 20000:
+        cache.clear()
     out = 0  # length of the view so far
     last = 0  # source offset up to which ``base`` has been copied
-
-    def chunk(src: int, is_exact: bool) -> None:
-        if derived and derived[-1] == out:
-            # The previous chunk is empty (a deletion, or the initial chunk): replace it.
-            derived.pop()
-            source.pop()
-            exact.pop()
-        if derived and is_exact and exact[-1] and src - source[-1] == out - derived[-1]:
-            return  # continues the previous character-for-character chunk
-        derived.append(out)
-        source.append(src)
-        exact.append(is_exact)
-
-    for m in _SPECIAL.finditer(text):
-        start, end = m.start(), m.end()
+    for start, end in spans:
         if start > last:
-            chunk(last, True)
             pieces.append(base[last:start])
+            # a character-for-character stretch; it may continue the previous one
+            if not (exact and exact[-1] and source[-1] - derived[-1] == last - out):
+                derived.append(out)
+                source.append(last)
+                exact.append(True)
             out += start - last
-        raw = m.group()
-        if len(raw) == 1 and not raw.isspace():
-            rep = _fold(raw)
-        elif raw.isspace():
-            # A whitespace run collapses to one space; a blank line (a paragraph break) becomes
-            # a paragraph separator, which no phrase can match across.
-            rep = PARAGRAPH if raw.count("\n") >= 2 or raw.count("\r") >= 2 else " "
-        else:
-            rep = ""  # hyphen + line break between word characters: rejoin the word
+        raw = text[start:end]
+        rep = cache.get(raw)
+        if rep is None:
+            rep = cache[raw] = _replacement(raw)
         if len(rep) == end - start:
-            chunk(start, True)
+            if not (exact and exact[-1] and source[-1] - derived[-1] == start - out):
+                derived.append(out)
+                source.append(start)
+                exact.append(True)
         else:
-            chunk(start, False)
+            # a group (or, when empty, a deletion: the next chunk at the same offset wins)
+            derived.append(out)
+            source.append(start)
+            exact.append(False)
         pieces.append(rep)
         out += len(rep)
         last = end
     if last < len(text):
-        chunk(last, True)
         pieces.append(base[last:])
+        if not (exact and exact[-1] and source[-1] - derived[-1] == last - out):
+            derived.append(out)
+            source.append(last)
+            exact.append(True)
         out += len(text) - last
-    if not pieces:
-        return base, OffsetMap.identity(len(text))
-    view = "".join(pieces)
-    return view, OffsetMap(derived, source, exact, out, len(text))
+    if derived[0] != 0:
+        derived.insert(0, 0)
+        source.insert(0, 0)
+        exact.insert(0, True)
+    return "".join(pieces), OffsetMap(derived, source, exact, out, len(text))
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
