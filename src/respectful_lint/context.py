@@ -6,7 +6,6 @@ The lexicon's guards are data; this module evaluates them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .model import Condition, Severity, WordWindow
@@ -55,6 +54,7 @@ _ABBREVIATIONS = frozenset(
 )
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
+_SENTENCE_WINDOW = 600  # characters searched either side for sentence ends
 _DETERMINERS = frozenset(
     (
         "a",
@@ -99,13 +99,12 @@ _MENTION_CUES = (
 class Context:
     """One segment's text, its normalized view and lazily computed context."""
 
-    __slots__ = ("_sentences", "map", "norm", "quoted", "text")
+    __slots__ = ("map", "norm", "quoted", "text")
 
     def __init__(self, text: str, *, quoted: bool = False) -> None:
         self.text = text
         self.norm, self.map = normalize(text)
         self.quoted = quoted
-        self._sentences: list[int] | None = None
 
     # --- positions -------------------------------------------------------------------------
 
@@ -118,21 +117,24 @@ class Context:
         return self.text[s:e]
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
-        """Start and end (in the normalized view) of the sentence holding ``offset``."""
-        if self._sentences is None:
-            starts = [0]
-            norm = self.norm
-            for m in _SENTENCE_END.finditer(norm):
-                if m.group()[0] == ".":
-                    word = norm[max(0, m.start() - 12) : m.start()].rsplit(" ", 1)[-1]
-                    word = word.lstrip("(\"'")
-                    if word in _ABBREVIATIONS or len(word) == 1 or not word:
-                        continue
-                starts.append(m.end())
-            self._sentences = starts
-        i = bisect_right(self._sentences, offset) - 1
-        start = self._sentences[i]
-        end = self._sentences[i + 1] if i + 1 < len(self._sentences) else len(self.norm)
+        """Start and end (in the normalized view) of the sentence holding ``offset``.
+
+        Only a window around the offset is searched, so long segments stay cheap.
+        """
+        norm = self.norm
+        lo, hi = max(0, offset - _SENTENCE_WINDOW), min(len(norm), offset + _SENTENCE_WINDOW)
+        start, end = lo, hi
+        for m in _SENTENCE_END.finditer(norm, lo, hi):
+            if m.group()[0] == ".":
+                word = norm[max(0, m.start() - 12) : m.start()].rsplit(" ", 1)[-1]
+                word = word.lstrip("(\"'")
+                if word in _ABBREVIATIONS or len(word) <= 1:
+                    continue
+            if m.end() <= offset:
+                start = m.end()
+            else:
+                end = m.end()
+                break
         return start, end
 
     def words_before(self, start: int) -> list[str]:

@@ -28,9 +28,11 @@ _DELETE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Characters that need more than the byte table: a hyphen + line break between word characters,
 # whitespace runs (or any non-ASCII whitespace), and any other non-ASCII character.
 _SPECIAL = re.compile(
+    # The leading lookahead lets the regex engine skip ordinary ASCII text quickly.
+    r"(?=[-\s\x80-\U0010ffff])(?:"
     r"(?<=\w)[-" + _DASHES + r"\u00ad][ \t]*(?:\r\n|\r|\n)[ \t]*(?=\w)"
     r"|\s{2,}|[^\S\t\n\r\x0b\x0c ]"
-    r"|[^\x00-\x7f]"
+    r"|[^\x00-\x7f])"
 )
 
 
