@@ -15,7 +15,7 @@ import click
 from . import __version__
 from .errors import LintError
 from .model import Severity
-from .reporters import RenderOptions, get_reporter, registry
+from .reporters import RenderOptions, get_reporter
 from .runner import prepare, run
 from .selection import Selection, split_selectors
 
@@ -131,7 +131,3 @@ def check(
     if not exit_zero and report.count(Severity.parse(fail_on)):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
-
-
-def formats() -> list[str]:
-    return sorted(registry())

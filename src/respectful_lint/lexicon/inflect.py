@@ -54,13 +54,12 @@ def possessives(form: str, is_plural: bool) -> list[str]:
 def _joiners(form: str) -> list[str]:
     """Expand ``~`` (empty, space or hyphen) and spaces (space or hyphen)."""
     parts: list[list[str]] = []
-    for i, piece in enumerate(form.split("~")):
+    for piece in form.split("~"):
         words = piece.split(" ")
         alternatives = [words[0]]
         for w in words[1:]:
             alternatives = [a + j + w for a in alternatives for j in (" ", "-")]
         parts.append(alternatives)
-        del i
     out = []
     for combo in itertools.product(*parts):
         joined = [combo[0]]

@@ -51,15 +51,8 @@ class _Builder:
         if not text:
             return
         exact = len(text) == src_end - src_start
-        if (
-            exact
-            and self.exact
-            and self.exact[-1]
-            and self.source_end == src_start
-            and self.derived
-        ):
-            pass  # continues the previous exact run
-        else:
+        continues = exact and self.exact and self.exact[-1] and self.source_end == src_start
+        if not continues:  # a character-for-character piece right after another extends it
             self.derived.append(self.length)
             self.source.append(src_start)
             self.exact.append(exact)
@@ -209,7 +202,7 @@ class _Walker:
                 for grandchild in child.children or []:
                     if grandchild.type == "text":
                         self.text_piece(grandchild.content, alt, quoted)
-                self.consume("]", back=False)
+                self.consume("]")
                 self.skip_destination(after_bracket=True)
                 main.add(PLACEHOLDER, start, self.cursor)
                 extra.append(alt)
@@ -227,9 +220,8 @@ class _Walker:
         while self.cursor < self.region_end and self.text[self.cursor] in chars:
             self.cursor += 1
 
-    def consume(self, markup: str, *, back: bool = True) -> None:
+    def consume(self, markup: str) -> None:
         """Step over markup expected at (or just after whitespace at) the cursor."""
-        del back
         pos = self.cursor
         while pos < self.region_end and self.text[pos] in " \t":
             pos += 1
