@@ -46,3 +46,9 @@ def test_lint_paths_walks_folders(tmp_path: Path) -> None:
 def test_lint_paths_raises_after_checking_for_missing_paths(tmp_path: Path) -> None:
     with pytest.raises(LintError, match="no such file or directory"):
         lint_paths([tmp_path / "missing.md"])
+
+
+def test_a_term_quoted_as_a_word_is_a_mention_but_scare_quotes_are_use() -> None:
+    assert lint_text('Write "sex workers" instead of "prostitutes".') == []
+    (f,) = lint_text('Police named 14 "johns" after the sting.')
+    assert f.rule == "sex-work/john"

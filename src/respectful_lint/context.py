@@ -80,7 +80,6 @@ _DETERMINERS = frozenset(
         "your",
         "my",
         "its",
-        "of",
     )
 )
 _MENTION_CUES = (
