@@ -98,12 +98,13 @@ _MENTION_CUES = (
 class Context:
     """One segment's text, its normalized view and lazily computed context."""
 
-    __slots__ = ("map", "norm", "quoted", "text")
+    __slots__ = ("_bounds", "map", "norm", "quoted", "text")
 
     def __init__(self, text: str, *, quoted: bool = False) -> None:
         self.text = text
         self.norm, self.map = normalize(text)
         self.quoted = quoted
+        self._bounds: dict[int, tuple[int, int]] = {}
 
     # --- positions -------------------------------------------------------------------------
 
@@ -120,6 +121,12 @@ class Context:
 
         Only a window around the offset is searched, so long segments stay cheap.
         """
+        cached = self._bounds.get(offset)
+        if cached is None:
+            cached = self._bounds[offset] = self._find_bounds(offset)
+        return cached
+
+    def _find_bounds(self, offset: int) -> tuple[int, int]:
         norm = self.norm
         lo, hi = max(0, offset - _SENTENCE_WINDOW), min(len(norm), offset + _SENTENCE_WINDOW)
         start, end = lo, hi
@@ -284,23 +291,8 @@ def _prev_capitalized(text: str, start: int) -> bool:
     return text[j].isupper()
 
 
-def _phrase_at(phrase: tuple[str, ...], words: list[str], i: int) -> bool:
-    if i + len(phrase) > len(words):
-        return False
-    for token, word in zip(phrase, words[i : i + len(phrase)], strict=False):
-        if token.endswith("*"):
-            if not word.startswith(token[:-1]):
-                return False
-        elif token != word:
-            return False
-    return True
-
-
 def _in_window(window: WordWindow, words: list[str], *, from_end: bool) -> bool:
-    scope = words[-window.window :] if from_end else words[: window.window]
-    return any(
-        _phrase_at(p, scope, i) for p in window.phrases for i in range(len(scope) - len(p) + 1)
-    )
+    return window.found_in(words[-window.window :] if from_end else words[: window.window])
 
 
 def _near(window: WordWindow, before: list[str], after: list[str]) -> bool:

@@ -44,7 +44,7 @@ def match_text(
             if found is not None:
                 best[start] = found
             pos = start + 1
-    if lexicon.pattern_scanner is not None:
+    if lexicon.patterns:
         _scan_patterns(lexicon, ctx, best)
     return resolve(best.values()), ctx
 
@@ -81,46 +81,61 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+PATTERN_REACH = 300  # a pattern match must lie this close to one of its required literals
+
+
+def _pattern_windows(norm: str, literals: tuple[str, ...] | None) -> list[tuple[int, int]]:
+    """Stretches of text (cut at spaces) that can hold a match: around each required literal."""
+    if literals is None:
+        return [(0, len(norm))]
+    spans: list[tuple[int, int]] = []
+    for lit in literals:
+        find = norm.find
+        at = find(lit)
+        while at != -1:
+            spans.append((at, at + len(lit)))
+            at = find(lit, at + 1)
+    if not spans:
+        return []
+    spans.sort()
+    windows: list[tuple[int, int]] = []
+    for at, stop in spans:
+        lo = norm.rfind(" ", 0, max(0, at - PATTERN_REACH)) + 1
+        hi = norm.find(" ", min(len(norm), stop + PATTERN_REACH))
+        hi = len(norm) if hi == -1 else hi
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def _scan_patterns(lexicon: CompiledLexicon, ctx: Context, best: dict[int, Match]) -> None:
-    assert lexicon.pattern_scanner is not None
+    """Run each pattern rule near its required literals, collecting overlapping matches."""
     norm = ctx.norm
-    literals = lexicon.pattern_literals
-    if literals is not None and not any(lit in norm for lit in literals):
-        return  # no pattern can match text that lacks all of its required literals
-    pos = 0
-    while True:
-        try:
-            m = lexicon.pattern_scanner.search(norm, pos, timeout=PATTERN_TIMEOUT)
-        except TimeoutError:
-            raise PatternTimeout(_timeout_message(lexicon, norm)) from None
-        if m is None:
-            return
-        start = m.start()
-        for index, pattern in lexicon.patterns:
-            try:
-                hit = pattern.match(norm, start, timeout=PATTERN_TIMEOUT)
-            except TimeoutError:
-                raise PatternTimeout(_timeout_message(lexicon, norm)) from None
-            if hit is None or hit.end() == start:
-                continue
-            severity = ctx.verify(lexicon, index, start, hit.end())
-            if severity is None:
-                continue
-            current = best.get(start)
-            candidate = Match(start, hit.end(), index, severity)
-            if current is None or (candidate.end, -index) > (current.end, -current.rule):
-                best[start] = candidate
-            break
-        pos = start + 1
-
-
-def _timeout_message(lexicon: CompiledLexicon, norm: str) -> str:
-    for index, pattern in lexicon.patterns:
-        try:
-            pattern.search(norm, timeout=PATTERN_TIMEOUT)
-        except TimeoutError:
-            return f"rule '{lexicon.rules[index].id}': pattern took over {PATTERN_TIMEOUT}s"
-    return f"pattern rules took over {PATTERN_TIMEOUT}s on one paragraph"
+    for (index, pattern), literals in zip(lexicon.patterns, lexicon.pattern_literals, strict=True):
+        for lo, hi in _pattern_windows(norm, literals):
+            pos = lo
+            while True:
+                try:
+                    hit = pattern.search(norm, pos, hi, timeout=PATTERN_TIMEOUT)
+                except TimeoutError:
+                    rule = lexicon.rules[index].id
+                    raise PatternTimeout(
+                        f"rule '{rule}': pattern took over {PATTERN_TIMEOUT}s on one paragraph"
+                    ) from None
+                if hit is None:
+                    break
+                start, end = hit.span()
+                pos = start + 1
+                if end == start:
+                    continue
+                severity = ctx.verify(lexicon, index, start, end)
+                if severity is None:
+                    continue
+                current = best.get(start)
+                if current is None or (end, -index) > (current.end, -current.rule):
+                    best[start] = Match(start, end, index, severity)
 
 
 # --- findings --------------------------------------------------------------------------------

@@ -60,6 +60,39 @@ class WordWindow:
 
     phrases: tuple[tuple[str, ...], ...]
     window: int
+    _singles: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    _prefixes: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
+    _multi: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        singles = frozenset(p[0] for p in self.phrases if len(p) == 1 and not p[0].endswith("*"))
+        prefixes = tuple(p[0][:-1] for p in self.phrases if len(p) == 1 and p[0].endswith("*"))
+        multi = tuple(p for p in self.phrases if len(p) > 1)
+        object.__setattr__(self, "_singles", singles)
+        object.__setattr__(self, "_prefixes", prefixes)
+        object.__setattr__(self, "_multi", multi)
+
+    def found_in(self, words: list[str]) -> bool:
+        """Whether one of the phrases occurs among ``words``."""
+        if not self._singles.isdisjoint(words):
+            return True
+        if self._prefixes and any(w.startswith(self._prefixes) for w in words):
+            return True
+        for phrase in self._multi:
+            for i in range(len(words) - len(phrase) + 1):
+                if _phrase_at(phrase, words, i):
+                    return True
+        return False
+
+
+def _phrase_at(phrase: tuple[str, ...], words: list[str], i: int) -> bool:
+    for token, word in zip(phrase, words[i : i + len(phrase)], strict=True):
+        if token.endswith("*"):
+            if not word.startswith(token[:-1]):
+                return False
+        elif token != word:
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,11 +25,10 @@ class CompiledLexicon:
     form_lengths: tuple[int, ...]
     scanner: re.Pattern[str] | None
     patterns: tuple[tuple[int, regex.Pattern[str]], ...]
-    pattern_scanner: regex.Pattern[str] | None
     exceptions: dict[int, re.Pattern[str]] = field(default_factory=dict)
     lexicons: tuple[Lexicon, ...] = ()
-    # Every pattern match contains one of these; None when some pattern cannot be analysed.
-    pattern_literals: tuple[str, ...] | None = None
+    # Per pattern rule: strings of which every match contains one (None: not known).
+    pattern_literals: tuple[tuple[str, ...] | None, ...] = ()
 
     def rule(self, rule_id: str) -> Rule | None:
         for r in self.rules:
@@ -129,26 +128,15 @@ def compile_rules(rules: Iterable[Rule], lexicons: Iterable[Lexicon] = ()) -> Co
             exceptions[index] = re.compile("|".join(phrase_regex(p) for p in entry.exceptions))
     forms = {form: tuple(ids) for form, ids in by_form.items()}
     scanner = re.compile(r"(?<!\w)(?:" + trie_regex(forms) + r")(?!\w)") if forms else None
-    pattern_scanner = (
-        regex.compile("|".join(f"(?:{p.pattern})" for _, p in patterns)) if patterns else None
-    )
-    literals: set[str] | None = set()
-    for _, p in patterns:
-        found = required_literals(p.pattern)
-        if found is None or literals is None:
-            literals = None
-        else:
-            literals.update(found)
     return CompiledLexicon(
         rules=tuple(rules),
         forms=forms,
         form_lengths=tuple(sorted({len(f) for f in forms}, reverse=True)),
         scanner=scanner,
         patterns=tuple(patterns),
-        pattern_scanner=pattern_scanner,
         exceptions=exceptions,
         lexicons=tuple(lexicons),
-        pattern_literals=tuple(sorted(literals)) if literals is not None else None,
+        pattern_literals=tuple(required_literals(p.pattern) for _, p in patterns),
     )
 
 

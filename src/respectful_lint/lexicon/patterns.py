@@ -83,7 +83,8 @@ def _literals(items: list[Any]) -> set[str] | None:
         best = "".join(run)
     if len(best) >= 3:
         return {best.lower()}
-    return min(options, key=len) if options else None
+    # the most selective option: the one whose shortest literal is longest
+    return max(options, key=lambda o: min(map(len, o))) if options else None
 
 
 def importlib_constants() -> Any:
