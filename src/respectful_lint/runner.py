@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .engine import lint_document
@@ -178,10 +179,21 @@ def prepare(
     default_lexicons: bool = True,
     selection: Selection | None = None,
 ) -> CompiledLexicon:
-    """Load lexicons, check the selection against their rules and compile the chosen ones."""
-    lexicons = cached_lexicons(lexicon_paths, defaults=default_lexicons)
+    """Load lexicons, check the selection against their rules and compile the chosen ones.
+
+    The result is cached for the life of the process, so repeated API calls compile once.
+    """
+    return _prepare(
+        tuple(str(p) for p in lexicon_paths), default_lexicons, selection or Selection()
+    )
+
+
+@lru_cache(maxsize=16)
+def _prepare(
+    paths: tuple[str, ...], default_lexicons: bool, selection: Selection
+) -> CompiledLexicon:
+    lexicons = cached_lexicons(paths, defaults=default_lexicons)
     rules = build_rules(lexicons)
-    selection = selection or Selection()
     selection.check(rules)
     return compile_rules([r for r in rules if selection.enabled(r)], lexicons)
 

@@ -30,12 +30,6 @@ class CompiledLexicon:
     # Per pattern rule: strings of which every match contains one (None: not known).
     pattern_literals: tuple[tuple[str, ...] | None, ...] = ()
 
-    def rule(self, rule_id: str) -> Rule | None:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        return None
-
 
 def trie_regex(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words``, shaped as a trie (longest first)."""
