@@ -89,33 +89,54 @@ pieces = st.one_of(
 texts = st.lists(pieces, max_size=30).map(" ".join)
 
 
-def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:
-    """Slow matcher: each rule's forms as one expression, run on its own, overlapping."""
-    ctx = Context(text)
-    accepted: list[Match] = []
-    for index, rule in enumerate(lexicon.rules):
+def _reference_expressions(lexicon: CompiledLexicon) -> list[list[regex.Pattern[str]]]:
+    """Per rule: one expression for all its forms (longest first), then one per form."""
+    out = []
+    for rule in lexicon.rules:
         if rule.forms:
-            alternation = "|".join(re.escape(f) for f in sorted(rule.forms, key=len, reverse=True))
-            pattern = regex.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)")
-            spans = {(m.start(), m.end()) for m in pattern.finditer(ctx.norm, overlapped=True)}
-            # every shorter form that also fits at a start position is a candidate too
-            for form in rule.forms:
-                for m in regex.finditer(
-                    r"(?<!\w)" + re.escape(form) + r"(?!\w)", ctx.norm, overlapped=True
-                ):
-                    spans.add((m.start(), m.end()))
+            forms = sorted(rule.forms, key=len, reverse=True)
+            alternation = "|".join(re.escape(f) for f in forms)
+            out.append(
+                [regex.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)")]
+                + [regex.compile(r"(?<!\w)" + re.escape(f) + r"(?!\w)") for f in forms]
+            )
         else:
             assert rule.entry.pattern is not None
-            spans = {
-                (m.start(), m.end())
-                for m in regex.finditer(rule.entry.pattern, ctx.norm, overlapped=True)
-                if m.end() > m.start()
-            }
+            out.append([regex.compile(rule.entry.pattern)])
+    return out
+
+
+EXPRESSIONS = _reference_expressions(LEXICON)
+
+
+def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:
+    """Slow matcher: each rule's own expressions, run separately, with overlapping matches.
+
+    Every form that fits at a position is a candidate, not only the longest.
+    """
+    ctx = Context(text)
+    accepted: list[Match] = []
+    for index, expressions in enumerate(EXPRESSIONS):
+        spans = {
+            m.span()
+            for expression in expressions
+            for m in expression.finditer(ctx.norm, overlapped=True)
+            if m.end() > m.start()
+        }
         for start, end in spans:
             severity = ctx.verify(lexicon, index, start, end)
             if severity is not None:
                 accepted.append(Match(start, end, index, severity))
     return resolve(accepted)
+
+
+def test_a_guarded_longer_form_falls_back_to_a_shorter_one() -> None:
+    text = "Archive the case file note today."
+    matches, ctx = match_text(text, LEXICON)
+    assert [(ctx.norm[m.start : m.end], LEXICON.rules[m.rule].id) for m in matches] == [
+        ("case file", "custom/client-file")
+    ]
+    assert matches == reference_matches(text, LEXICON)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
