@@ -98,13 +98,13 @@ _MENTION_CUES = (
 class Context:
     """One segment's text, its normalized view and lazily computed context."""
 
-    __slots__ = ("_bounds", "map", "norm", "quoted", "text")
+    __slots__ = ("_last", "map", "norm", "quoted", "text")
 
     def __init__(self, text: str, *, quoted: bool = False) -> None:
         self.text = text
         self.norm, self.map = normalize(text)
         self.quoted = quoted
-        self._bounds: dict[int, tuple[int, int]] = {}
+        self._last = (0, 0)  # the last sentence found, reused for offsets inside it
 
     # --- positions -------------------------------------------------------------------------
 
@@ -121,10 +121,20 @@ class Context:
 
         Only a window around the offset is searched, so long segments stay cheap.
         """
-        cached = self._bounds.get(offset)
-        if cached is None:
-            cached = self._bounds[offset] = self._find_bounds(offset)
-        return cached
+        start, end = self._last
+        if start <= offset < end:
+            return start, end
+        found = self._find_bounds(offset)
+        lo, hi = found
+        # A sentence found between two real ends, and short enough that every offset inside it
+        # sees both ends within its own search window, is the answer for all of those offsets.
+        if (
+            hi - lo <= _SENTENCE_WINDOW // 2
+            and (lo == 0 or lo > offset - _SENTENCE_WINDOW)
+            and (hi == len(self.norm) or hi < offset + _SENTENCE_WINDOW)
+        ):
+            self._last = found
+        return found
 
     def _find_bounds(self, offset: int) -> tuple[int, int]:
         norm = self.norm

@@ -17,7 +17,8 @@ from .model import OffsetMap
 # UTF-8 bytes of the text it leaves multi-byte sequences alone (their bytes are all >= 0x80),
 # so the code-point length of the text never changes.
 _ASCII_TABLE = bytes(
-    (b + 32 if 65 <= b <= 90 else 32 if b in (9, 10, 11, 12, 13) else b) for b in range(256)
+    (b + 32 if 65 <= b <= 90 else 32 if b in (9, 10, 11, 12, 13, 28, 29, 30, 31) else b)
+    for b in range(256)
 )
 
 PARAGRAPH = "\u2029"  # stands for a paragraph break in the view
@@ -25,15 +26,14 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2018\u2019\u201b\u02bc\u2032\uff07"
 _DELETE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
-# Characters that need more than the byte table: a hyphen + line break between word characters,
-# whitespace runs (or any non-ASCII whitespace), and any other non-ASCII character.
-_SPECIAL = re.compile(
-    # The leading lookahead lets the regex engine skip ordinary ASCII text quickly.
-    r"(?=[-\s\x80-\U0010ffff])(?:"
-    r"(?<=\w)[-" + _DASHES + r"\u00ad][ \t]*(?:\r\n|\r|\n)[ \t]*(?=\w)"
-    r"|\s{2,}|[^\S\t\n\r\x0b\x0c ]"
-    r"|[^\x00-\x7f])"
-)
+# Characters that need more than the byte table are found in three quick passes over the
+# byte-translated text (where ASCII whitespace is already a space): whitespace runs, a hyphen or
+# dash followed by spaces (a candidate for a hyphen + line break to rejoin), and any other
+# non-ASCII character. Separate passes let the regex engine skip ordinary text at C speed.
+_WHITESPACE_RUN = re.compile(r"\s\s+")
+_HYPHEN_BREAK = re.compile(r"[-" + _DASHES + r"\u00ad] +")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _map_char(c: str) -> str:
@@ -79,7 +79,7 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
         .translate(_ASCII_TABLE)
         .decode("utf-8", "surrogatepass")
     )
-    spans = [m.span() for m in _SPECIAL.finditer(text)]
+    spans = _special_spans(text, base)
     if not spans:
         return base, OffsetMap.identity(len(text))
     derived: list[int] = []
@@ -129,6 +129,41 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
         source.insert(0, 0)
         exact.insert(0, True)
     return "".join(pieces), OffsetMap(derived, source, exact, out, len(text))
+
+
+def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans of ``text`` that the byte table alone cannot normalize."""
+    spans = [m.span() for m in _WHITESPACE_RUN.finditer(base)]
+    for m in _HYPHEN_BREAK.finditer(base):
+        start, end = m.span()
+        # a hyphen, spaces or tabs, one line break, spaces or tabs, between word characters
+        if (
+            start
+            and end < len(text)
+            and _is_word(text[start - 1])
+            and _is_word(text[end])
+            and len(_LINE_BREAK.findall(text, start, end)) == 1
+            and not text[start + 1 : end].strip(" \t\r\n")
+        ):
+            spans.append((start, end))
+    if not text.isascii():
+        spans.extend(m.span() for m in _NON_ASCII.finditer(text))
+    spans.sort(key=_longest_first)
+    out: list[tuple[int, int]] = []
+    last = 0
+    for span in spans:
+        if span[0] >= last:
+            out.append(span)
+            last = span[1]
+    return out
+
+
+def _longest_first(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
