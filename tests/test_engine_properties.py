@@ -17,12 +17,19 @@ from hypothesis import strategies as st
 from respectful_lint.context import Context
 from respectful_lint.engine import Match, match_text, resolve
 from respectful_lint.lexicon import load_compiled
-from respectful_lint.lexicon.compile import CompiledLexicon
+from respectful_lint.lexicon.compile import CompiledLexicon, compile_rules
 from respectful_lint.normalize import normalize
 
 CUSTOM = Path(__file__).parent / "data" / "custom.yaml"
 LEXICON = load_compiled([CUSTOM])
+# the same rules with the pure-Python scanner, which must find exactly the same
+REGEX_LEXICON = compile_rules(LEXICON.rules, LEXICON.lexicons, backend="regex")
+BACKENDS = [LEXICON, REGEX_LEXICON]
 FORMS = sorted({form for rule in LEXICON.rules for form in rule.forms})
+# pattern rules' own flag examples bring their literals and matches into the random texts
+PATTERN_EXAMPLES = sorted(
+    example for rule in LEXICON.rules if rule.entry.pattern for example in rule.entry.examples.flag
+)
 NOISE = [
     "the",
     "a",
@@ -84,6 +91,7 @@ pieces = st.one_of(
     st.sampled_from(FORMS).flatmap(_surface),
     st.sampled_from(NOISE),
     st.sampled_from(PUNCT),
+    st.sampled_from(PATTERN_EXAMPLES),
     st.text(alphabet="abcehikoprstuwy '’-\n", max_size=6),
 )
 texts = st.lists(pieces, max_size=30).map(" ".join)
@@ -142,8 +150,14 @@ def test_a_guarded_longer_form_falls_back_to_a_shorter_one() -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_engine_finds_exactly_what_the_reference_matcher_finds(text: str) -> None:
-    engine, _ = match_text(text, LEXICON)
-    assert engine == reference_matches(text, LEXICON)
+    expected = reference_matches(text, LEXICON)
+    for lexicon in BACKENDS:
+        engine, _ = match_text(text, lexicon)
+        assert engine == expected, lexicon.scanner.backend
+
+
+def test_both_scanner_backends_are_available_here() -> None:
+    assert [lexicon.scanner.backend for lexicon in BACKENDS] == ["aho-corasick", "regex"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -34,18 +34,13 @@ def match_text(
     """All accepted, non-overlapping matches in one segment's text."""
     ctx = Context(text, quoted=quoted)
     best: dict[int, Match] = {}
-    norm = ctx.norm
-    if lexicon.scanner is not None:
-        search = lexicon.scanner.search
-        pos = 0
-        while (m := search(norm, pos)) is not None:
-            start = m.start()
-            found = _best_term(lexicon, ctx, start, m.end())
-            if found is not None:
-                best[start] = found
-            pos = start + 1
+    hits = lexicon.scanner.scan(ctx.norm)
+    for start, end in hits.terms:
+        found = _best_term(lexicon, ctx, start, end)
+        if found is not None:
+            best[start] = found
     if lexicon.patterns:
-        _scan_patterns(lexicon, ctx, best)
+        _scan_patterns(lexicon, ctx, hits.literals, best)
     return resolve(best.values()), ctx
 
 
@@ -84,17 +79,13 @@ def _is_word(ch: str) -> bool:
 PATTERN_REACH = 300  # a pattern match must lie this close to one of its required literals
 
 
-def _pattern_windows(norm: str, literals: tuple[str, ...] | None) -> list[tuple[int, int]]:
+def _pattern_windows(
+    norm: str, literals: tuple[str, ...] | None, found: dict[str, list[int]]
+) -> list[tuple[int, int]]:
     """Stretches of text (cut at spaces) that can hold a match: around each required literal."""
     if literals is None:
         return [(0, len(norm))]
-    spans: list[tuple[int, int]] = []
-    for lit in literals:
-        find = norm.find
-        at = find(lit)
-        while at != -1:
-            spans.append((at, at + len(lit)))
-            at = find(lit, at + 1)
+    spans = [(at, at + len(lit)) for lit in literals for at in found.get(lit, ())]
     if not spans:
         return []
     spans.sort()
@@ -110,11 +101,13 @@ def _pattern_windows(norm: str, literals: tuple[str, ...] | None) -> list[tuple[
     return windows
 
 
-def _scan_patterns(lexicon: CompiledLexicon, ctx: Context, best: dict[int, Match]) -> None:
+def _scan_patterns(
+    lexicon: CompiledLexicon, ctx: Context, found: dict[str, list[int]], best: dict[int, Match]
+) -> None:
     """Run each pattern rule near its required literals, collecting overlapping matches."""
     norm = ctx.norm
     for (index, pattern), literals in zip(lexicon.patterns, lexicon.pattern_literals, strict=True):
-        for lo, hi in _pattern_windows(norm, literals):
+        for lo, hi in _pattern_windows(norm, literals, found):
             pos = lo
             while True:
                 try:

@@ -91,35 +91,39 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
         cache.clear()
     out = 0  # length of the view so far
     last = 0  # source offset up to which ``base`` has been copied
+    shift = None  # source - view offset of the current exact chunk, if the last one is exact
     for start, end in spans:
         if start > last:
             pieces.append(base[last:start])
             # a character-for-character stretch; it may continue the previous one
-            if not (exact and exact[-1] and source[-1] - derived[-1] == last - out):
+            if shift != last - out:
                 derived.append(out)
                 source.append(last)
                 exact.append(True)
+                shift = last - out
             out += start - last
         raw = text[start:end]
         rep = cache.get(raw)
         if rep is None:
             rep = cache[raw] = _replacement(raw)
         if len(rep) == end - start:
-            if not (exact and exact[-1] and source[-1] - derived[-1] == start - out):
+            if shift != start - out:
                 derived.append(out)
                 source.append(start)
                 exact.append(True)
+                shift = start - out
         else:
             # a group (or, when empty, a deletion: the next chunk at the same offset wins)
             derived.append(out)
             source.append(start)
             exact.append(False)
+            shift = None
         pieces.append(rep)
         out += len(rep)
         last = end
     if last < len(text):
         pieces.append(base[last:])
-        if not (exact and exact[-1] and source[-1] - derived[-1] == last - out):
+        if shift != last - out:
             derived.append(out)
             source.append(last)
             exact.append(True)
@@ -134,6 +138,7 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
 def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of ``text`` that the byte table alone cannot normalize."""
     spans = [m.span() for m in _WHITESPACE_RUN.finditer(base)]
+    extra: list[tuple[int, int]] = []
     for m in _HYPHEN_BREAK.finditer(base):
         start, end = m.span()
         # a hyphen, spaces or tabs, one line break, spaces or tabs, between word characters
@@ -145,21 +150,26 @@ def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
             and len(_LINE_BREAK.findall(text, start, end)) == 1
             and not text[start + 1 : end].strip(" \t\r\n")
         ):
-            spans.append((start, end))
+            extra.append((start, end))
     if not text.isascii():
-        spans.extend(m.span() for m in _NON_ASCII.finditer(text))
-    spans.sort(key=_longest_first)
+        extra.extend(m.span() for m in _NON_ASCII.finditer(text))
+    if not extra:
+        return spans  # whitespace runs never overlap one another
+    # At one start the longer span wins (a dash and the line break after it; a whitespace
+    # run that begins with a non-ASCII space); a span inside an earlier one is dropped.
+    spans.extend(extra)
+    spans.sort()
     out: list[tuple[int, int]] = []
     last = 0
     for span in spans:
-        if span[0] >= last:
+        if out and span[0] == out[-1][0]:
+            out[-1] = span
+        elif span[0] >= last:
             out.append(span)
-            last = span[1]
+        else:
+            continue
+        last = span[1]
     return out
-
-
-def _longest_first(span: tuple[int, int]) -> tuple[int, int]:
-    return span[0], -span[1]
 
 
 def _is_word(ch: str) -> bool:

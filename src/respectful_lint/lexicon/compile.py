@@ -10,6 +10,7 @@ import regex
 
 from ..errors import LexiconError
 from ..model import Inflection, Lexicon, Rule
+from ..scan import Scanner, make_scanner
 from .inflect import expand, normalize_term
 from .patterns import required_literals
 
@@ -23,35 +24,12 @@ class CompiledLexicon:
     rules: tuple[Rule, ...]
     forms: dict[str, tuple[int, ...]]
     form_lengths: tuple[int, ...]
-    scanner: re.Pattern[str] | None
+    scanner: Scanner
     patterns: tuple[tuple[int, regex.Pattern[str]], ...]
     exceptions: dict[int, re.Pattern[str]] = field(default_factory=dict)
     lexicons: tuple[Lexicon, ...] = ()
     # Per pattern rule: strings of which every match contains one (None: not known).
     pattern_literals: tuple[tuple[str, ...] | None, ...] = ()
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words``, shaped as a trie (longest first)."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        end = "" in node
-        keys = sorted(k for k in node if k)
-        alts = [re.escape(k) + build(node[k]) for k in keys]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(root)
 
 
 def phrase_regex(phrase: str) -> str:
@@ -106,8 +84,13 @@ def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
     return rules
 
 
-def compile_rules(rules: Iterable[Rule], lexicons: Iterable[Lexicon] = ()) -> CompiledLexicon:
-    """One candidate scanner for all term rules, one for all pattern rules."""
+def compile_rules(
+    rules: Iterable[Rule], lexicons: Iterable[Lexicon] = (), *, backend: str = "auto"
+) -> CompiledLexicon:
+    """One candidate scanner for every term form and every pattern rule's required literals.
+
+    ``backend`` names the scanner (see :func:`respectful_lint.scan.make_scanner`).
+    """
     rules = sorted(rules, key=lambda r: r.id)
     by_form: dict[str, list[int]] = {}
     patterns: list[tuple[int, regex.Pattern[str]]] = []
@@ -121,16 +104,17 @@ def compile_rules(rules: Iterable[Rule], lexicons: Iterable[Lexicon] = ()) -> Co
         if entry.exceptions:
             exceptions[index] = re.compile("|".join(phrase_regex(p) for p in entry.exceptions))
     forms = {form: tuple(ids) for form, ids in by_form.items()}
-    scanner = re.compile(r"(?<!\w)(?:" + trie_regex(forms) + r")(?!\w)") if forms else None
+    pattern_literals = tuple(required_literals(p.pattern) for _, p in patterns)
+    literals = {lit for lits in pattern_literals for lit in lits or ()}
     return CompiledLexicon(
         rules=tuple(rules),
         forms=forms,
         form_lengths=tuple(sorted({len(f) for f in forms}, reverse=True)),
-        scanner=scanner,
+        scanner=make_scanner(forms, literals, backend),
         patterns=tuple(patterns),
         exceptions=exceptions,
         lexicons=tuple(lexicons),
-        pattern_literals=tuple(required_literals(p.pattern) for _, p in patterns),
+        pattern_literals=pattern_literals,
     )
 
 

@@ -1,0 +1,165 @@
+"""The candidate scan: one pass over a normalized view finds every term form and literal.
+
+Two interchangeable backends give identical results:
+
+- an Aho-Corasick automaton (the ``pyahocorasick`` package) finds every occurrence of every
+  term form and pattern literal in one pass at C speed;
+- a trie-shaped regular expression for the term forms, plus a substring search for each
+  pattern literal, is the pure-Python fallback used when that package is missing.
+
+Either way the result is the longest word-bounded form at each start offset, and the start
+offsets of each pattern rule's required literals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+_FORM = 1  # value flags in the automaton
+_LITERAL = 2
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """What one scan of a normalized view found."""
+
+    # (start, end) of the longest word-bounded term form at each start, in start order
+    terms: list[tuple[int, int]]
+    # start offsets of each pattern literal that occurs
+    literals: dict[str, list[int]]
+
+
+class Scanner:
+    """Finds term forms and pattern literals in a normalized view."""
+
+    backend = "none"
+
+    def __init__(self, forms: Iterable[str], literals: Iterable[str]) -> None:
+        self.forms = tuple(sorted(set(forms)))
+        self.literals = tuple(sorted(set(literals)))
+
+    def scan(self, norm: str) -> Hits:
+        raise NotImplementedError
+
+
+class RegexScanner(Scanner):
+    """A trie-shaped regular expression over all term forms; ``str.find`` for literals."""
+
+    backend = "regex"
+
+    def __init__(self, forms: Iterable[str], literals: Iterable[str]) -> None:
+        super().__init__(forms, literals)
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        if self._regex is None and self.forms:
+            self._regex = re.compile(r"(?<!\w)(?:" + trie_regex(self.forms) + r")(?!\w)")
+        return self._regex
+
+    def scan(self, norm: str) -> Hits:
+        terms: list[tuple[int, int]] = []
+        regex = self.regex
+        if regex is not None:
+            search = regex.search
+            pos = 0
+            while (m := search(norm, pos)) is not None:
+                terms.append(m.span())
+                pos = m.start() + 1
+        literals: dict[str, list[int]] = {}
+        find = norm.find
+        for lit in self.literals:
+            at = find(lit)
+            while at != -1:
+                literals.setdefault(lit, []).append(at)
+                at = find(lit, at + 1)
+        return Hits(terms, literals)
+
+    def __getstate__(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return self.forms, self.literals
+
+    def __setstate__(self, state: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+        self.forms, self.literals = state
+        self._regex = None
+
+
+class AutomatonScanner(Scanner):
+    """An Aho-Corasick automaton over every term form and pattern literal."""
+
+    backend = "aho-corasick"
+
+    def __init__(self, forms: Iterable[str], literals: Iterable[str]) -> None:
+        super().__init__(forms, literals)
+        import ahocorasick
+
+        flags: dict[str, int] = {}
+        for form in self.forms:
+            flags[form] = _FORM
+        for lit in self.literals:
+            flags[lit] = flags.get(lit, 0) | _LITERAL
+        automaton: Any = ahocorasick.Automaton()
+        for key, flag in flags.items():
+            automaton.add_word(key, (len(key), flag))
+        if flags:
+            automaton.make_automaton()
+        self.automaton = automaton if flags else None
+
+    def scan(self, norm: str) -> Hits:
+        longest: dict[int, int] = {}
+        literals: dict[str, list[int]] = {}
+        if self.automaton is None:
+            return Hits([], literals)
+        size = len(norm)
+        for last, (length, flag) in self.automaton.iter(norm):
+            end = last + 1
+            start = end - length
+            if flag & _FORM and (
+                (start == 0 or not _is_word(norm[start - 1]))
+                and (end == size or not _is_word(norm[end]))
+                and longest.get(start, 0) < end
+            ):
+                longest[start] = end
+            if flag & _LITERAL:
+                literals.setdefault(norm[start:end], []).append(start)
+        return Hits(sorted(longest.items()), literals)
+
+
+def make_scanner(forms: Iterable[str], literals: Iterable[str], backend: str = "auto") -> Scanner:
+    """The fastest available scanner (``auto``), or the named backend."""
+    if backend in ("auto", AutomatonScanner.backend):
+        try:
+            return AutomatonScanner(forms, literals)
+        except ImportError:
+            if backend != "auto":
+                raise
+    return RegexScanner(forms, literals)
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie (longest first)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        keys = sorted(k for k in node if k)
+        alts = [re.escape(k) + build(node[k]) for k in keys]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(root)
