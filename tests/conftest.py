@@ -1,11 +1,26 @@
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the compiled-lexicon cache of every test run (and its subprocesses) private."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("RESPECTFUL_LINT_CACHE_DIR")
+    os.environ["RESPECTFUL_LINT_CACHE_DIR"] = str(folder)
+    yield
+    if before is None:
+        del os.environ["RESPECTFUL_LINT_CACHE_DIR"]
+    else:
+        os.environ["RESPECTFUL_LINT_CACHE_DIR"] = before
 
 
 @pytest.fixture

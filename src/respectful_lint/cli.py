@@ -91,6 +91,11 @@ def main() -> None:
 )
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR works too).")
 @click.option("--no-explain", is_flag=True, help="Leave out the 'why' notes in text output.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Compile the lexicons afresh instead of using the on-disk cache.",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -104,6 +109,7 @@ def check(
     stdin_filename: str | None,
     no_color: bool,
     no_explain: bool,
+    no_cache: bool,
 ) -> None:
     """Check files, folders (recursively) and '-' for stdin; the current folder by default."""
     selection = Selection(
@@ -117,6 +123,7 @@ def check(
             [Path(p) for p in lexicons],
             default_lexicons=not no_default_lexicons,
             selection=selection,
+            cache=not no_cache,
         )
         report = run(paths or ["."], compiled, selection=selection, stdin_name=stdin_filename)
     except LintError as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .lexicon.compile import exception_regex
 from .model import Condition, Severity, WordWindow
 from .normalize import PARAGRAPH, normalize
 
@@ -175,7 +176,7 @@ class Context:
         exceptions = lexicon.exceptions.get(index)
         if exceptions is not None:
             lo, hi = max(0, start - 200), min(len(self.norm), end + 200)
-            for m in exceptions.finditer(self.norm, lo, hi):
+            for m in exception_regex(exceptions).finditer(self.norm, lo, hi):
                 if m.start() < end and start < m.end():
                     return None
         form = self.norm[start:end]

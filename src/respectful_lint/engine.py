@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .context import Context
 from .errors import PatternTimeout
-from .lexicon.compile import PATTERN_TIMEOUT, CompiledLexicon
+from .lexicon.compile import PATTERN_TIMEOUT, CompiledLexicon, compiled
 from .lexicon.inflect import plural
 from .model import Document, Finding, Fix, Inflection, Rule, Segment, Severity
 
@@ -106,8 +106,11 @@ def _scan_patterns(
 ) -> None:
     """Run each pattern rule near its required literals, collecting overlapping matches."""
     norm = ctx.norm
-    for (index, pattern), literals in zip(lexicon.patterns, lexicon.pattern_literals, strict=True):
-        for lo, hi in _pattern_windows(norm, literals, found):
+    for (index, source), literals in zip(lexicon.patterns, lexicon.pattern_literals, strict=True):
+        windows = _pattern_windows(norm, literals, found)
+        pattern = compiled(source) if windows else None
+        for lo, hi in windows:
+            assert pattern is not None
             pos = lo
             while True:
                 try:

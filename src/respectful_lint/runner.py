@@ -11,9 +11,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import cache
 from .engine import lint_document
 from .errors import LintError
-from .lexicon import CompiledLexicon, build_rules, cached_lexicons, compile_rules
+from .lexicon import (
+    CompiledLexicon,
+    build_rules,
+    cached_lexicons,
+    compile_rules,
+    lexicon_paths,
+)
 from .model import Finding, Severity
 from .readers import extensions, reader_for_name, reader_for_path
 from .selection import Selection
@@ -178,24 +185,36 @@ def prepare(
     *,
     default_lexicons: bool = True,
     selection: Selection | None = None,
+    cache: bool = True,
 ) -> CompiledLexicon:
     """Load lexicons, check the selection against their rules and compile the chosen ones.
 
-    The result is cached for the life of the process, so repeated API calls compile once.
+    The result is kept for the life of the process, so repeated API calls compile once, and
+    (unless ``cache`` is false) in the on-disk cache of :mod:`respectful_lint.cache`.
     """
     return _prepare(
-        tuple(str(p) for p in lexicon_paths), default_lexicons, selection or Selection()
+        tuple(str(p) for p in lexicon_paths), default_lexicons, selection or Selection(), cache
     )
 
 
 @lru_cache(maxsize=16)
 def _prepare(
-    paths: tuple[str, ...], default_lexicons: bool, selection: Selection
+    paths: tuple[str, ...], default_lexicons: bool, selection: Selection, use_cache: bool
 ) -> CompiledLexicon:
+    key = None
+    if use_cache:
+        files = lexicon_paths([Path(p) for p in paths], defaults=default_lexicons)
+        key = cache.cache_key(files, repr(selection))
+        found = cache.load(key) if key else None
+        if found is not None:
+            return found
     lexicons = cached_lexicons(paths, defaults=default_lexicons)
     rules = build_rules(lexicons)
     selection.check(rules)
-    return compile_rules([r for r in rules if selection.enabled(r)], lexicons)
+    compiled = compile_rules([r for r in rules if selection.enabled(r)], lexicons)
+    if key:
+        cache.store(key, compiled)
+    return compiled
 
 
 def run(

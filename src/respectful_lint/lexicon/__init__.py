@@ -11,8 +11,6 @@ from ..errors import LexiconError
 from ..model import Lexicon
 from .compile import CompiledLexicon, build_rules, compile_lexicons, compile_rules
 from .files import builtin_lexicon_dir, lexicon_files
-from .validate import validate as _validate
-from .yamlload import load_yaml
 
 __all__ = [
     "CompiledLexicon",
@@ -22,6 +20,7 @@ __all__ = [
     "compile_lexicons",
     "compile_rules",
     "default_lexicon_paths",
+    "lexicon_paths",
     "load_compiled",
     "load_lexicon_file",
     "load_lexicons",
@@ -30,6 +29,10 @@ __all__ = [
 
 def load_lexicon_file(path: Path) -> Lexicon:
     """Read and validate one lexicon file; errors name ``file:line:col``."""
+    # imported here: a run that finds its lexicons in the cache needs neither
+    from .validate import validate
+    from .yamlload import load_yaml
+
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
@@ -41,7 +44,7 @@ def load_lexicon_file(path: Path) -> Lexicon:
     doc = load_yaml(text, str(path))
     if doc.data is None:
         raise LexiconError(f"{path}:1:1: the lexicon file is empty")
-    return _validate(doc)
+    return validate(doc)
 
 
 def _expand(path: Path) -> list[Path]:
@@ -78,12 +81,17 @@ def default_lexicon_paths() -> list[Path]:
     return paths
 
 
-def load_lexicons(extra: Iterable[Path] = (), *, defaults: bool = True) -> list[Lexicon]:
-    """The default lexicons (unless ``defaults`` is false) followed by ``extra`` files/folders."""
+def lexicon_paths(extra: Iterable[Path] = (), *, defaults: bool = True) -> list[Path]:
+    """The files of the default lexicons (unless ``defaults`` is false), then ``extra``."""
     paths = default_lexicon_paths() if defaults else []
     for p in extra:
         paths.extend(_expand(Path(p)))
-    lexicons = [load_lexicon_file(p) for p in paths]
+    return paths
+
+
+def load_lexicons(extra: Iterable[Path] = (), *, defaults: bool = True) -> list[Lexicon]:
+    """The default lexicons (unless ``defaults`` is false) followed by ``extra`` files/folders."""
+    lexicons = [load_lexicon_file(p) for p in lexicon_paths(extra, defaults=defaults)]
     seen: dict[str, str] = {}
     for lex in lexicons:
         if lex.id in seen:

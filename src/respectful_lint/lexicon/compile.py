@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-import regex
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..errors import LexiconError
 from ..model import Inflection, Lexicon, Rule
 from ..scan import Scanner, make_scanner
 from .inflect import expand, normalize_term
 from .patterns import required_literals
+
+if TYPE_CHECKING:
+    import regex
 
 PATTERN_TIMEOUT = 1.0  # seconds a pattern rule may spend on one segment
 
@@ -25,11 +28,28 @@ class CompiledLexicon:
     forms: dict[str, tuple[int, ...]]
     form_lengths: tuple[int, ...]
     scanner: Scanner
-    patterns: tuple[tuple[int, regex.Pattern[str]], ...]
-    exceptions: dict[int, re.Pattern[str]] = field(default_factory=dict)
+    # (rule index, expression) of each pattern rule, and each rule's exceptions as one
+    # expression: sources, compiled on first use (see :func:`compiled`), so a cached
+    # lexicon loads without compiling expressions that the text never needs
+    patterns: tuple[tuple[int, str], ...]
+    exceptions: dict[int, str] = field(default_factory=dict)
     lexicons: tuple[Lexicon, ...] = ()
     # Per pattern rule: strings of which every match contains one (None: not known).
     pattern_literals: tuple[tuple[str, ...] | None, ...] = ()
+
+
+@cache
+def exception_regex(source: str) -> re.Pattern[str]:
+    """A rule's exceptions as one expression, compiled once per process."""
+    return re.compile(source)
+
+
+@cache
+def compiled(source: str) -> regex.Pattern[str]:
+    """A pattern rule's expression, compiled once per process."""
+    import regex  # imported here: a cached lexicon often needs no expression at all
+
+    return regex.compile(source)
 
 
 def phrase_regex(phrase: str) -> str:
@@ -93,18 +113,18 @@ def compile_rules(
     """
     rules = sorted(rules, key=lambda r: r.id)
     by_form: dict[str, list[int]] = {}
-    patterns: list[tuple[int, regex.Pattern[str]]] = []
-    exceptions: dict[int, re.Pattern[str]] = {}
+    patterns: list[tuple[int, str]] = []
+    exceptions: dict[int, str] = {}
     for index, rule in enumerate(rules):
         for form in rule.forms:
             by_form.setdefault(form, []).append(index)
         entry = rule.entry
         if entry.pattern is not None:
-            patterns.append((index, regex.compile(entry.pattern)))
+            patterns.append((index, entry.pattern))
         if entry.exceptions:
-            exceptions[index] = re.compile("|".join(phrase_regex(p) for p in entry.exceptions))
+            exceptions[index] = "|".join(phrase_regex(p) for p in entry.exceptions)
     forms = {form: tuple(ids) for form, ids in by_form.items()}
-    pattern_literals = tuple(required_literals(p.pattern) for _, p in patterns)
+    pattern_literals = tuple(required_literals(p) for _, p in patterns)
     literals = {lit for lits in pattern_literals for lit in lits or ()}
     return CompiledLexicon(
         rules=tuple(rules),

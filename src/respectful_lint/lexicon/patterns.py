@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import regex
-
 # A repeated group that itself contains an unbounded repeat, such as (a+)+ or (\w+\s?)*,
 # can backtrack exponentially.
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
@@ -15,6 +13,8 @@ PROBE_TIMEOUT = 0.2
 
 def pattern_problem(source: str) -> str | None:
     """Why a pattern cannot be used, or None when it is fine."""
+    import regex  # imported here: only lexicons with pattern rules need it
+
     try:
         compiled = regex.compile(source)
     except regex.error as exc:
