@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import LintError
 from .model import Severity
+from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
 from .runner import prepare, run
 from .selection import Selection, split_selectors
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class FatalError(click.ClickException):
@@ -31,6 +35,41 @@ class FatalError(click.ClickException):
     def show(self, file: object = None) -> None:
         del file
         click.echo(f"respectful-lint: error: {self.message}", err=True)
+
+
+def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Profile:
+    del ctx, param
+    try:
+        return get_profile(value)
+    except LintError as exc:
+        raise FatalError(f"--profile: {exc}") from None
+
+
+def lexicon_options(func: F) -> F:
+    """The options that decide which rules exist and how they report: shared by commands."""
+    options = [
+        click.option(
+            "--lexicon",
+            "lexicons",
+            multiple=True,
+            metavar="PATH",
+            help="Add a lexicon file or a folder of them (repeatable).",
+        ),
+        click.option(
+            "--no-default-lexicons", is_flag=True, help="Do not load the built-in lexicons."
+        ),
+        click.option(
+            "--profile",
+            default="default",
+            show_default=True,
+            metavar="NAME",
+            callback=_profile,
+            help="Context profile: " + ", ".join(PROFILES) + ".",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,14 +115,7 @@ def main() -> None:
     show_default=True,
     help="Hide findings below this severity.",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    metavar="PATH",
-    help="Add a lexicon file or a folder of them (repeatable).",
-)
-@click.option("--no-default-lexicons", is_flag=True, help="Do not load the built-in lexicons.")
+@lexicon_options
 @click.option(
     "--stdin-filename",
     metavar="NAME",
@@ -101,6 +133,7 @@ def check(
     min_severity: str,
     lexicons: tuple[str, ...],
     no_default_lexicons: bool,
+    profile: Profile,
     stdin_filename: str | None,
     no_color: bool,
     no_explain: bool,
@@ -110,6 +143,7 @@ def check(
         select=split_selectors(select),
         ignore=split_selectors(ignore),
         min_severity=Severity.parse(min_severity),
+        profile=profile,
     )
     try:
         reporter = get_reporter(fmt)

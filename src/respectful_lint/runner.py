@@ -195,7 +195,7 @@ def _prepare(
     lexicons = cached_lexicons(paths, defaults=default_lexicons)
     rules = build_rules(lexicons)
     selection.check(rules)
-    return compile_rules([r for r in rules if selection.enabled(r)], lexicons)
+    return compile_rules(selection.choose(rules), lexicons)
 
 
 def run(
