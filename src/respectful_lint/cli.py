@@ -16,10 +16,10 @@ import click
 
 from . import __version__
 from .errors import LintError
-from .model import Severity
+from .model import Rule, Severity
 from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
-from .runner import prepare, run
+from .runner import load_rules, prepare, run
 from .selection import Selection, split_selectors
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
@@ -70,6 +70,13 @@ def lexicon_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def _rules(lexicons: tuple[str, ...], no_default_lexicons: bool) -> list[Rule]:
+    try:
+        return load_rules([Path(p) for p in lexicons], default_lexicons=not no_default_lexicons)
+    except LintError as exc:
+        raise FatalError(str(exc)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -165,3 +172,74 @@ def check(
     if not exit_zero and report.count(Severity.parse(fail_on)):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+@main.command(name="rules")
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    metavar="C",
+    help="Only rules of this category (repeatable, comma-separated).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@lexicon_options
+def rules_command(
+    categories: tuple[str, ...],
+    fmt: str,
+    lexicons: tuple[str, ...],
+    no_default_lexicons: bool,
+    profile: Profile,
+) -> None:
+    """List every rule: id, severity, category, whether it fixes, and the preferred wording.
+
+    With --profile, rules show the severity the profile gives them; rules it turns off are left
+    out.
+    """
+    from . import describe
+
+    rules = Selection(profile=profile).choose(_rules(lexicons, no_default_lexicons))
+    try:
+        rules = describe.filter_categories(rules, split_selectors(categories))
+    except LintError as exc:
+        raise FatalError(str(exc)) from None
+    click.echo(
+        describe.rules_json(rules) if fmt == "json" else describe.rules_text(rules), nl=False
+    )
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE-ID")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@lexicon_options
+def explain(
+    rule_id: str,
+    fmt: str,
+    lexicons: tuple[str, ...],
+    no_default_lexicons: bool,
+    profile: Profile,
+) -> None:
+    """Explain a rule: its terms and forms, preferred wording, why, sources, guards, examples."""
+    from . import describe
+
+    try:
+        rule = describe.find_rule(_rules(lexicons, no_default_lexicons), rule_id)
+    except LintError as exc:
+        raise FatalError(str(exc)) from None
+    shown = None if profile is PROFILES["default"] else profile
+    render = describe.explain_json if fmt == "json" else describe.explain_text
+    click.echo(render(rule, shown), nl=False)

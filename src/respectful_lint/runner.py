@@ -14,7 +14,7 @@ from pathlib import Path
 from .engine import lint_document
 from .errors import LintError
 from .lexicon import CompiledLexicon, build_rules, cached_lexicons, compile_rules
-from .model import Finding, Severity
+from .model import Finding, Rule, Severity
 from .readers import extensions, reader_for_name, reader_for_path
 from .selection import Selection
 
@@ -185,6 +185,15 @@ def prepare(
     """
     return _prepare(
         tuple(str(p) for p in lexicon_paths), default_lexicons, selection or Selection()
+    )
+
+
+def load_rules(
+    lexicon_paths: Sequence[str | Path] = (), *, default_lexicons: bool = True
+) -> list[Rule]:
+    """Every rule of the loaded lexicons, sorted by id, before selection and profiles."""
+    return build_rules(
+        cached_lexicons(tuple(str(p) for p in lexicon_paths), defaults=default_lexicons)
     )
 
 
