@@ -233,3 +233,19 @@ def test_a_guard_reads_as_a_sentence() -> None:
         'Quoted on its own as a word (the term "…"): not reported.',
         "Inside quoted speech or a block quote: reported one level lower.",
     ]
+
+
+# --- reading a finding ---------------------------------------------------------------------------
+
+
+def test_check_text_ends_each_finding_with_use_and_why_and_no_explain_keeps_use() -> None:
+    text = "A hooker and two prostitutes.\n"
+    full = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "d.txt"], input=text)
+    blocks = [b.splitlines() for b in full.stdout.split("\n\n")[:2]]
+    assert blocks[0][3] == "   = use: sex worker"
+    assert blocks[1][3].startswith("   = use: sex workers; ")
+    assert all(b[4].startswith("   = why: ") for b in blocks)
+    args = ["check", "-", "--stdin-filename", "d.txt", "--no-explain"]
+    short = CliRunner().invoke(main, args, input=text).stdout
+    assert "= why:" not in short
+    assert short.count("= use:") == 2

@@ -109,7 +109,7 @@ def rules_text(rules: Sequence[Rule]) -> str:
 
 
 def _quoted(window: WordWindow) -> str:
-    return ", ".join(f'"{" ".join(p)}"' for p in window.phrases)
+    return ", ".join(dict.fromkeys(f'"{" ".join(p)}"' for p in window.phrases))
 
 
 def _span(window: WordWindow, side: str) -> str:
