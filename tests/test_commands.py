@@ -249,3 +249,13 @@ def test_check_text_ends_each_finding_with_use_and_why_and_no_explain_keeps_use(
     short = CliRunner().invoke(main, args, input=text).stdout
     assert "= why:" not in short
     assert short.count("= use:") == 2
+
+
+def test_readme_documents_every_command_and_option() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        assert f"respectful-lint {name}" in readme, name
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--"):
+                    assert f"`{opt}" in readme or f"[{opt}" in readme, (name, opt)
