@@ -16,6 +16,7 @@ SCHEMA = json.loads((ROOT / "lexicons" / "schema.json").read_text())
 LEXICONS = [
     *sorted((ROOT / "lexicons").glob("*.yaml")),
     Path(__file__).parent / "data" / "custom.yaml",
+    Path(__file__).parent / "data" / "explain.yaml",
 ]
 
 

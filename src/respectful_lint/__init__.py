@@ -45,22 +45,24 @@ def lint_text(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     min_severity: Severity | str = Severity.SUGGESTION,
+    profile: str = "default",
 ) -> list[Finding]:
     """Lint a string and return its findings, sorted by position.
 
     ``kind`` names the reader: ``"markdown"`` (the default) or ``"text"``, or one a plugin
     adds. ``lexicons`` adds lexicon files or folders to the built-in ones (which
     ``default_lexicons=False`` turns off). ``select`` and ``ignore`` take rule-id prefixes or
-    categories, as on the command line, and ``min_severity`` hides lower findings.
+    categories, as on the command line, and ``min_severity`` hides lower findings. ``profile``
+    names a context profile: ``"default"``, ``"legal"`` or ``"community"``.
 
-    Raises :class:`LintError` (or a subclass) for an unknown kind, a bad lexicon or an unknown
-    selector.
+    Raises :class:`LintError` (or a subclass) for an unknown kind, a bad lexicon, an unknown
+    selector or an unknown profile.
     """
     from .engine import lint_document
     from .readers import reader_for_name
     from .runner import prepare
 
-    selection = _selection(select, ignore, min_severity)
+    selection = _selection(select, ignore, min_severity, profile)
     compiled = prepare(lexicons, default_lexicons=default_lexicons, selection=selection)
     document = reader_for_name(kind).read(text, path)
     return [f for f in lint_document(document, compiled) if f.severity >= selection.min_severity]
@@ -74,6 +76,7 @@ def lint_paths(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     min_severity: Severity | str = Severity.SUGGESTION,
+    profile: str = "default",
 ) -> list[Finding]:
     """Lint files and folders (walked recursively, as the command line does).
 
@@ -83,7 +86,7 @@ def lint_paths(
     """
     from .runner import prepare, run
 
-    selection = _selection(select, ignore, min_severity)
+    selection = _selection(select, ignore, min_severity, profile)
     compiled = prepare(lexicons, default_lexicons=default_lexicons, selection=selection)
     report = run([str(p) for p in paths], compiled, selection=selection)
     if report.errors:
@@ -92,10 +95,13 @@ def lint_paths(
 
 
 def _selection(
-    select: Iterable[str], ignore: Iterable[str], min_severity: Severity | str
+    select: Iterable[str], ignore: Iterable[str], min_severity: Severity | str, profile: str
 ) -> Selection:
+    from .profiles import get_profile
     from .selection import Selection, split_selectors
 
     if isinstance(min_severity, str):
         min_severity = Severity.parse(min_severity)
-    return Selection(split_selectors(select), split_selectors(ignore), min_severity)
+    return Selection(
+        split_selectors(select), split_selectors(ignore), min_severity, get_profile(profile)
+    )

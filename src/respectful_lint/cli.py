@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import LintError
-from .model import Severity
+from .model import Rule, Severity
+from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
-from .runner import prepare, run
+from .runner import load_rules, prepare, run
 from .selection import Selection, split_selectors
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class FatalError(click.ClickException):
@@ -31,6 +35,48 @@ class FatalError(click.ClickException):
     def show(self, file: object = None) -> None:
         del file
         click.echo(f"respectful-lint: error: {self.message}", err=True)
+
+
+def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Profile:
+    del ctx, param
+    try:
+        return get_profile(value)
+    except LintError as exc:
+        raise FatalError(f"--profile: {exc}") from None
+
+
+def lexicon_options(func: F) -> F:
+    """The options that decide which rules exist and how they report: shared by commands."""
+    options = [
+        click.option(
+            "--lexicon",
+            "lexicons",
+            multiple=True,
+            metavar="PATH",
+            help="Add a lexicon file or a folder of them (repeatable).",
+        ),
+        click.option(
+            "--no-default-lexicons", is_flag=True, help="Do not load the built-in lexicons."
+        ),
+        click.option(
+            "--profile",
+            default="default",
+            show_default=True,
+            metavar="NAME",
+            callback=_profile,
+            help="Context profile: " + ", ".join(PROFILES) + ".",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _rules(lexicons: tuple[str, ...], no_default_lexicons: bool) -> list[Rule]:
+    try:
+        return load_rules([Path(p) for p in lexicons], default_lexicons=not no_default_lexicons)
+    except LintError as exc:
+        raise FatalError(str(exc)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,14 +122,7 @@ def main() -> None:
     show_default=True,
     help="Hide findings below this severity.",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    metavar="PATH",
-    help="Add a lexicon file or a folder of them (repeatable).",
-)
-@click.option("--no-default-lexicons", is_flag=True, help="Do not load the built-in lexicons.")
+@lexicon_options
 @click.option(
     "--stdin-filename",
     metavar="NAME",
@@ -106,6 +145,7 @@ def check(
     min_severity: str,
     lexicons: tuple[str, ...],
     no_default_lexicons: bool,
+    profile: Profile,
     stdin_filename: str | None,
     no_color: bool,
     no_explain: bool,
@@ -116,6 +156,7 @@ def check(
         select=split_selectors(select),
         ignore=split_selectors(ignore),
         min_severity=Severity.parse(min_severity),
+        profile=profile,
     )
     try:
         reporter = get_reporter(fmt)
@@ -138,3 +179,74 @@ def check(
     if not exit_zero and report.count(Severity.parse(fail_on)):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+@main.command(name="rules")
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    metavar="C",
+    help="Only rules of this category (repeatable, comma-separated).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@lexicon_options
+def rules_command(
+    categories: tuple[str, ...],
+    fmt: str,
+    lexicons: tuple[str, ...],
+    no_default_lexicons: bool,
+    profile: Profile,
+) -> None:
+    """List every rule: id, severity, category, whether it fixes, and the preferred wording.
+
+    With --profile, rules show the severity the profile gives them; rules it turns off are left
+    out.
+    """
+    from . import describe
+
+    rules = Selection(profile=profile).choose(_rules(lexicons, no_default_lexicons))
+    try:
+        rules = describe.filter_categories(rules, split_selectors(categories))
+    except LintError as exc:
+        raise FatalError(str(exc)) from None
+    click.echo(
+        describe.rules_json(rules) if fmt == "json" else describe.rules_text(rules), nl=False
+    )
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE-ID")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@lexicon_options
+def explain(
+    rule_id: str,
+    fmt: str,
+    lexicons: tuple[str, ...],
+    no_default_lexicons: bool,
+    profile: Profile,
+) -> None:
+    """Explain a rule: its terms and forms, preferred wording, why, sources, guards, examples."""
+    from . import describe
+
+    try:
+        rule = describe.find_rule(_rules(lexicons, no_default_lexicons), rule_id)
+    except LintError as exc:
+        raise FatalError(str(exc)) from None
+    shown = None if profile is PROFILES["default"] else profile
+    render = describe.explain_json if fmt == "json" else describe.explain_text
+    click.echo(render(rule, shown), nl=False)

@@ -21,7 +21,7 @@ from .lexicon import (
     compile_rules,
     lexicon_paths,
 )
-from .model import Finding, Severity
+from .model import Finding, Rule, Severity
 from .readers import extensions, reader_for_name, reader_for_path
 from .selection import Selection
 
@@ -197,6 +197,15 @@ def prepare(
     )
 
 
+def load_rules(
+    lexicon_paths: Sequence[str | Path] = (), *, default_lexicons: bool = True
+) -> list[Rule]:
+    """Every rule of the loaded lexicons, sorted by id, before selection and profiles."""
+    return build_rules(
+        cached_lexicons(tuple(str(p) for p in lexicon_paths), defaults=default_lexicons)
+    )
+
+
 @lru_cache(maxsize=16)
 def _prepare(
     paths: tuple[str, ...], default_lexicons: bool, selection: Selection, use_cache: bool
@@ -211,7 +220,7 @@ def _prepare(
     lexicons = cached_lexicons(paths, defaults=default_lexicons)
     rules = build_rules(lexicons)
     selection.check(rules)
-    compiled = compile_rules([r for r in rules if selection.enabled(r)], lexicons)
+    compiled = compile_rules(selection.choose(rules), lexicons)
     if key:
         cache.store(key, compiled)
     return compiled

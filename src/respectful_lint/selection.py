@@ -1,4 +1,5 @@
-"""Choosing which rules run: ``--select`` / ``--ignore`` by rule-id prefix or category.
+"""Choosing which rules run: ``--select`` / ``--ignore`` by rule-id prefix or category, and
+the context profile (``--profile``) that adjusts tagged rules.
 
 As in flake8 and ruff, the longest matching selector wins; on a tie, ignore wins.
 """
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from .errors import UsageError
 from .model import Rule, Severity
+from .profiles import DEFAULT_PROFILE, Profile
 
 
 def split_selectors(values: Iterable[str]) -> tuple[str, ...]:
@@ -26,6 +28,7 @@ class Selection:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: Severity = Severity.SUGGESTION
+    profile: Profile = DEFAULT_PROFILE
 
     def check(self, rules: Sequence[Rule]) -> None:
         """Refuse selectors that match no rule id prefix and no category."""
@@ -41,6 +44,14 @@ class Selection:
                 )
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 raise UsageError(f"{option}: '{sel}' matches no rule id or category{hint}")
+
+    def choose(self, rules: Sequence[Rule]) -> list[Rule]:
+        """The enabled rules, as the profile runs them (it may lower or turn off some)."""
+        chosen: list[Rule] = []
+        for rule in rules:
+            if self.enabled(rule) and (adjusted := self.profile.apply(rule)) is not None:
+                chosen.append(adjusted)
+        return chosen
 
     def enabled(self, rule: Rule) -> bool:
         chosen = _specificity(self.select, rule) if self.select else 0

@@ -1,0 +1,261 @@
+"""The ``rules`` and ``explain`` commands as a user meets them."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import get_args
+
+import pytest
+from click.testing import CliRunner, Result
+
+from respectful_lint import describe
+from respectful_lint.cli import main
+from respectful_lint.lexicon import load_compiled
+from respectful_lint.model import (
+    Condition,
+    Guard,
+    GuardAction,
+    QuotePolicies,
+    QuotePolicy,
+    WordWindow,
+)
+from respectful_lint.profiles import PROFILES, ProfileAction
+
+DATA = Path(__file__).parent / "data"
+GOLDEN = Path(__file__).parent / "golden"
+HOUSE = ["--no-default-lexicons", "--lexicon", str(DATA / "explain.yaml")]
+BUILT_IN = load_compiled().rules
+
+
+def cli(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def assert_golden(name: str, output: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(output, encoding="utf-8")
+    assert output == path.read_text(encoding="utf-8")
+
+
+def assert_usage_error(result: Result, message: str) -> None:
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"respectful-lint: error: {message}\n"
+
+
+# --- rules ---------------------------------------------------------------------------------------
+
+
+def test_rules_lists_every_built_in_rule_with_its_columns() -> None:
+    result = cli("rules")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["RULE", "SEVERITY", "CATEGORY", "FIX", "PREFERRED"]
+    assert lines[-1] == f"{len(BUILT_IN)} rules."
+    assert [line.split()[0] for line in lines[1:-1]] == [r.id for r in BUILT_IN]
+    (hooker,) = [line for line in lines if line.startswith("sex-work/hooker ")]
+    assert hooker.split()[1:4] == ["error", "sex-work", "safe"]
+    assert hooker.endswith("  sex worker")
+
+
+def test_rules_json_is_a_stable_document() -> None:
+    result = cli("rules", "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert list(doc) == ["version", "rules"]
+    assert doc["version"] == 1
+    assert len(doc["rules"]) == len(BUILT_IN)
+    keys = ["id", "lexicon", "category", "severity", "kind", "fix", "preferred", "tags"]
+    assert all(list(r) == keys for r in doc["rules"])
+    by_id = {r["id"]: r for r in doc["rules"]}
+    assert by_id["sex-work/prostitute"]["tags"] == ["statutory"]
+    assert by_id["sex-work/prostitute"]["preferred"][0] == "sex worker"
+
+
+def test_rules_json_for_a_custom_lexicon_matches_golden() -> None:
+    result = cli("rules", "--format", "json", *HOUSE)
+    assert result.exit_code == 0
+    assert_golden("rules.json", result.stdout)
+
+
+def test_rules_category_filters_and_accepts_a_list() -> None:
+    ids = [
+        r["id"]
+        for r in json.loads(cli("rules", "--format", "json", "--category", "hiv").stdout)["rules"]
+    ]
+    assert ids and all(i.startswith("hiv/") for i in ids)
+    both = cli("rules", "--category", "hiv,homelessness").stdout.splitlines()[1:-1]
+    assert {line.split()[2] for line in both} == {"hiv", "homelessness"}
+
+
+def test_rules_unknown_category_is_a_usage_error_with_a_hint() -> None:
+    assert_usage_error(
+        cli("rules", "--category", "sexwork"),
+        "--category: unknown category 'sexwork' (did you mean 'sex-work'?)",
+    )
+
+
+def test_rules_follow_the_profile() -> None:
+    legal = json.loads(cli("rules", "--format", "json", "--profile", "legal").stdout)["rules"]
+    assert {r["id"]: r["severity"] for r in legal}["incarceration/felon"] == "suggestion"
+    community = cli("rules", "--profile", "community").stdout
+    assert "sex-work/whore " not in community
+    assert "sex-work/hooker " in community
+
+
+def test_rules_unknown_profile_is_a_usage_error() -> None:
+    assert_usage_error(
+        cli("rules", "--profile", "comunity"),
+        "--profile: unknown profile 'comunity' (did you mean 'community'?)",
+    )
+
+
+def test_rules_bad_lexicon_exits_two(tmp_path: Path) -> None:
+    result = cli("rules", "--lexicon", str(tmp_path / "missing.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("respectful-lint: error: ")
+    assert "missing.yaml" in result.stderr
+
+
+# --- explain -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_explain_every_guard_kind_matches_golden(fmt: str) -> None:
+    result = cli("explain", "house/case", "--format", fmt, *HOUSE)
+    assert result.exit_code == 0
+    assert_golden(f"explain.{fmt}", result.stdout)
+
+
+def test_explain_a_built_in_rule_shows_every_section() -> None:
+    result = cli("explain", "sex-work/prostitute")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("sex-work/prostitute\n")
+    assert "prostitute: prostitute, prostitutes, prostitute's, prostitutes'" in out
+    assert "Preferred wording, best first:\n  1. sex worker\n" in out
+    rule = next(r for r in BUILT_IN if r.id == "sex-work/prostitute")
+    assert " ".join(rule.entry.note.split()[:6]) in out
+    for source in rule.sources:
+        assert source.url in out
+    assert 'Not reported as part of: "English Collective of Prostitutes"' in out
+    assert "Quoted on its own as a word" in out
+    assert "  - legal: reported as a suggestion." in out
+    for example in (*rule.entry.examples.flag, *rule.entry.examples.passes):
+        assert example in out
+
+
+def test_explain_shows_the_severity_a_profile_gives() -> None:
+    legal = cli("explain", "incarceration/felon", "--profile", "legal").stdout
+    assert "  severity  warning (suggestion with the legal profile)\n" in legal
+    community = cli("explain", "sex-work/whore", "--profile", "community").stdout
+    assert "  severity  error (off with the community profile)\n" in community
+
+
+def test_explain_works_for_every_built_in_rule() -> None:
+    for rule in BUILT_IN:
+        text = describe.explain_text(rule)
+        assert text.startswith(rule.id + "\n") and "Why:" in text
+        assert json.loads(describe.explain_json(rule))["rule"]["id"] == rule.id
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("prostitute", "'sex-work/prostitute'"),
+        ("sex-work/prostitue", "'sex-work/prostitute'"),
+        ("hooker", "'sex-work/hooker'"),
+    ],
+)
+def test_explain_unknown_rule_suggests_close_ids(name: str, hint: str) -> None:
+    result = cli("explain", name)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"respectful-lint: error: unknown rule '{name}' (did you mean {hint}")
+
+
+def test_explain_unknown_rule_without_a_close_match_points_at_rules() -> None:
+    assert_usage_error(
+        cli("explain", "zzzzzz"),
+        "unknown rule 'zzzzzz'; 'respectful-lint rules' lists them",
+    )
+
+
+# --- guards in plain words -----------------------------------------------------------------------
+
+
+def _sample(name: str) -> list[object]:
+    """Values of each kind a Condition field can hold."""
+    if name == "forms":
+        return [frozenset({"john", "john's"})]
+    if name == "case":
+        return ["capitalized", "upper", "lower"]
+    if name in ("next_capitalized", "prev_capitalized", "sentence_start"):
+        return [True, False]
+    one = WordWindow((("rugby",),), 1)
+    many = WordWindow((("rugby",), ("scrum*",), ("line", "out")), 10)
+    return [one, many]
+
+
+def test_every_condition_test_has_a_rendering() -> None:
+    names = {f.name for f in dataclasses.fields(Condition)}
+    assert set(describe.CONDITION_TESTS) == names
+    seen: set[str] = set()
+    for name in sorted(names):
+        for value in _sample(name):
+            text = describe.describe_condition(Condition(**{name: value}))  # type: ignore[arg-type]
+            assert text and text not in seen, (name, value, text)
+            seen.add(text)
+
+
+def test_every_action_and_quote_policy_has_a_rendering() -> None:
+    assert set(describe.GUARD_ACTIONS) == set(get_args(GuardAction))
+    assert set(describe.QUOTE_POLICIES) == set(get_args(QuotePolicy))
+    assert set(describe.PROFILE_ACTIONS) == set(get_args(ProfileAction))
+    for profile in PROFILES.values():
+        assert all(action in describe.PROFILE_ACTIONS for _, action in profile.actions)
+
+
+def test_a_guard_reads_as_a_sentence() -> None:
+    guard = Guard(
+        Condition(near=WordWindow((("rugby",), ("scrum*",)), 10)), "skip", "the rugby position"
+    )
+    assert describe.describe_guard(guard) == (
+        'Not reported when one of "rugby", "scrum*" is within 10 words on either side '
+        "(the rugby position)."
+    )
+    assert describe.describe_quotes(QuotePolicies()) == [
+        'Quoted on its own as a word (the term "…"): not reported.',
+        "Inside quoted speech or a block quote: reported one level lower.",
+    ]
+
+
+# --- reading a finding ---------------------------------------------------------------------------
+
+
+def test_check_text_ends_each_finding_with_use_and_why_and_no_explain_keeps_use() -> None:
+    text = "A hooker and two prostitutes.\n"
+    full = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "d.txt"], input=text)
+    blocks = [b.splitlines() for b in full.stdout.split("\n\n")[:2]]
+    assert blocks[0][3] == "   = use: sex worker"
+    assert blocks[1][3].startswith("   = use: sex workers; ")
+    assert all(b[4].startswith("   = why: ") for b in blocks)
+    args = ["check", "-", "--stdin-filename", "d.txt", "--no-explain"]
+    short = CliRunner().invoke(main, args, input=text).stdout
+    assert "= why:" not in short
+    assert short.count("= use:") == 2
+
+
+def test_readme_documents_every_command_and_option() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        assert f"respectful-lint {name}" in readme, name
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--"):
+                    assert f"`{opt}" in readme or f"[{opt}" in readme, (name, opt)
