@@ -11,8 +11,9 @@ import hashlib
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
 
@@ -278,13 +279,61 @@ class Segment:
     quoted: bool = False
 
 
+class ChunkedText:
+    """A long decoded text kept as chunks instead of one string.
+
+    CPython stores a string at the width of its widest character, so one emoji makes a 50 MB
+    text take 200 MB as a single string. Kept in chunks, only the chunks that hold such a
+    character are wide. Supports what readers of large files and findings need: ``len`` and
+    slicing (which returns a ``str``). No chunk may end with a carriage return, so a
+    ``\\r\\n`` line break never straddles two chunks.
+    """
+
+    __slots__ = ("_chunks", "_length", "_starts")
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self._chunks = [c for c in chunks if c]
+        self._starts: list[int] = []
+        total = 0
+        for chunk in self._chunks:
+            self._starts.append(total)
+            total += len(chunk)
+        self._length = total
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __str__(self) -> str:
+        return "".join(self._chunks)
+
+    def __getitem__(self, index: slice) -> str:
+        start, stop, step = index.indices(self._length)
+        if step != 1:
+            raise ValueError("ChunkedText slices take no step")
+        if start >= stop:
+            return ""
+        first = bisect_right(self._starts, start) - 1
+        parts: list[str] = []
+        for i in range(first, len(self._chunks)):
+            base = self._starts[i]
+            if base >= stop:
+                break
+            chunk = self._chunks[i]
+            parts.append(chunk[max(0, start - base) : stop - base])
+        return "".join(parts)
+
+    def chunks(self) -> Iterator[tuple[int, str]]:
+        """(offset, chunk) pairs in order."""
+        return zip(self._starts, self._chunks, strict=True)
+
+
 @dataclass(slots=True)
 class Document:
     """A source file read into prose segments. ``text`` is the whole decoded source."""
 
     path: str
     format: str
-    text: str
+    text: str | ChunkedText
     segments: Iterable[Segment] = field(default_factory=list)
     _line_starts: Sequence[int] | None = None
 
@@ -303,8 +352,13 @@ class Document:
         return self.text[start:end].rstrip("\r\n")
 
 
-def line_starts(text: str) -> Sequence[int]:
+def line_starts(text: str | ChunkedText) -> Sequence[int]:
     """Offsets where lines start; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    if isinstance(text, ChunkedText):
+        starts = array("q", [0])
+        for base, chunk in text.chunks():
+            starts.extend(base + offset for offset in islice(line_starts(chunk), 1, None))
+        return starts
     starts = array("q", [0])
     if "\r" not in text:
         find = text.find

@@ -21,8 +21,8 @@ from .lexicon import (
     compile_rules,
     lexicon_paths,
 )
-from .model import Finding, Rule, Severity
-from .readers import extensions, reader_for_name, reader_for_path
+from .model import ChunkedText, Finding, Rule, Severity
+from .readers import Reader, extensions, reader_for_name, reader_for_path
 from .selection import Selection
 
 SKIP_DIRS = frozenset(
@@ -168,6 +168,10 @@ def discover(paths: Sequence[str], report: Report) -> Iterator[tuple[str, bool]]
             report.errors.append(f"{raw}: no such file or directory")
 
 
+LARGE_FILE = 16 * 1024 * 1024  # bytes; larger files are decoded in chunks
+_CHUNK = 1024 * 1024
+
+
 def read_source(path: str, stdin: bytes | None = None) -> str:
     if path == STDIN:
         data = stdin if stdin is not None else sys.stdin.buffer.read()
@@ -178,6 +182,55 @@ def read_source(path: str, stdin: bytes | None = None) -> str:
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return decode(data, path)
+
+
+def read_large(path: str) -> ChunkedText | None:
+    """A file over ``LARGE_FILE`` bytes, decoded chunk by chunk; None for a smaller file.
+
+    The raw bytes are never all in memory at once, and each decoded chunk is stored at its own
+    width, so a few wide characters do not widen the whole text (see ChunkedText).
+    """
+    try:
+        if os.path.getsize(path) <= LARGE_FILE:
+            return None
+        with open(path, "rb") as fh:
+            head = fh.read(_CHUNK)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                encoding = "utf-16"
+            else:
+                encoding = "utf-8"
+                if head.startswith(codecs.BOM_UTF8):
+                    head = head[len(codecs.BOM_UTF8) :]
+                if b"\0" in head[:8192]:
+                    raise SkippedFile(f"{path}: skipped: binary file", binary=True)
+            decoder = codecs.getincrementaldecoder(encoding)()
+            chunks: list[str] = []
+            carry = ""
+            consumed = 0
+            block = head
+            while True:
+                final = not block
+                try:
+                    text = carry + decoder.decode(block, final)
+                except UnicodeDecodeError as exc:
+                    if encoding == "utf-16":
+                        raise SkippedFile(
+                            f"{path}: skipped: not valid UTF-16 ({exc.reason})"
+                        ) from None
+                    raise SkippedFile(
+                        f"{path}: skipped: cannot decode byte {consumed + exc.start} as UTF-8 "
+                        f"({exc.reason})"
+                    ) from None
+                consumed += len(block)
+                # a chunk never ends in a carriage return: "\r\n" stays in one chunk
+                carry = "\r" if text.endswith("\r") and not final else ""
+                chunks.append(text[:-1] if carry else text)
+                if final:
+                    break
+                block = fh.read(_CHUNK)
+    except OSError as exc:
+        raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return ChunkedText(chunks)
 
 
 def prepare(
@@ -226,6 +279,12 @@ def _prepare(
     return compiled
 
 
+def _reader(path: str, stdin_name: str | None, stdin_kind: str) -> Reader:
+    if path == STDIN:
+        return reader_for_path(stdin_name) if stdin_name else reader_for_name(stdin_kind)
+    return reader_for_path(path)
+
+
 def run(
     paths: Iterable[str],
     lexicon: CompiledLexicon,
@@ -240,8 +299,14 @@ def run(
     report = Report()
     for path, explicit in discover(list(paths), report):
         name = (stdin_name or "<stdin>") if path == STDIN else path
+        reader = _reader(path, stdin_name, stdin_kind)
         try:
-            text = read_source(path, stdin)
+            large = None if path == STDIN else read_large(path)
+            text: str | ChunkedText
+            if large is None:
+                text = read_source(path, stdin)
+            else:
+                text = large if getattr(reader, "chunked", False) else str(large)
         except SkippedFile as exc:
             if explicit or not exc.binary:
                 report.errors.append(str(exc))
@@ -250,11 +315,7 @@ def run(
             report.errors.append(str(exc))
             continue
         report.files += 1
-        if path == STDIN:
-            reader = reader_for_path(stdin_name) if stdin_name else reader_for_name(stdin_kind)
-        else:
-            reader = reader_for_path(path)
-        document = reader.read(text, name)
+        document = reader.read(text, name)  # type: ignore[arg-type]  # chunked readers only
         for finding in lint_document(document, lexicon):
             if finding.severity < selection.min_severity:
                 continue

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..model import Document, OffsetMap, Segment
+from ..model import ChunkedText, Document, OffsetMap, Segment
 
 SEGMENT_SIZE = 64 * 1024
 _SENTENCE_CUT = re.compile(r"[.!?][\"')\]]*\s+|\n[ \t\r]*\n\s*")
@@ -21,33 +21,35 @@ _SENTENCE_CUT = re.compile(r"[.!?][\"')\]]*\s+|\n[ \t\r]*\n\s*")
 class TextReader:
     name: ClassVar[str] = "text"
     extensions: ClassVar[tuple[str, ...]] = (".txt", ".text", ".rst")
+    # Very large files may be handed over in chunks (see ChunkedText), never as one string.
+    chunked: ClassVar[bool] = True
 
-    def read(self, text: str, path: str) -> Document:
+    def read(self, text: str | ChunkedText, path: str) -> Document:
         return Document(path=path, format=self.name, text=text, segments=segments(text))
 
 
-def segments(text: str, base: int = 0, kind: str = "prose") -> Iterator[Segment]:
+def segments(text: str | ChunkedText, base: int = 0, kind: str = "prose") -> Iterator[Segment]:
     """Cut text into segments of about ``SEGMENT_SIZE``, preferring paragraph and sentence ends."""
     start = 0
     n = len(text)
     while start < n:
-        end = min(start + SEGMENT_SIZE, n)
-        if end < n:
-            end = _cut(text, start, end)
-        if text[start:end].strip():
-            yield Segment(text[start:end], OffsetMap.identity(end - start, base + start), kind)
-        start = end
+        piece = text[start : min(start + SEGMENT_SIZE, n)]
+        if start + len(piece) < n:
+            piece = piece[: _cut(piece)]
+        if piece.strip():
+            yield Segment(piece, OffsetMap.identity(len(piece), base + start), kind)
+        start += len(piece)
 
 
-def _cut(text: str, start: int, end: int) -> int:
-    """The best place to end a segment at or before ``end``."""
-    para = text.rfind("\n\n", start, end)
-    if para > start:
+def _cut(piece: str) -> int:
+    """The best place to end a segment within ``piece``: after a paragraph, sentence or space."""
+    para = piece.rfind("\n\n")
+    if para > 0:
         return para + 2
     best = -1
-    for m in _SENTENCE_CUT.finditer(text, max(start, end - 4096), end):
+    for m in _SENTENCE_CUT.finditer(piece, max(0, len(piece) - 4096)):
         best = m.end()
-    if best > start:
+    if best > 0:
         return best
-    space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
-    return space + 1 if space > start else end
+    space = max(piece.rfind(" "), piece.rfind("\n"))
+    return space + 1 if space > 0 else len(piece)
