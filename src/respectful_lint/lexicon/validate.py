@@ -64,7 +64,7 @@ GUARD_KEYS = (*CONDITION_KEYS, "action", "reason")
 INFLECT_KEYS = ("plural", "possessive")
 QUOTES_KEYS = ("mention", "speech")
 EXAMPLES_KEYS = ("flag", "pass")
-PREFERRED_KEYS = ("text", "plural")
+PREFERRED_KEYS = ("text", "plural", "possessive", "for")
 WINDOW_SPEC_KEYS = ("words", "window")
 
 SEVERITIES = ("error", "warning", "suggestion")
@@ -244,7 +244,7 @@ class _Validator:
                 spec.get("possessive", True), (*path, "inflect", "possessive")
             )
         preferred = self.preferred(
-            self.require(data, path, "preferred", what), (*path, "preferred")
+            self.require(data, path, "preferred", what), (*path, "preferred"), (*terms, *forms)
         )
         severity = Severity.parse(
             self.choice(self.require(data, path, "severity", what), (*path, "severity"), SEVERITIES)
@@ -299,11 +299,14 @@ class _Validator:
             tags=tags,
         )
 
-    def preferred(self, raw: Any, path: Path) -> tuple[Preferred, ...]:
+    def preferred(
+        self, raw: Any, path: Path, matchable: tuple[str, ...] = ()
+    ) -> tuple[Preferred, ...]:
         if isinstance(raw, str):
             raw = [raw]
         if not isinstance(raw, list) or not raw:
             self.fail(path, "'preferred' must be a non-empty list of wordings")
+        known = {t.casefold(): t for t in matchable}
         out: list[Preferred] = []
         for i, item in enumerate(raw):
             if isinstance(item, dict):
@@ -315,9 +318,23 @@ class _Validator:
                 plural = (
                     self.string(spec["plural"], (*path, i, "plural")) if "plural" in spec else None
                 )
-                out.append(Preferred(text, plural))
+                possessive = self.boolean(spec.get("possessive", True), (*path, i, "possessive"))
+                only_for = None
+                if "for" in spec:
+                    wanted = self.strings(spec["for"], (*path, i, "for"), nonempty_list=True)
+                    for j, term in enumerate(wanted):
+                        if term.casefold() not in known:
+                            self.fail(
+                                (*path, i, "for", j),
+                                f"'{term}' in 'for' is not one of the entry's terms or forms"
+                                + _hint(term, list(known.values())),
+                            )
+                    only_for = frozenset(t.casefold() for t in wanted)
+                out.append(Preferred(text, plural, possessive, only_for))
             else:
                 out.append(Preferred(self.string(item, (*path, i))))
+        if all(p.only_for is not None for p in out):
+            self.fail(path, "'preferred' needs at least one wording without 'for'")
         return tuple(out)
 
     def window(self, raw: Any, path: Path) -> WordWindow:
