@@ -115,3 +115,18 @@ def test_for_must_name_one_of_the_entry_terms(tmp_path: Path) -> None:
         f"respectful-lint: error: {path}:11:38: 'case handlr' in 'for' is not one of the "
         "entry's terms or forms (did you mean 'case handler'?)"
     )
+
+
+def test_every_term_needs_a_wording(tmp_path: Path) -> None:
+    path = tmp_path / "house.yaml"
+    text = LEXICON.replace("      - key worker\n", "").replace(
+        "      - {text: person who supports clients, plural: people who support clients,"
+        " possessive: false}\n",
+        "",
+    )
+    path.write_text(text, "utf-8")
+    result = CliRunner().invoke(main, ["check", "--lexicon", str(path), "-"], input="x\n")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"respectful-lint: error: {path}:11:7: 'preferred' has no wording for 'case manager'"
+    )

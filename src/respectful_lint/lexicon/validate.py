@@ -333,8 +333,9 @@ class _Validator:
                 out.append(Preferred(text, plural, possessive, only_for))
             else:
                 out.append(Preferred(self.string(item, (*path, i))))
-        if all(p.only_for is not None for p in out):
-            self.fail(path, "'preferred' needs at least one wording without 'for'")
+        for term in matchable:
+            if all(p.only_for is not None and term.casefold() not in p.only_for for p in out):
+                self.fail(path, f"'preferred' has no wording for '{term}'")
         return tuple(out)
 
     def window(self, raw: Any, path: Path) -> WordWindow:
