@@ -34,6 +34,7 @@ entries:
       pass: [Ask the key worker.]
   - id: visitor
     terms: [visitor]
+    forms: [{text: folk who visit, plural: true}]
     preferred:
       - {text: person who visits, plural: people who visit, possessive: false}
     severity: warning
@@ -130,3 +131,9 @@ def test_every_term_needs_a_wording(tmp_path: Path) -> None:
     assert result.stderr.strip() == (
         f"respectful-lint: error: {path}:11:7: 'preferred' has no wording for 'case manager'"
     )
+
+
+def test_a_form_marked_plural_gets_plural_wordings(lexicon: Path) -> None:
+    assert suggestions("Some folk who visit stay late.", lexicon) == [
+        ("folk who visit", ("people who visit",))
+    ]

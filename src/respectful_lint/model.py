@@ -175,6 +175,7 @@ class Entry:
     examples: Examples
     line: int
     tags: tuple[str, ...] = ()
+    plural_forms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ GUARD_KEYS = (*CONDITION_KEYS, "action", "reason")
 INFLECT_KEYS = ("plural", "possessive")
 QUOTES_KEYS = ("mention", "speech")
 EXAMPLES_KEYS = ("flag", "pass")
+FORM_KEYS = ("text", "plural")
 PREFERRED_KEYS = ("text", "plural", "possessive", "for")
 WINDOW_SPEC_KEYS = ("words", "window")
 
@@ -232,7 +233,7 @@ class _Validator:
                 self.fail((*path, "pattern"), f"'pattern' of {what}: {problem}")
             if "terms" in data:
                 self.fail((*path, "terms"), f"'terms' is for 'kind: term', not {what}")
-        forms = self.strings(data.get("forms", []), (*path, "forms"))
+        forms, plural_forms = self.forms(data.get("forms", []), (*path, "forms"))
         plural = possessive = True
         inflect = data.get("inflect", True)
         if isinstance(inflect, bool):
@@ -297,7 +298,27 @@ class _Validator:
             examples=examples,
             line=self.doc.where(path)[0],
             tags=tags,
+            plural_forms=plural_forms,
         )
+
+    def forms(self, raw: Any, path: Path) -> tuple[tuple[str, ...], frozenset[str]]:
+        """Extra forms: strings, or ``{text: ..., plural: true}`` for an irregular plural."""
+        if not isinstance(raw, list):
+            return self.strings(raw, path), frozenset()
+        texts: list[str] = []
+        plurals: set[str] = set()
+        for i, item in enumerate(raw):
+            if isinstance(item, dict):
+                spec = self.mapping(item, (*path, i), FORM_KEYS, "a form")
+                text = self.string(
+                    self.require(spec, (*path, i), "text", "a form"), (*path, i, "text")
+                )
+                if self.boolean(spec.get("plural", False), (*path, i, "plural")):
+                    plurals.add(text)
+                texts.append(text)
+            else:
+                texts.append(self.string(item, (*path, i)))
+        return tuple(texts), frozenset(plurals)
 
     def preferred(
         self, raw: Any, path: Path, matchable: tuple[str, ...] = ()
