@@ -81,7 +81,7 @@ def test_json_format_schema(tmp_path: Path) -> None:
     assert f["rule"] == "sex-work/hooker"
     assert f["category"] == "sex-work"
     assert f["severity"] == "error"
-    assert f["suggestions"] == ["Sex workers'"]
+    assert f["suggestions"] == ["Sex workers’"]
     assert f["note"]
     assert all(url.startswith("https://") for url in f["sources"])
 

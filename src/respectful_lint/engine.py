@@ -15,7 +15,7 @@ from .context import Context
 from .errors import PatternTimeout
 from .lexicon.compile import PATTERN_TIMEOUT, CompiledLexicon, compiled
 from .lexicon.inflect import plural
-from .model import Document, Finding, Fix, Inflection, Rule, Segment, Severity
+from .model import Document, Finding, Fix, Inflection, Preferred, Rule, Segment, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,15 +159,10 @@ def _finding(
     line, column = document.position(start)
     end_line, end_column = document.position(end)
     inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
-    suggestions = tuple(
-        dict.fromkeys(
-            transfer_case(matched, inflect(p.text, p.plural, inflection))
-            for p in rule.entry.preferred
-        )
-    )
+    suggestions, fits = suggest(rule.entry.preferred, inflection, matched)
     entry = rule.entry
     fix = None
-    if entry.fix != "none" and suggestions:
+    if entry.fix != "none" and suggestions and fits:
         fix = Fix(((start, end, suggestions[0]),), entry.fix)
     return Finding(
         path=document.path,
@@ -190,6 +185,29 @@ def _finding(
     )
 
 
+def suggest(
+    preferred: tuple[Preferred, ...], inflection: Inflection, matched: str
+) -> tuple[tuple[str, ...], bool]:
+    """The preferred wordings for one match, inflected and cased like it, best first.
+
+    Wordings limited to other terms are left out, and so are, for a possessive match, wordings
+    without a grammatical possessive. If that leaves none, the wordings are offered without
+    the possessive, and the second value (whether they fit in place of the match) is false.
+    """
+    base = inflection.base.casefold()
+    usable = [p for p in preferred if p.only_for is None or base in p.only_for]
+    fits = True
+    if inflection.possessive:
+        with_possessive = [p for p in usable if p.possessive]
+        if with_possessive:
+            usable = with_possessive
+        else:
+            fits = False
+            inflection = Inflection(inflection.base, plural=inflection.plural)
+    out = (transfer_case(matched, inflect(p.text, p.plural, inflection)) for p in usable)
+    return tuple(dict.fromkeys(out)), fits
+
+
 def inflect(text: str, plural_text: str | None, inflection: Inflection) -> str:
     """Give a preferred wording the number and possessive of the matched form."""
     out = text
@@ -200,8 +218,16 @@ def inflect(text: str, plural_text: str | None, inflection: Inflection) -> str:
     return out
 
 
+_CURLY_APOSTROPHES = ("\u2019", "\u02bc")
+
+
 def transfer_case(matched: str, suggestion: str) -> str:
-    """Carry ALL CAPS and a leading capital over from the matched text, as codespell does."""
+    """Carry ALL CAPS, a leading capital and curly apostrophes over from the matched text."""
+    if "'" in suggestion and "'" not in matched:
+        for curly in _CURLY_APOSTROPHES:
+            if curly in matched:
+                suggestion = suggestion.replace("'", curly)
+                break
     letters = [c for c in matched if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return suggestion.upper()

@@ -132,10 +132,17 @@ class QuotePolicies:
 
 @dataclass(frozen=True, slots=True)
 class Preferred:
-    """One preferred wording, with an optional plural form."""
+    """One preferred wording, with an optional plural form.
+
+    ``possessive`` is false when the wording has no grammatical possessive made by adding
+    ``'s`` to its end ("person who sells sex"); ``only_for`` limits the wording to matches of
+    some of the entry's terms (casefolded base terms or extra forms).
+    """
 
     text: str
     plural: str | None = None
+    possessive: bool = True
+    only_for: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +176,7 @@ class Entry:
     examples: Examples
     line: int
     tags: tuple[str, ...] = ()
+    plural_forms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

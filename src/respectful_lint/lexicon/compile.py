@@ -88,6 +88,7 @@ def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
                 forms = expand(
                     entry.terms,
                     entry.forms,
+                    plural_forms=entry.plural_forms,
                     inflect_plural=entry.inflect_plural,
                     inflect_possessive=entry.inflect_possessive,
                 )

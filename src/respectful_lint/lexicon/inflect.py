@@ -79,6 +79,7 @@ def expand(
     terms: tuple[str, ...],
     extra_forms: tuple[str, ...],
     *,
+    plural_forms: frozenset[str] = frozenset(),
     inflect_plural: bool,
     inflect_possessive: bool,
 ) -> dict[str, Inflection]:
@@ -103,8 +104,9 @@ def expand(
                     add(pos, Inflection(raw, plural=True, possessive=True))
     for raw in extra_forms:
         form = normalize_term(raw)
-        add(form, Inflection(raw))
+        is_plural = raw in plural_forms
+        add(form, Inflection(raw, plural=is_plural))
         if inflect_possessive:
-            for pos in possessives(form, form.endswith("s")):
-                add(pos, Inflection(raw, possessive=True))
+            for pos in possessives(form, is_plural or form.endswith("s")):
+                add(pos, Inflection(raw, plural=is_plural, possessive=True))
     return forms

@@ -64,7 +64,8 @@ GUARD_KEYS = (*CONDITION_KEYS, "action", "reason")
 INFLECT_KEYS = ("plural", "possessive")
 QUOTES_KEYS = ("mention", "speech")
 EXAMPLES_KEYS = ("flag", "pass")
-PREFERRED_KEYS = ("text", "plural")
+FORM_KEYS = ("text", "plural")
+PREFERRED_KEYS = ("text", "plural", "possessive", "for")
 WINDOW_SPEC_KEYS = ("words", "window")
 
 SEVERITIES = ("error", "warning", "suggestion")
@@ -232,7 +233,7 @@ class _Validator:
                 self.fail((*path, "pattern"), f"'pattern' of {what}: {problem}")
             if "terms" in data:
                 self.fail((*path, "terms"), f"'terms' is for 'kind: term', not {what}")
-        forms = self.strings(data.get("forms", []), (*path, "forms"))
+        forms, plural_forms = self.forms(data.get("forms", []), (*path, "forms"))
         plural = possessive = True
         inflect = data.get("inflect", True)
         if isinstance(inflect, bool):
@@ -244,7 +245,7 @@ class _Validator:
                 spec.get("possessive", True), (*path, "inflect", "possessive")
             )
         preferred = self.preferred(
-            self.require(data, path, "preferred", what), (*path, "preferred")
+            self.require(data, path, "preferred", what), (*path, "preferred"), (*terms, *forms)
         )
         severity = Severity.parse(
             self.choice(self.require(data, path, "severity", what), (*path, "severity"), SEVERITIES)
@@ -297,13 +298,36 @@ class _Validator:
             examples=examples,
             line=self.doc.where(path)[0],
             tags=tags,
+            plural_forms=plural_forms,
         )
 
-    def preferred(self, raw: Any, path: Path) -> tuple[Preferred, ...]:
+    def forms(self, raw: Any, path: Path) -> tuple[tuple[str, ...], frozenset[str]]:
+        """Extra forms: strings, or ``{text: ..., plural: true}`` for an irregular plural."""
+        if not isinstance(raw, list):
+            return self.strings(raw, path), frozenset()
+        texts: list[str] = []
+        plurals: set[str] = set()
+        for i, item in enumerate(raw):
+            if isinstance(item, dict):
+                spec = self.mapping(item, (*path, i), FORM_KEYS, "a form")
+                text = self.string(
+                    self.require(spec, (*path, i), "text", "a form"), (*path, i, "text")
+                )
+                if self.boolean(spec.get("plural", False), (*path, i, "plural")):
+                    plurals.add(text)
+                texts.append(text)
+            else:
+                texts.append(self.string(item, (*path, i)))
+        return tuple(texts), frozenset(plurals)
+
+    def preferred(
+        self, raw: Any, path: Path, matchable: tuple[str, ...] = ()
+    ) -> tuple[Preferred, ...]:
         if isinstance(raw, str):
             raw = [raw]
         if not isinstance(raw, list) or not raw:
             self.fail(path, "'preferred' must be a non-empty list of wordings")
+        known = {t.casefold(): t for t in matchable}
         out: list[Preferred] = []
         for i, item in enumerate(raw):
             if isinstance(item, dict):
@@ -315,9 +339,24 @@ class _Validator:
                 plural = (
                     self.string(spec["plural"], (*path, i, "plural")) if "plural" in spec else None
                 )
-                out.append(Preferred(text, plural))
+                possessive = self.boolean(spec.get("possessive", True), (*path, i, "possessive"))
+                only_for = None
+                if "for" in spec:
+                    wanted = self.strings(spec["for"], (*path, i, "for"), nonempty_list=True)
+                    for j, term in enumerate(wanted):
+                        if term.casefold() not in known:
+                            self.fail(
+                                (*path, i, "for", j),
+                                f"'{term}' in 'for' is not one of the entry's terms or forms"
+                                + _hint(term, list(known.values())),
+                            )
+                    only_for = frozenset(t.casefold() for t in wanted)
+                out.append(Preferred(text, plural, possessive, only_for))
             else:
                 out.append(Preferred(self.string(item, (*path, i))))
+        for term in matchable:
+            if all(p.only_for is not None and term.casefold() not in p.only_for for p in out):
+                self.fail(path, f"'preferred' has no wording for '{term}'")
         return tuple(out)
 
     def window(self, raw: Any, path: Path) -> WordWindow:

@@ -1,0 +1,139 @@
+"""Suggestions take the number, possessive, case and apostrophe style of what was written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from respectful_lint import lint_text
+from respectful_lint.cli import main
+
+LEXICON = """\
+lexicon: house
+version: 1
+language: en
+description: House style.
+sources:
+  house: {title: House style, year: 2024, url: "https://example.org/style"}
+entries:
+  - id: caseworker
+    terms: [case manager, case handler]
+    preferred:
+      - {text: support worker, for: [case handler]}
+      - key worker
+      - {text: person who supports clients, plural: people who support clients, possessive: false}
+    severity: warning
+    category: house-style
+    note: We say "key worker".
+    sources: [house]
+    fix: safe
+    examples:
+      flag: [Ask the case manager.]
+      pass: [Ask the key worker.]
+  - id: visitor
+    terms: [visitor]
+    forms: [{text: folk who visit, plural: true}]
+    preferred:
+      - {text: person who visits, plural: people who visit, possessive: false}
+    severity: warning
+    category: house-style
+    note: We say "person who visits".
+    sources: [house]
+    fix: safe
+    examples:
+      flag: [A visitor came.]
+      pass: [A guest came.]
+"""
+
+
+@pytest.fixture
+def lexicon(tmp_path: Path) -> Path:
+    path = tmp_path / "house.yaml"
+    path.write_text(LEXICON, encoding="utf-8")
+    return path
+
+
+def suggestions(text: str, lexicon: Path) -> list[tuple[str, tuple[str, ...]]]:
+    found = lint_text(text, kind="text", lexicons=[lexicon], default_lexicons=False)
+    return [(f.matched, f.suggestions) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ask the case managers.",
+            ("key workers", "people who support clients"),
+        ),
+        (
+            "The case manager's desk is free.",
+            ("key worker's",),
+        ),
+        (
+            "The case managers’ desks are free.",
+            ("key workers’",),
+        ),
+        (
+            "THE CASE MANAGER’S DESK",
+            ("KEY WORKER’S",),
+        ),
+        (
+            "Ask the case handler.",
+            ("support worker", "key worker", "person who supports clients"),
+        ),
+    ],
+)
+def test_suggestions_follow_the_match(lexicon: Path, text: str, expected: tuple[str, ...]) -> None:
+    [(_, got)] = suggestions(text, lexicon)
+    assert got == expected
+
+
+def test_a_wording_without_a_possessive_is_offered_plain_and_not_as_a_fix(
+    lexicon: Path,
+) -> None:
+    [finding] = lint_text(
+        "The visitor's coat is here.", kind="text", lexicons=[lexicon], default_lexicons=False
+    )
+    assert finding.suggestions == ("person who visits",)
+    assert finding.fix is None
+
+
+def test_built_in_possessives_stay_grammatical() -> None:
+    [finding] = lint_text("Outreach staff met several prostitutes’ children.", kind="text")
+    assert finding.suggestions == ("sex workers’",)
+
+
+def test_for_must_name_one_of_the_entry_terms(tmp_path: Path) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(LEXICON.replace("for: [case handler]", "for: [case handlr]"), "utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Ask the case manager.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--lexicon", str(path), str(draft)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"respectful-lint: error: {path}:11:38: 'case handlr' in 'for' is not one of the "
+        "entry's terms or forms (did you mean 'case handler'?)"
+    )
+
+
+def test_every_term_needs_a_wording(tmp_path: Path) -> None:
+    path = tmp_path / "house.yaml"
+    text = LEXICON.replace("      - key worker\n", "").replace(
+        "      - {text: person who supports clients, plural: people who support clients,"
+        " possessive: false}\n",
+        "",
+    )
+    path.write_text(text, "utf-8")
+    result = CliRunner().invoke(main, ["check", "--lexicon", str(path), "-"], input="x\n")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"respectful-lint: error: {path}:11:7: 'preferred' has no wording for 'case manager'"
+    )
+
+
+def test_a_form_marked_plural_gets_plural_wordings(lexicon: Path) -> None:
+    assert suggestions("Some folk who visit stay late.", lexicon) == [
+        ("folk who visit", ("people who visit",))
+    ]
