@@ -47,7 +47,7 @@ class Source:
 
     key: str
     title: str
-    year: int | None
+    year: int | str | None  # a year, or "n.d." for an undated web page
     url: str
 
 

@@ -30,6 +30,7 @@ from .yamlload import Located, Path
 
 TOP_KEYS = ("lexicon", "version", "language", "description", "sources", "disable", "entries")
 SOURCE_KEYS = ("title", "year", "url")
+UNDATED = "n.d."  # the year of an undated source, as citation styles write it
 ENTRY_KEYS = (
     "id",
     "kind",
@@ -202,7 +203,11 @@ class _Validator:
             url = self.string(self.require(spec, path, "url", f"source '{key}'"), (*path, "url"))
             if not re.match(r"^https?://\S+$", url):
                 self.fail((*path, "url"), f"'url' of source '{key}' must be an http(s) URL")
-            year = self.integer(spec["year"], (*path, "year")) if "year" in spec else None
+            year: int | str | None = None
+            if spec.get("year") == UNDATED:
+                year = UNDATED
+            elif "year" in spec:
+                year = self.integer(spec["year"], (*path, "year"))
             out[key] = Source(key=key, title=title, year=year, url=url)
         return out
 
