@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -12,6 +13,9 @@ from ..errors import LexiconError
 from ..model import Inflection, Lexicon, Rule
 from .inflect import expand, normalize_term
 from .patterns import required_literals
+
+if TYPE_CHECKING:
+    from ..rules.conflation import ConflationIndex
 
 PATTERN_TIMEOUT = 1.0  # seconds a pattern rule may spend on one segment
 
@@ -29,6 +33,8 @@ class CompiledLexicon:
     lexicons: tuple[Lexicon, ...] = ()
     # Per pattern rule: strings of which every match contains one (None: not known).
     pattern_literals: tuple[tuple[str, ...] | None, ...] = ()
+    # Conflation rules and their concept groups (None when no conflation rule is chosen).
+    conflation: ConflationIndex | None = None
 
 
 def trie_regex(words: Iterable[str]) -> str:
@@ -121,6 +127,9 @@ def compile_rules(rules: Iterable[Rule], lexicons: Iterable[Lexicon] = ()) -> Co
         if entry.exceptions:
             exceptions[index] = re.compile("|".join(phrase_regex(p) for p in entry.exceptions))
     forms = {form: tuple(ids) for form, ids in by_form.items()}
+    from ..rules.conflation import build_index  # imported here: it reads this module
+
+    lexicons = tuple(lexicons)
     scanner = re.compile(r"(?<!\w)(?:" + trie_regex(forms) + r")(?!\w)") if forms else None
     return CompiledLexicon(
         rules=tuple(rules),
@@ -131,6 +140,7 @@ def compile_rules(rules: Iterable[Rule], lexicons: Iterable[Lexicon] = ()) -> Co
         exceptions=exceptions,
         lexicons=tuple(lexicons),
         pattern_literals=tuple(required_literals(p.pattern) for _, p in patterns),
+        conflation=build_index(rules, lexicons),
     )
 
 
