@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..errors import LexiconError
@@ -126,25 +126,25 @@ class ConflationIndex:
     groups: dict[str, ConceptGroup]
     patterns: dict[str, re.Pattern[str]]
     trigger: re.Pattern[str]
-    _extent: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    anchors: tuple[str, ...] = ()  # every trigger term contains one of these strings
 
     # -- per segment --------------------------------------------------------------------------
 
     def find(self, ctx: Context, term_matches: list[M]) -> tuple[list[ConflationMatch], list[M]]:
         """Conflation matches in one segment, and the term matches they do not supersede."""
         norm = ctx.norm
-        first = self.trigger.search(norm)
-        if first is None:
+        hits = _find_all(norm, self.anchors)
+        if not hits:
             return [], term_matches
-        seen: set[tuple[int, int]] = set()
         sentences: list[Sentence] = []
-        pos = first.start()
-        while (hit := self.trigger.search(norm, pos)) is not None:
-            bounds = _sentence(ctx, hit.start())
-            if bounds not in seen:
-                seen.add(bounds)
+        done = -1
+        for at in hits:
+            if at < done:
+                continue
+            bounds = _sentence(ctx, at)
+            done = bounds[1]
+            if self.trigger.search(norm, *bounds) is not None:
                 sentences.append(Sentence(self, ctx, *bounds))
-            pos = max(hit.end(), bounds[1])
         found: list[ConflationMatch] = []
         for sent in sentences:
             for index, spec in self.members:
@@ -355,6 +355,84 @@ def _view_offset(ctx: Context, source: int, lo: int, hi: int) -> int:
     return lo
 
 
+def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of every occurrence of the needles (str.find is far faster than a regex)."""
+    out: list[int] = []
+    for needle in needles:
+        find = text.find
+        at = find(needle)
+        while at != -1:
+            out.append(at)
+            at = find(needle, at + 1)
+    out.sort()
+    return out
+
+
+# Words too common to look for first; a term made only of such words uses its longest one.
+_COMMON = frozenset(
+    [
+        "work",
+        "worker",
+        "people",
+        "person",
+        "women",
+        "woman",
+        "men",
+        "who",
+        "sell",
+        "sells",
+        "selling",
+        "paid",
+        "buying",
+        "trade",
+        "trading",
+        "modern",
+        "day",
+        "human",
+        "commercial",
+        "full",
+        "service",
+        "survival",
+        "forced",
+        "labour",
+        "labor",
+        "sexual",
+        "white",
+        "club",
+        "industry",
+        "the",
+        "of",
+        "for",
+        "in",
+    ]
+)
+
+
+def anchors(terms: Iterable[str]) -> tuple[str, ...]:
+    """Strings of which every form of every term (plurals and joiners included) holds one."""
+    from ..lexicon.inflect import IRREGULAR_PLURALS
+
+    found: set[str] = set()
+    for term in terms:
+        words = [w for w in term.rstrip("*").replace("~", " ").replace("-", " ").split() if w]
+        if not words:
+            continue
+        rare = [w for w in words if w not in _COMMON] or words
+        word = max(rare, key=len)
+        if word == words[-1] and not term.endswith("*"):
+            if word in IRREGULAR_PLURALS:
+                plural = IRREGULAR_PLURALS[word]
+                n = 0
+                while n < min(len(word), len(plural)) and word[n] == plural[n]:
+                    n += 1
+                word = word[:n]
+            elif word.endswith("y"):
+                word = word[:-1]
+        found.add(word or words[0])
+    # a needle that contains another is redundant
+    return tuple(sorted(a for a in found if not any(b != a and b in a for b in found)))
+
+
 def _resolve(found: list[ConflationMatch]) -> list[ConflationMatch]:
     ordered = sorted(found, key=lambda m: (m.start, m.start - m.end, -m.severity, m.rule))
     out: list[ConflationMatch] = []
@@ -420,7 +498,12 @@ def build_index(rules: Sequence[Rule], lexicons: Iterable[Lexicon]) -> Conflatio
     )
     trigger = _bounded("|".join(group_pattern(groups[gid]) for gid in triggers))
     return ConflationIndex(
-        rules=tuple(rules), members=members, groups=groups, patterns=patterns, trigger=trigger
+        rules=tuple(rules),
+        members=members,
+        groups=groups,
+        patterns=patterns,
+        trigger=trigger,
+        anchors=anchors(t for gid in triggers for t in groups[gid].terms),
     )
 
 

@@ -157,7 +157,9 @@ _COPULA = re.compile(
 )
 _QUANTIFIER = re.compile(
     r"(?:^|(?<=[\s(\"']))(?P<q>all|every|each|most|any)"
-    r"(?: (?:of|the|these|those|our|their|your|single|one))*(?: [\w'-]+)? $"
+    r"(?: (?:of|the|these|those|our|their|your|single|one))*(?: [\w'-]+)?"
+    r"(?: (?:woman|women|girl|girls|person|people|one|individual|individuals) (?:in|doing)"
+    r"(?: the)?)? $"
 )
 _UNIVERSAL_VERB = re.compile(
     r"(?P<fill>(?: [\w'-]+){0,4}?) (?:are|were|is|was|have been|has been|had been|become|"
