@@ -190,7 +190,7 @@ class ConflationIndex:
                 break
         ctx = sent.ctx
         quotes = self.rules[index].entry.quotes
-        if ctx.is_mention(cand.start, cand.end):
+        if g.mentioned(sent, cand.start):
             policy = quotes.mention
         elif ctx.quoted or ctx.in_quoted_speech(cand.start):
             policy = quotes.speech
@@ -473,12 +473,12 @@ def _guard_holds(guard: ConflationGuard, sent: Sentence, cand: Candidate) -> boo
 def build_index(rules: Sequence[Rule], lexicons: Iterable[Lexicon]) -> ConflationIndex | None:
     """The conflation index of compiled rules, or None when none is a conflation rule."""
     lexicons = tuple(lexicons)
+    groups = merge_groups(lexicons)  # checked even when no conflation rule is chosen
     members = tuple(
         (i, r.entry.conflation) for i, r in enumerate(rules) if r.entry.conflation is not None
     )
     if not members:
         return None
-    groups = merge_groups(lexicons)
     paths = {lex.id: lex.path for lex in lexicons}
     needed: set[str] = set()
     for index, spec in members:

@@ -128,6 +128,7 @@ FILL_STOP = frozenset(
 PREPOSITIONS = frozenset(
     _words("to with in from by at on for about into of linked related tied connected")
 )
+DETERMINERS = frozenset(_words("the a an this that these those our their its his her my your"))
 NEGATORS = frozenset(_words("not never no cannot neither nor"))
 RELATIVE = frozenset(_words("who that which whom whose if when whether where"))
 PASSIVE = frozenset(
@@ -228,6 +229,32 @@ def negated(sent: Sentence, cand: Candidate) -> bool:
             return True
     inside = words_between(sent, anchors[0][1], anchors[-1][0]) if len(anchors) > 1 else []
     return any(w in NEGATORS or w.endswith("n't") for w in inside)
+
+
+_MENTION_CUES = frozenset(
+    (
+        "the phrase",
+        "the term",
+        "the terms",
+        "the words",
+        "the slogan",
+        "the label",
+        "phrases like",
+        "words like",
+        "slogans like",
+        "the headline",
+        "the expression",
+    )
+)
+
+
+def mentioned(sent: Sentence, start: int) -> bool:
+    """The phrase is named as wording ("the slogan 'sex work is slavery'"), not used.
+
+    A quoted sentence on its own is quoted speech, which lowers the severity instead.
+    """
+    words = words_between(sent, max(sent.start, start - 40), start)[-2:]
+    return " ".join(words) in _MENTION_CUES
 
 
 def is_question(sent: Sentence) -> bool:
@@ -334,7 +361,7 @@ def definition(sent: Sentence, spec: Conflation, severity: Severity) -> list[Can
         word, _ = next_word(sent, end)
         if word == "-" or word in MODIFIED_HEADS:
             continue
-        before = prev_words(sent, s, 1)
+        before = [w for w in prev_words(sent, s, 3) if w not in DETERMINERS][-1:]
         if before and (before[0] in SUBJECT_BLOCKERS or before[0].endswith("ing")):
             continue  # "policing sex work is ...": sex work is not the subject
         out.append(_cand(sent, s, end, severity, (s, e), (pos, end)))
@@ -351,8 +378,8 @@ def universal(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
     for s, e, _ in sw:
         for pattern in (_NO_SUCH, _NO_ONE):
             for m in pattern.finditer(norm, sent.start, s):
-                if m.end() == s:
-                    out.append(_cand(sent, m.start(), e, severity, (s, e)))
+                if m.end() == s:  # the claim carries its own "no": anchor it at its start
+                    out.append(_cand(sent, m.start(), e, severity, (m.start(), e)))
         q = _QUANTIFIER.search(norm[max(sent.start, s - 40) : s])
         if q is None:
             continue
@@ -360,8 +387,9 @@ def universal(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
         if any(w in ("if", "whether", "without") for w in prev_words(sent, q_start, 1)):
             continue
         v = _UNIVERSAL_VERB.match(norm, e, sent.end)
-        if v is None or any(w in RELATIVE or w in FILL_STOP for w in v.group("fill").split()):
-            continue
+        fill = v.group("fill").split() if v is not None else []
+        if v is None or (fill and fill[0] in RELATIVE) or any(w in FILL_STOP for w in fill):
+            continue  # "any sex worker who is ...": a condition, not a claim
         pos = v.end()
         ends = [ce for cs, ce, ck in concepts if cs == pos and ck == "tr"]
         ends.append(sent.matches_at(spec.group("victim"), pos))
