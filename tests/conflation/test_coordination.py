@@ -82,3 +82,14 @@ def test_quoted_speech_is_downgraded() -> None:
     assert found('"Prostitution and trafficking is our priority," the chief said.') == [
         (RULE, "Prostitution and trafficking is", "warning")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Research on sex work and trafficking is scarce.",
+        "Training on escorting and trafficking is mandatory for staff.",
+    ],
+)
+def test_a_verb_of_another_subject_is_not_a_shared_verb(text: str) -> None:
+    assert found(text) == []

@@ -45,3 +45,14 @@ def test_flags_the_definition(text: str, matched: str) -> None:
 )
 def test_passes(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sex industry is a trafficking hotspot, police say.",
+        "Escort agencies are a trafficking risk, the report says.",
+    ],
+)
+def test_a_trafficking_noun_modifier_is_not_a_definition(text: str) -> None:
+    assert found(text) == []

@@ -43,3 +43,7 @@ def test_flags_the_inference(text: str, matched: str) -> None:
 )
 def test_passes(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_question_is_not_a_claim() -> None:
+    assert found("Were the Thai women at the spa trafficked?") == []

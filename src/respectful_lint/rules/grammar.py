@@ -270,6 +270,23 @@ def _slot_before(sent: Sentence, pos: int) -> bool:
     return words[-1] in SLOT_ONE or " ".join(words[-2:]) in SLOT_TWO
 
 
+def _modifier(sent: Sentence, start: int, end: int) -> bool:
+    """The predicate term only modifies a following noun ("a trafficking hotspot")."""
+    word, _ = next_word(sent, end)
+    if word == "-" or word in MODIFIED_HEADS:
+        return True
+    # after an article a bare "trafficking" is usually a noun modifier ("is a trafficking risk")
+    article = sent.norm[max(0, start - 5) : start].endswith((" a ", " an ", " the ", " one "))
+    bare = sent.norm[start:end].endswith("trafficking")
+    return article and bare and word is not None and word not in FUNCTION | PERSONS
+
+
+def _is_subject(sent: Sentence, pos: int) -> bool:
+    """No preposition or verb form right before the noun phrase starting at ``pos``."""
+    before = [w for w in prev_words(sent, pos, 3) if w not in DETERMINERS][-1:]
+    return not (before and (before[0] in SUBJECT_BLOCKERS or before[0].endswith("ing")))
+
+
 def _pairs(sent: Sentence, spec: Conflation) -> list[tuple[tuple[int, int, str], ...]]:
     concepts = sent.concepts(spec)
     kinds = {c[2] for c in concepts}
@@ -299,12 +316,19 @@ def coordination(sent: Sentence, spec: Conflation, severity: Severity) -> list[C
             continue  # a person noun of its own ("sex workers and traffickers")
         word, word_end = next_word(sent, b[1])
         found: tuple[int, Severity] | None = None
+        # "research on sex work and trafficking is ...": the verb belongs to another subject
+        verb = word in SINGULAR_VERBS and _is_subject(sent, a[0])
         if compound:
-            if word and word != "-" and word not in FUNCTION:
+            if (
+                word
+                and word != "-"
+                and word not in FUNCTION
+                and (verb or word not in SINGULAR_VERBS)
+            ):
                 found = (word_end, severity)
             else:
                 found = (b[1], severity.downgraded())
-        elif word in SINGULAR_VERBS or word in PERSONS:
+        elif verb or word in PERSONS:
             found = (word_end, severity)
         elif word in HEADS:
             found = (word_end, severity.downgraded())
@@ -358,11 +382,9 @@ def definition(sent: Sentence, spec: Conflation, severity: Severity) -> list[Can
         end = max(ends, default=-1)
         if end < 0 or norm.startswith(("trafficked", "trafficker"), pos):
             continue
-        word, _ = next_word(sent, end)
-        if word == "-" or word in MODIFIED_HEADS:
+        if _modifier(sent, pos, end):
             continue
-        before = [w for w in prev_words(sent, s, 3) if w not in DETERMINERS][-1:]
-        if before and (before[0] in SUBJECT_BLOCKERS or before[0].endswith("ing")):
+        if not _is_subject(sent, s):
             continue  # "policing sex work is ...": sex work is not the subject
         out.append(_cand(sent, s, end, severity, (s, e), (pos, end)))
     return out
@@ -401,8 +423,7 @@ def universal(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
         if of is not None:
             more = [ce for cs, ce, ck in concepts if cs == of.end() and ck == "tr"]
             end = max([end, *more])
-        word, _ = next_word(sent, end)
-        if word == "-" or word in MODIFIED_HEADS:
+        if _modifier(sent, pos, end):
             continue
         out.append(_cand(sent, q_start, end, severity, (s, e), (pos, end)))
     return out
