@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..errors import LexiconError
@@ -124,9 +124,24 @@ class ConflationIndex:
     rules: tuple[Rule, ...]
     members: tuple[tuple[int, Conflation], ...]
     groups: dict[str, ConceptGroup]
-    patterns: dict[str, re.Pattern[str]]
-    trigger: re.Pattern[str]
+    triggers: tuple[str, ...]  # ids of the groups of which a term starts the analysis
     anchors: tuple[str, ...] = ()  # every trigger term contains one of these strings
+    # Compiled on first use, so that a run over text without any anchor compiles nothing.
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _trigger: list[re.Pattern[str]] = field(default_factory=list)
+
+    def pattern(self, group: str) -> re.Pattern[str]:
+        compiled = self._patterns.get(group)
+        if compiled is None:
+            compiled = self._patterns[group] = _bounded(group_pattern(self.groups[group]))
+        return compiled
+
+    @property
+    def trigger(self) -> re.Pattern[str]:
+        if not self._trigger:
+            alternatives = (group_pattern(self.groups[gid]) for gid in self.triggers)
+            self._trigger.append(_bounded("|".join(alternatives)))
+        return self._trigger[0]
 
     # -- per segment --------------------------------------------------------------------------
 
@@ -275,7 +290,7 @@ class Sentence:
         key = (group, lo, hi)
         cached = self._cache.get(key)
         if cached is None:
-            pattern = self.index.patterns[group]
+            pattern = self.index.pattern(group)
             cached = self._cache[key] = [m.span() for m in pattern.finditer(self.norm, lo, hi)]
         return cached
 
@@ -299,7 +314,7 @@ class Sentence:
         cached = self._cache.get(key)
         if cached is not None:
             return cached  # type: ignore[return-value]
-        goods = self.index.patterns[goods_id]
+        goods = self.index.pattern(goods_id)
         tr = []
         for s, e in self.hits(tr_id):
             before = self.norm[max(self.start, s - 12) : s]
@@ -480,7 +495,6 @@ def build_index(rules: Sequence[Rule], lexicons: Iterable[Lexicon]) -> Conflatio
     if not members:
         return None
     paths = {lex.id: lex.path for lex in lexicons}
-    needed: set[str] = set()
     for index, spec in members:
         rule = rules[index]
         refs = [gid for _, gid in spec.groups]
@@ -491,18 +505,14 @@ def build_index(rules: Sequence[Rule], lexicons: Iterable[Lexicon]) -> Conflatio
                     f"{paths.get(rule.lexicon, rule.lexicon)}:{rule.entry.line}:3: rule "
                     f"'{rule.id}' reads group '{gid}', which no lexicon defines"
                 )
-            needed.add(gid)
-    patterns = {gid: _bounded(group_pattern(groups[gid])) for gid in sorted(needed)}
     triggers = sorted(
         {spec.group(role) for _, spec in members for role in SHAPES[spec.shape].triggers}
     )
-    trigger = _bounded("|".join(group_pattern(groups[gid]) for gid in triggers))
     return ConflationIndex(
         rules=tuple(rules),
         members=members,
         groups=groups,
-        patterns=patterns,
-        trigger=trigger,
+        triggers=tuple(triggers),
         anchors=anchors(t for gid in triggers for t in groups[gid].terms),
     )
 
