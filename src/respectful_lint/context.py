@@ -11,51 +11,14 @@ from typing import TYPE_CHECKING
 from .lexicon.compile import exception_regex
 from .model import Condition, Severity, WordWindow
 from .normalize import PARAGRAPH, normalize
+from .sentences import SENTENCE_WINDOW, sentence_bounds
 
 if TYPE_CHECKING:
     from .lexicon.compile import CompiledLexicon
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?= )|[:;](?= )|\u2029")
-_ABBREVIATIONS = frozenset(
-    [
-        "i.e",
-        "e.g",
-        "etc",
-        "vs",
-        "cf",
-        "al",
-        "approx",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "st",
-        "no",
-        "nos",
-        "fig",
-        "u.s",
-        "u.k",
-        "inc",
-        "jr",
-        "sr",
-        "a.k.a",
-        "aka",
-        "prof",
-        "rev",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "dept",
-        "est",
-        "ca",
-    ]
-)
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
-_SENTENCE_WINDOW = 600  # characters searched either side for sentence ends
 _DETERMINERS = frozenset(
     (
         "a",
@@ -130,29 +93,15 @@ class Context:
         # A sentence found between two real ends, and short enough that every offset inside it
         # sees both ends within its own search window, is the answer for all of those offsets.
         if (
-            hi - lo <= _SENTENCE_WINDOW // 2
-            and (lo == 0 or lo > offset - _SENTENCE_WINDOW)
-            and (hi == len(self.norm) or hi < offset + _SENTENCE_WINDOW)
+            hi - lo <= SENTENCE_WINDOW // 2
+            and (lo == 0 or lo > offset - SENTENCE_WINDOW)
+            and (hi == len(self.norm) or hi < offset + SENTENCE_WINDOW)
         ):
             self._last = found
         return found
 
     def _find_bounds(self, offset: int) -> tuple[int, int]:
-        norm = self.norm
-        lo, hi = max(0, offset - _SENTENCE_WINDOW), min(len(norm), offset + _SENTENCE_WINDOW)
-        start, end = lo, hi
-        for m in _SENTENCE_END.finditer(norm, lo, hi):
-            if m.group()[0] == ".":
-                word = norm[max(0, m.start() - 12) : m.start()].rsplit(" ", 1)[-1]
-                word = word.lstrip("(\"'")
-                if word in _ABBREVIATIONS or len(word) <= 1:
-                    continue
-            if m.end() <= offset:
-                start = m.end()
-            else:
-                end = m.end()
-                break
-        return start, end
+        return sentence_bounds(self.norm, offset)
 
     def words_before(self, start: int) -> list[str]:
         s, _ = self.sentence_bounds(start)

@@ -142,6 +142,9 @@ def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]
     findings: list[Finding] = []
     for segment in document.segments:
         matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted)
+        if lexicon.conflation is not None:
+            fused, matches = lexicon.conflation.find(ctx, matches)
+            findings.extend(lexicon.conflation.findings(document, segment, ctx, fused))
         for m in matches:
             findings.append(_finding(document, segment, ctx, lexicon, m))
     findings.sort(key=lambda f: f.sort_key)

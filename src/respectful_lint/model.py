@@ -152,11 +152,72 @@ class Examples:
 
 
 @dataclass(frozen=True, slots=True)
+class ConceptGroup:
+    """A named list of words and phrases that conflation rules and their guards refer to.
+
+    ``id`` is qualified (``lexicon/name``). A group of one lexicon that names another lexicon's
+    group (``extends``) adds its terms to that group.
+    """
+
+    id: str
+    description: str
+    terms: tuple[str, ...]
+    inflect: bool = True
+    extends: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ConflationGuard:
+    """A context in which a conflation finding is fine (``skip``) or less serious.
+
+    Every test that is set must hold: ``sentence`` names concept groups of which one term must
+    occur in the sentence; ``negated`` means a negation on either concept or on the verb that
+    joins them; ``question`` means the sentence is a question; the word windows look at the
+    words before and after the finding, as for term rules.
+    """
+
+    reason: str
+    action: GuardAction = "skip"
+    sentence: tuple[str, ...] = ()
+    negated: bool | None = None
+    question: bool | None = None
+    before: WordWindow | None = None
+    after: WordWindow | None = None
+    near: WordWindow | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflation:
+    """What a conflation entry looks for: a named shape, the groups it reads, its guards.
+
+    ``groups`` maps each role of the shape (``sw``, ``tr``, ...) to a qualified group id.
+    ``supersedes`` lists rule ids whose findings inside this finding's span are dropped, since
+    this finding names the same problem more precisely.
+    """
+
+    shape: str
+    groups: tuple[tuple[str, str], ...]
+    guards: tuple[ConflationGuard, ...]
+    supersedes: tuple[str, ...] = ()
+
+    def group(self, role: str) -> str:
+        """The group id that fills ``role`` (KeyError when the shape has no such role)."""
+        for name, group in self.groups:
+            if name == role:
+                return group
+        raise KeyError(role)
+
+    def has(self, role: str) -> bool:
+        return any(name == role for name, _ in self.groups)
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One lexicon entry, validated, as written in YAML."""
 
     id: str
-    kind: Literal["term", "pattern"]
+    kind: Literal["term", "pattern", "conflation"]
     terms: tuple[str, ...]
     forms: tuple[str, ...]
     inflect_plural: bool
@@ -177,6 +238,7 @@ class Entry:
     line: int
     tags: tuple[str, ...] = ()
     plural_forms: frozenset[str] = frozenset()
+    conflation: Conflation | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +253,7 @@ class Lexicon:
     entries: tuple[Entry, ...]
     path: str
     disabled: tuple[str, ...] = ()
+    groups: tuple[ConceptGroup, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

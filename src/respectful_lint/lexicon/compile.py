@@ -17,6 +17,8 @@ from .patterns import required_literals
 if TYPE_CHECKING:
     import regex
 
+    from ..rules.conflation import ConflationIndex
+
 PATTERN_TIMEOUT = 1.0  # seconds a pattern rule may spend on one segment
 
 
@@ -36,6 +38,8 @@ class CompiledLexicon:
     lexicons: tuple[Lexicon, ...] = ()
     # Per pattern rule: strings of which every match contains one (None: not known).
     pattern_literals: tuple[tuple[str, ...] | None, ...] = ()
+    # Conflation rules and their concept groups (None when no conflation rule is chosen).
+    conflation: ConflationIndex | None = None
 
 
 @cache
@@ -127,6 +131,9 @@ def compile_rules(
     forms = {form: tuple(ids) for form, ids in by_form.items()}
     pattern_literals = tuple(required_literals(p) for _, p in patterns)
     literals = {lit for lits in pattern_literals for lit in lits or ()}
+    from ..rules.conflation import build_index  # imported here: it reads this module
+
+    lexicons = tuple(lexicons)
     return CompiledLexicon(
         rules=tuple(rules),
         forms=forms,
@@ -136,6 +143,7 @@ def compile_rules(
         exceptions=exceptions,
         lexicons=tuple(lexicons),
         pattern_literals=pattern_literals,
+        conflation=build_index(rules, lexicons),
     )
 
 

@@ -12,7 +12,10 @@ import re
 from typing import Any, cast
 
 from ..model import (
+    ConceptGroup,
     Condition,
+    Conflation,
+    ConflationGuard,
     Entry,
     Examples,
     Guard,
@@ -24,11 +27,21 @@ from ..model import (
     WordWindow,
 )
 from ..normalize import phrase_tokens
+from ..rules.shapes import SHAPES
 from .inflect import normalize_term
 from .patterns import pattern_problem
 from .yamlload import Located, Path
 
-TOP_KEYS = ("lexicon", "version", "language", "description", "sources", "disable", "entries")
+TOP_KEYS = (
+    "lexicon",
+    "version",
+    "language",
+    "description",
+    "sources",
+    "disable",
+    "groups",
+    "entries",
+)
 SOURCE_KEYS = ("title", "year", "url")
 UNDATED = "n.d."  # the year of an undated source, as citation styles write it
 ENTRY_KEYS = (
@@ -51,6 +64,9 @@ ENTRY_KEYS = (
     "quotes",
     "tags",
     "examples",
+    "shape",
+    "groups",
+    "supersedes",
 )
 WINDOW_KEYS = ("before", "after", "near", "not_before", "not_after", "not_near")
 CONDITION_KEYS = (
@@ -61,7 +77,11 @@ CONDITION_KEYS = (
     "sentence_start",
     "forms",
 )
-GUARD_KEYS = (*CONDITION_KEYS, "action", "reason")
+CONFLATION_GUARD_TESTS = ("sentence", "negated", "question", "before", "after", "near")
+GUARD_KEYS = (*CONDITION_KEYS, "sentence", "negated", "question", "action", "reason")
+GROUP_KEYS = ("description", "terms", "inflect")
+# keys a conflation entry may not have: it matches shapes over concept groups, never a fix
+CONFLATION_REFUSED = ("terms", "pattern", "forms", "inflect", "exceptions", "requires")
 INFLECT_KEYS = ("plural", "possessive")
 QUOTES_KEYS = ("mention", "speech")
 EXAMPLES_KEYS = ("flag", "pass")
@@ -71,12 +91,13 @@ WINDOW_SPEC_KEYS = ("words", "window")
 
 SEVERITIES = ("error", "warning", "suggestion")
 FIXES = ("safe", "unsafe", "none")
-KINDS = ("term", "pattern")
+KINDS = ("term", "pattern", "conflation")
 ACTIONS = ("skip", "downgrade", "suggestion")
 QUOTE_POLICIES = ("skip", "downgrade", "suggestion", "flag")
 CASES = ("capitalized", "upper", "lower")
 DEFAULT_WINDOW = 3
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+GROUP_REF_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$")
 CATEGORY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -165,6 +186,8 @@ class _Validator:
         )
         sources = self.sources(top.get("sources", {}))
         disabled = self.strings(top.get("disable", []), ("disable",))
+        self.lexicon_id = lex_id
+        groups = self.groups(top.get("groups", {}), lex_id)
         raw_entries = self.require(top, (), "entries", "the lexicon")
         if not isinstance(raw_entries, list):
             self.fail(("entries",), f"'entries' must be a list, got {_typename(raw_entries)}")
@@ -188,6 +211,7 @@ class _Validator:
             entries=tuple(entries),
             path=self.doc.file,
             disabled=disabled,
+            groups=groups,
         )
 
     def sources(self, raw: Any) -> dict[str, Source]:
@@ -225,7 +249,18 @@ class _Validator:
         kind = self.choice(data.get("kind", "term"), (*path, "kind"), KINDS)
         terms: tuple[str, ...] = ()
         pattern: str | None = None
-        if kind == "term":
+        conflation: Conflation | None = None
+        for key in ("shape", "groups", "supersedes"):
+            if key in data and kind != "conflation":
+                self.fail((*path, key), f"'{key}' needs 'kind: conflation' in {what}")
+        if kind == "conflation":
+            for key in CONFLATION_REFUSED:
+                if key in data:
+                    self.fail((*path, key), f"'{key}' is not used by 'kind: conflation' ({what})")
+            if data.get("fix", "none") != "none":
+                self.fail((*path, "fix"), f"conflation rules never fix text ({what})")
+            conflation = self.conflation(data, path, what)
+        elif kind == "term":
             terms = self.strings(
                 self.require(data, path, "terms", what), (*path, "terms"), nonempty_list=True
             )
@@ -274,7 +309,9 @@ class _Validator:
                 )
         fix = self.choice(data.get("fix", "none"), (*path, "fix"), FIXES)
         exceptions = self.strings(data.get("exceptions", []), (*path, "exceptions"))
-        guards = self.guards(data.get("guards", []), (*path, "guards"))
+        guards: tuple[Guard, ...] = ()
+        if kind != "conflation":
+            guards = self.guards(data.get("guards", []), (*path, "guards"))
         requires = self.requires(data.get("requires", []), (*path, "requires"))
         quotes = self.quotes(data.get("quotes", {}), (*path, "quotes"), what)
         tags = self.strings(data.get("tags", []), (*path, "tags"))
@@ -304,6 +341,7 @@ class _Validator:
             line=self.doc.where(path)[0],
             tags=tags,
             plural_forms=plural_forms,
+            conflation=conflation,
         )
 
     def forms(self, raw: Any, path: Path) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -416,6 +454,9 @@ class _Validator:
                 self.require(spec, (*path, i), "reason", "a guard"), (*path, i, "reason")
             )
             action = self.choice(spec.get("action", "skip"), (*path, i, "action"), ACTIONS)
+            for key in ("sentence", "negated", "question"):
+                if key in spec:
+                    self.fail((*path, i, key), f"'{key}' is only for guards of conflation rules")
             cond = {k: v for k, v in spec.items() if k not in ("action", "reason")}
             out.append(Guard(self.condition(cond, (*path, i)), cast(Any, action), reason))
         return tuple(out)
@@ -451,6 +492,100 @@ class _Validator:
             nonempty_list=True,
         )
         return Examples(flag=flag, passes=passes)
+
+    # --- conflation rules ----------------------------------------------------------------------
+
+    lexicon_id: str = ""
+
+    def qualify(self, ref: str, path: Path) -> str:
+        if not GROUP_REF_RE.match(ref):
+            self.fail(path, f"group id {ref!r} must be 'name' or 'lexicon/name'")
+        return ref if "/" in ref else f"{self.lexicon_id}/{ref}"
+
+    def groups(self, raw: Any, lex_id: str) -> tuple[ConceptGroup, ...]:
+        if not isinstance(raw, dict):
+            self.fail(("groups",), f"'groups' must be a mapping, got {_typename(raw)}")
+        out: list[ConceptGroup] = []
+        for key, value in raw.items():
+            path: Path = ("groups", key)
+            if not isinstance(key, str) or not GROUP_REF_RE.match(key):
+                self.fail(path, f"group id {key!r} must be 'name' or 'lexicon/name'", key=True)
+            spec = self.mapping(value, path, GROUP_KEYS, f"group '{key}'")
+            terms = self.strings(
+                self.require(spec, path, "terms", f"group '{key}'"),
+                (*path, "terms"),
+                nonempty_list=True,
+            )
+            extends = "/" in key
+            if extends:
+                description = ""
+                if "description" in spec:
+                    description = self.string(spec["description"], (*path, "description"))
+            else:
+                description = self.string(
+                    self.require(spec, path, "description", f"group '{key}'"),
+                    (*path, "description"),
+                )
+            inflect = self.boolean(spec.get("inflect", True), (*path, "inflect"))
+            out.append(
+                ConceptGroup(
+                    id=key if extends else f"{lex_id}/{key}",
+                    description=description,
+                    terms=tuple(normalize_term(t) for t in terms),
+                    inflect=inflect,
+                    extends=extends,
+                    line=self.doc.where(path)[0],
+                )
+            )
+        return tuple(out)
+
+    def conflation(self, data: dict[str, Any], path: Path, what: str) -> Conflation:
+        shape_name = self.choice(
+            self.require(data, path, "shape", what), (*path, "shape"), tuple(SHAPES)
+        )
+        shape = SHAPES[shape_name]
+        roles = {role: f"{self.lexicon_id}/{role}" for role in shape.roles}
+        raw_groups = data.get("groups", {})
+        spec = self.mapping(raw_groups, (*path, "groups"), shape.roles, f"'groups' of {what}")
+        for role, ref in spec.items():
+            roles[role] = self.qualify(self.string(ref, (*path, "groups", role)), (*path, role))
+        supersedes = self.strings(data.get("supersedes", []), (*path, "supersedes"))
+        for i, rule in enumerate(supersedes):
+            if "/" not in rule:
+                self.fail((*path, "supersedes", i), f"'{rule}' must be a rule id (lexicon/entry)")
+        raw = data.get("guards", [])
+        if not isinstance(raw, list):
+            self.fail((*path, "guards"), f"'guards' must be a list, got {_typename(raw)}")
+        guards = [self.conflation_guard(item, (*path, "guards", i)) for i, item in enumerate(raw)]
+        return Conflation(
+            shape=shape_name,
+            groups=tuple(roles.items()),
+            guards=tuple(guards),
+            supersedes=supersedes,
+        )
+
+    def conflation_guard(self, raw: Any, path: Path) -> ConflationGuard:
+        keys = (*CONFLATION_GUARD_TESTS, "action", "reason")
+        spec = self.mapping(raw, path, keys, "a guard of a conflation rule")
+        reason = self.string(self.require(spec, path, "reason", "a guard"), (*path, "reason"))
+        action = self.choice(spec.get("action", "skip"), (*path, "action"), ACTIONS)
+        kwargs: dict[str, Any] = {}
+        if "sentence" in spec:
+            refs = self.strings(spec["sentence"], (*path, "sentence"), nonempty_list=True)
+            kwargs["sentence"] = tuple(
+                self.qualify(r, (*path, "sentence", i)) for i, r in enumerate(refs)
+            )
+        for key in ("negated", "question"):
+            if key in spec:
+                kwargs[key] = self.boolean(spec[key], (*path, key))
+        for key in ("before", "after", "near"):
+            if key in spec:
+                kwargs[key] = self.window(spec[key], (*path, key))
+        if not kwargs:
+            self.fail(
+                path, "a guard needs at least one test (" + ", ".join(CONFLATION_GUARD_TESTS) + ")"
+            )
+        return ConflationGuard(reason=reason, action=cast(Any, action), **kwargs)
 
 
 def _key(path: Path) -> str:

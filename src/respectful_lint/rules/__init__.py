@@ -1,0 +1,1 @@
+"""Rule kinds beyond term and pattern rules."""

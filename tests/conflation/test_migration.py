@@ -1,0 +1,49 @@
+"""The migration shortcut: 'trafficked' inferred from being foreign or a massage job."""
+
+from __future__ import annotations
+
+import pytest
+from _util import found
+
+RULE = "conflation/migration"
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        (
+            "The Thai women at the parlour were trafficked, a neighbour said.",
+            "Thai women at the parlour were trafficked",
+        ),
+        (
+            "He decided she was trafficked because she did not speak English.",
+            "trafficked because she did not speak English",
+        ),
+        (
+            "Migrant sex workers are trafficked women, the councillor claimed.",
+            "Migrant sex workers are trafficked",
+        ),
+    ],
+)
+def test_flags_the_inference(text: str, matched: str) -> None:
+    assert (RULE, matched, "warning") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Migrants who were trafficked into farm work can get a visa.",
+        "A court found the Albanian women were trafficked and held in debt bondage.",
+        "The Vietnamese workers at the spa were not trafficked.",
+        "He trafficked Thai women into massage businesses, prosecutors said.",
+        "Ukrainian refugees were trafficked into forced labour, the agency said.",
+        "I was trafficked from Romania when I was nineteen.",
+        "Many migrant sex workers worked in massage businesses.",
+    ],
+)
+def test_passes(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_question_is_not_a_claim() -> None:
+    assert found("Were the Thai women at the spa trafficked?") == []

@@ -1,0 +1,53 @@
+"""Universal claims: all, every, most ... are victims; 'no such thing as voluntary sex work'."""
+
+from __future__ import annotations
+
+import pytest
+from _util import found
+
+RULE = "conflation/universal"
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("All sex workers are exploited.", "All sex workers are exploited"),
+        ("Every escort on that site is a slave.", "Every escort on that site is a slave"),
+        (
+            "Most women in the sex trade were trafficked.",
+            "Most women in the sex trade were trafficked",
+        ),
+        (
+            "Each sex worker we met had been coerced into the work.",
+            "Each sex worker we met had been coerced into",
+        ),
+        (
+            "There is no such thing as voluntary prostitution.",
+            "There is no such thing as voluntary prostitution",
+        ),
+        ("No woman chooses prostitution, the leaflet says.", "No woman chooses prostitution"),
+        (
+            "All sex workers are victims of trafficking.",
+            "All sex workers are victims of trafficking",
+        ),
+    ],
+)
+def test_flags_the_claim(text: str, matched: str) -> None:
+    assert (RULE, matched, "error") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All sex workers deserve safe workplaces.",
+        "Any sex worker who is coerced into the work can call us.",
+        "Not all sex workers are trafficked.",
+        "Most sex workers are not victims of trafficking.",
+        "All escorts we surveyed are members of the union.",
+        "If any sex workers are trafficked, we refer them to a specialist.",
+        "Most sex workers are women.",
+        "The myth that all sex workers are victims persists.",
+    ],
+)
+def test_passes(text: str) -> None:
+    assert found(text) == []
