@@ -259,3 +259,19 @@ def test_readme_documents_every_command_and_option() -> None:
             for opt in param.opts:
                 if opt.startswith("--"):
                     assert f"`{opt}" in readme or f"[{opt}" in readme, (name, opt)
+
+
+def test_explain_shows_a_conflation_rules_shape_groups_and_guards() -> None:
+    result = CliRunner().invoke(main, ["explain", "conflation/coordination"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Shape: " in out
+    assert "- sw: conflation/sw" in out and "- tr: conflation/tr" in out
+    assert "Not reported, or reported lower, when:" in out
+    data = json.loads(
+        CliRunner().invoke(main, ["explain", "conflation/gloss", "--format", "json"]).output
+    )
+    shape = data["rule"]["conflation"]
+    assert shape["shape"] == "gloss"
+    assert {g["role"] for g in shape["groups"]} >= {"sw", "tr"}
+    assert all(g["tests"] for g in shape["guards"])

@@ -242,11 +242,14 @@ def explain(
 ) -> None:
     """Explain a rule: its terms and forms, preferred wording, why, sources, guards, examples."""
     from . import describe
+    from .lexicon import cached_lexicons
+    from .rules.conflation import merge_groups
 
     try:
         rule = describe.find_rule(_rules(lexicons, no_default_lexicons), rule_id)
+        groups = merge_groups(cached_lexicons(lexicons, defaults=not no_default_lexicons))
     except LintError as exc:
         raise FatalError(str(exc)) from None
     shown = None if profile is PROFILES["default"] else profile
     render = describe.explain_json if fmt == "json" else describe.explain_text
-    click.echo(render(rule, shown), nl=False)
+    click.echo(render(rule, shown, groups), nl=False)

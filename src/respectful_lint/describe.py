@@ -10,11 +10,11 @@ import dataclasses
 import difflib
 import json
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .errors import UsageError
-from .model import Condition, Guard, QuotePolicies, Rule, WordWindow
+from .model import ConceptGroup, Condition, Guard, QuotePolicies, Rule, WordWindow
 from .profiles import PROFILES, Profile
 
 JSON_VERSION = 1
@@ -255,8 +255,35 @@ def forms_by_term(rule: Rule) -> list[tuple[str, list[str]]]:
     return list(grouped.items())
 
 
-def explain_data(rule: Rule, profile: Profile | None = None) -> dict[str, Any]:
-    """Everything ``explain`` shows, as plain data (the JSON form of ``explain``)."""
+def conflation_data(rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any] | None:
+    """A conflation rule's shape, concept groups and guards (None for other rules)."""
+    from .rules.conflation import describe as describe_conflation
+
+    info = describe_conflation(rule, groups)
+    if info is None:
+        return None
+    return {
+        "shape": info.shape,
+        "title": info.title,
+        "summary": info.summary,
+        "groups": [
+            {"role": g.role, "id": g.id, "description": g.description, "terms": list(g.terms)}
+            for g in info.groups
+        ],
+        "guards": [
+            {"reason": g.reason, "action": g.action, "tests": list(g.tests)} for g in info.guards
+        ],
+        "supersedes": list(info.supersedes),
+    }
+
+
+def explain_data(
+    rule: Rule, profile: Profile | None = None, groups: Mapping[str, ConceptGroup] | None = None
+) -> dict[str, Any]:
+    """Everything ``explain`` shows, as plain data (the JSON form of ``explain``).
+
+    ``groups`` are the concept groups conflation rules refer to (see ``merge_groups``).
+    """
     entry = rule.entry
     effective = profile.apply(rule) if profile is not None else rule
     return {
@@ -276,13 +303,16 @@ def explain_data(rule: Rule, profile: Profile | None = None) -> dict[str, Any]:
             {"key": s.key, "title": s.title, "year": s.year, "url": s.url} for s in rule.sources
         ],
         "context": context_lines(rule),
+        "conflation": conflation_data(rule, groups or {}),
         "profiles": profile_effects(rule),
         "examples": {"flag": list(entry.examples.flag), "pass": list(entry.examples.passes)},
     }
 
 
-def explain_json(rule: Rule, profile: Profile | None = None) -> str:
-    doc = {"version": JSON_VERSION, "rule": explain_data(rule, profile)}
+def explain_json(
+    rule: Rule, profile: Profile | None = None, groups: Mapping[str, ConceptGroup] | None = None
+) -> str:
+    doc = {"version": JSON_VERSION, "rule": explain_data(rule, profile, groups)}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -304,8 +334,10 @@ def _wrap(text: str, indent: str = "  ", hang: str = "") -> list[str]:
     )
 
 
-def explain_text(rule: Rule, profile: Profile | None = None) -> str:
-    data = explain_data(rule, profile)
+def explain_text(
+    rule: Rule, profile: Profile | None = None, groups: Mapping[str, ConceptGroup] | None = None
+) -> str:
+    data = explain_data(rule, profile, groups)
     severity = data["severity"]
     if profile is not None and data["profile_severity"] != severity:
         shown = data["profile_severity"] or "off"
@@ -338,6 +370,21 @@ def explain_text(rule: Rule, profile: Profile | None = None) -> str:
             year = f" ({s['year']})" if s["year"] else ""
             out += _wrap(f"- {s['title']}{year}", hang="  ")
             out.append(f"    {s['url']}")
+    shape = data["conflation"]
+    if shape is not None:
+        out += ["", f"Shape: {shape['title']}", *_wrap(shape["summary"])]
+        out += ["", "Concept groups:"]
+        for g in shape["groups"]:
+            described = f" ({g['description']})" if g["description"] else ""
+            out += _wrap(f"- {g['role']}: {g['id']}{described}", hang="  ")
+            out += _wrap(", ".join(g["terms"]), indent="    ")
+        if shape["guards"]:
+            out += ["", "Not reported, or reported lower, when:"]
+            for g in shape["guards"]:
+                tests = "; or ".join(g["tests"])
+                out += _wrap(f"- {g['reason']} ({g['action']}): {tests}", hang="  ")
+        if shape["supersedes"]:
+            out += ["", "Replaces overlapping findings of: " + ", ".join(shape["supersedes"])]
     out += ["", "When it is not reported, or reported lower:"]
     for line in data["context"]:
         out += _wrap(f"- {line}", hang="  ")
