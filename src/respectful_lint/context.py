@@ -62,13 +62,16 @@ _MENTION_CUES = (
 class Context:
     """One segment's text, its normalized view and lazily computed context."""
 
-    __slots__ = ("_last", "map", "norm", "quoted", "text")
+    __slots__ = ("_last", "literals", "map", "norm", "quoted", "text")
 
     def __init__(self, text: str, *, quoted: bool = False) -> None:
         self.text = text
         self.norm, self.map = normalize(text)
         self.quoted = quoted
         self._last = (0, 0)  # the last sentence found, reused for offsets inside it
+        # start offsets of the scanner's literals (pattern and conflation anchors) in the view,
+        # once the candidate scan has run
+        self.literals: dict[str, list[int]] | None = None
 
     # --- positions -------------------------------------------------------------------------
 

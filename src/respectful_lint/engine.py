@@ -35,6 +35,7 @@ def match_text(
     ctx = Context(text, quoted=quoted)
     best: dict[int, Match] = {}
     hits = lexicon.scanner.scan(ctx.norm)
+    ctx.literals = hits.literals
     for start, end in hits.terms:
         found = _best_term(lexicon, ctx, start, end)
         if found is not None:

@@ -89,15 +89,27 @@ def sentence_bounds(norm: str, offset: int, window: int = SENTENCE_WINDOW) -> tu
     """Start and end of the sentence holding ``offset``; only ``window`` characters either side
     are searched, so long paragraphs stay cheap. The end includes the closing punctuation."""
     lo, hi = max(0, offset - window), min(len(norm), offset + window)
-    start, end = lo, hi
-    for m in SENTENCE_END.finditer(norm, lo, hi):
-        if not ends_sentence(norm, m):
-            continue
-        if m.end() <= offset:
-            start = m.end()
-        else:
+    # The start: the last sentence end at or before the offset, looked for close by first.
+    start = lo
+    stop = min(len(norm), offset + 1)  # enough for the lookahead of an end at the offset
+    for reach in (_NEAR, window):
+        a = max(lo, offset - reach)
+        found = -1
+        for m in SENTENCE_END.finditer(norm, a, stop):
+            if m.end() <= offset and ends_sentence(norm, m):
+                found = m.end()
+        if found != -1 or a == lo:
+            start = max(found, lo)
+            break
+    # The end: the first sentence end after the offset (one may begin just before it).
+    end = hi
+    for m in SENTENCE_END.finditer(norm, max(lo, offset - 8), hi):
+        if m.end() > offset and ends_sentence(norm, m):
             end = m.end()
             break
     while start < end and norm[start] in " " + PARAGRAPH:
         start += 1
     return start, end
+
+
+_NEAR = 160  # most sentences start within this many characters before an offset

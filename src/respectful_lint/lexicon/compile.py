@@ -134,6 +134,9 @@ def compile_rules(
     from ..rules.conflation import build_index  # imported here: it reads this module
 
     lexicons = tuple(lexicons)
+    conflation = build_index(rules, lexicons)
+    if conflation is not None:
+        literals.update(conflation.anchors)  # one scan finds where conflation may start
     return CompiledLexicon(
         rules=tuple(rules),
         forms=forms,
@@ -143,7 +146,7 @@ def compile_rules(
         exceptions=exceptions,
         lexicons=tuple(lexicons),
         pattern_literals=pattern_literals,
-        conflation=build_index(rules, lexicons),
+        conflation=conflation,
     )
 
 

@@ -148,7 +148,10 @@ class ConflationIndex:
     def find(self, ctx: Context, term_matches: list[M]) -> tuple[list[ConflationMatch], list[M]]:
         """Conflation matches in one segment, and the term matches they do not supersede."""
         norm = ctx.norm
-        hits = _find_all(norm, self.anchors)
+        if ctx.literals is not None:  # the candidate scan found the anchors already
+            hits = sorted(at for a in self.anchors for at in ctx.literals.get(a, ()))
+        else:
+            hits = _find_all(norm, self.anchors)
         if not hits:
             return [], term_matches
         sentences: list[Sentence] = []
