@@ -160,12 +160,14 @@ def _finding(
     start = segment.offsets.start(seg_start)
     end = max(segment.offsets.end(seg_end), start)
     matched = document.text[start:end]
+    # Messages quote the words as read (no markup, escapes or line breaks).
+    shown = " ".join(segment.text[seg_start:seg_end].split())
     line, column = document.position(start)
     end_line, end_column = document.position(end)
     inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
     suggestions = tuple(
         dict.fromkeys(
-            transfer_case(matched, inflect(p.text, p.plural, inflection))
+            transfer_case(shown, inflect(p.text, p.plural, inflection))
             for p in rule.entry.preferred
         )
     )
@@ -178,7 +180,7 @@ def _finding(
         rule=rule.id,
         category=rule.category,
         severity=m.severity,
-        message=message(rule, matched, suggestions, m.severity),
+        message=message(rule, shown, suggestions, m.severity),
         matched=matched,
         start=start,
         end=end,
@@ -191,6 +193,7 @@ def _finding(
         sources=tuple(s.url for s in rule.sources),
         segment_kind=segment.kind,
         fix=fix,
+        location=segment.location,
     )
 
 

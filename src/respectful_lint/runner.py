@@ -10,12 +10,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from .engine import lint_document
 from .errors import LintError
 from .lexicon import CompiledLexicon, build_rules, cached_lexicons, compile_rules
 from .model import Finding, Severity
-from .readers import extensions, reader_for_name, reader_for_path
+from .readers import BinaryReader, extensions, is_binary, reader_for_name, reader_for_path
 from .selection import Selection
 
 SKIP_DIRS = frozenset(
@@ -161,16 +162,18 @@ def discover(paths: Sequence[str], report: Report) -> Iterator[tuple[str, bool]]
             report.errors.append(f"{raw}: no such file or directory")
 
 
-def read_source(path: str, stdin: bytes | None = None) -> str:
+def read_bytes(path: str, stdin: bytes | None = None) -> bytes:
     if path == STDIN:
-        data = stdin if stdin is not None else sys.stdin.buffer.read()
-        return decode(data, "<stdin>")
+        return stdin if stdin is not None else sys.stdin.buffer.read()
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, path)
+
+
+def read_source(path: str, stdin: bytes | None = None) -> str:
+    return decode(read_bytes(path, stdin), "<stdin>" if path == STDIN else path)
 
 
 def prepare(
@@ -212,8 +215,16 @@ def run(
     report = Report()
     for path, explicit in discover(list(paths), report):
         name = (stdin_name or "<stdin>") if path == STDIN else path
+        if path == STDIN:
+            reader = reader_for_path(stdin_name) if stdin_name else reader_for_name(stdin_kind)
+        else:
+            reader = reader_for_path(path)
         try:
-            text = read_source(path, stdin)
+            if is_binary(reader):
+                binary = cast(BinaryReader, reader)
+                document = binary.read_bytes(read_bytes(path, stdin), name)
+            else:
+                document = reader.read(read_source(path, stdin), name)
         except SkippedFile as exc:
             if explicit or not exc.binary:
                 report.errors.append(str(exc))
@@ -222,11 +233,6 @@ def run(
             report.errors.append(str(exc))
             continue
         report.files += 1
-        if path == STDIN:
-            reader = reader_for_path(stdin_name) if stdin_name else reader_for_name(stdin_kind)
-        else:
-            reader = reader_for_path(path)
-        document = reader.read(text, name)
         for finding in lint_document(document, lexicon):
             if finding.severity < selection.min_severity:
                 continue
