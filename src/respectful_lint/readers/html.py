@@ -80,8 +80,7 @@ DATA_ATTRIBUTES: tuple[str, ...] = (
 _ATTR = re.compile(r"""[\s/]*([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _ENTITY_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
-# ``html.parser`` stops at a "&#" that starts no character reference; such an "&" is
-# neutralised (same length, so offsets hold) in the copy given to the parser.
+# ``html.parser`` stops at a "&#" that starts no character reference.
 _BAD_CHARREF = re.compile(r"&(?=#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]))")
 _NOT_PROSE = re.compile(
     r"^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[a-z][a-z0-9+.-]*:\S*|[#/.~]\S*|\S*[/\\{}<>=;]\S*)\s*$",
@@ -116,24 +115,65 @@ def html_segments(
     text: str, base: int = 0, *, quoted: bool = False, data_attributes: Sequence[str] = ()
 ) -> list[Segment]:
     """Segments of an HTML fragment whose first character is at offset ``base``."""
-    walker = _Walker(text, base, quoted, tuple(data_attributes) or DATA_ATTRIBUTES)
-    walker.feed(_BAD_CHARREF.sub("\x01", text) if "&#" in text else text)
+    fed, hidden = _parser_input(text)
+    walker = _Walker(text, base, quoted, tuple(data_attributes) or DATA_ATTRIBUTES, hidden)
+    walker.feed(fed)
     walker.close()
-    walker.flush()
+    walker.finish()
     return walker.segments
+
+
+def _parser_input(text: str) -> tuple[str, int]:
+    """A copy of ``text`` that ``html.parser`` reads in linear time, and where a hidden tail
+    (an unclosed comment) starts.
+
+    ``html.parser`` searches to the end of its input for the end of every construct it cannot
+    close, which is quadratic on malformed input. Such constructs are neutralised here by
+    same-length changes, so every offset holds; readers take the text itself from ``text``.
+    """
+    hidden = len(text)
+    if "<" not in text and "&#" not in text:
+        return text, hidden
+    fed = _BAD_CHARREF.sub("\x01", text) if "&#" in text else text
+    # A comment that is never closed hides the rest of the document.
+    last_close = fed.rfind("-->")
+    unclosed = fed.find("<!--", last_close + 1 if last_close != -1 else 0)
+    if unclosed != -1:
+        hidden = unclosed
+        fed = fed[:unclosed] + fed[unclosed:].replace("<", "\x01").replace("&", "\x01")
+    # No "<" after the last ">" can end a tag, a declaration or a processing instruction.
+    last_gt = fed.rfind(">")
+    if "<" in fed[last_gt + 1 :]:
+        fed = fed[: last_gt + 1] + fed[last_gt + 1 :].replace("<", "\x01")
+    # Marked sections other than closed CDATA become processing instructions, which end at
+    # the next ">" (the parser rejects unknown section keywords outright).
+    if "<![" in fed:
+        last_cdata = fed.rfind("]]>")
+        fed = _MARKED.sub(
+            lambda m: m.group() if m.group(1) and m.start() < last_cdata else "<?" + m.group()[2:],
+            fed,
+        )
+    return fed, hidden
+
+
+_MARKED = re.compile(r"<!\[(CDATA\[)?", re.IGNORECASE)
+_BREAK = "\n\n"  # between blocks: a paragraph break in the normalized view
 
 
 class _Walker(HTMLParser):
     def __init__(
-        self, text: str, base: int, quoted: bool, data_attributes: tuple[str, ...]
+        self, text: str, base: int, quoted: bool, data_attributes: tuple[str, ...], hidden: int
     ) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
         self.base = base
+        self.hidden = hidden
         self.data_attributes = data_attributes
         self.newlines = [0, *(m.end() for m in re.finditer("\n", text))]
         self.segments: list[Segment] = []
         self.flow: SegmentBuilder | None = None
+        self.attrs: SegmentBuilder | None = None
+        self.broken = False  # a block boundary since the flow's last text
         self.skip = 0  # depth inside elements whose content is skipped
         self.kinds: list[tuple[str, str]] = []  # open elements that give text a kind
         self.quote = 1 if quoted else 0
@@ -144,25 +184,48 @@ class _Walker(HTMLParser):
 
     # --- flow text ----------------------------------------------------------------------------
 
-    def builder(self) -> SegmentBuilder:
-        if self.flow is None:
-            kind = self.kinds[-1][1] if self.kinds else "prose"
-            self.flow = SegmentBuilder(kind, self.quote > 0)
+    def builder(self, start: int) -> SegmentBuilder:
+        """The builder for text at source offset ``start`` (relative to this fragment).
+
+        Consecutive blocks of the same kind share a segment, separated by a paragraph break
+        that no phrase matches across; that keeps the engine's per-segment work small.
+        """
+        kind = self.kinds[-1][1] if self.kinds else "prose"
+        quoted = self.quote > 0
+        flow = self.flow
+        if flow is not None:
+            if flow.kind == kind and flow.quoted == quoted and flow.length < SEGMENT_SIZE:
+                if self.broken:
+                    flow.add(_BREAK, flow.source_end, max(flow.source_end, self.base + start))
+                    self.broken = False
+                return flow
+            self.finish()
+        self.broken = False
+        self.flow = SegmentBuilder(kind, quoted)
         return self.flow
 
     def flush(self) -> None:
+        """A block boundary: the next text starts a new paragraph."""
         if self.flow is not None:
-            seg = self.flow.segment()
-            if seg is not None:
-                self.segments.append(seg)
-            self.flow = None
+            self.broken = True
+
+    def finish(self) -> None:
+        for built in (self.flow, self.attrs):
+            if built is not None:
+                seg = built.segment()
+                if seg is not None:
+                    self.segments.append(seg)
+        self.flow = self.attrs = None
 
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
         start = self.where()
-        raw = self.text[start : start + len(data)]  # the source, not the neutralised copy
-        flow = self.builder()
+        if start >= self.hidden:
+            return
+        # the source, not the parser's copy, and none of an unclosed comment
+        raw = self.text[start : min(start + len(data), self.hidden)]
+        flow = self.builder(start)
         if flow.length + len(raw) <= SEGMENT_SIZE:
             flow.add_prose(raw, self.base + start)
             return
@@ -170,23 +233,25 @@ class _Walker(HTMLParser):
         pos = 0
         while len(raw) - pos > SEGMENT_SIZE:
             cut = _cut(raw, pos, pos + SEGMENT_SIZE)
-            self.builder().add_prose(raw[pos:cut], self.base + start + pos)
-            self.flush()
+            self.builder(start + pos).add_prose(raw[pos:cut], self.base + start + pos)
+            self.finish()
             pos = cut
-        self.builder().add_prose(raw[pos:], self.base + start + pos)
+        self.builder(start + pos).add_prose(raw[pos:], self.base + start + pos)
 
     def _reference(self) -> None:
         if self.skip:
             return
         start = self.where()
+        if start >= self.hidden:
+            return
         m = _ENTITY_AT.match(self.text, start)
         if m is None:
             return
         decoded = html.unescape(m.group())
         if decoded == m.group():
-            self.builder().add_prose(decoded, self.base + start)
+            self.builder(start).add_prose(decoded, self.base + start)
         else:
-            self.builder().add(decoded, self.base + start, self.base + m.end())
+            self.builder(start).add(decoded, self.base + start, self.base + m.end())
 
     def handle_entityref(self, name: str) -> None:
         self._reference()
@@ -215,7 +280,8 @@ class _Walker(HTMLParser):
             return
         if tag in SKIP:
             if tag in _SKIP_INLINE:
-                self.builder().add(PLACEHOLDER, self.base + start, self.base + start + len(raw))
+                end = self.base + start + len(raw)
+                self.builder(start).add(PLACEHOLDER, self.base + start, end)
             else:
                 self.flush()
             if not closed:
@@ -283,8 +349,14 @@ class _Walker(HTMLParser):
                 value, value_start = value[1:-1], value_start + 1
             if not prose_value(html.unescape(value)):
                 continue
-            builder = SegmentBuilder(name, self.quote > 0)
-            builder.add_with_entities(value, self.base + start + value_start)
-            seg = builder.segment()
-            if seg is not None:
-                self.segments.append(seg)
+            at = self.base + start + value_start
+            batch = self.attrs
+            if batch is None or batch.quoted != (self.quote > 0) or batch.length > SEGMENT_SIZE:
+                if batch is not None:
+                    seg = batch.segment()
+                    if seg is not None:
+                        self.segments.append(seg)
+                batch = self.attrs = SegmentBuilder("attribute", self.quote > 0)
+            elif not batch.empty:
+                batch.add(_BREAK, batch.source_end, max(batch.source_end, at))
+            batch.add_with_entities(value, at)
