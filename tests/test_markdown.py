@@ -95,3 +95,22 @@ def test_large_markdown_file_is_read_in_chunks_with_right_positions() -> None:
     text = para * 8000 + "```\nhooker\n\n" + para * 10 + "```\n\nA hooker.\n"
     (f,) = lint_text(text)
     assert (f.line, f.column, f.matched) == (16000 + 1 + 2 + 20 + 2 + 1, 3, "hooker")
+
+
+def test_inline_html_keeps_a_phrase_and_html_blocks_are_read_as_html() -> None:
+    text = (
+        "Report any <em>child</em> prostitute.\n"
+        "\n"
+        "<div class='note'>\n"
+        "<p>The <b>hookers</b> &amp; <img alt='a john' src='x.png'></p>\n"
+        "<script>var hooker = 1;</script>\n"
+        "</div>\n"
+        "\n"
+        "Inline <code>hooker</code>, <!-- hooker --> and <abbr title='hooker'>x</abbr>.\n"
+    )
+    assert found(text) == [
+        (1, 16, 1, 37, "child-exploitation/child-prostitute", "child</em> prostitute"),
+        (4, 11, 4, 18, "sex-work/hooker", "hookers"),
+        (4, 41, 4, 45, "sex-work/john", "john"),
+        (8, 62, 8, 68, "sex-work/hooker", "hooker"),
+    ]

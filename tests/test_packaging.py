@@ -63,6 +63,8 @@ def test_pre_commit_hook_fails_on_a_stigmatizing_term(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
     (repo / "flyer.md").write_text("Outreach for prostitutes starts at nine.\n")
     (repo / "clean.md").write_text("Outreach for sex workers starts at nine.\n")
+    (repo / "page.html").write_text("<p>Outreach for <em>prostitutes</em>.</p>\n")
+    (repo / "draft.docx").write_bytes((ROOT / "examples" / "volunteer-briefing.docx").read_bytes())
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
     pre_commit = [sys.executable, "-m", "pre_commit"]
     manifest = subprocess.run(
@@ -74,7 +76,7 @@ def test_pre_commit_hook_fails_on_a_stigmatizing_term(tmp_path: Path) -> None:
     )
     assert manifest.returncode == 0, manifest.stdout + manifest.stderr
     proc = subprocess.run(
-        [*pre_commit, "try-repo", str(ROOT), "respectful-lint", "--all-files"],
+        [*pre_commit, "try-repo", str(ROOT), "--all-files"],  # both hooks
         cwd=repo,
         capture_output=True,
         text=True,
@@ -85,3 +87,7 @@ def test_pre_commit_hook_fails_on_a_stigmatizing_term(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "flyer.md:1:14: warning sex-work/prostitute" in proc.stdout
     assert "clean.md" not in proc.stdout
+    assert "page.html:1:21: warning sex-work/prostitute" in proc.stdout
+    assert "draft.docx:¶10:20: error sex-work/hooker" in proc.stdout
+    assert "draft.docx:¶3:23" in proc.stdout  # each file is checked once
+    assert proc.stdout.count("draft.docx:¶3:23") == 1

@@ -160,10 +160,12 @@ def _finding(
     start = segment.offsets.start(seg_start)
     end = max(segment.offsets.end(seg_end), start)
     matched = document.text[start:end]
+    # Messages quote the words as read (no markup, escapes or line breaks).
+    shown = " ".join(segment.text[seg_start:seg_end].split())
     line, column = document.position(start)
     end_line, end_column = document.position(end)
     inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
-    suggestions, fits = suggest(rule.entry.preferred, inflection, matched)
+    suggestions, fits = suggest(rule.entry.preferred, inflection, shown)
     entry = rule.entry
     fix = None
     if entry.fix != "none" and suggestions and fits:
@@ -173,7 +175,7 @@ def _finding(
         rule=rule.id,
         category=rule.category,
         severity=m.severity,
-        message=message(rule, matched, suggestions, m.severity),
+        message=message(rule, shown, suggestions, m.severity),
         matched=matched,
         start=start,
         end=end,
@@ -186,6 +188,7 @@ def _finding(
         sources=tuple(s.url for s in rule.sources),
         segment_kind=segment.kind,
         fix=fix,
+        location=segment.location,
     )
 
 

@@ -341,6 +341,30 @@ class OffsetMap:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where a segment sits in a file whose lines are not what people navigate by.
+
+    A Word document gives the part (``body``, ``table``, ``text box``, ``header``, ``footer``,
+    ``footnote``, ``endnote`` or ``comment``) and the paragraph's 1-based number within its part
+    file; a JSON or YAML file gives the key path of the string (``form.fields[3].label``).
+    """
+
+    part: str | None = None
+    paragraph: int | None = None
+    key: str | None = None
+
+    def as_dict(self) -> dict[str, str | int]:
+        out: dict[str, str | int] = {}
+        if self.part is not None:
+            out["part"] = self.part
+        if self.paragraph is not None:
+            out["paragraph"] = self.paragraph
+        if self.key is not None:
+            out["key"] = self.key
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A run of prose from a document, with a map back to document offsets."""
 
@@ -348,6 +372,7 @@ class Segment:
     offsets: OffsetMap
     kind: str = "prose"
     quoted: bool = False
+    location: Location | None = None
 
 
 class ChunkedText:
@@ -504,6 +529,7 @@ class Finding:
     sources: tuple[str, ...]
     segment_kind: str = "prose"
     fix: Fix | None = None
+    location: Location | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from . import cache
 from .engine import lint_document
@@ -22,7 +23,14 @@ from .lexicon import (
     lexicon_paths,
 )
 from .model import ChunkedText, Finding, Rule, Severity
-from .readers import Reader, extensions, reader_for_name, reader_for_path
+from .readers import (
+    BinaryReader,
+    Reader,
+    extensions,
+    is_binary,
+    reader_for_name,
+    reader_for_path,
+)
 from .selection import Selection
 
 SKIP_DIRS = frozenset(
@@ -172,16 +180,18 @@ LARGE_FILE = 16 * 1024 * 1024  # bytes; larger files are decoded in chunks
 _CHUNK = 1024 * 1024
 
 
-def read_source(path: str, stdin: bytes | None = None) -> str:
+def read_bytes(path: str, stdin: bytes | None = None) -> bytes:
     if path == STDIN:
-        data = stdin if stdin is not None else sys.stdin.buffer.read()
-        return decode(data, "<stdin>")
+        return stdin if stdin is not None else sys.stdin.buffer.read()
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, path)
+
+
+def read_source(path: str, stdin: bytes | None = None) -> str:
+    return decode(read_bytes(path, stdin), "<stdin>" if path == STDIN else path)
 
 
 def read_large(path: str) -> ChunkedText | None:
@@ -301,12 +311,15 @@ def run(
         name = (stdin_name or "<stdin>") if path == STDIN else path
         reader = _reader(path, stdin_name, stdin_kind)
         try:
-            large = None if path == STDIN else read_large(path)
-            text: str | ChunkedText
-            if large is None:
-                text = read_source(path, stdin)
+            large = None if path == STDIN or is_binary(reader) else read_large(path)
+            if is_binary(reader):
+                binary = cast(BinaryReader, reader)
+                document = binary.read_bytes(read_bytes(path, stdin), name)
+            elif large is not None and getattr(reader, "chunked", False):
+                document = reader.read(large, name)  # type: ignore[arg-type]  # chunked readers
             else:
-                text = large if getattr(reader, "chunked", False) else str(large)
+                text = read_source(path, stdin) if large is None else str(large)
+                document = reader.read(text, name)
         except SkippedFile as exc:
             if explicit or not exc.binary:
                 report.errors.append(str(exc))
@@ -315,7 +328,6 @@ def run(
             report.errors.append(str(exc))
             continue
         report.files += 1
-        document = reader.read(text, name)  # type: ignore[arg-type]  # chunked readers only
         for finding in lint_document(document, lexicon):
             if finding.severity < selection.min_severity:
                 continue

@@ -1,7 +1,16 @@
-"""Readers turn decoded source text into a :class:`~respectful_lint.model.Document`.
+"""Readers turn source files into a :class:`~respectful_lint.model.Document`.
 
 Readers register under the ``respectful_lint.readers`` entry-point group; each is a class with
-a ``name``, the file ``extensions`` it claims and a ``read(text, path)`` method.
+a ``name``, the file ``extensions`` it claims and a ``read(text, path)`` method that gets the
+decoded text. Two optional class attributes change that:
+
+- ``binary = True``: the reader gets the file's bytes instead, through
+  ``read_bytes(data, path)`` (a Word document is a zip archive, not text);
+- ``walked = False``: directory walks leave its files out, so they are read only when named
+  explicitly (JSON and YAML files are often not prose).
+
+A reader raises :class:`~respectful_lint.errors.LintError` with a one-line message naming the
+file for input it cannot read; the run reports it and goes on with the other files.
 """
 
 from __future__ import annotations
@@ -21,6 +30,12 @@ class Reader(Protocol):
     def read(self, text: str, path: str) -> Document: ...
 
 
+class BinaryReader(Reader, Protocol):
+    binary: ClassVar[bool]
+
+    def read_bytes(self, data: bytes, path: str) -> Document: ...
+
+
 @lru_cache(maxsize=1)
 def registry() -> dict[str, type[Reader]]:
     """Reader classes by name. A broken plugin names its distribution."""
@@ -34,10 +49,20 @@ def registry() -> dict[str, type[Reader]]:
                 f"reader plugin '{ep.name}' from {dist} failed to load: {exc}"
             ) from None
     if not found:  # running from a source tree that was never installed
+        from .docx import DocxReader
+        from .html import HtmlReader
         from .markdown import MarkdownReader
+        from .structured import JsonReader, YamlReader
         from .text import TextReader
 
-        found = {"markdown": MarkdownReader, "text": TextReader}
+        found = {
+            "docx": DocxReader,
+            "html": HtmlReader,
+            "json": JsonReader,
+            "markdown": MarkdownReader,
+            "text": TextReader,
+            "yaml": YamlReader,
+        }
     return found
 
 
@@ -57,6 +82,19 @@ def reader_for_path(path: str) -> Reader:
     return reader_for_name("text")
 
 
+def is_binary(reader: Reader) -> bool:
+    return bool(getattr(reader, "binary", False))
+
+
 def extensions() -> tuple[str, ...]:
-    """Every extension some reader claims: what directory walks include."""
-    return tuple(sorted({ext for cls in registry().values() for ext in cls.extensions}))
+    """Every extension a walked reader claims: what directory walks include."""
+    return tuple(
+        sorted(
+            {
+                ext
+                for cls in registry().values()
+                if getattr(cls, "walked", True)
+                for ext in cls.extensions
+            }
+        )
+    )

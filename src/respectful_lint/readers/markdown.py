@@ -11,20 +11,19 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import ClassVar
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..model import Document, OffsetMap, Segment, line_starts
+from ..model import Document, Segment, line_starts
+from .build import ENTITY as _ENTITY
+from .build import PLACEHOLDER
+from .build import URL as _URL
+from .build import SegmentBuilder as _Builder
+from .html import INLINE, SKIP, html_segments, tag_name
 
-PLACEHOLDER = "\ufffc"  # stands for skipped inline content; never part of a match
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_URL = re.compile(
-    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
-)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 CHUNK_SIZE = 256 * 1024
 
@@ -32,40 +31,6 @@ CHUNK_SIZE = 256 * 1024
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     return md.use(front_matter_plugin)
-
-
-@dataclass(slots=True)
-class _Builder:
-    """Collects one segment's text and its map to source offsets."""
-
-    kind: str
-    quoted: bool
-    parts: list[str] = field(default_factory=list)
-    derived: list[int] = field(default_factory=list)
-    source: list[int] = field(default_factory=list)
-    exact: list[bool] = field(default_factory=list)
-    length: int = 0
-    source_end: int = 0
-
-    def add(self, text: str, src_start: int, src_end: int) -> None:
-        if not text:
-            return
-        exact = len(text) == src_end - src_start
-        continues = exact and self.exact and self.exact[-1] and self.source_end == src_start
-        if not continues:  # a character-for-character piece right after another extends it
-            self.derived.append(self.length)
-            self.source.append(src_start)
-            self.exact.append(exact)
-        self.parts.append(text)
-        self.length += len(text)
-        self.source_end = src_end
-
-    def segment(self) -> Segment | None:
-        text = "".join(self.parts)
-        if not text.strip(" \n" + PLACEHOLDER):
-            return None
-        offsets = OffsetMap(self.derived, self.source, self.exact, self.length, self.source_end)
-        return Segment(text, offsets, self.kind, self.quoted)
 
 
 class MarkdownReader:
@@ -149,6 +114,11 @@ class _Walker:
                 if quote_depth:
                     kind = "quote"
                 self.inline(tok, kind, quote_depth > 0)
+            elif t == "html_block" and tok.map is not None:
+                start, end = self.line_offset(tok.map[0]), self.line_offset(tok.map[1])
+                self.segments.extend(
+                    html_segments(self.text[start:end], start, quoted=quote_depth > 0)
+                )
         return self.segments
 
     def inline(self, tok: Token, kind: str, quoted: bool) -> None:
@@ -161,13 +131,19 @@ class _Walker:
         main = _Builder(kind, quoted)
         extra: list[_Builder] = []
         skipping = False
+        html_skip = 0  # depth inside inline HTML elements whose content is skipped
         for child in tok.children or []:
             t = child.type
             if skipping:
                 if t == "link_close":
                     skipping = False
                 continue
-            if t == "text":
+            if t == "html_inline":
+                html_skip = self.inline_html(child.content, main, quoted, html_skip)
+            elif html_skip:
+                if t == "text":
+                    self.placeholder_for(child.content, main)
+            elif t == "text":
                 self.text_piece(child.content, main, quoted)
             elif t in ("softbreak", "hardbreak"):
                 nl = self.text.find("\n", self.cursor, self.region_end)
@@ -180,8 +156,6 @@ class _Walker:
                 self.skip_prefix(quoted)
             elif t == "code_inline":
                 self.placeholder_for_code(child, main)
-            elif t == "html_inline":
-                self.placeholder_for(child.content, main)
             elif t == "link_open" and child.markup == "autolink":
                 end = self.text.find(">", self.cursor, self.region_end)
                 start = self.text.find("<", self.cursor, self.region_end)
@@ -212,6 +186,33 @@ class _Walker:
             seg = builder.segment()
             if seg is not None:
                 self.segments.append(seg)
+
+    def inline_html(self, raw: str, builder: _Builder, quoted: bool, skip: int) -> int:
+        """Read an inline HTML tag or comment; return the new depth of skipped elements.
+
+        Inline elements and comments leave the phrase whole; other tags break it. Prose in the
+        tag's attributes (``alt``, ``title``) becomes segments of its own.
+        """
+        pos = self.text.find(raw, self.cursor, self.region_end)
+        if pos == -1:
+            return skip
+        self.cursor = pos + len(raw)
+        tag = tag_name(raw)
+        if tag is None:  # a comment, declaration or processing instruction
+            return skip
+        name, closing = tag
+        if name in SKIP:
+            if closing:
+                return max(skip - 1, 0)
+            builder.add(PLACEHOLDER, pos, pos + len(raw))
+            return skip + (0 if raw.endswith("/>") else 1)
+        if skip:
+            return skip
+        if not closing and "=" in raw:
+            self.segments.extend(html_segments(raw, pos, quoted=quoted))
+        if name not in INLINE:
+            builder.add(PLACEHOLDER, pos, pos + len(raw))
+        return skip
 
     # --- source alignment ---------------------------------------------------------------------
 

@@ -11,8 +11,15 @@ if TYPE_CHECKING:
     from ..runner import Report
 
 
+def line_label(f: Finding) -> str:
+    """``12`` for a line, ``¶12`` for a paragraph of a Word document."""
+    if f.location is not None and f.location.paragraph is not None:
+        return f"\u00b6{f.line}"
+    return str(f.line)
+
+
 def headline(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"
+    return f"{f.path}:{line_label(f)}:{f.column}: {f.severity.label} {f.rule} {f.message}"
 
 
 class ConciseReporter:

@@ -36,6 +36,7 @@ def finding_json(f: Finding) -> dict[str, Any]:
             "replacement": f.fix.edits[0][2],
         },
         "fingerprint": f.fingerprint,
+        "location": None if f.location is None else f.location.as_dict(),
     }
 
 

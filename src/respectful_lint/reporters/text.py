@@ -8,6 +8,7 @@ import click
 
 from ..model import Severity
 from . import RenderOptions
+from .concise import line_label
 
 if TYPE_CHECKING:
     from ..model import Finding
@@ -34,16 +35,24 @@ class TextReporter:
         def style(text: str, **kw: object) -> str:
             return click.style(text, **kw) if options.color else text  # type: ignore[arg-type]
 
-        where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
+        label = line_label(f)
+        where = style(f"{f.path}:{label}:{f.column}:", bold=True)
         sev = style(f.severity.label, fg=_COLORS[f.severity], bold=True)
         rule = style(f.rule, dim=True)
         lines = [f"{where} {sev} {rule} {f.message}"]
-        gutter = " " * len(str(f.line))
+        gutter = " " * len(label)
         shown = line.replace("\t", " ")
         width = (f.end_column - f.column) if f.end_line == f.line else len(line) - f.column + 1
         marker = " " * (f.column - 1) + "^" * max(width, 1)
-        lines.append(f" {style(str(f.line), dim=True)} | {shown}")
+        lines.append(f" {style(label, dim=True)} | {shown}")
         lines.append(f" {gutter} | {style(marker, fg=_COLORS[f.severity], bold=True)}")
+        if f.location is not None and f.location.key is not None:
+            lines.append(f" {gutter} = key: {f.location.key}")
+        if f.location is not None and f.location.part not in (None, "body"):
+            where_in = f.location.part
+            if where_in not in ("table", "text box"):  # numbered on their own
+                where_in += f", paragraph {f.location.paragraph}"
+            lines.append(f" {gutter} = in: {where_in}")
         if f.suggestions:
             lines.append(f" {gutter} = use: " + "; ".join(f.suggestions))
         if options.explain and f.note:

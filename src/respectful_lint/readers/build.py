@@ -1,0 +1,88 @@
+"""Pieces every reader shares: a segment builder that records where each character came from,
+and the patterns for text that is never prose (URLs, e-mail addresses, character references).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from ..model import Location, OffsetMap, Segment
+
+PLACEHOLDER = "\ufffc"  # stands for skipped inline content; never part of a match
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+URL = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class SegmentBuilder:
+    """Collects one segment's text and its map to source offsets.
+
+    ``add(text, start, end)`` appends ``text`` that was read from ``source[start:end]``. When
+    the lengths agree the piece maps character for character; otherwise (an entity, an escape)
+    every character of ``text`` maps to the whole source range.
+    """
+
+    kind: str = "prose"
+    quoted: bool = False
+    location: Location | None = None
+    parts: list[str] = field(default_factory=list)
+    derived: list[int] = field(default_factory=list)
+    source: list[int] = field(default_factory=list)
+    exact: list[bool] = field(default_factory=list)
+    length: int = 0
+    source_end: int = 0
+
+    def add(self, text: str, src_start: int, src_end: int) -> None:
+        if not text:
+            return
+        exact = len(text) == src_end - src_start
+        continues = exact and self.exact and self.exact[-1] and self.source_end == src_start
+        if not continues:  # a character-for-character piece right after another extends it
+            self.derived.append(self.length)
+            self.source.append(src_start)
+            self.exact.append(exact)
+        self.parts.append(text)
+        self.length += len(text)
+        self.source_end = src_end
+
+    def add_prose(self, text: str, src_start: int) -> None:
+        """Add text copied verbatim from the source, with URLs and e-mail addresses masked."""
+        if "://" not in text and "www." not in text and "@" not in text:
+            self.add(text, src_start, src_start + len(text))
+            return
+        last = 0
+        for m in URL.finditer(text):
+            self.add(text[last : m.start()], src_start + last, src_start + m.start())
+            self.add(PLACEHOLDER, src_start + m.start(), src_start + m.end())
+            last = m.end()
+        self.add(text[last:], src_start + last, src_start + len(text))
+
+    def add_with_entities(self, raw: str, src_start: int) -> None:
+        """Add source text in which HTML character references are decoded one by one."""
+        if "&" not in raw:
+            self.add_prose(raw, src_start)
+            return
+        last = 0
+        for m in ENTITY.finditer(raw):
+            decoded = html.unescape(m.group())
+            if decoded == m.group():
+                continue  # an unknown name stays as written
+            self.add_prose(raw[last : m.start()], src_start + last)
+            self.add(decoded, src_start + m.start(), src_start + m.end())
+            last = m.end()
+        self.add_prose(raw[last:], src_start + last)
+
+    @property
+    def empty(self) -> bool:
+        return not self.parts
+
+    def segment(self) -> Segment | None:
+        text = "".join(self.parts)
+        if not text.strip(" \t\r\n\u00a0" + PLACEHOLDER):
+            return None
+        offsets = OffsetMap(self.derived, self.source, self.exact, self.length, self.source_end)
+        return Segment(text, offsets, self.kind, self.quoted, self.location)

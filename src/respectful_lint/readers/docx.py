@@ -1,0 +1,291 @@
+"""Word documents (.docx), read straight from their WordprocessingML parts.
+
+A .docx file is a zip archive of XML parts. The body (with its tables, nested tables and text
+boxes), the headers and footers, the footnotes and endnotes and the comments are read with the
+standard library's ``zipfile`` and its expat XML parser, streaming, without building a tree.
+Deleted tracked changes, moved-from text, field codes and the fallback copies of text boxes
+(which Word writes twice) are skipped. A phrase split across runs with different formatting
+is one phrase.
+
+Every paragraph is one line of the document's text, so a finding's line is its paragraph
+number (counted through the body first, then headers, footers, footnotes, endnotes and
+comments), its column the character in the paragraph, and its
+:class:`~respectful_lint.model.Location` names the part and the paragraph's number in it.
+
+The archive's directory is checked before anything is inflated: more than ``MAX_MEMBERS``
+members or more than ``MAX_UNCOMPRESSED`` bytes in all is refused as a likely zip bomb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, ClassVar
+
+from ..errors import LintError
+from ..model import Document, Location, OffsetMap, Segment
+from .text import SEGMENT_SIZE
+from .text import segments as text_segments
+
+if TYPE_CHECKING:
+    import zipfile
+
+MAX_MEMBERS = 10_000
+MAX_UNCOMPRESSED = 1 << 30  # 1 GiB over all members, as the zip directory declares
+MAX_XML = 256 << 20  # the XML parts that are read, together
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
+_W = frozenset(
+    {
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    }
+)
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_PARTS = (
+    ("header", re.compile(r"word/header(\d*)\.xml")),
+    ("footer", re.compile(r"word/footer(\d*)\.xml")),
+    ("footnote", re.compile(r"word/footnotes\.xml")),
+    ("endnote", re.compile(r"word/endnotes\.xml")),
+    ("comment", re.compile(r"word/comments\.xml")),
+)
+_MAIN = "word/document.xml"
+# What each WordprocessingML element inside a run adds to the paragraph's text.
+_RUN_CHARS = {"tab": "\t", "br": " ", "cr": " ", "noBreakHyphen": "\u2011", "softHyphen": "\u00ad"}
+# Elements whose whole content is skipped.
+_SKIP = frozenset({"delText", "instrText", "moveFrom", "del"})
+
+
+class DocxReader:
+    name: ClassVar[str] = "docx"
+    extensions: ClassVar[tuple[str, ...]] = (".docx",)
+    binary: ClassVar[bool] = True
+
+    def read(self, text: str, path: str) -> Document:
+        del text
+        raise LintError(f"{path}: a Word document is read from its bytes, not from text")
+
+    def read_bytes(self, data: bytes, path: str) -> Document:
+        paragraphs = read_paragraphs(data, path)
+        texts = [p.text() for p in paragraphs]
+        text = "\n".join(texts)
+        segments: list[Segment] = []
+        offset = 0
+        for para, ptext in zip(paragraphs, texts, strict=True):
+            if ptext.strip():
+                location = Location(para.part, para.number)
+                kind = "cell" if para.part == "table" else "prose"
+                if len(ptext) <= SEGMENT_SIZE:
+                    offsets = OffsetMap.identity(len(ptext), offset)
+                    segments.append(Segment(ptext, offsets, kind, location=location))
+                else:
+                    segments.extend(
+                        replace(s, location=location) for s in text_segments(ptext, offset, kind)
+                    )
+            offset += len(ptext) + 1
+        return Document(path=path, format=self.name, text=text, segments=segments)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    part: str
+    number: int
+    pieces: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        out = "".join(self.pieces)
+        if "\n" in out or "\r" in out:
+            out = out.replace("\r", " ").replace("\n", " ")
+        return out
+
+
+def read_paragraphs(data: bytes, path: str) -> list[Paragraph]:
+    """Every paragraph of every part that people read, in reading order."""
+    import io
+    import zipfile
+    import zlib
+
+    if data.startswith(_OLE_MAGIC):
+        raise LintError(
+            f"{path}: cannot read: an encrypted (password-protected) Word document or an old "
+            ".doc file; save it as a .docx without a password"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise LintError(f"{path}: cannot read: not a Word document (not a zip archive)") from None
+    with archive:
+        parts = _parts(archive, path)
+        out: list[Paragraph] = []
+        for kind, name in parts:
+            try:
+                _parse_part(archive, name, kind, out, path)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as e:
+                raise LintError(f"{path}: cannot read {name}: damaged archive ({e})") from None
+        return out
+
+
+def _parts(archive: zipfile.ZipFile, path: str) -> list[tuple[str, str]]:
+    """(kind, member name) of the parts to read, after checking the archive's directory."""
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise LintError(
+            f"{path}: refused: {len(infos)} archive members (limit {MAX_MEMBERS}); "
+            "this does not look like a Word document"
+        )
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise LintError(
+            f"{path}: refused: {total / 2**20:.0f} MB when uncompressed "
+            f"(limit {MAX_UNCOMPRESSED // 2**20} MB); this looks like a zip bomb"
+        )
+    names = {i.filename: i for i in infos}
+    if _MAIN not in names:
+        raise LintError(f"{path}: cannot read: not a Word document (no {_MAIN})")
+    chosen = [("body", _MAIN)]
+    for kind, pattern in _PARTS:
+        found = []
+        for name in names:
+            m = pattern.fullmatch(name)
+            if m:
+                number = m.group(1) if m.groups() else ""
+                found.append((int(number) if number else 0, name))
+        chosen.extend((kind, name) for _, name in sorted(found))
+    if any(names[name].flag_bits & 0x1 for _, name in chosen):
+        raise LintError(f"{path}: cannot read: the archive is encrypted")
+    xml_size = sum(names[name].file_size for _, name in chosen)
+    if xml_size > MAX_XML:
+        raise LintError(
+            f"{path}: refused: {xml_size / 2**20:.0f} MB of document XML "
+            f"(limit {MAX_XML // 2**20} MB)"
+        )
+    return chosen
+
+
+class _Refused(Exception):
+    pass
+
+
+def _parse_part(
+    archive: zipfile.ZipFile, name: str, kind: str, out: list[Paragraph], path: str
+) -> None:
+    from xml.parsers import expat
+
+    walker = _PartWalker(kind, out)
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+    parser.StartElementHandler = walker.start
+    parser.EndElementHandler = walker.end
+    parser.CharacterDataHandler = walker.chars
+
+    def refuse(*args: object) -> None:
+        raise _Refused("a document type declaration")
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        with archive.open(name) as fh:
+            while chunk := fh.read(1 << 16):
+                parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise LintError(
+            f"{path}: cannot read {name}: invalid XML at line {exc.lineno}, "
+            f"column {exc.offset + 1}: {expat.ErrorString(exc.code)}"
+        ) from None
+    except _Refused as exc:
+        raise LintError(f"{path}: refused {name}: {exc}") from None
+
+
+class _PartWalker:
+    """Collects paragraphs from the expat events of one part."""
+
+    def __init__(self, kind: str, out: list[Paragraph]) -> None:
+        self.kind = kind
+        self.out = out
+        self.open: list[Paragraph] = []
+        self.number = 0
+        self.text = 0  # depth inside w:t
+        self.run = 0  # depth inside w:r
+        self.skip = 0  # depth inside skipped content
+        self.table = 0
+        self.textbox = 0
+        self.names: dict[str, tuple[bool, str]] = {}
+
+    def _name(self, raw: str) -> tuple[bool, str]:
+        """(is WordprocessingML, local name), or (False, "mc:…") for markup compatibility."""
+        cached = self.names.get(raw)
+        if cached is None:
+            ns, _, local = raw.rpartition(" ")
+            if ns in _W:
+                cached = (True, local)
+            elif ns == _MC:
+                cached = (False, "mc:" + local)
+            else:
+                cached = (False, local)
+            self.names[raw] = cached
+        return cached
+
+    def start(self, raw: str, attrs: dict[str, str]) -> None:
+        word, local = self._name(raw)
+        if self.skip:
+            if (word and local in _SKIP) or local == "mc:Fallback":
+                self.skip += 1
+            return
+        if not word:
+            if local == "mc:Fallback":
+                self.skip = 1
+            return
+        if local == "t":
+            self.text += 1
+        elif local == "r":
+            self.run += 1
+        elif local == "p":
+            self.number += 1
+            if self.kind == "body":
+                part = "text box" if self.textbox else "table" if self.table else "body"
+            else:
+                part = self.kind
+            para = Paragraph(part, self.number)
+            self.open.append(para)
+            self.out.append(para)
+        elif local in _SKIP:
+            self.skip = 1
+        elif local == "tbl":
+            self.table += 1
+        elif local == "txbxContent":
+            self.textbox += 1
+        elif self.run and self.open and local in _RUN_CHARS:
+            self.open[-1].pieces.append(_RUN_CHARS[local])
+        elif local in ("footnote", "endnote") and any(
+            k.endswith(" type") and v in ("separator", "continuationSeparator")
+            for k, v in attrs.items()
+        ):
+            self.skip = 1
+
+    def end(self, raw: str) -> None:
+        word, local = self._name(raw)
+        if self.skip:
+            if (
+                (word and local in _SKIP)
+                or local == "mc:Fallback"
+                or (self.skip == 1 and word and local in ("footnote", "endnote"))
+            ):
+                self.skip -= 1
+            return
+        if not word:
+            return
+        if local == "t":
+            self.text -= 1
+        elif local == "r":
+            self.run -= 1
+        elif local == "p":
+            if self.open:
+                self.open.pop()
+        elif local == "tbl":
+            self.table -= 1
+        elif local == "txbxContent":
+            self.textbox -= 1
+
+    def chars(self, data: str) -> None:
+        if self.text and not self.skip and self.open:
+            self.open[-1].pieces.append(data)

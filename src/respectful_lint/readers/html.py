@@ -1,0 +1,362 @@
+"""HTML web copy and forms, parsed with the standard library's forgiving ``html.parser``.
+
+What people read is kept: visible text, ``<title>``, the page's meta description and its Open
+Graph and Twitter text, the ``alt``, ``title``, ``placeholder``, ``aria-label`` and
+``aria-description`` attributes, the ``value`` of button, submit and reset inputs, ``label`` on
+``<option>`` and ``<optgroup>``, and form error and help text in ``data-*`` attributes (which
+ones is configurable). ``script``, ``style``, ``template``, ``code``, ``pre``, ``kbd``,
+``samp``, ``svg`` and ``math`` content, comments, URLs and other attribute values are skipped.
+
+Inline elements (``em``, ``strong``, ``a``, ``span``, ``b``, ``i`` and the like) and comments do
+not break a phrase; every other element does. Entities are decoded one by one, so every
+character maps back to its exact place in the source.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from fnmatch import fnmatchcase
+from html.parser import HTMLParser
+from typing import ClassVar
+
+from ..model import Document, Segment
+from .build import PLACEHOLDER, SegmentBuilder
+from .text import SEGMENT_SIZE, _cut
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+INLINE = _words(
+    "a abbr acronym b bdi bdo big cite data del dfn em font i ins mark nobr q rb rp rt "
+    "ruby s small span strike strong sub sup time tt u var wbr"
+)
+SKIP = _words("script style template code pre kbd samp svg math xmp listing plaintext")
+_SKIP_INLINE = _words("code kbd samp svg math")  # inline: replaced by a placeholder
+VOID = _words("area base br col embed hr img input keygen link meta param source track wbr")
+_KINDS = {
+    **{f"h{n}": "heading" for n in range(1, 7)},
+    "li": "list-item",
+    "td": "cell",
+    "th": "cell",
+    "title": "title",
+    "option": "option",
+    "label": "label",
+    "legend": "legend",
+    "button": "button",
+    "caption": "caption",
+    "figcaption": "caption",
+    "blockquote": "quote",
+}
+ALWAYS = frozenset({"alt", "title", "placeholder", "aria-label", "aria-description"})
+_BUTTON_INPUTS = frozenset({"button", "submit", "reset"})
+META_TEXT = frozenset(
+    {
+        "description",
+        "og:title",
+        "og:description",
+        "og:image:alt",
+        "twitter:title",
+        "twitter:description",
+        "twitter:image:alt",
+    }
+)
+DATA_ATTRIBUTES: tuple[str, ...] = (
+    "data-*error*",
+    "data-*help*",
+    "data-*hint*",
+    "data-*message*",
+    "data-msg*",
+    "data-val-*",
+    "data-*tooltip*",
+    "data-*title",
+    "data-*label",
+    "data-*description",
+    "data-*placeholder",
+)
+_ATTR = re.compile(r"""[\s/]*([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+_ENTITY_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
+# ``html.parser`` stops at a "&#" that starts no character reference.
+_BAD_CHARREF = re.compile(r"&(?=#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]))")
+_NOT_PROSE = re.compile(
+    r"^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[a-z][a-z0-9+.-]*:\S*|[#/.~]\S*|\S*[/\\{}<>=;]\S*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def tag_name(raw: str) -> tuple[str, bool] | None:
+    """The lower-case element name of a raw tag and whether it is an end tag."""
+    m = _TAG_NAME.match(raw)
+    return (m.group(1).lower(), raw.startswith("</")) if m else None
+
+
+def prose_value(value: str) -> bool:
+    """Whether an attribute value reads as words rather than a URL, path or code."""
+    return bool(value.strip()) and not _NOT_PROSE.match(value)
+
+
+class HtmlReader:
+    name: ClassVar[str] = "html"
+    extensions: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml")
+
+    def __init__(self, data_attributes: Sequence[str] = DATA_ATTRIBUTES) -> None:
+        self.data_attributes = tuple(data_attributes)
+
+    def read(self, text: str, path: str) -> Document:
+        segments = html_segments(text, data_attributes=self.data_attributes)
+        return Document(path=path, format=self.name, text=text, segments=segments)
+
+
+def html_segments(
+    text: str, base: int = 0, *, quoted: bool = False, data_attributes: Sequence[str] = ()
+) -> list[Segment]:
+    """Segments of an HTML fragment whose first character is at offset ``base``."""
+    fed, hidden = _parser_input(text)
+    walker = _Walker(text, base, quoted, tuple(data_attributes) or DATA_ATTRIBUTES, hidden)
+    walker.feed(fed)
+    walker.close()
+    walker.finish()
+    return walker.segments
+
+
+def _parser_input(text: str) -> tuple[str, int]:
+    """A copy of ``text`` that ``html.parser`` reads in linear time, and where a hidden tail
+    (an unclosed comment) starts.
+
+    ``html.parser`` searches to the end of its input for the end of every construct it cannot
+    close, which is quadratic on malformed input. Such constructs are neutralised here by
+    same-length changes, so every offset holds; readers take the text itself from ``text``.
+    """
+    hidden = len(text)
+    if "<" not in text and "&#" not in text:
+        return text, hidden
+    fed = _BAD_CHARREF.sub("\x01", text) if "&#" in text else text
+    # A comment that is never closed hides the rest of the document.
+    last_close = fed.rfind("-->")
+    unclosed = fed.find("<!--", last_close + 1 if last_close != -1 else 0)
+    if unclosed != -1:
+        hidden = unclosed
+        fed = fed[:unclosed] + fed[unclosed:].replace("<", "\x01").replace("&", "\x01")
+    # No "<" after the last ">" can end a tag, a declaration or a processing instruction.
+    last_gt = fed.rfind(">")
+    if "<" in fed[last_gt + 1 :]:
+        fed = fed[: last_gt + 1] + fed[last_gt + 1 :].replace("<", "\x01")
+    # Marked sections other than closed CDATA become processing instructions, which end at
+    # the next ">" (the parser rejects unknown section keywords outright).
+    if "<![" in fed:
+        last_cdata = fed.rfind("]]>")
+        fed = _MARKED.sub(
+            lambda m: m.group() if m.group(1) and m.start() < last_cdata else "<?" + m.group()[2:],
+            fed,
+        )
+    return fed, hidden
+
+
+_MARKED = re.compile(r"<!\[(CDATA\[)?", re.IGNORECASE)
+_BREAK = "\n\n"  # between blocks: a paragraph break in the normalized view
+
+
+class _Walker(HTMLParser):
+    def __init__(
+        self, text: str, base: int, quoted: bool, data_attributes: tuple[str, ...], hidden: int
+    ) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.base = base
+        self.hidden = hidden
+        self.data_attributes = data_attributes
+        self.newlines = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.segments: list[Segment] = []
+        self.flow: SegmentBuilder | None = None
+        self.attrs: SegmentBuilder | None = None
+        self.broken = False  # a block boundary since the flow's last text
+        self.skip = 0  # depth inside elements whose content is skipped
+        self.kinds: list[tuple[str, str]] = []  # open elements that give text a kind
+        self.quote = 1 if quoted else 0
+
+    def where(self) -> int:
+        line, column = self.getpos()
+        return self.newlines[line - 1] + column
+
+    # --- flow text ----------------------------------------------------------------------------
+
+    def builder(self, start: int) -> SegmentBuilder:
+        """The builder for text at source offset ``start`` (relative to this fragment).
+
+        Consecutive blocks of the same kind share a segment, separated by a paragraph break
+        that no phrase matches across; that keeps the engine's per-segment work small.
+        """
+        kind = self.kinds[-1][1] if self.kinds else "prose"
+        quoted = self.quote > 0
+        flow = self.flow
+        if flow is not None:
+            if flow.kind == kind and flow.quoted == quoted and flow.length < SEGMENT_SIZE:
+                if self.broken:
+                    flow.add(_BREAK, flow.source_end, max(flow.source_end, self.base + start))
+                    self.broken = False
+                return flow
+            self.finish()
+        self.broken = False
+        self.flow = SegmentBuilder(kind, quoted)
+        return self.flow
+
+    def flush(self) -> None:
+        """A block boundary: the next text starts a new paragraph."""
+        if self.flow is not None:
+            self.broken = True
+
+    def finish(self) -> None:
+        for built in (self.flow, self.attrs):
+            if built is not None:
+                seg = built.segment()
+                if seg is not None:
+                    self.segments.append(seg)
+        self.flow = self.attrs = None
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        start = self.where()
+        if start >= self.hidden:
+            return
+        # the source, not the parser's copy, and none of an unclosed comment
+        raw = self.text[start : min(start + len(data), self.hidden)]
+        flow = self.builder(start)
+        if flow.length + len(raw) <= SEGMENT_SIZE:
+            flow.add_prose(raw, self.base + start)
+            return
+        # Keep segments bounded: cut long text at paragraph or sentence ends.
+        pos = 0
+        while len(raw) - pos > SEGMENT_SIZE:
+            cut = pos + _cut(raw[pos : pos + SEGMENT_SIZE])
+            self.builder(start + pos).add_prose(raw[pos:cut], self.base + start + pos)
+            self.finish()
+            pos = cut
+        self.builder(start + pos).add_prose(raw[pos:], self.base + start + pos)
+
+    def _reference(self) -> None:
+        if self.skip:
+            return
+        start = self.where()
+        if start >= self.hidden:
+            return
+        m = _ENTITY_AT.match(self.text, start)
+        if m is None:
+            return
+        decoded = html.unescape(m.group())
+        if decoded == m.group():
+            self.builder(start).add_prose(decoded, self.base + start)
+        else:
+            self.builder(start).add(decoded, self.base + start, self.base + m.end())
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference()
+
+    def handle_charref(self, name: str) -> None:
+        self._reference()
+
+    # --- elements -----------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=tag in VOID)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=True)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> None:
+        if self.skip:
+            if tag in SKIP and not closed:
+                self.skip += 1
+            return
+        start = self.where()
+        raw = self.get_starttag_text() or ""
+        if attrs:
+            self.attributes(tag, attrs, raw, start)
+        if tag in INLINE:
+            return
+        if tag in SKIP:
+            if tag in _SKIP_INLINE:
+                end = self.base + start + len(raw)
+                self.builder(start).add(PLACEHOLDER, self.base + start, end)
+            else:
+                self.flush()
+            if not closed:
+                self.skip = 1
+            return
+        self.flush()
+        if not closed and tag in _KINDS:
+            self.kinds.append((tag, _KINDS[tag]))
+            if tag == "blockquote":
+                self.quote += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag in SKIP:
+                self.skip -= 1
+            return
+        if tag in INLINE:
+            return
+        self.flush()
+        if tag in _KINDS:
+            for i in range(len(self.kinds) - 1, -1, -1):
+                if self.kinds[i][0] == tag:
+                    for closed, _ in self.kinds[i:]:
+                        if closed == "blockquote":
+                            self.quote -= 1
+                    del self.kinds[i:]
+                    break
+
+    # --- attributes ---------------------------------------------------------------------------
+
+    def wanted(self, tag: str, attrs: list[tuple[str, str | None]]) -> set[str]:
+        names = {name for name, _ in attrs}
+        out = names & ALWAYS
+        if tag == "input" and "value" in names:
+            kind = next((v for n, v in attrs if n == "type"), None) or ""
+            if kind.strip().lower() in _BUTTON_INPUTS:
+                out.add("value")
+        elif tag in ("option", "optgroup") and "label" in names:
+            out.add("label")
+        elif tag == "meta" and "content" in names:
+            key = next((v for n, v in attrs if n in ("name", "property") and v), "") or ""
+            if key.strip().lower() in META_TEXT:
+                out.add("content")
+        for name in names:
+            if name.startswith("data-") and any(
+                fnmatchcase(name, pattern) for pattern in self.data_attributes
+            ):
+                out.add(name)
+        return out
+
+    def attributes(
+        self, tag: str, attrs: list[tuple[str, str | None]], raw: str, start: int
+    ) -> None:
+        wanted = self.wanted(tag, attrs)
+        if not wanted or not self.text.startswith(raw, start):
+            return
+        name_end = _TAG_NAME.match(raw)
+        pos = name_end.end() if name_end else 1
+        for m in _ATTR.finditer(raw, pos):
+            name, value = m.group(1).lower(), m.group(2)
+            if name not in wanted or not value:
+                continue
+            value_start = m.start(2)
+            if value[0] in "\"'":
+                value, value_start = value[1:-1], value_start + 1
+            if not prose_value(html.unescape(value)):
+                continue
+            at = self.base + start + value_start
+            batch = self.attrs
+            if batch is None or batch.quoted != (self.quote > 0) or batch.length > SEGMENT_SIZE:
+                if batch is not None:
+                    seg = batch.segment()
+                    if seg is not None:
+                        self.segments.append(seg)
+                batch = self.attrs = SegmentBuilder("attribute", self.quote > 0)
+            elif not batch.empty:
+                batch.add(_BREAK, batch.source_end, max(batch.source_end, at))
+            batch.add_with_entities(value, at)
