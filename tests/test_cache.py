@@ -116,3 +116,14 @@ def test_no_cache_option_in_process(
     )
     assert result.exit_code == 1
     assert not cache.exists()
+
+
+def test_changed_code_gets_a_fresh_key(
+    files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from respectful_lint import cache
+
+    _, lexicon, _ = files
+    before = cache.cache_key([lexicon], "options")
+    monkeypatch.setattr(cache, "_code_stamp", lambda: "engine.py:1:2")
+    assert cache.cache_key([lexicon], "options") not in (before, None)

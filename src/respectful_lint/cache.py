@@ -2,9 +2,10 @@
 
 Reading, validating and compiling the default lexicons takes longer than checking a typical
 draft, and pre-commit starts the tool on every commit. The compiled result is stored in the
-user's cache folder under a key made of the package version, the Python version, the options
-that shape the compiled rules and the bytes of every lexicon file, so editing any lexicon
-makes a fresh entry at once. Only compiled lexicons are stored, never a draft's text.
+user's cache folder under a key made of the package version, the Python version, the state of
+the package's own modules, the options that shape the compiled rules and the bytes of every
+lexicon file, so editing any lexicon (or the code) makes a fresh entry at once. Only compiled
+lexicons are stored, never a draft's text.
 
 ``RESPECTFUL_LINT_CACHE_DIR`` moves the cache; ``RESPECTFUL_LINT_NO_CACHE=1`` or
 ``--no-cache`` turns it off. Any problem reading or writing the cache falls back to compiling.
@@ -40,10 +41,21 @@ def cache_dir() -> Path | None:
     return Path(base) / "respectful-lint"
 
 
+def _code_stamp() -> str:
+    """Size and modification time of every module of the package: an edited source tree (an
+    editable install) must not reuse lexicons compiled by older code of the same version."""
+    package = Path(__file__).resolve().parent
+    parts = []
+    for path in sorted(package.rglob("*.py")):
+        st = path.stat()
+        parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(parts)
+
+
 def cache_key(files: Sequence[Path], options: str) -> str | None:
     """A key for these lexicon files and options; None if a file cannot be read."""
     digest = hashlib.sha256()
-    for part in (str(_FORMAT), __version__, sys.version, options):
+    for part in (str(_FORMAT), __version__, sys.version, _code_stamp(), options):
         digest.update(part.encode() + b"\0")
     try:
         for path in files:
