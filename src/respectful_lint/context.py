@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .lexicon.compile import exception_regex
-from .model import Condition, Severity, WordWindow
+from .model import Condition, QuotePolicies, Severity, WordWindow
 from .normalize import PARAGRAPH, normalize
 from .sentences import SENTENCE_WINDOW, sentence_bounds
 
@@ -143,10 +143,16 @@ class Context:
                 else:
                     severity = Severity.SUGGESTION
                 break
-        if self.is_mention(start, end):
-            policy = entry.quotes.mention
+        return self.quoting(entry.quotes, severity, start, self.is_mention(start, end))
+
+    def quoting(
+        self, quotes: QuotePolicies, severity: Severity, start: int, mention: bool
+    ) -> Severity | None:
+        """Apply the rule's quote policy: to a mention of the words, or inside quoted speech."""
+        if mention:
+            policy = quotes.mention
         elif self.quoted or self.in_quoted_speech(start):
-            policy = entry.quotes.speech
+            policy = quotes.speech
         else:
             return severity
         if policy == "skip":

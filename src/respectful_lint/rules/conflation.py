@@ -206,19 +206,8 @@ class ConflationIndex:
                     severity.downgraded() if guard.action == "downgrade" else Severity.SUGGESTION
                 )
                 break
-        ctx = sent.ctx
         quotes = self.rules[index].entry.quotes
-        if g.mentioned(sent, cand.start):
-            policy = quotes.mention
-        elif ctx.quoted or ctx.in_quoted_speech(cand.start):
-            policy = quotes.speech
-        else:
-            return severity
-        if policy == "skip":
-            return None
-        if policy == "suggestion":
-            return Severity.SUGGESTION
-        return severity.downgraded() if policy == "downgrade" else severity
+        return sent.ctx.quoting(quotes, severity, cand.start, g.mentioned(sent, cand.start))
 
     # -- findings -----------------------------------------------------------------------------
 
