@@ -125,3 +125,12 @@ def test_interface_strings_example() -> None:
     )
     keys = [f["location"]["key"] for f in json.loads(result.output)["findings"]]
     assert keys == ["form.fields[3].label", "form.fields[3].help"]
+
+
+def test_conflation_findings_name_their_key_like_term_findings() -> None:
+    text = '{"hero": {"title": "Prostitution, i.e. trafficking, harms our town."}}'
+    findings = lint_text(text, kind="json", path="strings.json")
+    by_rule = {f.rule: f for f in findings}
+    assert "conflation/gloss" in by_rule
+    assert all(f.location is not None and f.location.key == "hero.title" for f in findings)
+    assert by_rule["conflation/gloss"].matched == "Prostitution, i.e. trafficking"

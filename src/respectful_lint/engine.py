@@ -8,7 +8,7 @@ longest, then the lowest rule id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .context import Context
@@ -152,31 +152,36 @@ def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]
     return findings
 
 
-def _finding(
-    document: Document, segment: Segment, ctx: Context, lexicon: CompiledLexicon, m: Match
+# What a rule says about one match: (message, suggestions, fix), given the words as read and
+# the match's source offsets.
+Wording = Callable[[str, int, int], tuple[str, tuple[str, ...], Fix | None]]
+
+
+def make_finding(
+    document: Document,
+    segment: Segment,
+    ctx: Context,
+    rule: Rule,
+    view_span: tuple[int, int],
+    severity: Severity,
+    wording: Wording,
 ) -> Finding:
-    rule = lexicon.rules[m.rule]
-    seg_start, seg_end = ctx.source_span(m.start, m.end)
+    """A finding for a span of a segment's normalized view, placed in the source document."""
+    seg_start, seg_end = ctx.source_span(*view_span)
     start = segment.offsets.start(seg_start)
     end = max(segment.offsets.end(seg_end), start)
-    matched = document.text[start:end]
     # Messages quote the words as read (no markup, escapes or line breaks).
     shown = " ".join(segment.text[seg_start:seg_end].split())
     line, column = document.position(start)
     end_line, end_column = document.position(end)
-    inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
-    suggestions, fits = suggest(rule.entry.preferred, inflection, shown)
-    entry = rule.entry
-    fix = None
-    if entry.fix != "none" and suggestions and fits:
-        fix = Fix(((start, end, suggestions[0]),), entry.fix)
+    text, suggestions, fix = wording(shown, start, end)
     return Finding(
         path=document.path,
         rule=rule.id,
         category=rule.category,
-        severity=m.severity,
-        message=message(rule, shown, suggestions, m.severity),
-        matched=matched,
+        severity=severity,
+        message=text,
+        matched=document.text[start:end],
         start=start,
         end=end,
         line=line,
@@ -184,12 +189,29 @@ def _finding(
         end_line=end_line,
         end_column=end_column,
         suggestions=suggestions,
-        note=entry.note,
+        note=rule.entry.note,
         sources=tuple(s.url for s in rule.sources),
         segment_kind=segment.kind,
         fix=fix,
         location=segment.location,
     )
+
+
+def _finding(
+    document: Document, segment: Segment, ctx: Context, lexicon: CompiledLexicon, m: Match
+) -> Finding:
+    rule = lexicon.rules[m.rule]
+    entry = rule.entry
+    inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
+
+    def wording(shown: str, start: int, end: int) -> tuple[str, tuple[str, ...], Fix | None]:
+        suggestions, fits = suggest(entry.preferred, inflection, shown)
+        fix = None
+        if entry.fix != "none" and suggestions and fits:
+            fix = Fix(((start, end, suggestions[0]),), entry.fix)
+        return message(rule, shown, suggestions, m.severity), suggestions, fix
+
+    return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
 
 
 def suggest(

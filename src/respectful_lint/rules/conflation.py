@@ -23,6 +23,7 @@ from ..model import (
     Conflation,
     ConflationGuard,
     Document,
+    Entry,
     Finding,
     Lexicon,
     Rule,
@@ -218,44 +219,30 @@ class ConflationIndex:
         ctx: Context,
         matches: Sequence[ConflationMatch],
     ) -> list[Finding]:
+        from ..engine import make_finding
+
         out = []
         for m in matches:
             rule = self.rules[m.rule]
             entry = rule.entry
-            seg_start, seg_end = ctx.source_span(m.start, m.end)
-            start = segment.offsets.start(seg_start)
-            end = max(segment.offsets.end(seg_end), start)
-            matched = document.text[start:end]
-            line, column = document.position(start)
-            end_line, end_column = document.position(end)
-            one_line = " ".join(matched.split())
             suggestions = tuple(p.text for p in entry.preferred)
-            if entry.message:
-                message = entry.message.replace("{matched}", one_line).replace(
-                    "{preferred}", suggestions[0]
-                )
-            else:
-                message = f'"{one_line}" treats sex work and trafficking as one thing'
+
+            def wording(
+                shown: str,
+                start: int,
+                end: int,
+                entry: Entry = entry,
+                suggestions: tuple[str, ...] = suggestions,
+            ) -> tuple[str, tuple[str, ...], None]:
+                if entry.message:
+                    text = entry.message.replace("{matched}", shown)
+                    text = text.replace("{preferred}", suggestions[0])
+                else:
+                    text = f'"{shown}" treats sex work and trafficking as one thing'
+                return " ".join(text.split()), suggestions, None  # never a fix
+
             out.append(
-                Finding(
-                    path=document.path,
-                    rule=rule.id,
-                    category=rule.category,
-                    severity=m.severity,
-                    message=" ".join(message.split()),
-                    matched=matched,
-                    start=start,
-                    end=end,
-                    line=line,
-                    column=column,
-                    end_line=end_line,
-                    end_column=end_column,
-                    suggestions=suggestions,
-                    note=entry.note,
-                    sources=tuple(s.url for s in rule.sources),
-                    segment_kind=segment.kind,
-                    fix=None,
-                )
+                make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
             )
         return out
 
