@@ -79,6 +79,16 @@ def _rules(lexicons: tuple[str, ...], no_default_lexicons: bool) -> list[Rule]:
         raise FatalError(str(exc)) from None
 
 
+text_or_json = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="respectful-lint")
 def main() -> None:
@@ -189,14 +199,7 @@ def check(
     metavar="C",
     help="Only rules of this category (repeatable, comma-separated).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_or_json
 @lexicon_options
 def rules_command(
     categories: tuple[str, ...],
@@ -224,14 +227,7 @@ def rules_command(
 
 @main.command()
 @click.argument("rule_id", metavar="RULE-ID")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_or_json
 @lexicon_options
 def explain(
     rule_id: str,
