@@ -75,7 +75,7 @@ def test_escapes_and_entities_keep_positions() -> None:
 def test_blockquote_is_quoted_speech_and_downgraded() -> None:
     (f,) = lint_text("> They serve prostituted women.\n")
     assert (f.rule, f.severity.label, f.segment_kind) == (
-        "sex-work/prostituted",
+        "sex-work/prostituted-person",
         "warning",
         "quote",
     )

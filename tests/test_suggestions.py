@@ -137,3 +137,93 @@ def test_a_form_marked_plural_gets_plural_wordings(lexicon: Path) -> None:
     assert suggestions("Some folk who visit stay late.", lexicon) == [
         ("folk who visit", ("people who visit",))
     ]
+
+
+WHEN_LEXICON = """\
+lexicon: house
+version: 1
+language: en
+description: House style.
+sources:
+  house: {title: House style, year: 2024, url: "https://example.org/style"}
+entries:
+  - id: bossing
+    kind: pattern
+    pattern: "(?<!\\\\w)boss(?:es|ed|ing)? (?:him|her|them) around(?!\\\\w)"
+    preferred:
+      - {text: ordering them about, when: "^bossing "}
+      - {text: orders them about, when: "^bosses "}
+      - {text: ordered them about, when: "^(?!boss(?:es|ing)? )"}
+    severity: suggestion
+    category: house-style
+    note: We say "order about".
+    sources: [house]
+    examples:
+      flag: [Stop bossing them around.]
+      pass: [Stop ordering them about.]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She kept bossing them around.", ("ordering them about",)),
+        ("He bosses them around daily.", ("orders them about",)),
+        ("They bossed them around.", ("ordered them about",)),
+    ],
+)
+def test_when_picks_the_wording_for_the_form_matched(
+    tmp_path: Path, text: str, expected: tuple[str, ...]
+) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(WHEN_LEXICON, "utf-8")
+    [finding] = lint_text(text, kind="text", lexicons=[path], default_lexicons=False)
+    assert finding.suggestions == expected
+
+
+def test_when_no_wording_fits_the_form_every_wording_is_offered(tmp_path: Path) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(WHEN_LEXICON.replace("(?!boss(?:es|ing)? )", "bossed "), "utf-8")
+    [finding] = lint_text("Boss them around!", kind="text", lexicons=[path], default_lexicons=False)
+    assert finding.suggestions == ("Ordering them about", "Orders them about", "Ordered them about")
+
+
+def test_when_must_be_a_valid_expression(tmp_path: Path) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(WHEN_LEXICON.replace('when: "^bosses "', 'when: "^(bosses "'), "utf-8")
+    result = CliRunner().invoke(main, ["check", "--lexicon", str(path), "-"], input="x\n")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"respectful-lint: error: {path}:13:41: 'when' is not a valid regular expression: "
+    )
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rumour had it she was prostituting herself.", ("selling sex", "working")),
+        ("He prostitutes himself to cover the rent.", ("sells sex",)),
+        ("The paper said she prostituted herself.", ("sold sex", "worked")),
+        ("She was prostituted by a cousin, the paper said.", ("sold sex", "worked")),
+    ],
+)
+def test_built_in_verb_wording_follows_the_verb_form(text: str, expected: tuple[str, ...]) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert finding.rule == "sex-work/prostituting"
+    assert finding.suggestions == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lunch is served to prostituted women.", "women who sell sex"),
+        ("Lunch is served to any prostituted woman.", "woman who sells sex"),
+        ("Lunch is served to prostituted men.", "men who sell sex"),
+        ("Lunch is served to prostituted people.", "people who sell sex"),
+        ("PROSTITUTED WOMEN WELCOME", "WOMEN WHO SELL SEX"),
+    ],
+)
+def test_built_in_wording_keeps_the_person_noun_written(text: str, expected: str) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert finding.suggestions[0] == expected

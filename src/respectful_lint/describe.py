@@ -297,7 +297,15 @@ def explain_data(
         "tags": list(entry.tags),
         "terms": [{"term": base, "forms": forms} for base, forms in forms_by_term(rule)],
         "pattern": entry.pattern,
-        "preferred": [{"text": p.text, "plural": p.plural} for p in entry.preferred],
+        "preferred": [
+            {
+                "text": p.text,
+                "plural": p.plural,
+                "for": sorted(p.only_for) if p.only_for is not None else None,
+                "when": p.when,
+            }
+            for p in entry.preferred
+        ],
         "note": entry.note,
         "sources": [
             {"key": s.key, "title": s.title, "year": s.year, "url": s.url} for s in rule.sources
@@ -362,6 +370,10 @@ def explain_text(
         out += ["", "Preferred wording, best first:"]
         for n, p in enumerate(data["preferred"], 1):
             extra = f" (plural: {p['plural']})" if p["plural"] else ""
+            if p["for"]:
+                extra += " (for: " + ", ".join(p["for"]) + ")"
+            if p["when"]:
+                extra += f" (when the words match: {p['when']})"
             out += _wrap(f"{n}. {p['text']}{extra}", hang="   ")
     out += ["", "Why:", *_wrap(rule.entry.note)]
     if data["sources"]:

@@ -8,14 +8,19 @@ longest, then the lowest rule id.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .context import Context
 from .errors import PatternTimeout
 from .lexicon.compile import PATTERN_TIMEOUT, CompiledLexicon, compiled
 from .lexicon.inflect import plural
 from .model import Document, Finding, Fix, Inflection, Preferred, Rule, Segment, Severity
+
+if TYPE_CHECKING:
+    from .rules.conflation import Rename
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,12 +149,37 @@ def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]
     for segment in document.segments:
         matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted)
         if lexicon.conflation is not None:
+            found = matches
             fused, matches = lexicon.conflation.find(ctx, matches)
-            findings.extend(lexicon.conflation.findings(document, segment, ctx, fused))
+            if fused:
+                rename = _renamer(lexicon, ctx, found)
+                findings.extend(lexicon.conflation.findings(document, segment, ctx, fused, rename))
         for m in matches:
             findings.append(_finding(document, segment, ctx, lexicon, m))
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
+
+def _renamer(lexicon: CompiledLexicon, ctx: Context, matches: list[Match]) -> Rename:
+    """Read spans of the view back from the segment, each flagged term in preferred wording."""
+
+    def rename(start: int, end: int) -> str:
+        out: list[str] = []
+        at = start
+        for m in matches:
+            if m.start < start or m.end > end:
+                continue
+            rule = lexicon.rules[m.rule]
+            inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
+            shown = " ".join(ctx.original(m.start, m.end).split())
+            suggestions, _ = suggest(rule.entry.preferred, inflection, shown)
+            if suggestions:
+                out += [ctx.original(at, m.start), suggestions[0]]
+                at = m.end
+        out.append(ctx.original(at, end))
+        return "".join(out)
+
+    return rename
 
 
 # What a rule says about one match: (message, suggestions, fix), given the words as read and
@@ -219,12 +249,16 @@ def suggest(
 ) -> tuple[tuple[str, ...], bool]:
     """The preferred wordings for one match, inflected and cased like it, best first.
 
-    Wordings limited to other terms are left out, and so are, for a possessive match, wordings
-    without a grammatical possessive. If that leaves none, the wordings are offered without
-    the possessive, and the second value (whether they fit in place of the match) is false.
+    Wordings limited to other terms or other word forms are left out, and so are, for a
+    possessive match, wordings without a grammatical possessive. If that leaves none, the
+    wordings are offered without the possessive, and the second value (whether they fit in
+    place of the match) is false.
     """
     base = inflection.base.casefold()
+    words = " ".join(matched.casefold().split())
     usable = [p for p in preferred if p.only_for is None or base in p.only_for]
+    # Wordings for other word forms are left out, unless that would leave none.
+    usable = [p for p in usable if p.when is None or re.search(p.when, words)] or usable
     fits = True
     if inflection.possessive:
         with_possessive = [p for p in usable if p.possessive]

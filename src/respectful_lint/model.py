@@ -136,13 +136,16 @@ class Preferred:
 
     ``possessive`` is false when the wording has no grammatical possessive made by adding
     ``'s`` to its end ("person who sells sex"); ``only_for`` limits the wording to matches of
-    some of the entry's terms (casefolded base terms or extra forms).
+    some of the entry's terms (casefolded base terms or extra forms); ``when`` limits it to
+    matches whose words (lower-cased, single-spaced) contain a match of that expression, as
+    for the verb form a pattern rule matched ("prostituting herself": "selling sex").
     """
 
     text: str
     plural: str | None = None
     possessive: bool = True
     only_for: frozenset[str] | None = None
+    when: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,7 +86,7 @@ INFLECT_KEYS = ("plural", "possessive")
 QUOTES_KEYS = ("mention", "speech")
 EXAMPLES_KEYS = ("flag", "pass")
 FORM_KEYS = ("text", "plural")
-PREFERRED_KEYS = ("text", "plural", "possessive", "for")
+PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when")
 WINDOW_SPEC_KEYS = ("words", "window")
 
 SEVERITIES = ("error", "warning", "suggestion")
@@ -394,7 +394,16 @@ class _Validator:
                                 + _hint(term, list(known.values())),
                             )
                     only_for = frozenset(t.casefold() for t in wanted)
-                out.append(Preferred(text, plural, possessive, only_for))
+                when = None
+                if "when" in spec:
+                    when = self.string(spec["when"], (*path, i, "when"))
+                    try:
+                        re.compile(when)
+                    except re.error as exc:
+                        self.fail(
+                            (*path, i, "when"), f"'when' is not a valid regular expression: {exc}"
+                        )
+                out.append(Preferred(text, plural, possessive, only_for, when))
             else:
                 out.append(Preferred(self.string(item, (*path, i))))
         for term in matchable:

@@ -13,7 +13,7 @@ analysed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -60,6 +60,12 @@ class ConflationMatch:
     end: int
     rule: int
     severity: Severity
+    rewrites: tuple[g.Rewrite, ...] = ()
+
+
+# Reads a span of the normalized view back from the segment, with each flagged term in it
+# replaced by its first preferred wording.
+Rename = Callable[[int, int], str]
 
 
 # --- concept groups ----------------------------------------------------------------------------
@@ -172,7 +178,9 @@ class ConflationIndex:
                 for cand in detect(sent, spec, entry.severity):
                     severity = self._verify(sent, spec, index, cand)
                     if severity is not None:
-                        found.append(ConflationMatch(cand.start, cand.end, index, severity))
+                        found.append(
+                            ConflationMatch(cand.start, cand.end, index, severity, cand.rewrites)
+                        )
         if not found:
             return [], term_matches
         chosen = _resolve(found)
@@ -218,14 +226,23 @@ class ConflationIndex:
         segment: Segment,
         ctx: Context,
         matches: Sequence[ConflationMatch],
+        rename: Rename,
     ) -> list[Finding]:
-        from ..engine import make_finding
+        from ..engine import make_finding, transfer_case
 
         out = []
         for m in matches:
             rule = self.rules[m.rule]
             entry = rule.entry
-            suggestions = tuple(p.text for p in entry.preferred)
+            hints = tuple(p.text for p in entry.preferred)
+            as_read = ctx.original(m.start, m.end)
+            rewritten = (
+                transfer_case(
+                    as_read, _SPACES.sub(" ", "".join(_read(p, rename) for p in r)).strip()
+                )
+                for r in m.rewrites
+            )
+            suggestions = tuple(dict.fromkeys(s for s in (*rewritten, *hints) if s))
 
             def wording(
                 shown: str,
@@ -236,7 +253,7 @@ class ConflationIndex:
             ) -> tuple[str, tuple[str, ...], None]:
                 if entry.message:
                     text = entry.message.replace("{matched}", shown)
-                    text = text.replace("{preferred}", suggestions[0])
+                    text = text.replace("{preferred}", suggestions[0] if suggestions else "")
                 else:
                     text = f'"{shown}" treats sex work and trafficking as one thing'
                 return " ".join(text.split()), suggestions, None  # never a fix
@@ -245,6 +262,13 @@ class ConflationIndex:
                 make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
             )
         return out
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _read(piece: g.Piece, rename: Rename) -> str:
+    return piece if isinstance(piece, str) else rename(*piece)
 
 
 class Sentence:

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from .conflation import Sentence
 
 
+Piece = str | tuple[int, int]
+Rewrite = tuple[Piece, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A shape found in a sentence, before guards."""
@@ -30,6 +34,9 @@ class Candidate:
     severity: Severity
     anchors: tuple[tuple[int, int], ...]  # the concept terms, for the negation test
     window: tuple[int, int]  # where guards look for their groups (the sentence or more)
+    # Wordings that could replace the span, each a sequence of literal words and view spans
+    # (read back from the text, with flagged terms replaced by their preferred wording).
+    rewrites: tuple[Rewrite, ...] = ()
 
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
@@ -296,9 +303,25 @@ def _pairs(sent: Sentence, spec: Conflation) -> list[tuple[tuple[int, int, str],
 
 
 def _cand(
-    sent: Sentence, start: int, end: int, severity: Severity, *anchors: tuple[int, int]
+    sent: Sentence,
+    start: int,
+    end: int,
+    severity: Severity,
+    *anchors: tuple[int, int],
+    rewrites: tuple[Rewrite, ...] = (),
 ) -> Candidate:
-    return Candidate(start, end, severity, tuple(anchors), (sent.start, sent.end))
+    return Candidate(start, end, severity, tuple(anchors), (sent.start, sent.end), rewrites)
+
+
+# The reference's own example of two groups that each keep their person noun (§2, shape 1).
+_PERSON_REWRITE = "sex workers and "
+_VICTIM_HEADS = frozenset(_words("survivors survivor victims victim"))
+
+
+def _split(a: tuple[int, int, str], b: tuple[int, int, str], end: int) -> tuple[Rewrite, ...]:
+    """Name each side on its own, keeping what follows the pair: "X and Y unit" gives
+    "X unit" and "Y unit", so the writer can say which one is meant."""
+    return (((a[0], a[1]), (b[1], end)), ((b[0], end),))
 
 
 # --- the shapes ----------------------------------------------------------------------------------
@@ -335,7 +358,14 @@ def coordination(sent: Sentence, spec: Conflation, severity: Severity) -> list[C
         elif not gap.startswith(",") and _slot_before(sent, a[0]):
             found = (b[1], severity.downgraded())
         if found is not None:
-            out.append(_cand(sent, a[0], found[0], found[1], a[:2], b[:2]))
+            end = found[0]
+            if word in _VICTIM_HEADS and end == word_end:
+                # "sex-work/trafficking survivors": give each group its own person noun
+                person = _PERSON_REWRITE if word.endswith("s") else "sex worker and "
+                rewrites: tuple[Rewrite, ...] = ((person, (b[0], end)),)
+            else:
+                rewrites = _split(a, b, end)
+            out.append(_cand(sent, a[0], end, found[1], a[:2], b[:2], rewrites=rewrites))
     return out
 
 
@@ -359,7 +389,10 @@ def gloss(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidat
             if any(w in PREPOSITIONS for w in before):
                 continue  # "linked to trafficking, e.g. sex work": the example is of another noun
         end = b[1] + 1 if opening == "(" and norm[b[1] : b[1] + 1] == ")" else b[1]
-        out.append(_cand(sent, a[0], end, severity, a[:2], b[:2]))
+        # Keep either the glossed words or the gloss itself, never both.
+        gloss_start = a[1] + m.start("fill")
+        rewrites = (((a[0], a[1]),), ((gloss_start, b[1]),))
+        out.append(_cand(sent, a[0], end, severity, a[:2], b[:2], rewrites=rewrites))
     return out
 
 
