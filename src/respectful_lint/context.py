@@ -59,6 +59,10 @@ _MENTION_CUES = (
 )
 
 
+_TOKEN_REACH = 200  # how far an address around a match is looked for
+_TOKEN_EDGES = "\"'()[]{}<>.,;:!?"
+
+
 class Context:
     """One segment's text, its normalized view and lazily computed context."""
 
@@ -125,6 +129,8 @@ class Context:
         rule = lexicon.rules[index]
         entry = rule.entry
         severity = entry.severity
+        if self.in_address(start, end):
+            return None
         exceptions = lexicon.exceptions.get(index)
         if exceptions is not None:
             lo, hi = max(0, start - 200), min(len(self.norm), end + 200)
@@ -144,6 +150,24 @@ class Context:
                     severity = Severity.SUGGESTION
                 break
         return self.quoting(entry.quotes, severity, start, self.is_mention(start, end))
+
+    def in_address(self, start: int, end: int) -> bool:
+        """Whether a match is part of an e-mail address, a web address, a file path or a code
+        name ("john@example.org", "www.courtesan.example", "/home/john", "Getopt::Std"),
+        which are not prose."""
+        norm = self.norm
+        if (start >= 2 and norm[start - 1] == "." and norm[start - 2].isalnum()) or (
+            norm[end : end + 1] == "." and norm[end + 1 : end + 2].isalnum()
+        ):
+            return True  # "john.doe", "courtesan.com"
+        if norm[end : end + 1] == "{" or norm[start - 1 : start] == "}":
+            return True  # "STD{IN,OUT}": brace expansion and code
+        lo = norm.rfind(" ", max(0, start - _TOKEN_REACH), start) + 1
+        hi = norm.find(" ", end, end + _TOKEN_REACH)
+        token = norm[lo : len(norm) if hi == -1 else hi].strip(_TOKEN_EDGES)
+        if "@" in token or "://" in token or "::" in token or token.startswith("www."):
+            return True
+        return token.startswith(("/", "~/", "./")) and token.count("/") >= 2
 
     def quoting(
         self, quotes: QuotePolicies, severity: Severity, start: int, mention: bool

@@ -1,0 +1,38 @@
+"""Addresses, paths and code names inside running text are not prose and are never flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from respectful_lint import lint_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send the rota to john@harbourclinic.example before Friday.",
+        "Write to mary.john@example.org with questions.",
+        "Our old page lived at www.addict-help.example/contact for years.",
+        "The archive is at https://example.org/prostitute-history.",
+        "Copy the file to /home/john/forms before the audit.",
+        "Perl's Getopt::Std module reads the flags.",
+        "Set STD{IN,OUT,ERR} to UTF-8 in the script.",
+        "Follow @john on the forum for updates.",
+    ],
+)
+def test_addresses_and_code_names_are_not_flagged(text: str) -> None:
+    assert lint_text(text, kind="text") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("The john left before the outreach van came.", "john"),
+        ("Prostitutes/sex workers were consulted.", "Prostitutes"),
+        ("We met an addict. Then we went home.", "addict"),
+        ("Email us about the addict (he asked for help).", "addict"),
+        ("The addict, he said, was his brother.", "addict"),
+    ],
+)
+def test_words_beside_ordinary_punctuation_are_still_flagged(text: str, matched: str) -> None:
+    assert matched in [f.matched for f in lint_text(text, kind="text")]
