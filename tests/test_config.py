@@ -247,6 +247,9 @@ def test_exclude_skips_folders_and_files_in_a_walk_but_not_named_files(project: 
     assert [line.split(":")[0] for line in lines(check(project))] == ["docs/draft.md"] * 2
     named = check(project, "archive/2019/old.md")
     assert [line.split(":")[0] for line in lines(named)] == ["archive/2019/old.md"] * 2
+    # a folder named on the command line is walked even inside an excluded one
+    walked = check(project, "archive/2019")
+    assert [line.split(":")[0] for line in lines(walked)] == ["archive/2019/old.md"] * 2
 
 
 def test_per_file_ignores_silence_a_rule_in_matching_files_only(project: Path) -> None:
@@ -257,6 +260,16 @@ def test_per_file_ignores_silence_a_rule_in_matching_files_only(project: Path) -
     )
     assert lines(check(project)) == [
         f"docs/court/filing.md:1:5: {ADDICT}",
+        f"docs/draft.md:1:5: {ADDICT}",
+        f"docs/draft.md:1:20: {PROSTITUTE}",
+    ]
+
+
+def test_per_file_ignores_by_folder_name_cover_everything_in_it(project: Path) -> None:
+    write(project / "docs" / "court" / "2024" / "filing.md", DRAFT)
+    write(project / ".respectful-lint.yaml", "per-file-ignores:\n  court: [sex-work]\n")
+    assert lines(check(project)) == [
+        f"docs/court/2024/filing.md:1:5: {ADDICT}",
         f"docs/draft.md:1:5: {ADDICT}",
         f"docs/draft.md:1:20: {PROSTITUTE}",
     ]

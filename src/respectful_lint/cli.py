@@ -80,10 +80,9 @@ def lexicon_options(func: F) -> F:
         click.option(
             "--profile",
             default=None,
-            show_default="default",
             metavar="NAME",
             callback=_profile,
-            help="Context profile: " + ", ".join(PROFILES) + ".",
+            help="Context profile: " + ", ".join(PROFILES) + ".  [default: default]",
         ),
     ]
     for option in reversed(options):
@@ -152,8 +151,7 @@ def main() -> None:
 @click.option(
     "--fail-on",
     type=SEVERITY_CHOICE,
-    show_default="warning",
-    help="Exit 1 when a finding is at or above this severity.",
+    help="Exit 1 when a finding is at or above this severity.  [default: warning]",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
@@ -171,8 +169,7 @@ def main() -> None:
 @click.option(
     "--min-severity",
     type=SEVERITY_CHOICE,
-    show_default="suggestion",
-    help="Hide findings below this severity.",
+    help="Hide findings below this severity.  [default: suggestion]",
 )
 @lexicon_options
 @click.option(

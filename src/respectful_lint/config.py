@@ -163,18 +163,22 @@ class Config:
         return {"html": dict(options), "markdown": dict(options)}
 
     def excluded(self, path: str) -> bool:
-        """Whether a walk leaves out this file or folder."""
+        """Whether a walk leaves out this file or folder (and so everything in the folder).
+
+        Only the entry itself is matched: a walk never enters an excluded folder, and a folder
+        named on the command line is walked even inside an excluded one, as in ruff.
+        """
         return bool(self.exclude) and _matches(self.exclude, path, self.root)
 
     def included(self, path: str) -> bool:
-        """Whether a walk takes this file whatever its extension."""
+        """Whether a walk takes this file whatever its extension (patterns name files)."""
         return bool(self.include) and _matches(self.include, path, self.root)
 
     def ignored_rules(self, path: str) -> tuple[str, ...]:
         """The rule selectors ``per-file-ignores`` turns off in this file."""
         out: list[str] = []
         for pattern, selectors in self.per_file_ignores:
-            if _matches((pattern,), path, self.root):
+            if _matches((pattern,), path, self.root, folders=True):
                 out.extend(selectors)
         return tuple(out)
 
@@ -197,6 +201,8 @@ class Settings:
 
 
 def _listed(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    if isinstance(values, str):  # one selector, or a comma-separated list of them
+        return (values,)
     return None if values is None else tuple(values)
 
 
@@ -254,11 +260,14 @@ def _glob(pattern: str) -> tuple[re.Pattern[str], bool]:
     return re.compile("".join(out)), anchored
 
 
-def _matches(patterns: Iterable[str], path: str, root: Path | None) -> bool:
-    """Whether ``path`` or a folder it is in matches one of ``patterns``.
+def _matches(
+    patterns: Iterable[str], path: str, root: Path | None, *, folders: bool = False
+) -> bool:
+    """Whether ``path`` matches one of ``patterns``; with ``folders``, or a folder it is in
+    (below ``root``).
 
-    A pattern without a slash matches a file or folder name anywhere; one with a slash matches
-    a path from ``root`` (the current folder when None).
+    A pattern without a slash matches a name; one with a slash matches the path from ``root``
+    (the current folder when None), so it never matches a path outside ``root``.
     """
     full = os.path.abspath(path)
     rel = _relative(full, root)
@@ -266,12 +275,13 @@ def _matches(patterns: Iterable[str], path: str, root: Path | None) -> bool:
     for pattern in patterns:
         expression, anchored = _glob(pattern)
         if anchored:
-            if parts is not None and any(
-                expression.fullmatch("/".join(parts[:i])) for i in range(1, len(parts) + 1)
-            ):
+            if parts is None:
+                continue
+            prefixes = range(1, len(parts) + 1) if folders else (len(parts),)
+            if any(expression.fullmatch("/".join(parts[:i])) for i in prefixes):
                 return True
         else:
-            names = parts if parts is not None else Path(full).parts
+            names = parts if folders and parts is not None else [os.path.basename(full)]
             if any(expression.fullmatch(name) for name in names):
                 return True
     return False
