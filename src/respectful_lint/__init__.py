@@ -6,6 +6,12 @@ The Python API::
 
     for finding in lint_text("Police arrested two prostitutes."):
         print(finding.line, finding.column, finding.rule, finding.suggestions)
+
+A project's configuration is used only when passed::
+
+    from respectful_lint.config import discover_config
+
+    findings = lint_paths(["docs"], config=discover_config())
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from .errors import LexiconError, LintError, UsageError
 from .model import Finding, Fix, Severity
 
 if TYPE_CHECKING:
-    from .selection import Selection
+    from .config import Config
 
 __version__ = "0.1.0"
 
@@ -40,68 +46,89 @@ def lint_text(
     *,
     kind: str = "markdown",
     path: str = "<text>",
-    lexicons: Sequence[str | Path] = (),
-    default_lexicons: bool = True,
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-    min_severity: Severity | str = Severity.SUGGESTION,
-    profile: str = "default",
+    config: Config | None = None,
+    lexicons: Sequence[str | Path] | None = None,
+    default_lexicons: bool | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    min_severity: Severity | str | None = None,
+    profile: str | None = None,
 ) -> list[Finding]:
     """Lint a string and return its findings, sorted by position.
 
     ``kind`` names the reader: ``"markdown"`` (the default) or ``"text"``, or one a plugin
     adds. ``lexicons`` adds lexicon files or folders to the built-in ones (which
     ``default_lexicons=False`` turns off). ``select`` and ``ignore`` take rule-id prefixes or
-    categories, as on the command line, and ``min_severity`` hides lower findings. ``profile``
-    names a context profile: ``"default"``, ``"legal"`` or ``"community"``.
+    categories, as on the command line, and ``min_severity`` hides lower findings (all are
+    shown by default). ``profile`` names a context profile: ``"default"``, ``"legal"`` or
+    ``"community"``.
+
+    No configuration file is read unless one is passed: ``config`` is a
+    :class:`~respectful_lint.config.Config` (from :func:`~respectful_lint.config.load_config`
+    or :func:`~respectful_lint.config.discover_config`). The other arguments replace its
+    values, as options do on the command line; its ``per-file-ignores`` apply to ``path``.
 
     Raises :class:`LintError` (or a subclass) for an unknown kind, a bad lexicon, an unknown
     selector or an unknown profile.
     """
+    from .config import Config
     from .engine import lint_document
     from .readers import reader_for_name
-    from .runner import prepare
+    from .runner import prepare_settings
+    from .selection import rule_matches
 
-    selection = _selection(select, ignore, min_severity, profile)
-    compiled = prepare(lexicons, default_lexicons=default_lexicons, selection=selection)
-    document = reader_for_name(kind).read(text, path)
-    return [f for f in lint_document(document, compiled) if f.severity >= selection.min_severity]
+    config = config or Config()
+    settings = config.merge(
+        select=select,
+        ignore=ignore,
+        min_severity=min_severity,
+        profile=profile,
+        lexicons=lexicons,
+        default_lexicons=default_lexicons,
+    )
+    compiled = prepare_settings(settings)
+    document = reader_for_name(kind, config.reader_options()).read(text, path)
+    ignored = config.ignored_rules(path)
+    return [
+        f
+        for f in lint_document(document, compiled)
+        if f.severity >= settings.selection.min_severity
+        and not (ignored and rule_matches(ignored, f.rule, f.category))
+    ]
 
 
 def lint_paths(
     paths: Iterable[str | Path],
     *,
-    lexicons: Sequence[str | Path] = (),
-    default_lexicons: bool = True,
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-    min_severity: Severity | str = Severity.SUGGESTION,
-    profile: str = "default",
+    config: Config | None = None,
+    lexicons: Sequence[str | Path] | None = None,
+    default_lexicons: bool | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    min_severity: Severity | str | None = None,
+    profile: str | None = None,
 ) -> list[Finding]:
     """Lint files and folders (walked recursively, as the command line does).
 
-    Returns the findings sorted by (path, line, column, rule). Raises :class:`LintError` naming
-    every path that could not be read, after checking the rest; use
-    :func:`respectful_lint.runner.run` to get findings and errors together.
+    The arguments are those of :func:`lint_text`; a ``config`` also gives folder walks its
+    ``include`` and ``exclude`` patterns. Returns the findings sorted by (path, line, column,
+    rule). Raises :class:`LintError` naming every path that could not be read, after checking
+    the rest; use :func:`respectful_lint.runner.run` to get findings and errors together.
     """
-    from .runner import prepare, run
+    from .config import Config
+    from .runner import prepare_settings, run
 
-    selection = _selection(select, ignore, min_severity, profile)
-    compiled = prepare(lexicons, default_lexicons=default_lexicons, selection=selection)
-    report = run([str(p) for p in paths], compiled, selection=selection)
+    config = config or Config()
+    settings = config.merge(
+        select=select,
+        ignore=ignore,
+        min_severity=min_severity,
+        profile=profile,
+        lexicons=lexicons,
+        default_lexicons=default_lexicons,
+    )
+    compiled = prepare_settings(settings)
+    report = run([str(p) for p in paths], compiled, selection=settings.selection, config=config)
     if report.errors:
         raise LintError("; ".join(report.errors))
     return report.findings
-
-
-def _selection(
-    select: Iterable[str], ignore: Iterable[str], min_severity: Severity | str, profile: str
-) -> Selection:
-    from .profiles import get_profile
-    from .selection import Selection, split_selectors
-
-    if isinstance(min_severity, str):
-        min_severity = Severity.parse(min_severity)
-    return Selection(
-        split_selectors(select), split_selectors(ignore), min_severity, get_profile(profile)
-    )

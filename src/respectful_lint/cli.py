@@ -2,6 +2,10 @@
 
 Exit codes follow ruff: 0 when no finding reaches the fail level, 1 when one does, and 2 for
 usage, configuration, lexicon or I/O errors.
+
+Settings come from the options, then from the configuration file (see :mod:`.config`), then
+from the built-in defaults. An option given on the command line replaces the configuration's
+value; a list option replaces its whole list.
 """
 
 from __future__ import annotations
@@ -9,18 +13,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from . import __version__
+from .config import Config, Settings, discover_config, load_config
 from .errors import LintError
-from .model import Rule, Severity
+from .model import Rule
 from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
-from .runner import load_rules, prepare, run
-from .selection import Selection, split_selectors
+from .runner import load_rules, prepare_settings, run
+from .selection import split_selectors
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -37,8 +41,10 @@ class FatalError(click.ClickException):
         click.echo(f"respectful-lint: error: {self.message}", err=True)
 
 
-def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Profile:
+def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> Profile | None:
     del ctx, param
+    if value is None:
+        return None
     try:
         return get_profile(value)
     except LintError as exc:
@@ -46,8 +52,19 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str) -> Profile:
 
 
 def lexicon_options(func: F) -> F:
-    """The options that decide which rules exist and how they report: shared by commands."""
+    """The options that decide which rules exist and how they report: shared by commands.
+
+    Their defaults are None: "not given", so the configuration file can supply a value.
+    """
     options = [
+        click.option(
+            "--config",
+            "config_path",
+            metavar="PATH",
+            help="Read settings from this file instead of looking for .respectful-lint.yaml "
+            "or pyproject.toml from the current folder upwards.",
+        ),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
         click.option(
             "--lexicon",
             "lexicons",
@@ -56,15 +73,16 @@ def lexicon_options(func: F) -> F:
             help="Add a lexicon file or a folder of them (repeatable).",
         ),
         click.option(
-            "--no-default-lexicons", is_flag=True, help="Do not load the built-in lexicons."
+            "--default-lexicons/--no-default-lexicons",
+            default=None,
+            help="Load the built-in lexicons (the default) or not.",
         ),
         click.option(
             "--profile",
-            default="default",
-            show_default=True,
+            default=None,
             metavar="NAME",
             callback=_profile,
-            help="Context profile: " + ", ".join(PROFILES) + ".",
+            help="Context profile: " + ", ".join(PROFILES) + ".  [default: default]",
         ),
     ]
     for option in reversed(options):
@@ -72,9 +90,34 @@ def lexicon_options(func: F) -> F:
     return func
 
 
-def _rules(lexicons: tuple[str, ...], no_default_lexicons: bool) -> list[Rule]:
+def _config(config_path: str | None, isolated: bool) -> Config:
+    """The configuration to use: the named file, none (``--isolated``) or the one found."""
+    if isolated and config_path is not None:
+        raise FatalError("--config and --isolated cannot be used together")
     try:
-        return load_rules([Path(p) for p in lexicons], default_lexicons=not no_default_lexicons)
+        if isolated:
+            return Config()
+        if config_path is not None:
+            return load_config(config_path)
+        return discover_config()
+    except LintError as exc:
+        raise FatalError(str(exc)) from None
+
+
+def _settings(
+    config_path: str | None,
+    isolated: bool,
+    lexicons: tuple[str, ...],
+    default_lexicons: bool | None,
+    profile: Profile | None,
+) -> Settings:
+    config = _config(config_path, isolated)
+    return config.merge(lexicons=lexicons, default_lexicons=default_lexicons, profile=profile)
+
+
+def _rules(settings: Settings) -> list[Rule]:
+    try:
+        return load_rules(settings.lexicons, default_lexicons=settings.default_lexicons)
     except LintError as exc:
         raise FatalError(str(exc)) from None
 
@@ -108,9 +151,7 @@ def main() -> None:
 @click.option(
     "--fail-on",
     type=SEVERITY_CHOICE,
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    help="Exit 1 when a finding is at or above this severity.  [default: warning]",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
@@ -128,9 +169,7 @@ def main() -> None:
 @click.option(
     "--min-severity",
     type=SEVERITY_CHOICE,
-    default="suggestion",
-    show_default=True,
-    help="Hide findings below this severity.",
+    help="Hide findings below this severity.  [default: suggestion]",
 )
 @lexicon_options
 @click.option(
@@ -139,7 +178,11 @@ def main() -> None:
     help="Name to report for '-' (its extension picks the reader).",
 )
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR works too).")
-@click.option("--no-explain", is_flag=True, help="Leave out the 'why' notes in text output.")
+@click.option(
+    "--explain/--no-explain",
+    default=None,
+    help="Show the 'why' notes in text output (the default) or leave them out.",
+)
 @click.option(
     "--no-cache",
     is_flag=True,
@@ -148,45 +191,58 @@ def main() -> None:
 def check(
     paths: tuple[str, ...],
     fmt: str,
-    fail_on: str,
+    fail_on: str | None,
     exit_zero: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    min_severity: str,
+    min_severity: str | None,
+    config_path: str | None,
+    isolated: bool,
     lexicons: tuple[str, ...],
-    no_default_lexicons: bool,
-    profile: Profile,
+    default_lexicons: bool | None,
+    profile: Profile | None,
     stdin_filename: str | None,
     no_color: bool,
-    no_explain: bool,
+    explain: bool | None,
     no_cache: bool,
 ) -> None:
-    """Check files, folders (recursively) and '-' for stdin; the current folder by default."""
-    selection = Selection(
-        select=split_selectors(select),
-        ignore=split_selectors(ignore),
-        min_severity=Severity.parse(min_severity),
+    """Check files, folders (recursively) and '-' for stdin; the current folder by default.
+
+    Settings are read from .respectful-lint.yaml, .respectful-lint.yml or the
+    [tool.respectful-lint] table of pyproject.toml, in the current folder or the nearest
+    folder above it; options given here replace them.
+    """
+    config = _config(config_path, isolated)
+    settings = config.merge(
+        select=select,
+        ignore=ignore,
+        min_severity=min_severity,
+        fail_on=fail_on,
         profile=profile,
+        lexicons=lexicons,
+        default_lexicons=default_lexicons,
+        explain=explain,
     )
     try:
         reporter = get_reporter(fmt)
-        compiled = prepare(
-            [Path(p) for p in lexicons],
-            default_lexicons=not no_default_lexicons,
-            selection=selection,
-            cache=not no_cache,
+        compiled = prepare_settings(settings, cache=not no_cache)
+        report = run(
+            paths or ["."],
+            compiled,
+            selection=settings.selection,
+            stdin_name=stdin_filename,
+            config=config,
         )
-        report = run(paths or ["."], compiled, selection=selection, stdin_name=stdin_filename)
     except LintError as exc:
         raise FatalError(str(exc)) from None
     color = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    output = reporter.render(report, RenderOptions(color=color, explain=not no_explain))
+    output = reporter.render(report, RenderOptions(color=color, explain=settings.explain))
     click.echo(output, nl=False, color=color)
     for error in report.errors:
         click.echo(f"respectful-lint: error: {error}", err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and report.count(Severity.parse(fail_on)):
+    if not exit_zero and report.count(settings.fail_on):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 
@@ -204,18 +260,21 @@ def check(
 def rules_command(
     categories: tuple[str, ...],
     fmt: str,
+    config_path: str | None,
+    isolated: bool,
     lexicons: tuple[str, ...],
-    no_default_lexicons: bool,
-    profile: Profile,
+    default_lexicons: bool | None,
+    profile: Profile | None,
 ) -> None:
     """List every rule: id, severity, category, whether it fixes, and the preferred wording.
 
     With --profile, rules show the severity the profile gives them; rules it turns off are left
-    out.
+    out. The lexicons and profile of the configuration file apply.
     """
     from . import describe
 
-    rules = Selection(profile=profile).choose(_rules(lexicons, no_default_lexicons))
+    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile)
+    rules = settings.selection.choose(_rules(settings))
     try:
         rules = describe.filter_categories(rules, split_selectors(categories))
     except LintError as exc:
@@ -232,20 +291,26 @@ def rules_command(
 def explain(
     rule_id: str,
     fmt: str,
+    config_path: str | None,
+    isolated: bool,
     lexicons: tuple[str, ...],
-    no_default_lexicons: bool,
-    profile: Profile,
+    default_lexicons: bool | None,
+    profile: Profile | None,
 ) -> None:
     """Explain a rule: its terms and forms, preferred wording, why, sources, guards, examples."""
     from . import describe
     from .lexicon import cached_lexicons
     from .rules.conflation import merge_groups
 
+    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile)
     try:
-        rule = describe.find_rule(_rules(lexicons, no_default_lexicons), rule_id)
-        groups = merge_groups(cached_lexicons(lexicons, defaults=not no_default_lexicons))
+        rule = describe.find_rule(_rules(settings), rule_id)
+        groups = merge_groups(
+            cached_lexicons(settings.lexicons, defaults=settings.default_lexicons)
+        )
     except LintError as exc:
         raise FatalError(str(exc)) from None
+    profile = settings.selection.profile
     shown = None if profile is PROFILES["default"] else profile
     render = describe.explain_json if fmt == "json" else describe.explain_text
     click.echo(render(rule, shown, groups), nl=False)

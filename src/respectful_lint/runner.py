@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from . import cache
 from .engine import lint_document
@@ -26,12 +26,16 @@ from .model import ChunkedText, Finding, Rule, Severity
 from .readers import (
     BinaryReader,
     Reader,
+    ReaderOptions,
     extensions,
     is_binary,
     reader_for_name,
     reader_for_path,
 )
-from .selection import Selection
+from .selection import Selection, UnknownSelector, rule_matches
+
+if TYPE_CHECKING:
+    from .config import Config, Settings
 
 SKIP_DIRS = frozenset(
     {
@@ -139,9 +143,15 @@ def _is_venv(path: str) -> bool:
     return os.path.exists(os.path.join(path, "pyvenv.cfg"))
 
 
-def walk(folder: Path, suffixes: Sequence[str]) -> Iterator[str]:
-    """Text-like files under ``folder``, sorted, skipping VCS, virtual-env and build folders."""
+def walk(folder: Path, suffixes: Sequence[str], config: Config | None = None) -> Iterator[str]:
+    """Text-like files under ``folder``, sorted, skipping VCS, virtual-env and build folders.
+
+    With a ``config``, files its ``include`` patterns match are taken whatever their extension,
+    and files and folders its ``exclude`` patterns match are left out.
+    """
     allowed = _git_files(folder)
+    excluded = config.excluded if config is not None and config.exclude else None
+    included = config.included if config is not None and config.include else None
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(
             d
@@ -149,18 +159,27 @@ def walk(folder: Path, suffixes: Sequence[str]) -> Iterator[str]:
             if d not in SKIP_DIRS
             and not d.endswith(".egg-info")
             and not _is_venv(os.path.join(root, d))
+            and not (excluded and excluded(os.path.join(root, d)))
         )
         for name in sorted(files):
-            if not name.lower().endswith(tuple(suffixes)):
-                continue
             path = os.path.normpath(os.path.join(root, name))
+            if not name.lower().endswith(tuple(suffixes)) and not (included and included(path)):
+                continue
             if allowed is not None and path not in allowed:
+                continue
+            if excluded and excluded(path):
                 continue
             yield path
 
 
-def discover(paths: Sequence[str], report: Report) -> Iterator[tuple[str, bool]]:
-    """(path, named explicitly) for every file to check; missing paths are reported."""
+def discover(
+    paths: Sequence[str], report: Report, config: Config | None = None
+) -> Iterator[tuple[str, bool]]:
+    """(path, named explicitly) for every file to check; missing paths are reported.
+
+    The configuration's ``exclude`` applies to what a folder walk finds, never to a path
+    named explicitly.
+    """
     suffixes = extensions()
     for raw in paths:
         if raw == STDIN:
@@ -168,7 +187,7 @@ def discover(paths: Sequence[str], report: Report) -> Iterator[tuple[str, bool]]
             continue
         p = Path(raw)
         if p.is_dir():
-            for found in walk(p, suffixes):
+            for found in walk(p, suffixes, config):
                 yield found, False
         elif p.exists():
             yield raw, True
@@ -260,6 +279,25 @@ def prepare(
     )
 
 
+def prepare_settings(settings: Settings, *, cache: bool = True) -> CompiledLexicon:
+    """:func:`prepare` for merged settings. A selector that came from the configuration and
+    matches no rule is reported at its place in the configuration file, as is one in
+    ``per-file-ignores``."""
+    try:
+        compiled = prepare(
+            settings.lexicons,
+            default_lexicons=settings.default_lexicons,
+            selection=settings.selection,
+            cache=cache,
+        )
+    except UnknownSelector as exc:
+        if exc.option.lstrip("-") in settings.from_config:
+            raise settings.config.selector_error(exc) from None
+        raise
+    settings.config.check_per_file_ignores(compiled.lexicons)
+    return compiled
+
+
 def load_rules(
     lexicon_paths: Sequence[str | Path] = (), *, default_lexicons: bool = True
 ) -> list[Rule]:
@@ -289,10 +327,14 @@ def _prepare(
     return compiled
 
 
-def _reader(path: str, stdin_name: str | None, stdin_kind: str) -> Reader:
+def _reader(
+    path: str, stdin_name: str | None, stdin_kind: str, options: ReaderOptions | None
+) -> Reader:
     if path == STDIN:
-        return reader_for_path(stdin_name) if stdin_name else reader_for_name(stdin_kind)
-    return reader_for_path(path)
+        if stdin_name:
+            return reader_for_path(stdin_name, options)
+        return reader_for_name(stdin_kind, options)
+    return reader_for_path(path, options)
 
 
 def run(
@@ -303,13 +345,20 @@ def run(
     stdin_name: str | None = None,
     stdin_kind: str = "markdown",
     stdin: bytes | None = None,
+    config: Config | None = None,
 ) -> Report:
-    """Check files, folders and ``-`` (stdin). Problems with one file never stop the rest."""
+    """Check files, folders and ``-`` (stdin). Problems with one file never stop the rest.
+
+    ``config`` (see :mod:`respectful_lint.config`) gives the walk's ``include`` and
+    ``exclude`` patterns, ``per-file-ignores`` and reader options; the caller merges its other
+    settings into ``lexicon`` and ``selection``.
+    """
     selection = selection or Selection()
+    options = config.reader_options() if config is not None else None
     report = Report()
-    for path, explicit in discover(list(paths), report):
+    for path, explicit in discover(list(paths), report, config):
         name = (stdin_name or "<stdin>") if path == STDIN else path
-        reader = _reader(path, stdin_name, stdin_kind)
+        reader = _reader(path, stdin_name, stdin_kind, options)
         try:
             large = None if path == STDIN or is_binary(reader) else read_large(path)
             if is_binary(reader):
@@ -328,8 +377,13 @@ def run(
             report.errors.append(str(exc))
             continue
         report.files += 1
+        ignored: tuple[str, ...] = ()
+        if config is not None and (path != STDIN or stdin_name):
+            ignored = config.ignored_rules(name)
         for finding in lint_document(document, lexicon):
             if finding.severity < selection.min_severity:
+                continue
+            if ignored and rule_matches(ignored, finding.rule, finding.category):
                 continue
             report.findings.append(finding)
             key = (finding.path, finding.line)

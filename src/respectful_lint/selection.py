@@ -23,6 +23,34 @@ def split_selectors(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+class UnknownSelector(UsageError):
+    """A selector that matches no rule id prefix and no category."""
+
+    def __init__(self, option: str, selector: str, hint: str) -> None:
+        self.option = option
+        self.selector = selector
+        self.reason = f"'{selector}' matches no rule id or category{hint}"
+        super().__init__(f"{option}: {self.reason}")
+
+
+def check_selectors(
+    option: str, selectors: Iterable[str], ids: Sequence[str], categories: Sequence[str]
+) -> None:
+    """Raise :class:`UnknownSelector`, with the closest name as a hint, for the first selector
+    that is not ALL, a category or a prefix of a rule id."""
+    for sel in selectors:
+        if sel.upper() == "ALL" or sel in categories or any(i.startswith(sel) for i in ids):
+            continue
+        lexicons = sorted({i.split("/", 1)[0] for i in ids})
+        close = difflib.get_close_matches(sel, [*categories, *lexicons, *ids], n=1, cutoff=0.5)
+        raise UnknownSelector(option, sel, f" (did you mean '{close[0]}'?)" if close else "")
+
+
+def rule_matches(selectors: Iterable[str], rule: str, category: str) -> bool:
+    """Whether one of ``selectors`` (rule-id prefixes, categories or ALL) names this rule."""
+    return any(s.upper() == "ALL" or rule.startswith(s) or s == category for s in selectors)
+
+
 @dataclass(frozen=True, slots=True)
 class Selection:
     select: tuple[str, ...] = ()
@@ -34,16 +62,8 @@ class Selection:
         """Refuse selectors that match no rule id prefix and no category."""
         ids = [r.id for r in rules]
         categories = sorted({r.category for r in rules})
-        lexicons = sorted({r.lexicon for r in rules})
-        for option, selectors in (("--select", self.select), ("--ignore", self.ignore)):
-            for sel in selectors:
-                if sel.upper() == "ALL" or sel in categories or any(i.startswith(sel) for i in ids):
-                    continue
-                close = difflib.get_close_matches(
-                    sel, [*categories, *lexicons, *ids], n=1, cutoff=0.5
-                )
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise UsageError(f"{option}: '{sel}' matches no rule id or category{hint}")
+        check_selectors("--select", self.select, ids, categories)
+        check_selectors("--ignore", self.ignore, ids, categories)
 
     def choose(self, rules: Sequence[Rule]) -> list[Rule]:
         """The enabled rules, as the profile runs them (it may lower or turn off some)."""

@@ -15,9 +15,10 @@ file for input it cannot read; the run reports it and goes on with the other fil
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib.metadata import entry_points
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 from ..errors import LintError
 from ..model import Document
@@ -66,20 +67,24 @@ def registry() -> dict[str, type[Reader]]:
     return found
 
 
-def reader_for_name(name: str) -> Reader:
+ReaderOptions = Mapping[str, Mapping[str, Any]]
+"""Keyword arguments for reader classes, by reader name (``{"html": {"data_attributes": ...}}``)."""
+
+
+def reader_for_name(name: str, options: ReaderOptions | None = None) -> Reader:
     readers = registry()
     if name not in readers:
         raise LintError(f"unknown input kind '{name}'; known: {', '.join(sorted(readers))}")
-    return readers[name]()
+    return readers[name](**(options or {}).get(name, {}))
 
 
-def reader_for_path(path: str) -> Reader:
+def reader_for_path(path: str, options: ReaderOptions | None = None) -> Reader:
     """The reader that claims the file's extension; plain text otherwise."""
     lower = path.lower()
-    for cls in registry().values():
+    for name, cls in registry().items():
         if any(lower.endswith(ext) for ext in cls.extensions):
-            return cls()
-    return reader_for_name("text")
+            return cls(**(options or {}).get(name, {}))
+    return reader_for_name("text", options)
 
 
 def is_binary(reader: Reader) -> bool:

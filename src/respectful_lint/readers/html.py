@@ -112,11 +112,19 @@ class HtmlReader:
 
 
 def html_segments(
-    text: str, base: int = 0, *, quoted: bool = False, data_attributes: Sequence[str] = ()
+    text: str,
+    base: int = 0,
+    *,
+    quoted: bool = False,
+    data_attributes: Sequence[str] = DATA_ATTRIBUTES,
 ) -> list[Segment]:
-    """Segments of an HTML fragment whose first character is at offset ``base``."""
+    """Segments of an HTML fragment whose first character is at offset ``base``.
+
+    ``data_attributes`` are the patterns of the ``data-*`` attributes read as prose (an empty
+    list reads none).
+    """
     fed, hidden = _parser_input(text)
-    walker = _Walker(text, base, quoted, tuple(data_attributes) or DATA_ATTRIBUTES, hidden)
+    walker = _Walker(text, base, quoted, tuple(data_attributes), hidden)
     walker.feed(fed)
     walker.close()
     walker.finish()

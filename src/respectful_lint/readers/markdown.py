@@ -22,7 +22,7 @@ from .build import ENTITY as _ENTITY
 from .build import PLACEHOLDER
 from .build import URL as _URL
 from .build import SegmentBuilder as _Builder
-from .html import INLINE, SKIP, html_segments, tag_name
+from .html import DATA_ATTRIBUTES, INLINE, SKIP, html_segments, tag_name
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 CHUNK_SIZE = 256 * 1024
@@ -37,6 +37,9 @@ class MarkdownReader:
     name: ClassVar[str] = "markdown"
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown", ".mdown", ".mkd")
 
+    def __init__(self, data_attributes: Sequence[str] = DATA_ATTRIBUTES) -> None:
+        self.data_attributes = tuple(data_attributes)  # for raw HTML, as in HtmlReader
+
     def read(self, text: str, path: str) -> Document:
         starts = line_starts(text)
         doc = Document(path=path, format=self.name, text=text)
@@ -44,7 +47,8 @@ class MarkdownReader:
         md = _parser()
         found: list[Segment] = []
         for first_line, chunk in _chunks(text, starts):
-            found.extend(_Walker(text, starts, first_line).walk(md.parse(chunk)))
+            walker = _Walker(text, starts, first_line, self.data_attributes)
+            found.extend(walker.walk(md.parse(chunk)))
         doc.segments = found
         return doc
 
@@ -81,8 +85,15 @@ def _chunks(text: str, starts: Sequence[int]) -> list[tuple[int, str]]:
 
 
 class _Walker:
-    def __init__(self, text: str, starts: Sequence[int], first_line: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        starts: Sequence[int],
+        first_line: int,
+        data_attributes: Sequence[str] = DATA_ATTRIBUTES,
+    ) -> None:
         self.text = text
+        self.data_attributes = data_attributes
         self.starts = starts
         self.first_line = first_line
         self.segments: list[Segment] = []
@@ -117,7 +128,12 @@ class _Walker:
             elif t == "html_block" and tok.map is not None:
                 start, end = self.line_offset(tok.map[0]), self.line_offset(tok.map[1])
                 self.segments.extend(
-                    html_segments(self.text[start:end], start, quoted=quote_depth > 0)
+                    html_segments(
+                        self.text[start:end],
+                        start,
+                        quoted=quote_depth > 0,
+                        data_attributes=self.data_attributes,
+                    )
                 )
         return self.segments
 
@@ -209,7 +225,9 @@ class _Walker:
         if skip:
             return skip
         if not closing and "=" in raw:
-            self.segments.extend(html_segments(raw, pos, quoted=quoted))
+            self.segments.extend(
+                html_segments(raw, pos, quoted=quoted, data_attributes=self.data_attributes)
+            )
         if name not in INLINE:
             builder.add(PLACEHOLDER, pos, pos + len(raw))
         return skip
