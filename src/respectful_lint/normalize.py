@@ -31,6 +31,7 @@ _DELETE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # dash followed by spaces (a candidate for a hyphen + line break to rejoin), and any other
 # non-ASCII character. Separate passes let the regex engine skip ordinary text at C speed.
 _WHITESPACE_RUN = re.compile(r"\s\s+")
+_SPACE_RUN = re.compile(r"  +")  # the same, where all whitespace is ASCII (a space in ``base``)
 _HYPHEN_BREAK = re.compile(r"[-" + _DASHES + r"\u00ad] +")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -137,7 +138,13 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
 
 def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of ``text`` that the byte table alone cannot normalize."""
-    spans = [m.span() for m in _WHITESPACE_RUN.finditer(base)]
+    wide: list[tuple[int, int]] = []  # non-ASCII characters
+    runs = _SPACE_RUN
+    if not text.isascii():
+        wide = [m.span() for m in _NON_ASCII.finditer(text)]
+        if any(text[start].isspace() for start, _ in wide):
+            runs = _WHITESPACE_RUN
+    spans = [m.span() for m in runs.finditer(base)]
     extra: list[tuple[int, int]] = []
     for m in _HYPHEN_BREAK.finditer(base):
         start, end = m.span()
@@ -151,8 +158,7 @@ def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
             and not text[start + 1 : end].strip(" \t\r\n")
         ):
             extra.append((start, end))
-    if not text.isascii():
-        extra.extend(m.span() for m in _NON_ASCII.finditer(text))
+    extra.extend(wide)
     if not extra:
         return spans  # whitespace runs never overlap one another
     # At one start the longer span wins (a dash and the line break after it; a whitespace
