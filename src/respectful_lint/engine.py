@@ -147,7 +147,8 @@ def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]
         matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted)
         if lexicon.conflation is not None:
             fused, matches = lexicon.conflation.find(ctx, matches)
-            findings.extend(lexicon.conflation.findings(document, segment, ctx, fused))
+            if fused:
+                findings.extend(lexicon.conflation.findings(document, segment, ctx, fused))
         for m in matches:
             findings.append(_finding(document, segment, ctx, lexicon, m))
     findings.sort(key=lambda f: f.sort_key)
