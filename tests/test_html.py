@@ -136,3 +136,31 @@ def test_a_20_mb_page_is_read_and_linted() -> None:
     hits = found(text)
     assert len(hits) == 1000
     assert hits[0][:2] == (len(body.splitlines()) + 1, 6)
+
+
+def test_positions_hold_after_every_kind_of_markup() -> None:
+    constructs = [
+        "<!DOCTYPE html>",
+        "<?xml version='1.0'?>",
+        "<!-- a note\r\nover two lines -->",
+        "<!bogus comment>",
+        "</>",
+        "</p junk='1'>",
+        "<![CDATA[ x ]]>",
+        "<![if !supportLists]>",
+        "&#65;&#x41;&#65 &amp &amp; &unknown; & x < y",
+        "<script>if (a < b) { x = '&amp;'; }</script>",
+        "<style>\r\np > b { color: red }\r\n</style>",
+        "<input\r\n  type='text'\tvalue=\"&quot;\"\r\n>",
+        "<br/><img src='x.png' />",
+        "<code>x</code> <kbd>y</kbd>",
+        "<p>\t😀 cafe\u0301</p>",
+    ]
+    text = "".join(f"<p>{c}\r\nA hooker.</p>\n" for c in constructs)
+    starts = [i for i in range(len(text)) if text.startswith("hooker", i)]
+    expected = []
+    for start in starts:
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        line = text.count("\n", 0, start) + 1
+        expected.append((line, start - line_start + 1, "hooker"))
+    assert [(row[0], row[1], row[5]) for row in found(text)] == expected

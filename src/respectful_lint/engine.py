@@ -113,6 +113,8 @@ def _scan_patterns(
     """Run each pattern rule near its required literals, collecting overlapping matches."""
     norm = ctx.norm
     for (index, source), literals in zip(lexicon.patterns, lexicon.pattern_literals, strict=True):
+        if literals is not None and found.keys().isdisjoint(literals):
+            continue  # none of its required literals occurs: no window to search
         windows = _pattern_windows(norm, literals, found)
         pattern = compiled(source) if windows else None
         for lo, hi in windows:

@@ -30,8 +30,13 @@ _DELETE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # byte-translated text (where ASCII whitespace is already a space): whitespace runs, a hyphen or
 # dash followed by spaces (a candidate for a hyphen + line break to rejoin), and any other
 # non-ASCII character. Separate passes let the regex engine skip ordinary text at C speed.
+# When a text has no non-ASCII whitespace (or no non-ASCII dash), the first (or second) pass
+# looks for the ASCII case only, a literal string that the engine finds much faster.
 _WHITESPACE_RUN = re.compile(r"\s\s+")
+_SPACE_RUN = re.compile(r"  +")
 _HYPHEN_BREAK = re.compile(r"[-" + _DASHES + r"\u00ad] +")
+_ASCII_HYPHEN_BREAK = re.compile(r"- +")
+_WIDE_HYPHENS = frozenset(_DASHES + "\u00ad")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -137,9 +142,18 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
 
 def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of ``text`` that the byte table alone cannot normalize."""
-    spans = [m.span() for m in _WHITESPACE_RUN.finditer(base)]
+    wide: list[tuple[int, int]] = []  # non-ASCII characters
+    runs, hyphens = _SPACE_RUN, _ASCII_HYPHEN_BREAK
+    if not text.isascii():
+        wide = [m.span() for m in _NON_ASCII.finditer(text)]
+        chars = {text[start] for start, _ in wide}
+        if any(c.isspace() for c in chars):
+            runs = _WHITESPACE_RUN
+        if not _WIDE_HYPHENS.isdisjoint(chars):
+            hyphens = _HYPHEN_BREAK
+    spans = [m.span() for m in runs.finditer(base)]
     extra: list[tuple[int, int]] = []
-    for m in _HYPHEN_BREAK.finditer(base):
+    for m in hyphens.finditer(base):
         start, end = m.span()
         # a hyphen, spaces or tabs, one line break, spaces or tabs, between word characters
         if (
@@ -151,8 +165,7 @@ def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
             and not text[start + 1 : end].strip(" \t\r\n")
         ):
             extra.append((start, end))
-    if not text.isascii():
-        extra.extend(m.span() for m in _NON_ASCII.finditer(text))
+    extra.extend(wide)
     if not extra:
         return spans  # whitespace runs never overlap one another
     # At one start the longer span wins (a dash and the line break after it; a whitespace

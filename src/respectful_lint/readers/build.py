@@ -52,7 +52,18 @@ class SegmentBuilder:
     def add_prose(self, text: str, src_start: int) -> None:
         """Add text copied verbatim from the source, with URLs and e-mail addresses masked."""
         if "://" not in text and "www." not in text and "@" not in text:
-            self.add(text, src_start, src_start + len(text))
+            if not text:
+                return
+            # ``add`` for a piece that maps character for character, inlined: readers call this
+            # for every run of text
+            exact = self.exact
+            if not (self.source_end == src_start and exact and exact[-1]):
+                self.derived.append(self.length)
+                self.source.append(src_start)
+                exact.append(True)
+            self.parts.append(text)
+            self.length += len(text)
+            self.source_end = src_start + len(text)
             return
         last = 0
         for m in URL.finditer(text):

@@ -177,18 +177,27 @@ class _Walker(HTMLParser):
         self.base = base
         self.hidden = hidden
         self.data_attributes = data_attributes
-        self.newlines = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.pos = 0  # offset in the input of the piece the parser reports next
         self.segments: list[Segment] = []
         self.flow: SegmentBuilder | None = None
         self.attrs: SegmentBuilder | None = None
         self.broken = False  # a block boundary since the flow's last text
         self.skip = 0  # depth inside elements whose content is skipped
         self.kinds: list[tuple[str, str]] = []  # open elements that give text a kind
+        self.kind = "prose"  # the kind of the innermost of them
         self.quote = 1 if quoted else 0
 
-    def where(self) -> int:
-        line, column = self.getpos()
-        return self.newlines[line - 1] + column
+    def updatepos(self, i: int, j: int) -> int:
+        """Follow the parser through its input.
+
+        ``html.parser`` hands every piece of its input to this method exactly once, in order
+        (the contract ``_markupbase.ParserBase`` documents), before it moves past the piece.
+        Adding up their lengths gives the offset of the construct being handled, without the
+        line and column bookkeeping that ``getpos`` needs.
+        """
+        if i < j:
+            self.pos += j - i
+        return j
 
     # --- flow text ----------------------------------------------------------------------------
 
@@ -198,18 +207,17 @@ class _Walker(HTMLParser):
         Consecutive blocks of the same kind share a segment, separated by a paragraph break
         that no phrase matches across; that keeps the engine's per-segment work small.
         """
-        kind = self.kinds[-1][1] if self.kinds else "prose"
         quoted = self.quote > 0
         flow = self.flow
         if flow is not None:
-            if flow.kind == kind and flow.quoted == quoted and flow.length < SEGMENT_SIZE:
+            if flow.kind == self.kind and flow.quoted == quoted and flow.length < SEGMENT_SIZE:
                 if self.broken:
                     flow.add(_BREAK, flow.source_end, max(flow.source_end, self.base + start))
                     self.broken = False
                 return flow
             self.finish()
         self.broken = False
-        self.flow = SegmentBuilder(kind, quoted)
+        self.flow = SegmentBuilder(self.kind, quoted)
         return self.flow
 
     def flush(self) -> None:
@@ -228,11 +236,27 @@ class _Walker(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
-        start = self.where()
-        if start >= self.hidden:
+        start = self.pos
+        end = start + len(data)
+        if end > self.hidden:  # none of an unclosed comment
+            if start >= self.hidden:
+                return
+            end = self.hidden
+        # the source, not the parser's copy
+        raw = self.text[start:end]
+        flow = self.flow
+        if (
+            flow is not None
+            and flow.kind == self.kind
+            and flow.quoted == (self.quote > 0)
+            and flow.length + end - start <= SEGMENT_SIZE
+        ):
+            # the common case: more text for the current segment
+            if self.broken:
+                flow.add(_BREAK, flow.source_end, max(flow.source_end, self.base + start))
+                self.broken = False
+            flow.add_prose(raw, self.base + start)
             return
-        # the source, not the parser's copy, and none of an unclosed comment
-        raw = self.text[start : min(start + len(data), self.hidden)]
         flow = self.builder(start)
         if flow.length + len(raw) <= SEGMENT_SIZE:
             flow.add_prose(raw, self.base + start)
@@ -249,7 +273,7 @@ class _Walker(HTMLParser):
     def _reference(self) -> None:
         if self.skip:
             return
-        start = self.where()
+        start = self.pos
         if start >= self.hidden:
             return
         m = _ENTITY_AT.match(self.text, start)
@@ -270,7 +294,8 @@ class _Walker(HTMLParser):
     # --- elements -----------------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=tag in VOID)
+        if attrs or tag not in INLINE:  # an inline element without attributes changes nothing
+            self._start(tag, attrs, closed=tag in VOID)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, closed=True)
@@ -280,15 +305,14 @@ class _Walker(HTMLParser):
             if tag in SKIP and not closed:
                 self.skip += 1
             return
-        start = self.where()
-        raw = self.get_starttag_text() or ""
+        start = self.pos
         if attrs:
-            self.attributes(tag, attrs, raw, start)
+            self.attributes(tag, attrs, self.get_starttag_text() or "", start)
         if tag in INLINE:
             return
         if tag in SKIP:
             if tag in _SKIP_INLINE:
-                end = self.base + start + len(raw)
+                end = self.base + start + len(self.get_starttag_text() or "")
                 self.builder(start).add(PLACEHOLDER, self.base + start, end)
             else:
                 self.flush()
@@ -298,6 +322,7 @@ class _Walker(HTMLParser):
         self.flush()
         if not closed and tag in _KINDS:
             self.kinds.append((tag, _KINDS[tag]))
+            self.kind = _KINDS[tag]
             if tag == "blockquote":
                 self.quote += 1
 
@@ -316,6 +341,7 @@ class _Walker(HTMLParser):
                         if closed == "blockquote":
                             self.quote -= 1
                     del self.kinds[i:]
+                    self.kind = self.kinds[-1][1] if self.kinds else "prose"
                     break
 
     # --- attributes ---------------------------------------------------------------------------
