@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .context import Context
 from .errors import PatternTimeout
@@ -52,8 +52,22 @@ def match_text(
 
 def resolve(matches: Iterable[Match]) -> list[Match]:
     """Leftmost, then longest, then lowest rule index; drop matches overlapping a chosen one."""
-    ordered = sorted(matches, key=lambda m: (m.start, m.start - m.end, m.rule))
-    out: list[Match] = []
+    return first_of_overlaps(sorted(matches, key=lambda m: (m.start, m.start - m.end, m.rule)))
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def first_of_overlaps(ordered: Iterable[S]) -> list[S]:
+    """Keep each span that does not overlap one kept before it (the input is in order)."""
+    out: list[S] = []
     end = -1
     for m in ordered:
         if m.start >= end:

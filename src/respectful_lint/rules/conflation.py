@@ -452,14 +452,12 @@ def anchors(terms: Iterable[str]) -> tuple[str, ...]:
 
 
 def _resolve(found: list[ConflationMatch]) -> list[ConflationMatch]:
-    ordered = sorted(found, key=lambda m: (m.start, m.start - m.end, -m.severity, m.rule))
-    out: list[ConflationMatch] = []
-    end = -1
-    for m in ordered:
-        if m.start >= end:
-            out.append(m)
-            end = m.end
-    return out
+    """Leftmost, then longest, then most severe, then lowest rule index."""
+    from ..engine import first_of_overlaps
+
+    return first_of_overlaps(
+        sorted(found, key=lambda m: (m.start, m.start - m.end, -m.severity, m.rule))
+    )
 
 
 def _guard_holds(guard: ConflationGuard, sent: Sentence, cand: Candidate) -> bool:
