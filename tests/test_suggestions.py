@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from respectful_lint import lint_text
 from respectful_lint.cli import main
 
-LEXICON = """\
+HEADER = """\
 lexicon: house
 version: 1
 language: en
@@ -18,6 +18,11 @@ description: House style.
 sources:
   house: {title: House style, year: 2024, url: "https://example.org/style"}
 entries:
+"""
+
+LEXICON = (
+    HEADER
+    + """\
   - id: caseworker
     terms: [case manager, case handler]
     preferred:
@@ -46,6 +51,7 @@ entries:
       flag: [A visitor came.]
       pass: [A guest came.]
 """
+)
 
 
 @pytest.fixture
@@ -139,14 +145,9 @@ def test_a_form_marked_plural_gets_plural_wordings(lexicon: Path) -> None:
     ]
 
 
-WHEN_LEXICON = """\
-lexicon: house
-version: 1
-language: en
-description: House style.
-sources:
-  house: {title: House style, year: 2024, url: "https://example.org/style"}
-entries:
+WHEN_LEXICON = (
+    HEADER
+    + """\
   - id: bossing
     kind: pattern
     pattern: "(?<!\\\\w)boss(?:es|ed|ing)? (?:him|her|them) around(?!\\\\w)"
@@ -162,6 +163,7 @@ entries:
       flag: [Stop bossing them around.]
       pass: [Stop ordering them about.]
 """
+)
 
 
 @pytest.mark.parametrize(
