@@ -188,7 +188,8 @@ def _renamer(lexicon: CompiledLexicon, ctx: Context, matches: list[Match]) -> Re
             rule = lexicon.rules[m.rule]
             inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
             shown = " ".join(ctx.original(m.start, m.end).split())
-            suggestions, _ = suggest(rule.entry.preferred, inflection, shown)
+            at_start = ctx.sentence_start(m.start)
+            suggestions, _ = suggest(rule.entry.preferred, inflection, shown, at_start)
             if suggestions:
                 out += [ctx.original(at, m.start), suggestions[0]]
                 at = m.end
@@ -249,9 +250,10 @@ def _finding(
     rule = lexicon.rules[m.rule]
     entry = rule.entry
     inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
+    at_start = ctx.sentence_start(m.start)
 
     def wording(shown: str, start: int, end: int) -> tuple[str, tuple[str, ...], Fix | None]:
-        suggestions, fits = suggest(entry.preferred, inflection, shown)
+        suggestions, fits = suggest(entry.preferred, inflection, shown, at_start)
         fix = None
         if entry.fix != "none" and suggestions and fits:
             fix = Fix(((start, end, suggestions[0]),), entry.fix)
@@ -261,14 +263,19 @@ def _finding(
 
 
 def suggest(
-    preferred: tuple[Preferred, ...], inflection: Inflection, matched: str
+    preferred: tuple[Preferred, ...],
+    inflection: Inflection,
+    matched: str,
+    sentence_start: bool = False,
 ) -> tuple[tuple[str, ...], bool]:
     """The preferred wordings for one match, inflected and cased like it, best first.
 
     Wordings limited to other terms or other word forms are left out, and so are, for a
     possessive match, wordings without a grammatical possessive. If that leaves none, the
     wordings are offered without the possessive, and the second value (whether they fit in
-    place of the match) is false.
+    place of the match) is false. ``sentence_start`` says whether the match starts a
+    sentence, which decides the case of a wording for a match that starts with an acronym
+    ("AIDS orphans").
     """
     base = inflection.base.casefold()
     words = " ".join(matched.casefold().split())
@@ -283,7 +290,10 @@ def suggest(
         else:
             fits = False
             inflection = Inflection(inflection.base, plural=inflection.plural)
-    out = (transfer_case(matched, inflect(p.text, p.plural, inflection)) for p in usable)
+    out = (
+        transfer_case(matched, inflect(p.text, p.plural, inflection), sentence_start)
+        for p in usable
+    )
     return tuple(dict.fromkeys(out)), fits
 
 
@@ -300,8 +310,15 @@ def inflect(text: str, plural_text: str | None, inflection: Inflection) -> str:
 _CURLY_APOSTROPHES = ("\u2019", "\u02bc")
 
 
-def transfer_case(matched: str, suggestion: str) -> str:
-    """Carry ALL CAPS, a leading capital and curly apostrophes over from the matched text."""
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def transfer_case(matched: str, suggestion: str, sentence_start: bool = False) -> str:
+    """Carry ALL CAPS, a leading capital and curly apostrophes over from the matched text.
+
+    A match that starts with an acronym ("HIV-infected") has a capital wherever it stands, so
+    its wording only gets one at the start of a sentence.
+    """
     if "'" in suggestion and "'" not in matched:
         for curly in _CURLY_APOSTROPHES:
             if curly in matched:
@@ -311,6 +328,9 @@ def transfer_case(matched: str, suggestion: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return suggestion.upper()
     if matched[:1].isupper() and suggestion[:1].islower():
+        first = _FIRST_WORD.match(matched)
+        if first and len(first[0]) > 1 and first[0].isupper() and not sentence_start:
+            return suggestion
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
 

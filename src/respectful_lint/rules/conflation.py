@@ -238,7 +238,9 @@ class ConflationIndex:
             as_read = ctx.original(m.start, m.end)
             rewritten = (
                 transfer_case(
-                    as_read, _SPACES.sub(" ", "".join(_read(p, rename) for p in r)).strip()
+                    as_read,
+                    _SPACES.sub(" ", "".join(_read(p, rename) for p in r)).strip(),
+                    ctx.sentence_start(m.start),
                 )
                 for r in m.rewrites
             )
