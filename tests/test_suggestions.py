@@ -229,3 +229,31 @@ def test_built_in_verb_wording_follows_the_verb_form(text: str, expected: tuple[
 def test_built_in_wording_keeps_the_person_noun_written(text: str, expected: str) -> None:
     [finding] = lint_text(text, kind="text")
     assert finding.suggestions[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mentors meet AIDS orphans on Fridays.", "children orphaned by AIDS"),
+        ("AIDS orphans meet their mentors on Fridays.", "Children orphaned by AIDS"),
+        ("Staff say HIV-infected parents avoid the clinic.", "living with HIV"),
+        ("HIV-INFECTED PARENTS AVOID CLINIC", "LIVING WITH HIV"),
+    ],
+)
+def test_a_match_starting_with_an_acronym_gets_a_capital_only_at_a_sentence_start(
+    text: str, expected: str
+) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert finding.suggestions[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The orchard ran on illegal labor for a decade.", "workers without work authorization"),
+        ("The orchard ran on illegal labour for a decade.", "workers without work authorisation"),
+    ],
+)
+def test_built_in_wording_follows_the_spelling_of_the_match(text: str, expected: str) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert finding.suggestions == (expected,)
