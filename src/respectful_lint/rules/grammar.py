@@ -548,6 +548,51 @@ def migration(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
     return out
 
 
+# Words that may stand between a rise word and the trafficking term it is about: "a surge in
+# trafficking", "trafficking is expected to spike", "trafficking cases always increase".
+_RISE_LINKS = frozenset(
+    _words(
+        "in of the a an is are was were will would could can may might must be been to set "
+        "expected likely predicted said thought believed known sure bound always usually often "
+        "sharply dramatically reportedly case cases victim victims report reports"
+    )
+)
+_EVENT_WINDOW = 15  # words between the event and the trafficking term (reference §2, shape 8)
+
+
+def event_myth(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidate]:
+    tr = [(s, e) for s, e, kind in sent.concepts(spec) if kind == "tr"]
+    if not tr:
+        return []
+    events = sent.hits(spec.group("event"))
+    rises = sent.hits(spec.group("rise")) if events else []
+    if not rises:
+        return []
+    out = []
+    for s, e in tr:
+        word, _ = next_word(sent, e)
+        if word == "-" or (word in MODIFIED_HEADS and word not in ("case", "cases")):
+            continue  # "trafficking hotline", "trafficking research": not the rise claimed
+        if word is not None and word in _words("arrest arrests sting stings raid raids"):
+            continue  # more arrests is a fact about policing, not about trafficking
+        linked = [r for r in rises if _linked(sent, r, (s, e))]
+        near = [ev for ev in events if _word_distance(sent, ev, (s, e)) <= _EVENT_WINDOW]
+        if not linked or not near:
+            continue
+        rise = min(linked, key=lambda r: _word_distance(sent, r, (s, e)))
+        event = min(near, key=lambda ev: _word_distance(sent, ev, (s, e)))
+        start, end = min(s, rise[0], event[0]), max(e, rise[1], event[1])
+        out.append(_cand(sent, start, end, severity, (s, e), rise))
+    return out
+
+
+def _linked(sent: Sentence, rise: tuple[int, int], term: tuple[int, int]) -> bool:
+    """The rise word is about the trafficking term: only linking words stand between them."""
+    lo, hi = (rise[1], term[0]) if rise[0] < term[0] else (term[1], rise[0])
+    between = words_between(sent, lo, hi) if hi > lo else []
+    return len(between) <= 4 and all(w in _RISE_LINKS for w in between)
+
+
 def _word_distance(sent: Sentence, a: tuple[int, int], b: tuple[int, int]) -> int:
     lo, hi = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
     return len(words_between(sent, lo, hi)) if hi > lo else 0
@@ -562,4 +607,5 @@ DETECTORS: dict[str, Detector] = {
     "adult-cues": adult_cues,
     "fixed-phrase": fixed_phrase,
     "migration": migration,
+    "event-myth": event_myth,
 }

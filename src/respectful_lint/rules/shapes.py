@@ -79,5 +79,13 @@ SHAPES: dict[str, Shape] = {
             ("tr", "migration-cue", "sw", "sex-trade-venue", "because", "goods"),
             ("tr",),
         ),
+        Shape(
+            "event-myth",
+            "event myth",
+            "trafficking said to spike, surge or increase around the Super Bowl, the World Cup "
+            "or the Olympics (within fifteen words of the event)",
+            ("tr", "event", "rise", "goods"),
+            ("tr",),
+        ),
     )
 }
