@@ -47,6 +47,8 @@ def test_flags_the_claim(text: str, matched: str) -> None:
         "If any sex workers are trafficked, we refer them to a specialist.",
         "Most sex workers are women.",
         "The myth that all sex workers are victims persists.",
+        "The union rejects the idea that every escort is a trafficking victim.",
+        "Talk of all sex workers being exploited is baseless, the researchers said.",
     ],
 )
 def test_passes(text: str) -> None:
