@@ -288,6 +288,116 @@ def test_per_file_ignores_match_a_file_name_anywhere_and_stdin_filename(project:
     assert result.stdout.splitlines() == [f"draft.txt:1:20: {PROSTITUTE}"]
 
 
+# --- how patterns match ------------------------------------------------------------------------
+
+TREE = (
+    "archive/old.md",
+    "docs/court/2024/filing.md",
+    "docs/court/filing.md",
+    "docs/draft.md",
+    "notes/draft.txt",
+)
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "tree"
+    for name in TREE:
+        write(root / name, DRAFT)
+    return root
+
+
+def linted(root: Path, config: str, *args: str) -> list[str]:
+    """The files a run in ``root`` reports an addict finding in, with this configuration."""
+    write(root / ".respectful-lint.yaml", config)
+    result = check(root, "--select", "drug-use", *args)
+    assert result.exit_code in (0, 1), result.output
+    return sorted({line.split(":")[0] for line in lines(result)})
+
+
+@pytest.mark.parametrize(
+    ("pattern", "left_out"),
+    [
+        ("court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("./docs/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("/docs/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/court/", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs\\court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("**/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/court/**", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("court/*.md", set()),
+        ("docs/*/filing.md", {"docs/court/filing.md"}),
+        ("docs/**/filing.md", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("filing.md", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("draft.[mt]*", {"docs/draft.md", "notes/draft.txt"}),
+        ("draft.?d", {"docs/draft.md"}),
+        ("2???", {"docs/court/2024/filing.md"}),
+        (
+            "[!d]*",
+            {
+                "archive/old.md",
+                "docs/court/2024/filing.md",
+                "docs/court/filing.md",
+                "notes/draft.txt",
+            },
+        ),
+        ("*", set(TREE)),
+        ("**", set(TREE)),
+    ],
+)
+def test_exclude_patterns(tree: Path, pattern: str, left_out: set[str]) -> None:
+    config = f"exclude: ['{pattern}']\n"
+    assert linted(tree, config) == sorted(set(TREE) - left_out)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "silenced"),
+    [
+        ("court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/*", {"docs/court/2024/filing.md", "docs/court/filing.md", "docs/draft.md"}),
+        ("docs/*/filing.md", {"docs/court/filing.md"}),
+        ("court/*.md", set()),
+        ("2024", {"docs/court/2024/filing.md"}),
+        ("*.md", set(TREE) - {"notes/draft.txt"}),
+        ("archive/**", {"archive/old.md"}),
+    ],
+)
+def test_per_file_ignores_patterns(tree: Path, pattern: str, silenced: set[str]) -> None:
+    config = f"per-file-ignores:\n  '{pattern}': [drug-use]\n"
+    assert linted(tree, config) == sorted(set(TREE) - silenced)
+
+
+def test_exclude_matches_a_named_folders_files_by_their_own_path(tree: Path) -> None:
+    # 'docs/*' names docs/court, not the files inside it: a walk of docs/court finds them
+    assert linted(tree, "exclude: ['docs/*']\n", "docs/court") == [
+        "docs/court/2024/filing.md",
+        "docs/court/filing.md",
+    ]
+    # 'docs/court/**' names every file below docs/court, at any depth
+    assert linted(tree, "exclude: ['docs/court/**']\n", "docs/court/2024") == []
+    assert linted(tree, "exclude: ['court']\n", "docs/court/2024") == ["docs/court/2024/filing.md"]
+
+
+def test_include_matches_a_files_own_path_not_a_folder_above_it(project: Path) -> None:
+    write(project / "strings" / "en.json", '{"intro": "Support for every addict"}\n')
+    write(project / "strings" / "old.json" / "fr.json", '{"intro": "Every addict"}\n')
+    write(project / ".respectful-lint.yaml", "include: ['strings/*.json']\n")
+    assert [line.split(":")[0] for line in lines(check(project, "strings"))] == ["strings/en.json"]
+
+
+def test_patterns_with_a_slash_never_match_outside_the_configurations_folder(
+    tree: Path, tmp_path: Path
+) -> None:
+    write(tmp_path / "elsewhere" / "docs" / "draft.md", DRAFT)
+    outside = str(tmp_path / "elsewhere" / "docs" / "draft.md")
+    config = "per-file-ignores:\n  'docs/*.md': [drug-use]\n"
+    assert linted(tree, config, outside) == [outside]
+    config = "per-file-ignores:\n  'draft.md': [drug-use]\n"
+    assert linted(tree, config, outside) == []
+
+
 def test_html_data_attributes_replace_the_built_in_list(project: Path) -> None:
     page = '<p data-note="Every addict is welcome" data-error="No prostitute here">Hi</p>\n'
     write(project / "site" / "index.html", page)
