@@ -157,6 +157,31 @@ def test_discovery_in_a_real_process(project: Path) -> None:
     assert out.stdout.splitlines() == [f"draft.md:1:20: {PROSTITUTE}"]
 
 
+@pytest.mark.parametrize(
+    ("config", "imported"),
+    [(None, False), ("ignore: [drug-use]\n", False), ("exclude: [archive]\n", True)],
+)
+def test_the_pattern_library_is_imported_only_for_a_configuration_with_patterns(
+    project: Path, config: str | None, imported: bool
+) -> None:
+    if config is not None:
+        write(project / ".respectful-lint.yaml", config)
+    code = (
+        "import sys\n"
+        "from respectful_lint.cli import main\n"
+        "try:\n"
+        "    main(['check', '--format', 'concise'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('pathspec' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert out.stderr == ""
+    assert out.stdout.splitlines()[-1] == str(imported)
+
+
 # --- what each key does --------------------------------------------------------------------------
 
 
@@ -367,6 +392,23 @@ def test_exclude_patterns(tree: Path, pattern: str, left_out: set[str]) -> None:
 def test_per_file_ignores_patterns(tree: Path, pattern: str, silenced: set[str]) -> None:
     config = f"per-file-ignores:\n  '{pattern}': [drug-use]\n"
     assert linted(tree, config) == sorted(set(TREE) - silenced)
+
+
+def test_a_double_star_inside_a_name_stays_in_one_folder(tree: Path) -> None:
+    # as in .gitignore, '**' spans folders only as a whole name between slashes
+    assert linted(tree, "exclude: ['docs/**.md']\n") == [
+        "archive/old.md",
+        "docs/court/2024/filing.md",
+        "docs/court/filing.md",
+        "notes/draft.txt",
+    ]
+
+
+def test_a_leading_exclamation_mark_or_hash_is_part_of_a_name(project: Path) -> None:
+    write(project / "notes" / "!keep.md", DRAFT)
+    write(project / "notes" / "#scratch.md", DRAFT)
+    write(project / ".respectful-lint.yaml", "exclude: ['!keep.md', 'notes/#scratch.md']\n")
+    assert {line.split(":")[0] for line in lines(check(project))} == {"docs/draft.md"}
 
 
 def test_exclude_matches_a_named_folders_files_by_their_own_path(tree: Path) -> None:
