@@ -520,6 +520,19 @@ def test_an_edited_configured_lexicon_is_seen_despite_the_cache(project: Path) -
         ("lexicons: [house.yaml]\n", "1:12: 'lexicons': no such file or folder: house.yaml"),
         ("- select\n", "1:1: the configuration must be a mapping of keys, not a list"),
         ("select: [a]\nselect: [b]\n", "2:1: duplicate key 'select'"),
+        (
+            "exclude: [archive, '[z-a]']\n",
+            "1:20: 'exclude': '[z-a]' is not a valid glob pattern (bad character range z-a)",
+        ),
+        (
+            "include: ['./']\n",
+            "1:11: 'include': './' is not a valid glob pattern (it names no file or folder)",
+        ),
+        (
+            "per-file-ignores:\n  'docs/[z-a]*': [sex-work]\n",
+            "2:3: 'per-file-ignores': 'docs/[z-a]*' is not a valid glob pattern "
+            "(bad character range z-a)",
+        ),
     ],
 )
 def test_yaml_errors_name_the_file_line_and_key(project: Path, text: str, message: str) -> None:

@@ -573,8 +573,8 @@ class _Checker:
             lexicons=self.lexicons(data),
             default_lexicons=self.boolean(data, "default-lexicons"),
             explain=self.boolean(data, "explain"),
-            include=self.strings(data, ("include",)) or (),
-            exclude=self.strings(data, ("exclude",)) or (),
+            include=self.patterns(data, "include"),
+            exclude=self.patterns(data, "exclude"),
             per_file_ignores=self.per_file_ignores(data),
             data_attributes=self.data_attributes(html),
             where=self.where,
@@ -607,6 +607,20 @@ class _Checker:
             if not item.strip():
                 raise self.error((*path, i), f"'{label}': item {i + 1} is empty")
         return tuple(value)
+
+    def patterns(self, data: dict[str, Any], key: str) -> tuple[str, ...]:
+        values = self.strings(data, (key,)) or ()
+        for i, value in enumerate(values):
+            self.pattern(value, (key, i), key)
+        return values
+
+    def pattern(self, value: str, path: KeyPath, label: str, *, key: bool = False) -> None:
+        """Refuse a glob pattern that cannot be compiled (compiling it imports pathspec)."""
+        try:
+            _glob(value)
+        except _PatternError as exc:
+            message = f"'{label}': '{value}' is not a valid glob pattern ({exc})"
+            raise self.error(path, message, key=key) from None
 
     def choice(self, data: dict[str, Any], key: str, allowed: Sequence[str]) -> str | None:
         if key not in data:
@@ -661,6 +675,7 @@ class _Checker:
             key = ("per-file-ignores", pattern)
             if not pattern.strip():
                 raise self.error(key, "'per-file-ignores': a pattern is empty", key=True)
+            self.pattern(pattern, key, "per-file-ignores", key=True)
             selectors = self.string_list(value, key)
             out.append((pattern, selectors))
         return tuple(out)
