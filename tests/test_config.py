@@ -157,6 +157,31 @@ def test_discovery_in_a_real_process(project: Path) -> None:
     assert out.stdout.splitlines() == [f"draft.md:1:20: {PROSTITUTE}"]
 
 
+@pytest.mark.parametrize(
+    ("config", "imported"),
+    [(None, False), ("ignore: [drug-use]\n", False), ("exclude: [archive]\n", True)],
+)
+def test_the_pattern_library_is_imported_only_for_a_configuration_with_patterns(
+    project: Path, config: str | None, imported: bool
+) -> None:
+    if config is not None:
+        write(project / ".respectful-lint.yaml", config)
+    code = (
+        "import sys\n"
+        "from respectful_lint.cli import main\n"
+        "try:\n"
+        "    main(['check', '--format', 'concise'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('pathspec' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert out.stderr == ""
+    assert out.stdout.splitlines()[-1] == str(imported)
+
+
 # --- what each key does --------------------------------------------------------------------------
 
 
@@ -288,6 +313,133 @@ def test_per_file_ignores_match_a_file_name_anywhere_and_stdin_filename(project:
     assert result.stdout.splitlines() == [f"draft.txt:1:20: {PROSTITUTE}"]
 
 
+# --- how patterns match ------------------------------------------------------------------------
+
+TREE = (
+    "archive/old.md",
+    "docs/court/2024/filing.md",
+    "docs/court/filing.md",
+    "docs/draft.md",
+    "notes/draft.txt",
+)
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "tree"
+    for name in TREE:
+        write(root / name, DRAFT)
+    return root
+
+
+def linted(root: Path, config: str, *args: str) -> list[str]:
+    """The files a run in ``root`` reports an addict finding in, with this configuration."""
+    write(root / ".respectful-lint.yaml", config)
+    result = check(root, "--select", "drug-use", *args)
+    assert result.exit_code in (0, 1), result.output
+    return sorted({line.split(":")[0] for line in lines(result)})
+
+
+@pytest.mark.parametrize(
+    ("pattern", "left_out"),
+    [
+        ("court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("./docs/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("/docs/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/court/", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs\\court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("**/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/court/**", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("court/*.md", set()),
+        ("docs/*/filing.md", {"docs/court/filing.md"}),
+        ("docs/**/filing.md", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("filing.md", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("draft.[mt]*", {"docs/draft.md", "notes/draft.txt"}),
+        ("draft.?d", {"docs/draft.md"}),
+        ("2???", {"docs/court/2024/filing.md"}),
+        (
+            "[!d]*",
+            {
+                "archive/old.md",
+                "docs/court/2024/filing.md",
+                "docs/court/filing.md",
+                "notes/draft.txt",
+            },
+        ),
+        ("*", set(TREE)),
+        ("**", set(TREE)),
+    ],
+)
+def test_exclude_patterns(tree: Path, pattern: str, left_out: set[str]) -> None:
+    config = f"exclude: ['{pattern}']\n"
+    assert linted(tree, config) == sorted(set(TREE) - left_out)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "silenced"),
+    [
+        ("court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/court", {"docs/court/2024/filing.md", "docs/court/filing.md"}),
+        ("docs/*", {"docs/court/2024/filing.md", "docs/court/filing.md", "docs/draft.md"}),
+        ("docs/*/filing.md", {"docs/court/filing.md"}),
+        ("court/*.md", set()),
+        ("2024", {"docs/court/2024/filing.md"}),
+        ("*.md", set(TREE) - {"notes/draft.txt"}),
+        ("archive/**", {"archive/old.md"}),
+    ],
+)
+def test_per_file_ignores_patterns(tree: Path, pattern: str, silenced: set[str]) -> None:
+    config = f"per-file-ignores:\n  '{pattern}': [drug-use]\n"
+    assert linted(tree, config) == sorted(set(TREE) - silenced)
+
+
+def test_a_double_star_inside_a_name_stays_in_one_folder(tree: Path) -> None:
+    # as in .gitignore, '**' spans folders only as a whole name between slashes
+    assert linted(tree, "exclude: ['docs/**.md']\n") == [
+        "archive/old.md",
+        "docs/court/2024/filing.md",
+        "docs/court/filing.md",
+        "notes/draft.txt",
+    ]
+
+
+def test_a_leading_exclamation_mark_or_hash_is_part_of_a_name(project: Path) -> None:
+    write(project / "notes" / "!keep.md", DRAFT)
+    write(project / "notes" / "#scratch.md", DRAFT)
+    write(project / ".respectful-lint.yaml", "exclude: ['!keep.md', 'notes/#scratch.md']\n")
+    assert {line.split(":")[0] for line in lines(check(project))} == {"docs/draft.md"}
+
+
+def test_exclude_matches_a_named_folders_files_by_their_own_path(tree: Path) -> None:
+    # 'docs/*' names docs/court, not the files inside it: a walk of docs/court finds them
+    assert linted(tree, "exclude: ['docs/*']\n", "docs/court") == [
+        "docs/court/2024/filing.md",
+        "docs/court/filing.md",
+    ]
+    # 'docs/court/**' names every file below docs/court, at any depth
+    assert linted(tree, "exclude: ['docs/court/**']\n", "docs/court/2024") == []
+    assert linted(tree, "exclude: ['court']\n", "docs/court/2024") == ["docs/court/2024/filing.md"]
+
+
+def test_include_matches_a_files_own_path_not_a_folder_above_it(project: Path) -> None:
+    write(project / "strings" / "en.json", '{"intro": "Support for every addict"}\n')
+    write(project / "strings" / "old.json" / "fr.json", '{"intro": "Every addict"}\n')
+    write(project / ".respectful-lint.yaml", "include: ['strings/*.json']\n")
+    assert [line.split(":")[0] for line in lines(check(project, "strings"))] == ["strings/en.json"]
+
+
+def test_patterns_with_a_slash_never_match_outside_the_configurations_folder(
+    tree: Path, tmp_path: Path
+) -> None:
+    write(tmp_path / "elsewhere" / "docs" / "draft.md", DRAFT)
+    outside = str(tmp_path / "elsewhere" / "docs" / "draft.md")
+    config = "per-file-ignores:\n  'docs/*.md': [drug-use]\n"
+    assert linted(tree, config, outside) == [outside]
+    config = "per-file-ignores:\n  'draft.md': [drug-use]\n"
+    assert linted(tree, config, outside) == []
+
+
 def test_html_data_attributes_replace_the_built_in_list(project: Path) -> None:
     page = '<p data-note="Every addict is welcome" data-error="No prostitute here">Hi</p>\n'
     write(project / "site" / "index.html", page)
@@ -368,6 +520,19 @@ def test_an_edited_configured_lexicon_is_seen_despite_the_cache(project: Path) -
         ("lexicons: [house.yaml]\n", "1:12: 'lexicons': no such file or folder: house.yaml"),
         ("- select\n", "1:1: the configuration must be a mapping of keys, not a list"),
         ("select: [a]\nselect: [b]\n", "2:1: duplicate key 'select'"),
+        (
+            "exclude: [archive, '[z-a]']\n",
+            "1:20: 'exclude': '[z-a]' is not a valid glob pattern (bad character range z-a)",
+        ),
+        (
+            "include: ['./']\n",
+            "1:11: 'include': './' is not a valid glob pattern (it names no file or folder)",
+        ),
+        (
+            "per-file-ignores:\n  'docs/[z-a]*': [sex-work]\n",
+            "2:3: 'per-file-ignores': 'docs/[z-a]*' is not a valid glob pattern "
+            "(bad character range z-a)",
+        ),
     ],
 )
 def test_yaml_errors_name_the_file_line_and_key(project: Path, text: str, message: str) -> None:

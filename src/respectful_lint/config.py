@@ -25,6 +25,8 @@ from .errors import LintError
 from .model import Severity
 
 if TYPE_CHECKING:
+    from pathspec import PathSpec, Pattern
+
     from .model import Lexicon
     from .profiles import Profile
     from .selection import Selection, UnknownSelector
@@ -221,43 +223,65 @@ def _index_of(values: Sequence[str], selector: str) -> int:
 # --- glob patterns -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def _glob(pattern: str) -> tuple[re.Pattern[str], bool]:
-    """A pattern as an expression, and whether it is anchored (has a slash in it).
+@dataclass(frozen=True, slots=True)
+class _Glob:
+    """One pattern as pathspec compiled it; see :func:`_glob`."""
 
-    As in ``.gitignore`` and ruff's ``exclude``: ``*`` and ``?`` never match a slash, ``**``
-    matches any number of folders, and ``[...]`` is a character class.
+    anchored: bool
+    spec: PathSpec[Pattern]
+    suffix: str  # added to a path before it is matched
+
+    def match(self, path: str) -> bool:
+        """Whether the pattern names this path itself (not only a folder it is in)."""
+        return self.spec.match_file(path + self.suffix)
+
+
+class _PatternError(ValueError):
+    """A pattern that cannot be used; the message says why."""
+
+
+_ITSELF = "/\0"  # a name no path has
+
+
+@lru_cache(maxsize=256)
+def _glob(pattern: str) -> _Glob:
+    """A pattern compiled by pathspec, as in ``.gitignore`` and ruff's ``exclude``.
+
+    ``*`` and ``?`` never match a slash, ``**`` matches any number of folders, and ``[...]`` is
+    a character class. A pattern with a slash is anchored (matched against the path from the
+    configuration's folder); one without is matched against a name. A backslash is read as a
+    slash, a leading ``./`` and a trailing slash are dropped, and a leading ``!`` or ``#`` is
+    part of the name (there is no negation and there are no comments).
+
+    A gitignore pattern also matches everything in a folder it matches: ``strings/*.json``
+    matches ``strings/old.json/fr.json``. So an anchored pattern gets the name ``\\0`` added,
+    and so does the path before it is matched: ``strings/*.json/\\0`` does not match
+    ``strings/old.json/fr.json/\\0``.
+    A pattern ending in ``/**`` is left as it is: it names every path below its folder.
+
+    Raises :class:`_PatternError` for a pattern that names nothing or does not compile.
     """
-    text = pattern.strip().replace("\\", "/")
-    text = text.removeprefix("./").rstrip("/")
+    from pathspec import PathSpec
+
+    text = pattern.strip().replace("\\", "/").removeprefix("./").rstrip("/")
     anchored = "/" in text
     text = text.lstrip("/")
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if text.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif text.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        elif c == "[" and (end := text.find("]", i + 2)) != -1:
-            inner = text[i + 1 : end]
-            if inner.startswith("!"):
-                inner = "^" + inner[1:]
-            out.append("[" + inner.replace("\\", "\\\\") + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    return re.compile("".join(out)), anchored
+    if not text:
+        raise _PatternError("it names no file or folder")
+    if text.startswith(("!", "#")):
+        text = "\\" + text
+    suffix = ""
+    if anchored:
+        text = "/" + text  # anchored even when its only slash was a leading one
+        if not text.endswith("/**"):
+            suffix = _ITSELF
+    try:
+        spec = PathSpec.from_lines("gitignore", [text + suffix])
+    except re.error as exc:
+        raise _PatternError(exc.msg) from None
+    except ValueError:
+        raise _PatternError("not a glob pattern") from None
+    return _Glob(anchored, spec, suffix)
 
 
 def _matches(
@@ -273,16 +297,16 @@ def _matches(
     rel = _relative(full, root)
     parts = None if rel is None else rel.replace(os.sep, "/").split("/")
     for pattern in patterns:
-        expression, anchored = _glob(pattern)
-        if anchored:
+        glob = _glob(pattern)
+        if glob.anchored:
             if parts is None:
                 continue
             prefixes = range(1, len(parts) + 1) if folders else (len(parts),)
-            if any(expression.fullmatch("/".join(parts[:i])) for i in prefixes):
+            if any(glob.match("/".join(parts[:i])) for i in prefixes):
                 return True
         else:
             names = parts if folders and parts is not None else [os.path.basename(full)]
-            if any(expression.fullmatch(name) for name in names):
+            if any(glob.match(name) for name in names):
                 return True
     return False
 
@@ -549,8 +573,8 @@ class _Checker:
             lexicons=self.lexicons(data),
             default_lexicons=self.boolean(data, "default-lexicons"),
             explain=self.boolean(data, "explain"),
-            include=self.strings(data, ("include",)) or (),
-            exclude=self.strings(data, ("exclude",)) or (),
+            include=self.patterns(data, "include"),
+            exclude=self.patterns(data, "exclude"),
             per_file_ignores=self.per_file_ignores(data),
             data_attributes=self.data_attributes(html),
             where=self.where,
@@ -583,6 +607,20 @@ class _Checker:
             if not item.strip():
                 raise self.error((*path, i), f"'{label}': item {i + 1} is empty")
         return tuple(value)
+
+    def patterns(self, data: dict[str, Any], key: str) -> tuple[str, ...]:
+        values = self.strings(data, (key,)) or ()
+        for i, value in enumerate(values):
+            self.pattern(value, (key, i), key)
+        return values
+
+    def pattern(self, value: str, path: KeyPath, label: str, *, key: bool = False) -> None:
+        """Refuse a glob pattern that cannot be compiled (compiling it imports pathspec)."""
+        try:
+            _glob(value)
+        except _PatternError as exc:
+            message = f"'{label}': '{value}' is not a valid glob pattern ({exc})"
+            raise self.error(path, message, key=key) from None
 
     def choice(self, data: dict[str, Any], key: str, allowed: Sequence[str]) -> str | None:
         if key not in data:
@@ -637,6 +675,7 @@ class _Checker:
             key = ("per-file-ignores", pattern)
             if not pattern.strip():
                 raise self.error(key, "'per-file-ignores': a pattern is empty", key=True)
+            self.pattern(pattern, key, "per-file-ignores", key=True)
             selectors = self.string_list(value, key)
             out.append((pattern, selectors))
         return tuple(out)
