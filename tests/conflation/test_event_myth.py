@@ -49,7 +49,7 @@ def test_flags_the_claim_as_a_suggestion(text: str, matched: str) -> None:
         "The idea that trafficking surges at the Olympics has been debunked.",
         "Will trafficking spike during the Super Bowl?",
         "The predicted surge in trafficking at the World Cup did not materialise.",
-        "Officials braced for an influx of trafficking victims at the Olympics that never happened.",
+        "Officials feared an influx of trafficking victims at the Olympics that never happened.",
         # no event, or an event far from the claim
         "Trafficking rose in the region after the floods.",
     ],
