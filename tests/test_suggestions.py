@@ -238,6 +238,9 @@ def test_built_in_wording_keeps_the_person_noun_written(text: str, expected: str
         ("AIDS orphans meet their mentors on Fridays.", "Children orphaned by AIDS"),
         ("Staff say HIV-infected parents avoid the clinic.", "living with HIV"),
         ("HIV-INFECTED PARENTS AVOID CLINIC", "LIVING WITH HIV"),
+        ("Condom use among CSWs rose in the study period.", "sex workers"),
+        ("CSWs took part in the study.", "Sex workers"),
+        ("The van stops for IDUs twice a week.", "people who inject drugs"),
     ],
 )
 def test_a_match_starting_with_an_acronym_gets_a_capital_only_at_a_sentence_start(

@@ -291,7 +291,9 @@ def suggest(
             fits = False
             inflection = Inflection(inflection.base, plural=inflection.plural)
     out = (
-        transfer_case(matched, inflect(p.text, p.plural, inflection), sentence_start)
+        transfer_case(
+            matched, inflect(p.text, p.plural, inflection), sentence_start, inflection.base
+        )
         for p in usable
     )
     return tuple(dict.fromkeys(out)), fits
@@ -313,11 +315,15 @@ _CURLY_APOSTROPHES = ("\u2019", "\u02bc")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
-def transfer_case(matched: str, suggestion: str, sentence_start: bool = False) -> str:
+def transfer_case(
+    matched: str, suggestion: str, sentence_start: bool = False, term: str = ""
+) -> str:
     """Carry ALL CAPS, a leading capital and curly apostrophes over from the matched text.
 
-    A match that starts with an acronym ("HIV-infected") has a capital wherever it stands, so
-    its wording only gets one at the start of a sentence.
+    Capitals that the term itself has tell nothing: a match that starts with an acronym
+    ("HIV-infected", "CSWs") or with a capital the lexicon writes ("AIDS orphan") has it
+    wherever it stands, so its wording only gets a capital at the start of a sentence, and an
+    acronym written in capitals ("PLWHA") does not turn its wording into capitals.
     """
     if "'" in suggestion and "'" not in matched:
         for curly in _CURLY_APOSTROPHES:
@@ -325,11 +331,15 @@ def transfer_case(matched: str, suggestion: str, sentence_start: bool = False) -
                 suggestion = suggestion.replace("'", curly)
                 break
     letters = [c for c in matched if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    term_letters = [c for c in term if c.isalpha()]
+    acronym = bool(term_letters) and all(c.isupper() for c in term_letters)
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not acronym:
         return suggestion.upper()
     if matched[:1].isupper() and suggestion[:1].islower():
         first = _FIRST_WORD.match(matched)
-        if first and len(first[0]) > 1 and first[0].isupper() and not sentence_start:
+        first_word = first[0].removesuffix("s") if first else ""
+        own_capital = term[:1].isupper() or (len(first_word) > 1 and first_word.isupper())
+        if own_capital and not sentence_start:
             return suggestion
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
