@@ -8,8 +8,9 @@ longest, then the lowest rule id.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -164,6 +165,7 @@ def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]
     findings: list[Finding] = []
     for segment in document.segments:
         matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted)
+        fused: Sequence[_Span] = ()
         if lexicon.conflation is not None:
             found = matches
             fused, matches = lexicon.conflation.find(ctx, matches)
@@ -171,7 +173,12 @@ def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]
                 rename = _renamer(lexicon, ctx, found)
                 findings.extend(lexicon.conflation.findings(document, segment, ctx, fused, rename))
         for m in matches:
-            findings.append(_finding(document, segment, ctx, lexicon, m))
+            finding = _finding(document, segment, ctx, lexicon, m)
+            if finding.fix is not None and any(c.start < m.end and m.start < c.end for c in fused):
+                # Inside a conflation ("Prostitution is rape") a fix would only restate the
+                # claim in other words ("Sex work is rape"): the writer must rewrite it.
+                finding = dataclasses.replace(finding, fix=None)
+            findings.append(finding)
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from _util import conflations
 
+from respectful_lint import lint_text
+
 
 def suggestions(text: str, rule: str) -> tuple[str, ...]:
     [finding] = [f for f in conflations(text) if f.rule == rule]
@@ -73,3 +75,13 @@ def test_rewrites_read_through_line_breaks_and_markup() -> None:
 def test_shapes_without_a_rewrite_keep_their_hint() -> None:
     found = suggestions("Every escort is a trafficking victim.", "conflation/universal")
     assert len(found) == 1 and found[0].startswith("speak for the people concerned")
+
+
+def test_a_term_inside_a_conflation_gets_no_fix() -> None:
+    text = "Prostitution is slavery, the poster said; prostitution is legal here."
+    inside, outside = sorted(
+        (f for f in lint_text(text, kind="text") if f.rule == "sex-work/prostitution"),
+        key=lambda f: f.start,
+    )
+    assert inside.fix is None  # "Sex work is slavery" would restate the claim
+    assert outside.fix is not None
