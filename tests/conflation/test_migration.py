@@ -23,6 +23,14 @@ RULE = "conflation/migration"
             "Migrant sex workers are trafficked women, the councillor claimed.",
             "Migrant sex workers are trafficked",
         ),
+        (
+            "He speaks little English, so he must be trafficked, the caller said.",
+            "speaks little English, so he must be trafficked",
+        ),
+        (
+            "The Korean staff at the salon must have been trafficked.",
+            "Korean staff at the salon must have been trafficked",
+        ),
     ],
 )
 def test_flags_the_inference(text: str, matched: str) -> None:
@@ -39,6 +47,7 @@ def test_flags_the_inference(text: str, matched: str) -> None:
         "Ukrainian refugees were trafficked into forced labour, the agency said.",
         "I was trafficked from Romania when I was nineteen.",
         "Many migrant sex workers worked in massage businesses.",
+        "Migrants who were trafficked must be offered a visa, the charity said.",
     ],
 )
 def test_passes(text: str) -> None:
