@@ -260,3 +260,19 @@ def test_a_match_starting_with_an_acronym_gets_a_capital_only_at_a_sentence_star
 def test_built_in_wording_follows_the_spelling_of_the_match(text: str, expected: str) -> None:
     [finding] = lint_text(text, kind="text")
     assert finding.suggestions == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Park in a handicapped bay by the door.", False),  # "a accessible bay"
+        ("Park in the handicapped bay by the door.", True),
+        ("She booked an AIDS test for Monday.", True),  # "an HIV test"
+        ("Treatment for an STD is free here.", True),  # "an STI"
+    ],
+)
+def test_a_fix_is_offered_only_when_the_article_before_it_still_fits(
+    text: str, fixed: bool
+) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert (finding.fix is not None) is fixed

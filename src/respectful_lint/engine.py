@@ -263,10 +263,34 @@ def _finding(
         suggestions, fits = suggest(entry.preferred, inflection, shown, at_start)
         fix = None
         if entry.fix != "none" and suggestions and fits:
-            fix = Fix(((start, end, suggestions[0]),), entry.fix)
+            before = document.text[max(0, start - 8) : start]
+            if article_fits(before, suggestions[0]):
+                fix = Fix(((start, end, suggestions[0]),), entry.fix)
         return message(rule, shown, suggestions, m.severity), suggestions, fix
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
+
+
+_ARTICLE = re.compile(r"(?<![\w'\u2019])(an?)[ \t\u00a0]+$", re.IGNORECASE)
+_AN_LETTERS = frozenset("aefhilmnorsx")  # letters whose names start with a vowel sound
+_A_BEFORE = ("uni", "use", "usu", "uti", "ure", "eu", "ewe", "one", "once")
+_AN_BEFORE = ("hour", "honest", "honor", "honour", "heir")
+
+
+def article_fits(before: str, wording: str) -> bool:
+    """Whether "a" or "an" at the end of ``before`` (if there is one) fits before ``wording``."""
+    m = _ARTICLE.search(before)
+    if m is None or not wording:
+        return True
+    first = wording.split()[0]
+    word = first.lower()
+    if len(first) > 1 and first.isupper():  # an acronym read letter by letter: "an HIV test"
+        vowel = word[0] in _AN_LETTERS
+    elif word.startswith(_A_BEFORE):
+        vowel = False
+    else:
+        vowel = word.startswith(_AN_BEFORE) or word[0] in "aeiou"
+    return (m.group(1).lower() == "an") == vowel
 
 
 def suggest(
