@@ -276,3 +276,20 @@ def test_a_fix_is_offered_only_when_the_article_before_it_still_fits(
 ) -> None:
     [finding] = lint_text(text, kind="text")
     assert (finding.fix is not None) is fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her uncle caught HIV in the 1990s.", ("acquired HIV",)),
+        ("Nobody catches HIV from a shared cup.", ("acquires HIV",)),
+        ("The novel's hero commits suicide in chapter nine.", ("dies by suicide",)),
+        ("My neighbour suffers from HIV.", ("lives with HIV", "has HIV")),
+        ("His aunt suffered from AIDS for a decade.", ("lived with HIV",)),
+    ],
+)
+def test_built_in_verb_wordings_agree_with_the_verb_matched(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert finding.suggestions == expected
