@@ -293,3 +293,18 @@ def test_built_in_verb_wordings_agree_with_the_verb_matched(
 ) -> None:
     [finding] = lint_text(text, kind="text")
     assert finding.suggestions == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "matched", "first"),
+    [
+        ("He has stayed clean and sober since the spring.", "clean and sober", "in recovery"),
+        ("Tell the group your clean date on Friday.", "clean date", "recovery date"),
+        ("She counted her clean time in months.", "clean time", "time in recovery"),
+    ],
+)
+def test_clean_phrases_get_wordings_that_fit_the_phrase(
+    text: str, matched: str, first: str
+) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert (finding.matched, finding.suggestions[0]) == (matched, first)
