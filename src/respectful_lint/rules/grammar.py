@@ -558,6 +558,7 @@ _RISE_LINKS = frozenset(
     )
 )
 _EVENT_WINDOW = 15  # words between the event and the trafficking term (reference §2, shape 8)
+_POLICING_HEADS = frozenset(_words("arrest arrests sting stings raid raids"))
 
 
 def event_myth(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidate]:
@@ -573,7 +574,7 @@ def event_myth(sent: Sentence, spec: Conflation, severity: Severity) -> list[Can
         word, _ = next_word(sent, e)
         if word == "-" or (word in MODIFIED_HEADS and word not in ("case", "cases")):
             continue  # "trafficking hotline", "trafficking research": not the rise claimed
-        if word is not None and word in _words("arrest arrests sting stings raid raids"):
+        if word in _POLICING_HEADS:
             continue  # more arrests is a fact about policing, not about trafficking
         linked = [r for r in rises if _linked(sent, r, (s, e))]
         near = [ev for ev in events if _word_distance(sent, ev, (s, e)) <= _EVENT_WINDOW]
