@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from _house import HEADER
 from respectful_lint.cli import main
 
 GOOD_ENTRY = """\
@@ -20,15 +21,6 @@ GOOD_ENTRY = """\
     examples:
       flag: [Open the case file.]
       pass: [Open the client record.]
-"""
-HEADER = """\
-lexicon: house
-version: 1
-language: en
-description: House style.
-sources:
-  house: {title: House style, year: 2024, url: "https://example.org/style"}
-entries:
 """
 
 

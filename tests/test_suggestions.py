@@ -7,18 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from _house import HEADER
 from respectful_lint import lint_text
 from respectful_lint.cli import main
-
-HEADER = """\
-lexicon: house
-version: 1
-language: en
-description: House style.
-sources:
-  house: {title: House style, year: 2024, url: "https://example.org/style"}
-entries:
-"""
 
 LEXICON = (
     HEADER
