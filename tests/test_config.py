@@ -607,7 +607,7 @@ data-attributes = ["data-note"]
         ("select = [", "8:2: invalid TOML: Invalid value"),
         (
             "per-file-ignores = {'*.md' = 'drug-use'}",
-            "6:1: 'per-file-ignores.*.md' must be a list of strings, not a string",
+            "6:21: 'per-file-ignores.*.md' must be a list of strings, not a string",
         ),
     ],
 )
@@ -671,7 +671,9 @@ def test_the_readmes_examples_are_valid_configurations(tmp_path: Path) -> None:
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Configuration") : readme.index("## pre-commit")]
-    blocks = dict(re.findall(r"```(yaml|toml)\n(.*?)```", section, re.S))
+    blocks: dict[str, str] = {}
+    for lang, block in re.findall(r"```(yaml|toml)\n(.*?)```", section, re.S):
+        blocks.setdefault(lang, block)  # the first example of each kind: the full one
     write(tmp_path / "style" / "house.yaml", (DATA / "custom.yaml").read_text(encoding="utf-8"))
     yaml_config = load_config(write(tmp_path / ".respectful-lint.yaml", blocks["yaml"]))
     toml_config = load_config(write(tmp_path / "pyproject.toml", blocks["toml"]))
