@@ -255,6 +255,38 @@ def test_a_plugin_lexicon_loads_and_can_be_turned_off(project: Path, site: Path)
     )
 
 
+def test_a_plugin_preset_applies_unless_the_plugin_is_left_out(project: Path, site: Path) -> None:
+    write(site / "house_pack_presets" / "house.yaml", "ignore: [sex-work]\n")
+    folder = str(site / "house_pack_presets")
+    module = f"from pathlib import Path\ndef presets():\n    return Path({folder!r})\n"
+    _plugin(
+        site, "house-pack", {"respectful_lint.presets": {"house": "house_pack:presets"}}, module
+    )
+    write(project / ".respectful-lint.yaml", "extends: [house:house]\n")
+    assert [line.split()[2] for line in concise(project, "draft.md")] == [INMATE]
+    write(project / ".respectful-lint.yaml", "extends: [house:hose]\n")
+    assert error(run(project, "check")).endswith(
+        "extends: 'house' has no preset 'hose' (did you mean 'house:house'?)"
+    )
+    write(project / ".respectful-lint.yaml", "plugins: []\nextends: [house:house]\n")
+    assert error(run(project, "check")) == (
+        "respectful-lint: error: .respectful-lint.yaml:2:11: extends: 'house:house' is a preset "
+        "of the plugin house-pack, and 'plugins' leaves it out"
+    )
+
+
+def test_a_plugin_lexicon_cannot_replace_a_built_in_one(project: Path, site: Path) -> None:
+    write(site / "house_pack_data" / "inc.yaml", _HOUSE.replace("lexicon: house", "lexicon: hiv"))
+    folder = str(site / "house_pack_data")
+    module = f"from pathlib import Path\ndef lexicons():\n    return Path({folder!r})\n"
+    _plugin(site, "house-pack", {"respectful_lint.lexicons": {"h": "house_pack:lexicons"}}, module)
+    message = error(run(project, "check", "draft.md"))
+    assert "lexicon id 'hiv' of the plugin house-pack is already used by" in message
+    assert "(a built-in lexicon of respectful-lint)" in message
+    assert "--no-plugins" in message
+    assert run(project, "check", "--no-plugins", "draft.md").exit_code == 1
+
+
 def test_a_plugin_cannot_replace_a_built_in(project: Path, site: Path) -> None:
     _plugin(site, "loud-json", {"respectful_lint.reporters": {"json": "house_pack:Nothing"}})
     message = error(run(project, "check", "draft.md"))
@@ -307,6 +339,21 @@ def test_lexicon_validate_reports_every_error_in_every_file(tmp_path: Path) -> N
         line.startswith("b.yaml:") and "'fix' must be one of safe, unsafe, none" in line
         for line in lines
     )
+    # top-level, source, group and entry mistakes of one file, all in one run
+    worse = bad.replace("version: 1", "version: one").replace("description: House style.\n", "")
+    worse = worse.replace('url: "https://example.org/style"', 'url: "ftp://example.org"')
+    write(tmp_path / "c.yaml", worse + "  - just a sentence\n")
+    out = run(tmp_path, "lexicon", "validate", "c.yaml").stdout.splitlines()
+    assert [line.split(": error: ")[1][:28] for line in out] == [
+        "missing required key 'descri",
+        "'version' must be an integer",
+        "'url' of source 'house' must",
+        "missing required key 'severi",
+        "unknown key 'sevrity' in ent",
+        "unknown key 'categry' in ent",
+        "source key 'house' is not de",  # the source itself was refused
+        "entry 2 must be a mapping, g",
+    ]
     data = json.loads(run(tmp_path, "lexicon", "validate", "--format", "json", "a.yaml").stdout)
     (typo,) = [p for p in data["problems"] if p["key"] == "sevrity"]
     assert (typo["line"], typo["column"], typo["severity"]) == (12, 5, "error")

@@ -202,21 +202,14 @@ class _Validator:
 
     def lexicon(self) -> Lexicon:
         top = self.mapping(self.doc.data, (), TOP_KEYS, "the lexicon")
-        lex_id = self.string(self.require(top, (), "lexicon", "the lexicon"), ("lexicon",))
-        if not ID_RE.match(lex_id):
-            self.fail(
-                ("lexicon",),
-                f"lexicon id {lex_id!r} must be lower-case letters, digits and hyphens",
-            )
-        version = self.integer(self.require(top, (), "version", "the lexicon"), ("version",))
-        language = self.string(self.require(top, (), "language", "the lexicon"), ("language",))
-        description = self.string(
-            self.require(top, (), "description", "the lexicon"), ("description",)
-        )
-        sources = self.sources(top.get("sources", {}))
-        disabled = self.strings(top.get("disable", []), ("disable",))
+        lex_id = self.attempt(partial(self.the_lexicon_id, top)) or "lexicon"
+        version = self.attempt(partial(self.top, top, "version", self.integer)) or 1
+        language = self.attempt(partial(self.top, top, "language", self.string)) or "en"
+        description = self.attempt(partial(self.top, top, "description", self.string)) or ""
+        sources = self.attempt(partial(self.sources, top.get("sources", {}))) or {}
+        disabled = self.attempt(partial(self.strings, top.get("disable", []), ("disable",))) or ()
         self.lexicon_id = lex_id
-        groups = self.groups(top.get("groups", {}), lex_id)
+        groups = self.attempt(partial(self.groups, top.get("groups", {}), lex_id)) or ()
         raw_entries = self.require(top, (), "entries", "the lexicon")
         if not isinstance(raw_entries, list):
             self.fail(("entries",), f"'entries' must be a list, got {_typename(raw_entries)}")
@@ -244,6 +237,18 @@ class _Validator:
             disabled=disabled,
             groups=groups,
         )
+
+    def the_lexicon_id(self, top: dict[str, Any]) -> str:
+        lex_id = self.string(self.require(top, (), "lexicon", "the lexicon"), ("lexicon",))
+        if not ID_RE.match(lex_id):
+            self.fail(
+                ("lexicon",),
+                f"lexicon id {lex_id!r} must be lower-case letters, digits and hyphens",
+            )
+        return lex_id
+
+    def top(self, top: dict[str, Any], key: str, check: Callable[[Any, Path], T]) -> T:
+        return check(self.require(top, (), key, "the lexicon"), (key,))
 
     def sources(self, raw: Any) -> dict[str, Source]:
         if not isinstance(raw, dict):
@@ -564,39 +569,40 @@ class _Validator:
     def groups(self, raw: Any, lex_id: str) -> tuple[ConceptGroup, ...]:
         if not isinstance(raw, dict):
             self.fail(("groups",), f"'groups' must be a mapping, got {_typename(raw)}")
-        out: list[ConceptGroup] = []
-        for key, value in raw.items():
-            path: Path = ("groups", key)
-            if not isinstance(key, str) or not GROUP_REF_RE.match(key):
-                self.fail(path, f"group id {key!r} must be 'name' or 'lexicon/name'", key=True)
-            spec = self.mapping(value, path, GROUP_KEYS, f"group '{key}'")
-            terms = self.strings(
-                self.require(spec, path, "terms", f"group '{key}'"),
-                (*path, "terms"),
-                nonempty_list=True,
+        found = (
+            self.attempt(partial(self.group, key, value, lex_id)) for key, value in raw.items()
+        )
+        return tuple(group for group in found if group is not None)
+
+    def group(self, key: Any, value: Any, lex_id: str) -> ConceptGroup:
+        path: Path = ("groups", key)
+        if not isinstance(key, str) or not GROUP_REF_RE.match(key):
+            self.fail(path, f"group id {key!r} must be 'name' or 'lexicon/name'", key=True)
+        spec = self.mapping(value, path, GROUP_KEYS, f"group '{key}'")
+        terms = self.strings(
+            self.require(spec, path, "terms", f"group '{key}'"),
+            (*path, "terms"),
+            nonempty_list=True,
+        )
+        extends = "/" in key
+        if extends:
+            description = ""
+            if "description" in spec:
+                description = self.string(spec["description"], (*path, "description"))
+        else:
+            description = self.string(
+                self.require(spec, path, "description", f"group '{key}'"),
+                (*path, "description"),
             )
-            extends = "/" in key
-            if extends:
-                description = ""
-                if "description" in spec:
-                    description = self.string(spec["description"], (*path, "description"))
-            else:
-                description = self.string(
-                    self.require(spec, path, "description", f"group '{key}'"),
-                    (*path, "description"),
-                )
-            inflect = self.boolean(spec.get("inflect", True), (*path, "inflect"))
-            out.append(
-                ConceptGroup(
-                    id=key if extends else f"{lex_id}/{key}",
-                    description=description,
-                    terms=tuple(normalize_term(t) for t in terms),
-                    inflect=inflect,
-                    extends=extends,
-                    line=self.doc.where(path)[0],
-                )
-            )
-        return tuple(out)
+        inflect = self.boolean(spec.get("inflect", True), (*path, "inflect"))
+        return ConceptGroup(
+            id=key if extends else f"{lex_id}/{key}",
+            description=description,
+            terms=tuple(normalize_term(t) for t in terms),
+            inflect=inflect,
+            extends=extends,
+            line=self.doc.where(path)[0],
+        )
 
     def conflation(self, data: dict[str, Any], path: Path, what: str) -> Conflation:
         shape_name = self.choice(
