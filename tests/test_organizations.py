@@ -12,6 +12,8 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from respectful_lint import plugins
 from respectful_lint.cli import main
@@ -472,3 +474,26 @@ entries:
       flag: [Each caseload unit needs a review.]
       pass: [Each person we support needs a review.]
 """
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+ALLOWABLE = ["inmate", "addict", "prostitute", "junkie", "illegal alien"]
+FRAMES = ["The {} called us.", "We met an {} yesterday", "{}: a word.", "Notes about {} today."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_an_allowed_word_is_never_reported_in_any_form_and_others_still_are(
+    data: st.DataObject,
+) -> None:
+    from respectful_lint import lint_text
+    from respectful_lint.config import Config
+    from respectful_lint.customize import allowed_forms
+
+    word = data.draw(st.sampled_from(ALLOWABLE))
+    form = data.draw(st.sampled_from(allowed_forms(word)))
+    shown = data.draw(st.sampled_from([form, form.upper(), form.capitalize()]))
+    text = data.draw(st.sampled_from(FRAMES)).format(shown) + " Ask the whore."
+    findings = lint_text(text, kind="text", config=Config(allow=(word,)))
+    assert [f.matched.lower() for f in findings] == ["whore"], findings

@@ -62,7 +62,9 @@ def active() -> Choice:
 
 
 def is_core(ep: EntryPoint) -> bool:
-    return canonical(distribution(ep)) == CORE
+    """Whether an entry point is one of respectful-lint's own: it names an object of this
+    package (reading the distribution's metadata for every entry point would slow start-up)."""
+    return ep.value.partition(":")[0].split(".")[0].strip() == __name__.split(".")[0]
 
 
 @lru_cache(maxsize=1)
