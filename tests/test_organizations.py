@@ -240,6 +240,10 @@ def test_a_plugin_lexicon_loads_and_can_be_turned_off(project: Path, site: Path)
     )
     assert "house/case-file" in run(project, "rules").stdout
     assert "house/case-file" not in run(project, "rules", "--no-plugins").stdout
+    assert run(project, "explain", "house/case-file").exit_code == 0
+    assert error(run(project, "explain", "house/case-file", "--no-plugins")).startswith(
+        "respectful-lint: error: unknown rule 'house/case-file'"
+    )
     write(project / ".respectful-lint.yaml", "plugins: []\n")
     assert "house/case-file" not in run(project, "rules").stdout
     write(project / ".respectful-lint.yaml", "plugins: [house-pak]\n")
@@ -418,6 +422,19 @@ def test_schema_commands_print_schemas_that_accept_real_files(tmp_path: Path) ->
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"overides": {}}, config)
     jsonschema.validate(yaml.safe_load(_HOUSE), lexicon)
+
+
+def test_the_readmes_configuration_examples_match_the_schema() -> None:
+    import re
+
+    root = Path(__file__).parent.parent
+    schema = json.loads((root / "src/respectful_lint/config/schema.json").read_text())
+    readme = (root / "README.md").read_text()
+    section = readme[readme.index("## Configuration") : readme.index("## pre-commit")]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert len(blocks) >= 4
+    for block in blocks:
+        jsonschema.validate(yaml.safe_load(block) or {}, schema)
 
 
 def test_every_config_key_is_in_the_schema_and_the_readme() -> None:
