@@ -514,3 +514,11 @@ def test_an_allowed_word_is_never_reported_in_any_form_and_others_still_are(
     text = data.draw(st.sampled_from(FRAMES)).format(shown) + " Ask the whore."
     findings = lint_text(text, kind="text", config=Config(allow=(word,)))
     assert [f.matched.lower() for f in findings] == ["whore"], findings
+
+
+def test_the_built_in_lexicons_pass_lexicon_test(tmp_path: Path) -> None:
+    folder = str(Path(__file__).resolve().parent.parent / "lexicons")
+    result = run(tmp_path, "lexicon", "test", "--isolated", "--format", "json", folder)
+    assert result.exit_code == 0, result.stdout
+    data = json.loads(result.stdout)
+    assert data["failures"] == [] and data["entries"] > 100 and data["examples"] > 4 * 100
