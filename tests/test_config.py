@@ -602,7 +602,7 @@ data-attributes = ["data-note"]
         ("explain = 1", "6:1: 'explain' must be true or false, not a number"),
         (
             'ignore = ["drugs"]',
-            "6:1: ignore: 'drugs' matches no rule id or category (did you mean 'drug-use'?)",
+            "6:11: ignore: 'drugs' matches no rule id or category (did you mean 'drug-use'?)",
         ),
         ("select = [", "8:2: invalid TOML: Invalid value"),
         (
@@ -620,7 +620,7 @@ def test_pyproject_errors_in_a_sub_table_name_its_line(project: Path) -> None:
     text = PYPROJECT.replace("{line}", "").replace('["data-note"]', '["note"]')
     write(project / "pyproject.toml", text)
     assert error(check(project)) == (
-        "respectful-lint: error: pyproject.toml:9:1: "
+        "respectful-lint: error: pyproject.toml:9:20: "
         "'html.data-attributes': 'note' is not a data-* attribute pattern"
     )
 

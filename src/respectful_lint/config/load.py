@@ -312,7 +312,8 @@ def _table(doc: Mapping[str, Any], keys: Sequence[str]) -> Any:
 
 
 def toml_positions(text: str, prefix: tuple[str, ...]) -> Where:
-    """Where a key is in TOML text, found by tomlkit, which keeps what ``tomllib`` drops.
+    """Where a key (or a list item) is in TOML text, found by tomlkit, which keeps what
+    ``tomllib`` drops.
 
     tomlkit is imported, and the text parsed again, only when an error needs a position. A key
     that cannot be found gives the position of the nearest key above it (or 1:1).
@@ -333,8 +334,13 @@ def toml_positions(text: str, prefix: tuple[str, ...]) -> Where:
         best = None
         container: Any = doc
         for part in (*prefix, *path):
-            if not isinstance(part, str):
-                break  # a list item: its key's place
+            if isinstance(part, int):  # a list item: where its value starts
+                try:
+                    container = container[part]
+                except (IndexError, KeyError, TypeError):
+                    break
+                best = offsets.get(id(container), best)
+                continue
             hit = _child(container, part)
             if hit is None:
                 break
@@ -361,6 +367,12 @@ def _parse_positions(text: str) -> tuple[Any, dict[int, int]] | None:
             key = super()._parse_simple_key()
             offsets[id(key)] = start
             return key
+
+        def _parse_value(self) -> Any:
+            start = self._idx
+            value = super()._parse_value()
+            offsets[id(value)] = start
+            return value
 
     try:
         return _Locating(text).parse(), offsets
