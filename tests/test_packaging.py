@@ -42,6 +42,9 @@ def test_wheel_ships_every_lexicon_and_the_schema(tmp_path: Path) -> None:
     for lexicon in (ROOT / "lexicons").iterdir():
         assert f"respectful_lint/_lexicons/{lexicon.name}" in names
     assert "respectful_lint/cli.py" in names
+    assert "respectful_lint/config/schema.json" in names  # `respectful-lint schema config`
+    for preset in ("recommended", "strict", "legal", "community"):
+        assert f"respectful_lint/config/presets/{preset}.yaml" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "respectful-lint = respectful_lint.cli:main" in text

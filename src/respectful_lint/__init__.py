@@ -72,6 +72,7 @@ def lint_text(
     selector or an unknown profile.
     """
     from .config import Config
+    from .customize import allowed_here
     from .engine import lint_document
     from .readers import reader_for_name
     from .runner import prepare_settings
@@ -89,11 +90,13 @@ def lint_text(
     compiled = prepare_settings(settings)
     document = reader_for_name(kind, config.reader_options()).read(text, path)
     ignored = config.ignored_rules(path)
+    allowed = config.allowed_words(path)
     return [
         f
         for f in lint_document(document, compiled)
         if f.severity >= settings.selection.min_severity
         and not (ignored and rule_matches(ignored, f.rule, f.category))
+        and not (allowed and allowed_here(allowed, document.text, f))
     ]
 
 

@@ -21,6 +21,8 @@ from . import __version__
 from .config import Config, Settings, discover_config, load_config
 from .errors import LintError
 from .model import Rule
+from .plugins import choice as plugin_choice
+from .plugins import use as use_plugins
 from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
 from .runner import load_rules, prepare_settings, run
@@ -84,6 +86,11 @@ def lexicon_options(func: F) -> F:
             callback=_profile,
             help="Context profile: " + ", ".join(PROFILES) + ".  [default: default]",
         ),
+        click.option(
+            "--no-plugins",
+            is_flag=True,
+            help="Run without installed plugins: built-in lexicons, readers and reporters only.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -110,14 +117,44 @@ def _settings(
     lexicons: tuple[str, ...],
     default_lexicons: bool | None,
     profile: Profile | None,
+    no_plugins: bool = False,
 ) -> Settings:
     config = _config(config_path, isolated)
-    return config.merge(lexicons=lexicons, default_lexicons=default_lexicons, profile=profile)
+    return _merge(
+        config,
+        lexicons=lexicons,
+        default_lexicons=default_lexicons,
+        profile=profile,
+        no_plugins=no_plugins,
+    )
+
+
+def _merge(config: Config, **options: Any) -> Settings:
+    """The run's settings; the plugins they choose become the ones readers and reporters see."""
+    try:
+        settings = config.merge(**options)
+    except LintError as exc:
+        raise FatalError(str(exc)) from None
+    use_plugins(plugin_choice(settings.plugins))
+    return settings
 
 
 def _rules(settings: Settings) -> list[Rule]:
+    """Every rule, with the project's overrides; an override of no rule is an error."""
+    from .lexicon import cached_lexicons
+
     try:
-        return load_rules(settings.lexicons, default_lexicons=settings.default_lexicons)
+        choice = plugin_choice(settings.plugins)
+        lexicons = cached_lexicons(
+            settings.lexicons, defaults=settings.default_lexicons, plugins=choice
+        )
+        settings.config.check_per_file_ignores(lexicons)
+        return load_rules(
+            settings.lexicons,
+            default_lexicons=settings.default_lexicons,
+            plugins=choice,
+            customization=settings.customization,
+        )
     except LintError as exc:
         raise FatalError(str(exc)) from None
 
@@ -188,6 +225,12 @@ def main() -> None:
     is_flag=True,
     help="Compile the lexicons afresh instead of using the on-disk cache.",
 )
+@click.option(
+    "--strict-lexicons",
+    is_flag=True,
+    help="First run the flag and pass examples of the project's own lexicons (as "
+    "'lexicon test' does); exit 2 if one fails.",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -205,6 +248,8 @@ def check(
     no_color: bool,
     explain: bool | None,
     no_cache: bool,
+    no_plugins: bool,
+    strict_lexicons: bool,
 ) -> None:
     """Check files, folders (recursively) and '-' for stdin; the current folder by default.
 
@@ -213,7 +258,8 @@ def check(
     folder above it; options given here replace them.
     """
     config = _config(config_path, isolated)
-    settings = config.merge(
+    settings = _merge(
+        config,
         select=select,
         ignore=ignore,
         min_severity=min_severity,
@@ -222,10 +268,13 @@ def check(
         lexicons=lexicons,
         default_lexicons=default_lexicons,
         explain=explain,
+        no_plugins=no_plugins,
     )
     try:
         reporter = get_reporter(fmt)
         compiled = prepare_settings(settings, cache=not no_cache)
+        if strict_lexicons:
+            _strict_lexicons(settings)
         report = run(
             paths or ["."],
             compiled,
@@ -265,6 +314,7 @@ def rules_command(
     lexicons: tuple[str, ...],
     default_lexicons: bool | None,
     profile: Profile | None,
+    no_plugins: bool,
 ) -> None:
     """List every rule: id, severity, category, whether it fixes, and the preferred wording.
 
@@ -273,7 +323,7 @@ def rules_command(
     """
     from . import describe
 
-    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile)
+    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile, no_plugins)
     rules = settings.selection.choose(_rules(settings))
     try:
         rules = describe.filter_categories(rules, split_selectors(categories))
@@ -296,21 +346,47 @@ def explain(
     lexicons: tuple[str, ...],
     default_lexicons: bool | None,
     profile: Profile | None,
+    no_plugins: bool,
 ) -> None:
     """Explain a rule: its terms and forms, preferred wording, why, sources, guards, examples."""
     from . import describe
     from .lexicon import cached_lexicons
     from .rules.conflation import merge_groups
 
-    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile)
+    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile, no_plugins)
     try:
         rule = describe.find_rule(_rules(settings), rule_id)
         groups = merge_groups(
-            cached_lexicons(settings.lexicons, defaults=settings.default_lexicons)
+            cached_lexicons(
+                settings.lexicons,
+                defaults=settings.default_lexicons,
+                plugins=plugin_choice(settings.plugins),
+            )
         )
     except LintError as exc:
         raise FatalError(str(exc)) from None
     profile = settings.selection.profile
     shown = None if profile is PROFILES["default"] else profile
-    render = describe.explain_json if fmt == "json" else describe.explain_text
-    click.echo(render(rule, shown, groups), nl=False)
+    override = settings.customization.override_for(rule.id)
+    if fmt == "json":
+        click.echo(overridden_json(describe.explain_json(rule, shown, groups), override), nl=False)
+    else:
+        click.echo(describe.explain_text(rule, shown, groups), nl=False)
+        click.echo(overridden_text(override), nl=False)
+
+
+def _strict_lexicons(settings: Settings) -> None:
+    """Run the examples of the project's own lexicons; every failure is an error line."""
+    from .lexicon.selftest import lexicon_failures
+
+    failures = lexicon_failures(settings, settings.lexicons)
+    if failures:
+        for failure in failures[:-1]:
+            click.echo(f"respectful-lint: error: {failure}", err=True)
+        raise LintError(failures[-1])
+
+
+from .cli_lexicon import lexicon_command, overridden_json, overridden_text, schema_command  # noqa: E402
+
+main.add_command(lexicon_command)
+main.add_command(schema_command)

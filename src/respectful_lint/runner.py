@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from . import cache
+from .customize import Customization, allowed_here
 from .engine import lint_document
 from .errors import LintError
 from .lexicon import (
@@ -23,6 +24,7 @@ from .lexicon import (
     lexicon_paths,
 )
 from .model import ChunkedText, Finding, Rule, Severity
+from .plugins import Choice
 from .readers import (
     BinaryReader,
     Reader,
@@ -268,27 +270,41 @@ def prepare(
     default_lexicons: bool = True,
     selection: Selection | None = None,
     cache: bool = True,
+    plugins: Choice = None,
+    customization: Customization | None = None,
 ) -> CompiledLexicon:
     """Load lexicons, check the selection against their rules and compile the chosen ones.
+
+    ``plugins`` names the plugin distributions whose lexicons load (None: every installed one)
+    and ``customization`` holds the project's overrides and allowed words.
 
     The result is kept for the life of the process, so repeated API calls compile once, and
     (unless ``cache`` is false) in the on-disk cache of :mod:`respectful_lint.cache`.
     """
     return _prepare(
-        tuple(str(p) for p in lexicon_paths), default_lexicons, selection or Selection(), cache
+        tuple(str(p) for p in lexicon_paths),
+        default_lexicons,
+        selection or Selection(),
+        cache,
+        plugins,
+        customization or Customization(),
     )
 
 
 def prepare_settings(settings: Settings, *, cache: bool = True) -> CompiledLexicon:
     """:func:`prepare` for merged settings. A selector that came from the configuration and
     matches no rule is reported at its place in the configuration file, as is one in
-    ``per-file-ignores``."""
+    ``per-file-ignores`` and an override of a rule that does not exist."""
+    from .plugins import choice
+
     try:
         compiled = prepare(
             settings.lexicons,
             default_lexicons=settings.default_lexicons,
             selection=settings.selection,
             cache=cache,
+            plugins=choice(settings.plugins),
+            customization=settings.customization,
         )
     except UnknownSelector as exc:
         if exc.option.lstrip("-") in settings.from_config:
@@ -299,27 +315,40 @@ def prepare_settings(settings: Settings, *, cache: bool = True) -> CompiledLexic
 
 
 def load_rules(
-    lexicon_paths: Sequence[str | Path] = (), *, default_lexicons: bool = True
+    lexicon_paths: Sequence[str | Path] = (),
+    *,
+    default_lexicons: bool = True,
+    plugins: Choice = None,
+    customization: Customization | None = None,
 ) -> list[Rule]:
-    """Every rule of the loaded lexicons, sorted by id, before selection and profiles."""
-    return build_rules(
-        cached_lexicons(tuple(str(p) for p in lexicon_paths), defaults=default_lexicons)
+    """Every rule of the loaded lexicons, sorted by id, before selection and profiles (with
+    the project's overrides and allowed words applied)."""
+    rules = build_rules(
+        cached_lexicons(
+            tuple(str(p) for p in lexicon_paths), defaults=default_lexicons, plugins=plugins
+        )
     )
+    return customization.apply(rules) if customization else rules
 
 
 @lru_cache(maxsize=16)
 def _prepare(
-    paths: tuple[str, ...], default_lexicons: bool, selection: Selection, use_cache: bool
+    paths: tuple[str, ...],
+    default_lexicons: bool,
+    selection: Selection,
+    use_cache: bool,
+    plugins: Choice,
+    customization: Customization,
 ) -> CompiledLexicon:
     key = None
     if use_cache:
-        files = lexicon_paths([Path(p) for p in paths], defaults=default_lexicons)
-        key = cache.cache_key(files, repr(selection))
+        files = lexicon_paths([Path(p) for p in paths], defaults=default_lexicons, plugins=plugins)
+        key = cache.cache_key(files, repr(selection) + repr(customization))
         found = cache.load(key) if key else None
         if found is not None:
             return found
-    lexicons = cached_lexicons(paths, defaults=default_lexicons)
-    rules = build_rules(lexicons)
+    lexicons = cached_lexicons(paths, defaults=default_lexicons, plugins=plugins)
+    rules = customization.apply(build_rules(lexicons))
     selection.check(rules)
     compiled = compile_rules(selection.choose(rules), lexicons)
     if key:
@@ -378,12 +407,16 @@ def run(
             continue
         report.files += 1
         ignored: tuple[str, ...] = ()
+        allowed: tuple[str, ...] = ()
         if config is not None and (path != STDIN or stdin_name):
             ignored = config.ignored_rules(name)
+            allowed = config.allowed_words(name)
         for finding in lint_document(document, lexicon):
             if finding.severity < selection.min_severity:
                 continue
             if ignored and rule_matches(ignored, finding.rule, finding.category):
+                continue
+            if allowed and allowed_here(allowed, document.text, finding):
                 continue
             report.findings.append(finding)
             key = (finding.path, finding.line)

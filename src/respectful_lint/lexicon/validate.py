@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, cast
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar, cast
 
 from ..model import (
     ConceptGroup,
@@ -30,7 +32,9 @@ from ..normalize import phrase_tokens
 from ..rules.shapes import SHAPES
 from .inflect import normalize_term
 from .patterns import pattern_problem
-from .yamlload import Located, Path
+from .yamlload import Located, LocatedError, Path
+
+T = TypeVar("T")
 
 TOP_KEYS = (
     "lexicon",
@@ -107,20 +111,45 @@ def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
 
 
 class _Validator:
-    def __init__(self, doc: Located) -> None:
+    """Checks one lexicon document. ``builtin`` lexicons must cite sources and give examples;
+    for others a missing one is a warning. With ``collect``, errors are gathered (every unknown
+    key, and the first other error of each entry, source and group) instead of raised."""
+
+    def __init__(self, doc: Located, *, builtin: bool = True, collect: bool = False) -> None:
         self.doc = doc
+        self.builtin = builtin
+        self.collect = collect
+        self.errors: list[LocatedError] = []
+        self.warnings: list[LocatedError] = []
 
     def fail(self, path: Path, message: str, *, key: bool = False) -> None:
         raise self.doc.error(path, message, key=key)
+
+    def warn(self, path: Path, message: str) -> None:
+        self.warnings.append(cast(LocatedError, self.doc.error(path, message)))
+
+    def attempt(self, check: Callable[[], T]) -> T | None:
+        """Run one part's checks; when collecting, record its error and go on."""
+        if not self.collect:
+            return check()
+        try:
+            return check()
+        except LocatedError as exc:
+            self.errors.append(exc)
+            return None
 
     def mapping(self, value: Any, path: Path, keys: tuple[str, ...], what: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             self.fail(path, f"{what} must be a mapping, got {_typename(value)}")
         for key in value:
             if key not in keys:
-                self.fail(
-                    (*path, key), f"unknown key '{key}' in {what}{_hint(key, keys)}", key=True
-                )
+                message = f"unknown key '{key}' in {what}{_hint(key, keys)}"
+                if not self.collect:
+                    self.fail((*path, key), message, key=True)
+                error = self.doc.error((*path, key), message, key=True)
+                self.errors.append(cast(LocatedError, error))
+        if self.collect:
+            return {k: v for k, v in value.items() if k in keys}
         return cast(dict[str, Any], value)
 
     def string(self, value: Any, path: Path, *, nonempty: bool = True) -> str:
@@ -166,35 +195,30 @@ class _Validator:
 
     def require(self, data: dict[str, Any], path: Path, key: str, what: str) -> Any:
         if key not in data:
-            self.fail(path, f"missing required key '{key}' in {what}")
+            self.fail((*path, key), f"missing required key '{key}' in {what}")
         return data[key]
 
     # --- the lexicon -------------------------------------------------------------------------
 
     def lexicon(self) -> Lexicon:
         top = self.mapping(self.doc.data, (), TOP_KEYS, "the lexicon")
-        lex_id = self.string(self.require(top, (), "lexicon", "the lexicon"), ("lexicon",))
-        if not ID_RE.match(lex_id):
-            self.fail(
-                ("lexicon",),
-                f"lexicon id {lex_id!r} must be lower-case letters, digits and hyphens",
-            )
-        version = self.integer(self.require(top, (), "version", "the lexicon"), ("version",))
-        language = self.string(self.require(top, (), "language", "the lexicon"), ("language",))
-        description = self.string(
-            self.require(top, (), "description", "the lexicon"), ("description",)
-        )
-        sources = self.sources(top.get("sources", {}))
-        disabled = self.strings(top.get("disable", []), ("disable",))
+        lex_id = self.attempt(partial(self.the_lexicon_id, top)) or "lexicon"
+        version = self.attempt(partial(self.top, top, "version", self.integer)) or 1
+        language = self.attempt(partial(self.top, top, "language", self.string)) or "en"
+        description = self.attempt(partial(self.top, top, "description", self.string)) or ""
+        sources = self.attempt(partial(self.sources, top.get("sources", {}))) or {}
+        disabled = self.attempt(partial(self.strings, top.get("disable", []), ("disable",))) or ()
         self.lexicon_id = lex_id
-        groups = self.groups(top.get("groups", {}), lex_id)
+        groups = self.attempt(partial(self.groups, top.get("groups", {}), lex_id)) or ()
         raw_entries = self.require(top, (), "entries", "the lexicon")
         if not isinstance(raw_entries, list):
             self.fail(("entries",), f"'entries' must be a list, got {_typename(raw_entries)}")
         entries: list[Entry] = []
         seen: dict[str, int] = {}
         for i, raw in enumerate(raw_entries):
-            entry = self.entry(raw, ("entries", i), sources)
+            entry = self.attempt(partial(self.entry, raw, ("entries", i), sources))
+            if entry is None:
+                continue
             if entry.id in seen:
                 self.fail(
                     ("entries", i, "id"),
@@ -214,26 +238,41 @@ class _Validator:
             groups=groups,
         )
 
+    def the_lexicon_id(self, top: dict[str, Any]) -> str:
+        lex_id = self.string(self.require(top, (), "lexicon", "the lexicon"), ("lexicon",))
+        if not ID_RE.match(lex_id):
+            self.fail(
+                ("lexicon",),
+                f"lexicon id {lex_id!r} must be lower-case letters, digits and hyphens",
+            )
+        return lex_id
+
+    def top(self, top: dict[str, Any], key: str, check: Callable[[Any, Path], T]) -> T:
+        return check(self.require(top, (), key, "the lexicon"), (key,))
+
     def sources(self, raw: Any) -> dict[str, Source]:
         if not isinstance(raw, dict):
             self.fail(("sources",), f"'sources' must be a mapping, got {_typename(raw)}")
         out: dict[str, Source] = {}
         for key, value in raw.items():
-            path: Path = ("sources", key)
-            spec = self.mapping(value, path, SOURCE_KEYS, f"source '{key}'")
-            title = self.string(
-                self.require(spec, path, "title", f"source '{key}'"), (*path, "title")
-            )
-            url = self.string(self.require(spec, path, "url", f"source '{key}'"), (*path, "url"))
-            if not re.match(r"^https?://\S+$", url):
-                self.fail((*path, "url"), f"'url' of source '{key}' must be an http(s) URL")
-            year: int | str | None = None
-            if spec.get("year") == UNDATED:
-                year = UNDATED
-            elif "year" in spec:
-                year = self.integer(spec["year"], (*path, "year"))
-            out[key] = Source(key=key, title=title, year=year, url=url)
+            source = self.attempt(partial(self.source, key, value))
+            if source is not None:
+                out[key] = source
         return out
+
+    def source(self, key: str, value: Any) -> Source:
+        path: Path = ("sources", key)
+        spec = self.mapping(value, path, SOURCE_KEYS, f"source '{key}'")
+        title = self.string(self.require(spec, path, "title", f"source '{key}'"), (*path, "title"))
+        url = self.string(self.require(spec, path, "url", f"source '{key}'"), (*path, "url"))
+        if not re.match(r"^https?://\S+$", url):
+            self.fail((*path, "url"), f"'url' of source '{key}' must be an http(s) URL")
+        year: int | str | None = None
+        if spec.get("year") == UNDATED:
+            year = UNDATED
+        elif "year" in spec:
+            year = self.integer(spec["year"], (*path, "year"))
+        return Source(key=key, title=title, year=year, url=url)
 
     def entry(self, raw: Any, path: Path, sources: dict[str, Source]) -> Entry:
         what = f"entry {path[-1]}"
@@ -241,6 +280,14 @@ class _Validator:
             what = f"entry '{raw['id']}'"
         data = self.mapping(raw, path, ENTRY_KEYS, what)
         entry_id = self.string(self.require(data, path, "id", what), (*path, "id"))
+        if "/" in entry_id:
+            self.fail(
+                (*path, "id"),
+                f"entry id {entry_id!r} names a rule of another lexicon: a lexicon defines its "
+                "own entries only; to change an existing rule, use 'overrides:' in the "
+                f"configuration ({entry_id}: {{severity: ..., preferred: [...]}}), and to turn "
+                "it off, 'disable:' in the lexicon or 'ignore:' in the configuration",
+            )
         if not ID_RE.match(entry_id):
             self.fail(
                 (*path, "id"),
@@ -298,9 +345,13 @@ class _Validator:
             )
         note = self.string(self.require(data, path, "note", what), (*path, "note"))
         message = self.string(data["message"], (*path, "message")) if "message" in data else None
-        cited = self.strings(
-            self.require(data, path, "sources", what), (*path, "sources"), nonempty_list=True
-        )
+        if "sources" in data or self.builtin:
+            cited = self.strings(
+                self.require(data, path, "sources", what), (*path, "sources"), nonempty_list=True
+            )
+        else:
+            cited = ()
+            self.warn(path, f"{what} cites no 'sources' (where the wording comes from)")
         for i, key in enumerate(cited):
             if key not in sources:
                 self.fail(
@@ -315,9 +366,13 @@ class _Validator:
         requires = self.requires(data.get("requires", []), (*path, "requires"))
         quotes = self.quotes(data.get("quotes", {}), (*path, "quotes"), what)
         tags = self.strings(data.get("tags", []), (*path, "tags"))
-        examples = self.examples(
-            self.require(data, path, "examples", what), (*path, "examples"), what
-        )
+        if "examples" in data or self.builtin:
+            examples = self.examples(
+                self.require(data, path, "examples", what), (*path, "examples"), what
+            )
+        else:
+            examples = Examples()
+            self.warn(path, f"{what} has no 'examples' ('lexicon test' runs them)")
         return Entry(
             id=entry_id,
             kind=cast(Any, kind),
@@ -514,39 +569,40 @@ class _Validator:
     def groups(self, raw: Any, lex_id: str) -> tuple[ConceptGroup, ...]:
         if not isinstance(raw, dict):
             self.fail(("groups",), f"'groups' must be a mapping, got {_typename(raw)}")
-        out: list[ConceptGroup] = []
-        for key, value in raw.items():
-            path: Path = ("groups", key)
-            if not isinstance(key, str) or not GROUP_REF_RE.match(key):
-                self.fail(path, f"group id {key!r} must be 'name' or 'lexicon/name'", key=True)
-            spec = self.mapping(value, path, GROUP_KEYS, f"group '{key}'")
-            terms = self.strings(
-                self.require(spec, path, "terms", f"group '{key}'"),
-                (*path, "terms"),
-                nonempty_list=True,
+        found = (
+            self.attempt(partial(self.group, key, value, lex_id)) for key, value in raw.items()
+        )
+        return tuple(group for group in found if group is not None)
+
+    def group(self, key: Any, value: Any, lex_id: str) -> ConceptGroup:
+        path: Path = ("groups", key)
+        if not isinstance(key, str) or not GROUP_REF_RE.match(key):
+            self.fail(path, f"group id {key!r} must be 'name' or 'lexicon/name'", key=True)
+        spec = self.mapping(value, path, GROUP_KEYS, f"group '{key}'")
+        terms = self.strings(
+            self.require(spec, path, "terms", f"group '{key}'"),
+            (*path, "terms"),
+            nonempty_list=True,
+        )
+        extends = "/" in key
+        if extends:
+            description = ""
+            if "description" in spec:
+                description = self.string(spec["description"], (*path, "description"))
+        else:
+            description = self.string(
+                self.require(spec, path, "description", f"group '{key}'"),
+                (*path, "description"),
             )
-            extends = "/" in key
-            if extends:
-                description = ""
-                if "description" in spec:
-                    description = self.string(spec["description"], (*path, "description"))
-            else:
-                description = self.string(
-                    self.require(spec, path, "description", f"group '{key}'"),
-                    (*path, "description"),
-                )
-            inflect = self.boolean(spec.get("inflect", True), (*path, "inflect"))
-            out.append(
-                ConceptGroup(
-                    id=key if extends else f"{lex_id}/{key}",
-                    description=description,
-                    terms=tuple(normalize_term(t) for t in terms),
-                    inflect=inflect,
-                    extends=extends,
-                    line=self.doc.where(path)[0],
-                )
-            )
-        return tuple(out)
+        inflect = self.boolean(spec.get("inflect", True), (*path, "inflect"))
+        return ConceptGroup(
+            id=key if extends else f"{lex_id}/{key}",
+            description=description,
+            terms=tuple(normalize_term(t) for t in terms),
+            inflect=inflect,
+            extends=extends,
+            line=self.doc.where(path)[0],
+        )
 
     def conflation(self, data: dict[str, Any], path: Path, what: str) -> Conflation:
         shape_name = self.choice(
@@ -618,6 +674,16 @@ def _typename(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def validate(doc: Located) -> Lexicon:
+def validate(doc: Located, *, builtin: bool = True) -> Lexicon:
     """Turn loaded YAML into a :class:`Lexicon`, or raise a ``file:line:col`` error."""
-    return _Validator(doc).lexicon()
+    return _Validator(doc, builtin=builtin).lexicon()
+
+
+def validate_all(
+    doc: Located, *, builtin: bool = False
+) -> tuple[Lexicon | None, list[LocatedError], list[LocatedError]]:
+    """The lexicon (None when it has errors), every error found and every warning."""
+    validator = _Validator(doc, builtin=builtin, collect=True)
+    lexicon = validator.attempt(validator.lexicon)
+    errors = sorted(validator.errors, key=lambda e: (e.line, e.col))
+    return (None if errors else lexicon), errors, validator.warnings

@@ -36,7 +36,23 @@ class Located:
 
     def error(self, path: Path, message: str, *, key: bool = False) -> LexiconError:
         line, col = self.where(path, key=key)
-        return LexiconError(f"{self.file}:{line}:{col}: {message}")
+        return LocatedError(self.file, line, col, path, message)
+
+
+class LocatedError(LexiconError):
+    """A lexicon error with its parts kept apart, for ``lexicon validate --format json``."""
+
+    def __init__(self, file: str, line: int, col: int, path: Path, message: str) -> None:
+        super().__init__(f"{file}:{line}:{col}: {message}")
+        self.file, self.line, self.col, self.path, self.message = file, line, col, path, message
+
+    @property
+    def key(self) -> str:
+        """The key the error is about (the nearest name in its path)."""
+        for part in reversed(self.path):
+            if isinstance(part, str):
+                return part
+        return ""
 
 
 _constructor = yaml.constructor.SafeConstructor()

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib.metadata import entry_points
 from typing import Any, ClassVar, Protocol
 
+from .. import plugins
 from ..errors import LintError
 from ..model import Document
 
@@ -37,15 +37,19 @@ class BinaryReader(Reader, Protocol):
     def read_bytes(self, data: bytes, path: str) -> Document: ...
 
 
-@lru_cache(maxsize=1)
 def registry() -> dict[str, type[Reader]]:
     """Reader classes by name. A broken plugin names its distribution."""
+    return _registry(plugins.active())
+
+
+@lru_cache(maxsize=4)
+def _registry(chosen: plugins.Choice) -> dict[str, type[Reader]]:
     found: dict[str, type[Reader]] = {}
-    for ep in sorted(entry_points(group="respectful_lint.readers"), key=lambda e: e.name):
+    for ep in plugins.enabled("respectful_lint.readers", chosen):
         try:
             found[ep.name] = ep.load()
         except Exception as exc:
-            dist = ep.dist.name if ep.dist else "an unknown distribution"
+            dist = plugins.distribution(ep)
             raise LintError(
                 f"reader plugin '{ep.name}' from {dist} failed to load: {exc}"
             ) from None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from .. import plugins
 from ..errors import LintError
 
 if TYPE_CHECKING:
@@ -29,14 +29,18 @@ class Reporter(Protocol):
     def render(self, report: Report, options: RenderOptions) -> str: ...
 
 
-@lru_cache(maxsize=1)
 def registry() -> dict[str, type[Reporter]]:
+    return _registry(plugins.active())
+
+
+@lru_cache(maxsize=4)
+def _registry(chosen: plugins.Choice) -> dict[str, type[Reporter]]:
     found: dict[str, type[Reporter]] = {}
-    for ep in sorted(entry_points(group="respectful_lint.reporters"), key=lambda e: e.name):
+    for ep in plugins.enabled("respectful_lint.reporters", chosen):
         try:
             found[ep.name] = ep.load()
         except Exception as exc:
-            dist = ep.dist.name if ep.dist else "an unknown distribution"
+            dist = plugins.distribution(ep)
             raise LintError(
                 f"reporter plugin '{ep.name}' from {dist} failed to load: {exc}"
             ) from None

@@ -1,0 +1,304 @@
+"""The ``lexicon`` commands (``init``, ``validate``, ``test``), ``schema``, and how ``explain``
+shows a project's override of a rule."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .errors import LintError
+
+if TYPE_CHECKING:
+    from .customize import Override
+
+JSON_VERSION = 1
+_LOCATED = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<message>.*)$")
+
+
+def _fatal(message: str) -> click.ClickException:
+    from .cli import FatalError
+
+    return FatalError(message)
+
+
+# --- explain -------------------------------------------------------------------------------------
+
+
+def overridden_text(override: Override | None) -> str:
+    """The lines ``explain`` adds for a rule the project overrides."""
+    if override is None:
+        return ""
+    origins = dict(override.origins)
+    lines = ["", "Overridden by the configuration:"]
+    for name, value in override.changes:
+        lines.append(f"  {name}: {_shown(value)}  ({origins.get(name, 'configuration')})")
+    return "\n".join(lines) + "\n"
+
+
+def overridden_json(explained: str, override: Override | None) -> str:
+    """``explain --format json`` with an ``overrides`` list for a rule the project overrides."""
+    if override is None:
+        return explained
+    doc = json.loads(explained)
+    origins = dict(override.origins)
+    doc["rule"]["overrides"] = [
+        {"field": name, "value": _plain(value), "from": origins.get(name, "")}
+        for name, value in override.changes
+    ]
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    from .model import Preferred, Severity
+
+    if isinstance(value, Severity):
+        return value.label
+    if isinstance(value, tuple):
+        return [p.text if isinstance(p, Preferred) else p for p in value]
+    return value
+
+
+def _shown(value: Any) -> str:
+    plain = _plain(value)
+    return ", ".join(plain) if isinstance(plain, list) else str(plain)
+
+
+# --- schema ------------------------------------------------------------------------------------
+
+
+@click.command(name="schema")
+@click.argument("which", type=click.Choice(["config", "lexicon"]))
+def schema_command(which: str) -> None:
+    """Print the JSON Schema of the configuration or of a lexicon file, for editors."""
+    from .lexicon import builtin_lexicon_dir
+
+    if which == "config":
+        path = Path(__file__).resolve().parent / "config" / "schema.json"
+    else:
+        path = builtin_lexicon_dir() / "schema.json"
+    click.echo(path.read_text(encoding="utf-8"), nl=False)
+
+
+# --- lexicon -----------------------------------------------------------------------------------
+
+
+@click.group(name="lexicon")
+def lexicon_command() -> None:
+    """Write, validate and test your own lexicons."""
+
+
+STARTER_LEXICON = """\
+# A lexicon of your organization's own wording, checked by respectful-lint.
+# Check it:  respectful-lint lexicon validate {lexicon}
+# Test it:   respectful-lint lexicon test {lexicon}
+# Every field is described in the README ("Lexicons", "Format").
+lexicon: {id}                 # the first part of every rule id: {id}/case-file
+version: 1
+language: en
+description: Our organization's own wording.
+
+sources:                       # what entries cite, by key
+  style-guide: {{title: Our style guide, year: n.d., url: "https://example.org/style"}}
+
+entries:
+  - id: case-file              # stable: the rule id is {id}/case-file
+    terms: [case file]         # plurals and possessives are generated
+    preferred: [client record] # best first; the first is the fix
+    severity: warning          # error | warning | suggestion
+    category: {id}             # for --select / --ignore
+    note: We say "client record"; "case" makes a person sound like a problem to be solved.
+    sources: [style-guide]
+    fix: safe                  # safe | unsafe | none
+    examples:                  # 'lexicon test' runs these
+      flag: [Please update the case file before the meeting.]
+      pass: [Please update the client record before the meeting.]
+"""
+
+STARTER_CONFIG = """\
+# respectful-lint configuration; every key is described in the README ("Configuration").
+# For completion in editors, write the schema once and keep the next comment:
+#   respectful-lint schema config > .respectful-lint.schema.json
+# yaml-language-server: $schema=.respectful-lint.schema.json
+extends: [respectful-lint:recommended]
+lexicons: [{lexicon}]
+# overrides:                   # change a rule you did not write
+#   incarceration/inmate: {{severity: suggestion}}
+# allow: ["Johns Hopkins"]     # words no rule reports
+"""
+
+
+@lexicon_command.command(name="init")
+@click.argument("folder", default=".", metavar="[PATH]")
+@click.option("--id", "lexicon_id", default="house", show_default=True, help="The lexicon id.")
+def init_command(folder: str, lexicon_id: str) -> None:
+    """Write a commented starter lexicon (lexicons/ID.yaml) and a .respectful-lint.yaml that
+    loads it, in PATH (the current folder by default). Existing files are never replaced."""
+    from .lexicon.validate import ID_RE
+
+    if not ID_RE.match(lexicon_id):
+        raise _fatal(f"--id: {lexicon_id!r} must be lower-case letters, digits and hyphens")
+    root = Path(folder)
+    lexicon = Path("lexicons") / f"{lexicon_id}.yaml"
+    files = {
+        root / lexicon: STARTER_LEXICON.format(id=lexicon_id, lexicon=lexicon.as_posix()),
+        root / ".respectful-lint.yaml": STARTER_CONFIG.format(lexicon=lexicon.as_posix()),
+    }
+    for path in files:
+        if path.exists():
+            raise _fatal(f"{path}: already exists; nothing was written")
+    try:
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "x", encoding="utf-8") as fh:
+                fh.write(text)
+    except OSError as exc:
+        raise _fatal(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
+    for path in files:
+        click.echo(f"wrote {path}")
+
+
+def _problem(severity: str, exc: Exception) -> dict[str, Any]:
+    from .lexicon.yamlload import LocatedError
+
+    if isinstance(exc, LocatedError):
+        file, line, col, key, message = exc.file, exc.line, exc.col, exc.key, exc.message
+    else:
+        m = _LOCATED.match(str(exc))
+        file, line, col, key, message = (
+            (m["file"], int(m["line"]), int(m["col"]), "", m["message"])
+            if m
+            else (str(exc).split(":", 1)[0], 1, 1, "", str(exc).split(": ", 1)[-1])
+        )
+    return {
+        "file": file,
+        "line": line,
+        "column": col,
+        "key": key,
+        "severity": severity,
+        "message": message,
+    }
+
+
+def validate_paths(paths: tuple[str, ...]) -> tuple[list[dict[str, Any]], int]:
+    """Every problem of every lexicon file at ``paths``, and the number of files read."""
+    from .errors import LexiconError
+    from .lexicon import is_builtin, lexicon_paths, read_lexicon
+    from .lexicon.validate import validate_all
+
+    problems: list[dict[str, Any]] = []
+    files: list[Path] = []
+    for raw in paths:
+        try:
+            files.extend(lexicon_paths([Path(raw)], defaults=False))
+        except LexiconError as exc:
+            problems.append(_problem("error", exc))
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            doc = read_lexicon(path)
+        except LexiconError as exc:
+            problems.append(_problem("error", exc))
+            continue
+        lexicon, errors, warnings = validate_all(doc, builtin=is_builtin(path))
+        problems.extend(_problem("error", e) for e in errors)
+        problems.extend(_problem("warning", w) for w in warnings)
+        if lexicon is not None:
+            if lexicon.id in seen:
+                problems.append(
+                    _problem(
+                        "error",
+                        doc.error(
+                            ("lexicon",),
+                            f"lexicon id '{lexicon.id}' is also used by {seen[lexicon.id]}",
+                        ),
+                    )
+                )
+            seen.setdefault(lexicon.id, str(path))
+    return problems, len(files)
+
+
+@lexicon_command.command(name="validate")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def validate_command(paths: tuple[str, ...], fmt: str) -> None:
+    """Check lexicon files (or folders of them) and report every error and warning, each with
+    its file, line, column and key. Exit 2 when there is an error."""
+    problems, count = validate_paths(paths)
+    errors = sum(1 for p in problems if p["severity"] == "error")
+    if fmt == "json":
+        doc = {"version": JSON_VERSION, "files": count, "problems": problems}
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            click.echo(f"{p['file']}:{p['line']}:{p['column']}: {p['severity']}: {p['message']}")
+        warnings = len(problems) - errors
+        click.echo(
+            f"{count} file{'s' * (count != 1)}: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}",
+            err=True,
+        )
+    raise SystemExit(2 if errors else 0)
+
+
+def _lexicon_test_options(func: Any) -> Any:
+    from .cli import lexicon_options
+
+    return lexicon_options(func)
+
+
+@lexicon_command.command(name="test")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_lexicon_test_options
+def test_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    config_path: str | None,
+    isolated: bool,
+    lexicons: tuple[str, ...],
+    default_lexicons: bool | None,
+    profile: Any,
+    no_plugins: bool,
+) -> None:
+    """Run each entry's flag and pass examples through the engine with the project's
+    configuration, and the data checks the built-in lexicons pass. Exit 1 when one fails."""
+    from .cli import _settings
+    from .lexicon.selftest import run_lexicon_tests
+
+    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile, no_plugins)
+    try:
+        outcome = run_lexicon_tests(settings, paths)
+    except LintError as exc:
+        raise _fatal(str(exc)) from None
+    failures = outcome.failures
+    if fmt == "json":
+        doc = {
+            "version": JSON_VERSION,
+            "entries": outcome.entries,
+            "examples": outcome.examples,
+            "failures": [
+                {
+                    "file": f.file,
+                    "line": f.line,
+                    "rule": f.rule,
+                    "check": f.check,
+                    "message": f.message,
+                }
+                for f in failures
+            ],
+        }
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for failure in failures:
+            click.echo(str(failure))
+        click.echo(
+            f"{outcome.entries} entr{'y' if outcome.entries == 1 else 'ies'}, "
+            f"{outcome.examples} example{'s' * (outcome.examples != 1)}: "
+            f"{len(failures)} failure{'s' * (len(failures) != 1)}",
+            err=True,
+        )
+    raise SystemExit(1 if failures else 0)

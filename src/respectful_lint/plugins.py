@@ -1,0 +1,100 @@
+"""Plugins: other distributions that register entry points in respectful-lint's groups.
+
+Every entry point of a group comes either from respectful-lint itself (the built-ins) or from
+a plugin distribution. A project chooses its plugins by distribution name with the
+``plugins`` configuration key (all installed ones by default); ``plugins: []`` or
+``--no-plugins`` runs with the built-ins alone. A plugin may never replace a built-in under the
+same name: that is an error naming both distributions.
+
+Readers and reporters are looked up by name from many places, so the choice of the current run
+is kept here (:func:`use`); lexicon loading gets it passed explicitly, as its results are
+cached by it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.metadata import EntryPoint, entry_points
+
+from .errors import LintError
+
+CORE = "respectful-lint"
+GROUPS = {
+    "lexicons": "respectful_lint.lexicons",
+    "presets": "respectful_lint.presets",
+    "readers": "respectful_lint.readers",
+    "reporters": "respectful_lint.reporters",
+}
+
+Choice = frozenset[str] | None
+"""Canonical names of the plugin distributions a run uses; None for every installed one."""
+
+_active: list[Choice] = [None]
+
+
+class PluginClash(LintError):
+    """Two distributions register the same name in one group."""
+
+
+def canonical(name: str) -> str:
+    """A distribution name as packaging compares them (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def distribution(ep: EntryPoint) -> str:
+    dist = ep.dist
+    return dist.name if dist is not None else "an unknown distribution"
+
+
+def choice(names: Iterable[str] | None) -> Choice:
+    return None if names is None else frozenset(canonical(n) for n in names)
+
+
+def use(chosen: Choice) -> None:
+    """Make ``chosen`` the plugins that reader and reporter look-ups see."""
+    _active[0] = chosen
+
+
+def active() -> Choice:
+    return _active[0]
+
+
+def is_core(ep: EntryPoint) -> bool:
+    """Whether an entry point is one of respectful-lint's own: it names an object of this
+    package (reading the distribution's metadata for every entry point would slow start-up)."""
+    return ep.value.partition(":")[0].split(".")[0].strip() == __name__.split(".")[0]
+
+
+@lru_cache(maxsize=1)
+def installed() -> dict[str, tuple[str, ...]]:
+    """Every plugin distribution (by its own spelling) and the groups it registers in."""
+    found: dict[str, set[str]] = {}
+    for kind, group in GROUPS.items():
+        for ep in entry_points(group=group):
+            if not is_core(ep):
+                found.setdefault(distribution(ep), set()).add(kind)
+    return {name: tuple(sorted(kinds)) for name, kinds in sorted(found.items())}
+
+
+def enabled(group: str, chosen: Choice) -> list[EntryPoint]:
+    """The entry points of ``group`` a run uses, by name: the built-ins and chosen plugins.
+
+    Raises :class:`PluginClash` when two distributions register the same name.
+    """
+    eps: dict[str, EntryPoint] = {}
+    for ep in sorted(entry_points(group=group), key=lambda e: (not is_core(e), e.name)):
+        if not is_core(ep) and chosen is not None and canonical(distribution(ep)) not in chosen:
+            continue
+        if ep.name in eps:
+            first = eps[ep.name]
+            kind = group.rsplit(".", 1)[-1].rstrip("s")
+            what = "the built-in" if is_core(first) else "the"
+            raise PluginClash(
+                f"{kind} plugin '{ep.name}' from {distribution(ep)} clashes with {what} "
+                f"{kind} '{ep.name}' from {distribution(first)}; remove one of the packages, or "
+                "leave the plugin out with 'plugins:' in the configuration or --no-plugins"
+            )
+        eps[ep.name] = ep
+    return [eps[name] for name in sorted(eps)]
