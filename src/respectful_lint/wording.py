@@ -25,7 +25,8 @@ def wants_an(wording: str) -> bool:
     word = first.lower()
     if not word:
         return False
-    if len(first) > 1 and first.isupper():  # an acronym read letter by letter: "an HIV test"
+    shouted = len(wording.split()) > 1 and wording.isupper()  # "A SEX WORKER": words in capitals
+    if len(first) > 1 and first.isupper() and not shouted:  # an acronym: "an HIV test"
         return word[0] in _AN_LETTERS
     if word.startswith(_A_BEFORE):
         return False
@@ -200,7 +201,9 @@ def plan(
     edits: list[tuple[int, int, str]] = []
     reason: str | None = None
     found = article_before(before)
-    if found is not None and not article_fits(before, wording):
+    if found is not None and number(wording) == "plural":
+        reason = f'"{found[1]}" before it does not fit a plural wording'
+    elif found is not None and not article_fits(before, wording):
         at, article = found
         s, e = locate(at, at + len(article))
         if source[s:e] != article:
@@ -208,7 +211,7 @@ def plan(
         edits.append((s, e, respell_article(article, wording)))
     if len(pieces) > 1:
         edits.extend(_split_edits(source, pieces, wording))
-        reason = SPLIT_MARKUP
+        reason = reason or SPLIT_MARKUP
     else:
         edits.append((pieces[0][0], pieces[0][1], wording))
     matched = source[pieces[0][0] : pieces[-1][1]]
