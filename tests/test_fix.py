@@ -373,3 +373,30 @@ def test_rules_show_which_rules_fix_safely_unsafely_or_not(house: Path) -> None:
     assert result.stdout.splitlines()[-1] == (
         "5 rules: 3 fix safely, 1 unsafely (with --unsafe-fixes), 1 offer no fix."
     )
+
+
+def test_no_fix_inside_a_conflation_with_the_built_in_rules(tmp_path: Path) -> None:
+    text = "Prostitution is modern slavery, the old leaflet claimed. We met two hookers.\n"
+    draft = write(tmp_path, "draft.txt", text)
+    result = CliRunner().invoke(
+        main, ["check", "--isolated", "--fix", "--unsafe-fixes", str(draft)]
+    )
+    after = draft.read_text()
+    assert "conflation/" in result.stdout
+    assert after.startswith("Prostitution is modern slavery, the old leaflet claimed.")
+    assert after.endswith("We met two sex workers.\n")
+
+
+def test_fix_with_json_output_keeps_stdout_a_json_document(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker and a junkie.\n")
+    result = run(house, "--fix", "--format", "json", str(draft))
+    doc = json.loads(result.stdout)
+    assert [f["matched"] for f in doc["findings"]] == ["junkie"]
+    assert result.stderr == "1 fixed, 1 remaining.\n"
+
+
+def test_output_of_stdin_writes_the_copy_and_reports_on_stdout(tmp_path: Path, house: Path) -> None:
+    copy = tmp_path / "copy.md"
+    result = run(house, "--output", str(copy), "-", stdin=b"A hooker.\n")
+    assert copy.read_bytes() == b"A sex worker.\n"
+    assert result.stdout == "No findings in 1 file.\n1 fixed, 0 remaining.\n"

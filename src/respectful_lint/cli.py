@@ -13,20 +13,22 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .config import Config, Settings, discover_config, load_config
 from .errors import LintError
-from .fixrun import FixOptions, diff, fix_report, summary, write_results
 from .lexicon import CompiledLexicon
 from .model import Rule
 from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
 from .runner import STDIN, Report, load_rules, prepare_settings, run
 from .selection import split_selectors
+
+if TYPE_CHECKING:
+    from .fixrun import FixOptions
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -190,6 +192,8 @@ def fix_run(
     exit_zero: bool = False,
 ) -> None:
     """Check, fix, write and report; exits with what remains."""
+    from .fixrun import diff, fix_report, summary, write_results
+
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
 
     def lint(name: str | None, data: bytes) -> Report:
@@ -331,14 +335,17 @@ def check(
         default_lexicons=default_lexicons,
         explain=explain,
     )
-    fixing = FixOptions(unsafe_fixes, diff, output, track_changes)
+    fixing = None
     if fix or diff or output is not None:
+        from .fixrun import FixOptions  # only fixing needs it: keep start-up quick
+
+        fixing = FixOptions(unsafe_fixes, diff, output, track_changes)
         paths = paths or (".",)
         check_fix_paths(paths, output)
     try:
         reporter = get_reporter(fmt)
         compiled = prepare_settings(settings, cache=not no_cache)
-        if fix or diff or output is not None:
+        if fixing is not None:
             fix_run(
                 paths,
                 compiled,
