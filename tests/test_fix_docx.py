@@ -252,3 +252,32 @@ def test_a_damaged_document_is_an_error_and_is_left_alone(tmp_path: Path) -> Non
     result = check(tmp_path, "--fix", str(path))
     assert result.exit_code == 2
     assert path.read_bytes() == b"PK\x03\x04 not really"
+
+
+def test_diff_of_a_word_document_shows_its_paragraphs_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    path = draft(tmp_path / "draft.docx")
+    before = path.read_bytes()
+    result = check(tmp_path, "--diff", str(path))
+    assert path.read_bytes() == before
+    assert "-Some women are streetwalkers who work nearby.\n" in result.stdout
+    assert "+Some women are street-based sex workers who work nearby.\n" in result.stdout
+    assert "5 would be fixed, 0 remaining." in result.stderr
+
+
+def test_a_part_not_in_utf8_is_left_alone(tmp_path: Path) -> None:
+    w = f'xmlns:w="{W_NS}"'
+    header = f"<?xml version='1.0' encoding='UTF-16'?><w:hdr {w}>{para('Two hookers')}</w:hdr>"
+    path = tmp_path / "x.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(
+            "word/document.xml",
+            f"<w:document {w}><w:body>{para('One hooker.')}</w:body></w:document>",
+        )
+        z.writestr("word/header1.xml", header.encode("utf-16"))
+    result = check(tmp_path, "--fix", str(path))
+    assert "1 fixed, 1 remaining." in result.stdout
+    text = DocxReader().read_bytes(path.read_bytes(), "x.docx").text
+    assert text == "One sex worker.\nTwo hookers"

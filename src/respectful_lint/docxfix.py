@@ -162,7 +162,8 @@ def _locate(archive: zipfile.ZipFile, path: str) -> tuple[list[Paragraph], list[
         parser.EndElementHandler = walker.on_end
         parser.CharacterDataHandler = walker.chars
         parser.Parse(data, True)
-        nodes.extend(walker.nodes)
+        if _utf8(data):  # edits are written as UTF-8: a part in another encoding is left alone
+            nodes.extend(walker.nodes)
     offsets: dict[int, list[int]] = {}
     for node in nodes:
         pieces = node.paragraph.pieces
@@ -174,6 +175,16 @@ def _locate(archive: zipfile.ZipFile, path: str) -> tuple[list[Paragraph], list[
             offsets[id(node.paragraph)] = starts
         node.start, node.end = starts[node.first_piece], starts[node.last_piece]
     return paragraphs, nodes
+
+
+_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+def _utf8(data: bytes) -> bool:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    m = _ENCODING.match(data[:200].removeprefix(b"\xef\xbb\xbf"))
+    return m is None or m.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8")
 
 
 # --- edits ------------------------------------------------------------------------------------
@@ -338,13 +349,13 @@ _IDS = re.compile(rb':id="(-?\d+)"')
 
 
 def apply_docx(
-    data: bytes, findings: Sequence[Finding], *, track_changes: bool = False
+    data: bytes, findings: Sequence[Finding], *, track_changes: bool = False, path: str = "<docx>"
 ) -> tuple[bytes, int]:
     """The document with the fixes of ``findings`` (chosen, not overlapping) written in, and
     how many were applied."""
-    read_paragraphs(data, "<docx>")  # the reader's checks: size limits, encryption, damage
+    read_paragraphs(data, path)  # the reader's checks: size limits, encryption, damage
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        doc = _doc(archive, "<docx>")
+        doc = _doc(archive, path)
         applied = sum(1 for f in findings if _apply_finding(doc, f, track_changes))
         if not applied:
             return data, 0

@@ -232,14 +232,18 @@ class Fixed:
 
 
 def apply_once(
-    data: bytes, findings: Sequence[Finding], fmt: str, *, track_changes: bool = False
+    data: bytes,
+    findings: Sequence[Finding],
+    fmt: str,
+    *,
+    track_changes: bool = False,
+    path: str = "<stdin>",
 ) -> tuple[bytes, int]:
     """``data`` with ``findings`` (chosen, in order) fixed, and how many were fixed."""
     if fmt == "docx":
         from .docxfix import apply_docx
 
-        new, applied = apply_docx(data, findings, track_changes=track_changes)
-        return new, applied
+        return apply_docx(data, findings, track_changes=track_changes, path=path)
     encoding = Encoding.of(data)
     text, applied_findings, _ = apply_text(encoding.decode(data), findings, fmt)
     return encoding.encode(text), len(applied_findings)
@@ -261,7 +265,7 @@ def fix_source(
         chosen, _lost = choose(result.remaining, unsafe)
         if not chosen:
             break
-        new, count = apply_once(result.after, chosen, fmt, track_changes=track_changes)
+        new, count = apply_once(result.after, chosen, fmt, track_changes=track_changes, path=name)
         if count == 0 or new == result.after:
             break
         result.after = new
