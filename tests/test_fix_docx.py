@@ -3,6 +3,7 @@ result read back by python-docx and by LibreOffice."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -281,3 +282,24 @@ def test_a_part_not_in_utf8_is_left_alone(tmp_path: Path) -> None:
     assert "1 fixed, 1 remaining." in result.stdout
     text = DocxReader().read_bytes(path.read_bytes(), "x.docx").text
     assert text == "One sex worker.\nTwo hookers"
+
+
+def test_tracked_changes_get_ids_of_their_own(tmp_path: Path) -> None:
+    w = f'xmlns:w="{W_NS}"'
+    run = (
+        "<w:r><w:rPr><w:b/><w:rPrChange w:id='7' w:author='Ana'><w:rPr/></w:rPrChange></w:rPr>"
+        "<w:t>Two hookers here</w:t></w:r>"
+    )
+    path = tmp_path / "x.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(
+            "word/document.xml", f"<w:document {w}><w:body><w:p>{run}</w:p></w:body></w:document>"
+        )
+    assert check(tmp_path, "--fix", "--track-changes", str(path)).exit_code == 0
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode()
+    ids = re.findall(r"w:id=[\"'](\d+)[\"']", xml)
+    assert sorted(ids) == ["7", "8", "9"]  # the formatting change keeps 7; one del, one ins
+    assert xml.count("<w:b/>") == 4  # every piece of the run stays bold
+    assert DocxReader().read_bytes(path.read_bytes(), "x.docx").text == "Two sex workers here"

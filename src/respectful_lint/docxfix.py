@@ -69,6 +69,9 @@ def _tag_end(data: bytes, at: int) -> int:
     return len(data)
 
 
+_PROPS_CHANGE = re.compile(rb"<([\w.-]+:|)rPrChange\b[^>]*?(?:/>|>.*?</\1rPrChange>)", re.DOTALL)
+
+
 class _Locator(_PartWalker):
     """The reader's walker, also noting the byte positions of runs and text elements."""
 
@@ -82,6 +85,7 @@ class _Locator(_PartWalker):
         self.runs: list[Run] = []
         self.node: TextNode | None = None
         self.props_at = -1
+        self.props_depth = 0
         self.revisions = 0
 
     def on_start(self, raw: str, attrs: dict[str, str]) -> None:
@@ -104,7 +108,9 @@ class _Locator(_PartWalker):
             end = _tag_end(self.data, self.index)
             self.runs.append(Run(self.data[self.index : end], in_revision=self.revisions > 0))
         elif local == "rPr" and self.runs and self.node is None:
-            self.props_at = self.index
+            self.props_depth += 1
+            if self.props_depth == 1:  # not the old properties inside a w:rPrChange
+                self.props_at = self.index
         elif local == "t" and self.open:
             tag_end = _tag_end(self.data, self.index)
             name = self.data[self.index + 1 : tag_end].split()[0].rstrip(b"/>")
@@ -130,13 +136,17 @@ class _Locator(_PartWalker):
             self.revisions -= 1
         elif local == "r" and self.runs:
             self.runs.pop()
-        elif local == "rPr" and self.props_at >= 0 and self.runs:
+        elif local == "rPr" and self.props_depth > 0:
+            self.props_depth -= 1
+            if self.props_depth or self.props_at < 0 or not self.runs:
+                return
             at = self.props_at
             tag_end = _tag_end(self.data, at)
             stop = tag_end if self.data[tag_end - 2 : tag_end] == b"/>" else None
             if stop is None:
                 stop = _tag_end(self.data, self.index)
-            self.runs[-1].props = self.data[at:stop]
+            # a tracked formatting change has its own revision id: copies must not repeat it
+            self.runs[-1].props = _PROPS_CHANGE.sub(b"", self.data[at:stop])
             self.props_at = -1
         elif local == "t" and self.node is not None:
             node = self.node
@@ -345,7 +355,7 @@ def _element(node: TextNode, old: str, track: _Revisions | None) -> bytes:
     return b"".join(out)
 
 
-_IDS = re.compile(rb':id="(-?\d+)"')
+_IDS = re.compile(rb""":id\s*=\s*["'](-?\d+)["']""")
 
 
 def apply_docx(
@@ -365,7 +375,8 @@ def apply_docx(
                 changed.setdefault(node.part, []).append(node)
         track = None
         if track_changes:
-            ids = [int(m) for name in changed for m in _IDS.findall(archive.read(name))]
+            xml = [name for _, name in _parts(archive, path)]
+            ids = [int(m) for name in xml for m in _IDS.findall(archive.read(name))]
             track = _Revisions(max(ids, default=0) + 1)
         parts: dict[str, bytes] = {}
         for name, nodes in changed.items():
