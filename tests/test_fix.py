@@ -400,3 +400,20 @@ def test_output_of_stdin_writes_the_copy_and_reports_on_stdout(tmp_path: Path, h
     result = run(house, "--output", str(copy), "-", stdin=b"A hooker.\n")
     assert copy.read_bytes() == b"A sex worker.\n"
     assert result.stdout == "No findings in 1 file.\n1 fixed, 0 remaining.\n"
+
+
+def test_html_prose_attributes_are_fixed_and_unquoted_values_are_left(
+    tmp_path: Path, house: Path
+) -> None:
+    page = (
+        '<input type="submit" value="Help hookers"><button aria-label="hooker help">x</button>'
+        "<input placeholder=hooker>\n"
+    )
+    draft = write(tmp_path, "form.html", page)
+    result = run(house, "--fix", str(draft))
+    assert draft.read_text() == (
+        '<input type="submit" value="Help sex workers"><button aria-label="sex worker help">x'
+        "</button><input placeholder=hooker>\n"
+    )
+    # "sex worker" cannot be written into an unquoted value: the finding stays
+    assert "2 fixed, 1 remaining." in result.stdout

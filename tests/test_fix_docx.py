@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -303,3 +304,16 @@ def test_tracked_changes_get_ids_of_their_own(tmp_path: Path) -> None:
     assert sorted(ids) == ["7", "8", "9"]  # the formatting change keeps 7; one del, one ins
     assert xml.count("<w:b/>") == 4  # every piece of the run stays bold
     assert DocxReader().read_bytes(path.read_bytes(), "x.docx").text == "Two sex workers here"
+
+
+def test_a_word_document_on_stdin_is_fixed_to_stdout(tmp_path: Path) -> None:
+    command = ["check", "--isolated", "--fix", "--stdin-filename", "brief.docx", "-"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "respectful_lint", *command],
+        input=EXAMPLE.read_bytes(),
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 1  # a finding without a safe fix remains
+    assert proc.stdout == FIXED_EXAMPLE.read_bytes()
+    assert b"2 fixed, 2 remaining" in proc.stderr
