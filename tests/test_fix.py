@@ -417,3 +417,31 @@ def test_html_prose_attributes_are_fixed_and_unquoted_values_are_left(
     )
     # "sex worker" cannot be written into an unquoted value: the finding stays
     assert "2 fixed, 1 remaining." in result.stdout
+
+
+def test_a_failed_write_leaves_the_original_and_no_temporary_file(
+    tmp_path: Path, house: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+
+    def full_disk(fd: int) -> None:  # a full disk shows when the data is flushed to it
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    result = run(house, "--fix", str(draft))
+    assert result.exit_code == 2
+    assert "cannot write: No space left on device; nothing was changed" in result.stderr
+    assert draft.read_text() == "A hooker.\n"
+    assert {p.name for p in tmp_path.iterdir()} == {"draft.txt", "house.yaml"}
+
+
+def test_a_new_copy_gets_the_mode_the_umask_gives(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+    draft.chmod(0o600)
+    copy = tmp_path / "copy.txt"
+    umask = os.umask(0o022)
+    try:
+        assert run(house, "--output", str(copy), str(draft)).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(os.stat(copy).st_mode) == 0o644

@@ -19,7 +19,6 @@ import html
 import json
 import os
 import stat
-import tempfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -277,32 +276,36 @@ def fix_source(
 # --- writing ----------------------------------------------------------------------------------
 
 
-def write_atomic(path: str, data: bytes, *, mode_from: str | None = None) -> None:
+def write_atomic(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
-    The file keeps the mode of ``mode_from`` (the original) or of the file it replaces. A
-    read-only target is refused and left as it was.
+    A file that is replaced keeps its mode; a new file gets the mode the umask gives. A
+    read-only file is refused and left as it was.
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
-    source_mode: int | None = None
     try:
-        st = os.stat(mode_from or target)
-        source_mode = stat.S_IMODE(st.st_mode)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
-        pass
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     except OSError as exc:
         raise LintError(f"{path}: cannot write: {exc.strerror or exc}") from None
     if os.path.exists(target) and not _writable(target):
         raise LintError(f"{path}: cannot write: the file is read-only; nothing was changed")
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", dir=folder)
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", dir=folder)
+    except OSError as exc:
+        raise LintError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if source_mode is not None:
-            os.chmod(tmp, source_mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -109,15 +109,14 @@ def write_results(outcome: FixOutcome, report: Report, options: FixOptions) -> N
     if options.diff:
         return
     for result in outcome.results:
-        is_stdin = result is outcome.stdin
         if options.output is not None:
-            target, mode_from = options.output, None if is_stdin else result.name
-        elif is_stdin or not result.changed:
+            target = options.output
+        elif result is outcome.stdin or not result.changed:
             continue
         else:
-            target, mode_from = result.name, None
+            target = result.name
         try:
-            write_atomic(target, result.after, mode_from=mode_from)
+            write_atomic(target, result.after)
         except LintError as exc:
             report.errors.append(str(exc))
 
