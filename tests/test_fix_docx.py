@@ -317,3 +317,17 @@ def test_a_word_document_on_stdin_is_fixed_to_stdout(tmp_path: Path) -> None:
     assert proc.returncode == 1  # a finding without a safe fix remains
     assert proc.stdout == FIXED_EXAMPLE.read_bytes()
     assert b"2 fixed, 2 remaining" in proc.stderr
+
+
+def test_a_word_heading_that_names_something_is_not_fixed(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_heading("Hooker Outreach Collective", level=1)
+    doc.add_heading("Tea for hookers", level=2)
+    path = tmp_path / "named.docx"
+    doc.save(str(path))
+    result = check(tmp_path, "--fix", str(path))
+    assert "1 fixed, 1 remaining." in result.stdout
+    assert [p.text for p in docx.Document(str(path)).paragraphs] == [
+        "Hooker Outreach Collective",
+        "Tea for sex workers",
+    ]
