@@ -55,7 +55,12 @@ def test_rules_lists_every_built_in_rule_with_its_columns() -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["RULE", "SEVERITY", "CATEGORY", "FIX", "PREFERRED"]
-    assert lines[-1] == f"{len(BUILT_IN)} rules."
+    fixes = [sum(1 for r in BUILT_IN if r.entry.fix == k) for k in ("safe", "unsafe", "none")]
+    assert lines[-1] == (
+        f"{len(BUILT_IN)} rules: {fixes[0]} fix safely, {fixes[1]} unsafely (with "
+        f"--unsafe-fixes), {fixes[2]} offer no fix."
+    )
+    assert {line.split()[3] for line in lines[1:-1]} == {"safe", "unsafe", "none"}
     assert [line.split()[0] for line in lines[1:-1]] == [r.id for r in BUILT_IN]
     (hooker,) = [line for line in lines if line.startswith("sex-work/hooker ")]
     assert hooker.split()[1:4] == ["error", "sex-work", "safe"]

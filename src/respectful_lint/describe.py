@@ -91,7 +91,7 @@ def rules_text(rules: Sequence[Rule]) -> str:
             r.id,
             r.severity.label,
             r.category,
-            "-" if r.entry.fix == "none" else r.entry.fix,
+            r.entry.fix,
             r.entry.preferred[0].text if r.entry.preferred else "-",
         )
         for r in rules
@@ -101,7 +101,11 @@ def rules_text(rules: Sequence[Rule]) -> str:
         "  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths, strict=True)) + "  " + row[-1]
         for row in (header, *rows)
     ]
-    lines.append(f"{len(rows)} rule{'' if len(rows) == 1 else 's'}.")
+    fixes = [sum(1 for r in rules if r.entry.fix == kind) for kind in ("safe", "unsafe", "none")]
+    lines.append(
+        f"{len(rows)} rule{'' if len(rows) == 1 else 's'}: {fixes[0]} fix safely, "
+        f"{fixes[1]} unsafely (with --unsafe-fixes), {fixes[2]} offer no fix."
+    )
     return "\n".join(lines) + "\n"
 
 

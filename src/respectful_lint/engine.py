@@ -12,13 +12,24 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from .context import Context
 from .errors import PatternTimeout
 from .lexicon.compile import PATTERN_TIMEOUT, CompiledLexicon, compiled
 from .lexicon.inflect import plural
-from .model import Document, Finding, Fix, Inflection, Preferred, Rule, Segment, Severity
+from .model import (
+    ChunkedText,
+    Document,
+    Finding,
+    Fix,
+    Inflection,
+    Preferred,
+    Rule,
+    Segment,
+    Severity,
+)
+from .wording import plan, proper_name_heading
 
 if TYPE_CHECKING:
     from .rules.conflation import Rename
@@ -262,35 +273,66 @@ def _finding(
     def wording(shown: str, start: int, end: int) -> tuple[str, tuple[str, ...], Fix | None]:
         suggestions, fits = suggest(entry.preferred, inflection, shown, at_start)
         fix = None
-        if entry.fix != "none" and suggestions and fits:
-            before = document.text[max(0, start - 8) : start]
-            if article_fits(before, suggestions[0]):
-                fix = Fix(((start, end, suggestions[0]),), entry.fix)
+        if entry.fix != "none" and suggestions and fits and fixable(segment, ctx, m):
+            fix = _fix(document, segment, ctx, m, suggestions[0], entry.fix, inflection)
         return message(rule, shown, suggestions, m.severity), suggestions, fix
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
 
 
-_ARTICLE = re.compile(r"(?<![\w'\u2019])(an?)[ \t\u00a0]+$", re.IGNORECASE)
-_AN_LETTERS = frozenset("aefhilmnorsx")  # letters whose names start with a vowel sound
-_A_BEFORE = ("uni", "use", "usu", "uti", "ure", "eu", "ewe", "one", "once")
-_AN_BEFORE = ("hour", "honest", "honor", "honour", "heir")
+def fixable(segment: Segment, ctx: Context, m: Match) -> bool:
+    """Whether a fix may stand here: never inside a quotation or in a heading that names
+    something (an organisation, a title)."""
+    if ctx.quoted or ctx.in_quoted_speech(m.start) or ctx.is_mention(m.start, m.end):
+        return False
+    s, e = ctx.source_span(m.start, m.end)
+    text = ctx.text
+    return not proper_name_heading(segment.kind, text[s:e], text[max(0, s - 40) : s], text[e:])
 
 
-def article_fits(before: str, wording: str) -> bool:
-    """Whether "a" or "an" at the end of ``before`` (if there is one) fits before ``wording``."""
-    m = _ARTICLE.search(before)
-    if m is None or not wording:
-        return True
-    first = wording.split()[0]
-    word = first.lower()
-    if len(first) > 1 and first.isupper():  # an acronym read letter by letter: "an HIV test"
-        vowel = word[0] in _AN_LETTERS
-    elif word.startswith(_A_BEFORE):
-        vowel = False
-    else:
-        vowel = word.startswith(_AN_BEFORE) or word[0] in "aeiou"
-    return (m.group(1).lower() == "an") == vowel
+def _fix(
+    document: Document,
+    segment: Segment,
+    ctx: Context,
+    m: Match,
+    wording: str,
+    applicability: Literal["safe", "unsafe"],
+    inflection: Inflection,
+) -> Fix | None:
+    """The fix that puts ``wording`` in place of a match, with its applicability."""
+    seg_start, seg_end = ctx.source_span(m.start, m.end)
+    pieces = source_pieces(document.text, segment, seg_start, seg_end)
+    lo = max(0, seg_start - 8)
+    around = (segment.text[lo:seg_start], segment.text[seg_end : seg_end + 40])
+
+    def locate(start: int, end: int) -> tuple[int, int]:
+        return segment.offsets.span(lo + start, lo + end)
+
+    planned = plan(document.text, pieces, wording, around, locate, plural_match=inflection.plural)
+    if planned is None:
+        return None
+    if planned.unsafe_reason is not None:
+        return Fix(planned.edits, "unsafe", planned.unsafe_reason)
+    return Fix(planned.edits, applicability)
+
+
+def source_pieces(
+    source: str | ChunkedText, segment: Segment, start: int, end: int
+) -> list[tuple[int, int]]:
+    """The stretches of source that segment characters ``start:end`` were read from.
+
+    Source skipped between them (markup such as ``**`` or ``</em>``) separates two pieces;
+    skipped white space (a line break and indentation) does not.
+    """
+    offsets = segment.offsets
+    pieces: list[tuple[int, int]] = []
+    for i in range(start, max(end, start + 1)):
+        s, e = offsets.start(i), max(offsets.end(i + 1), offsets.start(i))
+        if pieces and (s <= pieces[-1][1] or not source[pieces[-1][1] : s].strip()):
+            pieces[-1] = (pieces[-1][0], max(pieces[-1][1], e))
+        else:
+            pieces.append((s, e))
+    return pieces
 
 
 def suggest(

@@ -505,10 +505,15 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """Edits that would apply the first preferred wording."""
+    """Edits that would apply the first preferred wording.
+
+    ``reason`` says why a fix that a lexicon calls safe is unsafe here (markup inside the
+    match, a verb that would no longer agree).
+    """
 
     edits: tuple[tuple[int, int, str], ...]
     applicability: Literal["safe", "unsafe"]
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ _PARTS = (
 _MAIN = "word/document.xml"
 # What each WordprocessingML element inside a run adds to the paragraph's text.
 _RUN_CHARS = {"tab": "\t", "br": " ", "cr": " ", "noBreakHyphen": "\u2011", "softHyphen": "\u00ad"}
+_HEADING_STYLES = ("heading", "title", "subtitle")  # paragraph style ids read as headings
 # Elements whose whole content is skipped.
 _SKIP = frozenset({"delText", "instrText", "moveFrom", "del"})
 
@@ -73,7 +74,7 @@ class DocxReader:
         for para, ptext in zip(paragraphs, texts, strict=True):
             if ptext.strip():
                 location = Location(para.part, para.number)
-                kind = "cell" if para.part == "table" else "prose"
+                kind = "heading" if para.heading else "cell" if para.part == "table" else "prose"
                 if len(ptext) <= SEGMENT_SIZE:
                     offsets = OffsetMap.identity(len(ptext), offset)
                     segments.append(Segment(ptext, offsets, kind, location=location))
@@ -90,6 +91,7 @@ class Paragraph:
     part: str
     number: int
     pieces: list[str] = field(default_factory=list)
+    heading: bool = False  # styled as a heading or a title
 
     def text(self) -> str:
         out = "".join(self.pieces)
@@ -254,6 +256,9 @@ class _PartWalker:
             self.table += 1
         elif local == "txbxContent":
             self.textbox += 1
+        elif local == "pStyle" and self.open and not self.run:
+            style = next((v for k, v in attrs.items() if k.endswith(" val")), "")
+            self.open[-1].heading = style.lower().startswith(_HEADING_STYLES)
         elif self.run and self.open and local in _RUN_CHARS:
             self.open[-1].pieces.append(_RUN_CHARS[local])
         elif local in ("footnote", "endnote") and any(

@@ -29,15 +29,20 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "suggestions": list(f.suggestions),
         "note": f.note,
         "sources": list(f.sources),
-        "fix": None
-        if f.fix is None
-        else {
-            "applicability": f.fix.applicability,
-            "replacement": f.fix.edits[0][2],
-        },
+        "fix": None if f.fix is None else fix_json(f),
         "fingerprint": f.fingerprint,
         "location": None if f.location is None else f.location.as_dict(),
     }
+
+
+def fix_json(f: Finding) -> dict[str, str]:
+    """The fix's applicability, the wording that replaces the match, and why it is unsafe."""
+    assert f.fix is not None
+    main = next((e[2] for e in f.fix.edits if e[0] >= f.start), f.fix.edits[0][2])
+    out = {"applicability": f.fix.applicability, "replacement": next(iter(f.suggestions), main)}
+    if f.fix.reason is not None:
+        out["reason"] = f.fix.reason
+    return out
 
 
 class JsonReporter:

@@ -55,6 +55,8 @@ class TextReporter:
             lines.append(f" {gutter} = in: {where_in}")
         if f.suggestions:
             lines.append(f" {gutter} = use: " + "; ".join(f.suggestions))
+        if f.fix is not None and f.fix.reason is not None:
+            lines.append(f" {gutter} = fix: unsafe, {f.fix.reason}")
         if options.explain and f.note:
             lines.append(f" {gutter} = why: {f.note}")
         lines.append("")

@@ -1,0 +1,447 @@
+"""check --fix, --unsafe-fixes, --diff and --output on text, Markdown, HTML, JSON and YAML."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from _house import HEADER
+from respectful_lint.cli import main
+
+LEXICON = (
+    HEADER
+    + """\
+  - id: addict
+    terms: [addict]
+    preferred: [{text: person who uses drugs, plural: people who use drugs, possessive: false}]
+    severity: warning
+    category: drug-use
+    note: Say what the person does.
+    sources: [house]
+    fix: safe
+    examples: {flag: [An addict came in.], pass: [She is addicted to tea.]}
+  - id: hooker
+    terms: [hooker]
+    preferred: [{text: sex worker, plural: sex workers}]
+    severity: error
+    category: sex-work
+    note: A slur.
+    sources: [house]
+    fix: safe
+    examples: {flag: [A hooker came in.], pass: [The hook is here.]}
+  - id: crackhead
+    terms: [crackhead]
+    preferred: [people who use crack]
+    inflect: {plural: false}
+    severity: error
+    category: drug-use
+    note: A slur.
+    sources: [house]
+    fix: safe
+    examples: {flag: [A crackhead came in.], pass: [A crack in the wall.]}
+  - id: prostitute
+    terms: [prostitute]
+    preferred: [{text: sex worker, plural: sex workers}]
+    severity: warning
+    category: sex-work
+    note: Not every person meant sells sex by choice.
+    sources: [house]
+    fix: unsafe
+    examples: {flag: [A prostitute came in.], pass: [Prostitution law.]}
+  - id: junkie
+    terms: [junkie]
+    preferred: [person who uses drugs, person who injects drugs]
+    severity: error
+    category: drug-use
+    note: A slur.
+    sources: [house]
+    examples: {flag: [A junkie came in.], pass: [Junk mail.]}
+"""
+)
+
+
+@pytest.fixture
+def house(tmp_path: Path) -> Path:
+    path = tmp_path / "house.yaml"
+    path.write_text(LEXICON, encoding="utf-8")
+    return path
+
+
+def run(house: Path, *args: str, stdin: bytes | None = None) -> Result:
+    return CliRunner().invoke(
+        main,
+        ["check", "--isolated", "--no-default-lexicons", "--lexicon", str(house), *args],
+        input=stdin,
+        catch_exceptions=False,
+    )
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_fix_applies_safe_fixes_only_and_reports_what_remains(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "Two hookers came.\nA prostitute left.\n")
+    result = run(house, "--fix", str(draft))
+    assert draft.read_text() == "Two sex workers came.\nA prostitute left.\n"
+    assert result.exit_code == 1  # the prostitute finding remains, at warning
+    assert result.stdout.endswith(
+        "1 fixed, 1 remaining (1 with an unsafe fix: rerun with --unsafe-fixes).\n"
+    )
+    assert "draft.txt:2:3: warning house/prostitute" in result.stdout
+
+
+def test_unsafe_fixes_apply_unsafe_fixes_and_exit_clean(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "Two hookers came.\nA prostitute left.\n")
+    result = run(house, "--fix", "--unsafe-fixes", str(draft))
+    assert draft.read_text() == "Two sex workers came.\nA sex worker left.\n"
+    assert result.exit_code == 0
+    assert result.stdout.endswith("2 fixed, 0 remaining.\n")
+
+
+def test_exit_code_counts_only_what_remains(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "We met a junkie and a hooker.\n")
+    result = run(house, "--fix", str(draft))
+    assert draft.read_text() == "We met a junkie and a sex worker.\n"
+    assert result.exit_code == 1  # junkie offers no fix
+    assert "1 fixed, 1 remaining." in result.stdout
+    assert run(house, "--fix", "--exit-zero", str(draft)).exit_code == 0
+
+
+def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path, house: Path) -> None:
+    text = "Line one.\nTwo hookers came.\nA prostitute left.\n"
+    draft = write(tmp_path, "draft.txt", text)
+    result = run(house, "--diff", str(draft))
+    assert draft.read_text() == text
+    assert result.stdout == (
+        f"--- a/{draft}\n+++ b/{draft}\n@@ -1,3 +1,3 @@\n Line one.\n"
+        "-Two hookers came.\n+Two sex workers came.\n A prostitute left.\n"
+    )
+    assert "1 would be fixed, 1 remaining" in result.stderr
+    unsafe = run(house, "--diff", "--unsafe-fixes", str(draft))
+    assert "+A sex worker left.\n" in unsafe.stdout
+    assert draft.read_text() == text
+
+
+def test_fix_of_stdin_prints_the_fixed_text_and_reports_on_stderr(house: Path) -> None:
+    result = run(house, "--fix", "-", stdin=b"The hooker's bag.\r\nAn addict.")
+    assert result.stdout_bytes == b"The sex worker's bag.\r\nA person who uses drugs."
+    assert "2 fixed, 0 remaining." in result.stderr
+    assert result.exit_code == 0
+
+
+def test_fix_of_stdin_in_a_real_process_keeps_every_byte(house: Path) -> None:
+    data = codecs.BOM_UTF8 + "Ünïcode  \r\nthe HOOKERS   \r\n\r\n".encode()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "respectful_lint",
+            "check",
+            "--isolated",
+            "--no-default-lexicons",
+            "--lexicon",
+            str(house),
+            "--fix",
+            "--stdin-filename",
+            "notes.txt",
+            "-",
+        ],
+        input=data,
+        capture_output=True,
+        check=False,
+    )
+    assert proc.stdout == codecs.BOM_UTF8 + "Ünïcode  \r\nthe SEX WORKERS   \r\n\r\n".encode()
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_output_writes_a_corrected_copy_and_leaves_the_input(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.md", "# Notes\n\nA hooker.\n")
+    copy = tmp_path / "out" / "fixed.md"
+    copy.parent.mkdir()
+    result = run(house, "--output", str(copy), str(draft))
+    assert result.exit_code == 0, result.output
+    assert draft.read_text() == "# Notes\n\nA hooker.\n"
+    assert copy.read_text() == "# Notes\n\nA sex worker.\n"
+    clean = write(tmp_path, "clean.md", "Nothing to fix.\n")
+    assert run(house, "--output", str(copy), str(clean)).exit_code == 0
+    assert copy.read_text() == "Nothing to fix.\n"  # a copy is written even with no fixes
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["a.txt", "b.txt"], "--output takes exactly one input file"),
+        (["."], "--output takes exactly one input file"),
+        (["a.txt", "--output", "a.txt"], "--output must not be the input file"),
+    ],
+)
+def test_output_refuses_several_inputs_or_the_input_itself(
+    tmp_path: Path, house: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a.txt", "A hooker.\n")
+    write(tmp_path, "b.txt", "A hooker.\n")
+    if "--output" not in args:
+        args = [*args, "--output", "copy.txt"]
+    result = run(house, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert (tmp_path / "a.txt").read_text() == "A hooker.\n"
+
+
+@pytest.mark.parametrize(
+    ("encode", "newline"),
+    [
+        (lambda t: t.encode("utf-8"), "\n"),
+        (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "\r\n"),
+        (lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), "\r\n"),
+        (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "\n"),
+    ],
+)
+def test_fixing_keeps_encoding_bom_line_endings_and_trailing_space(
+    tmp_path: Path, house: Path, encode: object, newline: str
+) -> None:
+    assert callable(encode)
+    lines = ["Café  ", "\tTwo hookers came. \t", "", "Ünïcode ✓"]
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(encode(newline.join(lines) + newline))
+    assert run(house, "--fix", str(draft)).exit_code == 0
+    lines[1] = "\tTwo sex workers came. \t"
+    assert draft.read_bytes() == encode(newline.join(lines) + newline)
+
+
+def test_a_read_only_file_is_an_error_and_left_unchanged(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+    draft.chmod(0o444)
+    result = run(house, "--fix", str(draft))
+    assert result.exit_code == 2
+    assert f"{draft}: cannot write: the file is read-only; nothing was changed" in result.stderr
+    assert draft.read_text() == "A hooker.\n"
+    assert {p.name for p in tmp_path.iterdir()} == {"draft.txt", "house.yaml"}
+
+
+def test_fixing_keeps_the_file_mode_and_leaves_no_temporary_file(
+    tmp_path: Path, house: Path
+) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+    draft.chmod(0o640)
+    assert run(house, "--fix", str(draft)).exit_code == 0
+    assert stat.S_IMODE(os.stat(draft).st_mode) == 0o640
+    assert {p.name for p in tmp_path.iterdir()} == {"draft.txt", "house.yaml"}
+
+
+def test_fixing_twice_changes_nothing_the_second_time(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.md", "An addict, a HOOKER and *hookers*.\n")
+    first = run(house, "--fix", str(draft))
+    assert draft.read_text() == "A person who uses drugs, a SEX WORKER and *sex workers*.\n"
+    assert "3 fixed, 0 remaining." in first.stdout
+    before = draft.read_bytes()
+    second = run(house, "--fix", str(draft))
+    assert draft.read_bytes() == before
+    assert "0 fixed, 0 remaining." in second.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("An addict came.", "A person who uses drugs came."),
+        ("AN ADDICT came.", "A PERSON WHO USES DRUGS came."),
+        ("We met an addict.", "We met a person who uses drugs."),
+        ("Addicts came.", "People who use drugs came."),
+        ("Two hookers' bags.", "Two sex workers' bags."),
+        ("A hooker\u2019s bag.", "A sex worker\u2019s bag."),
+    ],
+)
+def test_fixes_agree_with_article_case_number_and_possessive(
+    house: Path, text: str, fixed: str
+) -> None:
+    result = run(house, "--fix", "--stdin-filename", "x.txt", "-", stdin=text.encode())
+    assert result.stdout == fixed
+
+
+def test_a_fix_that_a_following_verb_would_disagree_with_is_unsafe(house: Path) -> None:
+    result = run(house, "--format", "json", "-", stdin=b"The crackhead is outside.")
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["fix"]["applicability"] == "unsafe"
+    assert "verb" in finding["fix"]["reason"]
+    fixed = run(house, "--fix", "-", stdin=b"The crackhead is outside.")
+    assert fixed.stdout == "The crackhead is outside."
+    assert "1 with an unsafe fix: rerun with --unsafe-fixes" in fixed.stderr
+
+
+def test_a_fix_that_would_put_a_or_an_before_a_plural_wording_is_unsafe(house: Path) -> None:
+    result = run(house, "--format", "json", "-", stdin=b"A crackhead came in.")
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["fix"]["applicability"] == "unsafe"
+    assert finding["fix"]["reason"] == '"A" before it does not fit a plural wording'
+    assert run(house, "--fix", "-", stdin=b"A crackhead came.").stdout == "A crackhead came."
+    assert run(house, "--fix", "-", stdin=b"Ask the crackhead.").stdout == (
+        "Ask the people who use crack."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I was a hooker," she said.',
+        "The word 'hooker' is a slur.",
+        "# The Hooker Street Collective\n",
+    ],
+)
+def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, text: str) -> None:
+    result = run(house, "--fix", "--unsafe-fixes", "-", stdin=text.encode())
+    assert result.stdout == text
+
+
+def test_markdown_fix_inside_one_emphasis_is_safe_across_emphasis_is_unsafe(
+    house: Path,
+) -> None:
+    text = "Two **hookers** came. The *hook*er left. See [a hooker](https://x.org/hooker).\n"
+    safe = run(house, "--fix", "-", stdin=text.encode())
+    assert safe.stdout == (
+        "Two **sex workers** came. The *hook*er left. See [a sex worker](https://x.org/hooker).\n"
+    )
+    assert "1 with an unsafe fix" in safe.stderr
+    data = json.loads(run(house, "--format", "json", "-", stdin=text.encode()).stdout)
+    split = [f for f in data["findings"] if f["matched"] == "hook*er"]
+    assert split[0]["fix"]["reason"].startswith("markup splits the phrase")
+    unsafe = run(house, "--fix", "--unsafe-fixes", "-", stdin=text.encode())
+    assert "The *sex worker* left." in unsafe.stdout
+
+
+def test_html_fixes_escape_for_text_and_attributes_and_skip_code(
+    tmp_path: Path, house: Path
+) -> None:
+    page = (
+        "<title>Hooker &amp; addict help</title>\n"
+        "<script>var hooker = 1;</script><style>.hooker {}</style>\n"
+        "<p>An <em>addict</em> &mdash; <a href='/hooker'>hookers</a></p>\n"
+        "<img alt='the hooker&#39;s bag' title=\"an addict\">\n"
+    )
+    draft = write(tmp_path, "page.html", page)
+    assert run(house, "--fix", str(draft)).exit_code == 0
+    assert draft.read_text() == (
+        "<title>Sex worker &amp; person who uses drugs help</title>\n"
+        "<script>var hooker = 1;</script><style>.hooker {}</style>\n"
+        "<p>A <em>person who uses drugs</em> &mdash; <a href='/hooker'>sex workers</a></p>\n"
+        "<img alt='the sex worker&#x27;s bag' title=\"a person who uses drugs\">\n"
+    )
+
+
+def test_json_and_yaml_fixes_change_only_string_values_with_their_escapes(
+    tmp_path: Path, house: Path
+) -> None:
+    data = '{"hooker": "the hooker\\u2019s \\"bag\\"",\n "b": ["An addict"]}\n'
+    draft = write(tmp_path, "strings.json", data)
+    assert run(house, "--fix", str(draft)).exit_code == 0
+    assert draft.read_text() == (
+        '{"hooker": "the sex worker\\u2019s \\"bag\\"",\n "b": ["A person who uses drugs"]}\n'
+    )
+    assert json.loads(draft.read_text())["hooker"] == 'the sex worker\u2019s "bag"'
+    yaml_text = "a: 'the hooker''s bag'\nb: \"an addict\"\nhooker: the hooker # note\n"
+    yaml_file = write(tmp_path, "strings.yaml", yaml_text)
+    assert run(house, "--fix", str(yaml_file)).exit_code == 0
+    assert yaml_file.read_text() == (
+        "a: 'the sex worker''s bag'\nb: \"a person who uses drugs\"\n"
+        "hooker: the sex worker # note\n"
+    )
+
+
+def test_rules_show_which_rules_fix_safely_unsafely_or_not(house: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["rules", "--isolated", "--no-default-lexicons", "--lexicon", str(house)]
+    )
+    rows = {line.split()[0]: line.split()[3] for line in result.stdout.splitlines()[1:-1]}
+    assert rows == {
+        "house/addict": "safe",
+        "house/crackhead": "safe",
+        "house/hooker": "safe",
+        "house/junkie": "none",
+        "house/prostitute": "unsafe",
+    }
+    assert result.stdout.splitlines()[-1] == (
+        "5 rules: 3 fix safely, 1 unsafely (with --unsafe-fixes), 1 offer no fix."
+    )
+
+
+def test_no_fix_inside_a_conflation_with_the_built_in_rules(tmp_path: Path) -> None:
+    text = "Prostitution is modern slavery, the old leaflet claimed. We met two hookers.\n"
+    draft = write(tmp_path, "draft.txt", text)
+    result = CliRunner().invoke(
+        main, ["check", "--isolated", "--fix", "--unsafe-fixes", str(draft)]
+    )
+    after = draft.read_text()
+    assert "conflation/" in result.stdout
+    assert after.startswith("Prostitution is modern slavery, the old leaflet claimed.")
+    assert after.endswith("We met two sex workers.\n")
+
+
+def test_fix_with_json_output_keeps_stdout_a_json_document(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker and a junkie.\n")
+    result = run(house, "--fix", "--format", "json", str(draft))
+    doc = json.loads(result.stdout)
+    assert [f["matched"] for f in doc["findings"]] == ["junkie"]
+    assert result.stderr == "1 fixed, 1 remaining.\n"
+
+
+def test_output_of_stdin_writes_the_copy_and_reports_on_stdout(tmp_path: Path, house: Path) -> None:
+    copy = tmp_path / "copy.md"
+    result = run(house, "--output", str(copy), "-", stdin=b"A hooker.\n")
+    assert copy.read_bytes() == b"A sex worker.\n"
+    assert result.stdout == "No findings in 1 file.\n1 fixed, 0 remaining.\n"
+
+
+def test_html_prose_attributes_are_fixed_and_unquoted_values_are_left(
+    tmp_path: Path, house: Path
+) -> None:
+    page = (
+        '<input type="submit" value="Help hookers"><button aria-label="hooker help">x</button>'
+        "<input placeholder=hooker>\n"
+    )
+    draft = write(tmp_path, "form.html", page)
+    result = run(house, "--fix", str(draft))
+    assert draft.read_text() == (
+        '<input type="submit" value="Help sex workers"><button aria-label="sex worker help">x'
+        "</button><input placeholder=hooker>\n"
+    )
+    # "sex worker" cannot be written into an unquoted value: the finding stays
+    assert "2 fixed, 1 remaining." in result.stdout
+
+
+def test_a_failed_write_leaves_the_original_and_no_temporary_file(
+    tmp_path: Path, house: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+
+    def full_disk(fd: int) -> None:  # a full disk shows when the data is flushed to it
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    result = run(house, "--fix", str(draft))
+    assert result.exit_code == 2
+    assert "cannot write: No space left on device; nothing was changed" in result.stderr
+    assert draft.read_text() == "A hooker.\n"
+    assert {p.name for p in tmp_path.iterdir()} == {"draft.txt", "house.yaml"}
+
+
+def test_a_new_copy_gets_the_mode_the_umask_gives(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+    draft.chmod(0o600)
+    copy = tmp_path / "copy.txt"
+    umask = os.umask(0o022)
+    try:
+        assert run(house, "--output", str(copy), str(draft)).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(os.stat(copy).st_mode) == 0o644

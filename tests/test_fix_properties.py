@@ -1,0 +1,134 @@
+"""Invariants of fixing, over generated drafts: nothing safe remains, nothing else changes,
+fixing twice changes nothing, and standard input is fixed like a file."""
+
+from __future__ import annotations
+
+import codecs
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from respectful_lint.cli import main
+from respectful_lint.fixer import Encoding, apply_text, choose, fix_source
+from respectful_lint.lexicon import CompiledLexicon
+from respectful_lint.model import Finding
+from respectful_lint.runner import STDIN, prepare, run
+from test_fix import LEXICON
+
+WORDS = [
+    "A", "a", "an", "An", "the", "The", "hooker", "hookers", "HOOKERS", "Hooker's", "addict",
+    "addicts", "Addicts", "crackhead", "prostitute", "junkie", "is", "are", "met", "é", "😀",
+    ".", ",", '"', "'", "**", "*", "#", "-", "<em>", "</em>", "&amp;", "<b>", "</b>", "<br>",
+]  # fmt: skip
+GAPS = [" ", " ", " ", "  ", "\n", "\r\n", "\n\n", "\t", " \n"]
+
+_folder = tempfile.mkdtemp(prefix="house-lexicon-")
+_LEXICON_PATH = Path(_folder) / "house.yaml"
+_LEXICON_PATH.write_text(LEXICON, encoding="utf-8")
+
+
+def compiled() -> CompiledLexicon:
+    return prepare([_LEXICON_PATH], default_lexicons=False)
+
+
+@st.composite
+def drafts(draw: st.DrawFn) -> tuple[bytes, str]:
+    words = draw(st.lists(st.sampled_from(WORDS), max_size=24))
+    gaps = draw(st.lists(st.sampled_from(GAPS), min_size=len(words), max_size=len(words)))
+    text = "".join(w + g for w, g in zip(words, gaps, strict=True))
+    bom = draw(st.sampled_from([b"", codecs.BOM_UTF8]))
+    name = draw(st.sampled_from(["draft.txt", "draft.md", "draft.html"]))
+    return bom + text.encode("utf-8"), name
+
+
+def lint(data: bytes, name: str) -> list[Finding]:
+    report = run([STDIN], compiled(), stdin=data, stdin_name=name)
+    assert not report.errors
+    return report.findings
+
+
+def fixed(data: bytes, name: str, unsafe: bool = False) -> bytes:
+    fmt = {".md": "markdown", ".html": "html"}.get(Path(name).suffix, "text")
+    result = fix_source(
+        name, fmt, data, lint(data, name), lambda new: lint(new, name), unsafe=unsafe
+    )
+    return result.after
+
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(drafts(), st.booleans())
+def test_after_fixing_no_finding_with_a_safe_fix_remains(
+    draft: tuple[bytes, str], unsafe: bool
+) -> None:
+    data, name = draft
+    after = lint(fixed(data, name, unsafe), name)
+    assert not [f for f in after if f.fix is not None and f.fix.applicability == "safe"]
+    if unsafe:
+        assert not [f for f in after if f.fix is not None]
+
+
+@SETTINGS
+@given(drafts())
+def test_only_the_fixed_spans_change(draft: tuple[bytes, str]) -> None:
+    data, name = draft
+    if name.endswith(".html"):
+        name = "draft.md"  # replacements are written as they are, unescaped
+    encoding = Encoding.of(data)
+    source = encoding.decode(data)
+    chosen, _ = choose(lint(data, name), unsafe=True)
+    text, applied, _ = apply_text(source, chosen)
+    assert encoding.encode(text).startswith(encoding.bom)
+    delta = 0
+    previous = 0
+    for start, end, new in sorted(e for f in applied if f.fix for e in f.fix.edits):
+        assert text[previous + delta : start + delta] == source[previous:start]
+        assert text[start + delta : start + delta + len(new)] == new
+        delta += len(new) - (end - start)
+        previous = end
+    assert text[previous + delta :] == source[previous:]
+
+
+@SETTINGS
+@given(drafts(), st.booleans())
+def test_fixing_is_idempotent(draft: tuple[bytes, str], unsafe: bool) -> None:
+    data, name = draft
+    once = fixed(data, name, unsafe)
+    assert fixed(once, name, unsafe) == once
+
+
+@settings(max_examples=60, deadline=None)
+@given(drafts())
+def test_fixing_stdin_equals_fixing_the_file(draft: tuple[bytes, str]) -> None:
+    data, name = draft
+    base = ["check", "--isolated", "--no-default-lexicons", "--lexicon", str(_LEXICON_PATH)]
+    piped = CliRunner().invoke(main, [*base, "--fix", "--stdin-filename", name, "-"], input=data)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        in_place = CliRunner().invoke(main, [*base, "--fix", str(path)])
+        assert piped.exit_code == in_place.exit_code
+        assert piped.stdout_bytes == path.read_bytes()
+
+
+def test_overlapping_fixes_one_wins_and_the_other_remains() -> None:
+    [first] = lint(b"A hooker came.", "x.txt")
+    assert first.fix is not None
+    # a second fix over the same words, as another rule might make
+    second = replace(first, rule="house/zz", fix=replace(first.fix, edits=((2, 8, "worker"),)))
+    chosen, lost = choose([second, first], unsafe=False)
+    assert chosen == [first] and lost == [second]
+    text, applied, left = apply_text("A hooker came.", chosen)
+    assert (text, applied, left) == ("A sex worker came.", [first], [])
+
+
+def test_a_fix_whose_words_changed_since_checking_is_not_applied() -> None:
+    [finding] = lint(b"A hooker came.", "x.txt")
+    text, applied, left = apply_text("A hacker came.", [finding])
+    assert (text, applied, left) == ("A hacker came.", [], [finding])
