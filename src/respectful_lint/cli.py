@@ -361,7 +361,7 @@ def serve(
     settings = config.merge(lexicons=lexicons, default_lexicons=default_lexicons, profile=profile)
     try:
         checker = Checker(config, settings)
-        checker.compiled(checker.default_profile)  # report a bad lexicon now, not on the page
+        checker.warm()
         run_server(
             checker,
             host,

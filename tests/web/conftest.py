@@ -61,13 +61,14 @@ class Server:
             conn.close()
 
 
-def start_server(*args: str) -> Server:
+def start_server(*args: str, env: dict[str, str] | None = None) -> Server:
     process = subprocess.Popen(
         [sys.executable, "-m", "respectful_lint", "serve", "--isolated", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
+        env={**os.environ, **(env or {})},
     )
     assert process.stdout is not None
     for _ in range(5):

@@ -7,6 +7,8 @@ import json
 import re
 import uuid
 import zipfile
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -130,19 +132,25 @@ def test_oversized_upload_is_413_with_a_clear_message(
 
 
 def zip_bomb() -> bytes:
+    """A small zip whose document part inflates to 70 MB."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", b"<w:document>" + b" " * (200 * 2**20) + b"</w:document>")
+        with z.open("word/document.xml", "w") as part:
+            part.write(b"<w:document>")
+            chunk = b" " * 2**20
+            for _ in range(70):
+                part.write(chunk)
+            part.write(b"</w:document>")
     return buf.getvalue()
 
 
 @pytest.mark.parametrize(
     ("name", "data", "ctype", "status", "message"),
     [
-        ("bomb.docx", zip_bomb(), "application/octet-stream", 413, "when uncompressed"),
+        ("bomb.docx", zip_bomb, "application/octet-stream", 413, "when uncompressed"),
         ("broken.docx", b"PK\x03\x04 not really a zip", "application/octet-stream", 400, "not a"),
-        ("photo.docx", make_docx(), "image/png", 415, "does not match its name"),
+        ("photo.docx", make_docx, "image/png", 415, "does not match its name"),
         ("notes.pdf", b"%PDF-1.4", "application/pdf", 400, "not a file type"),
         ("binary.txt", b"\0\1\2\3" * 100, "text/plain", 400, "binary"),
         ("latin1.txt", "café prostitutes".encode("latin-1"), "text/plain", 400, "UTF-8"),
@@ -152,11 +160,13 @@ def test_bad_uploads_get_a_clear_4xx_and_the_server_stays_up(
     server: Server,
     session: dict[str, str],
     name: str,
-    data: bytes,
+    data: bytes | Callable[[], bytes],
     ctype: str,
     status: int,
     message: str,
 ) -> None:
+    if callable(data):
+        data = data()
     got, _, body = post(server, session, file=(name, data, ctype))
     assert got == status
     assert message in json.loads(body)["error"]
@@ -212,3 +222,34 @@ def test_a_non_loopback_host_prints_a_warning() -> None:
         assert status == 403
     finally:
         stop_server(running)
+
+
+def test_drafts_touch_no_disk_and_no_log(tmp_path: Path) -> None:
+    """A large upload (which a default form parser would spool to a temporary file) and a
+    pasted draft leave no file behind and no trace in the server's output."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    running = start_server(env={"TMPDIR": str(temp), "TMP": str(temp), "TEMP": str(temp)})
+    try:
+        session_of_it = {"Cookie": "", "X-CSRF-Token": ""}
+        status, headers, _ = running.request(
+            "GET", f"/?token={running.token}&draft=secret-query", headers=host(running)
+        )
+        session_of_it["Cookie"] = headers["set-cookie"].split(";")[0]
+        _, _, page = running.request("GET", "/", headers={**host(running), **session_of_it})
+        m = re.search(rb'name="csrf-token" content="([^"]+)"', page)
+        assert m
+        session_of_it["X-CSRF-Token"] = m.group(1).decode()
+        marker = "Zanzibar-marker prostitutes"
+        big = marker + "\n" + ("Lorem ipsum dolor sit amet. " * 40 + "\n") * 1500  # 1.6 MB
+        status, _, _ = post(running, session_of_it, file=("big.txt", big.encode(), "text/plain"))
+        assert status == 200
+        assert post(running, session_of_it, text=marker)[0] == 200
+        assert list(temp.iterdir()) == []
+    finally:
+        stop_server(running)
+    out = running.process.stdout.read() if running.process.stdout else ""
+    err = running.process.stderr.read() if running.process.stderr else ""
+    assert "Zanzibar" not in out + err
+    assert "secret-query" not in out + err
+    assert "big.txt" not in out + err

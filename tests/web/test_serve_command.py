@@ -5,6 +5,8 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -12,7 +14,7 @@ from click.testing import CliRunner
 from respectful_lint import web
 from respectful_lint.cli import main
 
-from .conftest import ROOT
+from .conftest import ROOT, start_server, stop_server
 
 
 def test_serve_help_names_its_options() -> None:
@@ -56,3 +58,19 @@ def test_the_cli_does_not_import_the_web_stack() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_open_starts_the_browser_on_the_address_with_its_token(tmp_path: Path) -> None:
+    seen = tmp_path / "opened.txt"
+    fake = tmp_path / "browser.sh"
+    fake.write_text(f'#!/bin/sh\necho "$1" > {seen}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    running = start_server("--open", env={"BROWSER": str(fake)})
+    try:
+        for _ in range(100):
+            if seen.exists() and seen.read_text(encoding="utf-8").strip():
+                break
+            time.sleep(0.1)
+        assert seen.read_text(encoding="utf-8").strip() == running.url
+    finally:
+        stop_server(running)

@@ -77,6 +77,12 @@ class Checker:
     def compiled(self, profile: str) -> CompiledLexicon:
         return prepare_settings(self._settings(profile))
 
+    def warm(self) -> None:
+        """Load and compile everything now: a bad lexicon is reported before the server starts,
+        and the first check is as quick as the others."""
+        self.compiled(self.default_profile)
+        _ = self.rules_by_id, self.groups
+
     @cached_property
     def all_rules(self) -> list[Rule]:
         return load_rules(self.settings.lexicons, default_lexicons=self.settings.default_lexicons)
@@ -231,7 +237,7 @@ def pieces(text: str, findings: Sequence[Finding]) -> list[list[Any]]:
                 or (findings[i].severity == findings[owner].severity and i < owner)
             ):
                 owner = i
-        if out and out[-1][1] is None and owner is None:
+        if out and out[-1][1] == owner:
             out[-1][0] += text[lo:hi]
         else:
             out.append([text[lo:hi], owner])

@@ -80,7 +80,8 @@
   }
 
   function count(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
+    const plural = word.endsWith("x") ? word + "es" : word + "s";
+    return n + " " + (n === 1 ? word : plural);
   }
 
   function summary(data) {
