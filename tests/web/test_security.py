@@ -253,3 +253,13 @@ def test_drafts_touch_no_disk_and_no_log(tmp_path: Path) -> None:
     assert "Zanzibar" not in out + err
     assert "secret-query" not in out + err
     assert "big.txt" not in out + err
+
+
+def test_rules_api_answers_unknown_names_with_4xx(server: Server, session: dict[str, str]) -> None:
+    get = {**host(server), **session}
+    status, _, body = server.request("GET", "/api/rules/sex-work/hooker", headers=get)
+    assert status == 200
+    assert json.loads(body)["rule"]["id"] == "sex-work/hooker"
+    assert server.request("GET", "/api/rules/no/such-rule", headers=get)[0] == 404
+    assert server.request("GET", "/api/rules?profile=nope", headers=get)[0] == 400
+    assert server.request("GET", "/api/rules/sex-work/hooker?profile=nope", headers=get)[0] == 400

@@ -66,15 +66,20 @@ def create_app(checker: Checker, *, token: str, csrf: str, hosts: HostCheck) -> 
         return await _answer(request, checker, download=True)
 
     async def rules(request: Request) -> Response:
-        profile = _profile(request.query_params.get("profile"), checker)
+        try:
+            profile = _profile(request.query_params.get("profile"), checker)
+        except FormError as exc:
+            return JSONResponse({"error": exc.message}, status_code=exc.status)
         return JSONResponse({"rules": await run_in_threadpool(checker.rule_list, profile)})
 
     async def rule(request: Request) -> Response:
-        profile = _profile(request.query_params.get("profile"), checker)
         try:
+            profile = _profile(request.query_params.get("profile"), checker)
             data = await run_in_threadpool(
                 checker.rule_detail, request.path_params["rule_id"], profile
             )
+        except FormError as exc:
+            return JSONResponse({"error": exc.message}, status_code=exc.status)
         except LintError as exc:
             return JSONResponse({"error": str(exc)}, status_code=404)
         return JSONResponse({"rule": data})

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -126,16 +127,16 @@ def apply_to_docx(data: bytes, batches: Sequence[Batch], name: str = "draft.docx
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         trees = {part: _parse(archive.read(part)) for part in _part_names(archive)}
         paragraphs = _paragraphs(trees)
-        if [_piece_text(p) for p in paragraphs] != original:
+        if [_piece_text(p.pieces) for p in paragraphs] != original:
             raise LintError(f"{name}: cannot write a corrected copy of this document")
         for batch in batches:
             edits = check_batch(len(expected), batch)
             for start, end, replacement in edits:
                 if "\n" in expected[start:end] or "\n" in replacement or "\r" in replacement:
                     raise LintError(f"edit {start}-{end} crosses a paragraph")
-            _apply_batch(paragraphs, edits)
+            for index in _apply_batch(paragraphs, edits):
+                paragraphs[index].refresh()
             expected = apply_to_text(expected, edits)
-            paragraphs = _paragraphs(trees)
         out = _write(archive, trees)
     if "\n".join(p.text() for p in read_paragraphs(out, name)) != expected:
         raise LintError(f"{name}: cannot write a corrected copy of this document")
@@ -175,15 +176,29 @@ def _local(tag: Any) -> tuple[bool, str]:
     return False, local
 
 
-def _paragraphs(trees: dict[str, Any]) -> list[list[_Piece]]:
-    """The pieces of every paragraph the .docx reader reads, in its order."""
-    out: list[list[_Piece]] = []
+@dataclass(slots=True)
+class _Para:
+    """A w:p element the .docx reader reads, with its pieces."""
+
+    element: Any
+    in_run: bool
+    pieces: list[_Piece]
+
+    def refresh(self) -> None:
+        """Find the pieces again, after an edit (nested paragraphs keep theirs)."""
+        self.pieces = []
+        _walk(self.element, [], [self.pieces], self.in_run)
+
+
+def _paragraphs(trees: dict[str, Any]) -> list[_Para]:
+    """Every paragraph the .docx reader reads, in its order."""
+    out: list[_Para] = []
     for tree in trees.values():
         _walk(tree, out, [], in_run=False)
     return out
 
 
-def _walk(element: Any, out: list[list[_Piece]], open_: list[list[_Piece]], in_run: bool) -> None:
+def _walk(element: Any, out: list[_Para], open_: list[list[_Piece]], in_run: bool) -> None:
     for child in element:
         word, local = _local(child.tag)
         if local == "mc:Fallback" or (word and local in _SKIP) or _separator(word, local, child):
@@ -192,7 +207,7 @@ def _walk(element: Any, out: list[list[_Piece]], open_: list[list[_Piece]], in_r
             _walk(child, out, open_, in_run)
         elif local == "p":
             pieces: list[_Piece] = []
-            out.append(pieces)
+            out.append(_Para(child, in_run, pieces))
             _walk(child, out, [*open_, pieces], in_run)
         elif local == "t":
             if open_:
@@ -228,20 +243,21 @@ def _piece_text(pieces: list[_Piece]) -> str:
     return out.replace("\r", " ").replace("\n", " ")
 
 
-def _apply_batch(paragraphs: list[list[_Piece]], edits: list[Edit]) -> None:
+def _apply_batch(paragraphs: list[_Para], edits: list[Edit]) -> set[int]:
+    """Apply edits (sorted, in document offsets); the indices of the paragraphs changed."""
+    starts: list[int] = []
     base = 0
-    bounds: list[tuple[int, list[_Piece]]] = []
-    for pieces in paragraphs:
-        bounds.append((base, pieces))
-        base += (pieces[-1].end if pieces else 0) + 1
-    index = 0
+    for para in paragraphs:
+        starts.append(base)
+        base += (para.pieces[-1].end if para.pieces else 0) + 1
+    touched: set[int] = set()
     for start, end, replacement in reversed(edits):
-        while index < len(bounds) - 1 and bounds[index + 1][0] <= start:
-            index += 1
-        while index > 0 and bounds[index][0] > start:
-            index -= 1
-        para_start, pieces = bounds[index]
-        _edit_paragraph(pieces, start - para_start, end - para_start, replacement)
+        index = bisect_right(starts, start) - 1
+        _edit_paragraph(
+            paragraphs[index].pieces, start - starts[index], end - starts[index], replacement
+        )
+        touched.add(index)
+    return touched
 
 
 def _edit_paragraph(pieces: list[_Piece], start: int, end: int, replacement: str) -> None:

@@ -98,6 +98,8 @@ class Guard:
         self.token = token
         self.csrf = csrf
         self.hosts = hosts
+        # Cookies are shared by every port of a host: one name per server.
+        self.cookie = f"{COOKIE}_{hosts.port}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -110,7 +112,8 @@ class Guard:
         if not self.hosts.allows(headers.get("host", "")):
             await _refuse(send, "This address is not the one the checker was started on.")
             return
-        if not (self._valid(given) or self._valid(_cookie(headers.get("cookie", "")))):
+        cookie = _cookie(headers.get("cookie", ""), self.cookie)
+        if not (self._valid(given) or self._valid(cookie)):
             await _refuse(
                 send,
                 "This checker needs its access token: open the address it printed when it "
@@ -142,7 +145,7 @@ class Guard:
         """Keep the token in a cookie and drop it from the address."""
         rest = urlencode([(k, v) for k, v in query if k != "token"])
         location = scope["path"] + (f"?{rest}" if rest else "")
-        cookie = f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict"
+        cookie = f"{self.cookie}={self.token}; Path=/; HttpOnly; SameSite=Strict"
         await _with_headers(send)(
             {
                 "type": "http.response.start",
@@ -157,13 +160,13 @@ class Guard:
         await send({"type": "http.response.body", "body": b""})
 
 
-def _cookie(header: str) -> str | None:
+def _cookie(header: str, name: str) -> str | None:
     jar: SimpleCookie = SimpleCookie()
     try:
         jar.load(header)
     except Exception:
         return None
-    morsel = jar.get(COOKIE)
+    morsel = jar.get(name)
     return morsel.value if morsel is not None else None
 
 
