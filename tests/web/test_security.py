@@ -181,7 +181,8 @@ def test_a_body_that_is_not_a_form_is_415(server: Server, session: dict[str, str
 
 
 def test_forged_edits_are_refused(server: Server, session: dict[str, str]) -> None:
-    for history in ("[[[0, 999, 'x']]]", '[[[0, 999, "x"]]]', "nonsense", '[[[5, 2, "x"]]]'):
+    forged = ('[[[0, 999, "x", ""]]]', '[[[0, 3, "x"]]]', "nonsense", '[[[5, 2, "x", ""]]]')
+    for history in forged:
         status, _, _ = post(server, session, text="We met prostitutes.", history=history)
         assert status == 400, history
 
@@ -263,3 +264,18 @@ def test_rules_api_answers_unknown_names_with_4xx(server: Server, session: dict[
     assert server.request("GET", "/api/rules/no/such-rule", headers=get)[0] == 404
     assert server.request("GET", "/api/rules?profile=nope", headers=get)[0] == 400
     assert server.request("GET", "/api/rules/sex-work/hooker?profile=nope", headers=get)[0] == 400
+
+
+def test_a_change_that_no_longer_fits_is_refused(server: Server, session: dict[str, str]) -> None:
+    text = "We met prostitutes."
+    found = json.loads(post(server, session, text=text)[2])["findings"]
+    change = found[0]["choices"][0]["edits"]
+    assert change == [[7, 18, "sex workers", "prostitutes"]]
+    once = json.dumps([change])
+    status, _, body = post(server, session, text=text, history=once)
+    assert status == 200
+    assert "".join(p[0] for p in json.loads(body)["pieces"]) == "We met sex workers."
+    twice = json.dumps([change, change])  # the same change sent again, by a double click
+    status, _, body = post(server, session, text=text, history=twice)
+    assert status == 400
+    assert "no longer fits" in json.loads(body)["error"]

@@ -24,7 +24,7 @@ from starlette.staticfiles import StaticFiles
 from ..errors import LintError
 from ..profiles import PROFILES
 from . import edits
-from .checks import PASTE_KINDS, Checked, Checker, Draft, parse_history, read_upload
+from .checks import PASTE_KINDS, Checked, Checker, Draft, changes, parse_history, read_upload
 from .forms import FormError, Part, read_form
 from .security import Guard, HostCheck
 
@@ -171,7 +171,7 @@ def _check(checker: Checker, draft: Draft, profile: str, action: str) -> dict[st
         first = checker.check(draft, profile)
         batch = edits.safe_fix_edits(first.findings)
         if batch:
-            draft.history.append(batch)
+            draft.history.append(changes(first.text, batch))
     elif action != "check":
         raise FormError(400, f"unknown action '{action}'")
     checked = checker.check(draft, profile)

@@ -17,16 +17,19 @@ from typing import Any, cast
 from .. import describe
 from ..config import Config, Settings
 from ..engine import lint_document
-from ..errors import LintError, UsageError
+from ..errors import UsageError
 from ..lexicon import CompiledLexicon, cached_lexicons
 from ..model import ConceptGroup, Document, Finding, Rule
-from ..profiles import PROFILES, get_profile
+from ..profiles import get_profile
 from ..readers import BinaryReader, reader_for_name
 from ..rules.conflation import merge_groups
 from ..runner import SkippedFile, decode, load_rules, prepare_settings
 from ..selection import rule_matches
 from . import edits
-from .edits import Batch, Edit
+from .edits import Edit
+
+Change = tuple[int, int, str, str]
+"""An accepted edit as the page sends it back: start, end, replacement and the words replaced."""
 
 KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 KINDS |= {".html": "html", ".htm": "html", ".docx": "docx"}
@@ -43,7 +46,7 @@ class Draft:
     kind: str
     text: str | None = None
     data: bytes | None = None
-    history: list[list[Edit]] = field(default_factory=list)
+    history: list[list[Change]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -96,22 +99,22 @@ class Checker:
         lexicons = cached_lexicons(self.settings.lexicons, defaults=self.settings.default_lexicons)
         return dict(merge_groups(lexicons))
 
-    def check(self, draft: Draft, profile: str, extra: Batch = ()) -> Checked:
-        """Apply the draft's history (and ``extra``), then lint it."""
+    def check(self, draft: Draft, profile: str) -> Checked:
+        """Apply the draft's accepted changes, then lint it."""
         settings = self._settings(profile)
         compiled = prepare_settings(settings)
-        batches = [*draft.history, *([list(extra)] if extra else [])]
         if draft.kind == "docx":
             assert draft.data is not None
-            data = edits.apply_to_docx(draft.data, batches, draft.name) if batches else draft.data
             reader = cast(BinaryReader, reader_for_name("docx", self.config.reader_options()))
+            data = draft.data
+            if draft.history:
+                text = str(reader.read_bytes(data, draft.name).text)
+                data = edits.apply_to_docx(data, replay(text, draft.history)[1], draft.name)
             document = reader.read_bytes(data, draft.name)
             return Checked(
                 draft, str(document.text), data, self._lint(document, settings, compiled)
             )
-        text = draft.text or ""
-        for batch in batches:
-            text = edits.apply_to_text(text, batch)
+        text, _ = replay(draft.text or "", draft.history)
         document = reader_for_name(draft.kind, self.config.reader_options()).read(text, draft.name)
         return Checked(draft, text, None, self._lint(document, settings, compiled))
 
@@ -142,7 +145,7 @@ class Checker:
         choices = []
         if conflation is None:
             choices = [
-                {"text": s, "edits": edits.replacement_edits(text, finding, i)}
+                {"text": s, "edits": changes(text, edits.replacement_edits(text, finding, i))}
                 for i, s in enumerate(finding.suggestions)
             ]
         return {
@@ -244,7 +247,29 @@ def pieces(text: str, findings: Sequence[Finding]) -> list[list[Any]]:
     return out
 
 
-def parse_history(raw: str | None) -> list[list[Edit]]:
+def changes(text: str, batch: list[Edit]) -> list[Change]:
+    """A batch of edits with the words each replaces, as the page keeps them."""
+    return [(start, end, new, text[start:end]) for start, end, new in batch]
+
+
+def replay(text: str, history: list[list[Change]]) -> tuple[str, list[list[Edit]]]:
+    """The text after the accepted changes, and their edits. A change whose words are not
+    where it says (a page that fell out of step) is refused."""
+    batches: list[list[Edit]] = []
+    for batch in history:
+        plain = edits.check_batch(len(text), [(s, e, new) for s, e, new, _ in batch])
+        for start, end, _, old in batch:
+            if text[start:end] != old:
+                raise UsageError(
+                    f"an accepted change no longer fits the draft (expected '{old}' at "
+                    f"{start}); check the draft again"
+                )
+        text = edits.apply_to_text(text, plain)
+        batches.append(plain)
+    return text, batches
+
+
+def parse_history(raw: str | None) -> list[list[Change]]:
     """The accepted batches of edits the page sends back, checked for shape and size."""
     if not raw:
         return []
@@ -254,7 +279,7 @@ def parse_history(raw: str | None) -> list[list[Edit]]:
         raise UsageError("the list of accepted changes is not valid JSON") from None
     if not isinstance(value, list) or len(value) > MAX_BATCHES:
         raise UsageError("the list of accepted changes is not a list or too long")
-    out: list[list[Edit]] = []
+    out: list[list[Change]] = []
     total = 0
     for batch in value:
         if not isinstance(batch, list):
@@ -266,15 +291,15 @@ def parse_history(raw: str | None) -> list[list[Edit]]:
     return out
 
 
-def _edit(value: object) -> Edit:
+def _edit(value: object) -> Change:
     if (
         isinstance(value, list)
-        and len(value) == 3
+        and len(value) == 4
         and all(type(v) is int for v in value[:2])
-        and isinstance(value[2], str)
+        and all(isinstance(v, str) for v in value[2:])
     ):
-        return (value[0], value[1], value[2])
-    raise UsageError("an edit is not [start, end, replacement]")
+        return (value[0], value[1], value[2], value[3])
+    raise UsageError("an edit is not [start, end, replacement, replaced words]")
 
 
 def read_upload(name: str, data: bytes) -> Draft:
@@ -293,8 +318,14 @@ def read_upload(name: str, data: bytes) -> Draft:
         raise UsageError(str(exc)) from None
 
 
-def profile_names() -> list[tuple[str, str]]:
-    return [(p.name, p.description) for p in PROFILES.values()]
-
-
-__all__ = ["Checked", "Checker", "Draft", "LintError", "parse_history", "pieces", "read_upload"]
+__all__ = [
+    "Change",
+    "Checked",
+    "Checker",
+    "Draft",
+    "changes",
+    "parse_history",
+    "pieces",
+    "read_upload",
+    "replay",
+]

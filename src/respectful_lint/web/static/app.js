@@ -5,7 +5,9 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
-  const state = { source: null, history: [], labels: [], result: null, selected: null };
+  const state = {
+    source: null, history: [], labels: [], result: null, selected: null, busy: false,
+  };
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -62,9 +64,13 @@
     return response;
   }
 
+  // One request at a time: a change accepted while another is under way would point at
+  // words that have moved.
   async function check(action, done) {
     fail("");
+    state.busy = true;
     $("check-button").disabled = true;
+    $("results").setAttribute("aria-busy", "true");
     try {
       const response = await post("/api/check", { action: action || "check" });
       const data = await response.json();
@@ -75,7 +81,9 @@
       fail(error.message);
       throw error;
     } finally {
+      state.busy = false;
       $("check-button").disabled = false;
+      $("results").removeAttribute("aria-busy");
     }
   }
 
@@ -200,6 +208,7 @@
   }
 
   async function accept(index, choice) {
+    if (state.busy) return;
     const f = state.result.findings[index];
     const c = f.choices[choice];
     state.history.push(c.edits);
@@ -216,6 +225,7 @@
   }
 
   async function fixAll() {
+    if (state.busy) return;
     const before = state.history.length;
     state.selected = null;
     await check("fix-all", (data) => {
@@ -230,7 +240,7 @@
   }
 
   async function undo() {
-    if (!state.history.length) return;
+    if (state.busy || !state.history.length) return;
     const batch = state.history.pop();
     const text = state.labels.pop();
     state.selected = null;
@@ -281,6 +291,7 @@
 
   function startCheck(event) {
     event.preventDefault();
+    if (state.busy) return;
     const file = $("file").files[0];
     if (file) {
       state.source = { type: "file", file: file };
