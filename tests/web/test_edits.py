@@ -153,3 +153,40 @@ def test_docx_skips_deleted_text_like_the_reader() -> None:
     out = apply_to_docx(data, [[(7, 14, "sex workers")]])
     assert text_of(out) == "We met sex workers."
     assert b"old words" in zipfile.ZipFile(io.BytesIO(out)).read("word/document.xml")
+
+
+RUN = st.text(alphabet="ab c\u00e9\U0001f600", min_size=0, max_size=6)
+
+
+@given(st.lists(st.lists(RUN, min_size=1, max_size=4), min_size=1, max_size=4), st.data())
+def test_docx_edits_give_the_text_edits_give(
+    paragraphs: list[list[str]], data: st.DataObject
+) -> None:
+    """Any edit inside a paragraph, across runs and tabs, gives in the .docx what it gives to
+    the text the reader reads (the writer also checks this itself, so it must not raise)."""
+    body = "".join(
+        "<w:p>"
+        + "".join(
+            f"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space='preserve'>{run}</w:t></w:r>"
+            + ("<w:r><w:tab/></w:r>" if i % 2 else "")
+            for i, run in enumerate(runs)
+        )
+        + "</w:p>"
+        for runs in paragraphs
+    )
+    source = package(body)
+    text = text_of(source)
+    lines = text.split("\n")
+    line = data.draw(st.integers(0, len(lines) - 1))
+    base = sum(len(x) + 1 for x in lines[:line])
+    start = base + data.draw(st.integers(0, len(lines[line])))
+    end = data.draw(st.integers(start, base + len(lines[line])))
+    new = data.draw(st.text(alphabet="xyz ", max_size=5))
+    if not text.strip() or (start == end and not new):
+        return
+    try:
+        out = apply_to_docx(source, [[(start, end, new)]])
+    except LintError as exc:  # only when the edit has no text to attach to
+        assert "no text to change" in str(exc)
+        return
+    assert text_of(out) == apply_to_text(text, [(start, end, new)])

@@ -218,6 +218,10 @@ def test_a_non_loopback_host_prints_a_warning() -> None:
         )
         assert status == 303
         status, _, _ = running.request(
+            "GET", f"/?token={running.token}", headers={"Host": f"localhost:{running.port}"}
+        )
+        assert status == 303
+        status, _, _ = running.request(
             "GET", f"/?token={running.token}", headers={"Host": f"evil.example:{running.port}"}
         )
         assert status == 403

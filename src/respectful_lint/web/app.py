@@ -24,7 +24,16 @@ from starlette.staticfiles import StaticFiles
 from ..errors import LintError
 from ..profiles import PROFILES
 from . import edits
-from .checks import PASTE_KINDS, Checked, Checker, Draft, changes, parse_history, read_upload
+from .checks import (
+    PASTE_KINDS,
+    Checked,
+    Checker,
+    Draft,
+    changes,
+    parse_history,
+    read_upload,
+    without_change,
+)
 from .forms import FormError, Part, read_form
 from .security import Guard, HostCheck
 
@@ -172,6 +181,8 @@ def _check(checker: Checker, draft: Draft, profile: str, action: str) -> dict[st
         batch = edits.safe_fix_edits(first.findings)
         if batch:
             draft.history.append(changes(first.text, batch))
+    elif action.startswith("undo:") and action[5:].isdigit():
+        draft.history = without_change(draft.history, int(action[5:]))
     elif action != "check":
         raise FormError(400, f"unknown action '{action}'")
     checked = checker.check(draft, profile)

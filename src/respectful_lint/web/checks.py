@@ -269,6 +269,40 @@ def replay(text: str, history: list[list[Change]]) -> tuple[str, list[list[Edit]
     return text, batches
 
 
+def without_change(history: list[list[Change]], index: int) -> list[list[Change]]:
+    """The accepted changes without the one at ``index``, the later ones moved to where their
+    words are once it is taken back. A later change to the words it put in is refused."""
+    if not 0 <= index < len(history):
+        raise UsageError(f"there is no accepted change {index + 1}")
+    regions: list[list[int]] = []  # [start, end, growth] of the words the change put in
+    shift = 0
+    for start, end, new, _ in sorted(history[index]):
+        regions.append([start + shift, start + shift + len(new), len(new) - (end - start)])
+        shift += len(new) - (end - start)
+    out = history[:index]
+    for batch in history[index + 1 :]:
+        moved: list[Change] = []
+        for start, end, new, old in batch:
+            if any(_touches(start, end, r[0], r[1]) for r in regions):
+                raise UsageError("a later change rewrote the same words: undo that one first")
+            back = sum(r[2] for r in regions if r[1] <= start)
+            moved.append((start - back, end - back, new, old))
+        for region in regions:
+            # The edits placed before it, by the same test as above.
+            growth = sum(len(n) - (e - s) for s, e, n, _ in batch if s < region[1])
+            region[0] += growth
+            region[1] += growth
+        out.append(moved)
+    return out
+
+
+def _touches(start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether an edit of [start, end) changes any of the words in [lo, hi)."""
+    if start == end:
+        return lo < start < hi
+    return (start < hi and lo < end and lo != hi) or (lo == hi and start < lo < end)
+
+
 def parse_history(raw: str | None) -> list[list[Change]]:
     """The accepted batches of edits the page sends back, checked for shape and size."""
     if not raw:
@@ -328,4 +362,5 @@ __all__ = [
     "pieces",
     "read_upload",
     "replay",
+    "without_change",
 ]

@@ -73,6 +73,8 @@ class HostCheck:
         self.names = frozenset(names)
         # Bound to every address: any IP literal (which no rebinding can produce) will do.
         self.any_ip = host in ("0.0.0.0", "::")
+        if self.any_ip:
+            self.names = self.names | {"localhost"}
 
     def allows(self, header: str) -> bool:
         name, port = _split_host(header.strip().lower())

@@ -158,7 +158,9 @@
   }
 
   function renderChanges() {
-    const items = state.labels.map((text) => el("li", {}, text));
+    const items = state.labels.map((text, i) => el("li", {}, text, " ",
+      el("button", { type: "button", class: "link", "aria-label": "Undo " + text,
+        onclick: () => undoChange(i) }, "Undo")));
     $("changes").replaceChildren(...items);
     $("no-changes").hidden = items.length > 0;
   }
@@ -251,6 +253,20 @@
       state.history.push(batch);
       state.labels.push(text);
     }
+  }
+
+  async function undoChange(index) {
+    if (state.busy) return;
+    const text = state.labels[index];
+    state.selected = null;
+    try {
+      await check("undo:" + index, (data) => {
+        state.labels.splice(index, 1);
+        renderChanges();
+        $("undo").disabled = state.history.length === 0;
+        say("Undid " + text + ". " + count(data.findings.length, "finding") + " now.");
+      });
+    } catch (error) { /* the message is shown; nothing changed */ }
   }
 
   function currentText() {
