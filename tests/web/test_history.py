@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from respectful_lint import LintError
-from respectful_lint.web.checks import Change, replay, without_change
+from respectful_lint.web.history import Change, replay, without_change
 
 TEXT = "We met prostitutes and addicts near the station."
 

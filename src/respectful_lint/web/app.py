@@ -24,17 +24,9 @@ from starlette.staticfiles import StaticFiles
 from ..errors import LintError
 from ..profiles import PROFILES
 from . import edits
-from .checks import (
-    PASTE_KINDS,
-    Checked,
-    Checker,
-    Draft,
-    changes,
-    parse_history,
-    read_upload,
-    without_change,
-)
+from .checks import PASTE_KINDS, Checked, Checker, Draft, read_upload
 from .forms import FormError, Part, read_form
+from .history import changes, parse_history, without_change
 from .security import Guard, HostCheck
 
 HERE = Path(__file__).resolve().parent
