@@ -120,6 +120,7 @@
     const keep = state.selected !== null && state.selected < data.findings.length;
     if (!keep) {
       state.selected = null;
+      $("detail-title").textContent = "Why it is flagged";
       $("detail").replaceChildren(el("p", {}, data.findings.length
         ? "Select a highlighted word, or a finding in the list below."
         : "Nothing is flagged in this draft."));
