@@ -521,3 +521,68 @@ from .cli_lexicon import lexicon_command, overridden_json, overridden_text, sche
 
 main.add_command(lexicon_command)
 main.add_command(schema_command)
+
+
+@main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but a loopback address lets drafts cross the network.",
+)
+@click.option(
+    "--port",
+    default=0,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on.  [default: a free port]",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@lexicon_options
+def serve(
+    host: str,
+    port: int,
+    open_browser: bool,
+    config_path: str | None,
+    isolated: bool,
+    lexicons: tuple[str, ...],
+    default_lexicons: bool | None,
+    profile: Profile | None,
+    no_plugins: bool,
+) -> None:
+    """Start the web checker on this computer and print its address, with an access token.
+
+    Needs the 'web' extra: pip install 'respectful-lint[web]'. The lexicons, profile and
+    rule selection of the configuration file apply; the page can switch profiles.
+    """
+    from . import web
+
+    absent = web.missing()
+    if absent:
+        raise FatalError(
+            "the web checker needs the 'web' extra (missing: " + ", ".join(absent) + "); "
+            "install it with: pip install 'respectful-lint[web]'"
+        )
+    from .web.checks import Checker
+    from .web.server import serve as run_server
+
+    config = _config(config_path, isolated)
+    settings = _merge(
+        config,
+        lexicons=lexicons,
+        default_lexicons=default_lexicons,
+        profile=profile,
+        no_plugins=no_plugins,
+    )
+    try:
+        checker = Checker(config, settings)
+        checker.warm()
+        run_server(
+            checker,
+            host,
+            port,
+            open_browser=open_browser,
+            echo=lambda line: click.echo(line),
+            warn=lambda line: click.echo(f"respectful-lint: {line}", err=True),
+        )
+    except LintError as exc:
+        raise FatalError(str(exc)) from None

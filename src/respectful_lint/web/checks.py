@@ -1,0 +1,267 @@
+"""Checking one draft for the web page: read it, apply the accepted edits, lint it, describe it.
+
+A draft arrives with each request (pasted text, or an uploaded file's bytes) together with
+the batches of edits accepted so far, and lives only for that request. The readers, the
+engine and the lexicons are those of the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
+from typing import Any, cast
+
+from .. import describe
+from ..config import Config, Settings
+from ..engine import lint_document
+from ..errors import UsageError
+from ..lexicon import CompiledLexicon, cached_lexicons
+from ..model import ConceptGroup, Document, Finding, Rule
+from ..profiles import get_profile
+from ..readers import BinaryReader, reader_for_name
+from ..rules.conflation import merge_groups
+from ..runner import SkippedFile, decode, load_rules, prepare_settings
+from ..selection import rule_matches
+from . import edits
+from .history import Change, changes, replay
+
+KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+KINDS |= {".html": "html", ".htm": "html", ".docx": "docx"}
+PASTE_KINDS = ("text", "markdown", "html")
+
+
+@dataclass(slots=True)
+class Draft:
+    """What one request brought: a name, its kind, and its text or (for .docx) its bytes."""
+
+    name: str
+    kind: str
+    text: str | None = None
+    data: bytes | None = None
+    history: list[list[Change]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Checked:
+    """A draft with its accepted edits applied: its text, bytes (a .docx) and findings."""
+
+    draft: Draft
+    text: str
+    data: bytes | None
+    findings: list[Finding]
+
+
+class Checker:
+    """Lints drafts with the settings the server started with, for any built-in profile."""
+
+    def __init__(self, config: Config | None = None, settings: Settings | None = None) -> None:
+        self.config = config or Config()
+        self.settings = settings or self.config.merge()
+        self.default_profile = self.settings.selection.profile.name
+
+    def _settings(self, profile: str) -> Settings:
+        return self.config.merge(
+            profile=get_profile(profile),
+            lexicons=self.settings.lexicons,
+            default_lexicons=self.settings.default_lexicons,
+            select=self.settings.selection.select,
+            ignore=self.settings.selection.ignore,
+            min_severity=self.settings.selection.min_severity,
+        )
+
+    def compiled(self, profile: str) -> CompiledLexicon:
+        return prepare_settings(self._settings(profile))
+
+    def warm(self) -> None:
+        """Load and compile everything now: a bad lexicon is reported before the server starts,
+        and the first check is as quick as the others."""
+        self.compiled(self.default_profile)
+        _ = self.rules_by_id, self.groups
+
+    @cached_property
+    def all_rules(self) -> list[Rule]:
+        from ..plugins import choice
+
+        return load_rules(
+            self.settings.lexicons,
+            default_lexicons=self.settings.default_lexicons,
+            plugins=choice(self.settings.plugins),
+            customization=self.settings.customization,
+        )
+
+    @cached_property
+    def rules_by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.all_rules}
+
+    @cached_property
+    def groups(self) -> dict[str, ConceptGroup]:
+        lexicons = cached_lexicons(self.settings.lexicons, defaults=self.settings.default_lexicons)
+        return dict(merge_groups(lexicons))
+
+    def check(self, draft: Draft, profile: str) -> Checked:
+        """Apply the draft's accepted changes, then lint it."""
+        settings = self._settings(profile)
+        compiled = prepare_settings(settings)
+        if draft.kind == "docx":
+            assert draft.data is not None
+            reader = cast(BinaryReader, reader_for_name("docx", self.config.reader_options()))
+            data = draft.data
+            if draft.history:
+                text = str(reader.read_bytes(data, draft.name).text)
+                data = edits.apply_to_docx(data, replay(text, draft.history)[1], draft.name)
+            document = reader.read_bytes(data, draft.name)
+            return Checked(
+                draft, str(document.text), data, self._lint(document, settings, compiled)
+            )
+        text, _ = replay(draft.text or "", draft.history)
+        document = reader_for_name(draft.kind, self.config.reader_options()).read(text, draft.name)
+        return Checked(draft, text, None, self._lint(document, settings, compiled))
+
+    def _lint(
+        self, document: Document, settings: Settings, compiled: CompiledLexicon
+    ) -> list[Finding]:
+        ignored = self.config.ignored_rules(document.path)
+        return [
+            f
+            for f in lint_document(document, compiled)
+            if f.severity >= settings.selection.min_severity
+            and not (ignored and rule_matches(ignored, f.rule, f.category))
+        ]
+
+    # --- describing findings and rules to the page ------------------------------------------
+
+    def is_conflation(self, rule_id: str) -> bool:
+        rule = self.rules_by_id.get(rule_id)
+        return rule is not None and rule.entry.kind == "conflation"
+
+    def finding_data(self, text: str, finding: Finding, index: int) -> dict[str, Any]:
+        rule = self.rules_by_id.get(finding.rule)
+        conflation = None
+        if rule is not None and rule.entry.kind == "conflation":
+            data = describe.conflation_data(rule, self.groups)
+            if data is not None:
+                conflation = {"title": data["title"], "summary": data["summary"]}
+        choices = []
+        if conflation is None:
+            choices = [
+                {"text": s, "edits": changes(text, edits.replacement_edits(text, finding, i))}
+                for i, s in enumerate(finding.suggestions)
+            ]
+        return {
+            "index": index,
+            "rule": finding.rule,
+            "category": finding.category,
+            "severity": finding.severity.label,
+            "message": finding.message,
+            "matched": finding.matched,
+            "line": finding.line,
+            "column": finding.column,
+            "note": finding.note,
+            "sources": _sources(rule),
+            "suggestions": list(finding.suggestions),
+            "choices": choices,
+            "safe": finding.fix is not None and finding.fix.applicability == "safe",
+            "conflation": conflation,
+        }
+
+    def result(self, checked: Checked, profile: str) -> dict[str, Any]:
+        text, findings = checked.text, checked.findings
+        return {
+            "name": checked.draft.name,
+            "kind": checked.draft.kind,
+            "profile": profile,
+            "pieces": pieces(text, findings),
+            "findings": [self.finding_data(text, f, i) for i, f in enumerate(findings)],
+            "safe_fixes": len(edits.safe_fix_edits(findings)),
+        }
+
+    def rule_list(self, profile: str) -> list[dict[str, Any]]:
+        chosen = get_profile(profile)
+        out = []
+        for rule in self.all_rules:
+            shown = chosen.apply(rule)
+            if shown is None:
+                continue
+            summary = describe.rule_summary(shown)
+            summary["terms"] = [base for base, _ in describe.forms_by_term(rule)]
+            summary["note"] = rule.entry.note
+            out.append(summary)
+        return out
+
+    def rule_detail(self, rule_id: str, profile: str) -> dict[str, Any]:
+        rule = self.rules_by_id.get(rule_id)
+        if rule is None:
+            raise UsageError(f"unknown rule '{rule_id}'")
+        data = describe.explain_data(rule, get_profile(profile), self.groups)
+        data["sources"] = [s for s in data["sources"] if _is_web_link(s["url"])]
+        return data
+
+
+def _is_web_link(url: str) -> bool:
+    return url.startswith(("https://", "http://"))
+
+
+def _sources(rule: Rule | None) -> list[dict[str, Any]]:
+    if rule is None:
+        return []
+    return [
+        {"title": s.title, "year": s.year, "url": s.url}
+        for s in rule.sources
+        if _is_web_link(s.url)
+    ]
+
+
+def pieces(text: str, findings: Sequence[Finding]) -> list[list[Any]]:
+    """The text cut where findings start and end: ``[words, index of a finding or None]``.
+
+    Where findings overlap, the piece goes to the most serious one (the first of equals).
+    """
+    cuts = {0, len(text)}
+    for f in findings:
+        cuts.update((f.start, f.end))
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    order = sorted(
+        (i for i, f in enumerate(findings) if f.start < f.end), key=lambda i: findings[i].start
+    )
+    out: list[list[Any]] = []
+    active: list[int] = []
+    nxt = 0
+    for lo, hi in pairwise(bounds):
+        while nxt < len(order) and findings[order[nxt]].start <= lo:
+            active.append(order[nxt])
+            nxt += 1
+        active = [i for i in active if findings[i].end > lo]
+        owner = None
+        for i in active:
+            if (
+                owner is None
+                or findings[i].severity > findings[owner].severity
+                or (findings[i].severity == findings[owner].severity and i < owner)
+            ):
+                owner = i
+        if out and out[-1][1] == owner:
+            out[-1][0] += text[lo:hi]
+        else:
+            out.append([text[lo:hi], owner])
+    return out
+
+
+def read_upload(name: str, data: bytes) -> Draft:
+    """A draft from an uploaded file; a usage error for a type the checker does not read."""
+    suffix = "." + name.rpartition(".")[2].lower() if "." in name else ""
+    kind = KINDS.get(suffix)
+    if kind is None:
+        raise UsageError(
+            f"{name}: not a file type the checker reads; upload a .docx, .html, .md or .txt file"
+        )
+    if kind == "docx":
+        return Draft(name, kind, data=data)
+    try:
+        return Draft(name, kind, text=decode(data, name))
+    except SkippedFile as exc:
+        raise UsageError(str(exc)) from None
+
+
+__all__ = ["Checked", "Checker", "Draft", "pieces", "read_upload"]

@@ -1,0 +1,111 @@
+"""Reading a form upload into memory, with a size limit, and never onto disk.
+
+Starlette's own form parser spools large files to a temporary file; drafts must never touch
+the disk, so the body is read here with python-multipart's streaming parser into bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from python_multipart.multipart import MultipartParser, parse_options_header
+from starlette.requests import Request
+
+MAX_FIELDS = 16
+
+
+class FormError(Exception):
+    """A request the checker refuses, with the status to answer and a message for people."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(slots=True)
+class Part:
+    name: str
+    filename: str | None = None
+    content_type: str = ""
+    data: bytearray = field(default_factory=bytearray)
+
+    @property
+    def text(self) -> str:
+        try:
+            return self.data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise FormError(400, f"the form field '{self.name}' is not UTF-8 text") from None
+
+
+def _too_large(limit: int) -> FormError:
+    return FormError(
+        413,
+        f"The upload is larger than the checker's limit of {limit // 2**20} MB. "
+        "Split the draft, or remove pictures from a Word document, and try again.",
+    )
+
+
+async def read_form(request: Request, limit: int) -> dict[str, Part]:
+    """The parts of a ``multipart/form-data`` body of at most ``limit`` bytes, by field name."""
+    ctype, params = parse_options_header(request.headers.get("content-type", ""))
+    if ctype != b"multipart/form-data" or b"boundary" not in params:
+        raise FormError(415, "Send the draft with the checker's page (a form upload).")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    parts: list[Part] = []
+    header: dict[str, bytearray] = {"field": bytearray(), "value": bytearray()}
+    headers: dict[bytes, bytes] = {}
+
+    def on_part_begin() -> None:
+        headers.clear()
+        if len(parts) >= MAX_FIELDS:
+            raise FormError(400, "The form has too many fields.")
+
+    def on_header_field(data: bytes, start: int, end: int) -> None:
+        header["field"] += data[start:end]
+
+    def on_header_value(data: bytes, start: int, end: int) -> None:
+        header["value"] += data[start:end]
+
+    def on_header_end() -> None:
+        headers[bytes(header["field"]).lower()] = bytes(header["value"])
+        header["field"], header["value"] = bytearray(), bytearray()
+
+    def on_headers_finished() -> None:
+        _, disp = parse_options_header(headers.get(b"content-disposition", b""))
+        name = disp.get(b"name", b"").decode("utf-8", "replace")
+        filename = disp.get(b"filename")
+        ctype = parse_options_header(headers.get(b"content-type", b""))[0].decode("latin-1")
+        parts.append(
+            Part(name, filename.decode("utf-8", "replace") if filename is not None else None, ctype)
+        )
+
+    def on_part_data(data: bytes, start: int, end: int) -> None:
+        parts[-1].data += data[start:end]
+
+    parser = MultipartParser(
+        params[b"boundary"],
+        {
+            "on_part_begin": on_part_begin,
+            "on_header_field": on_header_field,
+            "on_header_value": on_header_value,
+            "on_header_end": on_header_end,
+            "on_headers_finished": on_headers_finished,
+            "on_part_data": on_part_data,
+        },
+    )
+    received = 0
+    try:
+        async for chunk in request.stream():
+            received += len(chunk)
+            if received > limit:
+                raise _too_large(limit)
+            parser.write(chunk)
+        parser.finalize()
+    except FormError:
+        raise
+    except Exception:
+        raise FormError(400, "The upload is damaged (not a valid form body).") from None
+    return {p.name: p for p in parts}

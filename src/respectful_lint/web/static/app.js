@@ -1,0 +1,426 @@
+// The web checker's page. Every piece of a draft, file name or message is put on the page
+// with textContent or as an attribute value, never as HTML.
+"use strict";
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const state = {
+    source: null, history: [], labels: [], result: null, selected: null, busy: false,
+  };
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (key === "class") node.className = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined) continue;
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  function say(message) {
+    $("status").textContent = "";
+    window.setTimeout(() => { $("status").textContent = message; }, 50);
+  }
+
+  function fail(message) {
+    $("error").textContent = message;
+  }
+
+  function formData(extra) {
+    const data = new FormData();
+    data.append("profile", $("profile").value);
+    data.append("history", JSON.stringify(state.history));
+    if (state.source.type === "file") {
+      data.append("file", state.source.file, state.source.file.name);
+    } else {
+      data.append("text", state.source.text);
+      data.append("kind", state.source.kind);
+    }
+    for (const [key, value] of Object.entries(extra || {})) data.append(key, value);
+    return data;
+  }
+
+  async function post(url, extra) {
+    const response = await fetch(url, {
+      method: "POST",
+      body: formData(extra),
+      headers: { "X-CSRF-Token": csrf },
+      credentials: "same-origin",
+    });
+    if (!response.ok) {
+      let message = "The checker could not handle this request (" + response.status + ").";
+      try {
+        const body = await response.json();
+        if (body.error) message = body.error;
+      } catch (e) { /* not JSON */ }
+      throw new Error(message);
+    }
+    return response;
+  }
+
+  // One request at a time: a change accepted while another is under way would point at
+  // words that have moved.
+  async function check(action, done) {
+    fail("");
+    state.busy = true;
+    $("check-button").disabled = true;
+    $("results").setAttribute("aria-busy", "true");
+    try {
+      const response = await post("/api/check", { action: action || "check" });
+      const data = await response.json();
+      state.history = data.history;
+      render(data);
+      if (done) done(data);
+    } catch (error) {
+      fail(error.message);
+      throw error;
+    } finally {
+      state.busy = false;
+      $("check-button").disabled = false;
+      $("results").removeAttribute("aria-busy");
+    }
+  }
+
+  function count(n, word) {
+    const plural = word.endsWith("x") ? word + "es" : word + "s";
+    return n + " " + (n === 1 ? word : plural);
+  }
+
+  function summary(data) {
+    if (!data.findings.length) return "No findings: nothing to change.";
+    const by = { error: 0, warning: 0, suggestion: 0 };
+    for (const f of data.findings) by[f.severity] += 1;
+    const parts = [count(by.error, "error"), count(by.warning, "warning"),
+      count(by.suggestion, "suggestion")];
+    return count(data.findings.length, "finding") + ": " + parts.join(", ") + ". " +
+      count(data.safe_fixes, "safe fix") + " can be accepted at once.";
+  }
+
+  function render(data) {
+    state.result = data;
+    $("results").hidden = false;
+    $("draft-name").textContent = data.name;
+    $("summary").textContent = summary(data);
+    $("fix-all").disabled = data.safe_fixes === 0;
+    $("undo").disabled = state.history.length === 0;
+    $("edit").hidden = state.source.type === "file";
+    $("dl-docx").hidden = data.kind !== "docx";
+    const original = state.source.type === "file" && data.kind !== "docx";
+    $("dl-original").hidden = !original;
+    if (original) $("dl-original").textContent = "Download the corrected " + data.name;
+    renderDraft(data);
+    renderList(data);
+    renderChanges();
+    const keep = state.selected !== null && state.selected < data.findings.length;
+    if (!keep) {
+      state.selected = null;
+      $("detail-title").textContent = "Why it is flagged";
+      $("detail").replaceChildren(el("p", {}, data.findings.length
+        ? "Select a highlighted word, or a finding in the list below."
+        : "Nothing is flagged in this draft."));
+    } else {
+      showFinding(state.selected, false);
+    }
+  }
+
+  function label(f) {
+    return f.severity + ": \u201c" + f.matched + "\u201d, " + f.rule;
+  }
+
+  function renderDraft(data) {
+    const draft = $("draft");
+    const nodes = data.pieces.map(([text, index]) => {
+      if (index === null) return document.createTextNode(text);
+      const f = data.findings[index];
+      return el("button", {
+        type: "button",
+        class: "hl sev-" + f.severity,
+        "data-index": String(index),
+        "data-rule": f.rule,
+        "aria-label": text + " (" + f.severity + ", " + f.rule + ")",
+        onclick: () => showFinding(index, true),
+      }, text);
+    });
+    draft.replaceChildren(...nodes);
+  }
+
+  function renderList(data) {
+    const items = data.findings.map((f, i) => el("li", {},
+      el("button", { type: "button", class: "link sev-text-" + f.severity,
+        onclick: () => showFinding(i, true) },
+        "Line " + f.line + ": " + label(f))));
+    $("finding-list").replaceChildren(...items);
+  }
+
+  function renderChanges() {
+    const items = state.labels.map((text, i) => el("li", {}, text, " ",
+      el("button", { type: "button", class: "link", "aria-label": "Undo " + text,
+        onclick: () => undoChange(i) }, "Undo")));
+    $("changes").replaceChildren(...items);
+    $("no-changes").hidden = items.length > 0;
+  }
+
+  function sourceList(sources) {
+    if (!sources.length) return null;
+    return el("ul", { class: "sources" }, ...sources.map((s) => el("li", {},
+      el("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" },
+        s.title + (s.year ? " (" + s.year + ")" : "")))));
+  }
+
+  function showFinding(index, focus) {
+    const f = state.result.findings[index];
+    state.selected = index;
+    for (const node of document.querySelectorAll("#draft .hl")) {
+      node.classList.toggle("selected", node.dataset.index === String(index));
+    }
+    const parts = [
+      el("p", { class: "message sev-text-" + f.severity }, f.message),
+      el("dl", { class: "facts" },
+        el("dt", {}, "Rule"), el("dd", {}, el("code", {}, f.rule)),
+        el("dt", {}, "Severity"), el("dd", {}, f.severity),
+        el("dt", {}, "Where"), el("dd", {}, "line " + f.line + ", column " + f.column)),
+      el("h4", {}, "Why"),
+      el("p", { class: "note" }, f.note),
+    ];
+    if (f.sources.length) parts.push(el("h4", {}, "Sources"), sourceList(f.sources));
+    if (f.conflation) {
+      parts.push(el("h4", {}, "What this sentence does: " + f.conflation.title),
+        el("p", {}, f.conflation.summary),
+        el("p", { class: "callout" },
+          "There is no automatic rewrite for this: the sentence itself needs rewording."));
+      if (f.suggestions.length) {
+        parts.push(el("h4", {}, "Ideas for a rewrite"),
+          el("ul", {}, ...f.suggestions.map((s) => el("li", {}, s))));
+      }
+    } else if (f.choices.length) {
+      parts.push(el("h4", {}, "Suggested wording"),
+        el("ul", { class: "choices" }, ...f.choices.map((c, k) => el("li", {},
+          el("button", { type: "button", class: "accept",
+            "aria-label": "Accept \u201c" + c.text + "\u201d instead of \u201c" + f.matched + "\u201d",
+            onclick: () => accept(index, k) }, "Accept \u201c" + c.text + "\u201d")))));
+    }
+    $("detail").replaceChildren(...parts);
+    $("detail-title").textContent = "Why \u201c" + f.matched + "\u201d is flagged";
+    if (focus) $("detail-title").focus();
+  }
+
+  async function accept(index, choice) {
+    if (state.busy) return;
+    const f = state.result.findings[index];
+    const c = f.choices[choice];
+    state.history.push(c.edits);
+    state.labels.push("\u201c" + f.matched + "\u201d \u2192 \u201c" + c.text + "\u201d");
+    state.selected = null;
+    try {
+      await check("check", (data) => say("Changed \u201c" + f.matched + "\u201d to \u201c" +
+        c.text + "\u201d. " + count(data.findings.length, "finding") + " left."));
+      $("detail-title").focus();
+    } catch (error) {
+      state.history.pop();
+      state.labels.pop();
+    }
+  }
+
+  async function fixAll() {
+    if (state.busy) return;
+    const before = state.history.length;
+    state.selected = null;
+    await check("fix-all", (data) => {
+      if (state.history.length > before) {
+        const n = state.history[state.history.length - 1].length;
+        state.labels.push("All safe fixes (" + count(n, "change") + ")");
+        renderChanges();
+        $("undo").disabled = false;
+      }
+      say("Accepted the safe fixes. " + count(data.findings.length, "finding") + " left.");
+    });
+  }
+
+  async function undo() {
+    if (state.busy || !state.history.length) return;
+    const batch = state.history.pop();
+    const text = state.labels.pop();
+    state.selected = null;
+    try {
+      await check("check", (data) => say("Undid " + text + ". " +
+        count(data.findings.length, "finding") + " now."));
+    } catch (error) {
+      state.history.push(batch);
+      state.labels.push(text);
+    }
+  }
+
+  async function undoChange(index) {
+    if (state.busy) return;
+    const text = state.labels[index];
+    state.selected = null;
+    try {
+      await check("undo:" + index, (data) => {
+        state.labels.splice(index, 1);
+        renderChanges();
+        $("undo").disabled = state.history.length === 0;
+        say("Undid " + text + ". " + count(data.findings.length, "finding") + " now.");
+      });
+    } catch (error) { /* the message is shown; nothing changed */ }
+  }
+
+  function currentText() {
+    return state.result.pieces.map((p) => p[0]).join("");
+  }
+
+  function editDraft() {
+    $("text").value = currentText();
+    state.history = [];
+    state.labels = [];
+    state.result = null;
+    $("results").hidden = true;
+    $("text").focus();
+  }
+
+  function fileName(response, fallback) {
+    const header = response.headers.get("content-disposition") || "";
+    const match = /filename\*=UTF-8''([^;]+)/.exec(header);
+    return match ? decodeURIComponent(match[1]) : fallback;
+  }
+
+  async function download(format) {
+    fail("");
+    try {
+      const response = await post("/api/download", { format: format });
+      const blob = await response.blob();
+      const url = URL.createObjectURL(blob);
+      const link = el("a", { href: url, download: fileName(response, "draft." + format) });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+      say("Downloaded " + link.download + ".");
+    } catch (error) {
+      fail(error.message);
+    }
+  }
+
+  function startCheck(event) {
+    event.preventDefault();
+    if (state.busy) return;
+    const file = $("file").files[0];
+    if (file) {
+      state.source = { type: "file", file: file };
+    } else {
+      const text = $("text").value;
+      if (!text.trim()) {
+        fail("Paste a draft or choose a file first.");
+        $("text").focus();
+        return;
+      }
+      state.source = { type: "paste", text: text, kind: $("kind").value };
+    }
+    state.history = [];
+    state.labels = [];
+    state.selected = null;
+    say("Checking\u2026");
+    check("check", (data) => {
+      say("Checked " + data.name + ": " + summary(data));
+      $("results-title").setAttribute("tabindex", "-1");
+      $("results-title").focus();
+    }).catch(() => say(""));
+  }
+
+  // --- the rules ---------------------------------------------------------------------------
+
+  let rules = [];
+
+  async function loadRules() {
+    const response = await fetch("/api/rules?profile=" + encodeURIComponent($("profile").value),
+      { credentials: "same-origin" });
+    if (!response.ok) return;
+    rules = (await response.json()).rules;
+    filterRules();
+  }
+
+  function haystack(rule) {
+    return [rule.id, rule.category, rule.severity, ...rule.preferred, ...rule.terms, ...rule.tags]
+      .join(" ").toLowerCase();
+  }
+
+  function filterRules() {
+    const words = $("rule-search").value.toLowerCase().split(/\s+/).filter(Boolean);
+    const shown = rules.filter((r) => words.every((w) => haystack(r).includes(w)));
+    $("rule-count").textContent = count(shown.length, "rule") + (words.length ? " match." : ".");
+    $("rule-list").replaceChildren(...shown.map((r) => el("li", {},
+      el("button", { type: "button", class: "link", onclick: () => showRule(r.id) },
+        el("code", {}, r.id)),
+      " ", el("span", { class: "sev-text-" + r.severity }, r.severity),
+      r.preferred.length ? el("span", { class: "help" }, " \u2192 " + r.preferred[0]) : null)));
+  }
+
+  async function showRule(id) {
+    const response = await fetch("/api/rules/" + id.split("/").map(encodeURIComponent).join("/") +
+      "?profile=" + encodeURIComponent($("profile").value), { credentials: "same-origin" });
+    if (!response.ok) return;
+    const r = (await response.json()).rule;
+    const parts = [
+      el("h3", {}, r.id),
+      el("dl", { class: "facts" },
+        el("dt", {}, "Severity"), el("dd", {}, r.profile_severity || "off with this profile"),
+        el("dt", {}, "Category"), el("dd", {}, r.category),
+        el("dt", {}, "Fix"), el("dd", {}, r.fix)),
+    ];
+    if (r.terms.length) {
+      parts.push(el("h4", {}, "Words it looks for"),
+        el("p", {}, r.terms.map((t) => t.term).join(", ")));
+    }
+    if (r.preferred.length) {
+      parts.push(el("h4", {}, "Preferred wording"),
+        el("ol", {}, ...r.preferred.map((p) => el("li", {}, p.text))));
+    }
+    parts.push(el("h4", {}, "Why"), el("p", {}, r.note));
+    if (r.sources.length) parts.push(el("h4", {}, "Sources"), sourceList(r.sources));
+    if (r.conflation) {
+      parts.push(el("h4", {}, "Shape: " + r.conflation.title), el("p", {}, r.conflation.summary));
+    }
+    if (r.context.length) {
+      parts.push(el("h4", {}, "When it is not reported, or reported lower"),
+        el("ul", {}, ...r.context.map((c) => el("li", {}, c))));
+    }
+    const examples = [...r.examples.flag.map((e) => ["Flagged", e]),
+      ...r.examples.pass.map((e) => ["Not flagged", e])];
+    if (examples.length) {
+      parts.push(el("h4", {}, "Examples"), el("ul", {}, ...examples.map(([kind, text]) =>
+        el("li", {}, el("strong", {}, kind + ": "), text))));
+    }
+    $("rule-detail").replaceChildren(...parts);
+    $("rule-detail").focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    $("draft-form").addEventListener("submit", startCheck);
+    $("fix-all").addEventListener("click", () => fixAll().catch(() => {}));
+    $("undo").addEventListener("click", () => undo());
+    $("edit").addEventListener("click", editDraft);
+    $("dl-txt").addEventListener("click", () => download("txt"));
+    $("dl-md").addEventListener("click", () => download("md"));
+    $("dl-docx").addEventListener("click", () => download("docx"));
+    $("dl-original").addEventListener("click", () => download("original"));
+    $("file").addEventListener("change", () => { $("clear-file").hidden = !$("file").files.length; });
+    $("clear-file").addEventListener("click", () => {
+      $("file").value = "";
+      $("clear-file").hidden = true;
+      $("file").focus();
+    });
+    $("profile").addEventListener("change", () => {
+      const option = $("profile").selectedOptions[0];
+      $("profile-help").textContent = option.dataset.description;
+      loadRules();
+      if (state.result) check("check").catch(() => {});
+    });
+    $("rule-search").addEventListener("input", filterRules);
+    loadRules();
+  });
+})();

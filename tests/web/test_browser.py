@@ -1,0 +1,285 @@
+"""The web checker in a real browser: the flows a communications officer goes through."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document as DocxDocument
+from playwright.sync_api import expect
+
+from .conftest import ROOT, Server
+
+DRAFT = (
+    "Our outreach team met two prostitutes near the station on Friday.\n"
+    "Several were described by police as drug addicts.\n"
+    "Two of them asked where to get an AIDS test.\n"
+)
+
+
+def paste_and_check(page: Any, text: str = DRAFT, profile: str = "default") -> None:
+    page.get_by_label("Paste your draft").fill(text)
+    page.get_by_label("Profile").select_option(profile)
+    page.get_by_role("button", name="Check the draft").click()
+    page.locator("#results").wait_for(state="visible")
+
+
+def highlight(page: Any, words: str) -> Any:
+    return page.locator("#draft .hl", has_text=words)
+
+
+def draft_text(page: Any) -> str:
+    return str(page.locator("#draft").inner_text())
+
+
+def test_paste_shows_highlights_with_the_right_rules(page: Any) -> None:
+    paste_and_check(page)
+    assert highlight(page, "prostitutes").get_attribute("data-rule") == "sex-work/prostitute"
+    assert highlight(page, "drug addicts").get_attribute("data-rule") == "drug-use/addict"
+    assert "sev-warning" in (highlight(page, "prostitutes").get_attribute("class") or "")
+    assert draft_text(page).rstrip() == DRAFT.rstrip()
+    assert highlight(page, "AIDS test").get_attribute("data-rule") == "hiv/aids-test"
+    assert page.locator("#finding-list li").count() == 3
+
+
+def test_clicking_a_finding_shows_reason_and_sources(page: Any) -> None:
+    paste_and_check(page)
+    highlight(page, "prostitutes").click()
+    detail = page.locator("#detail")
+    assert "sex-work/prostitute" in detail.inner_text()
+    assert "criminal and moral stigma" in detail.inner_text()
+    links = detail.locator("a")
+    assert links.count() >= 2
+    assert all(
+        (links.nth(i).get_attribute("href") or "").startswith("https://")
+        for i in range(links.count())
+    )
+    assert page.evaluate("document.activeElement.id") == "detail-title"
+
+
+def test_accept_changes_the_text_and_undo_restores_it(page: Any) -> None:
+    paste_and_check(page)
+    highlight(page, "prostitutes").click()
+    page.get_by_role("button", name="Accept “sex workers” instead of “prostitutes”").click()
+    expect(page.locator("#draft")).not_to_contain_text("prostitutes")
+    assert "met two sex workers near" in draft_text(page)
+    assert page.locator("#draft .hl[data-rule='sex-work/prostitute']").count() == 0
+    assert page.locator("#changes li").count() == 1
+    expect(page.locator("#status")).to_contain_text("Changed “prostitutes” to “sex workers”")
+
+    page.get_by_role("button", name="Undo the last change").click()
+    expect(page.locator("#draft")).to_contain_text("prostitutes")
+    assert highlight(page, "prostitutes").count() == 1
+    assert page.locator("#changes li").count() == 0
+    assert page.get_by_role("button", name="Undo the last change").is_disabled()
+
+
+def test_accept_all_safe_fixes_then_undo_every_change(page: Any) -> None:
+    paste_and_check(page)
+    page.get_by_role("button", name="Accept all safe fixes").click()
+    expect(page.locator("#changes li")).to_have_count(1)
+    expect(page.locator("#draft")).to_contain_text("get an HIV test")
+    assert page.locator("#draft .hl[data-rule='hiv/aids-test']").count() == 0
+    assert "prostitutes" in draft_text(page)  # not a safe fix: left for a person to decide
+    page.get_by_role("button", name="Undo the last change").click()
+    expect(page.locator("#changes li")).to_have_count(0)
+    expect(page.locator("#draft")).to_contain_text("get an AIDS test")
+
+
+def test_conflation_explains_the_shape_and_offers_no_rewrite(page: Any) -> None:
+    paste_and_check(page, "Prostitution is a form of human trafficking.\n")
+    marks = page.locator("#draft .hl[data-rule^='conflation/']")
+    assert marks.count() >= 1
+    marks.first.click()
+    detail = page.locator("#detail")
+    assert "no automatic rewrite" in detail.inner_text()
+    assert detail.locator("button.accept").count() == 0
+
+
+def make_docx() -> bytes:
+    document: DocxDocument = docx.Document()
+    document.add_heading("Outreach report", level=1)
+    para = document.add_paragraph("This month we met ")
+    bold = para.add_run("prostitutes")
+    bold.bold = True
+    para.add_run(" at the drop-in.")
+    italic = document.add_paragraph().add_run("Some clients are drug addicts in recovery.")
+    italic.italic = True
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_upload_docx_and_download_it_corrected(page: Any, tmp_path: Path) -> None:
+    source = tmp_path / "report.docx"
+    source.write_bytes(make_docx())
+    page.get_by_label("Or upload a file").set_input_files(str(source))
+    page.get_by_role("button", name="Check the draft").click()
+    page.locator("#draft .hl").first.wait_for()
+    assert page.locator("#draft-name").inner_text() == "report.docx"
+    highlight(page, "prostitutes").click()
+    page.get_by_role("button", name="Accept “sex workers” instead of “prostitutes”").click()
+    expect(page.locator("#draft")).not_to_contain_text("prostitutes")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the corrected .docx").click()
+    download = info.value
+    assert download.suggested_filename == "report-checked.docx"
+    saved = tmp_path / "out.docx"
+    download.save_as(saved)
+    fixed = docx.Document(str(saved))
+    paragraphs = fixed.paragraphs
+    assert paragraphs[0].text == "Outreach report"
+    assert paragraphs[0].style.name == "Heading 1"
+    assert paragraphs[1].text == "This month we met sex workers at the drop-in."
+    runs = {r.text: r.bold for r in paragraphs[1].runs}
+    assert runs["sex workers"] is True
+    assert runs["This month we met "] is not True
+    assert paragraphs[2].runs[0].italic is True
+    assert paragraphs[2].text == "Some clients are drug addicts in recovery."
+
+
+def test_download_pasted_text_as_markdown(page: Any, tmp_path: Path) -> None:
+    paste_and_check(page)
+    page.get_by_role("button", name="Accept all safe fixes").click()
+    expect(page.locator("#changes li")).to_have_count(1)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as Markdown").click()
+    assert info.value.suggested_filename == "draft-checked.md"
+    saved = tmp_path / "d.md"
+    info.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8") == DRAFT.replace("an AIDS test", "an HIV test")
+
+
+XSS = [
+    "<script>window.__xss = 1</script> prostitutes",
+    '"><img src=x onerror="window.__xss = 2"> prostitutes',
+    "<svg onload=window.__xss=3> hookers",
+]
+
+
+def test_xss_payloads_in_drafts_and_file_names_stay_text(page: Any, tmp_path: Path) -> None:
+    for payload in XSS:
+        paste_and_check(page, payload)
+        assert payload.split(" prostitutes")[0].split(" hookers")[0] in draft_text(page)
+        assert page.locator("#draft img, #draft script, #draft svg").count() == 0
+        page.get_by_role("button", name="Edit the draft").click()
+    evil = tmp_path / '"><img src=x onerror=window.__xss=4>.txt'
+    evil.write_text("We met prostitutes.\n", encoding="utf-8")
+    page.get_by_label("Or upload a file").set_input_files(str(evil))
+    page.get_by_role("button", name="Check the draft").click()
+    page.locator("#draft .hl").first.wait_for()
+    assert page.locator("#draft-name").inner_text() == evil.name
+    assert page.locator("img").count() == 0
+    assert page.evaluate("window.__xss") is None
+
+
+def test_rules_can_be_searched_and_explained(page: Any) -> None:
+    search = page.get_by_label("Search by word, rule or category")
+    search.fill("hooker")
+    page.locator("#rule-list li", has_text="sex-work/hooker").first.wait_for()
+    page.get_by_role("button", name="sex-work/hooker").click()
+    detail = page.locator("#rule-detail")
+    detail.locator("h3", has_text="sex-work/hooker").wait_for()
+    assert "Preferred wording" in detail.inner_text()
+    assert "Why" in detail.inner_text()
+
+
+def test_keyboard_alone_checks_and_accepts(page: Any) -> None:
+    page.get_by_label("Paste your draft").fill(DRAFT)
+    page.get_by_role("button", name="Check the draft").focus()
+    page.keyboard.press("Enter")
+    page.locator("#draft .hl").first.wait_for()
+    highlight(page, "prostitutes").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "detail-title"
+    page.keyboard.press("Tab")
+    for _ in range(10):
+        name = page.evaluate("document.activeElement.textContent")
+        if name.startswith("Accept"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#draft")).not_to_contain_text("prostitutes")
+
+
+def test_phone_width_has_no_sideways_scrolling(page: Any) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    paste_and_check(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator("#draft").bounding_box()["width"] > 250
+
+
+def test_accessibility_check_passes(page: Any, axe_source: str) -> None:
+    paste_and_check(page, DRAFT + "Prostitution is a form of human trafficking.\n")
+    highlight(page, "prostitutes").click()
+    page.get_by_label("Search by word, rule or category").fill("junkie")
+    page.get_by_role("button", name="drug-use/junkie").click()
+    page.locator("#rule-detail h3").wait_for()
+    page.evaluate(axe_source)
+    result = page.evaluate(
+        "axe.run(document).then(r => r.violations.map(v => [v.id, v.impact, v.nodes.length]))"
+    )
+    serious = [v for v in result if v[1] in ("serious", "critical")]
+    assert not serious, serious
+
+
+def test_screenshot_for_the_readme(page: Any) -> None:
+    """The README's picture of the page, with findings and one opened."""
+    text = (
+        "Community update\n\n"
+        "This spring our outreach workers met prostitutes and their johns near the station, "
+        "and handed out clean needles to drug addicts.\n\n"
+        "Staff also supported several illegal immigrants and ex-offenders.\n\n"
+        "Prostitution is a form of human trafficking, a speaker told the meeting.\n"
+    )
+    paste_and_check(page, text)
+    highlight(page, "prostitutes").first.click()
+    target = ROOT / "docs" / "web-checker.png"
+    target.parent.mkdir(exist_ok=True)
+    page.locator("#results").screenshot(path=str(target))
+    assert target.stat().st_size > 10_000
+
+
+def test_every_request_stays_on_the_checker(
+    page: Any, server: Server, requests_seen: list[str]
+) -> None:
+    paste_and_check(page)
+    highlight(page, "prostitutes").click()
+    page.get_by_label("Search by word, rule or category").fill("addict")
+    assert requests_seen
+    assert all(u.startswith(server.base) for u in requests_seen)
+
+
+def test_a_bad_upload_shows_a_clear_message_and_the_page_carries_on(
+    page: Any, tmp_path: Path
+) -> None:
+    broken = tmp_path / "minutes.docx"
+    broken.write_bytes(b"this is not a zip archive")
+    page.get_by_label("Or upload a file").set_input_files(str(broken))
+    page.get_by_role("button", name="Check the draft").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "minutes.docx: cannot read: not a Word document"
+    )
+    page.get_by_role("button", name="Remove the file").click()
+    paste_and_check(page)
+    expect(page.get_by_role("alert")).to_have_text("")
+    assert highlight(page, "prostitutes").count() == 1
+
+
+def test_any_accepted_change_can_be_undone_on_its_own(page: Any) -> None:
+    paste_and_check(page)
+    highlight(page, "prostitutes").click()
+    page.get_by_role("button", name="Accept “sex workers” instead of “prostitutes”").click()
+    expect(page.locator("#changes li")).to_have_count(1)
+    highlight(page, "drug addicts").click()
+    page.get_by_role(
+        "button", name="Accept “people who use drugs” instead of “drug addicts”"
+    ).click()
+    expect(page.locator("#changes li")).to_have_count(2)
+    page.get_by_role("button", name="Undo “prostitutes” → “sex workers”").click()
+    expect(page.locator("#changes li")).to_have_count(1)
+    expect(page.locator("#draft")).to_contain_text("met two prostitutes near")
+    expect(page.locator("#draft")).to_contain_text("as people who use drugs.")
+    assert highlight(page, "prostitutes").count() == 1
