@@ -67,6 +67,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     data_attributes: tuple[str, ...] | None = None
+    report_unused_suppressions: bool | None = None
     where: Where | None = field(default=None, compare=False, repr=False)
 
     def merge(
@@ -177,11 +178,23 @@ class Config:
         return bool(self.include) and _matches(self.include, path, self.root)
 
     def ignored_rules(self, path: str) -> tuple[str, ...]:
-        """The rule selectors ``per-file-ignores`` turns off in this file."""
+        """The rule selectors ``per-file-ignores`` turns off in this whole file."""
         out: list[str] = []
         for pattern, selectors in self.per_file_ignores:
+            if KEY_PATH_SEPARATOR in pattern:
+                continue
             if _matches((pattern,), path, self.root, folders=True):
                 out.extend(selectors)
+        return tuple(out)
+
+    def ignored_keys(self, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(key-path pattern, rule selectors) of the ``per-file-ignores`` entries written as
+        ``FILE-PATTERN::KEY-PATTERN`` whose file pattern matches this file."""
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for pattern, selectors in self.per_file_ignores:
+            files, sep, keys = pattern.partition(KEY_PATH_SEPARATOR)
+            if sep and _matches((files,), path, self.root, folders=True):
+                out.append((keys.strip(), selectors))
         return tuple(out)
 
 
@@ -500,6 +513,7 @@ def _toml_positions(text: str, prefix: tuple[str, ...]) -> Where:
 
 # --- checking ----------------------------------------------------------------------------------
 
+KEY_PATH_SEPARATOR = "::"  # in a per-file-ignores pattern: FILE-PATTERN::KEY-PATTERN
 KEYS = (
     "select",
     "ignore",
@@ -512,6 +526,7 @@ KEYS = (
     "include",
     "exclude",
     "per-file-ignores",
+    "report-unused-suppressions",
     "html",
 )
 HTML_KEYS = ("data-attributes",)
@@ -577,6 +592,7 @@ class _Checker:
             exclude=self.patterns(data, "exclude"),
             per_file_ignores=self.per_file_ignores(data),
             data_attributes=self.data_attributes(html),
+            report_unused_suppressions=self.boolean(data, "report-unused-suppressions"),
             where=self.where,
         )
 
@@ -675,7 +691,12 @@ class _Checker:
             key = ("per-file-ignores", pattern)
             if not pattern.strip():
                 raise self.error(key, "'per-file-ignores': a pattern is empty", key=True)
-            self.pattern(pattern, key, "per-file-ignores", key=True)
+            files, sep, keys = pattern.partition(KEY_PATH_SEPARATOR)
+            if sep and not (files.strip() and keys.strip()):
+                raise self.error(
+                    key, f"'per-file-ignores': '{pattern}' needs a file and a key path", key=True
+                )
+            self.pattern(files, key, "per-file-ignores", key=True)
             selectors = self.string_list(value, key)
             out.append((pattern, selectors))
         return tuple(out)

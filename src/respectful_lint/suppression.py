@@ -1,0 +1,306 @@
+"""Inline suppressions: comments in a document that turn rules off for part of it.
+
+Readers never apply them: they only keep the text (and, for Word documents, the comments and
+the text each comment is anchored to). This module, run in the selection stage after the
+engine, finds the directives and drops the findings they cover::
+
+    <!-- respectful-lint-disable RULE[, RULE...] -->      until the matching enable
+    <!-- respectful-lint-enable [RULE...] -->
+    <!-- respectful-lint-disable-next-line [RULE...] -->  the line after the comment
+    text <!-- respectful-lint-disable-line [RULE...] -->  the comment's own line
+
+Markdown and HTML use HTML comments (not inside fenced code or an inline code span). Plain
+text and reStructuredText take the words on a line of their own, after an optional comment
+leader (``..``, ``#``, ``//``, ``;``, ``%``), or ``disable-line`` at the end of a line; YAML
+takes them in a ``#`` comment. A Word comment whose text starts with
+``respectful-lint-disable`` suppresses findings in the text it is anchored to. A directive
+without rule ids covers every rule; a rule id may be any prefix or category, as for
+``--select``. Anything after `` -- `` is a reason and is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from .model import ChunkedText, Document, Finding, Severity, line_starts
+from .selection import rule_matches
+
+UNUSED_RULE = "meta/unused-suppression"
+_WORDS = (
+    r"respectful-lint-(?P<kind>disable-next-line|disable-line|disable|enable)\b"
+    r"(?P<args>[^\n]*?)"
+)
+_HTML = re.compile(r"<!--[ \t]*" + _WORDS + r"[ \t]*-->")
+_OWN_LINE = re.compile(
+    r"^[ \t]*(?:(?:\.\.|#+|//|;+|%+)[ \t]*)?" + _WORDS + r"[ \t]*$", re.MULTILINE
+)
+_LINE_END = re.compile(
+    r"(?:^|[ \t])(?:(?:#+|//|;+|%+)[ \t]*)?respectful-lint-(?P<kind>disable-line)\b"
+    r"(?P<args>[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+_YAML = re.compile(r"(?:^|[ \t])#[ \t]*" + _WORDS + r"[ \t]*$", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+_SEPARATORS = re.compile(r"[\s,]+")
+_FORMATS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "markdown": (_HTML,),
+    "html": (_HTML,),
+    "yaml": (_YAML,),
+    "text": (_OWN_LINE, _LINE_END, _HTML),
+}
+
+
+@dataclass(slots=True)
+class Directive:
+    """One suppression comment: its kind, its rule ids (empty: every rule) and its span."""
+
+    kind: str
+    rules: tuple[str, ...]
+    start: int
+    end: int
+    used: set[str] = field(default_factory=set)  # rule ids (or "" for all) that suppressed
+
+
+@dataclass(slots=True)
+class Region:
+    """Source offsets [start, end) where ``rules`` (None: every rule but ``excepted``) are off."""
+
+    directive: Directive
+    rules: tuple[str, ...] | None
+    start: int
+    end: int
+    excepted: tuple[str, ...] = ()
+    overlap: bool = False  # a finding counts when it overlaps (Word comments), not by start
+
+    def covers(self, f: Finding) -> str | None:
+        """The directive rule id that suppresses ``f`` here ("" for a bare one), or None."""
+        inside = (
+            f.start < self.end and f.end > self.start
+            if self.overlap
+            else self.start <= f.start < self.end
+        )
+        if not inside:
+            return None
+        if self.rules is None:
+            return None if rule_matches(self.excepted, f.rule, f.category) else ""
+        for rule in self.rules:
+            if rule_matches((rule,), f.rule, f.category):
+                return rule
+        return None
+
+
+def _args(raw: str) -> tuple[str, ...]:
+    raw = raw.split(" -- ", 1)[0].strip()
+    if raw.startswith("--"):
+        return ()
+    return tuple(part for part in _SEPARATORS.split(raw) if part)
+
+
+def _pieces(text: str | ChunkedText) -> Iterator[tuple[int, str]]:
+    if isinstance(text, ChunkedText):
+        yield from text.chunks()
+    else:
+        yield 0, text
+
+
+def _in_code(text: str, at: int, fences: Sequence[tuple[int, int]]) -> bool:
+    """Whether offset ``at`` of Markdown is in fenced code or in a code span on its line."""
+    if any(a <= at < b for a, b in fences):
+        return True
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.count("`", line_start, at) % 2 == 1
+
+
+def _fences(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for m in _FENCE.finditer(text):
+        marker = m.group(1)
+        if opened is None:
+            opened = (m.start(), marker)
+        elif marker[0] == opened[1][0] and len(marker) >= len(opened[1]):
+            out.append((opened[0], m.end()))
+            opened = None
+    if opened is not None:
+        out.append((opened[0], len(text)))
+    return out
+
+
+def find_directives(document: Document) -> list[Directive]:
+    """Every suppression directive in the document, in order."""
+    if document.format == "docx":
+        return [
+            Directive("comment", _args(m.group("args")), start, end)
+            for start, end, note in document.comments
+            if (m := re.match(r"\s*respectful-lint-disable\b(?P<args>[^\n]*)", note))
+        ]
+    patterns = _FORMATS.get(document.format, _FORMATS["text"])
+    found: dict[int, Directive] = {}
+    for base, piece in _pieces(document.text):
+        if "respectful-lint-" not in piece:
+            continue
+        fences = _fences(piece) if document.format == "markdown" else []
+        for pattern in patterns:
+            for m in pattern.finditer(piece):
+                if document.format == "markdown" and _in_code(piece, m.start(), fences):
+                    continue
+                start = base + m.start("kind") - len("respectful-lint-")
+                found.setdefault(
+                    start,
+                    Directive(m.group("kind"), _args(m.group("args")), start, base + m.end()),
+                )
+    return [found[k] for k in sorted(found)]
+
+
+def regions(document: Document, directives: Sequence[Directive]) -> list[Region]:
+    """The spans each directive covers: to its enable, or its own or the next line."""
+    out: list[Region] = []
+    open_: list[Region] = []
+    starts: Sequence[int] | None = None
+    size = len(document.text)
+
+    def line_span(offset: int, after: int) -> tuple[int, int]:
+        nonlocal starts
+        if starts is None:
+            starts = line_starts(document.text)
+        line = _line_index(starts, offset) + after
+        if line >= len(starts):
+            return size, size
+        return starts[line], starts[line + 1] if line + 1 < len(starts) else size
+
+    for d in directives:
+        rules = d.rules or None
+        if d.kind == "comment":
+            out.append(Region(d, rules, d.start, d.end, overlap=True))
+        elif d.kind == "disable-line":
+            out.append(Region(d, rules, *line_span(d.start, 0)))
+        elif d.kind == "disable-next-line":
+            out.append(Region(d, rules, *line_span(d.end, 1)))
+        elif d.kind == "disable":
+            region = Region(d, rules, d.end, size)
+            out.append(region)
+            open_.append(region)
+        else:
+            open_ = _enable(open_, out, d, size)
+    return out
+
+
+def _enable(open_: list[Region], out: list[Region], d: Directive, size: int) -> list[Region]:
+    """Close the open regions an ``enable`` names; reopen what it leaves disabled."""
+    still: list[Region] = []
+    for region in open_:
+        region.end = min(region.end, d.start)
+        if not d.rules:
+            continue
+        if region.rules is None:
+            rest = Region(region.directive, None, d.end, size, (*region.excepted, *d.rules))
+        else:
+            left = tuple(r for r in region.rules if r not in d.rules)
+            if not left:
+                continue
+            rest = Region(region.directive, left, d.end, size)
+        out.append(rest)
+        still.append(rest)
+    return still
+
+
+def _line_index(starts: Sequence[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class KnownRules:
+    """Rule ids and categories that a suppression may name."""
+
+    ids: tuple[str, ...]
+    categories: frozenset[str]
+
+    def knows(self, selector: str) -> bool:
+        return (
+            selector.upper() == "ALL"
+            or selector in self.categories
+            or any(i.startswith(selector) for i in self.ids)
+        )
+
+
+def apply(
+    document: Document,
+    findings: Iterable[Finding],
+    *,
+    known: KnownRules | None = None,
+    report_unused: bool = False,
+) -> list[Finding]:
+    """The findings no suppression covers, and (with ``report_unused``) a warning for each
+    suppression that covered nothing or names a rule that does not exist."""
+    findings = list(findings)
+    directives = find_directives(document)
+    if not directives:
+        return findings
+    spans = regions(document, directives)
+    kept: list[Finding] = []
+    for f in findings:
+        if _in_directive(document, directives, f):
+            continue  # the words of a directive are not prose
+        hit = next(((r, rule) for r in spans if (rule := r.covers(f)) is not None), None)
+        if hit is None:
+            kept.append(f)
+        else:
+            hit[0].directive.used.add(hit[1])
+    if report_unused:
+        kept.extend(_unused(document, directives, known))
+        kept.sort(key=lambda f: f.sort_key)
+    return kept
+
+
+def _in_directive(document: Document, directives: Sequence[Directive], f: Finding) -> bool:
+    if document.format == "docx":
+        return (
+            f.location is not None
+            and f.location.part == "comment"
+            and document.line_text(f.line).lstrip().startswith("respectful-lint-")
+        )
+    return any(d.start <= f.start < d.end for d in directives)
+
+
+def _unused(
+    document: Document, directives: Sequence[Directive], known: KnownRules | None
+) -> Iterator[Finding]:
+    for d in directives:
+        if d.kind == "enable":
+            continue
+        shown = f"respectful-lint-{'disable' if d.kind == 'comment' else d.kind}"
+        unknown = [r for r in d.rules if known is not None and not known.knows(r)]
+        for rule in unknown:
+            yield _meta(document, d, f"Unknown rule '{rule}' in {shown}")
+        if not d.rules and "" not in d.used:
+            yield _meta(document, d, f"Unused suppression: {shown} suppressed nothing")
+        for rule in d.rules:
+            if rule not in d.used and rule not in unknown:
+                yield _meta(document, d, f"Unused suppression: {shown} {rule} suppressed nothing")
+
+
+def _meta(document: Document, d: Directive, message: str) -> Finding:
+    line, column = document.position(d.start)
+    end_line, end_column = document.position(d.end)
+    return Finding(
+        path=document.path,
+        rule=UNUSED_RULE,
+        category="meta",
+        severity=Severity.WARNING,
+        message=message,
+        matched=document.text[d.start : d.end],
+        start=d.start,
+        end=d.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestions=(),
+        note="Remove the suppression, or correct its rule ids, so it does not hide future "
+        "findings by accident.",
+        sources=(),
+    )
