@@ -68,9 +68,13 @@ def _location(f: Finding, uri: str) -> dict[str, Any]:
     out: dict[str, Any] = {"physicalLocation": physical}
     loc = f.location
     if loc is not None and loc.paragraph is not None:  # a Word document: no lines
-        where = loc.place()
         name = f"paragraph {loc.paragraph}"
-        full = name if where is None else f"{where.removeprefix('in ')}, {name}"
+        if loc.table is not None:
+            full = f"table {loc.table}, row {loc.row}, cell {loc.cell}, {name}"
+        elif loc.part not in (None, "body"):
+            full = f"{loc.part}, {name}"
+        else:
+            full = name
         out["logicalLocations"] = [{"name": name, "fullyQualifiedName": full, "kind": "element"}]
         return out
     physical["region"] = _region(f)
