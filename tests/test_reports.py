@@ -16,8 +16,11 @@ import docx
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from respectful_lint.cli import main
+from respectful_lint.reporters.github import escape_data, escape_property
 
 DATA = Path(__file__).parent / "data"
 SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -139,7 +142,7 @@ def test_sarif_of_a_clean_run_and_of_unreadable_files_is_valid(tmp_path: Path) -
 # The grammar of a workflow command, as GitHub's runner reads it:
 #   "::" NAME [" " KEY "=" VALUE ("," KEY "=" VALUE)*] "::" DATA
 # where VALUE has % : , CR LF escaped and DATA has % CR LF escaped.
-COMMAND = re.compile(r"::(?P<name>[a-z-]+)(?: (?P<props>[^:]*))?::(?P<data>[^\r\n]*)")
+COMMAND = re.compile(r"::(?P<name>[a-z-]+)(?: (?P<props>[^:]*))?::(?P<data>[^\r\n]*)", re.DOTALL)
 PROPERTY = re.compile(r"(?P<key>[A-Za-z]+)=(?P<value>[^,]*)")
 
 
@@ -151,7 +154,8 @@ def unescape(text: str) -> str:
 
 def parse_commands(output: str) -> list[tuple[str, dict[str, str], str]]:
     commands = []
-    for line in output.splitlines():
+    # the runner reads lines as .NET's ReadLine does: CR, LF and CR LF end a line, nothing else
+    for line in re.split(r"\r\n|\r|\n", output.removesuffix("\n")) if output else []:
         m = COMMAND.fullmatch(line)
         assert m is not None, line
         props: dict[str, str] = {}
@@ -198,6 +202,15 @@ def test_github_commands_follow_the_grammar_and_escape_values(tmp_path: Path) ->
     two_lines = next(c for c in commands if c[1]["title"].endswith("child-prostitute"))
     assert (two_lines[1]["line"], two_lines[1]["endLine"]) == ("7", "8")
     assert "col" not in two_lines[1] and "endColumn" not in two_lines[1]
+
+
+@given(st.text())
+def test_github_escaping_round_trips_through_the_grammar(text: str) -> None:
+    line = f"::warning title={escape_property(text)},file=a.md::{escape_data(text)}"
+    ((name, props, data),) = parse_commands(line)
+    assert (name, props["title"], props["file"]) == ("warning", text, "a.md")
+    # data is read to the end of the line; a bare CR or LF never reaches the output
+    assert data == text
 
 
 def test_github_word_findings_name_the_file_and_the_place(tmp_path: Path) -> None:

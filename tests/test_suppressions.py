@@ -9,8 +9,14 @@ from pathlib import Path
 
 import docx
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from respectful_lint import suppression
 from respectful_lint.cli import main
+from respectful_lint.engine import lint_document
+from respectful_lint.readers.markdown import MarkdownReader
+from respectful_lint.runner import prepare
 
 
 def run(*args: str) -> Result:
@@ -241,3 +247,38 @@ def test_suppressions_work_from_a_real_process(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert len(proc.stdout.splitlines()) == 5
+
+
+LINES = st.lists(
+    st.tuples(
+        st.sampled_from(["A hooker came by.", "Sex workers came by.", "A junkie came by."]),
+        st.sampled_from(["", " <!-- respectful-lint-disable-line -->", " <!-- x -->"]),
+        st.booleans(),  # a disable-next-line comment before the line
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(LINES)
+def test_line_suppressions_remove_exactly_the_covered_lines(
+    lines: list[tuple[str, str, bool]],
+) -> None:
+    text: list[str] = []
+    expected: list[int] = []
+    for sentence, tail, before in lines:
+        if before:
+            text += ["<!-- respectful-lint-disable-next-line -->"]
+        text += [sentence + tail, ""]
+        if "Sex" not in sentence and not before and "disable" not in tail:
+            expected.append(len(text) - 1)
+    document = MarkdownReader().read("\n".join(text) + "\n", "d.md")
+    kept = suppression.apply(document, lint_document(document, prepare()))
+    assert [f.line for f in kept] == expected
+
+
+def test_the_python_api_applies_suppressions_too() -> None:
+    from respectful_lint import lint_text
+
+    text = "A hooker. <!-- respectful-lint-disable-line -->\n\nA john.\n"
+    assert [f.rule for f in lint_text(text)] == ["sex-work/john"]

@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
@@ -193,5 +194,10 @@ def check_all(
         return
     workers = min(jobs, len(files))
     chunk = max(1, min(16, len(files) // (workers * 4)))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job,)) as pool:
-        yield from pool.map(_work, items, chunksize=chunk)
+    try:
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job,)) as pool:
+            yield from pool.map(_work, items, chunksize=chunk)
+    except BrokenProcessPool:
+        raise LintError(
+            "a worker process stopped unexpectedly (out of memory?); try --jobs 1"
+        ) from None
