@@ -8,7 +8,7 @@ Measures cold-start wall time for one 2 KB Markdown file (median of 10 runs of t
 command), single-process throughput over the corpus, peak memory (max RSS) of a run over
 the corpus and of a run over one 50 MB file built by joining corpus files, the extra CPU
 time that conflation rules cost (median of 3 runs with and without them), and the wall time
-of the command over the corpus with ``--jobs 1`` and ``--jobs 2`` (median of 3 runs each;
+of the command over the corpus with ``--jobs 1`` and ``--jobs 2`` (median of 5 runs each;
 ``--parallel-only`` measures only that).
 """
 
@@ -126,34 +126,43 @@ def conflation_cost(corpus: Path, runs: int = 3) -> tuple[float, float]:
     return statistics.median(with_), statistics.median(without)
 
 
-def parallel(corpus: Path, runs: int = 3) -> dict[int, float]:
-    """Median wall seconds of ``check`` over the corpus with ``--jobs 1`` and ``--jobs 2``.
+def parallel(files: list[Path], runs: int = 5) -> dict[int, tuple[float, float]]:
+    """(median wall seconds, median CPU seconds) of ``check`` over the corpus with
+    ``--jobs 1`` and ``--jobs 2``.
 
-    Runs alternate between the two so that drift on a shared machine affects both alike; the
-    lexicon cache is warm (one run before), as in CI after the first file.
+    The files are named one by one: the corpus folder is git-ignored, so a walk of it inside
+    this repository would skip them. Runs alternate between the two settings so that drift on
+    a shared machine affects both alike; the lexicon cache is warm (one run before).
     """
-    base = [*command(), "check", "--format", "concise", str(corpus)]
+    import resource
+
+    base = [*command(), "check", "--format", "concise", *map(str, files)]
     subprocess.run([*base, "--jobs", "1"], capture_output=True, check=False)
-    times: dict[int, list[float]] = {1: [], 2: []}
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    cpus: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(runs):
-        for jobs, out in times.items():
+        for jobs in walls:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             proc = subprocess.run(
                 [*base, "--jobs", str(jobs)], stdout=subprocess.DEVNULL, check=False
             )
-            out.append(time.perf_counter() - start)
+            walls[jobs].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[jobs].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if proc.returncode not in (0, 1):
                 sys.exit(f"bench: --jobs {jobs} failed with exit code {proc.returncode}")
-    return {jobs: statistics.median(out) for jobs, out in times.items()}
+    return {j: (statistics.median(walls[j]), statistics.median(cpus[j])) for j in walls}
 
 
-def print_parallel(corpus: Path, files: list[Path]) -> None:
+def print_parallel(files: list[Path]) -> None:
     size = sum(p.stat().st_size for p in files)
-    walls = parallel(corpus)
-    for jobs, wall in walls.items():
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    for jobs, (wall, cpu) in parallel(files).items():
         print(
             f"| wall time, `check --jobs {jobs}`, {len(files)} files, {size / 1e6:.1f} MB "
-            f"(median of 3) | {wall:.1f} s ({size / wall / 1e6:.1f} MB/s) | |"
+            f"(median of 5; load average {load:.1f}) | {wall:.1f} s ({size / wall / 1e6:.1f} MB/s;"
+            f" {cpu:.1f} s of CPU time) | |"
         )
 
 
@@ -172,7 +181,7 @@ def main() -> None:
         print()
         print("| measure | result | target |")
         print("|---|---|---|")
-        print_parallel(args.corpus, files)
+        print_parallel(files)
         return
     first, cold = cold_start()
     mbps, size, seconds, count, cpu_mbps = throughput(args.corpus)
@@ -231,7 +240,7 @@ def main() -> None:
         f"| extra CPU time of conflation rules (median of 3) | {extra:+.0%} "
         f"({with_conflation:.2f} s with, {without_conflation:.2f} s without) | < +30% |"
     )
-    print_parallel(args.corpus, files)
+    print_parallel(files)
 
 
 if __name__ == "__main__":

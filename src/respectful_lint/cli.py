@@ -10,23 +10,20 @@ value; a list option replaces its whole list.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
-from . import __version__, baseline
-from .atomic import write_atomic
+from . import __version__, baseline, ci
 from .config import Config, Settings, discover_config, load_config
 from .errors import LintError
 from .model import Rule
 from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
-from .runner import Report, load_rules, prepare_settings, run
+from .runner import load_rules, prepare_settings, run
 from .selection import split_selectors
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
@@ -125,66 +122,6 @@ def _rules(settings: Settings) -> list[Rule]:
         raise FatalError(str(exc)) from None
 
 
-def ci_options(func: F) -> F:
-    """Options for CI and code review: output file, statistics, baseline, parallel runs."""
-    options = [
-        click.option(
-            "--output-file",
-            "-o",
-            metavar="PATH",
-            help="Write the report to this file (atomically) instead of standard output.",
-        ),
-        click.option(
-            "--statistics",
-            is_flag=True,
-            help="Print one line per rule with its number of findings, most frequent first, "
-            "instead of the findings.",
-        ),
-        click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary."),
-        click.option(
-            "--jobs",
-            "-j",
-            type=click.IntRange(min=1),
-            default=None,
-            metavar="N",
-            help="Check files in N worker processes.  [default: the number of CPUs]",
-        ),
-        click.option(
-            "--report-unused-suppressions/--no-report-unused-suppressions",
-            default=None,
-            help="Warn (meta/unused-suppression) about inline suppressions that suppress "
-            "nothing or name an unknown rule.",
-        ),
-        click.option(
-            "--baseline",
-            "baseline_file",
-            metavar="FILE",
-            help="Report only findings that are not in this baseline file, and baseline "
-            "entries that no longer match.",
-        ),
-        click.option(
-            "--write-baseline",
-            metavar="FILE",
-            help="Record every finding of this run in a baseline file and exit 0.",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def render_statistics(report: Report, *, json_format: bool = False) -> str:
-    """One line per rule: its number of findings, most frequent first, then by rule id."""
-    counts = Counter(f.rule for f in report.findings)
-    categories = {f.rule: f.category for f in report.findings}
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    if json_format:
-        rows = [{"rule": r, "category": categories[r], "count": n} for r, n in ordered]
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    width = len(str(ordered[0][1])) if ordered else 1
-    return "".join(f"{n:>{width}}  {r}  ({categories[r]})\n" for r, n in ordered)
-
-
 text_or_json = click.option(
     "--format",
     "fmt",
@@ -258,7 +195,7 @@ def main() -> None:
     is_flag=True,
     help="Compile the lexicons afresh instead of using the on-disk cache.",
 )
-@ci_options
+@ci.options
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -319,73 +256,26 @@ def check(
             jobs=jobs,
             report_unused_suppressions=report_unused_suppressions,
         )
-        if write_baseline is not None:
-            write_atomic(write_baseline, baseline.dumps(report.findings))
-        stale: list[baseline.Entry] = []
-        if entries is not None and write_baseline is None:
-            new, stale = baseline.compare(report.findings, entries)
-            report.baselined = len(report.findings) - len(new)
-            report.findings = new
-        use_color = _use_color(color, no_color, output_file)
+        stale = ci.apply_baseline(report, entries, write_baseline)
+        use_color = ci.use_color(color, no_color, output_file)
         options = RenderOptions(
             color=use_color, explain=settings.explain, quiet=quiet, fail_on=settings.fail_on
         )
         if statistics:
-            output = render_statistics(report, json_format=fmt == "json")
+            output = ci.render_statistics(report, json_format=fmt == "json")
         else:
             output = reporter.render(report, options)
-        if output_file is not None:
-            write_atomic(output_file, click.unstyle(output) if not use_color else output)
-        else:
-            click.echo(output, nl=False, color=use_color)
+        ci.emit(output, output_file, use_color)
     except LintError as exc:
         raise FatalError(str(exc)) from None
     for error in report.errors:
         click.echo(f"respectful-lint: error: {error}", err=True)
-    _notices(report, write_baseline, baseline_file, stale, quiet)
+    ci.notices(report, write_baseline, baseline_file, stale, quiet)
     if report.errors:
         sys.exit(EXIT_ERROR)
     if write_baseline is None and not exit_zero and report.count(settings.fail_on):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
-
-
-def _use_color(choice: str, no_color: bool, output_file: str | None) -> bool:
-    """--color and --no-color win; then NO_COLOR, then FORCE_COLOR; then a terminal."""
-    if no_color or choice == "never":
-        return False
-    if choice == "always":
-        return True
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return output_file is None and sys.stdout.isatty()
-
-
-def _notices(
-    report: Report,
-    written: str | None,
-    used: str | None,
-    stale: list[baseline.Entry],
-    quiet: bool,
-) -> None:
-    if written is not None and not quiet:
-        n = len(report.findings)
-        click.echo(
-            f"respectful-lint: wrote {n} finding{'' if n == 1 else 's'} to the baseline {written}",
-            err=True,
-        )
-    if stale:
-        n = sum(e.count for e in stale)
-        click.echo(
-            f"respectful-lint: {n} baseline entr{'y' if n == 1 else 'ies'} in {used} no longer "
-            f"match; run with --write-baseline {used} to remove them:",
-            err=True,
-        )
-        for e in stale:
-            times = f" ({e.count} times)" if e.count > 1 else ""
-            click.echo(f"  {e.path}: {e.rule} '{e.matched}'{times}", err=True)
 
 
 @main.command(name="rules")
