@@ -21,13 +21,17 @@ without rule ids covers every rule; a rule id may be any prefix or category, as 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from heapq import heappop, heappush
+from typing import Any
 
 from .model import ChunkedText, Document, Finding, Severity, line_starts
-from .selection import rule_matches
 
 UNUSED_RULE = "meta/unused-suppression"
+MAX_DIRECTIVES = 1000  # per file: more are not read, so checking stays linear in the findings
 _WORDS = (
     r"respectful-lint-(?P<kind>disable-next-line|disable-line|disable|enable)\b"
     r"(?P<args>[^\n]*?)"
@@ -48,6 +52,7 @@ _FORMATS: dict[str, tuple[re.Pattern[str], ...]] = {
     "markdown": (_HTML,),
     "html": (_HTML,),
     "yaml": (_YAML,),
+    "json": (),  # no comments: per-file-ignores with a key path instead
     "text": (_OWN_LINE, _LINE_END, _HTML),
 }
 
@@ -74,21 +79,68 @@ class Region:
     excepted: tuple[str, ...] = ()
     overlap: bool = False  # a finding counts when it overlaps (Word comments), not by start
 
-    def covers(self, f: Finding) -> str | None:
-        """The directive rule id that suppresses ``f`` here ("" for a bare one), or None."""
-        inside = (
-            f.start < self.end and f.end > self.start
-            if self.overlap
-            else self.start <= f.start < self.end
-        )
-        if not inside:
-            return None
-        if self.rules is None:
-            return None if rule_matches(self.excepted, f.rule, f.category) else ""
-        for rule in self.rules:
-            if rule_matches((rule,), f.rule, f.category):
-                return rule
+    def contains(self, f: Finding) -> bool:
+        """Whether ``f`` is in this region: its start, or (Word comments) any part of it."""
+        if self.overlap:
+            return f.start < self.end and f.end > self.start
+        return self.start <= f.start < self.end
+
+
+class _Open:
+    """The regions open at the sweep's position, indexed by the rule ids they name, so that
+    a finding is checked against the few entries that can cover it, however many there are."""
+
+    def __init__(self) -> None:
+        self.listed: dict[str, dict[int, Region]] = {}
+        self.bare: dict[tuple[str, ...], dict[int, Region]] = {}
+        self.ends: list[tuple[int, int, Region]] = []
+        self.count = 0
+
+    def add(self, region: Region) -> None:
+        self.count += 1
+        heappush(self.ends, (region.end, self.count, region))
+        for table, key in self._keys(region):
+            table.setdefault(key, {})[self.count] = region
+
+    def _keys(self, region: Region) -> list[tuple[dict[Any, dict[int, Region]], Any]]:
+        if region.rules is None:
+            return [(self.bare, region.excepted)]
+        return [(self.listed, _key(rule)) for rule in set(region.rules)]
+
+    def close_before(self, offset: int) -> None:
+        """Forget the regions that end at or before ``offset``."""
+        while self.ends and self.ends[0][0] <= offset:
+            _, number, region = heappop(self.ends)
+            for table, key in self._keys(region):
+                entries = table.get(key)
+                if entries is not None:
+                    entries.pop(number, None)
+                    if not entries:
+                        del table[key]
+
+    def find(self, f: Finding) -> tuple[Region, str] | None:
+        """An open region that covers ``f``, and the rule id it names for it ("" if bare)."""
+        names = {f.rule[:i] for i in range(1, len(f.rule) + 1)} | {f.category, "ALL"}
+        for key in names:
+            for region in self.listed.get(key, {}).values():
+                if region.contains(f):
+                    return region, next(r for r in region.rules or () if _key(r) == key)
+        for excepted, regions in self.bare.items():
+            if excepted and not names.isdisjoint(_keys_of(excepted)):
+                continue
+            for region in regions.values():
+                if region.contains(f):
+                    return region, ""
         return None
+
+
+def _key(rule: str) -> str:
+    return "ALL" if rule.upper() == "ALL" else rule
+
+
+@lru_cache(maxsize=64)
+def _keys_of(rules: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_key(r) for r in rules)
 
 
 def _args(raw: str) -> tuple[str, ...]:
@@ -135,7 +187,7 @@ def find_directives(document: Document) -> list[Directive]:
             Directive("comment", _args(m.group("args")), start, end)
             for start, end, note in document.comments
             if (m := re.match(r"\s*respectful-lint-disable\b(?P<args>[^\n]*)", note))
-        ]
+        ][:MAX_DIRECTIVES]
     patterns = _FORMATS.get(document.format, _FORMATS["text"])
     found: dict[int, Directive] = {}
     for base, piece in _pieces(document.text):
@@ -151,7 +203,7 @@ def find_directives(document: Document) -> list[Directive]:
                     start,
                     Directive(m.group("kind"), _args(m.group("args")), start, base + m.end()),
                 )
-    return [found[k] for k in sorted(found)]
+    return [found[k] for k in sorted(found)][:MAX_DIRECTIVES]
 
 
 def regions(document: Document, directives: Sequence[Directive]) -> list[Region]:
@@ -207,8 +259,6 @@ def _enable(open_: list[Region], out: list[Region], d: Directive, size: int) -> 
 
 
 def _line_index(starts: Sequence[int], offset: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(starts, offset) - 1
 
 
@@ -240,30 +290,43 @@ def apply(
     directives = find_directives(document)
     if not directives:
         return findings
-    spans = regions(document, directives)
-    kept: list[Finding] = []
-    for f in findings:
-        if _in_directive(document, directives, f):
-            continue  # the words of a directive are not prose
-        hit = next(((r, rule) for r in spans if (rule := r.covers(f)) is not None), None)
-        if hit is None:
-            kept.append(f)
-        else:
+    spans = sorted(regions(document, directives), key=lambda r: r.start)
+    starts = [d.start for d in directives]
+    covered: set[int] = set()
+    open_ = _Open()
+    at = 0
+    # a sweep in source order: only the regions open at a finding are looked at
+    for i in sorted(range(len(findings)), key=lambda i: findings[i].start):
+        f = findings[i]
+        while at < len(spans) and spans[at].start < max(f.end, f.start + 1):
+            open_.add(spans[at])
+            at += 1
+        open_.close_before(f.start)
+        if _in_directive(document, directives, starts, f):
+            covered.add(i)  # the words of a directive are not prose
+            continue
+        hit = open_.find(f)
+        if hit is not None:
             hit[0].directive.used.add(hit[1])
+            covered.add(i)
+    kept = [f for i, f in enumerate(findings) if i not in covered]
     if report_unused:
         kept.extend(_unused(document, directives, known))
         kept.sort(key=lambda f: f.sort_key)
     return kept
 
 
-def _in_directive(document: Document, directives: Sequence[Directive], f: Finding) -> bool:
+def _in_directive(
+    document: Document, directives: Sequence[Directive], starts: Sequence[int], f: Finding
+) -> bool:
     if document.format == "docx":
         return (
             f.location is not None
             and f.location.part == "comment"
             and document.line_text(f.line).lstrip().startswith("respectful-lint-")
         )
-    return any(d.start <= f.start < d.end for d in directives)
+    i = bisect_right(starts, f.start) - 1
+    return i >= 0 and f.start < directives[i].end
 
 
 def _unused(
