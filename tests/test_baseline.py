@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from respectful_lint import lint_text
 from respectful_lint.cli import main
 
 DRAFT = (
@@ -136,3 +140,26 @@ def test_baseline_in_a_real_process(tmp_path: Path) -> None:
     assert "wrote 2 findings to the baseline" in first.stderr
     second = subprocess.run([*cmd, "--baseline", str(out)], capture_output=True, text=True)
     assert second.returncode == 0, second.stdout
+
+
+CLEAN = st.sampled_from(
+    [
+        "Peer workers staff the front desk.",
+        "The van stops at the harbour on Tuesdays.",
+        "Bring water and a warm coat.",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(CLEAN, max_size=5), st.integers(min_value=20, max_value=80), st.text("ab/"))
+def test_fingerprints_ignore_lines_above_wrapping_and_folders(
+    above: list[str], width: int, folder: str
+) -> None:
+    body = "Police arrested two prostitutes near the pier on Friday, and a hooker too."
+    before = {f.fingerprint for f in lint_text(body + "\n", path="docs/a.md")}
+    wrapped = "\n".join(textwrap.wrap(body, width))
+    text = "".join(p + "\n\n" for p in above) + wrapped + "\n"
+    after = {f.fingerprint for f in lint_text(text, path=f"{folder}/a.md")}
+    assert len(before) == 2
+    assert after == before

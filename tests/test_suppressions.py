@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import docx
+import jsonschema
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +19,10 @@ from respectful_lint.cli import main
 from respectful_lint.engine import lint_document
 from respectful_lint.readers.markdown import MarkdownReader
 from respectful_lint.runner import prepare
+
+SCHEMA = json.loads(
+    (Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
 
 
 def run(*args: str) -> Result:
@@ -225,6 +231,10 @@ def test_unused_and_unknown_suppressions_are_reported_when_asked(tmp_path: Path)
     assert lines[0].startswith(f"{path}:1:6: warning")
     assert "respectful-lint-disable-next-line drug-use suppressed nothing" in lines[1]
     assert "respectful-lint-disable-line suppressed nothing" in lines[2]
+    sarif = json.loads(run(str(path), "--report-unused-suppressions", "--format", "sarif").stdout)
+    jsonschema.Draft4Validator(SCHEMA).validate(sarif)
+    (rule,) = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert (rule["id"], rule["properties"]["tags"]) == ("meta/unused-suppression", ["meta"])
     config = write(tmp_path, "cfg.yaml", "report-unused-suppressions: true\n")
     via_config = CliRunner().invoke(
         main, ["check", "--format", "concise", "--config", str(config), str(path)]
