@@ -32,9 +32,12 @@ from .model import ChunkedText, Document, Finding, Severity, line_starts
 
 UNUSED_RULE = "meta/unused-suppression"
 MAX_DIRECTIVES = 1000  # per file: more are not read, so checking stays linear in the findings
+# Rule lists are at most _ARGS characters long, so a line full of directives without their
+# closing "-->" cannot make the search quadratic.
+_ARGS = 1000
 _WORDS = (
     r"respectful-lint-(?P<kind>disable-next-line|disable-line|disable|enable)\b"
-    r"(?P<args>[^\n]*?)"
+    rf"(?P<args>[^\n]{{0,{_ARGS}}}?)"
 )
 _HTML = re.compile(r"<!--[ \t]*" + _WORDS + r"[ \t]*-->")
 _OWN_LINE = re.compile(
@@ -42,7 +45,7 @@ _OWN_LINE = re.compile(
 )
 _LINE_END = re.compile(
     r"(?:^|[ \t])(?:(?:#+|//|;+|%+)[ \t]*)?respectful-lint-(?P<kind>disable-line)\b"
-    r"(?P<args>[^\n]*?)[ \t]*$",
+    rf"(?P<args>[^\n]{{0,{_ARGS}}}?)[ \t]*$",
     re.MULTILINE,
 )
 _YAML = re.compile(r"(?:^|[ \t])#[ \t]*" + _WORDS + r"[ \t]*$", re.MULTILINE)
@@ -157,12 +160,29 @@ def _pieces(text: str | ChunkedText) -> Iterator[tuple[int, str]]:
         yield 0, text
 
 
-def _in_code(text: str, at: int, fences: Sequence[tuple[int, int]]) -> bool:
-    """Whether offset ``at`` of Markdown is in fenced code or in a code span on its line."""
-    if any(a <= at < b for a, b in fences):
-        return True
-    line_start = text.rfind("\n", 0, at) + 1
-    return text.count("`", line_start, at) % 2 == 1
+class _Code:
+    """Whether an offset of Markdown is in fenced code or in a code span on its line; asked
+    for offsets in increasing order, it counts each line's backticks once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.fences = _fences(text)
+        self.fence_starts = [a for a, _ in self.fences]
+        self.line_start = -1
+        self.pos = 0
+        self.ticks = 0
+
+    def at(self, offset: int) -> bool:
+        i = bisect_right(self.fence_starts, offset) - 1
+        if i >= 0 and offset < self.fences[i][1]:
+            return True
+        newline = self.text.rfind("\n", max(self.pos, 0), offset)
+        if self.line_start < 0 or offset < self.pos or newline != -1:
+            self.line_start = self.text.rfind("\n", 0, offset) + 1
+            self.pos, self.ticks = self.line_start, 0
+        self.ticks += self.text.count("`", self.pos, offset)
+        self.pos = offset
+        return self.ticks % 2 == 1
 
 
 def _fences(text: str) -> list[tuple[int, int]]:
@@ -193,10 +213,10 @@ def find_directives(document: Document) -> list[Directive]:
     for base, piece in _pieces(document.text):
         if "respectful-lint-" not in piece:
             continue
-        fences = _fences(piece) if document.format == "markdown" else []
         for pattern in patterns:
+            code = _Code(piece) if document.format == "markdown" else None
             for m in pattern.finditer(piece):
-                if document.format == "markdown" and _in_code(piece, m.start(), fences):
+                if code is not None and code.at(m.start()):
                     continue
                 start = base + m.start("kind") - len("respectful-lint-")
                 found.setdefault(
