@@ -31,12 +31,6 @@ DRAFT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _no_ci_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
     return CliRunner().invoke(main, ["check", *args], env=env, catch_exceptions=False)
 
