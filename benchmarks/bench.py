@@ -6,8 +6,10 @@
 
 Measures cold-start wall time for one 2 KB Markdown file (median of 10 runs of the installed
 command), single-process throughput over the corpus, peak memory (max RSS) of a run over
-the corpus and of a run over one 50 MB file built by joining corpus files, and the extra CPU
-time that conflation rules cost (median of 3 runs with and without them).
+the corpus and of a run over one 50 MB file built by joining corpus files, the extra CPU
+time that conflation rules cost (median of 3 runs with and without them), and the wall time
+of the command over the corpus with ``--jobs 1`` and ``--jobs 2`` (median of 5 runs each;
+``--parallel-only`` measures only that).
 """
 
 from __future__ import annotations
@@ -124,13 +126,63 @@ def conflation_cost(corpus: Path, runs: int = 3) -> tuple[float, float]:
     return statistics.median(with_), statistics.median(without)
 
 
+def parallel(files: list[Path], runs: int = 5) -> dict[int, tuple[float, float]]:
+    """(median wall seconds, median CPU seconds) of ``check`` over the corpus with
+    ``--jobs 1`` and ``--jobs 2``.
+
+    The files are named one by one: the corpus folder is git-ignored, so a walk of it inside
+    this repository would skip them. Runs alternate between the two settings so that drift on
+    a shared machine affects both alike; the lexicon cache is warm (one run before).
+    """
+    import resource
+
+    base = [*command(), "check", "--format", "concise", *map(str, files)]
+    subprocess.run([*base, "--jobs", "1"], capture_output=True, check=False)
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    cpus: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(runs):
+        for jobs in walls:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            proc = subprocess.run(
+                [*base, "--jobs", str(jobs)], stdout=subprocess.DEVNULL, check=False
+            )
+            walls[jobs].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[jobs].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            if proc.returncode not in (0, 1):
+                sys.exit(f"bench: --jobs {jobs} failed with exit code {proc.returncode}")
+    return {j: (statistics.median(walls[j]), statistics.median(cpus[j])) for j in walls}
+
+
+def print_parallel(files: list[Path]) -> None:
+    size = sum(p.stat().st_size for p in files)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    for jobs, (wall, cpu) in parallel(files).items():
+        print(
+            f"| wall time, `check --jobs {jobs}`, {len(files)} files, {size / 1e6:.1f} MB "
+            f"(median of 5; load average {load:.1f}) | {wall:.1f} s ({size / wall / 1e6:.1f} MB/s;"
+            f" {cpu:.1f} s of CPU time) | |"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    ap.add_argument(
+        "--parallel-only", action="store_true", help="only the --jobs 1 / --jobs 2 wall times"
+    )
     args = ap.parse_args()
     files = sorted(args.corpus.rglob("*.txt"))
     if not files:
         sys.exit(f"bench: no corpus in {args.corpus}; run benchmarks/build_corpus.py first")
+    if args.parallel_only:
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores")
+        print()
+        print("| measure | result | target |")
+        print("|---|---|---|")
+        print_parallel(files)
+        return
     first, cold = cold_start()
     mbps, size, seconds, count, cpu_mbps = throughput(args.corpus)
     with_conflation, without_conflation = conflation_cost(args.corpus)
@@ -188,6 +240,7 @@ def main() -> None:
         f"| extra CPU time of conflation rules (median of 3) | {extra:+.0%} "
         f"({with_conflation:.2f} s with, {without_conflation:.2f} s without) | < +30% |"
     )
+    print_parallel(files)
 
 
 if __name__ == "__main__":

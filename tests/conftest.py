@@ -23,6 +23,14 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ["RESPECTFUL_LINT_CACHE_DIR"] = before
 
 
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests expect the text format without colour, even when the suite itself runs on GitHub
+    Actions (which would pick the github format) or with FORCE_COLOR set."""
+    for name in ("GITHUB_ACTIONS", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def data_dir() -> Path:
     return DATA

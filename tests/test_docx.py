@@ -113,7 +113,13 @@ def test_tables_nested_tables_text_boxes_headers_footers_notes_and_comments(
     result = check(tmp_path, data, "--format", "json")
     first = json.loads(result.output)["findings"][0]
     assert (first["line"], first["column"], first["end_column"]) == (1, 3, 9)
-    assert first["location"] == {"part": "table", "paragraph": 1}
+    assert first["location"] == {"part": "table", "paragraph": 1, "table": 1, "row": 1, "cell": 1}
+    nested = json.loads(result.output)["findings"][1]
+    assert nested["location"] == {"part": "table", "paragraph": 2, "table": 2, "row": 1, "cell": 1}
+    concise = check(tmp_path, data, "--format", "concise").output.splitlines()
+    assert concise[0].endswith('"sex worker" (in table 1, row 1, cell 1)')
+    assert concise[1].endswith('"sex worker" (in table 2, row 1, cell 1)')
+    assert concise[3].endswith('"sex worker" (in the header)')
 
 
 def test_text_output_shows_the_paragraph_and_its_text(tmp_path: Path) -> None:
@@ -129,19 +135,19 @@ def test_text_output_shows_the_paragraph_and_its_text(tmp_path: Path) -> None:
     assert result.exit_code == 1
     path = tmp_path / "draft.docx"
     assert result.output.splitlines()[:10] == [
-        f'{path}:¶2:12: error sex-work/hooker Avoid "hookers"; use "sex workers"',
-        " ¶2 | We met two hookers at the pier.",
-        "    |            ^^^^^^^",
-        "    = use: sex workers",
+        f'{path}:2:12: error sex-work/hooker Avoid "hookers"; use "sex workers"',
+        " 2 | We met two hookers at the pier.",
+        "   |            ^^^^^^^",
+        "   = use: sex workers",
         "",
-        f'{path}:¶3:15: error sex-work/hooker Avoid "hooker"; use "sex worker"',
-        " ¶3 | Notes for the hooker outreach",
-        "    |               ^^^^^^",
-        "    = in: header, paragraph 1",
-        "    = use: sex worker",
+        f'{path}:3:15: error sex-work/hooker Avoid "hooker"; use "sex worker" (in the header)',
+        " 3 | Notes for the hooker outreach",
+        "   |               ^^^^^^",
+        "   = use: sex worker",
+        "",
     ]
     concise = check(tmp_path, buf.getvalue(), "--select", "sex-work/hooker", "--format", "concise")
-    assert concise.output.startswith(f"{path}:¶2:12: error sex-work/hooker")
+    assert concise.output.startswith(f"{path}:2:12: error sex-work/hooker")
 
 
 def test_corrupt_non_zip_encrypted_and_junk_files_give_one_line_errors(tmp_path: Path) -> None:
@@ -217,4 +223,7 @@ def test_docx_files_are_walked_and_the_example_is_read(tmp_path: Path) -> None:
         ["check", str(root / "examples" / "volunteer-briefing.docx"), "--format", "concise"],
     )
     assert result.exit_code == 1
-    assert "volunteer-briefing.docx:¶10:20: error sex-work/hooker" in result.output
+    assert (
+        'volunteer-briefing.docx:10:20: error sex-work/hooker Avoid "hookers"; '
+        'use "sex workers" (in table 1, row 3, cell 2)' in result.output
+    )

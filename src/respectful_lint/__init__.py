@@ -72,11 +72,11 @@ def lint_text(
     selector or an unknown profile.
     """
     from .config import Config
-    from .customize import allowed_here
     from .engine import lint_document
+    from .jobs import Job, known_rules
+    from .jobs import select as select_findings
     from .readers import reader_for_name
     from .runner import prepare_settings
-    from .selection import rule_matches
 
     config = config or Config()
     settings = config.merge(
@@ -89,15 +89,8 @@ def lint_text(
     )
     compiled = prepare_settings(settings)
     document = reader_for_name(kind, config.reader_options()).read(text, path)
-    ignored = config.ignored_rules(path)
-    allowed = config.allowed_words(path)
-    return [
-        f
-        for f in lint_document(document, compiled)
-        if f.severity >= settings.selection.min_severity
-        and not (ignored and rule_matches(ignored, f.rule, f.category))
-        and not (allowed and allowed_here(allowed, document.text, f))
-    ]
+    job = Job(compiled, settings.selection, path, kind, config, None, known_rules(compiled))
+    return select_findings(job, document, path, lint_document(document, compiled))
 
 
 def lint_paths(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import __version__
+from . import __version__, baseline, ci
 from .config import Config, Settings, discover_config, load_config
 from .errors import LintError
 from .lexicon import CompiledLexicon
@@ -225,7 +225,7 @@ def fix_run(
     stdin_name: str | None,
     options: FixOptions,
     reporter: Any,
-    no_color: bool,
+    use_color: bool,
     exit_zero: bool = False,
 ) -> None:
     """Check, fix, write and report; exits with what remains."""
@@ -261,8 +261,7 @@ def fix_run(
         if outcome.stdin is not None and options.output is None:
             sys.stdout.buffer.write(outcome.stdin.after)
             sys.stdout.flush()
-        color = not no_color and "NO_COLOR" not in os.environ and not to_stderr
-        color = color and sys.stdout.isatty()
+        color = use_color and not to_stderr
         rendered = reporter.render(report, RenderOptions(color=color, explain=settings.explain))
         click.echo(rendered, nl=False, color=color, err=to_stderr)
     plain = getattr(reporter, "name", "") in ("text", "concise") and not to_stderr
@@ -286,10 +285,10 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    default="text",
-    show_default=True,
+    default=None,
     metavar="FORMAT",
-    help="Output format: text, concise or json (or a reporter plugin).",
+    help="Output format: text, concise, json, sarif, github or junit (or a reporter plugin).  "
+    "[default: github when GITHUB_ACTIONS=true, else text]",
 )
 @click.option(
     "--fail-on",
@@ -320,7 +319,14 @@ def main() -> None:
     metavar="NAME",
     help="Name to report for '-' (its extension picks the reader).",
 )
-@click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR works too).")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the output: auto colours a terminal (NO_COLOR turns it off, FORCE_COLOR on).",
+)
+@click.option("--no-color", is_flag=True, help="Same as --color never.")
 @click.option(
     "--explain/--no-explain",
     default=None,
@@ -338,6 +344,7 @@ def main() -> None:
     "'lexicon test' does); exit 2 if one fails.",
 )
 @fix_options
+@ci.options
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -352,6 +359,7 @@ def check(
     default_lexicons: bool | None,
     profile: Profile | None,
     stdin_filename: str | None,
+    color: str,
     no_color: bool,
     explain: bool | None,
     no_cache: bool,
@@ -362,6 +370,13 @@ def check(
     diff: bool,
     output: str | None,
     track_changes: bool,
+    output_file: str | None,
+    statistics: bool,
+    quiet: bool,
+    jobs: int | None,
+    report_unused_suppressions: bool | None,
+    baseline_file: str | None,
+    write_baseline: str | None,
 ) -> None:
     """Check files, folders (recursively) and '-' for stdin; the current folder by default.
 
@@ -389,8 +404,13 @@ def check(
         fixing = FixOptions(unsafe_fixes, diff, output, track_changes)
         paths = paths or (".",)
         check_fix_paths(paths, output)
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if report_unused_suppressions is None:
+        report_unused_suppressions = bool(config.report_unused_suppressions)
     try:
         reporter = get_reporter(fmt)
+        entries = None if baseline_file is None else baseline.load(baseline_file)
         compiled = prepare_settings(settings, cache=not no_cache)
         if strict_lexicons:
             _strict_lexicons(settings)
@@ -403,7 +423,7 @@ def check(
                 stdin_filename,
                 fixing,
                 reporter,
-                no_color,
+                ci.use_color(color, no_color, None),
                 exit_zero,
             )
         report = run(
@@ -412,17 +432,27 @@ def check(
             selection=settings.selection,
             stdin_name=stdin_filename,
             config=config,
+            jobs=jobs,
+            report_unused_suppressions=report_unused_suppressions,
         )
+        stale = ci.apply_baseline(report, entries, write_baseline)
+        use_color = ci.use_color(color, no_color, output_file)
+        options = RenderOptions(
+            color=use_color, explain=settings.explain, quiet=quiet, fail_on=settings.fail_on
+        )
+        if statistics:
+            rendered = ci.render_statistics(report, json_format=fmt == "json")
+        else:
+            rendered = reporter.render(report, options)
+        ci.emit(rendered, output_file, use_color)
     except LintError as exc:
         raise FatalError(str(exc)) from None
-    color = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    rendered = reporter.render(report, RenderOptions(color=color, explain=settings.explain))
-    click.echo(rendered, nl=False, color=color)
     for error in report.errors:
         click.echo(f"respectful-lint: error: {error}", err=True)
+    ci.notices(report, write_baseline, baseline_file, stale, quiet)
     if report.errors:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and report.count(settings.fail_on):
+    if write_baseline is None and not exit_zero and report.count(settings.fail_on):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 

@@ -355,16 +355,36 @@ class Location:
     part: str | None = None
     paragraph: int | None = None
     key: str | None = None
+    # a paragraph in a Word table: the table's number in reading order, the row and the cell
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
 
     def as_dict(self) -> dict[str, str | int]:
         out: dict[str, str | int] = {}
-        if self.part is not None:
-            out["part"] = self.part
-        if self.paragraph is not None:
-            out["paragraph"] = self.paragraph
-        if self.key is not None:
-            out["key"] = self.key
+        for name in ("part", "paragraph", "key", "table", "row", "cell"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
         return out
+
+    def place(self) -> str | None:
+        """Where in a Word document, in words ("in table 2, row 3, cell 1", "in the header");
+        None for the body and for other files."""
+        if self.table is not None:
+            return f"in table {self.table}, row {self.row}, cell {self.cell}"
+        return _PLACES.get(self.part or "body")
+
+
+_PLACES = {
+    "table": "in a table",
+    "text box": "in a text box",
+    "header": "in the header",
+    "footer": "in the footer",
+    "footnote": "in a footnote",
+    "endnote": "in an endnote",
+    "comment": "in a comment",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +458,8 @@ class Document:
     _cursor: tuple[int, int] = (0, 1)  # (start offset, number) of the last line looked up
     _known: dict[int, int] = field(default_factory=dict)  # line number -> start offset
     _plain: bool | None = None  # a str whose lines all end in "\n" alone
+    # Word comments: (start, end) of the text each is anchored to, and the comment's text
+    comments: list[tuple[int, int, str]] = field(default_factory=list)
 
     def _counts_lines(self) -> bool:
         if self._plain is None:
@@ -538,6 +560,7 @@ class Finding:
     segment_kind: str = "prose"
     fix: Fix | None = None
     location: Location | None = None
+    context: str = ""  # the words of the sentence around the match (see baseline.py)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -545,6 +568,13 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable across runs and unrelated edits: rule, path and the matched words."""
-        raw = f"{self.rule}\0{self.path}\0{self.matched.casefold()}".encode()
+        """Stable across runs and unrelated edits: the rule, the file's name (not its folder),
+        the matched words and the words of their sentence, case-folded, without punctuation
+        or line breaks."""
+        name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        matched = " ".join(_WORDS.findall(self.matched.casefold()))
+        raw = "\0".join((self.rule, name, matched, self.context)).encode()
         return hashlib.sha256(raw).hexdigest()[:16]
+
+
+_WORDS = re.compile(r"\w+")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import subprocess
 import sys
@@ -10,11 +11,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from . import cache
-from .customize import Customization, allowed_here
-from .engine import lint_document
+from .customize import Customization
 from .errors import LintError
 from .lexicon import (
     CompiledLexicon,
@@ -26,15 +26,13 @@ from .lexicon import (
 from .model import ChunkedText, Finding, Rule, Severity
 from .plugins import Choice
 from .readers import (
-    BinaryReader,
     Reader,
     ReaderOptions,
     extensions,
-    is_binary,
     reader_for_name,
     reader_for_path,
 )
-from .selection import Selection, UnknownSelector, rule_matches
+from .selection import Selection, UnknownSelector
 
 if TYPE_CHECKING:
     from .config import Config, Settings
@@ -88,6 +86,9 @@ class Report:
     errors: list[str] = field(default_factory=list)
     files: int = 0
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
+    checked: list[str] = field(default_factory=list)  # the names of the files checked
+    rules: tuple[Rule, ...] = ()  # the rules that ran
+    baselined: int = 0  # findings left out because the baseline has them
 
     def count(self, at_least: Severity) -> int:
         return sum(1 for f in self.findings if f.severity >= at_least)
@@ -375,52 +376,51 @@ def run(
     stdin_kind: str = "markdown",
     stdin: bytes | None = None,
     config: Config | None = None,
+    jobs: int | None = 1,
+    report_unused_suppressions: bool = False,
 ) -> Report:
     """Check files, folders and ``-`` (stdin). Problems with one file never stop the rest.
 
     ``config`` (see :mod:`respectful_lint.config`) gives the walk's ``include`` and
     ``exclude`` patterns, ``per-file-ignores`` and reader options; the caller merges its other
-    settings into ``lexicon`` and ``selection``.
+    settings into ``lexicon`` and ``selection``. ``jobs`` worker processes check the files
+    (None: one per CPU, or 1 for a single file); the report is the same for any number.
+    Inline suppressions apply (see :mod:`respectful_lint.suppression`).
     """
+    from . import jobs as checking
+
     selection = selection or Selection()
-    options = config.reader_options() if config is not None else None
-    report = Report()
-    for path, explicit in discover(list(paths), report, config):
-        name = (stdin_name or "<stdin>") if path == STDIN else path
-        reader = _reader(path, stdin_name, stdin_kind, options)
-        try:
-            large = None if path == STDIN or is_binary(reader) else read_large(path)
-            if is_binary(reader):
-                binary = cast(BinaryReader, reader)
-                document = binary.read_bytes(read_bytes(path, stdin), name)
-            elif large is not None and getattr(reader, "chunked", False):
-                document = reader.read(large, name)  # type: ignore[arg-type]  # chunked readers
-            else:
-                text = read_source(path, stdin) if large is None else str(large)
-                document = reader.read(text, name)
-        except SkippedFile as exc:
-            if explicit or not exc.binary:
-                report.errors.append(str(exc))
+    report = Report(rules=lexicon.rules)
+    job = checking.Job(
+        lexicon=lexicon,
+        selection=selection,
+        stdin_name=stdin_name,
+        stdin_kind=stdin_kind,
+        config=None if config is None else dataclasses.replace(config, where=None),
+        options=config.reader_options() if config is not None else None,
+        known=checking.known_rules(lexicon),
+        report_unused=report_unused_suppressions,
+    )
+    # Errors for missing paths keep their place among the files' errors.
+    planned: list[tuple[str, bool] | str] = []
+    found = Report()
+    for item in discover(list(paths), found, config):
+        planned.extend(found.errors)
+        found.errors.clear()
+        planned.append(item)
+    planned.extend(found.errors)
+    items = [p for p in planned if isinstance(p, tuple)]
+    results = checking.check_all(job, items, jobs or checking.default_jobs(), stdin)
+    for entry in planned:
+        if isinstance(entry, str):
+            report.errors.append(entry)
             continue
-        except LintError as exc:
-            report.errors.append(str(exc))
-            continue
-        report.files += 1
-        ignored: tuple[str, ...] = ()
-        allowed: tuple[str, ...] = ()
-        if config is not None and (path != STDIN or stdin_name):
-            ignored = config.ignored_rules(name)
-            allowed = config.allowed_words(name)
-        for finding in lint_document(document, lexicon):
-            if finding.severity < selection.min_severity:
-                continue
-            if ignored and rule_matches(ignored, finding.rule, finding.category):
-                continue
-            if allowed and allowed_here(allowed, document.text, finding):
-                continue
-            report.findings.append(finding)
-            key = (finding.path, finding.line)
-            if key not in report.lines:
-                report.lines[key] = document.line_text(finding.line)
+        result = next(results)
+        report.errors.extend(result.errors)
+        if result.checked:
+            report.files += 1
+            report.checked.append(result.name)
+        report.findings.extend(result.findings)
+        report.lines.update(result.lines)
     report.findings.sort(key=lambda f: f.sort_key)
     return report

@@ -13,7 +13,7 @@ from typing import Any
 from ..customize import OVERRIDE_FIELDS, Override
 from ..model import Preferred, Severity
 from .globs import PatternError, glob, inside_cwd
-from .model import Config, ConfigError, KeyPath, Origin, Where
+from .model import KEY_PATH_SEPARATOR, Config, ConfigError, KeyPath, Origin, Where
 
 SEVERITIES = ("error", "warning", "suggestion")
 FIXES = ("safe", "unsafe", "none")
@@ -30,6 +30,7 @@ KEYS = (
     "include",
     "exclude",
     "per-file-ignores",
+    "report-unused-suppressions",
     "html",
     "extends",
     "overrides",
@@ -108,6 +109,7 @@ class Checker:
             exclude=self.patterns(data, "exclude"),
             per_file_ignores=per_file_ignores,
             data_attributes=self.data_attributes(html),
+            report_unused_suppressions=self.boolean(data, "report-unused-suppressions"),
             where=self.where,
             overrides=self.overrides(data),
             allow=self.strings(data, ("allow",)) or (),
@@ -224,7 +226,12 @@ class Checker:
             key = ("per-file-ignores", pattern)
             if not pattern.strip():
                 raise self.error(key, "'per-file-ignores': a pattern is empty", key=True)
-            self.pattern(pattern, key, "per-file-ignores", key=True)
+            files, sep, keys = pattern.partition(KEY_PATH_SEPARATOR)
+            if sep and not (files.strip() and keys.strip()):
+                raise self.error(
+                    key, f"'per-file-ignores': '{pattern}' needs a file and a key path", key=True
+                )
+            self.pattern(files, key, "per-file-ignores", key=True)
             if isinstance(value, dict):
                 for sub in value:
                     if sub not in PER_FILE_KEYS:

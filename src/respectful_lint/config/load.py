@@ -224,6 +224,7 @@ _SIMPLE = {
     "exclude": "exclude",
     "html": "data_attributes",
     "plugins": "plugins",
+    "report-unused-suppressions": "report_unused_suppressions",
 }
 _ADDED = {"lexicons": "lexicons", "allow": "allow"}  # lists that later files add to
 

@@ -25,6 +25,9 @@ class ConfigError(LintError):
     """A configuration that cannot be used; the message starts with ``file:line:col:``."""
 
 
+KEY_PATH_SEPARATOR = "::"  # in a per-file-ignores pattern: FILE-PATTERN::KEY-PATTERN
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """The file a setting came from, and how to find a key's place in it."""
@@ -66,6 +69,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     data_attributes: tuple[str, ...] | None = None
+    report_unused_suppressions: bool | None = None
     where: Where | None = field(default=None, compare=False, repr=False)
     extends: tuple[str, ...] = ()
     overrides: tuple[Override, ...] = ()
@@ -224,11 +228,23 @@ class Config:
         return bool(self.include) and matches(self.include, path, self.root)
 
     def ignored_rules(self, path: str) -> tuple[str, ...]:
-        """The rule selectors ``per-file-ignores`` turns off in this file."""
+        """The rule selectors ``per-file-ignores`` turns off in this whole file."""
         out: list[str] = []
         for pattern, selectors in self.per_file_ignores:
+            if KEY_PATH_SEPARATOR in pattern:
+                continue
             if matches((pattern,), path, self.root, folders=True):
                 out.extend(selectors)
+        return tuple(out)
+
+    def ignored_keys(self, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(key-path pattern, rule selectors) of the ``per-file-ignores`` entries written as
+        ``FILE-PATTERN::KEY-PATTERN`` whose file pattern matches this file."""
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for pattern, selectors in self.per_file_ignores:
+            files, sep, keys = pattern.partition(KEY_PATH_SEPARATOR)
+            if sep and matches((files,), path, self.root, folders=True):
+                out.append((keys.strip(), selectors))
         return tuple(out)
 
     def allowed_words(self, path: str) -> tuple[str, ...]:

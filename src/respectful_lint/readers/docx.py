@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import LintError
@@ -71,9 +72,11 @@ class DocxReader:
         text = "\n".join(texts)
         segments: list[Segment] = []
         offset = 0
+        starts: list[int] = []
         for para, ptext in zip(paragraphs, texts, strict=True):
+            starts.append(offset)
             if ptext.strip():
-                location = Location(para.part, para.number)
+                location = Location(para.part, para.number, None, *para.place)
                 kind = "heading" if para.heading else "cell" if para.part == "table" else "prose"
                 if len(ptext) <= SEGMENT_SIZE:
                     offsets = OffsetMap.identity(len(ptext), offset)
@@ -83,7 +86,31 @@ class DocxReader:
                         replace(s, location=location) for s in text_segments(ptext, offset, kind)
                     )
             offset += len(ptext) + 1
-        return Document(path=path, format=self.name, text=text, segments=segments)
+        document = Document(path=path, format=self.name, text=text, segments=segments)
+        document.comments = _comment_anchors(paragraphs, texts, starts)
+        return document
+
+
+def _comment_anchors(
+    paragraphs: list[Paragraph], texts: list[str], starts: list[int]
+) -> list[tuple[int, int, str]]:
+    """(start, end, comment text) of each Word comment, from the marks of its range."""
+    begin: dict[str, int] = {}
+    end: dict[str, int] = {}
+    notes: dict[str, list[str]] = {}
+    for para, ptext, start in zip(paragraphs, texts, starts, strict=True):
+        if para.marks:
+            sizes = [0, *accumulate(len(p) for p in para.pieces)]
+        for kind, ident, piece in para.marks:
+            at = start + (len(ptext) if piece < 0 else min(sizes[piece], len(ptext)))
+            (begin if kind == "start" else end).setdefault(ident, at)
+        if para.comment is not None:
+            notes.setdefault(para.comment, []).append(ptext)
+    return [
+        (begin[i], max(end[i], begin[i]), "\n".join(notes[i]))
+        for i in sorted(begin, key=begin.__getitem__)
+        if i in end and i in notes
+    ]
 
 
 @dataclass(slots=True)
@@ -92,6 +119,10 @@ class Paragraph:
     number: int
     pieces: list[str] = field(default_factory=list)
     heading: bool = False  # styled as a heading or a title
+    place: tuple[int | None, int | None, int | None] = (None, None, None)  # table, row, cell
+    # comment range ends: (start or end, comment id, index into pieces; -1 for the end)
+    marks: list[tuple[str, str, int]] = field(default_factory=list)
+    comment: str | None = None  # the id of the Word comment this paragraph belongs to
 
     def text(self) -> str:
         out = "".join(self.pieces)
@@ -212,6 +243,10 @@ class _PartWalker:
         self.table = 0
         self.textbox = 0
         self.names: dict[str, tuple[bool, str]] = {}
+        self.tables = 0  # tables met so far in the body
+        self.cells: list[list[int]] = []  # [table, row, cell] of each open table
+        self.pending: list[tuple[str, str, int]] = []  # comment range starts between paragraphs
+        self.comment: str | None = None  # the comment being read, in the comments part
 
     def _name(self, raw: str) -> tuple[bool, str]:
         """(is WordprocessingML, local name), or (False, "mc:…") for markup compatibility."""
@@ -247,13 +282,28 @@ class _PartWalker:
                 part = "text box" if self.textbox else "table" if self.table else "body"
             else:
                 part = self.kind
-            para = Paragraph(part, self.number)
+            para = Paragraph(part, self.number, comment=self.comment)
+            if self.cells and self.kind == "body":
+                para.place = (self.cells[-1][0], self.cells[-1][1], self.cells[-1][2])
+            para.marks, self.pending = self.pending, []
             self.open.append(para)
             self.out.append(para)
         elif local in _SKIP:
             self.skip = 1
         elif local == "tbl":
             self.table += 1
+            self.tables += 1
+            self.cells.append([self.tables, 0, 0])
+        elif local in ("tr", "tc") and self.cells:
+            row = self.cells[-1]
+            if local == "tr":
+                row[1], row[2] = row[1] + 1, 0
+            else:
+                row[2] += 1
+        elif local in ("commentRangeStart", "commentRangeEnd"):
+            self._mark("start" if local == "commentRangeStart" else "end", attrs)
+        elif local == "comment" and self.kind == "comment":
+            self.comment = _attr(attrs, "id")
         elif local == "txbxContent":
             self.textbox += 1
         elif local == "pStyle" and self.open and not self.run:
@@ -288,9 +338,35 @@ class _PartWalker:
                 self.open.pop()
         elif local == "tbl":
             self.table -= 1
+            if self.cells:
+                self.cells.pop()
         elif local == "txbxContent":
             self.textbox -= 1
+        elif local == "comment":
+            self.comment = None
+
+    def _mark(self, kind: str, attrs: dict[str, str]) -> None:
+        """Note where a comment's range starts or ends: in the open paragraph, at the start
+        of the next one, or (an end between paragraphs) at the end of the last one."""
+        ident = _attr(attrs, "id")
+        if ident is None:
+            return
+        if self.open:
+            para = self.open[-1]
+            para.marks.append((kind, ident, len(para.pieces)))
+        elif kind == "start":
+            self.pending.append((kind, ident, 0))
+        elif self.out:
+            self.out[-1].marks.append((kind, ident, -1))
 
     def chars(self, data: str) -> None:
         if self.text and not self.skip and self.open:
             self.open[-1].pieces.append(data)
+
+
+def _attr(attrs: dict[str, str], name: str) -> str | None:
+    """A WordprocessingML attribute's value, whatever its namespace."""
+    for key, value in attrs.items():
+        if key.rpartition(" ")[2] == name:
+            return value
+    return None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from .. import plugins
 from ..errors import LintError
+from ..model import Severity
 
 if TYPE_CHECKING:
     from ..runner import Report
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 class RenderOptions:
     color: bool = False
     explain: bool = True
+    quiet: bool = False  # only the findings: no summary
+    fail_on: Severity = Severity.WARNING  # findings at or above it fail (JUnit test cases)
 
 
 class Reporter(Protocol):
@@ -46,10 +49,20 @@ def _registry(chosen: plugins.Choice) -> dict[str, type[Reporter]]:
             ) from None
     if not found:  # running from a source tree that was never installed
         from .concise import ConciseReporter
+        from .github import GithubReporter
         from .json import JsonReporter
+        from .junit import JunitReporter
+        from .sarif import SarifReporter
         from .text import TextReporter
 
-        found = {"concise": ConciseReporter, "json": JsonReporter, "text": TextReporter}
+        found = {
+            "concise": ConciseReporter,
+            "github": GithubReporter,
+            "json": JsonReporter,
+            "junit": JunitReporter,
+            "sarif": SarifReporter,
+            "text": TextReporter,
+        }
     return found
 
 

@@ -12,14 +12,18 @@ if TYPE_CHECKING:
 
 
 def line_label(f: Finding) -> str:
-    """``12`` for a line, ``¶12`` for a paragraph of a Word document."""
-    if f.location is not None and f.location.paragraph is not None:
-        return f"\u00b6{f.line}"
+    """The line; in a Word document, the paragraph's number in reading order."""
     return str(f.line)
 
 
+def place(f: Finding) -> str:
+    """`` (in table 2, row 3, cell 1)`` after the message for a Word document, or nothing."""
+    where = f.location.place() if f.location is not None else None
+    return f" ({where})" if where else ""
+
+
 def headline(f: Finding) -> str:
-    return f"{f.path}:{line_label(f)}:{f.column}: {f.severity.label} {f.rule} {f.message}"
+    return f"{f.path}:{line_label(f)}:{f.column}: {f.severity.label} {f.rule} {f.message}{place(f)}"
 
 
 class ConciseReporter:

@@ -8,13 +8,24 @@ import click
 
 from ..model import Severity
 from . import RenderOptions
-from .concise import line_label
+from .concise import line_label, place
 
 if TYPE_CHECKING:
     from ..model import Finding
     from ..runner import Report
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (East Asian, emoji) characters take two,
+    combining marks none, control characters none."""
+    from wcwidth import wcswidth, wcwidth
+
+    width = wcswidth(text)
+    if width >= 0:
+        return int(width)
+    return sum(max(int(wcwidth(ch)), 0) for ch in text)
 
 
 def _plural(n: int, word: str) -> str:
@@ -28,6 +39,8 @@ class TextReporter:
         out: list[str] = []
         for f in report.findings:
             out.extend(self.finding(f, report.lines.get((f.path, f.line), ""), options))
+        if options.quiet:
+            return "".join(line + "\n" for line in out)
         out.append(self.summary(report, options))
         return "\n".join(out) + "\n"
 
@@ -39,20 +52,16 @@ class TextReporter:
         where = style(f"{f.path}:{label}:{f.column}:", bold=True)
         sev = style(f.severity.label, fg=_COLORS[f.severity], bold=True)
         rule = style(f.rule, dim=True)
-        lines = [f"{where} {sev} {rule} {f.message}"]
+        lines = [f"{where} {sev} {rule} {f.message}{place(f)}"]
         gutter = " " * len(label)
         shown = line.replace("\t", " ")
-        width = (f.end_column - f.column) if f.end_line == f.line else len(line) - f.column + 1
-        marker = " " * (f.column - 1) + "^" * max(width, 1)
+        start = f.column - 1
+        stop = f.end_column - 1 if f.end_line == f.line else len(shown)
+        marker = " " * display_width(shown[:start]) + "^" * max(display_width(shown[start:stop]), 1)
         lines.append(f" {style(label, dim=True)} | {shown}")
         lines.append(f" {gutter} | {style(marker, fg=_COLORS[f.severity], bold=True)}")
         if f.location is not None and f.location.key is not None:
             lines.append(f" {gutter} = key: {f.location.key}")
-        if f.location is not None and f.location.part not in (None, "body"):
-            where_in = f.location.part
-            if where_in not in ("table", "text box"):  # numbered on their own
-                where_in += f", paragraph {f.location.paragraph}"
-            lines.append(f" {gutter} = in: {where_in}")
         if f.suggestions:
             lines.append(f" {gutter} = use: " + "; ".join(f.suggestions))
         if f.fix is not None and f.fix.reason is not None:
@@ -64,12 +73,14 @@ class TextReporter:
 
     def summary(self, report: Report, options: RenderOptions) -> str:
         files = _plural(report.files, "file")
+        known = f" ({report.baselined} more in the baseline)" if report.baselined else ""
         if not report.findings:
-            text = f"No findings in {files}."
+            text = f"No findings in {files}{known}."
             return click.style(text, fg="green") if options.color else text
         counts = [
             _plural(n, s.label)
             for s in sorted(Severity, reverse=True)
             if (n := sum(1 for f in report.findings if f.severity is s))
         ]
-        return f"Found {_plural(len(report.findings), 'finding')} ({', '.join(counts)}) in {files}."
+        found = _plural(len(report.findings), "finding")
+        return f"Found {found} ({', '.join(counts)}) in {files}{known}."

@@ -1,0 +1,389 @@
+"""Inline suppressions: comments in a document that turn rules off for part of it.
+
+Readers never apply them: they only keep the text (and, for Word documents, the comments and
+the text each comment is anchored to). This module, run in the selection stage after the
+engine, finds the directives and drops the findings they cover::
+
+    <!-- respectful-lint-disable RULE[, RULE...] -->      until the matching enable
+    <!-- respectful-lint-enable [RULE...] -->
+    <!-- respectful-lint-disable-next-line [RULE...] -->  the line after the comment
+    text <!-- respectful-lint-disable-line [RULE...] -->  the comment's own line
+
+Markdown and HTML use HTML comments (not inside fenced code or an inline code span). Plain
+text and reStructuredText take the words on a line of their own, after an optional comment
+leader (``..``, ``#``, ``//``, ``;``, ``%``), or ``disable-line`` at the end of a line; YAML
+takes them in a ``#`` comment. A Word comment whose text starts with
+``respectful-lint-disable`` suppresses findings in the text it is anchored to. A directive
+without rule ids covers every rule; a rule id may be any prefix or category, as for
+``--select``. Anything after `` -- `` is a reason and is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from heapq import heappop, heappush
+from typing import Any
+
+from .model import ChunkedText, Document, Finding, Severity, line_starts
+
+UNUSED_RULE = "meta/unused-suppression"
+MAX_DIRECTIVES = 1000  # per file: more are not read, so checking stays linear in the findings
+# Rule lists are at most _ARGS characters long, so a line full of directives without their
+# closing "-->" cannot make the search quadratic.
+_ARGS = 1000
+_WORDS = (
+    r"respectful-lint-(?P<kind>disable-next-line|disable-line|disable|enable)\b"
+    rf"(?P<args>[^\n]{{0,{_ARGS}}}?)"
+)
+_HTML = re.compile(r"<!--[ \t]*" + _WORDS + r"[ \t]*-->")
+_OWN_LINE = re.compile(
+    r"^[ \t]*(?:(?:\.\.|#+|//|;+|%+)[ \t]*)?" + _WORDS + r"[ \t]*$", re.MULTILINE
+)
+_LINE_END = re.compile(
+    r"(?:^|[ \t])(?:(?:#+|//|;+|%+)[ \t]*)?respectful-lint-(?P<kind>disable-line)\b"
+    rf"(?P<args>[^\n]{{0,{_ARGS}}}?)[ \t]*$",
+    re.MULTILINE,
+)
+_YAML = re.compile(r"(?:^|[ \t])#[ \t]*" + _WORDS + r"[ \t]*$", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+_SEPARATORS = re.compile(r"[\s,]+")
+_FORMATS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "markdown": (_HTML,),
+    "html": (_HTML,),
+    "yaml": (_YAML,),
+    "json": (),  # no comments: per-file-ignores with a key path instead
+    "text": (_OWN_LINE, _LINE_END, _HTML),
+}
+
+
+@dataclass(slots=True)
+class Directive:
+    """One suppression comment: its kind, its rule ids (empty: every rule) and its span."""
+
+    kind: str
+    rules: tuple[str, ...]
+    start: int
+    end: int
+    used: set[str] = field(default_factory=set)  # rule ids (or "" for all) that suppressed
+
+
+@dataclass(slots=True)
+class Region:
+    """Source offsets [start, end) where ``rules`` (None: every rule but ``excepted``) are off."""
+
+    directive: Directive
+    rules: tuple[str, ...] | None
+    start: int
+    end: int
+    excepted: tuple[str, ...] = ()
+    overlap: bool = False  # a finding counts when it overlaps (Word comments), not by start
+
+    def contains(self, f: Finding) -> bool:
+        """Whether ``f`` is in this region: its start, or (Word comments) any part of it."""
+        if self.overlap:
+            return f.start < self.end and f.end > self.start
+        return self.start <= f.start < self.end
+
+
+class _Open:
+    """The regions open at the sweep's position, indexed by the rule ids they name, so that
+    a finding is checked against the few entries that can cover it, however many there are."""
+
+    def __init__(self) -> None:
+        self.listed: dict[str, dict[int, Region]] = {}
+        self.bare: dict[tuple[str, ...], dict[int, Region]] = {}
+        self.ends: list[tuple[int, int, Region]] = []
+        self.count = 0
+
+    def add(self, region: Region) -> None:
+        self.count += 1
+        heappush(self.ends, (region.end, self.count, region))
+        for table, key in self._keys(region):
+            table.setdefault(key, {})[self.count] = region
+
+    def _keys(self, region: Region) -> list[tuple[dict[Any, dict[int, Region]], Any]]:
+        if region.rules is None:
+            return [(self.bare, region.excepted)]
+        return [(self.listed, _key(rule)) for rule in set(region.rules)]
+
+    def close_before(self, offset: int) -> None:
+        """Forget the regions that end at or before ``offset``."""
+        while self.ends and self.ends[0][0] <= offset:
+            _, number, region = heappop(self.ends)
+            for table, key in self._keys(region):
+                entries = table.get(key)
+                if entries is not None:
+                    entries.pop(number, None)
+                    if not entries:
+                        del table[key]
+
+    def find(self, f: Finding) -> tuple[Region, str] | None:
+        """An open region that covers ``f``, and the rule id it names for it ("" if bare)."""
+        names = {f.rule[:i] for i in range(1, len(f.rule) + 1)} | {f.category, "ALL"}
+        for key in names:
+            for region in self.listed.get(key, {}).values():
+                if region.contains(f):
+                    return region, next(r for r in region.rules or () if _key(r) == key)
+        for excepted, regions in self.bare.items():
+            if excepted and not names.isdisjoint(_keys_of(excepted)):
+                continue
+            for region in regions.values():
+                if region.contains(f):
+                    return region, ""
+        return None
+
+
+def _key(rule: str) -> str:
+    return "ALL" if rule.upper() == "ALL" else rule
+
+
+@lru_cache(maxsize=64)
+def _keys_of(rules: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_key(r) for r in rules)
+
+
+def _args(raw: str) -> tuple[str, ...]:
+    raw = raw.split(" -- ", 1)[0].strip()
+    if raw.startswith("--"):
+        return ()
+    return tuple(part for part in _SEPARATORS.split(raw) if part)
+
+
+def _pieces(text: str | ChunkedText) -> Iterator[tuple[int, str]]:
+    if isinstance(text, ChunkedText):
+        yield from text.chunks()
+    else:
+        yield 0, text
+
+
+class _Code:
+    """Whether an offset of Markdown is in fenced code or in a code span on its line; asked
+    for offsets in increasing order, it counts each line's backticks once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.fences = _fences(text)
+        self.fence_starts = [a for a, _ in self.fences]
+        self.line_start = -1
+        self.pos = 0
+        self.ticks = 0
+
+    def at(self, offset: int) -> bool:
+        i = bisect_right(self.fence_starts, offset) - 1
+        if i >= 0 and offset < self.fences[i][1]:
+            return True
+        newline = self.text.rfind("\n", max(self.pos, 0), offset)
+        if self.line_start < 0 or offset < self.pos or newline != -1:
+            self.line_start = self.text.rfind("\n", 0, offset) + 1
+            self.pos, self.ticks = self.line_start, 0
+        self.ticks += self.text.count("`", self.pos, offset)
+        self.pos = offset
+        return self.ticks % 2 == 1
+
+
+def _fences(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for m in _FENCE.finditer(text):
+        marker = m.group(1)
+        if opened is None:
+            opened = (m.start(), marker)
+        elif marker[0] == opened[1][0] and len(marker) >= len(opened[1]):
+            out.append((opened[0], m.end()))
+            opened = None
+    if opened is not None:
+        out.append((opened[0], len(text)))
+    return out
+
+
+def find_directives(document: Document) -> list[Directive]:
+    """Every suppression directive in the document, in order."""
+    if document.format == "docx":
+        return [
+            Directive("comment", _args(m.group("args")), start, end)
+            for start, end, note in document.comments
+            if (m := re.match(r"\s*respectful-lint-disable\b(?P<args>[^\n]*)", note))
+        ][:MAX_DIRECTIVES]
+    patterns = _FORMATS.get(document.format, _FORMATS["text"])
+    found: dict[int, Directive] = {}
+    for base, piece in _pieces(document.text):
+        if "respectful-lint-" not in piece:
+            continue
+        for pattern in patterns:
+            code = _Code(piece) if document.format == "markdown" else None
+            for m in pattern.finditer(piece):
+                if code is not None and code.at(m.start()):
+                    continue
+                start = base + m.start("kind") - len("respectful-lint-")
+                found.setdefault(
+                    start,
+                    Directive(m.group("kind"), _args(m.group("args")), start, base + m.end()),
+                )
+    return [found[k] for k in sorted(found)][:MAX_DIRECTIVES]
+
+
+def regions(document: Document, directives: Sequence[Directive]) -> list[Region]:
+    """The spans each directive covers: to its enable, or its own or the next line."""
+    out: list[Region] = []
+    open_: list[Region] = []
+    starts: Sequence[int] | None = None
+    size = len(document.text)
+
+    def line_span(offset: int, after: int) -> tuple[int, int]:
+        nonlocal starts
+        if starts is None:
+            starts = line_starts(document.text)
+        line = _line_index(starts, offset) + after
+        if line >= len(starts):
+            return size, size
+        return starts[line], starts[line + 1] if line + 1 < len(starts) else size
+
+    for d in directives:
+        rules = d.rules or None
+        if d.kind == "comment":
+            out.append(Region(d, rules, d.start, d.end, overlap=True))
+        elif d.kind == "disable-line":
+            out.append(Region(d, rules, *line_span(d.start, 0)))
+        elif d.kind == "disable-next-line":
+            out.append(Region(d, rules, *line_span(d.end, 1)))
+        elif d.kind == "disable":
+            region = Region(d, rules, d.end, size)
+            out.append(region)
+            open_.append(region)
+        else:
+            open_ = _enable(open_, out, d, size)
+    return out
+
+
+def _enable(open_: list[Region], out: list[Region], d: Directive, size: int) -> list[Region]:
+    """Close the open regions an ``enable`` names; reopen what it leaves disabled."""
+    still: list[Region] = []
+    for region in open_:
+        region.end = min(region.end, d.start)
+        if not d.rules:
+            continue
+        if region.rules is None:
+            rest = Region(region.directive, None, d.end, size, (*region.excepted, *d.rules))
+        else:
+            left = tuple(r for r in region.rules if r not in d.rules)
+            if not left:
+                continue
+            rest = Region(region.directive, left, d.end, size)
+        out.append(rest)
+        still.append(rest)
+    return still
+
+
+def _line_index(starts: Sequence[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class KnownRules:
+    """Rule ids and categories that a suppression may name."""
+
+    ids: tuple[str, ...]
+    categories: frozenset[str]
+
+    def knows(self, selector: str) -> bool:
+        return (
+            selector.upper() == "ALL"
+            or selector in self.categories
+            or any(i.startswith(selector) for i in self.ids)
+        )
+
+
+def apply(
+    document: Document,
+    findings: Iterable[Finding],
+    *,
+    known: KnownRules | None = None,
+    report_unused: bool = False,
+) -> list[Finding]:
+    """The findings no suppression covers, and (with ``report_unused``) a warning for each
+    suppression that covered nothing or names a rule that does not exist."""
+    findings = list(findings)
+    directives = find_directives(document)
+    if not directives:
+        return findings
+    spans = sorted(regions(document, directives), key=lambda r: r.start)
+    starts = [d.start for d in directives]
+    covered: set[int] = set()
+    open_ = _Open()
+    at = 0
+    # a sweep in source order: only the regions open at a finding are looked at
+    for i in sorted(range(len(findings)), key=lambda i: findings[i].start):
+        f = findings[i]
+        while at < len(spans) and spans[at].start < max(f.end, f.start + 1):
+            open_.add(spans[at])
+            at += 1
+        open_.close_before(f.start)
+        if _in_directive(document, directives, starts, f):
+            covered.add(i)  # the words of a directive are not prose
+            continue
+        hit = open_.find(f)
+        if hit is not None:
+            hit[0].directive.used.add(hit[1])
+            covered.add(i)
+    kept = [f for i, f in enumerate(findings) if i not in covered]
+    if report_unused:
+        kept.extend(_unused(document, directives, known))
+        kept.sort(key=lambda f: f.sort_key)
+    return kept
+
+
+def _in_directive(
+    document: Document, directives: Sequence[Directive], starts: Sequence[int], f: Finding
+) -> bool:
+    if document.format == "docx":
+        return (
+            f.location is not None
+            and f.location.part == "comment"
+            and document.line_text(f.line).lstrip().startswith("respectful-lint-")
+        )
+    i = bisect_right(starts, f.start) - 1
+    return i >= 0 and f.start < directives[i].end
+
+
+def _unused(
+    document: Document, directives: Sequence[Directive], known: KnownRules | None
+) -> Iterator[Finding]:
+    for d in directives:
+        if d.kind == "enable":
+            continue
+        shown = f"respectful-lint-{'disable' if d.kind == 'comment' else d.kind}"
+        unknown = [r for r in d.rules if known is not None and not known.knows(r)]
+        for rule in unknown:
+            yield _meta(document, d, f"Unknown rule '{rule}' in {shown}")
+        if not d.rules and "" not in d.used:
+            yield _meta(document, d, f"Unused suppression: {shown} suppressed nothing")
+        for rule in d.rules:
+            if rule not in d.used and rule not in unknown:
+                yield _meta(document, d, f"Unused suppression: {shown} {rule} suppressed nothing")
+
+
+def _meta(document: Document, d: Directive, message: str) -> Finding:
+    line, column = document.position(d.start)
+    end_line, end_column = document.position(d.end)
+    return Finding(
+        path=document.path,
+        rule=UNUSED_RULE,
+        category="meta",
+        severity=Severity.WARNING,
+        message=message,
+        matched=document.text[d.start : d.end],
+        start=d.start,
+        end=d.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestions=(),
+        note="Remove the suppression, or correct its rule ids, so it does not hide future "
+        "findings by accident.",
+        sources=(),
+    )
