@@ -25,10 +25,13 @@ from dataclasses import dataclass, field
 
 from .errors import LintError
 from .model import Finding
+from .wording import article_before, article_fits, respell_article
 
 MAX_PASSES = 10  # fixing and checking again until nothing changes, as ruff does
 
 Lint = Callable[[bytes], list[Finding]]
+Edit = tuple[int, int, str]
+"""An edit of a source: start and end (code points) and the text written there."""
 
 
 def applicable(finding: Finding, unsafe: bool) -> bool:
@@ -152,6 +155,19 @@ def escaper(fmt: str, source: str) -> Callable[[int, int, str], str | None]:
 # --- text -------------------------------------------------------------------------------------
 
 
+def _written(f: Finding, escape: Callable[[int, int, str], str | None]) -> list[Edit] | None:
+    """A finding's fix edits, sorted, each replacement escaped for where it stands; None
+    when one of them cannot be written there."""
+    assert f.fix is not None
+    out: list[Edit] = []
+    for s, e, text in sorted(f.fix.edits):
+        new = escape(s, e, text)
+        if new is None:
+            return None
+        out.append((s, e, new))
+    return out
+
+
 def apply_text(
     source: str, findings: Sequence[Finding], fmt: str = "text"
 ) -> tuple[str, list[Finding], list[Finding]]:
@@ -166,17 +182,11 @@ def apply_text(
     left: list[Finding] = []
     pos = len(source)
     for f in reversed(findings):  # end to start: earlier offsets stay valid
-        assert f.fix is not None
-        if source[f.start : f.end] != f.matched:
+        written = _written(f, escape) if source[f.start : f.end] == f.matched else None
+        if written is None or written[-1][1] > pos:
             left.append(f)
             continue
-        edits = sorted(f.fix.edits)
-        written = [escape(s, e, text) for s, e, text in edits]
-        if any(w is None for w in written) or edits[-1][1] > pos:
-            left.append(f)
-            continue
-        for (s, e, _), new in zip(reversed(edits), reversed(written), strict=True):
-            assert new is not None
+        for s, e, new in reversed(written):
             pieces.append(source[e:pos])
             pieces.append(new)
             pos = s
@@ -185,6 +195,116 @@ def apply_text(
     applied.reverse()
     left.reverse()
     return "".join(reversed(pieces)), applied, left
+
+
+# --- batches of edits: fixes and suggestions picked one by one ---------------------------------
+
+
+def fix_edits(
+    source: str, findings: Iterable[Finding], fmt: str = "text", *, unsafe: bool = False
+) -> list[Edit]:
+    """One batch with the edits ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) makes
+    to ``source`` in one pass: overlapping fixes and those that cannot be written are left."""
+    escape = escaper(fmt, source)
+    out: list[Edit] = []
+    for f in choose(findings, unsafe)[0]:
+        written = _written(f, escape) if source[f.start : f.end] == f.matched else None
+        out.extend(written or ())
+    return out
+
+
+def suggestion_edits(
+    source: str, finding: Finding, index: int = 0, fmt: str = "text"
+) -> list[Edit] | None:
+    """The edits that put suggestion number ``index`` of ``finding`` in place of its words.
+
+    The first suggestion is the finding's own fix, when it has one. Another one replaces the
+    matched words, and an "a" or "an" just before them is changed to fit it. None when the
+    wording cannot be written there (an unquoted HTML attribute value).
+    """
+    wording = finding.suggestions[index]
+    if index == 0 and finding.fix is not None:
+        edits = list(finding.fix.edits)
+    else:
+        edits = [(finding.start, finding.end, wording)]
+        before = source[max(0, finding.start - 8) : finding.start]
+        found = article_before(before)
+        if found is not None and not article_fits(before, wording):
+            at = finding.start - len(before) + found[0]
+            edits.insert(0, (at, at + len(found[1]), respell_article(found[1], wording)))
+    escape = escaper(fmt, source)
+    written = [(s, e, escape(s, e, text)) for s, e, text in sorted(edits)]
+    if any(new is None for _, _, new in written):
+        return None
+    return [(s, e, new) for s, e, new in written if new is not None]
+
+
+def check_edits(length: int, edits: Iterable[Edit]) -> list[Edit]:
+    """A batch sorted by position; an error when an edit lies outside a source of ``length``
+    code points or overlaps another."""
+    ordered = sorted(edits, key=lambda e: (e[0], e[1]))
+    reach = 0
+    for start, end, _ in ordered:
+        if not 0 <= start <= end <= length:
+            raise LintError(f"edit {start}-{end} is outside the text")
+        if start < reach:
+            raise LintError(f"edit {start}-{end} overlaps another edit")
+        reach = end
+    return ordered
+
+
+def apply_edits(source: str, edits: Iterable[Edit]) -> str:
+    """``source`` with one batch of edits (not overlapping, in its offsets) written as given."""
+    pieces: list[str] = []
+    at = 0
+    for start, end, new in check_edits(len(source), edits):
+        pieces += [source[at:start], new]
+        at = end
+    pieces.append(source[at:])
+    return "".join(pieces)
+
+
+def compose_edits(source: str, batches: Iterable[Iterable[Edit]]) -> list[Edit]:
+    """One batch, in the offsets of ``source``, that makes the same text as ``batches``
+    applied one after the other (each in the offsets of the text the ones before it made).
+
+    Edits of a later batch that touch words an earlier one wrote merge with it, so every
+    change is one edit against the original (as a Word revision shows it).
+    """
+    text = source
+    total: list[Edit] = []
+    for batch in batches:
+        second = check_edits(len(text), batch)
+        total = _compose(total, text, second)
+        text = apply_edits(text, second)
+    return total
+
+
+def _compose(first: list[Edit], middle: str, second: list[Edit]) -> list[Edit]:
+    """``first`` (original to ``middle``) followed by ``second`` (on ``middle``) as one batch."""
+    items: list[tuple[int, int, bool, Edit]] = []  # span in ``middle``, from ``second``, edit
+    growth = 0
+    for s, e, new in first:
+        items.append((s + growth, s + growth + len(new), False, (s, e, new)))
+        growth += len(new) - (e - s)
+    items += [(s, e, True, (s, e, new)) for s, e, new in second]
+    items.sort(key=lambda item: (item[0], item[1]))
+    out: list[Edit] = []
+    shift = 0  # growth of the edits of ``first`` before the current place
+    i = 0
+    while i < len(items):
+        lo, hi = items[i][0], items[i][1]
+        group = [items[i]]
+        i += 1
+        while i < len(items) and items[i][0] <= hi:
+            hi = max(hi, items[i][1])
+            group.append(items[i])
+            i += 1
+        grown = sum(len(e[2]) - (e[1] - e[0]) for _, _, later, e in group if not later)
+        local = [(e[0] - lo, e[1] - lo, e[2]) for _, _, later, e in group if later]
+        out.append((lo - shift, hi - shift - grown, apply_edits(middle[lo:hi], local)))
+        shift += grown
+    return out
 
 
 @dataclass(frozen=True, slots=True)
