@@ -13,12 +13,8 @@ from lxml import etree
 
 from respectful_lint import LintError, lint_text
 from respectful_lint.docxfix import apply_docx_edits
-from respectful_lint.fixer import (
-    apply_edits,
-    compose_edits,
-    fix_edits,
-    suggestion_edits,
-)
+from respectful_lint.edits import apply_edits, compose_edits
+from respectful_lint.fixer import fix_edits, suggestion_edits
 from respectful_lint.readers.docx import DocxReader
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

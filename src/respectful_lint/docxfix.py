@@ -24,8 +24,8 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .edits import Edit, apply_edits, check_edits
 from .errors import LintError
-from .fixer import Edit, apply_edits, check_edits
 from .model import Finding
 from .readers.docx import Paragraph, _parts, _PartWalker, read_paragraphs
 from .wording import common_ends

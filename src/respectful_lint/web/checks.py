@@ -16,9 +16,10 @@ from typing import Any, cast
 from .. import describe
 from ..config import Config, Settings
 from ..docxfix import apply_docx_edits
+from ..edits import compose_edits
 from ..engine import lint_document
 from ..errors import UsageError
-from ..fixer import choose, compose_edits, fix_edits, suggestion_edits
+from ..fixer import choose, fix_edits, suggestion_edits
 from ..lexicon import CompiledLexicon, cached_lexicons
 from ..model import ConceptGroup, Document, Finding, Rule
 from ..profiles import get_profile

@@ -2,7 +2,7 @@
 
 The server keeps no draft between requests, so the page keeps the accepted changes and sends
 them back; here they are checked, replayed and taken back. A change is an edit (see
-:mod:`respectful_lint.fixer`) with the words it replaced, so a change that no longer fits
+:mod:`respectful_lint.edits`) with the words it replaced, so a change that no longer fits
 the draft is refused instead of rewriting other words.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
+from ..edits import Edit, apply_edits, check_edits
 from ..errors import UsageError
-from ..fixer import Edit, apply_edits, check_edits
 
 Change = tuple[int, int, str, str]
 """An accepted edit as the page sends it back: start, end, replacement and the words replaced."""
