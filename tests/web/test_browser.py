@@ -113,7 +113,8 @@ def make_docx() -> bytes:
     return buf.getvalue()
 
 
-def test_upload_docx_and_download_it_corrected(page: Any, tmp_path: Path) -> None:
+def upload_and_accept_sex_workers(page: Any, tmp_path: Path) -> None:
+    """Upload the report, then accept "sex workers" instead of "prostitutes"."""
     source = tmp_path / "report.docx"
     source.write_bytes(make_docx())
     page.get_by_label("Or upload a file").set_input_files(str(source))
@@ -123,6 +124,10 @@ def test_upload_docx_and_download_it_corrected(page: Any, tmp_path: Path) -> Non
     highlight(page, "prostitutes").click()
     page.get_by_role("button", name="Accept “sex workers” instead of “prostitutes”").click()
     expect(page.locator("#draft")).not_to_contain_text("prostitutes")
+
+
+def test_upload_docx_and_download_it_corrected(page: Any, tmp_path: Path) -> None:
+    upload_and_accept_sex_workers(page, tmp_path)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the corrected .docx").click()
     download = info.value
@@ -142,14 +147,7 @@ def test_upload_docx_and_download_it_corrected(page: Any, tmp_path: Path) -> Non
 
 
 def test_download_docx_with_word_tracked_changes(page: Any, tmp_path: Path) -> None:
-    source = tmp_path / "report.docx"
-    source.write_bytes(make_docx())
-    page.get_by_label("Or upload a file").set_input_files(str(source))
-    page.get_by_role("button", name="Check the draft").click()
-    page.locator("#draft .hl").first.wait_for()
-    highlight(page, "prostitutes").click()
-    page.get_by_role("button", name="Accept “sex workers” instead of “prostitutes”").click()
-    expect(page.locator("#draft")).not_to_contain_text("prostitutes")
+    upload_and_accept_sex_workers(page, tmp_path)
     page.get_by_label("with Word tracked changes").check()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the corrected .docx").click()
