@@ -24,6 +24,8 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .edits import Edit, apply_edits, check_edits
+from .errors import LintError
 from .model import Finding
 from .readers.docx import Paragraph, _parts, _PartWalker, read_paragraphs
 from .wording import common_ends
@@ -206,8 +208,10 @@ def _place(nodes: Sequence[TextNode], a: int, b: int, text: str) -> bool:
     if a == b:
         if not text:
             return True
-        chosen = next((n for n in nodes if n.start < a <= n.end), None) or next(
-            (n for n in nodes if n.start <= a < n.end), None
+        chosen = (
+            next((n for n in nodes if n.start < a <= n.end), None)
+            or next((n for n in nodes if n.start <= a < n.end), None)
+            or next((n for n in nodes if n.start == a == n.end), None)  # an empty w:t
         )
         if chosen is None:
             return False
@@ -262,8 +266,14 @@ def _apply_finding(doc: _Doc, f: Finding, track: bool) -> bool:
     assert f.fix is not None
     if doc.full[f.start : f.end] != f.matched:
         return False
+    return _apply_edits(doc, f.fix.edits, track)
+
+
+def _apply_edits(doc: _Doc, edits: Sequence[Edit], track: bool) -> bool:
+    """Record edits (document offsets) on the text elements; False (and nothing recorded)
+    if one of them cannot be made."""
     planned: list[tuple[list[TextNode], int, int, str]] = []
-    for s, e, new in f.fix.edits:
+    for s, e, new in edits:
         i = bisect_right(doc.starts, s) - 1
         base = doc.starts[i]
         ptext = doc.texts[i]
@@ -369,27 +379,58 @@ def apply_docx(
         applied = sum(1 for f in findings if _apply_finding(doc, f, track_changes))
         if not applied:
             return data, 0
-        changed: dict[str, list[TextNode]] = {}
-        for node in doc.nodes:
-            if node.ops:
-                changed.setdefault(node.part, []).append(node)
-        track = None
-        if track_changes:
-            xml = [name for _, name in _parts(archive, path)]
-            ids = [int(m) for name in xml for m in _IDS.findall(archive.read(name))]
-            track = _Revisions(max(ids, default=0) + 1)
-        parts: dict[str, bytes] = {}
-        for name, nodes in changed.items():
-            raw = archive.read(name)
-            out: list[bytes] = []
-            at = 0
-            for node in sorted(nodes, key=lambda n: n.element[0]):
-                old = "".join(node.paragraph.pieces[node.first_piece : node.last_piece])
-                out += [raw[at : node.element[0]], _element(node, old, track)]
-                at = node.element[1]
-            out.append(raw[at:])
-            parts[name] = b"".join(out)
-        return _rezip(archive, parts), applied
+        return _write(archive, path, doc, track_changes), applied
+
+
+def apply_docx_edits(
+    data: bytes, edits: Sequence[Edit], *, track_changes: bool = False, path: str = "<docx>"
+) -> bytes:
+    """The document with one batch of edits written in, in the offsets of its text as the
+    reader reads it (one line a paragraph). An error, and nothing written, when an edit
+    crosses a paragraph, falls where there is no text (a tab, a field), or, with
+    ``track_changes``, lies in a paragraph that already holds a tracked insertion."""
+    read_paragraphs(data, path)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        doc = _doc(archive, path)
+        ordered = check_edits(len(doc.full), edits)
+        for edit in ordered:
+            if not _apply_edits(doc, [edit], track_changes):
+                shown = doc.full[edit[0] : edit[1]].replace("\n", " ")
+                raise LintError(
+                    f"{path}: cannot write the change of '{shown}' at {edit[0]}: it crosses a "
+                    "paragraph, a tab or a field, or meets another tracked change"
+                )
+        if not ordered:
+            return data
+        out = _write(archive, path, doc, track_changes)
+    if paragraph_text(out, path) != apply_edits(doc.full, ordered) + "\n":
+        raise LintError(f"{path}: cannot write a corrected copy of this document")
+    return out
+
+
+def _write(archive: zipfile.ZipFile, path: str, doc: _Doc, track_changes: bool) -> bytes:
+    """The archive with the edits recorded on ``doc``'s text elements written in."""
+    changed: dict[str, list[TextNode]] = {}
+    for node in doc.nodes:
+        if node.ops:
+            changed.setdefault(node.part, []).append(node)
+    track = None
+    if track_changes:
+        xml = [name for _, name in _parts(archive, path)]
+        ids = [int(m) for name in xml for m in _IDS.findall(archive.read(name))]
+        track = _Revisions(max(ids, default=0) + 1)
+    parts: dict[str, bytes] = {}
+    for name, nodes in changed.items():
+        raw = archive.read(name)
+        out: list[bytes] = []
+        at = 0
+        for node in sorted(nodes, key=lambda n: n.element[0]):
+            old = "".join(node.paragraph.pieces[node.first_piece : node.last_piece])
+            out += [raw[at : node.element[0]], _element(node, old, track)]
+            at = node.element[1]
+        out.append(raw[at:])
+        parts[name] = b"".join(out)
+    return _rezip(archive, parts)
 
 
 def _rezip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes:

@@ -8,7 +8,8 @@ and the other stays a finding (a later pass may fix it). A file is written to a 
 in its own folder, then renamed over the original with the original's mode, so a crash or a
 full disk leaves the original as it was.
 
-Word documents are edited by :mod:`respectful_lint.docxfix`.
+Word documents are edited by :mod:`respectful_lint.docxfix`; batches of edits chosen by hand
+(as the web checker's) are checked, applied and composed by :mod:`respectful_lint.edits`.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .edits import Edit
 from .errors import LintError
 from .model import Finding
+from .wording import article_before, article_fits, respell_article
 
 MAX_PASSES = 10  # fixing and checking again until nothing changes, as ruff does
 
@@ -152,6 +155,19 @@ def escaper(fmt: str, source: str) -> Callable[[int, int, str], str | None]:
 # --- text -------------------------------------------------------------------------------------
 
 
+def _written(f: Finding, escape: Callable[[int, int, str], str | None]) -> list[Edit] | None:
+    """A finding's fix edits, sorted, each replacement escaped for where it stands; None
+    when one of them cannot be written there."""
+    assert f.fix is not None
+    out: list[Edit] = []
+    for s, e, text in sorted(f.fix.edits):
+        new = escape(s, e, text)
+        if new is None:
+            return None
+        out.append((s, e, new))
+    return out
+
+
 def apply_text(
     source: str, findings: Sequence[Finding], fmt: str = "text"
 ) -> tuple[str, list[Finding], list[Finding]]:
@@ -166,17 +182,11 @@ def apply_text(
     left: list[Finding] = []
     pos = len(source)
     for f in reversed(findings):  # end to start: earlier offsets stay valid
-        assert f.fix is not None
-        if source[f.start : f.end] != f.matched:
+        written = _written(f, escape) if source[f.start : f.end] == f.matched else None
+        if written is None or written[-1][1] > pos:
             left.append(f)
             continue
-        edits = sorted(f.fix.edits)
-        written = [escape(s, e, text) for s, e, text in edits]
-        if any(w is None for w in written) or edits[-1][1] > pos:
-            left.append(f)
-            continue
-        for (s, e, _), new in zip(reversed(edits), reversed(written), strict=True):
-            assert new is not None
+        for s, e, new in reversed(written):
             pieces.append(source[e:pos])
             pieces.append(new)
             pos = s
@@ -185,6 +195,48 @@ def apply_text(
     applied.reverse()
     left.reverse()
     return "".join(reversed(pieces)), applied, left
+
+
+# --- batches of edits: fixes and suggestions picked one by one ---------------------------------
+
+
+def fix_edits(
+    source: str, findings: Iterable[Finding], fmt: str = "text", *, unsafe: bool = False
+) -> list[Edit]:
+    """One batch with the edits ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) makes
+    to ``source`` in one pass: overlapping fixes and those that cannot be written are left."""
+    escape = escaper(fmt, source)
+    out: list[Edit] = []
+    for f in choose(findings, unsafe)[0]:
+        written = _written(f, escape) if source[f.start : f.end] == f.matched else None
+        out.extend(written or ())
+    return out
+
+
+def suggestion_edits(
+    source: str, finding: Finding, index: int = 0, fmt: str = "text"
+) -> list[Edit] | None:
+    """The edits that put suggestion number ``index`` of ``finding`` in place of its words.
+
+    The first suggestion is the finding's own fix, when it has one. Another one replaces the
+    matched words, and an "a" or "an" just before them is changed to fit it. None when the
+    wording cannot be written there (an unquoted HTML attribute value).
+    """
+    wording = finding.suggestions[index]
+    if index == 0 and finding.fix is not None:
+        edits = list(finding.fix.edits)
+    else:
+        edits = [(finding.start, finding.end, wording)]
+        before = source[max(0, finding.start - 8) : finding.start]
+        found = article_before(before)
+        if found is not None and not article_fits(before, wording):
+            at = finding.start - len(before) + found[0]
+            edits.insert(0, (at, at + len(found[1]), respell_article(found[1], wording)))
+    escape = escaper(fmt, source)
+    written = [(s, e, escape(s, e, text)) for s, e, text in sorted(edits)]
+    if any(new is None for _, _, new in written):
+        return None
+    return [(s, e, new) for s, e, new in written if new is not None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.text.run import Run
 from playwright.sync_api import expect
 
 from .conftest import ROOT, Server
@@ -112,7 +113,8 @@ def make_docx() -> bytes:
     return buf.getvalue()
 
 
-def test_upload_docx_and_download_it_corrected(page: Any, tmp_path: Path) -> None:
+def upload_and_accept_sex_workers(page: Any, tmp_path: Path) -> None:
+    """Upload the report, then accept "sex workers" instead of "prostitutes"."""
     source = tmp_path / "report.docx"
     source.write_bytes(make_docx())
     page.get_by_label("Or upload a file").set_input_files(str(source))
@@ -122,6 +124,10 @@ def test_upload_docx_and_download_it_corrected(page: Any, tmp_path: Path) -> Non
     highlight(page, "prostitutes").click()
     page.get_by_role("button", name="Accept “sex workers” instead of “prostitutes”").click()
     expect(page.locator("#draft")).not_to_contain_text("prostitutes")
+
+
+def test_upload_docx_and_download_it_corrected(page: Any, tmp_path: Path) -> None:
+    upload_and_accept_sex_workers(page, tmp_path)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the corrected .docx").click()
     download = info.value
@@ -138,6 +144,26 @@ def test_upload_docx_and_download_it_corrected(page: Any, tmp_path: Path) -> Non
     assert runs["This month we met "] is not True
     assert paragraphs[2].runs[0].italic is True
     assert paragraphs[2].text == "Some clients are drug addicts in recovery."
+
+
+def test_download_docx_with_word_tracked_changes(page: Any, tmp_path: Path) -> None:
+    upload_and_accept_sex_workers(page, tmp_path)
+    page.get_by_label("with Word tracked changes").check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the corrected .docx").click()
+    saved = tmp_path / "tracked.docx"
+    info.value.save_as(saved)
+    fixed = docx.Document(str(saved))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    paragraph = fixed.paragraphs[1]._p
+    (ins,) = paragraph.iter(f"{w}ins")
+    (dele,) = paragraph.iter(f"{w}del")
+    assert ins.get(f"{w}author") == dele.get(f"{w}author") == "respectful-lint"
+    assert "".join(t.text for t in ins.iter(f"{w}t")) == "sex workers"
+    assert "".join(t.text for t in dele.iter(f"{w}delText")) == "prostitutes"
+    # python-docx lists only the runs outside revisions: read the inserted run directly
+    assert Run(ins[0], fixed.paragraphs[1]).bold is True
+    assert fixed.paragraphs[0].style.name == "Heading 1"
 
 
 def test_download_pasted_text_as_markdown(page: Any, tmp_path: Path) -> None:

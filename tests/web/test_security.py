@@ -10,7 +10,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
+
+from respectful_lint.readers.docx import DocxReader
 
 from .conftest import Server, start_server, stop_server
 from .test_browser import make_docx
@@ -205,6 +208,52 @@ def test_download_docx_applies_edits(server: Server, session: dict[str, str]) ->
     assert "r-checked.docx" in headers["content-disposition"]
     with zipfile.ZipFile(io.BytesIO(out)) as z:
         assert b"sex workers" in z.read("word/document.xml")
+
+
+def test_download_docx_with_tracked_changes(server: Server, session: dict[str, str]) -> None:
+    """Two accepted changes in one paragraph come back as Word revisions by respectful-lint,
+    in a file python-docx opens."""
+    document = docx.Document()
+    para = document.add_paragraph("We met ")
+    para.add_run("prostitutes").bold = True
+    para.add_run(" and drug addicts at the drop-in.")
+    buf = io.BytesIO()
+    document.save(buf)
+    upload = ("r.docx", buf.getvalue(), "application/octet-stream")
+    _, _, body = post(server, session, file=upload)
+    found = json.loads(body)["findings"]
+    choice = next(f for f in found if f["matched"] == "prostitutes")["choices"][0]
+    history = [choice["edits"]]
+    _, _, body = post(server, session, file=upload, history=json.dumps(history))
+    found = json.loads(body)["findings"]
+    choice = next(f for f in found if f["matched"] == "drug addicts")["choices"][1]
+    history.append(choice["edits"])
+    status, _, out = post(
+        server,
+        session,
+        "/api/download",
+        file=upload,
+        history=json.dumps(history),
+        format="docx",
+        track="yes",
+    )
+    assert status == 200
+    document = docx.Document(io.BytesIO(out))
+    body_xml = document.element.body
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    inserted = [e for e in body_xml.iter(f"{{{ns['w']}}}ins")]
+    deleted = [e for e in body_xml.iter(f"{{{ns['w']}}}del")]
+    assert inserted and deleted
+    authors = {e.get(f"{{{ns['w']}}}author") for e in inserted + deleted}
+    assert authors == {"respectful-lint"}
+    new_words = " ".join("".join(t.text or "" for t in e.iter(f"{{{ns['w']}}}t")) for e in inserted)
+    old_words = " ".join(
+        "".join(t.text or "" for t in e.iter(f"{{{ns['w']}}}delText")) for e in deleted
+    )
+    assert "sex workers" in new_words and "prostitutes" in old_words
+    assert "people with a substance use disorder" in new_words and "addicts" in old_words
+    text = str(DocxReader().read_bytes(out, "r.docx").text)
+    assert text == "We met sex workers and people with a substance use disorder at the drop-in."
 
 
 def test_a_non_loopback_host_prints_a_warning() -> None:

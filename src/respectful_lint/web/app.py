@@ -23,8 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import LintError
 from ..profiles import PROFILES
-from . import edits
-from .checks import PASTE_KINDS, Checked, Checker, Draft, read_upload
+from .checks import PASTE_KINDS, Checked, Checker, Draft, read_upload, safe_edits
 from .forms import FormError, Part, read_form
 from .history import changes, parse_history, without_change
 from .security import Guard, HostCheck
@@ -112,7 +111,8 @@ async def _answer(request: Request, checker: Checker, *, download: bool) -> Resp
         action = _field(form, "action") or "check"
         if download:
             fmt = _field(form, "format") or "txt"
-            return await run_in_threadpool(_download, checker, draft, profile, fmt)
+            track = _field(form, "track") == "yes"
+            return await run_in_threadpool(_download, checker, draft, profile, fmt, track)
         return JSONResponse(await run_in_threadpool(_check, checker, draft, profile, action))
     except FormError as exc:
         return JSONResponse({"error": exc.message}, status_code=exc.status)
@@ -170,7 +170,7 @@ def _check_archive(name: str, data: bytes) -> None:
 def _check(checker: Checker, draft: Draft, profile: str, action: str) -> dict[str, Any]:
     if action == "fix-all":
         first = checker.check(draft, profile)
-        batch = edits.safe_fix_edits(first.findings)
+        batch = safe_edits(first)
         if batch:
             draft.history.append(changes(first.text, batch))
     elif action.startswith("undo:") and action[5:].isdigit():
@@ -183,8 +183,12 @@ def _check(checker: Checker, draft: Draft, profile: str, action: str) -> dict[st
     return result
 
 
-def _download(checker: Checker, draft: Draft, profile: str, fmt: str) -> Response:
-    checked: Checked = checker.check(draft, profile)
+def _download(
+    checker: Checker, draft: Draft, profile: str, fmt: str, track: bool = False
+) -> Response:
+    """The draft with its accepted changes; a .docx with them as Word tracked changes when
+    ``track``."""
+    checked: Checked = checker.check(draft, profile, track_changes=track and fmt == "docx")
     stem = draft.name.rpartition(".")[0] if "." in draft.name else draft.name
     stem = (stem if draft.name != "pasted text" else "draft") + "-checked"
     if fmt == "docx":

@@ -15,8 +15,11 @@ from typing import Any, cast
 
 from .. import describe
 from ..config import Config, Settings
+from ..docxfix import apply_docx_edits
+from ..edits import compose_edits
 from ..engine import lint_document
 from ..errors import UsageError
+from ..fixer import choose, fix_edits, suggestion_edits
 from ..lexicon import CompiledLexicon, cached_lexicons
 from ..model import ConceptGroup, Document, Finding, Rule
 from ..profiles import get_profile
@@ -24,12 +27,12 @@ from ..readers import BinaryReader, reader_for_name
 from ..rules.conflation import merge_groups
 from ..runner import SkippedFile, decode, load_rules, prepare_settings
 from ..selection import rule_matches
-from . import edits
 from .history import Change, changes, replay
 
 KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 KINDS |= {".html": "html", ".htm": "html", ".docx": "docx"}
 PASTE_KINDS = ("text", "markdown", "html")
+_FIX_FORMATS = {"html": "html"}  # how a replacement is written: escaped in HTML source
 
 
 @dataclass(slots=True)
@@ -100,8 +103,9 @@ class Checker:
         lexicons = cached_lexicons(self.settings.lexicons, defaults=self.settings.default_lexicons)
         return dict(merge_groups(lexicons))
 
-    def check(self, draft: Draft, profile: str) -> Checked:
-        """Apply the draft's accepted changes, then lint it."""
+    def check(self, draft: Draft, profile: str, *, track_changes: bool = False) -> Checked:
+        """Apply the draft's accepted changes (to a .docx, as Word tracked changes when
+        ``track_changes``), then lint it."""
         settings = self._settings(profile)
         compiled = prepare_settings(settings)
         if draft.kind == "docx":
@@ -110,7 +114,8 @@ class Checker:
             data = draft.data
             if draft.history:
                 text = str(reader.read_bytes(data, draft.name).text)
-                data = edits.apply_to_docx(data, replay(text, draft.history)[1], draft.name)
+                batch = compose_edits(text, replay(text, draft.history)[1])
+                data = apply_docx_edits(data, batch, track_changes=track_changes, path=draft.name)
             document = reader.read_bytes(data, draft.name)
             return Checked(
                 draft, str(document.text), data, self._lint(document, settings, compiled)
@@ -136,7 +141,9 @@ class Checker:
         rule = self.rules_by_id.get(rule_id)
         return rule is not None and rule.entry.kind == "conflation"
 
-    def finding_data(self, text: str, finding: Finding, index: int) -> dict[str, Any]:
+    def finding_data(
+        self, text: str, finding: Finding, index: int, kind: str = "text"
+    ) -> dict[str, Any]:
         rule = self.rules_by_id.get(finding.rule)
         conflation = None
         if rule is not None and rule.entry.kind == "conflation":
@@ -145,10 +152,11 @@ class Checker:
                 conflation = {"title": data["title"], "summary": data["summary"]}
         choices = []
         if conflation is None:
-            choices = [
-                {"text": s, "edits": changes(text, edits.replacement_edits(text, finding, i))}
-                for i, s in enumerate(finding.suggestions)
-            ]
+            fmt = _FIX_FORMATS.get(kind, "text")
+            for i, wording in enumerate(finding.suggestions):
+                batch = suggestion_edits(text, finding, i, fmt)
+                if batch is not None:
+                    choices.append({"text": wording, "edits": changes(text, batch)})
         return {
             "index": index,
             "rule": finding.rule,
@@ -173,8 +181,10 @@ class Checker:
             "kind": checked.draft.kind,
             "profile": profile,
             "pieces": pieces(text, findings),
-            "findings": [self.finding_data(text, f, i) for i, f in enumerate(findings)],
-            "safe_fixes": len(edits.safe_fix_edits(findings)),
+            "findings": [
+                self.finding_data(text, f, i, checked.draft.kind) for i, f in enumerate(findings)
+            ],
+            "safe_fixes": len(choose(findings, unsafe=False)[0]),
         }
 
     def rule_list(self, profile: str) -> list[dict[str, Any]]:
@@ -197,6 +207,12 @@ class Checker:
         data = describe.explain_data(rule, get_profile(profile), self.groups)
         data["sources"] = [s for s in data["sources"] if _is_web_link(s["url"])]
         return data
+
+
+def safe_edits(checked: Checked) -> list[tuple[int, int, str]]:
+    """The batch "Accept all safe fixes" makes: the edits ``--fix`` would make in one pass."""
+    kind = _FIX_FORMATS.get(checked.draft.kind, "text")
+    return fix_edits(checked.text, checked.findings, kind)
 
 
 def _is_web_link(url: str) -> bool:
@@ -264,4 +280,4 @@ def read_upload(name: str, data: bytes) -> Draft:
         raise UsageError(str(exc)) from None
 
 
-__all__ = ["Checked", "Checker", "Draft", "pieces", "read_upload"]
+__all__ = ["Checked", "Checker", "Draft", "pieces", "read_upload", "safe_edits"]

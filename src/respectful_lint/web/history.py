@@ -2,7 +2,7 @@
 
 The server keeps no draft between requests, so the page keeps the accepted changes and sends
 them back; here they are checked, replayed and taken back. A change is an edit (see
-:mod:`respectful_lint.web.edits`) with the words it replaced, so a change that no longer fits
+:mod:`respectful_lint.edits`) with the words it replaced, so a change that no longer fits
 the draft is refused instead of rewriting other words.
 """
 
@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 
+from ..edits import Edit, apply_edits, check_edits
 from ..errors import UsageError
-from . import edits
-from .edits import Edit
 
 Change = tuple[int, int, str, str]
 """An accepted edit as the page sends it back: start, end, replacement and the words replaced."""
 
 MAX_BATCHES = 2000
 MAX_EDITS = 20_000
+MAX_REPLACEMENT = 1000
 
 
 def changes(text: str, batch: list[Edit]) -> list[Change]:
@@ -31,14 +31,14 @@ def replay(text: str, history: list[list[Change]]) -> tuple[str, list[list[Edit]
     where it says (a page that fell out of step) is refused."""
     batches: list[list[Edit]] = []
     for batch in history:
-        plain = edits.check_batch(len(text), [(s, e, new) for s, e, new, _ in batch])
+        plain = check_edits(len(text), [(s, e, new) for s, e, new, _ in batch])
         for start, end, _, old in batch:
             if text[start:end] != old:
                 raise UsageError(
                     f"an accepted change no longer fits the draft (expected '{old}' at "
                     f"{start}); check the draft again"
                 )
-        text = edits.apply_to_text(text, plain)
+        text = apply_edits(text, plain)
         batches.append(plain)
     return text, batches
 
@@ -104,7 +104,10 @@ def _edit(value: object) -> Change:
         isinstance(value, list)
         and len(value) == 4
         and all(type(v) is int for v in value[:2])
-        and all(isinstance(v, str) for v in value[2:])
+        and all(isinstance(v, str) and len(v) <= MAX_REPLACEMENT for v in value[2:])
     ):
         return (value[0], value[1], value[2], value[3])
-    raise UsageError("an edit is not [start, end, replacement, replaced words]")
+    raise UsageError(
+        "an edit is not [start, end, replacement, replaced words] with words of at most "
+        f"{MAX_REPLACEMENT} characters"
+    )

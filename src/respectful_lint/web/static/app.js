@@ -111,6 +111,7 @@
     $("undo").disabled = state.history.length === 0;
     $("edit").hidden = state.source.type === "file";
     $("dl-docx").hidden = data.kind !== "docx";
+    $("dl-track-label").hidden = data.kind !== "docx";
     const original = state.source.type === "file" && data.kind !== "docx";
     $("dl-original").hidden = !original;
     if (original) $("dl-original").textContent = "Download the corrected " + data.name;
@@ -292,7 +293,9 @@
   async function download(format) {
     fail("");
     try {
-      const response = await post("/api/download", { format: format });
+      const extra = { format: format };
+      if (format === "docx" && $("dl-track").checked) extra.track = "yes";
+      const response = await post("/api/download", extra);
       const blob = await response.blob();
       const url = URL.createObjectURL(blob);
       const link = el("a", { href: url, download: fileName(response, "draft." + format) });
