@@ -238,6 +238,8 @@ def check(
     color = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     output = reporter.render(report, RenderOptions(color=color, explain=settings.explain))
     click.echo(output, nl=False, color=color)
+    for note in report.notes:
+        click.echo(f"respectful-lint: note: {note}", err=True)
     for error in report.errors:
         click.echo(f"respectful-lint: error: {error}", err=True)
     if report.errors:
