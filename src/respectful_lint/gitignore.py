@@ -42,6 +42,7 @@ def _spec(folder: str, extra: str | None) -> GitIgnoreSpec | None:
     if not lines:
         return None
     from pathspec import GitIgnoreSpec  # imported only when there is a pattern to read
+
     spec: GitIgnoreSpec | None
     try:
         spec = GitIgnoreSpec.from_lines(lines)
