@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO, cast
 
 from . import cache
 from .engine import lint_document
-from .errors import LintError
+from .errors import InternalError, LintError
 from .gitignore import GitIgnore
 from .lexicon import (
     CompiledLexicon,
@@ -23,7 +23,7 @@ from .lexicon import (
     compile_rules,
     lexicon_paths,
 )
-from .model import ChunkedText, Finding, Rule, Severity
+from .model import ChunkedText, Document, Finding, Rule, Severity
 from .readers import (
     BinaryReader,
     Reader,
@@ -366,6 +366,16 @@ def _prepare(
     return compile_rules(selection.choose(rules), lexicons)
 
 
+def _lint(document: Document, lexicon: CompiledLexicon) -> list[Finding]:
+    """The document's findings; an unexpected failure names the file (see InternalError)."""
+    try:
+        return lint_document(document, lexicon)
+    except LintError:
+        raise
+    except Exception as exc:
+        raise InternalError(document.path) from exc
+
+
 def _reader(
     path: str, stdin_name: str | None, stdin_kind: str, options: ReaderOptions | None
 ) -> Reader:
@@ -415,11 +425,13 @@ def run(
         except LintError as exc:
             report.errors.append(str(exc))
             continue
+        except Exception as exc:
+            raise InternalError(name) from exc
         report.files += 1
         ignored: tuple[str, ...] = ()
         if config is not None and (path != STDIN or stdin_name):
             ignored = config.ignored_rules(name)
-        for finding in lint_document(document, lexicon):
+        for finding in _lint(document, lexicon):
             if finding.severity < selection.min_severity:
                 continue
             if ignored and rule_matches(ignored, finding.rule, finding.category):

@@ -19,7 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..model import Document, Segment, line_starts
 from .build import ENTITY as _ENTITY
-from .build import PLACEHOLDER
+from .build import PLACEHOLDER, Refused
 from .build import URL as _URL
 from .build import SegmentBuilder as _Builder
 from .html import DATA_ATTRIBUTES, INLINE, SKIP, html_segments, tag_name
@@ -46,9 +46,12 @@ class MarkdownReader:
         doc._line_starts = starts
         md = _parser()
         found: list[Segment] = []
-        for first_line, chunk in _chunks(text, starts):
-            walker = _Walker(text, starts, first_line, self.data_attributes)
-            found.extend(walker.walk(md.parse(chunk)))
+        try:
+            for first_line, chunk in _chunks(text, starts):
+                walker = _Walker(text, starts, first_line, self.data_attributes)
+                found.extend(walker.walk(md.parse(chunk)))
+        except Refused as exc:
+            raise exc.at(path, text) from None
         doc.segments = found
         return doc
 
