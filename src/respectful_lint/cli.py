@@ -25,7 +25,7 @@ from .errors import InternalError, LintError
 from .model import Rule
 from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
-from .runner import load_rules, prepare_settings, run
+from .runner import MAX_FINDINGS, load_rules, prepare_settings, run
 from .selection import split_selectors
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
@@ -241,6 +241,14 @@ def main() -> None:
     is_flag=True,
     help="Compile the lexicons afresh instead of using the on-disk cache.",
 )
+@click.option(
+    "--max-findings",
+    type=click.IntRange(min=0),
+    default=MAX_FINDINGS,
+    show_default=True,
+    metavar="N",
+    help="Stop checking a file after N findings, with a note (0: no limit).",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -258,6 +266,7 @@ def check(
     no_color: bool,
     explain: bool | None,
     no_cache: bool,
+    max_findings: int,
 ) -> None:
     """Check files, folders (recursively) and '-' for stdin; the current folder by default.
 
@@ -285,6 +294,7 @@ def check(
             selection=settings.selection,
             stdin_name=stdin_filename,
             config=config,
+            max_findings=max_findings,
         )
     except LintError as exc:
         raise FatalError(str(exc)) from None

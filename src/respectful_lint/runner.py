@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, cast
 
 from . import cache
-from .engine import lint_document
+from .engine import segment_findings
 from .errors import InternalError, LintError
 from .gitignore import GitIgnore
 from .lexicon import (
@@ -219,6 +219,7 @@ def discover(
             report.errors.append(f"{raw}: cannot check {kind}: only regular files are read")
 
 
+MAX_FINDINGS = 10_000  # per file; 0 means no limit
 LARGE_FILE = 16 * 1024 * 1024  # bytes; larger files are decoded in chunks
 _CHUNK = 1024 * 1024
 
@@ -366,10 +367,12 @@ def _prepare(
     return compile_rules(selection.choose(rules), lexicons)
 
 
-def _lint(document: Document, lexicon: CompiledLexicon) -> list[Finding]:
-    """The document's findings; an unexpected failure names the file (see InternalError)."""
+def _lint(document: Document, lexicon: CompiledLexicon) -> Iterator[Finding]:
+    """The document's findings, segment by segment, so a capped file stops early; an
+    unexpected failure names the file (see InternalError)."""
     try:
-        return lint_document(document, lexicon)
+        for batch in segment_findings(document, lexicon):
+            yield from batch
     except LintError:
         raise
     except Exception as exc:
@@ -395,12 +398,15 @@ def run(
     stdin_kind: str = "markdown",
     stdin: bytes | None = None,
     config: Config | None = None,
+    max_findings: int = MAX_FINDINGS,
 ) -> Report:
     """Check files, folders and ``-`` (stdin). Problems with one file never stop the rest.
 
     ``config`` (see :mod:`respectful_lint.config`) gives the walk's ``include`` and
     ``exclude`` patterns, ``per-file-ignores`` and reader options; the caller merges its other
     settings into ``lexicon`` and ``selection``.
+
+    A file stops being checked at ``max_findings`` findings (0: no limit), with a note.
     """
     selection = selection or Selection()
     options = config.reader_options() if config is not None else None
@@ -431,11 +437,19 @@ def run(
         ignored: tuple[str, ...] = ()
         if config is not None and (path != STDIN or stdin_name):
             ignored = config.ignored_rules(name)
+        kept = 0
         for finding in _lint(document, lexicon):
             if finding.severity < selection.min_severity:
                 continue
             if ignored and rule_matches(ignored, finding.rule, finding.category):
                 continue
+            if max_findings and kept >= max_findings:
+                report.notes.append(
+                    f"{name}: stopped after {max_findings:,} findings (--max-findings); "
+                    "the rest of the file was not checked"
+                )
+                break
+            kept += 1
             report.findings.append(finding)
             key = (finding.path, finding.line)
             if key not in report.lines:
