@@ -247,3 +247,47 @@ def test_an_internal_error_in_a_real_process_prints_no_traceback(tmp_path: Path)
     assert proc.returncode == 3
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert f"internal error while checking {path}: ValueError: bad." in proc.stderr
+
+
+# --- user-written expressions ------------------------------------------------------------------
+
+WHEN_ENTRY = """\
+  - id: case-file
+    terms: [case file]
+    preferred:
+      - {text: client record, when: "WHEN"}
+    severity: warning
+    category: house-style
+    note: We say client record.
+    sources: [house]
+    examples:
+      flag: [Open the case file.]
+      pass: [Open the client record.]
+"""
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("(a+)+$", "'when' pattern can hang: a repeated group contains another unbounded repeat"),
+        ("(.*a){12}x", "'when' pattern can hang: it took over 0.2s on a 2 KB test string"),
+        ("(unclosed", "'when' is not a valid regular expression: missing )"),
+    ],
+)
+def test_a_when_expression_gets_the_pattern_checks(tmp_path: Path, when: str, message: str) -> None:
+    from _house import HEADER
+
+    lexicon = write(tmp_path, "house.yaml", HEADER + WHEN_ENTRY.replace("WHEN", when))
+    line = one_error(check("--lexicon", str(lexicon), str(write(tmp_path, "a.md", SLUR))))
+    assert f"{lexicon}:11:37: {message}" in line
+
+
+def test_a_when_expression_that_runs_too_long_stops_with_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from respectful_lint import engine
+    from respectful_lint.errors import PatternTimeout
+
+    monkeypatch.setattr(engine, "PATTERN_TIMEOUT", 0.01)
+    with pytest.raises(PatternTimeout, match=r"'when' pattern .* took over 0\.01s"):
+        engine._when("(.*a){12}x", "a" * 300)

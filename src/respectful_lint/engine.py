@@ -324,6 +324,16 @@ def article_fits(before: str, wording: str) -> bool:
     return (m.group(1).lower() == "an") == vowel
 
 
+def _when(source: str, words: str) -> bool:
+    """Whether a wording's ``when`` expression matches, within the pattern time limit."""
+    try:
+        return compiled(source).search(words, timeout=PATTERN_TIMEOUT) is not None
+    except TimeoutError:
+        raise PatternTimeout(
+            f"'when' pattern {source!r} took over {PATTERN_TIMEOUT}s on {len(words)} characters"
+        ) from None
+
+
 def suggest(
     preferred: tuple[Preferred, ...],
     inflection: Inflection,
@@ -343,7 +353,7 @@ def suggest(
     words = " ".join(matched.casefold().split())
     usable = [p for p in preferred if p.only_for is None or base in p.only_for]
     # Wordings for other word forms are left out, unless that would leave none.
-    usable = [p for p in usable if p.when is None or re.search(p.when, words)] or usable
+    usable = [p for p in usable if p.when is None or _when(p.when, words)] or usable
     fits = True
     if inflection.possessive:
         with_possessive = [p for p in usable if p.possessive]
