@@ -291,3 +291,40 @@ def test_a_when_expression_that_runs_too_long_stops_with_an_error(
     monkeypatch.setattr(engine, "PATTERN_TIMEOUT", 0.01)
     with pytest.raises(PatternTimeout, match=r"'when' pattern .* took over 0\.01s"):
         engine._when("(.*a){12}x", "a" * 300)
+
+
+# --- Word documents ----------------------------------------------------------------------------
+
+
+def test_a_docx_with_too_many_elements_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from respectful_lint.readers import docx
+    from test_docx import package, para
+
+    monkeypatch.setattr(docx, "MAX_ELEMENTS", 1_000)
+    path = tmp_path / "many.docx"
+    path.write_bytes(package(para("A hooker.") + "<w:p/>" * 2_000))
+    small = tmp_path / "small.docx"
+    small.write_bytes(package(para("A hooker.") + "<w:p/>" * 100))
+    result = check(str(path), str(small))
+    line = one_error(result)
+    assert line.endswith(
+        f"{path}: refused word/document.xml: more than 1,000 XML elements; this looks like a "
+        "decompression bomb"
+    )
+    assert f"{small}:¶1:3:" in result.stdout
+
+
+def test_docx_paragraphs_are_handed_on_as_they_end() -> None:
+    from respectful_lint.readers.docx import read_paragraphs
+    from test_docx import package, para
+
+    # A text box paragraph nested in a body paragraph comes after it, in reading order.
+    box = "<w:r><w:pict><w:txbxContent>" + para("inside") + "</w:txbxContent></w:pict></w:r>"
+    body = para("first") + "<w:p><w:r><w:t>outer</w:t></w:r>" + box + "</w:p>" + "<w:p/>" * 50_000
+    paragraphs = read_paragraphs(package(body), "d.docx")
+    first = next(paragraphs)  # yielded before the rest of the part is parsed
+    assert first.text() == "first"
+    assert [p.text() for p in (next(paragraphs), next(paragraphs))] == ["outer", "inside"]
+    assert sum(1 for _ in paragraphs) == 50_000

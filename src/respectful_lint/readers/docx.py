@@ -13,12 +13,17 @@ comments), its column the character in the paragraph, and its
 :class:`~respectful_lint.model.Location` names the part and the paragraph's number in it.
 
 The archive's directory is checked before anything is inflated: more than ``MAX_MEMBERS``
-members or more than ``MAX_UNCOMPRESSED`` bytes in all is refused as a likely zip bomb.
+members or more than ``MAX_UNCOMPRESSED`` bytes in all is refused as a likely zip bomb. Parts
+are inflated and parsed 64 KB at a time, and each paragraph is handed on as soon as it (and
+any paragraph nested in it) ends, so memory does not grow with the number of paragraphs;
+more than ``MAX_ELEMENTS`` XML elements in all is refused, since tiny elements compress so well
+that a small file can hold millions of them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 1 << 30  # 1 GiB over all members, as the zip directory declares
 MAX_XML = 256 << 20  # the XML parts that are read, together
+MAX_ELEMENTS = 2_000_000  # XML elements in the parts that are read, together
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 _W = frozenset(
     {
@@ -65,12 +71,12 @@ class DocxReader:
         raise LintError(f"{path}: a Word document is read from its bytes, not from text")
 
     def read_bytes(self, data: bytes, path: str) -> Document:
-        paragraphs = read_paragraphs(data, path)
-        texts = [p.text() for p in paragraphs]
-        text = "\n".join(texts)
+        texts: list[str] = []
         segments: list[Segment] = []
         offset = 0
-        for para, ptext in zip(paragraphs, texts, strict=True):
+        for para in read_paragraphs(data, path):
+            ptext = para.text()
+            texts.append(ptext)
             if ptext.strip():
                 location = Location(para.part, para.number)
                 kind = "cell" if para.part == "table" else "prose"
@@ -82,6 +88,7 @@ class DocxReader:
                         replace(s, location=location) for s in text_segments(ptext, offset, kind)
                     )
             offset += len(ptext) + 1
+        text = "\n".join(texts)
         return Document(path=path, format=self.name, text=text, segments=segments)
 
 
@@ -98,8 +105,8 @@ class Paragraph:
         return out
 
 
-def read_paragraphs(data: bytes, path: str) -> list[Paragraph]:
-    """Every paragraph of every part that people read, in reading order."""
+def read_paragraphs(data: bytes, path: str) -> Iterator[Paragraph]:
+    """Every paragraph of every part that people read, in reading order, one by one."""
     import io
     import zipfile
     import zlib
@@ -115,13 +122,12 @@ def read_paragraphs(data: bytes, path: str) -> list[Paragraph]:
         raise LintError(f"{path}: cannot read: not a Word document (not a zip archive)") from None
     with archive:
         parts = _parts(archive, path)
-        out: list[Paragraph] = []
+        budget = [MAX_ELEMENTS]  # elements left, over all parts
         for kind, name in parts:
             try:
-                _parse_part(archive, name, kind, out, path)
+                yield from _parse_part(archive, name, kind, budget, path)
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as e:
                 raise LintError(f"{path}: cannot read {name}: damaged archive ({e})") from None
-        return out
 
 
 def _parts(archive: zipfile.ZipFile, path: str) -> list[tuple[str, str]]:
@@ -166,11 +172,11 @@ class _Refused(Exception):
 
 
 def _parse_part(
-    archive: zipfile.ZipFile, name: str, kind: str, out: list[Paragraph], path: str
-) -> None:
+    archive: zipfile.ZipFile, name: str, kind: str, budget: list[int], path: str
+) -> Iterator[Paragraph]:
     from xml.parsers import expat
 
-    walker = _PartWalker(kind, out)
+    walker = _PartWalker(kind, budget)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
     parser.StartElementHandler = walker.start
@@ -186,7 +192,10 @@ def _parse_part(
         with archive.open(name) as fh:
             while chunk := fh.read(1 << 16):
                 parser.Parse(chunk, False)
+                yield from walker.take()
         parser.Parse(b"", True)
+        yield from walker.take()
+        yield from walker.out  # paragraphs left open by a truncated part
     except expat.ExpatError as exc:
         raise LintError(
             f"{path}: cannot read {name}: invalid XML at line {exc.lineno}, "
@@ -199,9 +208,11 @@ def _parse_part(
 class _PartWalker:
     """Collects paragraphs from the expat events of one part."""
 
-    def __init__(self, kind: str, out: list[Paragraph]) -> None:
+    def __init__(self, kind: str, budget: list[int]) -> None:
         self.kind = kind
-        self.out = out
+        self.budget = budget
+        self.out: list[Paragraph] = []  # in reading order, not yet handed on
+        self.done = 0  # how many of them are complete: handed on by take()
         self.open: list[Paragraph] = []
         self.number = 0
         self.text = 0  # depth inside w:t
@@ -225,7 +236,21 @@ class _PartWalker:
             self.names[raw] = cached
         return cached
 
+    def take(self) -> list[Paragraph]:
+        """The paragraphs that are complete, in reading order, and forget them."""
+        if not self.done:
+            return []
+        taken = self.out[: self.done]
+        del self.out[: self.done]
+        self.done = 0
+        return taken
+
     def start(self, raw: str, attrs: dict[str, str]) -> None:
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
+            raise _Refused(
+                f"more than {MAX_ELEMENTS:,} XML elements; this looks like a decompression bomb"
+            )
         word, local = self._name(raw)
         if self.skip:
             if (word and local in _SKIP) or local == "mc:Fallback":
@@ -281,6 +306,8 @@ class _PartWalker:
         elif local == "p":
             if self.open:
                 self.open.pop()
+                if not self.open:  # a paragraph and those nested in it are complete
+                    self.done = len(self.out)
         elif local == "tbl":
             self.table -= 1
         elif local == "txbxContent":
