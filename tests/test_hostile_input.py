@@ -328,3 +328,35 @@ def test_docx_paragraphs_are_handed_on_as_they_end() -> None:
     assert first.text() == "first"
     assert [p.text() for p in (next(paragraphs), next(paragraphs))] == ["outer", "inside"]
     assert sum(1 for _ in paragraphs) == 50_000
+
+
+# --- Markdown that was read only in part -------------------------------------------------------
+
+
+def test_a_nul_after_the_first_8_kb_of_a_paragraph_loses_no_finding(tmp_path: Path) -> None:
+    padding = "The clinic opens at nine on weekdays. " * 250  # 9,500 characters
+    text = f"Intro.\n\n{padding}A hooker\0 came, then a john.\n"
+    path = tmp_path / "nul.md"
+    path.write_bytes(text.encode())
+    result = check(str(path))
+    column = len(padding) + 3
+    assert result.stdout.splitlines() == [
+        f'{path}:3:{column}: error sex-work/hooker Avoid "hooker"; use "sex worker"',
+        f'{path}:3:{column + 21}: warning sex-work/john Avoid "john"; use "client"',
+    ]
+
+
+def test_block_quotes_nested_30_deep_are_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "deep.md", "Intro.\n\n" + "> " * 30 + "A hooker.\n")
+    result = check(str(path))
+    assert result.exit_code == 0  # quoted speech is a suggestion
+    assert result.stdout.startswith(f"{path}:3:63: suggestion sex-work/hooker")
+
+
+def test_nesting_past_the_limit_is_an_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "deep.md", "Intro.\n\n" + "> " * 120 + "A hooker.\n\nThen a john.\n")
+    result = check(str(path))
+    assert one_error(result).endswith(
+        f"{path}:3: skipped: block quotes or lists nested 100 or more levels deep are not read"
+    )
+    assert result.stdout.startswith(f"{path}:5:8: warning sex-work/john")

@@ -434,6 +434,8 @@ class Document:
     format: str
     text: str | ChunkedText
     segments: Iterable[Segment] = field(default_factory=list)
+    # Parts of the file the reader could not read, as one-line errors naming file and line.
+    unread: list[str] = field(default_factory=list)
     _line_starts: Sequence[int] | None = None
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -434,6 +434,7 @@ def run(
         except Exception as exc:
             raise InternalError(name) from exc
         report.files += 1
+        report.errors.extend(document.unread)
         ignored: tuple[str, ...] = ()
         if config is not None and (path != STDIN or stdin_name):
             ignored = config.ignored_rules(name)
