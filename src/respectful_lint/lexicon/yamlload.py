@@ -56,8 +56,16 @@ def load_yaml(text: str, file: str) -> Located:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         raise LexiconError(f"{file}:{line}:{col}: invalid YAML: {problem}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - text.rfind("\n", 0, exc.position)
+        raise LexiconError(
+            f"{file}:{line}:{col}: invalid YAML: character U+{exc.character:04X} is not allowed "
+            "in YAML"
+        ) from None
     except yaml.YAMLError as exc:
-        raise LexiconError(f"{file}:1:1: invalid YAML: {exc}") from None
+        first = (str(exc).splitlines() or ["invalid YAML"])[0]
+        raise LexiconError(f"{file}:1:1: invalid YAML: {first}") from None
     except RecursionError:
         raise LexiconError(f"{file}:1:1: refused: YAML nested too deeply") from None
     marks: dict[Path, tuple[int, int]] = {}
@@ -132,9 +140,11 @@ def _convert(
     except yaml.YAMLError as exc:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         raise LexiconError(f"{file}:{line}:{col}: invalid value: {exc}") from None
-    except (ValueError, OverflowError) as exc:  # 2024-13-45, or an integer too long to convert
+    except (ValueError, OverflowError, IndexError, TypeError, AttributeError, KeyError) as exc:
+        # 2024-13-45, an integer too long to convert, an empty '!!int', a bad '!!binary'...
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         reason = f"more than {MAX_DIGITS:,} digits" if "digits" in str(exc) else str(exc)
+        reason = (reason.splitlines() or [type(exc).__name__])[0]
         where = _path_text(path)
         raise LexiconError(
             f"{file}:{line}:{col}: invalid value{where}: {node.value[:40]!r}: {reason}"

@@ -108,6 +108,7 @@ class Paragraph:
 def read_paragraphs(data: bytes, path: str) -> Iterator[Paragraph]:
     """Every paragraph of every part that people read, in reading order, one by one."""
     import io
+    import struct
     import zipfile
     import zlib
 
@@ -126,7 +127,15 @@ def read_paragraphs(data: bytes, path: str) -> Iterator[Paragraph]:
         for kind, name in parts:
             try:
                 yield from _parse_part(archive, name, kind, budget, path)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as e:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                OSError,
+                NotImplementedError,
+                ValueError,  # a damaged local header: "negative seek value"
+                struct.error,
+            ) as e:
                 raise LintError(f"{path}: cannot read {name}: damaged archive ({e})") from None
 
 

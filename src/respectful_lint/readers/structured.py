@@ -237,8 +237,16 @@ class YamlReader:
             where = f"{mark.line + 1}:{mark.column + 1}:" if mark else "1:1:"
             problem = exc.problem or exc.context or "invalid YAML"
             raise LintError(f"{path}:{where} invalid YAML: {problem}") from None
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+            line = text.count("\n", 0, exc.position) + 1
+            col = exc.position - text.rfind("\n", 0, exc.position)
+            raise LintError(
+                f"{path}:{line}:{col}: invalid YAML: character U+{exc.character:04X} is not "
+                "allowed in YAML"
+            ) from None
         except yaml.YAMLError as exc:
-            raise LintError(f"{path}: invalid YAML: {exc}") from None
+            first = (str(exc).splitlines() or ["invalid YAML"])[0]
+            raise LintError(f"{path}: invalid YAML: {first}") from None
         except RecursionError:
             raise LintError(f"{path}: refused: YAML nested too deeply") from None
         segments: list[Segment] = []
