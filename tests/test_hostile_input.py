@@ -51,6 +51,7 @@ def one_error(result: Result) -> str:
             f'{{"form": {{"intro": "<p>Welcome, friend &#{DIGITS}; and all.</p>"}}}}\n',
             "form.json:1:40:",
         ),
+        ("form.yaml", f'intro: "<p>Welcome, friend &#{DIGITS}; and all.</p>"\n', "form.yaml:1:28:"),
     ],
 )
 def test_a_huge_character_reference_is_refused(
@@ -65,6 +66,8 @@ def test_a_huge_character_reference_is_refused(
     assert "sex-work/hooker" in result.stdout  # the rest of the run went on
     if name.endswith(".json"):
         assert line.endswith("at form.intro")
+    if name.endswith(".yaml"):
+        assert line.endswith("at intro")
 
 
 def test_a_huge_character_reference_on_stdin_is_refused() -> None:
