@@ -58,7 +58,7 @@ def files(tmp_path: Path) -> tuple[Path, Path, Path]:
 def test_a_second_run_reads_the_cache_and_reports_the_same(files: tuple[Path, Path, Path]) -> None:
     cache, lexicon, draft = files
     first = _check(cache, lexicon, draft)
-    assert len(list(cache.glob("*.pickle"))) == 1
+    assert len(list(cache.glob("*.json"))) == 1
     second = _check(cache, lexicon, draft)
     assert first.stdout == second.stdout
     assert "house/caseload" in second.stdout
@@ -70,14 +70,14 @@ def test_editing_a_lexicon_is_seen_at_once(files: tuple[Path, Path, Path]) -> No
     lexicon.write_text(LEXICON.replace("{term}", "backlog"), encoding="utf-8")
     out = _check(cache, lexicon, draft).stdout
     assert "1:22:" in out and "1:5:" not in out  # "backlog", no longer "caseload"
-    assert len(list(cache.glob("*.pickle"))) == 2
+    assert len(list(cache.glob("*.json"))) == 2
 
 
 def test_a_damaged_cache_entry_is_ignored(files: tuple[Path, Path, Path]) -> None:
     cache, lexicon, draft = files
     expected = _check(cache, lexicon, draft).stdout
-    for entry in cache.glob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in cache.glob("*.json"):
+        entry.write_bytes(b"not a cache entry")
     again = _check(cache, lexicon, draft)
     assert (again.returncode, again.stdout, again.stderr) == (1, expected, "")
 
@@ -100,7 +100,7 @@ def test_the_cache_holds_no_draft_text(files: tuple[Path, Path, Path]) -> None:
     cache, lexicon, draft = files
     draft.write_text("Client Jane Roe, caseload note.\n", encoding="utf-8")
     _check(cache, lexicon, draft)
-    for entry in cache.glob("*.pickle"):
+    for entry in cache.glob("*.json"):
         assert b"Jane Roe" not in entry.read_bytes()
 
 
@@ -127,3 +127,124 @@ def test_changed_code_gets_a_fresh_key(
     before = cache.cache_key([lexicon], "options")
     monkeypatch.setattr(cache, "_code_stamp", lambda: "engine.py:1:2")
     assert cache.cache_key([lexicon], "options") not in (before, None)
+
+
+def _entries(cache: Path) -> list[Path]:
+    return [p for p in cache.glob("*.json") if not p.name.startswith(".tmp-")]
+
+
+def test_a_planted_pickle_runs_no_code(files: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    import pickle
+
+    cache, lexicon, draft = files
+    expected = _check(cache, lexicon, draft).stdout
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    planted = pickle.dumps(Payload())
+    for entry in _entries(cache):
+        entry.write_bytes(planted)
+        (cache / entry.name.replace(".json", ".pickle")).write_bytes(planted)
+    again = _check(cache, lexicon, draft)
+    assert (again.returncode, again.stdout, again.stderr) == (1, expected, "")
+    assert not marker.exists()
+
+
+def test_a_truncated_entry_is_rebuilt(files: tuple[Path, Path, Path]) -> None:
+    cache, lexicon, draft = files
+    expected = _check(cache, lexicon, draft).stdout
+    (entry,) = _entries(cache)
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[: len(whole) // 2])
+    again = _check(cache, lexicon, draft)
+    assert (again.returncode, again.stdout, again.stderr) == (1, expected, "")
+    assert entry.read_bytes() == whole
+
+
+def test_an_entry_with_a_forged_checksum_or_version_is_ignored(
+    files: tuple[Path, Path, Path],
+) -> None:
+    from respectful_lint import cache as module
+
+    cache, lexicon, draft = files
+    _check(cache, lexicon, draft)
+    (entry,) = _entries(cache)
+    whole = entry.read_bytes()
+    assert module.loads(whole) is not None
+    header, _, body = whole.partition(b"\n")
+    assert module.loads(header + b"\n" + body.replace(b"caseload", b"workload")) is None
+    other_version = header.replace(b" 2 ", b" 1 ", 1) + b"\n" + body
+    assert module.loads(other_version) is None
+    assert module.loads(b"") is None
+
+
+def test_an_entry_naming_an_unknown_type_is_refused() -> None:
+    import hashlib
+
+    from respectful_lint import cache as module
+
+    for body in (b'["t",["Popen","x"]]', b'["t",["l"],["d",1]]', b"[[[[" * 50_000):
+        digest = hashlib.sha256(body).hexdigest().encode()
+        assert module.loads(b"respectful-lint-cache 2 " + digest + b"\n" + body) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_an_entry_others_can_write_is_not_trusted(
+    files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from respectful_lint import cache as module
+
+    cache, lexicon, draft = files
+    _check(cache, lexicon, draft)
+    (entry,) = _entries(cache)
+    key = entry.name.removesuffix(".json")
+    monkeypatch.setenv("RESPECTFUL_LINT_CACHE_DIR", str(cache))
+    assert module.load(key) is not None
+    entry.chmod(0o666)
+    assert module.load(key) is None
+
+
+def test_stale_temporary_files_are_removed(files: tuple[Path, Path, Path]) -> None:
+    cache, lexicon, draft = files
+    cache.mkdir()
+    stale = cache / ".tmp-killed.json"
+    stale.write_bytes(b"half an ent")
+    os.utime(stale, (1_000_000, 1_000_000))
+    fresh = cache / ".tmp-being-written.json"
+    fresh.write_bytes(b"being writ")
+    assert _check(cache, lexicon, draft).returncode == 1
+    assert not stale.exists()
+    assert fresh.exists()  # another process may be writing it right now
+
+
+def test_many_processes_starting_at_once_share_the_cache(files: tuple[Path, Path, Path]) -> None:
+    cache, lexicon, draft = files
+    env = {**os.environ, "RESPECTFUL_LINT_CACHE_DIR": str(cache)}
+    env.pop("RESPECTFUL_LINT_NO_CACHE", None)
+    command = [sys.executable, "-m", "respectful_lint", "check", "--format", "concise",
+               "--no-default-lexicons", "--lexicon", str(lexicon), str(draft)]  # fmt: skip
+    procs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        for _ in range(6)
+    ]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    assert {r[0] for r in results} == {1}
+    assert {r[2] for r in results} == {b""}
+    assert len({r[1] for r in results}) == 1 and b"house/caseload" in results[0][1]
+    assert len(_entries(cache)) == 1
+    assert not list(cache.glob(".tmp-*"))
+    assert _check(cache, lexicon, draft).stdout.encode() == results[0][1]
+
+
+def test_the_default_folder_comes_from_platformdirs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    from respectful_lint import cache as module
+
+    monkeypatch.delenv("RESPECTFUL_LINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("RESPECTFUL_LINT_NO_CACHE", raising=False)
+    expected = Path(platformdirs.user_cache_dir("respectful-lint", appauthor=False))
+    assert module.cache_dir() == expected

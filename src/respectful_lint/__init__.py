@@ -124,7 +124,13 @@ def lint_paths(
         default_lexicons=default_lexicons,
     )
     compiled = prepare_settings(settings)
-    report = run([str(p) for p in paths], compiled, selection=settings.selection, config=config)
+    report = run(
+        [str(p) for p in paths],
+        compiled,
+        selection=settings.selection,
+        config=config,
+        max_findings=0,  # the caller holds the list: no cap, unlike the command line
+    )
     if report.errors:
         raise LintError("; ".join(report.errors))
     return report.findings

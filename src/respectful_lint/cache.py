@@ -1,31 +1,73 @@
-"""An on-disk cache of compiled lexicons, keyed by the content of every lexicon file.
+"""An on-disk cache of validated lexicons, keyed by the content of every lexicon file.
 
-Reading, validating and compiling the default lexicons takes longer than checking a typical
-draft, and pre-commit starts the tool on every commit. The compiled result is stored in the
-user's cache folder under a key made of the package version, the Python version, the state of
-the package's own modules, the options that shape the compiled rules and the bytes of every
-lexicon file, so editing any lexicon (or the code) makes a fresh entry at once. Only compiled
-lexicons are stored, never a draft's text.
+Reading and validating the default lexicons takes longer than checking a typical draft, and
+pre-commit starts the tool on every commit. The validated lexicons are stored in the user's
+cache folder under a key made of the package version, the Python version, the state of the
+package's own modules, the given options and the bytes of every lexicon file, so editing any
+lexicon (or the code) makes a fresh entry at once. Only lexicons are stored, never a draft's
+text; building rules and the scanner from them is quick and done on every start.
+
+The cache folder may be shared or writable by others, so an entry is untrusted input:
+
+- entries are JSON of plain data (strings, numbers, lists), decoded into an allow-list of the
+  lexicon model's own frozen dataclasses, so reading one can never run code (unlike
+  ``pickle``);
+- each entry starts with a format version and the SHA-256 of its body; a truncated, damaged
+  or foreign entry is ignored and rebuilt from the lexicon files;
+- on POSIX systems an entry that is not owned by the current user, or that others may write
+  to, is ignored and never overwritten in place;
+- entries are written to a temporary file in the same folder and renamed over the old one
+  (``os.replace``), so a reader never sees half an entry and many processes may start at
+  once; temporary files that a killed process left behind are removed on a later run.
 
 ``RESPECTFUL_LINT_CACHE_DIR`` moves the cache; ``RESPECTFUL_LINT_NO_CACHE=1`` or
-``--no-cache`` turns it off. Any problem reading or writing the cache falls back to compiling.
+``--no-cache`` turns it off. Any problem reading or writing the cache falls back to loading the
+lexicon files.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
+import stat
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from . import __version__
-from .lexicon.compile import CompiledLexicon
+from . import __version__, model
+from .model import Lexicon
 
-_FORMAT = 1  # bump when the pickled types change shape
-_KEEP = 16  # cached lexicons kept; older ones are removed when a new one is written
+_FORMAT = 2  # bump when the stored types change shape
+_MAGIC = b"respectful-lint-cache"
+_SUFFIX = ".json"
+_TMP_PREFIX = ".tmp-"
+_KEEP = 16  # entries kept; older ones are removed when a new one is written
+_STALE_TMP = 300.0  # seconds after which a temporary file is taken as left by a killed run
+_MAX_BYTES = 64 * 1024 * 1024  # a larger entry is ignored unread
+
+# The only types an entry can produce, besides JSON's own: frozen dataclasses of the model.
+_TYPES: dict[str, type[Any]] = {
+    cls.__name__: cls
+    for cls in (
+        model.Source,
+        model.WordWindow,
+        model.Condition,
+        model.Guard,
+        model.QuotePolicies,
+        model.Preferred,
+        model.Examples,
+        model.ConceptGroup,
+        model.ConflationGuard,
+        model.Conflation,
+        model.Entry,
+        model.Lexicon,
+    )
+}
 
 
 def cache_dir() -> Path | None:
@@ -35,15 +77,14 @@ def cache_dir() -> Path | None:
     chosen = os.environ.get("RESPECTFUL_LINT_CACHE_DIR")
     if chosen:
         return Path(chosen)
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "respectful-lint" / "Cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "respectful-lint"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("respectful-lint", appauthor=False))
 
 
 def _code_stamp() -> str:
     """Size and modification time of every module of the package: an edited source tree (an
-    editable install) must not reuse lexicons compiled by older code of the same version."""
+    editable install) must not reuse lexicons validated by older code of the same version."""
     package = Path(__file__).resolve().parent
     parts = []
     for path in sorted(package.rglob("*.py")):
@@ -52,7 +93,7 @@ def _code_stamp() -> str:
     return "\n".join(parts)
 
 
-def cache_key(files: Sequence[Path], options: str) -> str | None:
+def cache_key(files: Sequence[Path], options: str = "") -> str | None:
     """A key for these lexicon files and options; None if a file cannot be read."""
     digest = hashlib.sha256()
     for part in (str(_FORMAT), __version__, sys.version, _code_stamp(), options):
@@ -61,39 +102,176 @@ def cache_key(files: Sequence[Path], options: str) -> str | None:
         for path in files:
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     except OSError:
-        return None  # compiling reports the problem properly
+        return None  # loading reports the problem properly
     return digest.hexdigest()
 
 
-def load(key: str) -> CompiledLexicon | None:
+# --- encoding ----------------------------------------------------------------------------------
+# A value is a JSON scalar, or a list whose first item says what it is: "t" tuple, "l" list,
+# "f" frozenset, "d" dict (keys and values alternate), "S" Severity, or a dataclass name from
+# _TYPES followed by its fields in declaration order.
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, bool | str | float):
+        return value
+    if isinstance(value, model.Severity):
+        return ["S", value.value]
+    if isinstance(value, int):
+        return value
+    if isinstance(value, tuple):
+        return ["t", *(_encode(v) for v in value)]
+    if isinstance(value, list):
+        return ["l", *(_encode(v) for v in value)]
+    if isinstance(value, frozenset):
+        return ["f", *sorted((_encode(v) for v in value), key=repr)]
+    if isinstance(value, dict):
+        out: list[Any] = ["d"]
+        for k, v in value.items():
+            out += [_encode(k), _encode(v)]
+        return out
+    name = type(value).__name__
+    if _TYPES.get(name) is type(value):
+        fields = [f for f in dataclasses.fields(value) if f.init]
+        return [name, *(_encode(getattr(value, f.name)) for f in fields)]
+    raise TypeError(f"cannot store a {name} in the cache")
+
+
+def _decode(value: Any) -> Any:
+    if type(value) is not list:
+        return value
+    if not value or type(value[0]) is not str:
+        raise ValueError("untagged list")
+    tag = value[0]
+    items = [_decode(v) if type(v) is list else v for v in value[1:]]
+    if tag == "t":
+        return tuple(items)
+    if tag == "l":
+        return items
+    if tag == "f":
+        return frozenset(items)
+    if tag == "d":
+        if len(items) % 2:
+            raise ValueError("odd dict")
+        return dict(zip(items[::2], items[1::2], strict=True))
+    if tag == "S":
+        return model.Severity(items[0])
+    cls = _TYPES.get(tag)
+    if cls is None:
+        raise ValueError(f"unknown type {tag!r}")
+    return cls(*items)
+
+
+def dumps(lexicons: Sequence[Lexicon]) -> bytes:
+    """An entry: a header line (magic, format, SHA-256 of the body) and a JSON body."""
+    body = json.dumps(_encode(tuple(lexicons)), ensure_ascii=False, separators=(",", ":"))
+    data = body.encode("utf-8")
+    header = b"%s %d %s\n" % (_MAGIC, _FORMAT, hashlib.sha256(data).hexdigest().encode())
+    return header + data
+
+
+def loads(raw: bytes) -> tuple[Lexicon, ...] | None:
+    """The lexicons of an entry, or None for anything but an intact entry of this format."""
+    header, _, data = raw.partition(b"\n")
+    parts = header.split(b" ")
+    if len(parts) != 3 or parts[0] != _MAGIC or parts[1] != str(_FORMAT).encode():
+        return None
+    if hashlib.sha256(data).hexdigest().encode() != parts[2]:
+        return None
+    try:
+        value = _decode(json.loads(data))
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError):
+        return None
+    if not isinstance(value, tuple) or not all(isinstance(v, Lexicon) for v in value):
+        return None
+    return value
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def _trusted(st: os.stat_result) -> bool:
+    """Whether a cache file could only have been written by the current user (POSIX)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the folder is in the user's own profile
+        return True
+    return st.st_uid == getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _clean_temporaries(folder: Path) -> None:
+    """Remove temporary files that a run killed while writing left behind."""
+    cutoff = time.time() - _STALE_TMP
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.name.startswith(_TMP_PREFIX):
+                    continue
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                    if st.st_mtime < cutoff and _trusted(st):
+                        os.unlink(entry.path)
+                except OSError:
+                    continue
+    except OSError:
+        return
+
+
+def load(key: str) -> tuple[Lexicon, ...] | None:
+    """The lexicons stored under ``key``, or None (missing, damaged, foreign or untrusted)."""
     folder = cache_dir()
     if folder is None:
         return None
+    _clean_temporaries(folder)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(folder / f"{key}.pickle", "rb") as fh:
-            value = pickle.load(fh)
-    except Exception:  # missing, unreadable, truncated or from another version: compile
+        fd = os.open(folder / f"{key}{_SUFFIX}", flags)
+    except OSError:
         return None
-    return value if isinstance(value, CompiledLexicon) else None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BYTES or not _trusted(st):
+                return None
+            raw = fh.read(_MAX_BYTES + 1)
+    except OSError:
+        return None
+    return loads(raw)
 
 
-def store(key: str, value: CompiledLexicon) -> None:
+def store(key: str, lexicons: Sequence[Lexicon]) -> None:
     """Write atomically; a cache that cannot be written is skipped silently."""
     folder = cache_dir()
     if folder is None:
         return
     try:
+        data = dumps(lexicons)
+    except (TypeError, ValueError, RecursionError):
+        return
+    try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP_PREFIX, suffix=_SUFFIX)
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, folder / f"{key}.pickle")
+                fh.write(data)
+            os.replace(tmp, folder / f"{key}{_SUFFIX}")
         except BaseException:
             os.unlink(tmp)
             raise
-        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[_KEEP:]:
-            old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError):
+        _evict(folder)
+    except OSError:
         return
+
+
+def _evict(folder: Path) -> None:
+    """Keep the newest ``_KEEP`` entries; another process may be removing them too."""
+    dated: list[tuple[float, Path]] = []
+    for path in folder.glob(f"*{_SUFFIX}"):
+        if path.name.startswith(_TMP_PREFIX):
+            continue
+        try:
+            dated.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    dated.sort(reverse=True)
+    for _, old in dated[_KEEP:]:
+        old.unlink(missing_ok=True)

@@ -1,7 +1,8 @@
 """The ``respectful-lint`` command.
 
-Exit codes follow ruff: 0 when no finding reaches the fail level, 1 when one does, and 2 for
-usage, configuration, lexicon or I/O errors.
+Exit codes follow ruff: 0 when no finding reaches the fail level, 1 when one does, 2 for
+usage, configuration, lexicon or I/O errors, and 3 for an internal error (a bug), which is
+one line naming the file being checked unless ``--debug`` asks for the traceback.
 
 Settings come from the options, then from the configuration file (see :mod:`.config`), then
 from the built-in defaults. An option given on the command line replaces the configuration's
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,21 +21,22 @@ import click
 
 from . import __version__, baseline, ci
 from .config import Config, Settings, discover_config, load_config
-from .errors import LintError
+from .errors import InternalError, LintError
 from .lexicon import CompiledLexicon
 from .model import Rule
 from .plugins import choice as plugin_choice
 from .plugins import use as use_plugins
 from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
-from .runner import STDIN, Report, load_rules, prepare_settings, run
+from .runner import MAX_FINDINGS, STDIN, Report, load_rules, prepare_settings, run
 from .selection import split_selectors
 
 if TYPE_CHECKING:
     from .fixrun import FixOptions
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+_DEBUG = "respectful_lint.debug"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -274,14 +277,64 @@ def fix_run(
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    del param
+    if value:
+        ctx.find_root().meta[_DEBUG] = True
+
+
+debug_option = click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_set_debug,
+    help="Show the traceback of an internal error.",
+)
+
+
+def _internal_error(ctx: click.Context, exc: Exception) -> None:
+    """The last line of defence: one line naming the file, a request to report it, exit 3."""
+    where, cause = "", exc
+    if isinstance(exc, InternalError):
+        where = f" while checking {exc.path}"
+        if isinstance(exc.__cause__, Exception):
+            cause = exc.__cause__
+    if ctx.meta.get(_DEBUG):
+        traceback.print_exception(cause, file=sys.stderr)
+    detail = (str(cause).splitlines() or [""])[0][:200]
+    summary = f"{type(cause).__name__}: {detail}" if detail else type(cause).__name__
+    hint = "" if ctx.meta.get(_DEBUG) else "; --debug shows the traceback"
+    click.echo(
+        f"respectful-lint: internal error{where}: {summary}. This is a bug in respectful-lint: "
+        f"please report it with this message{hint}.",
+        err=True,
+    )
+    ctx.exit(EXIT_INTERNAL)
+
+
+class _Guarded(click.Group):
+    """Turns an unexpected exception in any command into a one-line internal error (exit 3)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            _internal_error(ctx, exc)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="respectful-lint")
+@debug_option
 def main() -> None:
     """Find stigmatizing or conflating language in drafts and suggest preferred wording."""
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=str)
+@debug_option
 @click.option(
     "--format",
     "fmt",
@@ -338,6 +391,14 @@ def main() -> None:
     help="Compile the lexicons afresh instead of using the on-disk cache.",
 )
 @click.option(
+    "--max-findings",
+    type=click.IntRange(min=0),
+    default=MAX_FINDINGS,
+    show_default=True,
+    metavar="N",
+    help="Stop checking a file after N findings, with a note (0: no limit).",
+)
+@click.option(
     "--strict-lexicons",
     is_flag=True,
     help="First run the flag and pass examples of the project's own lexicons (as "
@@ -377,6 +438,7 @@ def check(
     report_unused_suppressions: bool | None,
     baseline_file: str | None,
     write_baseline: str | None,
+    max_findings: int,
 ) -> None:
     """Check files, folders (recursively) and '-' for stdin; the current folder by default.
 
@@ -434,6 +496,7 @@ def check(
             config=config,
             jobs=jobs,
             report_unused_suppressions=report_unused_suppressions,
+            max_findings=max_findings,
         )
         stale = ci.apply_baseline(report, entries, write_baseline)
         use_color = ci.use_color(color, no_color, output_file)
@@ -447,6 +510,8 @@ def check(
         ci.emit(rendered, output_file, use_color)
     except LintError as exc:
         raise FatalError(str(exc)) from None
+    for note in report.notes:
+        click.echo(f"respectful-lint: note: {note}", err=True)
     for error in report.errors:
         click.echo(f"respectful-lint: error: {error}", err=True)
     ci.notices(report, write_baseline, baseline_file, stale, quiet)
@@ -458,6 +523,7 @@ def check(
 
 
 @main.command(name="rules")
+@debug_option
 @click.option(
     "--category",
     "categories",
@@ -497,6 +563,7 @@ def rules_command(
 
 @main.command()
 @click.argument("rule_id", metavar="RULE-ID")
+@debug_option
 @text_or_json
 @lexicon_options
 def explain(

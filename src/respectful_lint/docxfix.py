@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 from .edits import Edit, apply_edits, check_edits
 from .errors import LintError
 from .model import Finding
-from .readers.docx import Paragraph, _parts, _PartWalker, read_paragraphs
+from .readers.docx import MAX_ELEMENTS, Paragraph, _parts, _PartWalker, read_paragraphs
 from .wording import common_ends
 
 AUTHOR = "respectful-lint"
@@ -77,8 +77,8 @@ _PROPS_CHANGE = re.compile(rb"<([\w.-]+:|)rPrChange\b[^>]*?(?:/>|>.*?</\1rPrChan
 class _Locator(_PartWalker):
     """The reader's walker, also noting the byte positions of runs and text elements."""
 
-    def __init__(self, kind: str, name: str, out: list[Paragraph], data: bytes) -> None:
-        super().__init__(kind, out)
+    def __init__(self, kind: str, name: str, budget: list[int], data: bytes) -> None:
+        super().__init__(kind, budget)
         self.name = name
         self.data = data
         self.index = 0  # the byte offset of the event being handled
@@ -164,9 +164,10 @@ def _locate(archive: zipfile.ZipFile, path: str) -> tuple[list[Paragraph], list[
 
     paragraphs: list[Paragraph] = []
     nodes: list[TextNode] = []
+    budget = [MAX_ELEMENTS]  # elements left, over all parts, as the reader counts them
     for kind, name in _parts(archive, path):
         data = archive.read(name)
-        walker = _Locator(kind, name, paragraphs, data)
+        walker = _Locator(kind, name, budget, data)
         parser = expat.ParserCreate(namespace_separator=" ")
         parser.buffer_text = True
         walker.parser = parser
@@ -174,6 +175,7 @@ def _locate(archive: zipfile.ZipFile, path: str) -> tuple[list[Paragraph], list[
         parser.EndElementHandler = walker.on_end
         parser.CharacterDataHandler = walker.chars
         parser.Parse(data, True)
+        paragraphs.extend(walker.out)  # every paragraph: none were taken while parsing
         if _utf8(data):  # edits are written as UTF-8: a part in another encoding is left alone
             nodes.extend(walker.nodes)
     offsets: dict[int, list[int]] = {}
@@ -368,12 +370,19 @@ def _element(node: TextNode, old: str, track: _Revisions | None) -> bytes:
 _IDS = re.compile(rb""":id\s*=\s*["'](-?\d+)["']""")
 
 
+def _check_readable(data: bytes, path: str) -> None:
+    """The reader's checks (size and element limits, encryption, damage): read every
+    paragraph once and keep none."""
+    for _ in read_paragraphs(data, path):
+        pass
+
+
 def apply_docx(
     data: bytes, findings: Sequence[Finding], *, track_changes: bool = False, path: str = "<docx>"
 ) -> tuple[bytes, int]:
     """The document with the fixes of ``findings`` (chosen, not overlapping) written in, and
     how many were applied."""
-    read_paragraphs(data, path)  # the reader's checks: size limits, encryption, damage
+    _check_readable(data, path)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         doc = _doc(archive, path)
         applied = sum(1 for f in findings if _apply_finding(doc, f, track_changes))
@@ -389,7 +398,7 @@ def apply_docx_edits(
     reader reads it (one line a paragraph). An error, and nothing written, when an edit
     crosses a paragraph, falls where there is no text (a tab, a field), or, with
     ``track_changes``, lies in a paragraph that already holds a tracked insertion."""
-    read_paragraphs(data, path)
+    _check_readable(data, path)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         doc = _doc(archive, path)
         ordered = check_edits(len(doc.full), edits)

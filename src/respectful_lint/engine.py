@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
@@ -28,6 +28,7 @@ from .model import (
     Rule,
     Segment,
     Severity,
+    Source,
 )
 from .wording import plan, proper_name_heading
 
@@ -173,8 +174,18 @@ def _scan_patterns(
 
 def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]:
     """Findings for every segment of a document, sorted by position and rule."""
-    findings: list[Finding] = []
+    findings = [f for batch in segment_findings(document, lexicon) for f in batch]
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def segment_findings(document: Document, lexicon: CompiledLexicon) -> Iterator[list[Finding]]:
+    """The findings of each segment in turn, each list sorted by position and rule.
+
+    A caller that stops early (a cap on findings per file) does no work for later segments.
+    """
     for segment in document.segments:
+        findings: list[Finding] = []
         matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted)
         fused: Sequence[_Span] = ()
         if lexicon.conflation is not None:
@@ -190,8 +201,8 @@ def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]
                 # claim in other words ("Sex work is rape"): the writer must rewrite it.
                 finding = dataclasses.replace(finding, fix=None)
             findings.append(finding)
-    findings.sort(key=lambda f: f.sort_key)
-    return findings
+        findings.sort(key=lambda f: f.sort_key)
+        yield findings
 
 
 def _renamer(lexicon: CompiledLexicon, ctx: Context, matches: list[Match]) -> Rename:
@@ -220,6 +231,17 @@ def _renamer(lexicon: CompiledLexicon, ctx: Context, matches: list[Match]) -> Re
 # What a rule says about one match: (message, suggestions, fix), given the words as read and
 # the match's source offsets.
 Wording = Callable[[str, int, int], tuple[str, tuple[str, ...], Fix | None]]
+
+
+_URLS: dict[int, tuple[tuple[Source, ...], tuple[str, ...]]] = {}
+
+
+def _source_urls(rule: Rule) -> tuple[str, ...]:
+    """The rule's source addresses as one tuple that all its findings share."""
+    known = _URLS.get(id(rule.sources))
+    if known is None or known[0] is not rule.sources:
+        known = _URLS[id(rule.sources)] = (rule.sources, tuple(s.url for s in rule.sources))
+    return known[1]
 
 
 def make_finding(
@@ -255,7 +277,7 @@ def make_finding(
         end_column=end_column,
         suggestions=suggestions,
         note=rule.entry.note,
-        sources=tuple(s.url for s in rule.sources),
+        sources=_source_urls(rule),
         segment_kind=segment.kind,
         fix=fix,
         location=segment.location,
@@ -335,6 +357,16 @@ def source_pieces(
     return pieces
 
 
+def _when(source: str, words: str) -> bool:
+    """Whether a wording's ``when`` expression matches, within the pattern time limit."""
+    try:
+        return compiled(source).search(words, timeout=PATTERN_TIMEOUT) is not None
+    except TimeoutError:
+        raise PatternTimeout(
+            f"'when' pattern {source!r} took over {PATTERN_TIMEOUT}s on {len(words)} characters"
+        ) from None
+
+
 def suggest(
     preferred: tuple[Preferred, ...],
     inflection: Inflection,
@@ -354,7 +386,7 @@ def suggest(
     words = " ".join(matched.casefold().split())
     usable = [p for p in preferred if p.only_for is None or base in p.only_for]
     # Wordings for other word forms are left out, unless that would leave none.
-    usable = [p for p in usable if p.when is None or re.search(p.when, words)] or usable
+    usable = [p for p in usable if p.when is None or _when(p.when, words)] or usable
     fits = True
     if inflection.possessive:
         with_possessive = [p for p in usable if p.possessive]

@@ -15,5 +15,13 @@ class UsageError(LintError):
     """A command-line option that cannot be honoured."""
 
 
+class InternalError(Exception):
+    """An unexpected failure (a bug) while checking ``path``; the exception is its cause."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
 class PatternTimeout(LintError):
     """A pattern rule took too long on some text."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, cast
 from . import suppression
 from .baseline import sentence_words
 from .customize import allowed_here
-from .engine import lint_document
-from .errors import LintError
+from .engine import segment_findings
+from .errors import InternalError, LintError
 from .model import Document, Finding
 from .readers import BinaryReader, Reader, ReaderOptions, is_binary
 from .selection import Selection, rule_matches
@@ -48,6 +48,7 @@ class Job:
     options: ReaderOptions | None
     known: suppression.KnownRules
     report_unused: bool = False
+    max_findings: int = 0  # per file; 0 means no limit
 
 
 @dataclass(slots=True)
@@ -58,6 +59,7 @@ class FileResult:
     errors: list[str] = field(default_factory=list)
     checked: bool = False
     name: str = ""
+    notes: list[str] = field(default_factory=list)  # skipped on purpose: no error
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
@@ -109,9 +111,13 @@ def check_file(job: Job, path: str, explicit: bool, stdin: bytes | None = None) 
     except LintError as exc:
         result.errors.append(str(exc))
         return result
+    except Exception as exc:
+        raise InternalError((job.stdin_name or "<stdin>") if path == STDIN else path) from exc
     result.checked = True
     result.name = document.path
-    for finding in select(job, document, path, lint_document(document, job.lexicon)):
+    result.errors.extend(document.unread)
+    found = lint_stream(document, job.lexicon)
+    for finding in select(job, document, path, found, result.notes):
         result.findings.append(finding)
         key = (finding.path, finding.line)
         if key not in result.lines:
@@ -119,8 +125,27 @@ def check_file(job: Job, path: str, explicit: bool, stdin: bytes | None = None) 
     return result
 
 
-def select(job: Job, document: Document, path: str, found: list[Finding]) -> list[Finding]:
-    """The selection stage for one document's findings."""
+def lint_stream(document: Document, lexicon: CompiledLexicon) -> Iterator[Finding]:
+    """The document's findings, segment by segment, so a capped file stops early; an
+    unexpected failure names the file (see InternalError)."""
+    try:
+        for batch in segment_findings(document, lexicon):
+            yield from batch
+    except LintError:
+        raise
+    except Exception as exc:
+        raise InternalError(document.path) from exc
+
+
+def select(
+    job: Job,
+    document: Document,
+    path: str,
+    found: Iterable[Finding],
+    notes: list[str] | None = None,
+) -> list[Finding]:
+    """The selection stage for one document's findings. At ``job.max_findings`` kept
+    findings the rest of the document is not checked, and ``notes`` says so."""
     config = job.config
     ignored: tuple[str, ...] = ()
     keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -137,6 +162,13 @@ def select(job: Job, document: Document, path: str, found: list[Finding]) -> lis
             continue
         if allowed and allowed_here(allowed, document.text, f):
             continue
+        if job.max_findings and len(kept) >= job.max_findings:
+            if notes is not None:
+                notes.append(
+                    f"{document.path}: stopped after {job.max_findings:,} findings "
+                    "(--max-findings); the rest of the file was not checked"
+                )
+            break
         kept.append(f)
     kept = suppression.apply(document, kept, known=job.known, report_unused=job.report_unused)
     out: list[Finding] = []

@@ -454,53 +454,30 @@ class Document:
     format: str
     text: str | ChunkedText
     segments: Iterable[Segment] = field(default_factory=list)
+    # Parts of the file the reader could not read, as one-line errors naming file and line.
+    unread: list[str] = field(default_factory=list)
     _line_starts: Sequence[int] | None = None
-    _cursor: tuple[int, int] = (0, 1)  # (start offset, number) of the last line looked up
-    _known: dict[int, int] = field(default_factory=dict)  # line number -> start offset
-    _plain: bool | None = None  # a str whose lines all end in "\n" alone
     # Word comments: (start, end) of the text each is anchored to, and the comment's text
     comments: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def _counts_lines(self) -> bool:
-        if self._plain is None:
-            self._plain = isinstance(self.text, str) and "\r" not in self.text
-        return self._plain
-
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a source offset, in code points."""
-        text = self.text
-        if self._line_starts is None and isinstance(text, str) and self._counts_lines():
-            # Few findings in a long text: count line breaks from the last position asked
-            # for (findings come in order) instead of indexing every line of the file.
-            last, line = self._cursor
-            if offset < last:
-                last, line = 0, 1
-            line += text.count("\n", last, offset)
-            start = text.rfind("\n", 0, offset) + 1
-            self._cursor = (start, line)
-            self._known[line] = start
-            return line, offset - start + 1
+        """1-based (line, column) of a source offset, in code points.
+
+        The start of every line is found once, on the first call; each call is then a binary
+        search, so findings cost O(log n) each whatever their order or the length of a line.
+        """
         if self._line_starts is None:
-            self._line_starts = line_starts(text)
+            self._line_starts = line_starts(self.text)
         i = bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
-        text = self.text
-        start = self._known.get(line)
-        if start is None:
-            if self._line_starts is None:
-                self._line_starts = line_starts(text)
-            start = self._line_starts[line - 1]
-        end = text.find("\n", start) if isinstance(text, str) and self._counts_lines() else -2
-        if end == -2:
-            if self._line_starts is None:
-                self._line_starts = line_starts(text)
-            end = self._line_starts[line] if line < len(self._line_starts) else len(text)
-        elif end == -1:
-            end = len(text)
-        return text[start:end].rstrip("\r\n")
+        if self._line_starts is None:
+            self._line_starts = line_starts(self.text)
+        starts = self._line_starts
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[starts[line - 1] : end].rstrip("\r\n")
 
 
 def line_starts(text: str | ChunkedText) -> Sequence[int]:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import os
-import subprocess
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from . import cache
 from .customize import Customization
 from .errors import LintError
+from .gitignore import GitIgnore
 from .lexicon import (
     CompiledLexicon,
     build_rules,
@@ -85,6 +86,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     files: int = 0
+    notes: list[str] = field(default_factory=list)  # skipped on purpose: no error
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
     checked: list[str] = field(default_factory=list)  # the names of the files checked
     rules: tuple[Rule, ...] = ()  # the rules that ran
@@ -113,49 +115,57 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def _git_files(folder: Path) -> set[str] | None:
-    """Files git does not ignore under ``folder``, or None when it is not a git work tree."""
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _irregular(path: str) -> str | None:
+    """What ``path`` is when it exists and is not a regular file (symbolic links followed)."""
     try:
-        out = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(folder),
-                "ls-files",
-                "-z",
-                "--cached",
-                "--others",
-                "--exclude-standard",
-            ],
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if out.returncode != 0:
-        return None
-    return {
-        os.path.normpath(folder / p.decode("utf-8", "surrogateescape"))
-        for p in out.stdout.split(b"\0")
-        if p
-    }
+        return _kind(os.stat(path).st_mode)
+    except OSError:
+        return None  # reading it reports the problem
 
 
 def _is_venv(path: str) -> bool:
     return os.path.exists(os.path.join(path, "pyvenv.cfg"))
 
 
-def walk(folder: Path, suffixes: Sequence[str], config: Config | None = None) -> Iterator[str]:
+def walk(
+    folder: Path,
+    suffixes: Sequence[str],
+    config: Config | None = None,
+    report: Report | None = None,
+) -> Iterator[str]:
     """Text-like files under ``folder``, sorted, skipping VCS, virtual-env and build folders.
 
     With a ``config``, files its ``include`` patterns match are taken whatever their extension,
-    and files and folders its ``exclude`` patterns match are left out.
+    and files and folders its ``exclude`` patterns match are left out. Inside a git work tree,
+    what its ``.gitignore`` files ignore is left out (see :mod:`respectful_lint.gitignore`).
+    With a ``report``, a folder that cannot be read is an error there, and a file that is not a
+    regular file (a named pipe, a device) is skipped with a note.
     """
-    allowed = _git_files(folder)
+    ignore = GitIgnore.for_folder(str(folder))
     excluded = config.excluded if config is not None and config.exclude else None
     included = config.included if config is not None and config.include else None
-    for root, dirs, files in os.walk(folder):
+
+    def unreadable(exc: OSError) -> None:
+        if report is not None:
+            where = exc.filename if exc.filename is not None else folder
+            report.errors.append(f"{where}: cannot read folder: {exc.strerror or exc}")
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(
             d
             for d in dirs
@@ -163,14 +173,20 @@ def walk(folder: Path, suffixes: Sequence[str], config: Config | None = None) ->
             and not d.endswith(".egg-info")
             and not _is_venv(os.path.join(root, d))
             and not (excluded and excluded(os.path.join(root, d)))
+            and not (ignore and ignore.ignored(os.path.join(root, d), is_dir=True))
         )
         for name in sorted(files):
             path = os.path.normpath(os.path.join(root, name))
             if not name.lower().endswith(tuple(suffixes)) and not (included and included(path)):
                 continue
-            if allowed is not None and path not in allowed:
+            if ignore is not None and ignore.ignored(path):
                 continue
             if excluded and excluded(path):
+                continue
+            kind = _irregular(path)
+            if kind is not None:
+                if report is not None:
+                    report.notes.append(f"{path}: skipped: {kind}, not a regular file")
                 continue
             yield path
 
@@ -188,16 +204,25 @@ def discover(
         if raw == STDIN:
             yield raw, True
             continue
-        p = Path(raw)
-        if p.is_dir():
-            for found in walk(p, suffixes, config):
+        try:
+            mode = os.stat(raw).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            report.errors.append(f"{raw}: no such file or directory")
+            continue
+        except (OSError, ValueError) as exc:  # a folder on the way cannot be searched; a NUL
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            report.errors.append(f"{raw}: cannot read: {reason}")
+            continue
+        if stat.S_ISDIR(mode):
+            for found in walk(Path(raw), suffixes, config, report):
                 yield found, False
-        elif p.exists():
+        elif (kind := _kind(mode)) is None:
             yield raw, True
         else:
-            report.errors.append(f"{raw}: no such file or directory")
+            report.errors.append(f"{raw}: cannot check {kind}: only regular files are read")
 
 
+MAX_FINDINGS = 10_000  # per file; 0 means no limit
 LARGE_FILE = 16 * 1024 * 1024  # bytes; larger files are decoded in chunks
 _CHUNK = 1024 * 1024
 
@@ -206,10 +231,26 @@ def read_bytes(path: str, stdin: bytes | None = None) -> bytes:
     if path == STDIN:
         return stdin if stdin is not None else sys.stdin.buffer.read()
     try:
-        with open(path, "rb") as fh:
+        with _open_regular(path) as fh:
             return fh.read()
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _open_regular(path: str) -> BinaryIO:
+    """Open a file for reading, refusing anything but a regular file without blocking on it
+    (a named pipe put in place of a file after the walk saw it would wait for a writer)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        kind = _kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise LintError(f"{path}: cannot check {kind}: only regular files are read")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_source(path: str, stdin: bytes | None = None) -> str:
@@ -225,7 +266,7 @@ def read_large(path: str) -> ChunkedText | None:
     try:
         if os.path.getsize(path) <= LARGE_FILE:
             return None
-        with open(path, "rb") as fh:
+        with _open_regular(path) as fh:
             head = fh.read(_CHUNK)
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 encoding = "utf-16"
@@ -341,20 +382,19 @@ def _prepare(
     plugins: Choice,
     customization: Customization,
 ) -> CompiledLexicon:
+    lexicons = None
     key = None
     if use_cache:
         files = lexicon_paths([Path(p) for p in paths], defaults=default_lexicons, plugins=plugins)
-        key = cache.cache_key(files, repr(selection) + repr(customization))
-        found = cache.load(key) if key else None
-        if found is not None:
-            return found
-    lexicons = cached_lexicons(paths, defaults=default_lexicons, plugins=plugins)
+        key = cache.cache_key(files)
+        lexicons = cache.load(key) if key else None
+    if lexicons is None:
+        lexicons = cached_lexicons(paths, defaults=default_lexicons, plugins=plugins)
+        if key:
+            cache.store(key, lexicons)
     rules = customization.apply(build_rules(lexicons))
     selection.check(rules)
-    compiled = compile_rules(selection.choose(rules), lexicons)
-    if key:
-        cache.store(key, compiled)
-    return compiled
+    return compile_rules(selection.choose(rules), lexicons)
 
 
 def _reader(
@@ -378,6 +418,7 @@ def run(
     config: Config | None = None,
     jobs: int | None = 1,
     report_unused_suppressions: bool = False,
+    max_findings: int = MAX_FINDINGS,
 ) -> Report:
     """Check files, folders and ``-`` (stdin). Problems with one file never stop the rest.
 
@@ -386,6 +427,8 @@ def run(
     settings into ``lexicon`` and ``selection``. ``jobs`` worker processes check the files
     (None: one per CPU, or 1 for a single file); the report is the same for any number.
     Inline suppressions apply (see :mod:`respectful_lint.suppression`).
+
+    A file stops being checked at ``max_findings`` findings (0: no limit), with a note.
     """
     from . import jobs as checking
 
@@ -400,6 +443,7 @@ def run(
         options=config.reader_options() if config is not None else None,
         known=checking.known_rules(lexicon),
         report_unused=report_unused_suppressions,
+        max_findings=max_findings,
     )
     # Errors for missing paths keep their place among the files' errors.
     planned: list[tuple[str, bool] | str] = []
@@ -409,6 +453,7 @@ def run(
         found.errors.clear()
         planned.append(item)
     planned.extend(found.errors)
+    report.notes.extend(found.notes)  # files the walk skipped on purpose
     items = [p for p in planned if isinstance(p, tuple)]
     results = checking.check_all(job, items, jobs or checking.default_jobs(), stdin)
     for entry in planned:
@@ -417,6 +462,7 @@ def run(
             continue
         result = next(results)
         report.errors.extend(result.errors)
+        report.notes.extend(result.notes)
         if result.checked:
             report.files += 1
             report.checked.append(result.name)

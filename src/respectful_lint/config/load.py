@@ -301,6 +301,37 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
         message = message[: m.start()] if m else message.replace(" (at end of document)", "")
         raise ConfigError(f"{name}:{line}:{col}: invalid TOML: {message}") from None
+    except RecursionError:
+        line, col = _toml_depth_at(text)
+        raise ConfigError(f"{name}:{line}:{col}: refused: TOML nested too deeply") from None
+    except ValueError as exc:  # an integer too long for Python to convert
+        found = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        col = found.start() - text.rfind("\n", 0, found.start()) if found else 1
+        key = _TOML_KEY.match(text.splitlines()[line - 1]) if found else None
+        where = f" at {key.group(1)}" if key else ""
+        reason = "integer with more than 4,300 digits" if "digits" in str(exc) else str(exc)
+        raise ConfigError(f"{name}:{line}:{col}: refused: {reason}{where}") from None
+
+
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4300,}")
+_TOML_KEY = re.compile(r"""^\s*([A-Za-z0-9_."' -]+?)\s*=""")
+
+
+def _toml_depth_at(text: str) -> tuple[int, int]:
+    """Line and column where brackets and braces first nest 100 deep (a rough scan)."""
+    depth = 0
+    line, start = 1, 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line, start = line + 1, i + 1
+        elif ch in "[{":
+            depth += 1
+            if depth >= 100:
+                return line, i - start + 1
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+    return 1, 1
 
 
 def _table(doc: Mapping[str, Any], keys: Sequence[str]) -> Any:

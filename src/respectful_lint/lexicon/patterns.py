@@ -11,8 +11,12 @@ _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+
 PROBE_TIMEOUT = 0.2
 
 
-def pattern_problem(source: str) -> str | None:
-    """Why a pattern cannot be used, or None when it is fine."""
+def pattern_problem(source: str, *, allow_empty: bool = False) -> str | None:
+    """Why a pattern cannot be used, or None when it is fine.
+
+    Pattern rules and the ``when`` expressions of preferred wordings get the same checks;
+    only a ``when`` may match empty text (``allow_empty``).
+    """
     import regex  # imported here: only lexicons with pattern rules need it
 
     try:
@@ -24,7 +28,7 @@ def pattern_problem(source: str) -> str | None:
             "pattern can hang: a repeated group contains another unbounded repeat "
             "(as in '(a+)+'); rewrite it without nested repetition"
         )
-    if compiled.search(""):
+    if not allow_empty and compiled.search(""):
         return "pattern matches empty text; it must match at least one character"
     literal = "".join(ch for ch in source if ch.isalnum()) or "a"
     probes = [literal[0] * 2000 + "!", (literal + " ") * 200 + "!", " " * 2000 + "!"]

@@ -452,12 +452,12 @@ class _Validator:
                 when = None
                 if "when" in spec:
                     when = self.string(spec["when"], (*path, i, "when"))
-                    try:
-                        re.compile(when)
-                    except re.error as exc:
-                        self.fail(
-                            (*path, i, "when"), f"'when' is not a valid regular expression: {exc}"
+                    problem = pattern_problem(when, allow_empty=True)
+                    if problem is not None:
+                        problem = problem.replace(
+                            "pattern does not compile:", "is not a valid regular expression:"
                         )
+                        self.fail((*path, i, "when"), f"'when' {problem}")
                 out.append(Preferred(text, plural, possessive, only_for, when))
             else:
                 out.append(Preferred(self.string(item, (*path, i))))

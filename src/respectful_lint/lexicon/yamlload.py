@@ -15,6 +15,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Path = tuple[str | int, ...]
+MAX_DIGITS = 4300  # Python refuses to turn more decimal digits into an integer
+MAX_EXPANDED = 200_000  # values a file may hold once its aliases are expanded
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +72,60 @@ def load_yaml(text: str, file: str) -> Located:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         raise LexiconError(f"{file}:{line}:{col}: invalid YAML: {problem}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - text.rfind("\n", 0, exc.position)
+        raise LexiconError(
+            f"{file}:{line}:{col}: invalid YAML: character U+{exc.character:04X} is not allowed "
+            "in YAML"
+        ) from None
     except yaml.YAMLError as exc:
-        raise LexiconError(f"{file}:1:1: invalid YAML: {exc}") from None
+        first = (str(exc).splitlines() or ["invalid YAML"])[0]
+        raise LexiconError(f"{file}:1:1: invalid YAML: {first}") from None
+    except RecursionError:
+        raise LexiconError(f"{file}:1:1: refused: YAML nested too deeply") from None
     marks: dict[Path, tuple[int, int]] = {}
     keys: dict[Path, tuple[int, int]] = {}
     if node is None:
         return Located(None, marks, file, keys)
-    return Located(_convert(node, (), marks, keys, file), marks, file, keys)
+    try:
+        _check_expansion(node, file)
+        data = _convert(node, (), marks, keys, file)
+    except RecursionError:
+        raise LexiconError(f"{file}:1:1: refused: YAML nested too deeply") from None
+    return Located(data, marks, file, keys)
+
+
+def _check_expansion(root: yaml.Node, file: str) -> None:
+    """Refuse aliases (``*name``) that expand to more than ``MAX_EXPANDED`` values in all, or
+    that contain themselves: one alias of an alias can stand for billions of values."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if id(node) in open_nodes:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            raise LexiconError(f"{file}:{line}:{col}: refused: a YAML alias that contains itself")
+        open_nodes.add(id(node))
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(size(item) for item in node.value)
+        open_nodes.discard(id(node))
+        sizes[id(node)] = total
+        if total > MAX_EXPANDED:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            raise LexiconError(
+                f"{file}:{line}:{col}: refused: YAML aliases expand to more than "
+                f"{MAX_EXPANDED:,} values"
+            )
+        return total
+
+    size(root)
 
 
 def _convert(
@@ -107,3 +156,20 @@ def _convert(
     except yaml.YAMLError as exc:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         raise LexiconError(f"{file}:{line}:{col}: invalid value: {exc}") from None
+    except (ValueError, OverflowError, IndexError, TypeError, AttributeError, KeyError) as exc:
+        # 2024-13-45, an integer too long to convert, an empty '!!int', a bad '!!binary'...
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        reason = f"more than {MAX_DIGITS:,} digits" if "digits" in str(exc) else str(exc)
+        reason = (reason.splitlines() or [type(exc).__name__])[0]
+        where = _path_text(path)
+        raise LexiconError(
+            f"{file}:{line}:{col}: invalid value{where}: {node.value[:40]!r}: {reason}"
+        ) from None
+
+
+def _path_text(path: Path) -> str:
+    parts = [p for p in path if p != "<key>"]
+    if not parts:
+        return ""
+    text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
+    return f" at {text}"

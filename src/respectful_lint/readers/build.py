@@ -8,13 +8,51 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from ..errors import LintError
 from ..model import Location, OffsetMap, Segment
 
 PLACEHOLDER = "\ufffc"  # stands for skipped inline content; never part of a match
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Python refuses to turn more decimal digits than this into an integer (int_max_str_digits)
+MAX_DIGITS = 4300
+HUGE_CHARREF = re.compile(rf"&#[0-9]{{{MAX_DIGITS + 1}}}")
 URL = re.compile(
     r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
+
+
+class Refused(LintError):
+    """Input a reader will not read, at ``offset`` in the text it was given.
+
+    The reader of the whole file turns it into a one-line error with the file, line, column and
+    (for JSON and YAML) key: see :meth:`at`.
+    """
+
+    def __init__(self, offset: int, reason: str, key: str | None = None) -> None:
+        super().__init__(f"refused: {reason}")
+        self.offset = offset
+        self.reason = reason
+        self.key = key
+
+    def moved(self, offset: int, key: str | None) -> Refused:
+        """The same refusal at ``offset`` of an enclosing text."""
+        return Refused(offset, self.reason, self.key or key)
+
+    def at(self, path: str, text: str) -> LintError:
+        line = text.count("\n", 0, self.offset) + 1
+        column = self.offset - (text.rfind("\n", 0, self.offset) + 1) + 1
+        where = f" at {self.key}" if self.key else ""
+        return LintError(f"{path}:{line}:{column}: refused: {self.reason}{where}")
+
+
+def check_charrefs(text: str, base: int = 0) -> None:
+    """Refuse a decimal character reference too long to convert (``&#`` and 4,301 digits)."""
+    if "&#" in text:
+        m = HUGE_CHARREF.search(text)
+        if m is not None:
+            raise Refused(
+                base + m.start(), f"character reference with more than {MAX_DIGITS:,} digits"
+            )
 
 
 @dataclass(slots=True)

@@ -13,12 +13,17 @@ comments), its column the character in the paragraph, and its
 :class:`~respectful_lint.model.Location` names the part and the paragraph's number in it.
 
 The archive's directory is checked before anything is inflated: more than ``MAX_MEMBERS``
-members or more than ``MAX_UNCOMPRESSED`` bytes in all is refused as a likely zip bomb.
+members or more than ``MAX_UNCOMPRESSED`` bytes in all is refused as a likely zip bomb. Parts
+are inflated and parsed 64 KB at a time, and each paragraph is handed on as soon as it (and
+any paragraph nested in it) ends, so memory does not grow with the number of paragraphs;
+more than ``MAX_ELEMENTS`` XML elements in all is refused, since tiny elements compress so well
+that a small file can hold millions of them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING, ClassVar
@@ -34,6 +39,7 @@ if TYPE_CHECKING:
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 1 << 30  # 1 GiB over all members, as the zip directory declares
 MAX_XML = 256 << 20  # the XML parts that are read, together
+MAX_ELEMENTS = 2_000_000  # XML elements in the parts that are read, together
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 _W = frozenset(
     {
@@ -67,14 +73,15 @@ class DocxReader:
         raise LintError(f"{path}: a Word document is read from its bytes, not from text")
 
     def read_bytes(self, data: bytes, path: str) -> Document:
-        paragraphs = read_paragraphs(data, path)
-        texts = [p.text() for p in paragraphs]
-        text = "\n".join(texts)
+        texts: list[str] = []
         segments: list[Segment] = []
         offset = 0
-        starts: list[int] = []
-        for para, ptext in zip(paragraphs, texts, strict=True):
-            starts.append(offset)
+        anchored: list[tuple[Paragraph, str, int]] = []  # paragraphs with comment marks
+        for para in read_paragraphs(data, path):
+            ptext = para.text()
+            texts.append(ptext)
+            if para.marks or para.comment is not None:
+                anchored.append((para, ptext, offset))
             if ptext.strip():
                 location = Location(para.part, para.number, None, *para.place)
                 kind = "heading" if para.heading else "cell" if para.part == "table" else "prose"
@@ -86,19 +93,19 @@ class DocxReader:
                         replace(s, location=location) for s in text_segments(ptext, offset, kind)
                     )
             offset += len(ptext) + 1
+        text = "\n".join(texts)
         document = Document(path=path, format=self.name, text=text, segments=segments)
-        document.comments = _comment_anchors(paragraphs, texts, starts)
+        document.comments = _comment_anchors(anchored)
         return document
 
 
-def _comment_anchors(
-    paragraphs: list[Paragraph], texts: list[str], starts: list[int]
-) -> list[tuple[int, int, str]]:
-    """(start, end, comment text) of each Word comment, from the marks of its range."""
+def _comment_anchors(anchored: list[tuple[Paragraph, str, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, comment text) of each Word comment, from the marks of its range.
+    ``anchored`` holds each paragraph with marks or comment text, its text and its offset."""
     begin: dict[str, int] = {}
     end: dict[str, int] = {}
     notes: dict[str, list[str]] = {}
-    for para, ptext, start in zip(paragraphs, texts, starts, strict=True):
+    for para, ptext, start in anchored:
         if para.marks:
             sizes = [0, *accumulate(len(p) for p in para.pieces)]
         for kind, ident, piece in para.marks:
@@ -131,9 +138,10 @@ class Paragraph:
         return out
 
 
-def read_paragraphs(data: bytes, path: str) -> list[Paragraph]:
-    """Every paragraph of every part that people read, in reading order."""
+def read_paragraphs(data: bytes, path: str) -> Iterator[Paragraph]:
+    """Every paragraph of every part that people read, in reading order, one by one."""
     import io
+    import struct
     import zipfile
     import zlib
 
@@ -148,13 +156,20 @@ def read_paragraphs(data: bytes, path: str) -> list[Paragraph]:
         raise LintError(f"{path}: cannot read: not a Word document (not a zip archive)") from None
     with archive:
         parts = _parts(archive, path)
-        out: list[Paragraph] = []
+        budget = [MAX_ELEMENTS]  # elements left, over all parts
         for kind, name in parts:
             try:
-                _parse_part(archive, name, kind, out, path)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as e:
+                yield from _parse_part(archive, name, kind, budget, path)
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                OSError,
+                NotImplementedError,
+                ValueError,  # a damaged local header: "negative seek value"
+                struct.error,
+            ) as e:
                 raise LintError(f"{path}: cannot read {name}: damaged archive ({e})") from None
-        return out
 
 
 def _parts(archive: zipfile.ZipFile, path: str) -> list[tuple[str, str]]:
@@ -199,11 +214,11 @@ class _Refused(Exception):
 
 
 def _parse_part(
-    archive: zipfile.ZipFile, name: str, kind: str, out: list[Paragraph], path: str
-) -> None:
+    archive: zipfile.ZipFile, name: str, kind: str, budget: list[int], path: str
+) -> Iterator[Paragraph]:
     from xml.parsers import expat
 
-    walker = _PartWalker(kind, out)
+    walker = _PartWalker(kind, budget)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
     parser.StartElementHandler = walker.start
@@ -219,7 +234,10 @@ def _parse_part(
         with archive.open(name) as fh:
             while chunk := fh.read(1 << 16):
                 parser.Parse(chunk, False)
+                yield from walker.take()
         parser.Parse(b"", True)
+        yield from walker.take()
+        yield from walker.out  # paragraphs left open by a truncated part
     except expat.ExpatError as exc:
         raise LintError(
             f"{path}: cannot read {name}: invalid XML at line {exc.lineno}, "
@@ -232,9 +250,11 @@ def _parse_part(
 class _PartWalker:
     """Collects paragraphs from the expat events of one part."""
 
-    def __init__(self, kind: str, out: list[Paragraph]) -> None:
+    def __init__(self, kind: str, budget: list[int]) -> None:
         self.kind = kind
-        self.out = out
+        self.budget = budget
+        self.out: list[Paragraph] = []  # in reading order, not yet handed on
+        self.done = 0  # how many of them are complete: handed on by take()
         self.open: list[Paragraph] = []
         self.number = 0
         self.text = 0  # depth inside w:t
@@ -262,7 +282,21 @@ class _PartWalker:
             self.names[raw] = cached
         return cached
 
+    def take(self) -> list[Paragraph]:
+        """The paragraphs that are complete, in reading order, and forget them."""
+        if not self.done:
+            return []
+        taken = self.out[: self.done]
+        del self.out[: self.done]
+        self.done = 0
+        return taken
+
     def start(self, raw: str, attrs: dict[str, str]) -> None:
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
+            raise _Refused(
+                f"more than {MAX_ELEMENTS:,} XML elements; this looks like a decompression bomb"
+            )
         word, local = self._name(raw)
         if self.skip:
             if (word and local in _SKIP) or local == "mc:Fallback":
@@ -336,6 +370,8 @@ class _PartWalker:
         elif local == "p":
             if self.open:
                 self.open.pop()
+                if not self.open:  # a paragraph and those nested in it are complete
+                    self.done = len(self.out)
         elif local == "tbl":
             self.table -= 1
             if self.cells:

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from typing import ClassVar
 
 from ..model import Document, Segment
-from .build import PLACEHOLDER, SegmentBuilder
+from .build import PLACEHOLDER, Refused, SegmentBuilder, check_charrefs
 from .text import SEGMENT_SIZE, _cut
 
 
@@ -107,7 +107,10 @@ class HtmlReader:
         self.data_attributes = tuple(data_attributes)
 
     def read(self, text: str, path: str) -> Document:
-        segments = html_segments(text, data_attributes=self.data_attributes)
+        try:
+            segments = html_segments(text, data_attributes=self.data_attributes)
+        except Refused as exc:
+            raise exc.at(path, text) from None
         return Document(path=path, format=self.name, text=text, segments=segments)
 
 
@@ -123,6 +126,7 @@ def html_segments(
     ``data_attributes`` are the patterns of the ``data-*`` attributes read as prose (an empty
     list reads none).
     """
+    check_charrefs(text, base)
     fed, hidden = _parser_input(text)
     walker = _Walker(text, base, quoted, tuple(data_attributes), hidden)
     walker.feed(fed)

@@ -19,7 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..model import Document, Segment, line_starts
 from .build import ENTITY as _ENTITY
-from .build import PLACEHOLDER
+from .build import PLACEHOLDER, Refused
 from .build import URL as _URL
 from .build import SegmentBuilder as _Builder
 from .html import DATA_ATTRIBUTES, INLINE, SKIP, html_segments, tag_name
@@ -28,9 +28,23 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 CHUNK_SIZE = 256 * 1024
 
 
+MAX_NESTING = 100  # block quotes and lists nested this deep or deeper are not read
+
+
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # markdown-it stops reading a container nested this deep (its default is 20); the
+    # deepest tokens it still makes are then two levels short of it
+    md.options["maxNesting"] = MAX_NESTING + 2
     return md.use(front_matter_plugin)
+
+
+def _too_deep(tokens: list[Token]) -> Token | None:
+    """The first token at the nesting limit, where text may have been left unread."""
+    for tok in tokens:
+        if tok.level >= MAX_NESTING + 1:
+            return tok
+    return None
 
 
 class MarkdownReader:
@@ -46,9 +60,20 @@ class MarkdownReader:
         doc._line_starts = starts
         md = _parser()
         found: list[Segment] = []
-        for first_line, chunk in _chunks(text, starts):
-            walker = _Walker(text, starts, first_line, self.data_attributes)
-            found.extend(walker.walk(md.parse(chunk)))
+        try:
+            for first_line, chunk in _chunks(text, starts):
+                walker = _Walker(text, starts, first_line, self.data_attributes)
+                tokens = md.parse(chunk)
+                deep = _too_deep(tokens) if not doc.unread else None
+                if deep is not None:
+                    line = first_line + (deep.map[0] if deep.map else 0) + 1
+                    doc.unread.append(
+                        f"{path}:{line}: skipped: block quotes or lists nested {MAX_NESTING} or "
+                        "more levels deep are not read"
+                    )
+                found.extend(walker.walk(tokens))
+        except Refused as exc:
+            raise exc.at(path, text) from None
         doc.segments = found
         return doc
 
@@ -329,8 +354,8 @@ class _Walker:
                 builder.add(decoded, pos, entity.end())
                 pos = entity.end()
                 i += len(decoded)
-            elif src_ch == ch:
-                builder.add(ch, pos, pos + 1)
+            elif src_ch == ch or (src_ch == "\0" and ch == "\ufffd"):  # markdown-it turns
+                builder.add(ch, pos, pos + 1)  # a NUL character into U+FFFD
                 pos += 1
                 i += 1
             elif src_ch == "\\" and pos + 1 < limit and text[pos + 1] == ch:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import LintError
 from ..model import Document, Location, OffsetMap, Segment
-from .build import SegmentBuilder
+from .build import MAX_DIGITS, Refused, SegmentBuilder
 
 if TYPE_CHECKING:
     import yaml
@@ -55,6 +55,7 @@ _JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n",
 _JSON_SIMPLE["t"] = "\t"
 _WS = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"[^,\]}\s]+")
+_LONG_INTEGER = re.compile(r"[0-9]+")
 
 KeyPath = tuple[str | int, ...]
 
@@ -112,7 +113,11 @@ def value_segments(
     if outer is None:
         return
     if _HTML.match(value) and ">" in value:
-        for seg in html_segments(outer.text):
+        try:
+            inner = html_segments(outer.text)
+        except Refused as exc:
+            raise exc.moved(outer.offsets.start(exc.offset), location.key) from None
+        for seg in inner:
             yield Segment(
                 seg.text, ComposedMap(seg.offsets, outer.offsets), seg.kind, False, location
             )
@@ -132,7 +137,14 @@ class JsonReader:
             raise LintError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
         except RecursionError:
             raise LintError(f"{path}: refused: JSON nested too deeply") from None
-        return Document(path=path, format=self.name, text=text, segments=list(_json(text)))
+        except ValueError as exc:  # an integer too long to convert: found again below
+            if "digits" not in str(exc):
+                raise
+        try:
+            segments = list(_json(text))
+        except Refused as exc:
+            raise exc.at(path, text) from None
+        return Document(path=path, format=self.name, text=text, segments=segments)
 
 
 def _json(text: str) -> Iterator[Segment]:
@@ -176,6 +188,15 @@ def _json(text: str) -> Iterator[Segment]:
             i = end
         else:
             m = _SCALAR.match(text, i)
+            if (
+                m
+                and m.end() - i > MAX_DIGITS
+                and _LONG_INTEGER.fullmatch(m.group(), 1 if text[i] == "-" else 0)
+                and len(m.group().lstrip("-")) > MAX_DIGITS
+            ):
+                path = tuple(f[1] for f in frames)
+                reason = f"integer with more than {MAX_DIGITS:,} digits"
+                raise Refused(i, reason, key_path(path) if path else None)
             i = m.end() if m else i + 1
         i = _WS.match(text, i).end()  # type: ignore[union-attr]
 
@@ -216,14 +237,25 @@ class YamlReader:
             where = f"{mark.line + 1}:{mark.column + 1}:" if mark else "1:1:"
             problem = exc.problem or exc.context or "invalid YAML"
             raise LintError(f"{path}:{where} invalid YAML: {problem}") from None
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+            line = text.count("\n", 0, exc.position) + 1
+            col = exc.position - text.rfind("\n", 0, exc.position)
+            raise LintError(
+                f"{path}:{line}:{col}: invalid YAML: character U+{exc.character:04X} is not "
+                "allowed in YAML"
+            ) from None
         except yaml.YAMLError as exc:
-            raise LintError(f"{path}: invalid YAML: {exc}") from None
+            first = (str(exc).splitlines() or ["invalid YAML"])[0]
+            raise LintError(f"{path}: invalid YAML: {first}") from None
         except RecursionError:
             raise LintError(f"{path}: refused: YAML nested too deeply") from None
         segments: list[Segment] = []
-        for root in roots:
-            if root is not None:
-                segments.extend(_yaml(text, root))
+        try:
+            for root in roots:
+                if root is not None:
+                    segments.extend(_yaml(text, root))
+        except Refused as exc:
+            raise exc.at(path, text) from None
         return Document(path=path, format=self.name, text=text, segments=segments)
 
 

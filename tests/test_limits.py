@@ -1,0 +1,81 @@
+"""Limits that keep work bounded: findings per file, line positions on long lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
+
+from respectful_lint.cli import main
+from respectful_lint.model import Document
+
+
+def check(*args: str) -> Result:
+    return CliRunner().invoke(main, ["check", "--format", "concise", *args])
+
+
+def test_a_file_stops_at_max_findings_with_a_note(tmp_path: Path) -> None:
+    dense = tmp_path / "dense.md"
+    dense.write_text("A hooker met a john.\n" * 15, encoding="utf-8")
+    other = tmp_path / "other.md"
+    other.write_text("A hooker.\n" * 3, encoding="utf-8")
+    result = check("--max-findings", "5", str(dense), str(other))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[1] for line in lines if line.startswith(str(dense))] == [
+        "1", "1", "2", "2", "3"
+    ]  # fmt: skip
+    assert sum(line.startswith(str(other)) for line in lines) == 3
+    assert result.stderr == (
+        f"respectful-lint: note: {dense}: stopped after 5 findings (--max-findings); "
+        "the rest of the file was not checked\n"
+    )
+
+
+def test_max_findings_zero_means_no_limit_and_the_default_is_ten_thousand(tmp_path: Path) -> None:
+    dense = tmp_path / "dense.md"
+    dense.write_text("A hooker met a john.\n" * 15, encoding="utf-8")
+    assert len(check("--max-findings", "0", str(dense)).stdout.splitlines()) == 30
+    result = check(str(dense))
+    assert len(result.stdout.splitlines()) == 30 and result.stderr == ""
+    assert "[default: 10000; x>=0]" in CliRunner().invoke(main, ["check", "--help"]).output
+
+
+def test_a_file_with_exactly_max_findings_gets_no_note(tmp_path: Path) -> None:
+    dense = tmp_path / "dense.md"
+    dense.write_text("A hooker met a john.\n" * 2, encoding="utf-8")
+    result = check("--max-findings", "4", str(dense))
+    assert len(result.stdout.splitlines()) == 4 and result.stderr == ""
+
+
+def test_a_negative_max_findings_is_a_usage_error() -> None:
+    result = check("--max-findings", "-1", "-")
+    assert result.exit_code == 2
+
+
+def _naive(text: str, offset: int) -> tuple[int, int]:
+    line, start, i = 1, 0, 0
+    while i < offset:
+        if text[i] == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
+            if i + 1 >= offset:
+                break
+            i += 1
+        if text[i] in "\r\n":
+            line, start = line + 1, i + 1
+        i += 1
+    return line, offset - start + 1
+
+
+@given(
+    st.text(alphabet="ab \n\r", max_size=80),
+    st.lists(st.integers(min_value=0, max_value=80), max_size=20),
+)
+def test_positions_are_right_in_any_order(text: str, offsets: list[int]) -> None:
+    doc = Document(path="x", format="text", text=text)
+    for offset in offsets:  # in any order, as findings of overlapping rules ask
+        offset = min(offset, len(text))
+        if 0 < offset < len(text) and text[offset - 1 : offset + 1] == "\r\n":
+            continue  # inside a line break: no character starts there
+        assert doc.position(offset) == _naive(text, offset)
