@@ -229,6 +229,18 @@ def test_a_read_only_file_is_an_error_and_left_unchanged(tmp_path: Path, house: 
     assert f"{draft}: cannot write: the file is read-only; nothing was changed" in result.stderr
     assert draft.read_text() == "A hooker.\n"
     assert {p.name for p in tmp_path.iterdir()} == {"draft.txt", "house.yaml"}
+    # Nothing was fixed: the finding is still reported, on the file's own line.
+    assert "0 fixed, 1 remaining." in result.stdout
+    assert " | A hooker." in result.stdout
+
+
+def test_a_copy_that_cannot_be_written_counts_as_not_fixed(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+    result = run(house, "--output", str(tmp_path / "missing" / "copy.txt"), str(draft))
+    assert result.exit_code == 2
+    assert "copy.txt: cannot write: No such file or directory" in result.stderr
+    assert "0 fixed, 1 remaining." in result.stdout
+    assert draft.read_text() == "A hooker.\n"
 
 
 def test_fixing_keeps_the_file_mode_and_leaves_no_temporary_file(
