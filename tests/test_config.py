@@ -616,6 +616,14 @@ def test_pyproject_errors_name_the_keys_line(project: Path, line: str, message: 
     assert error(check(project)) == f"respectful-lint: error: pyproject.toml:{message}"
 
 
+def test_a_pyproject_cut_short_is_located_at_its_end(project: Path) -> None:
+    write(project / "pyproject.toml", '[tool.respectful-lint]\nselect = ["sex-work"\n')
+    assert error(check(project)) == (
+        "respectful-lint: error: pyproject.toml:3:1: "
+        "invalid TOML: Unclosed array at the end of the file"
+    )
+
+
 def test_pyproject_errors_in_a_sub_table_name_its_line(project: Path) -> None:
     text = PYPROJECT.replace("{line}", "").replace('["data-note"]', '["note"]')
     write(project / "pyproject.toml", text)
