@@ -181,6 +181,27 @@ def test_output_writes_a_corrected_copy_and_leaves_the_input(tmp_path: Path, hou
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["--unsafe-fixes"], "--unsafe-fixes: use with --fix, --diff or --output"),
+        (["--track-changes"], "--track-changes: use with --fix, --diff or --output"),
+        (
+            ["--unsafe-fixes", "--track-changes"],
+            "--unsafe-fixes and --track-changes: use with --fix, --diff or --output",
+        ),
+    ],
+)
+def test_fixing_options_without_a_way_to_fix_are_an_error(
+    tmp_path: Path, house: Path, args: list[str], message: str
+) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+    result = run(house, *args, str(draft))
+    assert result.exit_code == 2
+    assert result.stderr == f"respectful-lint: error: {message}\n"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
         (["a.txt", "b.txt"], "--output takes exactly one input file"),
         (["."], "--output takes exactly one input file"),
         (["a.txt", "--output", "a.txt"], "--output must not be the input file"),

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .cli_fix import check_fix_paths, fix_options, fix_run, stack
+from .cli_fix import check_fix_options, fix_options, fix_run, stack
 from .config import Config, Settings, discover_config, load_config
 from .errors import LintError
 from .model import Rule
@@ -282,9 +282,9 @@ def check(
         fixing = FixOptions(unsafe_fixes, diff, output, track_changes)
     try:
         reporter = get_reporter(fmt)
-        if fixing is not None:
-            paths = paths or (".",)
-            check_fix_paths(paths, output)
+        paths = paths or (".",)
+        extras = ["--unsafe-fixes"] * unsafe_fixes + ["--track-changes"] * track_changes
+        check_fix_options(paths, fixing, *extras)
         compiled = prepare_settings(settings, cache=not no_cache)
         if strict_lexicons:
             _strict_lexicons(settings)
@@ -294,7 +294,7 @@ def check(
             report = fixed.report
         else:
             report = run(
-                paths or ["."],
+                paths,
                 compiled,
                 selection=settings.selection,
                 stdin_name=stdin_filename,

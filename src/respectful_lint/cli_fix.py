@@ -61,8 +61,14 @@ def fix_options(func: F) -> F:
     )
 
 
-def check_fix_paths(paths: Sequence[str], output: str | None) -> None:
-    """``--output`` takes one input file (or '-'), never the input itself."""
+def check_fix_options(paths: Sequence[str], options: FixOptions | None, *extras: str) -> None:
+    """Options that change fixing need a way to fix (``extras`` names those given), and
+    ``--output`` takes one input file (or '-'), never the input itself."""
+    if options is None:
+        if extras:
+            raise LintError(f"{' and '.join(extras)}: use with --fix, --diff or --output")
+        return
+    output = options.output
     if output is None:
         return
     if len(paths) != 1 or (paths[0] != STDIN and not os.path.isfile(paths[0])):
