@@ -165,8 +165,21 @@ def test_a_house_entry_named_like_a_built_in_rule_points_to_overrides(project: P
 
 def test_allow_covers_every_inflection_and_phrases(project: Path) -> None:
     write(project / "more.md", "Two inmates and an inmate's family. Our johns hopkins file.\n")
-    write(project / ".respectful-lint.yaml", "allow: [inmate]\nselect: [incarceration]\n")
+    write(project / ".respectful-lint.yaml", "select: [incarceration, sex-work/john]\n")
+    assert [line.split(": ", 1)[1] for line in concise(project, "more.md")] == [
+        'warning incarceration/inmate Avoid "inmates"; use "incarcerated people"',
+        'warning incarceration/inmate Avoid "inmate\'s"; use "incarcerated person\'s"',
+        'warning sex-work/john Avoid "johns"; use "clients"',
+    ]
+    write(
+        project / ".respectful-lint.yaml",
+        "allow: [inmate, Johns Hopkins]\nselect: [incarceration, sex-work/john]\n",
+    )
     assert concise(project, "draft.md", "more.md") == []
+    write(project / "more.md", "Our Johns Hopkins file. Two johns paid.\n")
+    assert concise(project, "more.md") == [
+        'more.md:1:29: warning sex-work/john Avoid "johns"; use "clients"'
+    ]
     write(
         project / ".respectful-lint.yaml",
         "select: [incarceration]\noverrides:\n  incarceration/inmate: {allow: [inmate]}\n",
