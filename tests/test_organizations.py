@@ -396,6 +396,8 @@ def test_lexicon_test_reports_failing_examples_and_data_checks(tmp_path: Path) -
     assert result.exit_code == 1
     out = result.stdout
     assert "house/case-file: not flagged: 'Update the client file.' (no finding)" in out
+    # named as given, as 'lexicon validate' names it
+    assert out.startswith("house.yaml:"), out
     assert (
         "preferred wording 'inmate file' is itself flagged (incarceration/inmate on 'inmate')"
         in out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,7 +73,13 @@ def run_lexicon_tests(settings: Settings, paths: Sequence[str | Path]) -> Outcom
     failures.extend(_clashes(compiled.rules, own_ids, own))
     failures.extend(_sources(own))
     entries = sum(len(lex.entries) for lex in own)
-    return Outcome(tuple(failures), entries, examples)
+    return Outcome(tuple(replace(f, file=_shown(f.file)) for f in failures), entries, examples)
+
+
+def _shown(file: str) -> str:
+    """A file under the current folder as a relative path, as 'lexicon validate' names it."""
+    path, here = Path(file), Path.cwd().resolve()
+    return str(path.relative_to(here)) if path.is_relative_to(here) else file
 
 
 def _others(settings: Settings, mine: set[Path], ids: dict[str, str]) -> list[Lexicon]:
