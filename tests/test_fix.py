@@ -178,6 +178,22 @@ def test_output_writes_a_corrected_copy_and_leaves_the_input(tmp_path: Path, hou
     assert copy.read_text() == "Nothing to fix.\n"  # a copy is written even with no fixes
 
 
+def test_output_dash_prints_the_corrected_text_and_reports_on_stderr(
+    tmp_path: Path, house: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    draft = write(tmp_path, "draft.md", "A hooker and a prostitute.\n")
+    result = run(house, "--output", "-", "draft.md")
+    assert result.exit_code == 1  # the prostitute finding remains
+    assert result.stdout == "A sex worker and a prostitute.\n"
+    assert "draft.md:1:20: warning house/prostitute" in result.stderr
+    assert result.stderr.endswith(
+        "1 fixed, 1 remaining (1 with an unsafe fix: rerun with --unsafe-fixes).\n"
+    )
+    assert draft.read_text() == "A hooker and a prostitute.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.md", "house.yaml"]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -49,7 +49,8 @@ def fix_options(func: F) -> F:
             click.option(
                 "--output",
                 metavar="PATH",
-                help="Write a corrected copy of the one input here; the input is left as it is.",
+                help="Write a corrected copy of the one input here ('-': to standard output); "
+                "the input is left as it is.",
             ),
             click.option(
                 "--track-changes",
@@ -73,6 +74,8 @@ def check_fix_options(paths: Sequence[str], options: FixOptions | None, *extras:
         return
     if len(paths) != 1 or (paths[0] != STDIN and not os.path.isfile(paths[0])):
         raise LintError("--output takes exactly one input file")
+    if output == STDIN:
+        return
     if paths[0] != STDIN and os.path.exists(output) and os.path.samefile(paths[0], output):
         raise LintError("--output must not be the input file; use --fix to fix it in place")
     if os.path.isdir(output):
@@ -123,10 +126,16 @@ def fix_run(
     include = paths if options.output is not None else (STDIN,) if stdin is not None else ()
     outcome = fix_report(report, include, lint, options, stdin=stdin, stdin_name=stdin_name)
     write_results(outcome, report, options)
+    # Standard output holds the diff or the fixed text, if any; the report goes to stderr.
+    if options.output is None:
+        to_stdout = [outcome.stdin] if outcome.stdin is not None else []
+    else:
+        to_stdout = outcome.results if options.output == STDIN else []
     if options.diff:
         click.echo("".join(diff(r) for r in outcome.results if r.changed), nl=False)
-    elif outcome.stdin is not None and options.output is None:
-        sys.stdout.buffer.write(outcome.stdin.after)
+    else:
+        for result in to_stdout:
+            sys.stdout.buffer.write(result.after)
         sys.stdout.flush()
-    to_stderr = options.diff or (outcome.stdin is not None and options.output is None)
+    to_stderr = options.diff or bool(to_stdout)
     return FixedRun(report, summary(outcome, report, options), to_stderr)

@@ -115,7 +115,7 @@ def write_results(outcome: FixOutcome, report: Report, options: FixOptions) -> N
 
     A file that cannot be written counts as not fixed: the report gets its findings back.
     """
-    if options.diff:
+    if options.diff or options.output == STDIN:
         return
     for result in list(outcome.results):
         if options.output is not None:
