@@ -688,3 +688,35 @@ def test_the_readmes_examples_are_valid_configurations(tmp_path: Path) -> None:
     assert yaml_config.select == toml_config.select == ("sex-work", "drug-use", "hiv")
     assert yaml_config.data_attributes == toml_config.data_attributes
     assert yaml_config.per_file_ignores[0] == toml_config.per_file_ignores[0]
+
+
+def _laughs(levels: int) -> str:
+    """A YAML "billion laughs": each level repeats the one before ten times."""
+    lines = ["l0: &l0 [ha, ha, ha, ha, ha, ha, ha, ha, ha, ha]"]
+    for i in range(1, levels):
+        lines.append(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("allow: &a [*a]\n", "1:8: invalid YAML: an alias refers to a value that holds it"),
+        ("extends: &e {a: *e}\n", "1:10: invalid YAML: an alias refers to a value that holds it"),
+        (_laughs(9), "invalid YAML: aliases repeat too many values"),
+    ],
+)
+def test_yaml_aliases_that_loop_or_explode_are_one_clear_error(
+    project: Path, text: str, message: str
+) -> None:
+    write(project / ".respectful-lint.yaml", text)
+    line = error(check(project))
+    assert line.startswith("respectful-lint: error: .respectful-lint.yaml:")
+    assert line.endswith(message)
+
+
+def test_yaml_aliases_that_repeat_a_value_still_work(project: Path) -> None:
+    write(
+        project / ".respectful-lint.yaml", "select: &s [sex-work]\nper-file-ignores:\n  'x/*': *s\n"
+    )
+    assert check(project).exit_code == 1

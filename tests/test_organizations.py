@@ -537,3 +537,14 @@ def test_the_built_in_lexicons_pass_lexicon_test(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stdout
     data = json.loads(result.stdout)
     assert data["failures"] == [] and data["entries"] > 100 and data["examples"] > 4 * 100
+
+
+def test_a_lexicon_whose_alias_holds_itself_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path / "loop.yaml", "lexicon: house\nentries: &e [*e]\n")
+    message = "loop.yaml:2:10: error: invalid YAML: an alias refers to a value that holds it"
+    result = run(tmp_path, "lexicon", "validate", "loop.yaml")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[0] == message
+    checked = run(tmp_path, "check", "--isolated", "--lexicon", "loop.yaml", "loop.yaml")
+    assert checked.exit_code == 2
+    assert checked.stderr == f"respectful-lint: error: {message.replace('error: ', '', 1)}\n"

@@ -72,38 +72,72 @@ def load_yaml(text: str, file: str) -> Located:
         raise LexiconError(f"{file}:{line}:{col}: invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise LexiconError(f"{file}:1:1: invalid YAML: {exc}") from None
-    marks: dict[Path, tuple[int, int]] = {}
-    keys: dict[Path, tuple[int, int]] = {}
+    except RecursionError:
+        raise LexiconError(f"{file}:1:1: invalid YAML: nested too deeply") from None
     if node is None:
-        return Located(None, marks, file, keys)
-    return Located(_convert(node, (), marks, keys, file), marks, file, keys)
+        return Located(None, {}, file, {})
+    walk = _Walk(file, budget=_NODES_PER_CHARACTER * len(text) + 1000)
+    try:
+        data = walk.convert(node, ())
+    except RecursionError:
+        raise LexiconError(f"{file}:1:1: invalid YAML: nested too deeply") from None
+    return Located(data, walk.marks, file, walk.keys)
 
 
-def _convert(
-    node: yaml.Node,
-    path: Path,
-    marks: dict[Path, tuple[int, int]],
-    keys: dict[Path, tuple[int, int]],
-    file: str,
-) -> Any:
-    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
+# Aliases may repeat a value, but the values read stay linear in the size of the text.
+_NODES_PER_CHARACTER = 20
+
+
+class _Walk:
+    """Turns composed YAML nodes into plain values, recording where each key path starts.
+
+    An alias that refers to a value containing it, or aliases that multiply the values read
+    beyond ``budget`` (a "billion laughs"), are errors rather than a hang."""
+
+    def __init__(self, file: str, budget: int) -> None:
+        self.file = file
+        self.budget = budget
+        self.marks: dict[Path, tuple[int, int]] = {}
+        self.keys: dict[Path, tuple[int, int]] = {}
+        self.open: set[int] = set()  # the collections being converted, by id
+
+    def fail(self, node: yaml.Node, message: str) -> LexiconError:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        return LexiconError(f"{self.file}:{line}:{col}: {message}")
+
+    def convert(self, node: yaml.Node, path: Path, *, record: bool = True) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.fail(node, "invalid YAML: aliases repeat too many values")
+        if record:
+            self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if id(node) in self.open:
+                raise self.fail(node, "invalid YAML: an alias refers to a value that holds it")
+            self.open.add(id(node))
+            try:
+                return self.collection(node, path, record)
+            finally:
+                self.open.discard(id(node))
+        try:
+            return _constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise self.fail(node, f"invalid value: {exc}") from None
+
+    def collection(self, node: yaml.Node, path: Path, record: bool) -> Any:
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.convert(item, (*path, i), record=record) for i, item in enumerate(node.value)
+            ]
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, (*path, "<key>"), {}, {}, file)
+            key = self.convert(key_node, (*path, "<key>"), record=False)
             if not isinstance(key, str):
-                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                raise LexiconError(f"{file}:{line}:{col}: keys must be strings, got {key!r}")
+                raise self.fail(key_node, f"keys must be strings, got {key!r}")
             if key in out:
-                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                raise LexiconError(f"{file}:{line}:{col}: duplicate key '{key}'")
-            keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _convert(value_node, (*path, key), marks, keys, file)
+                raise self.fail(key_node, f"duplicate key '{key}'")
+            if record:
+                where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.keys[(*path, key)] = where
+            out[key] = self.convert(value_node, (*path, key), record=record)
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), marks, keys, file) for i, item in enumerate(node.value)]
-    try:
-        return _constructor.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        raise LexiconError(f"{file}:{line}:{col}: invalid value: {exc}") from None
