@@ -494,3 +494,17 @@ def test_a_new_copy_gets_the_mode_the_umask_gives(tmp_path: Path, house: Path) -
     finally:
         os.umask(umask)
     assert stat.S_IMODE(os.stat(copy).st_mode) == 0o644
+
+
+def test_a_yaml_alias_that_holds_itself_does_not_stop_fixing(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "strings.yaml", "loop: &a [*a]\nbody: Two hookers came.\n")
+    base = ["check", "--isolated", "--no-default-lexicons", "--lexicon", str(house)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "respectful_lint", *base, "--fix", str(draft)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert draft.read_text() == "loop: &a [*a]\nbody: Two sex workers came.\n"
