@@ -334,6 +334,25 @@ def test_lexicon_init_writes_a_lexicon_that_validates_and_passes(tmp_path: Path)
     assert again.exit_code == 2 and "already exists; nothing was written" in again.stderr
 
 
+def test_lexicon_init_keeps_a_configuration_that_already_applies(tmp_path: Path) -> None:
+    pyproject = write(tmp_path / "pyproject.toml", '[tool.respectful-lint]\nfail-on = "error"\n')
+    result = run(tmp_path, "lexicon", "init")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "wrote lexicons/house.yaml",
+        "kept pyproject.toml, which configures respectful-lint: add lexicons = "
+        '["lexicons/house.yaml"] to it',
+    ]
+    assert not (tmp_path / ".respectful-lint.yaml").exists()  # it would hide pyproject.toml
+    assert pyproject.read_text() == '[tool.respectful-lint]\nfail-on = "error"\n'
+    # in a sub-folder, the path to add is relative to the configuration's folder
+    sub = run(tmp_path / "lexicons", "lexicon", "init", "--id", "team")
+    assert sub.exit_code == 0, sub.output
+    assert sub.stdout.splitlines()[-1].endswith(
+        'add lexicons = ["lexicons/lexicons/team.yaml"] to it'
+    )
+
+
 def test_lexicon_validate_reports_every_error_in_every_file(tmp_path: Path) -> None:
     bad = _HOUSE.replace("severity: warning", "sevrity: warning").replace(
         "  - id: spare", "  - id: spare\n    categry: x"
