@@ -55,8 +55,9 @@ def run_lexicon_tests(settings: Settings, paths: Sequence[str | Path]) -> Outcom
     """Run the examples and data checks of the lexicons at ``paths`` (files or folders)."""
     from . import build_rules, compile_rules, lexicon_paths, load_lexicon_file
 
-    mine = {p.resolve() for p in lexicon_paths([Path(p) for p in paths], defaults=False)}
-    own = [load_lexicon_file(p) for p in sorted(mine)]
+    given = {p.resolve(): p for p in lexicon_paths([Path(p) for p in paths], defaults=False)}
+    mine = set(given)
+    own = [load_lexicon_file(given[p]) for p in sorted(mine)]  # named as given, in errors too
     lexicons = (*_others(settings, mine, {lex.id: lex.path for lex in own}), *own)
     rules = settings.customization.apply(build_rules(lexicons))
     compiled = compile_rules(rules, lexicons)
