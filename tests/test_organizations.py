@@ -133,6 +133,26 @@ def test_override_changes_severity_and_wording_and_explain_says_where(project: P
     assert "resident" in run(project, "rules", "--category", "incarceration").stdout
 
 
+def test_overriding_the_wording_makes_a_safe_fix_unsafe_unless_it_says_safe(
+    project: Path,
+) -> None:
+    write(project / "two.md", "Two hookers came.\n")
+    wording = "preferred: [{text: person who sells sex, plural: people who sell sex}]"
+    write(project / ".respectful-lint.yaml", f"overrides:\n  sex-work/hooker: {{{wording}}}\n")
+    result = run(project, "check", "--diff", "two.md")
+    assert result.stdout == ""
+    assert "0 would be fixed, 1 remaining (1 with an unsafe fix" in result.stderr
+    rules = run(project, "rules", "--category", "sex-work").stdout.splitlines()
+    assert [r.split()[3] for r in rules if r.startswith("sex-work/hooker ")] == ["unsafe"]
+    write(
+        project / ".respectful-lint.yaml",
+        f"overrides:\n  sex-work/hooker: {{fix: safe, {wording}}}\n",
+    )
+    result = run(project, "check", "--diff", "two.md")
+    assert "+Two people who sell sex came.\n" in result.stdout
+    assert "1 would be fixed, 0 remaining." in result.stderr
+
+
 def test_override_of_an_unknown_rule_is_an_error_with_a_hint(project: Path) -> None:
     write(
         project / ".respectful-lint.yaml", "overrides:\n  incarceration/inmat: {severity: error}\n"
