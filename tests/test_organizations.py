@@ -408,9 +408,19 @@ def test_lexicon_validate_reports_every_error_in_every_file(tmp_path: Path) -> N
         "'url' of source 'house' must",
         "missing required key 'severi",
         "unknown key 'sevrity' in ent",
-        "unknown key 'categry' in ent",
         "source key 'house' is not de",  # the source itself was refused
+        "unknown key 'categry' in ent",
+        "source key 'house' is not de",
         "entry 2 must be a mapping, g",
+    ]
+    # one entry's mistakes in different fields, all in one run
+    many = _HOUSE.replace("severity: warning", "severity: warnin").replace("fix: safe", "fix: sure")
+    write(tmp_path / "d.yaml", many.replace("category: house", "category: House", 1))
+    out = run(tmp_path, "lexicon", "validate", "d.yaml").stdout.splitlines()
+    assert [line.split(": error: ")[1][:24] for line in out] == [
+        "category 'House' must be",
+        "'severity' must be one o",
+        "'fix' must be one of saf",
     ]
     data = json.loads(run(tmp_path, "lexicon", "validate", "--format", "json", "a.yaml").stdout)
     (typo,) = [p for p in data["problems"] if p["key"] == "sevrity"]
