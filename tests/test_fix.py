@@ -127,7 +127,10 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path, house: Pa
         f"--- a/{draft}\n+++ b/{draft}\n@@ -1,3 +1,3 @@\n Line one.\n"
         "-Two hookers came.\n+Two sex workers came.\n A prostitute left.\n"
     )
-    assert "1 would be fixed, 1 remaining" in result.stderr
+    # only the summary follows a diff, as with ruff: the findings are not listed again
+    assert result.stderr == (
+        "1 would be fixed, 1 remaining (1 with an unsafe fix: rerun with --unsafe-fixes).\n"
+    )
     unsafe = run(house, "--diff", "--unsafe-fixes", str(draft))
     assert "+A sex worker left.\n" in unsafe.stdout
     assert draft.read_text() == text

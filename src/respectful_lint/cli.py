@@ -305,8 +305,9 @@ def check(
     to_stderr = fixed is not None and fixed.to_stderr
     color = not no_color and "NO_COLOR" not in os.environ and not to_stderr
     color = color and sys.stdout.isatty()
-    rendered = reporter.render(report, RenderOptions(color=color, explain=settings.explain))
-    click.echo(rendered, nl=False, color=color, err=to_stderr)
+    if fixed is None or fixed.show_findings:
+        rendered = reporter.render(report, RenderOptions(color=color, explain=settings.explain))
+        click.echo(rendered, nl=False, color=color, err=to_stderr)
     if fixed is not None:
         # The summary follows text findings; it keeps other formats' output a clean document.
         plain = getattr(reporter, "name", "") in ("text", "concise") and not to_stderr

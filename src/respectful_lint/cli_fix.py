@@ -84,12 +84,14 @@ def check_fix_options(paths: Sequence[str], options: FixOptions | None, *extras:
 
 @dataclass(frozen=True, slots=True)
 class FixedRun:
-    """What is left to report after fixing: the remaining findings, the summary line, and
-    whether the report goes to standard error (standard output holds a diff or fixed text)."""
+    """What is left to report after fixing: the remaining findings, the summary line, whether
+    the report goes to standard error (standard output holds a diff or fixed text), and
+    whether the findings are shown at all (after a diff, only the summary is)."""
 
     report: Report
     summary: str
     to_stderr: bool
+    show_findings: bool
 
 
 def fix_run(
@@ -138,4 +140,4 @@ def fix_run(
             sys.stdout.buffer.write(result.after)
         sys.stdout.flush()
     to_stderr = options.diff or bool(to_stdout)
-    return FixedRun(report, summary(outcome, report, options), to_stderr)
+    return FixedRun(report, summary(outcome, report, options), to_stderr, not options.diff)
