@@ -616,6 +616,14 @@ def test_pyproject_errors_name_the_keys_line(project: Path, line: str, message: 
     assert error(check(project)) == f"respectful-lint: error: pyproject.toml:{message}"
 
 
+def test_a_pyproject_cut_short_is_located_at_its_end(project: Path) -> None:
+    write(project / "pyproject.toml", '[tool.respectful-lint]\nselect = ["sex-work"\n')
+    assert error(check(project)) == (
+        "respectful-lint: error: pyproject.toml:3:1: "
+        "invalid TOML: Unclosed array at the end of the file"
+    )
+
+
 def test_pyproject_errors_in_a_sub_table_name_its_line(project: Path) -> None:
     text = PYPROJECT.replace("{line}", "").replace('["data-note"]', '["note"]')
     write(project / "pyproject.toml", text)
@@ -680,3 +688,35 @@ def test_the_readmes_examples_are_valid_configurations(tmp_path: Path) -> None:
     assert yaml_config.select == toml_config.select == ("sex-work", "drug-use", "hiv")
     assert yaml_config.data_attributes == toml_config.data_attributes
     assert yaml_config.per_file_ignores[0] == toml_config.per_file_ignores[0]
+
+
+def _laughs(levels: int) -> str:
+    """A YAML "billion laughs": each level repeats the one before ten times."""
+    lines = ["l0: &l0 [ha, ha, ha, ha, ha, ha, ha, ha, ha, ha]"]
+    for i in range(1, levels):
+        lines.append(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("allow: &a [*a]\n", "1:8: refused: a YAML alias that contains itself"),
+        ("extends: &e {a: *e}\n", "1:10: refused: a YAML alias that contains itself"),
+        (_laughs(9), "refused: YAML aliases expand to more than 200,000 values"),
+    ],
+)
+def test_yaml_aliases_that_loop_or_explode_are_one_clear_error(
+    project: Path, text: str, message: str
+) -> None:
+    write(project / ".respectful-lint.yaml", text)
+    line = error(check(project))
+    assert line.startswith("respectful-lint: error: .respectful-lint.yaml:")
+    assert line.endswith(message)
+
+
+def test_yaml_aliases_that_repeat_a_value_still_work(project: Path) -> None:
+    write(
+        project / ".respectful-lint.yaml", "select: &s [sex-work]\nper-file-ignores:\n  'x/*': *s\n"
+    )
+    assert check(project).exit_code == 1

@@ -127,7 +127,10 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path, house: Pa
         f"--- a/{draft}\n+++ b/{draft}\n@@ -1,3 +1,3 @@\n Line one.\n"
         "-Two hookers came.\n+Two sex workers came.\n A prostitute left.\n"
     )
-    assert "1 would be fixed, 1 remaining" in result.stderr
+    # only the summary follows a diff, as with ruff: the findings are not listed again
+    assert result.stderr == (
+        "1 would be fixed, 1 remaining (1 with an unsafe fix: rerun with --unsafe-fixes).\n"
+    )
     unsafe = run(house, "--diff", "--unsafe-fixes", str(draft))
     assert "+A sex worker left.\n" in unsafe.stdout
     assert draft.read_text() == text
@@ -176,6 +179,43 @@ def test_output_writes_a_corrected_copy_and_leaves_the_input(tmp_path: Path, hou
     clean = write(tmp_path, "clean.md", "Nothing to fix.\n")
     assert run(house, "--output", str(copy), str(clean)).exit_code == 0
     assert copy.read_text() == "Nothing to fix.\n"  # a copy is written even with no fixes
+
+
+def test_output_dash_prints_the_corrected_text_and_reports_on_stderr(
+    tmp_path: Path, house: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    draft = write(tmp_path, "draft.md", "A hooker and a prostitute.\n")
+    result = run(house, "--output", "-", "draft.md")
+    assert result.exit_code == 1  # the prostitute finding remains
+    assert result.stdout == "A sex worker and a prostitute.\n"
+    assert "draft.md:1:20: warning house/prostitute" in result.stderr
+    assert result.stderr.endswith(
+        "1 fixed, 1 remaining (1 with an unsafe fix: rerun with --unsafe-fixes).\n"
+    )
+    assert draft.read_text() == "A hooker and a prostitute.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.md", "house.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--unsafe-fixes"], "--unsafe-fixes: use with --fix, --diff or --output"),
+        (["--track-changes"], "--track-changes: use with --fix, --diff or --output"),
+        (
+            ["--unsafe-fixes", "--track-changes"],
+            "--unsafe-fixes and --track-changes: use with --fix, --diff or --output",
+        ),
+    ],
+)
+def test_fixing_options_without_a_way_to_fix_are_an_error(
+    tmp_path: Path, house: Path, args: list[str], message: str
+) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+    result = run(house, *args, str(draft))
+    assert result.exit_code == 2
+    assert result.stderr == f"respectful-lint: error: {message}\n"
+    assert result.stdout == ""
 
 
 @pytest.mark.parametrize(
@@ -229,6 +269,18 @@ def test_a_read_only_file_is_an_error_and_left_unchanged(tmp_path: Path, house: 
     assert f"{draft}: cannot write: the file is read-only; nothing was changed" in result.stderr
     assert draft.read_text() == "A hooker.\n"
     assert {p.name for p in tmp_path.iterdir()} == {"draft.txt", "house.yaml"}
+    # Nothing was fixed: the finding is still reported, on the file's own line.
+    assert "0 fixed, 1 remaining." in result.stdout
+    assert " | A hooker." in result.stdout
+
+
+def test_a_copy_that_cannot_be_written_counts_as_not_fixed(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "draft.txt", "A hooker.\n")
+    result = run(house, "--output", str(tmp_path / "missing" / "copy.txt"), str(draft))
+    assert result.exit_code == 2
+    assert "copy.txt: cannot write: No such file or directory" in result.stderr
+    assert "0 fixed, 1 remaining." in result.stdout
+    assert draft.read_text() == "A hooker.\n"
 
 
 def test_fixing_keeps_the_file_mode_and_leaves_no_temporary_file(
@@ -445,3 +497,17 @@ def test_a_new_copy_gets_the_mode_the_umask_gives(tmp_path: Path, house: Path) -
     finally:
         os.umask(umask)
     assert stat.S_IMODE(os.stat(copy).st_mode) == 0o644
+
+
+def test_a_yaml_alias_that_holds_itself_does_not_stop_fixing(tmp_path: Path, house: Path) -> None:
+    draft = write(tmp_path, "strings.yaml", "loop: &a [*a]\nbody: Two hookers came.\n")
+    base = ["check", "--isolated", "--no-default-lexicons", "--lexicon", str(house)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "respectful_lint", *base, "--fix", str(draft)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert draft.read_text() == "loop: &a [*a]\nbody: Two sex workers came.\n"

@@ -319,6 +319,19 @@ def test_a_word_document_on_stdin_is_fixed_to_stdout(tmp_path: Path) -> None:
     assert b"2 fixed, 2 remaining" in proc.stderr
 
 
+def test_output_dash_writes_the_corrected_copy_to_stdout(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "respectful_lint", "check", "--isolated", "--output", "-", EXAMPLE],
+        capture_output=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 1
+    assert proc.stdout == FIXED_EXAMPLE.read_bytes()
+    assert b"2 fixed, 2 remaining" in proc.stderr
+    assert list(tmp_path.iterdir()) == []  # no file called '-'
+
+
 def test_a_word_heading_that_names_something_is_not_fixed(tmp_path: Path) -> None:
     doc = docx.Document()
     doc.add_heading("Hooker Outreach Collective", level=1)

@@ -133,6 +133,26 @@ def test_override_changes_severity_and_wording_and_explain_says_where(project: P
     assert "resident" in run(project, "rules", "--category", "incarceration").stdout
 
 
+def test_overriding_the_wording_makes_a_safe_fix_unsafe_unless_it_says_safe(
+    project: Path,
+) -> None:
+    write(project / "two.md", "Two hookers came.\n")
+    wording = "preferred: [{text: person who sells sex, plural: people who sell sex}]"
+    write(project / ".respectful-lint.yaml", f"overrides:\n  sex-work/hooker: {{{wording}}}\n")
+    result = run(project, "check", "--diff", "two.md")
+    assert result.stdout == ""
+    assert "0 would be fixed, 1 remaining (1 with an unsafe fix" in result.stderr
+    rules = run(project, "rules", "--category", "sex-work").stdout.splitlines()
+    assert [r.split()[3] for r in rules if r.startswith("sex-work/hooker ")] == ["unsafe"]
+    write(
+        project / ".respectful-lint.yaml",
+        f"overrides:\n  sex-work/hooker: {{fix: safe, {wording}}}\n",
+    )
+    result = run(project, "check", "--diff", "two.md")
+    assert "+Two people who sell sex came.\n" in result.stdout
+    assert "1 would be fixed, 0 remaining." in result.stderr
+
+
 def test_override_of_an_unknown_rule_is_an_error_with_a_hint(project: Path) -> None:
     write(
         project / ".respectful-lint.yaml", "overrides:\n  incarceration/inmat: {severity: error}\n"
@@ -165,8 +185,21 @@ def test_a_house_entry_named_like_a_built_in_rule_points_to_overrides(project: P
 
 def test_allow_covers_every_inflection_and_phrases(project: Path) -> None:
     write(project / "more.md", "Two inmates and an inmate's family. Our johns hopkins file.\n")
-    write(project / ".respectful-lint.yaml", "allow: [inmate]\nselect: [incarceration]\n")
+    write(project / ".respectful-lint.yaml", "select: [incarceration, sex-work/john]\n")
+    assert [line.split(": ", 1)[1] for line in concise(project, "more.md")] == [
+        'warning incarceration/inmate Avoid "inmates"; use "incarcerated people"',
+        'warning incarceration/inmate Avoid "inmate\'s"; use "incarcerated person\'s"',
+        'warning sex-work/john Avoid "johns"; use "clients"',
+    ]
+    write(
+        project / ".respectful-lint.yaml",
+        "allow: [inmate, Johns Hopkins]\nselect: [incarceration, sex-work/john]\n",
+    )
     assert concise(project, "draft.md", "more.md") == []
+    write(project / "more.md", "Our Johns Hopkins file. Two johns paid.\n")
+    assert concise(project, "more.md") == [
+        'more.md:1:29: warning sex-work/john Avoid "johns"; use "clients"'
+    ]
     write(
         project / ".respectful-lint.yaml",
         "select: [incarceration]\noverrides:\n  incarceration/inmate: {allow: [inmate]}\n",
@@ -321,6 +354,25 @@ def test_lexicon_init_writes_a_lexicon_that_validates_and_passes(tmp_path: Path)
     assert again.exit_code == 2 and "already exists; nothing was written" in again.stderr
 
 
+def test_lexicon_init_keeps_a_configuration_that_already_applies(tmp_path: Path) -> None:
+    pyproject = write(tmp_path / "pyproject.toml", '[tool.respectful-lint]\nfail-on = "error"\n')
+    result = run(tmp_path, "lexicon", "init")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "wrote lexicons/house.yaml",
+        "kept pyproject.toml, which configures respectful-lint: add lexicons = "
+        '["lexicons/house.yaml"] to it',
+    ]
+    assert not (tmp_path / ".respectful-lint.yaml").exists()  # it would hide pyproject.toml
+    assert pyproject.read_text() == '[tool.respectful-lint]\nfail-on = "error"\n'
+    # in a sub-folder, the path to add is relative to the configuration's folder
+    sub = run(tmp_path / "lexicons", "lexicon", "init", "--id", "team")
+    assert sub.exit_code == 0, sub.output
+    assert sub.stdout.splitlines()[-1].endswith(
+        'add lexicons = ["lexicons/lexicons/team.yaml"] to it'
+    )
+
+
 def test_lexicon_validate_reports_every_error_in_every_file(tmp_path: Path) -> None:
     bad = _HOUSE.replace("severity: warning", "sevrity: warning").replace(
         "  - id: spare", "  - id: spare\n    categry: x"
@@ -356,9 +408,19 @@ def test_lexicon_validate_reports_every_error_in_every_file(tmp_path: Path) -> N
         "'url' of source 'house' must",
         "missing required key 'severi",
         "unknown key 'sevrity' in ent",
-        "unknown key 'categry' in ent",
         "source key 'house' is not de",  # the source itself was refused
+        "unknown key 'categry' in ent",
+        "source key 'house' is not de",
         "entry 2 must be a mapping, g",
+    ]
+    # one entry's mistakes in different fields, all in one run
+    many = _HOUSE.replace("severity: warning", "severity: warnin").replace("fix: safe", "fix: sure")
+    write(tmp_path / "d.yaml", many.replace("category: house", "category: House", 1))
+    out = run(tmp_path, "lexicon", "validate", "d.yaml").stdout.splitlines()
+    assert [line.split(": error: ")[1][:24] for line in out] == [
+        "category 'House' must be",
+        "'severity' must be one o",
+        "'fix' must be one of saf",
     ]
     data = json.loads(run(tmp_path, "lexicon", "validate", "--format", "json", "a.yaml").stdout)
     (typo,) = [p for p in data["problems"] if p["key"] == "sevrity"]
@@ -383,6 +445,8 @@ def test_lexicon_test_reports_failing_examples_and_data_checks(tmp_path: Path) -
     assert result.exit_code == 1
     out = result.stdout
     assert "house/case-file: not flagged: 'Update the client file.' (no finding)" in out
+    # named as given, as 'lexicon validate' names it
+    assert out.startswith("house.yaml:"), out
     assert (
         "preferred wording 'inmate file' is itself flagged (incarceration/inmate on 'inmate')"
         in out
@@ -522,3 +586,14 @@ def test_the_built_in_lexicons_pass_lexicon_test(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stdout
     data = json.loads(result.stdout)
     assert data["failures"] == [] and data["entries"] > 100 and data["examples"] > 4 * 100
+
+
+def test_a_lexicon_whose_alias_holds_itself_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path / "loop.yaml", "lexicon: house\nentries: &e [*e]\n")
+    message = "loop.yaml:2:10: error: refused: a YAML alias that contains itself"
+    result = run(tmp_path, "lexicon", "validate", "loop.yaml")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[0] == message
+    checked = run(tmp_path, "check", "--isolated", "--lexicon", "loop.yaml", "loop.yaml")
+    assert checked.exit_code == 2
+    assert checked.stderr == f"respectful-lint: error: {message.replace('error: ', '', 1)}\n"

@@ -86,7 +86,7 @@ def test_the_pack_reporter_renders(venv: Path, tmp_path: Path) -> None:
     result = lint(venv, tmp_path, "check", "--isolated", "--format", "tally", "note.md")
     assert result.returncode == 1, result.stderr
     assert "    1  shelter/frequent-flyer" in result.stdout
-    assert "    2  findings in 1 files" in result.stdout
+    assert "    2  findings in 1 file\n" in result.stdout
 
 
 def test_no_plugins_turns_the_pack_off(venv: Path, tmp_path: Path) -> None:

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import LexiconError, LintError, UsageError
 from .model import Finding, Fix, Severity
 
 if TYPE_CHECKING:
-    from .config import Config
+    from .config import Config, Settings
+    from .lexicon import CompiledLexicon
 
 __version__ = "0.1.0"
 
@@ -71,15 +72,13 @@ def lint_text(
     Raises :class:`LintError` (or a subclass) for an unknown kind, a bad lexicon, an unknown
     selector or an unknown profile.
     """
-    from .config import Config
     from .engine import lint_document
     from .jobs import Job, known_rules
     from .jobs import select as select_findings
     from .readers import reader_for_name
-    from .runner import prepare_settings
 
-    config = config or Config()
-    settings = config.merge(
+    config, settings, compiled = _prepare(
+        config,
         select=select,
         ignore=ignore,
         min_severity=min_severity,
@@ -87,7 +86,6 @@ def lint_text(
         lexicons=lexicons,
         default_lexicons=default_lexicons,
     )
-    compiled = prepare_settings(settings)
     document = reader_for_name(kind, config.reader_options()).read(text, path)
     job = Job(compiled, settings.selection, path, kind, config, None, known_rules(compiled))
     return select_findings(job, document, path, lint_document(document, compiled))
@@ -111,11 +109,10 @@ def lint_paths(
     rule). Raises :class:`LintError` naming every path that could not be read, after checking
     the rest; use :func:`respectful_lint.runner.run` to get findings and errors together.
     """
-    from .config import Config
-    from .runner import prepare_settings, run
+    from .runner import run
 
-    config = config or Config()
-    settings = config.merge(
+    config, settings, compiled = _prepare(
+        config,
         select=select,
         ignore=ignore,
         min_severity=min_severity,
@@ -123,7 +120,6 @@ def lint_paths(
         lexicons=lexicons,
         default_lexicons=default_lexicons,
     )
-    compiled = prepare_settings(settings)
     report = run(
         [str(p) for p in paths],
         compiled,
@@ -134,3 +130,14 @@ def lint_paths(
     if report.errors:
         raise LintError("; ".join(report.errors))
     return report.findings
+
+
+def _prepare(config: Config | None, **options: Any) -> tuple[Config, Settings, CompiledLexicon]:
+    """The configuration (an empty one when none is given), the settings ``options`` give
+    with it, and the rules those settings compile to."""
+    from .config import Config
+    from .runner import prepare_settings
+
+    config = config or Config()
+    settings = config.merge(**options)
+    return config, settings, prepare_settings(settings)

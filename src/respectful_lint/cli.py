@@ -15,24 +15,21 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from . import __version__, baseline, ci
+from .cli_fix import check_fix_options, fix_options, fix_run, stack
 from .config import Config, Settings, discover_config, load_config
 from .errors import InternalError, LintError
-from .lexicon import CompiledLexicon
 from .model import Rule
 from .plugins import choice as plugin_choice
 from .plugins import use as use_plugins
 from .profiles import PROFILES, Profile, get_profile
 from .reporters import RenderOptions, get_reporter
-from .runner import MAX_FINDINGS, STDIN, Report, load_rules, prepare_settings, run
+from .runner import MAX_FINDINGS, load_rules, prepare_settings, run
 from .selection import split_selectors
-
-if TYPE_CHECKING:
-    from .fixrun import FixOptions
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
@@ -99,9 +96,7 @@ def lexicon_options(func: F) -> F:
             help="Run without installed plugins: built-in lexicons, readers and reporters only.",
         ),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    return stack(options, func)
 
 
 def _config(config_path: str | None, isolated: bool) -> Config:
@@ -174,107 +169,6 @@ text_or_json = click.option(
     show_default=True,
     help="Output format.",
 )
-
-
-def fix_options(func: F) -> F:
-    """``--fix`` and the options that go with it."""
-    options = [
-        click.option(
-            "--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text)."
-        ),
-        click.option(
-            "--unsafe-fixes",
-            is_flag=True,
-            help="Apply unsafe fixes too (with --fix, --diff or --output).",
-        ),
-        click.option(
-            "--diff",
-            is_flag=True,
-            help="Print a unified diff of the fixes and write nothing.",
-        ),
-        click.option(
-            "--output",
-            metavar="PATH",
-            help="Write a corrected copy of the one input here; the input is left as it is.",
-        ),
-        click.option(
-            "--track-changes",
-            is_flag=True,
-            help="In a Word document, write fixes as tracked changes to accept or reject.",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def check_fix_paths(paths: tuple[str, ...], output: str | None) -> None:
-    """``--output`` takes one input file (or '-'), never the input itself."""
-    if output is None:
-        return
-    if len(paths) != 1 or (paths[0] != STDIN and not os.path.isfile(paths[0])):
-        raise FatalError("--output takes exactly one input file")
-    if paths[0] != STDIN and os.path.exists(output) and os.path.samefile(paths[0], output):
-        raise FatalError("--output must not be the input file; use --fix to fix it in place")
-    if os.path.isdir(output):
-        raise FatalError(f"--output: {output} is a folder")
-
-
-def fix_run(
-    paths: tuple[str, ...],
-    compiled: CompiledLexicon,
-    settings: Settings,
-    config: Config,
-    stdin_name: str | None,
-    options: FixOptions,
-    reporter: Any,
-    use_color: bool,
-    exit_zero: bool = False,
-) -> None:
-    """Check, fix, write and report; exits with what remains."""
-    from .fixrun import diff, fix_report, summary, write_results
-
-    stdin = sys.stdin.buffer.read() if STDIN in paths else None
-
-    def lint(name: str | None, data: bytes) -> Report:
-        return run(
-            [STDIN],
-            compiled,
-            selection=settings.selection,
-            stdin_name=name,
-            stdin=data,
-            config=config,
-        )
-
-    report = run(
-        paths,
-        compiled,
-        selection=settings.selection,
-        stdin_name=stdin_name,
-        stdin=stdin,
-        config=config,
-    )
-    include = paths if options.output is not None else (STDIN,) if stdin is not None else ()
-    outcome = fix_report(report, include, lint, options, stdin=stdin, stdin_name=stdin_name)
-    write_results(outcome, report, options)
-    to_stderr = options.diff or (outcome.stdin is not None and options.output is None)
-    if options.diff:
-        click.echo("".join(diff(r) for r in outcome.results if r.changed), nl=False)
-    else:
-        if outcome.stdin is not None and options.output is None:
-            sys.stdout.buffer.write(outcome.stdin.after)
-            sys.stdout.flush()
-        color = use_color and not to_stderr
-        rendered = reporter.render(report, RenderOptions(color=color, explain=settings.explain))
-        click.echo(rendered, nl=False, color=color, err=to_stderr)
-    plain = getattr(reporter, "name", "") in ("text", "concise") and not to_stderr
-    click.echo(summary(outcome, report, options), err=not plain)
-    for error in report.errors:
-        click.echo(f"respectful-lint: error: {error}", err=True)
-    if report.errors:
-        sys.exit(EXIT_ERROR)
-    failed = not exit_zero and report.count(settings.fail_on)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
 def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -464,52 +358,57 @@ def check(
         from .fixrun import FixOptions  # only fixing needs it: keep start-up quick
 
         fixing = FixOptions(unsafe_fixes, diff, output, track_changes)
-        paths = paths or (".",)
-        check_fix_paths(paths, output)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if report_unused_suppressions is None:
         report_unused_suppressions = bool(config.report_unused_suppressions)
     try:
         reporter = get_reporter(fmt)
+        paths = paths or (".",)
+        extras = ["--unsafe-fixes"] * unsafe_fixes + ["--track-changes"] * track_changes
+        check_fix_options(paths, fixing, *extras)
         entries = None if baseline_file is None else baseline.load(baseline_file)
         compiled = prepare_settings(settings, cache=not no_cache)
         if strict_lexicons:
             _strict_lexicons(settings)
+        fixed = None
         if fixing is not None:
-            fix_run(
+            fixed = fix_run(paths, compiled, settings, config, stdin_filename, fixing)
+            report = fixed.report
+        else:
+            report = run(
                 paths,
                 compiled,
-                settings,
-                config,
-                stdin_filename,
-                fixing,
-                reporter,
-                ci.use_color(color, no_color, None),
-                exit_zero,
+                selection=settings.selection,
+                stdin_name=stdin_filename,
+                config=config,
+                jobs=jobs,
+                report_unused_suppressions=report_unused_suppressions,
+                max_findings=max_findings,
             )
-        report = run(
-            paths or ["."],
-            compiled,
-            selection=settings.selection,
-            stdin_name=stdin_filename,
-            config=config,
-            jobs=jobs,
-            report_unused_suppressions=report_unused_suppressions,
-            max_findings=max_findings,
-        )
         stale = ci.apply_baseline(report, entries, write_baseline)
-        use_color = ci.use_color(color, no_color, output_file)
+        # With --diff, or fixed text on standard output, the report goes to standard error.
+        to_stderr = fixed is not None and fixed.to_stderr
+        use_color = ci.use_color(color, no_color, output_file) and not to_stderr
         options = RenderOptions(
             color=use_color, explain=settings.explain, quiet=quiet, fail_on=settings.fail_on
         )
         if statistics:
             rendered = ci.render_statistics(report, json_format=fmt == "json")
-        else:
+        elif fixed is None or fixed.show_findings:
             rendered = reporter.render(report, options)
-        ci.emit(rendered, output_file, use_color)
+        else:
+            rendered = ""
+        if to_stderr:
+            click.echo(rendered, nl=False, err=True)
+        else:
+            ci.emit(rendered, output_file, use_color)
     except LintError as exc:
         raise FatalError(str(exc)) from None
+    if fixed is not None and not quiet:
+        # The summary follows text findings; it keeps other formats' output a clean document.
+        plain = getattr(reporter, "name", "") in ("text", "concise") and not to_stderr
+        click.echo(fixed.summary, err=not plain or output_file is not None)
     for note in report.notes:
         click.echo(f"respectful-lint: note: {note}", err=True)
     for error in report.errors:

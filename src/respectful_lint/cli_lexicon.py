@@ -4,6 +4,7 @@ shows a project's override of a rule."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -136,17 +137,19 @@ lexicons: [{lexicon}]
 @click.option("--id", "lexicon_id", default="house", show_default=True, help="The lexicon id.")
 def init_command(folder: str, lexicon_id: str) -> None:
     """Write a commented starter lexicon (lexicons/ID.yaml) and a .respectful-lint.yaml that
-    loads it, in PATH (the current folder by default). Existing files are never replaced."""
+    loads it, in PATH (the current folder by default). Existing files are never replaced; where
+    a configuration already applies, it is kept and says how to load the lexicon from it."""
     from .lexicon.validate import ID_RE
 
     if not ID_RE.match(lexicon_id):
         raise _fatal(f"--id: {lexicon_id!r} must be lower-case letters, digits and hyphens")
     root = Path(folder)
     lexicon = Path("lexicons") / f"{lexicon_id}.yaml"
-    files = {
-        root / lexicon: STARTER_LEXICON.format(id=lexicon_id, lexicon=lexicon.as_posix()),
-        root / ".respectful-lint.yaml": STARTER_CONFIG.format(lexicon=lexicon.as_posix()),
-    }
+    files = {root / lexicon: STARTER_LEXICON.format(id=lexicon_id, lexicon=lexicon.as_posix())}
+    existing = _existing_config(root)
+    if existing is None:
+        config = STARTER_CONFIG.format(lexicon=lexicon.as_posix())
+        files[root / ".respectful-lint.yaml"] = config
     for path in files:
         if path.exists():
             raise _fatal(f"{path}: already exists; nothing was written")
@@ -159,6 +162,25 @@ def init_command(folder: str, lexicon_id: str) -> None:
         raise _fatal(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
     for path in files:
         click.echo(f"wrote {path}")
+    if existing is not None:
+        # A new .respectful-lint.yaml would silently take the place of the existing file.
+        shown = Path(os.path.relpath(root / lexicon, existing.parent)).as_posix()
+        key = f'lexicons = ["{shown}"]' if existing.suffix == ".toml" else f"lexicons: [{shown}]"
+        click.echo(f"kept {existing}, which configures respectful-lint: add {key} to it")
+
+
+def _existing_config(root: Path) -> Path | None:
+    """The configuration that already applies to ``root``, as a path to show, if any."""
+    from .config import find_config
+
+    try:
+        found = find_config(root)
+    except LintError as exc:
+        raise _fatal(str(exc)) from None
+    if found is None:
+        return None
+    shown = os.path.relpath(found)
+    return found if shown.startswith("..") else Path(shown)
 
 
 def _problem(severity: str, exc: Exception) -> dict[str, Any]:

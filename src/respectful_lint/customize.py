@@ -79,6 +79,9 @@ class Customization:
         for rule in rules:
             override = by_id.get(rule.id)
             changes = dict(override.changes) if override else {}
+            if "preferred" in changes and "fix" not in changes and rule.entry.fix == "safe":
+                # "safe" was judged for the rule's own wording: new wording must say so itself
+                changes["fix"] = "unsafe"
             extra = [f for phrase in changes.pop("allow", ()) for f in allowed_forms(phrase)]
             # only rules that could match an allowed word need it among their exceptions
             kind = rule.entry.kind

@@ -123,8 +123,12 @@ class _Scalars:
             root = None
         found: list[tuple[int, str | None]] = []
         stack = [root] if root is not None else []
+        seen: set[int] = set()  # an alias names a node seen before: visit each node once
         while stack:
             node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
             if isinstance(node, yaml.ScalarNode):
                 found.append((node.start_mark.index, node.style))
             elif isinstance(node, yaml.MappingNode):

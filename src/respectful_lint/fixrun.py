@@ -37,6 +37,10 @@ class FixOutcome:
 
     results: list[Fixed] = field(default_factory=list)
     stdin: Fixed | None = None  # the result for standard input, when it was read
+    # A changed file's findings and source lines before fixing, to restore if writing fails.
+    before: dict[str, tuple[list[Finding], dict[tuple[str, int], str]]] = field(
+        default_factory=dict
+    )
 
     @property
     def fixed(self) -> int:
@@ -71,6 +75,7 @@ def fix_report(
         if name not in wanted and not any(applicable(f, options.unsafe) for f in findings):
             continue
         reader_name = stdin_name if is_stdin else name
+        lines = {k: v for k, v in report.lines.items() if k[0] == name}
         try:
             data = stdin if is_stdin and stdin is not None else read_bytes(name)
             result = fix_source(
@@ -89,6 +94,7 @@ def fix_report(
             outcome.stdin = result
         outcome.results.append(result)
         if result.changed:
+            outcome.before[name] = (findings, lines)
             report.findings = [f for f in report.findings if f.path != name]
             report.findings.extend(result.remaining)
     report.findings.sort(key=lambda f: f.sort_key)
@@ -105,10 +111,13 @@ def _relint(relint: Relint, name: str | None, data: bytes, *, report: Report) ->
 
 
 def write_results(outcome: FixOutcome, report: Report, options: FixOptions) -> None:
-    """Write fixed files in place, or the one corrected copy to ``--output``."""
-    if options.diff:
+    """Write fixed files in place, or the one corrected copy to ``--output``.
+
+    A file that cannot be written counts as not fixed: the report gets its findings back.
+    """
+    if options.diff or options.output == STDIN:
         return
-    for result in outcome.results:
+    for result in list(outcome.results):
         if options.output is not None:
             target = options.output
         elif result is outcome.stdin or not result.changed:
@@ -119,6 +128,20 @@ def write_results(outcome: FixOutcome, report: Report, options: FixOptions) -> N
             write_atomic(target, result.after)
         except LintError as exc:
             report.errors.append(str(exc))
+            _unfix(outcome, report, result)
+
+
+def _unfix(outcome: FixOutcome, report: Report, result: Fixed) -> None:
+    """Take back a fix that was not written: its findings and source lines are the old ones."""
+    outcome.results.remove(result)
+    if result is outcome.stdin:
+        outcome.stdin = None
+    if result.name not in outcome.before:
+        return
+    findings, lines = outcome.before[result.name]
+    report.findings = [f for f in report.findings if f.path != result.name] + findings
+    report.findings.sort(key=lambda f: f.sort_key)
+    report.lines.update(lines)
 
 
 def diff(result: Fixed) -> str:

@@ -298,8 +298,12 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _TOML_AT.search(message)
-        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
-        message = message[: m.start()] if m else message.replace(" (at end of document)", "")
+        if m:
+            line, col, message = int(m.group(1)), int(m.group(2)), message[: m.start()]
+        else:  # "(at end of document)": point after the last character
+            lines = text.split("\n")
+            line, col = len(lines), len(lines[-1]) + 1
+            message = message.replace(" (at end of document)", " at the end of the file")
         raise ConfigError(f"{name}:{line}:{col}: invalid TOML: {message}") from None
     except RecursionError:
         line, col = _toml_depth_at(text)

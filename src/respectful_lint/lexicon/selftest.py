@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,8 +55,9 @@ def run_lexicon_tests(settings: Settings, paths: Sequence[str | Path]) -> Outcom
     """Run the examples and data checks of the lexicons at ``paths`` (files or folders)."""
     from . import build_rules, compile_rules, lexicon_paths, load_lexicon_file
 
-    mine = {p.resolve() for p in lexicon_paths([Path(p) for p in paths], defaults=False)}
-    own = [load_lexicon_file(p) for p in sorted(mine)]
+    given = {p.resolve(): p for p in lexicon_paths([Path(p) for p in paths], defaults=False)}
+    mine = set(given)
+    own = [load_lexicon_file(given[p]) for p in sorted(mine)]  # named as given, in errors too
     lexicons = (*_others(settings, mine, {lex.id: lex.path for lex in own}), *own)
     rules = settings.customization.apply(build_rules(lexicons))
     compiled = compile_rules(rules, lexicons)
@@ -73,7 +74,13 @@ def run_lexicon_tests(settings: Settings, paths: Sequence[str | Path]) -> Outcom
     failures.extend(_clashes(compiled.rules, own_ids, own))
     failures.extend(_sources(own))
     entries = sum(len(lex.entries) for lex in own)
-    return Outcome(tuple(failures), entries, examples)
+    return Outcome(tuple(replace(f, file=_shown(f.file)) for f in failures), entries, examples)
+
+
+def _shown(file: str) -> str:
+    """A file under the current folder as a relative path, as 'lexicon validate' names it."""
+    path, here = Path(file), Path.cwd().resolve()
+    return str(path.relative_to(here)) if path.is_relative_to(here) else file
 
 
 def _others(settings: Settings, mine: set[Path], ids: dict[str, str]) -> list[Lexicon]:

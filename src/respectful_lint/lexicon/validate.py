@@ -110,10 +110,16 @@ def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+# Stand-ins for a field whose error was recorded, so the entry's other fields are checked.
+_NO_STRINGS: tuple[str, ...] = ()
+_NO_WORDING: tuple[Preferred, ...] = ()
+
+
 class _Validator:
     """Checks one lexicon document. ``builtin`` lexicons must cite sources and give examples;
     for others a missing one is a warning. With ``collect``, errors are gathered (every unknown
-    key, and the first other error of each entry, source and group) instead of raised."""
+    key, and the first other error of each field of an entry, of each source and of each
+    group) instead of raised."""
 
     def __init__(self, doc: Located, *, builtin: bool = True, collect: bool = False) -> None:
         self.doc = doc
@@ -137,6 +143,12 @@ class _Validator:
         except LocatedError as exc:
             self.errors.append(exc)
             return None
+
+    def part(self, default: T, check: Callable[[], T]) -> T:
+        """One field's checks: when collecting, its error is recorded and ``default`` stands
+        in, so the entry's other fields are checked too."""
+        value = self.attempt(check)
+        return default if value is None else value
 
     def mapping(self, value: Any, path: Path, keys: tuple[str, ...], what: str) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -331,20 +343,27 @@ class _Validator:
             possessive = self.boolean(
                 spec.get("possessive", True), (*path, "inflect", "possessive")
             )
-        preferred = self.preferred(
-            self.require(data, path, "preferred", what), (*path, "preferred"), (*terms, *forms)
+        preferred = self.part(
+            _NO_WORDING,
+            lambda: self.preferred(
+                self.require(data, path, "preferred", what), (*path, "preferred"), (*terms, *forms)
+            ),
         )
-        severity = Severity.parse(
-            self.choice(self.require(data, path, "severity", what), (*path, "severity"), SEVERITIES)
+        severity = self.part(
+            Severity.WARNING,
+            lambda: Severity.parse(
+                self.choice(
+                    self.require(data, path, "severity", what), (*path, "severity"), SEVERITIES
+                )
+            ),
         )
-        category = self.string(self.require(data, path, "category", what), (*path, "category"))
-        if not CATEGORY_RE.match(category):
-            self.fail(
-                (*path, "category"),
-                f"category {category!r} must be lower-case letters, digits and hyphens",
-            )
-        note = self.string(self.require(data, path, "note", what), (*path, "note"))
-        message = self.string(data["message"], (*path, "message")) if "message" in data else None
+        category = self.part("", lambda: self.category(data, path, what))
+        note = self.part(
+            "", lambda: self.string(self.require(data, path, "note", what), (*path, "note"))
+        )
+        message = None
+        if "message" in data:
+            message = self.part(None, lambda: self.string(data["message"], (*path, "message")))
         if "sources" in data or self.builtin:
             cited = self.strings(
                 self.require(data, path, "sources", what), (*path, "sources"), nonempty_list=True
@@ -358,14 +377,16 @@ class _Validator:
                     (*path, "sources", i),
                     f"source key '{key}' is not defined in 'sources'" + _hint(key, list(sources)),
                 )
-        fix = self.choice(data.get("fix", "none"), (*path, "fix"), FIXES)
-        exceptions = self.strings(data.get("exceptions", []), (*path, "exceptions"))
+        fix = self.part("none", lambda: self.choice(data.get("fix", "none"), (*path, "fix"), FIXES))
+        exceptions = self.part(
+            _NO_STRINGS, lambda: self.strings(data.get("exceptions", []), (*path, "exceptions"))
+        )
         guards: tuple[Guard, ...] = ()
         if kind != "conflation":
             guards = self.guards(data.get("guards", []), (*path, "guards"))
         requires = self.requires(data.get("requires", []), (*path, "requires"))
         quotes = self.quotes(data.get("quotes", {}), (*path, "quotes"), what)
-        tags = self.strings(data.get("tags", []), (*path, "tags"))
+        tags = self.part(_NO_STRINGS, lambda: self.strings(data.get("tags", []), (*path, "tags")))
         if "examples" in data or self.builtin:
             examples = self.examples(
                 self.require(data, path, "examples", what), (*path, "examples"), what
@@ -398,6 +419,15 @@ class _Validator:
             plural_forms=plural_forms,
             conflation=conflation,
         )
+
+    def category(self, data: dict[str, Any], path: Path, what: str) -> str:
+        category = self.string(self.require(data, path, "category", what), (*path, "category"))
+        if not CATEGORY_RE.match(category):
+            self.fail(
+                (*path, "category"),
+                f"category {category!r} must be lower-case letters, digits and hyphens",
+            )
+        return category
 
     def forms(self, raw: Any, path: Path) -> tuple[tuple[str, ...], frozenset[str]]:
         """Extra forms: strings, or ``{text: ..., plural: true}`` for an irregular plural."""

@@ -17,5 +17,7 @@ class TallyReporter:
         lines = [
             f"{n:5d}  {rule}" for rule, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
         ]
-        lines.append(f"{sum(counts.values()):5d}  findings in {report.files} files")
+        total, files = sum(counts.values()), report.files
+        findings = "finding" if total == 1 else "findings"
+        lines.append(f"{total:5d}  {findings} in {files} file{'' if files == 1 else 's'}")
         return "\n".join(lines) + "\n"
