@@ -143,7 +143,8 @@ def test_explain_a_built_in_rule_shows_every_section() -> None:
     for source in rule.sources:
         assert source.url in out
     assert 'Not reported as part of: "English Collective of Prostitutes"' in out
-    assert "Quoted on its own as a word" in out
+    assert "Named as a word, not used" in out
+    assert "In scare quotes but used" in out
     assert "  - legal: reported as a suggestion." in out
     for example in (*rule.entry.examples.flag, *rule.entry.examples.passes):
         assert example in out
@@ -230,7 +231,9 @@ def test_a_guard_reads_as_a_sentence() -> None:
         "(the rugby position)."
     )
     assert describe.describe_quotes(QuotePolicies()) == [
-        'Quoted on its own as a word (the term "…"): not reported.',
+        'Named as a word, not used (the term "…", words like "…", so-called "…", called them "…", '
+        '"…" refers to / is outdated): not reported.',
+        'In scare quotes but used (arrested six "…"): reported one level lower.',
         "Inside quoted speech or a block quote: reported one level lower.",
     ]
 

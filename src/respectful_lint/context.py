@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .lexicon.compile import exception_regex
 from .model import Condition, QuotePolicies, Severity, WordWindow
 from .normalize import PARAGRAPH, normalize
+from .quoting import gloss_after, mention_frame_before
 from .sentences import SENTENCE_WINDOW, sentence_bounds
 
 if TYPE_CHECKING:
@@ -19,46 +20,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
-_DETERMINERS = frozenset(
-    (
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "many",
-        "several",
-        "few",
-        "all",
-        "any",
-        "more",
-        "most",
-        "no",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "my",
-        "its",
-    )
-)
-_MENTION_CUES = (
-    ("the", "term"),
-    ("the", "word"),
-    ("the", "words"),
-    ("the", "label"),
-    ("the", "phrase"),
-    ("terms", "like"),
-    ("words", "like"),
-    ("terms", "such", "as"),
-    ("words", "such", "as"),
-)
-
-
+# An opening quote and the words of a short quoted phrase up to a match.
+_QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}\Z")
 _TOKEN_REACH = 200  # how far an address around a match is looked for
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?"
 
@@ -149,7 +112,8 @@ class Context:
                 else:
                     severity = Severity.SUGGESTION
                 break
-        return self.quoting(entry.quotes, severity, start, self.is_mention(start, end))
+        kind = self.quote_kind(start, end)
+        return self.quoting(entry.quotes, severity, start, kind == "mention", scare=kind == "scare")
 
     def in_address(self, start: int, end: int) -> bool:
         """Whether a match is part of an e-mail address, a web address, a file path or a code
@@ -170,11 +134,20 @@ class Context:
         return token.startswith(("/", "~/", "./")) and token.count("/") >= 2
 
     def quoting(
-        self, quotes: QuotePolicies, severity: Severity, start: int, mention: bool
+        self,
+        quotes: QuotePolicies,
+        severity: Severity,
+        start: int,
+        mention: bool,
+        *,
+        scare: bool = False,
     ) -> Severity | None:
-        """Apply the rule's quote policy: to a mention of the words, or inside quoted speech."""
+        """Apply the rule's quote policy: to a mention of the words, to a term in scare
+        quotes, or inside quoted speech."""
         if mention:
             policy = quotes.mention
+        elif scare:
+            policy = quotes.scare
         elif self.quoted or self.in_quoted_speech(start):
             policy = quotes.speech
         else:
@@ -219,29 +192,53 @@ class Context:
         return not (cond.not_near and _near(cond.not_near, before or [], after or []))
 
     def is_mention(self, start: int, end: int) -> bool:
-        """The term is quoted on its own ("the term 'prostitute'") or named as a word.
+        """The term is named as a word rather than used (see :mod:`.quoting`)."""
+        return self.quote_kind(start, end) == "mention"
 
-        Scare quotes in a noun phrase (``14 "johns" were arrested``) are use, not mention.
+    def quote_kind(self, start: int, end: int) -> str | None:
+        """ "mention" when the frame names the term as a word, "scare" when it is quoted on its
+        own but used, None otherwise.
+
+        A frame before it ("the term", "words like", "so-called", "called … a", "referring to
+        them as") or a gloss after a quoted term ("refers to", "is outdated") makes a mention.
+        Quotes alone do not: scare quotes (``busts of "johns"``) are use.
         """
-        norm = self.norm
-        opening = norm[start - 1] if start > 0 else ""
         words = self.words_before(start)
-        if (
-            words
-            and (words[-1] in _DETERMINERS or words[-1].isdigit())
-            and (not any(tuple(words[-len(cue) :]) == cue for cue in _MENTION_CUES))
+        if mention_frame_before(words, quoted=False):
+            return "mention"
+        norm = self.norm
+        # the quote may open a few words earlier: "a “child prostitute”"
+        head = _QUOTED_HEAD.search(norm, max(0, start - 40), start)
+        if head is None:
+            return None
+        opening = norm[head.start()]
+        if head.start() + 1 < start:
+            words = self.words_before(head.start())
+        after = end
+        if after < len(norm) and norm[after] in ",.;:!?":
+            after += 1
+        closing = norm[after] if after < len(norm) else ""
+        quoted = bool(closing and closing in _CLOSE_QUOTES) or (
+            opening == "'" and norm[end - 1] == "'"  # a closing quote taken for a possessive
+        )
+        if not quoted:
+            return None
+        if mention_frame_before(words, quoted=True) or gloss_after(
+            self.words_after(min(after + 1, len(norm)))
         ):
+            return "mention"
+        if words and words[-1] in ("and", "or") and self._after_quoted_item(start, words):
+            return "mention"
+        return "scare"
+
+    def _after_quoted_item(self, start: int, words: list[str]) -> bool:
+        """A quoted term listed after another quoted term that a frame names as a word
+        ('words like "hooker" and "john"')."""
+        before = self.norm[max(0, start - 40) : start - 1].rstrip()
+        before = before[: -len(words[-1])].rstrip(" ,")
+        if not before or before[-1] not in _CLOSE_QUOTES:
             return False
-        if opening and opening in _OPEN_QUOTES:
-            after = end
-            if after < len(norm) and norm[after] in ",.;:!?":
-                after += 1
-            closing = norm[after] if after < len(norm) else ""
-            if closing and closing in _CLOSE_QUOTES:
-                return True
-            if opening == "'" and norm[end - 1] == "'":
-                return True  # a closing quote taken for a plural possessive
-        return any(tuple(words[-len(cue) :]) == cue for cue in _MENTION_CUES)
+        return any(mention_frame_before(words[: -1 - n], quoted=True) for n in range(1, 5))
 
     def in_quoted_speech(self, start: int) -> bool:
         """Inside double quotes that open earlier in the segment."""

@@ -201,7 +201,9 @@ def describe_requires(requires: Sequence[Condition]) -> str:
 
 def describe_quotes(quotes: QuotePolicies) -> list[str]:
     return [
-        f'Quoted on its own as a word (the term "…"): {QUOTE_POLICIES[quotes.mention]}.',
+        'Named as a word, not used (the term "…", words like "…", so-called "…", '
+        f'called them "…", "…" refers to / is outdated): {QUOTE_POLICIES[quotes.mention]}.',
+        f'In scare quotes but used (arrested six "…"): {QUOTE_POLICIES[quotes.scare]}.',
         f"Inside quoted speech or a block quote: {QUOTE_POLICIES[quotes.speech]}.",
     ]
 

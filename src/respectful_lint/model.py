@@ -124,10 +124,12 @@ class Guard:
 
 @dataclass(frozen=True, slots=True)
 class QuotePolicies:
-    """What to do with a match that is quoted on its own (a mention) or inside quoted speech."""
+    """What to do with a match named as a word (a mention), quoted on its own but used (scare
+    quotes), or inside quoted speech."""
 
     mention: QuotePolicy = "skip"
     speech: QuotePolicy = "downgrade"
+    scare: QuotePolicy = "downgrade"
 
 
 @dataclass(frozen=True, slots=True)

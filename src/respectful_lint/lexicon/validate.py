@@ -83,7 +83,7 @@ GROUP_KEYS = ("description", "terms", "inflect")
 # keys a conflation entry may not have: it matches shapes over concept groups, never a fix
 CONFLATION_REFUSED = ("terms", "pattern", "forms", "inflect", "exceptions", "requires")
 INFLECT_KEYS = ("plural", "possessive")
-QUOTES_KEYS = ("mention", "speech")
+QUOTES_KEYS = ("mention", "speech", "scare")
 EXAMPLES_KEYS = ("flag", "pass")
 FORM_KEYS = ("text", "plural")
 PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when")
@@ -486,7 +486,8 @@ class _Validator:
         spec = self.mapping(raw, path, QUOTES_KEYS, f"'quotes' of {what}")
         mention = self.choice(spec.get("mention", "skip"), (*path, "mention"), QUOTE_POLICIES)
         speech = self.choice(spec.get("speech", "downgrade"), (*path, "speech"), QUOTE_POLICIES)
-        return QuotePolicies(cast(Any, mention), cast(Any, speech))
+        scare = self.choice(spec.get("scare", "downgrade"), (*path, "scare"), QUOTE_POLICIES)
+        return QuotePolicies(cast(Any, mention), cast(Any, speech), cast(Any, scare))
 
     def examples(self, raw: Any, path: Path, what: str) -> Examples:
         spec = self.mapping(raw, path, EXAMPLES_KEYS, f"'examples' of {what}")
