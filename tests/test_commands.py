@@ -198,6 +198,8 @@ def _sample(name: str) -> list[object]:
         return ["capitalized", "upper", "lower"]
     if name in ("next_capitalized", "prev_capitalized", "sentence_start"):
         return [True, False]
+    if name in ("next_class", "not_next_class"):
+        return [frozenset({"noun", "adj"}), frozenset({"none"})]
     one = WordWindow((("rugby",),), 1)
     many = WordWindow((("rugby",), ("scrum*",), ("line", "out")), 10)
     return [one, many]
@@ -212,6 +214,14 @@ def test_every_condition_test_has_a_rendering() -> None:
             text = describe.describe_condition(Condition(**{name: value}))  # type: ignore[arg-type]
             assert text and text not in seen, (name, value, text)
             seen.add(text)
+
+
+def test_a_requirement_reads_in_plain_words() -> None:
+    cond = Condition(not_after=WordWindow((("*",),), 1), not_next_class=frozenset({"noun", "adj"}))
+    assert describe.describe_requires([cond]) == (
+        "Only reported when no word comes after it in the sentence and the next word cannot be "
+        "an adjective or a noun."
+    )
 
 
 def test_every_action_and_quote_policy_has_a_rendering() -> None:

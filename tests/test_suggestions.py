@@ -256,7 +256,6 @@ def test_built_in_wording_follows_the_spelling_of_the_match(text: str, expected:
 @pytest.mark.parametrize(
     ("text", "fixed"),
     [
-        ("Park in a handicapped bay by the door.", False),  # "a accessible bay"
         ("Park in the handicapped bay by the door.", True),
         ("She booked an AIDS test for Monday.", True),  # "an HIV test"
         ("Treatment for an STD is free here.", True),  # "an STI"
@@ -267,6 +266,14 @@ def test_a_fix_is_offered_only_when_the_article_before_it_still_fits(
 ) -> None:
     [finding] = lint_text(text, kind="text")
     assert (finding.fix is not None) is fixed
+
+
+def test_a_fix_changes_the_article_that_no_longer_fits() -> None:
+    text = "Park in a handicapped bay by the door."
+    [finding] = lint_text(text, kind="text")
+    assert finding.fix is not None
+    ((start, end, replacement),) = finding.fix.edits
+    assert text[:start] + replacement + text[end:] == "Park in an accessible bay by the door."
 
 
 @pytest.mark.parametrize(

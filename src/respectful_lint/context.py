@@ -13,6 +13,7 @@ from .model import Condition, QuotePolicies, Severity, WordWindow
 from .normalize import PARAGRAPH, normalize
 from .quoting import gloss_after, mention_frame_before
 from .sentences import SENTENCE_WINDOW, sentence_bounds
+from .wordclass import next_word_classes
 
 if TYPE_CHECKING:
     from .lexicon.compile import CompiledLexicon
@@ -174,6 +175,12 @@ class Context:
             src_start, _ = self.source_span(start, end)
             if _prev_capitalized(self.text, src_start) != cond.prev_capitalized:
                 return False
+        if cond.next_class is not None or cond.not_next_class is not None:
+            found = self.next_classes(start, end)
+            if cond.next_class is not None and not (found & cond.next_class):
+                return False
+            if cond.not_next_class is not None and found & cond.not_next_class:
+                return False
         before = after = None
         if cond.before or cond.not_before or cond.near or cond.not_near:
             before = self.words_before(start)
@@ -190,6 +197,22 @@ class Context:
         if cond.near and not _near(cond.near, before or [], after or []):
             return False
         return not (cond.not_near and _near(cond.not_near, before or [], after or []))
+
+    def next_classes(self, start: int, end: int) -> frozenset[str]:
+        """The word classes the word after a match can have where it stands (see
+        :mod:`.wordclass`); ``none`` when punctuation or the end of the sentence follows."""
+        norm = self.norm
+        i = end
+        while i < len(norm) and norm[i] == " ":
+            i += 1
+        if i >= len(norm) or not norm[i].isalnum():
+            return frozenset({"none"})
+        words = self.words_after(end)[:2]
+        src_start, src_end = self.source_span(start, end)
+        matched = self.text[src_start:src_end]
+        # A capital tells something only where the match itself is not in Title or ALL CAPS.
+        cue = _case(matched) != "upper" and not all(w[:1].isupper() for w in matched.split())
+        return next_word_classes(words, capitalized=cue and _next_capitalized(self.text, src_end))
 
     def is_mention(self, start: int, end: int) -> bool:
         """The term is named as a word rather than used (see :mod:`.quoting`)."""

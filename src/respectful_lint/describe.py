@@ -124,11 +124,34 @@ def _span(window: WordWindow, side: str) -> str:
 def _window_test(side: str, negated: bool) -> Callable[[Any], str]:
     def render(window: WordWindow) -> str:
         span = _span(window, side)
+        if window.phrases == (("*",),):
+            where = {"before": "before it", "after": "after it"}.get(side, "next to it")
+            return f"{'no' if negated else 'a'} word comes {where} in the sentence"
         if len(window.phrases) == 1:
             return f"{_quoted(window)} is {'not ' if negated else ''}{span}"
         return f"{'none' if negated else 'one'} of {_quoted(window)} is {span}"
 
     return render
+
+
+_CLASS_NAMES = {
+    "noun": "a noun",
+    "verb": "a verb",
+    "adj": "an adjective",
+    "adv": "an adverb",
+    "function": "a function word (the, of, and, who…)",
+    "none": "missing (punctuation or the end of the sentence follows)",
+}
+SLOT_NAMES = {
+    "noun": "where the match stands as a noun",
+    "modifier": "before a noun, which the wording takes in",
+    "predicate": "after is/are, which the wording replaces",
+    "collective": 'for a group named by an adjective ("the …")',
+}
+
+
+def _classes(kinds: frozenset[str]) -> str:
+    return " or ".join(_CLASS_NAMES[k] for k in sorted(kinds))
 
 
 _CASES = {
@@ -158,6 +181,8 @@ CONDITION_TESTS: dict[str, Callable[[Any], str]] = {
     "not_before": _window_test("before", negated=True),
     "not_after": _window_test("after", negated=True),
     "not_near": _window_test("near", negated=True),
+    "next_class": lambda kinds: "the next word can be " + _classes(kinds),
+    "not_next_class": lambda kinds: "the next word cannot be " + _classes(kinds),
 }
 
 GUARD_ACTIONS = {
@@ -305,6 +330,7 @@ def explain_data(
                 "plural": p.plural,
                 "for": sorted(p.only_for) if p.only_for is not None else None,
                 "when": p.when,
+                "slot": sorted(p.slots) if p.slots is not None else None,
             }
             for p in entry.preferred
         ],
@@ -376,6 +402,8 @@ def explain_text(
                 extra += " (for: " + ", ".join(p["for"]) + ")"
             if p["when"]:
                 extra += f" (when the words match: {p['when']})"
+            if p.get("slot"):
+                extra += " (fits " + "; ".join(SLOT_NAMES[k] for k in p["slot"]) + ")"
             out += _wrap(f"{n}. {p['text']}{extra}", hang="   ")
     out += ["", "Why:", *_wrap(rule.entry.note)]
     if data["sources"]:

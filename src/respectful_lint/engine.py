@@ -17,8 +17,18 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from .context import Context
 from .errors import PatternTimeout
 from .lexicon.compile import PATTERN_TIMEOUT, CompiledLexicon, compiled
-from .lexicon.inflect import plural
-from .model import Document, Finding, Fix, Inflection, Preferred, Rule, Segment, Severity
+from .model import Document, Finding, Fix, Inflection, Rule, Segment, Severity
+from .wording import (
+    article_fits,
+    inflect,
+    message,
+    place,
+    slot_at,
+    suggest,
+    transfer_case,
+)
+
+__all__ = ["article_fits", "inflect", "lint_document", "make_finding", "suggest", "transfer_case"]
 
 if TYPE_CHECKING:
     from .rules.conflation import Rename
@@ -258,129 +268,48 @@ def _finding(
     entry = rule.entry
     inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
     at_start = ctx.sentence_start(m.start)
+    slotted = any(p.slots is not None for p in entry.preferred)
+    slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start)) if slotted else None
 
     def wording(shown: str, start: int, end: int) -> tuple[str, tuple[str, ...], Fix | None]:
-        suggestions, fits = suggest(entry.preferred, inflection, shown, at_start)
+        if slot is None:
+            suggestions, fits = suggest(entry.preferred, inflection, shown, at_start)
+            edits = [(start, end, s) for s in suggestions[:1]]
+        else:
+            placed, fits = place(
+                entry.preferred, inflection, shown, at_start, slot, (m.start, m.end)
+            )
+            edits = []
+            for p in placed:
+                src = _source_span(segment, ctx, p.start, p.end)
+                text = transfer_case(document.text[src[0] : src[1]], p.text, at_start)
+                edits.append((src[0], src[1], text))
+            suggestions = tuple(dict.fromkeys(e[2] for e in edits))
         fix = None
-        if entry.fix != "none" and suggestions and fits:
-            before = document.text[max(0, start - 8) : start]
-            if article_fits(before, suggestions[0]):
-                fix = Fix(((start, end, suggestions[0]),), entry.fix)
+        if entry.fix != "none" and edits and fits:
+            first_start, first_end, first = edits[0]
+            before = document.text[max(0, first_start - 8) : first_start]
+            article = _ARTICLE_BEFORE.search(before)
+            if article_fits(before, first):
+                fix = Fix(((first_start, first_end, first),), entry.fix)
+            elif article is not None:
+                # "an HIV-infected woman" -> "a woman living with HIV": change the article too
+                article_start = first_start - len(before) + article.start(1)
+                other = "an" if article[1].lower() == "a" else "a"
+                other = other.capitalize() if article[1][:1].isupper() else other
+                fixed = f"{other} {first}"
+                fix = Fix(((article_start, first_end, fixed),), entry.fix)
+                if slot is not None:
+                    suggestions = (fixed, *suggestions[1:])
         return message(rule, shown, suggestions, m.severity), suggestions, fix
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
 
 
-_ARTICLE = re.compile(r"(?<![\w'\u2019])(an?)[ \t\u00a0]+$", re.IGNORECASE)
-_AN_LETTERS = frozenset("aefhilmnorsx")  # letters whose names start with a vowel sound
-_A_BEFORE = ("uni", "use", "usu", "uti", "ure", "eu", "ewe", "one", "once")
-_AN_BEFORE = ("hour", "honest", "honor", "honour", "heir")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019])(an?)[ \t\u00a0]+$", re.IGNORECASE)
 
 
-def article_fits(before: str, wording: str) -> bool:
-    """Whether "a" or "an" at the end of ``before`` (if there is one) fits before ``wording``."""
-    m = _ARTICLE.search(before)
-    if m is None or not wording:
-        return True
-    first = wording.split()[0]
-    word = first.lower()
-    if len(first) > 1 and first.isupper():  # an acronym read letter by letter: "an HIV test"
-        vowel = word[0] in _AN_LETTERS
-    elif word.startswith(_A_BEFORE):
-        vowel = False
-    else:
-        vowel = word.startswith(_AN_BEFORE) or word[0] in "aeiou"
-    return (m.group(1).lower() == "an") == vowel
-
-
-def suggest(
-    preferred: tuple[Preferred, ...],
-    inflection: Inflection,
-    matched: str,
-    sentence_start: bool = False,
-) -> tuple[tuple[str, ...], bool]:
-    """The preferred wordings for one match, inflected and cased like it, best first.
-
-    Wordings limited to other terms or other word forms are left out, and so are, for a
-    possessive match, wordings without a grammatical possessive. If that leaves none, the
-    wordings are offered without the possessive, and the second value (whether they fit in
-    place of the match) is false. ``sentence_start`` says whether the match starts a
-    sentence, which decides the case of a wording for a match that starts with an acronym
-    ("AIDS orphans").
-    """
-    base = inflection.base.casefold()
-    words = " ".join(matched.casefold().split())
-    usable = [p for p in preferred if p.only_for is None or base in p.only_for]
-    # Wordings for other word forms are left out, unless that would leave none.
-    usable = [p for p in usable if p.when is None or re.search(p.when, words)] or usable
-    fits = True
-    if inflection.possessive:
-        with_possessive = [p for p in usable if p.possessive]
-        if with_possessive:
-            usable = with_possessive
-        else:
-            fits = False
-            inflection = Inflection(inflection.base, plural=inflection.plural)
-    out = (
-        transfer_case(
-            matched, inflect(p.text, p.plural, inflection), sentence_start, inflection.base
-        )
-        for p in usable
-    )
-    return tuple(dict.fromkeys(out)), fits
-
-
-def inflect(text: str, plural_text: str | None, inflection: Inflection) -> str:
-    """Give a preferred wording the number and possessive of the matched form."""
-    out = text
-    if inflection.plural:
-        out = plural_text or plural(text)
-    if inflection.possessive:
-        out = out + "'" if inflection.plural and out.endswith("s") else out + "'s"
-    return out
-
-
-_CURLY_APOSTROPHES = ("\u2019", "\u02bc")
-
-
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-def transfer_case(
-    matched: str, suggestion: str, sentence_start: bool = False, term: str = ""
-) -> str:
-    """Carry ALL CAPS, a leading capital and curly apostrophes over from the matched text.
-
-    Capitals that the term itself has tell nothing: a match that starts with an acronym
-    ("HIV-infected", "CSWs") or with a capital the lexicon writes ("AIDS orphan") has it
-    wherever it stands, so its wording only gets a capital at the start of a sentence, and an
-    acronym written in capitals ("PLWHA") does not turn its wording into capitals.
-    """
-    if "'" in suggestion and "'" not in matched:
-        for curly in _CURLY_APOSTROPHES:
-            if curly in matched:
-                suggestion = suggestion.replace("'", curly)
-                break
-    letters = [c for c in matched if c.isalpha()]
-    term_letters = [c for c in term if c.isalpha()]
-    acronym = bool(term_letters) and all(c.isupper() for c in term_letters)
-    if len(letters) > 1 and all(c.isupper() for c in letters) and not acronym:
-        return suggestion.upper()
-    if matched[:1].isupper() and suggestion[:1].islower():
-        first = _FIRST_WORD.match(matched)
-        first_word = first[0].removesuffix("s") if first else ""
-        own_capital = term[:1].isupper() or (len(first_word) > 1 and first_word.isupper())
-        if own_capital and not sentence_start:
-            return suggestion
-        return suggestion[:1].upper() + suggestion[1:]
-    return suggestion
-
-
-def message(rule: Rule, matched: str, suggestions: tuple[str, ...], severity: Severity) -> str:
-    first = suggestions[0] if suggestions else ""
-    template = rule.entry.message
-    if template:
-        return template.replace("{matched}", matched).replace("{preferred}", first)
-    if severity is Severity.SUGGESTION:
-        return f'Consider "{first}" instead of "{matched}"'
-    return f'Avoid "{matched}"; use "{first}"'
+def _source_span(segment: Segment, ctx: Context, start: int, end: int) -> tuple[int, int]:
+    seg_start, seg_end = ctx.source_span(start, end)
+    src_start = segment.offsets.start(seg_start)
+    return src_start, max(segment.offsets.end(seg_end), src_start)

@@ -37,6 +37,8 @@ class Severity(enum.IntEnum):
 
 
 FixApplicability = Literal["safe", "unsafe", "none"]
+# Where a preferred wording fits in a sentence (see :mod:`.wording`).
+SLOTS = ("noun", "modifier", "predicate", "collective")
 GuardAction = Literal["skip", "downgrade", "suggestion"]
 QuotePolicy = Literal["skip", "downgrade", "suggestion", "flag"]
 
@@ -111,6 +113,9 @@ class Condition:
     prev_capitalized: bool | None = None
     sentence_start: bool | None = None
     forms: frozenset[str] | None = None
+    # word classes (see :mod:`.wordclass`) the next word may have / must not be able to have
+    next_class: frozenset[str] | None = None
+    not_next_class: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +153,10 @@ class Preferred:
     possessive: bool = True
     only_for: frozenset[str] | None = None
     when: str | None = None
+    # where the wording fits (see :mod:`.wording`): "noun", "modifier", "predicate",
+    # "collective"; None fits anywhere. A "{noun}" in the text takes in the noun after a
+    # modifier ("{noun} living with HIV").
+    slots: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import re
 from typing import Any, cast
 
 from ..model import (
+    SLOTS,
     ConceptGroup,
     Condition,
     Conflation,
@@ -28,6 +29,7 @@ from ..model import (
 )
 from ..normalize import phrase_tokens
 from ..rules.shapes import SHAPES
+from ..wordclass import WORD_CLASSES
 from .inflect import normalize_term
 from .patterns import pattern_problem
 from .yamlload import Located, Path
@@ -76,6 +78,8 @@ CONDITION_KEYS = (
     "prev_capitalized",
     "sentence_start",
     "forms",
+    "next_class",
+    "not_next_class",
 )
 CONFLATION_GUARD_TESTS = ("sentence", "negated", "question", "before", "after", "near")
 GUARD_KEYS = (*CONDITION_KEYS, "sentence", "negated", "question", "action", "reason")
@@ -86,7 +90,7 @@ INFLECT_KEYS = ("plural", "possessive")
 QUOTES_KEYS = ("mention", "speech", "scare")
 EXAMPLES_KEYS = ("flag", "pass")
 FORM_KEYS = ("text", "plural")
-PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when")
+PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when", "slot")
 WINDOW_SPEC_KEYS = ("words", "window")
 
 SEVERITIES = ("error", "warning", "suggestion")
@@ -403,7 +407,15 @@ class _Validator:
                         self.fail(
                             (*path, i, "when"), f"'when' is not a valid regular expression: {exc}"
                         )
-                out.append(Preferred(text, plural, possessive, only_for, when))
+                slots = None
+                if "slot" in spec:
+                    names = self.strings(spec["slot"], (*path, i, "slot"), nonempty_list=True)
+                    for j, name in enumerate(names):
+                        self.choice(name, (*path, i, "slot", j), SLOTS)
+                    slots = frozenset(names)
+                if "{noun}" in text and slots != frozenset({"modifier"}):
+                    self.fail((*path, i, "text"), "'{noun}' needs 'slot: modifier'")
+                out.append(Preferred(text, plural, possessive, only_for, when, slots))
             else:
                 out.append(Preferred(self.string(item, (*path, i))))
         for term in matchable:
@@ -443,6 +455,12 @@ class _Validator:
         for key in ("next_capitalized", "prev_capitalized", "sentence_start"):
             if key in data:
                 kwargs[key] = self.boolean(data[key], (*path, key))
+        for key in ("next_class", "not_next_class"):
+            if key in data:
+                kinds = self.strings(data[key], (*path, key))
+                for kind in kinds:
+                    self.choice(kind, (*path, key), WORD_CLASSES)
+                kwargs[key] = frozenset(kinds)
         if "forms" in data:
             kwargs["forms"] = frozenset(
                 normalize_term(f) for f in self.strings(data["forms"], (*path, "forms"))

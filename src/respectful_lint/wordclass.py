@@ -1,0 +1,120 @@
+"""Word classes: can a word be a noun, a verb, an adjective?
+
+Open classes come from the English lemma table that ships inside the ``lemminflect``
+distribution (``resources/lemma_lu.csv.gz``: word, class, lemma). It is read lazily, the first
+time a rule asks, and never imported as a Python package (that would load numpy). Closed classes
+(pronouns, determiners, prepositions, conjunctions, auxiliaries) are grammar and are listed here;
+they win over the table, which also lists rare noun senses of words like "or" and "I".
+
+Classes: ``noun``, ``verb``, ``adj``, ``adv``, ``function`` (a closed-class word) and ``none``
+(no word follows: the sentence or clause ends).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import io
+from functools import cache
+from pathlib import Path
+
+WORD_CLASSES = ("noun", "verb", "adj", "adv", "function", "none")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FUNCTION_WORDS = _words(
+    # pronouns
+    "i me my mine we us our ours you your yours he him his she her hers it its they them their "
+    "theirs who whom whose which what that this these those there here myself yourself himself "
+    "herself itself ourselves themselves everyone everybody someone somebody anyone nobody "
+    # determiners and quantifiers
+    "a an the some any no every each all both either neither many much more most few fewer "
+    "several such another other "
+    # prepositions and particles
+    "of in on at to for from by with without into onto upon about above below over under "
+    "between among through during before after since until till against toward towards across "
+    "along around behind beyond near off out up down via per than as like unlike despite "
+    # conjunctions and complementizers
+    "and or but nor so yet if because while when whenever where whereas although though unless "
+    "whether once "
+    # auxiliaries and copulas
+    "is are was were be been being am do does did have has had having can could will would "
+    "shall should may might must "
+    # adverbs of degree and negation that never head a noun phrase
+    "not never also often always still too very just only even already again"
+)
+# Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
+_OBJECT_STARTERS = _words(
+    "that the a an their them it this these those his her our its to what how why more"
+)
+
+
+def _table_path() -> Path | None:
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        path = Path(location) / "resources" / "lemma_lu.csv.gz"
+        if path.is_file():
+            return path
+    return None
+
+
+@cache
+def _table() -> dict[str, frozenset[str]]:
+    """Open-class word -> its possible classes (empty when the data is missing)."""
+    path = _table_path()
+    if path is None:
+        return {}
+    found: dict[str, set[str]] = {}
+    with gzip.open(path, "rb") as raw:
+        for row in csv.reader(io.TextIOWrapper(raw, encoding="utf-8")):
+            if len(row) >= 2:
+                kind = "verb" if row[1] == "aux" else row[1]
+                found.setdefault(row[0].lower(), set()).add(kind)
+    return {word: frozenset(kinds) for word, kinds in found.items()}
+
+
+def available() -> bool:
+    """Whether the word-class table can be read."""
+    return bool(_table())
+
+
+def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
+    """The classes ``word`` can have. Unknown words count as nouns (names, identifiers, jargon),
+    so that a rule that asks "is a noun next?" errs on the side of not reporting."""
+    lower = word.lower()
+    base = lower.split("'", 1)[0]
+    if lower in FUNCTION_WORDS or base in FUNCTION_WORDS:
+        return frozenset({"function"})
+    if capitalized and not lower.startswith(("i'", "i\u2019")):
+        known = _table().get(lower)
+        return (known or frozenset()) | {"noun"}
+    return _table().get(lower) or frozenset({"noun"})
+
+
+def next_word_classes(words: list[str], *, capitalized: bool = False) -> frozenset[str]:
+    """The classes the first of ``words`` can have where it stands, ``none`` when there is no
+    word. A word that can be a noun or a verb counts as a verb when an object follows it ("the
+    homeless need the …"), unless it ends in -s: the rules that ask follow a plural group
+    noun, so "the homeless shelters" has the noun."""
+    if not words:
+        return frozenset({"none"})
+    found = classes(words[0], capitalized=capitalized)
+    third_person = words[0].endswith("s") and not words[0].endswith("ss")
+    # After a group noun ("the homeless"), a verb takes the plural: "shelters" is the noun.
+    if "noun" in found and "verb" in found and len(words) > 1 and not (third_person or capitalized):
+        then = classes(words[1])
+        if words[1] in _OBJECT_STARTERS or (
+            "function" not in then and ("noun" not in then or then & {"adj", "adv"})
+        ):
+            # an object or a complement follows: "the homeless need the …", "stay warm"
+            return found - {"noun"}
+    gerund = words[0].endswith("ing") and "noun" not in found
+    if gerund and len(words) > 1 and "noun" in classes(words[1]):
+        return found | {"noun"}  # a gerund before a noun ("the disabled parking bay")
+    return found

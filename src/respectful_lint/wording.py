@@ -1,0 +1,291 @@
+"""Wording that fits where a match stands: suggestions, templates, agreement and case.
+
+A match stands in a *slot* of its sentence:
+
+* ``modifier``: before a noun it describes ("HIV-infected mothers");
+* ``predicate``: after a copula ("is wheelchair-bound");
+* ``collective``: an adjective used as a noun for a group ("the mentally ill");
+* ``noun``: anywhere else.
+
+A preferred wording may say which slots it fits (``slot`` in the lexicon). A wording for the
+modifier slot may take in the noun after the match with ``{noun}`` ("{noun} living with HIV"
+turns "HIV-infected mothers" into "mothers living with HIV"), in the singular or the plural as
+the noun is. When no wording fits a slot, the rest are offered as ideas, without a fix. An "a"
+or "an" just before the match is changed with the wording when the wording needs the other one.
+
+This module is pure: it reads the normalized view of a segment and returns strings and view
+offsets. The engine and the fixer share it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .lexicon.inflect import plural
+from .model import Inflection, Preferred, Rule, Severity
+from .wordclass import classes, next_word_classes
+
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_COPULAS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "become",
+        "becomes",
+        "became",
+        "remain",
+        "remains",
+        "remained",
+        "seem",
+        "seems",
+        "seemed",
+        "'s",
+        "'re",
+    ]
+)
+_PLURAL_COPULAS = frozenset(("are", "were", "'re"))
+_PRESENT_COPULAS = {"is": False, "are": True, "'s": False, "'re": True, "am": False}
+_COLLECTIVE_DETERMINERS = frozenset(("the", "our", "these", "those"))
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where a match stands. Offsets are in the normalized view."""
+
+    kind: str = "noun"
+    noun: str = ""  # the noun after a modifier, lower-case
+    noun_end: int = 0
+    plural: bool = False  # the noun or copula asks for a plural wording
+    copula_start: int = -1  # where a present-tense copula before a predicate starts
+
+
+NOUN_SLOT = Slot()
+
+
+def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int]) -> Slot:
+    """The slot of the match ``[start, end)`` of the normalized view ``norm``."""
+    lo, hi = sentence
+    before = list(_WORD.finditer(norm, max(lo, start - 60), start))
+    after = list(_WORD.finditer(norm, end, min(hi, end + 80)))[:2]
+    glued = end < len(norm) and norm[end : end + 1] == " " and bool(after)
+    words_after = [m[0] for m in after] if glued and after[0].start() == end + 1 else []
+    found = next_word_classes(words_after)
+    prev = before[-1][0] if before and before[-1].end() in (start, start - 1) else ""
+    first = norm[start:end].split(" ", 1)[0]
+    if (prev in _COLLECTIVE_DETERMINERS or first in _COLLECTIVE_DETERMINERS) and not (
+        found & {"noun", "adj"}
+    ):
+        return Slot("collective", plural=True)
+    if words_after and "noun" in found and "function" not in found:
+        noun = words_after[0]
+        return Slot("modifier", noun, after[0].end(), plural=_is_plural(noun))
+    if prev in _COPULAS:
+        copula = before[-1]
+        present = _PRESENT_COPULAS.get(prev)
+        return Slot(
+            "predicate",
+            plural=prev in _PLURAL_COPULAS,
+            copula_start=copula.start() if present is not None else -1,
+        )
+    return NOUN_SLOT
+
+
+def _is_plural(noun: str) -> bool:
+    if noun in ("people", "children", "men", "women", "persons", "folks", "youth"):
+        return noun != "youth"
+    return noun.endswith("s") and not noun.endswith("ss") and "noun" in classes(noun[:-1])
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One wording and the span of the view it replaces."""
+
+    text: str
+    start: int
+    end: int
+
+
+def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred], bool]:
+    """The wordings that fit ``slot`` (those without slots fit anywhere), and whether any did.
+    When none fits, every wording without a ``{noun}`` is returned as an idea."""
+    wordings = list(preferred)
+    fit = [p for p in wordings if p.slots is None or slot.kind in p.slots]
+    fit = [p for p in fit if "{noun}" not in p.text or slot.noun]
+    fit = [p for p in fit if not (p.slots == frozenset({"predicate"}) and slot.copula_start < 0)]
+    slotted = [p for p in fit if p.slots is not None]
+    if slotted:
+        return slotted + [p for p in fit if p.slots is None], True
+    if fit:
+        return fit, True
+    return [p for p in wordings if "{noun}" not in p.text], False
+
+
+def fill(p: Preferred, slot: Slot, start: int, end: int) -> Suggestion:
+    """A slotted wording's text and the view span it replaces, grown over the noun after a
+    modifier or the copula before a predicate."""
+    text = p.plural if slot.plural and p.plural else p.text
+    if "{noun}" in text:
+        return Suggestion(text.replace("{noun}", slot.noun), start, slot.noun_end)
+    if p.slots is not None and "predicate" in p.slots and slot.kind == "predicate":
+        return Suggestion(text, slot.copula_start, end)
+    if p.slots is not None and slot.kind == "collective" and "collective" in p.slots:
+        return Suggestion(text, start, end)
+    return Suggestion(text, start, end)
+
+
+def place(
+    preferred: tuple[Preferred, ...],
+    inflection: Inflection,
+    shown: str,
+    sentence_start: bool,
+    slot: Slot,
+    span: tuple[int, int],
+) -> tuple[list[Suggestion], bool]:
+    """The wordings for one match where it stands, best first, each with the view span it
+    replaces (the match, or more for a template that takes in a noun or a copula), and whether
+    the first one fits in place.
+
+    ``shown`` is a function of the view span giving the words as read, for case transfer.
+    """
+    start, end = span
+    base = inflection.base.casefold()
+    usable = [p for p in preferred if p.only_for is None or base in p.only_for]
+    usable = [p for p in usable if p.when is None or re.search(p.when, _words(shown))] or usable
+    chosen, fits = fitting(usable, slot)
+    plain = tuple(p for p in chosen if p.slots is None)
+    texts, plain_fits = suggest(plain, inflection, shown, sentence_start) if plain else ((), True)
+    out: list[Suggestion] = []
+    for p in chosen:
+        if p.slots is None:
+            continue
+        out.append(fill(p, slot, start, end))
+    out += [Suggestion(t, start, end) for t in texts]
+    first_plain = bool(out) and out[0].text in texts
+    return out, fits and (plain_fits or not first_plain)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+_ARTICLE = re.compile(r"(?<![\w'\u2019])(an?)[ \t\u00a0]+$", re.IGNORECASE)
+_AN_LETTERS = frozenset("aefhilmnorsx")  # letters whose names start with a vowel sound
+_A_BEFORE = ("uni", "use", "usu", "uti", "ure", "eu", "ewe", "one", "once")
+_AN_BEFORE = ("hour", "honest", "honor", "honour", "heir")
+
+
+def article_fits(before: str, wording: str) -> bool:
+    """Whether "a" or "an" at the end of ``before`` (if there is one) fits before ``wording``."""
+    m = _ARTICLE.search(before)
+    if m is None or not wording:
+        return True
+    first = wording.split()[0]
+    word = first.lower()
+    if len(first) > 1 and first.isupper():  # an acronym read letter by letter: "an HIV test"
+        vowel = word[0] in _AN_LETTERS
+    elif word.startswith(_A_BEFORE):
+        vowel = False
+    else:
+        vowel = word.startswith(_AN_BEFORE) or word[0] in "aeiou"
+    return (m.group(1).lower() == "an") == vowel
+
+
+def suggest(
+    preferred: tuple[Preferred, ...],
+    inflection: Inflection,
+    matched: str,
+    sentence_start: bool = False,
+) -> tuple[tuple[str, ...], bool]:
+    """The preferred wordings for one match, inflected and cased like it, best first.
+
+    Wordings limited to other terms or other word forms are left out, and so are, for a
+    possessive match, wordings without a grammatical possessive. If that leaves none, the
+    wordings are offered without the possessive, and the second value (whether they fit in
+    place of the match) is false. ``sentence_start`` says whether the match starts a
+    sentence, which decides the case of a wording for a match that starts with an acronym
+    ("AIDS orphans").
+    """
+    base = inflection.base.casefold()
+    words = " ".join(matched.casefold().split())
+    usable = [p for p in preferred if p.only_for is None or base in p.only_for]
+    # Wordings for other word forms are left out, unless that would leave none.
+    usable = [p for p in usable if p.when is None or re.search(p.when, words)] or usable
+    fits = True
+    if inflection.possessive:
+        with_possessive = [p for p in usable if p.possessive]
+        if with_possessive:
+            usable = with_possessive
+        else:
+            fits = False
+            inflection = Inflection(inflection.base, plural=inflection.plural)
+    out = (
+        transfer_case(
+            matched, inflect(p.text, p.plural, inflection), sentence_start, inflection.base
+        )
+        for p in usable
+    )
+    return tuple(dict.fromkeys(out)), fits
+
+
+def inflect(text: str, plural_text: str | None, inflection: Inflection) -> str:
+    """Give a preferred wording the number and possessive of the matched form."""
+    out = text
+    if inflection.plural:
+        out = plural_text or plural(text)
+    if inflection.possessive:
+        out = out + "'" if inflection.plural and out.endswith("s") else out + "'s"
+    return out
+
+
+_CURLY_APOSTROPHES = ("\u2019", "\u02bc")
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def transfer_case(
+    matched: str, suggestion: str, sentence_start: bool = False, term: str = ""
+) -> str:
+    """Carry ALL CAPS, a leading capital and curly apostrophes over from the matched text.
+
+    Capitals that the term itself has tell nothing: a match that starts with an acronym
+    ("HIV-infected", "CSWs") or with a capital the lexicon writes ("AIDS orphan") has it
+    wherever it stands, so its wording only gets a capital at the start of a sentence, and an
+    acronym written in capitals ("PLWHA") does not turn its wording into capitals.
+    """
+    if "'" in suggestion and "'" not in matched:
+        for curly in _CURLY_APOSTROPHES:
+            if curly in matched:
+                suggestion = suggestion.replace("'", curly)
+                break
+    letters = [c for c in matched if c.isalpha()]
+    term_letters = [c for c in term if c.isalpha()]
+    acronym = bool(term_letters) and all(c.isupper() for c in term_letters)
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not acronym:
+        return suggestion.upper()
+    if matched[:1].isupper() and suggestion[:1].islower():
+        first = _FIRST_WORD.match(matched)
+        first_word = first[0].removesuffix("s") if first else ""
+        own_capital = term[:1].isupper() or (len(first_word) > 1 and first_word.isupper())
+        if own_capital and not sentence_start:
+            return suggestion
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def message(rule: Rule, matched: str, suggestions: tuple[str, ...], severity: Severity) -> str:
+    first = suggestions[0] if suggestions else ""
+    template = rule.entry.message
+    if template:
+        return template.replace("{matched}", matched).replace("{preferred}", first)
+    if severity is Severity.SUGGESTION:
+        return f'Consider "{first}" instead of "{matched}"'
+    return f'Avoid "{matched}"; use "{first}"'

@@ -1,0 +1,54 @@
+"""Word classes decide whether an adjective after "the" is used as a noun for a group."""
+
+from __future__ import annotations
+
+import pytest
+
+from respectful_lint import lint_text
+from respectful_lint.wordclass import available, classes, next_word_classes
+
+
+def rules(text: str) -> list[str]:
+    return [f.rule for f in lint_text(text, kind="text")]
+
+
+def test_the_word_class_table_ships_with_the_dependency() -> None:
+    assert available()
+    assert "noun" in classes("encampments")
+    assert classes("whose") == frozenset({"function"})
+
+
+def test_an_unknown_word_counts_as_a_noun_so_rules_err_on_the_side_of_silence() -> None:
+    assert "noun" in classes("kubelet")
+    assert next_word_classes([]) == frozenset({"none"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Church groups cook for the homeless, the lonely and the sick.",
+        "Is there a hot meal for the homeless?",
+        "Pantry shelves for the homeless we see each morning are empty.",
+        "Drivers who ignore the homeless or the elderly were named in the report.",
+        "THE HOMELESS ARE STILL WAITING FOR BEDS",
+        "Help the homeless stay warm this winter.",
+    ],
+)
+def test_the_homeless_as_a_noun_is_flagged_wherever_it_stands(text: str) -> None:
+    assert "homelessness/the-homeless" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The homeless outreach van parks at the library.",
+        "The Homeless Shelters Open Early",
+        "Funding for the homeless services hub was renewed.",
+        "The disabled parking bay is by the lift.",
+        "The undocumented NIS, FOO and BAR options were dropped.",
+    ],
+)
+def test_before_a_noun_it_is_an_adjective_and_fine(text: str) -> None:
+    assert not [
+        r for r in rules(text) if r.endswith(("the-homeless", "the-disabled", "undocumented"))
+    ]
