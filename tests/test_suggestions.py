@@ -227,8 +227,9 @@ def test_built_in_wording_keeps_the_person_noun_written(text: str, expected: str
     [
         ("The mentors meet AIDS orphans on Fridays.", "children orphaned by AIDS"),
         ("AIDS orphans meet their mentors on Fridays.", "Children orphaned by AIDS"),
-        ("Staff say HIV-infected parents avoid the clinic.", "living with HIV"),
-        ("HIV-INFECTED PARENTS AVOID CLINIC", "LIVING WITH HIV"),
+        ("Staff say HIV-infected parents avoid the clinic.", "parents living with HIV"),
+        ("HIV-infected parents avoid the clinic.", "Parents living with HIV"),
+        ("HIV-INFECTED PARENTS AVOID CLINIC", "PARENTS LIVING WITH HIV"),
         ("Condom use among CSWs rose in the study period.", "sex workers"),
         ("CSWs took part in the study.", "Sex workers"),
         ("The van stops for IDUs twice a week.", "people who inject drugs"),

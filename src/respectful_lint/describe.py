@@ -145,7 +145,8 @@ _CLASS_NAMES = {
 SLOT_NAMES = {
     "noun": "where the match stands as a noun",
     "modifier": "before a noun, which the wording takes in",
-    "predicate": "after is/are, which the wording replaces",
+    "predicate": "after is, are, was, be and the like, which stay",
+    "verb": "after is or are, which the wording replaces",
     "collective": 'for a group named by an adjective ("the …")',
 }
 

@@ -38,7 +38,7 @@ class Severity(enum.IntEnum):
 
 FixApplicability = Literal["safe", "unsafe", "none"]
 # Where a preferred wording fits in a sentence (see :mod:`.wording`).
-SLOTS = ("noun", "modifier", "predicate", "collective")
+SLOTS = ("noun", "modifier", "predicate", "verb", "collective")
 GuardAction = Literal["skip", "downgrade", "suggestion"]
 QuotePolicy = Literal["skip", "downgrade", "suggestion", "flag"]
 
@@ -153,9 +153,9 @@ class Preferred:
     possessive: bool = True
     only_for: frozenset[str] | None = None
     when: str | None = None
-    # where the wording fits (see :mod:`.wording`): "noun", "modifier", "predicate",
-    # "collective"; None fits anywhere. A "{noun}" in the text takes in the noun after a
-    # modifier ("{noun} living with HIV").
+    # where the wording fits (see :mod:`.wording`): "noun", "modifier", "predicate" (after a
+    # copula, kept), "verb" (replacing a present-tense copula), "collective"; None: anywhere.
+    # A "{noun}" in the text takes in the noun after a modifier ("{noun} living with HIV").
     slots: frozenset[str] | None = None
 
 

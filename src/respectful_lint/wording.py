@@ -3,7 +3,8 @@
 A match stands in a *slot* of its sentence:
 
 * ``modifier``: before a noun it describes ("HIV-infected mothers");
-* ``predicate``: after a copula ("is wheelchair-bound");
+* ``predicate``: after a copula ("will be wheelchair-bound"); a wording for the ``verb`` slot
+  replaces a present-tense copula with it ("is wheelchair-bound" -> "uses a wheelchair");
 * ``collective``: an adjective used as a noun for a group ("the mentally ill");
 * ``noun``: anywhere else.
 
@@ -65,6 +66,7 @@ class Slot:
     noun_end: int = 0
     plural: bool = False  # the noun or copula asks for a plural wording
     copula_start: int = -1  # where a present-tense copula before a predicate starts
+    determiner_start: int = -1  # where "the" before a collective starts ("the mentally ill")
 
 
 NOUN_SLOT = Slot()
@@ -83,7 +85,8 @@ def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int]) -> Slot:
     if (prev in _COLLECTIVE_DETERMINERS or first in _COLLECTIVE_DETERMINERS) and not (
         found & {"noun", "adj"}
     ):
-        return Slot("collective", plural=True)
+        at = before[-1].start() if prev in _COLLECTIVE_DETERMINERS else -1
+        return Slot("collective", plural=True, determiner_start=at)
     if words_after and "noun" in found and "function" not in found:
         noun = words_after[0]
         return Slot("modifier", noun, after[0].end(), plural=_is_plural(noun))
@@ -117,10 +120,14 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
     """The wordings that fit ``slot`` (those without slots fit anywhere), and whether any did.
     When none fits, every wording without a ``{noun}`` is returned as an idea."""
     wordings = list(preferred)
-    fit = [p for p in wordings if p.slots is None or slot.kind in p.slots]
+    kinds = {slot.kind}
+    if slot.kind == "predicate" and slot.copula_start >= 0:
+        kinds.add("verb")
+    fit = [p for p in wordings if p.slots is None or kinds & p.slots]
     fit = [p for p in fit if "{noun}" not in p.text or slot.noun]
-    fit = [p for p in fit if not (p.slots == frozenset({"predicate"}) and slot.copula_start < 0)]
-    slotted = [p for p in fit if p.slots is not None]
+    slotted = sorted(
+        (p for p in fit if p.slots is not None), key=lambda p: "verb" not in (p.slots or ())
+    )
     if slotted:
         return slotted + [p for p in fit if p.slots is None], True
     if fit:
@@ -134,10 +141,10 @@ def fill(p: Preferred, slot: Slot, start: int, end: int) -> Suggestion:
     text = p.plural if slot.plural and p.plural else p.text
     if "{noun}" in text:
         return Suggestion(text.replace("{noun}", slot.noun), start, slot.noun_end)
-    if p.slots is not None and "predicate" in p.slots and slot.kind == "predicate":
+    if p.slots is not None and "verb" in p.slots and slot.copula_start >= 0:
         return Suggestion(text, slot.copula_start, end)
-    if p.slots is not None and slot.kind == "collective" and "collective" in p.slots:
-        return Suggestion(text, start, end)
+    if p.slots is not None and "collective" in p.slots and slot.determiner_start >= 0:
+        return Suggestion(text, slot.determiner_start, end)  # "the" goes with the label
     return Suggestion(text, start, end)
 
 
