@@ -208,11 +208,20 @@ class Context:
         if i >= len(norm) or not norm[i].isalnum():
             return frozenset({"none"})
         words = self.words_after(end)[:2]
+        if len(words) == 2:
+            first_end = norm.find(words[0], i) + len(words[0])
+            if norm[first_end : first_end + 1] != " ":  # "meal, this": punctuation between
+                words = words[:1]
         src_start, src_end = self.source_span(start, end)
         matched = self.text[src_start:src_end]
         # A capital tells something only where the match itself is not in Title or ALL CAPS.
         cue = _case(matched) != "upper" and not all(w[:1].isupper() for w in matched.split())
-        return next_word_classes(words, capitalized=cue and _next_capitalized(self.text, src_end))
+        before = self.words_before(start)[-1:]
+        return next_word_classes(
+            words,
+            capitalized=cue and _next_capitalized(self.text, src_end),
+            plural_subject=before not in (["a"], ["an"]),
+        )
 
     def is_mention(self, start: int, end: int) -> bool:
         """The term is named as a word rather than used (see :mod:`.quoting`)."""

@@ -97,17 +97,21 @@ def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     return _table().get(lower) or frozenset({"noun"})
 
 
-def next_word_classes(words: list[str], *, capitalized: bool = False) -> frozenset[str]:
+def next_word_classes(
+    words: list[str], *, capitalized: bool = False, plural_subject: bool = True
+) -> frozenset[str]:
     """The classes the first of ``words`` can have where it stands, ``none`` when there is no
     word. A word that can be a noun or a verb counts as a verb when an object follows it ("the
     homeless need the …"), unless it ends in -s: the rules that ask follow a plural group
-    noun, so "the homeless shelters" has the noun."""
+    noun, so "the homeless shelters" has the noun. After a singular ("an alien body") a verb
+    would end in -s, so a word that can be a noun is one."""
     if not words:
         return frozenset({"none"})
     found = classes(words[0], capitalized=capitalized)
     third_person = words[0].endswith("s") and not words[0].endswith("ss")
     # After a group noun ("the homeless"), a verb takes the plural: "shelters" is the noun.
-    if "noun" in found and "verb" in found and len(words) > 1 and not (third_person or capitalized):
+    ambiguous = "noun" in found and "verb" in found and len(words) > 1
+    if ambiguous and plural_subject and not (third_person or capitalized):
         then = classes(words[1])
         if words[1] in _OBJECT_STARTERS or (
             "function" not in then and ("noun" not in then or then & {"adj", "adv"})
