@@ -52,3 +52,36 @@ def test_before_a_noun_it_is_an_adjective_and_fine(text: str) -> None:
     assert not [
         r for r in rules(text) if r.endswith(("the-homeless", "the-disabled", "undocumented"))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The user-defined drug table and user-supplied dose values are validated.",
+        "Set john = 5 before calling clean(john).",
+        ">>> john = Person('Ann')",
+        "For reference: john -test shows 13506 loops per second.",
+        "Removed modules: MacOS, macfs, FrameWork, pimp, PixMapWrapper and Terminal.",
+        "The kernel reports an error if your compiler is a recognized offender.",
+        "Shell script addicts will like the new pipeline syntax.",
+        "The callback may suffer from race conditions and is deprecated.",
+        "The undocumented and unofficial use_load_tests argument is deprecated.",
+        "The undocumented built-in function will be removed.",
+        "The disabled bit specifies whether the counter starts out disabled.",
+        "A search for john lennon returns both words.",
+    ],
+)
+def test_technical_prose_is_not_flagged(text: str) -> None:
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The john left before the outreach van came.", "sex-work/john"),
+        ("Landlords often refuse to rent to offenders after prison.", "incarceration/offender"),
+        ("The van stops near the bridge where addicts sleep.", "drug-use/addict"),
+    ],
+)
+def test_the_person_sense_is_still_flagged(text: str, rule: str) -> None:
+    assert rule in rules(text)

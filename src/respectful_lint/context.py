@@ -13,7 +13,7 @@ from .model import Condition, QuotePolicies, Severity, WordWindow
 from .normalize import PARAGRAPH, normalize
 from .quoting import gloss_after, mention_frame_before
 from .sentences import SENTENCE_WINDOW, sentence_bounds
-from .wordclass import next_word_classes
+from .wordclass import classes, next_word_classes
 
 if TYPE_CHECKING:
     from .lexicon.compile import CompiledLexicon
@@ -23,6 +23,13 @@ _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 # An opening quote and the words of a short quoted phrase up to a match.
 _QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}\Z")
+_ASSIGNED_OR_CALLED = re.compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
+_OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|[\s,(])([\w.]+), \Z")
+_LIST_ITEM_AFTER = re.compile(r", ([\w.]+)(?=[,)]| and | or )")
+# camelCase or PascalCase with an inner capital, snake_case, dotted names, or letters + digits
+_CODE_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\w\.\w|[a-zA-Z]\d")
+_COMPOUND = re.compile(r"\w+(?:['\-]\w+)*")
 _TOKEN_REACH = 200  # how far an address around a match is looked for
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?"
 
@@ -93,7 +100,7 @@ class Context:
         rule = lexicon.rules[index]
         entry = rule.entry
         severity = entry.severity
-        if self.in_address(start, end):
+        if self.in_address(start, end) or self.in_compound(start, end):
             return None
         exceptions = lexicon.exceptions.get(index)
         if exceptions is not None:
@@ -132,7 +139,40 @@ class Context:
         token = norm[lo : len(norm) if hi == -1 else hi].strip(_TOKEN_EDGES)
         if "@" in token or "://" in token or "::" in token or token.startswith("www."):
             return True
-        return token.startswith(("/", "~/", "./")) and token.count("/") >= 2
+        if token.startswith(("/", "~/", "./")) and token.count("/") >= 2:
+            return True
+        return self._in_code(start, end)
+
+    def in_compound(self, start: int, end: int) -> bool:
+        """Whether the match is one part of a longer hyphenated word ("user-defined",
+        "end-user"), which the lexicon did not list: its sense is the compound's."""
+        norm = self.norm
+        glued_after = norm[end : end + 1] == "-" and norm[end + 1 : end + 2].isalpha()
+        glued_before = start > 1 and norm[start - 1] == "-" and norm[start - 2].isalpha()
+        return glued_after or glued_before
+
+    def _in_code(self, start: int, end: int) -> bool:
+        """A command with an option ("john -test"), a "~name", or an item in a list of code
+        names ("OSATerminology, pimp, PixMapWrapper"): code in plain text, not prose."""
+        text_start, text_end = self.source_span(start, end)
+        raw = self.text
+        lower = raw[text_start:text_end].islower()
+        if lower and (
+            _OPTION_AFTER.match(raw, text_end)
+            or _ASSIGNED_OR_CALLED.match(raw, text_end)
+            or raw[text_start - 1 : text_start] in ("(", "[", ".", "$", "%")
+        ):
+            return True  # "john -test", "john = 5", "clean(john)", "log.john", "$john"
+        line_start = raw.rfind("\n", 0, text_start) + 1
+        if raw.startswith((">>> ", "... ", "$ ", "# "), line_start):
+            return True  # a doctest or shell line
+        if text_start > 0 and raw[text_start - 1] == "~":
+            return True
+        before = _LIST_ITEM_BEFORE.search(raw, max(0, text_start - 60), text_start)
+        after = _LIST_ITEM_AFTER.match(raw, text_end)
+        if before is None or after is None:
+            return False
+        return bool(_CODE_NAME.search(before[1]) or _CODE_NAME.search(after[1]))
 
     def quoting(
         self,
@@ -181,6 +221,8 @@ class Context:
                 return False
             if cond.not_next_class is not None and found & cond.not_next_class:
                 return False
+        if cond.prev_class is not None and not (self.prev_classes(start) & cond.prev_class):
+            return False
         before = after = None
         if cond.before or cond.not_before or cond.near or cond.not_near:
             before = self.words_before(start)
@@ -207,21 +249,37 @@ class Context:
             i += 1
         if i >= len(norm) or not norm[i].isalnum():
             return frozenset({"none"})
-        words = self.words_after(end)[:2]
-        if len(words) == 2:
-            first_end = norm.find(words[0], i) + len(words[0])
-            if norm[first_end : first_end + 1] != " ":  # "meal, this": punctuation between
-                words = words[:1]
+        words = _COMPOUND.findall(norm, i, min(len(norm), i + 80))[:2]
+        first_end = i + len(words[0]) if words else i
+        if norm[first_end : first_end + 1] in ("/", "(") or (
+            norm[first_end : first_end + 1] == "." and norm[first_end + 1 : first_end + 2].isalnum()
+        ):
+            return frozenset({"noun"})  # a file name, path or call: "restore.sql", "load()"
+        if len(words) == 2 and norm[first_end : first_end + 1] != " ":
+            words = words[:1]  # "meal, this": punctuation between
         src_start, src_end = self.source_span(start, end)
         matched = self.text[src_start:src_end]
         # A capital tells something only where the match itself is not in Title or ALL CAPS.
         cue = _case(matched) != "upper" and not all(w[:1].isupper() for w in matched.split())
         before = self.words_before(start)[-1:]
+        nxt = self.text[src_end : src_end + 40].split()
+        if cue and nxt and len(nxt[0].strip(",.;:")) > 1 and nxt[0].strip(",.;:").isupper():
+            return frozenset({"noun"})  # an acronym or constant: "the undocumented IN, CDROM"
         return next_word_classes(
             words,
             capitalized=cue and _next_capitalized(self.text, src_end),
             plural_subject=before not in (["a"], ["an"]),
         )
+
+    def prev_classes(self, start: int) -> frozenset[str]:
+        """The word classes the word just before a match can have; ``none`` when punctuation
+        or the start of the sentence comes first."""
+        lo = max(0, start - 60)
+        head = self.norm[lo:start]
+        if not head.endswith(" ") or not head[:-1][-1:].isalnum():
+            return frozenset({"none"})
+        word = _COMPOUND.findall(head)[-1]
+        return classes(word) if "-" not in word else frozenset({"adj"})
 
     def is_mention(self, start: int, end: int) -> bool:
         """The term is named as a word rather than used (see :mod:`.quoting`)."""

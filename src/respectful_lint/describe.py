@@ -184,6 +184,7 @@ CONDITION_TESTS: dict[str, Callable[[Any], str]] = {
     "not_near": _window_test("near", negated=True),
     "next_class": lambda kinds: "the next word can be " + _classes(kinds),
     "not_next_class": lambda kinds: "the next word cannot be " + _classes(kinds),
+    "prev_class": lambda kinds: "the word before it can be " + _classes(kinds),
 }
 
 GUARD_ACTIONS = {

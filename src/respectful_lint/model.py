@@ -116,6 +116,7 @@ class Condition:
     # word classes (see :mod:`.wordclass`) the next word may have / must not be able to have
     next_class: frozenset[str] | None = None
     not_next_class: frozenset[str] | None = None
+    prev_class: frozenset[str] | None = None  # word classes the word just before may have
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,12 +107,18 @@ def next_word_classes(
     would end in -s, so a word that can be a noun is one."""
     if not words:
         return frozenset({"none"})
+    if "-" in words[0] or "_" in words[0]:
+        return frozenset({"noun", "adj"})  # a compound or an identifier ("built-in", "use_x")
+    if words[0] in ("and", "or") and len(words) > 1 and "adj" in classes(words[1]):
+        return frozenset({"adj"})  # adjectives in a row: "the undocumented and unofficial …"
     found = classes(words[0], capitalized=capitalized)
     third_person = words[0].endswith("s") and not words[0].endswith("ss")
     # After a group noun ("the homeless"), a verb takes the plural: "shelters" is the noun.
     ambiguous = "noun" in found and "verb" in found and len(words) > 1
     if ambiguous and plural_subject and not (third_person or capitalized):
         then = classes(words[1])
+        if then == frozenset({"verb"}):
+            return found - {"verb"}  # a noun then its verb: "the disabled bit specifies"
         if words[1] in _OBJECT_STARTERS or (
             "function" not in then and ("noun" not in then or then & {"adj", "adv"})
         ):

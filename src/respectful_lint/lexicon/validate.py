@@ -80,6 +80,7 @@ CONDITION_KEYS = (
     "forms",
     "next_class",
     "not_next_class",
+    "prev_class",
 )
 CONFLATION_GUARD_TESTS = ("sentence", "negated", "question", "before", "after", "near")
 GUARD_KEYS = (*CONDITION_KEYS, "sentence", "negated", "question", "action", "reason")
@@ -455,7 +456,7 @@ class _Validator:
         for key in ("next_capitalized", "prev_capitalized", "sentence_start"):
             if key in data:
                 kwargs[key] = self.boolean(data[key], (*path, key))
-        for key in ("next_class", "not_next_class"):
+        for key in ("next_class", "not_next_class", "prev_class"):
             if key in data:
                 kinds = self.strings(data[key], (*path, key))
                 for kind in kinds:
