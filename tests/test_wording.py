@@ -79,3 +79,26 @@ def test_a_template_that_needs_a_noun_is_not_offered_without_one() -> None:
 def test_a_plural_noun_match_gets_a_plural_wording() -> None:
     suggestions, _ = fixed("The program hires felons after release.", "incarceration/felon")
     assert "people convicted of felonies" in suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Letters from inmates of Sing Sing were read aloud.",
+            "Letters from people incarcerated at Sing Sing were read aloud.",
+        ),
+        (
+            "Several Leavenworth inmates wrote to the judge.",
+            "Several people incarcerated at Leavenworth wrote to the judge.",
+        ),
+    ],
+)
+def test_a_named_place_goes_into_the_wording(text: str, expected: str) -> None:
+    _, out = fixed(text, "incarceration/inmate")
+    assert out == expected
+
+
+def test_a_sentence_start_with_a_group_adjective_keeps_its_capital() -> None:
+    _, out = fixed("The mentally retarded were housed apart.", "disability/retarded")
+    assert out == "People with intellectual disabilities were housed apart."

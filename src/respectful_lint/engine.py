@@ -269,7 +269,10 @@ def _finding(
     inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
     at_start = ctx.sentence_start(m.start)
     slotted = any(p.slots is not None for p in entry.preferred)
-    slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start)) if slotted else None
+    slot = None
+    if slotted:
+        cased = _cased(ctx, max(0, m.start - 60), min(len(ctx.norm), m.end + 60))
+        slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start), cased)
 
     def wording(shown: str, start: int, end: int) -> tuple[str, tuple[str, ...], Fix | None]:
         if slot is None:
@@ -282,7 +285,14 @@ def _finding(
             edits = []
             for p in placed:
                 src = _source_span(segment, ctx, p.start, p.end)
-                text = transfer_case(document.text[src[0] : src[1]], p.text, at_start)
+                # case follows the match, or the words taken in before it when they start
+                # the sentence ("The mentally ill" -> "People with …")
+                lead = p.start < m.start
+                shown_case = document.text[src[0] : src[1]] if not lead else shown
+                starts = ctx.sentence_start(p.start) if lead else at_start
+                text = transfer_case(shown_case, p.text, starts)
+                if lead and starts:
+                    text = text[:1].upper() + text[1:]
                 edits.append((src[0], src[1], text))
             suggestions = tuple(dict.fromkeys(e[2] for e in edits))
         fix = None
@@ -307,6 +317,17 @@ def _finding(
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019])(an?)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _cased(ctx: Context, lo: int, hi: int) -> str:
+    """The normalized view with the capitals of the source put back in ``[lo, hi)``."""
+    norm = ctx.norm
+    out = []
+    for i in range(lo, hi):
+        s, e = ctx.source_span(i, i + 1)
+        ch = ctx.text[s:e]
+        out.append(ch if len(ch) == 1 and ch.casefold() == norm[i] else norm[i])
+    return norm[:lo] + "".join(out) + norm[hi:]
 
 
 def _source_span(segment: Segment, ctx: Context, start: int, end: int) -> tuple[int, int]:

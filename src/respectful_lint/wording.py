@@ -67,13 +67,17 @@ class Slot:
     plural: bool = False  # the noun or copula asks for a plural wording
     copula_start: int = -1  # where a present-tense copula before a predicate starts
     determiner_start: int = -1  # where "the" before a collective starts ("the mentally ill")
+    place: str = ""  # a named place the match belongs to ("Alcatraz inmates", "inmates of X")
+    place_start: int = -1  # where the span taken in with the place starts (or -1)
+    place_end: int = -1  # where it ends
 
 
 NOUN_SLOT = Slot()
 
 
-def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int]) -> Slot:
-    """The slot of the match ``[start, end)`` of the normalized view ``norm``."""
+def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int], text: str = "") -> Slot:
+    """The slot of the match ``[start, end)`` of the normalized view ``norm``. ``text`` is the
+    view with its capitals (the normalized view is case-folded), used to find named places."""
     lo, hi = sentence
     before = list(_WORD.finditer(norm, max(lo, start - 60), start))
     after = list(_WORD.finditer(norm, end, min(hi, end + 80)))[:2]
@@ -82,6 +86,9 @@ def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int]) -> Slot:
     found = next_word_classes(words_after)
     prev = before[-1][0] if before and before[-1].end() in (start, start - 1) else ""
     first = norm[start:end].split(" ", 1)[0]
+    place = _place(norm, start, end, text)
+    if place is not None:
+        return place
     if (prev in _COLLECTIVE_DETERMINERS or first in _COLLECTIVE_DETERMINERS) and not (
         found & {"noun", "adj"}
     ):
@@ -99,6 +106,36 @@ def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int]) -> Slot:
             copula_start=copula.start() if present is not None else -1,
         )
     return NOUN_SLOT
+
+
+_PLACE_AFTER = re.compile(r" (?:of|at|in) ((?:[A-Z][\w'-]+ ?){1,3})")
+_PLACE_WORD = re.compile(r"[A-Z][\w'-]+ \Z")
+
+
+def _place(norm: str, start: int, end: int, text: str) -> Slot | None:
+    """A named place right before the match ("Alcatraz inmates") or after "of"/"at" ("inmates
+    of Alcatraz"), for wordings with "{place}"."""
+    if len(text) != len(norm):
+        return None
+    after = _PLACE_AFTER.match(text, end)
+    if after is not None:
+        name = after[1].strip()
+        return Slot("noun", place=name, place_start=start, place_end=after.start(1) + len(name))
+    at = start
+    for _ in range(3):  # up to three capitalized words, none of them starting the sentence
+        word = _PLACE_WORD.search(text, max(0, at - 30), at)
+        if word is None or _starts_sentence(norm, word.start()):
+            break
+        at = word.start()
+    if at < start:
+        name = text[at:start].strip()
+        return Slot("noun", place=name, place_start=at, place_end=end)
+    return None
+
+
+def _starts_sentence(norm: str, at: int) -> bool:
+    head = norm[:at].rstrip()
+    return not head or head[-1] in '.!?:;"\u201c'
 
 
 def _is_plural(noun: str) -> bool:
@@ -125,6 +162,7 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
         kinds.add("verb")
     fit = [p for p in wordings if p.slots is None or kinds & p.slots]
     fit = [p for p in fit if "{noun}" not in p.text or slot.noun]
+    fit = [p for p in fit if "{place}" not in p.text or slot.place]
     slotted = sorted(
         (p for p in fit if p.slots is not None), key=lambda p: "verb" not in (p.slots or ())
     )
@@ -132,13 +170,15 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
         return slotted + [p for p in fit if p.slots is None], True
     if fit:
         return fit, True
-    return [p for p in wordings if "{noun}" not in p.text], False
+    return [p for p in wordings if "{noun}" not in p.text and "{place}" not in p.text], False
 
 
-def fill(p: Preferred, slot: Slot, start: int, end: int) -> Suggestion:
+def fill(p: Preferred, slot: Slot, start: int, end: int, plural: bool = False) -> Suggestion:
     """A slotted wording's text and the view span it replaces, grown over the noun after a
-    modifier or the copula before a predicate."""
-    text = p.plural if slot.plural and p.plural else p.text
+    modifier or the copula before a predicate. ``plural``: the match itself is plural."""
+    text = p.plural if (slot.plural or plural) and p.plural else p.text
+    if "{place}" in text:
+        return Suggestion(text.replace("{place}", slot.place), slot.place_start, slot.place_end)
     if "{noun}" in text:
         return Suggestion(text.replace("{noun}", slot.noun), start, slot.noun_end)
     if p.slots is not None and "verb" in p.slots and slot.copula_start >= 0:
@@ -173,7 +213,7 @@ def place(
     for p in chosen:
         if p.slots is None:
             continue
-        out.append(fill(p, slot, start, end))
+        out.append(fill(p, slot, start, end, inflection.plural and slot.kind == "noun"))
     out += [Suggestion(t, start, end) for t in texts]
     first_plain = bool(out) and out[0].text in texts
     return out, fits and (plain_fits or not first_plain)

@@ -610,3 +610,7 @@ DETECTORS: dict[str, Detector] = {
     "migration": migration,
     "event-myth": event_myth,
 }
+
+from .equivalence import equivalence  # noqa: E402  (it builds on the helpers above)
+
+DETECTORS["equivalence"] = equivalence

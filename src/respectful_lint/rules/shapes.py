@@ -80,6 +80,15 @@ SHAPES: dict[str, Shape] = {
             ("tr",),
         ),
         Shape(
+            "equivalence",
+            "equivalence claim",
+            "the sex trade said to be the same as, inseparable from or one side of the same "
+            'coin as trafficking or a harm ("inextricably linked", "not that different", '
+            '"synonymous with"), or the same as what everyone in it endures',
+            ("sw", "tr", "harm", "goods"),
+            ("sw",),
+        ),
+        Shape(
             "event-myth",
             "event myth",
             "trafficking said to spike, surge or increase around the Super Bowl, the World Cup "
