@@ -100,7 +100,7 @@ class Context:
         rule = lexicon.rules[index]
         entry = rule.entry
         severity = entry.severity
-        if self.in_address(start, end) or self.in_compound(start, end):
+        if self.in_compound(start, end):
             return None
         exceptions = lexicon.exceptions.get(index)
         if exceptions is not None:
@@ -120,6 +120,8 @@ class Context:
                 else:
                     severity = Severity.SUGGESTION
                 break
+        if self.in_address(start, end):  # last: most candidates have failed a test by now
+            return None
         kind = self.quote_kind(start, end)
         return self.quoting(entry.quotes, severity, start, kind == "mention", scare=kind == "scare")
 

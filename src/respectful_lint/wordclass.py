@@ -12,10 +12,9 @@ Classes: ``noun``, ``verb``, ``adj``, ``adv``, ``function`` (a closed-class word
 
 from __future__ import annotations
 
-import csv
 import gzip
 import importlib.util
-import io
+import re
 from functools import cache
 from pathlib import Path
 
@@ -64,19 +63,32 @@ def _table_path() -> Path | None:
     return None
 
 
+_ROW = re.compile(r"^([^,\n]+),([a-z]+),", re.MULTILINE)
+_BITS = {"noun": 1, "verb": 2, "aux": 2, "adj": 4, "adv": 8}
+_SETS = tuple(
+    frozenset(name for name, bit in (("noun", 1), ("verb", 2), ("adj", 4), ("adv", 8)) if n & bit)
+    for n in range(16)
+)
+
+
 @cache
-def _table() -> dict[str, frozenset[str]]:
-    """Open-class word -> its possible classes (empty when the data is missing)."""
+def _table() -> dict[str, int]:
+    """Open-class word -> a bit set of its possible classes (empty when the data is missing).
+
+    Read once per process, the first time a rule asks; about 80,000 rows."""
     path = _table_path()
     if path is None:
         return {}
-    found: dict[str, set[str]] = {}
-    with gzip.open(path, "rb") as raw:
-        for row in csv.reader(io.TextIOWrapper(raw, encoding="utf-8")):
-            if len(row) >= 2:
-                kind = "verb" if row[1] == "aux" else row[1]
-                found.setdefault(row[0].lower(), set()).add(kind)
-    return {word: frozenset(kinds) for word, kinds in found.items()}
+    try:
+        data = gzip.decompress(path.read_bytes()).decode("utf-8").lower()
+    except (OSError, EOFError, UnicodeDecodeError):
+        return {}
+    found: dict[str, int] = {}
+    get = found.get
+    bits = _BITS
+    for word, kind in _ROW.findall(data):
+        found[word] = get(word, 0) | bits.get(kind, 0)
+    return found
 
 
 def available() -> bool:
@@ -91,10 +103,10 @@ def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     base = lower.split("'", 1)[0]
     if lower in FUNCTION_WORDS or base in FUNCTION_WORDS:
         return frozenset({"function"})
+    known = _table().get(lower, 0)
     if capitalized and not lower.startswith(("i'", "i\u2019")):
-        known = _table().get(lower)
-        return (known or frozenset()) | {"noun"}
-    return _table().get(lower) or frozenset({"noun"})
+        return _SETS[known | 1]
+    return _SETS[known] if known else _SETS[1]
 
 
 def next_word_classes(
