@@ -615,6 +615,7 @@ DETECTORS: dict[str, Detector] = {
     "event-myth": event_myth,
 }
 
-from .equivalence import equivalence  # noqa: E402  (it builds on the helpers above)
+from .equivalence import equivalence, reframing  # noqa: E402  (it builds on the helpers above)
 
 DETECTORS["equivalence"] = equivalence
+DETECTORS["reframing"] = reframing

@@ -89,6 +89,15 @@ SHAPES: dict[str, Shape] = {
             ("sw",),
         ),
         Shape(
+            "reframing",
+            "reframing as trafficking",
+            'sex-trade words corrected into trafficking or its victims ("it is not sex work, '
+            'it is slavery", "they\'re not prostitutes, they\'re victims"), or nearly every '
+            'case called trafficking ("in almost every case it\'s actually slavery")',
+            ("tr", "victim", "sw", "goods"),
+            ("tr",),
+        ),
+        Shape(
             "event-myth",
             "event myth",
             "trafficking said to spike, surge or increase around the Super Bowl, the World Cup "
