@@ -85,3 +85,19 @@ def test_technical_prose_is_not_flagged(text: str) -> None:
 )
 def test_the_person_sense_is_still_flagged(text: str, rule: str) -> None:
     assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Deputies Arrest Nine Johns Near Truck Stop", "sex-work/john"),
+        ("Volunteers Bring Hot Meals To The Homeless", "homelessness/the-homeless"),
+        ("Hotline Expands Help For AIDS Victims", "hiv/aids-victim"),
+    ],
+)
+def test_a_title_case_headline_does_not_hide_a_term(text: str, rule: str) -> None:
+    assert rule in rules(text)
+
+
+def test_a_name_in_a_title_case_headline_stays_a_name() -> None:
+    assert rules("John Porter Joins The Clinic Board") == []

@@ -207,11 +207,16 @@ class Context:
             return False
         if cond.case is not None and _case(self.original(start, end)) != cond.case:
             return False
-        if cond.sentence_start is not None and self.sentence_start(start) != cond.sentence_start:
-            return False
+        if cond.sentence_start is not None:
+            # In a Title Case headline every word has a capital, as at a sentence start, so a
+            # capital there says nothing about names ("Police Arrest Six Johns In Sting").
+            first = self.sentence_start(start) or self.title_case(start)
+            if first != cond.sentence_start:
+                return False
         if cond.next_capitalized is not None:
             _, src_end = self.source_span(start, end)
-            if _next_capitalized(self.text, src_end) != cond.next_capitalized:
+            following = _next_capitalized(self.text, src_end) and not self.title_case(start)
+            if following != cond.next_capitalized:
                 return False
         if cond.prev_capitalized is not None:
             src_start, _ = self.source_span(start, end)
@@ -241,6 +246,14 @@ class Context:
         if cond.near and not _near(cond.near, before or [], after or []):
             return False
         return not (cond.not_near and _near(cond.not_near, before or [], after or []))
+
+    def title_case(self, start: int) -> bool:
+        """Whether the sentence holding ``start`` is a headline in Title Case: at least three
+        words of four or more letters, every one of them starting with a capital."""
+        lo, hi = self.sentence_bounds(start)
+        s, e = self.source_span(lo, hi)
+        words = [w for w in _WORD.findall(self.text, s, e) if len(w) >= 4 and w[0].isalpha()]
+        return len(words) >= 3 and all(w[0].isupper() for w in words)
 
     def next_classes(self, start: int, end: int) -> frozenset[str]:
         """The word classes the word after a match can have where it stands (see
