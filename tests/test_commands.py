@@ -296,3 +296,11 @@ def test_explain_shows_a_conflation_rules_shape_groups_and_guards() -> None:
     assert shape["shape"] == "gloss"
     assert {g["role"] for g in shape["groups"]} >= {"sw", "tr"}
     assert all(g["tests"] for g in shape["guards"])
+
+
+def test_rules_and_explain_show_wording_templates_in_plain_words() -> None:
+    table = cli("rules").stdout
+    (line,) = [x for x in table.splitlines() if x.startswith("hiv/hiv-infected ")]
+    assert line.endswith("  living with HIV")
+    out = cli("explain", "hiv/hiv-infected").stdout
+    assert "{noun} living with HIV (fits before a noun, which the wording takes in)" in out

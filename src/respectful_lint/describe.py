@@ -84,6 +84,16 @@ def rules_json(rules: Iterable[Rule]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+def _headline_wording(rule: Rule) -> str:
+    """The wording to show for a rule in a table: the first one that fits anywhere (not a
+    template for one slot, not limited to some terms), else the first."""
+    wordings = rule.entry.preferred
+    if not wordings:
+        return "-"
+    general = [p for p in wordings if p.slots is None and p.only_for is None and p.when is None]
+    return (general or list(wordings))[0].text
+
+
 def rules_text(rules: Sequence[Rule]) -> str:
     header = ("RULE", "SEVERITY", "CATEGORY", "FIX", "PREFERRED")
     rows = [
@@ -92,7 +102,7 @@ def rules_text(rules: Sequence[Rule]) -> str:
             r.severity.label,
             r.category,
             "-" if r.entry.fix == "none" else r.entry.fix,
-            r.entry.preferred[0].text if r.entry.preferred else "-",
+            _headline_wording(r),
         )
         for r in rules
     ]
@@ -406,6 +416,8 @@ def explain_text(
                 extra += f" (when the words match: {p['when']})"
             if p.get("slot"):
                 extra += " (fits " + "; ".join(SLOT_NAMES[k] for k in p["slot"]) + ")"
+            if "{place}" in p["text"]:
+                extra += " (when a named place goes with the match, which the wording takes in)"
             out += _wrap(f"{n}. {p['text']}{extra}", hang="   ")
     out += ["", "Why:", *_wrap(rule.entry.note)]
     if data["sources"]:
