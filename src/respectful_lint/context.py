@@ -252,6 +252,8 @@ class Context:
         words of four or more letters, every one of them starting with a capital."""
         lo, hi = self.sentence_bounds(start)
         s, e = self.source_span(lo, hi)
+        if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
+            return False  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
         words = [w for w in _WORD.findall(self.text, s, e) if len(w) >= 4 and w[0].isalpha()]
         return len(words) >= 3 and all(w[0].isupper() for w in words)
 
