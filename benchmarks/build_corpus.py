@@ -16,6 +16,11 @@ directory of UTF-8 ``.txt`` files (50 KB to 1 MB each) plus a
 Usage::
 
     python3 benchmarks/build_corpus.py [OUT_DIR] [--min-mb 50] [--max-mb 0]
+    python3 benchmarks/build_corpus.py OUT_DIR --only manuals --min-mb 1
+
+``--only manuals`` builds the technical manuals alone (Django, PostgreSQL, Python, Perl,
+Linux, Node.js and git documentation and the Linux man pages), the corpus on which every
+finding should be a true one; the Node.js, git and man-page sources are only built this way.
 
 The run is deterministic: the same cached packages give the same files with
 the same names and bytes. It exits with status 1 and a one-line error when
@@ -640,6 +645,89 @@ def rst_docs(*patterns: str, exclude: str | None = None) -> Extractor:
     return extract
 
 
+_MAN_FONT_RE = re.compile(r"\\f(?:\[[^\]]*\]|\(..|.)")
+_MAN_ESCAPES = (
+    (r"\-", "-"),
+    (r"\e", "\\"),
+    (r"\(em", "--"),
+    (r"\(en", "-"),
+    (r"\(aq", "'"),
+    (r"\(dq", '"'),
+    (r"\(lq", '"'),
+    (r"\(rq", '"'),
+    (r"\(bu", "*"),
+    (r"\&", ""),
+    (r"\ ", " "),
+    (r"\~", " "),
+    (r"\|", ""),
+    (r"\^", ""),
+    (r"\%", ""),
+)
+_MAN_TEXT_MACROS = re.compile(r"^\.(?:SH|SS|B|I|BR|IR|RB|RI|BI|IB|SM|TP|IP|UR|MT)\b ?(.*)$")
+_MAN_CODE_START = re.compile(r"^\.(?:nf|EX)\b")
+_MAN_CODE_END = re.compile(r"^\.(?:fi|EE)\b")
+
+
+def _man_line(line: str) -> str:
+    line = _MAN_FONT_RE.sub("", line)
+    for escape, plain in _MAN_ESCAPES:
+        line = line.replace(escape, plain)
+    line = re.sub(r"\\[*(]\S\S|\\[*]\S|\\[sz][-+]?\d", "", line)
+    return line
+
+
+def man_to_text(source: str) -> str:
+    """Return the running text of a troff man page: no code examples, no requests."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    in_code = False
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(" ".join(current))
+            current.clear()
+
+    for raw in source.splitlines():
+        if raw.startswith(('.\\"', "'\\\"")):  # comments
+            continue
+        if _MAN_CODE_START.match(raw):
+            flush()
+            in_code = True
+            continue
+        if _MAN_CODE_END.match(raw):
+            in_code = False
+            continue
+        if in_code:
+            continue
+        macro = _MAN_TEXT_MACROS.match(raw)
+        if macro is not None:
+            if raw.startswith((".SH", ".SS", ".TP", ".IP")):
+                flush()
+            text = macro.group(1).replace('"', "")
+            if text:
+                current.append(_man_line(text))
+            continue
+        if raw.startswith((".", "'")):
+            if raw[1:3] in ("PP", "LP", "P ", "br", "sp") or raw.strip() == ".P":
+                flush()
+            continue
+        if not raw.strip():
+            flush()
+            continue
+        current.append(_man_line(raw))
+    flush()
+    return "\n\n".join(p for p in (" ".join(p.split()) for p in paragraphs) if p)
+
+
+def man_docs(*patterns: str) -> Extractor:
+    def extract(root: Path) -> Iterator[Document]:
+        for path in _files(root, patterns):
+            if not path.is_symlink():
+                yield path.relative_to(root).as_posix(), man_to_text(read_text(path))
+
+    return extract
+
+
 def fortune_docs(root: Path) -> Iterator[Document]:
     """Yield fortune cookie files (those with a strfile .dat index)."""
     for dat in _files(root, ["usr/share/games/fortunes/*.dat"]):
@@ -668,6 +756,7 @@ class Source:
     package: str  # Debian package name or pip requirement
     licence: str
     extract: Extractor
+    default: bool = True  # part of the default (throughput) corpus; others only with --only
 
 
 SOURCES: tuple[Source, ...] = (
@@ -793,6 +882,51 @@ SOURCES: tuple[Source, ...] = (
             exclude=r"(^|/)(genindex|search|_static|_sources|translations)",
         ),
     ),
+    Source(
+        "nodejs-docs",
+        "deb",
+        "nodejs-doc",
+        "MIT",
+        html_docs("usr/share/doc/nodejs/api/*.html"),
+        default=False,
+    ),
+    Source(
+        "git-docs",
+        "deb",
+        "git-doc",
+        "GPL-2",
+        html_docs("usr/share/doc/git-doc/*.html"),
+        default=False,
+    ),
+    Source(
+        "manpages",
+        "deb",
+        "manpages",
+        "GPL-2+ and BSD-style (see the package copyright)",
+        man_docs("usr/share/man/man*/*.gz"),
+        default=False,
+    ),
+    Source(
+        "manpages-dev",
+        "deb",
+        "manpages-dev",
+        "GPL-2+ and BSD-style (see the package copyright)",
+        man_docs("usr/share/man/man*/*.gz"),
+        default=False,
+    ),
+)
+
+# The technical manuals: developer documentation that CI runs over.
+MANUALS = (
+    "django-docs",
+    "postgresql-docs",
+    "python-docs",
+    "perl-docs",
+    "linux-docs",
+    "nodejs-docs",
+    "git-docs",
+    "manpages",
+    "manpages-dev",
 )
 
 
@@ -1048,6 +1182,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=0.0,
         help="stop adding sources once this size is reached (default: 0 = use all sources)",
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated source slugs to build, or 'manuals' for the technical manuals",
+    )
     return parser.parse_args(argv)
 
 
@@ -1062,7 +1201,16 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     results: list[SourceResult] = []
     total = 0
+    wanted = {slug.strip() for slug in args.only.split(",") if slug.strip()}
+    if "manuals" in wanted:
+        wanted = (wanted - {"manuals"}) | set(MANUALS)
+    unknown = wanted - {source.slug for source in SOURCES}
+    if unknown:
+        print(f"error: unknown source(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
     for source in SOURCES:
+        if (wanted and source.slug not in wanted) or (not wanted and not source.default):
+            continue
         if args.max_mb and total >= args.max_mb * MB:
             break
         print(f"{source.slug}: {source.registry} {source.package}", flush=True)

@@ -27,7 +27,8 @@ from respectful_lint.profiles import PROFILES, ProfileAction
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
 HOUSE = ["--no-default-lexicons", "--lexicon", str(DATA / "explain.yaml")]
-BUILT_IN = load_compiled().rules
+# the rules the default profile runs (it turns off the 'style' rules)
+BUILT_IN = tuple(r for r in load_compiled().rules if "style" not in r.entry.tags)
 
 
 def cli(*args: str) -> Result:
@@ -65,6 +66,13 @@ def test_rules_lists_every_built_in_rule_with_its_columns() -> None:
     (hooker,) = [line for line in lines if line.startswith("sex-work/hooker ")]
     assert hooker.split()[1:4] == ["error", "sex-work", "safe"]
     assert hooker.endswith("  sex worker")
+
+
+def test_the_strict_profile_lists_the_style_rules_too() -> None:
+    result = cli("rules", "--profile", "strict")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1].startswith(f"{len(load_compiled().rules)} rules: ")
+    assert "drug-use/relapse " in result.stdout
 
 
 def test_rules_json_is_a_stable_document() -> None:
@@ -148,7 +156,8 @@ def test_explain_a_built_in_rule_shows_every_section() -> None:
     for source in rule.sources:
         assert source.url in out
     assert 'Not reported as part of: "English Collective of Prostitutes"' in out
-    assert "Quoted on its own as a word" in out
+    assert "Named as a word, not used" in out
+    assert "In scare quotes but used" in out
     assert "  - legal: reported as a suggestion." in out
     for example in (*rule.entry.examples.flag, *rule.entry.examples.passes):
         assert example in out
@@ -202,6 +211,8 @@ def _sample(name: str) -> list[object]:
         return ["capitalized", "upper", "lower"]
     if name in ("next_capitalized", "prev_capitalized", "sentence_start"):
         return [True, False]
+    if name in ("next_class", "not_next_class", "prev_class"):
+        return [frozenset({"noun", "adj"}), frozenset({"none"})]
     one = WordWindow((("rugby",),), 1)
     many = WordWindow((("rugby",), ("scrum*",), ("line", "out")), 10)
     return [one, many]
@@ -216,6 +227,14 @@ def test_every_condition_test_has_a_rendering() -> None:
             text = describe.describe_condition(Condition(**{name: value}))  # type: ignore[arg-type]
             assert text and text not in seen, (name, value, text)
             seen.add(text)
+
+
+def test_a_requirement_reads_in_plain_words() -> None:
+    cond = Condition(not_after=WordWindow((("*",),), 1), not_next_class=frozenset({"noun", "adj"}))
+    assert describe.describe_requires([cond]) == (
+        "Only reported when no word comes after it in the sentence and the next word cannot be "
+        "an adjective or a noun."
+    )
 
 
 def test_every_action_and_quote_policy_has_a_rendering() -> None:
@@ -235,7 +254,9 @@ def test_a_guard_reads_as_a_sentence() -> None:
         "(the rugby position)."
     )
     assert describe.describe_quotes(QuotePolicies()) == [
-        'Quoted on its own as a word (the term "…"): not reported.',
+        'Named as a word, not used (the term "…", words like "…", so-called "…", called them "…", '
+        '"…" refers to / is outdated): not reported.',
+        'In scare quotes but used (arrested six "…"): reported one level lower.',
         "Inside quoted speech or a block quote: reported one level lower.",
     ]
 
@@ -280,3 +301,11 @@ def test_explain_shows_a_conflation_rules_shape_groups_and_guards() -> None:
     assert shape["shape"] == "gloss"
     assert {g["role"] for g in shape["groups"]} >= {"sw", "tr"}
     assert all(g["tests"] for g in shape["guards"])
+
+
+def test_rules_and_explain_show_wording_templates_in_plain_words() -> None:
+    table = cli("rules").stdout
+    (line,) = [x for x in table.splitlines() if x.startswith("hiv/hiv-infected ")]
+    assert line.endswith("  living with HIV")
+    out = cli("explain", "hiv/hiv-infected").stdout
+    assert "{noun} living with HIV (fits before a noun, which the wording takes in)" in out

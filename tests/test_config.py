@@ -503,7 +503,7 @@ def test_an_edited_configured_lexicon_is_seen_despite_the_cache(project: Path) -
         ),
         (
             "profile: legl\n",
-            "1:10: 'profile' must be one of default, legal, community, not 'legl'",
+            "1:10: 'profile' must be one of default, legal, strict, community, not 'legl'",
         ),
         (
             "fail-on: errors\n",
@@ -598,7 +598,10 @@ data-attributes = ["data-note"]
     ("line", "message"),
     [
         ("selcet = []", "6:1: unknown key 'selcet' (did you mean 'select'?)"),
-        ('profile = "legl"', "6:1: 'profile' must be one of default, legal, community, not 'legl'"),
+        (
+            'profile = "legl"',
+            "6:1: 'profile' must be one of default, legal, strict, community, not 'legl'",
+        ),
         ("explain = 1", "6:1: 'explain' must be true or false, not a number"),
         (
             'ignore = ["drugs"]',
@@ -644,7 +647,7 @@ def test_rules_and_explain_report_configuration_errors(project: Path) -> None:
     write(project / ".respectful-lint.yaml", "profile: legl\n")
     expected = (
         "respectful-lint: error: .respectful-lint.yaml:1:10: "
-        "'profile' must be one of default, legal, community, not 'legl'"
+        "'profile' must be one of default, legal, strict, community, not 'legl'"
     )
     assert error(check(project, command="rules")) == expected
     assert error(check(project, "sex-work/john", command="explain")) == expected

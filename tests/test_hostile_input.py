@@ -288,12 +288,12 @@ def test_a_when_expression_gets_the_pattern_checks(tmp_path: Path, when: str, me
 def test_a_when_expression_that_runs_too_long_stops_with_an_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from respectful_lint import engine
+    from respectful_lint import wording
     from respectful_lint.errors import PatternTimeout
 
-    monkeypatch.setattr(engine, "PATTERN_TIMEOUT", 0.01)
+    monkeypatch.setattr(wording, "PATTERN_TIMEOUT", 0.01)
     with pytest.raises(PatternTimeout, match=r"'when' pattern .* took over 0\.01s"):
-        engine._when("(.*a){12}x", "a" * 300)
+        wording._when("(.*a){12}x", "a" * 300)
 
 
 # --- Word documents ----------------------------------------------------------------------------

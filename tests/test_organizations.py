@@ -184,7 +184,7 @@ def test_a_house_entry_named_like_a_built_in_rule_points_to_overrides(project: P
 
 
 def test_allow_covers_every_inflection_and_phrases(project: Path) -> None:
-    write(project / "more.md", "Two inmates and an inmate's family. Our johns hopkins file.\n")
+    write(project / "more.md", "Two inmates and an inmate's family. Two johns paid.\n")
     write(project / ".respectful-lint.yaml", "select: [incarceration, sex-work/john]\n")
     assert [line.split(": ", 1)[1] for line in concise(project, "more.md")] == [
         'warning incarceration/inmate Avoid "inmates"; use "incarcerated people"',
@@ -193,10 +193,14 @@ def test_allow_covers_every_inflection_and_phrases(project: Path) -> None:
     ]
     write(
         project / ".respectful-lint.yaml",
-        "allow: [inmate, Johns Hopkins]\nselect: [incarceration, sex-work/john]\n",
+        "allow: [inmate, johns paid]\nselect: [incarceration, sex-work/john]\n",
     )
     assert concise(project, "draft.md", "more.md") == []
     write(project / "more.md", "Our Johns Hopkins file. Two johns paid.\n")
+    write(
+        project / ".respectful-lint.yaml",
+        "allow: [inmate, Johns Hopkins]\nselect: [incarceration, sex-work/john]\n",
+    )
     assert concise(project, "more.md") == [
         'more.md:1:29: warning sex-work/john Avoid "johns"; use "clients"'
     ]

@@ -102,7 +102,7 @@ def test_unknown_profile_in_the_api_is_a_usage_error_with_a_hint() -> None:
         UsageError, match=r"unknown profile 'comunity' \(did you mean 'community'\?\)"
     ):
         lint_text("x", profile="comunity")
-    with pytest.raises(LintError, match="known: default, legal, community"):
+    with pytest.raises(LintError, match="known: default, legal, strict, community"):
         get_profile("zzz")
 
 

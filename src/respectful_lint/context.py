@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from .lexicon.compile import exception_regex
 from .model import Condition, QuotePolicies, Severity, WordWindow
 from .normalize import PARAGRAPH, normalize
+from .quoting import gloss_after, mention_frame_before
 from .sentences import SENTENCE_WINDOW, sentence_bounds
+from .wordclass import classes, next_word_classes
 
 if TYPE_CHECKING:
     from .lexicon.compile import CompiledLexicon
@@ -19,46 +21,15 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
-_DETERMINERS = frozenset(
-    (
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "many",
-        "several",
-        "few",
-        "all",
-        "any",
-        "more",
-        "most",
-        "no",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "my",
-        "its",
-    )
-)
-_MENTION_CUES = (
-    ("the", "term"),
-    ("the", "word"),
-    ("the", "words"),
-    ("the", "label"),
-    ("the", "phrase"),
-    ("terms", "like"),
-    ("words", "like"),
-    ("terms", "such", "as"),
-    ("words", "such", "as"),
-)
-
-
+# An opening quote and the words of a short quoted phrase up to a match.
+_QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}\Z")
+_ASSIGNED_OR_CALLED = re.compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
+_OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|[\s,(])([\w.]+), \Z")
+_LIST_ITEM_AFTER = re.compile(r", ([\w.]+)(?=[,)]| and | or )")
+# camelCase or PascalCase with an inner capital, snake_case, dotted names, or letters + digits
+_CODE_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\w\.\w|[a-zA-Z]\d")
+_COMPOUND = re.compile(r"\w+(?:['\-]\w+)*")
 _TOKEN_REACH = 200  # how far an address around a match is looked for
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?"
 
@@ -129,7 +100,7 @@ class Context:
         rule = lexicon.rules[index]
         entry = rule.entry
         severity = entry.severity
-        if self.in_address(start, end):
+        if self.in_compound(start, end):
             return None
         exceptions = lexicon.exceptions.get(index)
         if exceptions is not None:
@@ -149,7 +120,10 @@ class Context:
                 else:
                     severity = Severity.SUGGESTION
                 break
-        return self.quoting(entry.quotes, severity, start, self.is_mention(start, end))
+        if self.in_address(start, end):  # last: most candidates have failed a test by now
+            return None
+        kind = self.quote_kind(start, end)
+        return self.quoting(entry.quotes, severity, start, kind == "mention", scare=kind == "scare")
 
     def in_address(self, start: int, end: int) -> bool:
         """Whether a match is part of an e-mail address, a web address, a file path or a code
@@ -167,14 +141,56 @@ class Context:
         token = norm[lo : len(norm) if hi == -1 else hi].strip(_TOKEN_EDGES)
         if "@" in token or "://" in token or "::" in token or token.startswith("www."):
             return True
-        return token.startswith(("/", "~/", "./")) and token.count("/") >= 2
+        if token.startswith(("/", "~/", "./")) and token.count("/") >= 2:
+            return True
+        return self._in_code(start, end)
+
+    def in_compound(self, start: int, end: int) -> bool:
+        """Whether the match is one part of a longer hyphenated word ("user-defined",
+        "end-user"), which the lexicon did not list: its sense is the compound's."""
+        norm = self.norm
+        glued_after = norm[end : end + 1] == "-" and norm[end + 1 : end + 2].isalpha()
+        glued_before = start > 1 and norm[start - 1] == "-" and norm[start - 2].isalpha()
+        return glued_after or glued_before
+
+    def _in_code(self, start: int, end: int) -> bool:
+        """A command with an option ("john -test"), a "~name", or an item in a list of code
+        names ("OSATerminology, pimp, PixMapWrapper"): code in plain text, not prose."""
+        text_start, text_end = self.source_span(start, end)
+        raw = self.text
+        lower = raw[text_start:text_end].islower()
+        if lower and (
+            _OPTION_AFTER.match(raw, text_end)
+            or _ASSIGNED_OR_CALLED.match(raw, text_end)
+            or raw[text_start - 1 : text_start] in ("(", "[", ".", "$", "%")
+        ):
+            return True  # "john -test", "john = 5", "clean(john)", "log.john", "$john"
+        line_start = raw.rfind("\n", 0, text_start) + 1
+        if raw.startswith((">>> ", "... ", "$ ", "# "), line_start):
+            return True  # a doctest or shell line
+        if text_start > 0 and raw[text_start - 1] == "~":
+            return True
+        before = _LIST_ITEM_BEFORE.search(raw, max(0, text_start - 60), text_start)
+        after = _LIST_ITEM_AFTER.match(raw, text_end)
+        if before is None or after is None:
+            return False
+        return bool(_CODE_NAME.search(before[1]) or _CODE_NAME.search(after[1]))
 
     def quoting(
-        self, quotes: QuotePolicies, severity: Severity, start: int, mention: bool
+        self,
+        quotes: QuotePolicies,
+        severity: Severity,
+        start: int,
+        mention: bool,
+        *,
+        scare: bool = False,
     ) -> Severity | None:
-        """Apply the rule's quote policy: to a mention of the words, or inside quoted speech."""
+        """Apply the rule's quote policy: to a mention of the words, to a term in scare
+        quotes, or inside quoted speech."""
         if mention:
             policy = quotes.mention
+        elif scare:
+            policy = quotes.scare
         elif self.quoted or self.in_quoted_speech(start):
             policy = quotes.speech
         else:
@@ -191,16 +207,29 @@ class Context:
             return False
         if cond.case is not None and _case(self.original(start, end)) != cond.case:
             return False
-        if cond.sentence_start is not None and self.sentence_start(start) != cond.sentence_start:
-            return False
+        if cond.sentence_start is not None:
+            # In a Title Case headline every word has a capital, as at a sentence start, so a
+            # capital there says nothing about names ("Police Arrest Six Johns In Sting").
+            first = self.sentence_start(start) or self.title_case(start)
+            if first != cond.sentence_start:
+                return False
         if cond.next_capitalized is not None:
             _, src_end = self.source_span(start, end)
-            if _next_capitalized(self.text, src_end) != cond.next_capitalized:
+            following = _next_capitalized(self.text, src_end) and not self.title_case(start)
+            if following != cond.next_capitalized:
                 return False
         if cond.prev_capitalized is not None:
             src_start, _ = self.source_span(start, end)
             if _prev_capitalized(self.text, src_start) != cond.prev_capitalized:
                 return False
+        if cond.next_class is not None or cond.not_next_class is not None:
+            found = self.next_classes(start, end)
+            if cond.next_class is not None and not (found & cond.next_class):
+                return False
+            if cond.not_next_class is not None and found & cond.not_next_class:
+                return False
+        if cond.prev_class is not None and not (self.prev_classes(start) & cond.prev_class):
+            return False
         before = after = None
         if cond.before or cond.not_before or cond.near or cond.not_near:
             before = self.words_before(start)
@@ -218,30 +247,105 @@ class Context:
             return False
         return not (cond.not_near and _near(cond.not_near, before or [], after or []))
 
-    def is_mention(self, start: int, end: int) -> bool:
-        """The term is quoted on its own ("the term 'prostitute'") or named as a word.
+    def title_case(self, start: int) -> bool:
+        """Whether the sentence holding ``start`` is a headline in Title Case: at least three
+        words of four or more letters, every one of them starting with a capital."""
+        lo, hi = self.sentence_bounds(start)
+        s, e = self.source_span(lo, hi)
+        if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
+            return False  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
+        words = [w for w in _WORD.findall(self.text, s, e) if len(w) >= 4 and w[0].isalpha()]
+        return len(words) >= 3 and all(w[0].isupper() for w in words)
 
-        Scare quotes in a noun phrase (``14 "johns" were arrested``) are use, not mention.
-        """
+    def next_classes(self, start: int, end: int) -> frozenset[str]:
+        """The word classes the word after a match can have where it stands (see
+        :mod:`.wordclass`); ``none`` when punctuation or the end of the sentence follows."""
         norm = self.norm
-        opening = norm[start - 1] if start > 0 else ""
-        words = self.words_before(start)
-        if (
-            words
-            and (words[-1] in _DETERMINERS or words[-1].isdigit())
-            and (not any(tuple(words[-len(cue) :]) == cue for cue in _MENTION_CUES))
+        i = end
+        while i < len(norm) and norm[i] == " ":
+            i += 1
+        if i >= len(norm) or not norm[i].isalnum():
+            return frozenset({"none"})
+        words = _COMPOUND.findall(norm, i, min(len(norm), i + 80))[:2]
+        first_end = i + len(words[0]) if words else i
+        if norm[first_end : first_end + 1] in ("/", "(") or (
+            norm[first_end : first_end + 1] == "." and norm[first_end + 1 : first_end + 2].isalnum()
         ):
+            return frozenset({"noun"})  # a file name, path or call: "restore.sql", "load()"
+        if len(words) == 2 and norm[first_end : first_end + 1] != " ":
+            words = words[:1]  # "meal, this": punctuation between
+        src_start, src_end = self.source_span(start, end)
+        matched = self.text[src_start:src_end]
+        # A capital tells something only where the match itself is not in Title or ALL CAPS.
+        cue = _case(matched) != "upper" and not all(w[:1].isupper() for w in matched.split())
+        before = self.words_before(start)[-1:]
+        nxt = self.text[src_end : src_end + 40].split()
+        if cue and nxt and len(nxt[0].strip(",.;:")) > 1 and nxt[0].strip(",.;:").isupper():
+            return frozenset({"noun"})  # an acronym or constant: "the undocumented IN, CDROM"
+        return next_word_classes(
+            words,
+            capitalized=cue and _next_capitalized(self.text, src_end),
+            plural_subject=before not in (["a"], ["an"]),
+        )
+
+    def prev_classes(self, start: int) -> frozenset[str]:
+        """The word classes the word just before a match can have; ``none`` when punctuation
+        or the start of the sentence comes first."""
+        lo = max(0, start - 60)
+        head = self.norm[lo:start]
+        if not head.endswith(" ") or not head[:-1][-1:].isalnum():
+            return frozenset({"none"})
+        word = _COMPOUND.findall(head)[-1]
+        return classes(word) if "-" not in word else frozenset({"adj"})
+
+    def is_mention(self, start: int, end: int) -> bool:
+        """The term is named as a word rather than used (see :mod:`.quoting`)."""
+        return self.quote_kind(start, end) == "mention"
+
+    def quote_kind(self, start: int, end: int) -> str | None:
+        """ "mention" when the frame names the term as a word, "scare" when it is quoted on its
+        own but used, None otherwise.
+
+        A frame before it ("the term", "words like", "so-called", "called … a", "referring to
+        them as") or a gloss after a quoted term ("refers to", "is outdated") makes a mention.
+        Quotes alone do not: scare quotes (``busts of "johns"``) are use.
+        """
+        words = self.words_before(start)
+        if mention_frame_before(words, quoted=False):
+            return "mention"
+        norm = self.norm
+        # the quote may open a few words earlier: "a “child prostitute”"
+        head = _QUOTED_HEAD.search(norm, max(0, start - 40), start)
+        if head is None:
+            return None
+        opening = norm[head.start()]
+        if head.start() + 1 < start:
+            words = self.words_before(head.start())
+        after = end
+        if after < len(norm) and norm[after] in ",.;:!?":
+            after += 1
+        closing = norm[after] if after < len(norm) else ""
+        quoted = bool(closing and closing in _CLOSE_QUOTES) or (
+            opening == "'" and norm[end - 1] == "'"  # a closing quote taken for a possessive
+        )
+        if not quoted:
+            return None
+        if mention_frame_before(words, quoted=True) or gloss_after(
+            self.words_after(min(after + 1, len(norm)))
+        ):
+            return "mention"
+        if words and words[-1] in ("and", "or") and self._after_quoted_item(start, words):
+            return "mention"
+        return "scare"
+
+    def _after_quoted_item(self, start: int, words: list[str]) -> bool:
+        """A quoted term listed after another quoted term that a frame names as a word
+        ('words like "hooker" and "john"')."""
+        before = self.norm[max(0, start - 40) : start - 1].rstrip()
+        before = before[: -len(words[-1])].rstrip(" ,")
+        if not before or before[-1] not in _CLOSE_QUOTES:
             return False
-        if opening and opening in _OPEN_QUOTES:
-            after = end
-            if after < len(norm) and norm[after] in ",.;:!?":
-                after += 1
-            closing = norm[after] if after < len(norm) else ""
-            if closing and closing in _CLOSE_QUOTES:
-                return True
-            if opening == "'" and norm[end - 1] == "'":
-                return True  # a closing quote taken for a plural possessive
-        return any(tuple(words[-len(cue) :]) == cue for cue in _MENTION_CUES)
+        return any(mention_frame_before(words[: -1 - n], quoted=True) for n in range(1, 5))
 
     def in_quoted_speech(self, start: int) -> bool:
         """Inside double quotes that open earlier in the segment."""

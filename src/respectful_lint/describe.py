@@ -84,6 +84,16 @@ def rules_json(rules: Iterable[Rule]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+def _headline_wording(rule: Rule) -> str:
+    """The wording to show for a rule in a table: the first one that fits anywhere (not a
+    template for one slot, not limited to some terms), else the first."""
+    wordings = rule.entry.preferred
+    if not wordings:
+        return "-"
+    general = [p for p in wordings if p.slots is None and p.only_for is None and p.when is None]
+    return (general or list(wordings))[0].text
+
+
 def rules_text(rules: Sequence[Rule]) -> str:
     header = ("RULE", "SEVERITY", "CATEGORY", "FIX", "PREFERRED")
     rows = [
@@ -92,7 +102,7 @@ def rules_text(rules: Sequence[Rule]) -> str:
             r.severity.label,
             r.category,
             r.entry.fix,
-            r.entry.preferred[0].text if r.entry.preferred else "-",
+            _headline_wording(r),
         )
         for r in rules
     ]
@@ -128,11 +138,35 @@ def _span(window: WordWindow, side: str) -> str:
 def _window_test(side: str, negated: bool) -> Callable[[Any], str]:
     def render(window: WordWindow) -> str:
         span = _span(window, side)
+        if window.phrases == (("*",),):
+            where = {"before": "before it", "after": "after it"}.get(side, "next to it")
+            return f"{'no' if negated else 'a'} word comes {where} in the sentence"
         if len(window.phrases) == 1:
             return f"{_quoted(window)} is {'not ' if negated else ''}{span}"
         return f"{'none' if negated else 'one'} of {_quoted(window)} is {span}"
 
     return render
+
+
+_CLASS_NAMES = {
+    "noun": "a noun",
+    "verb": "a verb",
+    "adj": "an adjective",
+    "adv": "an adverb",
+    "function": "a function word (the, of, and, who…)",
+    "none": "missing (punctuation or the end of the sentence follows)",
+}
+SLOT_NAMES = {
+    "noun": "where the match stands as a noun",
+    "modifier": "before a noun, which the wording takes in",
+    "predicate": "after is, are, was, be and the like, which stay",
+    "verb": "after is or are, which the wording replaces",
+    "collective": 'for a group named by an adjective ("the …")',
+}
+
+
+def _classes(kinds: frozenset[str]) -> str:
+    return " or ".join(_CLASS_NAMES[k] for k in sorted(kinds))
 
 
 _CASES = {
@@ -162,6 +196,9 @@ CONDITION_TESTS: dict[str, Callable[[Any], str]] = {
     "not_before": _window_test("before", negated=True),
     "not_after": _window_test("after", negated=True),
     "not_near": _window_test("near", negated=True),
+    "next_class": lambda kinds: "the next word can be " + _classes(kinds),
+    "not_next_class": lambda kinds: "the next word cannot be " + _classes(kinds),
+    "prev_class": lambda kinds: "the word before it can be " + _classes(kinds),
 }
 
 GUARD_ACTIONS = {
@@ -205,7 +242,9 @@ def describe_requires(requires: Sequence[Condition]) -> str:
 
 def describe_quotes(quotes: QuotePolicies) -> list[str]:
     return [
-        f'Quoted on its own as a word (the term "…"): {QUOTE_POLICIES[quotes.mention]}.',
+        'Named as a word, not used (the term "…", words like "…", so-called "…", '
+        f'called them "…", "…" refers to / is outdated): {QUOTE_POLICIES[quotes.mention]}.',
+        f'In scare quotes but used (arrested six "…"): {QUOTE_POLICIES[quotes.scare]}.',
         f"Inside quoted speech or a block quote: {QUOTE_POLICIES[quotes.speech]}.",
     ]
 
@@ -307,6 +346,7 @@ def explain_data(
                 "plural": p.plural,
                 "for": sorted(p.only_for) if p.only_for is not None else None,
                 "when": p.when,
+                "slot": sorted(p.slots) if p.slots is not None else None,
             }
             for p in entry.preferred
         ],
@@ -378,6 +418,10 @@ def explain_text(
                 extra += " (for: " + ", ".join(p["for"]) + ")"
             if p["when"]:
                 extra += f" (when the words match: {p['when']})"
+            if p.get("slot"):
+                extra += " (fits " + "; ".join(SLOT_NAMES[k] for k in p["slot"]) + ")"
+            if "{place}" in p["text"]:
+                extra += " (when a named place goes with the match, which the wording takes in)"
             out += _wrap(f"{n}. {p['text']}{extra}", hang="   ")
     out += ["", "Why:", *_wrap(rule.entry.note)]
     if data["sources"]:

@@ -24,11 +24,11 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .agreement import common_ends
 from .edits import Edit, apply_edits, check_edits
 from .errors import LintError
 from .model import Finding
 from .readers.docx import MAX_ELEMENTS, Paragraph, _parts, _PartWalker, read_paragraphs
-from .wording import common_ends
 
 AUTHOR = "respectful-lint"
 

@@ -9,28 +9,36 @@ longest, then the lowest rule id.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
+from .agreement import plan, proper_name_heading
 from .context import Context
 from .errors import PatternTimeout
 from .lexicon.compile import PATTERN_TIMEOUT, CompiledLexicon, compiled
-from .lexicon.inflect import plural
 from .model import (
     ChunkedText,
     Document,
     Finding,
     Fix,
     Inflection,
-    Preferred,
     Rule,
     Segment,
     Severity,
     Source,
 )
-from .wording import plan, proper_name_heading
+from .wording import (
+    article_fits,
+    inflect,
+    message,
+    place,
+    slot_at,
+    suggest,
+    transfer_case,
+)
+
+__all__ = ["article_fits", "inflect", "lint_document", "make_finding", "suggest", "transfer_case"]
 
 if TYPE_CHECKING:
     from .rules.conflation import Rename
@@ -291,12 +299,41 @@ def _finding(
     entry = rule.entry
     inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
     at_start = ctx.sentence_start(m.start)
+    slotted = any(p.slots is not None for p in entry.preferred)
+    slot = None
+    if slotted:
+        cased = _cased(ctx, max(0, m.start - 60), min(len(ctx.norm), m.end + 60))
+        slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start), cased)
 
     def wording(shown: str, start: int, end: int) -> tuple[str, tuple[str, ...], Fix | None]:
-        suggestions, fits = suggest(entry.preferred, inflection, shown, at_start)
+        spans = [(m.start, m.end)]
+        if slot is None:
+            suggestions, fits = suggest(entry.preferred, inflection, shown, at_start)
+        else:
+            placed, fits = place(
+                entry.preferred, inflection, shown, at_start, slot, (m.start, m.end)
+            )
+            texts = []
+            spans = []
+            for p in placed:
+                src = _source_span(segment, ctx, p.start, p.end)
+                # case follows the match, or the words taken in before it when they start
+                # the sentence ("The mentally ill" -> "People with …")
+                lead = p.start < m.start
+                shown_case = document.text[src[0] : src[1]] if not lead else shown
+                starts = ctx.sentence_start(p.start) if lead else at_start
+                text = transfer_case(shown_case, p.text, starts)
+                if lead and starts:
+                    text = text[:1].upper() + text[1:]
+                texts.append(text)
+                spans.append((p.start, p.end))
+            suggestions = tuple(dict.fromkeys(texts))
         fix = None
         if entry.fix != "none" and suggestions and fits and fixable(segment, ctx, m):
-            fix = _fix(document, segment, ctx, m, suggestions[0], entry.fix, inflection)
+            span = spans[0]
+            whole = span == (m.start, m.end)
+            plural_match = inflection.plural and whole
+            fix = _fix(document, segment, ctx, span, suggestions[0], entry.fix, plural_match)
         return message(rule, shown, suggestions, m.severity), suggestions, fix
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
@@ -316,13 +353,14 @@ def _fix(
     document: Document,
     segment: Segment,
     ctx: Context,
-    m: Match,
+    span: tuple[int, int],
     wording: str,
     applicability: Literal["safe", "unsafe"],
-    inflection: Inflection,
+    plural_match: bool,
 ) -> Fix | None:
-    """The fix that puts ``wording`` in place of a match, with its applicability."""
-    seg_start, seg_end = ctx.source_span(m.start, m.end)
+    """The fix that puts ``wording`` in place of the normalized-view ``span`` (the match, or
+    the match with the words a slot wording takes in), with its applicability."""
+    seg_start, seg_end = ctx.source_span(*span)
     pieces = source_pieces(document.text, segment, seg_start, seg_end)
     lo = max(0, seg_start - 8)
     around = (segment.text[lo:seg_start], segment.text[seg_end : seg_end + 40])
@@ -330,7 +368,7 @@ def _fix(
     def locate(start: int, end: int) -> tuple[int, int]:
         return segment.offsets.span(lo + start, lo + end)
 
-    planned = plan(document.text, pieces, wording, around, locate, plural_match=inflection.plural)
+    planned = plan(document.text, pieces, wording, around, locate, plural_match=plural_match)
     if planned is None:
         return None
     if planned.unsafe_reason is not None:
@@ -357,104 +395,18 @@ def source_pieces(
     return pieces
 
 
-def _when(source: str, words: str) -> bool:
-    """Whether a wording's ``when`` expression matches, within the pattern time limit."""
-    try:
-        return compiled(source).search(words, timeout=PATTERN_TIMEOUT) is not None
-    except TimeoutError:
-        raise PatternTimeout(
-            f"'when' pattern {source!r} took over {PATTERN_TIMEOUT}s on {len(words)} characters"
-        ) from None
+def _cased(ctx: Context, lo: int, hi: int) -> str:
+    """The normalized view with the capitals of the source put back in ``[lo, hi)``."""
+    norm = ctx.norm
+    out = []
+    for i in range(lo, hi):
+        s, e = ctx.source_span(i, i + 1)
+        ch = ctx.text[s:e]
+        out.append(ch if len(ch) == 1 and ch.casefold() == norm[i] else norm[i])
+    return norm[:lo] + "".join(out) + norm[hi:]
 
 
-def suggest(
-    preferred: tuple[Preferred, ...],
-    inflection: Inflection,
-    matched: str,
-    sentence_start: bool = False,
-) -> tuple[tuple[str, ...], bool]:
-    """The preferred wordings for one match, inflected and cased like it, best first.
-
-    Wordings limited to other terms or other word forms are left out, and so are, for a
-    possessive match, wordings without a grammatical possessive. If that leaves none, the
-    wordings are offered without the possessive, and the second value (whether they fit in
-    place of the match) is false. ``sentence_start`` says whether the match starts a
-    sentence, which decides the case of a wording for a match that starts with an acronym
-    ("AIDS orphans").
-    """
-    base = inflection.base.casefold()
-    words = " ".join(matched.casefold().split())
-    usable = [p for p in preferred if p.only_for is None or base in p.only_for]
-    # Wordings for other word forms are left out, unless that would leave none.
-    usable = [p for p in usable if p.when is None or _when(p.when, words)] or usable
-    fits = True
-    if inflection.possessive:
-        with_possessive = [p for p in usable if p.possessive]
-        if with_possessive:
-            usable = with_possessive
-        else:
-            fits = False
-            inflection = Inflection(inflection.base, plural=inflection.plural)
-    out = (
-        transfer_case(
-            matched, inflect(p.text, p.plural, inflection), sentence_start, inflection.base
-        )
-        for p in usable
-    )
-    return tuple(dict.fromkeys(out)), fits
-
-
-def inflect(text: str, plural_text: str | None, inflection: Inflection) -> str:
-    """Give a preferred wording the number and possessive of the matched form."""
-    out = text
-    if inflection.plural:
-        out = plural_text or plural(text)
-    if inflection.possessive:
-        out = out + "'" if inflection.plural and out.endswith("s") else out + "'s"
-    return out
-
-
-_CURLY_APOSTROPHES = ("\u2019", "\u02bc")
-
-
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-def transfer_case(
-    matched: str, suggestion: str, sentence_start: bool = False, term: str = ""
-) -> str:
-    """Carry ALL CAPS, a leading capital and curly apostrophes over from the matched text.
-
-    Capitals that the term itself has tell nothing: a match that starts with an acronym
-    ("HIV-infected", "CSWs") or with a capital the lexicon writes ("AIDS orphan") has it
-    wherever it stands, so its wording only gets a capital at the start of a sentence, and an
-    acronym written in capitals ("PLWHA") does not turn its wording into capitals.
-    """
-    if "'" in suggestion and "'" not in matched:
-        for curly in _CURLY_APOSTROPHES:
-            if curly in matched:
-                suggestion = suggestion.replace("'", curly)
-                break
-    letters = [c for c in matched if c.isalpha()]
-    term_letters = [c for c in term if c.isalpha()]
-    acronym = bool(term_letters) and all(c.isupper() for c in term_letters)
-    if len(letters) > 1 and all(c.isupper() for c in letters) and not acronym:
-        return suggestion.upper()
-    if matched[:1].isupper() and suggestion[:1].islower():
-        first = _FIRST_WORD.match(matched)
-        first_word = first[0].removesuffix("s") if first else ""
-        own_capital = term[:1].isupper() or (len(first_word) > 1 and first_word.isupper())
-        if own_capital and not sentence_start:
-            return suggestion
-        return suggestion[:1].upper() + suggestion[1:]
-    return suggestion
-
-
-def message(rule: Rule, matched: str, suggestions: tuple[str, ...], severity: Severity) -> str:
-    first = suggestions[0] if suggestions else ""
-    template = rule.entry.message
-    if template:
-        return template.replace("{matched}", matched).replace("{preferred}", first)
-    if severity is Severity.SUGGESTION:
-        return f'Consider "{first}" instead of "{matched}"'
-    return f'Avoid "{matched}"; use "{first}"'
+def _source_span(segment: Segment, ctx: Context, start: int, end: int) -> tuple[int, int]:
+    seg_start, seg_end = ctx.source_span(start, end)
+    src_start = segment.offsets.start(seg_start)
+    return src_start, max(segment.offsets.end(seg_end), src_start)

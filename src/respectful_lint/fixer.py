@@ -24,10 +24,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .agreement import article_before, article_fits, respell_article
 from .edits import Edit
 from .errors import LintError
 from .model import Finding
-from .wording import article_before, article_fits, respell_article
 
 MAX_PASSES = 10  # fixing and checking again until nothing changes, as ruff does
 

@@ -37,6 +37,8 @@ class Severity(enum.IntEnum):
 
 
 FixApplicability = Literal["safe", "unsafe", "none"]
+# Where a preferred wording fits in a sentence (see :mod:`.wording`).
+SLOTS = ("noun", "modifier", "predicate", "verb", "collective")
 GuardAction = Literal["skip", "downgrade", "suggestion"]
 QuotePolicy = Literal["skip", "downgrade", "suggestion", "flag"]
 
@@ -111,6 +113,10 @@ class Condition:
     prev_capitalized: bool | None = None
     sentence_start: bool | None = None
     forms: frozenset[str] | None = None
+    # word classes (see :mod:`.wordclass`) the next word may have / must not be able to have
+    next_class: frozenset[str] | None = None
+    not_next_class: frozenset[str] | None = None
+    prev_class: frozenset[str] | None = None  # word classes the word just before may have
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +130,12 @@ class Guard:
 
 @dataclass(frozen=True, slots=True)
 class QuotePolicies:
-    """What to do with a match that is quoted on its own (a mention) or inside quoted speech."""
+    """What to do with a match named as a word (a mention), quoted on its own but used (scare
+    quotes), or inside quoted speech."""
 
     mention: QuotePolicy = "skip"
     speech: QuotePolicy = "downgrade"
+    scare: QuotePolicy = "downgrade"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +154,10 @@ class Preferred:
     possessive: bool = True
     only_for: frozenset[str] | None = None
     when: str | None = None
+    # where the wording fits (see :mod:`.wording`): "noun", "modifier", "predicate" (after a
+    # copula, kept), "verb" (replacing a present-tense copula), "collective"; None: anywhere.
+    # A "{noun}" in the text takes in the noun after a modifier ("{noun} living with HIV").
+    slots: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,10 @@ class Profile:
 
 DEFAULT_PROFILE = Profile(
     "default",
-    "General service copy: every rule at its own severity. Quoted speech is one level lower.",
+    "General service copy: every rule at its own severity, except rules tagged 'style' "
+    "(wording preferences that do not label people, such as 'relapse' or 'HIV/AIDS'), "
+    "which are off. Quoted speech is one level lower.",
+    (("style", "skip"),),
 )
 PROFILES: dict[str, Profile] = {
     p.name: p
@@ -59,6 +62,11 @@ PROFILES: dict[str, Profile] = {
             "Legal documents, where statutes and charges use the law's own words: "
             "rules tagged 'statutory' are reported as suggestions.",
             (("statutory", "suggestion"),),
+        ),
+        Profile(
+            "strict",
+            "Editing against the guides in full: every rule at its own severity, including "
+            "rules tagged 'style'.",
         ),
         Profile(
             "community",

@@ -1,244 +1,350 @@
-"""Agreement between a preferred wording and the words around the match it replaces.
+"""Wording that fits where a match stands: suggestions, templates, agreement and case.
 
-Shared by suggestions and fixes: "a" or "an" before the wording, the number of the wording
-against the verb that follows it, and where a fix may not be applied at all. Pure functions of
-text; no I/O.
+A match stands in a *slot* of its sentence:
+
+* ``modifier``: before a noun it describes ("HIV-infected mothers");
+* ``predicate``: after a copula ("will be wheelchair-bound"); a wording for the ``verb`` slot
+  replaces a present-tense copula with it ("is wheelchair-bound" -> "uses a wheelchair");
+* ``collective``: an adjective used as a noun for a group ("the mentally ill");
+* ``noun``: anywhere else.
+
+A preferred wording may say which slots it fits (``slot`` in the lexicon). A wording for the
+modifier slot may take in the noun after the match with ``{noun}`` ("{noun} living with HIV"
+turns "HIV-infected mothers" into "mothers living with HIV"), in the singular or the plural as
+the noun is. When no wording fits a slot, the rest are offered as ideas, without a fix. An "a"
+or "an" just before the match is changed with the wording when the wording needs the other one.
+
+This module is pure: it reads the normalized view of a segment and returns strings and view
+offsets. The engine and the fixer share it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import ChunkedText
+from .errors import PatternTimeout
+from .lexicon.compile import PATTERN_TIMEOUT, compiled
+from .lexicon.inflect import plural
+from .model import Inflection, Preferred, Rule, Severity
+from .wordclass import classes, next_word_classes
 
-_ARTICLE = re.compile(r"(?<![\w'\u2019])(an?)([ \t\u00a0]+)$", re.IGNORECASE)
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_COPULAS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "become",
+        "becomes",
+        "became",
+        "remain",
+        "remains",
+        "remained",
+        "seem",
+        "seems",
+        "seemed",
+        "'s",
+        "'re",
+    ]
+)
+_PLURAL_COPULAS = frozenset(("are", "were", "'re"))
+_PRESENT_COPULAS = {"is": False, "are": True, "'s": False, "'re": True, "am": False}
+_COLLECTIVE_DETERMINERS = frozenset(("the", "our", "these", "those"))
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where a match stands. Offsets are in the normalized view."""
+
+    kind: str = "noun"
+    noun: str = ""  # the noun after a modifier, lower-case
+    noun_end: int = 0
+    plural: bool = False  # the noun or copula asks for a plural wording
+    copula_start: int = -1  # where a present-tense copula before a predicate starts
+    determiner_start: int = -1  # where "the" before a collective starts ("the mentally ill")
+    place: str = ""  # a named place the match belongs to ("Alcatraz inmates", "inmates of X")
+    place_start: int = -1  # where the span taken in with the place starts (or -1)
+    place_end: int = -1  # where it ends
+
+
+NOUN_SLOT = Slot()
+
+
+def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int], text: str = "") -> Slot:
+    """The slot of the match ``[start, end)`` of the normalized view ``norm``. ``text`` is the
+    view with its capitals (the normalized view is case-folded), used to find named places."""
+    lo, hi = sentence
+    before = list(_WORD.finditer(norm, max(lo, start - 60), start))
+    after = list(_WORD.finditer(norm, end, min(hi, end + 80)))[:2]
+    glued = end < len(norm) and norm[end : end + 1] == " " and bool(after)
+    words_after = [m[0] for m in after] if glued and after[0].start() == end + 1 else []
+    found = next_word_classes(words_after)
+    prev = before[-1][0] if before and before[-1].end() in (start, start - 1) else ""
+    first = norm[start:end].split(" ", 1)[0]
+    place = _place(norm, start, end, text)
+    if place is not None:
+        return place
+    if (prev in _COLLECTIVE_DETERMINERS or first in _COLLECTIVE_DETERMINERS) and not (
+        found & {"noun", "adj"}
+    ):
+        at = before[-1].start() if prev in _COLLECTIVE_DETERMINERS else -1
+        return Slot("collective", plural=True, determiner_start=at)
+    if words_after and "noun" in found and "function" not in found:
+        noun = words_after[0]
+        return Slot("modifier", noun, after[0].end(), plural=_is_plural(noun))
+    if prev in _COPULAS:
+        copula = before[-1]
+        present = _PRESENT_COPULAS.get(prev)
+        return Slot(
+            "predicate",
+            plural=prev in _PLURAL_COPULAS,
+            copula_start=copula.start() if present is not None else -1,
+        )
+    return NOUN_SLOT
+
+
+_PLACE_AFTER = re.compile(r" (?:of|at|in) ((?:[A-Z][\w'-]+ ?){1,3})")
+_PLACE_WORD = re.compile(r"[A-Z][\w'-]+ \Z")
+
+
+def _place(norm: str, start: int, end: int, text: str) -> Slot | None:
+    """A named place right before the match ("Alcatraz inmates") or after "of"/"at" ("inmates
+    of Alcatraz"), for wordings with "{place}"."""
+    if len(text) != len(norm):
+        return None
+    after = _PLACE_AFTER.match(text, end)
+    if after is not None:
+        name = after[1].strip()
+        return Slot("noun", place=name, place_start=start, place_end=after.start(1) + len(name))
+    at = start
+    for _ in range(3):  # up to three capitalized words, none of them starting the sentence
+        word = _PLACE_WORD.search(text, max(0, at - 30), at)
+        if word is None or _starts_sentence(norm, word.start()):
+            break
+        at = word.start()
+    if at < start:
+        name = text[at:start].strip()
+        return Slot("noun", place=name, place_start=at, place_end=end)
+    return None
+
+
+def _starts_sentence(norm: str, at: int) -> bool:
+    head = norm[:at].rstrip()
+    return not head or head[-1] in '.!?:;"\u201c'
+
+
+def _is_plural(noun: str) -> bool:
+    if noun in ("people", "children", "men", "women", "persons", "folks", "youth"):
+        return noun != "youth"
+    return noun.endswith("s") and not noun.endswith("ss") and "noun" in classes(noun[:-1])
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One wording and the span of the view it replaces."""
+
+    text: str
+    start: int
+    end: int
+
+
+def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred], bool]:
+    """The wordings that fit ``slot`` (those without slots fit anywhere), and whether any did.
+    When none fits, every wording without a ``{noun}`` is returned as an idea."""
+    wordings = list(preferred)
+    kinds = {slot.kind}
+    if slot.kind == "predicate" and slot.copula_start >= 0:
+        kinds.add("verb")
+    fit = [p for p in wordings if p.slots is None or kinds & p.slots]
+    fit = [p for p in fit if "{noun}" not in p.text or slot.noun]
+    fit = [p for p in fit if "{place}" not in p.text or slot.place]
+    slotted = sorted(
+        (p for p in fit if p.slots is not None), key=lambda p: "verb" not in (p.slots or ())
+    )
+    if slotted:
+        return slotted + [p for p in fit if p.slots is None], True
+    if fit:
+        return fit, True
+    return [p for p in wordings if "{noun}" not in p.text and "{place}" not in p.text], False
+
+
+def fill(p: Preferred, slot: Slot, start: int, end: int, plural: bool = False) -> Suggestion:
+    """A slotted wording's text and the view span it replaces, grown over the noun after a
+    modifier or the copula before a predicate. ``plural``: the match itself is plural."""
+    text = p.plural if (slot.plural or plural) and p.plural else p.text
+    if "{place}" in text:
+        return Suggestion(text.replace("{place}", slot.place), slot.place_start, slot.place_end)
+    if "{noun}" in text:
+        return Suggestion(text.replace("{noun}", slot.noun), start, slot.noun_end)
+    if p.slots is not None and "verb" in p.slots and slot.copula_start >= 0:
+        return Suggestion(text, slot.copula_start, end)
+    if p.slots is not None and "collective" in p.slots and slot.determiner_start >= 0:
+        return Suggestion(text, slot.determiner_start, end)  # "the" goes with the label
+    return Suggestion(text, start, end)
+
+
+def place(
+    preferred: tuple[Preferred, ...],
+    inflection: Inflection,
+    shown: str,
+    sentence_start: bool,
+    slot: Slot,
+    span: tuple[int, int],
+) -> tuple[list[Suggestion], bool]:
+    """The wordings for one match where it stands, best first, each with the view span it
+    replaces (the match, or more for a template that takes in a noun or a copula), and whether
+    the first one fits in place.
+
+    ``shown`` is a function of the view span giving the words as read, for case transfer.
+    """
+    start, end = span
+    base = inflection.base.casefold()
+    usable = [p for p in preferred if p.only_for is None or base in p.only_for]
+    usable = [p for p in usable if p.when is None or _when(p.when, _words(shown))] or usable
+    chosen, fits = fitting(usable, slot)
+    plain = tuple(p for p in chosen if p.slots is None)
+    texts, plain_fits = suggest(plain, inflection, shown, sentence_start) if plain else ((), True)
+    out: list[Suggestion] = []
+    for p in chosen:
+        if p.slots is None:
+            continue
+        out.append(fill(p, slot, start, end, inflection.plural and slot.kind == "noun"))
+    out += [Suggestion(t, start, end) for t in texts]
+    first_plain = bool(out) and out[0].text in texts
+    return out, fits and (plain_fits or not first_plain)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+_ARTICLE = re.compile(r"(?<![\w'\u2019])(an?)[ \t\u00a0]+$", re.IGNORECASE)
 _AN_LETTERS = frozenset("aefhilmnorsx")  # letters whose names start with a vowel sound
 _A_BEFORE = ("uni", "use", "usu", "uti", "ure", "eu", "ewe", "one", "once")
 _AN_BEFORE = ("hour", "honest", "honor", "honour", "heir")
 
 
-def wants_an(wording: str) -> bool:
-    """Whether "an" rather than "a" goes before ``wording`` (by the sound of its first word)."""
-    first = wording.split()[0] if wording.split() else ""
-    word = first.lower()
-    if not word:
-        return False
-    shouted = len(wording.split()) > 1 and wording.isupper()  # "A SEX WORKER": words in capitals
-    if len(first) > 1 and first.isupper() and not shouted:  # an acronym: "an HIV test"
-        return word[0] in _AN_LETTERS
-    if word.startswith(_A_BEFORE):
-        return False
-    return word.startswith(_AN_BEFORE) or word[0] in "aeiou"
-
-
-def article_before(before: str) -> tuple[int, str] | None:
-    """The "a" or "an" that ends ``before`` (followed by spaces): its offset and spelling."""
-    m = _ARTICLE.search(before)
-    return (m.start(1), m.group(1)) if m else None
+def _when(source: str, words: str) -> bool:
+    """Whether a wording's ``when`` expression matches, within the pattern time limit."""
+    try:
+        return compiled(source).search(words, timeout=PATTERN_TIMEOUT) is not None
+    except TimeoutError:
+        raise PatternTimeout(
+            f"'when' pattern {source!r} took over {PATTERN_TIMEOUT}s on {len(words)} characters"
+        ) from None
 
 
 def article_fits(before: str, wording: str) -> bool:
     """Whether "a" or "an" at the end of ``before`` (if there is one) fits before ``wording``."""
-    found = article_before(before)
-    if found is None or not wording:
+    m = _ARTICLE.search(before)
+    if m is None or not wording:
         return True
-    return (found[1].lower() == "an") == wants_an(wording)
-
-
-def respell_article(article: str, wording: str) -> str:
-    """``article`` ("a", "An", "AN"...) changed to the one ``wording`` needs, in its case."""
-    new = "an" if wants_an(wording) else "a"
-    if article.isupper() and len(article) > 1:
-        return new.upper()
-    if article[:1].isupper():
-        return new.capitalize()
-    return new
-
-
-# --- number -----------------------------------------------------------------------------------
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_PLURAL_HEADS = _words(
-    "people persons children women men folks youth survivors families individuals"
-)
-_SINGULAR_HEADS = _words("person child woman man individual family someone anyone")
-_HEAD_ENDS = _words(
-    "who whom whose that which with without in of on at for from living experiencing "
-    "using selling trading engaged involved affected released returning formerly currently "
-    "seeking who's"
-)
-_VERBS = {
-    "is": "singular",
-    "was": "singular",
-    "has": "singular",
-    "does": "singular",
-    "are": "plural",
-    "were": "plural",
-    "have": "plural",
-    "do": "plural",
-}
-_NEXT_WORD = re.compile(r"[ \t\u00a0]*([A-Za-z]+)\b")
-_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "sis", "ness", "ics")
-
-
-def number(phrase: str) -> str | None:
-    """ "singular", "plural" or None (unknown) for a noun phrase, from its head noun.
-
-    The head is the last word before a relative pronoun, preposition or participle that starts
-    the phrase's modifier ("people *who* use drugs", "person *experiencing* homelessness").
-    """
-    words = re.findall(r"[A-Za-z'\u2019-]+", phrase.lower())
-    head = ""
-    for word in words:
-        if word in _HEAD_ENDS and head:
-            break
-        head = word
-    head = head.removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019")
-    if not head:
-        return None
-    if head in _PLURAL_HEADS:
-        return "plural"
-    if head in _SINGULAR_HEADS:
-        return "singular"
-    if head.endswith("s") and not head.endswith(_NOT_PLURAL_ENDINGS):
-        return "plural"
-    if head.endswith(("ion", "ness", "ism", "ment", "ity", "work", "use", "ing")):
-        return None  # mass nouns and gerunds: read as singular or not counted at all
-    return "singular"
-
-
-def verb_after(after: str) -> str | None:
-    """The number a verb right after the match asks for ("is" -> singular), or None."""
-    m = _NEXT_WORD.match(after)
-    return _VERBS.get(m.group(1).lower()) if m else None
-
-
-def verb_disagrees(matched: str, plural_match: bool, wording: str, after: str) -> bool:
-    """Whether the verb after the match agrees with the match but not with the wording."""
-    verb = verb_after(after)
-    if verb is None:
-        return False
-    new = number(wording)
-    if new is None:
-        return False
-    old = "plural" if plural_match else number(matched)
-    return old != new and verb != new
-
-
-# --- where a fix may stand --------------------------------------------------------------------
-
-
-def proper_name_heading(kind: str, matched: str, before: str, after: str) -> bool:
-    """A heading in which the match is part of a capitalized name ("Sex Workers Outreach
-    Project"): renaming an organisation or a title is never a fix."""
-    if kind != "heading" or not matched[:1].isupper():
-        return False
-    prev = re.findall(r"[A-Za-z]+", before)[-1:]
-    nxt = re.findall(r"[A-Za-z]+", after)[:1]
-    return any(w[:1].isupper() for w in (*prev, *nxt))
-
-
-def _boundary(text: str, at: int) -> bool:
-    return at <= 0 or at >= len(text) or not (text[at - 1].isalnum() and text[at].isalnum())
-
-
-def common_ends(old: str, new: str, cuts: frozenset[int]) -> tuple[int, int]:
-    """How many leading and trailing characters ``old`` and ``new`` share, cut where a word or a
-    run ends, so the characters that stay keep their runs."""
-    k = 0
-    limit = min(len(old), len(new))
-    while k < limit and old[k] == new[k]:
-        k += 1
-    while k > 0 and not ((_boundary(old, k) or k in cuts) and _boundary(new, k)):
-        k -= 1
-    j = 0
-    while j < limit - k and old[-1 - j] == new[-1 - j]:
-        j += 1
-    while j > 0 and not (
-        (_boundary(old, len(old) - j) or len(old) - j in cuts) and _boundary(new, len(new) - j)
-    ):
-        j -= 1
-    return k, j
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """The edits of a fix, in source offsets, and why it is not safe (None when it is)."""
-
-    edits: tuple[tuple[int, int, str], ...]
-    unsafe_reason: str | None = None
-
-
-SPLIT_MARKUP = "markup splits the phrase: check the formatting of the new wording"
-
-
-def plan(
-    source: str | ChunkedText,
-    pieces: Sequence[tuple[int, int]],
-    wording: str,
-    around: tuple[str, str],
-    locate: Callable[[int, int], tuple[int, int]],
-    *,
-    plural_match: bool = False,
-) -> Plan | None:
-    """The edits that put ``wording`` in place of a match read from source ``pieces``.
-
-    ``pieces`` are the stretches of source the match's characters came from, in order; more
-    than one means markup (emphasis, a tag) sits inside the match. The wording then goes in
-    the first piece and the others are emptied, which is unsafe. ``around`` is the text as read
-    just before and after the match, and ``locate`` maps a span of the text before it (offsets
-    into ``around[0]``) to source offsets. An "a" or "an" before the match is changed to the
-    one the wording needs; a verb after the match that agrees with it but would not agree with
-    the wording makes the fix unsafe. None when the article cannot be changed in the source.
-    """
-    before, after = around
-    edits: list[tuple[int, int, str]] = []
-    reason: str | None = None
-    found = article_before(before)
-    if found is not None and number(wording) == "plural":
-        reason = f'"{found[1]}" before it does not fit a plural wording'
-    elif found is not None and not article_fits(before, wording):
-        at, article = found
-        s, e = locate(at, at + len(article))
-        if source[s:e] != article:
-            return None
-        edits.append((s, e, respell_article(article, wording)))
-    if len(pieces) > 1:
-        edits.extend(_split_edits(source, pieces, wording))
-        reason = reason or SPLIT_MARKUP
+    first = wording.split()[0]
+    word = first.lower()
+    if len(first) > 1 and first.isupper():  # an acronym read letter by letter: "an HIV test"
+        vowel = word[0] in _AN_LETTERS
+    elif word.startswith(_A_BEFORE):
+        vowel = False
     else:
-        edits.append((pieces[0][0], pieces[0][1], wording))
-    matched = source[pieces[0][0] : pieces[-1][1]]
-    if verb_disagrees(matched, plural_match, wording, after):
-        reason = reason or "the verb after it may need to change to agree with the new wording"
-    return Plan(tuple(edits), reason)
+        vowel = word.startswith(_AN_BEFORE) or word[0] in "aeiou"
+    return (m.group(1).lower() == "an") == vowel
 
 
-def _split_edits(
-    source: str | ChunkedText, pieces: Sequence[tuple[int, int]], wording: str
-) -> list[tuple[int, int, str]]:
-    """Edits for a match split by markup: the characters that stay keep their places, and the
-    new ones go in the piece where the change starts (the first piece of the match, or the
-    one after the last character that stays)."""
-    texts = [source[s:e] for s, e in pieces]
-    old = "".join(texts)
-    cuts: list[int] = [0]
-    for t in texts:
-        cuts.append(cuts[-1] + len(t))
-    k, j = common_ends(old, wording, frozenset(cuts))
-    a, b, middle = k, len(old) - j, wording[k : len(wording) - j]
-    edits: list[tuple[int, int, str]] = []
-    placed = False
-    for (s, _), lo, hi in zip(pieces, cuts, cuts[1:], strict=False):
-        cut_lo, cut_hi = max(a, lo), min(b, hi)
-        here = not placed and (lo <= a < hi or (a == b == hi))
-        if cut_hi > cut_lo or here:
-            edits.append((s + cut_lo - lo, s + max(cut_hi, cut_lo) - lo, middle if here else ""))
-            placed = placed or here
-    return [e for e in edits if e[0] != e[1] or e[2]]
+def suggest(
+    preferred: tuple[Preferred, ...],
+    inflection: Inflection,
+    matched: str,
+    sentence_start: bool = False,
+) -> tuple[tuple[str, ...], bool]:
+    """The preferred wordings for one match, inflected and cased like it, best first.
+
+    Wordings limited to other terms or other word forms are left out, and so are, for a
+    possessive match, wordings without a grammatical possessive. If that leaves none, the
+    wordings are offered without the possessive, and the second value (whether they fit in
+    place of the match) is false. ``sentence_start`` says whether the match starts a
+    sentence, which decides the case of a wording for a match that starts with an acronym
+    ("AIDS orphans").
+    """
+    base = inflection.base.casefold()
+    words = " ".join(matched.casefold().split())
+    usable = [p for p in preferred if p.only_for is None or base in p.only_for]
+    # Wordings for other word forms are left out, unless that would leave none.
+    usable = [p for p in usable if p.when is None or _when(p.when, words)] or usable
+    fits = True
+    if inflection.possessive:
+        with_possessive = [p for p in usable if p.possessive]
+        if with_possessive:
+            usable = with_possessive
+        else:
+            fits = False
+            inflection = Inflection(inflection.base, plural=inflection.plural)
+    out = (
+        transfer_case(
+            matched, inflect(p.text, p.plural, inflection), sentence_start, inflection.base
+        )
+        for p in usable
+    )
+    return tuple(dict.fromkeys(out)), fits
+
+
+def inflect(text: str, plural_text: str | None, inflection: Inflection) -> str:
+    """Give a preferred wording the number and possessive of the matched form."""
+    out = text
+    if inflection.plural:
+        out = plural_text or plural(text)
+    if inflection.possessive:
+        out = out + "'" if inflection.plural and out.endswith("s") else out + "'s"
+    return out
+
+
+_CURLY_APOSTROPHES = ("\u2019", "\u02bc")
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def transfer_case(
+    matched: str, suggestion: str, sentence_start: bool = False, term: str = ""
+) -> str:
+    """Carry ALL CAPS, a leading capital and curly apostrophes over from the matched text.
+
+    Capitals that the term itself has tell nothing: a match that starts with an acronym
+    ("HIV-infected", "CSWs") or with a capital the lexicon writes ("AIDS orphan") has it
+    wherever it stands, so its wording only gets a capital at the start of a sentence, and an
+    acronym written in capitals ("PLWHA") does not turn its wording into capitals.
+    """
+    if "'" in suggestion and "'" not in matched:
+        for curly in _CURLY_APOSTROPHES:
+            if curly in matched:
+                suggestion = suggestion.replace("'", curly)
+                break
+    letters = [c for c in matched if c.isalpha()]
+    term_letters = [c for c in term if c.isalpha()]
+    acronym = bool(term_letters) and all(c.isupper() for c in term_letters)
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not acronym:
+        return suggestion.upper()
+    if matched[:1].isupper() and suggestion[:1].islower():
+        first = _FIRST_WORD.match(matched)
+        first_word = first[0].removesuffix("s") if first else ""
+        own_capital = term[:1].isupper() or (len(first_word) > 1 and first_word.isupper())
+        if own_capital and not sentence_start:
+            return suggestion
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def message(rule: Rule, matched: str, suggestions: tuple[str, ...], severity: Severity) -> str:
+    first = suggestions[0] if suggestions else ""
+    template = rule.entry.message
+    if template:
+        return template.replace("{matched}", matched).replace("{preferred}", first)
+    if severity is Severity.SUGGESTION:
+        return f'Consider "{first}" instead of "{matched}"'
+    return f'Avoid "{matched}"; use "{first}"'

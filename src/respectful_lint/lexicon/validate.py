@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any, TypeVar, cast
 
 from ..model import (
+    SLOTS,
     ConceptGroup,
     Condition,
     Conflation,
@@ -30,6 +31,7 @@ from ..model import (
 )
 from ..normalize import phrase_tokens
 from ..rules.shapes import SHAPES
+from ..wordclass import WORD_CLASSES
 from .inflect import normalize_term
 from .patterns import pattern_problem
 from .yamlload import Located, LocatedError, Path
@@ -80,6 +82,9 @@ CONDITION_KEYS = (
     "prev_capitalized",
     "sentence_start",
     "forms",
+    "next_class",
+    "not_next_class",
+    "prev_class",
 )
 CONFLATION_GUARD_TESTS = ("sentence", "negated", "question", "before", "after", "near")
 GUARD_KEYS = (*CONDITION_KEYS, "sentence", "negated", "question", "action", "reason")
@@ -87,10 +92,10 @@ GROUP_KEYS = ("description", "terms", "inflect")
 # keys a conflation entry may not have: it matches shapes over concept groups, never a fix
 CONFLATION_REFUSED = ("terms", "pattern", "forms", "inflect", "exceptions", "requires")
 INFLECT_KEYS = ("plural", "possessive")
-QUOTES_KEYS = ("mention", "speech")
+QUOTES_KEYS = ("mention", "speech", "scare")
 EXAMPLES_KEYS = ("flag", "pass")
 FORM_KEYS = ("text", "plural")
-PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when")
+PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when", "slot")
 WINDOW_SPEC_KEYS = ("words", "window")
 
 SEVERITIES = ("error", "warning", "suggestion")
@@ -488,7 +493,15 @@ class _Validator:
                             "pattern does not compile:", "is not a valid regular expression:"
                         )
                         self.fail((*path, i, "when"), f"'when' {problem}")
-                out.append(Preferred(text, plural, possessive, only_for, when))
+                slots = None
+                if "slot" in spec:
+                    names = self.strings(spec["slot"], (*path, i, "slot"), nonempty_list=True)
+                    for j, name in enumerate(names):
+                        self.choice(name, (*path, i, "slot", j), SLOTS)
+                    slots = frozenset(names)
+                if "{noun}" in text and slots != frozenset({"modifier"}):
+                    self.fail((*path, i, "text"), "'{noun}' needs 'slot: modifier'")
+                out.append(Preferred(text, plural, possessive, only_for, when, slots))
             else:
                 out.append(Preferred(self.string(item, (*path, i))))
         for term in matchable:
@@ -528,6 +541,12 @@ class _Validator:
         for key in ("next_capitalized", "prev_capitalized", "sentence_start"):
             if key in data:
                 kwargs[key] = self.boolean(data[key], (*path, key))
+        for key in ("next_class", "not_next_class", "prev_class"):
+            if key in data:
+                kinds = self.strings(data[key], (*path, key))
+                for kind in kinds:
+                    self.choice(kind, (*path, key), WORD_CLASSES)
+                kwargs[key] = frozenset(kinds)
         if "forms" in data:
             kwargs["forms"] = frozenset(
                 normalize_term(f) for f in self.strings(data["forms"], (*path, "forms"))
@@ -571,7 +590,8 @@ class _Validator:
         spec = self.mapping(raw, path, QUOTES_KEYS, f"'quotes' of {what}")
         mention = self.choice(spec.get("mention", "skip"), (*path, "mention"), QUOTE_POLICIES)
         speech = self.choice(spec.get("speech", "downgrade"), (*path, "speech"), QUOTE_POLICIES)
-        return QuotePolicies(cast(Any, mention), cast(Any, speech))
+        scare = self.choice(spec.get("scare", "downgrade"), (*path, "scare"), QUOTE_POLICIES)
+        return QuotePolicies(cast(Any, mention), cast(Any, speech), cast(Any, scare))
 
     def examples(self, raw: Any, path: Path, what: str) -> Examples:
         spec = self.mapping(raw, path, EXAMPLES_KEYS, f"'examples' of {what}")

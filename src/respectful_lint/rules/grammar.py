@@ -86,7 +86,11 @@ SLOT_ONE = frozenset(
         "leave leaving exit exiting exited escape escaping escaped flee fleeing fled quit quitting "
         "end ending ended fight fighting combat combating combatting tackle tackling eradicate "
         "eradicating abolish abolishing stop stopping oppose opposing prevent preventing against "
-        "eliminate eliminating"
+        "eliminate eliminating "
+        # one target of enforcement
+        "target targets targeted targeting police policing investigate investigates investigated "
+        "investigating curb curbing crack cracking suppress suppressing criminalize criminalizes "
+        "criminalise criminalises"
     )
 )
 SLOT_TWO = frozenset(
@@ -610,3 +614,8 @@ DETECTORS: dict[str, Detector] = {
     "migration": migration,
     "event-myth": event_myth,
 }
+
+from .equivalence import equivalence, reframing  # noqa: E402  (it builds on the helpers above)
+
+DETECTORS["equivalence"] = equivalence
+DETECTORS["reframing"] = reframing

@@ -80,6 +80,24 @@ SHAPES: dict[str, Shape] = {
             ("tr",),
         ),
         Shape(
+            "equivalence",
+            "equivalence claim",
+            "the sex trade said to be the same as, inseparable from or one side of the same "
+            'coin as trafficking or a harm ("inextricably linked", "not that different", '
+            '"synonymous with"), or the same as what everyone in it endures',
+            ("sw", "tr", "harm", "goods"),
+            ("sw",),
+        ),
+        Shape(
+            "reframing",
+            "reframing as trafficking",
+            'sex-trade words corrected into trafficking or its victims ("it is not sex work, '
+            'it is slavery", "they\'re not prostitutes, they\'re victims"), or nearly every '
+            'case called trafficking ("in almost every case it\'s actually slavery")',
+            ("tr", "victim", "sw", "goods"),
+            ("tr",),
+        ),
+        Shape(
             "event-myth",
             "event myth",
             "trafficking said to spike, surge or increase around the Super Bowl, the World Cup "

@@ -1,0 +1,136 @@
+"""Mention or use: whether a term is named as a word or used to mean something.
+
+Quotation marks alone decide nothing. Scare quotes (``busts of "johns"``) still use the word and
+are reported. A term is a *mention*, and not reported, when the frame around it says it is being
+talked about as a word:
+
+* a naming frame before it: "the term", "the word", "labels like", "terms such as", "so-called",
+  "e.g.";
+* for a quoted term, a frame that reports what someone called something: "called … a", "dubbed",
+  "known as", "referring to them as", "described as";
+* for a quoted term, a gloss or verdict right after it: "refers to", "means", "is outdated",
+  "is a slur".
+
+Words are the lower-cased words of the normalized view, as guards see them.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Nouns that name a word as a word ("the term", "a label like").
+_WORD_NOUNS = _words(
+    "term terms word words label labels phrase phrases expression expressions slur slurs "
+    "euphemism euphemisms name names"
+)
+# The last words before a quoted term that make it a mention.
+_FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
+    ("e", "g"),
+    ("instead", "of"),
+    ("rather", "than"),
+    ("eg",),
+    ("i", "e"),
+    ("as", "in"),
+)
+# Verbs that report what someone called someone; with a quoted term they mark a mention.
+_NAMING_VERBS = (
+    "call",
+    "dub",
+    "label",
+    "term",
+    "brand",
+    "name",
+    "nickname",
+    "describ",
+    "refer",
+    "replac",
+    "avoid",
+)
+_NAMING_REACH = 8  # words between a naming verb and the quoted term
+# Words right after a quoted term that gloss it or judge it as a word.
+_GLOSS_VERBS = _words("refers refer referred means meant denotes describes")
+_VERDICTS = _words(
+    "outdated dated offensive derogatory stigmatizing stigmatising pejorative problematic "
+    "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete"
+)
+_COPULAS = _words("is was are were has have")
+
+
+def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
+    """Whether the words just before a term name it as a word.
+
+    Unquoted terms need a naming noun or phrase right before them ("the term prostitute",
+    "words like junkie", "so-called johns"); quoted terms also count as mentions after a
+    reporting verb ("called the girl a", "referring to them as", "known as").
+    """
+    if not words:
+        return False
+    last = words[-1]
+    if last in _WORD_NOUNS:
+        return True  # "the term", "the word"
+    if last == "like" and (quoted or (len(words) > 1 and words[-2] in _WORD_NOUNS)):
+        return True  # "terms like", and for quoted terms any "like"
+    if words[-2:] == ["such", "as"] and (quoted or (len(words) > 2 and words[-3] in _WORD_NOUNS)):
+        return True
+    if words[-2:] == ["so", "called"]:
+        return True
+    if not quoted:
+        return False
+    if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
+        return True
+    if "known" in words[-3:-1] and last == "as":
+        return True
+    reach = words[-_NAMING_REACH:]
+    for i, w in enumerate(reach):
+        if w.startswith(_NAMING_VERBS) and w not in _NOT_NAMING:
+            between = reach[i + 1 :]
+            # "named 14 'johns'", "called the 'johns'": the quoted noun is the verb's own
+            # object, so the word is used; "called the girl a", "called them" name something.
+            return not (len(between) == 1 and (between[0] in _DETERMINERS or between[0].isdigit()))
+    return False
+
+
+_DETERMINERS = _words(
+    "a an the this that these those some many several few all any more most no his her their "
+    "our your my its two three four five six seven eight nine ten dozens hundreds"
+)
+
+
+# Words that start like a naming verb but are nouns or other words.
+_NOT_NAMING = _words(
+    "termination terminal terminals terminated labels names brands reference references "
+    "referral referrals referee calligraphy callous"
+)
+
+
+def gloss_after(words: list[str]) -> bool:
+    """Whether the words after a quoted term gloss it or judge it as a word."""
+    head = words[:4]
+    if not head:
+        return False
+    if head[0] in _GLOSS_VERBS or head[0] in ("coined", "originated"):
+        return True
+    if head[:3] == ["appeared", "in", "print"] or head[:2] == ["first", "appeared"]:
+        return True  # the history of a word
+    if head[0] == "as" and any(w in _WORD_NOUNS for w in head[1:3]):
+        return True  # "… as a label"
+    if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
+        return True  # an appositive: '"prostituted" people, a term …'
+
+    if head[0] in ("has", "had") and head[1:2] == ["become"]:
+        head = ["is", *head[2:]]
+    if head[0] in _COPULAS:
+        rest = head[1:]
+        if rest[:1] and rest[0] in ("a", "an", "the"):
+            rest = rest[1:]
+        if rest[:1] and rest[0] in _VERDICTS:
+            return True
+        if rest[:1] and rest[0] in _WORD_NOUNS:
+            return True
+        return len(rest) > 1 and rest[1] in _WORD_NOUNS
+    return False

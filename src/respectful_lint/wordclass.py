@@ -1,0 +1,142 @@
+"""Word classes: can a word be a noun, a verb, an adjective?
+
+Open classes come from the English lemma table that ships inside the ``lemminflect``
+distribution (``resources/lemma_lu.csv.gz``: word, class, lemma). It is read lazily, the first
+time a rule asks, and never imported as a Python package (that would load numpy). Closed classes
+(pronouns, determiners, prepositions, conjunctions, auxiliaries) are grammar and are listed here;
+they win over the table, which also lists rare noun senses of words like "or" and "I".
+
+Classes: ``noun``, ``verb``, ``adj``, ``adv``, ``function`` (a closed-class word) and ``none``
+(no word follows: the sentence or clause ends).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+from functools import cache
+from pathlib import Path
+
+WORD_CLASSES = ("noun", "verb", "adj", "adv", "function", "none")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FUNCTION_WORDS = _words(
+    # pronouns
+    "i me my mine we us our ours you your yours he him his she her hers it its they them their "
+    "theirs who whom whose which what that this these those there here myself yourself himself "
+    "herself itself ourselves themselves everyone everybody someone somebody anyone nobody "
+    # determiners and quantifiers
+    "a an the some any no every each all both either neither many much more most few fewer "
+    "several such another other "
+    # prepositions and particles
+    "of in on at to for from by with without into onto upon about above below over under "
+    "between among through during before after since until till against toward towards across "
+    "along around behind beyond near off out up down via per than as like unlike despite "
+    # conjunctions and complementizers
+    "and or but nor so yet if because while when whenever where whereas although though unless "
+    "whether once "
+    # auxiliaries and copulas
+    "is are was were be been being am do does did have has had having can could will would "
+    "shall should may might must "
+    # adverbs of degree and negation that never head a noun phrase
+    "not never also often always still too very just only even already again"
+)
+# Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
+_OBJECT_STARTERS = _words(
+    "that the a an their them it this these those his her our its to what how why more"
+)
+
+
+def _table_path() -> Path | None:
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        path = Path(location) / "resources" / "lemma_lu.csv.gz"
+        if path.is_file():
+            return path
+    return None
+
+
+_ROW = re.compile(r"^([^,\n]+),([a-z]+),", re.MULTILINE)
+_BITS = {"noun": 1, "verb": 2, "aux": 2, "adj": 4, "adv": 8}
+_SETS = tuple(
+    frozenset(name for name, bit in (("noun", 1), ("verb", 2), ("adj", 4), ("adv", 8)) if n & bit)
+    for n in range(16)
+)
+
+
+@cache
+def _table() -> dict[str, int]:
+    """Open-class word -> a bit set of its possible classes (empty when the data is missing).
+
+    Read once per process, the first time a rule asks; about 80,000 rows."""
+    path = _table_path()
+    if path is None:
+        return {}
+    try:
+        data = gzip.decompress(path.read_bytes()).decode("utf-8").lower()
+    except (OSError, EOFError, UnicodeDecodeError):
+        return {}
+    found: dict[str, int] = {}
+    get = found.get
+    bits = _BITS
+    for word, kind in _ROW.findall(data):
+        found[word] = get(word, 0) | bits.get(kind, 0)
+    return found
+
+
+def available() -> bool:
+    """Whether the word-class table can be read."""
+    return bool(_table())
+
+
+def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
+    """The classes ``word`` can have. Unknown words count as nouns (names, identifiers, jargon),
+    so that a rule that asks "is a noun next?" errs on the side of not reporting."""
+    lower = word.lower()
+    base = lower.split("'", 1)[0]
+    if lower in FUNCTION_WORDS or base in FUNCTION_WORDS:
+        return frozenset({"function"})
+    known = _table().get(lower, 0)
+    if capitalized and not lower.startswith(("i'", "i\u2019")):
+        return _SETS[known | 1]
+    return _SETS[known] if known else _SETS[1]
+
+
+def next_word_classes(
+    words: list[str], *, capitalized: bool = False, plural_subject: bool = True
+) -> frozenset[str]:
+    """The classes the first of ``words`` can have where it stands, ``none`` when there is no
+    word. A word that can be a noun or a verb counts as a verb when an object follows it ("the
+    homeless need the …"), unless it ends in -s: the rules that ask follow a plural group
+    noun, so "the homeless shelters" has the noun. After a singular ("an alien body") a verb
+    would end in -s, so a word that can be a noun is one."""
+    if not words:
+        return frozenset({"none"})
+    if "-" in words[0] or "_" in words[0]:
+        return frozenset({"noun", "adj"})  # a compound or an identifier ("built-in", "use_x")
+    if words[0] in ("and", "or") and len(words) > 1 and "adj" in classes(words[1]):
+        return frozenset({"adj"})  # adjectives in a row: "the undocumented and unofficial …"
+    found = classes(words[0], capitalized=capitalized)
+    third_person = words[0].endswith("s") and not words[0].endswith("ss")
+    # After a group noun ("the homeless"), a verb takes the plural: "shelters" is the noun.
+    ambiguous = "noun" in found and "verb" in found and len(words) > 1
+    if ambiguous and plural_subject and not (third_person or capitalized):
+        then = classes(words[1])
+        if then == frozenset({"verb"}):
+            return found - {"verb"}  # a noun then its verb: "the disabled bit specifies"
+        if words[1] in _OBJECT_STARTERS or (
+            "function" not in then and ("noun" not in then or then & {"adj", "adv"})
+        ):
+            # an object or a complement follows: "the homeless need the …", "stay warm"
+            return found - {"noun"}
+    gerund = words[0].endswith("ing") and "noun" not in found
+    if gerund and len(words) > 1 and "noun" in classes(words[1]):
+        return found | {"noun"}  # a gerund before a noun ("the disabled parking bay")
+    return found

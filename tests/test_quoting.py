@@ -1,0 +1,50 @@
+"""Mention or use: the frame around a quoted term decides, not the quotes alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from respectful_lint import lint_text
+
+
+def rules(text: str) -> list[str]:
+    return [f.rule for f in lint_text(text, kind="text")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Officers detained eleven "johns" near the motel on Friday.',
+        "The sweep netted four ‘johns’ and a driver.",
+        "Video of the arrests of “johns” was shared online.",
+        "Residents complained about the “johns” who circle the block.",
+    ],
+)
+def test_scare_quotes_are_use(text: str) -> None:
+    assert "sex-work/john" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The paper called the teenager a "child prostitute" in its headline.',
+        "Critics object to referring to migrants as “illegals” and “aliens”.",
+        "Style guides suggest “client” rather than “john”.",
+        "Our guide lists words like “junkie” and “crackhead” to avoid.",
+        "“Transgendered” is outdated; say transgender.",
+        "“Anchor baby” has become a slur in campaign speeches.",
+        "The flyer spoke of “prostituted” women, a label many sex workers reject.",
+        "Men in these stings are often known as “johns”.",
+    ],
+)
+def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
+    assert rules(text) == []
+
+
+def test_a_numeral_before_the_quoted_noun_is_its_object_not_a_name() -> None:
+    assert rules('The county named 14 "johns" in a press release.') == ["sex-work/john"]
+
+
+def test_scare_quotes_around_rescue_words_mark_distance_and_are_not_reported() -> None:
+    text = 'Agents raided two spas to "rescue" the women, who were then charged.'
+    assert not [r for r in rules(text) if r.startswith("rescue/")]

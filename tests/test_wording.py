@@ -1,0 +1,104 @@
+"""Wording that fits where the match stands, and a fix that pastes cleanly."""
+
+from __future__ import annotations
+
+import pytest
+
+from respectful_lint import lint_text
+
+
+def fixed(text: str, rule: str) -> tuple[tuple[str, ...], str | None]:
+    """The suggestions for ``rule`` and the text after its fix (None without a fix)."""
+    [finding] = [f for f in lint_text(text, kind="text") if f.rule == rule]
+    if finding.fix is None:
+        return finding.suggestions, None
+    out = text
+    for start, end, replacement in sorted(finding.fix.edits, reverse=True):
+        out = out[:start] + replacement + out[end:]
+    return finding.suggestions, out
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        (
+            "The ward cares for HIV-infected fathers and their sons.",
+            "hiv/hiv-infected",
+            "The ward cares for fathers living with HIV and their sons.",
+        ),
+        (
+            "She met an HIV-infected nurse at the clinic.",
+            "hiv/hiv-infected",
+            "She met a nurse living with HIV at the clinic.",
+        ),
+        (
+            "Our neighbour is wheelchair-bound since the accident.",
+            "disability/wheelchair-bound",
+            "Our neighbour uses a wheelchair since the accident.",
+        ),
+        (
+            "Both tenants are wheelchair-bound, the landlord said.",
+            "disability/wheelchair-bound",
+            "Both tenants use wheelchairs, the landlord said.",
+        ),
+        (
+            "A wheelchair-bound visitor asked for the lift.",
+            "disability/wheelchair-bound",
+            "A visitor who uses a wheelchair asked for the lift.",
+        ),
+        (
+            "The home took in mentally retarded adults in the 1960s.",
+            "disability/retarded",
+            "The home took in adults with intellectual disabilities in the 1960s.",
+        ),
+        (
+            "The old law spoke of the mentally retarded as wards.",
+            "disability/retarded",
+            "The old law spoke of people with intellectual disabilities as wards.",
+        ),
+    ],
+)
+def test_the_fix_fits_where_the_match_stands(text: str, rule: str, expected: str) -> None:
+    _, out = fixed(text, rule)
+    assert out == expected
+
+
+def test_after_a_copula_that_stays_the_wording_keeps_it() -> None:
+    suggestions, _ = fixed(
+        "After the fall he will be wheelchair-bound for months.", "disability/wheelchair-bound"
+    )
+    assert suggestions[0] == "using a wheelchair"
+
+
+def test_a_template_that_needs_a_noun_is_not_offered_without_one() -> None:
+    suggestions, _ = fixed("She became HIV-infected in 2009, the record says.", "hiv/hiv-infected")
+    assert all("{noun}" not in s for s in suggestions)
+    assert suggestions[0] == "living with HIV"
+
+
+def test_a_plural_noun_match_gets_a_plural_wording() -> None:
+    suggestions, _ = fixed("The program hires felons after release.", "incarceration/felon")
+    assert "people convicted of felonies" in suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Letters from inmates of Sing Sing were read aloud.",
+            "Letters from people incarcerated at Sing Sing were read aloud.",
+        ),
+        (
+            "Several Leavenworth inmates wrote to the judge.",
+            "Several people incarcerated at Leavenworth wrote to the judge.",
+        ),
+    ],
+)
+def test_a_named_place_goes_into_the_wording(text: str, expected: str) -> None:
+    _, out = fixed(text, "incarceration/inmate")
+    assert out == expected
+
+
+def test_a_sentence_start_with_a_group_adjective_keeps_its_capital() -> None:
+    _, out = fixed("The mentally retarded were housed apart.", "disability/retarded")
+    assert out == "People with intellectual disabilities were housed apart."
