@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from markdown_it import MarkdownIt
@@ -28,7 +29,9 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 CHUNK_SIZE = 256 * 1024
 
 
+@lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    """One parser for every file: building it costs more than parsing a small file."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     return md.use(front_matter_plugin)
 
@@ -302,6 +305,12 @@ class _Walker:
         text = self.text
         limit = self.region_end
         pos = self.cursor
+        if "&" not in content and text.startswith(content, pos, limit):
+            # the usual case: the token is a verbatim run of the source (an "&" may be an
+            # entity's decoded form, so it takes the careful path)
+            builder.add_prose(content, pos)
+            self.cursor = pos + len(content)
+            return
         urls = [(m.start(), m.end()) for m in _URL.finditer(content)]
         url_i = 0
         i = 0
