@@ -22,7 +22,24 @@ FORMS = sorted(DEFAULT.forms)
 LITERALS = sorted(DEFAULT.literals)
 SMALL_FORMS = ["sex work", "sex worker", "sex workers", "work", "café crew", "naïve", "a"]
 SMALL_LITERALS = ["sex", "wor", "é", "ork"]
-NOISE = ["", " ", "  ", "\n", "-", "_", "'", "é", "ß", "日本", "x", "9", "the", ", ", "\u00a0"]
+NOISE = [
+    "",
+    " ",
+    "  ",
+    "\n",
+    "-",
+    "_",
+    "'",
+    "é",
+    "ß",
+    "日本",
+    "x",
+    "9",
+    "the",
+    ", ",
+    "\u00a0",
+    "\udcff",
+]
 
 
 def backends(forms: list[str], literals: list[str]) -> list[scan.Scanner]:

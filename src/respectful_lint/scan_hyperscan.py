@@ -50,7 +50,7 @@ class HyperscanScanner(Scanner):
         if keys:
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             db.compile(
-                expressions=[key.encode("utf-8") for key in keys],
+                expressions=[key.encode("utf-8", "surrogatepass") for key in keys],
                 ids=list(range(len(keys))),
                 elements=len(keys),
                 flags=[0] * len(keys),
@@ -62,7 +62,7 @@ class HyperscanScanner(Scanner):
         literals: dict[str, list[int]] = {}
         if self._db is None:
             return Hits([], literals)
-        data = norm.encode("utf-8")
+        data = norm.encode("utf-8", "surrogatepass")  # text may hold lone surrogates
         ends: list[tuple[int, int]] = []
 
         def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
@@ -113,7 +113,7 @@ def _byte_to_char(text: str, data: bytes) -> Any:
     extra: list[int] = []  # bytes beyond one per character, up to and including it
     total = 0
     for m in _NON_ASCII.finditer(text):
-        total += len(m.group().encode("utf-8")) - 1
+        total += len(m.group().encode("utf-8", "surrogatepass")) - 1
         byte_ends.append(m.end() + total)
         extra.append(total)
 
