@@ -114,3 +114,11 @@ def test_inline_html_keeps_a_phrase_and_html_blocks_are_read_as_html() -> None:
         (4, 41, 4, 45, "sex-work/john", "john"),
         (8, 62, 8, 68, "sex-work/hooker", "hooker"),
     ]
+
+
+def test_plain_runs_with_urls_and_entities_keep_positions() -> None:
+    text = "See http://example.org/hooker &amp; &copy; the hooker desk; hooker.\n"
+    assert found(text) == [
+        (1, 48, 1, 54, "sex-work/hooker", "hooker"),
+        (1, 61, 1, 67, "sex-work/hooker", "hooker"),
+    ]

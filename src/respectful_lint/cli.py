@@ -219,8 +219,30 @@ class _Guarded(click.Group):
             _internal_error(ctx, exc)
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    del param
+    if not value or ctx.resilient_parsing:
+        return
+    from .lexicon import load_compiled
+    from .scan import available_backend
+
+    try:  # the scanner of the default lexicons as compiled (or cached) here
+        scanner = load_compiled().scanner.backend
+    except (LintError, OSError):
+        scanner = available_backend()
+    click.echo(f"respectful-lint, version {__version__} (scanner: {scanner})")
+    ctx.exit()
+
+
 @click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="respectful-lint")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and the scanner in use, and exit.",
+)
 @debug_option
 def main() -> None:
     """Find stigmatizing or conflating language in drafts and suggest preferred wording."""

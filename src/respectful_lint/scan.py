@@ -1,7 +1,9 @@
 """The candidate scan: one pass over a normalized view finds every term form and literal.
 
-Two interchangeable backends give identical results:
+Three interchangeable backends give identical results:
 
+- Hyperscan (the ``hyperscan`` package, installed by the ``fast`` extra) matches every term
+  form and pattern literal in native code (:mod:`respectful_lint.scan_hyperscan`);
 - an Aho-Corasick automaton (the ``pyahocorasick`` package) finds every occurrence of every
   term form and pattern literal in one pass at C speed;
 - a trie-shaped regular expression for the term forms, plus a substring search for each
@@ -131,8 +133,19 @@ class AutomatonScanner(Scanner):
         return Hits(sorted(longest.items()), literals)
 
 
+BACKENDS = ("hyperscan", "aho-corasick", "regex")  # fastest first
+
+
 def make_scanner(forms: Iterable[str], literals: Iterable[str], backend: str = "auto") -> Scanner:
     """The fastest available scanner (``auto``), or the named backend."""
+    if backend in ("auto", "hyperscan"):
+        try:
+            from .scan_hyperscan import HyperscanScanner
+        except ImportError:
+            if backend != "auto":
+                raise
+        else:
+            return HyperscanScanner(forms, literals)
     if backend in ("auto", AutomatonScanner.backend):
         try:
             return AutomatonScanner(forms, literals)
@@ -140,6 +153,17 @@ def make_scanner(forms: Iterable[str], literals: Iterable[str], backend: str = "
             if backend != "auto":
                 raise
     return RegexScanner(forms, literals)
+
+
+def available_backend() -> str:
+    """The backend ``make_scanner`` picks by default here: what ``--version`` reports."""
+    for name, module in (("hyperscan", "hyperscan"), ("aho-corasick", "ahocorasick")):
+        try:
+            __import__(module)
+        except ImportError:
+            continue
+        return name
+    return RegexScanner.backend
 
 
 def trie_regex(words: Iterable[str]) -> str:

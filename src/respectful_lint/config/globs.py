@@ -67,7 +67,9 @@ def glob(pattern: str) -> Glob:
         if not text.endswith("/**"):
             suffix = ITSELF
     try:
-        spec = PathSpec.from_lines("gitignore", [text + suffix])
+        # pathspec's own regular expressions, whatever accelerator (re2, Hyperscan) is
+        # installed: those read the added "\0" differently
+        spec = PathSpec.from_lines("gitignore", [text + suffix], backend="simple")
     except re.error as exc:
         raise PatternError(exc.msg) from None
     except ValueError:

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from importlib.metadata import EntryPoint
 from typing import Any, ClassVar, Protocol
 
 from .. import plugins
 from ..errors import LintError
 from ..model import Document
+
+GROUP = "respectful_lint.readers"
 
 
 class Reader(Protocol):
@@ -37,22 +40,67 @@ class BinaryReader(Reader, Protocol):
     def read_bytes(self, data: bytes, path: str) -> Document: ...
 
 
+# What the built-in readers claim, by entry-point name: a run imports only the readers its
+# files need. A test checks this table against the classes.
+BUILTIN_CLAIMS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "docx": ((".docx",), True),
+    "html": ((".html", ".htm", ".xhtml"), True),
+    "json": ((".json",), False),
+    "markdown": ((".md", ".markdown", ".mdown", ".mkd"), True),
+    "text": ((".txt", ".text", ".rst"), True),
+    "yaml": ((".yaml", ".yml"), False),
+}
+
+
+class _Entry:
+    """A registered reader, imported on first use. A broken plugin names its distribution."""
+
+    def __init__(self, name: str, ep: EntryPoint | None, cls: type[Reader] | None = None) -> None:
+        self.name = name
+        self.ep = ep
+        self.cls = cls
+        builtin = ep is not None and plugins.is_core(ep) and name in BUILTIN_CLAIMS
+        self.claims = BUILTIN_CLAIMS[name] if builtin else None
+
+    def load(self) -> type[Reader]:
+        if self.cls is None:
+            assert self.ep is not None
+            try:
+                self.cls = self.ep.load()
+            except Exception as exc:
+                dist = plugins.distribution(self.ep)
+                raise LintError(
+                    f"reader plugin '{self.name}' from {dist} failed to load: {exc}"
+                ) from None
+        return self.cls
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        return self.claims[0] if self.claims else tuple(self.load().extensions)
+
+    @property
+    def walked(self) -> bool:
+        return self.claims[1] if self.claims else bool(getattr(self.load(), "walked", True))
+
+
 def registry() -> dict[str, type[Reader]]:
-    """Reader classes by name. A broken plugin names its distribution."""
-    return _registry(plugins.active())
+    """Reader classes by name (every one imported). A broken plugin names its distribution."""
+    return {name: entry.load() for name, entry in _entries().items()}
+
+
+def _entries() -> dict[str, _Entry]:
+    """The registered readers; plugins are imported at once, so a broken one is reported on
+    every run that could use it, and built-ins when first used."""
+    entries = _registry(plugins.active())
+    for entry in entries.values():
+        if entry.claims is None:
+            entry.load()
+    return entries
 
 
 @lru_cache(maxsize=4)
-def _registry(chosen: plugins.Choice) -> dict[str, type[Reader]]:
-    found: dict[str, type[Reader]] = {}
-    for ep in plugins.enabled("respectful_lint.readers", chosen):
-        try:
-            found[ep.name] = ep.load()
-        except Exception as exc:
-            dist = plugins.distribution(ep)
-            raise LintError(
-                f"reader plugin '{ep.name}' from {dist} failed to load: {exc}"
-            ) from None
+def _registry(chosen: plugins.Choice) -> dict[str, _Entry]:
+    found = {ep.name: _Entry(ep.name, ep) for ep in plugins.enabled(GROUP, chosen)}
     if not found:  # running from a source tree that was never installed
         from .docx import DocxReader
         from .html import HtmlReader
@@ -60,7 +108,7 @@ def _registry(chosen: plugins.Choice) -> dict[str, type[Reader]]:
         from .structured import JsonReader, YamlReader
         from .text import TextReader
 
-        found = {
+        classes: dict[str, type[Reader]] = {
             "docx": DocxReader,
             "html": HtmlReader,
             "json": JsonReader,
@@ -68,6 +116,7 @@ def _registry(chosen: plugins.Choice) -> dict[str, type[Reader]]:
             "text": TextReader,
             "yaml": YamlReader,
         }
+        found = {name: _Entry(name, None, cls) for name, cls in classes.items()}
     return found
 
 
@@ -76,18 +125,18 @@ ReaderOptions = Mapping[str, Mapping[str, Any]]
 
 
 def reader_for_name(name: str, options: ReaderOptions | None = None) -> Reader:
-    readers = registry()
+    readers = _entries()
     if name not in readers:
         raise LintError(f"unknown input kind '{name}'; known: {', '.join(sorted(readers))}")
-    return readers[name](**(options or {}).get(name, {}))
+    return readers[name].load()(**(options or {}).get(name, {}))
 
 
 def reader_for_path(path: str, options: ReaderOptions | None = None) -> Reader:
     """The reader that claims the file's extension; plain text otherwise."""
     lower = path.lower()
-    for name, cls in registry().items():
-        if any(lower.endswith(ext) for ext in cls.extensions):
-            return cls(**(options or {}).get(name, {}))
+    for name, entry in _entries().items():
+        if any(lower.endswith(ext) for ext in entry.extensions):
+            return entry.load()(**(options or {}).get(name, {}))
     return reader_for_name("text", options)
 
 
@@ -98,12 +147,5 @@ def is_binary(reader: Reader) -> bool:
 def extensions() -> tuple[str, ...]:
     """Every extension a walked reader claims: what directory walks include."""
     return tuple(
-        sorted(
-            {
-                ext
-                for cls in registry().values()
-                if getattr(cls, "walked", True)
-                for ext in cls.extensions
-            }
-        )
+        sorted({ext for entry in _entries().values() if entry.walked for ext in entry.extensions})
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from markdown_it import MarkdownIt
@@ -31,7 +32,9 @@ CHUNK_SIZE = 256 * 1024
 MAX_NESTING = 100  # block quotes and lists nested this deep or deeper are not read
 
 
+@lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    """One parser for every file: building it costs more than parsing a small file."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # markdown-it stops reading a container nested this deep (its default is 20); the
     # deepest tokens it still makes are then two levels short of it
@@ -327,6 +330,12 @@ class _Walker:
         text = self.text
         limit = self.region_end
         pos = self.cursor
+        if "&" not in content and text.startswith(content, pos, limit):
+            # the usual case: the token is a verbatim run of the source (an "&" may be an
+            # entity's decoded form, so it takes the careful path)
+            builder.add_prose(content, pos)
+            self.cursor = pos + len(content)
+            return
         urls = [(m.start(), m.end()) for m in _URL.finditer(content)]
         url_i = 0
         i = 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import EntryPoint
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from .. import plugins
@@ -16,6 +17,9 @@ from ..model import Severity
 
 if TYPE_CHECKING:
     from ..runner import Report
+
+
+GROUP = "respectful_lint.reporters"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +36,46 @@ class Reporter(Protocol):
     def render(self, report: Report, options: RenderOptions) -> str: ...
 
 
+class _Entry:
+    """A registered reporter, imported on first use. A broken plugin names its distribution."""
+
+    def __init__(self, name: str, ep: EntryPoint | None, cls: type[Reporter] | None = None) -> None:
+        self.name = name
+        self.ep = ep
+        self.cls = cls
+        self.builtin = ep is not None and plugins.is_core(ep)
+
+    def load(self) -> type[Reporter]:
+        if self.cls is None:
+            assert self.ep is not None
+            try:
+                self.cls = self.ep.load()
+            except Exception as exc:
+                dist = plugins.distribution(self.ep)
+                raise LintError(
+                    f"reporter plugin '{self.name}' from {dist} failed to load: {exc}"
+                ) from None
+        return self.cls
+
+
 def registry() -> dict[str, type[Reporter]]:
-    return _registry(plugins.active())
+    """Reporter classes by name (every one imported)."""
+    return {name: entry.load() for name, entry in _entries().items()}
+
+
+def _entries() -> dict[str, _Entry]:
+    """The registered reporters; plugins are imported at once, so a broken one is reported on
+    every run, and built-ins when first used."""
+    entries = _registry(plugins.active())
+    for entry in entries.values():
+        if not entry.builtin:
+            entry.load()
+    return entries
 
 
 @lru_cache(maxsize=4)
-def _registry(chosen: plugins.Choice) -> dict[str, type[Reporter]]:
-    found: dict[str, type[Reporter]] = {}
-    for ep in plugins.enabled("respectful_lint.reporters", chosen):
-        try:
-            found[ep.name] = ep.load()
-        except Exception as exc:
-            dist = plugins.distribution(ep)
-            raise LintError(
-                f"reporter plugin '{ep.name}' from {dist} failed to load: {exc}"
-            ) from None
+def _registry(chosen: plugins.Choice) -> dict[str, _Entry]:
+    found = {ep.name: _Entry(ep.name, ep) for ep in plugins.enabled(GROUP, chosen)}
     if not found:  # running from a source tree that was never installed
         from .concise import ConciseReporter
         from .github import GithubReporter
@@ -55,7 +84,7 @@ def _registry(chosen: plugins.Choice) -> dict[str, type[Reporter]]:
         from .sarif import SarifReporter
         from .text import TextReporter
 
-        found = {
+        classes: dict[str, type[Reporter]] = {
             "concise": ConciseReporter,
             "github": GithubReporter,
             "json": JsonReporter,
@@ -63,11 +92,12 @@ def _registry(chosen: plugins.Choice) -> dict[str, type[Reporter]]:
             "sarif": SarifReporter,
             "text": TextReporter,
         }
+        found = {name: _Entry(name, None, cls) for name, cls in classes.items()}
     return found
 
 
 def get_reporter(name: str) -> Reporter:
-    reporters = registry()
+    reporters = _entries()
     if name not in reporters:
         raise LintError(f"unknown format '{name}'; known: {', '.join(sorted(reporters))}")
-    return reporters[name]()
+    return reporters[name].load()()

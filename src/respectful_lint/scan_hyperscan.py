@@ -1,0 +1,124 @@
+"""The Hyperscan scanner: the optional accelerator (``pip install "respectful-lint[fast]"``).
+
+Hyperscan matches every term form and pattern literal in one pass over the UTF-8 bytes of the
+normalized view, in native code. It reports the end of every occurrence of every literal;
+this module turns byte offsets into code points and applies the same word-boundary and
+longest-form rules as :class:`~respectful_lint.scan.AutomatonScanner`, so the hits are
+identical. The compiled database travels with the scanner when it is pickled (in Hyperscan's
+own serialized form, which it checks on loading), so a cached lexicon does not compile again.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import Any
+
+import hyperscan
+
+from .scan import Hits, Scanner
+from .scan import _is_word as is_word
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class HyperscanScanner(Scanner):
+    """Every term form and pattern literal, matched by Hyperscan as plain literals."""
+
+    backend = "hyperscan"
+
+    def __init__(self, forms: Iterable[str], literals: Iterable[str]) -> None:
+        super().__init__(forms, literals)
+        self._compile()
+
+    def _index(self) -> list[str]:
+        """The pattern keys by id, with what each one is."""
+        keys = sorted({*self.forms, *self.literals} - {""})
+        form_set, literal_set = set(self.forms), set(self.literals)
+        self._keys: list[tuple[str, bool, bool]] = [
+            (key, key in form_set, key in literal_set) for key in keys
+        ]
+        # one scan at a time per database: Hyperscan's scratch space is not shared safely
+        self._lock = threading.Lock()
+        self._db: Any = None
+        return keys
+
+    def _compile(self) -> None:
+        keys = self._index()
+        if keys:
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            db.compile(
+                expressions=[key.encode("utf-8", "surrogatepass") for key in keys],
+                ids=list(range(len(keys))),
+                elements=len(keys),
+                flags=[0] * len(keys),
+                literal=True,
+            )
+            self._db = db
+
+    def scan(self, norm: str) -> Hits:
+        literals: dict[str, list[int]] = {}
+        if self._db is None:
+            return Hits([], literals)
+        data = norm.encode("utf-8", "surrogatepass")  # text may hold lone surrogates
+        ends: list[tuple[int, int]] = []
+
+        def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
+            ends.append((end, pattern))
+
+        with self._lock:
+            self._db.scan(data, match_event_handler=on_match)
+        to_char = _byte_to_char(norm, data)
+        keys = self._keys
+        size = len(norm)
+        longest: dict[int, int] = {}
+        for byte_end, pattern in sorted(ends):
+            key, is_form, is_literal = keys[pattern]
+            end = to_char(byte_end)
+            start = end - len(key)
+            if (
+                is_form
+                and (start == 0 or not is_word(norm[start - 1]))
+                and (end == size or not is_word(norm[end]))
+                and longest.get(start, 0) < end
+            ):
+                longest[start] = end
+            if is_literal:
+                literals.setdefault(key, []).append(start)
+        for starts in literals.values():
+            starts.sort()
+        return Hits(sorted(longest.items()), literals)
+
+    def __getstate__(self) -> tuple[tuple[str, ...], tuple[str, ...], bytes | None]:
+        return self.forms, self.literals, None if self._db is None else hyperscan.dumpb(self._db)
+
+    def __setstate__(self, state: tuple[tuple[str, ...], tuple[str, ...], bytes | None]) -> None:
+        self.forms, self.literals, serialized = state
+        if serialized is None:
+            self._compile()
+            return
+        self._index()
+        db = hyperscan.loadb(serialized, mode=hyperscan.HS_MODE_BLOCK)
+        db.scratch = hyperscan.Scratch(db)
+        self._db = db
+
+
+def _byte_to_char(text: str, data: bytes) -> Any:
+    """A function from UTF-8 byte offsets of ``text`` (at character boundaries) to code points."""
+    if len(data) == len(text):
+        return lambda offset: offset
+    byte_ends: list[int] = []  # byte offset just after each non-ASCII character
+    extra: list[int] = []  # bytes beyond one per character, up to and including it
+    total = 0
+    for m in _NON_ASCII.finditer(text):
+        total += len(m.group().encode("utf-8", "surrogatepass")) - 1
+        byte_ends.append(m.end() + total)
+        extra.append(total)
+
+    def convert(offset: int) -> int:
+        k = bisect_right(byte_ends, offset)
+        return offset - (extra[k - 1] if k else 0)
+
+    return convert

@@ -1,0 +1,61 @@
+"""Start-up: a run imports only the readers and reporters it uses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from respectful_lint import plugins, readers
+
+_PROBE = """
+import json, sys
+from respectful_lint.cli import main
+try:
+    main(["check", "--format", sys.argv[2], sys.argv[1]])
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("respectful_lint.re"))))
+"""
+
+
+def _modules_after_check(path: Path, fmt: str) -> list[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(path), fmt],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded: list[str] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_builtin_reader_claims_match_the_reader_classes() -> None:
+    core = {ep.name for ep in plugins.enabled(readers.GROUP, frozenset())}
+    assert set(readers.BUILTIN_CLAIMS) == core
+    classes = readers.registry()
+    for name, (extensions, walked) in readers.BUILTIN_CLAIMS.items():
+        assert classes[name].extensions == extensions, name
+        assert bool(getattr(classes[name], "walked", True)) == walked, name
+
+
+def test_a_markdown_run_imports_only_the_readers_and_reporter_it_uses(tmp_path: Path) -> None:
+    draft = tmp_path / "notes.md"
+    draft.write_text("# Notes\n\nThe *outreach* team met people at the clinic.\n")
+    loaded = _modules_after_check(draft, "concise")
+    assert "respectful_lint.readers.markdown" in loaded
+    assert "respectful_lint.reporters.concise" in loaded
+    for unused in ("readers.docx", "readers.structured", "reporters.sarif", "reporters.junit"):
+        assert f"respectful_lint.{unused}" not in loaded
+
+
+def test_a_folder_walk_still_finds_every_walked_kind(tmp_path: Path) -> None:
+    for name in ("a.md", "b.txt", "c.html", "d.rst"):
+        (tmp_path / name).write_text("The clinic serves everyone.\n")
+    (tmp_path / "e.json").write_text('{"a": "The clinic serves everyone."}\n')
+    assert readers.reader_for_path(str(tmp_path / "a.md")).name == "markdown"
+    assert readers.reader_for_path(str(tmp_path / "x.docx")).name == "docx"
+    assert readers.reader_for_path(str(tmp_path / "x.unknown")).name == "text"
+    assert ".json" not in readers.extensions()
+    assert {".md", ".txt", ".html", ".rst", ".docx"} <= set(readers.extensions())
