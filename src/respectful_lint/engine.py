@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
-from .agreement import plan, proper_name_heading
+from .agreement import article_fits, plan, proper_name_heading
 from .context import Context
 from .errors import PatternTimeout
 from .lexicon.compile import PATTERN_TIMEOUT, CompiledLexicon, compiled
@@ -29,7 +29,6 @@ from .model import (
     Source,
 )
 from .wording import (
-    article_fits,
     inflect,
     message,
     place,

@@ -225,12 +225,6 @@ def _words(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-_ARTICLE = re.compile(r"(?<![\w'\u2019])(an?)[ \t\u00a0]+$", re.IGNORECASE)
-_AN_LETTERS = frozenset("aefhilmnorsx")  # letters whose names start with a vowel sound
-_A_BEFORE = ("uni", "use", "usu", "uti", "ure", "eu", "ewe", "one", "once")
-_AN_BEFORE = ("hour", "honest", "honor", "honour", "heir")
-
-
 def _when(source: str, words: str) -> bool:
     """Whether a wording's ``when`` expression matches, within the pattern time limit."""
     try:
@@ -239,22 +233,6 @@ def _when(source: str, words: str) -> bool:
         raise PatternTimeout(
             f"'when' pattern {source!r} took over {PATTERN_TIMEOUT}s on {len(words)} characters"
         ) from None
-
-
-def article_fits(before: str, wording: str) -> bool:
-    """Whether "a" or "an" at the end of ``before`` (if there is one) fits before ``wording``."""
-    m = _ARTICLE.search(before)
-    if m is None or not wording:
-        return True
-    first = wording.split()[0]
-    word = first.lower()
-    if len(first) > 1 and first.isupper():  # an acronym read letter by letter: "an HIV test"
-        vowel = word[0] in _AN_LETTERS
-    elif word.startswith(_A_BEFORE):
-        vowel = False
-    else:
-        vowel = word.startswith(_AN_BEFORE) or word[0] in "aeiou"
-    return (m.group(1).lower() == "an") == vowel
 
 
 def suggest(
