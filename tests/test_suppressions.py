@@ -292,3 +292,19 @@ def test_the_python_api_applies_suppressions_too() -> None:
 
     text = "A hooker. <!-- respectful-lint-disable-line -->\n\nA john.\n"
     assert [f.rule for f in lint_text(text)] == ["sex-work/john"]
+
+
+def test_unused_suppression_warnings_are_selected_like_any_rule(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "d.md",
+        "<!-- respectful-lint-disable-next-line drug-use -->\nSex workers and a hooker.\n",
+    )
+    reported = run(str(path), "--report-unused-suppressions")
+    assert found(reported) == [(1, "meta/unused-suppression"), (2, "sex-work/hooker")]
+    for ignored in ("meta", "meta/unused-suppression"):
+        result = run(str(path), "--report-unused-suppressions", "--ignore", ignored)
+        assert result.exit_code == 1, result.stderr
+        assert found(result) == [(2, "sex-work/hooker")]
+    chosen = run(str(path), "--report-unused-suppressions", "--select", "meta")
+    assert found(chosen) == [(1, "meta/unused-suppression")]

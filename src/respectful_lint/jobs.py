@@ -175,7 +175,10 @@ def select(
     for f in kept:
         if f.severity < job.selection.min_severity:
             continue
-        if f.rule == suppression.UNUSED_RULE and ignored and rule_matches(ignored, f.rule, "meta"):
+        if f.rule == suppression.UNUSED_RULE and (
+            not job.selection.names(f.rule, "meta")
+            or (ignored and rule_matches(ignored, f.rule, "meta"))
+        ):
             continue
         out.append(dataclasses.replace(f, context=sentence_words(document, f.start, f.end)))
     return out

@@ -14,6 +14,10 @@ from .errors import UsageError
 from .model import Rule, Severity
 from .profiles import DEFAULT_PROFILE, Profile
 
+# Findings about the run itself rather than the text: selectable like lexicon rules.
+META_CATEGORY = "meta"
+META_RULES = ("meta/unused-suppression",)
+
 
 def split_selectors(values: Iterable[str]) -> tuple[str, ...]:
     """Accept repeated options and comma-separated lists alike."""
@@ -60,8 +64,8 @@ class Selection:
 
     def check(self, rules: Sequence[Rule]) -> None:
         """Refuse selectors that match no rule id prefix and no category."""
-        ids = [r.id for r in rules]
-        categories = sorted({r.category for r in rules})
+        ids = [*(r.id for r in rules), *META_RULES]
+        categories = sorted({*(r.category for r in rules), META_CATEGORY})
         check_selectors("--select", self.select, ids, categories)
         check_selectors("--ignore", self.ignore, ids, categories)
 
@@ -74,18 +78,23 @@ class Selection:
         return chosen
 
     def enabled(self, rule: Rule) -> bool:
-        chosen = _specificity(self.select, rule) if self.select else 0
-        ignored = _specificity(self.ignore, rule)
+        return self.names(rule.id, rule.category)
+
+    def names(self, rule_id: str, category: str) -> bool:
+        """Whether the selectors keep a rule id of this category (a lexicon rule or one of
+        the ``meta`` findings about the run itself)."""
+        chosen = _specificity(self.select, rule_id, category) if self.select else 0
+        ignored = _specificity(self.ignore, rule_id, category)
         if self.select and chosen < 0:
             return False
         return not (ignored >= 0 and ignored >= chosen)
 
 
-def _specificity(selectors: tuple[str, ...], rule: Rule) -> int:
+def _specificity(selectors: tuple[str, ...], rule_id: str, category: str) -> int:
     best = -1
     for sel in selectors:
         if sel.upper() == "ALL":
             best = max(best, 0)
-        elif rule.id.startswith(sel) or sel == rule.category:
+        elif rule_id.startswith(sel) or sel == category:
             best = max(best, len(sel))
     return best

@@ -29,8 +29,9 @@ from heapq import heappop, heappush
 from typing import Any
 
 from .model import ChunkedText, Document, Finding, Severity, line_starts
+from .selection import META_RULES
 
-UNUSED_RULE = "meta/unused-suppression"
+UNUSED_RULE = META_RULES[0]
 MAX_DIRECTIVES = 1000  # per file: more are not read, so checking stays linear in the findings
 # Rule lists are at most _ARGS characters long, so a line full of directives without their
 # closing "-->" cannot make the search quadratic.
