@@ -211,7 +211,7 @@ def _sample(name: str) -> list[object]:
         return ["capitalized", "upper", "lower"]
     if name in ("next_capitalized", "prev_capitalized", "sentence_start"):
         return [True, False]
-    if name in ("next_class", "not_next_class", "prev_class"):
+    if name in ("next_class", "not_next_class", "prev_class", "not_prev_class"):
         return [frozenset({"noun", "adj"}), frozenset({"none"})]
     one = WordWindow((("rugby",),), 1)
     many = WordWindow((("rugby",), ("scrum*",), ("line", "out")), 10)

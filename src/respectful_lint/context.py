@@ -228,8 +228,12 @@ class Context:
                 return False
             if cond.not_next_class is not None and found & cond.not_next_class:
                 return False
-        if cond.prev_class is not None and not (self.prev_classes(start) & cond.prev_class):
-            return False
+        if cond.prev_class is not None or cond.not_prev_class is not None:
+            before_classes = self.prev_classes(start)
+            if cond.prev_class is not None and not (before_classes & cond.prev_class):
+                return False
+            if cond.not_prev_class is not None and before_classes & cond.not_prev_class:
+                return False
         before = after = None
         if cond.before or cond.not_before or cond.near or cond.not_near:
             before = self.words_before(start)

@@ -199,6 +199,7 @@ CONDITION_TESTS: dict[str, Callable[[Any], str]] = {
     "next_class": lambda kinds: "the next word can be " + _classes(kinds),
     "not_next_class": lambda kinds: "the next word cannot be " + _classes(kinds),
     "prev_class": lambda kinds: "the word before it can be " + _classes(kinds),
+    "not_prev_class": lambda kinds: "the word before it cannot be " + _classes(kinds),
 }
 
 GUARD_ACTIONS = {

@@ -117,6 +117,7 @@ class Condition:
     next_class: frozenset[str] | None = None
     not_next_class: frozenset[str] | None = None
     prev_class: frozenset[str] | None = None  # word classes the word just before may have
+    not_prev_class: frozenset[str] | None = None  # word classes it may not have
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,10 @@ FUNCTION_WORDS = _words(
     # auxiliaries and copulas
     "is are was were be been being am do does did have has had having can could will would "
     "shall should may might must "
+    # cardinal numbers, which count a noun rather than name one ("three addicts")
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million dozen dozens hundreds thousands millions "
     # adverbs of degree and negation that never head a noun phrase
     "not never also often always still too very just only even already again"
 )
@@ -101,7 +105,7 @@ def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     so that a rule that asks "is a noun next?" errs on the side of not reporting."""
     lower = word.lower()
     base = lower.split("'", 1)[0]
-    if lower in FUNCTION_WORDS or base in FUNCTION_WORDS:
+    if lower in FUNCTION_WORDS or base in FUNCTION_WORDS or lower.replace(",", "").isdigit():
         return frozenset({"function"})
     known = _table().get(lower, 0)
     if capitalized and not lower.startswith(("i'", "i\u2019")):

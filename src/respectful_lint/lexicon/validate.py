@@ -85,6 +85,7 @@ CONDITION_KEYS = (
     "next_class",
     "not_next_class",
     "prev_class",
+    "not_prev_class",
 )
 CONFLATION_GUARD_TESTS = ("sentence", "negated", "question", "before", "after", "near")
 GUARD_KEYS = (*CONDITION_KEYS, "sentence", "negated", "question", "action", "reason")
@@ -541,7 +542,7 @@ class _Validator:
         for key in ("next_capitalized", "prev_capitalized", "sentence_start"):
             if key in data:
                 kwargs[key] = self.boolean(data[key], (*path, key))
-        for key in ("next_class", "not_next_class", "prev_class"):
+        for key in ("next_class", "not_next_class", "prev_class", "not_prev_class"):
             if key in data:
                 kinds = self.strings(data[key], (*path, key))
                 for kind in kinds:
