@@ -87,6 +87,15 @@ def test_gitignore_is_read_from_the_work_tree_above_the_named_folder(tmp_path: P
     assert checked(check(str(tmp_path / "notes"))) == [str(kept)]
 
 
+def test_a_folder_named_explicitly_is_checked_even_when_git_ignores_it(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, ".gitignore", "build/\n")
+    inside = [write(tmp_path, "build/a.md"), write(tmp_path, "build/sub/b.md")]
+    kept = write(tmp_path, "page.md")
+    assert checked(check(str(tmp_path))) == [str(kept)]  # a walk from above leaves it out
+    assert checked(check(str(tmp_path / "build"))) == sorted(str(p) for p in inside)
+
+
 def test_outside_a_work_tree_gitignore_is_not_applied(tmp_path: Path) -> None:
     write(tmp_path, ".gitignore", "a.md\n")
     kept = write(tmp_path, "a.md")

@@ -157,6 +157,8 @@ def walk(
     regular file (a named pipe, a device) is skipped with a note.
     """
     ignore = GitIgnore.for_folder(str(folder))
+    if ignore is not None and ignore.ignored(str(folder), is_dir=True):
+        ignore = None  # a folder named explicitly is checked even though git ignores it
     excluded = config.excluded if config is not None and config.exclude else None
     included = config.included if config is not None and config.include else None
 
