@@ -43,8 +43,9 @@ FUNCTION_WORDS = _words(
     # auxiliaries and copulas
     "is are was were be been being am do does did have has had having can could will would "
     "shall should may might must "
-    # cardinal numbers, which count a noun rather than name one ("three addicts")
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    # cardinal numbers, which count a noun rather than name one ("three addicts"); "one" also
+    # stands for a noun ("the disabled one"), so it is left to the table
+    "zero two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred thousand million dozen dozens hundreds thousands millions "
     # adverbs of degree and negation that never head a noun phrase
