@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import EntryPoint, entry_points
+from typing import ClassVar, Generic, TypeVar
 
 from .errors import LintError
 
@@ -98,3 +99,32 @@ def enabled(group: str, chosen: Choice) -> list[EntryPoint]:
             )
         eps[ep.name] = ep
     return [eps[name] for name in sorted(eps)]
+
+
+T = TypeVar("T")
+
+
+class LazyEntry(Generic[T]):
+    """A registered plugin class (a reader, a reporter), imported on first use. A plugin that
+    fails to import is an error naming its distribution."""
+
+    kind: ClassVar[str] = "plugin"
+
+    def __init__(self, name: str, ep: EntryPoint | None, cls: T | None = None) -> None:
+        self.name = name
+        self.ep = ep
+        self.cls = cls
+        self.builtin = ep is not None and is_core(ep)
+
+    def load(self) -> T:
+        if self.cls is None:
+            assert self.ep is not None
+            try:
+                self.cls = self.ep.load()
+            except Exception as exc:
+                raise LintError(
+                    f"{self.kind} plugin '{self.name}' from {distribution(self.ep)} "
+                    f"failed to load: {exc}"
+                ) from None
+        assert self.cls is not None
+        return self.cls

@@ -52,27 +52,14 @@ BUILTIN_CLAIMS: dict[str, tuple[tuple[str, ...], bool]] = {
 }
 
 
-class _Entry:
-    """A registered reader, imported on first use. A broken plugin names its distribution."""
+class _Entry(plugins.LazyEntry["type[Reader]"]):
+    """A registered reader, imported on first use (built-ins say what they claim without it)."""
+
+    kind = "reader"
 
     def __init__(self, name: str, ep: EntryPoint | None, cls: type[Reader] | None = None) -> None:
-        self.name = name
-        self.ep = ep
-        self.cls = cls
-        builtin = ep is not None and plugins.is_core(ep) and name in BUILTIN_CLAIMS
-        self.claims = BUILTIN_CLAIMS[name] if builtin else None
-
-    def load(self) -> type[Reader]:
-        if self.cls is None:
-            assert self.ep is not None
-            try:
-                self.cls = self.ep.load()
-            except Exception as exc:
-                dist = plugins.distribution(self.ep)
-                raise LintError(
-                    f"reader plugin '{self.name}' from {dist} failed to load: {exc}"
-                ) from None
-        return self.cls
+        super().__init__(name, ep, cls)
+        self.claims = BUILTIN_CLAIMS[name] if self.builtin and name in BUILTIN_CLAIMS else None
 
     @property
     def extensions(self) -> tuple[str, ...]:

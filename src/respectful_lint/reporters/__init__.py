@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import EntryPoint
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from .. import plugins
@@ -36,26 +35,10 @@ class Reporter(Protocol):
     def render(self, report: Report, options: RenderOptions) -> str: ...
 
 
-class _Entry:
-    """A registered reporter, imported on first use. A broken plugin names its distribution."""
+class _Entry(plugins.LazyEntry["type[Reporter]"]):
+    """A registered reporter, imported on first use."""
 
-    def __init__(self, name: str, ep: EntryPoint | None, cls: type[Reporter] | None = None) -> None:
-        self.name = name
-        self.ep = ep
-        self.cls = cls
-        self.builtin = ep is not None and plugins.is_core(ep)
-
-    def load(self) -> type[Reporter]:
-        if self.cls is None:
-            assert self.ep is not None
-            try:
-                self.cls = self.ep.load()
-            except Exception as exc:
-                dist = plugins.distribution(self.ep)
-                raise LintError(
-                    f"reporter plugin '{self.name}' from {dist} failed to load: {exc}"
-                ) from None
-        return self.cls
+    kind = "reporter"
 
 
 def registry() -> dict[str, type[Reporter]]:
