@@ -176,7 +176,7 @@ def test_an_entry_with_a_forged_checksum_or_version_is_ignored(
     assert module.loads(whole) is not None
     header, _, body = whole.partition(b"\n")
     assert module.loads(header + b"\n" + body.replace(b"caseload", b"workload")) is None
-    other_version = header.replace(b" 2 ", b" 1 ", 1) + b"\n" + body
+    other_version = header.replace(b" 3 ", b" 2 ", 1) + b"\n" + body
     assert module.loads(other_version) is None
     assert module.loads(b"") is None
 

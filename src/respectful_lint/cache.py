@@ -42,7 +42,7 @@ from typing import Any
 from . import __version__, model
 from .model import Lexicon
 
-_FORMAT = 2  # bump when the stored types change shape
+_FORMAT = 3  # bump when the stored types change shape
 _MAGIC = b"respectful-lint-cache"
 _SUFFIX = ".json"
 _TMP_PREFIX = ".tmp-"
@@ -62,7 +62,6 @@ _TYPES: dict[str, type[Any]] = {
         model.Preferred,
         model.Examples,
         model.ConceptGroup,
-        model.ConflationGuard,
         model.Conflation,
         model.Entry,
         model.Lexicon,

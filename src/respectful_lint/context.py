@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from . import guards
+from .casing import case_of, next_capitalized
 from .lexicon.compile import exception_regex
-from .model import Condition, QuotePolicies, Severity, WordWindow
+from .model import QuotePolicies, Severity
 from .normalize import PARAGRAPH, normalize
 from .quoting import gloss_after, mention_frame_before
 from .sentences import SENTENCE_WINDOW, sentence_bounds
@@ -108,18 +110,15 @@ class Context:
             for m in exception_regex(exceptions).finditer(self.norm, lo, hi):
                 if m.start() < end and start < m.end():
                     return None
-        form = self.norm[start:end]
-        if entry.requires and not any(self.holds(c, start, end, form) for c in entry.requires):
-            return None
-        for guard in entry.guards:
-            if self.holds(guard.when, start, end, form):
+        if entry.requires or entry.guards:
+            site = TermSite(self, start, end)
+            if entry.requires and not any(guards.holds(c, site) for c in entry.requires):
+                return None
+            guard = guards.first_holding(entry.guards, site)
+            if guard is not None:
                 if guard.action == "skip":
                     return None
-                if guard.action == "downgrade":
-                    severity = severity.downgraded()
-                else:
-                    severity = Severity.SUGGESTION
-                break
+                severity = guards.act(guard.action, severity)
         if self.in_address(start, end):  # last: most candidates have failed a test by now
             return None
         kind = self.quote_kind(start, end)
@@ -201,56 +200,6 @@ class Context:
             return Severity.SUGGESTION
         return severity.downgraded() if policy == "downgrade" else severity
 
-    def holds(self, cond: Condition, start: int, end: int, form: str) -> bool:
-        """Whether every test in ``cond`` holds for the match ``[start, end)``."""
-        if cond.forms is not None and form not in cond.forms:
-            return False
-        if cond.case is not None and _case(self.original(start, end)) != cond.case:
-            return False
-        if cond.sentence_start is not None:
-            # In a Title Case headline every word has a capital, as at a sentence start, so a
-            # capital there says nothing about names ("Police Arrest Six Johns In Sting").
-            first = self.sentence_start(start) or self.title_case(start)
-            if first != cond.sentence_start:
-                return False
-        if cond.next_capitalized is not None:
-            _, src_end = self.source_span(start, end)
-            following = _next_capitalized(self.text, src_end) and not self.title_case(start)
-            if following != cond.next_capitalized:
-                return False
-        if cond.prev_capitalized is not None:
-            src_start, _ = self.source_span(start, end)
-            if _prev_capitalized(self.text, src_start) != cond.prev_capitalized:
-                return False
-        if cond.next_class is not None or cond.not_next_class is not None:
-            found = self.next_classes(start, end)
-            if cond.next_class is not None and not (found & cond.next_class):
-                return False
-            if cond.not_next_class is not None and found & cond.not_next_class:
-                return False
-        if cond.prev_class is not None or cond.not_prev_class is not None:
-            before_classes = self.prev_classes(start)
-            if cond.prev_class is not None and not (before_classes & cond.prev_class):
-                return False
-            if cond.not_prev_class is not None and before_classes & cond.not_prev_class:
-                return False
-        before = after = None
-        if cond.before or cond.not_before or cond.near or cond.not_near:
-            before = self.words_before(start)
-        if cond.after or cond.not_after or cond.near or cond.not_near:
-            after = self.words_after(end)
-        if cond.before and not _in_window(cond.before, before or [], from_end=True):
-            return False
-        if cond.not_before and _in_window(cond.not_before, before or [], from_end=True):
-            return False
-        if cond.after and not _in_window(cond.after, after or [], from_end=False):
-            return False
-        if cond.not_after and _in_window(cond.not_after, after or [], from_end=False):
-            return False
-        if cond.near and not _near(cond.near, before or [], after or []):
-            return False
-        return not (cond.not_near and _near(cond.not_near, before or [], after or []))
-
     def title_case(self, start: int) -> bool:
         """Whether the sentence holding ``start`` is a headline in Title Case: at least three
         words of four or more letters, every one of them starting with a capital."""
@@ -281,14 +230,14 @@ class Context:
         src_start, src_end = self.source_span(start, end)
         matched = self.text[src_start:src_end]
         # A capital tells something only where the match itself is not in Title or ALL CAPS.
-        cue = _case(matched) != "upper" and not all(w[:1].isupper() for w in matched.split())
+        cue = case_of(matched) != "upper" and not all(w[:1].isupper() for w in matched.split())
         before = self.words_before(start)[-1:]
         nxt = self.text[src_end : src_end + 40].split()
         if cue and nxt and len(nxt[0].strip(",.;:")) > 1 and nxt[0].strip(",.;:").isupper():
             return frozenset({"noun"})  # an acronym or constant: "the undocumented IN, CDROM"
         return next_word_classes(
             words,
-            capitalized=cue and _next_capitalized(self.text, src_end),
+            capitalized=cue and next_capitalized(self.text, src_end),
             plural_subject=before not in (["a"], ["an"]),
         )
 
@@ -360,41 +309,36 @@ class Context:
         return head.rfind("\u201c") > head.rfind("\u201d")
 
 
-def _case(text: str) -> str:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "lower"
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return "upper"
-    if letters[0].isupper():
-        return "capitalized"
-    return "lower"
+class TermSite:
+    """A candidate match of a term or pattern rule, as guard tests see it (see
+    :class:`respectful_lint.guards.Site`). The words around it are found once, on first use."""
 
+    __slots__ = ("_after", "_before", "ctx", "end", "form", "start")
 
-def _next_capitalized(text: str, end: int) -> bool:
-    i = end
-    while i < len(text) and text[i] in " \t\u00a0":
-        i += 1
-    if i == end or i >= len(text):
+    def __init__(self, ctx: Context, start: int, end: int) -> None:
+        self.ctx = ctx
+        self.start = start
+        self.end = end
+        self.form = ctx.norm[start:end]
+        self._before: list[str] | None = None
+        self._after: list[str] | None = None
+
+    def words_before(self) -> list[str]:
+        if self._before is None:
+            self._before = self.ctx.words_before(self.start)
+        return self._before
+
+    def words_after(self) -> list[str]:
+        if self._after is None:
+            self._after = self.ctx.words_after(self.end)
+        return self._after
+
+    # Tests of conflation rules only; validation keeps them off term and pattern rules.
+    def negated(self) -> bool:
         return False
-    return text[i].isupper()
 
-
-def _prev_capitalized(text: str, start: int) -> bool:
-    i = start
-    while i > 0 and text[i - 1] in " \t\u00a0":
-        i -= 1
-    if i == start or i == 0 or not text[i - 1].isalnum():
+    def question(self) -> bool:
         return False
-    j = i
-    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in ".'"):
-        j -= 1
-    return text[j].isupper()
 
-
-def _in_window(window: WordWindow, words: list[str], *, from_end: bool) -> bool:
-    return window.found_in(words[-window.window :] if from_end else words[: window.window])
-
-
-def _near(window: WordWindow, before: list[str], after: list[str]) -> bool:
-    return _in_window(window, before, from_end=True) or _in_window(window, after, from_end=False)
+    def sentence_has(self, groups: tuple[str, ...]) -> bool:
+        return False

@@ -6,13 +6,13 @@ sentences from one table per kind of test, so every test a lexicon can write has
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import json
 import textwrap
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from . import guards
 from .errors import UsageError
 from .model import ConceptGroup, Condition, Guard, QuotePolicies, Rule, WordWindow
 from .profiles import PROFILES, Profile
@@ -122,40 +122,6 @@ def rules_text(rules: Sequence[Rule]) -> str:
 # --- guards in plain words ---------------------------------------------------------------------
 
 
-def _quoted(window: WordWindow) -> str:
-    return ", ".join(dict.fromkeys(f'"{" ".join(p)}"' for p in window.phrases))
-
-
-def _span(window: WordWindow, side: str) -> str:
-    if window.window == 1:
-        return {"before": "just before it", "after": "just after it"}.get(
-            side, "next to it on either side"
-        )
-    where = "on either side" if side == "near" else side + " it"
-    return f"within {window.window} words {where}"
-
-
-def _window_test(side: str, negated: bool) -> Callable[[Any], str]:
-    def render(window: WordWindow) -> str:
-        span = _span(window, side)
-        if window.phrases == (("*",),):
-            where = {"before": "before it", "after": "after it"}.get(side, "next to it")
-            return f"{'no' if negated else 'a'} word comes {where} in the sentence"
-        if len(window.phrases) == 1:
-            return f"{_quoted(window)} is {'not ' if negated else ''}{span}"
-        return f"{'none' if negated else 'one'} of {_quoted(window)} is {span}"
-
-    return render
-
-
-_CLASS_NAMES = {
-    "noun": "a noun",
-    "verb": "a verb",
-    "adj": "an adjective",
-    "adv": "an adverb",
-    "function": "a function word (the, of, and, who…)",
-    "none": "missing (punctuation or the end of the sentence follows)",
-}
 SLOT_NAMES = {
     "noun": "where the match stands as a noun",
     "modifier": "before a noun, which the wording takes in",
@@ -164,43 +130,6 @@ SLOT_NAMES = {
     "collective": 'for a group named by an adjective ("the …")',
 }
 
-
-def _classes(kinds: frozenset[str]) -> str:
-    return " or ".join(_CLASS_NAMES[k] for k in sorted(kinds))
-
-
-_CASES = {
-    "capitalized": "it is written with a capital first letter",
-    "upper": "it is written in capitals",
-    "lower": "it is written in lower case",
-}
-
-# One rendering per field of Condition; tests check that none is missing.
-CONDITION_TESTS: dict[str, Callable[[Any], str]] = {
-    "forms": lambda forms: "it is written as " + (" or ".join(f'"{f}"' for f in sorted(forms))),
-    "case": lambda case: _CASES[case],
-    "sentence_start": lambda v: "it starts a sentence" if v else "it does not start a sentence",
-    "prev_capitalized": lambda v: (
-        "the word before it starts with a capital"
-        if v
-        else "the word before it does not start with a capital"
-    ),
-    "next_capitalized": lambda v: (
-        "the next word starts with a capital"
-        if v
-        else "the next word does not start with a capital"
-    ),
-    "before": _window_test("before", negated=False),
-    "after": _window_test("after", negated=False),
-    "near": _window_test("near", negated=False),
-    "not_before": _window_test("before", negated=True),
-    "not_after": _window_test("after", negated=True),
-    "not_near": _window_test("near", negated=True),
-    "next_class": lambda kinds: "the next word can be " + _classes(kinds),
-    "not_next_class": lambda kinds: "the next word cannot be " + _classes(kinds),
-    "prev_class": lambda kinds: "the word before it can be " + _classes(kinds),
-    "not_prev_class": lambda kinds: "the word before it cannot be " + _classes(kinds),
-}
 
 GUARD_ACTIONS = {
     "skip": "not reported",
@@ -222,12 +151,7 @@ PROFILE_ACTIONS = {
 
 def describe_condition(cond: Condition) -> str:
     """All tests of a condition as one clause: "it starts a sentence and ..."."""
-    parts = [
-        render(value)
-        for name, render in CONDITION_TESTS.items()
-        if (value := getattr(cond, name)) is not None
-    ]
-    return " and ".join(parts)
+    return " and ".join(guards.describe(cond))
 
 
 def describe_guard(guard: Guard) -> str:
@@ -269,8 +193,7 @@ def context_lines(rule: Rule) -> list[str]:
 def _window_words(entry: Any) -> Iterable[str]:
     conds = [g.when for g in entry.guards] + list(entry.requires)
     for cond in conds:
-        for f in dataclasses.fields(cond):
-            value = getattr(cond, f.name)
+        for _, value in cond.tests:
             if isinstance(value, WordWindow):
                 for phrase in value.phrases:
                     yield from phrase

@@ -100,29 +100,25 @@ def _phrase_at(phrase: tuple[str, ...], words: list[str], i: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """A conjunction of context tests. Unset fields are not tested."""
+    """A conjunction of context tests: (test name, value) pairs, cheapest test first.
 
-    before: WordWindow | None = None
-    after: WordWindow | None = None
-    near: WordWindow | None = None
-    not_before: WordWindow | None = None
-    not_after: WordWindow | None = None
-    not_near: WordWindow | None = None
-    case: Literal["capitalized", "upper", "lower"] | None = None
-    next_capitalized: bool | None = None
-    prev_capitalized: bool | None = None
-    sentence_start: bool | None = None
-    forms: frozenset[str] | None = None
-    # word classes (see :mod:`.wordclass`) the next word may have / must not be able to have
-    next_class: frozenset[str] | None = None
-    not_next_class: frozenset[str] | None = None
-    prev_class: frozenset[str] | None = None  # word classes the word just before may have
-    not_prev_class: frozenset[str] | None = None  # word classes it may not have
+    The tests are declared in :mod:`respectful_lint.guards`, which validates, evaluates and
+    describes them.
+    """
+
+    tests: tuple[tuple[str, object], ...] = ()
+
+    def get(self, name: str) -> object | None:
+        """The value of one test, or None when the condition does not use it."""
+        for key, value in self.tests:
+            if key == name:
+                return value
+        return None
 
 
 @dataclass(frozen=True, slots=True)
 class Guard:
-    """A context in which a match is fine (``skip``) or less serious."""
+    """A context in which a match (of any kind of rule) is fine (``skip``) or less serious."""
 
     when: Condition
     action: GuardAction
@@ -184,26 +180,6 @@ class ConceptGroup:
 
 
 @dataclass(frozen=True, slots=True)
-class ConflationGuard:
-    """A context in which a conflation finding is fine (``skip``) or less serious.
-
-    Every test that is set must hold: ``sentence`` names concept groups of which one term must
-    occur in the sentence; ``negated`` means a negation on either concept or on the verb that
-    joins them; ``question`` means the sentence is a question; the word windows look at the
-    words before and after the finding, as for term rules.
-    """
-
-    reason: str
-    action: GuardAction = "skip"
-    sentence: tuple[str, ...] = ()
-    negated: bool | None = None
-    question: bool | None = None
-    before: WordWindow | None = None
-    after: WordWindow | None = None
-    near: WordWindow | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Conflation:
     """What a conflation entry looks for: a named shape, the groups it reads, its guards.
 
@@ -214,7 +190,7 @@ class Conflation:
 
     shape: str
     groups: tuple[tuple[str, str], ...]
-    guards: tuple[ConflationGuard, ...]
+    guards: tuple[Guard, ...]
     supersedes: tuple[str, ...] = ()
 
     def group(self, role: str) -> str:

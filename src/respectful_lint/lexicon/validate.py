@@ -13,12 +13,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar, cast
 
+from .. import guards as guard_tests
 from ..model import (
     SLOTS,
     ConceptGroup,
     Condition,
     Conflation,
-    ConflationGuard,
     Entry,
     Examples,
     Guard,
@@ -27,11 +27,8 @@ from ..model import (
     QuotePolicies,
     Severity,
     Source,
-    WordWindow,
 )
-from ..normalize import phrase_tokens
 from ..rules.shapes import SHAPES
-from ..wordclass import WORD_CLASSES
 from .inflect import normalize_term
 from .patterns import pattern_problem
 from .yamlload import Located, LocatedError, Path
@@ -46,6 +43,7 @@ TOP_KEYS = (
     "sources",
     "disable",
     "groups",
+    "lists",
     "entries",
 )
 SOURCE_KEYS = ("title", "year", "url")
@@ -74,21 +72,9 @@ ENTRY_KEYS = (
     "groups",
     "supersedes",
 )
-WINDOW_KEYS = ("before", "after", "near", "not_before", "not_after", "not_near")
-CONDITION_KEYS = (
-    *WINDOW_KEYS,
-    "case",
-    "next_capitalized",
-    "prev_capitalized",
-    "sentence_start",
-    "forms",
-    "next_class",
-    "not_next_class",
-    "prev_class",
-    "not_prev_class",
-)
-CONFLATION_GUARD_TESTS = ("sentence", "negated", "question", "before", "after", "near")
-GUARD_KEYS = (*CONDITION_KEYS, "sentence", "negated", "question", "action", "reason")
+CONDITION_KEYS = guard_tests.names("term")  # tests a term or pattern rule may use
+CONFLATION_GUARD_TESTS = guard_tests.names("conflation")
+GUARD_KEYS = (*guard_tests.names(), "action", "reason")
 GROUP_KEYS = ("description", "terms", "inflect")
 # keys a conflation entry may not have: it matches shapes over concept groups, never a fix
 CONFLATION_REFUSED = ("terms", "pattern", "forms", "inflect", "exceptions", "requires")
@@ -97,15 +83,12 @@ QUOTES_KEYS = ("mention", "speech", "scare")
 EXAMPLES_KEYS = ("flag", "pass")
 FORM_KEYS = ("text", "plural")
 PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when", "slot")
-WINDOW_SPEC_KEYS = ("words", "window")
 
 SEVERITIES = ("error", "warning", "suggestion")
 FIXES = ("safe", "unsafe", "none")
 KINDS = ("term", "pattern", "conflation")
 ACTIONS = ("skip", "downgrade", "suggestion")
 QUOTE_POLICIES = ("skip", "downgrade", "suggestion", "flag")
-CASES = ("capitalized", "upper", "lower")
-DEFAULT_WINDOW = 3
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GROUP_REF_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$")
 CATEGORY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -133,6 +116,7 @@ class _Validator:
         self.collect = collect
         self.errors: list[LocatedError] = []
         self.warnings: list[LocatedError] = []
+        self.lists: dict[str, tuple[str, ...]] = {}  # the lexicon's named word lists
 
     def fail(self, path: Path, message: str, *, key: bool = False) -> None:
         raise self.doc.error(path, message, key=key)
@@ -227,6 +211,7 @@ class _Validator:
         sources = self.attempt(partial(self.sources, top.get("sources", {}))) or {}
         disabled = self.attempt(partial(self.strings, top.get("disable", []), ("disable",))) or ()
         self.lexicon_id = lex_id
+        self.lists = self.attempt(partial(self.word_lists, top.get("lists", {}))) or {}
         groups = self.attempt(partial(self.groups, top.get("groups", {}), lex_id)) or ()
         raw_entries = self.require(top, (), "entries", "the lexicon")
         if not isinstance(raw_entries, list):
@@ -389,8 +374,8 @@ class _Validator:
         )
         guards: tuple[Guard, ...] = ()
         if kind != "conflation":
-            guards = self.guards(data.get("guards", []), (*path, "guards"))
-        requires = self.requires(data.get("requires", []), (*path, "requires"))
+            guards = self.guards(data.get("guards", []), (*path, "guards"), kind)
+        requires = self.requires(data.get("requires", []), (*path, "requires"), kind)
         quotes = self.quotes(data.get("quotes", {}), (*path, "quotes"), what)
         tags = self.part(_NO_STRINGS, lambda: self.strings(data.get("tags", []), (*path, "tags")))
         if "examples" in data or self.builtin:
@@ -510,79 +495,71 @@ class _Validator:
                 self.fail(path, f"'preferred' has no wording for '{term}'")
         return tuple(out)
 
-    def window(self, raw: Any, path: Path) -> WordWindow:
-        window = DEFAULT_WINDOW
-        if isinstance(raw, dict):
-            spec = self.mapping(raw, path, WINDOW_SPEC_KEYS, f"'{_key(path)}'")
-            words = self.strings(
-                self.require(spec, path, "words", f"'{_key(path)}'"),
-                (*path, "words"),
-                nonempty_list=True,
-            )
-            if "window" in spec:
-                window = self.integer(spec["window"], (*path, "window"))
-                if not 1 <= window <= 50:
-                    self.fail((*path, "window"), "'window' must be between 1 and 50 words")
-        else:
-            words = self.strings(raw, path, nonempty_list=True)
-        phrases = tuple(phrase_tokens(w) for w in words)
-        if any(len(p) > window for p in phrases):
-            self.fail(
-                path, f"a phrase in '{_key(path)}' is longer than its window of {window} words"
-            )
-        return WordWindow(phrases=phrases, window=window)
+    # --- guards and named word lists (the tests themselves are in ``respectful_lint.guards``)
 
-    def condition(self, data: dict[str, Any], path: Path) -> Condition:
-        kwargs: dict[str, Any] = {}
-        for key in WINDOW_KEYS:
-            if key in data:
-                kwargs[key] = self.window(data[key], (*path, key))
-        if "case" in data:
-            kwargs["case"] = self.choice(data["case"], (*path, "case"), CASES)
-        for key in ("next_capitalized", "prev_capitalized", "sentence_start"):
-            if key in data:
-                kwargs[key] = self.boolean(data[key], (*path, key))
-        for key in ("next_class", "not_next_class", "prev_class", "not_prev_class"):
-            if key in data:
-                kinds = self.strings(data[key], (*path, key))
-                for kind in kinds:
-                    self.choice(kind, (*path, key), WORD_CLASSES)
-                kwargs[key] = frozenset(kinds)
-        if "forms" in data:
-            kwargs["forms"] = frozenset(
-                normalize_term(f) for f in self.strings(data["forms"], (*path, "forms"))
-            )
-        if not kwargs:
-            self.fail(
-                path, "a condition needs at least one test (" + ", ".join(CONDITION_KEYS) + ")"
-            )
-        return Condition(**kwargs)
+    def word_lists(self, raw: Any) -> dict[str, tuple[str, ...]]:
+        if not isinstance(raw, dict):
+            self.fail(("lists",), f"'lists' must be a mapping, got {_typename(raw)}")
+        out: dict[str, tuple[str, ...]] = {}
+        for name, words in raw.items():
+            path: Path = ("lists", name)
+            if not isinstance(name, str) or not ID_RE.match(name):
+                self.fail(
+                    path,
+                    f"list name {name!r} must be lower-case letters, digits and hyphens",
+                    key=True,
+                )
+            found = self.attempt(partial(self.strings, words, path, nonempty_list=True))
+            if found is not None:
+                out[name] = found
+        return out
 
-    def guards(self, raw: Any, path: Path) -> tuple[Guard, ...]:
+    def named_list(self, name: Any, path: Path) -> tuple[str, ...]:
+        words = self.lists.get(name)
+        if words is None:
+            known = sorted(self.lists)
+            self.fail(
+                path,
+                f"unknown list '{name}': 'lists:' of this lexicon "
+                + (f"declares {', '.join(known)}" if known else "declares none")
+                + _hint(str(name), known),
+            )
+        return cast(tuple[str, ...], words)
+
+    def group_ref(self, ref: str, path: Path) -> str:
+        return self.qualify(ref, path)
+
+    def term(self, text: str) -> str:
+        return normalize_term(text)
+
+    def guards(self, raw: Any, path: Path, kind: str) -> tuple[Guard, ...]:
         if not isinstance(raw, list):
             self.fail(path, f"'guards' must be a list, got {_typename(raw)}")
+        what = "a guard" if kind != "conflation" else "a guard of a conflation rule"
+        keys = GUARD_KEYS if kind != "conflation" else (*CONFLATION_GUARD_TESTS, "action", "reason")
         out = []
         for i, item in enumerate(raw):
-            spec = self.mapping(item, (*path, i), GUARD_KEYS, "a guard")
+            spec = self.mapping(item, (*path, i), keys, what)
             reason = self.string(
                 self.require(spec, (*path, i), "reason", "a guard"), (*path, i, "reason")
             )
             action = self.choice(spec.get("action", "skip"), (*path, i, "action"), ACTIONS)
-            for key in ("sentence", "negated", "question"):
-                if key in spec:
-                    self.fail((*path, i, key), f"'{key}' is only for guards of conflation rules")
             cond = {k: v for k, v in spec.items() if k not in ("action", "reason")}
-            out.append(Guard(self.condition(cond, (*path, i)), cast(Any, action), reason))
+            when = guard_tests.condition(self, cond, (*path, i), kind)
+            out.append(Guard(when, cast(Any, action), reason))
         return tuple(out)
 
-    def requires(self, raw: Any, path: Path) -> tuple[Condition, ...]:
+    def requires(self, raw: Any, path: Path, kind: str) -> tuple[Condition, ...]:
         if isinstance(raw, dict):
             raw = [raw]
         if not isinstance(raw, list):
             self.fail(path, f"'requires' must be a list of conditions, got {_typename(raw)}")
         return tuple(
-            self.condition(
-                self.mapping(item, (*path, i), CONDITION_KEYS, "a condition"), (*path, i)
+            guard_tests.condition(
+                self,
+                self.mapping(item, (*path, i), CONDITION_KEYS, "a condition"),
+                (*path, i),
+                kind,
             )
             for i, item in enumerate(raw)
         )
@@ -669,39 +646,13 @@ class _Validator:
         for i, rule in enumerate(supersedes):
             if "/" not in rule:
                 self.fail((*path, "supersedes", i), f"'{rule}' must be a rule id (lexicon/entry)")
-        raw = data.get("guards", [])
-        if not isinstance(raw, list):
-            self.fail((*path, "guards"), f"'guards' must be a list, got {_typename(raw)}")
-        guards = [self.conflation_guard(item, (*path, "guards", i)) for i, item in enumerate(raw)]
+        guards = self.guards(data.get("guards", []), (*path, "guards"), "conflation")
         return Conflation(
             shape=shape_name,
             groups=tuple(roles.items()),
             guards=tuple(guards),
             supersedes=supersedes,
         )
-
-    def conflation_guard(self, raw: Any, path: Path) -> ConflationGuard:
-        keys = (*CONFLATION_GUARD_TESTS, "action", "reason")
-        spec = self.mapping(raw, path, keys, "a guard of a conflation rule")
-        reason = self.string(self.require(spec, path, "reason", "a guard"), (*path, "reason"))
-        action = self.choice(spec.get("action", "skip"), (*path, "action"), ACTIONS)
-        kwargs: dict[str, Any] = {}
-        if "sentence" in spec:
-            refs = self.strings(spec["sentence"], (*path, "sentence"), nonempty_list=True)
-            kwargs["sentence"] = tuple(
-                self.qualify(r, (*path, "sentence", i)) for i, r in enumerate(refs)
-            )
-        for key in ("negated", "question"):
-            if key in spec:
-                kwargs[key] = self.boolean(spec[key], (*path, key))
-        for key in ("before", "after", "near"):
-            if key in spec:
-                kwargs[key] = self.window(spec[key], (*path, key))
-        if not kwargs:
-            self.fail(
-                path, "a guard needs at least one test (" + ", ".join(CONFLATION_GUARD_TESTS) + ")"
-            )
-        return ConflationGuard(reason=reason, action=cast(Any, action), **kwargs)
 
 
 def _key(path: Path) -> str:

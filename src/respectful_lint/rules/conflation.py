@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from .. import guards
 from ..errors import LexiconError
 from ..model import (
     ConceptGroup,
+    Condition,
     Conflation,
-    ConflationGuard,
     Document,
     Entry,
     Finding,
@@ -207,14 +208,11 @@ class ConflationIndex:
         self, sent: Sentence, spec: Conflation, index: int, cand: Candidate
     ) -> Severity | None:
         severity = cand.severity
-        for guard in spec.guards:
-            if _guard_holds(guard, sent, cand):
-                if guard.action == "skip":
-                    return None
-                severity = (
-                    severity.downgraded() if guard.action == "downgrade" else Severity.SUGGESTION
-                )
-                break
+        guard = guards.first_holding(spec.guards, ConflationSite(sent, cand))
+        if guard is not None:
+            if guard.action == "skip":
+                return None
+            severity = guards.act(guard.action, severity)
         quotes = self.rules[index].entry.quotes
         return sent.ctx.quoting(quotes, severity, cand.start, g.mentioned(sent, cand.start))
 
@@ -462,27 +460,41 @@ def _resolve(found: list[ConflationMatch]) -> list[ConflationMatch]:
     )
 
 
-def _guard_holds(guard: ConflationGuard, sent: Sentence, cand: Candidate) -> bool:
-    lo, hi = cand.window
-    if guard.sentence and not any(sent.hits(gid, lo, hi) for gid in guard.sentence):
-        return False
-    if guard.negated is not None and g.negated(sent, cand) != guard.negated:
-        return False
-    if guard.question is not None and g.is_question(sent) != guard.question:
-        return False
-    if guard.before or guard.near:
-        before = g.words_between(sent, sent.start, cand.start)
-        if guard.before and not guard.before.found_in(before[-guard.before.window :]):
-            return False
-    if guard.after or guard.near:
-        after = g.words_between(sent, cand.end, sent.end)
-        if guard.after and not guard.after.found_in(after[: guard.after.window]):
-            return False
-    if guard.near:
-        w = guard.near.window
-        if not (guard.near.found_in(before[-w:]) or guard.near.found_in(after[:w])):
-            return False
-    return True
+class ConflationSite:
+    """A conflation candidate, as guard tests see it (see :class:`respectful_lint.guards.Site`):
+    words are those of the sentence the shape was found in."""
+
+    __slots__ = ("_after", "_before", "cand", "ctx", "end", "form", "sent", "start")
+
+    def __init__(self, sent: Sentence, cand: Candidate) -> None:
+        self.sent = sent
+        self.cand = cand
+        self.ctx = sent.ctx
+        self.start = cand.start
+        self.end = cand.end
+        self.form = sent.norm[cand.start : cand.end]
+        self._before: list[str] | None = None
+        self._after: list[str] | None = None
+
+    def words_before(self) -> list[str]:
+        if self._before is None:
+            self._before = g.words_between(self.sent, self.sent.start, self.start)
+        return self._before
+
+    def words_after(self) -> list[str]:
+        if self._after is None:
+            self._after = g.words_between(self.sent, self.end, self.sent.end)
+        return self._after
+
+    def negated(self) -> bool:
+        return g.negated(self.sent, self.cand)
+
+    def question(self) -> bool:
+        return g.is_question(self.sent)
+
+    def sentence_has(self, groups: tuple[str, ...]) -> bool:
+        lo, hi = self.cand.window
+        return any(self.sent.hits(gid, lo, hi) for gid in groups)
 
 
 # --- building --------------------------------------------------------------------------------
@@ -501,7 +513,7 @@ def build_index(rules: Sequence[Rule], lexicons: Iterable[Lexicon]) -> Conflatio
     for index, spec in members:
         rule = rules[index]
         refs = [gid for _, gid in spec.groups]
-        refs += [gid for guard in spec.guards for gid in guard.sentence]
+        refs += [gid for guard in spec.guards for gid in _sentence_groups(guard.when)]
         for gid in refs:
             if gid not in groups:
                 raise LexiconError(
@@ -518,6 +530,11 @@ def build_index(rules: Sequence[Rule], lexicons: Iterable[Lexicon]) -> Conflatio
         triggers=tuple(triggers),
         anchors=anchors(t for gid in triggers for t in groups[gid].terms),
     )
+
+
+def _sentence_groups(when: Condition) -> tuple[str, ...]:
+    groups = when.get("sentence")
+    return groups if isinstance(groups, tuple) else ()
 
 
 # --- explain ---------------------------------------------------------------------------------
@@ -565,28 +582,15 @@ def describe(rule: Rule, groups: Mapping[str, ConceptGroup]) -> ConflationInfo |
         infos.append(
             GroupInfo(role, gid, group.description if group else "", group.terms if group else ())
         )
-    guards = []
-    for guard in spec.guards:
-        tests = []
-        if guard.sentence:
-            tests.append("a term of " + " or ".join(guard.sentence) + " in the sentence")
-        if guard.negated:
-            tests.append("a negation on either concept or the verb joining them")
-        if guard.question:
-            tests.append("the sentence is a question")
-        for name, window in (("before", guard.before), ("after", guard.after)):
-            if window is not None:
-                words = ", ".join(" ".join(p) for p in window.phrases)
-                tests.append(f"{words} within {window.window} words {name}")
-        if guard.near is not None:
-            words = ", ".join(" ".join(p) for p in guard.near.phrases)
-            tests.append(f"{words} within {guard.near.window} words")
-        guards.append(GuardInfo(guard.reason, guard.action, tuple(tests)))
+    guard_infos = tuple(
+        GuardInfo(guard.reason, guard.action, tuple(guards.describe(guard.when)))
+        for guard in spec.guards
+    )
     return ConflationInfo(
         shape=shape.name,
         title=shape.title,
         summary=shape.summary,
         groups=tuple(infos),
-        guards=tuple(guards),
+        guards=guard_infos,
         supersedes=spec.supersedes,
     )

@@ -1,0 +1,98 @@
+"""Case tests: how the match is written, capitals next to it, and the sentence start."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..casing import case_of, next_capitalized, prev_capitalized
+from .base import GuardTest, Parser, Path, Site
+
+CASES = ("capitalized", "upper", "lower")
+_CASE_WORDS = {
+    "capitalized": "it is written with a capital first letter",
+    "upper": "it is written in capitals",
+    "lower": "it is written in lower case",
+}
+
+
+def _boolean(parser: Parser, raw: Any, path: Path) -> bool:
+    return parser.boolean(raw, path)
+
+
+def _case(parser: Parser, raw: Any, path: Path) -> str:
+    return parser.choice(raw, path, CASES)
+
+
+def _case_holds(site: Site, case: str) -> bool:
+    return case_of(site.ctx.original(site.start, site.end)) == case
+
+
+def _sentence_start(site: Site, wanted: bool) -> bool:
+    # In a Title Case headline every word has a capital, as at a sentence start, so a capital
+    # there says nothing about names ("Police Arrest Six Johns In Sting").
+    ctx = site.ctx
+    return (ctx.sentence_start(site.start) or ctx.title_case(site.start)) == wanted
+
+
+def _next_capitalized(site: Site, wanted: bool) -> bool:
+    ctx = site.ctx
+    _, src_end = ctx.source_span(site.start, site.end)
+    following = next_capitalized(ctx.text, src_end) and not ctx.title_case(site.start)
+    return following == wanted
+
+
+def _prev_capitalized(site: Site, wanted: bool) -> bool:
+    src_start, _ = site.ctx.source_span(site.start, site.end)
+    return prev_capitalized(site.ctx.text, src_start) == wanted
+
+
+def _said(yes: str, no: str) -> Any:
+    return lambda value: yes if value else no
+
+
+TESTS = (
+    GuardTest(
+        name="case",
+        schema={"enum": list(CASES), "description": "Case of the matched text in the source."},
+        parse=_case,
+        holds=_case_holds,
+        describe=lambda case: _CASE_WORDS[case],
+        example="capitalized",
+        cost=20,
+    ),
+    GuardTest(
+        name="sentence_start",
+        schema={"type": "boolean", "description": "The match is the first word of its sentence."},
+        parse=_boolean,
+        holds=_sentence_start,
+        describe=_said("it starts a sentence", "it does not start a sentence"),
+        example=True,
+        cost=30,
+    ),
+    GuardTest(
+        name="next_capitalized",
+        schema={
+            "type": "boolean",
+            "description": "The next word starts with a capital (a name such as 'John Doe').",
+        },
+        parse=_boolean,
+        holds=_next_capitalized,
+        describe=_said(
+            "the next word starts with a capital", "the next word does not start with a capital"
+        ),
+        example=True,
+        cost=32,
+    ),
+    GuardTest(
+        name="prev_capitalized",
+        schema={"type": "boolean", "description": "The previous word starts with a capital."},
+        parse=_boolean,
+        holds=_prev_capitalized,
+        describe=_said(
+            "the word before it starts with a capital",
+            "the word before it does not start with a capital",
+        ),
+        example=False,
+        cost=31,
+    ),
+)
