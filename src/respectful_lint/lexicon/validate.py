@@ -518,12 +518,12 @@ class _Validator:
         words = self.lists.get(name)
         if words is None:
             known = sorted(self.lists)
-            self.fail(
-                path,
-                f"unknown list '{name}': 'lists:' of this lexicon "
-                + (f"declares {', '.join(known)}" if known else "declares none")
-                + _hint(str(name), known),
+            hint = _hint(str(name), known) or (
+                f" (this lexicon declares {', '.join(known)})"
+                if known
+                else " (this lexicon declares no 'lists:')"
             )
+            self.fail(path, f"unknown list '{name}' in '{_key(path)}'{hint}")
         return cast(tuple[str, ...], words)
 
     def group_ref(self, ref: str, path: Path) -> str:
