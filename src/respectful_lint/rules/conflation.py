@@ -31,10 +31,10 @@ from ..model import (
     Segment,
     Severity,
 )
-from ..normalize import PARAGRAPH
-from ..sentences import sentence_bounds
 from . import grammar as g
 from .grammar import Candidate
+from .groups import anchors, bounded, find_all, group_pattern, merge_groups
+from .sentence import Sentence, sentence_in
 from .shapes import SHAPES
 
 if TYPE_CHECKING:
@@ -68,58 +68,15 @@ class ConflationMatch:
 # replaced by its first preferred wording.
 Rename = Callable[[int, int], str]
 
-
-# --- concept groups ----------------------------------------------------------------------------
-
-
-def merge_groups(lexicons: Iterable[Lexicon]) -> dict[str, ConceptGroup]:
-    """Every lexicon's groups by qualified id; a group naming another lexicon's adds to it."""
-    merged: dict[str, ConceptGroup] = {}
-    where: dict[str, str] = {}
-    for lex in lexicons:
-        for group in lex.groups:
-            if group.extends:
-                base = merged.get(group.id)
-                if base is None:
-                    raise LexiconError(
-                        f"{lex.path}:{group.line}:3: group '{group.id}' adds to a group that "
-                        "no earlier lexicon defines"
-                    )
-                merged[group.id] = ConceptGroup(
-                    base.id,
-                    base.description,
-                    base.terms + group.terms,
-                    base.inflect,
-                    line=base.line,
-                )
-            elif group.id in merged:
-                raise LexiconError(
-                    f"{lex.path}:{group.line}:3: duplicate group '{group.id}' "
-                    f"(also in {where[group.id]})"
-                )
-            else:
-                merged[group.id] = group
-                where[group.id] = lex.path
-    return merged
-
-
-def group_pattern(group: ConceptGroup) -> str:
-    """A regular expression (without word boundaries) matching any term of ``group``."""
-    from ..lexicon.inflect import expand
-    from ..scan import trie_regex
-
-    literal = tuple(t for t in group.terms if not t.endswith("*"))
-    prefixes = [t[:-1] for t in group.terms if t.endswith("*")]
-    forms = expand(literal, (), inflect_plural=group.inflect, inflect_possessive=group.inflect)
-    alternatives = [trie_regex(forms)] if forms else []
-    for prefix in sorted(set(prefixes)):
-        words = [re.escape(w) for w in prefix.replace("~", " ").split(" ")]
-        alternatives.append("[ -]?".join(words) + r"[\w']*")
-    return "|".join(f"(?:{a})" for a in alternatives)
-
-
-def _bounded(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)")
+__all__ = [
+    "ConflationIndex",
+    "ConflationMatch",
+    "anchors",
+    "build_index",
+    "describe",
+    "group_pattern",
+    "merge_groups",
+]
 
 
 # --- the index -------------------------------------------------------------------------------
@@ -141,14 +98,14 @@ class ConflationIndex:
     def pattern(self, group: str) -> re.Pattern[str]:
         compiled = self._patterns.get(group)
         if compiled is None:
-            compiled = self._patterns[group] = _bounded(group_pattern(self.groups[group]))
+            compiled = self._patterns[group] = bounded(group_pattern(self.groups[group]))
         return compiled
 
     @property
     def trigger(self) -> re.Pattern[str]:
         if not self._trigger:
             alternatives = (group_pattern(self.groups[gid]) for gid in self.triggers)
-            self._trigger.append(_bounded("|".join(alternatives)))
+            self._trigger.append(bounded("|".join(alternatives)))
         return self._trigger[0]
 
     # -- per segment --------------------------------------------------------------------------
@@ -159,7 +116,7 @@ class ConflationIndex:
         if ctx.literals is not None:  # the candidate scan found the anchors already
             hits = sorted(at for a in self.anchors for at in ctx.literals.get(a, ()))
         else:
-            hits = _find_all(norm, self.anchors)
+            hits = find_all(norm, self.anchors)
         if not hits:
             return [], term_matches
         sentences: list[Sentence] = []
@@ -167,7 +124,7 @@ class ConflationIndex:
         for at in hits:
             if at < done:
                 continue
-            bounds = _sentence(ctx, at)
+            bounds = sentence_in(ctx, at)
             done = bounds[1]
             if self.trigger.search(norm, *bounds) is not None:
                 sentences.append(Sentence(self, ctx, *bounds))
@@ -175,7 +132,7 @@ class ConflationIndex:
         for sent in sentences:
             for index, spec in self.members:
                 entry = self.rules[index].entry
-                detect = g.DETECTORS[spec.shape]
+                detect = SHAPES[spec.shape].detect
                 for cand in detect(sent, spec, entry.severity):
                     severity = self._verify(sent, spec, index, cand)
                     if severity is not None:
@@ -269,186 +226,6 @@ _SPACES = re.compile(r"\s+")
 
 def _read(piece: g.Piece, rename: Rename) -> str:
     return piece if isinstance(piece, str) else rename(*piece)
-
-
-class Sentence:
-    """One sentence of a segment's normalized view, with group hits computed on demand."""
-
-    __slots__ = ("_cache", "ctx", "end", "index", "norm", "start")
-
-    def __init__(self, index: ConflationIndex, ctx: Context, start: int, end: int) -> None:
-        self.index = index
-        self.ctx = ctx
-        self.norm = ctx.norm
-        self.start = start
-        self.end = end
-        self._cache: dict[object, list[tuple[int, int]]] = {}
-
-    def hits(
-        self, group: str, lo: int | None = None, hi: int | None = None
-    ) -> list[tuple[int, int]]:
-        """Spans of the terms of ``group`` in the sentence (or in ``[lo, hi)``)."""
-        lo = self.start if lo is None else lo
-        hi = self.end if hi is None else hi
-        key = (group, lo, hi)
-        cached = self._cache.get(key)
-        if cached is None:
-            pattern = self.index.pattern(group)
-            cached = self._cache[key] = [m.span() for m in pattern.finditer(self.norm, lo, hi)]
-        return cached
-
-    def matches_at(self, group: str, pos: int) -> int:
-        """End of the longest term of ``group`` starting at ``pos``, or -1."""
-        best = -1
-        for s, e in self.hits(group):
-            if s == pos and e > best:
-                best = e
-        return best
-
-    def concepts(self, spec: Conflation) -> list[tuple[int, int, str]]:
-        """Sex-work and trafficking terms, in order: (start, end, "sw" or "tr").
-
-        A trafficking term wins over a sex-work term it overlaps ("forced prostitution"), and
-        one about goods ("drug trafficking") or sectors ("anti-trafficking") is left out.
-        """
-        sw_id = spec.group("sw") if spec.has("sw") else None
-        tr_id, goods_id = spec.group("tr"), spec.group("goods")
-        key = ("concepts", sw_id, tr_id, goods_id)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached  # type: ignore[return-value]
-        goods = self.index.pattern(goods_id)
-        tr = []
-        for s, e in self.hits(tr_id):
-            before = self.norm[max(self.start, s - 12) : s]
-            if re.search(r"(?:anti|counter)[ -]$", before):
-                continue
-            prev = g.prev_words(self, s, 1)
-            if prev and goods.fullmatch(prev[0]):
-                continue
-            tr.append((s, e, "tr"))
-        sw = [
-            (s, e, "sw")
-            for s, e in (self.hits(sw_id) if sw_id else ())
-            if not any(s < te and ts < e for ts, te, _ in tr)
-        ]
-        out = sorted(tr + sw)
-        self._cache[key] = out  # type: ignore[assignment]
-        return out
-
-    def text(self, start: int, end: int) -> str:
-        return self.norm[start:end]
-
-
-def _sentence(ctx: Context, offset: int) -> tuple[int, int]:
-    """Sentence bounds, also cut where a plain-text list item starts on a new line."""
-    norm = ctx.norm
-    start, end = sentence_bounds(norm, offset)
-    src_start, src_end = ctx.source_span(start, end)
-    if "\n" not in ctx.text[src_start:src_end]:
-        return start, end
-    for m in _LIST_ITEM.finditer(ctx.text, src_start, src_end):
-        cut = _view_offset(ctx, m.end() - 1, start, end)
-        if cut <= offset:
-            start = max(start, cut)
-        else:
-            end = min(end, cut)
-            break
-    while start < end and norm[start] in " " + PARAGRAPH:
-        start += 1
-    return start, end
-
-
-_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])(?=[ \t])")
-
-
-def _view_offset(ctx: Context, source: int, lo: int, hi: int) -> int:
-    """The first view offset in ``[lo, hi]`` whose source offset is at least ``source``."""
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ctx.map.start(mid) < source:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Sorted offsets of every occurrence of the needles (str.find is far faster than a regex)."""
-    out: list[int] = []
-    for needle in needles:
-        find = text.find
-        at = find(needle)
-        while at != -1:
-            out.append(at)
-            at = find(needle, at + 1)
-    out.sort()
-    return out
-
-
-# Words too common to look for first; a term made only of such words uses its longest one.
-_COMMON = frozenset(
-    [
-        "work",
-        "worker",
-        "people",
-        "person",
-        "women",
-        "woman",
-        "men",
-        "who",
-        "sell",
-        "sells",
-        "selling",
-        "paid",
-        "buying",
-        "trade",
-        "trading",
-        "modern",
-        "day",
-        "human",
-        "commercial",
-        "full",
-        "service",
-        "survival",
-        "forced",
-        "labour",
-        "labor",
-        "sexual",
-        "white",
-        "club",
-        "industry",
-        "the",
-        "of",
-        "for",
-        "in",
-    ]
-)
-
-
-def anchors(terms: Iterable[str]) -> tuple[str, ...]:
-    """Strings of which every form of every term (plurals and joiners included) holds one."""
-    from ..lexicon.inflect import IRREGULAR_PLURALS
-
-    found: set[str] = set()
-    for term in terms:
-        words = [w for w in term.rstrip("*").replace("~", " ").replace("-", " ").split() if w]
-        if not words:
-            continue
-        rare = [w for w in words if w not in _COMMON] or words
-        word = max(rare, key=len)
-        if word == words[-1] and not term.endswith("*"):
-            if word in IRREGULAR_PLURALS:
-                plural = IRREGULAR_PLURALS[word]
-                n = 0
-                while n < min(len(word), len(plural)) and word[n] == plural[n]:
-                    n += 1
-                word = word[:n]
-            elif word.endswith("y"):
-                word = word[:-1]
-        found.add(word or words[0])
-    # a needle that contains another is redundant
-    return tuple(sorted(a for a in found if not any(b != a and b in a for b in found)))
 
 
 def _resolve(found: list[ConflationMatch]) -> list[ConflationMatch]:

@@ -13,11 +13,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..model import Conflation, Severity
-from .grammar import Candidate, _cand
+from ...model import Conflation, Severity
+from ..grammar import (
+    Candidate,
+    cand,
+)
+from ._shape import Shape
 
 if TYPE_CHECKING:
-    from .conflation import Sentence
+    from ..sentence import Sentence
+
 
 _SAME = re.compile(
     r"(?<![\w-])(?:"
@@ -60,49 +65,20 @@ def equivalence(sent: Sentence, spec: Conflation, severity: Severity) -> list[Ca
         spans = [(m.start(), m.end()), *sw, *partners]
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)
-        out.append(_cand(sent, start, end, severity, sw[0], (m.start(), m.end())))
+        out.append(cand(sent, start, end, severity, sw[0], (m.start(), m.end())))
         break
     return out
 
 
-# --- reframing: "it's actually slavery", "they're not prostitutes, they're victims" -------------
-
-_REFRAME = re.compile(
-    r"(?<![\w-])(?:it|this|that|they|these|those)(?:'s|'re| is| are| was| were)"
-    r"(?P<adv>(?: (?:actually|really|in fact|in reality|simply|just|basically|nothing but))*) "
-    r"(?:(?:a|an|all|always|often) )?"
+SHAPE = Shape(
+    name="equivalence",
+    title="equivalence claim",
+    summary=(
+        "the sex trade said to be the same as, inseparable from or one side of the same "
+        'coin as trafficking or a harm ("inextricably linked", "not that different", '
+        '"synonymous with"), or the same as what everyone in it endures'
+    ),
+    roles=("sw", "tr", "harm", "goods"),
+    triggers=("sw",),
+    detect=equivalence,
 )
-_OFTEN = re.compile(
-    r"(?<![\w-])(?:in (?:almost |nearly |virtually )?(?:every|all|most) cases?|most of the time"
-    r"|almost always|nearly always|more often than not|invariably|usually)(?![\w-])"
-)
-_NOT_SW_BEFORE = re.compile(r"(?:\bnot|n't|\bno longer|\bnever) (?:\w+ ){0,2}\Z")
-
-
-def reframing(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidate]:
-    """Something renamed as trafficking or its victims: a correction of sex-trade words ("it is
-    not sex work, it is slavery", "they're not prostitutes, they're victims") or a claim about
-    nearly every case ("in almost every case it's actually slavery")."""
-    norm = sent.norm
-    targets = [(s, e) for s, e, k in sent.concepts(spec) if k == "tr"]
-    targets += sent.hits(spec.group("victim")) if spec.has("victim") else []
-    if not targets:
-        return []
-    sw = [(s, e) for s, e, k in sent.concepts(spec) if k == "sw"]
-    denied = [
-        (s, e) for s, e in sw if _NOT_SW_BEFORE.search(norm, max(sent.start, s - 30), s) is not None
-    ]
-    often = _OFTEN.search(norm, sent.start, sent.end)
-    for m in _REFRAME.finditer(norm, sent.start, sent.end):
-        hit = [(s, e) for s, e in targets if s == m.end()]
-        if not hit:
-            continue
-        before = [d for d in denied if d[1] <= m.start()]
-        if before:  # "not prostitutes, they're victims"
-            start = max(0, norm.rfind(" ", sent.start, before[-1][0] - 5) + 1)
-            start = max(start, sent.start)
-            return [_cand(sent, start, hit[0][1], severity, before[-1], hit[0])]
-        if often is not None and m["adv"]:  # "in almost every case it's actually slavery"
-            start = min(often.start(), m.start())
-            return [_cand(sent, start, hit[0][1], severity, hit[0])]
-    return []

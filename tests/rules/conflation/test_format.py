@@ -99,7 +99,7 @@ def test_explain_data_lists_the_shape_groups_and_guards() -> None:
 
 
 def test_the_built_in_lexicon_declares_every_group_it_reads() -> None:
-    lexicon = load_lexicon_file(Path(__file__).parents[2] / "lexicons" / "conflation.yaml")
+    lexicon = load_lexicon_file(Path(__file__).parents[3] / "lexicons" / "conflation.yaml")
     assert {g.id.split("/")[1] for g in lexicon.groups} >= {"sw", "tr", "minor", "contrast"}
 
 

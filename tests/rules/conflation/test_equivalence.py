@@ -57,27 +57,3 @@ def test_an_event_claim_needs_no_rise_word(text: str) -> None:
 def test_an_event_claim_reported_to_be_questioned_is_left_alone() -> None:
     text = "You may have heard that the Super Bowl is the biggest trafficking event of the year."
     assert "conflation/event-myth" not in rules(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "It is not escorting, the deputy insisted; it is human trafficking.",
-        "They aren't sex workers, they're trafficking victims.",
-        "Most of the time it's simply slavery, the brochure says.",
-    ],
-)
-def test_a_reframing_as_trafficking_is_flagged(text: str) -> None:
-    assert "conflation/reframing" in rules(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "In most cases it's actually a labour dispute, not trafficking.",
-        "They're not victims, they're sex workers, she said.",
-        "The children were not sex workers; they are trafficking victims under the law.",
-    ],
-)
-def test_a_reframing_the_other_way_or_about_minors_is_left_alone(text: str) -> None:
-    assert "conflation/reframing" not in rules(text)

@@ -1,0 +1,31 @@
+"""What a conflation shape is: a name, what it finds in plain words, its roles and detector."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...model import Conflation, Severity
+from ..grammar import Candidate
+
+if TYPE_CHECKING:
+    from ..sentence import Sentence
+
+Detector = Callable[["Sentence", Conflation, Severity], list[Candidate]]
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One conflation shape: its name, a title, what it finds and the roles of its groups.
+
+    ``triggers`` are the roles of which a term must be present for the shape to apply;
+    ``detect`` finds candidates in one sentence.
+    """
+
+    name: str
+    title: str
+    summary: str
+    roles: tuple[str, ...]
+    triggers: tuple[str, ...]
+    detect: Detector
