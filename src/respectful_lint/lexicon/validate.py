@@ -28,7 +28,7 @@ from ..model import (
     Severity,
     Source,
 )
-from ..rules.shapes import SHAPES
+from ..rules.shapes import SHAPES, VOCABULARY_LEXICON
 from .inflect import normalize_term
 from .patterns import pattern_problem
 from .yamlload import Located, LocatedError, Path
@@ -638,8 +638,10 @@ class _Validator:
         )
         shape = SHAPES[shape_name]
         roles = {role: f"{self.lexicon_id}/{role}" for role in shape.roles}
+        roles.update({role: f"{VOCABULARY_LEXICON}/{role}" for role in shape.vocabulary})
         raw_groups = data.get("groups", {})
-        spec = self.mapping(raw_groups, (*path, "groups"), shape.roles, f"'groups' of {what}")
+        known = (*shape.roles, *shape.vocabulary)
+        spec = self.mapping(raw_groups, (*path, "groups"), known, f"'groups' of {what}")
         for role, ref in spec.items():
             roles[role] = self.qualify(self.string(ref, (*path, "groups", role)), (*path, role))
         supersedes = self.strings(data.get("supersedes", []), (*path, "supersedes"))

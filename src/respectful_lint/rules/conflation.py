@@ -94,6 +94,14 @@ class ConflationIndex:
     # Compiled on first use, so that a run over text without any anchor compiles nothing.
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     _trigger: list[re.Pattern[str]] = field(default_factory=list)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def words(self, group: str) -> frozenset[str]:
+        """The terms of a group as a set (see :meth:`.sentence.Sentence.words`)."""
+        found = self._words.get(group)
+        if found is None:
+            found = self._words[group] = frozenset(self.groups[group].terms)
+        return found
 
     def pattern(self, group: str) -> re.Pattern[str]:
         compiled = self._patterns.get(group)

@@ -48,15 +48,6 @@ def split_words(text: str) -> list[str]:
     return text.split()
 
 
-PERSONS = frozenset(
-    split_words(
-        "worker workers prostitute prostitutes escort escorts people person persons women woman "
-        "men man girls girl boys survivors survivor victims victim traffickers trafficker slaves "
-        "slave sellers seller buyers buyer clients client individuals migrants youth adults"
-    )
-)
-
-
 FUNCTION = frozenset(
     split_words(
         "in on at of for to by with from into about and or but nor that which who whom as than "
@@ -74,17 +65,6 @@ SINGULAR_VERBS = frozenset(
         "destroys destroyed devastates devastated plagues plagued ruins ruined exploits exploited "
         "flourishes flourished spreads spread keeps kept takes took goes went needs requires "
         "fuels fuelled fueled feeds hurts hurt preys targets targeted poses posed"
-    )
-)
-
-
-MODIFIED_HEADS = frozenset(
-    split_words(
-        "prevention law laws policy policies hotline helpline funding fund funds grant grants "
-        "training sector organisation organisations organization organizations programme "
-        "programmes program programs unit units service services charity charities research act "
-        "acts case cases charge charges expert experts advocate advocates group groups statute "
-        "statutes campaign campaigns movement movements field studies study data"
     )
 )
 
@@ -197,15 +177,17 @@ def is_question(sent: Sentence) -> bool:
     return sent.norm[sent.start : sent.end].rstrip(" \"')]\u2029\u201d").endswith("?")
 
 
-def modifier(sent: Sentence, start: int, end: int) -> bool:
+def modifier(sent: Sentence, spec: Conflation, start: int, end: int) -> bool:
     """The predicate term only modifies a following noun ("a trafficking hotspot")."""
     word, _ = next_word(sent, end)
-    if word == "-" or word in MODIFIED_HEADS:
+    if word == "-" or word in sent.words(spec, "modified-heads"):
         return True
     # after an article a bare "trafficking" is usually a noun modifier ("is a trafficking risk")
     article = sent.norm[max(0, start - 5) : start].endswith((" a ", " an ", " the ", " one "))
     bare = sent.norm[start:end].endswith("trafficking")
-    return article and bare and word is not None and word not in FUNCTION | PERSONS
+    if not (article and bare) or word is None:
+        return False
+    return word not in FUNCTION and word not in sent.words(spec, "persons")
 
 
 def is_subject(sent: Sentence, pos: int) -> bool:

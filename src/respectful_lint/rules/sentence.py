@@ -49,6 +49,11 @@ class Sentence:
                 best = e
         return best
 
+    def words(self, spec: Conflation, role: str) -> frozenset[str]:
+        """The terms of the group filling ``role``, as a set of words and phrases (for the
+        vocabulary a shape compares single words against)."""
+        return self.index.words(spec.group(role))
+
     def concepts(self, spec: Conflation) -> list[tuple[int, int, str]]:
         """Sex-work and trafficking terms, in order: (start, end, "sw" or "tr").
 

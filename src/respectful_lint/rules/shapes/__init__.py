@@ -10,9 +10,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from ._shape import Detector, Shape
+from ._shape import VOCABULARY_LEXICON, Detector, Shape
 
-__all__ = ["SHAPES", "Detector", "Shape"]
+__all__ = ["SHAPES", "VOCABULARY_LEXICON", "Detector", "Shape"]
 
 
 def _load() -> dict[str, Shape]:

@@ -12,6 +12,8 @@ from ..grammar import Candidate
 if TYPE_CHECKING:
     from ..sentence import Sentence
 
+VOCABULARY_LEXICON = "conflation"  # where the default vocabulary groups live
+
 Detector = Callable[["Sentence", Conflation, Severity], list[Candidate]]
 
 
@@ -20,6 +22,8 @@ class Shape:
     """One conflation shape: its name, a title, what it finds and the roles of its groups.
 
     ``triggers`` are the roles of which a term must be present for the shape to apply;
+    ``vocabulary`` the roles whose terms the detector compares words against (heads, person
+    nouns), which default to the groups of the built-in ``conflation`` lexicon;
     ``detect`` finds candidates in one sentence.
     """
 
@@ -29,3 +33,4 @@ class Shape:
     roles: tuple[str, ...]
     triggers: tuple[str, ...]
     detect: Detector
+    vocabulary: tuple[str, ...] = ()

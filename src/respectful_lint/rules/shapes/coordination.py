@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from ...model import Conflation, Severity
 from ..grammar import (
     FUNCTION,
-    PERSONS,
     SINGULAR_VERBS,
     Candidate,
     Rewrite,
@@ -22,7 +21,6 @@ from ..grammar import (
     next_word,
     pairs,
     prev_words,
-    split_words,
 )
 from ._shape import Shape
 
@@ -30,71 +28,24 @@ if TYPE_CHECKING:
     from ..sentence import Sentence
 
 
-HEADS = frozenset(
-    split_words(
-        "problem problems issue issues crisis crises epidemic scourge plague menace evil evils "
-        "unit units squad team task taskforce hotline helpline service services programme "
-        "programmes program programs project projects shelter shelters industry industries "
-        "network networks ring rings operation operations sweep sweeps sting stings "
-        "investigation investigations nexus pipeline trade business economy market markets "
-        "underworld crackdown crackdowns initiative initiatives"
-    )
-)
-
-
-SLOT_ONE = frozenset(
-    split_words(
-        "leave leaving exit exiting exited escape escaping escaped flee fleeing fled quit quitting "
-        "end ending ended fight fighting combat combating combatting tackle tackling eradicate "
-        "eradicating abolish abolishing stop stopping oppose opposing prevent preventing against "
-        "eliminate eliminating "
-        # one target of enforcement
-        "target targets targeted targeting police policing investigate investigates investigated "
-        "investigating curb curbing crack cracking suppress suppressing criminalize criminalizes "
-        "criminalise criminalises"
-    )
-)
-
-
-SLOT_TWO = frozenset(
-    (
-        "survivors of",
-        "survivor of",
-        "victims of",
-        "victim of",
-        "out of",
-        "affected by",
-        "harmed by",
-        "escape from",
-        "exit from",
-        "rescued from",
-        "freed from",
-        "recover from",
-        "recovering from",
-        "recovery from",
-        "away from",
-        "trapped in",
-    )
-)
-
-
 _COORD_GAP = re.compile(r"(?: ?/ ?|-|-and-|-or-| ?& ?| ?\+ ?| and/or | and | or |, )(?:the )?")
 
 
-def _slot_before(sent: Sentence, pos: int) -> bool:
+def _slot_before(sent: Sentence, spec: Conflation, pos: int) -> bool:
     words = prev_words(sent, pos, 3)
     while words and words[-1] in ("the", "both", "all"):
         words.pop()
     if not words:
         return False
-    return words[-1] in SLOT_ONE or " ".join(words[-2:]) in SLOT_TWO
+    slot = sent.words(spec, "slot-openers")
+    return words[-1] in slot or " ".join(words[-2:]) in slot
 
 
-# The reference's own example of two groups that each keep their person noun (§2, shape 1).
-_PERSON_REWRITE = "sex workers and "
-
-
-_VICTIM_HEADS = frozenset(split_words("survivors survivor victims victim"))
+def _own_person(sent: Sentence, spec: Conflation, *, plural: bool) -> str:
+    """The person noun the sex-work side takes when each group keeps its own ("sex workers
+    and trafficking survivors"): the ``own-person`` group holds its singular and its plural."""
+    forms = sorted(sent.words(spec, "own-person"), key=lambda w: (len(w), w))
+    return (forms[-1] if plural else forms[0]) + " and "
 
 
 def _split(a: tuple[int, int, str], b: tuple[int, int, str], end: int) -> tuple[Rewrite, ...]:
@@ -111,7 +62,8 @@ def coordination(sent: Sentence, spec: Conflation, severity: Severity) -> list[C
         if not _COORD_GAP.fullmatch(gap):
             continue
         compound = "/" in gap or (gap.startswith("-") and " " not in gap)
-        if last_word(norm[a[0] : a[1]]) in PERSONS or last_word(norm[b[0] : b[1]]) in PERSONS:
+        persons = sent.words(spec, "persons")
+        if last_word(norm[a[0] : a[1]]) in persons or last_word(norm[b[0] : b[1]]) in persons:
             continue  # a person noun of its own ("sex workers and traffickers")
         word, word_end = next_word(sent, b[1])
         found: tuple[int, Severity] | None = None
@@ -127,17 +79,17 @@ def coordination(sent: Sentence, spec: Conflation, severity: Severity) -> list[C
                 found = (word_end, severity)
             else:
                 found = (b[1], severity.downgraded())
-        elif verb or word in PERSONS:
+        elif verb or word in persons:
             found = (word_end, severity)
-        elif word in HEADS:
+        elif word in sent.words(spec, "heads"):
             found = (word_end, severity.downgraded())
-        elif not gap.startswith(",") and _slot_before(sent, a[0]):
+        elif not gap.startswith(",") and _slot_before(sent, spec, a[0]):
             found = (b[1], severity.downgraded())
         if found is not None:
             end = found[0]
-            if word in _VICTIM_HEADS and end == word_end:
+            if word in sent.words(spec, "victim-heads") and end == word_end:
                 # "sex-work/trafficking survivors": give each group its own person noun
-                person = _PERSON_REWRITE if word.endswith("s") else "sex worker and "
+                person = _own_person(sent, spec, plural=word.endswith("s"))
                 rewrites: tuple[Rewrite, ...] = ((person, (b[0], end)),)
             else:
                 rewrites = _split(a, b, end)
@@ -156,4 +108,5 @@ SHAPE = Shape(
     roles=("sw", "tr", "goods"),
     triggers=("sw", "tr"),
     detect=coordination,
+    vocabulary=("persons", "heads", "slot-openers", "victim-heads", "own-person"),
 )

@@ -52,7 +52,7 @@ def definition(sent: Sentence, spec: Conflation, severity: Severity) -> list[Can
         end = max(ends, default=-1)
         if end < 0 or norm.startswith(("trafficked", "trafficker"), pos):
             continue
-        if modifier(sent, pos, end):
+        if modifier(sent, spec, pos, end):
             continue
         if not is_subject(sent, s):
             continue  # "policing sex work is ...": sex work is not the subject
@@ -70,4 +70,5 @@ SHAPE = Shape(
     roles=("sw", "tr", "harm", "goods"),
     triggers=("sw", "tr"),
     detect=definition,
+    vocabulary=("persons", "modified-heads"),
 )

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from ...model import Conflation, Severity
 from ..grammar import (
-    MODIFIED_HEADS,
     Candidate,
     cand,
     next_word,
@@ -36,9 +35,6 @@ _RISE_LINKS = frozenset(
 _EVENT_WINDOW = 15  # words between the event and the trafficking term (reference §2, shape 8)
 
 
-_POLICING_HEADS = frozenset(split_words("arrest arrests sting stings raid raids"))
-
-
 def event_myth(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidate]:
     tr = [(s, e) for s, e, kind in sent.concepts(spec) if kind == "tr"]
     if not tr:
@@ -47,12 +43,13 @@ def event_myth(sent: Sentence, spec: Conflation, severity: Severity) -> list[Can
     rises = sent.hits(spec.group("rise")) if events else []
     if not rises:
         return []
+    modified = sent.words(spec, "modified-heads")
     out = []
     for s, e in tr:
         word, _ = next_word(sent, e)
-        if word == "-" or (word in MODIFIED_HEADS and word not in ("case", "cases")):
+        if word == "-" or (word in modified and word not in ("case", "cases")):
             continue  # "trafficking hotline", "trafficking research": not the rise claimed
-        if word in _POLICING_HEADS:
+        if word in sent.words(spec, "policing-heads"):
             continue  # more arrests is a fact about policing, not about trafficking
         linked = [r for r in rises if _linked(sent, r, (s, e))]
         near = [ev for ev in events if word_distance(sent, ev, (s, e)) <= _EVENT_WINDOW]
@@ -82,4 +79,5 @@ SHAPE = Shape(
     roles=("tr", "event", "rise", "goods"),
     triggers=("tr",),
     detect=event_myth,
+    vocabulary=("modified-heads", "policing-heads"),
 )

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from ...model import Conflation, Severity
 from ..grammar import (
-    MODIFIED_HEADS,
     Candidate,
     cand,
     next_word,
@@ -35,17 +34,15 @@ _DEMAND_FOR = re.compile(r"(?<!\w)demand for ")
 _END_DEMAND = re.compile(r"(?<!\w)end(?:s|ing)? demand(?!\w)")
 
 
-_HARM_WORDS = ("traffick", "slave", "exploitation")
-
-
 def fixed_phrase(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidate]:
     concepts = [c for c in sent.concepts(spec) if c[2] == "tr"]
     if not concepts:
         return []
     norm = sent.norm
+    stems = sent.words(spec, "harm-stems")
 
     def harm_at(pos: int) -> int:
-        ends = [ce for cs, ce, _ in concepts if cs == pos and _harmful(norm[cs:ce])]
+        ends = [ce for cs, ce, _ in concepts if cs == pos and _harmful(norm[cs:ce], stems)]
         return max(ends, default=-1)
 
     out = []
@@ -56,19 +53,19 @@ def fixed_phrase(sent: Sentence, spec: Conflation, severity: Severity) -> list[C
     for m in _DEMAND_FOR.finditer(norm, sent.start, sent.end):
         end = harm_at(m.end())
         word, _ = next_word(sent, end) if end > 0 else (None, 0)
-        if end > 0 and word not in MODIFIED_HEADS and word != "-":
+        if end > 0 and word not in sent.words(spec, "modified-heads") and word != "-":
             out.append(cand(sent, m.start(), end, severity, (m.end(), end)))
     for m in _END_DEMAND.finditer(norm, sent.start, sent.end):
         later = [(cs, ce) for cs, ce, _ in concepts if m.end() < cs <= m.end() + 80]
-        later = [(cs, ce) for cs, ce in later if _harmful(norm[cs:ce])]
+        later = [(cs, ce) for cs, ce in later if _harmful(norm[cs:ce], stems)]
         if later:
             cs, ce = later[0]
             out.append(cand(sent, m.start(), ce, severity, (m.start(), m.end()), (cs, ce)))
     return out
 
 
-def _harmful(text: str) -> bool:
-    return any(w in text for w in _HARM_WORDS) and not text.startswith(("trafficked", "trafficker"))
+def _harmful(text: str, stems: frozenset[str]) -> bool:
+    return any(w in text for w in stems) and not text.startswith(("trafficked", "trafficker"))
 
 
 SHAPE = Shape(
@@ -81,4 +78,5 @@ SHAPE = Shape(
     roles=("demand", "tr", "goods"),
     triggers=("tr",),
     detect=fixed_phrase,
+    vocabulary=("modified-heads", "harm-stems"),
 )

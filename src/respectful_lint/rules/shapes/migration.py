@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from ...model import Conflation, Severity
 from ..grammar import (
     PASSIVE,
-    PERSONS,
     RELATIVE,
     Candidate,
     cand,
@@ -39,7 +38,7 @@ def migration(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
         if any(w in RELATIVE for w in before):
             continue  # "migrants who were trafficked": a restriction, not an inference
         if text.startswith("trafficked") and not (
-            (before and before[-1] in PASSIVE) or word in PERSONS
+            (before and before[-1] in PASSIVE) or word in sent.words(spec, "persons")
         ):
             continue  # "he trafficked them": an accusation against someone
         if cues is None:
@@ -69,4 +68,5 @@ SHAPE = Shape(
     roles=("tr", "migration-cue", "sw", "sex-trade-venue", "because", "goods"),
     triggers=("tr",),
     detect=migration,
+    vocabulary=("persons",),
 )

@@ -85,7 +85,7 @@ def universal(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
         if of is not None:
             more = [ce for cs, ce, ck in concepts if cs == of.end() and ck == "tr"]
             end = max([end, *more])
-        if modifier(sent, pos, end):
+        if modifier(sent, spec, pos, end):
             continue
         out.append(cand(sent, q_start, end, severity, (s, e), (pos, end)))
     return out
@@ -101,4 +101,5 @@ SHAPE = Shape(
     roles=("sw", "victim", "harm", "tr", "goods"),
     triggers=("sw",),
     detect=universal,
+    vocabulary=("persons", "modified-heads"),
 )
