@@ -13,3 +13,8 @@ def conflations(text: str, kind: str = "text") -> list[Finding]:
 def found(text: str, kind: str = "text") -> list[tuple[str, str, str]]:
     """(rule, matched text, severity) of every conflation finding."""
     return [(f.rule, f.matched, f.severity.label) for f in conflations(text, kind)]
+
+
+def rules(text: str) -> list[str]:
+    """The rule of every finding, conflation or not."""
+    return [f.rule for f in lint_text(text, kind="text")]

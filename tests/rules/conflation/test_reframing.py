@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from respectful_lint import lint_text
-
-
-def rules(text: str) -> list[str]:
-    return [f.rule for f in lint_text(text, kind="text")]
+from _util import rules
 
 
 @pytest.mark.parametrize(
