@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon.compile import exception_regex
+from .lexicon.patterns import exception_regex
 from .model import Condition, QuotePolicies, Severity, WordWindow
 from .normalize import PARAGRAPH, normalize
 from .quoting import gloss_after, mention_frame_before

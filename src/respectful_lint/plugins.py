@@ -6,9 +6,9 @@ a plugin distribution. A project chooses its plugins by distribution name with t
 ``--no-plugins`` runs with the built-ins alone. A plugin may never replace a built-in under the
 same name: that is an error naming both distributions.
 
-Readers and reporters are looked up by name from many places, so the choice of the current run
-is kept here (:func:`use`); lexicon loading gets it passed explicitly, as its results are
-cached by it.
+Readers, reporters and rule kinds are looked up by name from many places, so the choice of the
+current run is kept here (:func:`use`); lexicon loading gets it passed explicitly, as its results
+are cached by it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ GROUPS = {
     "presets": "respectful_lint.presets",
     "readers": "respectful_lint.readers",
     "reporters": "respectful_lint.reporters",
+    "rule_kinds": "respectful_lint.rule_kinds",
 }
 
 Choice = frozenset[str] | None
@@ -54,7 +55,7 @@ def choice(names: Iterable[str] | None) -> Choice:
 
 
 def use(chosen: Choice) -> None:
-    """Make ``chosen`` the plugins that reader and reporter look-ups see."""
+    """Make ``chosen`` the plugins that reader, reporter and rule-kind look-ups see."""
     _active[0] = chosen
 
 
@@ -90,7 +91,7 @@ def enabled(group: str, chosen: Choice) -> list[EntryPoint]:
             continue
         if ep.name in eps:
             first = eps[ep.name]
-            kind = group.rsplit(".", 1)[-1].rstrip("s")
+            kind = group.rsplit(".", 1)[-1].rstrip("s").replace("_", " ")
             what = "the built-in" if is_core(first) else "the"
             raise PluginClash(
                 f"{kind} plugin '{ep.name}' from {distribution(ep)} clashes with {what} "

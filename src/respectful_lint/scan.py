@@ -20,12 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .normalize import is_word
+
 _FORM = 1  # value flags in the automaton
 _LITERAL = 2
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +121,8 @@ class AutomatonScanner(Scanner):
             end = last + 1
             start = end - length
             if flag & _FORM and (
-                (start == 0 or not _is_word(norm[start - 1]))
-                and (end == size or not _is_word(norm[end]))
+                (start == 0 or not is_word(norm[start - 1]))
+                and (end == size or not is_word(norm[end]))
                 and longest.get(start, 0) < end
             ):
                 longest[start] = end

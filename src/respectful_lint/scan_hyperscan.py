@@ -18,8 +18,8 @@ from typing import Any
 
 import hyperscan
 
+from .normalize import is_word
 from .scan import Hits, Scanner
-from .scan import _is_word as is_word
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 

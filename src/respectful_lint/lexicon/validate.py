@@ -17,7 +17,6 @@ from ..model import (
     SLOTS,
     ConceptGroup,
     Condition,
-    Conflation,
     ConflationGuard,
     Entry,
     Examples,
@@ -30,7 +29,7 @@ from ..model import (
     WordWindow,
 )
 from ..normalize import phrase_tokens
-from ..rules.shapes import SHAPES
+from ..rules import registry as kinds
 from ..wordclass import WORD_CLASSES
 from .inflect import normalize_term
 from .patterns import pattern_problem
@@ -90,8 +89,6 @@ CONDITION_KEYS = (
 CONFLATION_GUARD_TESTS = ("sentence", "negated", "question", "before", "after", "near")
 GUARD_KEYS = (*CONDITION_KEYS, "sentence", "negated", "question", "action", "reason")
 GROUP_KEYS = ("description", "terms", "inflect")
-# keys a conflation entry may not have: it matches shapes over concept groups, never a fix
-CONFLATION_REFUSED = ("terms", "pattern", "forms", "inflect", "exceptions", "requires")
 INFLECT_KEYS = ("plural", "possessive")
 QUOTES_KEYS = ("mention", "speech", "scare")
 EXAMPLES_KEYS = ("flag", "pass")
@@ -101,7 +98,6 @@ WINDOW_SPEC_KEYS = ("words", "window")
 
 SEVERITIES = ("error", "warning", "suggestion")
 FIXES = ("safe", "unsafe", "none")
-KINDS = ("term", "pattern", "conflation")
 ACTIONS = ("skip", "downgrade", "suggestion")
 QUOTE_POLICIES = ("skip", "downgrade", "suggestion", "flag")
 CASES = ("capitalized", "upper", "lower")
@@ -296,7 +292,7 @@ class _Validator:
         what = f"entry {path[-1]}"
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             what = f"entry '{raw['id']}'"
-        data = self.mapping(raw, path, ENTRY_KEYS, what)
+        data = self.mapping(raw, path, self.entry_keys(raw), what)
         entry_id = self.string(self.require(data, path, "id", what), (*path, "id"))
         if "/" in entry_id:
             self.fail(
@@ -311,33 +307,11 @@ class _Validator:
                 (*path, "id"),
                 f"entry id {entry_id!r} must be lower-case letters, digits and hyphens",
             )
-        kind = self.choice(data.get("kind", "term"), (*path, "kind"), KINDS)
-        terms: tuple[str, ...] = ()
-        pattern: str | None = None
-        conflation: Conflation | None = None
-        for key in ("shape", "groups", "supersedes"):
-            if key in data and kind != "conflation":
-                self.fail((*path, key), f"'{key}' needs 'kind: conflation' in {what}")
-        if kind == "conflation":
-            for key in CONFLATION_REFUSED:
-                if key in data:
-                    self.fail((*path, key), f"'{key}' is not used by 'kind: conflation' ({what})")
-            if data.get("fix", "none") != "none":
-                self.fail((*path, "fix"), f"conflation rules never fix text ({what})")
-            conflation = self.conflation(data, path, what)
-        elif kind == "term":
-            terms = self.strings(
-                self.require(data, path, "terms", what), (*path, "terms"), nonempty_list=True
-            )
-            if "pattern" in data:
-                self.fail((*path, "pattern"), f"'pattern' needs 'kind: pattern' in {what}")
-        else:
-            pattern = self.string(self.require(data, path, "pattern", what), (*path, "pattern"))
-            problem = pattern_problem(pattern)
-            if problem:
-                self.fail((*path, "pattern"), f"'pattern' of {what}: {problem}")
-            if "terms" in data:
-                self.fail((*path, "terms"), f"'terms' is for 'kind: term', not {what}")
+        rule_kind = kinds.kind(
+            self.choice(data.get("kind", "term"), (*path, "kind"), kinds.names())
+        )
+        fields = rule_kind.validate(self, data, path, what)
+        terms = fields.terms
         forms, plural_forms = self.forms(data.get("forms", []), (*path, "forms"))
         plural = possessive = True
         inflect = data.get("inflect", True)
@@ -388,7 +362,7 @@ class _Validator:
             _NO_STRINGS, lambda: self.strings(data.get("exceptions", []), (*path, "exceptions"))
         )
         guards: tuple[Guard, ...] = ()
-        if kind != "conflation":
+        if "guards" not in rule_kind.keys:  # a kind that reads guards of its own checks them
             guards = self.guards(data.get("guards", []), (*path, "guards"))
         requires = self.requires(data.get("requires", []), (*path, "requires"))
         quotes = self.quotes(data.get("quotes", {}), (*path, "quotes"), what)
@@ -402,12 +376,12 @@ class _Validator:
             self.warn(path, f"{what} has no 'examples' ('lexicon test' runs them)")
         return Entry(
             id=entry_id,
-            kind=cast(Any, kind),
+            kind=rule_kind.name,
             terms=terms,
             forms=forms,
             inflect_plural=plural,
             inflect_possessive=possessive,
-            pattern=pattern,
+            pattern=fields.pattern,
             preferred=preferred,
             severity=severity,
             category=category,
@@ -423,8 +397,20 @@ class _Validator:
             line=self.doc.where(path)[0],
             tags=tags,
             plural_forms=plural_forms,
-            conflation=conflation,
+            conflation=fields.conflation,
+            options=fields.options,
         )
+
+    def entry_keys(self, raw: Any) -> tuple[str, ...]:
+        """The keys an entry may have: those of the built-in kinds, and a plugin kind's own."""
+        name = raw.get("kind") if isinstance(raw, dict) else None
+        if not isinstance(name, str) or name in kinds.BUILTIN or name not in kinds.names():
+            return ENTRY_KEYS
+        extra = tuple(k for k in kinds.kind(name).keys if k not in ENTRY_KEYS)
+        return (*ENTRY_KEYS, *extra)
+
+    def typename(self, value: Any) -> str:
+        return _typename(value)
 
     def category(self, data: dict[str, Any], path: Path, what: str) -> str:
         category = self.string(self.require(data, path, "category", what), (*path, "category"))
@@ -653,31 +639,6 @@ class _Validator:
             inflect=inflect,
             extends=extends,
             line=self.doc.where(path)[0],
-        )
-
-    def conflation(self, data: dict[str, Any], path: Path, what: str) -> Conflation:
-        shape_name = self.choice(
-            self.require(data, path, "shape", what), (*path, "shape"), tuple(SHAPES)
-        )
-        shape = SHAPES[shape_name]
-        roles = {role: f"{self.lexicon_id}/{role}" for role in shape.roles}
-        raw_groups = data.get("groups", {})
-        spec = self.mapping(raw_groups, (*path, "groups"), shape.roles, f"'groups' of {what}")
-        for role, ref in spec.items():
-            roles[role] = self.qualify(self.string(ref, (*path, "groups", role)), (*path, role))
-        supersedes = self.strings(data.get("supersedes", []), (*path, "supersedes"))
-        for i, rule in enumerate(supersedes):
-            if "/" not in rule:
-                self.fail((*path, "supersedes", i), f"'{rule}' must be a rule id (lexicon/entry)")
-        raw = data.get("guards", [])
-        if not isinstance(raw, list):
-            self.fail((*path, "guards"), f"'guards' must be a list, got {_typename(raw)}")
-        guards = [self.conflation_guard(item, (*path, "guards", i)) for i, item in enumerate(raw)]
-        return Conflation(
-            shape=shape_name,
-            groups=tuple(roles.items()),
-            guards=tuple(guards),
-            supersedes=supersedes,
         )
 
     def conflation_guard(self, raw: Any, path: Path) -> ConflationGuard:

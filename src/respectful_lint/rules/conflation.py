@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..errors import LexiconError
+from ..findings import first_of_overlaps, make_finding
 from ..model import (
     ConceptGroup,
     Conflation,
@@ -32,6 +33,7 @@ from ..model import (
 )
 from ..normalize import PARAGRAPH
 from ..sentences import sentence_bounds
+from ..wording import transfer_case
 from . import grammar as g
 from .grammar import Candidate
 from .shapes import SHAPES
@@ -228,8 +230,6 @@ class ConflationIndex:
         matches: Sequence[ConflationMatch],
         rename: Rename,
     ) -> list[Finding]:
-        from ..engine import make_finding, transfer_case
-
         out = []
         for m in matches:
             rule = self.rules[m.rule]
@@ -455,8 +455,6 @@ def anchors(terms: Iterable[str]) -> tuple[str, ...]:
 
 def _resolve(found: list[ConflationMatch]) -> list[ConflationMatch]:
     """Leftmost, then longest, then most severe, then lowest rule index."""
-    from ..engine import first_of_overlaps
-
     return first_of_overlaps(
         sorted(found, key=lambda m: (m.start, m.start - m.end, -m.severity, m.rule))
     )
