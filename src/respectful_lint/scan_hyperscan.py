@@ -19,7 +19,7 @@ from typing import Any
 import hyperscan
 
 from .normalize import is_word
-from .scan import Hits, Scanner
+from .scan_base import Hits, Scanner
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 

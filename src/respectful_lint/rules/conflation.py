@@ -34,6 +34,7 @@ from ..model import (
 from ..normalize import PARAGRAPH
 from ..sentences import sentence_bounds
 from ..wording import transfer_case
+from . import equivalence as _equivalence  # noqa: F401  (adds its shapes to the detectors)
 from . import grammar as g
 from .grammar import Candidate
 from .shapes import SHAPES

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Conflation, Severity
-from .grammar import Candidate, _cand
+from .grammar import DETECTORS, Candidate, _cand
 
 if TYPE_CHECKING:
     from .conflation import Sentence
@@ -106,3 +106,8 @@ def reframing(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
             start = min(often.start(), m.start())
             return [_cand(sent, start, hit[0][1], severity, hit[0])]
     return []
+
+
+# the equivalence shapes build on the helpers of .grammar, so they join its registry here
+DETECTORS["equivalence"] = equivalence
+DETECTORS["reframing"] = reframing

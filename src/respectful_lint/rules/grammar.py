@@ -614,8 +614,3 @@ DETECTORS: dict[str, Detector] = {
     "migration": migration,
     "event-myth": event_myth,
 }
-
-from .equivalence import equivalence, reframing  # noqa: E402  (it builds on the helpers above)
-
-DETECTORS["equivalence"] = equivalence
-DETECTORS["reframing"] = reframing
