@@ -292,7 +292,7 @@ class _Validator:
         what = f"entry {path[-1]}"
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             what = f"entry '{raw['id']}'"
-        data = self.mapping(raw, path, self.entry_keys(raw), what)
+        data = self.mapping(raw, path, self.entry_keys(raw, path), what)
         entry_id = self.string(self.require(data, path, "id", what), (*path, "id"))
         if "/" in entry_id:
             self.fail(
@@ -401,10 +401,15 @@ class _Validator:
             options=fields.options,
         )
 
-    def entry_keys(self, raw: Any) -> tuple[str, ...]:
-        """The keys an entry may have: those of the built-in kinds, and a plugin kind's own."""
-        name = raw.get("kind") if isinstance(raw, dict) else None
-        if not isinstance(name, str) or name in kinds.BUILTIN or name not in kinds.names():
+    def entry_keys(self, raw: Any, path: Path) -> tuple[str, ...]:
+        """The keys an entry may have: those of the built-in kinds, and a plugin kind's own.
+
+        An unknown kind is reported first: the keys it would read cannot be known.
+        """
+        if not isinstance(raw, dict) or "kind" not in raw:
+            return ENTRY_KEYS
+        name = self.choice(raw["kind"], (*path, "kind"), kinds.names())
+        if name in kinds.BUILTIN:
             return ENTRY_KEYS
         extra = tuple(k for k in kinds.kind(name).keys if k not in ENTRY_KEYS)
         return (*ENTRY_KEYS, *extra)
