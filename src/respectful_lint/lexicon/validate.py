@@ -293,50 +293,21 @@ class _Validator:
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             what = f"entry '{raw['id']}'"
         data = self.mapping(raw, path, self.entry_keys(raw, path), what)
-        entry_id = self.string(self.require(data, path, "id", what), (*path, "id"))
-        if "/" in entry_id:
-            self.fail(
-                (*path, "id"),
-                f"entry id {entry_id!r} names a rule of another lexicon: a lexicon defines its "
-                "own entries only; to change an existing rule, use 'overrides:' in the "
-                f"configuration ({entry_id}: {{severity: ..., preferred: [...]}}), and to turn "
-                "it off, 'disable:' in the lexicon or 'ignore:' in the configuration",
-            )
-        if not ID_RE.match(entry_id):
-            self.fail(
-                (*path, "id"),
-                f"entry id {entry_id!r} must be lower-case letters, digits and hyphens",
-            )
+        entry_id = self.entry_id(data, path, what)
         rule_kind = kinds.kind(
             self.choice(data.get("kind", "term"), (*path, "kind"), kinds.names())
         )
         fields = rule_kind.validate(self, data, path, what)
         terms = fields.terms
         forms, plural_forms = self.forms(data.get("forms", []), (*path, "forms"))
-        plural = possessive = True
-        inflect = data.get("inflect", True)
-        if isinstance(inflect, bool):
-            plural = possessive = inflect
-        else:
-            spec = self.mapping(inflect, (*path, "inflect"), INFLECT_KEYS, f"'inflect' of {what}")
-            plural = self.boolean(spec.get("plural", True), (*path, "inflect", "plural"))
-            possessive = self.boolean(
-                spec.get("possessive", True), (*path, "inflect", "possessive")
-            )
+        plural, possessive = self.inflection(data, path, what)
         preferred = self.part(
             _NO_WORDING,
             lambda: self.preferred(
                 self.require(data, path, "preferred", what), (*path, "preferred"), (*terms, *forms)
             ),
         )
-        severity = self.part(
-            Severity.WARNING,
-            lambda: Severity.parse(
-                self.choice(
-                    self.require(data, path, "severity", what), (*path, "severity"), SEVERITIES
-                )
-            ),
-        )
+        severity = self.part(Severity.WARNING, lambda: self.severity(data, path, what))
         category = self.part("", lambda: self.category(data, path, what))
         note = self.part(
             "", lambda: self.string(self.require(data, path, "note", what), (*path, "note"))
@@ -344,19 +315,7 @@ class _Validator:
         message = None
         if "message" in data:
             message = self.part(None, lambda: self.string(data["message"], (*path, "message")))
-        if "sources" in data or self.builtin:
-            cited = self.strings(
-                self.require(data, path, "sources", what), (*path, "sources"), nonempty_list=True
-            )
-        else:
-            cited = ()
-            self.warn(path, f"{what} cites no 'sources' (where the wording comes from)")
-        for i, key in enumerate(cited):
-            if key not in sources:
-                self.fail(
-                    (*path, "sources", i),
-                    f"source key '{key}' is not defined in 'sources'" + _hint(key, list(sources)),
-                )
+        cited = self.cited(data, path, what, sources)
         fix = self.part("none", lambda: self.choice(data.get("fix", "none"), (*path, "fix"), FIXES))
         exceptions = self.part(
             _NO_STRINGS, lambda: self.strings(data.get("exceptions", []), (*path, "exceptions"))
@@ -367,13 +326,6 @@ class _Validator:
         requires = self.requires(data.get("requires", []), (*path, "requires"))
         quotes = self.quotes(data.get("quotes", {}), (*path, "quotes"), what)
         tags = self.part(_NO_STRINGS, lambda: self.strings(data.get("tags", []), (*path, "tags")))
-        if "examples" in data or self.builtin:
-            examples = self.examples(
-                self.require(data, path, "examples", what), (*path, "examples"), what
-            )
-        else:
-            examples = Examples()
-            self.warn(path, f"{what} has no 'examples' ('lexicon test' runs them)")
         return Entry(
             id=entry_id,
             kind=rule_kind.name,
@@ -393,13 +345,71 @@ class _Validator:
             guards=guards,
             requires=requires,
             quotes=quotes,
-            examples=examples,
+            examples=self.entry_examples(data, path, what),
             line=self.doc.where(path)[0],
             tags=tags,
             plural_forms=plural_forms,
             conflation=fields.conflation,
             options=fields.options,
         )
+
+    def entry_id(self, data: dict[str, Any], path: Path, what: str) -> str:
+        entry_id = self.string(self.require(data, path, "id", what), (*path, "id"))
+        if "/" in entry_id:
+            self.fail(
+                (*path, "id"),
+                f"entry id {entry_id!r} names a rule of another lexicon: a lexicon defines its "
+                "own entries only; to change an existing rule, use 'overrides:' in the "
+                f"configuration ({entry_id}: {{severity: ..., preferred: [...]}}), and to turn "
+                "it off, 'disable:' in the lexicon or 'ignore:' in the configuration",
+            )
+        if not ID_RE.match(entry_id):
+            self.fail(
+                (*path, "id"),
+                f"entry id {entry_id!r} must be lower-case letters, digits and hyphens",
+            )
+        return entry_id
+
+    def inflection(self, data: dict[str, Any], path: Path, what: str) -> tuple[bool, bool]:
+        """Whether the terms take plural and possessive forms."""
+        inflect = data.get("inflect", True)
+        if isinstance(inflect, bool):
+            return inflect, inflect
+        spec = self.mapping(inflect, (*path, "inflect"), INFLECT_KEYS, f"'inflect' of {what}")
+        plural = self.boolean(spec.get("plural", True), (*path, "inflect", "plural"))
+        possessive = self.boolean(spec.get("possessive", True), (*path, "inflect", "possessive"))
+        return plural, possessive
+
+    def severity(self, data: dict[str, Any], path: Path, what: str) -> Severity:
+        value = self.require(data, path, "severity", what)
+        return Severity.parse(self.choice(value, (*path, "severity"), SEVERITIES))
+
+    def cited(
+        self, data: dict[str, Any], path: Path, what: str, sources: dict[str, Source]
+    ) -> tuple[str, ...]:
+        """The entry's source keys, each defined in the lexicon's 'sources'."""
+        if "sources" in data or self.builtin:
+            cited = self.strings(
+                self.require(data, path, "sources", what), (*path, "sources"), nonempty_list=True
+            )
+        else:
+            cited = ()
+            self.warn(path, f"{what} cites no 'sources' (where the wording comes from)")
+        for i, key in enumerate(cited):
+            if key not in sources:
+                self.fail(
+                    (*path, "sources", i),
+                    f"source key '{key}' is not defined in 'sources'" + _hint(key, list(sources)),
+                )
+        return cited
+
+    def entry_examples(self, data: dict[str, Any], path: Path, what: str) -> Examples:
+        if "examples" in data or self.builtin:
+            return self.examples(
+                self.require(data, path, "examples", what), (*path, "examples"), what
+            )
+        self.warn(path, f"{what} has no 'examples' ('lexicon test' runs them)")
+        return Examples()
 
     def entry_keys(self, raw: Any, path: Path) -> tuple[str, ...]:
         """The keys an entry may have: those of the built-in kinds, and a plugin kind's own.
