@@ -112,10 +112,12 @@ def _distribution(site: Path, dist: str, module: str, source: str, kind: str) ->
 
 
 def _check(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    if "--config" not in args:
+        args = ("--isolated", *args)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(site), env.get("PYTHONPATH")) if p)
     return subprocess.run(
-        [sys.executable, "-m", "respectful_lint", "check", "--isolated", "--no-cache", *args],
+        [sys.executable, "-m", "respectful_lint", "check", "--no-cache", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -125,31 +127,38 @@ def _check(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str
     )
 
 
-def test_a_plugin_rule_kind_flags_text_in_a_check_run(tmp_path: Path) -> None:
+def _letters(tmp_path: Path) -> Path:
+    """A site folder with the plugin, and a lexicon and a draft that use its kind."""
     site = tmp_path / "site"
     _distribution(site, "thirdkind", "thirdkind", PLUGIN, "letters")
-    (tmp_path / "house.yaml").write_text(
-        LEXICON.format(id="code-name", kind="letters"), encoding="utf-8"
-    )
+    lexicon = LEXICON.format(id="code-name", kind="letters")
+    (tmp_path / "house.yaml").write_text(lexicon, encoding="utf-8")
     (tmp_path / "draft.md").write_text("Ask the Zorkmid team first.\n", encoding="utf-8")
-    proc = _check(site, tmp_path, "--lexicon", "house.yaml", "draft.md")
+    return site
+
+
+def test_a_plugin_rule_kind_flags_text_in_a_check_run(tmp_path: Path) -> None:
+    proc = _check(_letters(tmp_path), tmp_path, "--lexicon", "house.yaml", "draft.md")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "draft.md:1:9: warning house/code-name" in proc.stdout
     assert 'Avoid "Zork"; use "The product"' in proc.stdout
 
 
-def test_without_the_plugin_the_kind_is_unknown(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    _distribution(site, "thirdkind", "thirdkind", PLUGIN, "letters")
-    (tmp_path / "house.yaml").write_text(
-        LEXICON.format(id="code-name", kind="letters"), encoding="utf-8"
-    )
-    (tmp_path / "draft.md").write_text("Ask the Zorkmid team first.\n", encoding="utf-8")
-    proc = _check(site, tmp_path, "--no-plugins", "--lexicon", "house.yaml", "draft.md")
-    assert proc.returncode == 2
-    [line] = proc.stderr.strip().splitlines()
-    assert "house.yaml:7:11" in line
-    assert "'kind' must be one of term, pattern, conflation, got 'letters'" in line
+def test_the_plugins_choice_governs_rule_kinds(tmp_path: Path) -> None:
+    site = _letters(tmp_path)
+    (tmp_path / "none.yaml").write_text("plugins: []\n", encoding="utf-8")
+    (tmp_path / "chosen.yaml").write_text("plugins: [thirdkind]\n", encoding="utf-8")
+    for off in (("--no-plugins",), ("--config", "none.yaml")):
+        proc = _check(site, tmp_path, *off, "--lexicon", "house.yaml", "draft.md")
+        assert proc.returncode == 2, proc.stdout + proc.stderr
+        [line] = proc.stderr.strip().splitlines()
+        assert (
+            "house.yaml:7:11: 'kind' must be one of term, pattern, conflation, got 'letters'"
+            in line
+        )
+    proc = _check(site, tmp_path, "--config", "chosen.yaml", "--lexicon", "house.yaml", "draft.md")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "house/code-name" in proc.stdout
 
 
 def test_a_broken_rule_kind_names_its_distribution(tmp_path: Path) -> None:
