@@ -13,25 +13,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
-from .agreement import article_fits
 from .context import Context
-from .findings import Match, Span, make_finding, resolve, rule_finding
+from .findings import Match, Span, resolve, rule_finding
 from .lexicon.compile import CompiledLexicon
 from .model import Document, Finding
-from .wording import inflect, suggest, transfer_case
 
-__all__ = [
-    "Match",
-    "article_fits",
-    "inflect",
-    "lint_document",
-    "make_finding",
-    "match_text",
-    "resolve",
-    "segment_findings",
-    "suggest",
-    "transfer_case",
-]
+__all__ = ["Match", "lint_document", "match_text", "resolve", "segment_findings"]
 
 
 def match_text(
