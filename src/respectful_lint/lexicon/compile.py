@@ -15,7 +15,7 @@ from .inflect import normalize_term
 from .patterns import PATTERN_TIMEOUT, compiled, exception_regex
 
 if TYPE_CHECKING:
-    from ..rules.kind import CompiledKind
+    from ..rules.kind import CompiledKind, RuleKind
 
 __all__ = [
     "PATTERN_TIMEOUT",
@@ -62,6 +62,7 @@ def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
     disabled = {d for lex in lexicons for d in lex.disabled}
     seen: dict[str, str] = {}
     rules: list[Rule] = []
+    by_name: dict[str, RuleKind] = {}
     for lex in lexicons:
         for entry in lex.entries:
             rule_id = f"{lex.id}/{entry.id}"
@@ -73,10 +74,13 @@ def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
                     f"(also in {seen[rule_id]})"
                 )
             seen[rule_id] = lex.path
-            try:
-                forms = kinds.kind(entry.kind).forms(entry)
-            except LexiconError as exc:
-                raise LexiconError(f"{lex.path}:{entry.line}:3: {exc}") from None
+            kind = by_name.get(entry.kind)
+            if kind is None:
+                try:
+                    kind = by_name[entry.kind] = kinds.kind(entry.kind)
+                except LexiconError as exc:
+                    raise LexiconError(f"{lex.path}:{entry.line}:3: {exc}") from None
+            forms = kind.forms(entry)
             rules.append(
                 Rule(
                     id=rule_id,
