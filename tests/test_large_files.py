@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from respectful_lint import runner
+from respectful_lint import runner, sources
 from respectful_lint.lexicon import load_compiled
 from respectful_lint.model import ChunkedText, line_starts
 
@@ -25,8 +25,8 @@ def _report(path: Path) -> runner.Report:
 
 @pytest.fixture
 def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(runner, "LARGE_FILE", 100)
-    monkeypatch.setattr(runner, "_CHUNK", 37)  # odd, so chunks split characters and CRLFs
+    monkeypatch.setattr(sources, "LARGE_FILE", 100)
+    monkeypatch.setattr(sources, "_CHUNK", 37)  # odd, so chunks split characters and CRLFs
 
 
 @pytest.mark.parametrize(
@@ -39,8 +39,8 @@ def test_chunked_reading_reports_what_whole_reading_reports(
     path = tmp_path / "notes.txt"
     path.write_bytes(bom + DRAFT.encode(encoding))
     whole = _report(path)
-    monkeypatch.setattr(runner, "LARGE_FILE", 100)
-    monkeypatch.setattr(runner, "_CHUNK", 37)
+    monkeypatch.setattr(sources, "LARGE_FILE", 100)
+    monkeypatch.setattr(sources, "_CHUNK", 37)
     chunked = _report(path)
     assert isinstance(runner.read_large(str(path)), ChunkedText)
     assert chunked.findings == whole.findings

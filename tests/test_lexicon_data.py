@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from respectful_lint import lint_text
-from respectful_lint.engine import inflect
 from respectful_lint.lexicon import builtin_lexicon_dir, cached_lexicons, load_compiled
 from respectful_lint.model import Inflection, Rule
+from respectful_lint.wording import inflect
 
 ROOT = Path(__file__).resolve().parent.parent
 LEXICONS = cached_lexicons()

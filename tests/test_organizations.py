@@ -241,14 +241,17 @@ def _plugin(site: Path, name: str, groups: dict[str, dict[str, str]], module: st
 def _forget_plugins() -> None:
     """Installed plugins never change within a run; here they do, so drop what was cached."""
     from respectful_lint import lexicon, readers, reporters, runner
+    from respectful_lint.rules import registry
 
     for cached in (
+        plugins._everything,
         plugins.installed,
         lexicon._loaded,
         lexicon._compiled,
         runner._prepare,
         readers._registry,
         reporters._registry,
+        registry._registry,
     ):
         cached.cache_clear()
     plugins.use(None)

@@ -20,14 +20,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .errors import LexiconError, LintError, UsageError
 from .model import Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from .config import Config, Settings
     from .lexicon import CompiledLexicon
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Finding",

@@ -39,7 +39,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, model
+from . import model
+from ._version import __version__
 from .model import Lexicon
 
 _FORMAT = 3  # bump when the stored types change shape

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .cli_options import FatalError, _settings, lexicon_options
 from .errors import LintError
 
 if TYPE_CHECKING:
@@ -21,8 +22,6 @@ _LOCATED = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<message>.
 
 
 def _fatal(message: str) -> click.ClickException:
-    from .cli import FatalError
-
     return FatalError(message)
 
 
@@ -266,16 +265,10 @@ def validate_command(paths: tuple[str, ...], fmt: str) -> None:
     raise SystemExit(2 if errors else 0)
 
 
-def _lexicon_test_options(func: Any) -> Any:
-    from .cli import lexicon_options
-
-    return lexicon_options(func)
-
-
 @lexicon_command.command(name="test")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@_lexicon_test_options
+@lexicon_options
 def test_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -288,7 +281,6 @@ def test_command(
 ) -> None:
     """Run each entry's flag and pass examples through the engine with the project's
     configuration, and the data checks the built-in lexicons pass. Exit 1 when one fails."""
-    from .cli import _settings
     from .lexicon.selftest import run_lexicon_tests
 
     settings = _settings(config_path, isolated, lexicons, default_lexicons, profile, no_plugins)

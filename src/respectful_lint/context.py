@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import guards
 from .casing import case_of, next_capitalized
-from .lexicon.compile import exception_regex
+from .lexicon.patterns import exception_regex
 from .model import QuotePolicies, Severity
 from .normalize import PARAGRAPH, normalize
 from .quoting import gloss_after, mention_frame_before

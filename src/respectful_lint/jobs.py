@@ -28,12 +28,11 @@ from .errors import InternalError, LintError
 from .model import Document, Finding
 from .readers import BinaryReader, Reader, ReaderOptions, is_binary
 from .selection import Selection, rule_matches
+from .sources import STDIN, SkippedFile, _reader, read_bytes, read_large, read_source
 
 if TYPE_CHECKING:
     from .config import Config
     from .lexicon import CompiledLexicon
-
-STDIN = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,24 +82,20 @@ def default_jobs() -> int:
 
 
 def read_document(job: Job, path: str, stdin: bytes | None) -> Document:
-    from . import runner
-
     name = (job.stdin_name or "<stdin>") if path == STDIN else path
-    reader: Reader = runner._reader(path, job.stdin_name, job.stdin_kind, job.options)
-    large = None if path == STDIN or is_binary(reader) else runner.read_large(path)
+    reader: Reader = _reader(path, job.stdin_name, job.stdin_kind, job.options)
+    large = None if path == STDIN or is_binary(reader) else read_large(path)
     if is_binary(reader):
         binary = cast(BinaryReader, reader)
-        return binary.read_bytes(runner.read_bytes(path, stdin), name)
+        return binary.read_bytes(read_bytes(path, stdin), name)
     if large is not None and getattr(reader, "chunked", False):
         return reader.read(large, name)  # type: ignore[arg-type]  # chunked readers
-    text = runner.read_source(path, stdin) if large is None else str(large)
+    text = read_source(path, stdin) if large is None else str(large)
     return reader.read(text, name)
 
 
 def check_file(job: Job, path: str, explicit: bool, stdin: bytes | None = None) -> FileResult:
     """Read, lint and select the findings of one file. Problems become errors, never raise."""
-    from .runner import SkippedFile
-
     result = FileResult()
     try:
         document = read_document(job, path, stdin)

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Literal
+from typing import Any, Literal
 
 
 class Severity(enum.IntEnum):
@@ -209,7 +209,7 @@ class Entry:
     """One lexicon entry, validated, as written in YAML."""
 
     id: str
-    kind: Literal["term", "pattern", "conflation"]
+    kind: str  # a rule kind's name: term, pattern, conflation or a plugin's
     terms: tuple[str, ...]
     forms: tuple[str, ...]
     inflect_plural: bool
@@ -231,6 +231,8 @@ class Entry:
     tags: tuple[str, ...] = ()
     plural_forms: frozenset[str] = frozenset()
     conflation: Conflation | None = None
+    # a plugin kind's own keys, as plain data (strings, numbers, lists, mappings)
+    options: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,8 +159,8 @@ def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
         if (
             start
             and end < len(text)
-            and _is_word(text[start - 1])
-            and _is_word(text[end])
+            and is_word(text[start - 1])
+            and is_word(text[end])
             and len(_LINE_BREAK.findall(text, start, end)) == 1
             and not text[start + 1 : end].strip(" \t\r\n")
         ):
@@ -185,7 +185,7 @@ def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_word(ch: str) -> bool:
+def is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 

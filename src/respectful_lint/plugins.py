@@ -6,9 +6,9 @@ a plugin distribution. A project chooses its plugins by distribution name with t
 ``--no-plugins`` runs with the built-ins alone. A plugin may never replace a built-in under the
 same name: that is an error naming both distributions.
 
-Readers and reporters are looked up by name from many places, so the choice of the current run
-is kept here (:func:`use`); lexicon loading gets it passed explicitly, as its results are
-cached by it.
+Readers, reporters and rule kinds are looked up by name from many places, so the choice of the
+current run is kept here (:func:`use`); lexicon loading gets it passed explicitly, as its results
+are cached by it.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.metadata import EntryPoint, entry_points
-from typing import ClassVar, Generic, TypeVar
+from importlib.metadata import EntryPoint, EntryPoints, entry_points
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from .errors import LintError
 
@@ -27,6 +27,7 @@ GROUPS = {
     "presets": "respectful_lint.presets",
     "readers": "respectful_lint.readers",
     "reporters": "respectful_lint.reporters",
+    "rule_kinds": "respectful_lint.rule_kinds",
 }
 
 Choice = frozenset[str] | None
@@ -54,7 +55,7 @@ def choice(names: Iterable[str] | None) -> Choice:
 
 
 def use(chosen: Choice) -> None:
-    """Make ``chosen`` the plugins that reader and reporter look-ups see."""
+    """Make ``chosen`` the plugins that reader, reporter and rule-kind look-ups see."""
     _active[0] = chosen
 
 
@@ -69,11 +70,23 @@ def is_core(ep: EntryPoint) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _everything() -> Any:
+    """Every installed entry point, read once per process (on Python 3.11 a SelectableGroups,
+    later an EntryPoints: both select by group)."""
+    return entry_points()
+
+
+def registered(group: str) -> EntryPoints:
+    """The installed entry points of one group."""
+    return cast(EntryPoints, _everything().select(group=group))
+
+
+@lru_cache(maxsize=1)
 def installed() -> dict[str, tuple[str, ...]]:
     """Every plugin distribution (by its own spelling) and the groups it registers in."""
     found: dict[str, set[str]] = {}
     for kind, group in GROUPS.items():
-        for ep in entry_points(group=group):
+        for ep in registered(group):
             if not is_core(ep):
                 found.setdefault(distribution(ep), set()).add(kind)
     return {name: tuple(sorted(kinds)) for name, kinds in sorted(found.items())}
@@ -85,12 +98,12 @@ def enabled(group: str, chosen: Choice) -> list[EntryPoint]:
     Raises :class:`PluginClash` when two distributions register the same name.
     """
     eps: dict[str, EntryPoint] = {}
-    for ep in sorted(entry_points(group=group), key=lambda e: (not is_core(e), e.name)):
+    for ep in sorted(registered(group), key=lambda e: (not is_core(e), e.name)):
         if not is_core(ep) and chosen is not None and canonical(distribution(ep)) not in chosen:
             continue
         if ep.name in eps:
             first = eps[ep.name]
-            kind = group.rsplit(".", 1)[-1].rstrip("s")
+            kind = group.rsplit(".", 1)[-1].rstrip("s").replace("_", " ")
             what = "the built-in" if is_core(first) else "the"
             raise PluginClash(
                 f"{kind} plugin '{ep.name}' from {distribution(ep)} clashes with {what} "

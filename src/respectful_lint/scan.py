@@ -17,38 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
+
+from .normalize import is_word
+from .scan_base import Hits as Hits  # re-exported: the engine and kinds read hits from scan
+from .scan_base import Scanner as Scanner
 
 _FORM = 1  # value flags in the automaton
 _LITERAL = 2
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-@dataclass(frozen=True, slots=True)
-class Hits:
-    """What one scan of a normalized view found."""
-
-    # (start, end) of the longest word-bounded term form at each start, in start order
-    terms: list[tuple[int, int]]
-    # start offsets of each pattern literal that occurs
-    literals: dict[str, list[int]]
-
-
-class Scanner:
-    """Finds term forms and pattern literals in a normalized view."""
-
-    backend = "none"
-
-    def __init__(self, forms: Iterable[str], literals: Iterable[str]) -> None:
-        self.forms = tuple(sorted(set(forms)))
-        self.literals = tuple(sorted(set(literals)))
-
-    def scan(self, norm: str) -> Hits:
-        raise NotImplementedError
 
 
 class RegexScanner(Scanner):
@@ -123,8 +99,8 @@ class AutomatonScanner(Scanner):
             end = last + 1
             start = end - length
             if flag & _FORM and (
-                (start == 0 or not _is_word(norm[start - 1]))
-                and (end == size or not _is_word(norm[end]))
+                (start == 0 or not is_word(norm[start - 1]))
+                and (end == size or not is_word(norm[end]))
                 and longest.get(start, 0) < end
             ):
                 longest[start] = end

@@ -18,8 +18,8 @@ from typing import Any
 
 import hyperscan
 
-from .scan import Hits, Scanner
-from .scan import _is_word as is_word
+from .normalize import is_word
+from .scan_base import Hits, Scanner
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 

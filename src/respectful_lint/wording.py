@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import PatternTimeout
-from .lexicon.compile import PATTERN_TIMEOUT, compiled
 from .lexicon.inflect import plural
+from .lexicon.patterns import PATTERN_TIMEOUT, compiled
 from .model import Inflection, Preferred, Rule, Severity
 from .wordclass import classes, next_word_classes
 

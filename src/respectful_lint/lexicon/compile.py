@@ -5,55 +5,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ..errors import LexiconError
-from ..model import Inflection, Lexicon, Rule
+from ..model import Lexicon, Rule
+from ..rules import registry as kinds
 from ..scan import Scanner, make_scanner
-from .inflect import expand, normalize_term
-from .patterns import required_literals
+from .inflect import normalize_term
+from .patterns import PATTERN_TIMEOUT, compiled, exception_regex
 
 if TYPE_CHECKING:
-    import regex
+    from ..rules.kind import CompiledKind, RuleKind
 
-    from ..rules.conflation import ConflationIndex
-
-PATTERN_TIMEOUT = 1.0  # seconds a pattern rule may spend on one segment
+__all__ = [
+    "PATTERN_TIMEOUT",
+    "CompiledLexicon",
+    "build_rules",
+    "compile_lexicons",
+    "compile_rules",
+    "compiled",
+    "exception_regex",
+    "phrase_regex",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledLexicon:
-    """Everything the engine needs: rules, the candidate scanner and per-rule helpers."""
+    """Everything the engine needs: rules, the candidate scanner and each kind's compiled rules."""
 
     rules: tuple[Rule, ...]
-    forms: dict[str, tuple[int, ...]]
-    form_lengths: tuple[int, ...]
     scanner: Scanner
-    # (rule index, expression) of each pattern rule, and each rule's exceptions as one
-    # expression: sources, compiled on first use (see :func:`compiled`), so a cached
-    # lexicon loads without compiling expressions that the text never needs
-    patterns: tuple[tuple[int, str], ...]
+    # the compiled rule kinds, in matching order (only those with rules to match)
+    kinds: tuple[CompiledKind, ...] = ()
+    # each rule's exceptions as one expression (its source, compiled on first use)
     exceptions: dict[int, str] = field(default_factory=dict)
     lexicons: tuple[Lexicon, ...] = ()
-    # Per pattern rule: strings of which every match contains one (None: not known).
-    pattern_literals: tuple[tuple[str, ...] | None, ...] = ()
-    # Conflation rules and their concept groups (None when no conflation rule is chosen).
-    conflation: ConflationIndex | None = None
-
-
-@cache
-def exception_regex(source: str) -> re.Pattern[str]:
-    """A rule's exceptions as one expression, compiled once per process."""
-    return re.compile(source)
-
-
-@cache
-def compiled(source: str) -> regex.Pattern[str]:
-    """A pattern rule's expression, compiled once per process."""
-    import regex  # imported here: a cached lexicon often needs no expression at all
-
-    return regex.compile(source)
 
 
 def phrase_regex(phrase: str) -> str:
@@ -76,6 +62,7 @@ def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
     disabled = {d for lex in lexicons for d in lex.disabled}
     seen: dict[str, str] = {}
     rules: list[Rule] = []
+    by_name: dict[str, RuleKind] = {}
     for lex in lexicons:
         for entry in lex.entries:
             rule_id = f"{lex.id}/{entry.id}"
@@ -87,15 +74,13 @@ def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
                     f"(also in {seen[rule_id]})"
                 )
             seen[rule_id] = lex.path
-            forms: dict[str, Inflection] = {}
-            if entry.kind == "term":
-                forms = expand(
-                    entry.terms,
-                    entry.forms,
-                    plural_forms=entry.plural_forms,
-                    inflect_plural=entry.inflect_plural,
-                    inflect_possessive=entry.inflect_possessive,
-                )
+            kind = by_name.get(entry.kind)
+            if kind is None:
+                try:
+                    kind = by_name[entry.kind] = kinds.kind(entry.kind)
+                except LexiconError as exc:
+                    raise LexiconError(f"{lex.path}:{entry.line}:3: {exc}") from None
+            forms = kind.forms(entry)
             rules.append(
                 Rule(
                     id=rule_id,
@@ -112,41 +97,29 @@ def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
 def compile_rules(
     rules: Iterable[Rule], lexicons: Iterable[Lexicon] = (), *, backend: str = "auto"
 ) -> CompiledLexicon:
-    """One candidate scanner for every term form and every pattern rule's required literals.
+    """Each rule kind's rules, and one candidate scanner for all their forms and literals.
 
     ``backend`` names the scanner (see :func:`respectful_lint.scan.make_scanner`).
     """
     rules = sorted(rules, key=lambda r: r.id)
-    by_form: dict[str, list[int]] = {}
-    patterns: list[tuple[int, str]] = []
+    lexicons = tuple(lexicons)
     exceptions: dict[int, str] = {}
     for index, rule in enumerate(rules):
-        for form in rule.forms:
-            by_form.setdefault(form, []).append(index)
-        entry = rule.entry
-        if entry.pattern is not None:
-            patterns.append((index, entry.pattern))
-        if entry.exceptions:
-            exceptions[index] = "|".join(phrase_regex(p) for p in entry.exceptions)
-    forms = {form: tuple(ids) for form, ids in by_form.items()}
-    pattern_literals = tuple(required_literals(p) for _, p in patterns)
-    literals = {lit for lits in pattern_literals for lit in lits or ()}
-    from ..rules.conflation import build_index  # imported here: it reads this module
-
-    lexicons = tuple(lexicons)
-    conflation = build_index(rules, lexicons)
-    if conflation is not None:
-        literals.update(conflation.anchors)  # one scan finds where conflation may start
+        if rule.entry.exceptions:
+            exceptions[index] = "|".join(phrase_regex(p) for p in rule.entry.exceptions)
+    compiled = [k.compile(rules, lexicons) for k in kinds.used(rules)]
+    found = tuple(c for c in compiled if c is not None)
+    forms: dict[str, tuple[int, ...]] = {}
+    literals: set[str] = set()
+    for c in found:
+        forms.update(c.forms)
+        literals.update(c.literals)
     return CompiledLexicon(
         rules=tuple(rules),
-        forms=forms,
-        form_lengths=tuple(sorted({len(f) for f in forms}, reverse=True)),
         scanner=make_scanner(forms, literals, backend),
-        patterns=tuple(patterns),
+        kinds=found,
         exceptions=exceptions,
-        lexicons=tuple(lexicons),
-        pattern_literals=pattern_literals,
-        conflation=conflation,
+        lexicons=lexicons,
     )
 
 

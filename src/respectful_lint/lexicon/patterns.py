@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import regex
+
+PATTERN_TIMEOUT = 1.0  # seconds a pattern rule may spend on one segment
 
 # A repeated group that itself contains an unbounded repeat, such as (a+)+ or (\w+\s?)*,
 # can backtrack exponentially.
@@ -95,3 +101,17 @@ def importlib_constants() -> Any:
     import importlib
 
     return importlib.import_module("re._constants")
+
+
+@cache
+def exception_regex(source: str) -> re.Pattern[str]:
+    """A rule's exceptions as one expression, compiled once per process."""
+    return re.compile(source)
+
+
+@cache
+def compiled(source: str) -> regex.Pattern[str]:
+    """A pattern rule's expression, compiled once per process."""
+    import regex  # imported here: a cached lexicon often needs no expression at all
+
+    return regex.compile(source)

@@ -161,7 +161,7 @@ def _examples(compiled: CompiledLexicon, lex: Lexicon, rule_id: str) -> list[Fai
 
 def _preferred_texts(rule: Rule) -> list[str]:
     """Each preferred wording as the engine would suggest it: singular, and plural if used."""
-    from ..engine import inflect
+    from ..wording import inflect
 
     out: list[str] = []
     plural = rule.entry.inflect_plural and any(i.plural for i in rule.forms.values())

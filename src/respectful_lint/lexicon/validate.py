@@ -18,7 +18,6 @@ from ..model import (
     SLOTS,
     ConceptGroup,
     Condition,
-    Conflation,
     Entry,
     Examples,
     Guard,
@@ -28,7 +27,7 @@ from ..model import (
     Severity,
     Source,
 )
-from ..rules.shapes import SHAPES, VOCABULARY_LEXICON
+from ..rules import registry as kinds
 from .inflect import normalize_term
 from .patterns import pattern_problem
 from .yamlload import Located, LocatedError, Path
@@ -76,8 +75,6 @@ CONDITION_KEYS = guard_tests.names("term")  # tests a term or pattern rule may u
 CONFLATION_GUARD_TESTS = guard_tests.names("conflation")
 GUARD_KEYS = (*guard_tests.names(), "action", "reason")
 GROUP_KEYS = ("description", "terms", "inflect")
-# keys a conflation entry may not have: it matches shapes over concept groups, never a fix
-CONFLATION_REFUSED = ("terms", "pattern", "forms", "inflect", "exceptions", "requires")
 INFLECT_KEYS = ("plural", "possessive")
 QUOTES_KEYS = ("mention", "speech", "scare")
 EXAMPLES_KEYS = ("flag", "pass")
@@ -86,7 +83,6 @@ PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when", "slot")
 
 SEVERITIES = ("error", "warning", "suggestion")
 FIXES = ("safe", "unsafe", "none")
-KINDS = ("term", "pattern", "conflation")
 ACTIONS = ("skip", "downgrade", "suggestion")
 QUOTE_POLICIES = ("skip", "downgrade", "suggestion", "flag")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -281,7 +277,68 @@ class _Validator:
         what = f"entry {path[-1]}"
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             what = f"entry '{raw['id']}'"
-        data = self.mapping(raw, path, ENTRY_KEYS, what)
+        data = self.mapping(raw, path, self.entry_keys(raw, path), what)
+        entry_id = self.entry_id(data, path, what)
+        rule_kind = kinds.kind(
+            self.choice(data.get("kind", "term"), (*path, "kind"), kinds.names())
+        )
+        fields = rule_kind.validate(self, data, path, what)
+        terms = fields.terms
+        forms, plural_forms = self.forms(data.get("forms", []), (*path, "forms"))
+        plural, possessive = self.inflection(data, path, what)
+        preferred = self.part(
+            _NO_WORDING,
+            lambda: self.preferred(
+                self.require(data, path, "preferred", what), (*path, "preferred"), (*terms, *forms)
+            ),
+        )
+        severity = self.part(Severity.WARNING, lambda: self.severity(data, path, what))
+        category = self.part("", lambda: self.category(data, path, what))
+        note = self.part(
+            "", lambda: self.string(self.require(data, path, "note", what), (*path, "note"))
+        )
+        message = None
+        if "message" in data:
+            message = self.part(None, lambda: self.string(data["message"], (*path, "message")))
+        cited = self.cited(data, path, what, sources)
+        fix = self.part("none", lambda: self.choice(data.get("fix", "none"), (*path, "fix"), FIXES))
+        exceptions = self.part(
+            _NO_STRINGS, lambda: self.strings(data.get("exceptions", []), (*path, "exceptions"))
+        )
+        guards: tuple[Guard, ...] = ()
+        if "guards" not in rule_kind.keys:  # a kind that reads guards of its own checks them
+            guards = self.guards(data.get("guards", []), (*path, "guards"), rule_kind.name)
+        requires = self.requires(data.get("requires", []), (*path, "requires"), rule_kind.name)
+        quotes = self.quotes(data.get("quotes", {}), (*path, "quotes"), what)
+        tags = self.part(_NO_STRINGS, lambda: self.strings(data.get("tags", []), (*path, "tags")))
+        return Entry(
+            id=entry_id,
+            kind=rule_kind.name,
+            terms=terms,
+            forms=forms,
+            inflect_plural=plural,
+            inflect_possessive=possessive,
+            pattern=fields.pattern,
+            preferred=preferred,
+            severity=severity,
+            category=category,
+            note=note,
+            message=message,
+            sources=cited,
+            fix=cast(Any, fix),
+            exceptions=exceptions,
+            guards=guards,
+            requires=requires,
+            quotes=quotes,
+            examples=self.entry_examples(data, path, what),
+            line=self.doc.where(path)[0],
+            tags=tags,
+            plural_forms=plural_forms,
+            conflation=fields.conflation,
+            options=fields.options,
+        )
+
+    def entry_id(self, data: dict[str, Any], path: Path, what: str) -> str:
         entry_id = self.string(self.require(data, path, "id", what), (*path, "id"))
         if "/" in entry_id:
             self.fail(
@@ -296,65 +353,26 @@ class _Validator:
                 (*path, "id"),
                 f"entry id {entry_id!r} must be lower-case letters, digits and hyphens",
             )
-        kind = self.choice(data.get("kind", "term"), (*path, "kind"), KINDS)
-        terms: tuple[str, ...] = ()
-        pattern: str | None = None
-        conflation: Conflation | None = None
-        for key in ("shape", "groups", "supersedes"):
-            if key in data and kind != "conflation":
-                self.fail((*path, key), f"'{key}' needs 'kind: conflation' in {what}")
-        if kind == "conflation":
-            for key in CONFLATION_REFUSED:
-                if key in data:
-                    self.fail((*path, key), f"'{key}' is not used by 'kind: conflation' ({what})")
-            if data.get("fix", "none") != "none":
-                self.fail((*path, "fix"), f"conflation rules never fix text ({what})")
-            conflation = self.conflation(data, path, what)
-        elif kind == "term":
-            terms = self.strings(
-                self.require(data, path, "terms", what), (*path, "terms"), nonempty_list=True
-            )
-            if "pattern" in data:
-                self.fail((*path, "pattern"), f"'pattern' needs 'kind: pattern' in {what}")
-        else:
-            pattern = self.string(self.require(data, path, "pattern", what), (*path, "pattern"))
-            problem = pattern_problem(pattern)
-            if problem:
-                self.fail((*path, "pattern"), f"'pattern' of {what}: {problem}")
-            if "terms" in data:
-                self.fail((*path, "terms"), f"'terms' is for 'kind: term', not {what}")
-        forms, plural_forms = self.forms(data.get("forms", []), (*path, "forms"))
-        plural = possessive = True
+        return entry_id
+
+    def inflection(self, data: dict[str, Any], path: Path, what: str) -> tuple[bool, bool]:
+        """Whether the terms take plural and possessive forms."""
         inflect = data.get("inflect", True)
         if isinstance(inflect, bool):
-            plural = possessive = inflect
-        else:
-            spec = self.mapping(inflect, (*path, "inflect"), INFLECT_KEYS, f"'inflect' of {what}")
-            plural = self.boolean(spec.get("plural", True), (*path, "inflect", "plural"))
-            possessive = self.boolean(
-                spec.get("possessive", True), (*path, "inflect", "possessive")
-            )
-        preferred = self.part(
-            _NO_WORDING,
-            lambda: self.preferred(
-                self.require(data, path, "preferred", what), (*path, "preferred"), (*terms, *forms)
-            ),
-        )
-        severity = self.part(
-            Severity.WARNING,
-            lambda: Severity.parse(
-                self.choice(
-                    self.require(data, path, "severity", what), (*path, "severity"), SEVERITIES
-                )
-            ),
-        )
-        category = self.part("", lambda: self.category(data, path, what))
-        note = self.part(
-            "", lambda: self.string(self.require(data, path, "note", what), (*path, "note"))
-        )
-        message = None
-        if "message" in data:
-            message = self.part(None, lambda: self.string(data["message"], (*path, "message")))
+            return inflect, inflect
+        spec = self.mapping(inflect, (*path, "inflect"), INFLECT_KEYS, f"'inflect' of {what}")
+        plural = self.boolean(spec.get("plural", True), (*path, "inflect", "plural"))
+        possessive = self.boolean(spec.get("possessive", True), (*path, "inflect", "possessive"))
+        return plural, possessive
+
+    def severity(self, data: dict[str, Any], path: Path, what: str) -> Severity:
+        value = self.require(data, path, "severity", what)
+        return Severity.parse(self.choice(value, (*path, "severity"), SEVERITIES))
+
+    def cited(
+        self, data: dict[str, Any], path: Path, what: str, sources: dict[str, Source]
+    ) -> tuple[str, ...]:
+        """The entry's source keys, each defined in the lexicon's 'sources'."""
         if "sources" in data or self.builtin:
             cited = self.strings(
                 self.require(data, path, "sources", what), (*path, "sources"), nonempty_list=True
@@ -368,48 +386,31 @@ class _Validator:
                     (*path, "sources", i),
                     f"source key '{key}' is not defined in 'sources'" + _hint(key, list(sources)),
                 )
-        fix = self.part("none", lambda: self.choice(data.get("fix", "none"), (*path, "fix"), FIXES))
-        exceptions = self.part(
-            _NO_STRINGS, lambda: self.strings(data.get("exceptions", []), (*path, "exceptions"))
-        )
-        guards: tuple[Guard, ...] = ()
-        if kind != "conflation":
-            guards = self.guards(data.get("guards", []), (*path, "guards"), kind)
-        requires = self.requires(data.get("requires", []), (*path, "requires"), kind)
-        quotes = self.quotes(data.get("quotes", {}), (*path, "quotes"), what)
-        tags = self.part(_NO_STRINGS, lambda: self.strings(data.get("tags", []), (*path, "tags")))
+        return cited
+
+    def entry_examples(self, data: dict[str, Any], path: Path, what: str) -> Examples:
         if "examples" in data or self.builtin:
-            examples = self.examples(
+            return self.examples(
                 self.require(data, path, "examples", what), (*path, "examples"), what
             )
-        else:
-            examples = Examples()
-            self.warn(path, f"{what} has no 'examples' ('lexicon test' runs them)")
-        return Entry(
-            id=entry_id,
-            kind=cast(Any, kind),
-            terms=terms,
-            forms=forms,
-            inflect_plural=plural,
-            inflect_possessive=possessive,
-            pattern=pattern,
-            preferred=preferred,
-            severity=severity,
-            category=category,
-            note=note,
-            message=message,
-            sources=cited,
-            fix=cast(Any, fix),
-            exceptions=exceptions,
-            guards=guards,
-            requires=requires,
-            quotes=quotes,
-            examples=examples,
-            line=self.doc.where(path)[0],
-            tags=tags,
-            plural_forms=plural_forms,
-            conflation=conflation,
-        )
+        self.warn(path, f"{what} has no 'examples' ('lexicon test' runs them)")
+        return Examples()
+
+    def entry_keys(self, raw: Any, path: Path) -> tuple[str, ...]:
+        """The keys an entry may have: those of the built-in kinds, and a plugin kind's own.
+
+        An unknown kind is reported first: the keys it would read cannot be known.
+        """
+        if not isinstance(raw, dict) or "kind" not in raw:
+            return ENTRY_KEYS
+        name = self.choice(raw["kind"], (*path, "kind"), kinds.names())
+        if name in kinds.BUILTIN:
+            return ENTRY_KEYS
+        extra = tuple(k for k in kinds.kind(name).keys if k not in ENTRY_KEYS)
+        return (*ENTRY_KEYS, *extra)
+
+    def typename(self, value: Any) -> str:
+        return _typename(value)
 
     def category(self, data: dict[str, Any], path: Path, what: str) -> str:
         category = self.string(self.require(data, path, "category", what), (*path, "category"))
@@ -630,30 +631,6 @@ class _Validator:
             inflect=inflect,
             extends=extends,
             line=self.doc.where(path)[0],
-        )
-
-    def conflation(self, data: dict[str, Any], path: Path, what: str) -> Conflation:
-        shape_name = self.choice(
-            self.require(data, path, "shape", what), (*path, "shape"), tuple(SHAPES)
-        )
-        shape = SHAPES[shape_name]
-        roles = {role: f"{self.lexicon_id}/{role}" for role in shape.roles}
-        roles.update({role: f"{VOCABULARY_LEXICON}/{role}" for role in shape.vocabulary})
-        raw_groups = data.get("groups", {})
-        known = (*shape.roles, *shape.vocabulary)
-        spec = self.mapping(raw_groups, (*path, "groups"), known, f"'groups' of {what}")
-        for role, ref in spec.items():
-            roles[role] = self.qualify(self.string(ref, (*path, "groups", role)), (*path, role))
-        supersedes = self.strings(data.get("supersedes", []), (*path, "supersedes"))
-        for i, rule in enumerate(supersedes):
-            if "/" not in rule:
-                self.fail((*path, "supersedes", i), f"'{rule}' must be a rule id (lexicon/entry)")
-        guards = self.guards(data.get("guards", []), (*path, "guards"), "conflation")
-        return Conflation(
-            shape=shape_name,
-            groups=tuple(roles.items()),
-            guards=tuple(guards),
-            supersedes=supersedes,
         )
 
 

@@ -6,33 +6,14 @@ with a ``name`` and a ``render(report, options) -> str`` method.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from .. import plugins
 from ..errors import LintError
-from ..model import Severity
-
-if TYPE_CHECKING:
-    from ..runner import Report
-
+from .base import RenderOptions as RenderOptions
+from .base import Reporter as Reporter
 
 GROUP = "respectful_lint.reporters"
-
-
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    color: bool = False
-    explain: bool = True
-    quiet: bool = False  # only the findings: no summary
-    fail_on: Severity = Severity.WARNING  # findings at or above it fail (JUnit test cases)
-
-
-class Reporter(Protocol):
-    name: ClassVar[str]
-
-    def render(self, report: Report, options: RenderOptions) -> str: ...
 
 
 class _Entry(plugins.LazyEntry["type[Reporter]"]):

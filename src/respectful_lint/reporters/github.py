@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Finding, Severity
-from . import RenderOptions
+from .base import RenderOptions
 
 if TYPE_CHECKING:
     from ..runner import Report

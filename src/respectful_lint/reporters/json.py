@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Finding, Severity
-from . import RenderOptions
+from .base import RenderOptions
 
 if TYPE_CHECKING:
     from ..runner import Report

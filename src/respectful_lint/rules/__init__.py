@@ -1,1 +1,1 @@
-"""Rule kinds beyond term and pattern rules."""
+"""Rule kinds: term, pattern and conflation, each behind the protocol of :mod:`.kind`."""

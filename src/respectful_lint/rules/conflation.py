@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .. import guards
 from ..errors import LexiconError
+from ..findings import first_of_overlaps, make_finding
 from ..model import (
     ConceptGroup,
     Condition,
@@ -31,6 +32,7 @@ from ..model import (
     Segment,
     Severity,
 )
+from ..wording import transfer_case
 from . import grammar as g
 from .grammar import Candidate
 from .groups import anchors, bounded, find_all, group_pattern, merge_groups
@@ -191,8 +193,6 @@ class ConflationIndex:
         matches: Sequence[ConflationMatch],
         rename: Rename,
     ) -> list[Finding]:
-        from ..engine import make_finding, transfer_case
-
         out = []
         for m in matches:
             rule = self.rules[m.rule]
@@ -238,8 +238,6 @@ def _read(piece: g.Piece, rename: Rename) -> str:
 
 def _resolve(found: list[ConflationMatch]) -> list[ConflationMatch]:
     """Leftmost, then longest, then most severe, then lowest rule index."""
-    from ..engine import first_of_overlaps
-
     return first_of_overlaps(
         sorted(found, key=lambda m: (m.start, m.start - m.end, -m.severity, m.rule))
     )

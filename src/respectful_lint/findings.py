@@ -1,0 +1,239 @@
+"""Findings: a span of a segment's normalized view placed in the source document, with its
+message, suggestions and fix. Every rule kind builds its findings here; the wording itself
+(suggestions, case transfer, article fit, messages) comes from :mod:`.wording`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
+
+from .agreement import plan, proper_name_heading
+from .model import (
+    ChunkedText,
+    Document,
+    Finding,
+    Fix,
+    Inflection,
+    Rule,
+    Segment,
+    Severity,
+    Source,
+)
+from .wording import message, place, slot_at, suggest, transfer_case
+
+if TYPE_CHECKING:
+    from .context import Context
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An accepted match in a segment's normalized view."""
+
+    start: int
+    end: int
+    rule: int
+    severity: Severity
+
+
+def resolve(matches: Iterable[Match]) -> list[Match]:
+    """Leftmost, then longest, then lowest rule index; drop matches overlapping a chosen one."""
+    return first_of_overlaps(sorted(matches, key=lambda m: (m.start, m.start - m.end, m.rule)))
+
+
+class Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Span)
+
+
+def first_of_overlaps(ordered: Iterable[S]) -> list[S]:
+    """Keep each span that does not overlap one kept before it (the input is in order)."""
+    out: list[S] = []
+    end = -1
+    for m in ordered:
+        if m.start >= end:
+            out.append(m)
+            end = m.end
+    return out
+
+
+# What a rule says about one match: (message, suggestions, fix), given the words as read and
+# the match's source offsets.
+Wording = Callable[[str, int, int], tuple[str, tuple[str, ...], Fix | None]]
+
+
+_URLS: dict[int, tuple[tuple[Source, ...], tuple[str, ...]]] = {}
+
+
+def _source_urls(rule: Rule) -> tuple[str, ...]:
+    """The rule's source addresses as one tuple that all its findings share."""
+    known = _URLS.get(id(rule.sources))
+    if known is None or known[0] is not rule.sources:
+        known = _URLS[id(rule.sources)] = (rule.sources, tuple(s.url for s in rule.sources))
+    return known[1]
+
+
+def make_finding(
+    document: Document,
+    segment: Segment,
+    ctx: Context,
+    rule: Rule,
+    view_span: tuple[int, int],
+    severity: Severity,
+    wording: Wording,
+) -> Finding:
+    """A finding for a span of a segment's normalized view, placed in the source document."""
+    seg_start, seg_end = ctx.source_span(*view_span)
+    start = segment.offsets.start(seg_start)
+    end = max(segment.offsets.end(seg_end), start)
+    # Messages quote the words as read (no markup, escapes or line breaks).
+    shown = " ".join(segment.text[seg_start:seg_end].split())
+    line, column = document.position(start)
+    end_line, end_column = document.position(end)
+    text, suggestions, fix = wording(shown, start, end)
+    return Finding(
+        path=document.path,
+        rule=rule.id,
+        category=rule.category,
+        severity=severity,
+        message=text,
+        matched=document.text[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestions=suggestions,
+        note=rule.entry.note,
+        sources=_source_urls(rule),
+        segment_kind=segment.kind,
+        fix=fix,
+        location=segment.location,
+    )
+
+
+def rule_finding(
+    document: Document, segment: Segment, ctx: Context, rule: Rule, m: Match
+) -> Finding:
+    """The finding for an accepted match of a rule, worded from its entry's preferred wordings."""
+    entry = rule.entry
+    inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
+    at_start = ctx.sentence_start(m.start)
+    slotted = any(p.slots is not None for p in entry.preferred)
+    slot = None
+    if slotted:
+        cased = _cased(ctx, max(0, m.start - 60), min(len(ctx.norm), m.end + 60))
+        slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start), cased)
+
+    def wording(shown: str, start: int, end: int) -> tuple[str, tuple[str, ...], Fix | None]:
+        spans = [(m.start, m.end)]
+        if slot is None:
+            suggestions, fits = suggest(entry.preferred, inflection, shown, at_start)
+        else:
+            placed, fits = place(
+                entry.preferred, inflection, shown, at_start, slot, (m.start, m.end)
+            )
+            texts = []
+            spans = []
+            for p in placed:
+                src = _source_span(segment, ctx, p.start, p.end)
+                # case follows the match, or the words taken in before it when they start
+                # the sentence ("The mentally ill" -> "People with …")
+                lead = p.start < m.start
+                shown_case = document.text[src[0] : src[1]] if not lead else shown
+                starts = ctx.sentence_start(p.start) if lead else at_start
+                text = transfer_case(shown_case, p.text, starts)
+                if lead and starts:
+                    text = text[:1].upper() + text[1:]
+                texts.append(text)
+                spans.append((p.start, p.end))
+            suggestions = tuple(dict.fromkeys(texts))
+        fix = None
+        if entry.fix != "none" and suggestions and fits and fixable(segment, ctx, m):
+            span = spans[0]
+            whole = span == (m.start, m.end)
+            plural_match = inflection.plural and whole
+            fix = _fix(document, segment, ctx, span, suggestions[0], entry.fix, plural_match)
+        return message(rule, shown, suggestions, m.severity), suggestions, fix
+
+    return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
+
+
+def fixable(segment: Segment, ctx: Context, m: Match) -> bool:
+    """Whether a fix may stand here: never inside a quotation or in a heading that names
+    something (an organisation, a title)."""
+    if ctx.quoted or ctx.in_quoted_speech(m.start) or ctx.is_mention(m.start, m.end):
+        return False
+    s, e = ctx.source_span(m.start, m.end)
+    text = ctx.text
+    return not proper_name_heading(segment.kind, text[s:e], text[max(0, s - 40) : s], text[e:])
+
+
+def _fix(
+    document: Document,
+    segment: Segment,
+    ctx: Context,
+    span: tuple[int, int],
+    wording: str,
+    applicability: Literal["safe", "unsafe"],
+    plural_match: bool,
+) -> Fix | None:
+    """The fix that puts ``wording`` in place of the normalized-view ``span`` (the match, or
+    the match with the words a slot wording takes in), with its applicability."""
+    seg_start, seg_end = ctx.source_span(*span)
+    pieces = source_pieces(document.text, segment, seg_start, seg_end)
+    lo = max(0, seg_start - 8)
+    around = (segment.text[lo:seg_start], segment.text[seg_end : seg_end + 40])
+
+    def locate(start: int, end: int) -> tuple[int, int]:
+        return segment.offsets.span(lo + start, lo + end)
+
+    planned = plan(document.text, pieces, wording, around, locate, plural_match=plural_match)
+    if planned is None:
+        return None
+    if planned.unsafe_reason is not None:
+        return Fix(planned.edits, "unsafe", planned.unsafe_reason)
+    return Fix(planned.edits, applicability)
+
+
+def source_pieces(
+    source: str | ChunkedText, segment: Segment, start: int, end: int
+) -> list[tuple[int, int]]:
+    """The stretches of source that segment characters ``start:end`` were read from.
+
+    Source skipped between them (markup such as ``**`` or ``</em>``) separates two pieces;
+    skipped white space (a line break and indentation) does not.
+    """
+    offsets = segment.offsets
+    pieces: list[tuple[int, int]] = []
+    for i in range(start, max(end, start + 1)):
+        s, e = offsets.start(i), max(offsets.end(i + 1), offsets.start(i))
+        if pieces and (s <= pieces[-1][1] or not source[pieces[-1][1] : s].strip()):
+            pieces[-1] = (pieces[-1][0], max(pieces[-1][1], e))
+        else:
+            pieces.append((s, e))
+    return pieces
+
+
+def _cased(ctx: Context, lo: int, hi: int) -> str:
+    """The normalized view with the capitals of the source put back in ``[lo, hi)``."""
+    norm = ctx.norm
+    out = []
+    for i in range(lo, hi):
+        s, e = ctx.source_span(i, i + 1)
+        ch = ctx.text[s:e]
+        out.append(ch if len(ch) == 1 and ch.casefold() == norm[i] else norm[i])
+    return norm[:lo] + "".join(out) + norm[hi:]
+
+
+def _source_span(segment: Segment, ctx: Context, start: int, end: int) -> tuple[int, int]:
+    seg_start, seg_end = ctx.source_span(start, end)
+    src_start = segment.offsets.start(seg_start)
+    return src_start, max(segment.offsets.end(seg_end), src_start)

@@ -1,0 +1,135 @@
+"""Pattern rules: a regular expression over the normalized view.
+
+A pattern runs only near the literal strings every match of it must contain (found by the
+shared scan), in windows cut at spaces; a pattern without such literals runs over the whole
+segment. Each run has a time limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import PatternTimeout
+from ..findings import Match
+from ..lexicon.patterns import PATTERN_TIMEOUT, compiled, pattern_problem, required_literals
+from ..model import Entry, Inflection, Lexicon, Rule
+from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
+
+if TYPE_CHECKING:
+    from ..context import Context
+    from ..lexicon.compile import CompiledLexicon
+    from ..scan import Hits
+
+PATTERN_REACH = 300  # a pattern match must lie this close to one of its required literals
+
+
+def pattern_windows(
+    norm: str, literals: tuple[str, ...] | None, found: dict[str, list[int]]
+) -> list[tuple[int, int]]:
+    """Stretches of text (cut at spaces) that can hold a match: around each required literal."""
+    if literals is None:
+        return [(0, len(norm))]
+    spans = [(at, at + len(lit)) for lit in literals for at in found.get(lit, ())]
+    if not spans:
+        return []
+    spans.sort()
+    windows: list[tuple[int, int]] = []
+    for at, stop in spans:
+        lo = norm.rfind(" ", 0, max(0, at - PATTERN_REACH)) + 1
+        hi = norm.find(" ", min(len(norm), stop + PATTERN_REACH))
+        hi = len(norm) if hi == -1 else hi
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPatterns(Passive):
+    """(rule index, expression) of each pattern rule, and the literals each match contains."""
+
+    # sources, compiled on first use (see :func:`compiled`), so a cached lexicon loads
+    # without compiling expressions that the text never needs
+    patterns: tuple[tuple[int, str], ...]
+    # per pattern: strings of which every match contains one (None: not known)
+    pattern_literals: tuple[tuple[str, ...] | None, ...]
+    literals: frozenset[str]
+    forms: dict[str, tuple[int, ...]]
+
+    def candidates(
+        self, lexicon: CompiledLexicon, ctx: Context, hits: Hits, best: dict[int, Match]
+    ) -> None:
+        """Run each pattern rule near its required literals, collecting overlapping matches."""
+        found = hits.literals
+        norm = ctx.norm
+        for (index, source), literals in zip(self.patterns, self.pattern_literals, strict=True):
+            if literals is not None and found.keys().isdisjoint(literals):
+                continue  # none of its required literals occurs: no window to search
+            windows = pattern_windows(norm, literals, found)
+            pattern = compiled(source) if windows else None
+            for lo, hi in windows:
+                assert pattern is not None
+                pos = lo
+                while True:
+                    try:
+                        hit = pattern.search(norm, pos, hi, timeout=PATTERN_TIMEOUT)
+                    except TimeoutError:
+                        rule = lexicon.rules[index].id
+                        raise PatternTimeout(
+                            f"rule '{rule}': pattern took over {PATTERN_TIMEOUT}s on one paragraph"
+                        ) from None
+                    if hit is None:
+                        break
+                    start, end = hit.span()
+                    pos = start + 1
+                    if end == start:
+                        continue
+                    severity = ctx.verify(lexicon, index, start, end)
+                    if severity is None:
+                        continue
+                    current = best.get(start)
+                    if current is None or (end, -index) > (current.end, -current.rule):
+                        best[start] = Match(start, end, index, severity)
+
+
+class PatternKind:
+    """``kind: pattern``: a regular expression, checked that it compiles and cannot hang."""
+
+    name = "pattern"
+    keys = ("pattern",)
+
+    def validate(
+        self, check: EntryChecker, data: dict[str, Any], path: Path, what: str
+    ) -> KindFields:
+        refuse(check, data, path, CONFLATION_KEYS, "'{key}' needs 'kind: conflation' in " + what)
+        pattern = check.string(check.require(data, path, "pattern", what), (*path, "pattern"))
+        problem = pattern_problem(pattern)
+        if problem:
+            check.fail((*path, "pattern"), f"'pattern' of {what}: {problem}")
+        if "terms" in data:
+            check.fail((*path, "terms"), f"'terms' is for 'kind: term', not {what}")
+        return KindFields(pattern=pattern)
+
+    def forms(self, entry: Entry) -> dict[str, Inflection]:
+        return {}
+
+    def compile(
+        self, rules: Sequence[Rule], lexicons: Sequence[Lexicon]
+    ) -> CompiledPatterns | None:
+        patterns = tuple(
+            (i, r.entry.pattern) for i, r in own_rules(rules, self.name) if r.entry.pattern
+        )
+        if not patterns:
+            return None
+        pattern_literals = tuple(required_literals(p) for _, p in patterns)
+        literals = frozenset(lit for lits in pattern_literals for lit in lits or ())
+        return CompiledPatterns(patterns, pattern_literals, literals, {})
+
+    def describe(self, rule: Rule, lexicon: CompiledLexicon) -> dict[str, Any]:
+        return {"kind": self.name, "pattern": rule.entry.pattern}
+
+
+KIND = PatternKind()

@@ -1,0 +1,105 @@
+"""Term rules: words and phrases with their inflected forms, found by the shared scan.
+
+The scan over the normalized view finds every form of every term rule at once (a trie-shaped
+regular expression or an automaton, see :mod:`respectful_lint.scan`); each candidate is then
+verified against its rule's context guards, the longest form first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..findings import Match
+from ..lexicon.inflect import expand
+from ..model import Entry, Inflection, Lexicon, Rule
+from ..normalize import is_word
+from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
+
+if TYPE_CHECKING:
+    from ..context import Context
+    from ..lexicon.compile import CompiledLexicon
+    from ..scan import Hits
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledTerms(Passive):
+    """Each form of the term rules, with the rules (by index) that list it."""
+
+    forms: dict[str, tuple[int, ...]]
+    lengths: tuple[int, ...]  # every form length, longest first
+    literals: tuple[str, ...] = ()
+
+    def candidates(
+        self, lexicon: CompiledLexicon, ctx: Context, hits: Hits, best: dict[int, Match]
+    ) -> None:
+        for start, end in hits.terms:
+            found = self._best(lexicon, ctx, start, end)
+            if found is not None:
+                best[start] = found
+
+    def _best(self, lexicon: CompiledLexicon, ctx: Context, start: int, end: int) -> Match | None:
+        """The longest accepted match at ``start``, trying shorter forms if guards refuse."""
+        norm = ctx.norm
+        length = end - start
+        for size in (length, *(n for n in self.lengths if n < length)):
+            stop = start + size
+            rules = self.forms.get(norm[start:stop])
+            if rules is None or (stop < len(norm) and is_word(norm[stop])):
+                continue
+            for index in rules:
+                severity = ctx.verify(lexicon, index, start, stop)
+                if severity is not None:
+                    return Match(start, stop, index, severity)
+        return None
+
+
+class TermKind:
+    """``kind: term`` (the default): the words of ``terms`` and ``forms``, inflected."""
+
+    name = "term"
+    keys = ("terms",)
+
+    def validate(
+        self, check: EntryChecker, data: dict[str, Any], path: Path, what: str
+    ) -> KindFields:
+        refuse(check, data, path, CONFLATION_KEYS, "'{key}' needs 'kind: conflation' in " + what)
+        terms = check.strings(
+            check.require(data, path, "terms", what), (*path, "terms"), nonempty_list=True
+        )
+        if "pattern" in data:
+            check.fail((*path, "pattern"), f"'pattern' needs 'kind: pattern' in {what}")
+        return KindFields(terms=terms)
+
+    def forms(self, entry: Entry) -> dict[str, Inflection]:
+        return expand(
+            entry.terms,
+            entry.forms,
+            plural_forms=entry.plural_forms,
+            inflect_plural=entry.inflect_plural,
+            inflect_possessive=entry.inflect_possessive,
+        )
+
+    def compile(self, rules: Sequence[Rule], lexicons: Sequence[Lexicon]) -> CompiledTerms | None:
+        by_form: dict[str, list[int]] = {}
+        for index, rule in own_rules(rules, self.name):
+            for form in rule.forms:
+                by_form.setdefault(form, []).append(index)
+        if not by_form:
+            return None
+        forms = {form: tuple(ids) for form, ids in by_form.items()}
+        return CompiledTerms(forms, tuple(sorted({len(f) for f in forms}, reverse=True)))
+
+    def describe(self, rule: Rule, lexicon: CompiledLexicon) -> dict[str, Any]:
+        grouped: dict[str, list[str]] = {}
+        for form, inflection in rule.forms.items():
+            grouped.setdefault(inflection.base, []).append(form)
+        return {
+            "kind": self.name,
+            "terms": list(rule.entry.terms),
+            "forms": [{"base": base, "forms": forms} for base, forms in grouped.items()],
+        }
+
+
+KIND = TermKind()

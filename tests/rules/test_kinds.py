@@ -1,0 +1,106 @@
+"""The built-in rule kinds: registered as plugins are, checked and described by themselves."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+from respectful_lint.errors import LexiconError
+from respectful_lint.lexicon import load_compiled
+from respectful_lint.rules import registry
+
+HEADER = """\
+lexicon: house
+version: 1
+language: en
+description: House rules.
+entries:
+"""
+
+
+def _lexicon(tmp_path: Path, entry: str) -> Path:
+    path = tmp_path / "house.yaml"
+    path.write_text(HEADER + entry, encoding="utf-8")
+    return path
+
+
+def test_the_built_in_kinds_register_through_the_entry_point_group() -> None:
+    found = {ep.name: ep.value for ep in entry_points(group="respectful_lint.rule_kinds")}
+    assert found["term"] == "respectful_lint.rules.term:KIND"
+    assert found["pattern"] == "respectful_lint.rules.pattern:KIND"
+    assert found["conflation"] == "respectful_lint.rules.conflation_kind:KIND"
+    assert registry.names()[:3] == ("term", "pattern", "conflation")
+
+
+def test_each_kind_describes_its_rules_as_data() -> None:
+    compiled = load_compiled()
+    rules = {r.id: r for r in compiled.rules}
+    term = registry.kind("term").describe(rules["sex-work/prostitute"], compiled)
+    assert term["kind"] == "term"
+    assert "prostitute" in term["terms"]
+    bases = {f["base"]: f["forms"] for f in term["forms"]}
+    assert "prostitutes" in bases["prostitute"]
+
+    pattern = registry.kind("pattern").describe(rules["child-exploitation/minor-by-age"], compiled)
+    assert pattern["kind"] == "pattern"
+    assert isinstance(pattern["pattern"], str) and pattern["pattern"]
+
+    shape = registry.kind("conflation").describe(rules["conflation/coordination"], compiled)
+    assert shape["shape"] == "coordination"
+    assert [g["id"] for g in shape["groups"]][:2] == ["conflation/sw", "conflation/tr"]
+    assert shape["guards"] and all(g["reason"] for g in shape["guards"])
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            "  - {id: a, kind: termz, terms: [x], preferred: [y], severity: warning,"
+            " category: c, note: n}\n",
+            "house.yaml:6:19: 'kind' must be one of term, pattern, conflation, got 'termz'"
+            " (did you mean 'term'?)",
+        ),
+        (
+            "  - {id: a, kind: pattern, pattern: 'x', terms: [x], preferred: [y],"
+            " severity: warning, category: c, note: n}\n",
+            "'terms' is for 'kind: term', not entry 'a'",
+        ),
+        (
+            "  - {id: a, terms: [x], shape: gloss, preferred: [y], severity: warning,"
+            " category: c, note: n}\n",
+            "'shape' needs 'kind: conflation' in entry 'a'",
+        ),
+        (
+            "  - {id: a, kind: pattern, pattern: '(a+)+', preferred: [y], severity: warning,"
+            " category: c, note: n}\n",
+            "'pattern' of entry 'a': pattern can hang",
+        ),
+    ],
+)
+def test_kind_specific_keys_are_checked_by_their_kind(
+    tmp_path: Path, entry: str, message: str
+) -> None:
+    path = _lexicon(tmp_path, entry)
+    with pytest.raises(LexiconError) as err:
+        load_compiled([path], defaults=False)
+    assert message in str(err.value)
+    assert str(err.value).startswith(str(path))
+
+
+def test_a_kind_unknown_at_compile_time_names_the_entry(tmp_path: Path) -> None:
+    from respectful_lint.lexicon import build_rules, read_lexicon
+    from respectful_lint.lexicon.validate import validate
+
+    path = _lexicon(
+        tmp_path,
+        "  - {id: a, terms: [x], preferred: [y], severity: warning, category: c, note: n}\n",
+    )
+    lexicon = validate(read_lexicon(path), builtin=False)
+    # as a cached lexicon reads when the plugin that gave its kind was removed since
+    stale = replace(lexicon, entries=(replace(lexicon.entries[0], kind="gone"),))
+    with pytest.raises(LexiconError) as err:
+        build_rules([stale])
+    assert str(err.value).startswith(f"{path}:6:3: unknown rule kind 'gone' (known: term,")
