@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 import click
 
-from . import baseline
+from . import baseline, selection
 from .atomic import write_atomic
-from .runner import Report
+from .report import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,10 +89,7 @@ def apply_baseline(
         return []
     if entries is None:
         return []
-    new, stale = baseline.compare(report.findings, entries)
-    report.baselined = len(report.findings) - len(new)
-    report.findings = new
-    return stale
+    return selection.apply_baseline(report, entries)
 
 
 def emit(output: str, output_file: str | None, color: bool) -> None:

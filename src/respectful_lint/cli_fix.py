@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .errors import LintError
-from .runner import STDIN, Report, run
+from .reading import STDIN
+from .report import Report
+from .runner import run
 
 if TYPE_CHECKING:
     from .config import Config, Settings

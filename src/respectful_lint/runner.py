@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import os
 import stat
-import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from . import cache
 from .customize import Customization
-from .errors import LintError
 from .gitignore import GitIgnore
 from .lexicon import (
     CompiledLexicon,
@@ -24,16 +20,12 @@ from .lexicon import (
     compile_rules,
     lexicon_paths,
 )
-from .model import ChunkedText, Finding, Rule, Severity
+from .model import Rule
 from .plugins import Choice
-from .readers import (
-    Reader,
-    ReaderOptions,
-    extensions,
-    reader_for_name,
-    reader_for_path,
-)
-from .selection import Selection, UnknownSelector
+from .readers import extensions
+from .reading import STDIN, file_kind
+from .report import Report
+from .selection import Selection, Stage, UnknownSelector, known_rules
 
 if TYPE_CHECKING:
     from .config import Config, Settings
@@ -68,72 +60,12 @@ SKIP_DIRS = frozenset(
         ".cache",
     }
 )
-STDIN = "-"
-
-
-class SkippedFile(LintError):
-    """A file that cannot be read as text. Binary files met in a walk are skipped silently."""
-
-    def __init__(self, message: str, *, binary: bool = False) -> None:
-        super().__init__(message)
-        self.binary = binary
-
-
-@dataclass(slots=True)
-class Report:
-    """The outcome of a run: findings, per-file problems and what was checked."""
-
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    files: int = 0
-    notes: list[str] = field(default_factory=list)  # skipped on purpose: no error
-    lines: dict[tuple[str, int], str] = field(default_factory=dict)
-    checked: list[str] = field(default_factory=list)  # the names of the files checked
-    rules: tuple[Rule, ...] = ()  # the rules that ran
-    baselined: int = 0  # findings left out because the baseline has them
-
-    def count(self, at_least: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity >= at_least)
-
-
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without a BOM) or UTF-16 with a BOM; anything else is refused."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise SkippedFile(f"{name}: skipped: not valid UTF-16 ({exc.reason})") from None
-    if b"\0" in data[:8192]:
-        raise SkippedFile(f"{name}: skipped: binary file", binary=True)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SkippedFile(
-            f"{name}: skipped: cannot decode byte {exc.start} as UTF-8 ({exc.reason})"
-        ) from None
-
-
-def _kind(mode: int) -> str | None:
-    """What a file that is not a regular file is, or None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _irregular(path: str) -> str | None:
     """What ``path`` is when it exists and is not a regular file (symbolic links followed)."""
     try:
-        return _kind(os.stat(path).st_mode)
+        return file_kind(os.stat(path).st_mode)
     except OSError:
         return None  # reading it reports the problem
 
@@ -218,94 +150,13 @@ def discover(
         if stat.S_ISDIR(mode):
             for found in walk(Path(raw), suffixes, config, report):
                 yield found, False
-        elif (kind := _kind(mode)) is None:
+        elif (kind := file_kind(mode)) is None:
             yield raw, True
         else:
             report.errors.append(f"{raw}: cannot check {kind}: only regular files are read")
 
 
 MAX_FINDINGS = 10_000  # per file; 0 means no limit
-LARGE_FILE = 16 * 1024 * 1024  # bytes; larger files are decoded in chunks
-_CHUNK = 1024 * 1024
-
-
-def read_bytes(path: str, stdin: bytes | None = None) -> bytes:
-    if path == STDIN:
-        return stdin if stdin is not None else sys.stdin.buffer.read()
-    try:
-        with _open_regular(path) as fh:
-            return fh.read()
-    except OSError as exc:
-        raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
-def _open_regular(path: str) -> BinaryIO:
-    """Open a file for reading, refusing anything but a regular file without blocking on it
-    (a named pipe put in place of a file after the walk saw it would wait for a writer)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        kind = _kind(os.fstat(fd).st_mode)
-        if kind is not None:
-            raise LintError(f"{path}: cannot check {kind}: only regular files are read")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def read_source(path: str, stdin: bytes | None = None) -> str:
-    return decode(read_bytes(path, stdin), "<stdin>" if path == STDIN else path)
-
-
-def read_large(path: str) -> ChunkedText | None:
-    """A file over ``LARGE_FILE`` bytes, decoded chunk by chunk; None for a smaller file.
-
-    The raw bytes are never all in memory at once, and each decoded chunk is stored at its own
-    width, so a few wide characters do not widen the whole text (see ChunkedText).
-    """
-    try:
-        if os.path.getsize(path) <= LARGE_FILE:
-            return None
-        with _open_regular(path) as fh:
-            head = fh.read(_CHUNK)
-            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                encoding = "utf-16"
-            else:
-                encoding = "utf-8"
-                if head.startswith(codecs.BOM_UTF8):
-                    head = head[len(codecs.BOM_UTF8) :]
-                if b"\0" in head[:8192]:
-                    raise SkippedFile(f"{path}: skipped: binary file", binary=True)
-            decoder = codecs.getincrementaldecoder(encoding)()
-            chunks: list[str] = []
-            carry = ""
-            consumed = 0
-            block = head
-            while True:
-                final = not block
-                try:
-                    text = carry + decoder.decode(block, final)
-                except UnicodeDecodeError as exc:
-                    if encoding == "utf-16":
-                        raise SkippedFile(
-                            f"{path}: skipped: not valid UTF-16 ({exc.reason})"
-                        ) from None
-                    raise SkippedFile(
-                        f"{path}: skipped: cannot decode byte {consumed + exc.start} as UTF-8 "
-                        f"({exc.reason})"
-                    ) from None
-                consumed += len(block)
-                # a chunk never ends in a carriage return: "\r\n" stays in one chunk
-                carry = "\r" if text.endswith("\r") and not final else ""
-                chunks.append(text[:-1] if carry else text)
-                if final:
-                    break
-                block = fh.read(_CHUNK)
-    except OSError as exc:
-        raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return ChunkedText(chunks)
 
 
 def prepare(
@@ -399,16 +250,6 @@ def _prepare(
     return compile_rules(selection.choose(rules), lexicons)
 
 
-def _reader(
-    path: str, stdin_name: str | None, stdin_kind: str, options: ReaderOptions | None
-) -> Reader:
-    if path == STDIN:
-        if stdin_name:
-            return reader_for_path(stdin_name, options)
-        return reader_for_name(stdin_kind, options)
-    return reader_for_path(path, options)
-
-
 def run(
     paths: Iterable[str],
     lexicon: CompiledLexicon,
@@ -428,34 +269,28 @@ def run(
     ``exclude`` patterns, ``per-file-ignores`` and reader options; the caller merges its other
     settings into ``lexicon`` and ``selection``. ``jobs`` worker processes check the files
     (None: one per CPU, or 1 for a single file); the report is the same for any number.
-    Inline suppressions apply (see :mod:`respectful_lint.suppression`).
+    Every file's findings pass the selection stage (see :func:`.selection.apply`).
 
     A file stops being checked at ``max_findings`` findings (0: no limit), with a note.
     """
     from . import jobs as checking
 
-    selection = selection or Selection()
     report = Report(rules=lexicon.rules)
-    job = checking.Job(
-        lexicon=lexicon,
-        selection=selection,
-        stdin_name=stdin_name,
-        stdin_kind=stdin_kind,
+    stage = Stage(
+        selection=selection or Selection(),
         config=None if config is None else dataclasses.replace(config, where=None),
-        options=config.reader_options() if config is not None else None,
-        known=checking.known_rules(lexicon),
+        known=known_rules(lexicon),
         report_unused=report_unused_suppressions,
         max_findings=max_findings,
     )
-    # Errors for missing paths keep their place among the files' errors.
-    planned: list[tuple[str, bool] | str] = []
-    found = Report()
-    for item in discover(list(paths), found, config):
-        planned.extend(found.errors)
-        found.errors.clear()
-        planned.append(item)
-    planned.extend(found.errors)
-    report.notes.extend(found.notes)  # files the walk skipped on purpose
+    job = checking.Job(
+        lexicon=lexicon,
+        stage=stage,
+        stdin_name=stdin_name,
+        stdin_kind=stdin_kind,
+        options=config.reader_options() if config is not None else None,
+    )
+    planned = _planned(paths, config, report)
     items = [p for p in planned if isinstance(p, tuple)]
     results = checking.check_all(job, items, jobs or checking.default_jobs(), stdin)
     for entry in planned:
@@ -472,3 +307,19 @@ def run(
         report.lines.update(result.lines)
     report.findings.sort(key=lambda f: f.sort_key)
     return report
+
+
+def _planned(
+    paths: Iterable[str], config: Config | None, report: Report
+) -> list[tuple[str, bool] | str]:
+    """The files to check, with the errors for missing paths in their place among them; the
+    files the walk skipped on purpose are noted in ``report``."""
+    planned: list[tuple[str, bool] | str] = []
+    found = Report()
+    for item in discover(list(paths), found, config):
+        planned.extend(found.errors)
+        found.errors.clear()
+        planned.append(item)
+    planned.extend(found.errors)
+    report.notes.extend(found.notes)
+    return planned

@@ -1,4 +1,4 @@
-"""Reporters render a :class:`~respectful_lint.runner.Report`.
+"""Reporters render a :class:`~respectful_lint.report.Report`.
 
 Reporters register under the ``respectful_lint.reporters`` entry-point group; each is a class
 with a ``name`` and a ``render(report, options) -> str`` method.
@@ -15,7 +15,7 @@ from ..errors import LintError
 from ..model import Severity
 
 if TYPE_CHECKING:
-    from ..runner import Report
+    from ..report import Report
 
 
 GROUP = "respectful_lint.reporters"

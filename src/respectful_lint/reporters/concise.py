@@ -8,7 +8,7 @@ from . import RenderOptions
 
 if TYPE_CHECKING:
     from ..model import Finding
-    from ..runner import Report
+    from ..report import Report
 
 
 def line_label(f: Finding) -> str:

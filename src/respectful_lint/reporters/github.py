@@ -16,7 +16,7 @@ from ..model import Finding, Severity
 from . import RenderOptions
 
 if TYPE_CHECKING:
-    from ..runner import Report
+    from ..report import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 

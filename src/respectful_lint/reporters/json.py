@@ -9,7 +9,7 @@ from ..model import Finding, Severity
 from . import RenderOptions
 
 if TYPE_CHECKING:
-    from ..runner import Report
+    from ..report import Report
 
 SCHEMA_VERSION = 1
 

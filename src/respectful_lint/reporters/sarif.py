@@ -21,7 +21,7 @@ from . import RenderOptions
 
 if TYPE_CHECKING:
     from ..model import Rule
-    from ..runner import Report
+    from ..report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "respectfulLint/v1"

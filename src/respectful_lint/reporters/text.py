@@ -12,7 +12,7 @@ from .concise import line_label, place
 
 if TYPE_CHECKING:
     from ..model import Finding
-    from ..runner import Report
+    from ..report import Report
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
