@@ -14,10 +14,10 @@ cached by it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from importlib.metadata import EntryPoint, entry_points
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from .errors import LintError
 
@@ -106,7 +106,8 @@ T = TypeVar("T")
 
 class LazyEntry(Generic[T]):
     """A registered plugin class (a reader, a reporter), imported on first use. A plugin that
-    fails to import is an error naming its distribution."""
+    fails to import is a one-line error naming its distribution, raised each time it is needed
+    and only then: runs that do not use it are not affected."""
 
     kind: ClassVar[str] = "plugin"
 
@@ -115,16 +116,38 @@ class LazyEntry(Generic[T]):
         self.ep = ep
         self.cls = cls
         self.builtin = ep is not None and is_core(ep)
+        self.error: LintError | None = None
 
     def load(self) -> T:
-        if self.cls is None:
+        if self.cls is None and self.error is None:
             assert self.ep is not None
             try:
                 self.cls = self.ep.load()
             except Exception as exc:
-                raise LintError(
+                reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                self.error = LintError(
                     f"{self.kind} plugin '{self.name}' from {distribution(self.ep)} "
-                    f"failed to load: {exc}"
-                ) from None
+                    f"failed to load: {reason}"
+                )
+        if self.error is not None:
+            raise self.error
         assert self.cls is not None
         return self.cls
+
+
+E = TypeVar("E", bound=LazyEntry[Any])
+
+
+def registered(
+    group: str,
+    chosen: Choice,
+    entry: Callable[[str, EntryPoint | None, Any], E],
+    builtins: Callable[[], Mapping[str, Any]],
+) -> dict[str, E]:
+    """The entries of ``group`` a run uses, by name, none of them imported yet. ``builtins``
+    gives the built-in classes when no entry point is registered at all (running from a source
+    tree that was never installed)."""
+    found = {ep.name: entry(ep.name, ep, None) for ep in enabled(group, chosen)}
+    if not found:
+        found = {name: entry(name, None, cls) for name, cls in builtins().items()}
+    return found

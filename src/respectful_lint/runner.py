@@ -133,7 +133,7 @@ def discover(
     The configuration's ``exclude`` applies to what a folder walk finds, never to a path
     named explicitly.
     """
-    suffixes = extensions()
+    suffixes: tuple[str, ...] | None = None  # what a folder walk takes, once one is needed
     for raw in paths:
         if raw == STDIN:
             yield raw, True
@@ -148,6 +148,8 @@ def discover(
             report.errors.append(f"{raw}: cannot read: {reason}")
             continue
         if stat.S_ISDIR(mode):
+            if suffixes is None:  # a reader plugin that fails to load is an error here
+                suffixes = extensions(report.errors)
             for found in walk(Path(raw), suffixes, config, report):
                 yield found, False
         elif (kind := file_kind(mode)) is None:

@@ -42,45 +42,38 @@ class _Entry(plugins.LazyEntry["type[Reporter]"]):
 
 
 def registry() -> dict[str, type[Reporter]]:
-    """Reporter classes by name (every one imported)."""
-    return {name: entry.load() for name, entry in _entries().items()}
-
-
-def _entries() -> dict[str, _Entry]:
-    """The registered reporters; plugins are imported at once, so a broken one is reported on
-    every run, and built-ins when first used."""
-    entries = _registry(plugins.active())
-    for entry in entries.values():
-        if not entry.builtin:
-            entry.load()
-    return entries
+    """Reporter classes by name (every one imported: a broken plugin is an error)."""
+    return {name: entry.load() for name, entry in _registry(plugins.active()).items()}
 
 
 @lru_cache(maxsize=4)
 def _registry(chosen: plugins.Choice) -> dict[str, _Entry]:
-    found = {ep.name: _Entry(ep.name, ep) for ep in plugins.enabled(GROUP, chosen)}
-    if not found:  # running from a source tree that was never installed
-        from .concise import ConciseReporter
-        from .github import GithubReporter
-        from .json import JsonReporter
-        from .junit import JunitReporter
-        from .sarif import SarifReporter
-        from .text import TextReporter
+    """The registered reporters, each imported when first used."""
+    return plugins.registered(GROUP, chosen, _Entry, _builtins)
 
-        classes: dict[str, type[Reporter]] = {
-            "concise": ConciseReporter,
-            "github": GithubReporter,
-            "json": JsonReporter,
-            "junit": JunitReporter,
-            "sarif": SarifReporter,
-            "text": TextReporter,
-        }
-        found = {name: _Entry(name, None, cls) for name, cls in classes.items()}
-    return found
+
+def _builtins() -> dict[str, type[Reporter]]:
+    from .concise import ConciseReporter
+    from .github import GithubReporter
+    from .json import JsonReporter
+    from .junit import JunitReporter
+    from .sarif import SarifReporter
+    from .text import TextReporter
+
+    return {
+        "concise": ConciseReporter,
+        "github": GithubReporter,
+        "json": JsonReporter,
+        "junit": JunitReporter,
+        "sarif": SarifReporter,
+        "text": TextReporter,
+    }
 
 
 def get_reporter(name: str) -> Reporter:
-    reporters = _entries()
+    """The reporter ``name``; only it is imported, so a broken plugin matters only when asked
+    for."""
+    reporters = _registry(plugins.active())
     if name not in reporters:
         raise LintError(f"unknown format '{name}'; known: {', '.join(sorted(reporters))}")
     return reporters[name].load()()
