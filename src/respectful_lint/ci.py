@@ -7,21 +7,33 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
 
 import click
 
 from . import baseline, selection
 from .atomic import write_atomic
+from .cli_options import grouped
 from .report import Report
 
-F = TypeVar("F", bound=Callable[..., Any])
+
+@dataclass(frozen=True, slots=True)
+class CiOptions:
+    """Where the report goes, statistics, the baseline and parallel runs, as given."""
+
+    output_file: str | None
+    statistics: bool
+    quiet: bool
+    jobs: int | None
+    report_unused_suppressions: bool | None
+    baseline_file: str | None
+    write_baseline: str | None
 
 
-def options(func: F) -> F:
-    """Options for CI and code review: output file, statistics, baseline, parallel runs."""
-    options = [
+options = grouped(
+    "ci_options",
+    CiOptions,
+    [
         click.option(
             "--output-file",
             "-o",
@@ -61,10 +73,9 @@ def options(func: F) -> F:
             metavar="FILE",
             help="Record every finding of this run in a baseline file and exit 0.",
         ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    ],
+)
+"""Options for CI and code review, passed to the command as ``ci_options``."""
 
 
 def render_statistics(report: Report, *, json_format: bool = False) -> str:

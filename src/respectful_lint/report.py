@@ -7,7 +7,9 @@ never depend on the runner that fills them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Finding, Rule, Severity
 
@@ -27,3 +29,61 @@ class Report:
 
     def count(self, at_least: Severity) -> int:
         return sum(1 for f in self.findings if f.severity >= at_least)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRow:
+    """One rule of the ``rules`` listing."""
+
+    id: str
+    lexicon: str
+    category: str
+    severity: str  # its label, as the profile gives it
+    kind: str
+    fix: str
+    preferred: tuple[str, ...]
+    tags: tuple[str, ...]
+    headline: str  # the wording a table shows: the first that fits anywhere, or "-"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The rule as ``rules --format json`` gives it."""
+        return {
+            "id": self.id,
+            "lexicon": self.lexicon,
+            "category": self.category,
+            "severity": self.severity,
+            "kind": self.kind,
+            "fix": self.fix,
+            "preferred": list(self.preferred),
+            "tags": list(self.tags),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RuleListing:
+    """What ``rules`` shows: the chosen rules, sorted by id."""
+
+    rules: tuple[RuleRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Overridden:
+    """A field of a rule the project's configuration changes, and the file and line that do."""
+
+    field: str
+    value: str | list[str]
+    origin: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleExplanation:
+    """What ``explain`` shows about one rule.
+
+    ``data`` is its plain-data form (see :func:`respectful_lint.describe.explain_data`), which
+    ``explain --format json`` gives as it is; ``profile`` names the profile shown when it is not
+    the default one; ``overrides`` are the project's changes to the rule.
+    """
+
+    data: Mapping[str, Any]
+    profile: str | None = None
+    overrides: tuple[Overridden, ...] = ()

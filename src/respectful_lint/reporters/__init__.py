@@ -1,21 +1,24 @@
-"""Reporters render a :class:`~respectful_lint.report.Report`.
+"""Reporters render a :class:`~respectful_lint.report.Report`, and may render rules.
 
 Reporters register under the ``respectful_lint.reporters`` entry-point group; each is a class
-with a ``name`` and a ``render(report, options) -> str`` method.
+with a ``name`` and a ``render(report, options) -> str`` method. A reporter that also has
+``render_rules(listing, options)`` and ``render_explanation(explanation, options)`` (see
+:class:`RuleReporter`) serves ``rules`` and ``explain`` too; for the others those commands say
+that the format cannot show rules.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from .. import plugins
 from ..errors import LintError
 from ..model import Severity
 
 if TYPE_CHECKING:
-    from ..report import Report
+    from ..report import Report, RuleExplanation, RuleListing
 
 
 GROUP = "respectful_lint.reporters"
@@ -33,6 +36,14 @@ class Reporter(Protocol):
     name: ClassVar[str]
 
     def render(self, report: Report, options: RenderOptions) -> str: ...
+
+
+class RuleReporter(Reporter, Protocol):
+    """A reporter that can also render the ``rules`` listing and ``explain``."""
+
+    def render_rules(self, listing: RuleListing, options: RenderOptions) -> str: ...
+
+    def render_explanation(self, explanation: RuleExplanation, options: RenderOptions) -> str: ...
 
 
 class _Entry(plugins.LazyEntry["type[Reporter]"]):
@@ -77,3 +88,14 @@ def get_reporter(name: str) -> Reporter:
     if name not in reporters:
         raise LintError(f"unknown format '{name}'; known: {', '.join(sorted(reporters))}")
     return reporters[name].load()()
+
+
+def get_rule_reporter(name: str) -> RuleReporter:
+    """The reporter ``name``, for ``rules`` and ``explain``; an error for a format that cannot
+    show rules."""
+    reporter = get_reporter(name)
+    if not all(
+        callable(getattr(reporter, m, None)) for m in ("render_rules", "render_explanation")
+    ):
+        raise LintError(f"format '{name}' cannot show rules")
+    return cast(RuleReporter, reporter)
