@@ -25,6 +25,7 @@ from .model import (
 )
 from .profiles import PROFILES, Profile
 from .report import Overridden, RuleExplanation, RuleListing, RuleRow
+from .validation import close_match
 
 if TYPE_CHECKING:
     from .customize import Override
@@ -64,8 +65,8 @@ def filter_categories(rules: Sequence[Rule], categories: Sequence[str]) -> list[
     known = sorted({r.category for r in rules})
     for cat in categories:
         if cat not in known:
-            close = difflib.get_close_matches(cat, known, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(known)
+            close = close_match(cat, known, cutoff=0.5)
+            hint = f"did you mean '{close}'?" if close else "known: " + ", ".join(known)
             raise UsageError(f"--category: unknown category '{cat}' ({hint})")
     return [r for r in rules if r.category in categories]
 

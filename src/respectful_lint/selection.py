@@ -16,7 +16,6 @@ same name.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from .errors import UsageError
 from .model import Document, Finding, Rule, Severity
 from .profiles import DEFAULT_PROFILE, Profile
 from .suppression import META_CATEGORY, META_RULES, UNUSED_RULE, KnownRules
+from .validation import close_match
 
 if TYPE_CHECKING:
     from .config import Config
@@ -63,8 +63,8 @@ def check_selectors(
         if sel.upper() == "ALL" or sel in categories or any(i.startswith(sel) for i in ids):
             continue
         lexicons = sorted({i.split("/", 1)[0] for i in ids})
-        close = difflib.get_close_matches(sel, [*categories, *lexicons, *ids], n=1, cutoff=0.5)
-        raise UnknownSelector(option, sel, f" (did you mean '{close[0]}'?)" if close else "")
+        close = close_match(sel, [*categories, *lexicons, *ids], cutoff=0.5)
+        raise UnknownSelector(option, sel, f" (did you mean '{close}'?)" if close else "")
 
 
 def rule_matches(selectors: Iterable[str], rule: str, category: str) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..validation import close_match
 from .check import Checker
 from .globs import relative
 from .model import Config, ConfigError, KeyPath, Origin, Where
@@ -171,8 +172,6 @@ def _preset_reference(reference: str, root: Path) -> tuple[str, str] | None:
 def _preset_file(pack: str, name: str, origin: Origin, at: KeyPath) -> tuple[Path, str | None]:
     """The file of preset ``name`` of ``pack``, and the plugin distribution that ships it
     (None for a built-in preset)."""
-    import difflib
-
     dist: str | None = None
     if pack == CORE_PRESETS:
         folder = PRESETS_DIR
@@ -182,8 +181,8 @@ def _preset_file(pack: str, name: str, origin: Origin, at: KeyPath) -> tuple[Pat
         packs = {ep.name: ep for ep in enabled("respectful_lint.presets", None)}
         if pack not in packs:
             known = sorted([CORE_PRESETS, *packs])
-            close = difflib.get_close_matches(pack, known, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(known)
+            close = close_match(pack, known)
+            hint = f"did you mean '{close}'?" if close else "known: " + ", ".join(known)
             raise origin.error(at, f"extends: no installed plugin ships presets '{pack}' ({hint})")
         ep = packs[pack]
         dist = distribution(ep)
@@ -197,9 +196,9 @@ def _preset_file(pack: str, name: str, origin: Origin, at: KeyPath) -> tuple[Pat
     for suffix in (".yaml", ".yml"):
         if name in names and (folder / f"{name}{suffix}").is_file():
             return folder / f"{name}{suffix}", dist
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    close = close_match(name, names)
     hint = (
-        f"did you mean '{pack}:{close[0]}'?"
+        f"did you mean '{pack}:{close}'?"
         if close
         else "known: " + ", ".join(f"{pack}:{n}" for n in names)
     )

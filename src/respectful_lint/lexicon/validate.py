@@ -7,11 +7,10 @@ keeps the two in step.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from functools import partial
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 from ..model import (
     SLOTS,
@@ -31,6 +30,10 @@ from ..model import (
 )
 from ..normalize import phrase_tokens
 from ..rules.shapes import SHAPES
+from ..validation import ValueChecks
+from ..validation import did_you_mean as _hint
+from ..validation import last_key as _key
+from ..validation import typename as _typename
 from ..wordclass import WORD_CLASSES
 from .inflect import normalize_term
 from .patterns import pattern_problem
@@ -111,17 +114,12 @@ GROUP_REF_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$")
 CATEGORY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 # Stand-ins for a field whose error was recorded, so the entry's other fields are checked.
 _NO_STRINGS: tuple[str, ...] = ()
 _NO_WORDING: tuple[Preferred, ...] = ()
 
 
-class _Validator:
+class _Validator(ValueChecks):
     """Checks one lexicon document. ``builtin`` lexicons must cite sources and give examples;
     for others a missing one is a warning. With ``collect``, errors are gathered (every unknown
     key, and the first other error of each field of an entry, of each source and of each
@@ -134,7 +132,7 @@ class _Validator:
         self.errors: list[LocatedError] = []
         self.warnings: list[LocatedError] = []
 
-    def fail(self, path: Path, message: str, *, key: bool = False) -> None:
+    def fail(self, path: Path, message: str, *, key: bool = False) -> NoReturn:
         raise self.doc.error(path, message, key=key)
 
     def warn(self, path: Path, message: str) -> None:
@@ -178,18 +176,8 @@ class _Validator:
                 if isinstance(value, bool)
                 else ""
             )
-            self.fail(path, f"'{_key(path)}' must be {want}, got {_typename(value)}{hint}")
-        return cast(str, value)
-
-    def integer(self, value: Any, path: Path) -> int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(path, f"'{_key(path)}' must be an integer, got {_typename(value)}")
-        return cast(int, value)
-
-    def boolean(self, value: Any, path: Path) -> bool:
-        if not isinstance(value, bool):
-            self.fail(path, f"'{_key(path)}' must be true or false, got {_typename(value)}")
-        return cast(bool, value)
+            self.must(path, want, value, hint)
+        return value
 
     def choice(self, value: Any, path: Path, choices: tuple[str, ...]) -> str:
         if not isinstance(value, str) or value not in choices:
@@ -198,7 +186,7 @@ class _Validator:
                 f"'{_key(path)}' must be one of {', '.join(choices)}, got {value!r}"
                 + (_hint(value, choices) if isinstance(value, str) else ""),
             )
-        return cast(str, value)
+        return value
 
     def strings(self, value: Any, path: Path, *, nonempty_list: bool = False) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -702,27 +690,6 @@ class _Validator:
                 path, "a guard needs at least one test (" + ", ".join(CONFLATION_GUARD_TESTS) + ")"
             )
         return ConflationGuard(reason=reason, action=cast(Any, action), **kwargs)
-
-
-def _key(path: Path) -> str:
-    for part in reversed(path):
-        if isinstance(part, str):
-            return part
-    return "value"
-
-
-def _typename(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"boolean {value!r}".lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f"string {value!r}"
-    return f"{type(value).__name__} {value!r}"
 
 
 def validate(doc: Located, *, builtin: bool = True) -> Lexicon:
