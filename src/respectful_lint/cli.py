@@ -221,21 +221,31 @@ def check(
             max_findings,
             strict_lexicons,
         )
-    if fixed is not None and not ci_options.quiet:
+    _finish(report, fixed, reporter, stale, ci_options)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    if ci_options.write_baseline is None and not exit_zero and report.count(settings.fail_on):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _finish(
+    report: Report,
+    fixed: FixedRun | None,
+    reporter: Reporter,
+    stale: list[baseline.Entry],
+    options: ci.CiOptions,
+) -> None:
+    """What follows the report: the fixing summary, notes, errors and baseline notices."""
+    if fixed is not None and not options.quiet:
         # The summary follows text findings; it keeps other formats' output a clean document.
         plain = getattr(reporter, "name", "") in ("text", "concise") and not fixed.to_stderr
-        click.echo(fixed.summary, err=not plain or ci_options.output_file is not None)
+        click.echo(fixed.summary, err=not plain or options.output_file is not None)
     for note in report.notes:
         click.echo(f"respectful-lint: note: {note}", err=True)
     for error in report.errors:
         click.echo(f"respectful-lint: error: {error}", err=True)
-    written, used = ci_options.write_baseline, ci_options.baseline_file
-    ci.notices(report, written, used, stale, ci_options.quiet)
-    if report.errors:
-        sys.exit(EXIT_ERROR)
-    if written is None and not exit_zero and report.count(settings.fail_on):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+    ci.notices(report, options.write_baseline, options.baseline_file, stale, options.quiet)
 
 
 def _check_run(

@@ -29,6 +29,7 @@ from .selection import Selection, Stage, UnknownSelector, known_rules
 
 if TYPE_CHECKING:
     from .config import Config, Settings
+    from .jobs import FileResult
 
 SKIP_DIRS = frozenset(
     {
@@ -298,17 +299,20 @@ def run(
     for entry in planned:
         if isinstance(entry, str):
             report.errors.append(entry)
-            continue
-        result = next(results)
-        report.errors.extend(result.errors)
-        report.notes.extend(result.notes)
-        if result.checked:
-            report.files += 1
-            report.checked.append(result.name)
-        report.findings.extend(result.findings)
-        report.lines.update(result.lines)
+        else:
+            _add(report, next(results))
     report.findings.sort(key=lambda f: f.sort_key)
     return report
+
+
+def _add(report: Report, result: FileResult) -> None:
+    report.errors.extend(result.errors)
+    report.notes.extend(result.notes)
+    if result.checked:
+        report.files += 1
+        report.checked.append(result.name)
+    report.findings.extend(result.findings)
+    report.lines.update(result.lines)
 
 
 def _planned(
