@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import LexiconError, LintError, UsageError
 from .model import Finding, Fix, Severity
+from .version import __version__
 
 if TYPE_CHECKING:
     from .config import Config, Settings
     from .lexicon import CompiledLexicon
 
-__version__ = "0.1.0"
 
 __all__ = [
     "Finding",

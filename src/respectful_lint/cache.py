@@ -39,8 +39,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, model
+from . import model
 from .model import Lexicon
+from .version import __version__
 
 _FORMAT = 2  # bump when the stored types change shape
 _MAGIC = b"respectful-lint-cache"

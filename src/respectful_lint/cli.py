@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__, baseline, ci
+from . import baseline, ci
 from .cli_fix import FixedRun, FixRequest, fix_options, fix_run
 from .cli_options import (
     DEBUG,
@@ -40,6 +40,7 @@ from .cli_options import (
 from .errors import InternalError, LintError
 from .reporters import RenderOptions, Reporter, get_reporter
 from .runner import MAX_FINDINGS, prepare_settings, run
+from .version import __version__
 
 if TYPE_CHECKING:
     from .config import Config, Settings

@@ -14,6 +14,16 @@ from typing import Any
 from .model import Finding, Rule, Severity
 
 
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How a reporter shows a report: the run's options."""
+
+    color: bool = False
+    explain: bool = True
+    quiet: bool = False  # only the findings: no summary
+    fail_on: Severity = Severity.WARNING  # findings at or above it fail (JUnit test cases)
+
+
 @dataclass(slots=True)
 class Report:
     """The outcome of a run: findings, per-file problems and what was checked."""

@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from . import suppression
 from .baseline import Entry, compare, sentence_words
@@ -31,7 +31,6 @@ from .suppression import META_CATEGORY, META_RULES, UNUSED_RULE, KnownRules
 from .validation import close_match
 
 if TYPE_CHECKING:
-    from .config import Config
     from .lexicon import CompiledLexicon
     from .report import Report
 
@@ -120,13 +119,24 @@ def _specificity(selectors: tuple[str, ...], rule_id: str, category: str) -> int
 # --- the selection stage ----------------------------------------------------------------------
 
 
+class FileSettings(Protocol):
+    """What the stage asks the configuration about one file (see
+    :class:`~respectful_lint.config.Config`): ``per-file-ignores`` and the words they allow."""
+
+    def ignored_rules(self, path: str) -> tuple[str, ...]: ...
+
+    def ignored_keys(self, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
+
+    def allowed_words(self, path: str) -> tuple[str, ...]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Stage:
     """What the selection stage applies to a document's findings; picklable, so worker
     processes get it whole."""
 
     selection: Selection = Selection()
-    config: Config | None = None  # per-file-ignores and the words they allow
+    config: FileSettings | None = None  # per-file-ignores and the words they allow
     known: KnownRules | None = None  # what suppressions may name (for unused ones)
     suppressions: bool = True  # apply inline suppressions
     report_unused: bool = False  # warn about suppressions that suppress nothing

@@ -9,27 +9,18 @@ that the format cannot show rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from .. import plugins
 from ..errors import LintError
-from ..model import Severity
+from ..report import RenderOptions
 
 if TYPE_CHECKING:
     from ..report import Report, RuleExplanation, RuleListing
 
 
 GROUP = "respectful_lint.reporters"
-
-
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    color: bool = False
-    explain: bool = True
-    quiet: bool = False  # only the findings: no summary
-    fail_on: Severity = Severity.WARNING  # findings at or above it fail (JUnit test cases)
 
 
 class Reporter(Protocol):
@@ -99,3 +90,14 @@ def get_rule_reporter(name: str) -> RuleReporter:
     ):
         raise LintError(f"format '{name}' cannot show rules")
     return cast(RuleReporter, reporter)
+
+
+__all__ = [
+    "GROUP",
+    "RenderOptions",
+    "Reporter",
+    "RuleReporter",
+    "get_reporter",
+    "get_rule_reporter",
+    "registry",
+]

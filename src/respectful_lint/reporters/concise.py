@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from . import RenderOptions
+from ..report import RenderOptions
 
 if TYPE_CHECKING:
     from ..model import Finding

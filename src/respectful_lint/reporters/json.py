@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Finding, Severity
-from . import RenderOptions
+from ..report import RenderOptions
 
 if TYPE_CHECKING:
     from ..report import Report, RuleExplanation, RuleListing

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from xml.etree import ElementTree as ET
 
 from ..model import Finding
-from . import RenderOptions
+from ..report import RenderOptions
 from .concise import headline
 
 if TYPE_CHECKING:

@@ -15,9 +15,9 @@ import os
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
-from .. import __version__
 from ..model import Finding, Severity
-from . import RenderOptions
+from ..report import RenderOptions
+from ..version import __version__
 
 if TYPE_CHECKING:
     from ..model import Rule

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 import click
 
 from ..model import Severity
-from . import RenderOptions
+from ..report import RenderOptions
 from .concise import line_label, place
 
 if TYPE_CHECKING:
