@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import click
 
@@ -17,8 +17,7 @@ from .cli_options import grouped
 from .report import Report
 
 
-@dataclass(frozen=True, slots=True)
-class CiOptions:
+class CiOptions(NamedTuple):
     """Where the report goes, statistics, the baseline and parallel runs, as given."""
 
     output_file: str | None

@@ -15,8 +15,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -110,8 +109,7 @@ def main() -> None:
     """Find stigmatizing or conflating language in drafts and suggest preferred wording."""
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(NamedTuple):
     """How ``check`` shows its report: the format, colour and the ``why`` notes."""
 
     fmt: str | None

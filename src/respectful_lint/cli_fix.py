@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from .lexicon import CompiledLexicon
 
 
-@dataclass(frozen=True, slots=True)
-class FixRequest:
+class FixRequest(NamedTuple):
     """The fixing options as given."""
 
     fix: bool

@@ -6,8 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 import click
 
@@ -105,8 +104,7 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> P
         raise FatalError(f"--profile: {exc}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Project:
+class Project(NamedTuple):
     """The options that decide which rules exist and how they report. Their defaults are None
     ("not given"), so the configuration file can supply a value."""
 
@@ -170,9 +168,9 @@ def all_rules(settings: Settings) -> list[Rule]:
 def grouped(
     name: str, group: Callable[..., Any], options: Sequence[Callable[[F], F]]
 ) -> Callable[[F], F]:
-    """``options`` for a command, passed to it as one argument ``name``: ``group`` (a dataclass)
+    """``options`` for a command, passed to it as one argument ``name``: ``group`` (a named tuple)
     made of their values, one field each."""
-    fields = tuple(group.__dataclass_fields__)  # type: ignore[attr-defined]
+    fields: tuple[str, ...] = group._fields  # type: ignore[attr-defined]
 
     def decorate(func: F) -> F:
         @functools.wraps(func)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Finding, Rule, Severity
 
@@ -41,8 +41,7 @@ class Report:
         return sum(1 for f in self.findings if f.severity >= at_least)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleRow:
+class RuleRow(NamedTuple):
     """One rule of the ``rules`` listing."""
 
     id: str
@@ -69,15 +68,13 @@ class RuleRow:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class RuleListing:
+class RuleListing(NamedTuple):
     """What ``rules`` shows: the chosen rules, sorted by id."""
 
     rules: tuple[RuleRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Overridden:
+class Overridden(NamedTuple):
     """A field of a rule the project's configuration changes, and the file and line that do."""
 
     field: str
@@ -85,8 +82,7 @@ class Overridden:
     origin: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class RuleExplanation:
+class RuleExplanation(NamedTuple):
     """What ``explain`` shows about one rule.
 
     ``data`` is its plain-data form (see :func:`respectful_lint.describe.explain_data`), which

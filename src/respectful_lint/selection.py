@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from . import suppression
 from .baseline import Entry, compare, sentence_words
@@ -130,8 +130,7 @@ class FileSettings(Protocol):
     def allowed_words(self, path: str) -> tuple[str, ...]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Stage:
+class Stage(NamedTuple):
     """What the selection stage applies to a document's findings; picklable, so worker
     processes get it whole."""
 
@@ -141,11 +140,9 @@ class Stage:
     suppressions: bool = True  # apply inline suppressions
     report_unused: bool = False  # warn about suppressions that suppress nothing
     max_findings: int = 0  # per document; 0 means no limit
-    baseline: tuple[Entry, ...] | None = None  # findings a run leaves out (apply_baseline)
 
 
-@dataclass(frozen=True, slots=True)
-class _PerFile:
+class _PerFile(NamedTuple):
     """What ``per-file-ignores`` says about one file."""
 
     ignored: tuple[str, ...] = ()
