@@ -22,6 +22,8 @@ from respectful_lint.model import (
     WordWindow,
 )
 from respectful_lint.profiles import PROFILES, ProfileAction
+from respectful_lint.reporters import RenderOptions, get_rule_reporter
+from respectful_lint.reporters.rules_text import PROFILE_ACTIONS
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
@@ -170,10 +172,13 @@ def test_explain_shows_the_severity_a_profile_gives() -> None:
 
 
 def test_explain_works_for_every_built_in_rule() -> None:
+    text_reporter, json_reporter = get_rule_reporter("text"), get_rule_reporter("json")
     for rule in BUILT_IN:
-        text = describe.explain_text(rule)
+        explained = describe.explanation(rule)
+        text = text_reporter.render_explanation(explained, RenderOptions())
         assert text.startswith(rule.id + "\n") and "Why:" in text
-        assert json.loads(describe.explain_json(rule))["rule"]["id"] == rule.id
+        data = json.loads(json_reporter.render_explanation(explained, RenderOptions()))
+        assert data["rule"]["id"] == rule.id
 
 
 @pytest.mark.parametrize(
@@ -215,9 +220,9 @@ def test_a_requirement_reads_in_plain_words() -> None:
 def test_every_action_and_quote_policy_has_a_rendering() -> None:
     assert set(describe.GUARD_ACTIONS) == set(get_args(GuardAction))
     assert set(describe.QUOTE_POLICIES) == set(get_args(QuotePolicy))
-    assert set(describe.PROFILE_ACTIONS) == set(get_args(ProfileAction))
+    assert set(PROFILE_ACTIONS) == set(get_args(ProfileAction))
     for profile in PROFILES.values():
-        assert all(action in describe.PROFILE_ACTIONS for _, action in profile.actions)
+        assert all(action in PROFILE_ACTIONS for _, action in profile.actions)
 
 
 def test_a_guard_reads_as_a_sentence() -> None:

@@ -210,12 +210,12 @@ def test_debug_shows_the_traceback(tmp_path: Path, broken_reader: None) -> None:
 
 
 def test_an_internal_error_outside_a_file_exits_3(monkeypatch: pytest.MonkeyPatch) -> None:
-    from respectful_lint import cli
+    from respectful_lint import runner
 
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("nowhere")
 
-    monkeypatch.setattr(cli, "load_rules", broken)
+    monkeypatch.setattr(runner, "load_rules", broken)
     result = CliRunner().invoke(main, ["rules"])
     assert result.exit_code == 3
     assert result.stderr.startswith("respectful-lint: internal error: KeyError: 'nowhere'.")

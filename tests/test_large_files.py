@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from respectful_lint import runner, sources
+from respectful_lint import reading, runner
 from respectful_lint.lexicon import load_compiled
 from respectful_lint.model import ChunkedText, line_starts
+from respectful_lint.report import Report
 
 LEXICON = load_compiled()
 DRAFT = (
@@ -19,14 +20,14 @@ DRAFT = (
 ) * 40
 
 
-def _report(path: Path) -> runner.Report:
+def _report(path: Path) -> Report:
     return runner.run([str(path)], LEXICON)
 
 
 @pytest.fixture
 def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "LARGE_FILE", 100)
-    monkeypatch.setattr(sources, "_CHUNK", 37)  # odd, so chunks split characters and CRLFs
+    monkeypatch.setattr(reading, "LARGE_FILE", 100)
+    monkeypatch.setattr(reading, "_CHUNK", 37)  # odd, so chunks split characters and CRLFs
 
 
 @pytest.mark.parametrize(
@@ -39,10 +40,10 @@ def test_chunked_reading_reports_what_whole_reading_reports(
     path = tmp_path / "notes.txt"
     path.write_bytes(bom + DRAFT.encode(encoding))
     whole = _report(path)
-    monkeypatch.setattr(sources, "LARGE_FILE", 100)
-    monkeypatch.setattr(sources, "_CHUNK", 37)
+    monkeypatch.setattr(reading, "LARGE_FILE", 100)
+    monkeypatch.setattr(reading, "_CHUNK", 37)
     chunked = _report(path)
-    assert isinstance(runner.read_large(str(path)), ChunkedText)
+    assert isinstance(reading.read_large(str(path)), ChunkedText)
     assert chunked.findings == whole.findings
     assert chunked.lines == whole.lines
     assert len(whole.findings) == 120  # three terms in each of 40 copies

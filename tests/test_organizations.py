@@ -344,6 +344,51 @@ def test_a_plugin_cannot_replace_a_built_in(project: Path, site: Path) -> None:
     assert run(project, "check", "--no-plugins", "draft.md").exit_code == 1
 
 
+_TABLE_REPORTER = """
+class TableReporter:
+    name = "table"
+
+    def render(self, report, options):
+        return "".join(f"{f.rule}|{f.line}\\n" for f in report.findings)
+
+    def render_rules(self, listing, options):
+        return "".join(f"{r.id}|{r.severity}\\n" for r in listing.rules)
+
+    def render_explanation(self, explanation, options):
+        return explanation.data["id"] + "|" + explanation.data["category"] + "\\n"
+"""
+
+
+def test_a_plugin_reporter_renders_findings_rules_and_explanations(
+    project: Path, site: Path
+) -> None:
+    module = _TABLE_REPORTER
+    _plugin(
+        site,
+        "house-pack",
+        {"respectful_lint.reporters": {"table": "house_pack:TableReporter"}},
+        module,
+    )
+    assert run(project, "check", "--format", "table", "draft.md").stdout.splitlines() == [
+        f"{INMATE}|1",
+        "sex-work/prostitute|1",
+    ]
+    listed = run(project, "rules", "--format", "table").stdout.splitlines()
+    assert f"{INMATE}|warning" in listed
+    explained = run(project, "explain", INMATE, "--format", "table")
+    assert explained.stdout == f"{INMATE}|incarceration\n"
+
+
+def test_formats_that_cannot_show_rules_say_so(project: Path) -> None:
+    for command in (["rules"], ["explain", INMATE]):
+        for fmt in ("sarif", "concise"):
+            message = error(run(project, *command, "--format", fmt))
+            assert message == f"respectful-lint: error: format '{fmt}' cannot show rules"
+    assert error(run(project, "rules", "--format", "nope")).startswith(
+        "respectful-lint: error: unknown format 'nope'; known: concise, github, json"
+    )
+
+
 # --- lexicon tooling -----------------------------------------------------------------------------
 
 

@@ -20,13 +20,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
 from .errors import LexiconError, LintError, UsageError
 from .model import Finding, Fix, Severity
+from .version import __version__
 
 if TYPE_CHECKING:
     from .config import Config, Settings
     from .lexicon import CompiledLexicon
+
 
 __all__ = [
     "Finding",
@@ -71,9 +72,8 @@ def lint_text(
     Raises :class:`LintError` (or a subclass) for an unknown kind, a bad lexicon, an unknown
     selector or an unknown profile.
     """
+    from . import selection
     from .engine import lint_document
-    from .jobs import Job, known_rules
-    from .jobs import select as select_findings
     from .readers import reader_for_name
 
     config, settings, compiled = _prepare(
@@ -86,8 +86,8 @@ def lint_text(
         default_lexicons=default_lexicons,
     )
     document = reader_for_name(kind, config.reader_options()).read(text, path)
-    job = Job(compiled, settings.selection, path, kind, config, None, known_rules(compiled))
-    return select_findings(job, document, path, lint_document(document, compiled))
+    stage = selection.Stage(settings.selection, config, selection.known_rules(compiled))
+    return selection.apply(lint_document(document, compiled), stage, document, path)
 
 
 def lint_paths(

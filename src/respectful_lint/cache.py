@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from . import model
-from ._version import __version__
 from .model import Lexicon
+from .version import __version__
 
 _FORMAT = 3  # bump when the stored types change shape
 _MAGIC = b"respectful-lint-cache"

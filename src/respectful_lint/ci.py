@@ -7,21 +7,32 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import NamedTuple
 
 import click
 
-from . import baseline
+from . import baseline, selection
 from .atomic import write_atomic
-from .runner import Report
+from .cli_options import grouped
+from .report import Report
 
-F = TypeVar("F", bound=Callable[..., Any])
+
+class CiOptions(NamedTuple):
+    """Where the report goes, statistics, the baseline and parallel runs, as given."""
+
+    output_file: str | None
+    statistics: bool
+    quiet: bool
+    jobs: int | None
+    report_unused_suppressions: bool | None
+    baseline_file: str | None
+    write_baseline: str | None
 
 
-def options(func: F) -> F:
-    """Options for CI and code review: output file, statistics, baseline, parallel runs."""
-    options = [
+options = grouped(
+    "ci_options",
+    CiOptions,
+    [
         click.option(
             "--output-file",
             "-o",
@@ -61,10 +72,9 @@ def options(func: F) -> F:
             metavar="FILE",
             help="Record every finding of this run in a baseline file and exit 0.",
         ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    ],
+)
+"""Options for CI and code review, passed to the command as ``ci_options``."""
 
 
 def render_statistics(report: Report, *, json_format: bool = False) -> str:
@@ -89,10 +99,7 @@ def apply_baseline(
         return []
     if entries is None:
         return []
-    new, stale = baseline.compare(report.findings, entries)
-    report.baselined = len(report.findings) - len(new)
-    report.findings = new
-    return stale
+    return selection.apply_baseline(report, entries)
 
 
 def emit(output: str, output_file: str | None, color: bool) -> None:

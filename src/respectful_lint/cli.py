@@ -14,81 +14,38 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
 from . import baseline, ci
-from ._version import __version__
-from .cli_fix import check_fix_options, fix_options, fix_run
+from .cli_fix import FixedRun, FixRequest, fix_options, fix_run
 from .cli_options import (
+    DEBUG,
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_INTERNAL,
+    SEVERITY_CHOICE,
     FatalError,
-    _config,
-    _merge,
-    _settings,
-    lexicon_options,
+    Project,
+    debug_option,
+    fatal,
+    format_option,
+    project_options,
+    selection_options,
 )
-from .config import Settings
 from .errors import InternalError, LintError
-from .model import Rule
-from .plugins import choice as plugin_choice
-from .profiles import PROFILES, Profile
-from .reporters import RenderOptions, get_reporter
-from .runner import MAX_FINDINGS, load_rules, prepare_settings, run
-from .selection import split_selectors
+from .reporters import RenderOptions, Reporter, get_reporter
+from .runner import MAX_FINDINGS, prepare_settings, run
+from .version import __version__
 
-SEVERITY_CHOICE = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
-_DEBUG = "respectful_lint.debug"
+if TYPE_CHECKING:
+    from .config import Config, Settings
+    from .report import Report
 
-
-def _rules(settings: Settings) -> list[Rule]:
-    """Every rule, with the project's overrides; an override of no rule is an error."""
-    from .lexicon import cached_lexicons
-
-    try:
-        choice = plugin_choice(settings.plugins)
-        lexicons = cached_lexicons(
-            settings.lexicons, defaults=settings.default_lexicons, plugins=choice
-        )
-        settings.config.check_per_file_ignores(lexicons)
-        return load_rules(
-            settings.lexicons,
-            default_lexicons=settings.default_lexicons,
-            plugins=choice,
-            customization=settings.customization,
-        )
-    except LintError as exc:
-        raise FatalError(str(exc)) from None
-
-
-text_or_json = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-
-
-def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    del param
-    if value:
-        ctx.find_root().meta[_DEBUG] = True
-
-
-debug_option = click.option(
-    "--debug",
-    is_flag=True,
-    expose_value=False,
-    is_eager=True,
-    callback=_set_debug,
-    help="Show the traceback of an internal error.",
-)
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERNAL", "FatalError", "main"]
 
 
 def _internal_error(ctx: click.Context, exc: Exception) -> None:
@@ -98,11 +55,11 @@ def _internal_error(ctx: click.Context, exc: Exception) -> None:
         where = f" while checking {exc.path}"
         if isinstance(exc.__cause__, Exception):
             cause = exc.__cause__
-    if ctx.meta.get(_DEBUG):
+    if ctx.meta.get(DEBUG):
         traceback.print_exception(cause, file=sys.stderr)
     detail = (str(cause).splitlines() or [""])[0][:200]
     summary = f"{type(cause).__name__}: {detail}" if detail else type(cause).__name__
-    hint = "" if ctx.meta.get(_DEBUG) else "; --debug shows the traceback"
+    hint = "" if ctx.meta.get(DEBUG) else "; --debug shows the traceback"
     click.echo(
         f"respectful-lint: internal error{where}: {summary}. This is a bug in respectful-lint: "
         f"please report it with this message{hint}.",
@@ -152,15 +109,20 @@ def main() -> None:
     """Find stigmatizing or conflating language in drafts and suggest preferred wording."""
 
 
+class Output(NamedTuple):
+    """How ``check`` shows its report: the format, colour and the ``why`` notes."""
+
+    fmt: str | None
+    color: str
+    no_color: bool
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=str)
 @debug_option
-@click.option(
-    "--format",
-    "fmt",
-    default=None,
-    metavar="FORMAT",
-    help="Output format: text, concise, json, sarif, github or junit (or a reporter plugin).  "
+@format_option(
+    None,
+    "Output format: text, concise, json, sarif, github or junit (or a reporter plugin).  "
     "[default: github when GITHUB_ACTIONS=true, else text]",
 )
 @click.option(
@@ -169,24 +131,8 @@ def main() -> None:
     help="Exit 1 when a finding is at or above this severity.  [default: warning]",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="RULES",
-    help="Only these rule-id prefixes or categories (repeatable, comma-separated).",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    metavar="RULES",
-    help="Skip these rule-id prefixes or categories (repeatable, comma-separated).",
-)
-@click.option(
-    "--min-severity",
-    type=SEVERITY_CHOICE,
-    help="Hide findings below this severity.  [default: suggestion]",
-)
-@lexicon_options
+@selection_options
+@project_options
 @click.option(
     "--stdin-filename",
     metavar="NAME",
@@ -228,37 +174,22 @@ def main() -> None:
 @ci.options
 def check(
     paths: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     fail_on: str | None,
     exit_zero: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     min_severity: str | None,
-    config_path: str | None,
-    isolated: bool,
-    lexicons: tuple[str, ...],
-    default_lexicons: bool | None,
-    profile: Profile | None,
+    project: Project,
     stdin_filename: str | None,
     color: str,
     no_color: bool,
     explain: bool | None,
     no_cache: bool,
-    no_plugins: bool,
-    strict_lexicons: bool,
-    fix: bool,
-    unsafe_fixes: bool,
-    diff: bool,
-    output: str | None,
-    track_changes: bool,
-    output_file: str | None,
-    statistics: bool,
-    quiet: bool,
-    jobs: int | None,
-    report_unused_suppressions: bool | None,
-    baseline_file: str | None,
-    write_baseline: str | None,
     max_findings: int,
+    strict_lexicons: bool,
+    fixing: FixRequest,
+    ci_options: ci.CiOptions,
 ) -> None:
     """Check files, folders (recursively) and '-' for stdin; the current folder by default.
 
@@ -266,166 +197,113 @@ def check(
     [tool.respectful-lint] table of pyproject.toml, in the current folder or the nearest
     folder above it; options given here replace them.
     """
-    config = _config(config_path, isolated)
-    settings = _merge(
+    config = project.config()
+    settings = project.settings(
         config,
         select=select,
         ignore=ignore,
         min_severity=min_severity,
         fail_on=fail_on,
-        profile=profile,
-        lexicons=lexicons,
-        default_lexicons=default_lexicons,
         explain=explain,
-        no_plugins=no_plugins,
     )
-    fixing = None
-    if fix or diff or output is not None:
-        from .fixrun import FixOptions  # only fixing needs it: keep start-up quick
-
-        fixing = FixOptions(unsafe_fixes, diff, output, track_changes)
-    if fmt is None:
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if report_unused_suppressions is None:
-        report_unused_suppressions = bool(config.report_unused_suppressions)
-    try:
-        reporter = get_reporter(fmt)
-        paths = paths or (".",)
-        extras = ["--unsafe-fixes"] * unsafe_fixes + ["--track-changes"] * track_changes
-        check_fix_options(paths, fixing, *extras)
-        entries = None if baseline_file is None else baseline.load(baseline_file)
-        compiled = prepare_settings(settings, cache=not no_cache)
-        if strict_lexicons:
-            _strict_lexicons(settings)
-        fixed = None
-        if fixing is not None:
-            fixed = fix_run(paths, compiled, settings, config, stdin_filename, fixing)
-            report = fixed.report
-        else:
-            report = run(
-                paths,
-                compiled,
-                selection=settings.selection,
-                stdin_name=stdin_filename,
-                config=config,
-                jobs=jobs,
-                report_unused_suppressions=report_unused_suppressions,
-                max_findings=max_findings,
-            )
-        stale = ci.apply_baseline(report, entries, write_baseline)
-        # With --diff, or fixed text on standard output, the report goes to standard error.
-        to_stderr = fixed is not None and fixed.to_stderr
-        use_color = ci.use_color(color, no_color, output_file) and not to_stderr
-        options = RenderOptions(
-            color=use_color, explain=settings.explain, quiet=quiet, fail_on=settings.fail_on
+    output = Output(fmt, color, no_color)
+    with fatal():
+        report, fixed, reporter, stale = _check_run(
+            paths or (".",),
+            settings,
+            config,
+            output,
+            fixing,
+            ci_options,
+            stdin_filename,
+            no_cache,
+            max_findings,
+            strict_lexicons,
         )
-        if statistics:
-            rendered = ci.render_statistics(report, json_format=fmt == "json")
-        elif fixed is None or fixed.show_findings:
-            rendered = reporter.render(report, options)
-        else:
-            rendered = ""
-        if to_stderr:
-            click.echo(rendered, nl=False, err=True)
-        else:
-            ci.emit(rendered, output_file, use_color)
-    except LintError as exc:
-        raise FatalError(str(exc)) from None
-    if fixed is not None and not quiet:
-        # The summary follows text findings; it keeps other formats' output a clean document.
-        plain = getattr(reporter, "name", "") in ("text", "concise") and not to_stderr
-        click.echo(fixed.summary, err=not plain or output_file is not None)
-    for note in report.notes:
-        click.echo(f"respectful-lint: note: {note}", err=True)
-    for error in report.errors:
-        click.echo(f"respectful-lint: error: {error}", err=True)
-    ci.notices(report, write_baseline, baseline_file, stale, quiet)
+    _finish(report, fixed, reporter, stale, ci_options)
     if report.errors:
         sys.exit(EXIT_ERROR)
-    if write_baseline is None and not exit_zero and report.count(settings.fail_on):
+    if ci_options.write_baseline is None and not exit_zero and report.count(settings.fail_on):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 
 
-@main.command(name="rules")
-@debug_option
-@click.option(
-    "--category",
-    "categories",
-    multiple=True,
-    metavar="C",
-    help="Only rules of this category (repeatable, comma-separated).",
-)
-@text_or_json
-@lexicon_options
-def rules_command(
-    categories: tuple[str, ...],
-    fmt: str,
-    config_path: str | None,
-    isolated: bool,
-    lexicons: tuple[str, ...],
-    default_lexicons: bool | None,
-    profile: Profile | None,
-    no_plugins: bool,
+def _finish(
+    report: Report,
+    fixed: FixedRun | None,
+    reporter: Reporter,
+    stale: list[baseline.Entry],
+    options: ci.CiOptions,
 ) -> None:
-    """List every rule: id, severity, category, whether it fixes, and the preferred wording.
-
-    With --profile, rules show the severity the profile gives them; rules it turns off are left
-    out. The lexicons and profile of the configuration file apply.
-    """
-    from . import describe
-
-    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile, no_plugins)
-    rules = settings.selection.choose(_rules(settings))
-    try:
-        rules = describe.filter_categories(rules, split_selectors(categories))
-    except LintError as exc:
-        raise FatalError(str(exc)) from None
-    click.echo(
-        describe.rules_json(rules) if fmt == "json" else describe.rules_text(rules), nl=False
-    )
+    """What follows the report: the fixing summary, notes, errors and baseline notices."""
+    if fixed is not None and not options.quiet:
+        # The summary follows text findings; it keeps other formats' output a clean document.
+        plain = getattr(reporter, "name", "") in ("text", "concise") and not fixed.to_stderr
+        click.echo(fixed.summary, err=not plain or options.output_file is not None)
+    for note in report.notes:
+        click.echo(f"respectful-lint: note: {note}", err=True)
+    for error in report.errors:
+        click.echo(f"respectful-lint: error: {error}", err=True)
+    ci.notices(report, options.write_baseline, options.baseline_file, stale, options.quiet)
 
 
-@main.command()
-@click.argument("rule_id", metavar="RULE-ID")
-@debug_option
-@text_or_json
-@lexicon_options
-def explain(
-    rule_id: str,
-    fmt: str,
-    config_path: str | None,
-    isolated: bool,
-    lexicons: tuple[str, ...],
-    default_lexicons: bool | None,
-    profile: Profile | None,
-    no_plugins: bool,
-) -> None:
-    """Explain a rule: its terms and forms, preferred wording, why, sources, guards, examples."""
-    from . import describe
-    from .lexicon import cached_lexicons
-    from .rules.conflation import merge_groups
-
-    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile, no_plugins)
-    try:
-        rule = describe.find_rule(_rules(settings), rule_id)
-        groups = merge_groups(
-            cached_lexicons(
-                settings.lexicons,
-                defaults=settings.default_lexicons,
-                plugins=plugin_choice(settings.plugins),
-            )
-        )
-    except LintError as exc:
-        raise FatalError(str(exc)) from None
-    profile = settings.selection.profile
-    shown = None if profile is PROFILES["default"] else profile
-    override = settings.customization.override_for(rule.id)
-    if fmt == "json":
-        click.echo(overridden_json(describe.explain_json(rule, shown, groups), override), nl=False)
+def _check_run(
+    paths: Sequence[str],
+    settings: Settings,
+    config: Config,
+    output: Output,
+    fixing: FixRequest,
+    options: ci.CiOptions,
+    stdin_filename: str | None,
+    no_cache: bool,
+    max_findings: int,
+    strict_lexicons: bool,
+) -> tuple[Report, FixedRun | None, Reporter, list[baseline.Entry]]:
+    """Check (and fix), leave out what the baseline has, and show the report."""
+    fmt = output.fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    reporter = get_reporter(fmt)
+    fix = fixing.options()
+    fixing.check(paths)
+    entries = None if options.baseline_file is None else baseline.load(options.baseline_file)
+    compiled = prepare_settings(settings, cache=not no_cache)
+    if strict_lexicons:
+        _strict_lexicons(settings)
+    fixed = None
+    if fix is not None:
+        fixed = fix_run(paths, compiled, settings, config, stdin_filename, fix)
+        report = fixed.report
     else:
-        click.echo(describe.explain_text(rule, shown, groups), nl=False)
-        click.echo(overridden_text(override), nl=False)
+        unused = options.report_unused_suppressions
+        report = run(
+            paths,
+            compiled,
+            selection=settings.selection,
+            stdin_name=stdin_filename,
+            config=config,
+            jobs=options.jobs,
+            report_unused_suppressions=bool(config.report_unused_suppressions)
+            if unused is None
+            else unused,
+            max_findings=max_findings,
+        )
+    stale = ci.apply_baseline(report, entries, options.write_baseline)
+    # With --diff, or fixed text on standard output, the report goes to standard error.
+    to_stderr = fixed is not None and fixed.to_stderr
+    use_color = ci.use_color(output.color, output.no_color, options.output_file) and not to_stderr
+    render = RenderOptions(
+        color=use_color, explain=settings.explain, quiet=options.quiet, fail_on=settings.fail_on
+    )
+    if options.statistics:
+        rendered = ci.render_statistics(report, json_format=fmt == "json")
+    elif fixed is None or fixed.show_findings:
+        rendered = reporter.render(report, render)
+    else:
+        rendered = ""
+    if to_stderr:
+        click.echo(rendered, nl=False, err=True)
+    else:
+        ci.emit(rendered, options.output_file, use_color)
+    return report, fixed, reporter, stale
 
 
 def _strict_lexicons(settings: Settings) -> None:
@@ -439,8 +317,11 @@ def _strict_lexicons(settings: Settings) -> None:
         raise LintError(failures[-1])
 
 
-from .cli_lexicon import lexicon_command, overridden_json, overridden_text, schema_command  # noqa: E402
+from .cli_lexicon import lexicon_command, schema_command  # noqa: E402
+from .cli_rules import explain, rules_command  # noqa: E402
 
+main.add_command(rules_command)
+main.add_command(explain)
 main.add_command(lexicon_command)
 main.add_command(schema_command)
 
@@ -459,18 +340,8 @@ main.add_command(schema_command)
     help="Port to listen on.  [default: a free port]",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
-@lexicon_options
-def serve(
-    host: str,
-    port: int,
-    open_browser: bool,
-    config_path: str | None,
-    isolated: bool,
-    lexicons: tuple[str, ...],
-    default_lexicons: bool | None,
-    profile: Profile | None,
-    no_plugins: bool,
-) -> None:
+@project_options
+def serve(host: str, port: int, open_browser: bool, project: Project) -> None:
     """Start the web checker on this computer and print its address, with an access token.
 
     Needs the 'web' extra: pip install 'respectful-lint[web]'. The lexicons, profile and
@@ -487,15 +358,9 @@ def serve(
     from .web.checks import Checker
     from .web.server import serve as run_server
 
-    config = _config(config_path, isolated)
-    settings = _merge(
-        config,
-        lexicons=lexicons,
-        default_lexicons=default_lexicons,
-        profile=profile,
-        no_plugins=no_plugins,
-    )
-    try:
+    config = project.config()
+    settings = project.settings(config)
+    with fatal():
         checker = Checker(config, settings)
         checker.warm()
         run_server(
@@ -506,5 +371,3 @@ def serve(
             echo=lambda line: click.echo(line),
             warn=lambda line: click.echo(f"respectful-lint: {line}", err=True),
         )
-    except LintError as exc:
-        raise FatalError(str(exc)) from None

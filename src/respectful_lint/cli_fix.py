@@ -5,81 +5,95 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
+from .cli_options import grouped
 from .errors import LintError
-from .runner import STDIN, Report, run
+from .reading import STDIN
+from .report import Report
+from .runner import run
 
 if TYPE_CHECKING:
     from .config import Config, Settings
     from .fixrun import FixOptions
     from .lexicon import CompiledLexicon
 
-F = TypeVar("F", bound=Callable[..., Any])
+
+class FixRequest(NamedTuple):
+    """The fixing options as given."""
+
+    fix: bool
+    unsafe_fixes: bool
+    diff: bool
+    output: str | None
+    track_changes: bool
+
+    def options(self) -> FixOptions | None:
+        """How to fix, or None for a run that fixes nothing."""
+        if not (self.fix or self.diff or self.output is not None):
+            return None
+        from .fixrun import FixOptions  # only fixing needs it: keep start-up quick
+
+        return FixOptions(self.unsafe_fixes, self.diff, self.output, self.track_changes)
+
+    def check(self, paths: Sequence[str]) -> None:
+        """Options that change fixing need a way to fix, and ``--output`` takes one input
+        file (or '-'), never the input itself."""
+        if not (self.fix or self.diff or self.output is not None):
+            extras = ["--unsafe-fixes"] * self.unsafe_fixes + [
+                "--track-changes"
+            ] * self.track_changes
+            if extras:
+                raise LintError(f"{' and '.join(extras)}: use with --fix, --diff or --output")
+            return
+        output = self.output
+        if output is None:
+            return
+        if len(paths) != 1 or (paths[0] != STDIN and not os.path.isfile(paths[0])):
+            raise LintError("--output takes exactly one input file")
+        if output == STDIN:
+            return
+        if paths[0] != STDIN and os.path.exists(output) and os.path.samefile(paths[0], output):
+            raise LintError("--output must not be the input file; use --fix to fix it in place")
+        if os.path.isdir(output):
+            raise LintError(f"--output: {output} is a folder")
 
 
-def stack(options: Sequence[Callable[[F], F]], func: F) -> F:
-    """``func`` with ``options`` applied, the first one shown first in ``--help``."""
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def fix_options(func: F) -> F:
-    """``--fix`` and the options that go with it."""
-    return stack(
-        [
-            click.option(
-                "--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text)."
-            ),
-            click.option(
-                "--unsafe-fixes",
-                is_flag=True,
-                help="Apply unsafe fixes too (with --fix, --diff or --output).",
-            ),
-            click.option(
-                "--diff",
-                is_flag=True,
-                help="Print a unified diff of the fixes and write nothing.",
-            ),
-            click.option(
-                "--output",
-                metavar="PATH",
-                help="Write a corrected copy of the one input here ('-': to standard output); "
-                "the input is left as it is.",
-            ),
-            click.option(
-                "--track-changes",
-                is_flag=True,
-                help="In a Word document, write fixes as tracked changes to accept or reject.",
-            ),
-        ],
-        func,
-    )
-
-
-def check_fix_options(paths: Sequence[str], options: FixOptions | None, *extras: str) -> None:
-    """Options that change fixing need a way to fix (``extras`` names those given), and
-    ``--output`` takes one input file (or '-'), never the input itself."""
-    if options is None:
-        if extras:
-            raise LintError(f"{' and '.join(extras)}: use with --fix, --diff or --output")
-        return
-    output = options.output
-    if output is None:
-        return
-    if len(paths) != 1 or (paths[0] != STDIN and not os.path.isfile(paths[0])):
-        raise LintError("--output takes exactly one input file")
-    if output == STDIN:
-        return
-    if paths[0] != STDIN and os.path.exists(output) and os.path.samefile(paths[0], output):
-        raise LintError("--output must not be the input file; use --fix to fix it in place")
-    if os.path.isdir(output):
-        raise LintError(f"--output: {output} is a folder")
+fix_options = grouped(
+    "fixing",
+    FixRequest,
+    [
+        click.option(
+            "--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text)."
+        ),
+        click.option(
+            "--unsafe-fixes",
+            is_flag=True,
+            help="Apply unsafe fixes too (with --fix, --diff or --output).",
+        ),
+        click.option(
+            "--diff",
+            is_flag=True,
+            help="Print a unified diff of the fixes and write nothing.",
+        ),
+        click.option(
+            "--output",
+            metavar="PATH",
+            help="Write a corrected copy of the one input here ('-': to standard output); "
+            "the input is left as it is.",
+        ),
+        click.option(
+            "--track-changes",
+            is_flag=True,
+            help="In a Word document, write fixes as tracked changes to accept or reject.",
+        ),
+    ],
+)
+"""``--fix`` and the options that go with it, passed to the command as ``fixing``."""
 
 
 @dataclass(frozen=True, slots=True)

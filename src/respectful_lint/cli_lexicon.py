@@ -1,5 +1,4 @@
-"""The ``lexicon`` commands (``init``, ``validate``, ``test``), ``schema``, and how ``explain``
-shows a project's override of a rule."""
+"""The ``lexicon`` commands (``init``, ``validate``, ``test``) and ``schema``."""
 
 from __future__ import annotations
 
@@ -7,15 +6,12 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-from .cli_options import FatalError, _settings, lexicon_options
+from .cli_options import FatalError, Project, project_options
 from .errors import LintError
-
-if TYPE_CHECKING:
-    from .customize import Override
 
 JSON_VERSION = 1
 _LOCATED = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<message>.*)$")
@@ -23,48 +19,6 @@ _LOCATED = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<message>.
 
 def _fatal(message: str) -> click.ClickException:
     return FatalError(message)
-
-
-# --- explain -------------------------------------------------------------------------------------
-
-
-def overridden_text(override: Override | None) -> str:
-    """The lines ``explain`` adds for a rule the project overrides."""
-    if override is None:
-        return ""
-    origins = dict(override.origins)
-    lines = ["", "Overridden by the configuration:"]
-    for name, value in override.changes:
-        lines.append(f"  {name}: {_shown(value)}  ({origins.get(name, 'configuration')})")
-    return "\n".join(lines) + "\n"
-
-
-def overridden_json(explained: str, override: Override | None) -> str:
-    """``explain --format json`` with an ``overrides`` list for a rule the project overrides."""
-    if override is None:
-        return explained
-    doc = json.loads(explained)
-    origins = dict(override.origins)
-    doc["rule"]["overrides"] = [
-        {"field": name, "value": _plain(value), "from": origins.get(name, "")}
-        for name, value in override.changes
-    ]
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-def _plain(value: Any) -> Any:
-    from .model import Preferred, Severity
-
-    if isinstance(value, Severity):
-        return value.label
-    if isinstance(value, tuple):
-        return [p.text if isinstance(p, Preferred) else p for p in value]
-    return value
-
-
-def _shown(value: Any) -> str:
-    plain = _plain(value)
-    return ", ".join(plain) if isinstance(plain, list) else str(plain)
 
 
 # --- schema ------------------------------------------------------------------------------------
@@ -268,22 +222,13 @@ def validate_command(paths: tuple[str, ...], fmt: str) -> None:
 @lexicon_command.command(name="test")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@lexicon_options
-def test_command(
-    paths: tuple[str, ...],
-    fmt: str,
-    config_path: str | None,
-    isolated: bool,
-    lexicons: tuple[str, ...],
-    default_lexicons: bool | None,
-    profile: Any,
-    no_plugins: bool,
-) -> None:
+@project_options
+def test_command(paths: tuple[str, ...], fmt: str, project: Project) -> None:
     """Run each entry's flag and pass examples through the engine with the project's
     configuration, and the data checks the built-in lexicons pass. Exit 1 when one fails."""
     from .lexicon.selftest import run_lexicon_tests
 
-    settings = _settings(config_path, isolated, lexicons, default_lexicons, profile, no_plugins)
+    settings = project.settings()
     try:
         outcome = run_lexicon_tests(settings, paths)
     except LintError as exc:

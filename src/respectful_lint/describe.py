@@ -1,24 +1,34 @@
-"""Describing rules to people: the ``rules`` listing and ``explain`` in text and JSON.
+"""Describing rules to people: the data of the ``rules`` listing and of ``explain``, which the
+reporters render (see :mod:`.report`).
 
-Everything here is pure: rules in, strings or plain data out. Guards are rendered as English
-sentences from one table per kind of test, so every test a lexicon can write has a rendering.
+Everything here is pure: rules in, plain data out. Guards are described as English sentences
+from one table per kind of test, so every test a lexicon can write has a description.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
-import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import guards
 from .errors import UsageError
-from .model import ConceptGroup, Condition, Guard, QuotePolicies, Rule, WordWindow
+from .model import (
+    ConceptGroup,
+    Condition,
+    Guard,
+    Preferred,
+    QuotePolicies,
+    Rule,
+    Severity,
+    WordWindow,
+)
 from .profiles import PROFILES, Profile
+from .report import Overridden, RuleExplanation, RuleListing, RuleRow
+from .validation import close_match
 
-JSON_VERSION = 1
-WIDTH = 100
+if TYPE_CHECKING:
+    from .customize import Override
 
 # --- looking rules up --------------------------------------------------------------------------
 
@@ -55,8 +65,8 @@ def filter_categories(rules: Sequence[Rule], categories: Sequence[str]) -> list[
     known = sorted({r.category for r in rules})
     for cat in categories:
         if cat not in known:
-            close = difflib.get_close_matches(cat, known, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(known)
+            close = close_match(cat, known, cutoff=0.5)
+            hint = f"did you mean '{close}'?" if close else "known: " + ", ".join(known)
             raise UsageError(f"--category: unknown category '{cat}' ({hint})")
     return [r for r in rules if r.category in categories]
 
@@ -66,22 +76,27 @@ def filter_categories(rules: Sequence[Rule], categories: Sequence[str]) -> list[
 
 def rule_summary(rule: Rule) -> dict[str, Any]:
     """One rule of ``rules --format json``."""
+    return _row(rule).as_dict()
+
+
+def listing(rules: Iterable[Rule]) -> RuleListing:
+    """What ``rules`` shows."""
+    return RuleListing(tuple(_row(r) for r in rules))
+
+
+def _row(rule: Rule) -> RuleRow:
     entry = rule.entry
-    return {
-        "id": rule.id,
-        "lexicon": rule.lexicon,
-        "category": rule.category,
-        "severity": rule.severity.label,
-        "kind": entry.kind,
-        "fix": entry.fix,
-        "preferred": [p.text for p in entry.preferred],
-        "tags": list(entry.tags),
-    }
-
-
-def rules_json(rules: Iterable[Rule]) -> str:
-    doc = {"version": JSON_VERSION, "rules": [rule_summary(r) for r in rules]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return RuleRow(
+        id=rule.id,
+        lexicon=rule.lexicon,
+        category=rule.category,
+        severity=rule.severity.label,
+        kind=entry.kind,
+        fix=entry.fix,
+        preferred=tuple(p.text for p in entry.preferred),
+        tags=tuple(entry.tags),
+        headline=_headline_wording(rule),
+    )
 
 
 def _headline_wording(rule: Rule) -> str:
@@ -94,41 +109,7 @@ def _headline_wording(rule: Rule) -> str:
     return (general or list(wordings))[0].text
 
 
-def rules_text(rules: Sequence[Rule]) -> str:
-    header = ("RULE", "SEVERITY", "CATEGORY", "FIX", "PREFERRED")
-    rows = [
-        (
-            r.id,
-            r.severity.label,
-            r.category,
-            r.entry.fix,
-            _headline_wording(r),
-        )
-        for r in rules
-    ]
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths, strict=True)) + "  " + row[-1]
-        for row in (header, *rows)
-    ]
-    fixes = [sum(1 for r in rules if r.entry.fix == kind) for kind in ("safe", "unsafe", "none")]
-    lines.append(
-        f"{len(rows)} rule{'' if len(rows) == 1 else 's'}: {fixes[0]} fix safely, "
-        f"{fixes[1]} unsafely (with --unsafe-fixes), {fixes[2]} offer no fix."
-    )
-    return "\n".join(lines) + "\n"
-
-
 # --- guards in plain words ---------------------------------------------------------------------
-
-
-SLOT_NAMES = {
-    "noun": "where the match stands as a noun",
-    "modifier": "before a noun, which the wording takes in",
-    "predicate": "after is, are, was, be and the like, which stay",
-    "verb": "after is or are, which the wording replaces",
-    "collective": 'for a group named by an adjective ("the …")',
-}
 
 
 GUARD_ACTIONS = {
@@ -141,11 +122,6 @@ QUOTE_POLICIES = {
     "downgrade": "reported one level lower",
     "suggestion": "reported as a suggestion",
     "flag": "reported as usual",
-}
-PROFILE_ACTIONS = {
-    "skip": "turned off",
-    "downgrade": "reported one level lower",
-    "suggestion": "reported as a suggestion",
 }
 
 
@@ -285,101 +261,31 @@ def explain_data(
     }
 
 
-def explain_json(
-    rule: Rule, profile: Profile | None = None, groups: Mapping[str, ConceptGroup] | None = None
-) -> str:
-    doc = {"version": JSON_VERSION, "rule": explain_data(rule, profile, groups)}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-_FIX_TEXT = {
-    "safe": "safe (the first wording fits every match)",
-    "unsafe": "unsafe (the first wording usually fits; check each change)",
-    "none": "none",
-}
-
-
-def _wrap(text: str, indent: str = "  ", hang: str = "") -> list[str]:
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=indent,
-        subsequent_indent=indent + hang,
-        break_long_words=False,
-        break_on_hyphens=False,
+def explanation(
+    rule: Rule,
+    profile: Profile | None = None,
+    groups: Mapping[str, ConceptGroup] | None = None,
+    override: Override | None = None,
+) -> RuleExplanation:
+    """What ``explain`` shows: the rule's data, as ``profile`` (None: the default profile)
+    reports it, and the project's ``override`` of it."""
+    shown = None if profile is None or profile is PROFILES["default"] else profile
+    changes: tuple[Overridden, ...] = ()
+    if override is not None:
+        origins = dict(override.origins)
+        changes = tuple(
+            Overridden(name, plain_value(value), origins.get(name))
+            for name, value in override.changes
+        )
+    return RuleExplanation(
+        explain_data(rule, shown, groups), None if shown is None else shown.name, changes
     )
 
 
-def explain_text(
-    rule: Rule, profile: Profile | None = None, groups: Mapping[str, ConceptGroup] | None = None
-) -> str:
-    data = explain_data(rule, profile, groups)
-    severity = data["severity"]
-    if profile is not None and data["profile_severity"] != severity:
-        shown = data["profile_severity"] or "off"
-        severity += f" ({shown} with the {profile.name} profile)"
-    out = [rule.id, ""]
-    fields = [
-        ("severity", severity),
-        ("category", rule.category),
-        ("fix", _FIX_TEXT[rule.entry.fix]),
-    ]
-    if rule.entry.tags:
-        fields.append(("tags", ", ".join(rule.entry.tags)))
-    out += [f"  {name:<9} {value}" for name, value in fields]
-
-    if data["terms"]:
-        out += ["", "Terms and the forms they match:"]
-        for item in data["terms"]:
-            out += _wrap(f"{item['term']}: " + ", ".join(item["forms"]), hang="  ")
-    if data["pattern"]:
-        out += ["", "Pattern (on lower-cased text with single spaces):", f"  {data['pattern']}"]
-    if data["preferred"]:
-        out += ["", "Preferred wording, best first:"]
-        for n, p in enumerate(data["preferred"], 1):
-            extra = f" (plural: {p['plural']})" if p["plural"] else ""
-            if p["for"]:
-                extra += " (for: " + ", ".join(p["for"]) + ")"
-            if p["when"]:
-                extra += f" (when the words match: {p['when']})"
-            if p.get("slot"):
-                extra += " (fits " + "; ".join(SLOT_NAMES[k] for k in p["slot"]) + ")"
-            if "{place}" in p["text"]:
-                extra += " (when a named place goes with the match, which the wording takes in)"
-            out += _wrap(f"{n}. {p['text']}{extra}", hang="   ")
-    out += ["", "Why:", *_wrap(rule.entry.note)]
-    if data["sources"]:
-        out += ["", "Sources:"]
-        for s in data["sources"]:
-            year = f" ({s['year']})" if s["year"] else ""
-            out += _wrap(f"- {s['title']}{year}", hang="  ")
-            out.append(f"    {s['url']}")
-    shape = data["conflation"]
-    if shape is not None:
-        out += ["", f"Shape: {shape['title']}", *_wrap(shape["summary"])]
-        out += ["", "Concept groups:"]
-        for g in shape["groups"]:
-            described = f" ({g['description']})" if g["description"] else ""
-            out += _wrap(f"- {g['role']}: {g['id']}{described}", hang="  ")
-            out += _wrap(", ".join(g["terms"]), indent="    ")
-        if shape["guards"]:
-            out += ["", "Not reported, or reported lower, when:"]
-            for g in shape["guards"]:
-                tests = "; or ".join(g["tests"])
-                out += _wrap(f"- {g['reason']} ({g['action']}): {tests}", hang="  ")
-        if shape["supersedes"]:
-            out += ["", "Replaces overlapping findings of: " + ", ".join(shape["supersedes"])]
-    out += ["", "When it is not reported, or reported lower:"]
-    for line in data["context"]:
-        out += _wrap(f"- {line}", hang="  ")
-    if data["profiles"]:
-        out += ["", "Profiles:"]
-        for name, action in data["profiles"].items():
-            out.append(f"  - {name}: {PROFILE_ACTIONS[action]}.")
-    examples = data["examples"]
-    for title, items in (("Flagged:", examples["flag"]), ("Not flagged:", examples["pass"])):
-        if items:
-            out += ["", title]
-            for text in items:
-                out += _wrap(f"- {text}", hang="  ")
-    return "\n".join(out) + "\n"
+def plain_value(value: Any) -> str | list[str]:
+    """An overridden value as plain data: a severity's label, wordings' texts."""
+    if isinstance(value, Severity):
+        return value.label
+    if isinstance(value, tuple):
+        return [p.text if isinstance(p, Preferred) else p for p in value]
+    return str(value) if not isinstance(value, str) else value

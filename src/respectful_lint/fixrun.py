@@ -17,7 +17,8 @@ from .errors import LintError
 from .fixer import Encoding, Fixed, applicable, fix_source, write_atomic
 from .model import Finding
 from .readers import reader_for_name, reader_for_path
-from .runner import STDIN, Report, read_bytes
+from .reading import STDIN, read_bytes
+from .report import Report
 
 # Checks bytes as if they were the named file (None: standard input without a name).
 Relint = Callable[[str | None, bytes], Report]

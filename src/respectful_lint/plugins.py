@@ -14,7 +14,7 @@ are cached by it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from importlib.metadata import EntryPoint, EntryPoints, entry_points
 from typing import Any, ClassVar, Generic, TypeVar, cast
@@ -76,7 +76,7 @@ def _everything() -> Any:
     return entry_points()
 
 
-def registered(group: str) -> EntryPoints:
+def group_entries(group: str) -> EntryPoints:
     """The installed entry points of one group."""
     return cast(EntryPoints, _everything().select(group=group))
 
@@ -86,7 +86,7 @@ def installed() -> dict[str, tuple[str, ...]]:
     """Every plugin distribution (by its own spelling) and the groups it registers in."""
     found: dict[str, set[str]] = {}
     for kind, group in GROUPS.items():
-        for ep in registered(group):
+        for ep in group_entries(group):
             if not is_core(ep):
                 found.setdefault(distribution(ep), set()).add(kind)
     return {name: tuple(sorted(kinds)) for name, kinds in sorted(found.items())}
@@ -98,7 +98,7 @@ def enabled(group: str, chosen: Choice) -> list[EntryPoint]:
     Raises :class:`PluginClash` when two distributions register the same name.
     """
     eps: dict[str, EntryPoint] = {}
-    for ep in sorted(registered(group), key=lambda e: (not is_core(e), e.name)):
+    for ep in sorted(group_entries(group), key=lambda e: (not is_core(e), e.name)):
         if not is_core(ep) and chosen is not None and canonical(distribution(ep)) not in chosen:
             continue
         if ep.name in eps:
@@ -119,7 +119,8 @@ T = TypeVar("T")
 
 class LazyEntry(Generic[T]):
     """A registered plugin class (a reader, a reporter), imported on first use. A plugin that
-    fails to import is an error naming its distribution."""
+    fails to import is a one-line error naming its distribution, raised each time it is needed
+    and only then: runs that do not use it are not affected."""
 
     kind: ClassVar[str] = "plugin"
 
@@ -128,16 +129,38 @@ class LazyEntry(Generic[T]):
         self.ep = ep
         self.cls = cls
         self.builtin = ep is not None and is_core(ep)
+        self.error: LintError | None = None
 
     def load(self) -> T:
-        if self.cls is None:
+        if self.cls is None and self.error is None:
             assert self.ep is not None
             try:
                 self.cls = self.ep.load()
             except Exception as exc:
-                raise LintError(
+                reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                self.error = LintError(
                     f"{self.kind} plugin '{self.name}' from {distribution(self.ep)} "
-                    f"failed to load: {exc}"
-                ) from None
+                    f"failed to load: {reason}"
+                )
+        if self.error is not None:
+            raise self.error
         assert self.cls is not None
         return self.cls
+
+
+E = TypeVar("E", bound=LazyEntry[Any])
+
+
+def registered(
+    group: str,
+    chosen: Choice,
+    entry: Callable[[str, EntryPoint | None, Any], E],
+    builtins: Callable[[], Mapping[str, Any]],
+) -> dict[str, E]:
+    """The entries of ``group`` a run uses, by name, none of them imported yet. ``builtins``
+    gives the built-in classes when no entry point is registered at all (running from a source
+    tree that was never installed)."""
+    found = {ep.name: entry(ep.name, ep, None) for ep in enabled(group, chosen)}
+    if not found:
+        found = {name: entry(name, None, cls) for name, cls in builtins().items()}
+    return found

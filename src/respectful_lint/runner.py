@@ -6,7 +6,6 @@ import dataclasses
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,40 +20,16 @@ from .lexicon import (
     compile_rules,
     lexicon_paths,
 )
-from .model import Finding, Rule, Severity
+from .model import Rule
 from .plugins import Choice
-from .readers import (
-    extensions,
-)
-from .selection import Selection, UnknownSelector
-from .sources import (
-    LARGE_FILE as LARGE_FILE,  # re-exported: callers read files through the runner
-)
-from .sources import (
-    STDIN as STDIN,
-)
-from .sources import (
-    SkippedFile as SkippedFile,
-)
-from .sources import (
-    _irregular,
-    _kind,
-)
-from .sources import (
-    decode as decode,
-)
-from .sources import (
-    read_bytes as read_bytes,
-)
-from .sources import (
-    read_large as read_large,
-)
-from .sources import (
-    read_source as read_source,
-)
+from .readers import extensions
+from .reading import STDIN, file_kind
+from .report import Report
+from .selection import Selection, Stage, UnknownSelector, known_rules
 
 if TYPE_CHECKING:
     from .config import Config, Settings
+    from .jobs import FileResult
 
 SKIP_DIRS = frozenset(
     {
@@ -88,21 +63,12 @@ SKIP_DIRS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Report:
-    """The outcome of a run: findings, per-file problems and what was checked."""
-
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    files: int = 0
-    notes: list[str] = field(default_factory=list)  # skipped on purpose: no error
-    lines: dict[tuple[str, int], str] = field(default_factory=dict)
-    checked: list[str] = field(default_factory=list)  # the names of the files checked
-    rules: tuple[Rule, ...] = ()  # the rules that ran
-    baselined: int = 0  # findings left out because the baseline has them
-
-    def count(self, at_least: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity >= at_least)
+def _irregular(path: str) -> str | None:
+    """What ``path`` is when it exists and is not a regular file (symbolic links followed)."""
+    try:
+        return file_kind(os.stat(path).st_mode)
+    except OSError:
+        return None  # reading it reports the problem
 
 
 def _is_venv(path: str) -> bool:
@@ -168,7 +134,7 @@ def discover(
     The configuration's ``exclude`` applies to what a folder walk finds, never to a path
     named explicitly.
     """
-    suffixes = extensions()
+    suffixes: tuple[str, ...] | None = None  # what a folder walk takes, once one is needed
     for raw in paths:
         if raw == STDIN:
             yield raw, True
@@ -183,9 +149,11 @@ def discover(
             report.errors.append(f"{raw}: cannot read: {reason}")
             continue
         if stat.S_ISDIR(mode):
+            if suffixes is None:  # a reader plugin that fails to load is an error here
+                suffixes = extensions(report.errors)
             for found in walk(Path(raw), suffixes, config, report):
                 yield found, False
-        elif (kind := _kind(mode)) is None:
+        elif (kind := file_kind(mode)) is None:
             yield raw, True
         else:
             report.errors.append(f"{raw}: cannot check {kind}: only regular files are read")
@@ -304,26 +272,54 @@ def run(
     ``exclude`` patterns, ``per-file-ignores`` and reader options; the caller merges its other
     settings into ``lexicon`` and ``selection``. ``jobs`` worker processes check the files
     (None: one per CPU, or 1 for a single file); the report is the same for any number.
-    Inline suppressions apply (see :mod:`respectful_lint.suppression`).
+    Every file's findings pass the selection stage (see :func:`.selection.apply`).
 
     A file stops being checked at ``max_findings`` findings (0: no limit), with a note.
     """
     from . import jobs as checking
 
-    selection = selection or Selection()
     report = Report(rules=lexicon.rules)
-    job = checking.Job(
-        lexicon=lexicon,
-        selection=selection,
-        stdin_name=stdin_name,
-        stdin_kind=stdin_kind,
+    stage = Stage(
+        selection=selection or Selection(),
         config=None if config is None else dataclasses.replace(config, where=None),
-        options=config.reader_options() if config is not None else None,
-        known=checking.known_rules(lexicon),
+        known=known_rules(lexicon),
         report_unused=report_unused_suppressions,
         max_findings=max_findings,
     )
-    # Errors for missing paths keep their place among the files' errors.
+    job = checking.Job(
+        lexicon=lexicon,
+        stage=stage,
+        stdin_name=stdin_name,
+        stdin_kind=stdin_kind,
+        options=config.reader_options() if config is not None else None,
+    )
+    planned = _planned(paths, config, report)
+    items = [p for p in planned if isinstance(p, tuple)]
+    results = checking.check_all(job, items, jobs or checking.default_jobs(), stdin)
+    for entry in planned:
+        if isinstance(entry, str):
+            report.errors.append(entry)
+        else:
+            _add(report, next(results))
+    report.findings.sort(key=lambda f: f.sort_key)
+    return report
+
+
+def _add(report: Report, result: FileResult) -> None:
+    report.errors.extend(result.errors)
+    report.notes.extend(result.notes)
+    if result.checked:
+        report.files += 1
+        report.checked.append(result.name)
+    report.findings.extend(result.findings)
+    report.lines.update(result.lines)
+
+
+def _planned(
+    paths: Iterable[str], config: Config | None, report: Report
+) -> list[tuple[str, bool] | str]:
+    """The files to check, with the errors for missing paths in their place among them; the
+    files the walk skipped on purpose are noted in ``report``."""
     planned: list[tuple[str, bool] | str] = []
     found = Report()
     for item in discover(list(paths), found, config):
@@ -331,20 +327,5 @@ def run(
         found.errors.clear()
         planned.append(item)
     planned.extend(found.errors)
-    report.notes.extend(found.notes)  # files the walk skipped on purpose
-    items = [p for p in planned if isinstance(p, tuple)]
-    results = checking.check_all(job, items, jobs or checking.default_jobs(), stdin)
-    for entry in planned:
-        if isinstance(entry, str):
-            report.errors.append(entry)
-            continue
-        result = next(results)
-        report.errors.extend(result.errors)
-        report.notes.extend(result.notes)
-        if result.checked:
-            report.files += 1
-            report.checked.append(result.name)
-        report.findings.extend(result.findings)
-        report.lines.update(result.lines)
-    report.findings.sort(key=lambda f: f.sort_key)
-    return report
+    report.notes.extend(found.notes)
+    return planned

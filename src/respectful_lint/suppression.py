@@ -29,9 +29,11 @@ from heapq import heappop, heappush
 from typing import Any
 
 from .model import ChunkedText, Document, Finding, Severity, line_starts
-from .selection import META_RULES
 
-UNUSED_RULE = META_RULES[0]
+# Findings about the run itself rather than the text: selectable like lexicon rules.
+META_CATEGORY = "meta"
+UNUSED_RULE = "meta/unused-suppression"
+META_RULES = (UNUSED_RULE,)
 MAX_DIRECTIVES = 1000  # per file: more are not read, so checking stays linear in the findings
 # Rule lists are at most _ARGS characters long, so a line full of directives without their
 # closing "-->" cannot make the search quadratic.

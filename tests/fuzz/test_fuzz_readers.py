@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from respectful_lint.engine import lint_document
 from respectful_lint.model import Finding
 from respectful_lint.readers import BinaryReader, is_binary, reader_for_name
-from respectful_lint.runner import decode, prepare
+from respectful_lint.reading import decode
+from respectful_lint.runner import prepare
 
 LEXICON = prepare()
 REGRESSIONS = Path(__file__).parent / "regressions"

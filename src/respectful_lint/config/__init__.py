@@ -12,7 +12,8 @@ the key. Nothing heavy is imported while looking: a folder without a configurati
 ``stat`` calls, and ``pyproject.toml`` is parsed only when its text mentions the table.
 
 The package: :mod:`.model` (:class:`Config`, :class:`Settings`), :mod:`.load` (discovery,
-reading, ``extends``), :mod:`.check` (every key's checks) and :mod:`.globs` (patterns).
+reading, ``extends``), :mod:`.tomlfile` (TOML parsing and key positions), :mod:`.check`
+(every key's checks) and :mod:`.globs` (patterns).
 """
 
 from __future__ import annotations

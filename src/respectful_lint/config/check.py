@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ..customize import OVERRIDE_FIELDS, Override
 from ..model import Preferred, Severity
+from ..validation import ValueChecks, close_match, dotted, kind_of, unknown_key
 from .globs import PatternError, glob, inside_cwd
 from .model import KEY_PATH_SEPARATOR, Config, ConfigError, KeyPath, Origin, Where
 
@@ -42,32 +43,12 @@ PER_FILE_KEYS = ("ignore", "allow")
 PREFERRED_KEYS = ("text", "plural", "possessive")
 
 
-def _kind(value: Any) -> str:
-    """How a value reads in an error message."""
-    if value is None:
-        return "empty (null)"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
+class Checker(ValueChecks):
+    """Checks one configuration file's values; every message names ``file:line:col`` and the
+    key path, and says what kind of value was found."""
 
+    contrast = "not"
 
-def _unknown(key: str, known: Sequence[str], where: str = "") -> str:
-    import difflib
-
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
-    return f"unknown key '{key}'{where} ({hint})"
-
-
-class Checker:
     def __init__(self, name: str, root: Path, where: Where) -> None:
         self.name = name
         self.root = root
@@ -77,17 +58,28 @@ class Checker:
         line, col = self.where(path, key)
         return ConfigError(f"{self.name}:{line}:{col}: {message}")
 
+    def fail(self, path: KeyPath, message: str, *, key: bool = False) -> NoReturn:
+        raise self.error(path, message, key=key)
+
+    def label(self, path: KeyPath) -> str:
+        return dotted(path)
+
+    def describe(self, value: Any) -> str:
+        return kind_of(value)
+
     def config(self, data: Any) -> Config:
         """This file's own settings (``extends`` is resolved by the loader)."""
         if not isinstance(data, dict):
-            raise self.error((), f"the configuration must be a mapping of keys, not {_kind(data)}")
+            raise self.error(
+                (), f"the configuration must be a mapping of keys, not {kind_of(data)}"
+            )
         for key in data:
             if key not in KEYS:
-                raise self.error((key,), _unknown(key, KEYS), key=True)
+                raise self.error((key,), unknown_key(key, KEYS), key=True)
         html = self.mapping("html", data.get("html", {}), "a mapping")
         for key in html:
             if key not in HTML_KEYS:
-                raise self.error(("html", key), _unknown(key, HTML_KEYS, " in 'html'"), key=True)
+                raise self.error(("html", key), unknown_key(key, HTML_KEYS, " in 'html'"), key=True)
         per_file_ignores, per_file_allow = self.per_file_ignores(data)
         origin = Origin(self.name, self.where)
         origins: dict[tuple[str, ...], Origin] = {(key,): origin for key in data}
@@ -103,13 +95,13 @@ class Checker:
             min_severity=self.severity(data, "min-severity"),
             profile=self.profile(data),
             lexicons=self.lexicons(data),
-            default_lexicons=self.boolean(data, "default-lexicons"),
-            explain=self.boolean(data, "explain"),
+            default_lexicons=self.flag(data, "default-lexicons"),
+            explain=self.flag(data, "explain"),
             include=self.patterns(data, "include"),
             exclude=self.patterns(data, "exclude"),
             per_file_ignores=per_file_ignores,
             data_attributes=self.data_attributes(html),
-            report_unused_suppressions=self.boolean(data, "report-unused-suppressions"),
+            report_unused_suppressions=self.flag(data, "report-unused-suppressions"),
             where=self.where,
             overrides=self.overrides(data),
             allow=self.strings(data, ("allow",)) or (),
@@ -127,7 +119,7 @@ class Checker:
 
     def mapping(self, key: str, value: Any, what: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.error((key,), f"'{key}' must be {what}, not {_kind(value)}")
+            self.must((key,), what, value)
         return value
 
     def strings(
@@ -142,14 +134,14 @@ class Checker:
         return self.string_list(value, (*prefix, *path))
 
     def string_list(self, value: Any, path: KeyPath) -> tuple[str, ...]:
-        label = ".".join(str(p) for p in path)
+        label = dotted(path)
         if not isinstance(value, list):
-            raise self.error(path, f"'{label}' must be a list of strings, not {_kind(value)}")
+            self.must(path, "a list of strings", value)
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 raise self.error(
                     (*path, i),
-                    f"'{label}' must be a list of strings, but item {i + 1} is {_kind(item)}",
+                    f"'{label}' must be a list of strings, but item {i + 1} is {kind_of(item)}",
                 )
             if not item.strip():
                 raise self.error((*path, i), f"'{label}': item {i + 1} is empty")
@@ -172,11 +164,7 @@ class Checker:
     def choice(self, data: dict[str, Any], key: str, allowed: Sequence[str]) -> str | None:
         if key not in data:
             return None
-        value = data[key]
-        if not isinstance(value, str) or value.strip().lower() not in allowed:
-            shown = f"'{value}'" if isinstance(value, str) else _kind(value)
-            raise self.error((key,), f"'{key}' must be one of {', '.join(allowed)}, not {shown}")
-        return value.strip().lower()
+        return self.one_of(data[key], (key,), key, allowed)
 
     def severity(self, data: dict[str, Any], key: str) -> Severity | None:
         value = self.choice(data, key, SEVERITIES)
@@ -187,13 +175,8 @@ class Checker:
 
         return self.choice(data, "profile", tuple(PROFILES))
 
-    def boolean(self, data: dict[str, Any], key: str) -> bool | None:
-        if key not in data:
-            return None
-        value = data[key]
-        if not isinstance(value, bool):
-            raise self.error((key,), f"'{key}' must be true or false, not {_kind(value)}")
-        return value
+    def flag(self, data: dict[str, Any], key: str) -> bool | None:
+        return None if key not in data else self.boolean(data[key], (key,))
 
     def lexicons(self, data: dict[str, Any]) -> tuple[Path, ...] | None:
         values = self.strings(data, ("lexicons",))
@@ -236,7 +219,9 @@ class Checker:
                 for sub in value:
                     if sub not in PER_FILE_KEYS:
                         where = f" in 'per-file-ignores.{pattern}'"
-                        raise self.error((*key, sub), _unknown(sub, PER_FILE_KEYS, where), key=True)
+                        raise self.error(
+                            (*key, sub), unknown_key(sub, PER_FILE_KEYS, where), key=True
+                        )
                 ignored = self.strings(value, ("ignore",), prefix=key)
                 allowed = self.strings(value, ("allow",), prefix=key)
                 if ignored:
@@ -267,14 +252,16 @@ class Checker:
                 field_path: KeyPath = (*path, name)
                 if name not in OVERRIDE_FIELDS:
                     where = f" in 'overrides.{rule}'"
-                    raise self.error(field_path, _unknown(name, OVERRIDE_FIELDS, where), key=True)
+                    raise self.error(
+                        field_path, unknown_key(name, OVERRIDE_FIELDS, where), key=True
+                    )
                 changes[name] = self.override_value(name, item, field_path)
                 origins[name] = f"{self.name}:{self.where(field_path, True)[0]}"
             out.append(Override(rule, tuple(changes.items()), tuple(origins.items())))
         return tuple(out)
 
     def override_value(self, name: str, value: Any, path: KeyPath) -> Any:
-        label = ".".join(str(p) for p in path)
+        label = dotted(path)
         if name == "severity":
             return Severity.parse(self.one_of(value, path, label, SEVERITIES))
         if name == "fix":
@@ -284,12 +271,12 @@ class Checker:
         if name == "preferred":
             return self.preferred(value, path, label)
         if not isinstance(value, str) or not value.strip():
-            raise self.error(path, f"'{label}' must be a non-empty string, not {_kind(value)}")
+            self.must(path, "a non-empty string", value)
         return value
 
     def one_of(self, value: Any, path: KeyPath, label: str, allowed: Sequence[str]) -> str:
         if not isinstance(value, str) or value.strip().lower() not in allowed:
-            shown = f"'{value}'" if isinstance(value, str) else _kind(value)
+            shown = f"'{value}'" if isinstance(value, str) else kind_of(value)
             raise self.error(path, f"'{label}' must be one of {', '.join(allowed)}, not {shown}")
         return value.strip().lower()
 
@@ -309,12 +296,12 @@ class Checker:
                 )
             for key in item:
                 if key not in PREFERRED_KEYS:
-                    raise self.error((*path, i, key), _unknown(key, PREFERRED_KEYS), key=True)
+                    raise self.error((*path, i, key), unknown_key(key, PREFERRED_KEYS), key=True)
             plural = item.get("plural")
             possessive = item.get("possessive", True)
             if plural is not None and not isinstance(plural, str):
                 raise self.error(
-                    (*path, i, "plural"), f"'plural' must be a string, not {_kind(plural)}"
+                    (*path, i, "plural"), f"'plural' must be a string, not {kind_of(plural)}"
                 )
             if not isinstance(possessive, bool):
                 raise self.error((*path, i, "possessive"), "'possessive' must be true or false")
@@ -326,17 +313,15 @@ class Checker:
         values = self.strings(data, ("plugins",))
         if values is None:
             return None
-        import difflib
-
         from ..plugins import canonical, installed
 
         known = list(installed())
         names = {canonical(n): n for n in known}
         for i, value in enumerate(values):
             if canonical(value) not in names:
-                close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+                close = close_match(value, known)
                 hint = (
-                    f"did you mean '{close[0]}'?"
+                    f"did you mean '{close}'?"
                     if close
                     else "installed plugins: " + (", ".join(known) or "none")
                 )

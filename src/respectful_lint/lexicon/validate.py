@@ -7,11 +7,10 @@ keeps the two in step.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from functools import partial
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 from .. import guards as guard_tests
 from ..model import (
@@ -28,6 +27,10 @@ from ..model import (
     Source,
 )
 from ..rules import registry as kinds
+from ..validation import ValueChecks
+from ..validation import did_you_mean as _hint
+from ..validation import last_key as _key
+from ..validation import typename as _typename
 from .inflect import normalize_term
 from .patterns import pattern_problem
 from .yamlload import Located, LocatedError, Path
@@ -90,17 +93,12 @@ GROUP_REF_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$")
 CATEGORY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 # Stand-ins for a field whose error was recorded, so the entry's other fields are checked.
 _NO_STRINGS: tuple[str, ...] = ()
 _NO_WORDING: tuple[Preferred, ...] = ()
 
 
-class _Validator:
+class _Validator(ValueChecks):
     """Checks one lexicon document. ``builtin`` lexicons must cite sources and give examples;
     for others a missing one is a warning. With ``collect``, errors are gathered (every unknown
     key, and the first other error of each field of an entry, of each source and of each
@@ -114,7 +112,7 @@ class _Validator:
         self.warnings: list[LocatedError] = []
         self.lists: dict[str, tuple[str, ...]] = {}  # the lexicon's named word lists
 
-    def fail(self, path: Path, message: str, *, key: bool = False) -> None:
+    def fail(self, path: Path, message: str, *, key: bool = False) -> NoReturn:
         raise self.doc.error(path, message, key=key)
 
     def warn(self, path: Path, message: str) -> None:
@@ -158,18 +156,8 @@ class _Validator:
                 if isinstance(value, bool)
                 else ""
             )
-            self.fail(path, f"'{_key(path)}' must be {want}, got {_typename(value)}{hint}")
-        return cast(str, value)
-
-    def integer(self, value: Any, path: Path) -> int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(path, f"'{_key(path)}' must be an integer, got {_typename(value)}")
-        return cast(int, value)
-
-    def boolean(self, value: Any, path: Path) -> bool:
-        if not isinstance(value, bool):
-            self.fail(path, f"'{_key(path)}' must be true or false, got {_typename(value)}")
-        return cast(bool, value)
+            self.must(path, want, value, hint)
+        return value
 
     def choice(self, value: Any, path: Path, choices: tuple[str, ...]) -> str:
         if not isinstance(value, str) or value not in choices:
@@ -178,7 +166,7 @@ class _Validator:
                 f"'{_key(path)}' must be one of {', '.join(choices)}, got {value!r}"
                 + (_hint(value, choices) if isinstance(value, str) else ""),
             )
-        return cast(str, value)
+        return value
 
     def strings(self, value: Any, path: Path, *, nonempty_list: bool = False) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -525,7 +513,7 @@ class _Validator:
                 else " (this lexicon declares no 'lists:')"
             )
             self.fail(path, f"unknown list '{name}' in '{_key(path)}'{hint}")
-        return cast(tuple[str, ...], words)
+        return words
 
     def group_ref(self, ref: str, path: Path) -> str:
         return self.qualify(ref, path)
@@ -632,27 +620,6 @@ class _Validator:
             extends=extends,
             line=self.doc.where(path)[0],
         )
-
-
-def _key(path: Path) -> str:
-    for part in reversed(path):
-        if isinstance(part, str):
-            return part
-    return "value"
-
-
-def _typename(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"boolean {value!r}".lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f"string {value!r}"
-    return f"{type(value).__name__} {value!r}"
 
 
 def validate(doc: Located, *, builtin: bool = True) -> Lexicon:

@@ -76,35 +76,31 @@ def registry() -> dict[str, type[Reader]]:
 
 
 def _entries() -> dict[str, _Entry]:
-    """The registered readers; plugins are imported at once, so a broken one is reported on
-    every run that could use it, and built-ins when first used."""
-    entries = _registry(plugins.active())
-    for entry in entries.values():
-        if entry.claims is None:
-            entry.load()
-    return entries
+    """The registered readers, each imported when first used (built-ins say what they claim
+    without it)."""
+    return _registry(plugins.active())
 
 
 @lru_cache(maxsize=4)
 def _registry(chosen: plugins.Choice) -> dict[str, _Entry]:
-    found = {ep.name: _Entry(ep.name, ep) for ep in plugins.enabled(GROUP, chosen)}
-    if not found:  # running from a source tree that was never installed
-        from .docx import DocxReader
-        from .html import HtmlReader
-        from .markdown import MarkdownReader
-        from .structured import JsonReader, YamlReader
-        from .text import TextReader
+    return plugins.registered(GROUP, chosen, _Entry, _builtins)
 
-        classes: dict[str, type[Reader]] = {
-            "docx": DocxReader,
-            "html": HtmlReader,
-            "json": JsonReader,
-            "markdown": MarkdownReader,
-            "text": TextReader,
-            "yaml": YamlReader,
-        }
-        found = {name: _Entry(name, None, cls) for name, cls in classes.items()}
-    return found
+
+def _builtins() -> dict[str, type[Reader]]:
+    from .docx import DocxReader
+    from .html import HtmlReader
+    from .markdown import MarkdownReader
+    from .structured import JsonReader, YamlReader
+    from .text import TextReader
+
+    return {
+        "docx": DocxReader,
+        "html": HtmlReader,
+        "json": JsonReader,
+        "markdown": MarkdownReader,
+        "text": TextReader,
+        "yaml": YamlReader,
+    }
 
 
 ReaderOptions = Mapping[str, Mapping[str, Any]]
@@ -119,11 +115,23 @@ def reader_for_name(name: str, options: ReaderOptions | None = None) -> Reader:
 
 
 def reader_for_path(path: str, options: ReaderOptions | None = None) -> Reader:
-    """The reader that claims the file's extension; plain text otherwise."""
+    """The reader that claims the file's extension; plain text otherwise.
+
+    A plugin reader that fails to load claims nothing; when no other reader claims the file,
+    it might have been the plugin's, so that is an error naming the plugin.
+    """
     lower = path.lower()
+    broken: LintError | None = None
     for name, entry in _entries().items():
-        if any(lower.endswith(ext) for ext in entry.extensions):
+        try:
+            claimed = entry.extensions
+        except LintError as exc:
+            broken = broken or exc
+            continue
+        if any(lower.endswith(ext) for ext in claimed):
             return entry.load()(**(options or {}).get(name, {}))
+    if broken is not None:
+        raise LintError(f"{path}: {broken}")
     return reader_for_name("text", options)
 
 
@@ -131,8 +139,16 @@ def is_binary(reader: Reader) -> bool:
     return bool(getattr(reader, "binary", False))
 
 
-def extensions() -> tuple[str, ...]:
-    """Every extension a walked reader claims: what directory walks include."""
-    return tuple(
-        sorted({ext for entry in _entries().values() if entry.walked for ext in entry.extensions})
-    )
+def extensions(problems: list[str] | None = None) -> tuple[str, ...]:
+    """Every extension a walked reader claims: what directory walks include. A plugin reader
+    that fails to load claims nothing, and its error goes to ``problems`` (or is raised)."""
+    found: set[str] = set()
+    for entry in _entries().values():
+        try:
+            if entry.walked:
+                found.update(entry.extensions)
+        except LintError as exc:
+            if problems is None:
+                raise
+            problems.append(str(exc))
+    return tuple(sorted(found))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from .base import RenderOptions
+from ..report import RenderOptions
 
 if TYPE_CHECKING:
     from ..model import Finding
-    from ..runner import Report
+    from ..report import Report
 
 
 def line_label(f: Finding) -> str:
@@ -26,9 +26,18 @@ def headline(f: Finding) -> str:
     return f"{f.path}:{line_label(f)}:{f.column}: {f.severity.label} {f.rule} {f.message}{place(f)}"
 
 
-class ConciseReporter:
-    name: ClassVar[str] = "concise"
+class LineReporter:
+    """A format of one line per finding, which ``line`` writes."""
+
+    @staticmethod
+    def line(f: Finding) -> str:
+        raise NotImplementedError
 
     def render(self, report: Report, options: RenderOptions) -> str:
         del options
-        return "".join(headline(f) + "\n" for f in report.findings)
+        return "".join(self.line(f) + "\n" for f in report.findings)
+
+
+class ConciseReporter(LineReporter):
+    name: ClassVar[str] = "concise"
+    line = staticmethod(headline)

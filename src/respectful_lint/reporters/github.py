@@ -10,13 +10,10 @@ and say where in the document in the message. Suggestions become ``notice`` anno
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from ..model import Finding, Severity
-from .base import RenderOptions
-
-if TYPE_CHECKING:
-    from ..runner import Report
+from .concise import LineReporter
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
@@ -47,9 +44,6 @@ def command(f: Finding) -> str:
     return f"::{COMMANDS[f.severity]} {shown}::{escape_data(message)}"
 
 
-class GithubReporter:
+class GithubReporter(LineReporter):
     name: ClassVar[str] = "github"
-
-    def render(self, report: Report, options: RenderOptions) -> str:
-        del options
-        return "".join(command(f) + "\n" for f in report.findings)
+    line = staticmethod(command)

@@ -6,10 +6,10 @@ import json
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Finding, Severity
-from .base import RenderOptions
+from ..report import RenderOptions
 
 if TYPE_CHECKING:
-    from ..runner import Report
+    from ..report import Report, RuleExplanation, RuleListing
 
 SCHEMA_VERSION = 1
 
@@ -63,4 +63,22 @@ class JsonReporter:
                 "errors": list(report.errors),
             },
         }
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        return _dumps(doc)
+
+    def render_rules(self, listing: RuleListing, options: RenderOptions) -> str:
+        del options
+        return _dumps({"version": SCHEMA_VERSION, "rules": [r.as_dict() for r in listing.rules]})
+
+    def render_explanation(self, explanation: RuleExplanation, options: RenderOptions) -> str:
+        del options
+        rule = dict(explanation.data)
+        if explanation.overrides:
+            rule["overrides"] = [
+                {"field": o.field, "value": o.value, "from": o.origin or ""}
+                for o in explanation.overrides
+            ]
+        return _dumps({"version": SCHEMA_VERSION, "rule": rule})
+
+
+def _dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, ClassVar
 from xml.etree import ElementTree as ET
 
 from ..model import Finding
-from .base import RenderOptions
+from ..report import RenderOptions
 from .concise import headline
 
 if TYPE_CHECKING:
-    from ..runner import Report
+    from ..report import Report
 
 # characters XML 1.0 cannot hold, even escaped
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -15,13 +15,13 @@ import os
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
-from .._version import __version__
 from ..model import Finding, Severity
-from .base import RenderOptions
+from ..report import RenderOptions
+from ..version import __version__
 
 if TYPE_CHECKING:
     from ..model import Rule
-    from ..runner import Report
+    from ..report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "respectfulLint/v1"

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, ClassVar
 import click
 
 from ..model import Severity
-from .base import RenderOptions
+from ..report import RenderOptions
 from .concise import line_label, place
 
 if TYPE_CHECKING:
     from ..model import Finding
-    from ..runner import Report
+    from ..report import Report, RuleExplanation, RuleListing
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
@@ -43,6 +43,18 @@ class TextReporter:
             return "".join(line + "\n" for line in out)
         out.append(self.summary(report, options))
         return "\n".join(out) + "\n"
+
+    def render_rules(self, listing: RuleListing, options: RenderOptions) -> str:
+        from .rules_text import rules_text
+
+        del options
+        return rules_text(listing)
+
+    def render_explanation(self, explanation: RuleExplanation, options: RenderOptions) -> str:
+        from .rules_text import explain_text
+
+        del options
+        return explain_text(explanation)
 
     def finding(self, f: Finding, line: str, options: RenderOptions) -> list[str]:
         def style(text: str, **kw: object) -> str:

@@ -24,17 +24,17 @@ class _Entry(plugins.LazyEntry[RuleKind]):
     kind = "rule kind"
 
 
+def _builtins() -> dict[str, RuleKind]:
+    from .conflation_kind import KIND as conflation
+    from .pattern import KIND as pattern
+    from .term import KIND as term
+
+    return {k.name: k for k in (term, pattern, conflation)}
+
+
 @lru_cache(maxsize=4)
 def _registry(chosen: plugins.Choice) -> dict[str, _Entry]:
-    found = {ep.name: _Entry(ep.name, ep) for ep in plugins.enabled(GROUP, chosen)}
-    if not found:  # running from a source tree that was never installed
-        from .conflation_kind import KIND as conflation
-        from .pattern import KIND as pattern
-        from .term import KIND as term
-
-        kinds: tuple[RuleKind, ...] = (term, pattern, conflation)
-        found = {k.name: _Entry(k.name, None, k) for k in kinds}
-    return found
+    return plugins.registered(GROUP, chosen, _Entry, _builtins)
 
 
 def names() -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any, cast
 
-from .. import describe
+from .. import describe, selection
 from ..config import Config, Settings
 from ..docxfix import apply_docx_edits
 from ..edits import compose_edits
@@ -24,9 +24,9 @@ from ..lexicon import CompiledLexicon, cached_lexicons
 from ..model import ConceptGroup, Document, Finding, Rule
 from ..profiles import get_profile
 from ..readers import BinaryReader, reader_for_name
+from ..reading import SkippedFile, decode
 from ..rules.conflation import merge_groups
-from ..runner import SkippedFile, decode, load_rules, prepare_settings
-from ..selection import rule_matches
+from ..runner import load_rules, prepare_settings
 from .history import Change, changes, replay
 
 KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -127,13 +127,10 @@ class Checker:
     def _lint(
         self, document: Document, settings: Settings, compiled: CompiledLexicon
     ) -> list[Finding]:
-        ignored = self.config.ignored_rules(document.path)
-        return [
-            f
-            for f in lint_document(document, compiled)
-            if f.severity >= settings.selection.min_severity
-            and not (ignored and rule_matches(ignored, f.rule, f.category))
-        ]
+        """The selection stage as on the command line, without inline suppressions: the page
+        shows every finding of the draft."""
+        stage = selection.Stage(settings.selection, self.config, suppressions=False)
+        return selection.apply(lint_document(document, compiled), stage, document, document.path)
 
     # --- describing findings and rules to the page ------------------------------------------
 

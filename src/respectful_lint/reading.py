@@ -1,8 +1,5 @@
-"""Reading one file: its bytes, its text (decoded, large files in chunks) and its reader.
-
-Only regular files are read, without blocking on anything else; text must be UTF-8 or UTF-16
-with a byte-order mark.
-"""
+"""Reading one file into a :class:`~respectful_lint.model.Document`: its bytes, decoded text
+(large files chunk by chunk) and the reader its name or kind chooses."""
 
 from __future__ import annotations
 
@@ -10,11 +7,18 @@ import codecs
 import os
 import stat
 import sys
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .errors import LintError
-from .model import ChunkedText
-from .readers import Reader, ReaderOptions, reader_for_name, reader_for_path
+from .model import ChunkedText, Document
+from .readers import (
+    BinaryReader,
+    Reader,
+    ReaderOptions,
+    is_binary,
+    reader_for_name,
+    reader_for_path,
+)
 
 STDIN = "-"
 
@@ -46,7 +50,7 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def _kind(mode: int) -> str | None:
+def file_kind(mode: int) -> str | None:
     """What a file that is not a regular file is, or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -59,14 +63,6 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
-
-
-def _irregular(path: str) -> str | None:
-    """What ``path`` is when it exists and is not a regular file (symbolic links followed)."""
-    try:
-        return _kind(os.stat(path).st_mode)
-    except OSError:
-        return None  # reading it reports the problem
 
 
 LARGE_FILE = 16 * 1024 * 1024  # bytes; larger files are decoded in chunks
@@ -88,7 +84,7 @@ def _open_regular(path: str) -> BinaryIO:
     (a named pipe put in place of a file after the walk saw it would wait for a writer)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        kind = _kind(os.fstat(fd).st_mode)
+        kind = file_kind(os.fstat(fd).st_mode)
         if kind is not None:
             raise LintError(f"{path}: cannot check {kind}: only regular files are read")
         if hasattr(os, "set_blocking"):
@@ -152,7 +148,7 @@ def read_large(path: str) -> ChunkedText | None:
     return ChunkedText(chunks)
 
 
-def _reader(
+def choose_reader(
     path: str, stdin_name: str | None, stdin_kind: str, options: ReaderOptions | None
 ) -> Reader:
     if path == STDIN:
@@ -160,3 +156,25 @@ def _reader(
             return reader_for_path(stdin_name, options)
         return reader_for_name(stdin_kind, options)
     return reader_for_path(path, options)
+
+
+def read_document(
+    path: str,
+    *,
+    stdin: bytes | None = None,
+    stdin_name: str | None = None,
+    stdin_kind: str = "markdown",
+    options: ReaderOptions | None = None,
+) -> Document:
+    """The document of ``path`` (``-``: standard input, named ``stdin_name``, read with the
+    reader its extension or ``stdin_kind`` chooses)."""
+    name = (stdin_name or "<stdin>") if path == STDIN else path
+    reader: Reader = choose_reader(path, stdin_name, stdin_kind, options)
+    large = None if path == STDIN or is_binary(reader) else read_large(path)
+    if is_binary(reader):
+        binary = cast(BinaryReader, reader)
+        return binary.read_bytes(read_bytes(path, stdin), name)
+    if large is not None and getattr(reader, "chunked", False):
+        return reader.read(large, name)  # type: ignore[arg-type]  # chunked readers
+    text = read_source(path, stdin) if large is None else str(large)
+    return reader.read(text, name)

@@ -1,0 +1,93 @@
+"""A reader or reporter plugin that fails to import breaks only the runs that need it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DRAFT = "Police arrested two prostitutes.\n"
+LOAD_ERROR = "failed to load: broken on purpose"
+
+
+def _broken_site(site: Path) -> None:
+    """A distribution whose reader and reporter cannot be imported, written straight into a
+    folder that goes on the path."""
+    dist = site / "broken_pack-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-pack\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(
+        "[respectful_lint.readers]\nodd = broken_pack:OddReader\n\n"
+        "[respectful_lint.reporters]\nloud = broken_pack:LoudReporter\n"
+    )
+    (site / "broken_pack.py").write_text("raise ImportError('broken on purpose')\n")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    _broken_site(tmp_path / "site")
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "draft.md").write_text(DRAFT)
+    (folder / "notes.txt").write_text(DRAFT)
+    return folder
+
+
+def _run(project: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    site = str(project.parent / "site")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [site, os.environ.get("PYTHONPATH")])),
+    }
+    env["RESPECTFUL_LINT_NO_CACHE"] = "1"
+    return subprocess.run(
+        [sys.executable, "-m", "respectful_lint", *args],
+        cwd=project,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_runs_that_do_not_use_the_broken_plugin_work(project: Path) -> None:
+    for fmt in ("text", "concise", "json"):
+        result = _run(project, "check", "--isolated", "--format", fmt, "draft.md", "notes.txt")
+        assert result.returncode == 1, result.stderr
+        assert result.stderr == ""
+        assert "sex-work/prostitute" in result.stdout
+    clean = _run(project, "check", "--isolated", "--no-plugins", "--format", "concise", ".")
+    assert clean.returncode == 1 and clean.stderr == ""
+    assert _run(project, "rules", "--isolated").returncode == 0
+    assert _run(project, "explain", "--isolated", "sex-work/prostitute").returncode == 0
+
+
+def test_the_broken_reporter_is_an_error_naming_its_distribution(project: Path) -> None:
+    result = _run(project, "check", "--isolated", "--format", "loud", "draft.md")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"respectful-lint: error: reporter plugin 'loud' from broken-pack {LOAD_ERROR}\n"
+    )
+
+
+def test_the_broken_reader_is_an_error_where_it_may_be_needed(project: Path) -> None:
+    # a folder walk needs every reader's extensions: one error line, the other files checked
+    walked = _run(project, "check", "--isolated", "--format", "concise", ".")
+    assert walked.returncode == 2
+    assert walked.stderr == (
+        f"respectful-lint: error: reader plugin 'odd' from broken-pack {LOAD_ERROR}\n"
+    )
+    assert [line.split(":")[0] for line in walked.stdout.splitlines()] == ["draft.md", "notes.txt"]
+    # a file no working reader claims may be the plugin's
+    (project / "draft.odd").write_text(DRAFT)
+    named = _run(project, "check", "--isolated", "--format", "concise", "draft.odd", "draft.md")
+    assert named.returncode == 2
+    assert named.stderr == (
+        f"respectful-lint: error: draft.odd: reader plugin 'odd' from broken-pack {LOAD_ERROR}\n"
+    )
+    assert named.stdout.startswith("draft.md:1:")
