@@ -19,6 +19,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..model import Document, Segment, line_starts
+from . import markdown_fast
 from .build import ENTITY as _ENTITY
 from .build import PLACEHOLDER, Refused
 from .build import URL as _URL
@@ -61,8 +62,20 @@ class MarkdownReader:
         starts = line_starts(text)
         doc = Document(path=path, format=self.name, text=text)
         doc._line_starts = starts
-        md = _parser()
         found: list[Segment] = []
+        if markdown_fast.usable(text):
+            try:
+                for first_line, chunk in _chunks(text, starts):
+                    walker = _Walker(text, starts, first_line, self.data_attributes)
+                    found.extend(markdown_fast.segments(walker, chunk, starts[first_line]))
+            except Refused as exc:
+                raise exc.at(path, text) from None
+            except markdown_fast.Deep:
+                found = []
+            else:
+                doc.segments = found
+                return doc
+        md = _parser()
         try:
             for first_line, chunk in _chunks(text, starts):
                 walker = _Walker(text, starts, first_line, self.data_attributes)
