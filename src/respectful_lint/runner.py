@@ -33,6 +33,7 @@ from .readers import (
     reader_for_name,
     reader_for_path,
 )
+from .scan import databases_in
 from .selection import Selection, UnknownSelector
 
 if TYPE_CHECKING:
@@ -396,7 +397,8 @@ def _prepare(
             cache.store(key, lexicons)
     rules = customization.apply(build_rules(lexicons))
     selection.check(rules)
-    return compile_rules(selection.choose(rules), lexicons)
+    with databases_in(cache if use_cache else None):  # compiled scanners are cached too
+        return compile_rules(selection.choose(rules), lexicons)
 
 
 def _reader(

@@ -16,9 +16,10 @@ offsets of each pattern rule's required literals.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 _FORM = 1  # value flags in the automaton
 _LITERAL = 2
@@ -134,6 +135,33 @@ class AutomatonScanner(Scanner):
 
 
 BACKENDS = ("hyperscan", "aho-corasick", "regex")  # fastest first
+
+
+class DatabaseStore(Protocol):
+    """Where a scanner that compiles to native form keeps the result between runs."""
+
+    def load_blob(self, key: str) -> bytes | None: ...
+
+    def store_blob(self, key: str, data: bytes) -> None: ...
+
+
+_store: DatabaseStore | None = None
+
+
+@contextmanager
+def databases_in(store: DatabaseStore | None) -> Iterator[None]:
+    """Scanners made inside the block reuse compiled databases kept in ``store``."""
+    global _store
+    previous, _store = _store, store
+    try:
+        yield
+    finally:
+        _store = previous
+
+
+def database_store() -> DatabaseStore | None:
+    """The store set by :func:`databases_in`, if any."""
+    return _store
 
 
 def make_scanner(forms: Iterable[str], literals: Iterable[str], backend: str = "auto") -> Scanner:
