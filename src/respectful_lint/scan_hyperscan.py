@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import platform
-import re
 import threading
-from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,7 +23,6 @@ import hyperscan
 from .scan import Hits, Scanner, database_store
 from .scan import _is_word as is_word
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _VERSION = getattr(hyperscan, "__version__", "?")
 
 
@@ -90,13 +87,19 @@ class HyperscanScanner(Scanner):
 
         with self._lock:
             self._db.scan(data, match_event_handler=on_match)
-        to_char = _byte_to_char(norm, data)
+        ascii = len(data) == len(norm)
+        last_byte = last_char = 0  # code points are counted from the previous hit on
         keys = self._keys
         size = len(norm)
         longest: dict[int, int] = {}
         for byte_end, pattern in sorted(ends):
             key, is_form, is_literal = keys[pattern]
-            end = to_char(byte_end)
+            if ascii:
+                end = byte_end
+            else:
+                last_char += len(data[last_byte:byte_end].decode("utf-8", "surrogatepass"))
+                last_byte = byte_end
+                end = last_char
             start = end - len(key)
             if (
                 is_form
@@ -164,22 +167,3 @@ def _restore(blob: bytes | None, expressions: list[bytes]) -> Any:
         if probe[end - len(expression) : end] != expression:
             return None
     return db
-
-
-def _byte_to_char(text: str, data: bytes) -> Any:
-    """A function from UTF-8 byte offsets of ``text`` (at character boundaries) to code points."""
-    if len(data) == len(text):
-        return lambda offset: offset
-    byte_ends: list[int] = []  # byte offset just after each non-ASCII character
-    extra: list[int] = []  # bytes beyond one per character, up to and including it
-    total = 0
-    for m in _NON_ASCII.finditer(text):
-        total += len(m.group().encode("utf-8", "surrogatepass")) - 1
-        byte_ends.append(m.end() + total)
-        extra.append(total)
-
-    def convert(offset: int) -> int:
-        k = bisect_right(byte_ends, offset)
-        return offset - (extra[k - 1] if k else 0)
-
-    return convert
