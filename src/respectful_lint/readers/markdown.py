@@ -400,6 +400,16 @@ class _Walker:
                 or (src_ch == "|" and builder.kind == "cell")
             ):
                 pos += 1  # whitespace, quote markers or cell borders markdown-it trimmed
+                if (
+                    url_i == len(urls)
+                    and text.startswith(content[i:], pos, limit)
+                    and "&" not in content[i:]
+                ):
+                    # the rest is a verbatim run of the source (as when the block is indented):
+                    # what adding it character by character would give, in one step
+                    builder.add(content[i:], pos, pos + n - i)
+                    pos += n - i
+                    i = n
             else:
                 self.cursor = pos
                 return self._fallback(content[i:], builder)
