@@ -10,6 +10,13 @@ the corpus and of a run over one 50 MB file built by joining corpus files, the e
 time that conflation rules cost (median of 3 runs with and without them), and the wall time
 of the command over the corpus with ``--jobs 1`` and ``--jobs 2`` (median of 5 runs each;
 ``--parallel-only`` measures only that).
+
+    python benchmarks/build_corpus.py /tmp/tree --only tree
+    python benchmarks/bench.py --tree /tmp/tree   # the documentation tree, per format
+
+``--tree`` measures the documentation tree instead: single-process throughput per format
+(``.md``, ``.rst``, ``.txt``, ``.html``) and for the whole tree (wall and CPU time, median of
+``--runs``), ``check --jobs 1`` against ``--jobs 2`` over the folder, and peak memory.
 """
 
 from __future__ import annotations
@@ -166,13 +173,87 @@ def print_parallel(files: list[Path]) -> None:
         )
 
 
+TREE_FORMATS = (".md", ".rst", ".txt", ".html")
+
+
+def tree_throughput(files: list[Path], runs: int) -> tuple[float, float, int]:
+    """(median wall seconds, median CPU seconds, findings) of lint_paths over ``files``."""
+    from respectful_lint import lint_paths
+    from respectful_lint.lexicon import load_compiled
+
+    load_compiled()
+    lint_paths(files[:3])  # readers imported, scanner built
+    walls, cpus = [], []
+    count = 0
+    for _ in range(runs):
+        start, cpu = time.perf_counter(), time.process_time()
+        count = len(lint_paths(files))
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus), count
+
+
+def print_tree(tree: Path, runs: int) -> None:
+    files = sorted(p for p in tree.rglob("*") if p.suffix in TREE_FORMATS and p.is_file())
+    if not files:
+        sys.exit(f"bench: no documentation tree in {tree}; run build_corpus.py --only tree")
+    from respectful_lint.lexicon import load_compiled
+
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; scanner: {load_compiled().scanner.backend}; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
+    print()
+    print(f"| files | size | findings | wall (median of {runs}) | CPU time (user + sys) |")
+    print("|---|---|---|---|---|")
+    groups = [(ext, [p for p in files if p.suffix == ext]) for ext in TREE_FORMATS]
+    for label, group in [*groups, ("whole tree", files)]:
+        if not group:
+            continue
+        size = sum(p.stat().st_size for p in group)
+        wall, cpu, count = tree_throughput(group, runs)
+        print(
+            f"| {label}: {len(group)} files | {size / 1e6:.1f} MB | {count} | "
+            f"{wall:.2f} s ({size / wall / 1e6:.1f} MB/s) | "
+            f"{cpu:.2f} s ({size / cpu / 1e6:.1f} MB/s) |"
+        )
+    size = sum(p.stat().st_size for p in files)
+    largest = max(p.stat().st_size for p in files)
+    base = [*command(), "check", "--format", "concise", str(tree)]
+    subprocess.run(base, capture_output=True, check=False)  # warm the lexicon cache
+    times: dict[int, list[float]] = {1: [], 2: []}
+    peaks: dict[int, float] = {1: 0.0, 2: 0.0}
+    for _ in range(runs):
+        for jobs in times:
+            wall, rss = peak_rss_mb([*base, "--jobs", str(jobs)])
+            times[jobs].append(wall)
+            peaks[jobs] = max(peaks[jobs], rss)
+    one, two = statistics.median(times[1]), statistics.median(times[2])
+    print()
+    print("| measure | result | target |")
+    print("|---|---|---|")
+    for jobs, wall in ((1, one), (2, two)):
+        print(
+            f"| `check --jobs {jobs}` over the tree (median of {runs}) | {wall:.2f} s "
+            f"({size / wall / 1e6:.1f} MB/s), peak {peaks[jobs]:.0f} MB | "
+            f"peak <= {3 * largest / 1e6 + 100:.0f} MB |"
+        )
+    print(f"| speed-up of `--jobs 2` | {one / two:.2f}x | >= 1.7x |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=HERE / "corpus")
     ap.add_argument(
         "--parallel-only", action="store_true", help="only the --jobs 1 / --jobs 2 wall times"
     )
+    ap.add_argument("--tree", type=Path, help="measure this documentation tree instead")
+    ap.add_argument("--runs", type=int, default=3, help="runs per measure with --tree")
     args = ap.parse_args()
+    if args.tree is not None:
+        print_tree(args.tree, args.runs)
+        return
     files = sorted(args.corpus.rglob("*.txt"))
     if not files:
         sys.exit(f"bench: no corpus in {args.corpus}; run benchmarks/build_corpus.py first")

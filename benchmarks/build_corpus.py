@@ -18,6 +18,14 @@ Usage::
     python3 benchmarks/build_corpus.py [OUT_DIR] [--min-mb 50] [--max-mb 0]
     python3 benchmarks/build_corpus.py OUT_DIR --only manuals --min-mb 1
 
+``--only tree`` builds a documentation tree instead, the files kept as they are (reST,
+Markdown, AsciiDoc text and HTML, man pages as text) in one folder per package: the Linux 6.1 and
+Python 3.11 reST sources, the Node.js, pip and Ansible Markdown, the git documentation and
+the Linux man pages. Its downloads go to ``OUT_DIR-cache`` so that a walk over the tree
+does not see them::
+
+    python3 benchmarks/build_corpus.py /tmp/tree --only tree
+
 ``--only manuals`` builds the technical manuals alone (Django, PostgreSQL, Python, Perl,
 Linux, Node.js and git documentation and the Linux man pages), the corpus on which every
 finding should be a true one; the Node.js, git and man-page sources are only built this way.
@@ -1028,6 +1036,108 @@ def _last_line(text: str) -> str:
 
 
 # --------------------------------------------------------------------------
+# The documentation tree: packaged documentation kept as the files it is
+
+
+@dataclass(frozen=True)
+class TreePart:
+    """Files of one or more packages copied into ``OUT_DIR/<slug>/``."""
+
+    slug: str
+    packages: tuple[str, ...]
+    prefix: str  # the folder inside each package the files come from
+    patterns: tuple[str, ...]  # globs below ``prefix``
+    exclude: str | None = None  # regex on the path below ``prefix``
+    convert: Callable[[str], str] | None = None  # text conversion (man pages to text)
+    suffix: str | None = None  # replaces the file's suffixes (``.rst.txt`` -> ``.rst``)
+
+
+TREE: tuple[TreePart, ...] = (
+    TreePart(
+        "linux",
+        ("linux-doc-6.1",),
+        "usr/share/doc/linux-doc-6.1/html/_sources",
+        ("**/*.rst.txt",),
+        exclude=r"^translations/",
+        suffix=".rst",
+    ),
+    TreePart(
+        "python",
+        ("python3.11-doc",),
+        "usr/share/doc/python3.11/html/_sources",
+        ("**/*.rst.txt",),
+        suffix=".rst",
+    ),
+    TreePart("nodejs", ("nodejs-doc",), "usr/share/doc/nodejs", ("**/*.md", "**/*.md.gz")),
+    TreePart("pip", ("python3-pip",), "usr", ("**/*.md", "**/*.md.gz")),
+    TreePart("ansible", ("ansible", "ansible-core"), "usr", ("**/*.md", "**/*.md.gz")),
+    TreePart(
+        "git",
+        ("git-doc",),
+        "usr/share/doc/git-doc",
+        ("**/*.txt", "**/*.txt.gz", "**/*.html"),  # the AsciiDoc sources and their HTML
+    ),
+    TreePart(
+        "man",
+        ("manpages", "manpages-dev"),
+        "usr/share/man",
+        ("man*/*.gz",),
+        convert=man_to_text,
+        suffix=".txt",
+    ),
+)
+
+
+def _tree_name(relative: str, suffix: str | None) -> str:
+    if relative.endswith(".gz"):
+        relative = relative[:-3]
+    if suffix is not None:
+        stem = relative.rsplit("/", 1)[-1].split(".", 1)[0]
+        relative = relative[: len(relative) - len(relative.rsplit("/", 1)[-1])] + stem + suffix
+    return relative
+
+
+def build_tree(out_dir: Path, fetcher: Fetcher) -> int:
+    """Build the documentation tree into ``out_dir``; return the number of bytes written."""
+    total = 0
+    rows = ["file\tbytes\tpackage\tversion"]
+    for part in TREE:
+        part_dir = out_dir / part.slug
+        if part_dir.exists():
+            shutil.rmtree(part_dir)
+        count = size = 0
+        for package in part.packages:
+            deb, version = fetcher._fetch_deb(package)
+            with tempfile.TemporaryDirectory(prefix="tree-", dir=fetcher.cache_dir) as tmp:
+                root = Path(tmp)
+                fetcher.unpack(deb, root)
+                base = root / part.prefix
+                exclude = re.compile(part.exclude) if part.exclude else None
+                for path in _files(base, part.patterns):
+                    relative = path.relative_to(base).as_posix()
+                    if path.is_symlink() or (exclude and exclude.search(relative)):
+                        continue
+                    data = path.read_bytes()
+                    if data[:2] == b"\x1f\x8b":
+                        data = gzip.decompress(data)
+                    if part.convert is not None:
+                        data = part.convert(read_text(path)).encode("utf-8") + b"\n"
+                    name = f"{part.slug}/{_tree_name(relative, part.suffix)}"
+                    target = out_dir / name
+                    if target.exists():  # same name from two packages: keep the first
+                        continue
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                    rows.append(f"{name}\t{len(data)}\t{package}\t{version}")
+                    count += 1
+                    size += len(data)
+        total += size
+        print(f"{part.slug}: {count} files, {size / MB:.1f} MB", flush=True)
+    (out_dir / MANIFEST_NAME).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return total
+
+
+# --------------------------------------------------------------------------
 # Packing documents into corpus files
 
 
@@ -1185,7 +1295,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         default="",
-        help="comma-separated source slugs to build, or 'manuals' for the technical manuals",
+        help="comma-separated source slugs to build, 'manuals' for the technical manuals,"
+        " or 'tree' for the documentation tree",
     )
     return parser.parse_args(argv)
 
@@ -1193,12 +1304,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     out_dir: Path = args.out_dir.resolve()
-    cache_dir: Path = (args.cache_dir or out_dir / ".cache").resolve()
+    default_cache = out_dir / ".cache"
+    if args.only == "tree":  # a walk over the tree must not see the downloads
+        default_cache = out_dir.with_name(out_dir.name + "-cache")
+    cache_dir: Path = (args.cache_dir or default_cache).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    clean_output(out_dir)
     fetcher = Fetcher(cache_dir)
     started = time.monotonic()
+    if args.only == "tree":
+        total = build_tree(out_dir, fetcher)
+        elapsed = time.monotonic() - started
+        print(f"total: {total / MB:.1f} MB -> {out_dir} ({elapsed:.0f} s)")
+        return 0
+    clean_output(out_dir)
     results: list[SourceResult] = []
     total = 0
     wanted = {slug.strip() for slug in args.only.split(",") if slug.strip()}

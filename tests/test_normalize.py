@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from respectful_lint.normalize import PARAGRAPH, _fold, normalize
+from respectful_lint.normalize import PARAGRAPH, _fold, _normalize, normalize
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 # A hyphen or dash + one line break between word characters, a whitespace run, any single
@@ -52,3 +52,27 @@ def test_hyphen_and_line_break_between_words_rejoin() -> None:
     assert normalize("sex\u2013\r\nworker")[0] == "sexworker"
     assert normalize("sex-\n\nworker")[0] == "sex-" + PARAGRAPH + "worker"
     assert normalize("sex- worker")[0] == "sex- worker"
+
+
+ascii_pieces = st.sampled_from(
+    ["sex", "Worker", "-", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "\x0b", "\x0c", "\x1c",
+     "\x1f", "_", "1", ".", "'", "a-\n b", "x -\r\n\ty"]
+)  # fmt: skip
+ascii_texts = st.lists(ascii_pieces | st.text(st.characters(max_codepoint=127), max_size=3)).map(
+    "".join
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ascii_texts)
+def test_ascii_shortcut_gives_the_general_view_and_map(text: str) -> None:
+    """ASCII text takes a shortcut that builds the offset map only when it is used."""
+    view, offsets = normalize(text)
+    general_view, general = _normalize(text)
+    assert view == general_view
+    assert [offsets.start(i) for i in range(len(view))] == [
+        general.start(i) for i in range(len(view))
+    ]
+    assert [offsets.end(i) for i in range(len(view) + 1)] == [
+        general.end(i) for i in range(len(view) + 1)
+    ]

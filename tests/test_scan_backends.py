@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import builtins
+import os
 import pickle
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -120,3 +123,66 @@ def test_version_names_the_scanner_in_use() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
     assert f"(scanner: {scan.available_backend()})" in result.output
+
+
+class _Store:
+    """A cache stand-in: what the scanner stored, and what it is given back."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def load_blob(self, key: str) -> bytes | None:
+        return self.blobs.get(key)
+
+    def store_blob(self, key: str, data: bytes) -> None:
+        self.blobs[key] = data
+
+
+hyperscan_only = pytest.mark.skipif(
+    scan.available_backend() != "hyperscan", reason="the [fast] extra is not installed"
+)
+
+
+@hyperscan_only
+def test_a_stored_database_is_reused_and_a_damaged_one_compiled_again() -> None:
+    store = _Store()
+    text = "the sex workers met a café crew at work"
+    with scan.databases_in(store):
+        first = make_scanner(SMALL_FORMS, SMALL_LITERALS, "hyperscan")
+    (key,) = store.blobs
+    good = store.blobs[key]
+    with scan.databases_in(store):
+        again = make_scanner(SMALL_FORMS, SMALL_LITERALS, "hyperscan")
+    assert again.scan(text) == first.scan(text)
+    other = _Store()
+    with scan.databases_in(other):
+        make_scanner(["another", "term"], [], "hyperscan")
+    for damaged in (
+        b"",
+        b"garbage",
+        good[: len(good) // 2],
+        good[:-1] + b"\0",
+        *other.blobs.values(),
+    ):
+        store.blobs[key] = damaged
+        with scan.databases_in(store):
+            rebuilt = make_scanner(SMALL_FORMS, SMALL_LITERALS, "hyperscan")
+        assert rebuilt.scan(text) == first.scan(text)
+        assert store.blobs[key] == good  # compiled again and stored again
+
+
+@hyperscan_only
+def test_the_command_keeps_the_compiled_database_in_its_cache(tmp_path: Any) -> None:
+    env = {**os.environ, "RESPECTFUL_LINT_CACHE_DIR": str(tmp_path)}
+    env.pop("RESPECTFUL_LINT_NO_CACHE", None)
+    draft = tmp_path / "d.md"
+    draft.write_text("Meet the hookers.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "respectful_lint", "check", "--format", "concise", str(draft)]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    (blob,) = tmp_path.glob("hyperscan-*.bin")
+    good = blob.read_bytes()
+    blob.write_bytes(good[:-7] + b"damaged")  # the checksum no longer matches
+    second = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+    assert first.returncode == 1
+    assert blob.read_bytes() == good  # compiled again and stored again

@@ -218,13 +218,19 @@ def _clean_temporaries(folder: Path) -> None:
 
 def load(key: str) -> tuple[Lexicon, ...] | None:
     """The lexicons stored under ``key``, or None (missing, damaged, foreign or untrusted)."""
+    raw = _read(f"{key}{_SUFFIX}")
+    return None if raw is None else loads(raw)
+
+
+def _read(name: str) -> bytes | None:
+    """The bytes of a trusted regular file in the cache folder, or None."""
     folder = cache_dir()
     if folder is None:
         return None
     _clean_temporaries(folder)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(folder / f"{key}{_SUFFIX}", flags)
+        fd = os.open(folder / name, flags)
     except OSError:
         return None
     try:
@@ -232,40 +238,73 @@ def load(key: str) -> tuple[Lexicon, ...] | None:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BYTES or not _trusted(st):
                 return None
-            raw = fh.read(_MAX_BYTES + 1)
+            return fh.read(_MAX_BYTES + 1)
     except OSError:
         return None
-    return loads(raw)
 
 
 def store(key: str, lexicons: Sequence[Lexicon]) -> None:
     """Write atomically; a cache that cannot be written is skipped silently."""
-    folder = cache_dir()
-    if folder is None:
-        return
     try:
         data = dumps(lexicons)
     except (TypeError, ValueError, RecursionError):
         return
+    _write(f"{key}{_SUFFIX}", data, _SUFFIX)
+
+
+def _write(name: str, data: bytes, suffix: str) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP_PREFIX, suffix=_SUFFIX)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP_PREFIX, suffix=suffix)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-            os.replace(tmp, folder / f"{key}{_SUFFIX}")
+            os.replace(tmp, folder / name)
         except BaseException:
             os.unlink(tmp)
             raise
-        _evict(folder)
+        _evict(folder, suffix)
     except OSError:
         return
 
 
-def _evict(folder: Path) -> None:
+# --- compiled scanner databases ----------------------------------------------------------------
+# A scanner that compiles its terms into native form (Hyperscan) stores the result here as
+# opaque bytes: a header line (magic, format, SHA-256 of the body) and the body. The key is
+# made by the scanner from everything that goes into the compilation. What comes back is only
+# as good as the checksum and the file's owner say; the scanner checks it again before use.
+
+_BLOB_MAGIC = b"respectful-lint-blob"
+_BLOB_SUFFIX = ".bin"
+
+
+def load_blob(key: str) -> bytes | None:
+    """The bytes stored under ``key`` by :func:`store_blob`, or None."""
+    raw = _read(f"{key}{_BLOB_SUFFIX}")
+    if raw is None:
+        return None
+    header, _, data = raw.partition(b"\n")
+    parts = header.split(b" ")
+    if len(parts) != 3 or parts[0] != _BLOB_MAGIC or parts[1] != str(_FORMAT).encode():
+        return None
+    if hashlib.sha256(data).hexdigest().encode() != parts[2]:
+        return None
+    return data
+
+
+def store_blob(key: str, data: bytes) -> None:
+    """Store ``data`` under ``key``, atomically; skipped silently when that fails."""
+    header = b"%s %d %s\n" % (_BLOB_MAGIC, _FORMAT, hashlib.sha256(data).hexdigest().encode())
+    _write(f"{key}{_BLOB_SUFFIX}", header + data, _BLOB_SUFFIX)
+
+
+def _evict(folder: Path, suffix: str = _SUFFIX) -> None:
     """Keep the newest ``_KEEP`` entries; another process may be removing them too."""
     dated: list[tuple[float, Path]] = []
-    for path in folder.glob(f"*{_SUFFIX}"):
+    for path in folder.glob(f"*{suffix}"):
         if path.name.startswith(_TMP_PREFIX):
             continue
         try:

@@ -25,6 +25,7 @@ from .plugins import Choice
 from .readers import extensions
 from .reading import STDIN, file_kind
 from .report import Report
+from .scan import databases_in
 from .selection import Selection, Stage, UnknownSelector, known_rules
 
 if TYPE_CHECKING:
@@ -250,7 +251,8 @@ def _prepare(
             cache.store(key, lexicons)
     rules = customization.apply(build_rules(lexicons))
     selection.check(rules)
-    return compile_rules(selection.choose(rules), lexicons)
+    with databases_in(cache if use_cache else None):  # compiled scanners are cached too
+        return compile_rules(selection.choose(rules), lexicons)
 
 
 def run(

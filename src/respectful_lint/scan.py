@@ -22,6 +22,7 @@ from typing import Any
 from .normalize import is_word
 from .scan_base import Hits as Hits  # re-exported: the engine and kinds read hits from scan
 from .scan_base import Scanner as Scanner
+from .scan_base import databases_in as databases_in  # re-exported for the runner
 
 _FORM = 1  # value flags in the automaton
 _LITERAL = 2

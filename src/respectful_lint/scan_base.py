@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,3 +29,30 @@ class Scanner:
 
     def scan(self, norm: str) -> Hits:
         raise NotImplementedError
+
+
+class DatabaseStore(Protocol):
+    """Where a scanner that compiles to native form keeps the result between runs."""
+
+    def load_blob(self, key: str) -> bytes | None: ...
+
+    def store_blob(self, key: str, data: bytes) -> None: ...
+
+
+_store: DatabaseStore | None = None
+
+
+@contextmanager
+def databases_in(store: DatabaseStore | None) -> Iterator[None]:
+    """Scanners made inside the block reuse compiled databases kept in ``store``."""
+    global _store
+    previous, _store = _store, store
+    try:
+        yield
+    finally:
+        _store = previous
+
+
+def database_store() -> DatabaseStore | None:
+    """The store set by :func:`databases_in`, if any."""
+    return _store

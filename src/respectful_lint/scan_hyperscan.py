@@ -5,23 +5,25 @@ normalized view, in native code. It reports the end of every occurrence of every
 this module turns byte offsets into code points and applies the same word-boundary and
 longest-form rules as :class:`~respectful_lint.scan.AutomatonScanner`, so the hits are
 identical. The compiled database travels with the scanner when it is pickled (in Hyperscan's
-own serialized form, which it checks on loading), so a cached lexicon does not compile again.
+own serialized form, which it checks on loading), and is kept in the on-disk cache between
+runs (see :func:`respectful_lint.scan.databases_in`); a stored database that fails its
+checksum, Hyperscan's own checks or a probe scan is compiled again, never used.
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
+import platform
 import threading
-from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
 import hyperscan
 
 from .normalize import is_word
-from .scan_base import Hits, Scanner
+from .scan_base import Hits, Scanner, database_store
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_VERSION = getattr(hyperscan, "__version__", "?")
 
 
 class HyperscanScanner(Scanner):
@@ -47,16 +49,31 @@ class HyperscanScanner(Scanner):
 
     def _compile(self) -> None:
         keys = self._index()
-        if keys:
-            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-            db.compile(
-                expressions=[key.encode("utf-8", "surrogatepass") for key in keys],
-                ids=list(range(len(keys))),
-                elements=len(keys),
-                flags=[0] * len(keys),
-                literal=True,
-            )
-            self._db = db
+        if not keys:
+            return
+        expressions = [key.encode("utf-8", "surrogatepass") for key in keys]
+        store = database_store()
+        name = ""
+        if store is not None:
+            digest = hashlib.sha256(f"hyperscan {_VERSION} {platform.machine()}".encode())
+            for expression in expressions:
+                digest.update(expression + b"\0")
+            name = "hyperscan-" + digest.hexdigest()
+            db = _restore(store.load_blob(name), expressions)
+            if db is not None:
+                self._db = db
+                return
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        db.compile(
+            expressions=expressions,
+            ids=list(range(len(keys))),
+            elements=len(keys),
+            flags=[0] * len(keys),
+            literal=True,
+        )
+        self._db = db
+        if store is not None:
+            store.store_blob(name, hyperscan.dumpb(db))
 
     def scan(self, norm: str) -> Hits:
         literals: dict[str, list[int]] = {}
@@ -70,13 +87,19 @@ class HyperscanScanner(Scanner):
 
         with self._lock:
             self._db.scan(data, match_event_handler=on_match)
-        to_char = _byte_to_char(norm, data)
+        ascii = len(data) == len(norm)
+        last_byte = last_char = 0  # code points are counted from the previous hit on
         keys = self._keys
         size = len(norm)
         longest: dict[int, int] = {}
         for byte_end, pattern in sorted(ends):
             key, is_form, is_literal = keys[pattern]
-            end = to_char(byte_end)
+            if ascii:
+                end = byte_end
+            else:
+                last_char += len(data[last_byte:byte_end].decode("utf-8", "surrogatepass"))
+                last_byte = byte_end
+                end = last_char
             start = end - len(key)
             if (
                 is_form
@@ -105,20 +128,42 @@ class HyperscanScanner(Scanner):
         self._db = db
 
 
-def _byte_to_char(text: str, data: bytes) -> Any:
-    """A function from UTF-8 byte offsets of ``text`` (at character boundaries) to code points."""
-    if len(data) == len(text):
-        return lambda offset: offset
-    byte_ends: list[int] = []  # byte offset just after each non-ASCII character
-    extra: list[int] = []  # bytes beyond one per character, up to and including it
-    total = 0
-    for m in _NON_ASCII.finditer(text):
-        total += len(m.group().encode("utf-8", "surrogatepass")) - 1
-        byte_ends.append(m.end() + total)
-        extra.append(total)
+_PROBES = 64  # stored expressions checked by a scan before a stored database is used
 
-    def convert(offset: int) -> int:
-        k = bisect_right(byte_ends, offset)
-        return offset - (extra[k - 1] if k else 0)
 
-    return convert
+def _restore(blob: bytes | None, expressions: list[bytes]) -> Any:
+    """A database deserialized from ``blob`` that finds a sample of ``expressions`` where they
+    are, or None. Hyperscan checks the serialized form's own header and checksum; the sample
+    catches a database compiled from other terms."""
+    if blob is None:
+        return None
+    try:
+        db = hyperscan.loadb(blob, mode=hyperscan.HS_MODE_BLOCK)
+        db.scratch = hyperscan.Scratch(db)
+        step = max(1, len(expressions) // _PROBES)
+        sample = [*range(0, len(expressions), step)][:_PROBES]
+        sample.append(len(expressions) - 1)
+        probe = b"\0".join(expressions[i] for i in sample)
+        expected: set[tuple[int, int]] = set()
+        at = 0
+        for i in sample:
+            at += len(expressions[i])
+            expected.add((i, at))
+            at += 1
+        found: set[tuple[int, int]] = set()
+
+        def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
+            found.add((pattern, end))
+
+        db.scan(probe, match_event_handler=on_match)
+    except Exception:  # any damage: compile again
+        return None
+    if not expected <= found:
+        return None
+    for pattern, end in found:
+        if not 0 <= pattern < len(expressions):
+            return None
+        expression = expressions[pattern]
+        if probe[end - len(expression) : end] != expression:
+            return None
+    return db

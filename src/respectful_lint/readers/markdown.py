@@ -1,4 +1,9 @@
-"""Markdown, parsed with markdown-it-py.
+"""Markdown, parsed with pulldown-cmark (``pyromark``) or markdown-it-py.
+
+Most files are read from pulldown-cmark's events, which carry exact source ranges
+(:mod:`.markdown_fast`); the events become the markdown-it tokens the walk below reads, so both
+parsers give the same segments. markdown-it-py reads the rest (front matter, tilde runs, very
+deep nesting) and every file when ``pyromark`` is missing.
 
 Prose is kept: paragraphs, headings, list items, table cells, block quotes, link text and image
 alt text. Fenced and indented code, inline code, autolinks, bare URLs, link destinations, raw
@@ -12,18 +17,19 @@ import html
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import ClassVar
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document, Segment, line_starts
+from . import markdown_fast
 from .build import ENTITY as _ENTITY
 from .build import PLACEHOLDER, Refused
 from .build import URL as _URL
 from .build import SegmentBuilder as _Builder
 from .html import DATA_ATTRIBUTES, INLINE, SKIP, html_segments, tag_name
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 CHUNK_SIZE = 256 * 1024
@@ -34,7 +40,12 @@ MAX_NESTING = 100  # block quotes and lists nested this deep or deeper are not r
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    """One parser for every file: building it costs more than parsing a small file."""
+    """One parser for every file: building it costs more than parsing a small file.
+
+    Imported on first use: most files are read from pulldown-cmark's events instead."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # markdown-it stops reading a container nested this deep (its default is 20); the
     # deepest tokens it still makes are then two levels short of it
@@ -61,8 +72,20 @@ class MarkdownReader:
         starts = line_starts(text)
         doc = Document(path=path, format=self.name, text=text)
         doc._line_starts = starts
-        md = _parser()
         found: list[Segment] = []
+        if markdown_fast.usable(text):
+            try:
+                for first_line, chunk in _chunks(text, starts):
+                    walker = _Walker(text, starts, first_line, self.data_attributes)
+                    found.extend(markdown_fast.segments(walker, chunk, starts[first_line]))
+            except Refused as exc:
+                raise exc.at(path, text) from None
+            except markdown_fast.Deep:
+                found = []
+            else:
+                doc.segments = found
+                return doc
+        md = _parser()
         try:
             for first_line, chunk in _chunks(text, starts):
                 walker = _Walker(text, starts, first_line, self.data_attributes)
@@ -377,6 +400,16 @@ class _Walker:
                 or (src_ch == "|" and builder.kind == "cell")
             ):
                 pos += 1  # whitespace, quote markers or cell borders markdown-it trimmed
+                if (
+                    url_i == len(urls)
+                    and text.startswith(content[i:], pos, limit)
+                    and "&" not in content[i:]
+                ):
+                    # the rest is a verbatim run of the source (as when the block is indented):
+                    # what adding it character by character would give, in one step
+                    builder.add(content[i:], pos, pos + n - i)
+                    pos += n - i
+                    i = n
             else:
                 self.cursor = pos
                 return self._fallback(content[i:], builder)

@@ -1,0 +1,319 @@
+"""Markdown read from pulldown-cmark's events (the ``pyromark`` package), with source ranges.
+
+The segments are the ones :mod:`.markdown`'s markdown-it-py walk makes: the same blocks become
+segments of the same kinds, and every inline piece goes through the same alignment code, now
+started at the exact source position the parser reports instead of searched for. The reader
+falls back to markdown-it-py for what the two parsers treat differently or what only that walk
+reports: front matter, NUL characters, runs of tildes (pulldown-cmark reads one tilde as
+strikethrough, and longer runs its own way), and containers nested deep enough to reach its limit.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .html import html_segments
+
+try:  # an optional speed-up: without it markdown-it-py reads every file
+    import pyromark as _pyromark
+except ImportError:  # pragma: no cover - exercised only where the wheel is missing
+    _pyromark = None  # type: ignore[assignment]
+
+from ..model import Segment
+
+AVAILABLE = _pyromark is not None
+DEEPEST = 40  # containers nested deeper than this go to markdown-it-py, which reports its limit
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+if _pyromark is not None:
+    _OPTIONS = _pyromark.Options.ENABLE_TABLES | _pyromark.Options.ENABLE_STRIKETHROUGH
+else:  # pragma: no cover
+    _OPTIONS = 0
+
+
+def usable(text: str) -> bool:
+    """Whether the event reader gives the same segments as markdown-it-py for this text."""
+    return AVAILABLE and "\0" not in text and not text.startswith("---") and "~~" not in text
+
+
+class Deep(Exception):
+    """Containers nest too deep for the event reader to promise markdown-it-py's result."""
+
+
+def _char_offsets(chunk: str) -> Callable[[int], int]:
+    """A function from UTF-8 byte offsets in ``chunk`` to code point offsets."""
+    if chunk.isascii():
+        return int
+    byte_starts: list[int] = []  # where each run of non-ASCII characters starts, in bytes
+    byte_ends: list[int] = []
+    char_starts: list[int] = []
+    runs: list[bytes] = []
+    shift = 0
+    for m in _NON_ASCII.finditer(chunk):
+        run = m.group().encode("utf-8")
+        byte_starts.append(m.start() + shift)
+        byte_ends.append(m.start() + shift + len(run))
+        char_starts.append(m.start())
+        runs.append(run)
+        shift += len(run) - len(m.group())
+
+    def convert(byte: int) -> int:
+        i = bisect_right(byte_starts, byte) - 1
+        if i < 0:
+            return byte
+        if byte >= byte_ends[i]:
+            return byte - byte_ends[i] + char_starts[i] + len(runs[i].decode("utf-8"))
+        return char_starts[i] + len(runs[i][: byte - byte_starts[i]].decode("utf-8", "ignore"))
+
+    return convert
+
+
+def segments(
+    walker: Any,
+    chunk: str,
+    base: int,
+) -> list[Segment]:
+    """The segments of ``chunk`` (at ``base`` in the file), built with ``walker``'s alignment.
+
+    ``walker`` is a :class:`~.markdown._Walker` over the whole file; its cursor and region are
+    set from the parser's ranges. Raises :class:`Deep` when containers nest too deep.
+    """
+    assert _pyromark is not None
+    text: str = walker.text
+    pos = _char_offsets(chunk)
+    events: Any = _pyromark.events_with_range(chunk, options=_OPTIONS)
+    quote_depth = 0
+    depth = 0
+    kinds: list[str] = []
+    code = 0  # inside a code block
+    leaf: list[tuple[Any, int, int]] = []  # inline events of the current block, in order
+
+    def flush(block_end: int = -1) -> None:
+        if leaf:
+            kind = kinds[-1] if kinds else "prose"
+            if quote_depth:
+                kind = "quote"
+            _inline(walker, text, leaf, kind, quote_depth > 0, max(block_end, leaf[-1][2]))
+            leaf.clear()
+
+    for event, span in events:
+        if type(event) is str:  # SoftBreak, HardBreak, Rule
+            if event != "Rule":
+                leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
+            else:
+                flush()
+            continue
+        if "Text" in event:
+            if not code:
+                leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
+            continue
+        if "Start" in event:
+            tag = event["Start"]
+            name = tag if type(tag) is str else next(iter(tag))
+            if name in _INLINE_TAGS:
+                start = base + pos(span["start"])
+                if name == "Strikethrough" and not text.startswith("~~", start):
+                    leaf.append(({"Text": "~"}, start, start + 1))  # markdown-it wants two
+                else:
+                    leaf.append((event, start, base + pos(span["end"])))
+                continue
+            flush()
+            if name == "BlockQuote":
+                quote_depth += 1
+                depth += 1
+            elif name in ("List", "Item"):
+                depth += 1
+                if name == "Item":
+                    kinds.append("list-item")
+            elif name == "Heading":
+                kinds.append("heading")
+            elif name == "TableCell":
+                kinds.append("cell")
+            elif name == "CodeBlock":
+                code += 1
+            elif name == "HtmlBlock":
+                start = base + pos(span["start"])
+                end = base + pos(span["end"])
+                line_start = text.rfind("\n", 0, start) + 1
+                if end > line_start and text[end - 1] != "\n":
+                    nl = text.find("\n", end)
+                    end = len(text) if nl == -1 else nl + 1
+                walker.segments.extend(
+                    html_segments(
+                        text[line_start:end],
+                        line_start,
+                        quoted=quote_depth > 0,
+                        data_attributes=walker.data_attributes,
+                    )
+                )
+            if depth > DEEPEST:
+                raise Deep
+            continue
+        if "End" in event:
+            tag = event["End"]
+            name = tag if type(tag) is str else next(iter(tag))
+            if name in _INLINE_TAGS:
+                end = base + pos(span["end"])
+                if name == "Strikethrough" and not text.startswith("~~", end - 2):
+                    leaf.append(({"Text": "~"}, end - 1, end))
+                else:
+                    leaf.append((event, base + pos(span["start"]), end))
+                continue
+            flush(base + pos(span["end"]) if name in ("Paragraph", "Heading") else -1)
+            if name == "BlockQuote":
+                quote_depth -= 1
+                depth -= 1
+            elif name in ("List", "Item"):
+                depth -= 1
+                if name == "Item" and kinds:
+                    kinds.pop()
+            elif name in ("Heading", "TableCell"):
+                if kinds:
+                    kinds.pop()
+            elif name == "CodeBlock":
+                code -= 1
+            continue
+        if "Html" in event:  # lines of an HTML block, read whole at its start
+            continue
+        if not code:  # Code, InlineHtml and the like
+            leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
+    flush()
+    return list(walker.segments)
+
+
+_INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
+
+
+class _Token:
+    """The part of a markdown-it token that the walk reads."""
+
+    __slots__ = ("children", "content", "map", "markup", "type")
+
+    def __init__(self, type: str, content: str = "", markup: str = "") -> None:
+        self.type = type
+        self.content = content
+        self.markup = markup
+        self.children: list[_Token] | None = None
+        self.map: list[int] | None = None
+
+
+def _kind_of(event: Any) -> tuple[str, Any]:
+    if type(event) is str:
+        return event, None
+    key = next(iter(event))
+    return key, event[key]
+
+
+def _line_end(text: str, end: int) -> int:
+    if end > 0 and text[end - 1] == "\n":
+        return end
+    nl = text.find("\n", end)
+    return len(text) if nl == -1 else nl + 1
+
+
+def _tokens(text: str, leaf: Sequence[tuple[Any, int, int]]) -> list[_Token]:
+    """markdown-it's inline children for one block's events."""
+    out: list[_Token] = []
+    stack: list[list[_Token]] = []  # children of the images being read
+    i = 0
+    n = len(leaf)
+    first = True
+    while i < n:
+        event, start, end = leaf[i]
+        key, value = _kind_of(event)
+        i += 1
+        target = stack[-1] if stack else out
+        if key == "Text":
+            # markdown-it joins the pieces of a run of text (escapes, entities) into one token;
+            # it strips the block's source, and spaces before a line break, before decoding
+            content = [value]
+            verbatim_start = text.startswith(value, start)
+            last_start, last_end = start, end
+            while i < n and type(leaf[i][0]) is not str and "Text" in leaf[i][0]:
+                value = leaf[i][0]["Text"]
+                last_start, last_end = leaf[i][1], leaf[i][2]
+                content.append(value)
+                i += 1
+            if first and verbatim_start:
+                content[0] = content[0].lstrip()
+            verbatim_end = text.startswith(value, last_start)
+            if i == n:
+                if verbatim_end:
+                    content[-1] = content[-1].rstrip()
+            elif type(leaf[i][0]) is str and leaf[i][0] in ("SoftBreak", "HardBreak"):
+                # markdown-it keeps the blanks before the line break but the last spaces
+                brk = leaf[i][1]
+                gap = text[last_end:brk]
+                while brk < len(text) and text[brk] in " \t":
+                    gap += text[brk]
+                    brk += 1
+                if text.startswith("\\", brk):  # a backslash break keeps the spaces
+                    content.append(gap)
+                elif verbatim_end:
+                    content[-1] = (content[-1] + gap).rstrip(" ")
+                else:
+                    content.append(gap.rstrip(" "))
+            joined = "".join(content)
+            first = False
+            if joined:
+                target.append(_Token("text", joined))
+            continue
+        first = False
+        if key == "SoftBreak":
+            target.append(_Token("softbreak"))
+        elif key == "HardBreak":
+            target.append(_Token("hardbreak"))
+        elif key == "Code":
+            span = text[start:end]
+            ticks = len(span) - len(span.lstrip("`"))
+            target.append(_Token("code_inline", value, "`" * max(ticks, 1)))
+        elif key == "InlineHtml":
+            target.append(_Token("html_inline", value))
+        elif key == "Start" or key == "End":
+            name = value if type(value) is str else next(iter(value))
+            opening = key == "Start"
+            if name == "Image":
+                if opening:
+                    image = _Token("image")
+                    image.children = []
+                    target.append(image)
+                    stack.append(image.children)
+                elif stack:
+                    stack.pop()
+            elif name == "Link":
+                autolink = opening and value["Link"]["link_type"] in ("Autolink", "Email")
+                tag = "link_open" if opening else "link_close"
+                target.append(_Token(tag, "", "autolink" if autolink else ""))
+            else:
+                mark = text[start] if opening else text[end - 1]
+                if name == "Strong":
+                    mark *= 2
+                elif name == "Strikethrough":
+                    mark = "~~"
+                tag = _TAGS.get(name, "x")
+                target.append(_Token(tag + ("_open" if opening else "_close"), "", mark))
+    return out
+
+
+_TAGS = {"Emphasis": "em", "Strong": "strong", "Strikethrough": "s"}
+
+
+def _inline(
+    walker: Any,
+    text: str,
+    leaf: Sequence[tuple[Any, int, int]],
+    kind: str,
+    quoted: bool,
+    block_end: int,
+) -> None:
+    """One block's inline events, walked as markdown-it-py's inline token."""
+    starts = walker.starts
+    first_line = bisect_right(starts, leaf[0][1]) - 1
+    last_line = bisect_right(starts, _line_end(text, block_end) - 1)
+    tok = _Token("inline")
+    tok.children = _tokens(text, leaf)
+    tok.map = [first_line - walker.first_line, last_line - walker.first_line]
+    walker.inline(tok, kind, quoted)
