@@ -302,8 +302,9 @@ def test_a_when_expression_that_runs_too_long_stops_with_an_error(
 def test_a_docx_with_too_many_elements_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from respectful_lint.readers import docx
     from test_docx import package, para
+
+    from respectful_lint.readers import docx
 
     monkeypatch.setattr(docx, "MAX_ELEMENTS", 1_000)
     path = tmp_path / "many.docx"
@@ -320,8 +321,9 @@ def test_a_docx_with_too_many_elements_is_refused(
 
 
 def test_docx_paragraphs_are_handed_on_as_they_end() -> None:
-    from respectful_lint.readers.docx import read_paragraphs
     from test_docx import package, para
+
+    from respectful_lint.readers.docx import read_paragraphs
 
     # A text box paragraph nested in a body paragraph comes after it, in reading order.
     box = "<w:r><w:pict><w:txbxContent>" + para("inside") + "</w:txbxContent></w:pict></w:r>"

@@ -12,12 +12,12 @@ import yaml
 from respectful_lint.lexicon import validate as v
 from respectful_lint.lexicon.schema import render
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "lexicons" / "schema.json").read_text())
 LEXICONS = [
     *sorted((ROOT / "lexicons").glob("*.yaml")),
-    Path(__file__).parent / "data" / "custom.yaml",
-    Path(__file__).parent / "data" / "explain.yaml",
+    Path(__file__).parents[1] / "data" / "custom.yaml",
+    Path(__file__).parents[1] / "data" / "explain.yaml",
 ]
 
 

@@ -23,7 +23,7 @@ from respectful_lint.lexicon import builtin_lexicon_dir, cached_lexicons, load_c
 from respectful_lint.model import Inflection, Rule
 from respectful_lint.wording import inflect
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LEXICONS = cached_lexicons()
 RULES = load_compiled().rules
 MIN_EXAMPLES = 2

@@ -15,7 +15,7 @@ from respectful_lint import lint_paths, lint_text
 from respectful_lint.cli import main
 from respectful_lint.config import ConfigError, discover_config, load_config
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 DRAFT = "The addict and the prostitute met at the drop-in.\n"
 ADDICT = 'warning drug-use/addict Avoid "addict"; use "person who uses drugs"'
 PROSTITUTE = 'warning sex-work/prostitute Avoid "prostitute"; use "sex worker"'
@@ -680,7 +680,7 @@ def test_load_config_raises_config_error(tmp_path: Path) -> None:
 def test_the_readmes_examples_are_valid_configurations(tmp_path: Path) -> None:
     import re
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Configuration") : readme.index("## pre-commit")]
     blocks: dict[str, str] = {}
     for lang, block in re.findall(r"```(yaml|toml)\n(.*?)```", section, re.S):

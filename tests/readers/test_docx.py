@@ -217,7 +217,7 @@ def test_zip_bombs_are_refused_from_the_directory_before_inflating(tmp_path: Pat
 
 
 def test_docx_files_are_walked_and_the_example_is_read(tmp_path: Path) -> None:
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     result = CliRunner().invoke(
         main,
         ["check", str(root / "examples" / "volunteer-briefing.docx"), "--format", "concise"],

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from respectful_lint.cli import main
 from respectful_lint.reporters.github import escape_data, escape_property
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 DRAFT = (
     "Intro.\n\n"

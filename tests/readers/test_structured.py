@@ -119,7 +119,7 @@ def test_json_and_yaml_are_read_only_when_named(tmp_path: Path) -> None:
 
 
 def test_interface_strings_example() -> None:
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     result = CliRunner().invoke(
         main, ["check", str(root / "examples" / "interface-strings.json"), "--format", "json"]
     )
