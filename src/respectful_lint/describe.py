@@ -25,6 +25,7 @@ from .model import (
 )
 from .profiles import PROFILES, Profile
 from .report import Overridden, RuleExplanation, RuleListing, RuleRow
+from .rules import registry as kinds
 from .validation import close_match
 
 if TYPE_CHECKING:
@@ -190,34 +191,9 @@ def profile_effects(rule: Rule, profiles: Iterable[Profile] = PROFILES.values())
 # --- explain -----------------------------------------------------------------------------------
 
 
-def forms_by_term(rule: Rule) -> list[tuple[str, list[str]]]:
-    """Each base term (or listed form) with the forms generated from it, in order."""
-    grouped: dict[str, list[str]] = {}
-    for form, inflection in rule.forms.items():
-        grouped.setdefault(inflection.base, []).append(form)
-    return list(grouped.items())
-
-
-def conflation_data(rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any] | None:
-    """A conflation rule's shape, concept groups and guards (None for other rules)."""
-    from .rules.conflation import describe as describe_conflation
-
-    info = describe_conflation(rule, groups)
-    if info is None:
-        return None
-    return {
-        "shape": info.shape,
-        "title": info.title,
-        "summary": info.summary,
-        "groups": [
-            {"role": g.role, "id": g.id, "description": g.description, "terms": list(g.terms)}
-            for g in info.groups
-        ],
-        "guards": [
-            {"reason": g.reason, "action": g.action, "tests": list(g.tests)} for g in info.guards
-        ],
-        "supersedes": list(info.supersedes),
-    }
+def kind_details(rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
+    """What the rule's kind says it looks for (see ``RuleKind.describe``)."""
+    return dict(kinds.kind(rule.entry.kind).describe(rule, groups))
 
 
 def explain_data(
@@ -229,6 +205,7 @@ def explain_data(
     """
     entry = rule.entry
     effective = profile.apply(rule) if profile is not None else rule
+    details = kind_details(rule, groups or {})
     return {
         "id": rule.id,
         "lexicon": rule.lexicon,
@@ -238,8 +215,8 @@ def explain_data(
         "profile_severity": None if effective is None else effective.severity.label,
         "fix": entry.fix,
         "tags": list(entry.tags),
-        "terms": [{"term": base, "forms": forms} for base, forms in forms_by_term(rule)],
-        "pattern": entry.pattern,
+        "terms": details.pop("terms", []),
+        "pattern": details.pop("pattern", None),
         "preferred": [
             {
                 "text": p.text,
@@ -255,7 +232,8 @@ def explain_data(
             {"key": s.key, "title": s.title, "year": s.year, "url": s.url} for s in rule.sources
         ],
         "context": context_lines(rule),
-        "conflation": conflation_data(rule, groups or {}),
+        "conflation": details.pop("conflation", None),
+        "details": details,  # what a plugin kind describes beyond these
         "profiles": profile_effects(rule),
         "examples": {"flag": list(entry.examples.flag), "pass": list(entry.examples.passes)},
     }

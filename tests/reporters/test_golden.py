@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from respectful_lint.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 
 
 @pytest.mark.parametrize("fmt", ["text", "concise", "json"])

@@ -11,6 +11,7 @@ import pytest
 from respectful_lint.errors import LexiconError
 from respectful_lint.lexicon import load_compiled
 from respectful_lint.rules import registry
+from respectful_lint.rules.conflation import merge_groups
 
 HEADER = """\
 lexicon: house
@@ -38,20 +39,19 @@ def test_the_built_in_kinds_register_through_the_entry_point_group() -> None:
 def test_each_kind_describes_its_rules_as_data() -> None:
     compiled = load_compiled()
     rules = {r.id: r for r in compiled.rules}
-    term = registry.kind("term").describe(rules["sex-work/prostitute"], compiled)
-    assert term["kind"] == "term"
-    assert "prostitute" in term["terms"]
-    bases = {f["base"]: f["forms"] for f in term["forms"]}
+    groups = merge_groups(compiled.lexicons)
+    term = registry.kind("term").describe(rules["sex-work/prostitute"], groups)
+    bases = {t["term"]: t["forms"] for t in term["terms"]}
     assert "prostitutes" in bases["prostitute"]
 
-    pattern = registry.kind("pattern").describe(rules["child-exploitation/minor-by-age"], compiled)
-    assert pattern["kind"] == "pattern"
+    pattern = registry.kind("pattern").describe(rules["child-exploitation/minor-by-age"], groups)
     assert isinstance(pattern["pattern"], str) and pattern["pattern"]
 
-    shape = registry.kind("conflation").describe(rules["conflation/coordination"], compiled)
-    assert shape["shape"] == "coordination"
-    assert [g["id"] for g in shape["groups"]][:2] == ["conflation/sw", "conflation/tr"]
-    assert shape["guards"] and all(g["reason"] for g in shape["guards"])
+    shape = registry.kind("conflation").describe(rules["conflation/coordination"], groups)
+    assert shape["conflation"]["shape"] == "coordination"
+    ids = [g["id"] for g in shape["conflation"]["groups"]]
+    assert ids[:2] == ["conflation/sw", "conflation/tr"]
+    assert all(g["reason"] for g in shape["conflation"]["guards"])
 
 
 @pytest.mark.parametrize(

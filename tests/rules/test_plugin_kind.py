@@ -8,6 +8,7 @@ point) into a folder and runs ``python -m respectful_lint check`` with that fold
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -61,8 +62,8 @@ class Letters:
                     words.setdefault(letters, index)
         return Compiled(words) if words else None
 
-    def describe(self, rule, lexicon):
-        return {"kind": self.name, "letters": list(dict(rule.entry.options)["letters"])}
+    def describe(self, rule, groups):
+        return {"letters": list(dict(rule.entry.options)["letters"])}
 
 
 KIND = Letters()
@@ -112,12 +113,16 @@ def _distribution(site: Path, dist: str, module: str, source: str, kind: str) ->
 
 
 def _check(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return _run(site, cwd, "check", "--no-cache", *args)
+
+
+def _run(site: Path, cwd: Path, command: str, *args: str) -> subprocess.CompletedProcess[str]:
     if "--config" not in args:
         args = ("--isolated", *args)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(site), env.get("PYTHONPATH")) if p)
     return subprocess.run(
-        [sys.executable, "-m", "respectful_lint", "check", "--no-cache", *args],
+        [sys.executable, "-m", "respectful_lint", command, *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -142,6 +147,22 @@ def test_a_plugin_rule_kind_flags_text_in_a_check_run(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "draft.md:1:9: warning house/code-name" in proc.stdout
     assert 'Avoid "Zork"; use "The product"' in proc.stdout
+
+
+def test_explain_shows_what_a_plugin_kind_looks_for(tmp_path: Path) -> None:
+    site = _letters(tmp_path)
+    proc = _run(site, tmp_path, "explain", "--lexicon", "house.yaml", "house/code-name")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "What this letters rule looks for:\n  letters: zork\n" in proc.stdout
+    assert "Why:\n  We do not use the code name." in proc.stdout
+
+    args = ("--format", "json", "--lexicon", "house.yaml", "house/code-name")
+    proc = _run(site, tmp_path, "explain", *args)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rule = json.loads(proc.stdout)["rule"]
+    assert rule["kind"] == "letters"
+    assert rule["details"] == {"letters": ["zork"]}
+    assert rule["terms"] == [] and rule["pattern"] is None and rule["conflation"] is None
 
 
 def test_the_plugins_choice_governs_rule_kinds(tmp_path: Path) -> None:

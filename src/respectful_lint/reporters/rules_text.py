@@ -60,6 +60,7 @@ def _wrap(text: str, indent: str = "  ", hang: str = "") -> list[str]:
 def explain_text(explanation: RuleExplanation) -> str:
     data = explanation.data
     out = _heading(data, explanation.profile)
+    out += _details(data)
     out += _matching(data)
     out += ["", "Why:", *_wrap(data["note"])]
     out += _sources(data["sources"])
@@ -101,6 +102,18 @@ def _heading(data: Mapping[str, Any], profile: str | None) -> list[str]:
     if data["tags"]:
         fields.append(("tags", ", ".join(data["tags"])))
     return [data["id"], "", *(f"  {name:<9} {value}" for name, value in fields)]
+
+
+def _details(data: Mapping[str, Any]) -> list[str]:
+    """What a plugin kind says its rule looks for, one field per line."""
+    details = data.get("details") or {}
+    if not details:
+        return []
+    out = ["", f"What this {data['kind']} rule looks for:"]
+    for name, value in details.items():
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        out += _wrap(f"{name}: {shown}", hang="  ")
+    return out
 
 
 def _matching(data: Mapping[str, Any]) -> list[str]:

@@ -8,14 +8,24 @@ offered for a term inside it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Match, Span
-from ..model import Conflation, Document, Entry, Finding, Inflection, Lexicon, Rule, Segment
+from ..model import (
+    ConceptGroup,
+    Conflation,
+    Document,
+    Entry,
+    Finding,
+    Inflection,
+    Lexicon,
+    Rule,
+    Segment,
+)
 from ..wording import suggest
-from .conflation import ConflationIndex, Rename, build_index, describe, merge_groups
+from .conflation import ConflationIndex, Rename, build_index, describe
 from .kind import EntryChecker, KindFields, Path, refuse
 from .shapes import SHAPES, VOCABULARY_LEXICON
 
@@ -107,18 +117,32 @@ class ConflationKind:
             return None
         return CompiledConflation(index, index.anchors, {})
 
-    def describe(self, rule: Rule, lexicon: CompiledLexicon) -> dict[str, Any]:
-        info = describe(rule, merge_groups(lexicon.lexicons))
+    def describe(self, rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
+        """The shape, the concept groups it reads with their terms, its guards in plain words
+        and the rules it supersedes."""
+        info = describe(rule, groups)
         if info is None:
-            return {"kind": self.name}
+            return {}
         return {
-            "kind": self.name,
-            "shape": info.shape,
-            "title": info.title,
-            "summary": info.summary,
-            "groups": [asdict(g) for g in info.groups],
-            "guards": [asdict(g) for g in info.guards],
-            "supersedes": list(info.supersedes),
+            "conflation": {
+                "shape": info.shape,
+                "title": info.title,
+                "summary": info.summary,
+                "groups": [
+                    {
+                        "role": g.role,
+                        "id": g.id,
+                        "description": g.description,
+                        "terms": list(g.terms),
+                    }
+                    for g in info.groups
+                ],
+                "guards": [
+                    {"reason": g.reason, "action": g.action, "tests": list(g.tests)}
+                    for g in info.guards
+                ],
+                "supersedes": list(info.supersedes),
+            }
         }
 
 

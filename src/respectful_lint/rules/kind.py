@@ -24,7 +24,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from ..findings import Match, Span
-from ..model import Conflation, Document, Entry, Finding, Inflection, Lexicon, Rule, Segment
+from ..model import (
+    ConceptGroup,
+    Conflation,
+    Document,
+    Entry,
+    Finding,
+    Inflection,
+    Lexicon,
+    Rule,
+    Segment,
+)
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -127,8 +137,10 @@ class RuleKind(Protocol):
         None when there is nothing to look for."""
         ...
 
-    def describe(self, rule: Rule, lexicon: CompiledLexicon) -> dict[str, Any]:
-        """What a rule of this kind looks for, as data for ``explain``."""
+    def describe(self, rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
+        """What a rule of this kind looks for, as plain data for ``explain``: the built-in
+        kinds give ``terms``, ``pattern`` or ``conflation``; any other key is shown under the
+        rule's details. ``groups`` are every lexicon's concept groups, by qualified id."""
         ...
 
 

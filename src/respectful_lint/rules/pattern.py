@@ -7,14 +7,14 @@ segment. Each run has a time limit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import PatternTimeout
 from ..findings import Match
 from ..lexicon.patterns import PATTERN_TIMEOUT, compiled, pattern_problem, required_literals
-from ..model import Entry, Inflection, Lexicon, Rule
+from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
 
 if TYPE_CHECKING:
@@ -128,8 +128,8 @@ class PatternKind:
         literals = frozenset(lit for lits in pattern_literals for lit in lits or ())
         return CompiledPatterns(patterns, pattern_literals, literals, {})
 
-    def describe(self, rule: Rule, lexicon: CompiledLexicon) -> dict[str, Any]:
-        return {"kind": self.name, "pattern": rule.entry.pattern}
+    def describe(self, rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
+        return {"pattern": rule.entry.pattern}
 
 
 KIND = PatternKind()

@@ -7,13 +7,13 @@ verified against its rule's context guards, the longest form first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Match
 from ..lexicon.inflect import expand
-from ..model import Entry, Inflection, Lexicon, Rule
+from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
 from ..normalize import is_word
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
 
@@ -91,15 +91,12 @@ class TermKind:
         forms = {form: tuple(ids) for form, ids in by_form.items()}
         return CompiledTerms(forms, tuple(sorted({len(f) for f in forms}, reverse=True)))
 
-    def describe(self, rule: Rule, lexicon: CompiledLexicon) -> dict[str, Any]:
+    def describe(self, rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
+        """Each term (or listed form) with the forms generated from it, in order."""
         grouped: dict[str, list[str]] = {}
         for form, inflection in rule.forms.items():
             grouped.setdefault(inflection.base, []).append(form)
-        return {
-            "kind": self.name,
-            "terms": list(rule.entry.terms),
-            "forms": [{"base": base, "forms": forms} for base, forms in grouped.items()],
-        }
+        return {"terms": [{"term": base, "forms": forms} for base, forms in grouped.items()]}
 
 
 KIND = TermKind()

@@ -144,7 +144,7 @@ class Checker:
         rule = self.rules_by_id.get(finding.rule)
         conflation = None
         if rule is not None and rule.entry.kind == "conflation":
-            data = describe.conflation_data(rule, self.groups)
+            data = describe.kind_details(rule, self.groups).get("conflation")
             if data is not None:
                 conflation = {"title": data["title"], "summary": data["summary"]}
         choices = []
@@ -192,7 +192,8 @@ class Checker:
             if shown is None:
                 continue
             summary = describe.rule_summary(shown)
-            summary["terms"] = [base for base, _ in describe.forms_by_term(rule)]
+            terms = describe.kind_details(rule, self.groups).get("terms", [])
+            summary["terms"] = [t["term"] for t in terms]
             summary["note"] = rule.entry.note
             out.append(summary)
         return out
