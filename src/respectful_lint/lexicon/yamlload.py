@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from ..errors import LexiconError
+from ..yamlerror import yaml_problem
 
 try:  # the C loader is much faster when libyaml is present
     from yaml import CSafeLoader as _Loader
@@ -67,23 +68,8 @@ def load_yaml(text: str, file: str) -> Located:
     """
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise LexiconError(f"{file}:{line}:{col}: invalid YAML: {problem}") from None
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - text.rfind("\n", 0, exc.position)
-        raise LexiconError(
-            f"{file}:{line}:{col}: invalid YAML: character U+{exc.character:04X} is not allowed "
-            "in YAML"
-        ) from None
-    except yaml.YAMLError as exc:
-        first = (str(exc).splitlines() or ["invalid YAML"])[0]
-        raise LexiconError(f"{file}:1:1: invalid YAML: {first}") from None
-    except RecursionError:
-        raise LexiconError(f"{file}:1:1: refused: YAML nested too deeply") from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise LexiconError(f"{file}:{yaml_problem(exc, text)}") from None
     marks: dict[Path, tuple[int, int]] = {}
     keys: dict[Path, tuple[int, int]] = {}
     if node is None:

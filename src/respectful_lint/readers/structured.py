@@ -230,25 +230,12 @@ class YamlReader:
     def read(self, text: str, path: str) -> Document:
         import yaml
 
+        from ..yamlerror import yaml_problem
+
         try:
             roots = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = f"{mark.line + 1}:{mark.column + 1}:" if mark else "1:1:"
-            problem = exc.problem or exc.context or "invalid YAML"
-            raise LintError(f"{path}:{where} invalid YAML: {problem}") from None
-        except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-            line = text.count("\n", 0, exc.position) + 1
-            col = exc.position - text.rfind("\n", 0, exc.position)
-            raise LintError(
-                f"{path}:{line}:{col}: invalid YAML: character U+{exc.character:04X} is not "
-                "allowed in YAML"
-            ) from None
-        except yaml.YAMLError as exc:
-            first = (str(exc).splitlines() or ["invalid YAML"])[0]
-            raise LintError(f"{path}: invalid YAML: {first}") from None
-        except RecursionError:
-            raise LintError(f"{path}: refused: YAML nested too deeply") from None
+        except (yaml.YAMLError, RecursionError) as exc:
+            raise LintError(f"{path}:{yaml_problem(exc, text)}") from None
         segments: list[Segment] = []
         try:
             for root in roots:
