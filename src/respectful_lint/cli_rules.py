@@ -59,7 +59,7 @@ def explain(rule_id: str, fmt: str, project: Project) -> None:
     from .lexicon import cached_lexicons
     from .plugins import choice
     from .reporters import RenderOptions, get_rule_reporter
-    from .rules.conflation import merge_groups
+    from .rules.groups import merge_groups
 
     settings = project.settings()
     with fatal():

@@ -11,7 +11,7 @@ import pytest
 from respectful_lint.errors import LexiconError
 from respectful_lint.lexicon import load_compiled
 from respectful_lint.rules import registry
-from respectful_lint.rules.conflation import merge_groups
+from respectful_lint.rules.groups import merge_groups
 
 HEADER = """\
 lexicon: house

@@ -25,7 +25,7 @@ from ..model import ConceptGroup, Document, Finding, Rule
 from ..profiles import get_profile
 from ..readers import BinaryReader, reader_for_name
 from ..reading import SkippedFile, decode
-from ..rules.conflation import merge_groups
+from ..rules.groups import merge_groups
 from ..runner import load_rules, prepare_settings
 from .history import Change, changes, replay
 
