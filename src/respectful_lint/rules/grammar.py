@@ -184,7 +184,7 @@ def modifier(sent: Sentence, spec: Conflation, start: int, end: int) -> bool:
         return True
     # after an article a bare "trafficking" is usually a noun modifier ("is a trafficking risk")
     article = sent.norm[max(0, start - 5) : start].endswith((" a ", " an ", " the ", " one "))
-    bare = sent.norm[start:end].endswith("trafficking")
+    bare = sent.norm[start:end].endswith(tuple(sent.words(spec, "bare-modifiers")))
     if not (article and bare) or word is None:
         return False
     return word not in FUNCTION and word not in sent.words(spec, "persons")

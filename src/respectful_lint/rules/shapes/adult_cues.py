@@ -4,7 +4,6 @@ solicitation called sex trafficking in the same or the next sentence.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ...model import Conflation, Severity
@@ -22,7 +21,7 @@ def adult_cues(sent: Sentence, spec: Conflation, severity: Severity) -> list[Can
     out = []
     norm = sent.norm
     for s, e, kind in sent.concepts(spec):
-        if kind != "tr" or not re.match(r"sex[ -]trafficking", norm[s:e]):
+        if kind != "tr" or not norm.startswith(tuple(sent.words(spec, "sex-trafficking")), s):
             continue
         lo = sentence_bounds(norm, sent.start - 2)[0] if sent.start >= 2 else sent.start
         hi = sentence_bounds(norm, sent.end + 1)[1] if sent.end + 1 < len(norm) else sent.end
@@ -43,6 +42,7 @@ SHAPE = Shape(
         "ads, solicitation or undercover officers in a police operation"
     ),
     roles=("tr", "adult-cue", "enforcement", "goods"),
+    vocabulary=("sex-trafficking",),
     triggers=("tr",),
     detect=adult_cues,
 )

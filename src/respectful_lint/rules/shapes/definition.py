@@ -50,7 +50,7 @@ def definition(sent: Sentence, spec: Conflation, severity: Severity) -> list[Can
         if kind == "sw":
             ends.append(sent.matches_at(harm, pos))
         end = max(ends, default=-1)
-        if end < 0 or norm.startswith(("trafficked", "trafficker"), pos):
+        if end < 0 or norm.startswith(tuple(sent.words(spec, "trafficked-persons")), pos):
             continue
         if modifier(sent, spec, pos, end):
             continue
@@ -70,5 +70,5 @@ SHAPE = Shape(
     roles=("sw", "tr", "harm", "goods"),
     triggers=("sw", "tr"),
     detect=definition,
-    vocabulary=("persons", "modified-heads"),
+    vocabulary=("persons", "modified-heads", "bare-modifiers", "trafficked-persons"),
 )

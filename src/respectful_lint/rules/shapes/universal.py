@@ -101,5 +101,5 @@ SHAPE = Shape(
     roles=("sw", "victim", "harm", "tr", "goods"),
     triggers=("sw",),
     detect=universal,
-    vocabulary=("persons", "modified-heads"),
+    vocabulary=("persons", "modified-heads", "bare-modifiers"),
 )
