@@ -213,46 +213,61 @@ class _Walker:
             elif t == "text":
                 self.text_piece(child.content, main, quoted)
             elif t in ("softbreak", "hardbreak"):
-                nl = self.text.find("\n", self.cursor, self.region_end)
-                if nl == -1:
-                    nl = self.text.find("\r", self.cursor, self.region_end)
-                if nl == -1:
-                    continue
-                main.add("\n", nl, nl + 1)
-                self.cursor = nl + 1
-                self.skip_prefix(quoted)
+                self.line_break(main, quoted)
             elif t == "code_inline":
                 self.placeholder_for_code(child, main)
             elif t == "link_open" and child.markup == "autolink":
-                end = self.text.find(">", self.cursor, self.region_end)
-                start = self.text.find("<", self.cursor, self.region_end)
-                if start != -1 and end != -1:
-                    main.add(PLACEHOLDER, start, end + 1)
-                    self.cursor = end + 1
+                self.autolink(main)
                 skipping = True
             elif t == "link_open":
                 self.consume("[")
             elif t == "link_close":
                 self.skip_destination()
             elif t == "image":
-                alt = _Builder("alt", quoted)
-                start = self.text.find("![", self.cursor, self.region_end)
-                if start == -1:
-                    continue
-                self.cursor = start + 2
-                for grandchild in child.children or []:
-                    if grandchild.type == "text":
-                        self.text_piece(grandchild.content, alt, quoted)
-                self.consume("]")
-                self.skip_destination(after_bracket=True)
-                main.add(PLACEHOLDER, start, self.cursor)
-                extra.append(alt)
+                alt = self.image(child, main, quoted)
+                if alt is not None:
+                    extra.append(alt)
             elif child.markup and t.endswith(("_open", "_close")):
                 self.consume(child.markup)
         for builder in (main, *extra):
             seg = builder.segment()
             if seg is not None:
                 self.segments.append(seg)
+
+    def line_break(self, builder: _Builder, quoted: bool) -> None:
+        """A soft or hard line break: the source's line break, then the next line's prefix."""
+        nl = self.text.find("\n", self.cursor, self.region_end)
+        if nl == -1:
+            nl = self.text.find("\r", self.cursor, self.region_end)
+        if nl == -1:
+            return
+        builder.add("\n", nl, nl + 1)
+        self.cursor = nl + 1
+        self.skip_prefix(quoted)
+
+    def autolink(self, builder: _Builder) -> None:
+        """An autolink (``<https://...>``) stands in the phrase as one placeholder."""
+        end = self.text.find(">", self.cursor, self.region_end)
+        start = self.text.find("<", self.cursor, self.region_end)
+        if start != -1 and end != -1:
+            builder.add(PLACEHOLDER, start, end + 1)
+            self.cursor = end + 1
+
+    def image(self, tok: Token, builder: _Builder, quoted: bool) -> _Builder | None:
+        """An image stands in the phrase as one placeholder; its alt text, returned, makes a
+        segment of its own. None when the image is not found in the source."""
+        alt = _Builder("alt", quoted)
+        start = self.text.find("![", self.cursor, self.region_end)
+        if start == -1:
+            return None
+        self.cursor = start + 2
+        for child in tok.children or []:
+            if child.type == "text":
+                self.text_piece(child.content, alt, quoted)
+        self.consume("]")
+        self.skip_destination(after_bracket=True)
+        builder.add(PLACEHOLDER, start, self.cursor)
+        return alt
 
     def inline_html(self, raw: str, builder: _Builder, quoted: bool, skip: int) -> int:
         """Read an inline HTML tag or comment; return the new depth of skipped elements.
@@ -359,20 +374,25 @@ class _Walker:
             builder.add_prose(content, pos)
             self.cursor = pos + len(content)
             return
+        self.align_piece(content, builder, quoted, pos)
+
+    def align_piece(self, content: str, builder: _Builder, quoted: bool, pos: int) -> None:
+        """Align a text token that is not a verbatim run of the source at ``pos``: URLs whole,
+        entities and escapes to their source, whitespace and markers markdown-it trimmed
+        skipped; where alignment is lost, the rest only if found verbatim."""
+        text = self.text
+        limit = self.region_end
         urls = [(m.start(), m.end()) for m in _URL.finditer(content)]
         url_i = 0
         i = 0
         n = len(content)
         while i < n:
             if url_i < len(urls) and urls[url_i][0] == i:
-                u_start, u_end = urls[url_i]
-                src = text.find(content[u_start:u_end], pos, limit)
-                if src == -1:
+                after = self.url_placeholder(content[i : urls[url_i][1]], builder, pos)
+                if after == -1:
                     self.cursor = pos
                     return self._fallback(content[i:], builder)
-                builder.add(PLACEHOLDER, src, src + (u_end - u_start))
-                pos = src + (u_end - u_start)
-                i = u_end
+                pos, i = after, urls[url_i][1]
                 url_i += 1
                 continue
             ch = content[i]
@@ -414,6 +434,15 @@ class _Walker:
                 self.cursor = pos
                 return self._fallback(content[i:], builder)
         self.cursor = pos
+
+    def url_placeholder(self, url: str, builder: _Builder, pos: int) -> int:
+        """A URL in a text token stands as one placeholder; the source offset after it, or -1
+        when it is not found from ``pos``."""
+        src = self.text.find(url, pos, self.region_end)
+        if src == -1:
+            return -1
+        builder.add(PLACEHOLDER, src, src + len(url))
+        return src + len(url)
 
     def _fallback(self, rest: str, builder: _Builder) -> None:
         """Alignment lost: map the rest only if it occurs verbatim; otherwise skip it."""
