@@ -12,7 +12,8 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..readers.docx import MAX_ELEMENTS, Paragraph, _parts, _PartWalker
+from ..readers.docx import MAX_ELEMENTS, _parts
+from ..readers.docx_walk import Paragraph, PartWalker
 
 
 @dataclass(slots=True)
@@ -56,7 +57,7 @@ def _tag_end(data: bytes, at: int) -> int:
 _PROPS_CHANGE = re.compile(rb"<([\w.-]+:|)rPrChange\b[^>]*?(?:/>|>.*?</\1rPrChange>)", re.DOTALL)
 
 
-class _Locator(_PartWalker):
+class _Locator(PartWalker):
     """The reader's walker, also noting the byte positions of runs and text elements."""
 
     def __init__(self, kind: str, name: str, budget: list[int], data: bytes) -> None:

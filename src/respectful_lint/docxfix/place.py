@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..agreement import common_ends
 from ..edits import Edit
 from ..model import Finding
-from ..readers.docx import Paragraph
+from ..readers.docx_walk import Paragraph
 from .locate import TextNode, locate
 
 
