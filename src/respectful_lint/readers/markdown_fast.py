@@ -71,11 +71,7 @@ def _char_offsets(chunk: str) -> Callable[[int], int]:
     return convert
 
 
-def segments(
-    walker: Any,
-    chunk: str,
-    base: int,
-) -> list[Segment]:
+def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
     """The segments of ``chunk`` (at ``base`` in the file), built with ``walker``'s alignment.
 
     ``walker`` is a :class:`~.markdown._Walker` over the whole file; its cursor and region are
@@ -86,6 +82,7 @@ def segments(
     blocks = _Blocks(walker, chunk, base)
     pos = blocks.pos
     leaf = blocks.leaf  # inline events of the current block, in order
+    code = 0  # blocks.code, read again when a block starts or ends
     events: Any = _pyromark.events_with_range(chunk, options=_OPTIONS)
     for event, span in events:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
@@ -95,7 +92,7 @@ def segments(
                 blocks.flush()
             continue
         if "Text" in event:
-            if not blocks.code:
+            if not code:
                 leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
             continue
         if "Start" in event:
@@ -103,6 +100,7 @@ def segments(
             name = tag if type(tag) is str else next(iter(tag))
             if name not in _INLINE_TAGS:
                 blocks.start(name, span)
+                code = blocks.code
                 continue
             start = base + pos(span["start"])
             if name == "Strikethrough" and not text.startswith("~~", start):
@@ -115,6 +113,7 @@ def segments(
             name = tag if type(tag) is str else next(iter(tag))
             if name not in _INLINE_TAGS:
                 blocks.end(name, span)
+                code = blocks.code
                 continue
             end = base + pos(span["end"])
             if name == "Strikethrough" and not text.startswith("~~", end - 2):
@@ -124,7 +123,7 @@ def segments(
             continue
         if "Html" in event:  # lines of an HTML block, read whole at its start
             continue
-        if not blocks.code:  # Code, InlineHtml and the like
+        if not code:  # Code, InlineHtml and the like
             leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
     blocks.flush()
     return list(walker.segments)
@@ -228,13 +227,6 @@ class _Token:
         self.map: list[int] | None = None
 
 
-def _kind_of(event: Any) -> tuple[str, Any]:
-    if type(event) is str:
-        return event, None
-    key = next(iter(event))
-    return key, event[key]
-
-
 def _line_end(text: str, end: int) -> int:
     if end > 0 and text[end - 1] == "\n":
         return end
@@ -249,9 +241,14 @@ def _tokens(text: str, leaf: Sequence[tuple[Any, int, int]]) -> list[_Token]:
     i = 0
     n = len(leaf)
     first = True
+    value: Any  # the event's content: text, or the tag of a start or end
     while i < n:
         event, start, end = leaf[i]
-        key, value = _kind_of(event)
+        if type(event) is str:  # SoftBreak, HardBreak
+            key, value = event, None
+        else:
+            key = next(iter(event))
+            value = event[key]
         target = stack[-1] if stack else out
         if key == "Text":
             joined, i = _text_run(text, leaf, i, first)
