@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import accumulate
 from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import LintError
 from ..model import Document, Location, OffsetMap, Segment
+from .docx_walk import Paragraph, PartWalker, Refused, TooManyElements
 from .text import SEGMENT_SIZE
 from .text import segments as text_segments
 
@@ -41,13 +42,6 @@ MAX_UNCOMPRESSED = 1 << 30  # 1 GiB over all members, as the zip directory decla
 MAX_XML = 256 << 20  # the XML parts that are read, together
 MAX_ELEMENTS = 2_000_000  # XML elements in the parts that are read, together
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
-_W = frozenset(
-    {
-        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "http://purl.oclc.org/ooxml/wordprocessingml/main",
-    }
-)
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _PARTS = (
     ("header", re.compile(r"word/header(\d*)\.xml")),
     ("footer", re.compile(r"word/footer(\d*)\.xml")),
@@ -56,11 +50,6 @@ _PARTS = (
     ("comment", re.compile(r"word/comments\.xml")),
 )
 _MAIN = "word/document.xml"
-# What each WordprocessingML element inside a run adds to the paragraph's text.
-_RUN_CHARS = {"tab": "\t", "br": " ", "cr": " ", "noBreakHyphen": "\u2011", "softHyphen": "\u00ad"}
-_HEADING_STYLES = ("heading", "title", "subtitle")  # paragraph style ids read as headings
-# Elements whose whole content is skipped.
-_SKIP = frozenset({"delText", "instrText", "moveFrom", "del"})
 
 
 class DocxReader:
@@ -118,24 +107,6 @@ def _comment_anchors(anchored: list[tuple[Paragraph, str, int]]) -> list[tuple[i
         for i in sorted(begin, key=begin.__getitem__)
         if i in end and i in notes
     ]
-
-
-@dataclass(slots=True)
-class Paragraph:
-    part: str
-    number: int
-    pieces: list[str] = field(default_factory=list)
-    heading: bool = False  # styled as a heading or a title
-    place: tuple[int | None, int | None, int | None] = (None, None, None)  # table, row, cell
-    # comment range ends: (start or end, comment id, index into pieces; -1 for the end)
-    marks: list[tuple[str, str, int]] = field(default_factory=list)
-    comment: str | None = None  # the id of the Word comment this paragraph belongs to
-
-    def text(self) -> str:
-        out = "".join(self.pieces)
-        if "\n" in out or "\r" in out:
-            out = out.replace("\r", " ").replace("\n", " ")
-        return out
 
 
 def read_paragraphs(data: bytes, path: str) -> Iterator[Paragraph]:
@@ -209,16 +180,12 @@ def _parts(archive: zipfile.ZipFile, path: str) -> list[tuple[str, str]]:
     return chosen
 
 
-class _Refused(Exception):
-    pass
-
-
 def _parse_part(
     archive: zipfile.ZipFile, name: str, kind: str, budget: list[int], path: str
 ) -> Iterator[Paragraph]:
     from xml.parsers import expat
 
-    walker = _PartWalker(kind, budget)
+    walker = PartWalker(kind, budget)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
     parser.StartElementHandler = walker.start
@@ -226,7 +193,7 @@ def _parse_part(
     parser.CharacterDataHandler = walker.chars
 
     def refuse(*args: object) -> None:
-        raise _Refused("a document type declaration")
+        raise Refused("a document type declaration")
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
@@ -243,166 +210,10 @@ def _parse_part(
             f"{path}: cannot read {name}: invalid XML at line {exc.lineno}, "
             f"column {exc.offset + 1}: {expat.ErrorString(exc.code)}"
         ) from None
-    except _Refused as exc:
+    except TooManyElements:
+        raise LintError(
+            f"{path}: refused {name}: more than {MAX_ELEMENTS:,} XML elements; this looks like a "
+            "decompression bomb"
+        ) from None
+    except Refused as exc:
         raise LintError(f"{path}: refused {name}: {exc}") from None
-
-
-class _PartWalker:
-    """Collects paragraphs from the expat events of one part."""
-
-    def __init__(self, kind: str, budget: list[int]) -> None:
-        self.kind = kind
-        self.budget = budget
-        self.out: list[Paragraph] = []  # in reading order, not yet handed on
-        self.done = 0  # how many of them are complete: handed on by take()
-        self.open: list[Paragraph] = []
-        self.number = 0
-        self.text = 0  # depth inside w:t
-        self.run = 0  # depth inside w:r
-        self.skip = 0  # depth inside skipped content
-        self.table = 0
-        self.textbox = 0
-        self.names: dict[str, tuple[bool, str]] = {}
-        self.tables = 0  # tables met so far in the body
-        self.cells: list[list[int]] = []  # [table, row, cell] of each open table
-        self.pending: list[tuple[str, str, int]] = []  # comment range starts between paragraphs
-        self.comment: str | None = None  # the comment being read, in the comments part
-
-    def _name(self, raw: str) -> tuple[bool, str]:
-        """(is WordprocessingML, local name), or (False, "mc:…") for markup compatibility."""
-        cached = self.names.get(raw)
-        if cached is None:
-            ns, _, local = raw.rpartition(" ")
-            if ns in _W:
-                cached = (True, local)
-            elif ns == _MC:
-                cached = (False, "mc:" + local)
-            else:
-                cached = (False, local)
-            self.names[raw] = cached
-        return cached
-
-    def take(self) -> list[Paragraph]:
-        """The paragraphs that are complete, in reading order, and forget them."""
-        if not self.done:
-            return []
-        taken = self.out[: self.done]
-        del self.out[: self.done]
-        self.done = 0
-        return taken
-
-    def start(self, raw: str, attrs: dict[str, str]) -> None:
-        self.budget[0] -= 1
-        if self.budget[0] < 0:
-            raise _Refused(
-                f"more than {MAX_ELEMENTS:,} XML elements; this looks like a decompression bomb"
-            )
-        word, local = self._name(raw)
-        if self.skip:
-            if (word and local in _SKIP) or local == "mc:Fallback":
-                self.skip += 1
-            return
-        if not word:
-            if local == "mc:Fallback":
-                self.skip = 1
-            return
-        if local == "t":
-            self.text += 1
-        elif local == "r":
-            self.run += 1
-        elif local == "p":
-            self.number += 1
-            if self.kind == "body":
-                part = "text box" if self.textbox else "table" if self.table else "body"
-            else:
-                part = self.kind
-            para = Paragraph(part, self.number, comment=self.comment)
-            if self.cells and self.kind == "body":
-                para.place = (self.cells[-1][0], self.cells[-1][1], self.cells[-1][2])
-            para.marks, self.pending = self.pending, []
-            self.open.append(para)
-            self.out.append(para)
-        elif local in _SKIP:
-            self.skip = 1
-        elif local == "tbl":
-            self.table += 1
-            self.tables += 1
-            self.cells.append([self.tables, 0, 0])
-        elif local in ("tr", "tc") and self.cells:
-            row = self.cells[-1]
-            if local == "tr":
-                row[1], row[2] = row[1] + 1, 0
-            else:
-                row[2] += 1
-        elif local in ("commentRangeStart", "commentRangeEnd"):
-            self._mark("start" if local == "commentRangeStart" else "end", attrs)
-        elif local == "comment" and self.kind == "comment":
-            self.comment = _attr(attrs, "id")
-        elif local == "txbxContent":
-            self.textbox += 1
-        elif local == "pStyle" and self.open and not self.run:
-            style = next((v for k, v in attrs.items() if k.endswith(" val")), "")
-            self.open[-1].heading = style.lower().startswith(_HEADING_STYLES)
-        elif self.run and self.open and local in _RUN_CHARS:
-            self.open[-1].pieces.append(_RUN_CHARS[local])
-        elif local in ("footnote", "endnote") and any(
-            k.endswith(" type") and v in ("separator", "continuationSeparator")
-            for k, v in attrs.items()
-        ):
-            self.skip = 1
-
-    def end(self, raw: str) -> None:
-        word, local = self._name(raw)
-        if self.skip:
-            if (
-                (word and local in _SKIP)
-                or local == "mc:Fallback"
-                or (self.skip == 1 and word and local in ("footnote", "endnote"))
-            ):
-                self.skip -= 1
-            return
-        if not word:
-            return
-        if local == "t":
-            self.text -= 1
-        elif local == "r":
-            self.run -= 1
-        elif local == "p":
-            if self.open:
-                self.open.pop()
-                if not self.open:  # a paragraph and those nested in it are complete
-                    self.done = len(self.out)
-        elif local == "tbl":
-            self.table -= 1
-            if self.cells:
-                self.cells.pop()
-        elif local == "txbxContent":
-            self.textbox -= 1
-        elif local == "comment":
-            self.comment = None
-
-    def _mark(self, kind: str, attrs: dict[str, str]) -> None:
-        """Note where a comment's range starts or ends: in the open paragraph, at the start
-        of the next one, or (an end between paragraphs) at the end of the last one."""
-        ident = _attr(attrs, "id")
-        if ident is None:
-            return
-        if self.open:
-            para = self.open[-1]
-            para.marks.append((kind, ident, len(para.pieces)))
-        elif kind == "start":
-            self.pending.append((kind, ident, 0))
-        elif self.out:
-            self.out[-1].marks.append((kind, ident, -1))
-
-    def chars(self, data: str) -> None:
-        if self.text and not self.skip and self.open:
-            self.open[-1].pieces.append(data)
-
-
-def _attr(attrs: dict[str, str], name: str) -> str | None:
-    """A WordprocessingML attribute's value, whatever its namespace."""
-    for key, value in attrs.items():
-        if key.rpartition(" ")[2] == name:
-            return value
-    return None

@@ -13,7 +13,6 @@ do not split a phrase, and every piece of a segment maps back to its exact sourc
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -21,11 +20,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document, Segment, line_starts
 from . import markdown_fast
-from .build import ENTITY as _ENTITY
 from .build import PLACEHOLDER, Refused
-from .build import URL as _URL
 from .build import SegmentBuilder as _Builder
 from .html import DATA_ATTRIBUTES, INLINE, SKIP, html_segments, tag_name
+from .markdown_align import Aligner
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -135,7 +133,7 @@ def _chunks(text: str, starts: Sequence[int]) -> list[tuple[int, str]]:
     return out
 
 
-class _Walker:
+class _Walker(Aligner):
     def __init__(
         self,
         text: str,
@@ -213,46 +211,61 @@ class _Walker:
             elif t == "text":
                 self.text_piece(child.content, main, quoted)
             elif t in ("softbreak", "hardbreak"):
-                nl = self.text.find("\n", self.cursor, self.region_end)
-                if nl == -1:
-                    nl = self.text.find("\r", self.cursor, self.region_end)
-                if nl == -1:
-                    continue
-                main.add("\n", nl, nl + 1)
-                self.cursor = nl + 1
-                self.skip_prefix(quoted)
+                self.line_break(main, quoted)
             elif t == "code_inline":
                 self.placeholder_for_code(child, main)
             elif t == "link_open" and child.markup == "autolink":
-                end = self.text.find(">", self.cursor, self.region_end)
-                start = self.text.find("<", self.cursor, self.region_end)
-                if start != -1 and end != -1:
-                    main.add(PLACEHOLDER, start, end + 1)
-                    self.cursor = end + 1
+                self.autolink(main)
                 skipping = True
             elif t == "link_open":
                 self.consume("[")
             elif t == "link_close":
                 self.skip_destination()
             elif t == "image":
-                alt = _Builder("alt", quoted)
-                start = self.text.find("![", self.cursor, self.region_end)
-                if start == -1:
-                    continue
-                self.cursor = start + 2
-                for grandchild in child.children or []:
-                    if grandchild.type == "text":
-                        self.text_piece(grandchild.content, alt, quoted)
-                self.consume("]")
-                self.skip_destination(after_bracket=True)
-                main.add(PLACEHOLDER, start, self.cursor)
-                extra.append(alt)
+                alt = self.image(child, main, quoted)
+                if alt is not None:
+                    extra.append(alt)
             elif child.markup and t.endswith(("_open", "_close")):
                 self.consume(child.markup)
         for builder in (main, *extra):
             seg = builder.segment()
             if seg is not None:
                 self.segments.append(seg)
+
+    def line_break(self, builder: _Builder, quoted: bool) -> None:
+        """A soft or hard line break: the source's line break, then the next line's prefix."""
+        nl = self.text.find("\n", self.cursor, self.region_end)
+        if nl == -1:
+            nl = self.text.find("\r", self.cursor, self.region_end)
+        if nl == -1:
+            return
+        builder.add("\n", nl, nl + 1)
+        self.cursor = nl + 1
+        self.skip_prefix(quoted)
+
+    def autolink(self, builder: _Builder) -> None:
+        """An autolink (``<https://...>``) stands in the phrase as one placeholder."""
+        end = self.text.find(">", self.cursor, self.region_end)
+        start = self.text.find("<", self.cursor, self.region_end)
+        if start != -1 and end != -1:
+            builder.add(PLACEHOLDER, start, end + 1)
+            self.cursor = end + 1
+
+    def image(self, tok: Token, builder: _Builder, quoted: bool) -> _Builder | None:
+        """An image stands in the phrase as one placeholder; its alt text, returned, makes a
+        segment of its own. None when the image is not found in the source."""
+        alt = _Builder("alt", quoted)
+        start = self.text.find("![", self.cursor, self.region_end)
+        if start == -1:
+            return None
+        self.cursor = start + 2
+        for child in tok.children or []:
+            if child.type == "text":
+                self.text_piece(child.content, alt, quoted)
+        self.consume("]")
+        self.skip_destination(after_bracket=True)
+        builder.add(PLACEHOLDER, start, self.cursor)
+        return alt
 
     def inline_html(self, raw: str, builder: _Builder, quoted: bool, skip: int) -> int:
         """Read an inline HTML tag or comment; return the new depth of skipped elements.
@@ -282,142 +295,3 @@ class _Walker:
         if name not in INLINE:
             builder.add(PLACEHOLDER, pos, pos + len(raw))
         return skip
-
-    # --- source alignment ---------------------------------------------------------------------
-
-    def skip_prefix(self, quoted: bool) -> None:
-        chars = " \t>" if quoted else " \t"
-        while self.cursor < self.region_end and self.text[self.cursor] in chars:
-            self.cursor += 1
-
-    def consume(self, markup: str) -> None:
-        """Step over markup expected at (or just after whitespace at) the cursor."""
-        pos = self.cursor
-        while pos < self.region_end and self.text[pos] in " \t":
-            pos += 1
-        if self.text.startswith(markup, pos):
-            self.cursor = pos + len(markup)
-
-    def skip_destination(self, *, after_bracket: bool = False) -> None:
-        """After link text: step over ``]`` and a ``(destination "title")`` or ``[ref]``."""
-        text = self.text
-        if not after_bracket:
-            self.consume("]")
-        pos = self.cursor
-        if pos < self.region_end and text[pos] == "(":
-            depth = 0
-            quote: str | None = None
-            while pos < self.region_end:
-                ch = text[pos]
-                if quote:
-                    if ch == "\\":
-                        pos += 1
-                    elif ch == quote:
-                        quote = None
-                elif ch == "\\":
-                    pos += 1
-                elif ch in "\"'" and depth >= 1 and text[pos - 1] in " \t\n":
-                    quote = ch
-                elif ch == "(":
-                    depth += 1
-                elif ch == ")":
-                    depth -= 1
-                    if depth == 0:
-                        pos += 1
-                        break
-                pos += 1
-            self.cursor = pos
-        elif pos < self.region_end and text[pos] == "[":
-            end = text.find("]", pos, self.region_end)
-            if end != -1:
-                self.cursor = end + 1
-
-    def placeholder_for(self, raw: str, builder: _Builder) -> None:
-        pos = self.text.find(raw, self.cursor, self.region_end)
-        if pos != -1:
-            builder.add(PLACEHOLDER, pos, pos + len(raw))
-            self.cursor = pos + len(raw)
-
-    def placeholder_for_code(self, tok: Token, builder: _Builder) -> None:
-        ticks = tok.markup or "`"
-        start = self.text.find(ticks, self.cursor, self.region_end)
-        if start == -1:
-            return
-        end = self.text.find(ticks, start + len(ticks), self.region_end)
-        end = self.region_end if end == -1 else end + len(ticks)
-        builder.add(PLACEHOLDER, start, end)
-        self.cursor = end
-
-    def text_piece(self, content: str, builder: _Builder, quoted: bool) -> None:
-        """Align a text token with the source, mapping escapes and entities exactly."""
-        text = self.text
-        limit = self.region_end
-        pos = self.cursor
-        if "&" not in content and text.startswith(content, pos, limit):
-            # the usual case: the token is a verbatim run of the source (an "&" may be an
-            # entity's decoded form, so it takes the careful path)
-            builder.add_prose(content, pos)
-            self.cursor = pos + len(content)
-            return
-        urls = [(m.start(), m.end()) for m in _URL.finditer(content)]
-        url_i = 0
-        i = 0
-        n = len(content)
-        while i < n:
-            if url_i < len(urls) and urls[url_i][0] == i:
-                u_start, u_end = urls[url_i]
-                src = text.find(content[u_start:u_end], pos, limit)
-                if src == -1:
-                    self.cursor = pos
-                    return self._fallback(content[i:], builder)
-                builder.add(PLACEHOLDER, src, src + (u_end - u_start))
-                pos = src + (u_end - u_start)
-                i = u_end
-                url_i += 1
-                continue
-            ch = content[i]
-            if pos >= limit:
-                self.cursor = pos
-                return self._fallback(content[i:], builder)
-            src_ch = text[pos]
-            entity = _ENTITY.match(text, pos, limit) if src_ch == "&" else None
-            decoded = html.unescape(entity.group()) if entity else ""
-            if entity is not None and decoded and content.startswith(decoded, i):
-                builder.add(decoded, pos, entity.end())
-                pos = entity.end()
-                i += len(decoded)
-            elif src_ch == ch or (src_ch == "\0" and ch == "\ufffd"):  # markdown-it turns
-                builder.add(ch, pos, pos + 1)  # a NUL character into U+FFFD
-                pos += 1
-                i += 1
-            elif src_ch == "\\" and pos + 1 < limit and text[pos + 1] == ch:
-                builder.add(ch, pos, pos + 2)
-                pos += 2
-                i += 1
-            elif (
-                src_ch in " \t\r\n"
-                or (quoted and src_ch == ">")
-                or (src_ch == "|" and builder.kind == "cell")
-            ):
-                pos += 1  # whitespace, quote markers or cell borders markdown-it trimmed
-                if (
-                    url_i == len(urls)
-                    and text.startswith(content[i:], pos, limit)
-                    and "&" not in content[i:]
-                ):
-                    # the rest is a verbatim run of the source (as when the block is indented):
-                    # what adding it character by character would give, in one step
-                    builder.add(content[i:], pos, pos + n - i)
-                    pos += n - i
-                    i = n
-            else:
-                self.cursor = pos
-                return self._fallback(content[i:], builder)
-        self.cursor = pos
-
-    def _fallback(self, rest: str, builder: _Builder) -> None:
-        """Alignment lost: map the rest only if it occurs verbatim; otherwise skip it."""
-        pos = self.text.find(rest, self.cursor, self.region_end)
-        if pos != -1:
-            builder.add(rest, pos, pos + len(rest))
-            self.cursor = pos + len(rest)

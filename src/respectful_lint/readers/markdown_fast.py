@@ -71,11 +71,7 @@ def _char_offsets(chunk: str) -> Callable[[int], int]:
     return convert
 
 
-def segments(
-    walker: Any,
-    chunk: str,
-    base: int,
-) -> list[Segment]:
+def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
     """The segments of ``chunk`` (at ``base`` in the file), built with ``walker``'s alignment.
 
     ``walker`` is a :class:`~.markdown._Walker` over the whole file; its cursor and region are
@@ -83,28 +79,17 @@ def segments(
     """
     assert _pyromark is not None
     text: str = walker.text
-    pos = _char_offsets(chunk)
+    blocks = _Blocks(walker, chunk, base)
+    pos = blocks.pos
+    leaf = blocks.leaf  # inline events of the current block, in order
+    code = 0  # blocks.code, read again when a block starts or ends
     events: Any = _pyromark.events_with_range(chunk, options=_OPTIONS)
-    quote_depth = 0
-    depth = 0
-    kinds: list[str] = []
-    code = 0  # inside a code block
-    leaf: list[tuple[Any, int, int]] = []  # inline events of the current block, in order
-
-    def flush(block_end: int = -1) -> None:
-        if leaf:
-            kind = kinds[-1] if kinds else "prose"
-            if quote_depth:
-                kind = "quote"
-            _inline(walker, text, leaf, kind, quote_depth > 0, max(block_end, leaf[-1][2]))
-            leaf.clear()
-
     for event, span in events:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             if event != "Rule":
                 leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
             else:
-                flush()
+                blocks.flush()
             continue
         if "Text" in event:
             if not code:
@@ -113,75 +98,117 @@ def segments(
         if "Start" in event:
             tag = event["Start"]
             name = tag if type(tag) is str else next(iter(tag))
-            if name in _INLINE_TAGS:
-                start = base + pos(span["start"])
-                if name == "Strikethrough" and not text.startswith("~~", start):
-                    leaf.append(({"Text": "~"}, start, start + 1))  # markdown-it wants two
-                else:
-                    leaf.append((event, start, base + pos(span["end"])))
+            if name not in _INLINE_TAGS:
+                blocks.start(name, span)
+                code = blocks.code
                 continue
-            flush()
-            if name == "BlockQuote":
-                quote_depth += 1
-                depth += 1
-            elif name in ("List", "Item"):
-                depth += 1
-                if name == "Item":
-                    kinds.append("list-item")
-            elif name == "Heading":
-                kinds.append("heading")
-            elif name == "TableCell":
-                kinds.append("cell")
-            elif name == "CodeBlock":
-                code += 1
-            elif name == "HtmlBlock":
-                start = base + pos(span["start"])
-                end = base + pos(span["end"])
-                line_start = text.rfind("\n", 0, start) + 1
-                if end > line_start and text[end - 1] != "\n":
-                    nl = text.find("\n", end)
-                    end = len(text) if nl == -1 else nl + 1
-                walker.segments.extend(
-                    html_segments(
-                        text[line_start:end],
-                        line_start,
-                        quoted=quote_depth > 0,
-                        data_attributes=walker.data_attributes,
-                    )
-                )
-            if depth > DEEPEST:
-                raise Deep
+            start = base + pos(span["start"])
+            if name == "Strikethrough" and not text.startswith("~~", start):
+                leaf.append(({"Text": "~"}, start, start + 1))  # markdown-it wants two
+            else:
+                leaf.append((event, start, base + pos(span["end"])))
             continue
         if "End" in event:
             tag = event["End"]
             name = tag if type(tag) is str else next(iter(tag))
-            if name in _INLINE_TAGS:
-                end = base + pos(span["end"])
-                if name == "Strikethrough" and not text.startswith("~~", end - 2):
-                    leaf.append(({"Text": "~"}, end - 1, end))
-                else:
-                    leaf.append((event, base + pos(span["start"]), end))
+            if name not in _INLINE_TAGS:
+                blocks.end(name, span)
+                code = blocks.code
                 continue
-            flush(base + pos(span["end"]) if name in ("Paragraph", "Heading") else -1)
-            if name == "BlockQuote":
-                quote_depth -= 1
-                depth -= 1
-            elif name in ("List", "Item"):
-                depth -= 1
-                if name == "Item" and kinds:
-                    kinds.pop()
-            elif name in ("Heading", "TableCell"):
-                if kinds:
-                    kinds.pop()
-            elif name == "CodeBlock":
-                code -= 1
+            end = base + pos(span["end"])
+            if name == "Strikethrough" and not text.startswith("~~", end - 2):
+                leaf.append(({"Text": "~"}, end - 1, end))
+            else:
+                leaf.append((event, base + pos(span["start"]), end))
             continue
         if "Html" in event:  # lines of an HTML block, read whole at its start
             continue
         if not code:  # Code, InlineHtml and the like
             leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
-    flush()
+    blocks.flush()
     return list(walker.segments)
+
+
+class _Blocks:
+    """The blocks open at a point of one chunk's events, and the inline events of the block
+    being read; a block's inline events are walked when it ends or another starts."""
+
+    __slots__ = ("base", "code", "depth", "kinds", "leaf", "pos", "quote_depth", "text", "walker")
+
+    def __init__(self, walker: Any, chunk: str, base: int) -> None:
+        self.walker = walker
+        self.text: str = walker.text
+        self.base = base
+        self.pos = _char_offsets(chunk)
+        self.quote_depth = 0
+        self.depth = 0  # containers open: block quotes, lists and items
+        self.kinds: list[str] = []  # segment kinds of the open list items, headings and cells
+        self.code = 0  # inside a code block
+        self.leaf: list[tuple[Any, int, int]] = []
+
+    def flush(self, block_end: int = -1) -> None:
+        """Walk the inline events gathered so far, as one block's."""
+        leaf = self.leaf
+        if leaf:
+            kind = self.kinds[-1] if self.kinds else "prose"
+            if self.quote_depth:
+                kind = "quote"
+            quoted = self.quote_depth > 0
+            _inline(self.walker, self.text, leaf, kind, quoted, max(block_end, leaf[-1][2]))
+            leaf.clear()
+
+    def start(self, name: str, span: Any) -> None:
+        """A block starts. Raises :class:`Deep` when containers nest too deep."""
+        self.flush()
+        if name == "BlockQuote":
+            self.quote_depth += 1
+            self.depth += 1
+        elif name in ("List", "Item"):
+            self.depth += 1
+            if name == "Item":
+                self.kinds.append("list-item")
+        elif name == "Heading":
+            self.kinds.append("heading")
+        elif name == "TableCell":
+            self.kinds.append("cell")
+        elif name == "CodeBlock":
+            self.code += 1
+        elif name == "HtmlBlock":
+            self.html_block(self.base + self.pos(span["start"]), self.base + self.pos(span["end"]))
+        if self.depth > DEEPEST:
+            raise Deep
+
+    def end(self, name: str, span: Any) -> None:
+        """A block ends."""
+        self.flush(self.base + self.pos(span["end"]) if name in ("Paragraph", "Heading") else -1)
+        if name == "BlockQuote":
+            self.quote_depth -= 1
+            self.depth -= 1
+        elif name in ("List", "Item"):
+            self.depth -= 1
+            if name == "Item" and self.kinds:
+                self.kinds.pop()
+        elif name in ("Heading", "TableCell"):
+            if self.kinds:
+                self.kinds.pop()
+        elif name == "CodeBlock":
+            self.code -= 1
+
+    def html_block(self, start: int, end: int) -> None:
+        """An HTML block, read whole from the start of its first line to the end of its last."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        if end > line_start and text[end - 1] != "\n":
+            nl = text.find("\n", end)
+            end = len(text) if nl == -1 else nl + 1
+        self.walker.segments.extend(
+            html_segments(
+                text[line_start:end],
+                line_start,
+                quoted=self.quote_depth > 0,
+                data_attributes=self.walker.data_attributes,
+            )
+        )
 
 
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
@@ -200,13 +227,6 @@ class _Token:
         self.map: list[int] | None = None
 
 
-def _kind_of(event: Any) -> tuple[str, Any]:
-    if type(event) is str:
-        return event, None
-    key = next(iter(event))
-    return key, event[key]
-
-
 def _line_end(text: str, end: int) -> int:
     if end > 0 and text[end - 1] == "\n":
         return end
@@ -221,46 +241,22 @@ def _tokens(text: str, leaf: Sequence[tuple[Any, int, int]]) -> list[_Token]:
     i = 0
     n = len(leaf)
     first = True
+    value: Any  # the event's content: text, or the tag of a start or end
     while i < n:
         event, start, end = leaf[i]
-        key, value = _kind_of(event)
-        i += 1
+        if type(event) is str:  # SoftBreak, HardBreak
+            key, value = event, None
+        else:
+            key = next(iter(event))
+            value = event[key]
         target = stack[-1] if stack else out
         if key == "Text":
-            # markdown-it joins the pieces of a run of text (escapes, entities) into one token;
-            # it strips the block's source, and spaces before a line break, before decoding
-            content = [value]
-            verbatim_start = text.startswith(value, start)
-            last_start, last_end = start, end
-            while i < n and type(leaf[i][0]) is not str and "Text" in leaf[i][0]:
-                value = leaf[i][0]["Text"]
-                last_start, last_end = leaf[i][1], leaf[i][2]
-                content.append(value)
-                i += 1
-            if first and verbatim_start:
-                content[0] = content[0].lstrip()
-            verbatim_end = text.startswith(value, last_start)
-            if i == n:
-                if verbatim_end:
-                    content[-1] = content[-1].rstrip()
-            elif type(leaf[i][0]) is str and leaf[i][0] in ("SoftBreak", "HardBreak"):
-                # markdown-it keeps the blanks before the line break but the last spaces
-                brk = leaf[i][1]
-                gap = text[last_end:brk]
-                while brk < len(text) and text[brk] in " \t":
-                    gap += text[brk]
-                    brk += 1
-                if text.startswith("\\", brk):  # a backslash break keeps the spaces
-                    content.append(gap)
-                elif verbatim_end:
-                    content[-1] = (content[-1] + gap).rstrip(" ")
-                else:
-                    content.append(gap.rstrip(" "))
-            joined = "".join(content)
+            joined, i = _text_run(text, leaf, i, first)
             first = False
             if joined:
                 target.append(_Token("text", joined))
             continue
+        i += 1
         first = False
         if key == "SoftBreak":
             target.append(_Token("softbreak"))
@@ -273,29 +269,82 @@ def _tokens(text: str, leaf: Sequence[tuple[Any, int, int]]) -> list[_Token]:
         elif key == "InlineHtml":
             target.append(_Token("html_inline", value))
         elif key == "Start" or key == "End":
-            name = value if type(value) is str else next(iter(value))
-            opening = key == "Start"
-            if name == "Image":
-                if opening:
-                    image = _Token("image")
-                    image.children = []
-                    target.append(image)
-                    stack.append(image.children)
-                elif stack:
-                    stack.pop()
-            elif name == "Link":
-                autolink = opening and value["Link"]["link_type"] in ("Autolink", "Email")
-                tag = "link_open" if opening else "link_close"
-                target.append(_Token(tag, "", "autolink" if autolink else ""))
-            else:
-                mark = text[start] if opening else text[end - 1]
-                if name == "Strong":
-                    mark *= 2
-                elif name == "Strikethrough":
-                    mark = "~~"
-                tag = _TAGS.get(name, "x")
-                target.append(_Token(tag + ("_open" if opening else "_close"), "", mark))
+            _tag(text, key == "Start", value, start, end, target, stack)
     return out
+
+
+def _text_run(
+    text: str, leaf: Sequence[tuple[Any, int, int]], i: int, first: bool
+) -> tuple[str, int]:
+    """The content of the run of text events from ``leaf[i]`` as markdown-it's one text token
+    holds it, and the index of the event after the run. ``first``: the run starts the block."""
+    # markdown-it joins the pieces of a run of text (escapes, entities) into one token;
+    # it strips the block's source, and spaces before a line break, before decoding
+    event, start, end = leaf[i]
+    value = event["Text"]
+    content = [value]
+    verbatim_start = text.startswith(value, start)
+    last_start, last_end = start, end
+    i += 1
+    n = len(leaf)
+    while i < n and type(leaf[i][0]) is not str and "Text" in leaf[i][0]:
+        value = leaf[i][0]["Text"]
+        last_start, last_end = leaf[i][1], leaf[i][2]
+        content.append(value)
+        i += 1
+    if first and verbatim_start:
+        content[0] = content[0].lstrip()
+    verbatim_end = text.startswith(value, last_start)
+    if i == n:
+        if verbatim_end:
+            content[-1] = content[-1].rstrip()
+    elif type(leaf[i][0]) is str and leaf[i][0] in ("SoftBreak", "HardBreak"):
+        # markdown-it keeps the blanks before the line break but the last spaces
+        brk = leaf[i][1]
+        gap = text[last_end:brk]
+        while brk < len(text) and text[brk] in " \t":
+            gap += text[brk]
+            brk += 1
+        if text.startswith("\\", brk):  # a backslash break keeps the spaces
+            content.append(gap)
+        elif verbatim_end:
+            content[-1] = (content[-1] + gap).rstrip(" ")
+        else:
+            content.append(gap.rstrip(" "))
+    return "".join(content), i
+
+
+def _tag(
+    text: str,
+    opening: bool,
+    value: Any,
+    start: int,
+    end: int,
+    target: list[_Token],
+    stack: list[list[_Token]],
+) -> None:
+    """The token of an inline tag's start or end; an image's children go on ``stack``."""
+    name = value if type(value) is str else next(iter(value))
+    if name == "Image":
+        if opening:
+            image = _Token("image")
+            image.children = []
+            target.append(image)
+            stack.append(image.children)
+        elif stack:
+            stack.pop()
+    elif name == "Link":
+        autolink = opening and value["Link"]["link_type"] in ("Autolink", "Email")
+        tag = "link_open" if opening else "link_close"
+        target.append(_Token(tag, "", "autolink" if autolink else ""))
+    else:
+        mark = text[start] if opening else text[end - 1]
+        if name == "Strong":
+            mark *= 2
+        elif name == "Strikethrough":
+            mark = "~~"
+        tag = _TAGS.get(name, "x")
+        target.append(_Token(tag + ("_open" if opening else "_close"), "", mark))
 
 
 _TAGS = {"Emphasis": "em", "Strong": "strong", "Strikethrough": "s"}

@@ -46,6 +46,44 @@ def _too_large(limit: int) -> FormError:
     )
 
 
+class _Parts:
+    """The parts of one form body, gathered from the streaming parser's callbacks."""
+
+    def __init__(self) -> None:
+        self.parts: list[Part] = []
+        self.field = bytearray()  # the name of the header being read
+        self.value = bytearray()  # and its value
+        self.headers: dict[bytes, bytes] = {}  # the headers of the part being read
+
+    def on_part_begin(self) -> None:
+        self.headers.clear()
+        if len(self.parts) >= MAX_FIELDS:
+            raise FormError(400, "The form has too many fields.")
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self.field += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self.value += data[start:end]
+
+    def on_header_end(self) -> None:
+        self.headers[bytes(self.field).lower()] = bytes(self.value)
+        self.field, self.value = bytearray(), bytearray()
+
+    def on_headers_finished(self) -> None:
+        headers = self.headers
+        _, disp = parse_options_header(headers.get(b"content-disposition", b""))
+        name = disp.get(b"name", b"").decode("utf-8", "replace")
+        filename = disp.get(b"filename")
+        ctype = parse_options_header(headers.get(b"content-type", b""))[0].decode("latin-1")
+        self.parts.append(
+            Part(name, filename.decode("utf-8", "replace") if filename is not None else None, ctype)
+        )
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        self.parts[-1].data += data[start:end]
+
+
 async def read_form(request: Request, limit: int) -> dict[str, Part]:
     """The parts of a ``multipart/form-data`` body of at most ``limit`` bytes, by field name."""
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
@@ -54,46 +92,16 @@ async def read_form(request: Request, limit: int) -> dict[str, Part]:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
-    parts: list[Part] = []
-    header: dict[str, bytearray] = {"field": bytearray(), "value": bytearray()}
-    headers: dict[bytes, bytes] = {}
-
-    def on_part_begin() -> None:
-        headers.clear()
-        if len(parts) >= MAX_FIELDS:
-            raise FormError(400, "The form has too many fields.")
-
-    def on_header_field(data: bytes, start: int, end: int) -> None:
-        header["field"] += data[start:end]
-
-    def on_header_value(data: bytes, start: int, end: int) -> None:
-        header["value"] += data[start:end]
-
-    def on_header_end() -> None:
-        headers[bytes(header["field"]).lower()] = bytes(header["value"])
-        header["field"], header["value"] = bytearray(), bytearray()
-
-    def on_headers_finished() -> None:
-        _, disp = parse_options_header(headers.get(b"content-disposition", b""))
-        name = disp.get(b"name", b"").decode("utf-8", "replace")
-        filename = disp.get(b"filename")
-        ctype = parse_options_header(headers.get(b"content-type", b""))[0].decode("latin-1")
-        parts.append(
-            Part(name, filename.decode("utf-8", "replace") if filename is not None else None, ctype)
-        )
-
-    def on_part_data(data: bytes, start: int, end: int) -> None:
-        parts[-1].data += data[start:end]
-
+    found = _Parts()
     parser = MultipartParser(
         params[b"boundary"],
         {
-            "on_part_begin": on_part_begin,
-            "on_header_field": on_header_field,
-            "on_header_value": on_header_value,
-            "on_header_end": on_header_end,
-            "on_headers_finished": on_headers_finished,
-            "on_part_data": on_part_data,
+            "on_part_begin": found.on_part_begin,
+            "on_header_field": found.on_header_field,
+            "on_header_value": found.on_header_value,
+            "on_header_end": found.on_header_end,
+            "on_headers_finished": found.on_headers_finished,
+            "on_part_data": found.on_part_data,
         },
     )
     received = 0
@@ -108,4 +116,4 @@ async def read_form(request: Request, limit: int) -> dict[str, Part]:
         raise
     except Exception:
         raise FormError(400, "The upload is damaged (not a valid form body).") from None
-    return {p.name: p for p in parts}
+    return {p.name: p for p in found.parts}

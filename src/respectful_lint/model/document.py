@@ -1,0 +1,226 @@
+"""Documents as readers make them: the decoded text, its prose segments with their maps back
+to source offsets, and where a segment sits in a file (a Word part, a JSON key)."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+
+class OffsetMap:
+    """Maps offsets in a derived text back to offsets in the text it was made from.
+
+    The map is a sorted list of chunks. A chunk starting at derived offset ``d`` and source
+    offset ``s`` runs until the next chunk. An *identity* chunk maps character for character;
+    a *group* chunk maps all its derived characters to the whole source range it came from
+    (used where entities, whitespace runs or Unicode normalisation change lengths).
+    """
+
+    __slots__ = ("_derived", "_exact", "_source", "_total_derived", "_total_source")
+
+    def __init__(
+        self,
+        derived: Sequence[int],
+        source: Sequence[int],
+        exact: Sequence[bool],
+        total_derived: int,
+        total_source: int,
+    ) -> None:
+        self._derived = derived
+        self._source = source
+        self._exact = exact
+        self._total_derived = total_derived
+        self._total_source = total_source
+
+    @classmethod
+    def identity(cls, length: int, source_start: int = 0) -> OffsetMap:
+        return cls([0], [source_start], [True], length, source_start + length)
+
+    def _source_end(self, index: int) -> int:
+        if index + 1 < len(self._source):
+            return self._source[index + 1]
+        return self._total_source
+
+    def start(self, offset: int) -> int:
+        """Source offset of the character at derived ``offset``."""
+        i = bisect_right(self._derived, offset) - 1
+        if i < 0:
+            return self._source[0]
+        if self._exact[i]:
+            return min(self._source[i] + offset - self._derived[i], self._source_end(i))
+        return self._source[i]
+
+    def end(self, offset: int) -> int:
+        """Source offset just after the character before derived ``offset`` (exclusive end)."""
+        if offset <= 0:
+            return self._source[0]
+        i = bisect_right(self._derived, offset - 1) - 1
+        if self._exact[i]:
+            return min(self._source[i] + offset - self._derived[i], self._source_end(i))
+        return self._source_end(i)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.start(start), max(self.end(end), self.start(start))
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a segment sits in a file whose lines are not what people navigate by.
+
+    A Word document gives the part (``body``, ``table``, ``text box``, ``header``, ``footer``,
+    ``footnote``, ``endnote`` or ``comment``) and the paragraph's 1-based number within its part
+    file; a JSON or YAML file gives the key path of the string (``form.fields[3].label``).
+    """
+
+    part: str | None = None
+    paragraph: int | None = None
+    key: str | None = None
+    # a paragraph in a Word table: the table's number in reading order, the row and the cell
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    def as_dict(self) -> dict[str, str | int]:
+        out: dict[str, str | int] = {}
+        for name in ("part", "paragraph", "key", "table", "row", "cell"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out
+
+    def place(self) -> str | None:
+        """Where in a Word document, in words ("in table 2, row 3, cell 1", "in the header");
+        None for the body and for other files."""
+        if self.table is not None:
+            return f"in table {self.table}, row {self.row}, cell {self.cell}"
+        return _PLACES.get(self.part or "body")
+
+
+_PLACES = {
+    "table": "in a table",
+    "text box": "in a text box",
+    "header": "in the header",
+    "footer": "in the footer",
+    "footnote": "in a footnote",
+    "endnote": "in an endnote",
+    "comment": "in a comment",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of prose from a document, with a map back to document offsets."""
+
+    text: str
+    offsets: OffsetMap
+    kind: str = "prose"
+    quoted: bool = False
+    location: Location | None = None
+
+
+class ChunkedText:
+    """A long decoded text kept as chunks instead of one string.
+
+    CPython stores a string at the width of its widest character, so one emoji makes a 50 MB
+    text take 200 MB as a single string. Kept in chunks, only the chunks that hold such a
+    character are wide. Supports what readers of large files and findings need: ``len`` and
+    slicing (which returns a ``str``). No chunk may end with a carriage return, so a
+    ``\\r\\n`` line break never straddles two chunks.
+    """
+
+    __slots__ = ("_chunks", "_length", "_starts")
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self._chunks = [c for c in chunks if c]
+        self._starts: list[int] = []
+        total = 0
+        for chunk in self._chunks:
+            self._starts.append(total)
+            total += len(chunk)
+        self._length = total
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __str__(self) -> str:
+        return "".join(self._chunks)
+
+    def __getitem__(self, index: slice) -> str:
+        start, stop, step = index.indices(self._length)
+        if step != 1:
+            raise ValueError("ChunkedText slices take no step")
+        if start >= stop:
+            return ""
+        first = bisect_right(self._starts, start) - 1
+        parts: list[str] = []
+        for i in range(first, len(self._chunks)):
+            base = self._starts[i]
+            if base >= stop:
+                break
+            chunk = self._chunks[i]
+            parts.append(chunk[max(0, start - base) : stop - base])
+        return "".join(parts)
+
+    def chunks(self) -> Iterator[tuple[int, str]]:
+        """(offset, chunk) pairs in order."""
+        return zip(self._starts, self._chunks, strict=True)
+
+
+@dataclass(slots=True)
+class Document:
+    """A source file read into prose segments. ``text`` is the whole decoded source."""
+
+    path: str
+    format: str
+    text: str | ChunkedText
+    segments: Iterable[Segment] = field(default_factory=list)
+    # Parts of the file the reader could not read, as one-line errors naming file and line.
+    unread: list[str] = field(default_factory=list)
+    _line_starts: Sequence[int] | None = None
+    # Word comments: (start, end) of the text each is anchored to, and the comment's text
+    comments: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset, in code points.
+
+        The start of every line is found once, on the first call; each call is then a binary
+        search, so findings cost O(log n) each whatever their order or the length of a line.
+        """
+        if self._line_starts is None:
+            self._line_starts = line_starts(self.text)
+        i = bisect_right(self._line_starts, offset) - 1
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        if self._line_starts is None:
+            self._line_starts = line_starts(self.text)
+        starts = self._line_starts
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[starts[line - 1] : end].rstrip("\r\n")
+
+
+def line_starts(text: str | ChunkedText) -> Sequence[int]:
+    """Offsets where lines start; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    if isinstance(text, ChunkedText):
+        starts = array("q", [0])
+        for base, chunk in text.chunks():
+            starts.extend(base + offset for offset in islice(line_starts(chunk), 1, None))
+        return starts
+    starts = array("q", [0])
+    if "\r" not in text:
+        find = text.find
+        pos = 0
+        while (pos := find("\n", pos)) != -1:
+            pos += 1
+            starts.append(pos)
+        return starts
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    return starts
+
+
+_NEWLINE = re.compile(r"\r\n?|\n")

@@ -1,0 +1,67 @@
+"""Findings: what a check reports, with the fix it may offer. Every output format is rendered
+from :class:`Finding`."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .document import Location
+from .lexicon import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that would apply the first preferred wording.
+
+    ``reason`` says why a fix that a lexicon calls safe is unsafe here (markup inside the
+    match, a verb that would no longer agree).
+    """
+
+    edits: tuple[tuple[int, int, str], ...]
+    applicability: Literal["safe", "unsafe"]
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported match. Every output format is rendered from this type."""
+
+    path: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    matched: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    suggestions: tuple[str, ...]
+    note: str
+    sources: tuple[str, ...]
+    segment_kind: str = "prose"
+    fix: Fix | None = None
+    location: Location | None = None
+    context: str = ""  # the words of the sentence around the match (see baseline.py)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across runs and unrelated edits: the rule, the file's name (not its folder),
+        the matched words and the words of their sentence, case-folded, without punctuation
+        or line breaks."""
+        name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        matched = " ".join(_WORDS.findall(self.matched.casefold()))
+        raw = "\0".join((self.rule, name, matched, self.context)).encode()
+        return hashlib.sha256(raw).hexdigest()[:16]
+
+
+_WORDS = re.compile(r"\w+")

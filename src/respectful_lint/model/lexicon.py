@@ -1,0 +1,274 @@
+"""Lexicons as validated and compiled: severities, sources, entries and their conditions,
+guards, preferred wordings and examples, concept groups, and the rules built from entries.
+
+Lexicons are cached as data (see :mod:`respectful_lint.cache`), so these types hold plain
+values only.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is. Higher is more serious."""
+
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        return cls[value.upper()]
+
+    def downgraded(self) -> Severity:
+        return Severity(max(self.value - 1, Severity.SUGGESTION.value))
+
+
+FixApplicability = Literal["safe", "unsafe", "none"]
+# Where a preferred wording fits in a sentence (see :mod:`respectful_lint.wording`).
+SLOTS = ("noun", "modifier", "predicate", "verb", "collective")
+GuardAction = Literal["skip", "downgrade", "suggestion"]
+QuotePolicy = Literal["skip", "downgrade", "suggestion", "flag"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A reference that lexicon entries cite by key."""
+
+    key: str
+    title: str
+    year: int | str | None  # a year, or "n.d." for an undated web page
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class WordWindow:
+    """Phrases looked for among the nearest ``window`` words on one side of a match.
+
+    Each phrase is a tuple of lower-case tokens; a token ending in ``*`` matches any word
+    that starts with it.
+    """
+
+    phrases: tuple[tuple[str, ...], ...]
+    window: int
+    _singles: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    _prefixes: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
+    _multi: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        singles = frozenset(p[0] for p in self.phrases if len(p) == 1 and not p[0].endswith("*"))
+        prefixes = tuple(p[0][:-1] for p in self.phrases if len(p) == 1 and p[0].endswith("*"))
+        multi = tuple(p for p in self.phrases if len(p) > 1)
+        object.__setattr__(self, "_singles", singles)
+        object.__setattr__(self, "_prefixes", prefixes)
+        object.__setattr__(self, "_multi", multi)
+
+    def found_in(self, words: list[str]) -> bool:
+        """Whether one of the phrases occurs among ``words``."""
+        if not self._singles.isdisjoint(words):
+            return True
+        if self._prefixes and any(w.startswith(self._prefixes) for w in words):
+            return True
+        for phrase in self._multi:
+            for i in range(len(words) - len(phrase) + 1):
+                if _phrase_at(phrase, words, i):
+                    return True
+        return False
+
+
+def _phrase_at(phrase: tuple[str, ...], words: list[str], i: int) -> bool:
+    for token, word in zip(phrase, words[i : i + len(phrase)], strict=True):
+        if token.endswith("*"):
+            if not word.startswith(token[:-1]):
+                return False
+        elif token != word:
+            return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A conjunction of context tests: (test name, value) pairs, cheapest test first.
+
+    The tests are declared in :mod:`respectful_lint.guards`, which validates, evaluates and
+    describes them.
+    """
+
+    tests: tuple[tuple[str, object], ...] = ()
+
+    def get(self, name: str) -> object | None:
+        """The value of one test, or None when the condition does not use it."""
+        for key, value in self.tests:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A context in which a match (of any kind of rule) is fine (``skip``) or less serious."""
+
+    when: Condition
+    action: GuardAction
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePolicies:
+    """What to do with a match named as a word (a mention), quoted on its own but used (scare
+    quotes), or inside quoted speech."""
+
+    mention: QuotePolicy = "skip"
+    speech: QuotePolicy = "downgrade"
+    scare: QuotePolicy = "downgrade"
+
+
+@dataclass(frozen=True, slots=True)
+class Preferred:
+    """One preferred wording, with an optional plural form.
+
+    ``possessive`` is false when the wording has no grammatical possessive made by adding
+    ``'s`` to its end ("person who sells sex"); ``only_for`` limits the wording to matches of
+    some of the entry's terms (casefolded base terms or extra forms); ``when`` limits it to
+    matches whose words (lower-cased, single-spaced) contain a match of that expression, as
+    for the verb form a pattern rule matched ("prostituting herself": "selling sex").
+    """
+
+    text: str
+    plural: str | None = None
+    possessive: bool = True
+    only_for: frozenset[str] | None = None
+    when: str | None = None
+    # where the wording fits (see :mod:`respectful_lint.wording`): "noun", "modifier",
+    # "predicate" (after a copula, kept), "verb" (replacing a present-tense copula),
+    # "collective"; None: anywhere.
+    # A "{noun}" in the text takes in the noun after a modifier ("{noun} living with HIV").
+    slots: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    flag: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptGroup:
+    """A named list of words and phrases that conflation rules and their guards refer to.
+
+    ``id`` is qualified (``lexicon/name``). A group of one lexicon that names another lexicon's
+    group (``extends``) adds its terms to that group.
+    """
+
+    id: str
+    description: str
+    terms: tuple[str, ...]
+    inflect: bool = True
+    extends: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Conflation:
+    """What a conflation entry looks for: a named shape, the groups it reads, its guards.
+
+    ``groups`` maps each role of the shape (``sw``, ``tr``, ...) to a qualified group id.
+    ``supersedes`` lists rule ids whose findings inside this finding's span are dropped, since
+    this finding names the same problem more precisely.
+    """
+
+    shape: str
+    groups: tuple[tuple[str, str], ...]
+    guards: tuple[Guard, ...]
+    supersedes: tuple[str, ...] = ()
+
+    def group(self, role: str) -> str:
+        """The group id that fills ``role`` (KeyError when the shape has no such role)."""
+        for name, group in self.groups:
+            if name == role:
+                return group
+        raise KeyError(role)
+
+    def has(self, role: str) -> bool:
+        return any(name == role for name, _ in self.groups)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry, validated, as written in YAML."""
+
+    id: str
+    kind: str  # a rule kind's name: term, pattern, conflation or a plugin's
+    terms: tuple[str, ...]
+    forms: tuple[str, ...]
+    inflect_plural: bool
+    inflect_possessive: bool
+    pattern: str | None
+    preferred: tuple[Preferred, ...]
+    severity: Severity
+    category: str
+    note: str
+    message: str | None
+    sources: tuple[str, ...]
+    fix: FixApplicability
+    exceptions: tuple[str, ...]
+    guards: tuple[Guard, ...]
+    requires: tuple[Condition, ...]
+    quotes: QuotePolicies
+    examples: Examples
+    line: int
+    tags: tuple[str, ...] = ()
+    plural_forms: frozenset[str] = frozenset()
+    conflation: Conflation | None = None
+    # a plugin kind's own keys, as plain data (strings, numbers, lists, mappings)
+    options: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A validated lexicon file."""
+
+    id: str
+    version: int
+    language: str
+    description: str
+    sources: dict[str, Source]
+    entries: tuple[Entry, ...]
+    path: str
+    disabled: tuple[str, ...] = ()
+    groups: tuple[ConceptGroup, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A compiled lexicon entry with a stable, prefix-selectable id (``lexicon/entry``)."""
+
+    id: str
+    lexicon: str
+    entry: Entry
+    forms: dict[str, Inflection]
+    sources: tuple[Source, ...]
+
+    @property
+    def severity(self) -> Severity:
+        return self.entry.severity
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+
+@dataclass(frozen=True, slots=True)
+class Inflection:
+    """How a generated form relates to its base term."""
+
+    base: str
+    plural: bool = False
+    possessive: bool = False

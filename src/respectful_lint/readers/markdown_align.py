@@ -1,0 +1,177 @@
+"""Source alignment for the Markdown reader: markdown-it's inline tokens carry decoded text
+but no positions, so each piece is found again in the source, from a cursor that moves through
+the block's lines. Escapes and entities map to their exact source, URLs and code become
+placeholders, and markup between pieces is stepped over.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from .build import ENTITY as _ENTITY
+from .build import PLACEHOLDER
+from .build import URL as _URL
+from .build import SegmentBuilder as _Builder
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+
+class Aligner:
+    """A cursor in ``text`` that never passes ``region_end`` (the end of the block's lines)."""
+
+    text: str
+    cursor: int
+    region_end: int
+
+    def skip_prefix(self, quoted: bool) -> None:
+        chars = " \t>" if quoted else " \t"
+        while self.cursor < self.region_end and self.text[self.cursor] in chars:
+            self.cursor += 1
+
+    def consume(self, markup: str) -> None:
+        """Step over markup expected at (or just after whitespace at) the cursor."""
+        pos = self.cursor
+        while pos < self.region_end and self.text[pos] in " \t":
+            pos += 1
+        if self.text.startswith(markup, pos):
+            self.cursor = pos + len(markup)
+
+    def skip_destination(self, *, after_bracket: bool = False) -> None:
+        """After link text: step over ``]`` and a ``(destination "title")`` or ``[ref]``."""
+        text = self.text
+        if not after_bracket:
+            self.consume("]")
+        pos = self.cursor
+        if pos < self.region_end and text[pos] == "(":
+            depth = 0
+            quote: str | None = None
+            while pos < self.region_end:
+                ch = text[pos]
+                if quote:
+                    if ch == "\\":
+                        pos += 1
+                    elif ch == quote:
+                        quote = None
+                elif ch == "\\":
+                    pos += 1
+                elif ch in "\"'" and depth >= 1 and text[pos - 1] in " \t\n":
+                    quote = ch
+                elif ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        pos += 1
+                        break
+                pos += 1
+            self.cursor = pos
+        elif pos < self.region_end and text[pos] == "[":
+            end = text.find("]", pos, self.region_end)
+            if end != -1:
+                self.cursor = end + 1
+
+    def placeholder_for(self, raw: str, builder: _Builder) -> None:
+        pos = self.text.find(raw, self.cursor, self.region_end)
+        if pos != -1:
+            builder.add(PLACEHOLDER, pos, pos + len(raw))
+            self.cursor = pos + len(raw)
+
+    def placeholder_for_code(self, tok: Token, builder: _Builder) -> None:
+        ticks = tok.markup or "`"
+        start = self.text.find(ticks, self.cursor, self.region_end)
+        if start == -1:
+            return
+        end = self.text.find(ticks, start + len(ticks), self.region_end)
+        end = self.region_end if end == -1 else end + len(ticks)
+        builder.add(PLACEHOLDER, start, end)
+        self.cursor = end
+
+    def text_piece(self, content: str, builder: _Builder, quoted: bool) -> None:
+        """Align a text token with the source, mapping escapes and entities exactly."""
+        text = self.text
+        limit = self.region_end
+        pos = self.cursor
+        if "&" not in content and text.startswith(content, pos, limit):
+            # the usual case: the token is a verbatim run of the source (an "&" may be an
+            # entity's decoded form, so it takes the careful path)
+            builder.add_prose(content, pos)
+            self.cursor = pos + len(content)
+            return
+        self.align_piece(content, builder, quoted, pos)
+
+    def align_piece(self, content: str, builder: _Builder, quoted: bool, pos: int) -> None:
+        """Align a text token that is not a verbatim run of the source at ``pos``: URLs whole,
+        entities and escapes to their source, whitespace and markers markdown-it trimmed
+        skipped; where alignment is lost, the rest only if found verbatim."""
+        text = self.text
+        limit = self.region_end
+        urls = [(m.start(), m.end()) for m in _URL.finditer(content)]
+        url_i = 0
+        i = 0
+        n = len(content)
+        while i < n:
+            if url_i < len(urls) and urls[url_i][0] == i:
+                after = self.url_placeholder(content[i : urls[url_i][1]], builder, pos)
+                if after == -1:
+                    self.cursor = pos
+                    return self._fallback(content[i:], builder)
+                pos, i = after, urls[url_i][1]
+                url_i += 1
+                continue
+            ch = content[i]
+            if pos >= limit:
+                self.cursor = pos
+                return self._fallback(content[i:], builder)
+            src_ch = text[pos]
+            entity = _ENTITY.match(text, pos, limit) if src_ch == "&" else None
+            decoded = html.unescape(entity.group()) if entity else ""
+            if entity is not None and decoded and content.startswith(decoded, i):
+                builder.add(decoded, pos, entity.end())
+                pos = entity.end()
+                i += len(decoded)
+            elif src_ch == ch or (src_ch == "\0" and ch == "\ufffd"):  # markdown-it turns
+                builder.add(ch, pos, pos + 1)  # a NUL character into U+FFFD
+                pos += 1
+                i += 1
+            elif src_ch == "\\" and pos + 1 < limit and text[pos + 1] == ch:
+                builder.add(ch, pos, pos + 2)
+                pos += 2
+                i += 1
+            elif (
+                src_ch in " \t\r\n"
+                or (quoted and src_ch == ">")
+                or (src_ch == "|" and builder.kind == "cell")
+            ):
+                pos += 1  # whitespace, quote markers or cell borders markdown-it trimmed
+                if (
+                    url_i == len(urls)
+                    and text.startswith(content[i:], pos, limit)
+                    and "&" not in content[i:]
+                ):
+                    # the rest is a verbatim run of the source (as when the block is indented):
+                    # what adding it character by character would give, in one step
+                    builder.add(content[i:], pos, pos + n - i)
+                    pos += n - i
+                    i = n
+            else:
+                self.cursor = pos
+                return self._fallback(content[i:], builder)
+        self.cursor = pos
+
+    def url_placeholder(self, url: str, builder: _Builder, pos: int) -> int:
+        """A URL in a text token stands as one placeholder; the source offset after it, or -1
+        when it is not found from ``pos``."""
+        src = self.text.find(url, pos, self.region_end)
+        if src == -1:
+            return -1
+        builder.add(PLACEHOLDER, src, src + len(url))
+        return src + len(url)
+
+    def _fallback(self, rest: str, builder: _Builder) -> None:
+        """Alignment lost: map the rest only if it occurs verbatim; otherwise skip it."""
+        pos = self.text.find(rest, self.cursor, self.region_end)
+        if pos != -1:
+            builder.add(rest, pos, pos + len(rest))
+            self.cursor = pos + len(rest)
