@@ -33,7 +33,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -256,6 +255,8 @@ def _write(name: str, data: bytes, suffix: str) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile  # imported here: a run that finds its entry writes nothing
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP_PREFIX, suffix=suffix)
