@@ -20,6 +20,10 @@ The cache folder may be shared or writable by others, so an entry is untrusted i
   (``os.replace``), so a reader never sees half an entry and many processes may start at
   once; temporary files that a killed process left behind are removed on a later run.
 
+The same folder keeps compiled scanner databases and the index of installed entry points
+(:mod:`respectful_lint.entrypoints`), each as opaque bytes behind a header line of the same
+kind (see :func:`read_entry`); whoever reads them checks them again before use.
+
 ``RESPECTFUL_LINT_CACHE_DIR`` moves the cache; ``RESPECTFUL_LINT_NO_CACHE=1`` or
 ``--no-cache`` turns it off. Any problem reading or writing the cache falls back to loading the
 lexicon files.
@@ -284,22 +288,34 @@ _BLOB_SUFFIX = ".bin"
 
 def load_blob(key: str) -> bytes | None:
     """The bytes stored under ``key`` by :func:`store_blob`, or None."""
-    raw = _read(f"{key}{_BLOB_SUFFIX}")
+    return read_entry(f"{key}{_BLOB_SUFFIX}", _BLOB_MAGIC, _FORMAT)
+
+
+def store_blob(key: str, data: bytes) -> None:
+    """Store ``data`` under ``key``, atomically; skipped silently when that fails."""
+    write_entry(f"{key}{_BLOB_SUFFIX}", data, _BLOB_MAGIC, _FORMAT, _BLOB_SUFFIX)
+
+
+def read_entry(name: str, magic: bytes, version: int) -> bytes | None:
+    """The body of the file ``name`` written by :func:`write_entry` with this magic and
+    version, or None (missing, damaged, foreign or untrusted)."""
+    raw = _read(name)
     if raw is None:
         return None
     header, _, data = raw.partition(b"\n")
     parts = header.split(b" ")
-    if len(parts) != 3 or parts[0] != _BLOB_MAGIC or parts[1] != str(_FORMAT).encode():
+    if len(parts) != 3 or parts[0] != magic or parts[1] != str(version).encode():
         return None
     if hashlib.sha256(data).hexdigest().encode() != parts[2]:
         return None
     return data
 
 
-def store_blob(key: str, data: bytes) -> None:
-    """Store ``data`` under ``key``, atomically; skipped silently when that fails."""
-    header = b"%s %d %s\n" % (_BLOB_MAGIC, _FORMAT, hashlib.sha256(data).hexdigest().encode())
-    _write(f"{key}{_BLOB_SUFFIX}", header + data, _BLOB_SUFFIX)
+def write_entry(name: str, data: bytes, magic: bytes, version: int, suffix: str) -> None:
+    """Store ``data`` as the file ``name`` behind a header line (magic, version, SHA-256),
+    atomically; the newest entries with ``suffix`` are kept. Skipped silently on failure."""
+    header = b"%s %d %s\n" % (magic, version, hashlib.sha256(data).hexdigest().encode())
+    _write(name, header + data, suffix)
 
 
 def _evict(folder: Path, suffix: str = _SUFFIX) -> None:

@@ -154,6 +154,8 @@ class Output(NamedTuple):
 @click.option(
     "--no-cache",
     is_flag=True,
+    is_eager=True,  # before the configuration looks up plugin presets
+    callback=lambda ctx, param, value: _cache_option(value),
     help="Compile the lexicons afresh instead of using the on-disk cache.",
 )
 @click.option(
@@ -226,6 +228,15 @@ def check(
     if ci_options.write_baseline is None and not exit_zero and report.count(settings.fail_on):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _cache_option(no_cache: bool) -> bool:
+    """``--no-cache`` also keeps the run from reading or writing the index of installed entry
+    points (see :mod:`.entrypoints`)."""
+    from .entrypoints import use_cache
+
+    use_cache(not no_cache)
+    return no_cache
 
 
 def _finish(
