@@ -88,12 +88,20 @@ def cache_dir() -> Path | None:
 def _code_stamp() -> str:
     """Size and modification time of every module of the package: an edited source tree (an
     editable install) must not reuse lexicons validated by older code of the same version."""
-    package = Path(__file__).resolve().parent
-    parts = []
-    for path in sorted(package.rglob("*.py")):
-        st = path.stat()
-        parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
-    return "\n".join(parts)
+    package = os.path.dirname(os.path.realpath(__file__))
+    parts: list[str] = []
+    folders = [""]
+    while folders:
+        relative = folders.pop()
+        with os.scandir(os.path.join(package, relative)) as entries:
+            for entry in entries:
+                name = os.path.join(relative, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(name)
+                elif entry.name.endswith(".py"):
+                    st = entry.stat()
+                    parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(sorted(parts))
 
 
 def cache_key(files: Sequence[Path], options: str = "") -> str | None:
@@ -140,13 +148,25 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot store a {name} in the cache")
 
 
+_EMPTY: tuple[()] = ()
+
+
 def _decode(value: Any) -> Any:
     if type(value) is not list:
         return value
     if not value or type(value[0]) is not str:
         raise ValueError("untagged list")
     tag = value[0]
-    items = [_decode(v) if type(v) is list else v for v in value[1:]]
+    items = value[1:]
+    for i, v in enumerate(items):
+        if type(v) is list:
+            # most values are tuples of at most one string: made here, without a call
+            if len(v) == 2 and v[0] == "t" and type(v[1]) is str:
+                items[i] = (v[1],)
+            elif len(v) == 1 and v[0] == "t":
+                items[i] = _EMPTY
+            else:
+                items[i] = _decode(v)
     if tag == "t":
         return tuple(items)
     if tag == "l":
