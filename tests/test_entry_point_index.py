@@ -8,12 +8,15 @@ import json
 import os
 import subprocess
 import sys
-from importlib.metadata import distributions
+import tempfile
+from importlib.metadata import PathDistribution, distributions
 from importlib.metadata import entry_points as scan
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from respectful_lint import entrypoints, plugins
 
@@ -132,6 +135,24 @@ def test_entry_points_files_read_as_importlib_metadata_reads_them() -> None:
             continue
         expected = {(ep.group, ep.name, ep.value) for ep in dist.entry_points}
         assert set(entrypoints.parse_entry_points(text)) == expected, dist.metadata["Name"]
+
+
+LINES = ["[g]", "[ g ]", "[[g]]", "[h", "#c", ";x=y", "a = b:c", "a=b", "  k = v  ", "x = y = z"]
+
+
+@given(st.lists(st.sampled_from([*LINES, "noequal", "", " "]), max_size=8))
+def test_entry_points_text_is_read_as_importlib_metadata_reads_it(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    with tempfile.TemporaryDirectory() as tmp:
+        info = Path(tmp) / "pack-1.0.dist-info"
+        info.mkdir()
+        (info / "entry_points.txt").write_text(text, encoding="utf-8")
+        try:
+            found = PathDistribution(info).entry_points
+            expected = {(ep.group, ep.name, ep.value) for ep in found}
+        except Exception:  # a file importlib cannot read is never indexed
+            return
+    assert set(entrypoints.parse_entry_points(text)) == expected
 
 
 def test_a_cached_run_does_not_scan_installed_distributions(tmp_path: Path) -> None:

@@ -62,12 +62,13 @@ class EntryPoint:
         self.dist = dist
 
     def load(self) -> Any:
-        """The object the entry point names, imported as importlib.metadata does it."""
+        """The object the entry point names, imported as importlib.metadata does it (with the
+        same error for a value that is not ``module:attribute``)."""
         import importlib
 
         match = _VALUE.match(self.value)
         if match is None:
-            raise ValueError(f"entry point value {self.value!r} is not module:attribute")
+            raise AttributeError("'NoneType' object has no attribute 'group'")
         module = importlib.import_module(match.group("module"))
         attrs = filter(None, (match.group("attr") or "").split("."))
         return reduce(getattr, attrs, module)
@@ -200,7 +201,10 @@ def _read_text(path: str) -> str | None:
         return None
     if len(data) > _MAX_FILE:
         return None
-    return data.decode("utf-8", "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _declared(folder: str) -> tuple[str, set[tuple[str, str, str]]] | None:
@@ -213,34 +217,40 @@ def _declared(folder: str) -> tuple[str, set[tuple[str, str, str]]] | None:
     if metadata is None or text is None:
         return None
     name = None
-    for line in metadata.splitlines():
+    lines = metadata.splitlines()
+    for at, line in enumerate(lines):
         if not line.strip():
             break  # the end of the headers
         if line[:5].lower() == "name:":
+            if at + 1 < len(lines) and lines[at + 1][:1] in (" ", "\t"):
+                return None  # a folded header: leave it to importlib.metadata
             name = line[5:].strip()
             break
     if name is None:
         return None
-    return name, set(parse_entry_points(text))
+    try:
+        return name, set(parse_entry_points(text))
+    except ValueError:
+        return None
 
 
 def parse_entry_points(text: str) -> Iterator[tuple[str, str, str]]:
-    """(group, name, value) of each entry point in an ``entry_points.txt``, read as
-    importlib.metadata reads it: ``[group]`` sections of ``name = value`` lines, blank lines
-    and ``#`` or ``;`` comments left out."""
+    """(group, name, value) of each entry point in an ``entry_points.txt``, read exactly as
+    importlib.metadata reads it: stripped lines, ``#`` comments left out, ``[group]`` headers
+    (brackets stripped), ``name = value`` pairs; a pair with no ``=`` is a ValueError."""
     group = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith(("#", ";")):
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
-            group = line[1:-1].strip()
+            group = line.strip("[]")
             continue
         if group is None:
             continue
         name, sep, value = line.partition("=")
-        if sep:
-            yield group, name.strip(), value.strip()
+        if not sep:
+            raise ValueError(f"no '=' in entry point line {line!r}")
+        yield group, name.strip(), value.strip()
 
 
 def _store(key: str, everything: Any, groups: Collection[str]) -> None:
