@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from respectful_lint.cli import main
 from respectful_lint.runner import _prepare
@@ -248,3 +252,25 @@ def test_the_default_folder_comes_from_platformdirs(monkeypatch: pytest.MonkeyPa
     monkeypatch.delenv("RESPECTFUL_LINT_NO_CACHE", raising=False)
     expected = Path(platformdirs.user_cache_dir("respectful-lint", appauthor=False))
     assert module.cache_dir() == expected
+
+
+def test_the_default_lexicons_come_back_from_an_entry_exactly() -> None:
+    from respectful_lint import cache as module
+    from respectful_lint.lexicon import cached_lexicons
+
+    lexicons = cached_lexicons()
+    assert module.loads(module.dumps(lexicons)) == lexicons
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers(-2, 2) | st.sampled_from(["t", "l", "f", "d", "x"]),
+        lambda inner: st.lists(inner, max_size=4),
+        max_leaves=20,
+    )
+)
+def test_any_json_decodes_to_a_value_or_is_refused(value: Any) -> None:
+    from respectful_lint import cache as module
+
+    with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):
+        module._decode(value)  # what loads() refuses; nothing else may escape

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 
 from .errors import LintError
 
@@ -12,6 +11,8 @@ from .errors import LintError
 def write_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, so a reader
     never sees half a file and a failed run leaves the old file as it was."""
+    import tempfile  # imported here: most runs write no file
+
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".respectful-lint-", suffix=".tmp")

@@ -20,6 +20,10 @@ The cache folder may be shared or writable by others, so an entry is untrusted i
   (``os.replace``), so a reader never sees half an entry and many processes may start at
   once; temporary files that a killed process left behind are removed on a later run.
 
+The same folder keeps compiled scanner databases and the index of installed entry points
+(:mod:`respectful_lint.entrypoints`), each as opaque bytes behind a header line of the same
+kind (see :func:`read_entry`); whoever reads them checks them again before use.
+
 ``RESPECTFUL_LINT_CACHE_DIR`` moves the cache; ``RESPECTFUL_LINT_NO_CACHE=1`` or
 ``--no-cache`` turns it off. Any problem reading or writing the cache falls back to loading the
 lexicon files.
@@ -33,7 +37,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,12 +88,20 @@ def cache_dir() -> Path | None:
 def _code_stamp() -> str:
     """Size and modification time of every module of the package: an edited source tree (an
     editable install) must not reuse lexicons validated by older code of the same version."""
-    package = Path(__file__).resolve().parent
-    parts = []
-    for path in sorted(package.rglob("*.py")):
-        st = path.stat()
-        parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
-    return "\n".join(parts)
+    package = os.path.dirname(os.path.realpath(__file__))
+    parts: list[str] = []
+    folders = [""]
+    while folders:
+        relative = folders.pop()
+        with os.scandir(os.path.join(package, relative)) as entries:
+            for entry in entries:
+                name = os.path.join(relative, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(name)
+                elif entry.name.endswith(".py"):
+                    st = entry.stat()
+                    parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(sorted(parts))
 
 
 def cache_key(files: Sequence[Path], options: str = "") -> str | None:
@@ -137,13 +148,25 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot store a {name} in the cache")
 
 
+_EMPTY: tuple[()] = ()
+
+
 def _decode(value: Any) -> Any:
     if type(value) is not list:
         return value
     if not value or type(value[0]) is not str:
         raise ValueError("untagged list")
     tag = value[0]
-    items = [_decode(v) if type(v) is list else v for v in value[1:]]
+    items = value[1:]
+    for i, v in enumerate(items):
+        if type(v) is list:
+            # most values are tuples of at most one string: made here, without a call
+            if len(v) == 2 and v[0] == "t" and type(v[1]) is str:
+                items[i] = (v[1],)
+            elif len(v) == 1 and v[0] == "t":
+                items[i] = _EMPTY
+            else:
+                items[i] = _decode(v)
     if tag == "t":
         return tuple(items)
     if tag == "l":
@@ -256,6 +279,8 @@ def _write(name: str, data: bytes, suffix: str) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile  # imported here: a run that finds its entry writes nothing
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP_PREFIX, suffix=suffix)
@@ -283,22 +308,34 @@ _BLOB_SUFFIX = ".bin"
 
 def load_blob(key: str) -> bytes | None:
     """The bytes stored under ``key`` by :func:`store_blob`, or None."""
-    raw = _read(f"{key}{_BLOB_SUFFIX}")
+    return read_entry(f"{key}{_BLOB_SUFFIX}", _BLOB_MAGIC, _FORMAT)
+
+
+def store_blob(key: str, data: bytes) -> None:
+    """Store ``data`` under ``key``, atomically; skipped silently when that fails."""
+    write_entry(f"{key}{_BLOB_SUFFIX}", data, _BLOB_MAGIC, _FORMAT, _BLOB_SUFFIX)
+
+
+def read_entry(name: str, magic: bytes, version: int) -> bytes | None:
+    """The body of the file ``name`` written by :func:`write_entry` with this magic and
+    version, or None (missing, damaged, foreign or untrusted)."""
+    raw = _read(name)
     if raw is None:
         return None
     header, _, data = raw.partition(b"\n")
     parts = header.split(b" ")
-    if len(parts) != 3 or parts[0] != _BLOB_MAGIC or parts[1] != str(_FORMAT).encode():
+    if len(parts) != 3 or parts[0] != magic or parts[1] != str(version).encode():
         return None
     if hashlib.sha256(data).hexdigest().encode() != parts[2]:
         return None
     return data
 
 
-def store_blob(key: str, data: bytes) -> None:
-    """Store ``data`` under ``key``, atomically; skipped silently when that fails."""
-    header = b"%s %d %s\n" % (_BLOB_MAGIC, _FORMAT, hashlib.sha256(data).hexdigest().encode())
-    _write(f"{key}{_BLOB_SUFFIX}", header + data, _BLOB_SUFFIX)
+def write_entry(name: str, data: bytes, magic: bytes, version: int, suffix: str) -> None:
+    """Store ``data`` as the file ``name`` behind a header line (magic, version, SHA-256),
+    atomically; the newest entries with ``suffix`` are kept. Skipped silently on failure."""
+    header = b"%s %d %s\n" % (magic, version, hashlib.sha256(data).hexdigest().encode())
+    _write(name, header + data, suffix)
 
 
 def _evict(folder: Path, suffix: str = _SUFFIX) -> None:

@@ -11,6 +11,7 @@ value; a list option replaces its whole list.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import traceback
@@ -68,10 +69,18 @@ def _internal_error(ctx: click.Context, exc: Exception) -> None:
     ctx.exit(EXIT_INTERNAL)
 
 
+_frozen: list[bool] = []
+
+
 class _Guarded(click.Group):
     """Turns an unexpected exception in any command into a one-line internal error (exit 3)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        if not _frozen:
+            # What start-up made (modules, classes) lives as long as the process: the garbage
+            # collector need not walk it again on every collection of the run.
+            _frozen.append(True)
+            gc.freeze()
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
@@ -154,6 +163,8 @@ class Output(NamedTuple):
 @click.option(
     "--no-cache",
     is_flag=True,
+    is_eager=True,  # before the configuration looks up plugin presets
+    callback=lambda ctx, param, value: _cache_option(value),
     help="Compile the lexicons afresh instead of using the on-disk cache.",
 )
 @click.option(
@@ -226,6 +237,15 @@ def check(
     if ci_options.write_baseline is None and not exit_zero and report.count(settings.fail_on):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _cache_option(no_cache: bool) -> bool:
+    """``--no-cache`` also keeps the run from reading or writing the index of installed entry
+    points (see :mod:`.entrypoints`)."""
+    from .entrypoints import use_cache
+
+    use_cache(not no_cache)
+    return no_cache
 
 
 def _finish(

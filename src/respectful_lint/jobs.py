@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -129,6 +127,10 @@ def check_all(
         for path, explicit in items:
             yield check_file(job, path, explicit, stdin)
         return
+    # imported here: a run over one file needs no process pool
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(jobs, len(files))
     chunk = max(1, min(16, len(files) // (workers * 4)))
     try:

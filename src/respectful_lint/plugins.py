@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
-from importlib.metadata import EntryPoint, EntryPoints, entry_points
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from .errors import LintError
 
@@ -34,6 +33,25 @@ Choice = frozenset[str] | None
 """Canonical names of the plugin distributions a run uses; None for every installed one."""
 
 _active: list[Choice] = [None]
+
+
+class EntryPoint(Protocol):
+    """An installed entry point: one of :mod:`importlib.metadata`, or one read from the index
+    of :mod:`respectful_lint.entrypoints` (which offers the same attributes)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def value(self) -> str: ...
+
+    @property
+    def group(self) -> str: ...
+
+    @property
+    def dist(self) -> Any: ...
+
+    def load(self) -> Any: ...
 
 
 class PluginClash(LintError):
@@ -69,16 +87,26 @@ def is_core(ep: EntryPoint) -> bool:
     return ep.value.partition(":")[0].split(".")[0].strip() == __name__.split(".")[0]
 
 
-@lru_cache(maxsize=1)
-def _everything() -> Any:
-    """Every installed entry point, read once per process (on Python 3.11 a SelectableGroups,
-    later an EntryPoints: both select by group)."""
+def _scan() -> Any:
+    """Every installed entry point, found by importlib.metadata (on Python 3.11 a
+    SelectableGroups, later an EntryPoints: both select by group)."""
+    from importlib.metadata import entry_points
+
     return entry_points()
 
 
-def group_entries(group: str) -> EntryPoints:
+@lru_cache(maxsize=1)
+def _everything() -> Any:
+    """Every installed entry point, read once per process: from the cached index of this
+    path's distributions when there is a valid one (see :mod:`.entrypoints`), else scanned."""
+    from .entrypoints import entry_points
+
+    return entry_points(GROUPS.values(), _scan)
+
+
+def group_entries(group: str) -> list[EntryPoint]:
     """The installed entry points of one group."""
-    return cast(EntryPoints, _everything().select(group=group))
+    return list(_everything().select(group=group))
 
 
 @lru_cache(maxsize=1)

@@ -144,23 +144,46 @@ def available_backend() -> str:
 
 
 def trie_regex(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words``, shaped as a trie (longest first)."""
+    """A regular expression matching any of ``words``, shaped as a trie (longest first).
+
+    Each node is ``escaped key + child`` for one key, ``(?:a|b)`` for several keys (sorted),
+    and wrapped in ``(?:...)?`` when a word ends there. A run of nodes with one key and no word
+    ending is written in one step, as that is most of a trie and the regex sits on the start-up
+    path of every run that meets a conflation anchor.
+    """
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    escaped: dict[str, str] = {}
+
+    def esc(ch: str) -> str:
+        out = escaped.get(ch)
+        if out is None:
+            out = escaped[ch] = re.escape(ch)
+        return out
 
     def build(node: dict) -> str:  # type: ignore[type-arg]
+        chain = []
+        while len(node) == 1:  # one key, no word ending here (a lone "" ends the branch)
+            ((key, child),) = node.items()
+            if not key:
+                break
+            chain.append(esc(key))
+            node = child
+        if len(node) == 1:  # only "": a leaf
+            return "".join(chain)
         end = "" in node
         keys = sorted(k for k in node if k)
-        alts = [re.escape(k) + build(node[k]) for k in keys]
+        alts = [esc(k) + build(node[k]) for k in keys]
         if not alts:
-            return ""
+            return "".join(chain)
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if end:
-            return "(?:" + body + ")?"
-        return body
+            body = "(?:" + body + ")?"
+        chain.append(body)
+        return "".join(chain)
 
     return build(root)

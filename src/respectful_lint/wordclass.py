@@ -12,7 +12,6 @@ Classes: ``noun``, ``verb``, ``adj``, ``adv``, ``function`` (a closed-class word
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import re
 from functools import cache
@@ -81,6 +80,8 @@ def _table() -> dict[str, int]:
     """Open-class word -> a bit set of its possible classes (empty when the data is missing).
 
     Read once per process, the first time a rule asks; about 80,000 rows."""
+    import gzip  # imported here: most runs never ask
+
     path = _table_path()
     if path is None:
         return {}

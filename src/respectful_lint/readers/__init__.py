@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib.metadata import EntryPoint
 from typing import Any, ClassVar, Protocol
 
 from .. import plugins
@@ -57,7 +56,9 @@ class _Entry(plugins.LazyEntry["type[Reader]"]):
 
     kind = "reader"
 
-    def __init__(self, name: str, ep: EntryPoint | None, cls: type[Reader] | None = None) -> None:
+    def __init__(
+        self, name: str, ep: plugins.EntryPoint | None, cls: type[Reader] | None = None
+    ) -> None:
         super().__init__(name, ep, cls)
         self.claims = BUILTIN_CLAIMS[name] if self.builtin and name in BUILTIN_CLAIMS else None
 

@@ -95,7 +95,6 @@ class ConflationIndex:
     anchors: tuple[str, ...] = ()  # every trigger term contains one of these strings
     # Compiled on first use, so that a run over text without any anchor compiles nothing.
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    _trigger: list[re.Pattern[str]] = field(default_factory=list)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def words(self, group: str) -> frozenset[str]:
@@ -111,12 +110,11 @@ class ConflationIndex:
             compiled = self._patterns[group] = bounded(group_pattern(self.groups[group]))
         return compiled
 
-    @property
-    def trigger(self) -> re.Pattern[str]:
-        if not self._trigger:
-            alternatives = (group_pattern(self.groups[gid]) for gid in self.triggers)
-            self._trigger.append(bounded("|".join(alternatives)))
-        return self._trigger[0]
+    def triggered(self, norm: str, start: int, end: int) -> bool:
+        """Whether a term of a trigger group is in ``norm[start:end]``. Each group is searched
+        on its own: the sentences that pass go on to use those same compiled patterns, so one
+        alternation of every trigger group would only be compiled twice."""
+        return any(self.pattern(gid).search(norm, start, end) for gid in self.triggers)
 
     # -- per segment --------------------------------------------------------------------------
 
@@ -136,7 +134,7 @@ class ConflationIndex:
                 continue
             bounds = sentence_in(ctx, at)
             done = bounds[1]
-            if self.trigger.search(norm, *bounds) is not None:
+            if self.triggered(norm, *bounds):
                 sentences.append(Sentence(self, ctx, *bounds))
         found: list[ConflationMatch] = []
         for sent in sentences:
