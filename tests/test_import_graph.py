@@ -1,7 +1,9 @@
 """The package's modules import each other without a cycle.
 
 Every ``import`` and ``from ... import`` of a module of the package counts, at module level or
-inside a function or method: a cycle hidden in a function is still a cycle. Imports under
+inside a function or method: a cycle hidden in a function is still a cycle. So does the
+initializer of a subpackage, which Python runs before a module inside it is imported from
+outside. Imports under
 ``if TYPE_CHECKING:`` are left out, as they never run. ``from package import name`` counts as
 importing the submodule ``package.name`` when there is one, else the package itself.
 """
@@ -61,6 +63,15 @@ def _graph() -> dict[str, set[str]]:
                     f"{base}.{a.name}" if f"{base}.{a.name}" in files else base for a in node.names
                 ]
             graph[name].update(t for t in targets if t in files and t != name)
+    # Importing ``a.b.c`` from outside ``a.b`` runs ``a/b/__init__.py`` first: an edge to that
+    # subpackage too. (The root package's initializer imports only leaf modules; its API
+    # functions import the runner when called, after every module has loaded.)
+    for name in files:
+        for target in list(graph[name]):
+            parent = target.rpartition(".")[0]
+            while parent != NAME and not (name == parent or name.startswith(parent + ".")):
+                graph[name].add(parent)
+                parent = parent.rpartition(".")[0]
     return graph
 
 

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from . import guards
 from .casing import case_of, next_capitalized
-from .lexicon.patterns import exception_regex
 from .model import QuotePolicies, Severity
 from .normalize import PARAGRAPH, normalize
+from .patterns import exception_regex
 from .quoting import gloss_after, mention_frame_before
 from .sentences import SENTENCE_WINDOW, sentence_bounds
 from .wordclass import classes, next_word_classes

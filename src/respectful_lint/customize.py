@@ -40,7 +40,7 @@ class Override:
 @lru_cache(maxsize=256)
 def allowed_forms(phrase: str) -> tuple[str, ...]:
     """The phrase and every inflection of it that rules generate for their terms."""
-    from .lexicon.inflect import expand, normalize_term
+    from .inflect import expand, normalize_term
 
     if "*" in phrase:  # a prefix: matched as written
         return (phrase,)

@@ -25,9 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import PatternTimeout
-from .lexicon.inflect import plural
-from .lexicon.patterns import PATTERN_TIMEOUT, compiled
+from .inflect import plural
 from .model import Inflection, Preferred, Rule, Severity
+from .patterns import PATTERN_TIMEOUT, compiled
 from .wordclass import classes, next_word_classes
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import LexiconError
+from ..inflect import normalize_term
 from ..model import Lexicon, Rule
+from ..patterns import PATTERN_TIMEOUT, compiled, exception_regex
 from ..rules import registry as kinds
 from ..scan import Scanner, make_scanner
-from .inflect import normalize_term
-from .patterns import PATTERN_TIMEOUT, compiled, exception_regex
 
 if TYPE_CHECKING:
     from ..rules.kind import CompiledKind, RuleKind

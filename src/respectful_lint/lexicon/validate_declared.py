@@ -7,11 +7,11 @@ import re
 from functools import partial
 from typing import Any
 
+from ..inflect import normalize_term
 from ..model import ConceptGroup, Source
 from ..validation import did_you_mean as _hint
 from ..validation import last_key as _key
 from ..validation import typename as _typename
-from .inflect import normalize_term
 from .validate_base import GROUP_KEYS, GROUP_REF_RE, ID_RE, SOURCE_KEYS, UNDATED, BaseChecks
 from .yamlload import Path
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import SLOTS, Examples, Preferred
+from ..patterns import pattern_problem
 from ..validation import did_you_mean as _hint
-from .patterns import pattern_problem
 from .validate_base import EXAMPLES_KEYS, FORM_KEYS, PREFERRED_KEYS, BaseChecks
 from .yamlload import Path
 

@@ -43,7 +43,7 @@ def merge_groups(lexicons: Iterable[Lexicon]) -> dict[str, ConceptGroup]:
 
 def group_pattern(group: ConceptGroup) -> str:
     """A regular expression (without word boundaries) matching any term of ``group``."""
-    from ..lexicon.inflect import expand
+    from ..inflect import expand
     from ..scan import trie_regex
 
     literal = tuple(t for t in group.terms if not t.endswith("*"))
@@ -115,7 +115,7 @@ _COMMON = frozenset(
 
 def anchors(terms: Iterable[str]) -> tuple[str, ...]:
     """Strings of which every form of every term (plurals and joiners included) holds one."""
-    from ..lexicon.inflect import IRREGULAR_PLURALS
+    from ..inflect import IRREGULAR_PLURALS
 
     found: set[str] = set()
     for term in terms:

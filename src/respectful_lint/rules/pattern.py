@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import PatternTimeout
 from ..findings import Match
-from ..lexicon.patterns import PATTERN_TIMEOUT, compiled, pattern_problem, required_literals
 from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
+from ..patterns import PATTERN_TIMEOUT, compiled, pattern_problem, required_literals
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
 
 if TYPE_CHECKING:

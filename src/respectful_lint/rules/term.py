@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Match
-from ..lexicon.inflect import expand
+from ..inflect import expand
 from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
 from ..normalize import is_word
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse

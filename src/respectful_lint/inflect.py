@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import itertools
 
-from ..model import Inflection
-from ..normalize import normalize
+from .model import Inflection
+from .normalize import normalize
 
 IRREGULAR_PLURALS = {
     "man": "men",
