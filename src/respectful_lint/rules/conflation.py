@@ -96,6 +96,7 @@ class ConflationIndex:
     # Compiled on first use, so that a run over text without any anchor compiles nothing.
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _anchor_set: frozenset[str] = frozenset()
 
     def words(self, group: str) -> frozenset[str]:
         """The terms of a group as a set (see :meth:`.sentence.Sentence.words`)."""
@@ -110,6 +111,10 @@ class ConflationIndex:
             compiled = self._patterns[group] = bounded(group_pattern(self.groups[group]))
         return compiled
 
+    def _set_anchors(self) -> frozenset[str]:
+        self._anchor_set = frozenset(self.anchors)
+        return self._anchor_set
+
     def triggered(self, norm: str, start: int, end: int) -> bool:
         """Whether a term of a trigger group is in ``norm[start:end]``. Each group is searched
         on its own: the sentences that pass go on to use those same compiled patterns, so one
@@ -121,8 +126,10 @@ class ConflationIndex:
     def find(self, ctx: Context, term_matches: list[M]) -> tuple[list[ConflationMatch], list[M]]:
         """Conflation matches in one segment, and the term matches they do not supersede."""
         norm = ctx.norm
-        if ctx.literals is not None:  # the candidate scan found the anchors already
-            hits = sorted(at for a in self.anchors for at in ctx.literals.get(a, ()))
+        literals = ctx.literals
+        if literals is not None:  # the candidate scan found the anchors already
+            anchors = self._anchor_set or self._set_anchors()
+            hits = sorted(at for lit, ats in literals.items() if lit in anchors for at in ats)
         else:
             hits = find_all(norm, self.anchors)
         if not hits:

@@ -58,12 +58,16 @@ class CompiledPatterns(Passive):
     pattern_literals: tuple[tuple[str, ...] | None, ...]
     literals: frozenset[str]
     forms: dict[str, tuple[int, ...]]
+    # whether some pattern has no known literal, and so runs on text without any
+    unanchored: bool = False
 
     def candidates(
         self, lexicon: CompiledLexicon, ctx: Context, hits: Hits, best: dict[int, Match]
     ) -> None:
         """Run each pattern rule near its required literals, collecting overlapping matches."""
         found = hits.literals
+        if not found and not self.unanchored:
+            return  # most segments: no required literal at all, so no pattern can match
         norm = ctx.norm
         for (index, source), literals in zip(self.patterns, self.pattern_literals, strict=True):
             if literals is not None and found.keys().isdisjoint(literals):
@@ -126,7 +130,8 @@ class PatternKind:
             return None
         pattern_literals = tuple(required_literals(p) for _, p in patterns)
         literals = frozenset(lit for lits in pattern_literals for lit in lits or ())
-        return CompiledPatterns(patterns, pattern_literals, literals, {})
+        unanchored = any(lits is None for lits in pattern_literals)
+        return CompiledPatterns(patterns, pattern_literals, literals, {}, unanchored)
 
     def describe(self, rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
         return {"pattern": rule.entry.pattern}
