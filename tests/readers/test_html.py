@@ -20,8 +20,8 @@ def rules(text: str) -> list[str]:
 
 
 def test_inline_markup_keeps_a_phrase_whole_and_blocks_break_it() -> None:
-    assert found("<p>Report any <em>child</em> prostitute.</p>") == [
-        (1, 19, 1, 40, "child-exploitation/child-prostitute", "child</em> prostitute"),
+    assert found("<p>Never label a <em>child</em> prostitute.</p>") == [
+        (1, 22, 1, 43, "child-exploitation/child-prostitute", "child</em> prostitute"),
     ]
     for inline in ("strong", "a", "span", "b", "i"):
         text = f"<p>a <{inline}>child</{inline}> <!-- note --> prostitute</p>"
