@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from respectful_lint import lint_text
 from respectful_lint.errors import LexiconError
 from respectful_lint.lexicon import load_compiled
 from respectful_lint.rules import registry
@@ -104,3 +105,15 @@ def test_a_kind_unknown_at_compile_time_names_the_entry(tmp_path: Path) -> None:
     with pytest.raises(LexiconError) as err:
         build_rules([stale])
     assert str(err.value).startswith(f"{path}:6:3: unknown rule kind 'gone' (known: term,")
+
+
+def test_a_pattern_without_a_required_literal_runs_on_every_segment(tmp_path: Path) -> None:
+    # No literal can be read from this pattern, so the scan finds nothing to anchor it: the
+    # pattern must still be searched, in a segment where no other rule's literal occurs too.
+    path = _lexicon(
+        tmp_path,
+        "  - {id: code, kind: pattern, pattern: '\\b[xz]{3}\\b', preferred: [the project],"
+        " severity: warning, category: house-style, note: We name the project.}\n",
+    )
+    found = lint_text("We met the zzz team today.", lexicons=[path], default_lexicons=False)
+    assert [(f.rule, f.matched) for f in found] == [("house/code", "zzz")]
