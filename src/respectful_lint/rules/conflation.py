@@ -98,6 +98,9 @@ class ConflationIndex:
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     _anchor_set: frozenset[str] = frozenset()
 
+    def __post_init__(self) -> None:
+        self._anchor_set = frozenset(self.anchors)
+
     def words(self, group: str) -> frozenset[str]:
         """The terms of a group as a set (see :meth:`.sentence.Sentence.words`)."""
         found = self._words.get(group)
@@ -110,10 +113,6 @@ class ConflationIndex:
         if compiled is None:
             compiled = self._patterns[group] = bounded(group_pattern(self.groups[group]))
         return compiled
-
-    def _set_anchors(self) -> frozenset[str]:
-        self._anchor_set = frozenset(self.anchors)
-        return self._anchor_set
 
     def triggered(self, norm: str, start: int, end: int) -> bool:
         """Whether a term of a trigger group is in ``norm[start:end]``. Each group is searched
@@ -128,7 +127,7 @@ class ConflationIndex:
         norm = ctx.norm
         literals = ctx.literals
         if literals is not None:  # the candidate scan found the anchors already
-            anchors = self._anchor_set or self._set_anchors()
+            anchors = self._anchor_set
             hits = sorted(at for lit, ats in literals.items() if lit in anchors for at in ats)
         else:
             hits = find_all(norm, self.anchors)
