@@ -7,6 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import respectful_lint.normalize as normalize_module
 from respectful_lint.normalize import PARAGRAPH, _fold, _normalize, normalize
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -76,3 +77,52 @@ def test_ascii_shortcut_gives_the_general_view_and_map(text: str) -> None:
     assert [offsets.end(i) for i in range(len(view) + 1)] == [
         general.end(i) for i in range(len(view) + 1)
     ]
+
+
+def assert_same_view_and_map(text: str) -> None:
+    view, offsets = normalize(text)
+    general_view, general = _normalize(text)
+    assert view == general_view
+    assert [offsets.start(i) for i in range(len(view) + 2)] == [
+        general.start(i) for i in range(len(view) + 2)
+    ]
+    assert [offsets.end(i) for i in range(len(view) + 2)] == [
+        general.end(i) for i in range(len(view) + 2)
+    ]
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_quick_path_gives_the_general_view_and_map(text: str) -> None:
+    """Text with non-ASCII characters takes the quick path too where translation suffices."""
+    assert_same_view_and_map(text)
+
+
+def test_quick_path_covers_ordinary_non_ascii_text() -> None:
+    text = "Caf\u00e9 staff\u00a0met \u201cpeer\u201d workers\u2019 groups.\n\nNext."
+    assert isinstance(normalize(text)[1], normalize_module._LazyMap)
+    assert_same_view_and_map(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(pieces | ascii_pieces | st.text(max_size=4), min_size=10, max_size=60).map("".join))
+def test_a_long_text_read_in_pieces_gives_the_whole_view_and_map(text: str) -> None:
+    """Long texts are normalized piece by piece; cut small here so that every kind of text
+    meets a cut."""
+    limit, piece = normalize_module.QUICK_LIMIT, normalize_module.PIECE
+    normalize_module.QUICK_LIMIT, normalize_module.PIECE = 3, 5
+    try:
+        assert normalize(text)[0] == reference_view(text)
+        assert_same_view_and_map(text)
+    finally:
+        normalize_module.QUICK_LIMIT, normalize_module.PIECE = limit, piece
+
+
+def test_a_long_text_is_cut_into_pieces() -> None:
+    text = "Outreach workers meet people where they are.\n\n" * 400
+    view, offsets = normalize(text)
+    assert isinstance(offsets, normalize_module._PieceMap)
+    assert len(offsets._views) > 3
+    assert view == _normalize(text)[0]
+    at = view.rindex("workers")
+    assert text[offsets.start(at) : offsets.end(at + len("workers"))] == "workers"

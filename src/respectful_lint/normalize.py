@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 from .model import OffsetMap
@@ -76,67 +77,68 @@ def _replacement(raw: str) -> str:
 
 _CACHE: dict[str, str] = {}
 
-# The view of an ASCII text, built without walking every special span in Python. Every
-# character the byte table maps to a space is whitespace here; a maximal run of two or more of
-# them becomes one space, or a paragraph separator when it holds two line feeds or two carriage
-# returns; a hyphen, blanks, one line break and blanks between word characters is dropped (the
-# word is rejoined). The offset map is built by the general path, and only when asked for.
-# The results are those of the general path (a property test compares them).
+# The view of an ASCII text, built by regular-expression substitutions that never call back
+# into Python. Every character the byte table maps to a space is whitespace here; a maximal run
+# of them that holds two line feeds or two carriage returns becomes a paragraph separator, any
+# other run of two or more becomes one space, and a hyphen, blanks, one line break and blanks
+# between word characters is dropped (the word is rejoined). The offset map is built by the
+# general path, and only when asked for. The results are those of the general path (a
+# property test compares them).
 _ASCII_WS = "\t\n\x0b\x0c\r\x1c-\x1f "
-_ASCII_JOIN = re.compile(r"-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[A-Za-z0-9_])")
-_ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_ASCII_PARAGRAPH = re.compile(rf"\n[{_ASCII_WS}]*\n|\r[{_ASCII_WS}]*\r")
-_ASCII_RUN_AT = re.compile(rf"[{_ASCII_WS}]*")
-_ASCII_WS_SET = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f ")
+_BLANK = "\t\x0b\x0c\x1c-\x1f "  # whitespace other than a line break
+# (the expressions below start with a literal character, which the engine finds at C speed)
+_ASCII_JOIN = re.compile(r"-(?<=[A-Za-z0-9_]-)[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[A-Za-z0-9_])")
+# From the first line break of a run to its end, when the run holds two line feeds or two
+# carriage returns. Each alternative starts at a line break and looks no further than its
+# run, and a run that does not qualify holds at most two line breaks: linear time. The blanks
+# before the first line break are removed afterwards, by reading the text backwards.
+_ASCII_PARAGRAPH = re.compile(
+    rf"(?:\n[{_BLANK}\r]*+\n|\n[{_BLANK}]*+\r[{_BLANK}]*+\r"
+    rf"|\r[{_BLANK}\n]*+\r|\r[{_BLANK}]*+\n[{_BLANK}]*+\n)[{_ASCII_WS}]*+"
+)
+# the same for a text without carriage returns
+_LF_PARAGRAPH = re.compile(rf"\n[{_BLANK}]*+\n[{_ASCII_WS}]*+")
+_BLANKS_AFTER_PARAGRAPH = re.compile(rf"{PARAGRAPH}[{_BLANK}]+")  # backwards: blanks before
 
 
 def _ascii_view(text: str) -> str | None:
     """The view of an ASCII text, or None when it is the byte-translated text itself."""
     base = text.encode().translate(_ASCII_TABLE).decode()
-    if "  " not in base and "-" not in base:
-        return None
-    cuts: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
     if "-" in base:
-        for m in _ASCII_JOIN.finditer(text):
-            start = m.start()
-            if start and text[start - 1] in _ASCII_WORD:
-                cuts.append((start, m.end(), ""))
-    if "\n" in text or "\r" in text:
-        end = 0
-        for m in _ASCII_PARAGRAPH.finditer(text):
-            if m.start() < end:
-                continue
-            start = m.start()
-            while start and text[start - 1] in _ASCII_WS_SET:
-                start -= 1
-            end = _ASCII_RUN_AT.match(text, m.end()).end()  # type: ignore[union-attr]
-            cuts.append((start, end, PARAGRAPH))
-    if not cuts:
-        if "  " not in base:
+        joined = _ASCII_JOIN.sub("", text)
+        if len(joined) != len(text):
+            text = joined
+            base = text.encode().translate(_ASCII_TABLE).decode()
+        elif "  " not in base:
             return None
-        view = base
+    elif "  " not in base:
+        return None
+    if "\r" in text:
+        marked = _ASCII_PARAGRAPH.sub(PARAGRAPH, text)
+    elif "\n" in text:
+        marked = _LF_PARAGRAPH.sub(PARAGRAPH, text)
     else:
-        cuts.sort()
-        pieces: list[str] = []
-        last = 0
-        for start, end, rep in cuts:
-            pieces.append(base[last:start])
-            pieces.append(rep)
-            last = end
-        pieces.append(base[last:])
-        view = "".join(pieces)
-    return _SPACE_RUN.sub(" ", view) if "  " in view else view
+        marked = text
+    if len(marked) != len(text):
+        marked = _BLANKS_AFTER_PARAGRAPH.sub(PARAGRAPH, marked[::-1])[::-1]
+        base = marked.encode().translate(_ASCII_TABLE).decode()
+    return _SPACE_RUN.sub(" ", base) if "  " in base else base
 
 
-# Longer texts nearly always hold a candidate (in the documentation tree 84% of segments over
-# 2,000 characters do, 4% of those under 200), and then the map is built after all: they take
-# the general path at once.
+# A text takes the quick path (a view built by translation and a few regular expressions, the
+# offset map only when asked for) when it is short, or piece by piece when it is long: a long
+# text is cut into pieces of about PIECE characters, each cut between two printable ASCII
+# characters other than a hyphen. No whitespace run, hyphen + line break or non-ASCII character
+# spans such a cut, so the view of the text is the views of its pieces end to end, and a
+# candidate match needs the offset map of its own piece only.
 QUICK_LIMIT = 2000
+PIECE = 4096
+_SAFE_PAIR = re.compile(r"[!-,.-~]{2}")
 
 
 class _LazyMap(OffsetMap):
-    """The offset map of an ASCII text's view, built on first use: most texts have no
-    candidate match, and then nothing asks where a view offset came from."""
+    """The offset map of a text's view, built on first use: most texts have no candidate
+    match, and then nothing asks where a view offset came from."""
 
     __slots__ = ("_text",)
 
@@ -167,14 +169,100 @@ class _LazyMap(OffsetMap):
         return super().span(start, end)
 
 
+class _PieceMap(OffsetMap):
+    """The offset map of a long text's view, made of the maps of its pieces."""
+
+    __slots__ = ("_maps", "_sources", "_views")
+
+    def __init__(self, views: list[int], sources: list[int], maps: list[OffsetMap]) -> None:
+        self._views = views  # where each piece's view starts in the whole view
+        self._sources = sources  # where each piece starts in the text
+        self._maps = maps
+
+    def start(self, offset: int) -> int:
+        i = max(bisect_right(self._views, offset) - 1, 0)
+        return self._sources[i] + self._maps[i].start(offset - self._views[i])
+
+    def end(self, offset: int) -> int:
+        if offset <= 0:
+            return self._sources[0] + self._maps[0].end(offset)
+        i = bisect_right(self._views, offset - 1) - 1
+        return self._sources[i] + self._maps[i].end(offset - self._views[i])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.start(start), max(self.end(end), self.start(start))
+
+
 def normalize(text: str) -> tuple[str, OffsetMap]:
     """Return the normalized view of ``text`` and a map from view offsets to ``text`` offsets."""
-    if len(text) < QUICK_LIMIT and text.isascii():
+    if len(text) <= QUICK_LIMIT:
+        return _quick(text)
+    views: list[int] = []
+    sources: list[int] = []
+    maps: list[OffsetMap] = []
+    parts: list[str] = []
+    out = 0
+    start = 0
+    size = len(text)
+    search = _SAFE_PAIR.search
+    while start < size:
+        cut = search(text, start + PIECE - 1) if size - start > PIECE + QUICK_LIMIT else None
+        end = cut.start() + 1 if cut is not None else size
+        view, offsets = _quick(text[start:end])
+        views.append(out)
+        sources.append(start)
+        maps.append(offsets)
+        parts.append(view)
+        out += len(view)
+        start = end
+    if len(parts) == 1:
+        return parts[0], maps[0]
+    return "".join(parts), _PieceMap(views, sources, maps)
+
+
+def _quick(text: str) -> tuple[str, OffsetMap]:
+    """The view of one short text and its offset map, built only when used where possible."""
+    if text.isascii():
         view = _ascii_view(text)
         if view is None:  # single blanks only: the byte table is the whole view
             return text.encode().translate(_ASCII_TABLE).decode(), OffsetMap.identity(len(text))
         return view, _LazyMap(text)
-    return _normalize(text)
+    folded = _translated(text)
+    if folded is None:
+        return _normalize(text)
+    view = _ascii_view(folded)
+    if view is None:
+        view = folded.encode().translate(_ASCII_TABLE).decode()
+    return view, _LazyMap(text)
+
+
+def _translated(text: str) -> str | None:
+    """``text`` with each non-ASCII character replaced by its view, where that is all its view
+    needs; None when a character is deleted, is a dash, soft hyphen or surrogate, or becomes a
+    hyphen or a space among other characters, or when a hyphen, blanks and a line break might
+    join a word next to a non-ASCII character (the general path handles those)."""
+    if _ASCII_HYPHEN_LINE.search(text):
+        return None
+    changed: dict[str, str] = {}
+    for ch in set(_NON_ASCII.findall(text)):
+        if ch in _WIDE_HYPHENS or "\ud800" <= ch <= "\udfff":
+            return None
+        folded = _fold(ch)
+        if ch.isspace():
+            if folded != " ":
+                return None
+        elif not folded or "-" in folded or " " in folded:
+            return None
+        if folded != ch:
+            changed[ch] = folded
+    if len(changed) > 8:  # one pass over the text for all of them
+        return text.translate({ord(ch): folded for ch, folded in changed.items()})
+    for ch, folded in changed.items():  # a few characters: a fast pass for each
+        text = text.replace(ch, folded)
+    return text
+
+
+_ASCII_HYPHEN_LINE = re.compile(r"-\s*[\r\n]")
 
 
 def _normalize(text: str) -> tuple[str, OffsetMap]:
