@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from respectful_lint.model import ChunkedText, Document, line_starts
+from respectful_lint.model.document import LineIndex
 
 texts = st.lists(st.sampled_from(["ab", "\n", "\r\n", "\r", " ", "\U0001f600", "é"]), max_size=40)
 
@@ -29,3 +30,31 @@ def test_positions_and_line_text_agree_with_a_full_line_index(
         line, column = doc.position(offset)
         assert (line, column) == expected(text, offset)
         assert doc.line_text(line) == lines[line - 1]
+
+
+@given(texts.map("".join), st.integers(1, 7))
+def test_a_long_text_indexed_by_blocks_gives_the_same_positions_and_lines(
+    text: str, block: int
+) -> None:
+    """Long texts list their line starts block by block; blocks are made tiny here so that
+    line breaks of every kind fall on and around block edges."""
+    original, LineIndex.BLOCK = LineIndex.BLOCK, block
+    try:
+        index = LineIndex(text)
+    finally:
+        LineIndex.BLOCK = original
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for offset in range(len(text) + 1):
+        line, column = index.position(offset)
+        assert (line, column) == expected(text, offset)
+        start, end = index.line_span(line)
+        assert text[start:end].rstrip("\r\n") == lines[line - 1]
+
+
+def test_a_long_document_reports_lines_through_a_block_index() -> None:
+    text = "one line\n" * 100_000 + "last line"
+    doc = Document(path="x", format="text", text=text)
+    assert doc.position(len(text) - 4) == (100_001, 6)
+    assert doc.line_text(100_001) == "last line"
+    assert doc.line_text(50_000) == "one line"
+    assert isinstance(doc._line_starts, LineIndex)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -180,28 +180,116 @@ class Document:
     segments: Iterable[Segment] = field(default_factory=list)
     # Parts of the file the reader could not read, as one-line errors naming file and line.
     unread: list[str] = field(default_factory=list)
-    _line_starts: Sequence[int] | None = None
+    _line_starts: Sequence[int] | LineIndex | None = None
     # Word comments: (start, end) of the text each is anchored to, and the comment's text
     comments: list[tuple[int, int, str]] = field(default_factory=list)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset, in code points.
 
-        The start of every line is found once, on the first call; each call is then a binary
-        search, so findings cost O(log n) each whatever their order or the length of a line.
+        Lines are indexed on the first call (see :class:`LineIndex`); each call is then a
+        binary search, so findings cost O(log n) each whatever their order or the length of a
+        line.
         """
         if self._line_starts is None:
-            self._line_starts = line_starts(self.text)
+            self._line_starts = line_index(self.text)
+        if isinstance(self._line_starts, LineIndex):
+            return self._line_starts.position(offset)
         i = bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         if self._line_starts is None:
-            self._line_starts = line_starts(self.text)
+            self._line_starts = line_index(self.text)
         starts = self._line_starts
-        end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[starts[line - 1] : end].rstrip("\r\n")
+        if isinstance(starts, LineIndex):
+            start, end = starts.line_span(line)
+        else:
+            start = starts[line - 1]
+            end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+class LineIndex:
+    """Where the lines of a long text start, listed block by block on first use.
+
+    Counting the line breaks of each block of about ``BLOCK`` characters is done in C when
+    the index is made; a block's own list of line starts is built only when a finding falls
+    in it, so a long text with a few findings never lists all of its lines. No block ends
+    between the two characters of a ``\r\n`` line break.
+    """
+
+    BLOCK = 1 << 16
+
+    __slots__ = ("_after", "_before", "_edges", "_first", "_lists", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        size = len(text)
+        crlf = "\r" in text
+        self._edges: list[int] = []  # where each block starts
+        self._before: list[int] = [0]  # line starts after offset 0 before each block (+ total)
+        self._first: list[int] = []  # start of the line that holds each block's first offset
+        self._lists: dict[int, Sequence[int]] = {}
+        line_start = 0
+        edge = 0
+        while edge < size:
+            end = min(edge + self.BLOCK, size)
+            if crlf and end < size and text[end - 1] == "\r" and text[end] == "\n":
+                end += 1
+            self._edges.append(edge)
+            self._first.append(line_start)
+            breaks = text.count("\n", edge, end)
+            if crlf:
+                breaks += text.count("\r", edge, end) - text.count("\r\n", edge, end)
+            self._before.append(self._before[-1] + breaks)
+            if breaks:
+                last = max(text.rfind("\n", edge, end), text.rfind("\r", edge, end))
+                line_start = last + 1
+            edge = end
+        if not self._edges:
+            self._edges.append(0)
+            self._first.append(0)
+            self._before.append(0)
+
+    def _starts_in(self, block: int) -> Sequence[int]:
+        """Line starts after the block's first offset, up to and including its end."""
+        starts = self._lists.get(block)
+        if starts is None:
+            edge = self._edges[block]
+            end = self._edges[block + 1] if block + 1 < len(self._edges) else len(self._text)
+            local = line_starts(self._text[edge:end])
+            starts = self._lists[block] = [edge + s for s in islice(local, 1, None)]
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        block = max(bisect_right(self._edges, offset) - 1, 0)
+        starts = self._starts_in(block)
+        i = bisect_right(starts, offset)
+        start = starts[i - 1] if i else self._first[block]
+        return self._before[block] + i + 1, offset - start + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets of a 1-based line, its line break included."""
+        return self._start_of(line - 1), self._start_of(line)
+
+    def _start_of(self, index: int) -> int:
+        """Offset of the start of the line after ``index`` line breaks (the text's length when
+        there is no such line)."""
+        if index <= 0:
+            return 0
+        if index > self._before[-1]:
+            return len(self._text)
+        block = bisect_left(self._before, index) - 1
+        return self._starts_in(block)[index - self._before[block] - 1]
+
+
+def line_index(text: str | ChunkedText) -> Sequence[int] | LineIndex:
+    """The line starts of ``text``: a plain list for most texts, a block index for long ones."""
+    if isinstance(text, str) and len(text) > 4 * LineIndex.BLOCK:
+        return LineIndex(text)
+    return line_starts(text)
 
 
 def line_starts(text: str | ChunkedText) -> Sequence[int]:
