@@ -60,14 +60,24 @@ class WordWindow:
     window: int
     _singles: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
     _prefixes: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
+    # phrases of several words, by their first word (when it is a whole word) ...
+    _by_first: dict[str, tuple[tuple[str, ...], ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    # ... and those whose first word is a prefix ("scrum* half")
     _multi: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
         singles = frozenset(p[0] for p in self.phrases if len(p) == 1 and not p[0].endswith("*"))
         prefixes = tuple(p[0][:-1] for p in self.phrases if len(p) == 1 and p[0].endswith("*"))
-        multi = tuple(p for p in self.phrases if len(p) > 1)
+        by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for p in self.phrases:
+            if len(p) > 1 and not p[0].endswith("*"):
+                by_first[p[0]] = (*by_first.get(p[0], ()), p)
+        multi = tuple(p for p in self.phrases if len(p) > 1 and p[0].endswith("*"))
         object.__setattr__(self, "_singles", singles)
         object.__setattr__(self, "_prefixes", prefixes)
+        object.__setattr__(self, "_by_first", by_first)
         object.__setattr__(self, "_multi", multi)
 
     def found_in(self, words: list[str]) -> bool:
@@ -76,6 +86,13 @@ class WordWindow:
             return True
         if self._prefixes and any(w.startswith(self._prefixes) for w in words):
             return True
+        by_first = self._by_first
+        if by_first:
+            size = len(words)
+            for i, word in enumerate(words):
+                for phrase in by_first.get(word, ()):
+                    if i + len(phrase) <= size and _phrase_at(phrase, words, i):
+                        return True
         for phrase in self._multi:
             for i in range(len(words) - len(phrase) + 1):
                 if _phrase_at(phrase, words, i):
