@@ -7,6 +7,7 @@ so any difference comes from scanning and overlap resolution.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -15,11 +16,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from respectful_lint.context import Context
-from respectful_lint.engine import Match, match_text, resolve
+from respectful_lint.engine import (
+    Match,
+    _scanned,
+    _segment_findings,
+    match_text,
+    resolve,
+    segment_findings,
+)
 from respectful_lint.lexicon import load_compiled
 from respectful_lint.lexicon.compile import CompiledLexicon, compile_rules
+from respectful_lint.model import Document, OffsetMap, Segment
 from respectful_lint.normalize import normalize
-from respectful_lint.scan import available_backend
+from respectful_lint.rules.kind import Passive
+from respectful_lint.scan import Hits, available_backend
 
 HYPERSCAN = available_backend() == "hyperscan"  # the accelerator of the fast extra
 
@@ -191,3 +201,61 @@ def test_normalized_view_maps_every_character_into_the_source(text: str) -> None
         start, end = offsets.span(i, i + 1)
         assert last <= start <= end <= len(text)
         last = start
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts | st.sampled_from(PUNCT) | st.text(max_size=4), min_size=2, max_size=8))
+def test_segments_scanned_as_a_batch_have_hits_exactly_where_each_alone_does(
+    parts: list[str],
+) -> None:
+    """Short segments are scanned joined together; each must show a hit exactly when a scan
+    of its own view would, whatever its edges hold (blanks, hyphens, dashes, NULs)."""
+    segments = [Segment(p, OffsetMap.identity(len(p))) for p in parts]
+    for lexicon in BACKENDS:
+        alone = []
+        for p in parts:
+            hits = lexicon.scanner.scan(normalize(p)[0])
+            alone.append(bool(hits.terms or hits.literals))
+        together = _scanned(segments, lexicon)
+        if any("\0" in p for p in parts):
+            assert all(together)  # matched one by one
+        else:
+            assert together == alone
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts, min_size=1, max_size=12))
+def test_a_document_of_short_segments_gives_the_findings_of_each_segment_matched_alone(
+    parts: list[str],
+) -> None:
+    segments = [Segment(p, OffsetMap.identity(len(p), 1000 * i)) for i, p in enumerate(parts)]
+    document = Document(path="x.md", format="markdown", text=" " * 1000 * len(parts))
+    batched = list(segment_findings(Document("x.md", "markdown", document.text, segments), LEXICON))
+    one_by_one = [
+        _segment_findings(document, segment, LEXICON, [k for k in LEXICON.kinds if k.reviews])
+        for segment in segments
+    ]
+    assert batched == one_by_one
+
+
+class _EverySegment(Passive):
+    """A kind that says nothing of needing hits: it flags the first letter of every segment."""
+
+    __slots__ = ()
+    forms: dict[str, tuple[int, ...]] = {}  # noqa: RUF012 - read only
+    literals: tuple[str, ...] = ()
+
+    def candidates(
+        self, lexicon: CompiledLexicon, ctx: Context, hits: Hits, best: dict[int, Match]
+    ) -> None:
+        best.setdefault(0, Match(0, 1, 0, lexicon.rules[0].entry.severity))
+
+
+def test_a_kind_that_does_not_say_it_needs_hits_sees_every_segment() -> None:
+    lexicon = dataclasses.replace(LEXICON, kinds=(*LEXICON.kinds, _EverySegment()))
+    parts = ["Opening hours.", "Drop in any time.", "Bring a friend."]
+    segments = [Segment(p, OffsetMap.identity(len(p), 100 * i)) for i, p in enumerate(parts)]
+    document = Document("x.md", "markdown", " " * 300, segments)
+    found = [batch for batch in segment_findings(document, lexicon)]
+    assert [len(batch) for batch in found] == [1, 1, 1]
+    assert [batch for batch in segment_findings(document, LEXICON)] == [[], [], []]

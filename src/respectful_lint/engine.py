@@ -1,7 +1,8 @@
 """The matching engine: documents and compiled lexicons in, findings out. No I/O.
 
 One scan over each segment's normalized view finds the candidates of every rule kind at once
-(word forms, and the places of literal strings the kinds asked for). Each compiled kind then
+(word forms, and the places of literal strings the kinds asked for); short segments are first
+scanned many at a time, and only those with a candidate are matched. Each compiled kind then
 adds its accepted matches (see :class:`respectful_lint.rules.kind.CompiledKind`); where they
 overlap, the leftmost wins, then the longest, then the lowest rule id. Kinds that review the
 resolved matches (conflation) may turn some into findings of their own. The engine knows only
@@ -11,12 +12,18 @@ that protocol.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .context import Context
 from .findings import Match, Span, resolve, rule_finding
 from .lexicon.compile import CompiledLexicon
-from .model import Document, Finding
+from .model import Document, Finding, Segment
+from .normalize import normalize
+
+if TYPE_CHECKING:
+    from .rules.kind import CompiledKind
 
 __all__ = ["Match", "lint_document", "match_text", "resolve", "segment_findings"]
 
@@ -45,26 +52,95 @@ def segment_findings(document: Document, lexicon: CompiledLexicon) -> Iterator[l
     """The findings of each segment in turn, each list sorted by position and rule.
 
     A caller that stops early (a cap on findings per file) does no work for later segments.
+    Short segments are scanned a batch at a time (see :func:`_scanned`) when every kind finds
+    nothing where the scan found nothing; only those with a hit are then matched one by one.
     """
     reviewers = [k for k in lexicon.kinds if k.reviews]
+    batched = all(getattr(k, "needs_hits", False) for k in lexicon.kinds)
+    batch: list[Segment] = []
+    size = 0
     for segment in document.segments:
-        findings: list[Finding] = []
-        matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted)
-        claimed: list[Span] = []
-        for kind in reviewers:
-            own: list[Finding]
-            taken: Sequence[Span]
-            own, matches, taken = kind.review(document, segment, ctx, lexicon, matches)
-            findings.extend(own)
-            claimed.extend(taken)
-        for m in matches:
-            finding = rule_finding(document, segment, ctx, lexicon.rules[m.rule], m)
-            if finding.fix is not None and any(
-                c.start < m.end and m.start < c.end for c in claimed
-            ):
-                # Inside a conflation ("Prostitution is rape") a fix would only restate the
-                # claim in other words ("Sex work is rape"): the writer must rewrite it.
-                finding = dataclasses.replace(finding, fix=None)
-            findings.append(finding)
-        findings.sort(key=lambda f: f.sort_key)
-        yield findings
+        if not batched or len(segment.text) > ALONE:
+            if batch:
+                yield from _batch_findings(document, batch, lexicon, reviewers)
+                batch, size = [], 0
+            yield _segment_findings(document, segment, lexicon, reviewers)
+            continue
+        batch.append(segment)
+        size += len(segment.text) + 1
+        if size >= BATCH:
+            yield from _batch_findings(document, batch, lexicon, reviewers)
+            batch, size = [], 0
+    if batch:
+        yield from _batch_findings(document, batch, lexicon, reviewers)
+
+
+BATCH = 1 << 16  # characters of segment text scanned at once
+ALONE = 2000  # a longer segment nearly always holds a candidate: it is matched on its own
+
+
+def _batch_findings(
+    document: Document,
+    batch: list[Segment],
+    lexicon: CompiledLexicon,
+    reviewers: Sequence[CompiledKind],
+) -> Iterator[list[Finding]]:
+    for segment, hit in zip(batch, _scanned(batch, lexicon), strict=True):
+        yield _segment_findings(document, segment, lexicon, reviewers) if hit else []
+
+
+def _scanned(batch: Sequence[Segment], lexicon: CompiledLexicon) -> list[bool]:
+    """Whether the candidate scan finds anything in each segment of ``batch``.
+
+    The segments are joined with NUL characters and the joined text is normalized and scanned
+    once. A NUL is neither whitespace, a hyphen nor a word character, so no step of the
+    normalized view reaches across it (the view of the joined text is the segments' views
+    joined with NULs), and neither does a word-bounded form or a literal: every hit lies in
+    one segment's view and is a hit of that view alone. When a segment itself holds a NUL,
+    every segment is matched on its own.
+    """
+    if len(batch) == 1:
+        return [True]
+    joined = "\0".join(s.text for s in batch)
+    view = normalize(joined)[0]
+    if view.count("\0") != len(batch) - 1:
+        return [True] * len(batch)
+    starts: list[int] = []  # where each segment's view starts in the joined view
+    at = 0
+    for part in view.split("\0"):
+        starts.append(at)
+        at += len(part) + 1
+    hits = lexicon.scanner.scan(view)
+    found = [False] * len(batch)
+    for start, _ in hits.terms:
+        found[bisect_right(starts, start) - 1] = True
+    for places in hits.literals.values():
+        for start in places:
+            found[bisect_right(starts, start) - 1] = True
+    return found
+
+
+def _segment_findings(
+    document: Document,
+    segment: Segment,
+    lexicon: CompiledLexicon,
+    reviewers: Sequence[CompiledKind],
+) -> list[Finding]:
+    findings: list[Finding] = []
+    matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted)
+    claimed: list[Span] = []
+    for kind in reviewers:
+        own: list[Finding]
+        taken: Sequence[Span]
+        own, matches, taken = kind.review(document, segment, ctx, lexicon, matches)
+        findings.extend(own)
+        claimed.extend(taken)
+    for m in matches:
+        finding = rule_finding(document, segment, ctx, lexicon.rules[m.rule], m)
+        if finding.fix is not None and any(c.start < m.end and m.start < c.end for c in claimed):
+            # Inside a conflation ("Prostitution is rape") a fix would only restate the
+            # claim in other words ("Sex work is rape"): the writer must rewrite it.
+            finding = dataclasses.replace(finding, fix=None)
+        findings.append(finding)
+    findings.sort(key=lambda f: f.sort_key)
+    return findings

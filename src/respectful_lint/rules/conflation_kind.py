@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..findings import Match, Span
 from ..model import (
@@ -46,6 +46,7 @@ class CompiledConflation:
     literals: tuple[str, ...]
     forms: dict[str, tuple[int, ...]]
     reviews: bool = True
+    needs_hits: ClassVar[bool] = True  # anchors are literals of the scan
 
     def candidates(
         self, lexicon: CompiledLexicon, ctx: Context, hits: Hits, best: dict[int, Match]

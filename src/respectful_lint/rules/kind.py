@@ -95,6 +95,11 @@ class CompiledKind(Protocol):
         """Whether :meth:`review` may change the resolved matches (else it is not called)."""
         ...
 
+    # Optional: ``needs_hits``, true when the kind finds nothing in a segment where the scan
+    # found none of the forms and literals of any kind. When every kind says so, the engine
+    # scans short segments many at a time and matches only those with a hit. A kind that
+    # does not say so is given every segment.
+
     def candidates(
         self, lexicon: CompiledLexicon, ctx: Context, hits: Hits, best: dict[int, Match]
     ) -> None: ...

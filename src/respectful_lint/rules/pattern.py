@@ -61,6 +61,11 @@ class CompiledPatterns(Passive):
     # whether some pattern has no known literal, and so runs on text without any
     unanchored: bool = False
 
+    @property
+    def needs_hits(self) -> bool:
+        """Every pattern runs only near one of its literals: none, no match."""
+        return not self.unanchored
+
     def candidates(
         self, lexicon: CompiledLexicon, ctx: Context, hits: Hits, best: dict[int, Match]
     ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..findings import Match
 from ..inflect import expand
@@ -30,6 +30,7 @@ class CompiledTerms(Passive):
     forms: dict[str, tuple[int, ...]]
     lengths: tuple[int, ...]  # every form length, longest first
     literals: tuple[str, ...] = ()
+    needs_hits: ClassVar[bool] = True  # candidates are the scan's forms only
 
     def candidates(
         self, lexicon: CompiledLexicon, ctx: Context, hits: Hits, best: dict[int, Match]
