@@ -238,31 +238,36 @@ def _quick(text: str) -> tuple[str, OffsetMap]:
 
 def _translated(text: str) -> str | None:
     """``text`` with each non-ASCII character replaced by its view, where that is all its view
-    needs; None when a character is deleted, is a dash, soft hyphen or surrogate, or becomes a
-    hyphen or a space among other characters, or when a hyphen, blanks and a line break might
-    join a word next to a non-ASCII character (the general path handles those)."""
-    if _ASCII_HYPHEN_LINE.search(text):
+    needs; None when a character is deleted or is a surrogate, when one becomes a space among
+    other characters, or when a hyphen or dash, blanks and a line break stand between word
+    characters (the general path handles those)."""
+    if _JOIN_CANDIDATE.search(text):
         return None
     changed: dict[str, str] = {}
     for ch in set(_NON_ASCII.findall(text)):
-        if ch in _WIDE_HYPHENS or "\ud800" <= ch <= "\udfff":
+        if "\ud800" <= ch <= "\udfff":
             return None
         folded = _fold(ch)
         if ch.isspace():
             if folded != " ":
                 return None
-        elif not folded or "-" in folded or " " in folded:
+        elif not folded or " " in folded:
             return None
         if folded != ch:
             changed[ch] = folded
     if len(changed) > 8:  # one pass over the text for all of them
-        return text.translate({ord(ch): folded for ch, folded in changed.items()})
-    for ch, folded in changed.items():  # a few characters: a fast pass for each
-        text = text.replace(ch, folded)
+        text = text.translate({ord(ch): folded for ch, folded in changed.items()})
+    else:
+        for ch, folded in changed.items():  # a few characters: a fast pass for each
+            text = text.replace(ch, folded)
+    if "-" in text and _ASCII_JOIN.search(text):  # a dash became a hyphen before a line break
+        return None
     return text
 
 
-_ASCII_HYPHEN_LINE = re.compile(r"-\s*[\r\n]")
+# A hyphen or dash, blanks with a line break among them, between word characters: where the
+# general path may rejoin a word (a superset of its cases).
+_JOIN_CANDIDATE = re.compile(r"\w[-" + _DASHES + r"\u00ad][ \t\r\n]*[\r\n][ \t\r\n]*\w")
 
 
 def _normalize(text: str) -> tuple[str, OffsetMap]:
