@@ -51,9 +51,10 @@ def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]
 def segment_findings(document: Document, lexicon: CompiledLexicon) -> Iterator[list[Finding]]:
     """The findings of each segment in turn, each list sorted by position and rule.
 
-    A caller that stops early (a cap on findings per file) does no work for later segments.
     Short segments are scanned a batch at a time (see :func:`_scanned`) when every kind finds
     nothing where the scan found nothing; only those with a hit are then matched one by one.
+    A caller that stops early (a cap on findings per file) leaves later segments unmatched;
+    at most one batch of them has been scanned.
     """
     reviewers = [k for k in lexicon.kinds if k.reviews]
     batched = all(getattr(k, "needs_hits", False) for k in lexicon.kinds)

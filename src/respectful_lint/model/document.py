@@ -217,12 +217,12 @@ class LineIndex:
     Counting the line breaks of each block of about ``BLOCK`` characters is done in C when
     the index is made; a block's own list of line starts is built only when a finding falls
     in it, so a long text with a few findings never lists all of its lines. No block ends
-    between the two characters of a ``\r\n`` line break.
+    between the two characters of a ``\\r\\n`` line break.
     """
 
     BLOCK = 1 << 16
 
-    __slots__ = ("_after", "_before", "_edges", "_first", "_lists", "_text")
+    __slots__ = ("_before", "_edges", "_first", "_lists", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
