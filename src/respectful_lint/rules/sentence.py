@@ -93,6 +93,8 @@ def sentence_in(ctx: Context, offset: int) -> tuple[int, int]:
     """Sentence bounds, also cut where a plain-text list item starts on a new line."""
     norm = ctx.norm
     start, end = sentence_bounds(norm, offset)
+    if not _MARKER_IN_VIEW.search(norm, max(0, start - 1), end + 1):
+        return start, end  # no list item can start inside: the offset map is not needed
     src_start, src_end = ctx.source_span(start, end)
     if "\n" not in ctx.text[src_start:src_end]:
         return start, end
@@ -109,6 +111,9 @@ def sentence_in(ctx: Context, offset: int) -> tuple[int, int]:
 
 
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])(?=[ \t])")
+# What a list item's marker and the blank after it become in the view (the blank may join a
+# paragraph break; the line break before a number may be gone, rejoined after a hyphen).
+_MARKER_IN_VIEW = re.compile(r"(?:[-*+\u2022]|\d[.)])[ " + PARAGRAPH + "]")
 
 
 def _view_offset(ctx: Context, source: int, lo: int, hi: int) -> int:
