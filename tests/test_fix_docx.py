@@ -14,8 +14,8 @@ import docx
 import pytest
 from click.testing import CliRunner, Result
 from docx.shared import Pt
-from test_docx import package, para
 
+from _docx import package, para
 from _house import HEADER
 from respectful_lint.cli import main
 from respectful_lint.readers.docx import DocxReader

@@ -302,8 +302,7 @@ def test_a_when_expression_that_runs_too_long_stops_with_an_error(
 def test_a_docx_with_too_many_elements_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from test_docx import package, para
-
+    from _docx import package, para
     from respectful_lint.readers import docx
 
     monkeypatch.setattr(docx, "MAX_ELEMENTS", 1_000)
@@ -321,8 +320,7 @@ def test_a_docx_with_too_many_elements_is_refused(
 
 
 def test_docx_paragraphs_are_handed_on_as_they_end() -> None:
-    from test_docx import package, para
-
+    from _docx import package, para
     from respectful_lint.readers.docx import read_paragraphs
 
     # A text box paragraph nested in a body paragraph comes after it, in reading order.
