@@ -24,6 +24,11 @@ from .normalize import is_word
 from .scan_base import Hits, Scanner, database_store
 
 _VERSION = getattr(hyperscan, "__version__", "?")
+# 1 for the bytes of ASCII word characters (letters, digits, underscore), which UTF-8 never
+# uses inside another character's encoding
+_ASCII_WORD_BYTE = bytes(
+    1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256)
+)
 
 
 class HyperscanScanner(Scanner):
@@ -39,8 +44,15 @@ class HyperscanScanner(Scanner):
         """The pattern keys by id, with what each one is."""
         keys = sorted({*self.forms, *self.literals} - {""})
         form_set, literal_set = set(self.forms), set(self.literals)
-        self._keys: list[tuple[str, bool, bool]] = [
-            (key, key in form_set, key in literal_set) for key in keys
+        # (key, a form?, a literal?, its length in UTF-8 bytes when only a form, else -1)
+        self._keys: list[tuple[str, bool, bool, int]] = [
+            (
+                key,
+                key in form_set,
+                key in literal_set,
+                len(key.encode("utf-8", "surrogatepass")) if key not in literal_set else -1,
+            )
+            for key in keys
         ]
         # one scan at a time per database: Hyperscan's scratch space is not shared safely
         self._lock = threading.Lock()
@@ -92,8 +104,16 @@ class HyperscanScanner(Scanner):
         keys = self._keys
         size = len(norm)
         longest: dict[int, int] = {}
+        glued = _ASCII_WORD_BYTE
+        size_bytes = len(data)
         for byte_end, pattern in sorted(ends):
-            key, is_form, is_literal = keys[pattern]
+            key, is_form, is_literal, form_bytes = keys[pattern]
+            if form_bytes >= 0 and (
+                (byte_end < size_bytes and glued[data[byte_end]])
+                or (byte_end > form_bytes and glued[data[byte_end - form_bytes - 1]])
+            ):
+                continue  # a form inside a longer word ("ho" in "how"): an ASCII letter,
+                # digit or underscore touches it, so no code points need counting
             if ascii:
                 end = byte_end
             else:
