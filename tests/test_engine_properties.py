@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -259,3 +261,24 @@ def test_a_kind_that_does_not_say_it_needs_hits_sees_every_segment() -> None:
     found = [batch for batch in segment_findings(document, lexicon)]
     assert [len(batch) for batch in found] == [1, 1, 1]
     assert [batch for batch in segment_findings(document, LEXICON)] == [[], [], []]
+
+
+def test_short_segments_without_a_candidate_are_never_matched_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import respectful_lint.engine as engine
+
+    matched: list[str] = []
+    real = engine.match_text
+
+    def counting(text: str, lexicon: CompiledLexicon, *, quoted: bool = False) -> Any:
+        matched.append(text)
+        return real(text, lexicon, quoted=quoted)
+
+    monkeypatch.setattr(engine, "match_text", counting)
+    parts = ["Opening hours.", "Drop in any time.", "Ask for a hooker kit.", "Bring a friend."]
+    segments = [Segment(p, OffsetMap.identity(len(p), 100 * i)) for i, p in enumerate(parts)]
+    document = Document("x.md", "markdown", " " * 400, segments)
+    found = list(segment_findings(document, LEXICON))
+    assert [len(batch) > 0 for batch in found] == [False, False, True, False]
+    assert matched == ["Ask for a hooker kit."]
