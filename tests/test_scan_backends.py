@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from respectful_lint import lexicon, scan
+from respectful_lint import lexicon, runner, scan
 from respectful_lint.cli import main
 from respectful_lint.lexicon import load_compiled
 from respectful_lint.scan import AutomatonScanner, RegexScanner, make_scanner
@@ -119,6 +119,38 @@ def test_without_the_accelerator_the_automaton_is_used(monkeypatch: pytest.Monke
         make_scanner(SMALL_FORMS, SMALL_LITERALS, "hyperscan")
 
 
+@pytest.mark.usefixtures("fresh_lexicons")
+def test_where_hyperscan_cannot_compile_the_automaton_is_used(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """Hyperscan imports on any machine but refuses a processor it does not support."""
+    hs = pytest.importorskip("hyperscan")
+    from respectful_lint import scan_hyperscan
+
+    def refuse(expressions: list[bytes]) -> Any:
+        raise hs.ArchitectureError("this processor lacks SSSE3")
+
+    monkeypatch.setenv("RESPECTFUL_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(scan_hyperscan, "_compiled", refuse)
+    monkeypatch.setattr(scan_hyperscan, "usable", lambda: False)
+    assert make_scanner(SMALL_FORMS, SMALL_LITERALS).backend == "aho-corasick"
+    assert scan.available_backend() == "aho-corasick"
+    assert "(scanner: aho-corasick)" in CliRunner().invoke(main, ["--version"]).output
+    draft = tmp_path / "d.md"
+    draft.write_text("Meet the hookers.\n", encoding="utf-8")
+    runner._prepare.cache_clear()  # the command compiles its lexicons afresh
+    try:
+        result = CliRunner().invoke(main, ["check", "--format", "concise", str(draft)])
+        compiled = runner.prepare()
+    finally:
+        runner._prepare.cache_clear()
+    assert compiled.scanner.backend == "aho-corasick"
+    assert result.exit_code == 1, result.output
+    assert "sex-work/hooker" in result.output
+    with pytest.raises(scan.ScannerUnavailable, match="SSSE3"):
+        make_scanner(SMALL_FORMS, SMALL_LITERALS, "hyperscan")
+
+
 def test_version_names_the_scanner_in_use() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
@@ -141,6 +173,13 @@ class _Store:
 hyperscan_only = pytest.mark.skipif(
     scan.available_backend() != "hyperscan", reason="the [fast] extra is not installed"
 )
+
+
+@hyperscan_only
+def test_hyperscan_usable_here_compiles_a_probe() -> None:
+    from respectful_lint import scan_hyperscan
+
+    assert scan_hyperscan.usable() is True
 
 
 @hyperscan_only

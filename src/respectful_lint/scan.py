@@ -22,6 +22,7 @@ from typing import Any
 from .normalize import is_word
 from .scan_base import Hits as Hits  # re-exported: the engine and kinds read hits from scan
 from .scan_base import Scanner as Scanner
+from .scan_base import ScannerUnavailable as ScannerUnavailable
 from .scan_base import databases_in as databases_in  # re-exported for the runner
 
 _FORM = 1  # value flags in the automaton
@@ -114,7 +115,10 @@ BACKENDS = ("hyperscan", "aho-corasick", "regex")  # fastest first
 
 
 def make_scanner(forms: Iterable[str], literals: Iterable[str], backend: str = "auto") -> Scanner:
-    """The fastest available scanner (``auto``), or the named backend."""
+    """The fastest available scanner (``auto``), or the named backend.
+
+    ``auto`` passes over Hyperscan when it is not installed or cannot compile on this machine.
+    """
     if backend in ("auto", "hyperscan"):
         try:
             from .scan_hyperscan import HyperscanScanner
@@ -122,7 +126,11 @@ def make_scanner(forms: Iterable[str], literals: Iterable[str], backend: str = "
             if backend != "auto":
                 raise
         else:
-            return HyperscanScanner(forms, literals)
+            try:
+                return HyperscanScanner(forms, literals)
+            except ScannerUnavailable:
+                if backend != "auto":
+                    raise
     if backend in ("auto", AutomatonScanner.backend):
         try:
             return AutomatonScanner(forms, literals)
@@ -135,14 +143,16 @@ def make_scanner(forms: Iterable[str], literals: Iterable[str], backend: str = "
 def available_backend() -> str:
     """The backend ``make_scanner`` picks by default here: what ``--version`` reports.
 
-    It imports what ``make_scanner`` imports, in the same order, so the two always agree.
+    It imports what ``make_scanner`` imports, in the same order, and checks that Hyperscan
+    compiles here, so the two always agree.
     """
     try:
-        from .scan_hyperscan import HyperscanScanner  # noqa: F401
+        from .scan_hyperscan import usable
     except ImportError:
         pass
     else:
-        return "hyperscan"
+        if usable():
+            return "hyperscan"
     try:
         import ahocorasick  # noqa: F401
     except ImportError:

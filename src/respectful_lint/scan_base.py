@@ -18,6 +18,10 @@ class Hits:
     literals: dict[str, list[int]]
 
 
+class ScannerUnavailable(RuntimeError):
+    """A backend that imports but cannot work on this machine."""
+
+
 class Scanner:
     """Finds term forms and pattern literals in a normalized view."""
 

@@ -8,6 +8,10 @@ identical. The compiled database travels with the scanner when it is pickled (in
 own serialized form, which it checks on loading), and is kept in the on-disk cache between
 runs (see :func:`respectful_lint.scan.databases_in`); a stored database that fails its
 checksum, Hyperscan's own checks or a probe scan is compiled again, never used.
+
+Hyperscan needs a processor it supports (SSSE3 on x86). Where it cannot compile a database,
+the scanner raises :class:`~respectful_lint.scan_base.ScannerUnavailable` and the run uses the
+next backend (see :func:`usable`).
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ import hashlib
 import platform
 import threading
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 import hyperscan
 
 from .normalize import is_word
-from .scan_base import Hits, Scanner, database_store
+from .scan_base import Hits, Scanner, ScannerUnavailable, database_store
 
 _VERSION = getattr(hyperscan, "__version__", "?")
 # 1 for the bytes of ASCII word characters (letters, digits, underscore), which UTF-8 never
@@ -75,14 +80,10 @@ class HyperscanScanner(Scanner):
             if db is not None:
                 self._db = db
                 return
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(
-            expressions=expressions,
-            ids=list(range(len(keys))),
-            elements=len(keys),
-            flags=[0] * len(keys),
-            literal=True,
-        )
+        try:
+            db = _compiled(expressions)
+        except hyperscan.error as exc:
+            raise ScannerUnavailable(f"Hyperscan cannot compile here: {exc}") from None
         self._db = db
         if store is not None:
             store.store_blob(name, hyperscan.dumpb(db))
@@ -146,6 +147,30 @@ class HyperscanScanner(Scanner):
         db = hyperscan.loadb(serialized, mode=hyperscan.HS_MODE_BLOCK)
         db.scratch = hyperscan.Scratch(db)
         self._db = db
+
+
+def _compiled(expressions: list[bytes]) -> Any:
+    """A block-mode database matching each expression as a literal; its id is its index."""
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(
+        expressions=expressions,
+        ids=list(range(len(expressions))),
+        elements=len(expressions),
+        flags=[0] * len(expressions),
+        literal=True,
+    )
+    return db
+
+
+@cache
+def usable() -> bool:
+    """Whether Hyperscan compiles a database on this machine (a processor it does not support
+    makes it refuse). One tiny compile, done once per process."""
+    try:
+        _compiled([b"probe"])
+    except hyperscan.error:
+        return False
+    return True
 
 
 _PROBES = 64  # stored expressions checked by a scan before a stored database is used
