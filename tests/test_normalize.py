@@ -35,8 +35,8 @@ def reference_view(text: str) -> str:
 pieces = st.sampled_from(
     [
         "sex", "Worker", "-", "\u2013", "\u00ad", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n",
-        "\u00a0", "\u2019", "\u00c9", "\ufb01", "\U0001f600", "e\u0301", "\x1c", "\u2028", "_",
-        "1", ".", "'",
+        "\u00a0", "\u2019", "\u00c9", "\ufb01", "\U0001f600", "e\u0301", "\x1c", "\x1e", "\u2028",
+        "_", "1", ".", "'",
     ]
 )  # fmt: skip
 texts = st.lists(pieces | st.text(max_size=3), max_size=30).map("".join)
@@ -48,6 +48,23 @@ def test_view_equals_the_reference(text: str) -> None:
     assert normalize(text)[0] == reference_view(text)
 
 
+def test_the_view_of_ascii_paragraphs_is_ascii() -> None:
+    text = "Outreach hours.\n\nNeedle exchange\r\n\r\n  on Fridays."
+    view = normalize(text)[0]
+    assert view == "outreach hours." + PARAGRAPH + "needle exchange" + PARAGRAPH + "on fridays."
+    assert view.isascii()
+    long_text = (text + "\n\n") * 400  # read in pieces
+    assert normalize(long_text)[0].isascii()
+
+
+def test_a_record_separator_in_the_source_is_whitespace_not_a_paragraph() -> None:
+    for text in ("sex\x1eworker", "sex \x1e worker", "caf\u00e9 \x1e worker"):
+        view = normalize(text)[0]
+        assert PARAGRAPH not in view
+        assert view.endswith(" worker")
+    assert normalize("a\n\x1e\nb")[0] == "a" + PARAGRAPH + "b"
+
+
 def test_hyphen_and_line_break_between_words_rejoin() -> None:
     assert normalize("sex-\n  worker")[0] == "sexworker"
     assert normalize("sex\u2013\r\nworker")[0] == "sexworker"
@@ -57,7 +74,7 @@ def test_hyphen_and_line_break_between_words_rejoin() -> None:
 
 ascii_pieces = st.sampled_from(
     ["sex", "Worker", "-", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "\x0b", "\x0c", "\x1c",
-     "\x1f", "_", "1", ".", "'", "a-\n b", "x -\r\n\ty"]
+     "\x1e", "\x1f", "_", "1", ".", "'", "a-\n b", "x -\r\n\ty"]
 )  # fmt: skip
 ascii_texts = st.lists(ascii_pieces | st.text(st.characters(max_codepoint=127), max_size=3)).map(
     "".join

@@ -1,8 +1,16 @@
-"""The normalized view that matching runs on, with an offset map back to the original.
+r"""The normalized view that matching runs on, with an offset map back to the original.
 
 The view case-folds, applies NFKC, makes curly apostrophes straight, turns dashes into
 hyphens, drops soft hyphens and zero-width characters, rejoins a word broken by a hyphen and
-a line break, and collapses every run of whitespace (newlines included) into one space.
+a line break, and collapses every run of whitespace (newlines included) into one space, or,
+when the run holds a blank line, into :data:`PARAGRAPH`.
+
+The paragraph mark is an ASCII control character, so the view of ASCII text is ASCII too:
+Python keeps it one byte per character, and the Hyperscan scanner counts its hits' code points
+without decoding. Like the Unicode paragraph separator, it is whitespace to ``str.isspace``,
+``str.split`` and the ``re`` module's ``\s``, and never a word character; unlike it, the
+``regex`` module that runs pattern rules does not read it as ``\s``, so no pattern matches
+across a paragraph break. A record separator in the source is whitespace like any other.
 """
 
 from __future__ import annotations
@@ -22,7 +30,9 @@ _ASCII_TABLE = bytes(
     for b in range(256)
 )
 
-PARAGRAPH = "\u2029"  # stands for a paragraph break in the view
+PARAGRAPH = "\x1e"  # stands for a paragraph break in the view (ASCII record separator)
+# the same table for a text whose paragraph breaks are marked already: it keeps the marks
+_MARKED_TABLE = _ASCII_TABLE[:30] + b"\x1e" + _ASCII_TABLE[31:]
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2018\u2019\u201b\u02bc\u2032\uff07"
 _DELETE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
@@ -98,11 +108,14 @@ _ASCII_PARAGRAPH = re.compile(
 )
 # the same for a text without carriage returns
 _LF_PARAGRAPH = re.compile(rf"\n[{_BLANK}]*+\n[{_ASCII_WS}]*+")
-_BLANKS_AFTER_PARAGRAPH = re.compile(rf"{PARAGRAPH}[{_BLANK}]+")  # backwards: blanks before
+# backwards: the blanks before a paragraph mark (the text holds no other record separator)
+_BLANKS_AFTER_PARAGRAPH = re.compile(rf"{PARAGRAPH}[{_BLANK}]+")
 
 
 def _ascii_view(text: str) -> str | None:
     """The view of an ASCII text, or None when it is the byte-translated text itself."""
+    if PARAGRAPH in text:  # whitespace in the source: not to be taken for a mark
+        text = text.replace(PARAGRAPH, " ")
     base = text.encode().translate(_ASCII_TABLE).decode()
     if "-" in base:
         joined = _ASCII_JOIN.sub("", text)
@@ -121,7 +134,7 @@ def _ascii_view(text: str) -> str | None:
         marked = text
     if len(marked) != len(text):
         marked = _BLANKS_AFTER_PARAGRAPH.sub(PARAGRAPH, marked[::-1])[::-1]
-        base = marked.encode().translate(_ASCII_TABLE).decode()
+        base = marked.encode().translate(_MARKED_TABLE).decode()
     return _SPACE_RUN.sub(" ", base) if "  " in base else base
 
 

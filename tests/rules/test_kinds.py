@@ -117,3 +117,17 @@ def test_a_pattern_without_a_required_literal_runs_on_every_segment(tmp_path: Pa
     )
     found = lint_text("We met the zzz team today.", lexicons=[path], default_lexicons=False)
     assert [(f.rule, f.matched) for f in found] == [("house/code", "zzz")]
+
+
+def test_a_pattern_does_not_match_across_a_paragraph_break(tmp_path: Path) -> None:
+    # In plain text several paragraphs share a segment; ``\s`` must not reach across the blank
+    # line between them, as no term or phrase does.
+    path = _lexicon(
+        tmp_path,
+        "  - {id: gap, kind: pattern, pattern: 'drop\\s+in\\b', preferred: [walk-in hours],"
+        " severity: warning, category: house-style, note: We say walk-in hours.}\n",
+    )
+    one = lint_text("Come to the drop in at noon.", kind="text", lexicons=[path])
+    assert [f.rule for f in one] == ["house/gap"]
+    two = lint_text("Come to the drop\n\nin the evening.", kind="text", lexicons=[path])
+    assert two == []

@@ -1,7 +1,7 @@
 """Plain text.
 
 Paragraphs are grouped into segments of about 64 KB (a blank line between paragraphs becomes a
-paragraph separator in the normalized view, so no phrase matches across it). A paragraph longer
+paragraph mark in the normalized view, so no phrase or pattern matches across it). A paragraph longer
 than that is cut at a sentence end, or failing that at a space, so memory stays bounded even for
 a 10 MB line.
 """

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Conflation, Severity
+from ..normalize import PARAGRAPH
 
 if TYPE_CHECKING:
     from .sentence import Sentence
@@ -174,7 +175,7 @@ def mentioned(sent: Sentence, start: int) -> bool:
 
 
 def is_question(sent: Sentence) -> bool:
-    return sent.norm[sent.start : sent.end].rstrip(" \"')]\u2029\u201d").endswith("?")
+    return sent.norm[sent.start : sent.end].rstrip(" \"')]" + PARAGRAPH + "\u201d").endswith("?")
 
 
 def modifier(sent: Sentence, spec: Conflation, start: int, end: int) -> bool:
