@@ -44,7 +44,7 @@ _DELETE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # When a text has no non-ASCII whitespace (or no non-ASCII dash), the first (or second) pass
 # looks for the ASCII case only, a literal string that the engine finds much faster.
 _WHITESPACE_RUN = re.compile(r"\s\s+")
-_SPACE_RUN = re.compile(r"  +")
+_SPACE_RUN = re.compile(r"   *")  # two spaces and more: a two-character literal to look for
 _HYPHEN_BREAK = re.compile(r"[-" + _DASHES + r"\u00ad] +")
 _ASCII_HYPHEN_BREAK = re.compile(r"- +")
 _WIDE_HYPHENS = frozenset(_DASHES + "\u00ad")
@@ -108,8 +108,11 @@ _ASCII_PARAGRAPH = re.compile(
 )
 # the same for a text without carriage returns
 _LF_PARAGRAPH = re.compile(rf"\n[{_BLANK}]*+\n[{_ASCII_WS}]*+")
-# backwards: the blanks before a paragraph mark (the text holds no other record separator)
+# backwards: the blanks before a paragraph mark (the text holds no other record separator);
+# read forwards first to see whether any mark has a blank before it (the expression starts
+# with the mark, a literal character the engine finds at C speed)
 _BLANKS_AFTER_PARAGRAPH = re.compile(rf"{PARAGRAPH}[{_BLANK}]+")
+_BLANK_BEFORE_PARAGRAPH = re.compile(rf"{PARAGRAPH}(?<=[{_BLANK}]{PARAGRAPH})")
 
 
 def _ascii_view(text: str) -> str | None:
@@ -133,7 +136,8 @@ def _ascii_view(text: str) -> str | None:
     else:
         marked = text
     if len(marked) != len(text):
-        marked = _BLANKS_AFTER_PARAGRAPH.sub(PARAGRAPH, marked[::-1])[::-1]
+        if _BLANK_BEFORE_PARAGRAPH.search(marked):
+            marked = _BLANKS_AFTER_PARAGRAPH.sub(PARAGRAPH, marked[::-1])[::-1]
         base = marked.encode().translate(_MARKED_TABLE).decode()
     return _SPACE_RUN.sub(" ", base) if "  " in base else base
 

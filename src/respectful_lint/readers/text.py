@@ -1,9 +1,9 @@
 """Plain text.
 
 Paragraphs are grouped into segments of about 64 KB (a blank line between paragraphs becomes a
-paragraph mark in the normalized view, so no phrase or pattern matches across it). A paragraph longer
-than that is cut at a sentence end, or failing that at a space, so memory stays bounded even for
-a 10 MB line.
+paragraph mark in the normalized view, so no phrase or pattern matches across it). A paragraph
+longer than that is cut at a sentence end, or failing that at a space, so memory stays bounded
+even for a 10 MB line.
 """
 
 from __future__ import annotations
