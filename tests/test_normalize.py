@@ -63,6 +63,9 @@ def test_a_record_separator_in_the_source_is_whitespace_not_a_paragraph() -> Non
         assert PARAGRAPH not in view
         assert view.endswith(" worker")
     assert normalize("a\n\x1e\nb")[0] == "a" + PARAGRAPH + "b"
+    # only blanks and tabs around a line break rejoin a hyphenated word; it is not one of them
+    assert normalize("sex-\n\x1eworker")[0] == "sex- worker"
+    assert normalize("sex-\n\x1eworker" * 2000)[0].startswith("sex- workersex- worker")
 
 
 def test_hyphen_and_line_break_between_words_rejoin() -> None:

@@ -117,8 +117,8 @@ _BLANK_BEFORE_PARAGRAPH = re.compile(rf"{PARAGRAPH}(?<=[{_BLANK}]{PARAGRAPH})")
 
 def _ascii_view(text: str) -> str | None:
     """The view of an ASCII text, or None when it is the byte-translated text itself."""
-    if PARAGRAPH in text:  # whitespace in the source: not to be taken for a mark
-        text = text.replace(PARAGRAPH, " ")
+    if PARAGRAPH in text:  # whitespace in the source, not a mark: read it as the unit
+        text = text.replace(PARAGRAPH, "\x1f")  # separator, which every step here treats alike
     base = text.encode().translate(_ASCII_TABLE).decode()
     if "-" in base:
         joined = _ASCII_JOIN.sub("", text)
