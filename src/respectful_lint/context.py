@@ -39,7 +39,7 @@ _TOKEN_EDGES = "\"'()[]{}<>.,;:!?"
 class Context:
     """One segment's text, its normalized view and lazily computed context."""
 
-    __slots__ = ("_last", "literals", "map", "norm", "quoted", "text")
+    __slots__ = ("_last", "literals", "map", "needed", "norm", "quoted", "text")
 
     def __init__(self, text: str, *, quoted: bool = False) -> None:
         self.text = text
@@ -49,6 +49,8 @@ class Context:
         # start offsets of the scanner's literals (pattern and conflation anchors) in the view,
         # once the candidate scan has run
         self.literals: dict[str, list[int]] | None = None
+        # the words term rules' requirements need that stand in the view, once one asked
+        self.needed: frozenset[str] | None = None
 
     # --- positions -------------------------------------------------------------------------
 

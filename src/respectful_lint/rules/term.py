@@ -8,14 +8,16 @@ verified against its rule's context guards, the longest form first.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..findings import Match
 from ..inflect import expand
 from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
 from ..normalize import is_word
+from ..scan_base import Scanner
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
+from .needs import Needs, met, present, requirement_needs, scanner_words
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -25,11 +27,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class CompiledTerms(Passive):
-    """Each form of the term rules, with the rules (by index) that list it."""
+    """Each form of the term rules, with the rules (by index) that list it, and the words a
+    rule's requirements need in the segment (see :mod:`.needs`) with a scanner that finds
+    them, run on a segment's view the first time one of its candidates asks."""
 
     forms: dict[str, tuple[int, ...]]
     lengths: tuple[int, ...]  # every form length, longest first
     literals: tuple[str, ...] = ()
+    needs: dict[int, Needs] = field(default_factory=dict)
+    need_scanner: Scanner | None = None
     needs_hits: ClassVar[bool] = True  # candidates are the scan's forms only
 
     def candidates(
@@ -50,10 +56,21 @@ class CompiledTerms(Passive):
             if rules is None or (stop < len(norm) and is_word(norm[stop])):
                 continue
             for index in rules:
+                need = self.needs.get(index)
+                if need is not None and not met(need, self._present(ctx)):
+                    continue  # its requirements cannot hold anywhere in this segment
                 severity = ctx.verify(lexicon, index, start, stop)
                 if severity is not None:
                     return Match(start, stop, index, severity)
         return None
+
+    def _present(self, ctx: Context) -> frozenset[str]:
+        """The needed words that stand in the segment's view, found once per segment."""
+        found = ctx.needed
+        if found is None:
+            assert self.need_scanner is not None
+            found = ctx.needed = present(self.need_scanner, ctx.norm)
+        return found
 
 
 class TermKind:
@@ -90,7 +107,18 @@ class TermKind:
         if not by_form:
             return None
         forms = {form: tuple(ids) for form, ids in by_form.items()}
-        return CompiledTerms(forms, tuple(sorted({len(f) for f in forms}, reverse=True)))
+        lengths = tuple(sorted({len(f) for f in forms}, reverse=True))
+        needs = {}
+        for index, rule in own_rules(rules, self.name):
+            need = requirement_needs(rule.entry)
+            if need is not None:
+                needs[index] = need
+        if not needs:
+            return CompiledTerms(forms, lengths)
+        from ..scan import make_scanner  # the backend the shared scan uses
+
+        whole, starts = scanner_words(needs.values())
+        return CompiledTerms(forms, lengths, (), needs, make_scanner(whole, starts))
 
     def describe(self, rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
         """Each term (or listed form) with the forms generated from it, in order."""
