@@ -283,8 +283,12 @@ def _translated(text: str) -> str | None:
 
 
 # A hyphen or dash, blanks with a line break among them, between word characters: where the
-# general path may rejoin a word (a superset of its cases).
-_JOIN_CANDIDATE = re.compile(r"\w[-" + _DASHES + r"\u00ad][ \t\r\n]*[\r\n][ \t\r\n]*\w")
+# general path may rejoin a word (a superset of its cases). The expression starts at the
+# hyphen, a character of a small set the engine skips to, and looks back for the word
+# character: starting at a word character tried every letter of the text.
+_JOIN_CANDIDATE = re.compile(
+    r"[-" + _DASHES + r"\u00ad](?<=\w[-" + _DASHES + r"\u00ad])[ \t\r\n]*[\r\n][ \t\r\n]*\w"
+)
 
 
 def _normalize(text: str) -> tuple[str, OffsetMap]:
