@@ -63,6 +63,49 @@ def required_literals(source: str) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+def required_literal_sets(source: str) -> tuple[frozenset[str], ...]:
+    """Sets of ASCII strings of which every match holds one string from each set, within the
+    text the match spans (lookarounds left out).
+
+    A literal run of three or more characters outside optional parts is such a set, and so
+    are the choices of an alternation whose every branch has one, and those inside groups and
+    repeats of at least one. Empty for patterns the standard library's parser does not read
+    the way the ``regex`` module does (POSIX classes and nested sets are left alone).
+    """
+    if "[:" in source or "[[" in source:
+        return ()
+    try:
+        parsed = _sre_parser().parse(source)
+    except Exception:  # syntax only the regex module knows
+        return ()
+    sets = (frozenset(s) for s in _literal_sets(list(parsed)))
+    return tuple(dict.fromkeys(s for s in sets if all(x.isascii() for x in s)))
+
+
+def _literal_sets(items: list[Any]) -> list[set[str]]:
+    constants = importlib_constants()
+    sets: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) >= 3:
+            sets.append({"".join(run).lower()})
+        run = []
+        if op is constants.SUBPATTERN:
+            sets.extend(_literal_sets(list(av[-1])))
+        elif op is constants.BRANCH:
+            branches = [_literals(list(b)) for b in av[1]]
+            if all(branches):
+                sets.append(set().union(*(b for b in branches if b)))
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
+            sets.extend(_literal_sets(list(av[2])))
+    if len(run) >= 3:
+        sets.append({"".join(run).lower()})
+    return sets
+
+
 def _sre_parser() -> Any:
     import importlib
 

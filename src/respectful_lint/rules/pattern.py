@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 from ..errors import PatternTimeout
 from ..findings import Match
 from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
-from ..patterns import PATTERN_TIMEOUT, compiled, pattern_problem, required_literals
+from ..patterns import (
+    PATTERN_TIMEOUT,
+    compiled,
+    pattern_problem,
+    required_literal_sets,
+    required_literals,
+)
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
 
 if TYPE_CHECKING:
@@ -60,6 +66,9 @@ class CompiledPatterns(Passive):
     forms: dict[str, tuple[int, ...]]
     # whether some pattern has no known literal, and so runs on text without any
     unanchored: bool = False
+    # per pattern: sets of strings of which the text of every match holds one from each; a
+    # window lacking one of them is not searched
+    literal_sets: tuple[tuple[frozenset[str], ...], ...] = ()
 
     @property
     def needs_hits(self) -> bool:
@@ -74,13 +83,18 @@ class CompiledPatterns(Passive):
         if not found and not self.unanchored:
             return  # most segments: no required literal at all, so no pattern can match
         norm = ctx.norm
-        for (index, source), literals in zip(self.patterns, self.pattern_literals, strict=True):
+        every = self.literal_sets or [()] * len(self.patterns)
+        for (index, source), literals, sets in zip(
+            self.patterns, self.pattern_literals, every, strict=True
+        ):
             if literals is not None and found.keys().isdisjoint(literals):
                 continue  # none of its required literals occurs: no window to search
             windows = pattern_windows(norm, literals, found)
             pattern = compiled(source) if windows else None
             for lo, hi in windows:
                 assert pattern is not None
+                if sets and not _holds_each(norm, sets, lo, hi):
+                    continue  # a match lies in the window, and would hold one of each set
                 pos = lo
                 while True:
                     try:
@@ -102,6 +116,12 @@ class CompiledPatterns(Passive):
                     current = best.get(start)
                     if current is None or (end, -index) > (current.end, -current.rule):
                         best[start] = Match(start, end, index, severity)
+
+
+def _holds_each(norm: str, sets: tuple[frozenset[str], ...], lo: int, hi: int) -> bool:
+    """Whether ``norm[lo:hi]`` holds a string of each set."""
+    find = norm.find
+    return all(any(find(s, lo, hi) != -1 for s in strings) for strings in sets)
 
 
 class PatternKind:
@@ -136,7 +156,8 @@ class PatternKind:
         pattern_literals = tuple(required_literals(p) for _, p in patterns)
         literals = frozenset(lit for lits in pattern_literals for lit in lits or ())
         unanchored = any(lits is None for lits in pattern_literals)
-        return CompiledPatterns(patterns, pattern_literals, literals, {}, unanchored)
+        sets = tuple(required_literal_sets(p) for _, p in patterns)
+        return CompiledPatterns(patterns, pattern_literals, literals, {}, unanchored, sets)
 
     def describe(self, rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
         return {"pattern": rule.entry.pattern}

@@ -1,0 +1,83 @@
+"""A pattern rule is searched only in windows holding a string of each of its literal sets.
+
+Every match of ``sex[ -]?work`` holds "sex" and "work"; a window around a "work" without a
+"sex" in it cannot hold a match and is not searched. These tests check that this never changes
+a match.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from respectful_lint import lint_text
+from respectful_lint.engine import match_text
+from respectful_lint.lexicon import load_compiled
+from respectful_lint.patterns import required_literal_sets
+from respectful_lint.rules.pattern import CompiledPatterns
+
+LEXICON = load_compiled()
+PATTERNS = next(k for k in LEXICON.kinds if isinstance(k, CompiledPatterns))
+PLAIN = dataclasses.replace(
+    LEXICON,
+    kinds=tuple(
+        dataclasses.replace(k, literal_sets=()) if isinstance(k, CompiledPatterns) else k
+        for k in LEXICON.kinds
+    ),
+)
+EXAMPLES = sorted(
+    e
+    for r in LEXICON.rules
+    if r.entry.pattern
+    for e in (*r.entry.examples.flag, *r.entry.examples.passes)
+)
+STRINGS = sorted({s for sets in PATTERNS.literal_sets for strings in sets for s in strings})
+FILLER = "the notes of the meeting were kept " * 12  # longer than a pattern's reach
+GLUE = [" ", " ", ". ", ", ", "\n", "\n\n", "-", ""]
+
+parts = st.sampled_from(EXAMPLES) | st.sampled_from(STRINGS) | st.just(FILLER)
+texts = st.lists(st.tuples(parts, st.sampled_from(GLUE)), max_size=14).map(
+    lambda ps: "".join(a + b for a, b in ps)
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_literal_sets_never_change_a_pattern_match(text: str) -> None:
+    assert match_text(text, LEXICON)[0] == match_text(text, PLAIN)[0]
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_pattern_examples_match_as_without_the_sets(example: str) -> None:
+    assert match_text(example, LEXICON)[0] == match_text(example, PLAIN)[0]
+
+
+def test_literal_sets_of_a_pattern() -> None:
+    sets = required_literal_sets(r"(?<=(?:child|kids) into )sex[ -]?work(?:ers)?")
+    assert sets == (frozenset({"sex"}), frozenset({"work"}))  # the lookbehind is left out
+    assert required_literal_sets(r"(?:sold|x) into") == (frozenset({" into"}),)
+    assert required_literal_sets(r"(?:buy|buys|pay) sex") == (
+        frozenset({"buy", "buys", "pay"}),
+        frozenset({" sex"}),
+    )
+    assert required_literal_sets(r"(?<!not )selling") == (frozenset({"selling"}),)
+    assert required_literal_sets(r"\p{L}+ing") == ()  # only the regex module reads it
+    assert required_literal_sets(r"[[:alpha:]]abc") == ()  # a POSIX class
+    assert required_literal_sets("café(?:s)?") == ()  # not ASCII
+
+
+def test_a_match_filling_its_whole_window_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(
+        "lexicon: house\nversion: 1\nlanguage: en\ndescription: House rules.\nentries:\n"
+        "  - {id: clinic, kind: pattern, pattern: 'walk[ -]?in clinic', preferred: [drop-in],"
+        " severity: warning, category: house-style, note: We say drop-in.}\n",
+        encoding="utf-8",
+    )
+    for text in ("walk-in clinic", "Walk in clinic", "The walk-in clinic"):
+        found = lint_text(text, kind="text", lexicons=[path], default_lexicons=False)
+        assert [f.rule for f in found] == ["house/clinic"], text
