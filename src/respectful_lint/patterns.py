@@ -53,8 +53,12 @@ def required_literals(source: str) -> tuple[str, ...] | None:
     """Strings of which every match must contain at least one, or None if unknown.
 
     The engine skips a pattern scan on text that holds none of them. Only patterns the standard
-    library's own parser understands are analysed; anything else is always scanned.
+    library's own parser reads as the regex module does are analysed; anything else is always
+    scanned (that parser takes a POSIX class such as ``[[:alpha:]]`` for a set and a literal
+    ``]``).
     """
+    if "[:" in source or "[[" in source:
+        return None
     try:
         parsed = _sre_parser().parse(source)
     except Exception:  # syntax only the regex module knows: scan always

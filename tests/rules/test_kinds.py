@@ -131,3 +131,15 @@ def test_a_pattern_does_not_match_across_a_paragraph_break(tmp_path: Path) -> No
     assert [f.rule for f in one] == ["house/gap"]
     two = lint_text("Come to the drop\n\nin the evening.", kind="text", lexicons=[path])
     assert two == []
+
+
+def test_a_pattern_with_a_posix_class_is_searched(tmp_path: Path) -> None:
+    # The standard library's parser, which finds a pattern's literals, reads "[[:alpha:]]" as
+    # a set followed by "]": the literal "]hood" would never be found, nor the pattern.
+    path = _lexicon(
+        tmp_path,
+        "  - {id: hood, kind: pattern, pattern: '[[:alpha:]]hood\\b', preferred: [area],"
+        " severity: warning, category: house-style, note: We say area.}\n",
+    )
+    found = lint_text("Our neighbourhood clinic.", lexicons=[path], default_lexicons=False)
+    assert [(f.rule, f.matched) for f in found] == [("house/hood", "rhood")]
