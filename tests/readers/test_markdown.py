@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from respectful_lint import lint_text
+from respectful_lint.readers.build import URL
+from respectful_lint.readers.markdown_align import _may_hold_url
 
 
 def found(text: str) -> list[tuple[int, int, int, int, str, str]]:
@@ -122,3 +127,18 @@ def test_plain_runs_with_urls_and_entities_keep_positions() -> None:
         (1, 48, 1, 54, "sex-work/hooker", "hooker"),
         (1, 61, 1, 67, "sex-work/hooker", "hooker"),
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["http", "://", "WWW", "www", ".", "@", "ex", "ample", "org", "/", "-", " ", "x", "é"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_text_without_a_url_marker_holds_no_url(text: str) -> None:
+    """The aligner runs the URL expression only on text that may hold a URL."""
+    if URL.search(text):
+        assert _may_hold_url(text)

@@ -107,7 +107,9 @@ class Aligner:
         skipped; where alignment is lost, the rest only if found verbatim."""
         text = self.text
         limit = self.region_end
-        urls = [(m.start(), m.end()) for m in _URL.finditer(content)]
+        urls = (
+            [(m.start(), m.end()) for m in _URL.finditer(content)] if _may_hold_url(content) else []
+        )
         url_i = 0
         i = 0
         n = len(content)
@@ -175,3 +177,9 @@ class Aligner:
         if pos != -1:
             builder.add(rest, pos, pos + len(rest))
             self.cursor = pos + len(rest)
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether ``text`` may hold a URL or an e-mail address: every one holds "://", "@" or
+    "www." (in any case). Most text holds none, and the expression is slow to run on it."""
+    return "://" in text or "@" in text or ("." in text and "www." in text.lower())
