@@ -4,8 +4,9 @@
     python benchmarks/bench_limits.py [--size MB] [--memory-size MB] [--kinds sparse,dense]
                                       [--no-memory]
 
-Time: for sparse text (one term in about 5 KB) and dense text (a term in every sentence),
-each as one single line and as many short lines, the CPU time of checking a file of ``size``
+Time: for sparse text (one term in about 5 KB), dense text (a term in every sentence) and
+breaks (a word, a hyphen and 20,000 line breaks with no word after them, over and over), each
+as one single line and as many short lines, the CPU time of checking a file of ``size``
 MB and of twice that (reading, linting and rendering concise output, with no cap on findings;
 the lexicons are prepared before the clock starts). Median of five runs; doubling the input
 should at most multiply the time by 2.2.
@@ -33,6 +34,8 @@ PLAIN = (
     "workers staff the front desk and help with forms, referrals and transport. "
 )
 SPARSE = PLAIN * 30 + "One addict came in. "  # one term in about 5 KB
+# a place where a hyphenated word might be rejoined, followed by a long run of line breaks
+BREAKS = "Café-" + "\n" * 20_000 + "! "
 
 TIMER = """
 import sys, time
@@ -86,7 +89,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=float, default=1.0, help="MB of the smaller input")
     ap.add_argument("--memory-size", type=float, default=50.0, help="MB of the memory input")
-    ap.add_argument("--kinds", default="sparse,dense", help="which texts to time")
+    ap.add_argument("--kinds", default="sparse,dense,breaks", help="which texts to time")
     ap.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     args = ap.parse_args()
     size = int(args.size * 1_000_000)
@@ -95,7 +98,7 @@ def main() -> None:
         print("| input | lines | findings (1x / 2x) | CPU 1x | CPU 2x | ratio |")
         print("|---|---|---|---|---|---|")
         kinds = args.kinds.split(",")
-        for label, unit in (("sparse", SPARSE), ("dense", DENSE)):
+        for label, unit in (("sparse", SPARSE), ("dense", DENSE), ("breaks", BREAKS)):
             if label not in kinds:
                 continue
             for single in (True, False):

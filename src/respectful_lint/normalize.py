@@ -285,9 +285,11 @@ def _translated(text: str) -> str | None:
 # A hyphen or dash, blanks with a line break among them, between word characters: where the
 # general path may rejoin a word (a superset of its cases). The expression starts at the
 # hyphen, a character of a small set the engine skips to, and looks back for the word
-# character: starting at a word character tried every letter of the text.
+# character: starting at a word character tried every letter of the text. The blanks are
+# read once, those before the first line break and then all the rest, so a long run of line
+# breaks not followed by a word costs its length, not its square.
 _JOIN_CANDIDATE = re.compile(
-    r"[-" + _DASHES + r"\u00ad](?<=\w[-" + _DASHES + r"\u00ad])[ \t\r\n]*[\r\n][ \t\r\n]*\w"
+    r"[-" + _DASHES + r"\u00ad](?<=\w[-" + _DASHES + r"\u00ad])[ \t]*+[\r\n][ \t\r\n]*+\w"
 )
 
 
