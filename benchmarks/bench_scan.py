@@ -55,7 +55,7 @@ def main() -> None:
     from respectful_lint.lexicon.compile import CompiledLexicon, compile_rules
     from respectful_lint.normalize import normalize
     from respectful_lint.readers.text import TextReader
-    from respectful_lint.scan import BACKENDS
+    from respectful_lint.scan import BACKENDS, ScannerUnavailable
 
     default = load_compiled()
     text = build_text(args.corpus, int(args.mb * 1e6))
@@ -66,7 +66,7 @@ def main() -> None:
         start = time.perf_counter()
         try:
             lexicon = compile_rules(default.rules, default.lexicons, backend=name)
-        except ImportError:
+        except (ImportError, ScannerUnavailable):  # not installed, or not for this processor
             continue
         compiled = time.perf_counter() - start
         scan = timed(lambda lexicon=lexicon: lexicon.scanner.scan(norm), args.runs)

@@ -15,6 +15,7 @@ from ..findings import Match
 from ..inflect import expand
 from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
 from ..normalize import is_word
+from ..scan import make_scanner
 from ..scan_base import Scanner
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
 from .needs import Needs, met, present, requirement_needs, scanner_words
@@ -115,8 +116,6 @@ class TermKind:
                 needs[index] = need
         if not needs:
             return CompiledTerms(forms, lengths)
-        from ..scan import make_scanner  # the fastest scanner installed; all find the same
-
         whole, starts = scanner_words(needs.values())
         return CompiledTerms(forms, lengths, (), needs, make_scanner(whole, starts))
 
