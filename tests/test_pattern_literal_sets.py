@@ -81,3 +81,32 @@ def test_a_match_filling_its_whole_window_is_found(tmp_path: Path) -> None:
     for text in ("walk-in clinic", "Walk in clinic", "The walk-in clinic"):
         found = lint_text(text, kind="text", lexicons=[path], default_lexicons=False)
         assert [f.rule for f in found] == ["house/clinic"], text
+
+
+class _Counting:
+    """A compiled pattern that counts its searches."""
+
+    def __init__(self, pattern: object, searches: list[int]) -> None:
+        self.pattern = pattern
+        self.searches = searches
+
+    def search(self, *args: object, **kwargs: object) -> object:
+        self.searches.append(1)
+        return self.pattern.search(*args, **kwargs)  # type: ignore[attr-defined]
+
+
+def test_a_window_without_a_string_of_each_set_is_not_searched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from respectful_lint.rules import pattern as pattern_module
+
+    searches: list[int] = []
+    real = pattern_module.compiled
+    monkeypatch.setattr(pattern_module, "compiled", lambda s: _Counting(real(s), searches))
+    # "work" anchors children-into-sex-work, but its window holds no "sex"
+    assert match_text("The outreach team went back to work after lunch.", LEXICON)[0] == []
+    assert searches == []
+    found = match_text("Girls were forced into sex work at the port.", LEXICON)[0]
+    rule = "child-exploitation/children-into-sex-work"
+    assert [LEXICON.rules[m.rule].id for m in found] == [rule]
+    assert searches

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -142,3 +143,22 @@ def test_text_without_a_url_marker_holds_no_url(text: str) -> None:
     """The aligner runs the URL expression only on text that may hold a URL."""
     if URL.search(text):
         assert _may_hold_url(text)
+
+
+def test_the_url_expression_runs_only_on_text_that_may_hold_a_url(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from respectful_lint.readers import markdown_align
+
+    searched: list[str] = []
+
+    class Spy:
+        def finditer(self, text: str) -> object:
+            searched.append(text)
+            return URL.finditer(text)
+
+    monkeypatch.setattr(markdown_align, "_URL", Spy())
+    # a list item's text is not a verbatim run of the source at the cursor: it is aligned
+    found = lint_text("- Hookers are welcome.\n- See www.example.org/hookers.\n")
+    assert [f.matched for f in found] == ["Hookers"]
+    assert searched and all("www." in text for text in searched)
