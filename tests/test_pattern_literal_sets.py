@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _house import HEADER
 from respectful_lint import lint_text
 from respectful_lint.engine import match_text
 from respectful_lint.lexicon import load_compiled
@@ -73,8 +74,8 @@ def test_literal_sets_of_a_pattern() -> None:
 def test_a_match_filling_its_whole_window_is_found(tmp_path: Path) -> None:
     path = tmp_path / "house.yaml"
     path.write_text(
-        "lexicon: house\nversion: 1\nlanguage: en\ndescription: House rules.\nentries:\n"
-        "  - {id: clinic, kind: pattern, pattern: 'walk[ -]?in clinic', preferred: [drop-in],"
+        HEADER
+        + "  - {id: clinic, kind: pattern, pattern: 'walk[ -]?in clinic', preferred: [drop-in],"
         " severity: warning, category: house-style, note: We say drop-in.}\n",
         encoding="utf-8",
     )
