@@ -7,11 +7,13 @@ identical segments either way.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from respectful_lint.model import Document
+from respectful_lint.model import Document, line_starts
 from respectful_lint.readers import markdown, markdown_fast
 
 pytestmark = pytest.mark.skipif(not markdown_fast.AVAILABLE, reason="pyromark is not installed")
@@ -47,9 +49,23 @@ def _line(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(BLOCK)).format(text, text)
 
 
+# front matter as markdown-it's plugin reads it: closed by as many dashes or more, or "...",
+# indented less than four columns; anything else leaves the first line a thematic break
+OPENERS = ["---", "----", "---x"]
+CLOSERS = ["---", "----", "...", "...  ", "  ---", "    ---", "--- \t", "-- -", "---x", " ..."]
+
+
+@st.composite
+def _front_matter(draw: st.DrawFn) -> list[str]:
+    lines = [draw(st.sampled_from(OPENERS))]
+    for _ in range(draw(st.integers(0, 3))):
+        lines.append(draw(st.sampled_from([*CLOSERS, "title: hooker", "", "- sex workers"])))
+    return lines
+
+
 @st.composite
 def _document(draw: st.DrawFn) -> str:
-    lines: list[str] = []
+    lines: list[str] = draw(_front_matter()) if draw(st.integers(0, 3)) == 0 else []
     for _ in range(draw(st.integers(1, 8))):
         lines.append(draw(_line()))
         if draw(st.booleans()):
@@ -87,3 +103,33 @@ def test_both_parsers_make_the_same_segments(text: str) -> None:
     finally:
         markdown_fast.usable = markdown_fast_usable  # type: ignore[assignment]
     assert _segments(fast) == _segments(slow)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("---\ntitle: a\n---\nText\n", 3),
+        ("----\ntitle: a\n---\n-----\nText\n", 4),
+        ("---\r\ntitle: a\r\n...\r\nText\r\n", 3),
+        ("---\ntitle: a\n    ---\n  ---  \nText\n", 4),
+        ("---\ntitle: a\nText\n", 0),  # never closed: a thematic break
+        ("Text\n---\nMore\n---\n", 0),
+    ],
+)
+def test_front_matter_is_found_as_markdown_it_finds_it(text: str, body: int) -> None:
+    assert markdown_fast.body_line(text, line_starts(text)) == body
+
+
+def test_a_file_with_front_matter_is_read_from_the_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "---\ntitle: hooker\n---\nSome *sex workers* said\n"
+    calls = []
+    original = markdown_fast.segments
+
+    def counted(*args: Any) -> Any:
+        calls.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(markdown_fast, "segments", counted)
+    doc = markdown.MarkdownReader().read(text, "p.md")
+    assert len(calls) == 1
+    assert [s.text for s in doc.segments] == ["Some sex workers said"]

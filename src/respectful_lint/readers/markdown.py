@@ -2,7 +2,7 @@
 
 Most files are read from pulldown-cmark's events, which carry exact source ranges
 (:mod:`.markdown_fast`); the events become the markdown-it tokens the walk below reads, so both
-parsers give the same segments. markdown-it-py reads the rest (front matter, tilde runs, very
+parsers give the same segments. markdown-it-py reads the rest (tilde runs, NUL characters, very
 deep nesting) and every file when ``pyromark`` is missing.
 
 Prose is kept: paragraphs, headings, list items, table cells, block quotes, link text and image
@@ -73,7 +73,9 @@ class MarkdownReader:
         found: list[Segment] = []
         if markdown_fast.usable(text):
             try:
-                for first_line, chunk in _chunks(text, starts):
+                for first_line, chunk in _chunks(
+                    text, starts, markdown_fast.body_line(text, starts)
+                ):
                     walker = _Walker(text, starts, first_line, self.data_attributes)
                     found.extend(markdown_fast.segments(walker, chunk, starts[first_line]))
             except Refused as exc:
@@ -102,14 +104,17 @@ class MarkdownReader:
         return doc
 
 
-def _chunks(text: str, starts: Sequence[int]) -> list[tuple[int, str]]:
-    """Split large files at blank lines outside fenced code, so memory stays bounded."""
-    if len(text) <= CHUNK_SIZE:
-        return [(0, text)]
+def _chunks(text: str, starts: Sequence[int], first: int = 0) -> list[tuple[int, str]]:
+    """Split large files at blank lines outside fenced code, so memory stays bounded; the
+    text is read from line ``first`` on."""
+    if first >= len(starts):
+        return []
+    if len(text) - starts[first] <= CHUNK_SIZE:
+        return [(first, text[starts[first] :] if first else text)]
     out: list[tuple[int, str]] = []
-    chunk_line = 0
+    chunk_line = first
     fence: str | None = None
-    for i in range(len(starts)):
+    for i in range(first, len(starts)):
         line_start = starts[i]
         line_end = starts[i + 1] if i + 1 < len(starts) else len(text)
         line = text[line_start:line_end]

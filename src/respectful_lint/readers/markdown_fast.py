@@ -2,9 +2,10 @@
 
 The segments are the ones :mod:`.markdown`'s markdown-it-py walk makes: the same blocks become
 segments of the same kinds, and every inline piece goes through the same alignment code, now
-started at the exact source position the parser reports instead of searched for. The reader
-falls back to markdown-it-py for what the two parsers treat differently or what only that walk
-reports: front matter, NUL characters, runs of tildes (pulldown-cmark reads one tilde as
+started at the exact source position the parser reports instead of searched for. Front matter
+is found as markdown-it-py's front matter plugin finds it, and the events are read from the line
+after it. The reader falls back to markdown-it-py for what the two parsers treat differently or
+what only that walk reports: NUL characters, runs of tildes (pulldown-cmark reads one tilde as
 strikethrough, and longer runs its own way), and containers nested deep enough to reach its limit.
 """
 
@@ -35,8 +36,52 @@ else:  # pragma: no cover
 
 
 def usable(text: str) -> bool:
-    """Whether the event reader gives the same segments as markdown-it-py for this text."""
-    return AVAILABLE and "\0" not in text and not text.startswith("---") and "~~" not in text
+    """Whether the event reader gives the same segments as markdown-it-py for this text, read
+    from the line after any front matter (see :func:`body_line`)."""
+    return AVAILABLE and "\0" not in text and "~~" not in text
+
+
+def body_line(text: str, starts: Sequence[int]) -> int:
+    """The first line after the front matter that markdown-it-py's front matter plugin skips;
+    0 when the text has none.
+
+    As that plugin has it: the text starts with three or more dashes, and a later line closes
+    the block with at least as many dashes (indented less than four columns) or with ``...``
+    at its start, either followed by spaces and tabs only. Without a closing line there is no
+    front matter.
+    """
+    if not text.startswith("---"):
+        return 0
+    first_end = _line_content_end(text, starts, 0)
+    markers = len(text[:first_end]) - len(text[:first_end].lstrip("-"))
+    for line in range(1, len(starts)):
+        start = starts[line]
+        content = text[start : _line_content_end(text, starts, line)]
+        if content.startswith("...") and not content[3:].strip(" \t"):
+            return line + 1
+        rest = content.lstrip(" \t")
+        if not rest.startswith("-") or _columns(content[: len(content) - len(rest)]) >= 4:
+            continue
+        dashes = len(rest) - len(rest.lstrip("-"))
+        if dashes >= markers and not rest[dashes:].strip(" \t"):
+            return line + 1
+    return 0
+
+
+def _line_content_end(text: str, starts: Sequence[int], line: int) -> int:
+    """Where line ``line`` ends, before its line break."""
+    end = starts[line + 1] if line + 1 < len(starts) else len(text)
+    while end > starts[line] and text[end - 1] in "\r\n":
+        end -= 1
+    return end
+
+
+def _columns(indent: str) -> int:
+    """The width of an indent of spaces and tabs, a tab reaching the next multiple of four."""
+    width = 0
+    for ch in indent:
+        width = width + 4 - width % 4 if ch == "\t" else width + 1
+    return width
 
 
 class Deep(Exception):
