@@ -14,7 +14,7 @@ do not split a phrase, and every piece of a segment maps back to its exact sourc
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
@@ -218,7 +218,7 @@ class _Walker(Aligner):
             elif t in ("softbreak", "hardbreak"):
                 self.line_break(main, quoted)
             elif t == "code_inline":
-                self.placeholder_for_code(child, main)
+                self.placeholder_for_code(child.markup or "`", main)
             elif t == "link_open" and child.markup == "autolink":
                 self.autolink(main)
                 skipping = True
@@ -227,7 +227,8 @@ class _Walker(Aligner):
             elif t == "link_close":
                 self.skip_destination()
             elif t == "image":
-                alt = self.image(child, main, quoted)
+                texts = [c.content for c in child.children or [] if c.type == "text"]
+                alt = self.image(texts, main, quoted)
                 if alt is not None:
                     extra.append(alt)
             elif child.markup and t.endswith(("_open", "_close")):
@@ -256,17 +257,17 @@ class _Walker(Aligner):
             builder.add(PLACEHOLDER, start, end + 1)
             self.cursor = end + 1
 
-    def image(self, tok: Token, builder: _Builder, quoted: bool) -> _Builder | None:
-        """An image stands in the phrase as one placeholder; its alt text, returned, makes a
-        segment of its own. None when the image is not found in the source."""
+    def image(self, texts: Iterable[str], builder: _Builder, quoted: bool) -> _Builder | None:
+        """An image stands in the phrase as one placeholder; its alt text (``texts``, the text
+        tokens among its children), returned, makes a segment of its own. None when the image is
+        not found in the source."""
         alt = _Builder("alt", quoted)
         start = self.text.find("![", self.cursor, self.region_end)
         if start == -1:
             return None
         self.cursor = start + 2
-        for child in tok.children or []:
-            if child.type == "text":
-                self.text_piece(child.content, alt, quoted)
+        for content in texts:
+            self.text_piece(content, alt, quoted)
         self.consume("]")
         self.skip_destination(after_bracket=True)
         builder.add(PLACEHOLDER, start, self.cursor)

@@ -7,15 +7,11 @@ placeholders, and markup between pieces is stepped over.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from .build import ENTITY as _ENTITY
 from .build import PLACEHOLDER
 from .build import URL as _URL
 from .build import SegmentBuilder as _Builder
-
-if TYPE_CHECKING:
-    from markdown_it.token import Token
 
 
 class Aligner:
@@ -78,8 +74,8 @@ class Aligner:
             builder.add(PLACEHOLDER, pos, pos + len(raw))
             self.cursor = pos + len(raw)
 
-    def placeholder_for_code(self, tok: Token, builder: _Builder) -> None:
-        ticks = tok.markup or "`"
+    def placeholder_for_code(self, ticks: str, builder: _Builder) -> None:
+        """Inline code opened by ``ticks`` stands as one placeholder."""
         start = self.text.find(ticks, self.cursor, self.region_end)
         if start == -1:
             return

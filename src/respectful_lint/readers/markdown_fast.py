@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - exercised only where the wheel is miss
     _pyromark = None  # type: ignore[assignment]
 
 from ..model import Segment
+from .build import SegmentBuilder as Builder
 
 AVAILABLE = _pyromark is not None
 DEEPEST = 40  # containers nested deeper than this go to markdown-it-py, which reports its limit
@@ -259,63 +260,11 @@ class _Blocks:
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
 
 
-class _Token:
-    """The part of a markdown-it token that the walk reads."""
-
-    __slots__ = ("children", "content", "map", "markup", "type")
-
-    def __init__(self, type: str, content: str = "", markup: str = "") -> None:
-        self.type = type
-        self.content = content
-        self.markup = markup
-        self.children: list[_Token] | None = None
-        self.map: list[int] | None = None
-
-
 def _line_end(text: str, end: int) -> int:
     if end > 0 and text[end - 1] == "\n":
         return end
     nl = text.find("\n", end)
     return len(text) if nl == -1 else nl + 1
-
-
-def _tokens(text: str, leaf: Sequence[tuple[Any, int, int]]) -> list[_Token]:
-    """markdown-it's inline children for one block's events."""
-    out: list[_Token] = []
-    stack: list[list[_Token]] = []  # children of the images being read
-    i = 0
-    n = len(leaf)
-    first = True
-    value: Any  # the event's content: text, or the tag of a start or end
-    while i < n:
-        event, start, end = leaf[i]
-        if type(event) is str:  # SoftBreak, HardBreak
-            key, value = event, None
-        else:
-            key = next(iter(event))
-            value = event[key]
-        target = stack[-1] if stack else out
-        if key == "Text":
-            joined, i = _text_run(text, leaf, i, first)
-            first = False
-            if joined:
-                target.append(_Token("text", joined))
-            continue
-        i += 1
-        first = False
-        if key == "SoftBreak":
-            target.append(_Token("softbreak"))
-        elif key == "HardBreak":
-            target.append(_Token("hardbreak"))
-        elif key == "Code":
-            span = text[start:end]
-            ticks = len(span) - len(span.lstrip("`"))
-            target.append(_Token("code_inline", value, "`" * max(ticks, 1)))
-        elif key == "InlineHtml":
-            target.append(_Token("html_inline", value))
-        elif key == "Start" or key == "End":
-            _tag(text, key == "Start", value, start, end, target, stack)
-    return out
 
 
 def _text_run(
@@ -359,42 +308,6 @@ def _text_run(
     return "".join(content), i
 
 
-def _tag(
-    text: str,
-    opening: bool,
-    value: Any,
-    start: int,
-    end: int,
-    target: list[_Token],
-    stack: list[list[_Token]],
-) -> None:
-    """The token of an inline tag's start or end; an image's children go on ``stack``."""
-    name = value if type(value) is str else next(iter(value))
-    if name == "Image":
-        if opening:
-            image = _Token("image")
-            image.children = []
-            target.append(image)
-            stack.append(image.children)
-        elif stack:
-            stack.pop()
-    elif name == "Link":
-        autolink = opening and value["Link"]["link_type"] in ("Autolink", "Email")
-        tag = "link_open" if opening else "link_close"
-        target.append(_Token(tag, "", "autolink" if autolink else ""))
-    else:
-        mark = text[start] if opening else text[end - 1]
-        if name == "Strong":
-            mark *= 2
-        elif name == "Strikethrough":
-            mark = "~~"
-        tag = _TAGS.get(name, "x")
-        target.append(_Token(tag + ("_open" if opening else "_close"), "", mark))
-
-
-_TAGS = {"Emphasis": "em", "Strong": "strong", "Strikethrough": "s"}
-
-
 def _inline(
     walker: Any,
     text: str,
@@ -403,11 +316,111 @@ def _inline(
     quoted: bool,
     block_end: int,
 ) -> None:
-    """One block's inline events, walked as markdown-it-py's inline token."""
+    """One block's inline events, walked in the steps :meth:`.markdown._Walker.inline` takes
+    for the markdown-it tokens the events stand for (a run of text events is one text token).
+    """
     starts = walker.starts
     first_line = bisect_right(starts, leaf[0][1]) - 1
     last_line = bisect_right(starts, _line_end(text, block_end) - 1)
-    tok = _Token("inline")
-    tok.children = _tokens(text, leaf)
-    tok.map = [first_line - walker.first_line, last_line - walker.first_line]
-    walker.inline(tok, kind, quoted)
+    region = (first_line - walker.first_line, last_line - walker.first_line)
+    if region != walker.last_map:
+        walker.cursor = walker.line_offset(region[0])
+        walker.last_map = region
+    walker.region_end = walker.line_offset(region[1])
+    main = Builder(kind, quoted)
+    extra: list[Builder] = []
+    skipping = False  # inside an autolink, until it ends
+    html_skip = 0  # depth inside inline HTML elements whose content is skipped
+    first = True
+    i = 0
+    n = len(leaf)
+    value: Any  # the event's content: text, or the tag of a start or end
+    while i < n:
+        event, start, end = leaf[i]
+        if type(event) is str:  # SoftBreak, HardBreak
+            key, value = event, None
+        else:
+            key = next(iter(event))
+            value = event[key]
+        if key == "Text":
+            content, i = _text_run(text, leaf, i, first)
+            first = False
+            if content and not skipping:
+                if html_skip:
+                    walker.placeholder_for(content, main)
+                else:
+                    walker.text_piece(content, main, quoted)
+            continue
+        i += 1
+        first = False
+        if key == "Start" or key == "End":
+            name = value if type(value) is str else next(iter(value))
+            if name == "Image":
+                if key == "Start":  # its events up to its end are its children
+                    texts, i = _image_texts(text, leaf, i)
+                    if not skipping and not html_skip:
+                        alt = walker.image(texts, main, quoted)
+                        if alt is not None:
+                            extra.append(alt)
+            elif skipping:
+                skipping = not (key == "End" and name == "Link")
+            elif html_skip:
+                pass
+            elif name == "Link":
+                if key == "End":
+                    walker.skip_destination()
+                elif value["Link"]["link_type"] in ("Autolink", "Email"):
+                    walker.autolink(main)
+                    skipping = True
+                else:
+                    walker.consume("[")
+            else:  # emphasis, strong or strikethrough: step over its markup
+                mark = text[start] if key == "Start" else text[end - 1]
+                if name == "Strong":
+                    mark *= 2
+                elif name == "Strikethrough":
+                    mark = "~~"
+                walker.consume(mark)
+        elif skipping:
+            pass
+        elif key == "InlineHtml":
+            html_skip = walker.inline_html(value, main, quoted, html_skip)
+        elif html_skip:
+            pass
+        elif key == "SoftBreak" or key == "HardBreak":
+            walker.line_break(main, quoted)
+        elif key == "Code":
+            span = text[start:end]
+            walker.placeholder_for_code("`" * max(len(span) - len(span.lstrip("`")), 1), main)
+    segments = walker.segments
+    for builder in (main, *extra):
+        segment = builder.segment()
+        if segment is not None:
+            segments.append(segment)
+
+
+def _image_texts(text: str, leaf: Sequence[tuple[Any, int, int]], i: int) -> tuple[list[str], int]:
+    """The text tokens among the children of the image whose start event precedes ``leaf[i]``,
+    and the index of the event after its end (images inside it keep their own text)."""
+    texts: list[str] = []
+    depth = 1
+    n = len(leaf)
+    while i < n:
+        event = leaf[i][0]
+        if type(event) is str:
+            i += 1
+            continue
+        key = next(iter(event))
+        if key == "Text":
+            content, i = _text_run(text, leaf, i, False)
+            if content and depth == 1:
+                texts.append(content)
+            continue
+        i += 1
+        if key == "Start" or key == "End":
+            value = event[key]
+            if (value if type(value) is str else next(iter(value))) == "Image":
+                depth += 1 if key == "Start" else -1
+                if depth == 0:
+                    break
+    return texts, i
