@@ -35,6 +35,12 @@ INLINE = [
     "https://example.org/{}",
     "{}  ",
     "{}\\",
+    "~{}~",
+    "~~{}~~",
+    "~~~{}~~~",
+    "{}~{}",
+    "`~~{}~~`",
+    "<b title='~~'>{}</b>",
 ]
 BLOCK = ["{}", "# {}", "## {}", "- {}", "  - {}", "1. {}", "> {}", "> - {}", "| {} | {} |"]
 
@@ -74,6 +80,8 @@ def _document(draw: st.DrawFn) -> str:
             lines.append("|---|---|")
         if draw(st.integers(0, 9)) == 0:
             lines.extend(["```", "code hooker", "```"])
+        if draw(st.integers(0, 9)) == 0:
+            lines.extend(["~~~", "code ~~hooker~~", "~~~"])
         if draw(st.integers(0, 9)) == 0:
             lines.extend(["<div>", "html <b>hooker</b>", "</div>", ""])
     return draw(st.sampled_from(["\n", "\r\n"])).join(lines) + "\n"
@@ -133,3 +141,27 @@ def test_a_file_with_front_matter_is_read_from_the_events(monkeypatch: pytest.Mo
     doc = markdown.MarkdownReader().read(text, "p.md")
     assert len(calls) == 1
     assert [s.text for s in doc.segments] == ["Some sex workers said"]
+
+
+def test_tildes_in_code_leave_the_file_to_the_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unused() -> None:
+        raise AssertionError("markdown-it-py read the file")
+
+    monkeypatch.setattr(markdown, "_parser", unused)
+    text = "~~~\ncode ~~hooker~~\n~~~\n\nSome `~~x~~` hookers said\n"
+    doc = markdown.MarkdownReader().read(text, "p.md")
+    assert [s.text for s in doc.segments] == ["Some \ufffc hookers said"]
+
+
+def test_strikethrough_is_read_by_markdown_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    original = markdown._parser
+
+    def counted() -> Any:
+        calls.append(1)
+        return original()
+
+    monkeypatch.setattr(markdown, "_parser", counted)
+    doc = markdown.MarkdownReader().read("Some ~~hookers~~ said\n", "p.md")
+    assert calls
+    assert [s.text for s in doc.segments] == ["Some hookers said"]

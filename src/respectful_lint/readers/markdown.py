@@ -2,8 +2,8 @@
 
 Most files are read from pulldown-cmark's events, which carry exact source ranges
 (:mod:`.markdown_fast`); the events become the markdown-it tokens the walk below reads, so both
-parsers give the same segments. markdown-it-py reads the rest (tilde runs, NUL characters, very
-deep nesting) and every file when ``pyromark`` is missing.
+parsers give the same segments. markdown-it-py reads the rest (tildes in text where two stand in
+a row, NUL characters, very deep nesting) and every file when ``pyromark`` is missing.
 
 Prose is kept: paragraphs, headings, list items, table cells, block quotes, link text and image
 alt text. Fenced and indented code, inline code, autolinks, bare URLs, link destinations, raw
@@ -80,7 +80,7 @@ class MarkdownReader:
                     found.extend(markdown_fast.segments(walker, chunk, starts[first_line]))
             except Refused as exc:
                 raise exc.at(path, text) from None
-            except markdown_fast.Deep:
+            except markdown_fast.Differ:
                 found = []
             else:
                 doc.segments = found

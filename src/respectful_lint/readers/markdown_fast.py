@@ -5,8 +5,10 @@ segments of the same kinds, and every inline piece goes through the same alignme
 started at the exact source position the parser reports instead of searched for. Front matter
 is found as markdown-it-py's front matter plugin finds it, and the events are read from the line
 after it. The reader falls back to markdown-it-py for what the two parsers treat differently or
-what only that walk reports: NUL characters, runs of tildes (pulldown-cmark reads one tilde as
-strikethrough, and longer runs its own way), and containers nested deep enough to reach its limit.
+what only that walk reports: NUL characters, containers nested deep enough to reach its limit,
+and, in a text holding two tildes in a row, any tilde in text or strikethrough (pulldown-cmark
+reads one tilde as strikethrough, and longer runs its own way). Tildes in code, code fences and
+HTML are read alike by both.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ else:  # pragma: no cover
 def usable(text: str) -> bool:
     """Whether the event reader gives the same segments as markdown-it-py for this text, read
     from the line after any front matter (see :func:`body_line`)."""
-    return AVAILABLE and "\0" not in text and "~~" not in text
+    return AVAILABLE and "\0" not in text
 
 
 def body_line(text: str, starts: Sequence[int]) -> int:
@@ -85,8 +87,17 @@ def _columns(indent: str) -> int:
     return width
 
 
-class Deep(Exception):
+class Differ(Exception):
+    """The event reader cannot promise markdown-it-py's result for this text."""
+
+
+class Deep(Differ):
     """Containers nest too deep for the event reader to promise markdown-it-py's result."""
+
+
+class Tildes(Differ):
+    """A tilde in text or strikethrough, in a text holding two tildes in a row: markdown-it
+    reads a run of two as strikethrough, pulldown-cmark one or two, and longer runs differ."""
 
 
 def _char_offsets(chunk: str) -> Callable[[int], int]:
@@ -121,7 +132,7 @@ def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
     """The segments of ``chunk`` (at ``base`` in the file), built with ``walker``'s alignment.
 
     ``walker`` is a :class:`~.markdown._Walker` over the whole file; its cursor and region are
-    set from the parser's ranges. Raises :class:`Deep` when containers nest too deep.
+    set from the parser's ranges. Raises :class:`Differ` where the two parsers may part.
     """
     assert _pyromark is not None
     text: str = walker.text
@@ -129,6 +140,7 @@ def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
     pos = blocks.pos
     leaf = blocks.leaf  # inline events of the current block, in order
     code = 0  # blocks.code, read again when a block starts or ends
+    tildes = "~~" in chunk
     events: Any = _pyromark.events_with_range(chunk, options=_OPTIONS)
     for event, span in events:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
@@ -139,6 +151,8 @@ def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
             continue
         if "Text" in event:
             if not code:
+                if tildes and "~" in event["Text"]:
+                    raise Tildes
                 leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
             continue
         if "Start" in event:
@@ -149,6 +163,8 @@ def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
                 code = blocks.code
                 continue
             start = base + pos(span["start"])
+            if name == "Strikethrough" and tildes:
+                raise Tildes
             if name == "Strikethrough" and not text.startswith("~~", start):
                 leaf.append(({"Text": "~"}, start, start + 1))  # markdown-it wants two
             else:
