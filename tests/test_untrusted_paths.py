@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from respectful_lint.cli import main
+from respectful_lint.runner import walk
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git to make a repo")
 
@@ -200,3 +201,23 @@ def test_a_file_named_inside_an_unsearchable_folder_is_an_error(
     assert result.exit_code == 2
     assert checked(result) == [str(other)]
     assert f"error: {inside}: cannot read: Permission denied" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_walk_follows_links_to_files_but_not_to_folders(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    write(root, "b/z.md")
+    write(root, "b/a.md")
+    write(root, "a.md")
+    outside = write(tmp_path, "outside/c.md")
+    (root / "link.md").symlink_to(outside)
+    (root / "linked").symlink_to(outside.parent, target_is_directory=True)
+    (root / "broken.md").symlink_to(tmp_path / "missing.md")
+    found = list(walk(root, [".md"]))
+    assert found == [
+        str(root / "a.md"),
+        str(root / "broken.md"),  # reading it reports the problem
+        str(root / "link.md"),
+        str(root / "b" / "a.md"),
+        str(root / "b" / "z.md"),
+    ]

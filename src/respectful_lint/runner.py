@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,30 +101,75 @@ def walk(
             where = exc.filename if exc.filename is not None else folder
             report.errors.append(f"{where}: cannot read folder: {exc.strerror or exc}")
 
-    for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if d not in SKIP_DIRS
-            and not d.endswith(".egg-info")
-            and not _is_venv(os.path.join(root, d))
-            and not (excluded and excluded(os.path.join(root, d)))
-            and not (ignore and ignore.ignored(os.path.join(root, d), is_dir=True))
-        )
-        for name in sorted(files):
+    wanted = tuple(suffixes)
+    pending = [os.fspath(folder)]  # folders still to read, the next one last
+    while pending:
+        root = pending.pop()
+        listed = _listed(root, unreadable)
+        if listed is None:
+            continue
+        dirs, files = listed
+        for name, regular in sorted(files):
             path = os.path.normpath(os.path.join(root, name))
-            if not name.lower().endswith(tuple(suffixes)) and not (included and included(path)):
+            if not name.lower().endswith(wanted) and not (included and included(path)):
                 continue
             if ignore is not None and ignore.ignored(path):
                 continue
             if excluded and excluded(path):
                 continue
-            kind = _irregular(path)
+            kind = None if regular else _irregular(path)
             if kind is not None:
                 if report is not None:
                     report.notes.append(f"{path}: skipped: {kind}, not a regular file")
                 continue
             yield path
+        below = [
+            os.path.join(root, d)
+            for d, link in sorted(dirs)
+            if d not in SKIP_DIRS
+            and not d.endswith(".egg-info")
+            and not _is_venv(os.path.join(root, d))
+            and not (excluded and excluded(os.path.join(root, d)))
+            and not (ignore and ignore.ignored(os.path.join(root, d), is_dir=True))
+            and not link  # as os.walk: a link to a folder is not followed
+        ]
+        pending.extend(reversed(below))
+
+
+def _listed(
+    root: str, unreadable: Callable[[OSError], None]
+) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]] | None:
+    """The folders (each with whether it is a symbolic link) and the other entries (each with
+    whether it is a regular file, not a link) of folder ``root``, as ``os.walk`` sorts them;
+    None when it cannot be read, after telling ``unreadable``.
+
+    The kinds come from the folder listing itself, so a regular file costs no ``stat`` call.
+    """
+    dirs: list[tuple[str, bool]] = []
+    files: list[tuple[str, bool]] = []
+    try:
+        with os.scandir(root) as entries:
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    try:
+                        link = entry.is_symlink()
+                    except OSError:
+                        link = False
+                    dirs.append((entry.name, link))
+                else:
+                    try:
+                        regular = entry.is_file(follow_symlinks=False)
+                    except OSError:
+                        regular = False
+                    files.append((entry.name, regular))
+    except OSError as exc:
+        unreadable(exc)
+        return None
+    return dirs, files
 
 
 def discover(
