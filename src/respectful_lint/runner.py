@@ -126,12 +126,12 @@ def walk(
         below = [
             os.path.join(root, d)
             for d, link in sorted(dirs)
-            if d not in SKIP_DIRS
+            if not link  # as os.walk: a link to a folder is not followed
+            and d not in SKIP_DIRS
             and not d.endswith(".egg-info")
             and not _is_venv(os.path.join(root, d))
             and not (excluded and excluded(os.path.join(root, d)))
             and not (ignore and ignore.ignored(os.path.join(root, d), is_dir=True))
-            and not link  # as os.walk: a link to a folder is not followed
         ]
         pending.extend(reversed(below))
 
@@ -140,8 +140,8 @@ def _listed(
     root: str, unreadable: Callable[[OSError], None]
 ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]] | None:
     """The folders (each with whether it is a symbolic link) and the other entries (each with
-    whether it is a regular file, not a link) of folder ``root``, as ``os.walk`` sorts them;
-    None when it cannot be read, after telling ``unreadable``.
+    whether it is a regular file, not a link) of folder ``root``, told apart as ``os.walk``
+    tells them; None when it cannot be read, after telling ``unreadable``.
 
     The kinds come from the folder listing itself, so a regular file costs no ``stat`` call.
     """

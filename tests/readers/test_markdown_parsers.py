@@ -165,3 +165,20 @@ def test_strikethrough_is_read_by_markdown_it(monkeypatch: pytest.MonkeyPatch) -
     doc = markdown.MarkdownReader().read("Some ~~hookers~~ said\n", "p.md")
     assert calls
     assert [s.text for s in doc.segments] == ["Some hookers said"]
+
+
+def test_a_large_file_with_front_matter_is_cut_alike_for_both_parsers() -> None:
+    # a fence line in the front matter, and a link definition the last chunk holds
+    front = "---\ntitle: Notes\nnotes: |\n  ```\n---\n"
+    para = "The [hooker] said something here, and more words follow it.\n\n"
+    body = para * (markdown.CHUNK_SIZE // len(para) + 20)
+    text = front + body + "[hooker]: https://example.org\n"
+    reader = markdown.MarkdownReader()
+    fast = reader.read(text, "p.md")
+    original = markdown_fast.usable
+    try:
+        markdown_fast.usable = lambda _text: False  # type: ignore[assignment]
+        slow = reader.read(text, "p.md")
+    finally:
+        markdown_fast.usable = original  # type: ignore[assignment]
+    assert _segments(fast) == _segments(slow)

@@ -1,9 +1,9 @@
 """Markdown, parsed with pulldown-cmark (``pyromark``) or markdown-it-py.
 
 Most files are read from pulldown-cmark's events, which carry exact source ranges
-(:mod:`.markdown_fast`); the events become the markdown-it tokens the walk below reads, so both
-parsers give the same segments. markdown-it-py reads the rest (tildes in text where two stand in
-a row, NUL characters, very deep nesting) and every file when ``pyromark`` is missing.
+(:mod:`.markdown_fast`), which takes the steps the walk below takes for markdown-it's tokens, so
+both parsers give the same segments. markdown-it-py reads the rest (see :mod:`.markdown_fast`:
+NUL characters, very deep nesting, some tildes) and every file when ``pyromark`` is missing.
 
 Prose is kept: paragraphs, headings, list items, table cells, block quotes, link text and image
 alt text. Fenced and indented code, inline code, autolinks, bare URLs, link destinations, raw
@@ -71,11 +71,13 @@ class MarkdownReader:
         doc = Document(path=path, format=self.name, text=text)
         doc._line_starts = starts
         found: list[Segment] = []
+        # Both parsers read the same chunks, cut from the line after any front matter;
+        # markdown-it-py's first chunk takes the front matter back, for its plugin to skip.
+        body = markdown_fast.body_line(text, starts)
+        chunks = _chunks(text, starts, body)
         if markdown_fast.usable(text):
             try:
-                for first_line, chunk in _chunks(
-                    text, starts, markdown_fast.body_line(text, starts)
-                ):
+                for first_line, chunk in chunks:
                     walker = _Walker(text, starts, first_line, self.data_attributes)
                     found.extend(markdown_fast.segments(walker, chunk, starts[first_line]))
             except Refused as exc:
@@ -85,9 +87,12 @@ class MarkdownReader:
             else:
                 doc.segments = found
                 return doc
+        if body:
+            after = starts[chunks[0][0]] + len(chunks[0][1]) if chunks else len(text)
+            chunks = [(0, text[:after]), *chunks[1:]]
         md = _parser()
         try:
-            for first_line, chunk in _chunks(text, starts):
+            for first_line, chunk in chunks:
                 walker = _Walker(text, starts, first_line, self.data_attributes)
                 tokens = md.parse(chunk)
                 deep = _too_deep(tokens) if not doc.unread else None
@@ -191,13 +196,25 @@ class _Walker(Aligner):
                 )
         return self.segments
 
+    def block(self, first: int, last: int) -> None:
+        """An inline block on lines ``first`` to ``last`` (exclusive) of the chunk starts: the
+        cursor goes to its first line, unless the last block had the same lines (cells of
+        one table row), and stays before its last."""
+        region = (first, last)
+        if region != self.last_map:
+            self.cursor = self.line_offset(first)
+            self.last_map = region
+        self.region_end = self.line_offset(last)
+
+    def add_segments(self, builders: Iterable[_Builder]) -> None:
+        for builder in builders:
+            seg = builder.segment()
+            if seg is not None:
+                self.segments.append(seg)
+
     def inline(self, tok: Token, kind: str, quoted: bool) -> None:
         assert tok.map is not None
-        region = (tok.map[0], tok.map[1])
-        if region != self.last_map:
-            self.cursor = self.line_offset(region[0])
-            self.last_map = region
-        self.region_end = self.line_offset(region[1])
+        self.block(tok.map[0], tok.map[1])
         main = _Builder(kind, quoted)
         extra: list[_Builder] = []
         skipping = False
@@ -233,10 +250,7 @@ class _Walker(Aligner):
                     extra.append(alt)
             elif child.markup and t.endswith(("_open", "_close")):
                 self.consume(child.markup)
-        for builder in (main, *extra):
-            seg = builder.segment()
-            if seg is not None:
-                self.segments.append(seg)
+        self.add_segments((main, *extra))
 
     def line_break(self, builder: _Builder, quoted: bool) -> None:
         """A soft or hard line break: the source's line break, then the next line's prefix."""

@@ -6,9 +6,9 @@ started at the exact source position the parser reports instead of searched for.
 is found as markdown-it-py's front matter plugin finds it, and the events are read from the line
 after it. The reader falls back to markdown-it-py for what the two parsers treat differently or
 what only that walk reports: NUL characters, containers nested deep enough to reach its limit,
-and, in a text holding two tildes in a row, any tilde in text or strikethrough (pulldown-cmark
-reads one tilde as strikethrough, and longer runs its own way). Tildes in code, code fences and
-HTML are read alike by both.
+and, where the input holds two tildes in a row anywhere, any tilde in text and any strikethrough
+(pulldown-cmark reads one tilde as strikethrough, and longer runs its own way). Tildes in code,
+code fences, HTML and link destinations are read alike by both.
 """
 
 from __future__ import annotations
@@ -135,7 +135,6 @@ def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
     set from the parser's ranges. Raises :class:`Differ` where the two parsers may part.
     """
     assert _pyromark is not None
-    text: str = walker.text
     blocks = _Blocks(walker, chunk, base)
     pos = blocks.pos
     leaf = blocks.leaf  # inline events of the current block, in order
@@ -163,12 +162,12 @@ def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
                 code = blocks.code
                 continue
             start = base + pos(span["start"])
-            if name == "Strikethrough" and tildes:
-                raise Tildes
-            if name == "Strikethrough" and not text.startswith("~~", start):
-                leaf.append(({"Text": "~"}, start, start + 1))  # markdown-it wants two
-            else:
+            if name != "Strikethrough":
                 leaf.append((event, start, base + pos(span["end"])))
+            elif tildes:
+                raise Tildes
+            else:  # one tilde, as no two stand in a row: markdown-it wants two
+                leaf.append(({"Text": "~"}, start, start + 1))
             continue
         if "End" in event:
             tag = event["End"]
@@ -178,7 +177,7 @@ def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
                 code = blocks.code
                 continue
             end = base + pos(span["end"])
-            if name == "Strikethrough" and not text.startswith("~~", end - 2):
+            if name == "Strikethrough":  # one tilde: the start raised where two are a run
                 leaf.append(({"Text": "~"}, end - 1, end))
             else:
                 leaf.append((event, base + pos(span["start"]), end))
@@ -338,11 +337,7 @@ def _inline(
     starts = walker.starts
     first_line = bisect_right(starts, leaf[0][1]) - 1
     last_line = bisect_right(starts, _line_end(text, block_end) - 1)
-    region = (first_line - walker.first_line, last_line - walker.first_line)
-    if region != walker.last_map:
-        walker.cursor = walker.line_offset(region[0])
-        walker.last_map = region
-    walker.region_end = walker.line_offset(region[1])
+    walker.block(first_line - walker.first_line, last_line - walker.first_line)
     main = Builder(kind, quoted)
     extra: list[Builder] = []
     skipping = False  # inside an autolink, until it ends
@@ -390,13 +385,9 @@ def _inline(
                     skipping = True
                 else:
                     walker.consume("[")
-            else:  # emphasis, strong or strikethrough: step over its markup
+            else:  # emphasis or strong: step over its markup
                 mark = text[start] if key == "Start" else text[end - 1]
-                if name == "Strong":
-                    mark *= 2
-                elif name == "Strikethrough":
-                    mark = "~~"
-                walker.consume(mark)
+                walker.consume(mark * 2 if name == "Strong" else mark)
         elif skipping:
             pass
         elif key == "InlineHtml":
@@ -408,11 +399,7 @@ def _inline(
         elif key == "Code":
             span = text[start:end]
             walker.placeholder_for_code("`" * max(len(span) - len(span.lstrip("`")), 1), main)
-    segments = walker.segments
-    for builder in (main, *extra):
-        segment = builder.segment()
-        if segment is not None:
-            segments.append(segment)
+    walker.add_segments((main, *extra))
 
 
 def _image_texts(text: str, leaf: Sequence[tuple[Any, int, int]], i: int) -> tuple[list[str], int]:
