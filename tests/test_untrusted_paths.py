@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from respectful_lint import runner
 from respectful_lint.cli import main
 from respectful_lint.runner import walk
 
@@ -221,3 +222,21 @@ def test_a_walk_follows_links_to_files_but_not_to_folders(tmp_path: Path) -> Non
         str(root / "b" / "a.md"),
         str(root / "b" / "z.md"),
     ]
+
+
+def test_a_walk_asks_the_system_only_about_files_that_are_not_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    original = runner._irregular
+
+    def counted(path: str) -> str | None:
+        asked.append(path)
+        return original(path)
+
+    monkeypatch.setattr(runner, "_irregular", counted)
+    write(tmp_path, "a.md")
+    write(tmp_path, "sub/b.md")
+    found = list(walk(tmp_path, [".md"]))
+    assert len(found) == 2
+    assert asked == []  # the folder listing says they are regular files
