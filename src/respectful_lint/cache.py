@@ -20,7 +20,8 @@ The cache folder may be shared or writable by others, so an entry is untrusted i
   (``os.replace``), so a reader never sees half an entry and many processes may start at
   once; temporary files that a killed process left behind are removed on a later run.
 
-The same folder keeps compiled scanner databases and the index of installed entry points
+The same folder keeps compiled scanner databases, the word-class table
+(:mod:`respectful_lint.wordclass`) and the index of installed entry points
 (:mod:`respectful_lint.entrypoints`), each as opaque bytes behind a header line of the same
 kind (see :func:`read_entry`); whoever reads them checks them again before use.
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cache
+from . import cache, wordclass
 from .customize import Customization
 from .gitignore import GitIgnore
 from .lexicon import (
@@ -223,8 +223,11 @@ def prepare(
     and ``customization`` holds the project's overrides and allowed words.
 
     The result is kept for the life of the process, so repeated API calls compile once, and
-    (unless ``cache`` is false) in the on-disk cache of :mod:`respectful_lint.cache`.
+    (unless ``cache`` is false) in the on-disk cache of :mod:`respectful_lint.cache`, which
+    then also keeps the word-class table that some context tests read (see
+    :mod:`respectful_lint.wordclass`).
     """
+    _use_cache_for_tables(cache)
     return _prepare(
         tuple(str(p) for p in lexicon_paths),
         default_lexicons,
@@ -273,6 +276,10 @@ def load_rules(
         )
     )
     return customization.apply(rules) if customization else rules
+
+
+def _use_cache_for_tables(on: bool) -> None:
+    wordclass.use_store(cache if on else None)
 
 
 @lru_cache(maxsize=16)

@@ -2,7 +2,8 @@
 
 Open classes come from the English lemma table that ships inside the ``lemminflect``
 distribution (``resources/lemma_lu.csv.gz``: word, class, lemma). It is read lazily, the first
-time a rule asks, and never imported as a Python package (that would load numpy). Closed classes
+time a rule asks, and never imported as a Python package (that would load numpy); a run with
+the on-disk cache keeps what it read there (see :func:`use_store`). Closed classes
 (pronouns, determiners, prepositions, conjunctions, auxiliaries) are grammar and are listed here;
 they win over the table, which also lists rare noun senses of words like "or" and "I".
 
@@ -13,9 +14,14 @@ Classes: ``noun``, ``verb``, ``adj``, ``adv``, ``function`` (a closed-class word
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .scan_base import DatabaseStore
 
 WORD_CLASSES = ("noun", "verb", "adj", "adv", "function", "none")
 
@@ -75,16 +81,45 @@ _SETS = tuple(
 )
 
 
+# The table, read from its gzip file (about 70 ms), is kept in a store (the on-disk cache,
+# see :func:`use_store`) as plain text: one line per set of classes, its bit set and then its
+# words, all separated by commas (a word of the table never holds a comma or a line break).
+# Reading that back takes about a fifth of that. What comes back is only words and small numbers:
+# a stored table that is not exactly that is ignored and the gzip file read instead.
+_STORE_FORMAT = 1
+_store: DatabaseStore | None = None
+
+
+def use_store(store: DatabaseStore | None) -> None:
+    """Keep the table read from its file in ``store`` between runs (None: read the file)."""
+    global _store
+    _store = store
+
+
 @cache
 def _table() -> dict[str, int]:
     """Open-class word -> a bit set of its possible classes (empty when the data is missing).
 
-    Read once per process, the first time a rule asks; about 80,000 rows."""
-    import gzip  # imported here: most runs never ask
-
+    Read once per process, the first time a rule asks; about 70,000 rows."""
     path = _table_path()
     if path is None:
         return {}
+    store = _store
+    key = _store_key(path) if store is not None else None
+    if store is not None and key is not None:
+        stored = store.load_blob(key)
+        found = _decoded(stored) if stored is not None else None
+        if found is not None:
+            return found
+    found = _read_table(path)
+    if store is not None and key is not None and found:
+        store.store_blob(key, _encoded(found))
+    return found
+
+
+def _read_table(path: Path) -> dict[str, int]:
+    import gzip  # imported here: most runs never ask
+
     try:
         data = gzip.decompress(path.read_bytes()).decode("utf-8").lower()
     except (OSError, EOFError, UnicodeDecodeError):
@@ -95,6 +130,49 @@ def _table() -> dict[str, int]:
     for word, kind in _ROW.findall(data):
         found[word] = get(word, 0) | bits.get(kind, 0)
     return found
+
+
+def _store_key(path: Path) -> str | None:
+    """The store key of the table read from ``path`` by this module's code, or None."""
+    import hashlib
+
+    try:
+        parts = [os.stat(path), os.stat(__file__)]
+    except OSError:
+        return None
+    digest = hashlib.sha256(f"{_STORE_FORMAT}\0{path}".encode("utf-8", "surrogatepass"))
+    for st in parts:
+        digest.update(f"\0{st.st_size}:{st.st_mtime_ns}".encode())
+    return "word-classes-" + digest.hexdigest()
+
+
+def _encoded(table: dict[str, int]) -> bytes:
+    by_bits: dict[int, list[str]] = {}
+    for word, bits in table.items():
+        by_bits.setdefault(bits, []).append(word)
+    lines = (",".join([str(bits), *words]) for bits, words in sorted(by_bits.items()))
+    return "\n".join(lines).encode("utf-8", "surrogatepass")
+
+
+def _decoded(data: bytes) -> dict[str, int] | None:
+    """The table :func:`_encoded` made, or None for anything else."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    found: dict[str, int] = {}
+    for line in text.split("\n"):
+        head, _, rest = line.partition(",")
+        if head not in _BIT_SETS or not rest:
+            return None
+        words = rest.split(",")
+        if "" in words:
+            return None
+        found.update(dict.fromkeys(words, _BIT_SETS[head]))
+    return found
+
+
+_BIT_SETS = {str(n): n for n in range(1, 16)}
 
 
 def available() -> bool:

@@ -1,0 +1,121 @@
+"""The word-class table is read from its gzip file once and then kept in the on-disk cache."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from respectful_lint import wordclass
+from respectful_lint.cli import main
+
+
+class Store:
+    """A store in memory, as the on-disk cache offers it."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def load_blob(self, key: str) -> bytes | None:
+        return self.blobs.get(key)
+
+    def store_blob(self, key: str, data: bytes) -> None:
+        self.blobs[key] = data
+
+
+@pytest.fixture
+def fresh_table() -> Iterator[None]:
+    """Each test reads the table anew, and leaves the store as it found it."""
+    before = wordclass._store
+    wordclass._table.cache_clear()
+    yield
+    wordclass.use_store(before)
+    wordclass._table.cache_clear()
+
+
+def _read_from_file() -> dict[str, int]:
+    path = wordclass._table_path()
+    assert path is not None
+    return wordclass._read_table(path)
+
+
+def _no_file(path: Path) -> dict[str, int]:
+    raise AssertionError("the table was read from its gzip file")
+
+
+@pytest.mark.usefixtures("fresh_table")
+def test_a_stored_table_is_read_instead_of_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store()
+    wordclass.use_store(store)
+    first = wordclass._table()
+    assert first == _read_from_file()
+    assert len(store.blobs) == 1
+    wordclass._table.cache_clear()
+    monkeypatch.setattr(wordclass, "_read_table", _no_file)
+    assert wordclass._table() == first
+    assert "noun" in wordclass.classes("encampments")
+
+
+@pytest.mark.usefixtures("fresh_table")
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"\xff\xfe",
+        b"1",
+        b"1,",
+        b"1,word,,other",
+        b"0,word",
+        b"16,word",
+        b"x,word",
+        b"1,word\n",
+        b"1,word\n\n2,other",
+    ],
+)
+def test_a_stored_table_that_is_not_one_is_read_from_the_file(body: bytes) -> None:
+    store = Store()
+    wordclass.use_store(store)
+    wordclass._table()
+    (key,) = store.blobs
+    store.blobs[key] = body
+    wordclass._table.cache_clear()
+    assert wordclass._table() == _read_from_file()
+    assert store.blobs[key] != body  # stored again, whole
+
+
+@given(
+    st.dictionaries(
+        st.text(st.characters(blacklist_characters=",\n", codec="utf-8"), min_size=1),
+        st.integers(1, 15),
+        min_size=1,
+    )
+)
+def test_a_stored_table_reads_back_as_it_was(table: dict[str, int]) -> None:
+    assert wordclass._decoded(wordclass._encoded(table)) == table
+
+
+@pytest.mark.usefixtures("fresh_table")
+def test_the_command_keeps_the_table_in_its_cache_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("Meals for the homeless arrive each night.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("RESPECTFUL_LINT_CACHE_DIR", str(cache))
+    monkeypatch.delenv("RESPECTFUL_LINT_NO_CACHE", raising=False)
+    runner = CliRunner()
+    uncached = runner.invoke(main, ["check", "--no-cache", str(draft)])
+    assert "homelessness/the-homeless" in uncached.output
+    assert not list(cache.glob("word-classes-*"))
+    wordclass._table.cache_clear()
+    first = runner.invoke(main, ["check", str(draft)])
+    assert len(list(cache.glob("word-classes-*"))) == 1
+    wordclass._table.cache_clear()
+    monkeypatch.setattr(wordclass, "_read_table", _no_file)
+    second = runner.invoke(main, ["check", str(draft)])
+    assert first.output == second.output == uncached.output
+    assert first.exit_code == second.exit_code == uncached.exit_code == 1
