@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -57,11 +57,8 @@ def required_literals(source: str) -> tuple[str, ...] | None:
     scanned (that parser takes a POSIX class such as ``[[:alpha:]]`` for a set and a literal
     ``]``).
     """
-    if "[:" in source or "[[" in source:
-        return None
-    try:
-        parsed = _sre_parser().parse(source)
-    except Exception:  # syntax only the regex module knows: scan always
+    parsed = _parsed(source)
+    if parsed is None:  # syntax only the regex module knows: scan always
         return None
     found = _literals(list(parsed))
     return tuple(sorted(found)) if found else None
@@ -76,14 +73,24 @@ def required_literal_sets(source: str) -> tuple[frozenset[str], ...]:
     repeats of at least one. Empty for patterns the standard library's parser does not read
     the way the ``regex`` module does (POSIX classes and nested sets are left alone).
     """
-    if "[:" in source or "[[" in source:
-        return ()
-    try:
-        parsed = _sre_parser().parse(source)
-    except Exception:  # syntax only the regex module knows
+    parsed = _parsed(source)
+    if parsed is None:  # syntax only the regex module knows
         return ()
     sets = (frozenset(s) for s in _literal_sets(list(parsed)))
     return tuple(dict.fromkeys(s for s in sets if all(x.isascii() for x in s)))
+
+
+@lru_cache(maxsize=64)
+def _parsed(source: str) -> Any:
+    """The standard library parser's reading of ``source`` (left unchanged by the readers
+    above), or None where it may differ from the regex module's: POSIX classes, nested sets
+    and syntax only the regex module knows."""
+    if "[:" in source or "[[" in source:
+        return None
+    try:
+        return _sre_parser().parse(source)
+    except Exception:
+        return None
 
 
 def _literal_sets(items: list[Any]) -> list[set[str]]:

@@ -89,12 +89,12 @@ class CompiledPatterns(Passive):
         ):
             if literals is not None and found.keys().isdisjoint(literals):
                 continue  # none of its required literals occurs: no window to search
-            windows = pattern_windows(norm, literals, found)
-            pattern = compiled(source) if windows else None
-            for lo, hi in windows:
-                assert pattern is not None
+            pattern = None  # compiled when a window needs it
+            for lo, hi in pattern_windows(norm, literals, found):
                 if sets and not _holds_each(norm, sets, lo, hi):
                     continue  # a match lies in the window, and would hold one of each set
+                if pattern is None:
+                    pattern = compiled(source)
                 pos = lo
                 while True:
                     try:
