@@ -211,16 +211,18 @@ def test_segments_scanned_as_a_batch_have_hits_exactly_where_each_alone_does(
     parts: list[str],
 ) -> None:
     """Short segments are scanned joined together; each must show a hit exactly when a scan
-    of its own view would, whatever its edges hold (blanks, hyphens, dashes, NULs)."""
+    of its own view would, whatever its edges hold (blanks, hyphens, dashes, NULs), and the
+    part of the joined view a segment with a hit gets is its own view exactly."""
     segments = [Segment(p, OffsetMap.identity(len(p))) for p in parts]
     for lexicon in BACKENDS:
-        alone = []
+        alone: list[tuple[str, Hits] | None] = []
         for p in parts:
-            hits = lexicon.scanner.scan(normalize(p)[0])
-            alone.append(bool(hits.terms or hits.literals))
+            view = normalize(p)[0]
+            hits = lexicon.scanner.scan(view)
+            alone.append((view, hits) if hits.terms or hits.literals else None)
         together = _scanned(segments, lexicon)
         if any("\0" in p for p in parts):
-            assert all(together)  # matched one by one
+            assert together is None  # matched one by one
         else:
             assert together == alone
 
@@ -271,9 +273,18 @@ def test_short_segments_without_a_candidate_are_never_matched_one_by_one(
     matched: list[str] = []
     real = engine.match_text
 
-    def counting(text: str, lexicon: CompiledLexicon, *, quoted: bool = False) -> Any:
+    def counting(
+        text: str,
+        lexicon: CompiledLexicon,
+        *,
+        quoted: bool = False,
+        scanned: tuple[str, Hits] | None = None,
+    ) -> Any:
         matched.append(text)
-        return real(text, lexicon, quoted=quoted)
+        # the batch's view and hits, not normalized and scanned again
+        assert scanned is not None
+        assert scanned == (normalize(text)[0], lexicon.scanner.scan(normalize(text)[0]))
+        return real(text, lexicon, quoted=quoted, scanned=scanned)
 
     monkeypatch.setattr(engine, "match_text", counting)
     parts = ["Opening hours.", "Drop in any time.", "Ask for a hooker kit.", "Bring a friend."]

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import respectful_lint.normalize as normalize_module
-from respectful_lint.normalize import PARAGRAPH, _fold, _normalize, normalize
+from respectful_lint.model import OffsetMap
+from respectful_lint.normalize import PARAGRAPH, _fold, _normalize, normalize, with_view
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 # A hyphen or dash + one line break between word characters, a whitespace run, any single
@@ -116,6 +117,24 @@ def assert_same_view_and_map(text: str) -> None:
 def test_quick_path_gives_the_general_view_and_map(text: str) -> None:
     """Text with non-ASCII characters takes the quick path too where translation suffices."""
     assert_same_view_and_map(text)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts | ascii_texts)
+def test_a_view_worked_out_elsewhere_gets_the_general_map(text: str) -> None:
+    """A segment whose view is cut from a batch's view maps it back as normalizing it would."""
+    general_view, general = _normalize(text)
+    view, offsets = with_view(text, general_view)
+    assert view == general_view
+    for i in range(len(view) + 2):
+        assert (offsets.start(i), offsets.end(i)) == (general.start(i), general.end(i))
+
+
+def test_a_view_worked_out_elsewhere_needs_no_map_when_nothing_changed() -> None:
+    offsets = with_view("Peer Workers", "peer workers")[1]
+    assert type(offsets) is OffsetMap
+    assert [offsets.start(i) for i in range(13)] == list(range(13))
+    assert isinstance(with_view("Peer  workers", "peer workers")[1], normalize_module._LazyMap)
 
 
 def test_quick_path_covers_ordinary_non_ascii_text() -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import guards
 from .casing import case_of, next_capitalized
 from .model import QuotePolicies, Severity
-from .normalize import PARAGRAPH, normalize
+from .normalize import PARAGRAPH, normalize, with_view
 from .patterns import exception_regex
 from .quoting import gloss_after, mention_frame_before
 from .sentences import SENTENCE_WINDOW, sentence_bounds
@@ -41,9 +41,10 @@ class Context:
 
     __slots__ = ("_last", "literals", "map", "needed", "norm", "quoted", "text")
 
-    def __init__(self, text: str, *, quoted: bool = False) -> None:
+    def __init__(self, text: str, *, quoted: bool = False, view: str | None = None) -> None:
+        """``view``: the normalized view of ``text``, when the caller has it already."""
         self.text = text
-        self.norm, self.map = normalize(text)
+        self.norm, self.map = normalize(text) if view is None else with_view(text, view)
         self.quoted = quoted
         self._last = (0, 0)  # the last sentence found, reused for offsets inside it
         # start offsets of the scanner's literals (pattern and conflation anchors) in the view,

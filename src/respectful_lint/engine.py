@@ -21,6 +21,7 @@ from .findings import Match, Span, resolve, rule_finding
 from .lexicon.compile import CompiledLexicon
 from .model import Document, Finding, Segment
 from .normalize import normalize
+from .scan import Hits
 
 if TYPE_CHECKING:
     from .rules.kind import CompiledKind
@@ -29,12 +30,21 @@ __all__ = ["Match", "lint_document", "match_text", "resolve", "segment_findings"
 
 
 def match_text(
-    text: str, lexicon: CompiledLexicon, *, quoted: bool = False
+    text: str,
+    lexicon: CompiledLexicon,
+    *,
+    quoted: bool = False,
+    scanned: tuple[str, Hits] | None = None,
 ) -> tuple[list[Match], Context]:
-    """All accepted, non-overlapping matches in one segment's text."""
-    ctx = Context(text, quoted=quoted)
+    """All accepted, non-overlapping matches in one segment's text. ``scanned``: the text's
+    normalized view and what the candidate scan finds in it, when the caller has them."""
+    if scanned is None:
+        ctx = Context(text, quoted=quoted)
+        hits = lexicon.scanner.scan(ctx.norm)
+    else:
+        ctx = Context(text, quoted=quoted, view=scanned[0])
+        hits = scanned[1]
     best: dict[int, Match] = {}
-    hits = lexicon.scanner.scan(ctx.norm)
     ctx.literals = hits.literals
     for kind in lexicon.kinds:
         kind.candidates(lexicon, ctx, hits, best)
@@ -86,39 +96,62 @@ def _batch_findings(
     lexicon: CompiledLexicon,
     reviewers: Sequence[CompiledKind],
 ) -> Iterator[list[Finding]]:
-    for segment, hit in zip(batch, _scanned(batch, lexicon), strict=True):
-        yield _segment_findings(document, segment, lexicon, reviewers) if hit else []
+    scanned = _scanned(batch, lexicon)
+    if scanned is None:
+        for segment in batch:
+            yield _segment_findings(document, segment, lexicon, reviewers)
+        return
+    for segment, found in zip(batch, scanned, strict=True):
+        yield (
+            [] if found is None else _segment_findings(document, segment, lexicon, reviewers, found)
+        )
 
 
-def _scanned(batch: Sequence[Segment], lexicon: CompiledLexicon) -> list[bool]:
-    """Whether the candidate scan finds anything in each segment of ``batch``.
+def _scanned(
+    batch: Sequence[Segment], lexicon: CompiledLexicon
+) -> list[tuple[str, Hits] | None] | None:
+    """What the candidate scan finds in each segment of ``batch``: None for a segment without
+    a hit, else its normalized view and its hits. None when every segment is to be matched
+    on its own.
 
     The segments are joined with NUL characters and the joined text is normalized and scanned
     once. A NUL is neither whitespace, a hyphen nor a word character, so no step of the
     normalized view reaches across it (the view of the joined text is the segments' views
     joined with NULs), and neither does a word-bounded form or a literal: every hit lies in
-    one segment's view and is a hit of that view alone. When a segment itself holds a NUL,
-    every segment is matched on its own.
+    one segment's view and is a hit of that view alone, and a form's word boundaries look the
+    same at a NUL as at the end of the view. When a segment itself holds a NUL, every segment
+    is matched on its own.
     """
     if len(batch) == 1:
-        return [True]
+        return None
     joined = "\0".join(s.text for s in batch)
     view = normalize(joined)[0]
     if view.count("\0") != len(batch) - 1:
-        return [True] * len(batch)
+        return None
+    parts = view.split("\0")
     starts: list[int] = []  # where each segment's view starts in the joined view
     at = 0
-    for part in view.split("\0"):
+    for part in parts:
         starts.append(at)
         at += len(part) + 1
     hits = lexicon.scanner.scan(view)
-    found = [False] * len(batch)
-    for start, _ in hits.terms:
-        found[bisect_right(starts, start) - 1] = True
-    for places in hits.literals.values():
-        for start in places:
-            found[bisect_right(starts, start) - 1] = True
-    return found
+    if not hits.terms and not hits.literals:
+        return [None] * len(batch)
+    terms: dict[int, list[tuple[int, int]]] = {}
+    for start, end in hits.terms:  # in start order, so each segment's stay in order
+        i = bisect_right(starts, start) - 1
+        terms.setdefault(i, []).append((start - starts[i], end - starts[i]))
+    literals: dict[int, dict[str, list[int]]] = {}
+    for literal, places in hits.literals.items():
+        for start in places:  # in order
+            i = bisect_right(starts, start) - 1
+            literals.setdefault(i, {}).setdefault(literal, []).append(start - starts[i])
+    return [
+        (parts[i], Hits(terms.get(i, []), literals.get(i, {})))
+        if i in terms or i in literals
+        else None
+        for i in range(len(batch))
+    ]
 
 
 def _segment_findings(
@@ -126,9 +159,11 @@ def _segment_findings(
     segment: Segment,
     lexicon: CompiledLexicon,
     reviewers: Sequence[CompiledKind],
+    scanned: tuple[str, Hits] | None = None,
 ) -> list[Finding]:
+    """The findings of one segment (``scanned``: its view and hits, if the caller has them)."""
     findings: list[Finding] = []
-    matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted)
+    matches, ctx = match_text(segment.text, lexicon, quoted=segment.quoted, scanned=scanned)
     claimed: list[Span] = []
     for kind in reviewers:
         own: list[Finding]

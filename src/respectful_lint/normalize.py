@@ -237,6 +237,20 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
     return "".join(parts), _PieceMap(views, sources, maps)
 
 
+def with_view(text: str, view: str) -> tuple[str, OffsetMap]:
+    """What :func:`normalize` returns for ``text`` when ``view`` is already known to be its
+    normalized view (taken from the view of a longer text, see :mod:`respectful_lint.engine`):
+    the offset map is built only when used, unless the view is the text character for
+    character."""
+    if (
+        text.isascii()
+        and len(view) == len(text)
+        and view == text.encode().translate(_ASCII_TABLE).decode()
+    ):
+        return view, OffsetMap.identity(len(text))
+    return view, _LazyMap(text)
+
+
 def _quick(text: str) -> tuple[str, OffsetMap]:
     """The view of one short text and its offset map, built only when used where possible."""
     if text.isascii():
