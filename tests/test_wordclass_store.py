@@ -119,3 +119,28 @@ def test_the_command_keeps_the_table_in_its_cache_unless_told_not_to(
     second = runner.invoke(main, ["check", str(draft)])
     assert first.output == second.output == uncached.output
     assert first.exit_code == second.exit_code == uncached.exit_code == 1
+
+
+@pytest.mark.usefixtures("fresh_table")
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_a_worker_started_afresh_uses_the_cache_as_its_parent_does(
+    use_cache: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worker processes that are not copies of the main one (macOS, Windows) set the store
+    up from the job they are given."""
+    from respectful_lint import jobs, runner
+
+    handed: list[jobs.Job] = []
+
+    def check_all(job: jobs.Job, *args: object) -> Iterator[jobs.FileResult]:
+        handed.append(job)
+        return iter([jobs.FileResult()])
+
+    monkeypatch.setattr(jobs, "check_all", check_all)
+    draft = tmp_path / "draft.md"
+    draft.write_text("Meals for the homeless arrive each night.\n", encoding="utf-8")
+    runner.run([str(draft)], runner.prepare(cache=use_cache))
+    wordclass.use_store(None)  # a process started afresh
+    monkeypatch.setattr(jobs, "_JOB", None)
+    jobs._start_worker(handed[0])
+    assert wordclass.stored() is use_cache

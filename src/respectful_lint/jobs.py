@@ -35,6 +35,9 @@ class Job:
     stdin_name: str | None
     stdin_kind: str
     options: ReaderOptions | None
+    # whether the word-class table is kept in the on-disk cache (see :mod:`.wordclass`), for
+    # workers that start afresh rather than as copies of this process
+    cached_tables: bool = False
 
 
 @dataclass(slots=True)
@@ -110,6 +113,10 @@ _JOB: Job | None = None
 def _start_worker(job: Job) -> None:
     global _JOB
     _JOB = job
+    if job.cached_tables:
+        from . import cache, wordclass
+
+        wordclass.use_store(cache)
 
 
 def _work(item: tuple[str, bool]) -> FileResult:

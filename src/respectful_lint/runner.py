@@ -346,6 +346,7 @@ def run(
         stdin_name=stdin_name,
         stdin_kind=stdin_kind,
         options=config.reader_options() if config is not None else None,
+        cached_tables=wordclass.stored(),
     )
     planned = _planned(paths, config, report)
     items = [p for p in planned if isinstance(p, tuple)]

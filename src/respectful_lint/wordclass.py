@@ -96,6 +96,11 @@ def use_store(store: DatabaseStore | None) -> None:
     _store = store
 
 
+def stored() -> bool:
+    """Whether the table is kept in a store (see :func:`use_store`)."""
+    return _store is not None
+
+
 @cache
 def _table() -> dict[str, int]:
     """Open-class word -> a bit set of its possible classes (empty when the data is missing).
