@@ -87,6 +87,7 @@ _SETS = tuple(
 # Reading that back takes about a fifth of that. What comes back is only words and small numbers:
 # a stored table that is not exactly that is ignored and the gzip file read instead.
 _STORE_FORMAT = 1
+_BIT_SETS = {str(n): n for n in range(1, 16)}  # how a line of the stored table may start
 _store: DatabaseStore | None = None
 
 
@@ -112,8 +113,8 @@ def _table() -> dict[str, int]:
     store = _store
     key = _store_key(path) if store is not None else None
     if store is not None and key is not None:
-        stored = store.load_blob(key)
-        found = _decoded(stored) if stored is not None else None
+        data = store.load_blob(key)
+        found = _decoded(data) if data is not None else None
         if found is not None:
             return found
     found = _read_table(path)
@@ -156,7 +157,7 @@ def _encoded(table: dict[str, int]) -> bytes:
     for word, bits in table.items():
         by_bits.setdefault(bits, []).append(word)
     lines = (",".join([str(bits), *words]) for bits, words in sorted(by_bits.items()))
-    return "\n".join(lines).encode("utf-8", "surrogatepass")
+    return "\n".join(lines).encode("utf-8")
 
 
 def _decoded(data: bytes) -> dict[str, int] | None:
@@ -175,9 +176,6 @@ def _decoded(data: bytes) -> dict[str, int] | None:
             return None
         found.update(dict.fromkeys(words, _BIT_SETS[head]))
     return found
-
-
-_BIT_SETS = {str(n): n for n in range(1, 16)}
 
 
 def available() -> bool:
