@@ -272,6 +272,7 @@ def test_short_segments_without_a_candidate_are_never_matched_one_by_one(
 
     matched: list[str] = []
     real = engine.match_text
+    scan = LEXICON.scanner.scan
 
     def counting(
         text: str,
@@ -283,13 +284,16 @@ def test_short_segments_without_a_candidate_are_never_matched_one_by_one(
         matched.append(text)
         # the batch's view and hits, not normalized and scanned again
         assert scanned is not None
-        assert scanned == (normalize(text)[0], lexicon.scanner.scan(normalize(text)[0]))
+        assert scanned == (normalize(text)[0], scan(normalize(text)[0]))
         return real(text, lexicon, quoted=quoted, scanned=scanned)
 
     monkeypatch.setattr(engine, "match_text", counting)
     parts = ["Opening hours.", "Drop in any time.", "Ask for a hooker kit.", "Bring a friend."]
     segments = [Segment(p, OffsetMap.identity(len(p), 100 * i)) for i, p in enumerate(parts)]
     document = Document("x.md", "markdown", " " * 400, segments)
+    scans: list[str] = []
+    monkeypatch.setattr(LEXICON.scanner, "scan", lambda view: scans.append(view) or scan(view))
     found = list(segment_findings(document, LEXICON))
     assert [len(batch) > 0 for batch in found] == [False, False, True, False]
     assert matched == ["Ask for a hooker kit."]
+    assert len(scans) == 1  # the batch; the segment with a hit is matched with its part
