@@ -297,3 +297,48 @@ def test_short_segments_without_a_candidate_are_never_matched_one_by_one(
     assert [len(batch) > 0 for batch in found] == [False, False, True, False]
     assert matched == ["Ask for a hooker kit."]
     assert len(scans) == 1  # the batch; the segment with a hit is matched with its part
+
+
+NUL_LEXICON = """\
+lexicon: joined
+version: 1
+language: en
+description: A form and a pattern literal that hold a NUL.
+sources:
+  house: {title: House style guide, year: 2024, url: "https://example.org/style"}
+entries:
+  - id: joined-term
+    terms: ["zork\\0quux"]
+    preferred: [other]
+    severity: error
+    category: house-style
+    note: A term that no text without a NUL holds.
+    sources: [house]
+  - id: joined-pattern
+    kind: pattern
+    pattern: "blorp\\\\x00fnord|wibble.{0,600}end"
+    preferred: [other]
+    severity: error
+    category: house-style
+    note: A pattern whose second branch may only run near its first literal.
+    sources: [house]
+"""
+
+
+def test_a_form_or_literal_holding_a_nul_is_no_hit_of_the_segments_it_joins(
+    tmp_path: Path,
+) -> None:
+    """Batched segments are joined with NULs, so a form or pattern literal that holds one can
+    be found across two of them; that is a hit of neither segment alone. Here it would widen
+    the pattern's window over a distant match the segment alone never searches."""
+    path = tmp_path / "joined.yaml"
+    path.write_text(NUL_LEXICON, encoding="utf-8")
+    compiled = load_compiled([path], defaults=False)
+    parts = ["Intro line.", "wibble " + "x " * 200 + "end blorp", "fnord zork", "quux here."]
+    segments = [Segment(p, OffsetMap.identity(len(p), 1000 * i)) for i, p in enumerate(parts)]
+    document = Document("x.md", "markdown", " " * 1000 * len(parts), segments)
+    for name in ("aho-corasick", "regex"):
+        lexicon = compile_rules(compiled.rules, compiled.lexicons, backend=name)
+        one_by_one = [_segment_findings(document, s, lexicon, []) for s in segments]
+        assert one_by_one == [[], [], [], []], name
+        assert list(segment_findings(document, lexicon)) == one_by_one, name

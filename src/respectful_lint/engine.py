@@ -137,15 +137,19 @@ def _scanned(
     hits = lexicon.scanner.scan(view)
     if not hits.terms and not hits.literals:
         return [None] * len(batch)
+    # A form or literal that itself holds a NUL (a lexicon may write one) is found only
+    # across a join: it passes the end of its segment's view and is no hit of it.
     terms: dict[int, list[tuple[int, int]]] = {}
     for start, end in hits.terms:  # in start order, so each segment's stay in order
         i = bisect_right(starts, start) - 1
-        terms.setdefault(i, []).append((start - starts[i], end - starts[i]))
+        if end - starts[i] <= len(parts[i]):
+            terms.setdefault(i, []).append((start - starts[i], end - starts[i]))
     literals: dict[int, dict[str, list[int]]] = {}
     for literal, places in hits.literals.items():
         for start in places:  # in order
             i = bisect_right(starts, start) - 1
-            literals.setdefault(i, {}).setdefault(literal, []).append(start - starts[i])
+            if start - starts[i] + len(literal) <= len(parts[i]):
+                literals.setdefault(i, {}).setdefault(literal, []).append(start - starts[i])
     return [
         (parts[i], Hits(terms.get(i, []), literals.get(i, {})))
         if i in terms or i in literals
