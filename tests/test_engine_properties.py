@@ -337,7 +337,7 @@ def test_a_form_or_literal_holding_a_nul_is_no_hit_of_the_segments_it_joins(
     parts = ["Intro line.", "wibble " + "x " * 200 + "end blorp", "fnord zork", "quux here."]
     segments = [Segment(p, OffsetMap.identity(len(p), 1000 * i)) for i, p in enumerate(parts)]
     document = Document("x.md", "markdown", " " * 1000 * len(parts), segments)
-    for name in ("aho-corasick", "regex"):
+    for name in ("auto", "aho-corasick", "regex"):
         lexicon = compile_rules(compiled.rules, compiled.lexicons, backend=name)
         one_by_one = [_segment_findings(document, s, lexicon, []) for s in segments]
         assert one_by_one == [[], [], [], []], name

@@ -91,6 +91,21 @@ def test_an_empty_scanner_finds_nothing() -> None:
         assert scanner.scan("anything at all") == scan.Hits([], {})
 
 
+def test_a_form_or_literal_holding_a_nul_is_found_whole_or_not_at_all() -> None:
+    """Hyperscan reads an expression only up to a NUL, so a scanner with such a form or
+    literal is one of the other backends, which find exactly what they hold."""
+    forms, literals = ["zork\0quux", "sex work"], ["blorp\0fnord", "wor"]
+    scanner = make_scanner(forms, literals)
+    assert scanner.backend != "hyperscan"
+    text = "a zork quux, blorp, sex work and zork\0quux blorp\0fnord"
+    expected = scan.Hits([(20, 28), (33, 42)], {"wor": [24], "blorp\0fnord": [43]})
+    for each in (scanner, AutomatonScanner(forms, literals), RegexScanner(forms, literals)):
+        assert each.scan(text) == expected, each.backend
+    if scan.available_backend() == "hyperscan":
+        with pytest.raises(scan.ScannerUnavailable, match="NUL"):
+            make_scanner(forms, literals, "hyperscan")
+
+
 @pytest.fixture
 def fresh_lexicons() -> Iterator[None]:
     """Compiled lexicons are kept for the process; here the scanners on offer change."""

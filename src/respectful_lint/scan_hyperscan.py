@@ -68,6 +68,8 @@ class HyperscanScanner(Scanner):
         keys = self._index()
         if not keys:
             return
+        if any("\0" in key for key in keys):  # a lexicon may write one
+            raise ScannerUnavailable("Hyperscan reads an expression only up to a NUL")
         expressions = [key.encode("utf-8", "surrogatepass") for key in keys]
         store = database_store()
         name = ""
