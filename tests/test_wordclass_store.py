@@ -144,3 +144,29 @@ def test_a_worker_started_afresh_uses_the_cache_as_its_parent_does(
     monkeypatch.setattr(jobs, "_JOB", None)
     jobs._start_worker(handed[0])
     assert wordclass.stored() is use_cache
+
+
+@pytest.mark.usefixtures("fresh_table")
+def test_a_changed_table_file_is_read_again_not_taken_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgraded ``lemminflect`` ships another table at the same place: what the store
+    kept of the old one must not be used for it."""
+    import gzip
+    import os
+
+    table = tmp_path / "lemma_lu.csv.gz"
+    table.write_bytes(gzip.compress(b"flurbs,noun,flurb\n"))
+    os.utime(table, ns=(10**18, 10**18))
+    monkeypatch.setattr(wordclass, "_table_path", lambda: table)
+    store = Store()
+    wordclass.use_store(store)
+    assert wordclass._table() == {"flurbs": 1}
+    table.write_bytes(gzip.compress(b"flurbs,verb,flurb\n"))  # the same size
+    os.utime(table, ns=(10**18 + 1, 10**18 + 1))
+    wordclass._table.cache_clear()
+    assert wordclass._table() == {"flurbs": 2}
+    assert len(store.blobs) == 2
+    wordclass._table.cache_clear()
+    monkeypatch.setattr(wordclass, "_read_table", _no_file)
+    assert wordclass._table() == {"flurbs": 2}
