@@ -87,7 +87,7 @@ _SETS = tuple(
 # Reading that back takes about a fifth of that. What comes back is only words and small numbers:
 # a stored table that is not exactly that is ignored and the gzip file read instead.
 _STORE_FORMAT = 1
-_BIT_SETS = {str(n): n for n in range(1, 16)}  # how a line of the stored table may start
+_BIT_SETS = {str(n): n for n in range(16)}  # how a line of the stored table may start
 _store: DatabaseStore | None = None
 
 

@@ -153,10 +153,12 @@ class PatternKind:
         )
         if not patterns:
             return None
-        pattern_literals = tuple(required_literals(p) for _, p in patterns)
+        # both analyses of one pattern in turn, so that they share one parse of it
+        analysed = [(required_literals(p), required_literal_sets(p)) for _, p in patterns]
+        pattern_literals = tuple(lits for lits, _ in analysed)
         literals = frozenset(lit for lits in pattern_literals for lit in lits or ())
         unanchored = any(lits is None for lits in pattern_literals)
-        sets = tuple(required_literal_sets(p) for _, p in patterns)
+        sets = tuple(found for _, found in analysed)
         return CompiledPatterns(patterns, pattern_literals, literals, {}, unanchored, sets)
 
     def describe(self, rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
