@@ -314,6 +314,13 @@ entries:
     category: house-style
     note: A term that no text without a NUL holds.
     sources: [house]
+  - id: short-term
+    terms: [zork]
+    preferred: [other]
+    severity: error
+    category: house-style
+    note: A shorter form at the start of the joined term.
+    sources: [house]
   - id: joined-pattern
     kind: pattern
     pattern: "blorp\\\\x00fnord|wibble.{0,600}end"
@@ -330,7 +337,8 @@ def test_a_form_or_literal_holding_a_nul_is_no_hit_of_the_segments_it_joins(
 ) -> None:
     """Batched segments are joined with NULs, so a form or pattern literal that holds one can
     be found across two of them; that is a hit of neither segment alone. Here it would widen
-    the pattern's window over a distant match the segment alone never searches."""
+    the pattern's window over a distant match the segment alone never searches, and the
+    joined form hides the shorter one at its start, which the segment alone holds."""
     path = tmp_path / "joined.yaml"
     path.write_text(NUL_LEXICON, encoding="utf-8")
     compiled = load_compiled([path], defaults=False)
@@ -340,5 +348,10 @@ def test_a_form_or_literal_holding_a_nul_is_no_hit_of_the_segments_it_joins(
     for name in ("auto", "aho-corasick", "regex"):
         lexicon = compile_rules(compiled.rules, compiled.lexicons, backend=name)
         one_by_one = [_segment_findings(document, s, lexicon, []) for s in segments]
-        assert one_by_one == [[], [], [], []], name
+        assert [[f.rule for f in found] for found in one_by_one] == [
+            [],
+            [],
+            ["joined/short-term"],
+            [],
+        ], name
         assert list(segment_findings(document, lexicon)) == one_by_one, name

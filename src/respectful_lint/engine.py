@@ -117,10 +117,11 @@ def _scanned(
     The segments are joined with NUL characters and the joined text is normalized and scanned
     once. A NUL is neither whitespace, a hyphen nor a word character, so no step of the
     normalized view reaches across it (the view of the joined text is the segments' views
-    joined with NULs), and neither does a word-bounded form or a literal: every hit lies in
-    one segment's view and is a hit of that view alone, and a form's word boundaries look the
-    same at a NUL as at the end of the view. When a segment itself holds a NUL, every segment
-    is matched on its own.
+    joined with NULs), and neither does a word-bounded form or a literal without a NUL:
+    every hit lies in one segment's view and is a hit of that view alone, and a form's word
+    boundaries look the same at a NUL as at the end of the view. When a segment itself holds
+    a NUL, or a hit crosses a join (a form or literal that holds a NUL, which a lexicon may
+    write), every segment is matched on its own.
     """
     if len(batch) == 1:
         return None
@@ -137,19 +138,20 @@ def _scanned(
     hits = lexicon.scanner.scan(view)
     if not hits.terms and not hits.literals:
         return [None] * len(batch)
-    # A form or literal that itself holds a NUL (a lexicon may write one) is found only
-    # across a join: it passes the end of its segment's view and is no hit of it.
     terms: dict[int, list[tuple[int, int]]] = {}
     for start, end in hits.terms:  # in start order, so each segment's stay in order
         i = bisect_right(starts, start) - 1
-        if end - starts[i] <= len(parts[i]):
-            terms.setdefault(i, []).append((start - starts[i], end - starts[i]))
+        if end - starts[i] > len(parts[i]):
+            return None  # across a join: no segment alone holds it (nor the shorter forms
+            # at its start, which the scan no longer reports)
+        terms.setdefault(i, []).append((start - starts[i], end - starts[i]))
     literals: dict[int, dict[str, list[int]]] = {}
     for literal, places in hits.literals.items():
         for start in places:  # in order
             i = bisect_right(starts, start) - 1
-            if start - starts[i] + len(literal) <= len(parts[i]):
-                literals.setdefault(i, {}).setdefault(literal, []).append(start - starts[i])
+            if start - starts[i] + len(literal) > len(parts[i]):
+                return None  # across a join
+            literals.setdefault(i, {}).setdefault(literal, []).append(start - starts[i])
     return [
         (parts[i], Hits(terms.get(i, []), literals.get(i, {})))
         if i in terms or i in literals
