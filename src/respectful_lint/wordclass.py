@@ -106,7 +106,7 @@ def stored() -> bool:
 def _table() -> dict[str, int]:
     """Open-class word -> a bit set of its possible classes (empty when the data is missing).
 
-    Read once per process, the first time a rule asks; about 70,000 rows."""
+    Read once per process, the first time a rule asks; about 80,000 rows."""
     path = _table_path()
     if path is None:
         return {}
