@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _store import MemoryStore
 from respectful_lint import lexicon, runner, scan
 from respectful_lint.cli import main
 from respectful_lint.lexicon import load_compiled
@@ -172,19 +173,6 @@ def test_version_names_the_scanner_in_use() -> None:
     assert f"(scanner: {scan.available_backend()})" in result.output
 
 
-class _Store:
-    """A cache stand-in: what the scanner stored, and what it is given back."""
-
-    def __init__(self) -> None:
-        self.blobs: dict[str, bytes] = {}
-
-    def load_blob(self, key: str) -> bytes | None:
-        return self.blobs.get(key)
-
-    def store_blob(self, key: str, data: bytes) -> None:
-        self.blobs[key] = data
-
-
 hyperscan_only = pytest.mark.skipif(
     scan.available_backend() != "hyperscan", reason="the [fast] extra is not installed"
 )
@@ -199,7 +187,7 @@ def test_hyperscan_usable_here_compiles_a_probe() -> None:
 
 @hyperscan_only
 def test_a_stored_database_is_reused_and_a_damaged_one_compiled_again() -> None:
-    store = _Store()
+    store = MemoryStore()
     text = "the sex workers met a café crew at work"
     with scan.databases_in(store):
         first = make_scanner(SMALL_FORMS, SMALL_LITERALS, "hyperscan")
@@ -208,7 +196,7 @@ def test_a_stored_database_is_reused_and_a_damaged_one_compiled_again() -> None:
     with scan.databases_in(store):
         again = make_scanner(SMALL_FORMS, SMALL_LITERALS, "hyperscan")
     assert again.scan(text) == first.scan(text)
-    other = _Store()
+    other = MemoryStore()
     with scan.databases_in(other):
         make_scanner(["another", "term"], [], "hyperscan")
     for damaged in (

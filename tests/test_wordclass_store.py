@@ -10,21 +10,9 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _store import MemoryStore
 from respectful_lint import wordclass
 from respectful_lint.cli import main
-
-
-class Store:
-    """A store in memory, as the on-disk cache offers it."""
-
-    def __init__(self) -> None:
-        self.blobs: dict[str, bytes] = {}
-
-    def load_blob(self, key: str) -> bytes | None:
-        return self.blobs.get(key)
-
-    def store_blob(self, key: str, data: bytes) -> None:
-        self.blobs[key] = data
 
 
 @pytest.fixture
@@ -49,7 +37,7 @@ def _no_file(path: Path) -> dict[str, int]:
 
 @pytest.mark.usefixtures("fresh_table")
 def test_a_stored_table_is_read_instead_of_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    store = Store()
+    store = MemoryStore()
     wordclass.use_store(store)
     first = wordclass._table()
     assert first == _read_from_file()
@@ -77,7 +65,7 @@ def test_a_stored_table_is_read_instead_of_the_file(monkeypatch: pytest.MonkeyPa
     ],
 )
 def test_a_stored_table_that_is_not_one_is_read_from_the_file(body: bytes) -> None:
-    store = Store()
+    store = MemoryStore()
     wordclass.use_store(store)
     wordclass._table()
     (key,) = store.blobs
@@ -159,7 +147,7 @@ def test_a_changed_table_file_is_read_again_not_taken_from_the_store(
     table.write_bytes(gzip.compress(b"flurbs,noun,flurb\n"))
     os.utime(table, ns=(10**18, 10**18))
     monkeypatch.setattr(wordclass, "_table_path", lambda: table)
-    store = Store()
+    store = MemoryStore()
     wordclass.use_store(store)
     assert wordclass._table() == {"flurbs": 1}
     table.write_bytes(gzip.compress(b"flurbs,verb,flurb\n"))  # the same size
