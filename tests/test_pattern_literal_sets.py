@@ -18,7 +18,7 @@ from _house import HEADER
 from respectful_lint import lint_text
 from respectful_lint.engine import match_text
 from respectful_lint.lexicon import load_compiled
-from respectful_lint.patterns import required_literal_sets
+from respectful_lint.patterns import required_literal_sets, required_literals
 from respectful_lint.rules.pattern import CompiledPatterns
 
 LEXICON = load_compiled()
@@ -71,6 +71,28 @@ def test_literal_sets_of_a_pattern() -> None:
     assert required_literal_sets("café(?:s)?") == ()  # not ASCII
 
 
+def test_both_literal_analyses_of_a_pattern_share_one_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from respectful_lint import patterns
+
+    parsed: list[str] = []
+    parser = patterns._sre_parser()
+
+    class Counting:
+        @staticmethod
+        def parse(source: str) -> object:
+            parsed.append(source)
+            return parser.parse(source)
+
+    monkeypatch.setattr(patterns, "_sre_parser", lambda: Counting)
+    patterns._parsed.cache_clear()
+    source = r"(?:drop|walk)[ -]?in clinics?"
+    assert required_literals(source) == ("in clinic",)
+    assert required_literal_sets(source) == (frozenset({"drop", "walk"}), frozenset({"in clinic"}))
+    assert parsed == [source]
+
+
 def test_a_match_filling_its_whole_window_is_found(tmp_path: Path) -> None:
     path = tmp_path / "house.yaml"
     path.write_text(
@@ -102,11 +124,18 @@ def test_a_window_without_a_string_of_each_set_is_not_searched(
     from respectful_lint.rules import pattern as pattern_module
 
     searches: list[int] = []
+    compiles: list[str] = []
     real = pattern_module.compiled
-    monkeypatch.setattr(pattern_module, "compiled", lambda s: _Counting(real(s), searches))
+
+    def counting(source: str) -> _Counting:
+        compiles.append(source)
+        return _Counting(real(source), searches)
+
+    monkeypatch.setattr(pattern_module, "compiled", counting)
     # "work" anchors children-into-sex-work, but its window holds no "sex"
     assert match_text("The outreach team went back to work after lunch.", LEXICON)[0] == []
     assert searches == []
+    assert compiles == []  # nor is the pattern compiled for it
     found = match_text("Girls were forced into sex work at the port.", LEXICON)[0]
     rule = "child-exploitation/children-into-sex-work"
     assert [LEXICON.rules[m.rule].id for m in found] == [rule]
