@@ -57,6 +57,24 @@ def test_headings_list_items_table_cells_link_text_and_alt_text_are_kept() -> No
     ]
 
 
+def test_list_items_and_headings_starting_with_an_escape_or_entity_are_read() -> None:
+    # the marker before the first words is stepped over, though they are not verbatim source
+    text = (
+        "- Services for addicts \\& families\n\n"
+        "# Help for addicts &amp; families\n\n"
+        "1. Addicts&#39; rights\n\n"
+        "> - Housing for addicts \\* all\n\n"
+        "+ **Addicts** \\& more\n"
+    )
+    assert found(text) == [
+        (1, 16, 1, 23, "drug-use/addict", "addicts"),
+        (3, 12, 3, 19, "drug-use/addict", "addicts"),
+        (5, 4, 5, 16, "drug-use/addict", "Addicts&#39;"),
+        (7, 17, 7, 24, "drug-use/addict", "addicts"),
+        (9, 5, 9, 12, "drug-use/addict", "Addicts"),
+    ]
+
+
 def test_phrase_split_by_emphasis_matches_as_one_phrase() -> None:
     assert found("Most were commercial **sex workers**.\n") == [
         (1, 11, 1, 35, "sex-work/commercial-sex-worker", "commercial **sex workers"),

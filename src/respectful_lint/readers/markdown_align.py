@@ -7,11 +7,15 @@ placeholders, and markup between pieces is stepped over.
 from __future__ import annotations
 
 import html
+import re
 
 from .build import ENTITY as _ENTITY
 from .build import PLACEHOLDER
 from .build import URL as _URL
 from .build import SegmentBuilder as _Builder
+
+# the marker of a list item or a heading, which the parsers leave out of its text
+_MARKER = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)]|#{1,6})(?=[ \t\r\n]|$)")
 
 
 class Aligner:
@@ -153,6 +157,13 @@ class Aligner:
                     builder.add(content[i:], pos, pos + n - i)
                     pos += n - i
                     i = n
+            elif i == 0 and (marker := _MARKER.match(text, pos, limit)) is not None:
+                # a list item's or heading's marker before its first text, which holds an
+                # escape or entity (verbatim text is found whole, by the fast path or below)
+                if text.find(content, pos, limit) != -1:
+                    self.cursor = pos
+                    return self._fallback(content, builder)
+                pos = marker.end()
             else:
                 self.cursor = pos
                 return self._fallback(content[i:], builder)
