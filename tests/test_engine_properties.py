@@ -22,6 +22,7 @@ from respectful_lint.engine import (
     Match,
     _scanned,
     _segment_findings,
+    candidate_filter,
     match_text,
     resolve,
     segment_findings,
@@ -242,6 +243,38 @@ def test_a_document_of_short_segments_gives_the_findings_of_each_segment_matched
     assert batched == one_by_one
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts | st.sampled_from(PUNCT) | st.text(max_size=4), max_size=8))
+def test_the_candidate_filter_answers_whether_each_text_alone_holds_a_hit(
+    parts: list[str],
+) -> None:
+    """Texts are scanned joined; each answer is what a scan of the text alone says (a text
+    holding a NUL makes every answer yes)."""
+    for lexicon in BACKENDS:
+        prefilter = candidate_filter(lexicon)
+        assert prefilter is not None
+        alone = []
+        for p in parts:
+            hits = lexicon.scanner.scan(normalize(p)[0])
+            alone.append(bool(hits.terms or hits.literals))
+        if any("\0" in p for p in parts):
+            assert prefilter(parts) == [True] * len(parts)
+        else:
+            assert prefilter(parts) == alone
+
+
+def test_a_form_or_literal_across_joined_texts_marks_each_text_it_touches(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "joined.yaml"
+    path.write_text(NUL_LEXICON, encoding="utf-8")
+    lexicon = load_compiled([path], defaults=False)
+    prefilter = candidate_filter(lexicon)
+    assert prefilter is not None
+    assert prefilter(["Intro line.", "a zork", "quux b", "fnord"]) == [False, True, True, False]
+    assert prefilter(["x blorp", "fnord y", "z"]) == [True, True, False]
+
+
 class _EverySegment(Passive):
     """A kind that says nothing of needing hits: it flags the first letter of every segment."""
 
@@ -263,6 +296,12 @@ def test_a_kind_that_does_not_say_it_needs_hits_sees_every_segment() -> None:
     found = [batch for batch in segment_findings(document, lexicon)]
     assert [len(batch) for batch in found] == [1, 1, 1]
     assert [batch for batch in segment_findings(document, LEXICON)] == [[], [], []]
+
+
+def test_no_candidate_filter_when_a_kind_does_not_say_it_needs_hits() -> None:
+    lexicon = dataclasses.replace(LEXICON, kinds=(*LEXICON.kinds, _EverySegment()))
+    assert candidate_filter(lexicon) is None
+    assert candidate_filter(LEXICON) is not None
 
 
 def test_short_segments_without_a_candidate_are_never_matched_one_by_one(

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .context import Context
@@ -21,12 +22,19 @@ from .findings import Match, Span, resolve, rule_finding
 from .lexicon.compile import CompiledLexicon
 from .model import Document, Finding, Segment
 from .normalize import normalize
-from .scan import Hits
+from .scan import Hits, Scanner
 
 if TYPE_CHECKING:
     from .rules.kind import CompiledKind
 
-__all__ = ["Match", "lint_document", "match_text", "resolve", "segment_findings"]
+__all__ = [
+    "Match",
+    "candidate_filter",
+    "lint_document",
+    "match_text",
+    "resolve",
+    "segment_findings",
+]
 
 
 def match_text(
@@ -56,6 +64,54 @@ def lint_document(document: Document, lexicon: CompiledLexicon) -> list[Finding]
     findings = [f for batch in segment_findings(document, lexicon) for f in batch]
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
+
+def candidate_filter(lexicon: CompiledLexicon) -> Callable[[Sequence[str]], list[bool]] | None:
+    """A test that lets a reader leave out text that cannot give a finding: given texts, it
+    says of each whether its normalized view may hold a candidate of the lexicon (a form or a
+    literal the scan finds). A text it answers False for gives no finding, since every kind
+    then finds nothing (see ``needs_hits``); None when some kind is given every segment.
+    """
+    if not all(getattr(k, "needs_hits", False) for k in lexicon.kinds):
+        return None
+    return partial(_may_hold, lexicon.scanner)
+
+
+def _may_hold(scanner: Scanner, texts: Sequence[str]) -> list[bool]:
+    """Which of ``texts`` hold a hit of ``scanner``: all of them are scanned at once."""
+    if not texts:
+        return []
+    joined = _joined_view(texts)
+    if joined is None:
+        return [True] * len(texts)
+    view, _, starts = joined
+    hits = scanner.scan(view)
+    found = [False] * len(texts)
+    places = [(start, end) for start, end in hits.terms]
+    places += [(at, at + len(lit)) for lit, where in hits.literals.items() for at in where]
+    for start, end in places:
+        # a hit across a join (a form or literal with a NUL in it) marks each text it touches
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(end - 1, start)) - 1
+        for i in range(first, last + 1):
+            found[i] = True
+    return found
+
+
+def _joined_view(texts: Sequence[str]) -> tuple[str, list[str], list[int]] | None:
+    """The normalized view of ``texts`` joined with NUL characters, each text's view, and where
+    each starts in the joined view; None when a text holds a NUL itself (see :func:`_scanned`
+    for why the joined view is the texts' views joined)."""
+    view = normalize("\0".join(texts))[0]
+    if view.count("\0") != len(texts) - 1:
+        return None
+    parts = view.split("\0")
+    starts: list[int] = []
+    at = 0
+    for part in parts:
+        starts.append(at)
+        at += len(part) + 1
+    return view, parts, starts
 
 
 def segment_findings(document: Document, lexicon: CompiledLexicon) -> Iterator[list[Finding]]:
@@ -125,16 +181,10 @@ def _scanned(
     """
     if len(batch) == 1:
         return None
-    joined = "\0".join(s.text for s in batch)
-    view = normalize(joined)[0]
-    if view.count("\0") != len(batch) - 1:
+    joined = _joined_view([s.text for s in batch])
+    if joined is None:
         return None
-    parts = view.split("\0")
-    starts: list[int] = []  # where each segment's view starts in the joined view
-    at = 0
-    for part in parts:
-        starts.append(at)
-        at += len(part) + 1
+    view, parts, starts = joined
     hits = lexicon.scanner.scan(view)
     if not hits.terms and not hits.literals:
         return [None] * len(batch)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import selection
-from .engine import segment_findings
+from .engine import candidate_filter, segment_findings
 from .errors import InternalError, LintError
 from .model import Document, Finding
 from .readers import ReaderOptions
@@ -70,6 +70,7 @@ def check_file(job: Job, path: str, explicit: bool, stdin: bytes | None = None) 
             stdin_name=job.stdin_name,
             stdin_kind=job.stdin_kind,
             options=job.options,
+            prefilter=candidate_filter(job.lexicon),
         )
     except SkippedFile as exc:
         if explicit or not exc.binary:

@@ -7,6 +7,7 @@ import codecs
 import os
 import stat
 import sys
+from collections.abc import Callable, Sequence
 from typing import BinaryIO, cast
 
 from .errors import LintError
@@ -165,9 +166,15 @@ def read_document(
     stdin_name: str | None = None,
     stdin_kind: str = "markdown",
     options: ReaderOptions | None = None,
+    prefilter: Callable[[Sequence[str]], Sequence[bool]] | None = None,
 ) -> Document:
     """The document of ``path`` (``-``: standard input, named ``stdin_name``, read with the
-    reader its extension or ``stdin_kind`` chooses)."""
+    reader its extension or ``stdin_kind`` chooses).
+
+    ``prefilter``: given texts, whether each may give a finding (see
+    :func:`respectful_lint.engine.candidate_filter`). A reader that says ``prefilters = True``
+    is given it, and may leave out of the document the segments of text it answers False for.
+    """
     name = (stdin_name or "<stdin>") if path == STDIN else path
     reader: Reader = choose_reader(path, stdin_name, stdin_kind, options)
     large = None if path == STDIN or is_binary(reader) else read_large(path)
@@ -177,4 +184,6 @@ def read_document(
     if large is not None and getattr(reader, "chunked", False):
         return reader.read(large, name)  # type: ignore[arg-type]  # chunked readers
     text = read_source(path, stdin) if large is None else str(large)
+    if prefilter is not None and getattr(reader, "prefilters", False):
+        return reader.read(text, name, prefilter=prefilter)  # type: ignore[call-arg]
     return reader.read(text, name)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from respectful_lint import lint_text
 from respectful_lint.readers.build import URL
-from respectful_lint.readers.markdown_align import _may_hold_url
+from respectful_lint.readers.markdown_align import may_hold_url
 
 
 def found(text: str) -> list[tuple[int, int, int, int, str, str]]:
@@ -160,7 +160,7 @@ def test_plain_runs_with_urls_and_entities_keep_positions() -> None:
 def test_text_without_a_url_marker_holds_no_url(text: str) -> None:
     """The aligner runs the URL expression only on text that may hold a URL."""
     if URL.search(text):
-        assert _may_hold_url(text)
+        assert may_hold_url(text)
 
 
 def test_the_url_expression_runs_only_on_text_that_may_hold_a_url(

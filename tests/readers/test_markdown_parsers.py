@@ -13,8 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from respectful_lint.engine import candidate_filter, lint_document
+from respectful_lint.lexicon import load_compiled
 from respectful_lint.model import Document, line_starts
 from respectful_lint.readers import markdown, markdown_fast
+from respectful_lint.readers.build import PLACEHOLDER
 
 pytestmark = pytest.mark.skipif(not markdown_fast.AVAILABLE, reason="pyromark is not installed")
 
@@ -178,3 +181,159 @@ def test_a_large_file_with_front_matter_is_cut_alike_for_both_parsers() -> None:
     para = "The [hooker] said something here, and more words follow it.\n\n"
     body = para * (markdown.CHUNK_SIZE // len(para) + 20)
     _assert_both_parsers_agree(front + body + "[hooker]: https://example.org\n")
+
+
+# --- leaving out blocks without a candidate -----------------------------------------------
+
+
+def _sublist(part: list[Any], whole: list[Any]) -> bool:
+    """Whether ``part`` is ``whole`` with some items left out, in order."""
+    rest = iter(whole)
+    return all(any(item == other for other in rest) for item in part)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document())
+def test_a_prefilter_leaves_out_only_segments_without_a_candidate(text: str) -> None:
+    """With the default lexicon's prefilter, the document keeps every segment in which the
+    scan finds a candidate, read exactly as without it, and gives the same findings."""
+    lexicon = load_compiled()
+    prefilter = candidate_filter(lexicon)
+    assert prefilter is not None
+    reader = markdown.MarkdownReader()
+    full = reader.read(text, "p.md")
+    kept = reader.read(text, "p.md", prefilter=prefilter)
+    with_hit = [
+        seg
+        for seg, s in zip(_segments(full), full.segments, strict=True)
+        if any(prefilter([s.text]))
+    ]
+    assert _sublist(_segments(kept), _segments(full))
+    assert _sublist(with_hit, _segments(kept))
+    assert lint_document(kept, lexicon) == lint_document(full, lexicon)
+
+
+def _walks(text: str, prefilter: markdown_fast.Prefilter | None) -> dict[int, list[Any]] | None:
+    """The segments each block's walk makes, by where the block starts; None when the text is
+    left to markdown-it-py."""
+    walks: dict[int, list[Any]] = {}
+    original = markdown_fast._inline
+    if not markdown_fast.usable(text):
+        return None
+
+    def spy(walker: Any, source: str, leaf: Any, *rest: Any) -> None:
+        before = len(walker.segments)
+        original(walker, source, leaf, *rest)
+        made = Document("p.md", "markdown", source, walker.segments[before:])
+        walks[leaf[0][1]] = _segments(made)
+
+    markdown_fast._inline = spy  # type: ignore[assignment]
+    try:
+        starts = line_starts(text)
+        for first_line, chunk in markdown._chunks(
+            text, starts, markdown_fast.body_line(text, starts)
+        ):
+            walker = markdown._Walker(text, starts, first_line)
+            markdown_fast.segments(walker, chunk, starts[first_line], prefilter)
+    except markdown_fast.Differ:
+        return None
+    finally:
+        markdown_fast._inline = original  # type: ignore[assignment]
+    return walks
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document(), st.randoms(use_true_random=False))
+def test_whatever_a_prefilter_answers_the_blocks_walked_are_read_alike(text: str, rnd: Any) -> None:
+    """Leaving blocks out never changes how the others are read: not even a table cell after
+    a cell left out, whose alignment goes on from the one before it."""
+    full = _walks(text, None)
+    some = _walks(text, lambda texts: [rnd.random() < 0.5 for _ in texts])
+    if full is None or some is None:
+        assert full is some is None
+        return
+    assert all(full[start] == made for start, made in some.items())
+    assert _walks(text, lambda texts: [True] * len(texts)) == full
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document())
+def test_a_plain_blocks_text_is_the_text_of_its_segment(text: str) -> None:
+    """What the prefilter is asked about a plain block is its segment's text exactly, so the
+    scan finds the same candidates in both."""
+    walked: list[tuple[str | None, list[str]]] = []
+    original = markdown_fast._inline
+
+    def spy(walker: Any, source: str, leaf: Any, *rest: Any) -> None:
+        before = len(walker.segments)
+        original(walker, source, leaf, *rest)
+        walked.append(
+            (markdown_fast._plain(source, leaf), [s.text for s in walker.segments[before:]])
+        )
+
+    markdown_fast._inline = spy  # type: ignore[assignment]
+    try:
+        markdown.MarkdownReader().read(text, "p.md", prefilter=lambda texts: [True] * len(texts))
+    finally:
+        markdown_fast._inline = original  # type: ignore[assignment]
+    for plain, texts in walked:
+        if plain is None:
+            continue
+        blank = not plain.strip(" \t\r\n\u00a0" + PLACEHOLDER)
+        assert texts == ([] if blank else [plain])
+
+
+def test_a_cell_before_a_cell_walked_is_walked_too() -> None:
+    # cells of one row share their lines: the second cell's walk goes on from where the
+    # first one's stopped, so the first is walked too
+    text = "| said | said |\n|---|---|\n"
+    full = _walks(text, None)
+    assert full is not None
+    assert len(full) == 2
+    assert _walks(text, lambda texts: [False, True]) == full
+    assert _walks(text, lambda texts: [True, False]) == dict(list(full.items())[:1])
+
+
+def test_blocks_without_a_candidate_are_not_aligned(monkeypatch: pytest.MonkeyPatch) -> None:
+    aligned: list[int] = []
+    original = markdown_fast._inline
+
+    def counted(*args: Any) -> None:
+        aligned.append(1)
+        original(*args)
+
+    monkeypatch.setattr(markdown_fast, "_inline", counted)
+    text = (
+        "# Opening *hours*\n\nDrop in `any` time.\n\n- Ask for a **hooker** kit.\n"
+        "- Bring a friend.\n\n| Day | Who |\n|---|---|\n| Monday | hookers |\n"
+    )
+    prefilter = candidate_filter(load_compiled())
+    doc = markdown.MarkdownReader().read(text, "p.md", prefilter=prefilter)
+    assert [s.text for s in doc.segments] == ["Ask for a hooker kit.", "Monday", "hookers"]
+    assert len(aligned) == 3  # the item with a hit, and the row's cells up to the one with a hit
+
+
+def test_a_run_reads_only_the_blocks_that_may_give_a_finding(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from respectful_lint.cli import main
+
+    aligned: list[str] = []
+    original = markdown_fast._inline
+
+    def counted(walker: Any, source: str, leaf: Any, *rest: Any) -> None:
+        aligned.append(source[leaf[0][1] : leaf[-1][2]])
+        original(walker, source, leaf, *rest)
+
+    monkeypatch.setattr(markdown_fast, "_inline", counted)
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Opening hours\n\nDrop in any time.\n\n- Ask for a hooker kit.\n- Bring a friend.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", str(page)])
+    assert result.exit_code == 1
+    assert "page.md:5:13: error sex-work/hooker" in result.output
+    assert aligned == ["Ask for a hooker kit."]

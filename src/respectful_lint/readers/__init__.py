@@ -2,12 +2,16 @@
 
 Readers register under the ``respectful_lint.readers`` entry-point group; each is a class with
 a ``name``, the file ``extensions`` it claims and a ``read(text, path)`` method that gets the
-decoded text. Two optional class attributes change that:
+decoded text. Three optional class attributes change that:
 
 - ``binary = True``: the reader gets the file's bytes instead, through
   ``read_bytes(data, path)`` (a Word document is a zip archive, not text);
 - ``walked = False``: directory walks leave its files out, so they are read only when named
-  explicitly (JSON and YAML files are often not prose).
+  explicitly (JSON and YAML files are often not prose);
+- ``prefilters = True``: a run calls ``read(text, path, prefilter=...)``, where the prefilter
+  says of a list of texts which may give a finding; the reader may leave the others out of
+  the document, and save the work of reading them exactly (see
+  :func:`respectful_lint.reading.read_document`).
 
 A reader raises :class:`~respectful_lint.errors.LintError` with a one-line message naming the
 file for input it cannot read; the run reports it and goes on with the other files.

@@ -66,7 +66,14 @@ class MarkdownReader:
     def __init__(self, data_attributes: Sequence[str] = DATA_ATTRIBUTES) -> None:
         self.data_attributes = tuple(data_attributes)  # for raw HTML, as in HtmlReader
 
-    def read(self, text: str, path: str) -> Document:
+    # ``read`` takes a prefilter: see :func:`respectful_lint.reading.read_document`
+    prefilters: ClassVar[bool] = True
+
+    def read(
+        self, text: str, path: str, prefilter: markdown_fast.Prefilter | None = None
+    ) -> Document:
+        """The document of ``text``. With ``prefilter``, blocks whose text it answers False
+        for may be left out (see :func:`.markdown_fast.segments`)."""
         starts = line_starts(text)
         doc = Document(path=path, format=self.name, text=text)
         doc._line_starts = starts
@@ -79,7 +86,9 @@ class MarkdownReader:
             try:
                 for first_line, chunk in chunks:
                     walker = _Walker(text, starts, first_line, self.data_attributes)
-                    found.extend(markdown_fast.segments(walker, chunk, starts[first_line]))
+                    found.extend(
+                        markdown_fast.segments(walker, chunk, starts[first_line], prefilter)
+                    )
             except Refused as exc:
                 raise exc.at(path, text) from None
             except markdown_fast.Differ:

@@ -108,7 +108,7 @@ class Aligner:
         text = self.text
         limit = self.region_end
         urls = (
-            [(m.start(), m.end()) for m in _URL.finditer(content)] if _may_hold_url(content) else []
+            [(m.start(), m.end()) for m in _URL.finditer(content)] if may_hold_url(content) else []
         )
         url_i = 0
         i = 0
@@ -186,7 +186,7 @@ class Aligner:
             self.cursor = pos + len(rest)
 
 
-def _may_hold_url(text: str) -> bool:
+def may_hold_url(text: str) -> bool:
     """Whether ``text`` may hold a URL or an e-mail address: every one holds "://", "@" or
     "www." (in any case). Most text holds none, and the expression is slow to run on it."""
     return "://" in text or "@" in text or ("." in text and "www." in text.lower())

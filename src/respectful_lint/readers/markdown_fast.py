@@ -9,6 +9,10 @@ what only that walk reports: NUL characters, containers nested deep enough to re
 and, where the input holds two tildes in a row anywhere, any tilde in text and any strikethrough
 (pulldown-cmark reads one tilde as strikethrough, and longer runs its own way). Tildes in code,
 code fences, HTML and link destinations are read alike by both.
+
+Given a prefilter (see :data:`Prefilter`), the reader first gathers a chunk's blocks with the
+text each would give, asks about them all at once, and aligns only the blocks that may hold a
+candidate: most blocks hold none, and aligning is most of the reader's work.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ except ImportError:  # pragma: no cover - exercised only where the wheel is miss
     _pyromark = None  # type: ignore[assignment]
 
 from ..model import Segment
+from .build import PLACEHOLDER
 from .build import SegmentBuilder as Builder
+from .markdown_align import may_hold_url
 
 AVAILABLE = _pyromark is not None
 DEEPEST = 40  # containers nested deeper than this go to markdown-it-py, which reports its limit
@@ -128,14 +134,19 @@ def _char_offsets(chunk: str) -> Callable[[int], int]:
     return convert
 
 
-def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
+def segments(
+    walker: Any, chunk: str, base: int, prefilter: Prefilter | None = None
+) -> list[Segment]:
     """The segments of ``chunk`` (at ``base`` in the file), built with ``walker``'s alignment.
 
     ``walker`` is a :class:`~.markdown._Walker` over the whole file; its cursor and region are
     set from the parser's ranges. Raises :class:`Differ` where the two parsers may part.
+
+    With ``prefilter`` (see :data:`Prefilter`), the segments of a block whose plain text (see
+    :func:`_plain`) it answers False for are left out, and the block is not aligned.
     """
     assert _pyromark is not None
-    blocks = _Blocks(walker, chunk, base)
+    blocks = _Blocks(walker, chunk, base, prefilter is not None)
     pos = blocks.pos
     leaf = blocks.leaf  # inline events of the current block, in order
     code = 0  # blocks.code, read again when a block starts or ends
@@ -187,16 +198,30 @@ def segments(walker: Any, chunk: str, base: int) -> list[Segment]:
         if not code:  # Code, InlineHtml and the like
             leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
     blocks.flush()
+    if prefilter is not None:
+        blocks.finish(prefilter)
     return list(walker.segments)
 
 
 class _Blocks:
     """The blocks open at a point of one chunk's events, and the inline events of the block
-    being read; a block's inline events are walked when it ends or another starts."""
+    being read; a block's inline events are walked when it ends or another starts (with a
+    prefilter, once the chunk's events are read: see :meth:`finish`)."""
 
-    __slots__ = ("base", "code", "depth", "kinds", "leaf", "pos", "quote_depth", "text", "walker")
+    __slots__ = (
+        "base",
+        "code",
+        "depth",
+        "held",
+        "kinds",
+        "leaf",
+        "pos",
+        "quote_depth",
+        "text",
+        "walker",
+    )
 
-    def __init__(self, walker: Any, chunk: str, base: int) -> None:
+    def __init__(self, walker: Any, chunk: str, base: int, hold: bool = False) -> None:
         self.walker = walker
         self.text: str = walker.text
         self.base = base
@@ -206,17 +231,57 @@ class _Blocks:
         self.kinds: list[str] = []  # segment kinds of the open list items, headings and cells
         self.code = 0  # inside a code block
         self.leaf: list[tuple[Any, int, int]] = []
+        # with a prefilter: the blocks of the chunk, in order, walked once it has answered
+        self.held: list[_Held] | None = [] if hold else None
 
     def flush(self, block_end: int = -1) -> None:
-        """Walk the inline events gathered so far, as one block's."""
+        """Walk the inline events gathered so far, as one block's (or hold them, with a
+        prefilter, for :meth:`finish`)."""
         leaf = self.leaf
         if leaf:
             kind = self.kinds[-1] if self.kinds else "prose"
             if self.quote_depth:
                 kind = "quote"
             quoted = self.quote_depth > 0
-            _inline(self.walker, self.text, leaf, kind, quoted, max(block_end, leaf[-1][2]))
+            end = max(block_end, leaf[-1][2])
+            if self.held is None:
+                _inline(self.walker, self.text, leaf, kind, quoted, end)
+            else:
+                self.held.append((leaf.copy(), kind, quoted, end, _plain(self.text, leaf)))
             leaf.clear()
+
+    def finish(self, prefilter: Prefilter) -> None:
+        """Walk the held blocks whose plain text the prefilter says may hold a candidate,
+        those it cannot answer for, and any that shares its lines with the next walked block
+        (cells of one table row: the next one's alignment goes on from where it stopped)."""
+        held = self.held
+        assert held is not None
+        blocks = [item for item in held if isinstance(item, tuple)]
+        answers = iter(prefilter([b[4] for b in blocks if b[4] is not None]))
+        walk = [b[4] is None or next(answers) for b in blocks]
+        walker, text = self.walker, self.text
+        for i in range(len(walk) - 2, -1, -1):
+            if (
+                not walk[i]
+                and walk[i + 1]
+                and _lines(walker, text, blocks[i][0], blocks[i][3])
+                == _lines(walker, text, blocks[i + 1][0], blocks[i + 1][3])
+            ):
+                walk[i] = True
+        i = 0
+        for item in held:
+            if not isinstance(item, tuple):
+                walker.segments.extend(item)
+                continue
+            if walk[i]:
+                leaf, kind, quoted, end, _ = item
+                _inline(walker, text, leaf, kind, quoted, end)
+            else:
+                # the next block walked has other lines (see above), so its walk starts on
+                # its first line, as after this block's walk
+                walker.last_map = None
+            i += 1
+        held.clear()
 
     def start(self, name: str, span: Any) -> None:
         """A block starts. Raises :class:`Deep` when containers nest too deep."""
@@ -262,17 +327,82 @@ class _Blocks:
         if end > line_start and text[end - 1] != "\n":
             nl = text.find("\n", end)
             end = len(text) if nl == -1 else nl + 1
-        self.walker.segments.extend(
-            html_segments(
-                text[line_start:end],
-                line_start,
-                quoted=self.quote_depth > 0,
-                data_attributes=self.walker.data_attributes,
-            )
+        found = html_segments(
+            text[line_start:end],
+            line_start,
+            quoted=self.quote_depth > 0,
+            data_attributes=self.walker.data_attributes,
         )
+        if self.held is None:
+            self.walker.segments.extend(found)
+        else:
+            self.held.append(found)
 
 
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
+
+# Given texts, whether each may give a finding (one answer per text, in order); a block whose
+# plain text it answers False for is left out (see respectful_lint.engine.candidate_filter).
+Prefilter = Callable[[Sequence[str]], Sequence[bool]]
+
+# a held block (its inline events, kind, quotedness, end and plain text), or the segments
+# of an HTML block
+_Held = tuple[list[tuple[Any, int, int]], str, bool, int, str | None] | list[Segment]
+
+
+def _lines(walker: Any, text: str, leaf: Sequence[tuple[Any, int, int]], block_end: int) -> Any:
+    """The lines of the chunk a block's walk reads, as :meth:`.markdown._Walker.block` gets
+    them."""
+    first_line = bisect_right(walker.starts, leaf[0][1]) - 1
+    last_line = bisect_right(walker.starts, _line_end(text, block_end) - 1)
+    return (first_line - walker.first_line, last_line - walker.first_line)
+
+
+def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
+    """The text of the segment :func:`_inline` makes of a plain block, or None for a block
+    that is not plain.
+
+    A plain block holds text, line breaks, inline code, emphasis and links with a text (no
+    images, inline HTML or autolinks), and no URL or e-mail address. Its walk makes one
+    segment: each run of text as :func:`_text_run` gives it, a line break for each break and
+    a placeholder for each code span, with the markup between them left out. Each piece is
+    found in the source from the parser's range: the text is that segment's text, so the
+    scan finds the same candidates in both.
+    """
+    parts: list[str] = []
+    first = True
+    i = 0
+    n = len(leaf)
+    while i < n:
+        event = leaf[i][0]
+        if type(event) is str:  # SoftBreak, HardBreak
+            parts.append("\n")
+            i += 1
+            first = False
+            continue
+        key = next(iter(event))
+        if key == "Text":
+            content, i = _text_run(text, leaf, i, first)
+            parts.append(content)
+            first = False
+            continue
+        i += 1
+        first = False
+        if key == "Code":
+            parts.append(PLACEHOLDER)
+        elif key == "Start" or key == "End":
+            value = event[key]
+            name = value if type(value) is str else next(iter(value))
+            if name == "Image" or (
+                name == "Link"
+                and key == "Start"
+                and value["Link"]["link_type"] in ("Autolink", "Email")
+            ):
+                return None
+        else:  # inline HTML and the like
+            return None
+    plain = "".join(parts)
+    return None if may_hold_url(plain) else plain
 
 
 def _line_end(text: str, end: int) -> int:
@@ -334,10 +464,7 @@ def _inline(
     """One block's inline events, walked in the steps :meth:`.markdown._Walker.inline` takes
     for the markdown-it tokens the events stand for (a run of text events is one text token).
     """
-    starts = walker.starts
-    first_line = bisect_right(starts, leaf[0][1]) - 1
-    last_line = bisect_right(starts, _line_end(text, block_end) - 1)
-    walker.block(first_line - walker.first_line, last_line - walker.first_line)
+    walker.block(*_lines(walker, text, leaf, block_end))
     main = Builder(kind, quoted)
     extra: list[Builder] = []
     skipping = False  # inside an autolink, until it ends
