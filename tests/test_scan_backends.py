@@ -79,6 +79,29 @@ def test_every_backend_finds_the_same_around_non_ascii_text(text: str) -> None:
         assert scanner.scan(text) == expected, scanner.backend
 
 
+# characters with a meaning in expressions, blanks, separators and non-ASCII letters
+KEY_CHARACTERS = [*"\\^$.|?*+()[]{}-/#'\" \t\x1e_", "é", "ß", "日", *"abx9"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.text(st.sampled_from(KEY_CHARACTERS), min_size=1, max_size=9), min_size=1, max_size=6
+    ),
+    st.data(),
+)
+def test_every_backend_finds_the_same_for_forms_and_literals_of_any_characters(
+    keys: list[str], data: st.DataObject
+) -> None:
+    """Hyperscan matches each key as written, short forms only where no ASCII word character
+    touches them: the same hits as the other backends, whatever characters the keys hold."""
+    first, *others = backends(keys[::2], keys[1::2])
+    text = data.draw(texts([*keys, "ab", "x9_", "a\u00e9"]))
+    expected = first.scan(text)
+    for scanner in others:
+        assert scanner.scan(text) == expected, scanner.backend
+
+
 def test_a_pickled_scanner_finds_the_same() -> None:
     text = "The naïve sex workers' café crew met at work."
     for scanner in SMALL:
@@ -183,6 +206,29 @@ def test_hyperscan_usable_here_compiles_a_probe() -> None:
     from respectful_lint import scan_hyperscan
 
     assert scan_hyperscan.usable() is True
+
+
+def _ends_into(ends: list[int]) -> Any:
+    """A Hyperscan match handler that records where each match ends."""
+
+    def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
+        ends.append(end)
+
+    return on_match
+
+
+@hyperscan_only
+def test_hyperscan_reports_no_short_form_inside_a_longer_word() -> None:
+    # each occurrence reported is a call into Python; "ho" stands in "how" and "show"
+    text = b"how should std show ho stdout sex workers"
+    forms = ["ho", "std", "sex workers"]
+    for literals, ends in (([], [14, 22, 41]), (["ho"], [2, 7, 14, 18, 22, 41])):
+        # a literal is found wherever it stands
+        scanner = make_scanner(forms, literals, "hyperscan")
+        reported: list[int] = []
+        scanner._db.scan(text, match_event_handler=_ends_into(reported))
+        assert sorted(reported) == ends
+        assert scanner.scan(text.decode()).terms == [(11, 14), (20, 22), (30, 41)]
 
 
 @hyperscan_only

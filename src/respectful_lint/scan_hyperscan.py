@@ -37,7 +37,8 @@ _ASCII_WORD_BYTE = bytes(
 
 
 class HyperscanScanner(Scanner):
-    """Every term form and pattern literal, matched by Hyperscan as plain literals."""
+    """Every term form and pattern literal, matched by Hyperscan: literals as they are, short
+    forms only where no ASCII word character touches them (see :data:`BOUNDED_BYTES`)."""
 
     backend = "hyperscan"
 
@@ -70,7 +71,11 @@ class HyperscanScanner(Scanner):
             return
         if any("\0" in key for key in keys):  # a lexicon may write one
             raise ScannerUnavailable("Hyperscan reads an expression only up to a NUL")
-        expressions = [key.encode("utf-8", "surrogatepass") for key in keys]
+        literals = [key.encode("utf-8", "surrogatepass") for key in keys]
+        expressions = [
+            _expression(key, literal, bounded=0 <= form_bytes <= BOUNDED_BYTES)
+            for key, literal, (_, _, _, form_bytes) in zip(keys, literals, self._keys, strict=True)
+        ]
         store = database_store()
         name = ""
         if store is not None:
@@ -78,7 +83,7 @@ class HyperscanScanner(Scanner):
             for expression in expressions:
                 digest.update(expression + b"\0")
             name = "hyperscan-" + digest.hexdigest()
-            db = _restore(store.load_blob(name), expressions)
+            db = _restore(store.load_blob(name), literals)
             if db is not None:
                 self._db = db
                 return
@@ -151,15 +156,42 @@ class HyperscanScanner(Scanner):
         self._db = db
 
 
+# A form of at most this many bytes is matched only where no ASCII word character touches it.
+# Short forms stand inside many longer words ("ho" in "how", "std" in "stdout"): in a tree of
+# documentation most of their occurrences were such, each one a call into Python to be turned
+# down. Bounding every form would make the database slow to compile (seconds, not a tenth).
+BOUNDED_BYTES = 8
+
+
+def _expression(key: str, literal: bytes, *, bounded: bool) -> bytes:
+    """The Hyperscan expression for one key: its bytes with every ASCII character other than a
+    letter or digit escaped, and, when ``bounded``, a word boundary on each side that starts or
+    ends with an ASCII word character. Outside UTF-8 mode a byte of a multi-byte character is
+    no word character, so the boundary means what the check in :meth:`scan` means: no ASCII
+    letter, digit or underscore next to it."""
+    out = bytearray()
+    for byte in literal:
+        if byte < 0x80 and not (
+            0x30 <= byte <= 0x39 or 0x41 <= byte <= 0x5A or 0x61 <= byte <= 0x7A
+        ):
+            out.append(0x5C)  # a backslash: the character stands for itself
+        out.append(byte)
+    if bounded and _ASCII_WORD_BYTE[literal[0]]:
+        out[:0] = rb"\b"
+    if bounded and _ASCII_WORD_BYTE[literal[-1]]:
+        out += rb"\b"
+    return bytes(out)
+
+
 def _compiled(expressions: list[bytes]) -> Any:
-    """A block-mode database matching each expression as a literal; its id is its index."""
+    """A block-mode database of ``expressions`` (see :func:`_expression`); each one's id is its
+    index."""
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     db.compile(
         expressions=expressions,
         ids=list(range(len(expressions))),
         elements=len(expressions),
         flags=[0] * len(expressions),
-        literal=True,
     )
     return db
 
@@ -179,9 +211,10 @@ _PROBES = 64  # stored expressions checked by a scan before a stored database is
 
 
 def _restore(blob: bytes | None, expressions: list[bytes]) -> Any:
-    """A database deserialized from ``blob`` that finds a sample of ``expressions`` where they
-    are, or None. Hyperscan checks the serialized form's own header and checksum; the sample
-    catches a database compiled from other terms."""
+    """A database deserialized from ``blob`` that finds a sample of the keys ``expressions``
+    (their bytes) where they are, or None. Hyperscan checks the serialized form's own header and
+    checksum; the sample catches a database compiled from other terms. The keys are joined with
+    NULs, which no word boundary of a key minds."""
     if blob is None:
         return None
     try:
