@@ -1,7 +1,8 @@
 """The Hyperscan scanner: the optional accelerator (``pip install "respectful-lint[fast]"``).
 
 Hyperscan matches every term form and pattern literal in one pass over the UTF-8 bytes of the
-normalized view, in native code. It reports the end of every occurrence of every literal;
+normalized view, in native code. It reports the end of every occurrence of every literal, and
+of short forms only those that no ASCII word character touches (see :data:`BOUNDED_BYTES`);
 this module turns byte offsets into code points and applies the same word-boundary and
 longest-form rules as :class:`~respectful_lint.scan.AutomatonScanner`, so the hits are
 identical. The compiled database travels with the scanner when it is pickled (in Hyperscan's
@@ -73,8 +74,8 @@ class HyperscanScanner(Scanner):
             raise ScannerUnavailable("Hyperscan reads an expression only up to a NUL")
         literals = [key.encode("utf-8", "surrogatepass") for key in keys]
         expressions = [
-            _expression(key, literal, bounded=0 <= form_bytes <= BOUNDED_BYTES)
-            for key, literal, (_, _, _, form_bytes) in zip(keys, literals, self._keys, strict=True)
+            _expression(literal, bounded=0 <= form_bytes <= BOUNDED_BYTES)
+            for literal, (_, _, _, form_bytes) in zip(literals, self._keys, strict=True)
         ]
         store = database_store()
         name = ""
@@ -163,12 +164,12 @@ class HyperscanScanner(Scanner):
 BOUNDED_BYTES = 8
 
 
-def _expression(key: str, literal: bytes, *, bounded: bool) -> bytes:
-    """The Hyperscan expression for one key: its bytes with every ASCII character other than a
-    letter or digit escaped, and, when ``bounded``, a word boundary on each side that starts or
-    ends with an ASCII word character. Outside UTF-8 mode a byte of a multi-byte character is
-    no word character, so the boundary means what the check in :meth:`scan` means: no ASCII
-    letter, digit or underscore next to it."""
+def _expression(literal: bytes, *, bounded: bool) -> bytes:
+    """The Hyperscan expression for one key, given as its bytes: those bytes with every ASCII
+    character other than a letter or digit escaped, and, when ``bounded``, a word boundary on
+    each side that starts or ends with an ASCII word character. Outside UTF-8 mode a byte of a
+    multi-byte character is no word character, so the boundary means what the check in
+    :meth:`scan` means: no ASCII letter, digit or underscore next to it."""
     out = bytearray()
     for byte in literal:
         if byte < 0x80 and not (

@@ -350,7 +350,9 @@ Prefilter = Callable[[Sequence[str]], Sequence[bool]]
 _Held = tuple[list[tuple[Any, int, int]], str, bool, int, str | None] | list[Segment]
 
 
-def _lines(walker: Any, text: str, leaf: Sequence[tuple[Any, int, int]], block_end: int) -> Any:
+def _lines(
+    walker: Any, text: str, leaf: Sequence[tuple[Any, int, int]], block_end: int
+) -> tuple[int, int]:
     """The lines of the chunk a block's walk reads, as :meth:`.markdown._Walker.block` gets
     them."""
     first_line = bisect_right(walker.starts, leaf[0][1]) - 1
@@ -364,10 +366,10 @@ def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
 
     A plain block holds text, line breaks, inline code, emphasis and links with a text (no
     images, inline HTML or autolinks), and no URL or e-mail address. Its walk makes one
-    segment: each run of text as :func:`_text_run` gives it, a line break for each break and
-    a placeholder for each code span, with the markup between them left out. Each piece is
-    found in the source from the parser's range: the text is that segment's text, so the
-    scan finds the same candidates in both.
+    segment of the text built here: each run of text as :func:`_text_run` gives it, a line
+    break for each break and a placeholder for each code span, with the markup between them
+    left out. The walk finds each of those pieces in the source, so the scan finds the same
+    candidates in both; a property test compares the two texts.
     """
     parts: list[str] = []
     first = True
