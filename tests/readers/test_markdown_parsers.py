@@ -283,6 +283,29 @@ def test_a_plain_blocks_text_is_the_text_of_its_segment(text: str) -> None:
         assert texts == ([] if blank else [plain])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pulldown-cmark reads "&#150;" as U+0096, the aligner (as HTML5 does) as an en dash
+        "Some aids *&#150;* carrier said.\n",
+        "Some aids _&#xFDD0;_ carrier said.\n",
+        # the link's bracket is not stepped over, and the reference's letter is dropped
+        "1) [&#x41;](x.md)aids carrier\n",
+        # the escaped '#' is aligned with the heading's marker, and ' A' is dropped
+        "## \\# &#65;*aids carrier* ##\n",
+    ],
+)
+def test_a_block_whose_walk_drops_text_gives_the_findings_of_a_full_read(text: str) -> None:
+    # the dropped text joins the words around it into a term its plain text does not hold
+    lexicon = load_compiled()
+    reader = markdown.MarkdownReader()
+    full = reader.read(text, "p.md")
+    kept = reader.read(text, "p.md", prefilter=candidate_filter(lexicon))
+    assert lint_document(full, lexicon)
+    assert _segments(kept) == _segments(full)
+    assert lint_document(kept, lexicon) == lint_document(full, lexicon)
+
+
 def test_a_cell_before_a_cell_walked_is_walked_too() -> None:
     # cells of one row share their lines: the second cell's walk goes on from where the
     # first one's stopped, so the first is walked too

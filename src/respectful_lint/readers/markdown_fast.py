@@ -365,11 +365,15 @@ def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
     that is not plain.
 
     A plain block holds text, line breaks, inline code, emphasis and links with a text (no
-    images, inline HTML or autolinks), and no URL or e-mail address. Its walk makes one
-    segment of the text built here: each run of text as :func:`_text_run` gives it, a line
-    break for each break and a placeholder for each code span, with the markup between them
-    left out. The walk finds each of those pieces in the source, so the scan finds the same
-    candidates in both; a property test compares the two texts.
+    images, inline HTML or autolinks), no URL or e-mail address, and runs of text that are
+    verbatim source (no escape or character reference). Its walk makes one segment of the
+    text built here: each run of text as :func:`_text_run` gives it, a line break for each
+    break and a placeholder for each code span, with the markup between them left out. The
+    walk finds each of those pieces in the source, so the scan finds the same candidates in
+    both; a property test compares the two texts. A run holding an escape or a reference is
+    aligned character by character, and where the aligner loses its place it drops text,
+    which can join the words around it into a term ("&#150;" is U+0096 to the parser, an en
+    dash to the aligner): such a block is always walked.
     """
     parts: list[str] = []
     first = True
@@ -384,7 +388,12 @@ def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
             continue
         key = next(iter(event))
         if key == "Text":
-            content, i = _text_run(text, leaf, i, first)
+            content, after = _text_run(text, leaf, i, first)
+            source = "".join([leaf[j][0]["Text"] for j in range(i, after)])
+            start = leaf[i][1]
+            if leaf[after - 1][2] - start != len(source) or not text.startswith(source, start):
+                return None  # an escape or a character reference: see above
+            i = after
             parts.append(content)
             first = False
             continue
