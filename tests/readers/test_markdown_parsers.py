@@ -21,7 +21,19 @@ from respectful_lint.readers.build import PLACEHOLDER
 
 pytestmark = pytest.mark.skipif(not markdown_fast.AVAILABLE, reason="pyromark is not installed")
 
-WORDS = ["sex workers", "hooker", "the", "café", "😀", "addicts", "said", "met", "e\u0301"]
+WORDS = [
+    "sex workers",
+    "hooker",
+    "the",
+    "café",
+    "😀",
+    "addicts",
+    "said",
+    "met",
+    "e\u0301",
+    "aids",
+    "carrier",
+]
 INLINE = [
     "*{}*",
     "**{}**",
@@ -33,6 +45,8 @@ INLINE = [
     "<code>{}</code>",
     "{} &amp; {}",
     "{}&#8217;s",
+    "*&#150;*",
+    "\\# {}",
     "\\*{}\\*",
     "<https://example.org>",
     "https://example.org/{}",
