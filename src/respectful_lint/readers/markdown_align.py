@@ -101,10 +101,14 @@ class Aligner:
             return
         self.align_piece(content, builder, quoted, pos)
 
-    def align_piece(self, content: str, builder: _Builder, quoted: bool, pos: int) -> None:
+    def align_piece(
+        self, content: str, builder: _Builder, quoted: bool, pos: int, *, tried: bool = False
+    ) -> bool:
         """Align a text token that is not a verbatim run of the source at ``pos``: URLs whole,
         entities and escapes to their source, whitespace and markers markdown-it trimmed
-        skipped; where alignment is lost, the rest only if found verbatim."""
+        skipped; where alignment is lost, the rest only if found verbatim. Whether it was
+        aligned to the end. ``tried``: a marker is stepped over without trying first (see
+        below)."""
         text = self.text
         limit = self.region_end
         urls = (
@@ -118,14 +122,16 @@ class Aligner:
                 after = self.url_placeholder(content[i : urls[url_i][1]], builder, pos)
                 if after == -1:
                     self.cursor = pos
-                    return self._fallback(content[i:], builder)
+                    self._fallback(content[i:], builder)
+                    return False
                 pos, i = after, urls[url_i][1]
                 url_i += 1
                 continue
             ch = content[i]
             if pos >= limit:
                 self.cursor = pos
-                return self._fallback(content[i:], builder)
+                self._fallback(content[i:], builder)
+                return False
             src_ch = text[pos]
             entity = _ENTITY.match(text, pos, limit) if src_ch == "&" else None
             decoded = html.unescape(entity.group()) if entity else ""
@@ -159,15 +165,35 @@ class Aligner:
                     i = n
             elif i == 0 and (marker := _MARKER.match(text, pos, limit)) is not None:
                 # a list item's or heading's marker before its first text, which holds an
-                # escape or entity (verbatim text is found whole, by the fast path or below)
-                if text.find(content, pos, limit) != -1:
+                # escape or entity (verbatim text is found whole, by the fast path or below).
+                # It is stepped over only when the text then aligns to its end: a walk that
+                # loses its place after the marker would leave the cursor further on, where
+                # later tokens could be lost, rather than drop this token alone.
+                if text.find(content, pos, limit) != -1 or not (
+                    tried or self._aligns(content, builder, quoted, marker.end())
+                ):
                     self.cursor = pos
-                    return self._fallback(content, builder)
+                    self._fallback(content, builder)
+                    return False
                 pos = marker.end()
+                tried = True  # the rest of this walk is the one tried
             else:
                 self.cursor = pos
-                return self._fallback(content[i:], builder)
+                self._fallback(content[i:], builder)
+                return False
         self.cursor = pos
+        return True
+
+    def _aligns(self, content: str, builder: _Builder, quoted: bool, pos: int) -> bool:
+        """Whether :meth:`align_piece` aligns ``content`` from ``pos`` to its end, tried on a
+        builder of its own and with the cursor left where it was."""
+        cursor = self.cursor
+        try:
+            return self.align_piece(
+                content, _Builder(builder.kind, builder.quoted), quoted, pos, tried=True
+            )
+        finally:
+            self.cursor = cursor
 
     def url_placeholder(self, url: str, builder: _Builder, pos: int) -> int:
         """A URL in a text token stands as one placeholder; the source offset after it, or -1
