@@ -213,6 +213,7 @@ class _Walker(Aligner):
         if region != self.last_map:
             self.cursor = self.line_offset(first)
             self.last_map = region
+            self.fresh = True
         self.region_end = self.line_offset(last)
 
     def add_segments(self, builders: Iterable[_Builder]) -> None:

@@ -24,6 +24,9 @@ class Aligner:
     text: str
     cursor: int
     region_end: int
+    # no text token of the block read yet: the cursor is at the start of its first line, where
+    # a list item's or heading's marker may stand before its first text
+    fresh: bool = False
 
     def skip_prefix(self, quoted: bool) -> None:
         chars = " \t>" if quoted else " \t"
@@ -98,8 +101,10 @@ class Aligner:
             # entity's decoded form, so it takes the careful path)
             builder.add_prose(content, pos)
             self.cursor = pos + len(content)
+            self.fresh = False
             return
         self.align_piece(content, builder, quoted, pos)
+        self.fresh = False
 
     def align_piece(
         self, content: str, builder: _Builder, quoted: bool, pos: int, *, tried: bool = False
@@ -163,9 +168,10 @@ class Aligner:
                     builder.add(content[i:], pos, pos + n - i)
                     pos += n - i
                     i = n
-            elif i == 0 and (marker := _MARKER.match(text, pos, limit)) is not None:
+            elif i == 0 and self.fresh and (marker := _MARKER.match(text, pos, limit)):
                 # a list item's or heading's marker before its first text, which holds an
-                # escape or entity (verbatim text is found whole, by the fast path or below).
+                # escape or entity (verbatim text is found whole, by the fast path or below);
+                # not before a later token, which a lost first one left the cursor behind.
                 # It is stepped over only when the text then aligns to its end: a walk that
                 # loses its place after the marker would leave the cursor further on, where
                 # later tokens could be lost, rather than drop this token alone.
