@@ -135,6 +135,13 @@ def _assert_both_parsers_agree(text: str) -> None:
     assert _segments(fast) == _segments(slow)
 
 
+@pytest.mark.parametrize(
+    "text", ["# hooker #\t\n", "## hooker\t##\n", "- # hooker\t#\r\n", "> # \\] #\t\n"]
+)
+def test_a_closing_sequence_beside_a_tab_is_left_out_by_both_parsers(text: str) -> None:
+    _assert_both_parsers_agree(text)
+
+
 def test_only_a_blocks_first_text_is_aligned_past_a_marker() -> None:
     # the first text is lost at "&#1;" (U+0001 to one parser, U+FFFD to the other), leaving
     # the cursor at the line's start: the strong text after it is no first text, and stepping

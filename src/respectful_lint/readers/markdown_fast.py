@@ -295,6 +295,8 @@ class _Blocks:
                 self.kinds.append("list-item")
         elif name == "Heading":
             self.kinds.append("heading")
+            if _tab_at_end(self.text, self.base + self.pos(span["start"])):
+                raise Differ
         elif name == "TableCell":
             self.kinds.append("cell")
         elif name == "CodeBlock":
@@ -414,6 +416,17 @@ def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
             return None
     plain = "".join(parts)
     return None if may_hold_url(plain) else plain
+
+
+def _tab_at_end(text: str, start: int) -> bool:
+    """Whether the heading at ``start`` is an ATX heading with a tab among the spaces, tabs and
+    number signs that end its line: markdown-it reads a closing sequence beside a tab as one,
+    pulldown-cmark as text ('# Title #<tab>' is 'Title' to one, 'Title #' to the other)."""
+    if not text.startswith("#", start):
+        return False
+    end = text.find("\n", start)
+    line = text[start : len(text) if end == -1 else end].rstrip("\r")
+    return "\t" in line[len(line.rstrip(" \t#")) :]
 
 
 def _line_end(text: str, end: int) -> int:
