@@ -78,40 +78,10 @@ def candidate_filter(lexicon: CompiledLexicon) -> Callable[[Sequence[str]], list
 
 
 def _may_hold(scanner: Scanner, texts: Sequence[str]) -> list[bool]:
-    """Which of ``texts`` hold a hit of ``scanner``: all of them are scanned at once."""
-    if not texts:
-        return []
-    joined = _joined_view(texts)
-    if joined is None:
-        return [True] * len(texts)
-    view, _, starts = joined
-    hits = scanner.scan(view)
-    found = [False] * len(texts)
-    places = [(start, end) for start, end in hits.terms]
-    places += [(at, at + len(lit)) for lit, where in hits.literals.items() for at in where]
-    for start, end in places:
-        # a hit across a join (a form or literal with a NUL in it) marks each text it touches
-        first = bisect_right(starts, start) - 1
-        last = bisect_right(starts, max(end - 1, start)) - 1
-        for i in range(first, last + 1):
-            found[i] = True
-    return found
-
-
-def _joined_view(texts: Sequence[str]) -> tuple[str, list[str], list[int]] | None:
-    """The normalized view of ``texts`` joined with NUL characters, each text's view, and where
-    each starts in the joined view; None when a text holds a NUL itself (see :func:`_scanned`
-    for why the joined view is the texts' views joined)."""
-    view = normalize("\0".join(texts))[0]
-    if view.count("\0") != len(texts) - 1:
-        return None
-    parts = view.split("\0")
-    starts: list[int] = []
-    at = 0
-    for part in parts:
-        starts.append(at)
-        at += len(part) + 1
-    return view, parts, starts
+    """Which of ``texts`` hold a hit of ``scanner``: all of them are scanned at once (see
+    :func:`_scanned`); when that cannot answer for each text alone, every one may."""
+    each = _scan_each(texts, scanner) if texts else []
+    return [True] * len(texts) if each is None else [found is not None for found in each]
 
 
 def segment_findings(document: Document, lexicon: CompiledLexicon) -> Iterator[list[Finding]]:
@@ -181,13 +151,24 @@ def _scanned(
     """
     if len(batch) == 1:
         return None
-    joined = _joined_view([s.text for s in batch])
-    if joined is None:
+    return _scan_each([s.text for s in batch], lexicon.scanner)
+
+
+def _scan_each(texts: Sequence[str], scanner: Scanner) -> list[tuple[str, Hits] | None] | None:
+    """:func:`_scanned` for texts: each one's view and hits, or None for a text without a hit;
+    None when a text holds a NUL or a hit crosses a join."""
+    view = normalize("\0".join(texts))[0]
+    if view.count("\0") != len(texts) - 1:
         return None
-    view, parts, starts = joined
-    hits = lexicon.scanner.scan(view)
+    parts = view.split("\0")
+    starts: list[int] = []  # where each text's view starts in the joined view
+    at = 0
+    for part in parts:
+        starts.append(at)
+        at += len(part) + 1
+    hits = scanner.scan(view)
     if not hits.terms and not hits.literals:
-        return [None] * len(batch)
+        return [None] * len(texts)
     terms: dict[int, list[tuple[int, int]]] = {}
     for start, end in hits.terms:  # in start order, so each segment's stay in order
         i = bisect_right(starts, start) - 1
@@ -206,7 +187,7 @@ def _scanned(
         (parts[i], Hits(terms.get(i, []), literals.get(i, {})))
         if i in terms or i in literals
         else None
-        for i in range(len(batch))
+        for i in range(len(texts))
     ]
 
 

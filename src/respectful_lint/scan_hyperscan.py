@@ -211,9 +211,9 @@ def usable() -> bool:
 _PROBES = 64  # stored expressions checked by a scan before a stored database is used
 
 
-def _restore(blob: bytes | None, expressions: list[bytes]) -> Any:
-    """A database deserialized from ``blob`` that finds a sample of the keys ``expressions``
-    (their bytes) where they are, or None. Hyperscan checks the serialized form's own header and
+def _restore(blob: bytes | None, keys: list[bytes]) -> Any:
+    """A database deserialized from ``blob`` that finds a sample of ``keys`` (each key's bytes)
+    where they are, or None. Hyperscan checks the serialized form's own header and
     checksum; the sample catches a database compiled from other terms. The keys are joined with
     NULs, which no word boundary of a key minds."""
     if blob is None:
@@ -221,14 +221,14 @@ def _restore(blob: bytes | None, expressions: list[bytes]) -> Any:
     try:
         db = hyperscan.loadb(blob, mode=hyperscan.HS_MODE_BLOCK)
         db.scratch = hyperscan.Scratch(db)
-        step = max(1, len(expressions) // _PROBES)
-        sample = [*range(0, len(expressions), step)][:_PROBES]
-        sample.append(len(expressions) - 1)
-        probe = b"\0".join(expressions[i] for i in sample)
+        step = max(1, len(keys) // _PROBES)
+        sample = [*range(0, len(keys), step)][:_PROBES]
+        sample.append(len(keys) - 1)
+        probe = b"\0".join(keys[i] for i in sample)
         expected: set[tuple[int, int]] = set()
         at = 0
         for i in sample:
-            at += len(expressions[i])
+            at += len(keys[i])
             expected.add((i, at))
             at += 1
         found: set[tuple[int, int]] = set()
@@ -242,9 +242,9 @@ def _restore(blob: bytes | None, expressions: list[bytes]) -> Any:
     if not expected <= found:
         return None
     for pattern, end in found:
-        if not 0 <= pattern < len(expressions):
+        if not 0 <= pattern < len(keys):
             return None
-        expression = expressions[pattern]
-        if probe[end - len(expression) : end] != expression:
+        key = keys[pattern]
+        if probe[end - len(key) : end] != key:
             return None
     return db
