@@ -260,6 +260,27 @@ def test_a_stored_database_is_reused_and_a_damaged_one_compiled_again() -> None:
 
 
 @hyperscan_only
+def test_a_database_stored_for_other_bounds_or_keys_is_not_reused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from respectful_lint import scan_hyperscan
+
+    store = MemoryStore()
+    text = "how should std show ho stdout"
+    with scan.databases_in(store):
+        bounded = make_scanner(["ho", "std"], [], "hyperscan")
+        make_scanner(["ho", "stdo"], [], "hyperscan")
+        monkeypatch.setattr(scan_hyperscan, "BOUNDED_BYTES", 0)
+        unbounded = make_scanner(["ho", "std"], [], "hyperscan")
+    assert len(store.blobs) == 3  # the same keys bounded otherwise make a database of their own
+    for scanner, ends in ((bounded, [14, 22]), (unbounded, [2, 7, 14, 18, 22, 26])):
+        reported: list[int] = []
+        scanner._db.scan(text.encode(), match_event_handler=_ends_into(reported))
+        assert sorted(reported) == ends
+    assert bounded.scan(text).terms == unbounded.scan(text).terms == [(11, 14), (20, 22)]
+
+
+@hyperscan_only
 def test_the_command_keeps_the_compiled_database_in_its_cache(tmp_path: Any) -> None:
     env = {**os.environ, "RESPECTFUL_LINT_CACHE_DIR": str(tmp_path)}
     env.pop("RESPECTFUL_LINT_NO_CACHE", None)

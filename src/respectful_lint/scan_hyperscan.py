@@ -73,23 +73,29 @@ class HyperscanScanner(Scanner):
         if any("\0" in key for key in keys):  # a lexicon may write one
             raise ScannerUnavailable("Hyperscan reads an expression only up to a NUL")
         literals = [key.encode("utf-8", "surrogatepass") for key in keys]
-        expressions = [
-            _expression(literal, bounded=0 <= form_bytes <= BOUNDED_BYTES)
-            for literal, (_, _, _, form_bytes) in zip(literals, self._keys, strict=True)
-        ]
+        bounded = [0 <= form_bytes <= BOUNDED_BYTES for _, _, _, form_bytes in self._keys]
         store = database_store()
         name = ""
         if store is not None:
-            digest = hashlib.sha256(f"hyperscan {_VERSION} {platform.machine()}".encode())
-            for expression in expressions:
-                digest.update(expression + b"\0")
+            # named by what the expressions are made of, so that a start that finds the
+            # database stored does not build them
+            digest = hashlib.sha256(
+                f"hyperscan {_VERSION} {platform.machine()} {_EXPRESSIONS}".encode()
+            )
+            for literal, bound in zip(literals, bounded, strict=True):
+                digest.update(b"%d %d " % (len(literal), bound) + literal)
             name = "hyperscan-" + digest.hexdigest()
             db = _restore(store.load_blob(name), literals)
             if db is not None:
                 self._db = db
                 return
         try:
-            db = _compiled(expressions)
+            db = _compiled(
+                [
+                    _expression(literal, bounded=bound)
+                    for literal, bound in zip(literals, bounded, strict=True)
+                ]
+            )
         except hyperscan.error as exc:
             raise ScannerUnavailable(f"Hyperscan cannot compile here: {exc}") from None
         self._db = db
@@ -162,6 +168,9 @@ class HyperscanScanner(Scanner):
 # documentation most of their occurrences were such, each one a call into Python to be turned
 # down. Bounding every form would make the database slow to compile (seconds, not a tenth).
 BOUNDED_BYTES = 8
+# The version of :func:`_expression`'s output, part of a stored database's name: change it
+# whenever the expression made of a key and its bounding changes.
+_EXPRESSIONS = 2
 
 
 def _expression(literal: bytes, *, bounded: bool) -> bytes:
