@@ -46,8 +46,16 @@ def test_a_markdown_run_imports_only_the_readers_and_reporter_it_uses(tmp_path: 
     loaded = _modules_after_check(draft, "concise")
     assert "respectful_lint.readers.markdown" in loaded
     assert "respectful_lint.reporters.concise" in loaded
-    for unused in ("readers.docx", "readers.structured", "reporters.sarif", "reporters.junit"):
-        assert f"respectful_lint.{unused}" not in loaded
+    unused = ("readers.docx", "readers.structured", "readers.html", "reporters.sarif")
+    for name in (*unused, "reporters.junit"):
+        assert f"respectful_lint.{name}" not in loaded
+
+
+def test_markdown_with_raw_html_brings_in_the_html_reader(tmp_path: Path) -> None:
+    for text in ("<div>\nThe clinic.\n</div>\n", "The <span title='Our clinic'>team</span>.\n"):
+        draft = tmp_path / "notes.md"
+        draft.write_text(f"# Notes\n\n{text}")
+        assert "respectful_lint.readers.html" in _modules_after_check(draft, "concise")
 
 
 def test_a_folder_walk_still_finds_every_walked_kind(tmp_path: Path) -> None:

@@ -23,20 +23,9 @@ from typing import ClassVar
 
 from ..model import Document, Segment
 from .build import PLACEHOLDER, Refused, SegmentBuilder, check_charrefs
+from .html_tags import DATA_ATTRIBUTES, INLINE, SKIP, SKIP_INLINE, TAG_NAME, VOID
 from .text import SEGMENT_SIZE, _cut
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-INLINE = _words(
-    "a abbr acronym b bdi bdo big cite data del dfn em font i ins mark nobr q rb rp rt "
-    "ruby s small span strike strong sub sup time tt u var wbr"
-)
-SKIP = _words("script style template code pre kbd samp svg math xmp listing plaintext")
-_SKIP_INLINE = _words("code kbd samp svg math")  # inline: replaced by a placeholder
-VOID = _words("area base br col embed hr img input keygen link meta param source track wbr")
 _KINDS = {
     **{f"h{n}": "heading" for n in range(1, 7)},
     "li": "list-item",
@@ -64,21 +53,7 @@ META_TEXT = frozenset(
         "twitter:image:alt",
     }
 )
-DATA_ATTRIBUTES: tuple[str, ...] = (
-    "data-*error*",
-    "data-*help*",
-    "data-*hint*",
-    "data-*message*",
-    "data-msg*",
-    "data-val-*",
-    "data-*tooltip*",
-    "data-*title",
-    "data-*label",
-    "data-*description",
-    "data-*placeholder",
-)
 _ATTR = re.compile(r"""[\s/]*([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
-_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _ENTITY_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
 # ``html.parser`` stops at a "&#" that starts no character reference.
 _BAD_CHARREF = re.compile(r"&(?=#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]))")
@@ -86,12 +61,6 @@ _NOT_PROSE = re.compile(
     r"^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[a-z][a-z0-9+.-]*:\S*|[#/.~]\S*|\S*[/\\{}<>=;]\S*)\s*$",
     re.IGNORECASE,
 )
-
-
-def tag_name(raw: str) -> tuple[str, bool] | None:
-    """The lower-case element name of a raw tag and whether it is an end tag."""
-    m = _TAG_NAME.match(raw)
-    return (m.group(1).lower(), raw.startswith("</")) if m else None
 
 
 def prose_value(value: str) -> bool:
@@ -315,7 +284,7 @@ class _Walker(HTMLParser):
         if tag in INLINE:
             return
         if tag in SKIP:
-            if tag in _SKIP_INLINE:
+            if tag in SKIP_INLINE:
                 end = self.base + start + len(self.get_starttag_text() or "")
                 self.builder(start).add(PLACEHOLDER, self.base + start, end)
             else:
@@ -376,7 +345,7 @@ class _Walker(HTMLParser):
         wanted = self.wanted(tag, attrs)
         if not wanted or not self.text.startswith(raw, start):
             return
-        name_end = _TAG_NAME.match(raw)
+        name_end = TAG_NAME.match(raw)
         pos = name_end.end() if name_end else 1
         for m in _ATTR.finditer(raw, pos):
             name, value = m.group(1).lower(), m.group(2)

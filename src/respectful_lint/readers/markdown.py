@@ -22,7 +22,7 @@ from ..model import Document, Segment, line_starts
 from . import markdown_fast
 from .build import PLACEHOLDER, Refused
 from .build import SegmentBuilder as _Builder
-from .html import DATA_ATTRIBUTES, INLINE, SKIP, html_segments, tag_name
+from .html_tags import DATA_ATTRIBUTES, INLINE, SKIP, tag_name
 from .markdown_align import Aligner
 
 if TYPE_CHECKING:
@@ -194,6 +194,8 @@ class _Walker(Aligner):
                     kind = "quote"
                 self.inline(tok, kind, quote_depth > 0)
             elif t == "html_block" and tok.map is not None:
+                from .html import html_segments  # a file without raw HTML never needs it
+
                 start, end = self.line_offset(tok.map[0]), self.line_offset(tok.map[1])
                 self.segments.extend(
                     html_segments(
@@ -319,6 +321,8 @@ class _Walker(Aligner):
         if skip:
             return skip
         if not closing and "=" in raw:
+            from .html import html_segments  # a file without raw HTML never needs it
+
             self.segments.extend(
                 html_segments(raw, pos, quoted=quoted, data_attributes=self.data_attributes)
             )

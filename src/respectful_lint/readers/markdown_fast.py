@@ -22,8 +22,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .html import html_segments
-
 try:  # an optional speed-up: without it markdown-it-py reads every file
     import pyromark as _pyromark
 except ImportError:  # pragma: no cover - exercised only where the wheel is missing
@@ -329,6 +327,8 @@ class _Blocks:
         if end > line_start and text[end - 1] != "\n":
             nl = text.find("\n", end)
             end = len(text) if nl == -1 else nl + 1
+        from .html import html_segments  # a file without raw HTML never needs it
+
         found = html_segments(
             text[line_start:end],
             line_start,
