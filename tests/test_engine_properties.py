@@ -7,7 +7,6 @@ so any difference comes from scanning and overlap resolution.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from respectful_lint.context import Context
 from respectful_lint.engine import (
@@ -291,7 +291,7 @@ class _EverySegment(Passive):
 
 
 def test_a_kind_that_does_not_say_it_needs_hits_sees_every_segment() -> None:
-    lexicon = dataclasses.replace(LEXICON, kinds=(*LEXICON.kinds, _EverySegment()))
+    lexicon = replace(LEXICON, kinds=(*LEXICON.kinds, _EverySegment()))
     parts = ["Opening hours.", "Drop in any time.", "Bring a friend."]
     segments = [Segment(p, OffsetMap.identity(len(p), 100 * i)) for i, p in enumerate(parts)]
     document = Document("x.md", "markdown", " " * 300, segments)
@@ -301,7 +301,7 @@ def test_a_kind_that_does_not_say_it_needs_hits_sees_every_segment() -> None:
 
 
 def test_no_candidate_filter_when_a_kind_does_not_say_it_needs_hits() -> None:
-    lexicon = dataclasses.replace(LEXICON, kinds=(*LEXICON.kinds, _EverySegment()))
+    lexicon = replace(LEXICON, kinds=(*LEXICON.kinds, _EverySegment()))
     assert candidate_filter(lexicon) is None
     assert candidate_filter(LEXICON) is not None
 

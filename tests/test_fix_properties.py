@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import codecs
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from respectful_lint.cli import main
 from respectful_lint.fixer import Encoding, apply_text, choose, fix_source

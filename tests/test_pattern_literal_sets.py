@@ -7,12 +7,12 @@ a match.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from _house import HEADER
 from respectful_lint import lint_text
@@ -23,11 +23,10 @@ from respectful_lint.rules.pattern import CompiledPatterns
 
 LEXICON = load_compiled()
 PATTERNS = next(k for k in LEXICON.kinds if isinstance(k, CompiledPatterns))
-PLAIN = dataclasses.replace(
+PLAIN = replace(
     LEXICON,
     kinds=tuple(
-        dataclasses.replace(k, literal_sets=()) if isinstance(k, CompiledPatterns) else k
-        for k in LEXICON.kinds
+        replace(k, literal_sets=()) if isinstance(k, CompiledPatterns) else k for k in LEXICON.kinds
     ),
 )
 EXAMPLES = sorted(

@@ -7,11 +7,10 @@ These tests check that this never changes a match, and that it does happen.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from respectful_lint.context import Context
 from respectful_lint.engine import match_text
@@ -28,10 +27,9 @@ TERMS = next(k for k in LEXICON.kinds if isinstance(k, CompiledTerms))
 def _without_needs(lexicon: CompiledLexicon) -> CompiledLexicon:
     """The same lexicon with every candidate's context read."""
     kinds = tuple(
-        dataclasses.replace(k, needs={}) if isinstance(k, CompiledTerms) else k
-        for k in lexicon.kinds
+        replace(k, needs={}) if isinstance(k, CompiledTerms) else k for k in lexicon.kinds
     )
-    return dataclasses.replace(lexicon, kinds=kinds)
+    return replace(lexicon, kinds=kinds)
 
 
 PLAIN = _without_needs(LEXICON)

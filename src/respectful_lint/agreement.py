@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .model import ChunkedText
 
@@ -167,8 +168,7 @@ def common_ends(old: str, new: str, cuts: frozenset[int]) -> tuple[int, int]:
     return k, j
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(Struct, frozen=True):
     """The edits of a fix, in source offsets, and why it is not safe (None when it is)."""
 
     edits: tuple[tuple[int, int, str], ...]

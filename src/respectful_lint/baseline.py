@@ -21,8 +21,9 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from .errors import LintError
 from .model import Document, Finding
@@ -62,8 +63,7 @@ def sentence_words(document: Document, start: int, end: int) -> str:
     return words(before + text[start:end] + after)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True):
     fingerprint: str
     rule: str
     path: str

@@ -9,11 +9,14 @@ text; building rules and the scanner from them is quick and done on every start.
 
 The cache folder may be shared or writable by others, so an entry is untrusted input:
 
-- entries are JSON of plain data (strings, numbers, lists), decoded into an allow-list of the
-  lexicon model's own frozen dataclasses, so reading one can never run code (unlike
-  ``pickle``);
-- each entry starts with a format version and the SHA-256 of its body; a truncated, damaged
-  or foreign entry is ignored and rebuilt from the lexicon files;
+- entries are JSON of plain data (strings, numbers, lists, objects), read by msgspec's typed
+  decoder straight into the lexicon model's own frozen structs: it builds only the types the
+  model's annotations name, so reading an entry can never run code (unlike ``pickle``), and
+  it checks every value against its field's type (a guard test's value against the type its
+  test declares), so a value of the wrong type never reaches the rules;
+- each entry starts with a format version and the SHA-256 of its body; a truncated, damaged,
+  foreign or wrongly typed entry (msgspec's ``DecodeError`` or ``ValidationError``) is
+  ignored and rebuilt from the lexicon files;
 - on POSIX systems an entry that is not owned by the current user, or that others may write
   to, is ignored and never overwritten in place;
 - entries are written to a temporary file in the same folder and renamed over the old one
@@ -32,46 +35,28 @@ lexicon files.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import json
 import os
 import stat
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import model
-from .model import Lexicon
+import msgspec
+from msgspec.structs import replace
+
+from .model import Condition, Lexicon
 from .version import __version__
 
-_FORMAT = 3  # bump when the stored types change shape
+_FORMAT = 4  # bump when the stored types change shape
 _MAGIC = b"respectful-lint-cache"
 _SUFFIX = ".json"
 _TMP_PREFIX = ".tmp-"
 _KEEP = 16  # entries kept; older ones are removed when a new one is written
 _STALE_TMP = 300.0  # seconds after which a temporary file is taken as left by a killed run
 _MAX_BYTES = 64 * 1024 * 1024  # a larger entry is ignored unread
-
-# The only types an entry can produce, besides JSON's own: frozen dataclasses of the model.
-_TYPES: dict[str, type[Any]] = {
-    cls.__name__: cls
-    for cls in (
-        model.Source,
-        model.WordWindow,
-        model.Condition,
-        model.Guard,
-        model.QuotePolicies,
-        model.Preferred,
-        model.Examples,
-        model.ConceptGroup,
-        model.Conflation,
-        model.Entry,
-        model.Lexicon,
-    )
-}
 
 
 def cache_dir() -> Path | None:
@@ -119,77 +104,96 @@ def cache_key(files: Sequence[Path], options: str = "") -> str | None:
 
 
 # --- encoding ----------------------------------------------------------------------------------
-# A value is a JSON scalar, or a list whose first item says what it is: "t" tuple, "l" list,
-# "f" frozenset, "d" dict (keys and values alternate), "S" Severity, or a dataclass name from
-# _TYPES followed by its fields in declaration order.
+# The body is the JSON that msgspec makes of the lexicon structs (a struct is an object of its
+# fields), read back with msgspec's typed decoder: every value must have its field's type, or
+# the entry is refused. Two kinds of value have no fixed type and are stored through hooks:
+# a guard's condition (each test's value has the type its test declares, see
+# ``guards.restored``) and a plugin kind's own options (plain data, tagged below).
 
 
-def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, bool | str | float):
-        return value
-    if isinstance(value, model.Severity):
-        return ["S", value.value]
-    if isinstance(value, int):
+def _enc_hook(value: Any) -> Any:
+    if isinstance(value, Condition):
+        from . import guards
+
+        return guards.stored(value)
+    raise TypeError(f"cannot store a {type(value).__name__} in the cache")
+
+
+def _dec_hook(kind: type, value: Any) -> Any:
+    if kind is Condition:
+        from . import guards
+
+        return guards.restored(value)
+    raise TypeError(f"no {kind.__name__} in a cache entry")
+
+
+_DECODER: msgspec.json.Decoder[tuple[Lexicon, ...]] | None = None
+
+
+def _decoder() -> msgspec.json.Decoder[tuple[Lexicon, ...]]:
+    global _DECODER
+    if _DECODER is None:
+        _DECODER = msgspec.json.Decoder(tuple[Lexicon, ...], dec_hook=_dec_hook)
+    return _DECODER
+
+
+# A plugin kind's options are plain data of any shape. Stored as they are, a tuple would come
+# back as a list, so each option's value is tagged: a JSON scalar, or a list whose first item
+# says what it is: "t" tuple, "l" list, "f" frozenset, "d" dict (keys and values alternate).
+
+
+def _tag(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, tuple):
-        return ["t", *(_encode(v) for v in value)]
+        return ["t", *(_tag(v) for v in value)]
     if isinstance(value, list):
-        return ["l", *(_encode(v) for v in value)]
+        return ["l", *(_tag(v) for v in value)]
     if isinstance(value, frozenset):
-        return ["f", *sorted((_encode(v) for v in value), key=repr)]
+        return ["f", *sorted((_tag(v) for v in value), key=repr)]
     if isinstance(value, dict):
         out: list[Any] = ["d"]
         for k, v in value.items():
-            out += [_encode(k), _encode(v)]
+            out += [_tag(k), _tag(v)]
         return out
-    name = type(value).__name__
-    if _TYPES.get(name) is type(value):
-        fields = [f for f in dataclasses.fields(value) if f.init]
-        return [name, *(_encode(getattr(value, f.name)) for f in fields)]
-    raise TypeError(f"cannot store a {name} in the cache")
+    raise TypeError(f"cannot store a {type(value).__name__} in the cache")
 
 
-_EMPTY: tuple[()] = ()
-
-
-def _decode(value: Any) -> Any:
+def _untag(value: Any) -> Any:
     if type(value) is not list:
         return value
     if not value or type(value[0]) is not str:
         raise ValueError("untagged list")
     tag = value[0]
-    items = value[1:]
-    for i, v in enumerate(items):
-        if type(v) is list:
-            # most values are tuples of at most one string: made here, without a call
-            if len(v) == 2 and v[0] == "t" and type(v[1]) is str:
-                items[i] = (v[1],)
-            elif len(v) == 1 and v[0] == "t":
-                items[i] = _EMPTY
-            else:
-                items[i] = _decode(v)
+    items = [_untag(v) for v in value[1:]]
     if tag == "t":
         return tuple(items)
     if tag == "l":
         return items
     if tag == "f":
         return frozenset(items)
-    if tag == "d":
-        if len(items) % 2:
-            raise ValueError("odd dict")
+    if tag == "d" and not len(items) % 2:
         return dict(zip(items[::2], items[1::2], strict=True))
-    if tag == "S":
-        return model.Severity(items[0])
-    cls = _TYPES.get(tag)
-    if cls is None:
-        raise ValueError(f"unknown type {tag!r}")
-    return cls(*items)
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def _with_options(lexicons: Sequence[Lexicon], change: Callable[[Any], Any]) -> tuple[Lexicon, ...]:
+    """The lexicons with ``change`` applied to the value of every option of their entries."""
+    out: list[Lexicon] = []
+    for lex in lexicons:
+        if any(e.options for e in lex.entries):
+            entries = tuple(
+                replace(e, options=tuple((k, change(v)) for k, v in e.options)) if e.options else e
+                for e in lex.entries
+            )
+            lex = replace(lex, entries=entries)
+        out.append(lex)
+    return tuple(out)
 
 
 def dumps(lexicons: Sequence[Lexicon]) -> bytes:
     """An entry: a header line (magic, format, SHA-256 of the body) and a JSON body."""
-    body = json.dumps(_encode(tuple(lexicons)), ensure_ascii=False, separators=(",", ":"))
-    data = body.encode("utf-8")
+    data = msgspec.json.encode(_with_options(lexicons, _tag), enc_hook=_enc_hook)
     header = b"%s %d %s\n" % (_MAGIC, _FORMAT, hashlib.sha256(data).hexdigest().encode())
     return header + data
 
@@ -203,12 +207,9 @@ def loads(raw: bytes) -> tuple[Lexicon, ...] | None:
     if hashlib.sha256(data).hexdigest().encode() != parts[2]:
         return None
     try:
-        value = _decode(json.loads(data))
-    except (ValueError, TypeError, KeyError, IndexError, RecursionError):
-        return None
-    if not isinstance(value, tuple) or not all(isinstance(v, Lexicon) for v in value):
-        return None
-    return value
+        return _with_options(_decoder().decode(data), _untag)
+    except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
+        return None  # msgspec.ValidationError is a DecodeError: a value of the wrong type
 
 
 # --- files -------------------------------------------------------------------------------------

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 import click
+from msgspec import Struct
 
 from .cli_options import grouped
 from .errors import LintError
@@ -96,8 +96,7 @@ fix_options = grouped(
 """``--fix`` and the options that go with it, passed to the command as ``fixing``."""
 
 
-@dataclass(frozen=True, slots=True)
-class FixedRun:
+class FixedRun(Struct, frozen=True):
     """What is left to report after fixing: the remaining findings, the summary line, whether
     the report goes to standard error (standard output holds a diff or fixed text), and
     whether the findings are shown at all (after a diff, only the summary is)."""

@@ -10,20 +10,20 @@ rule's ``exceptions``: a match that overlaps it is not reported.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .model import ChunkedText, Finding, Rule
 
 OVERRIDE_FIELDS = ("severity", "preferred", "note", "message", "fix", "allow")
 
 
-@dataclass(frozen=True, slots=True)
-class Override:
+class Override(Struct, frozen=True):
     """Changes to one rule: ``changes`` holds (field, value), ``origins`` (field, "file:line")."""
 
     rule: str
@@ -52,8 +52,7 @@ def _words(forms: Iterable[str]) -> set[str]:
     return {w for form in forms for w in form.replace("-", " ").replace("~", " ").split()}
 
 
-@dataclass(frozen=True, slots=True)
-class Customization:
+class Customization(Struct, frozen=True):
     """Every override of a run, and the words allowed for every rule."""
 
     overrides: tuple[Override, ...] = ()
@@ -93,8 +92,8 @@ class Customization:
                 out.append(rule)
                 continue
             exceptions = tuple(dict.fromkeys((*rule.entry.exceptions, *extra)))
-            entry = dataclasses.replace(rule.entry, **changes, exceptions=exceptions)
-            out.append(dataclasses.replace(rule, entry=entry))
+            entry = replace(rule.entry, **changes, exceptions=exceptions)
+            out.append(replace(rule, entry=entry))
         return out
 
 

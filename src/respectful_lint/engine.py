@@ -11,11 +11,12 @@ that protocol.
 
 from __future__ import annotations
 
-import dataclasses
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from .context import Context
 from .findings import Match, Span, resolve, rule_finding
@@ -213,7 +214,7 @@ def _segment_findings(
         if finding.fix is not None and any(c.start < m.end and m.start < c.end for c in claimed):
             # Inside a conflation ("Prostitution is rape") a fix would only restate the
             # claim in other words ("Sex work is rape"): the writer must rewrite it.
-            finding = dataclasses.replace(finding, fix=None)
+            finding = replace(finding, fix=None)
         findings.append(finding)
     findings.sort(key=lambda f: f.sort_key)
     return findings

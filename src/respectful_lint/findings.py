@@ -6,8 +6,9 @@ message, suggestions and fix. Every rule kind builds its findings here; the word
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
+
+from msgspec import Struct
 
 from .agreement import plan, proper_name_heading
 from .model import (
@@ -27,8 +28,7 @@ if TYPE_CHECKING:
     from .context import Context
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(Struct, frozen=True):
     """An accepted match in a segment's normalized view."""
 
     start: int

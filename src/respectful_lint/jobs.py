@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from . import selection
 from .engine import candidate_filter, segment_findings
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
     from .lexicon import CompiledLexicon
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
+class Job(Struct, frozen=True):
     """Everything a worker needs to check a file; picklable."""
 
     lexicon: CompiledLexicon
@@ -40,8 +40,7 @@ class Job:
     cached_tables: bool = False
 
 
-@dataclass(slots=True)
-class FileResult:
+class FileResult(Struct):
     """What checking one path gave: findings, an error, and whether it was checked."""
 
     findings: list[Finding] = field(default_factory=list)

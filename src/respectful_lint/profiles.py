@@ -6,10 +6,11 @@ It is applied to the rules before they are compiled, so the engine never sees it
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .errors import UsageError
 from .model import Rule, Severity
@@ -17,8 +18,7 @@ from .model import Rule, Severity
 ProfileAction = Literal["skip", "downgrade", "suggestion"]
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(Struct, frozen=True):
     """A named preset: what to do with rules carrying each tag (the first tag listed wins)."""
 
     name: str
@@ -43,7 +43,7 @@ class Profile:
         severity = entry.severity.downgraded() if action == "downgrade" else Severity.SUGGESTION
         if severity is entry.severity:
             return rule
-        return dataclasses.replace(rule, entry=dataclasses.replace(entry, severity=severity))
+        return replace(rule, entry=replace(entry, severity=severity))
 
 
 DEFAULT_PROFILE = Profile(

@@ -8,14 +8,14 @@ never depend on the runner that fills them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+from msgspec import Struct, field
 
 from .model import Finding, Rule, Severity
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
+class RenderOptions(Struct, frozen=True):
     """How a reporter shows a report: the run's options."""
 
     color: bool = False
@@ -24,8 +24,7 @@ class RenderOptions:
     fail_on: Severity = Severity.WARNING  # findings at or above it fail (JUnit test cases)
 
 
-@dataclass(slots=True)
-class Report:
+class Report(Struct):
     """The outcome of a run: findings, per-file problems and what was checked."""
 
     findings: list[Finding] = field(default_factory=list)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from . import cache, wordclass
 from .customize import Customization
@@ -335,7 +336,7 @@ def run(
     report = Report(rules=lexicon.rules)
     stage = Stage(
         selection=selection or Selection(),
-        config=None if config is None else dataclasses.replace(config, where=None),
+        config=None if config is None else replace(config, where=None),
         known=known_rules(lexicon),
         report_unused=report_unused_suppressions,
         max_findings=max_findings,

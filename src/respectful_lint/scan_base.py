@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Protocol
 
+from msgspec import Struct
 
-@dataclass(frozen=True, slots=True)
-class Hits:
+
+class Hits(Struct, frozen=True):
     """What one scan of a normalized view found."""
 
     # (start, end) of the longest word-bounded term form at each start, in start order

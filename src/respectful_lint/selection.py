@@ -15,11 +15,12 @@ same name.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from . import suppression
 from .baseline import Entry, compare, sentence_words
@@ -71,8 +72,7 @@ def rule_matches(selectors: Iterable[str], rule: str, category: str) -> bool:
     return any(s.upper() == "ALL" or rule.startswith(s) or s == category for s in selectors)
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(Struct, frozen=True):
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: Severity = Severity.SUGGESTION
@@ -191,7 +191,7 @@ def apply(
             document, kept, known=stage.known, report_unused=stage.report_unused
         )
     return [
-        dataclasses.replace(f, context=sentence_words(document, f.start, f.end))
+        replace(f, context=sentence_words(document, f.start, f.end))
         for f in kept
         if f.severity >= stage.selection.min_severity
         and (f.rule != UNUSED_RULE or _meta_shown(f, stage.selection, here))

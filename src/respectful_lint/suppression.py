@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from heapq import heappop, heappush
 from typing import Any
+
+from msgspec import Struct, field
 
 from .model import ChunkedText, Document, Finding, Severity, line_starts
 
@@ -63,8 +64,7 @@ _FORMATS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 
-@dataclass(slots=True)
-class Directive:
+class Directive(Struct):
     """One suppression comment: its kind, its rule ids (empty: every rule) and its span."""
 
     kind: str
@@ -74,8 +74,7 @@ class Directive:
     used: set[str] = field(default_factory=set)  # rule ids (or "" for all) that suppressed
 
 
-@dataclass(slots=True)
-class Region:
+class Region(Struct):
     """Source offsets [start, end) where ``rules`` (None: every rule but ``excepted``) are off."""
 
     directive: Directive
@@ -285,8 +284,7 @@ def _line_index(starts: Sequence[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
 
-@dataclass(frozen=True, slots=True)
-class KnownRules:
+class KnownRules(Struct, frozen=True):
     """Rule ids and categories that a suppression may name."""
 
     ids: tuple[str, ...]

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .errors import PatternTimeout
 from .inflect import plural
@@ -59,8 +60,7 @@ _PRESENT_COPULAS = {"is": False, "are": True, "'s": False, "'re": True, "am": Fa
 _COLLECTIVE_DETERMINERS = frozenset(("the", "our", "these", "those"))
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(Struct, frozen=True):
     """Where a match stands. Offsets are in the normalized view."""
 
     kind: str = "noun"
@@ -146,8 +146,7 @@ def _is_plural(noun: str) -> bool:
     return noun.endswith("s") and not noun.endswith("ss") and "noun" in classes(noun[:-1])
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(Struct, frozen=True):
     """One wording and the span of the view it replaces."""
 
     text: str

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from respectful_lint import lint_text
 from respectful_lint.errors import LexiconError

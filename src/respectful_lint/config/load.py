@@ -9,12 +9,13 @@ settings win.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from ..validation import close_match
 from .check import Checker
@@ -103,7 +104,7 @@ def _load(path: Path, name: str, stack: tuple[Path, ...]) -> Config:
         base = _extended(reference, checker, ("extends", i), stack)
         merged = layered(merged, base)
     result = layered(merged, own)
-    return dataclasses.replace(result, extends=references)
+    return replace(result, extends=references)
 
 
 def _read_data(path: Path, name: str) -> tuple[Any, Where]:
@@ -152,7 +153,7 @@ def _extended(reference: str, checker: Checker, at: KeyPath, stack: tuple[Path, 
     config = _load(path, _display(path), stack)
     if dist is not None:
         found = (*config.plugin_presets, (reference, dist, at, origin))
-        config = dataclasses.replace(config, plugin_presets=found)
+        config = replace(config, plugin_presets=found)
     return config
 
 
@@ -255,7 +256,7 @@ def layered(base: Config, top: Config) -> Config:
             by_rule[override.rule] = override if earlier is None else earlier.layered(override)
         values["overrides"] = tuple(by_rule.values())
     origins = dict(base.origins) | dict(top.origins)
-    return dataclasses.replace(
+    return replace(
         base,
         **values,
         path=top.path,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from ..customize import Customization, Override
 from ..errors import LintError
@@ -28,12 +29,22 @@ class ConfigError(LintError):
 KEY_PATH_SEPARATOR = "::"  # in a per-file-ignores pattern: FILE-PATTERN::KEY-PATTERN
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(Struct, frozen=True):
     """The file a setting came from, and how to find a key's place in it."""
 
     file: str
-    where: Where | None = field(default=None, compare=False, repr=False)
+    where: Where | None = None  # left out of equality, hash and repr
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Origin):
+            return NotImplemented
+        return self.file == other.file
+
+    def __hash__(self) -> int:
+        return hash(self.file)
+
+    def __repr__(self) -> str:
+        return f"Origin(file={self.file!r})"
 
     def position(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
         return self.where(path, key) if self.where else (1, 1)
@@ -43,8 +54,7 @@ class Origin:
         return ConfigError(f"{self.file}:{line}:{col}: {message}")
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(Struct, frozen=True):
     """Settings from one configuration file (and the ones it extends); None (or empty) where
     they say nothing.
 
@@ -70,7 +80,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     data_attributes: tuple[str, ...] | None = None
     report_unused_suppressions: bool | None = None
-    where: Where | None = field(default=None, compare=False, repr=False)
+    where: Where | None = None  # left out of equality, hash and repr, as ``origins`` is
     extends: tuple[str, ...] = ()
     overrides: tuple[Override, ...] = ()
     allow: tuple[str, ...] = ()
@@ -78,9 +88,22 @@ class Config:
     per_file_allow: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # (reference, distribution, where it is named) of each preset a plugin provides
     plugin_presets: tuple[tuple[str, str, KeyPath, Origin], ...] = ()
-    origins: Mapping[tuple[str, ...], Origin] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    origins: Mapping[tuple[str, ...], Origin] = field(default_factory=dict)
+
+    def _compared(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _CONFIG_COMPARED)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Config):
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in _CONFIG_COMPARED)
+        return f"Config({shown})"
 
     def merge(
         self,
@@ -256,8 +279,12 @@ class Config:
         return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+# the fields that equality, hash and repr look at: those that say what the configuration is,
+# not where in its files each key was written
+_CONFIG_COMPARED = tuple(n for n in Config.__struct_fields__ if n not in ("where", "origins"))
+
+
+class Settings(Struct, frozen=True):
     """What a run uses, from the options, the configuration and the defaults, in that order.
 
     ``from_config`` names the keys whose value came from the configuration, so that an error

@@ -13,6 +13,8 @@ import pkgutil
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import msgspec
+
 from ..model import Condition, Guard, Severity
 from .base import GuardTest, Parser, Path, Site
 
@@ -27,7 +29,9 @@ __all__ = [
     "first_holding",
     "holds",
     "names",
+    "restored",
     "schema_properties",
+    "stored",
 ]
 
 
@@ -107,3 +111,30 @@ def schema_properties(kind: str | None = None) -> tuple[dict[str, Any], dict[str
         props[name] = test.schema
         defs.update(test.defs)
     return props, defs
+
+
+# --- stored conditions (the lexicon cache) ----------------------------------------------------
+
+
+def stored(cond: Condition) -> list[list[Any]]:
+    """A condition as plain data: [name, value] pairs, a set as a sorted list."""
+    return [
+        [name, sorted(value) if isinstance(value, frozenset) else value]
+        for name, value in cond.tests
+    ]
+
+
+def restored(data: object) -> Condition:
+    """The condition :func:`stored` made ``data`` from, each value read back as the type its
+    test declares; ValueError (or msgspec.ValidationError) for anything else."""
+    if type(data) is not list:
+        raise ValueError("a condition is a list of tests")
+    tests: list[tuple[str, Any]] = []
+    for pair in data:
+        if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str:
+            raise ValueError("a test is a [name, value] pair")
+        test = REGISTRY.get(pair[0])
+        if test is None:
+            raise ValueError(f"no guard test '{pair[0]}'")
+        tests.append((pair[0], msgspec.convert(pair[1], test.value, strict=True)))
+    return Condition(tuple(tests))

@@ -8,8 +8,9 @@ plain-words description (for ``explain``). The rule kinds that may use it are li
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -81,11 +82,12 @@ class Site(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class GuardTest:
+class GuardTest(Struct, frozen=True):
     """One guard test.
 
-    ``parse`` turns the raw YAML value into the value ``holds`` and ``describe`` take.
+    ``parse`` turns the raw YAML value into the value ``holds`` and ``describe`` take; ``value``
+    is that value's type (``bool``, ``frozenset[str]``, a struct...), which the lexicon cache
+    reads a stored value back as.
     ``cost`` orders evaluation: cheap tests run first, so most candidates stop early.
     ``example`` is a YAML value that ``parse`` accepts, used by the registry's own tests.
     """
@@ -96,6 +98,7 @@ class GuardTest:
     holds: Callable[[Site, Any], bool]
     describe: Callable[[Any], str]
     example: Any
+    value: Any
     cost: int = 50
     kinds: frozenset[str] = TERM_AND_CONFLATION
     # shared schema definitions the fragment refers to (``#/$defs/name``)

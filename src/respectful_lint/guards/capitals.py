@@ -58,6 +58,7 @@ TESTS = (
         holds=_case_holds,
         describe=lambda case: _CASE_WORDS[case],
         example="capitalized",
+        value=str,
         cost=20,
     ),
     GuardTest(
@@ -67,6 +68,7 @@ TESTS = (
         holds=_sentence_start,
         describe=_said("it starts a sentence", "it does not start a sentence"),
         example=True,
+        value=bool,
         cost=30,
     ),
     GuardTest(
@@ -81,6 +83,7 @@ TESTS = (
             "the next word starts with a capital", "the next word does not start with a capital"
         ),
         example=True,
+        value=bool,
         cost=32,
     ),
     GuardTest(
@@ -93,6 +96,7 @@ TESTS = (
             "the word before it does not start with a capital",
         ),
         example=False,
+        value=bool,
         cost=31,
     ),
 )

@@ -56,6 +56,7 @@ TESTS = (
         holds=_next,
         describe=_says("the next word", "can"),
         example=["noun", "adj"],
+        value=frozenset[str],
         cost=50,
     ),
     GuardTest(
@@ -65,6 +66,7 @@ TESTS = (
         holds=_not(_next),
         describe=_says("the next word", "cannot"),
         example=["none"],
+        value=frozenset[str],
         cost=51,
     ),
     GuardTest(
@@ -77,6 +79,7 @@ TESTS = (
         holds=_prev,
         describe=_says("the word before it", "can"),
         example=["adj"],
+        value=frozenset[str],
         cost=52,
     ),
     GuardTest(
@@ -86,6 +89,7 @@ TESTS = (
         holds=_not(_prev),
         describe=_says("the word before it", "cannot"),
         example=["function", "none"],
+        value=frozenset[str],
         cost=53,
     ),
 )

@@ -27,6 +27,7 @@ TESTS = (
         holds=_holds,
         describe=lambda forms: "it is written as " + " or ".join(f'"{f}"' for f in sorted(forms)),
         example=["John", "john's"],
+        value=frozenset[str],
         cost=10,
     ),
 )

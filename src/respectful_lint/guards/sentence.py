@@ -44,6 +44,7 @@ TESTS = (
         holds=_sentence,
         describe=lambda groups: "a term of " + " or ".join(groups) + " in the sentence",
         example=["contrast"],
+        value=tuple[str, ...],
         cost=1,
         kinds=CONFLATION,
     ),
@@ -62,6 +63,7 @@ TESTS = (
             else "no negation on either concept or the verb joining them"
         ),
         example=True,
+        value=bool,
         cost=2,
         kinds=CONFLATION,
     ),
@@ -72,6 +74,7 @@ TESTS = (
         holds=_question,
         describe=lambda v: "the sentence is a question" if v else "the sentence is not a question",
         example=True,
+        value=bool,
         cost=3,
         kinds=CONFLATION,
     ),

@@ -138,6 +138,7 @@ TESTS = tuple(
         holds=_negate(_SIDES[side]) if negated else _SIDES[side],
         describe=_describer(side, negated),
         example={"words": ["rugby", "scrum*", "line out"], "window": 4},
+        value=WordWindow,
         cost=33 + 3 * negated + i,
         defs=(("window", WINDOW_DEF),),
     )

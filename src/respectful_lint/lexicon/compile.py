@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from ..errors import LexiconError
 from ..inflect import normalize_term
@@ -29,8 +30,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledLexicon:
+class CompiledLexicon(Struct, frozen=True):
     """Everything the engine needs: rules, the candidate scanner and each kind's compiled rules."""
 
     rules: tuple[Rule, ...]

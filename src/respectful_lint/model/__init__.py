@@ -1,7 +1,8 @@
 """Core types shared by every part of respectful-lint.
 
-All types are frozen, slotted dataclasses. Offsets are code points; line and column
-numbers are 1-based and end columns are exclusive.
+The types are ``msgspec`` structs, created in C so that a start pays next to nothing for them;
+all are frozen but :class:`Document`. Offsets are code points; line and column numbers are
+1-based and end columns are exclusive.
 
 The types are defined by subject: lexicons and rules (:mod:`.lexicon`), documents and their
 segments (:mod:`.document`) and findings (:mod:`.finding`); every one is importable from here.

@@ -7,8 +7,9 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
+
+from msgspec import Struct, field
 
 
 class OffsetMap:
@@ -67,8 +68,7 @@ class OffsetMap:
         return self.start(start), max(self.end(end), self.start(start))
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(Struct, frozen=True):
     """Where a segment sits in a file whose lines are not what people navigate by.
 
     A Word document gives the part (``body``, ``table``, ``text box``, ``header``, ``footer``,
@@ -111,8 +111,7 @@ _PLACES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(Struct, frozen=True):
     """A run of prose from a document, with a map back to document offsets."""
 
     text: str
@@ -170,8 +169,7 @@ class ChunkedText:
         return zip(self._starts, self._chunks, strict=True)
 
 
-@dataclass(slots=True)
-class Document:
+class Document(Struct):
     """A source file read into prose segments. ``text`` is the whole decoded source."""
 
     path: str

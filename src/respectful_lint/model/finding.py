@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from .document import Location
 from .lexicon import Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Struct, frozen=True):
     """Edits that would apply the first preferred wording.
 
     ``reason`` says why a fix that a lexicon calls safe is unsafe here (markup inside the
@@ -25,8 +25,7 @@ class Fix:
     reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """One reported match. Every output format is rendered from this type."""
 
     path: str

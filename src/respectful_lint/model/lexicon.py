@@ -2,14 +2,17 @@
 guards, preferred wordings and examples, concept groups, and the rules built from entries.
 
 Lexicons are cached as data (see :mod:`respectful_lint.cache`), so these types hold plain
-values only.
+values only. They are frozen ``msgspec`` structs: made in C, so the classes cost next to
+nothing to create at start-up, and decoded from the cache with their types checked.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
+
+from msgspec import Struct
+from msgspec.structs import force_setattr
 
 
 class Severity(enum.IntEnum):
@@ -38,8 +41,7 @@ GuardAction = Literal["skip", "downgrade", "suggestion"]
 QuotePolicy = Literal["skip", "downgrade", "suggestion", "flag"]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Struct, frozen=True):
     """A reference that lexicon entries cite by key."""
 
     key: str
@@ -48,24 +50,29 @@ class Source:
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class WordWindow:
+class _WindowIndex:
+    """The lookup tables of a :class:`WordWindow`: slots of their own, outside its fields, so
+    that they take no part in its equality, hash, repr or stored form."""
+
+    __slots__ = ("_by_first", "_multi", "_prefixes", "_singles")
+
+    _singles: frozenset[str]
+    _prefixes: tuple[str, ...]
+    # phrases of several words, by their first word (when it is a whole word) ...
+    _by_first: dict[str, tuple[tuple[str, ...], ...]]
+    # ... and those whose first word is a prefix ("scrum* half")
+    _multi: tuple[tuple[str, ...], ...]
+
+
+class WordWindow(_WindowIndex, Struct, frozen=True, gc=False):
     """Phrases looked for among the nearest ``window`` words on one side of a match.
 
     Each phrase is a tuple of lower-case tokens; a token ending in ``*`` matches any word
-    that starts with it.
+    that starts with it. (Not tracked by the garbage collector: it holds strings only.)
     """
 
     phrases: tuple[tuple[str, ...], ...]
     window: int
-    _singles: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
-    _prefixes: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
-    # phrases of several words, by their first word (when it is a whole word) ...
-    _by_first: dict[str, tuple[tuple[str, ...], ...]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
-    # ... and those whose first word is a prefix ("scrum* half")
-    _multi: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
         singles = frozenset(p[0] for p in self.phrases if len(p) == 1 and not p[0].endswith("*"))
@@ -75,10 +82,10 @@ class WordWindow:
             if len(p) > 1 and not p[0].endswith("*"):
                 by_first[p[0]] = (*by_first.get(p[0], ()), p)
         multi = tuple(p for p in self.phrases if len(p) > 1 and p[0].endswith("*"))
-        object.__setattr__(self, "_singles", singles)
-        object.__setattr__(self, "_prefixes", prefixes)
-        object.__setattr__(self, "_by_first", by_first)
-        object.__setattr__(self, "_multi", multi)
+        force_setattr(self, "_singles", singles)
+        force_setattr(self, "_prefixes", prefixes)
+        force_setattr(self, "_by_first", by_first)
+        force_setattr(self, "_multi", multi)
 
     def found_in(self, words: list[str]) -> bool:
         """Whether one of the phrases occurs among ``words``."""
@@ -110,15 +117,41 @@ def _phrase_at(phrase: tuple[str, ...], words: list[str], i: int) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
 class Condition:
     """A conjunction of context tests: (test name, value) pairs, cheapest test first.
 
     The tests are declared in :mod:`respectful_lint.guards`, which validates, evaluates and
-    describes them.
+    describes them. Immutable. Not a struct: the type of each value depends on its test, so
+    the cache stores and reads conditions through the guard registry (``guards.stored`` and
+    ``guards.restored``).
     """
 
-    tests: tuple[tuple[str, object], ...] = ()
+    __slots__ = ("tests",)
+
+    tests: tuple[tuple[str, object], ...]
+
+    def __init__(self, tests: tuple[tuple[str, object], ...] = ()) -> None:
+        object.__setattr__(self, "tests", tests)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"Condition is immutable: cannot set '{name}'")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"Condition is immutable: cannot delete '{name}'")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Condition):
+            return NotImplemented
+        return self.tests == other.tests
+
+    def __hash__(self) -> int:
+        return hash(self.tests)
+
+    def __repr__(self) -> str:
+        return f"Condition(tests={self.tests!r})"
+
+    def __reduce__(self) -> tuple[type[Condition], tuple[tuple[tuple[str, object], ...]]]:
+        return (Condition, (self.tests,))
 
     def get(self, name: str) -> object | None:
         """The value of one test, or None when the condition does not use it."""
@@ -128,8 +161,7 @@ class Condition:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Guard:
+class Guard(Struct, frozen=True):
     """A context in which a match (of any kind of rule) is fine (``skip``) or less serious."""
 
     when: Condition
@@ -137,8 +169,7 @@ class Guard:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class QuotePolicies:
+class QuotePolicies(Struct, frozen=True):
     """What to do with a match named as a word (a mention), quoted on its own but used (scare
     quotes), or inside quoted speech."""
 
@@ -147,8 +178,7 @@ class QuotePolicies:
     scare: QuotePolicy = "downgrade"
 
 
-@dataclass(frozen=True, slots=True)
-class Preferred:
+class Preferred(Struct, frozen=True):
     """One preferred wording, with an optional plural form.
 
     ``possessive`` is false when the wording has no grammatical possessive made by adding
@@ -170,14 +200,12 @@ class Preferred:
     slots: frozenset[str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Examples:
+class Examples(Struct, frozen=True):
     flag: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ConceptGroup:
+class ConceptGroup(Struct, frozen=True):
     """A named list of words and phrases that conflation rules and their guards refer to.
 
     ``id`` is qualified (``lexicon/name``). A group of one lexicon that names another lexicon's
@@ -192,8 +220,7 @@ class ConceptGroup:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Conflation:
+class Conflation(Struct, frozen=True):
     """What a conflation entry looks for: a named shape, the groups it reads, its guards.
 
     ``groups`` maps each role of the shape (``sw``, ``tr``, ...) to a qualified group id.
@@ -217,8 +244,7 @@ class Conflation:
         return any(name == role for name, _ in self.groups)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """One lexicon entry, validated, as written in YAML."""
 
     id: str
@@ -248,8 +274,7 @@ class Entry:
     options: tuple[tuple[str, Any], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+class Lexicon(Struct, frozen=True):
     """A validated lexicon file."""
 
     id: str
@@ -263,8 +288,7 @@ class Lexicon:
     groups: tuple[ConceptGroup, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """A compiled lexicon entry with a stable, prefix-selectable id (``lexicon/entry``)."""
 
     id: str
@@ -282,8 +306,7 @@ class Rule:
         return self.entry.category
 
 
-@dataclass(frozen=True, slots=True)
-class Inflection:
+class Inflection(Struct, frozen=True):
     """How a generated form relates to its base term."""
 
     base: str

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ..errors import LintError
 from ..model import Location, OffsetMap, Segment
@@ -55,8 +56,7 @@ def check_charrefs(text: str, base: int = 0) -> None:
             )
 
 
-@dataclass(slots=True)
-class SegmentBuilder:
+class SegmentBuilder(Struct):
     """Collects one segment's text and its map to source offsets.
 
     ``add(text, start, end)`` appends ``text`` that was read from ``source[start:end]``. When

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import accumulate
 from typing import TYPE_CHECKING, ClassVar
+
+from msgspec.structs import replace
 
 from ..errors import LintError
 from ..model import Document, Location, OffsetMap, Segment

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from msgspec import Struct, field
 
 from .. import guards
 from ..errors import LexiconError
@@ -55,8 +56,7 @@ class _Span(Protocol):
 M = TypeVar("M", bound=_Span)
 
 
-@dataclass(frozen=True, slots=True)
-class ConflationMatch:
+class ConflationMatch(Struct, frozen=True):
     """An accepted conflation finding in a segment's normalized view."""
 
     start: int
@@ -84,8 +84,7 @@ __all__ = [
 # --- the index -------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class ConflationIndex:
+class ConflationIndex(Struct):
     """The conflation rules of a compiled lexicon, their groups and the candidate scanner."""
 
     rules: tuple[Rule, ...]
@@ -327,23 +326,20 @@ def _sentence_groups(when: Condition) -> tuple[str, ...]:
 # --- explain ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class GroupInfo:
+class GroupInfo(Struct, frozen=True):
     role: str
     id: str
     description: str
     terms: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class GuardInfo:
+class GuardInfo(Struct, frozen=True):
     reason: str
     action: str
     tests: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ConflationInfo:
+class ConflationInfo(Struct, frozen=True):
     """What ``explain`` shows for a conflation rule."""
 
     shape: str

@@ -9,8 +9,9 @@ offered for a term inside it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from msgspec import Struct
 
 from ..findings import Match, Span
 from ..model import (
@@ -38,8 +39,7 @@ if TYPE_CHECKING:
 REFUSED = ("terms", "pattern", "forms", "inflect", "exceptions", "requires")
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledConflation:
+class CompiledConflation(Struct, frozen=True):
     """The conflation index; the shared scan records where its anchors occur."""
 
     index: ConflationIndex

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from ..model import Conflation, Severity
 from ..normalize import PARAGRAPH
@@ -25,8 +26,7 @@ Piece = str | tuple[int, int]
 Rewrite = tuple[Piece, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(Struct, frozen=True):
     """A shape found in a sentence, before guards."""
 
     start: int

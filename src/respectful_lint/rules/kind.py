@@ -20,8 +20,9 @@ plugin's kind is imported only when a lexicon entry names it.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from msgspec import Struct
 
 from ..findings import Match, Span
 from ..model import (
@@ -67,8 +68,7 @@ class EntryChecker(Protocol):
     ) -> dict[str, Any]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class KindFields:
+class KindFields(Struct, frozen=True):
     """The fields of an entry that its kind's keys set (plain data: lexicons are cached)."""
 
     terms: tuple[str, ...] = ()

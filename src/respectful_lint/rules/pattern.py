@@ -8,8 +8,9 @@ segment. Each run has a time limit.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from ..errors import PatternTimeout
 from ..findings import Match
@@ -53,8 +54,7 @@ def pattern_windows(
     return windows
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledPatterns(Passive):
+class CompiledPatterns(Passive, Struct, frozen=True):
     """(rule index, expression) of each pattern rule, and the literals each match contains."""
 
     # sources, compiled on first use (see :func:`compiled`), so a cached lexicon loads

@@ -8,8 +8,9 @@ verified against its rule's context guards, the longest form first.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from msgspec import Struct, field
 
 from ..findings import Match
 from ..inflect import expand
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
     from ..scan import Hits
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledTerms(Passive):
+class CompiledTerms(Passive, Struct, frozen=True):
     """Each form of the term rules, with the rules (by index) that list it, and the words a
     rule's requirements need in the segment (see :mod:`.needs`) with a scanner that finds
     them, run on a segment's view the first time one of its candidates asks."""

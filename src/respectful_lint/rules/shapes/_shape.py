@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from ...model import Conflation, Severity
 from ..grammar import Candidate
@@ -17,8 +18,7 @@ VOCABULARY_LEXICON = "conflation"  # where the default vocabulary groups live
 Detector = Callable[["Sentence", Conflation, Severity], list[Candidate]]
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
+class Shape(Struct, frozen=True):
     """One conflation shape: its name, a title, what it finds and the roles of its groups.
 
     ``triggers`` are the roles of which a term must be present for the shape to apply;
