@@ -213,30 +213,41 @@ def test_an_entry_naming_an_unknown_type_is_refused() -> None:
 def test_an_entry_with_a_value_of_the_wrong_type_is_refused() -> None:
     """Each value is checked against the type of its field, down to a guard test's value: a
     changed type never reaches the rules, whose code would trip over it."""
-    import json
+    from msgspec.structs import replace
 
     from respectful_lint import cache as module
     from respectful_lint.lexicon import cached_lexicons
+    from respectful_lint.model import Condition, Guard, Severity, WordWindow
 
-    whole = module.dumps(cached_lexicons())
-    assert module.loads(whole) is not None
-    good = whole.partition(b"\n")[2]
-    data = json.loads(good)
-    entry = next(e for lex in data for e in lex["entries"] if e["guards"])
-    test = entry["guards"][0]["when"][0]
-    for field, bad in (("severity", 7), ("terms", "one string"), ("line", "1")):
-        changed = json.loads(good)
-        next(e for lex in changed for e in lex["entries"] if e["id"] == entry["id"])[field] = bad
-        assert module.loads(_entry(json.dumps(changed).encode())) is None, field
-    for value in (5, {"phrases": "x"}, [[1]], None):
-        changed = json.loads(good)
-        found = next(e for lex in changed for e in lex["entries"] if e["id"] == entry["id"])
-        found["guards"][0]["when"][0] = [test[0], value]
-        assert module.loads(_entry(json.dumps(changed).encode())) is None, value
-    changed = json.loads(good)
-    found = next(e for lex in changed for e in lex["entries"] if e["id"] == entry["id"])
-    found["guards"][0]["when"][0] = ["no_such_test", test[1]]
-    assert module.loads(_entry(json.dumps(changed).encode())) is None
+    lexicons = cached_lexicons()
+    assert module.loads(module.dumps(lexicons)) == lexicons
+    lex = lexicons[0]
+    entry = lex.entries[0]
+
+    def with_entry(**changes: Any) -> bytes:  # written as is: a struct checks no types
+        changed = replace(lex, entries=(replace(entry, **changes), *lex.entries[1:]))
+        return module.dumps((changed, *lexicons[1:]))
+
+    assert module.loads(with_entry(severity=Severity.ERROR)) is not None
+    for field, bad in (
+        ("severity", 7),
+        ("terms", "one string"),
+        ("line", "1"),
+        ("fix", "always"),
+        ("examples", ("flag",)),
+    ):
+        assert module.loads(with_entry(**{field: bad})) is None, field
+    window = WordWindow((("rugby",),), 3)
+    assert module.loads(with_entry(guards=(Guard(Condition((("near", window),)), "skip", "x"),)))
+    for test in (
+        ("near", 5),
+        ("near", WordWindow("rugby", 3)),  # type: ignore[arg-type]
+        ("forms", (1, 2)),
+        ("case", True),
+        ("no_such_test", True),
+    ):
+        guards = (Guard(Condition((test,)), "skip", "x"),)
+        assert module.loads(with_entry(guards=guards)) is None, test
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")

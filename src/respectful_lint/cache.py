@@ -119,21 +119,20 @@ def _enc_hook(value: Any) -> Any:
     raise TypeError(f"cannot store a {type(value).__name__} in the cache")
 
 
-def _dec_hook(kind: type, value: Any) -> Any:
-    if kind is Condition:
-        from . import guards
-
-        return guards.restored(value)
-    raise TypeError(f"no {kind.__name__} in a cache entry")
-
-
 _DECODER: msgspec.json.Decoder[tuple[Lexicon, ...]] | None = None
 
 
 def _decoder() -> msgspec.json.Decoder[tuple[Lexicon, ...]]:
     global _DECODER
     if _DECODER is None:
-        _DECODER = msgspec.json.Decoder(tuple[Lexicon, ...], dec_hook=_dec_hook)
+        from .guards import restored
+
+        def dec_hook(kind: type, value: Any) -> Any:
+            if kind is Condition:
+                return restored(value)
+            raise TypeError(f"no {kind.__name__} in a cache entry")
+
+        _DECODER = msgspec.json.Decoder(tuple[Lexicon, ...], dec_hook=dec_hook)
     return _DECODER
 
 

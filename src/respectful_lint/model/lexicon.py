@@ -3,7 +3,9 @@ guards, preferred wordings and examples, concept groups, and the rules built fro
 
 Lexicons are cached as data (see :mod:`respectful_lint.cache`), so these types hold plain
 values only. They are frozen ``msgspec`` structs: made in C, so the classes cost next to
-nothing to create at start-up, and decoded from the cache with their types checked.
+nothing to create at start-up, and decoded from the cache with their types checked. Those a
+cache entry holds are stored as JSON arrays of their fields in order (``array_like``), which
+is smaller and quicker to read than objects.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ GuardAction = Literal["skip", "downgrade", "suggestion"]
 QuotePolicy = Literal["skip", "downgrade", "suggestion", "flag"]
 
 
-class Source(Struct, frozen=True):
+class Source(Struct, frozen=True, array_like=True):
     """A reference that lexicon entries cite by key."""
 
     key: str
@@ -50,57 +52,60 @@ class Source(Struct, frozen=True):
     url: str
 
 
+_Phrases = tuple[tuple[str, ...], ...]
+
+
 class _WindowIndex:
-    """The lookup tables of a :class:`WordWindow`: slots of their own, outside its fields, so
-    that they take no part in its equality, hash, repr or stored form."""
+    """The lookup tables of a :class:`WordWindow`, made on its first use: a slot of their own,
+    outside its fields, so that they take no part in its equality, hash, repr or stored form,
+    and reading a cached lexicon builds none."""
 
-    __slots__ = ("_by_first", "_multi", "_prefixes", "_singles")
+    __slots__ = ("_index",)
 
-    _singles: frozenset[str]
-    _prefixes: tuple[str, ...]
-    # phrases of several words, by their first word (when it is a whole word) ...
-    _by_first: dict[str, tuple[tuple[str, ...], ...]]
-    # ... and those whose first word is a prefix ("scrum* half")
-    _multi: tuple[tuple[str, ...], ...]
+    # single words, prefixes (without their "*"), phrases of several words by their first
+    # word when it is a whole word, and those whose first word is a prefix ("scrum* half")
+    _index: tuple[frozenset[str], tuple[str, ...], dict[str, _Phrases], _Phrases]
 
 
-class WordWindow(_WindowIndex, Struct, frozen=True, gc=False):
+class WordWindow(_WindowIndex, Struct, frozen=True, gc=False, array_like=True):
     """Phrases looked for among the nearest ``window`` words on one side of a match.
 
     Each phrase is a tuple of lower-case tokens; a token ending in ``*`` matches any word
     that starts with it. (Not tracked by the garbage collector: it holds strings only.)
     """
 
-    phrases: tuple[tuple[str, ...], ...]
+    phrases: _Phrases
     window: int
 
-    def __post_init__(self) -> None:
-        singles = frozenset(p[0] for p in self.phrases if len(p) == 1 and not p[0].endswith("*"))
-        prefixes = tuple(p[0][:-1] for p in self.phrases if len(p) == 1 and p[0].endswith("*"))
-        by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
-        for p in self.phrases:
+    def _indexed(self) -> None:
+        phrases = self.phrases
+        singles = frozenset(p[0] for p in phrases if len(p) == 1 and not p[0].endswith("*"))
+        prefixes = tuple(p[0][:-1] for p in phrases if len(p) == 1 and p[0].endswith("*"))
+        by_first: dict[str, _Phrases] = {}
+        for p in phrases:
             if len(p) > 1 and not p[0].endswith("*"):
                 by_first[p[0]] = (*by_first.get(p[0], ()), p)
-        multi = tuple(p for p in self.phrases if len(p) > 1 and p[0].endswith("*"))
-        force_setattr(self, "_singles", singles)
-        force_setattr(self, "_prefixes", prefixes)
-        force_setattr(self, "_by_first", by_first)
-        force_setattr(self, "_multi", multi)
+        multi = tuple(p for p in phrases if len(p) > 1 and p[0].endswith("*"))
+        force_setattr(self, "_index", (singles, prefixes, by_first, multi))
 
     def found_in(self, words: list[str]) -> bool:
         """Whether one of the phrases occurs among ``words``."""
-        if not self._singles.isdisjoint(words):
+        try:
+            singles, prefixes, by_first, multi = self._index
+        except AttributeError:
+            self._indexed()
+            singles, prefixes, by_first, multi = self._index
+        if not singles.isdisjoint(words):
             return True
-        if self._prefixes and any(w.startswith(self._prefixes) for w in words):
+        if prefixes and any(w.startswith(prefixes) for w in words):
             return True
-        by_first = self._by_first
         if by_first:
             size = len(words)
             for i, word in enumerate(words):
                 for phrase in by_first.get(word, ()):
                     if i + len(phrase) <= size and _phrase_at(phrase, words, i):
                         return True
-        for phrase in self._multi:
+        for phrase in multi:
             for i in range(len(words) - len(phrase) + 1):
                 if _phrase_at(phrase, words, i):
                     return True
@@ -161,7 +166,7 @@ class Condition:
         return None
 
 
-class Guard(Struct, frozen=True):
+class Guard(Struct, frozen=True, array_like=True):
     """A context in which a match (of any kind of rule) is fine (``skip``) or less serious."""
 
     when: Condition
@@ -169,7 +174,7 @@ class Guard(Struct, frozen=True):
     reason: str
 
 
-class QuotePolicies(Struct, frozen=True):
+class QuotePolicies(Struct, frozen=True, array_like=True):
     """What to do with a match named as a word (a mention), quoted on its own but used (scare
     quotes), or inside quoted speech."""
 
@@ -178,7 +183,7 @@ class QuotePolicies(Struct, frozen=True):
     scare: QuotePolicy = "downgrade"
 
 
-class Preferred(Struct, frozen=True):
+class Preferred(Struct, frozen=True, array_like=True):
     """One preferred wording, with an optional plural form.
 
     ``possessive`` is false when the wording has no grammatical possessive made by adding
@@ -200,12 +205,12 @@ class Preferred(Struct, frozen=True):
     slots: frozenset[str] | None = None
 
 
-class Examples(Struct, frozen=True):
+class Examples(Struct, frozen=True, array_like=True):
     flag: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
 
 
-class ConceptGroup(Struct, frozen=True):
+class ConceptGroup(Struct, frozen=True, array_like=True):
     """A named list of words and phrases that conflation rules and their guards refer to.
 
     ``id`` is qualified (``lexicon/name``). A group of one lexicon that names another lexicon's
@@ -220,7 +225,7 @@ class ConceptGroup(Struct, frozen=True):
     line: int = 0
 
 
-class Conflation(Struct, frozen=True):
+class Conflation(Struct, frozen=True, array_like=True):
     """What a conflation entry looks for: a named shape, the groups it reads, its guards.
 
     ``groups`` maps each role of the shape (``sw``, ``tr``, ...) to a qualified group id.
@@ -244,7 +249,7 @@ class Conflation(Struct, frozen=True):
         return any(name == role for name, _ in self.groups)
 
 
-class Entry(Struct, frozen=True):
+class Entry(Struct, frozen=True, array_like=True):
     """One lexicon entry, validated, as written in YAML."""
 
     id: str
@@ -274,7 +279,7 @@ class Entry(Struct, frozen=True):
     options: tuple[tuple[str, Any], ...] = ()
 
 
-class Lexicon(Struct, frozen=True):
+class Lexicon(Struct, frozen=True, array_like=True):
     """A validated lexicon file."""
 
     id: str
