@@ -22,7 +22,8 @@ import os
 import stat
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from .agreement import article_before, article_fits, respell_article
 from .edits import Edit
@@ -243,8 +244,7 @@ def suggestion_edits(
     return [(s, e, new) for s, e, new in written if new is not None]
 
 
-@dataclass(frozen=True, slots=True)
-class Encoding:
+class Encoding(Struct, frozen=True):
     """How a text file's bytes were written: its codec and byte-order mark."""
 
     codec: str = "utf-8"
@@ -270,8 +270,7 @@ class Encoding:
 # --- one source, fixed until nothing changes --------------------------------------------------
 
 
-@dataclass(slots=True)
-class Fixed:
+class Fixed(Struct):
     """The outcome of fixing one file: its bytes before and after, and what is left."""
 
     name: str

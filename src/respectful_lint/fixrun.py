@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
+
+from msgspec import Struct, field
 
 from .errors import LintError
 from .fixer import Encoding, Fixed, applicable, fix_source, write_atomic
@@ -24,16 +25,14 @@ from .report import Report
 Relint = Callable[[str | None, bytes], Report]
 
 
-@dataclass(frozen=True, slots=True)
-class FixOptions:
+class FixOptions(Struct, frozen=True):
     unsafe: bool = False
     diff: bool = False
     output: str | None = None
     track_changes: bool = False
 
 
-@dataclass(slots=True)
-class FixOutcome:
+class FixOutcome(Struct):
     """What fixing did: the files fixed (or that would be), and stdin's fixed bytes."""
 
     results: list[Fixed] = field(default_factory=list)

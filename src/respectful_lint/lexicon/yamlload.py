@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from msgspec import Struct
 
 from ..errors import LexiconError
 from ..yamlerror import yaml_problem
@@ -20,8 +20,7 @@ MAX_DIGITS = 4300  # Python refuses to turn more decimal digits into an integer
 MAX_EXPANDED = 200_000  # values a file may hold once its aliases are expanded
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(Struct, frozen=True):
     """Loaded YAML data plus the 1-based (line, column) of every key path."""
 
     data: Any

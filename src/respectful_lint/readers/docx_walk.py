@@ -6,7 +6,7 @@ boxes are skipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 _W = frozenset(
     {
@@ -30,8 +30,7 @@ class TooManyElements(Refused):
     """The parts hold more XML elements than the budget the walk was given."""
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(Struct):
     """One paragraph of a part: its text as the pieces the XML holds it in, and where it is."""
 
     part: str
