@@ -104,11 +104,11 @@ def cache_key(files: Sequence[Path], options: str = "") -> str | None:
 
 
 # --- encoding ----------------------------------------------------------------------------------
-# The body is the JSON that msgspec makes of the lexicon structs (a struct is an object of its
-# fields), read back with msgspec's typed decoder: every value must have its field's type, or
-# the entry is refused. Two kinds of value have no fixed type and are stored through hooks:
-# a guard's condition (each test's value has the type its test declares, see
-# ``guards.restored``) and a plugin kind's own options (plain data, tagged below).
+# The body is the JSON that msgspec makes of the lexicon structs (a struct is an array of its
+# fields in order), read back with msgspec's typed decoder: every value must have its field's
+# type, or the entry is refused. Two kinds of value have no fixed type: a guard's condition
+# goes through hooks (each test's value is read as the type its test declares, see
+# ``guards.restored``), and a plugin kind's own options are tagged (below).
 
 
 def _enc_hook(value: Any) -> Any:

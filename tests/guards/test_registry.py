@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import msgspec
 import pytest
 import yaml
 
@@ -61,6 +62,11 @@ def test_every_guard_test_is_complete(name: str) -> None:
     assert [n for n, _ in guard.when.tests] == [name]
     described = list(guards.describe(guard.when))
     assert len(described) == 1 and described[0].strip()
+    # the type it declares reads its value back from the cache as parsing made it
+    value = guard.when.tests[0][1]
+    assert isinstance(value, getattr(test.value, "__origin__", test.value))
+    stored = msgspec.json.decode(msgspec.json.encode(guards.stored(guard.when)))
+    assert guards.restored(stored) == guard.when
 
 
 def test_descriptions_of_different_tests_differ() -> None:
