@@ -5,7 +5,9 @@ Lexicons are cached as data (see :mod:`respectful_lint.cache`), so these types h
 values only. They are frozen ``msgspec`` structs: made in C, so the classes cost next to
 nothing to create at start-up, and decoded from the cache with their types checked. Those a
 cache entry holds are stored as JSON arrays of their fields in order (``array_like``), which
-is smaller and quicker to read than objects.
+is smaller and quicker to read than objects, and are not tracked by the garbage collector
+(``gc=False``): made bottom-up from plain data, they can never be part of a reference cycle,
+and the thousands that reading an entry makes would otherwise set off collections.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ GuardAction = Literal["skip", "downgrade", "suggestion"]
 QuotePolicy = Literal["skip", "downgrade", "suggestion", "flag"]
 
 
-class Source(Struct, frozen=True, array_like=True):
+class Source(Struct, frozen=True, array_like=True, gc=False):
     """A reference that lexicon entries cite by key."""
 
     key: str
@@ -71,7 +73,7 @@ class WordWindow(_WindowIndex, Struct, frozen=True, gc=False, array_like=True):
     """Phrases looked for among the nearest ``window`` words on one side of a match.
 
     Each phrase is a tuple of lower-case tokens; a token ending in ``*`` matches any word
-    that starts with it. (Not tracked by the garbage collector: it holds strings only.)
+    that starts with it.
     """
 
     phrases: _Phrases
@@ -166,7 +168,7 @@ class Condition:
         return None
 
 
-class Guard(Struct, frozen=True, array_like=True):
+class Guard(Struct, frozen=True, array_like=True, gc=False):
     """A context in which a match (of any kind of rule) is fine (``skip``) or less serious."""
 
     when: Condition
@@ -174,7 +176,7 @@ class Guard(Struct, frozen=True, array_like=True):
     reason: str
 
 
-class QuotePolicies(Struct, frozen=True, array_like=True):
+class QuotePolicies(Struct, frozen=True, array_like=True, gc=False):
     """What to do with a match named as a word (a mention), quoted on its own but used (scare
     quotes), or inside quoted speech."""
 
@@ -183,7 +185,7 @@ class QuotePolicies(Struct, frozen=True, array_like=True):
     scare: QuotePolicy = "downgrade"
 
 
-class Preferred(Struct, frozen=True, array_like=True):
+class Preferred(Struct, frozen=True, array_like=True, gc=False):
     """One preferred wording, with an optional plural form.
 
     ``possessive`` is false when the wording has no grammatical possessive made by adding
@@ -205,12 +207,12 @@ class Preferred(Struct, frozen=True, array_like=True):
     slots: frozenset[str] | None = None
 
 
-class Examples(Struct, frozen=True, array_like=True):
+class Examples(Struct, frozen=True, array_like=True, gc=False):
     flag: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
 
 
-class ConceptGroup(Struct, frozen=True, array_like=True):
+class ConceptGroup(Struct, frozen=True, array_like=True, gc=False):
     """A named list of words and phrases that conflation rules and their guards refer to.
 
     ``id`` is qualified (``lexicon/name``). A group of one lexicon that names another lexicon's
@@ -225,7 +227,7 @@ class ConceptGroup(Struct, frozen=True, array_like=True):
     line: int = 0
 
 
-class Conflation(Struct, frozen=True, array_like=True):
+class Conflation(Struct, frozen=True, array_like=True, gc=False):
     """What a conflation entry looks for: a named shape, the groups it reads, its guards.
 
     ``groups`` maps each role of the shape (``sw``, ``tr``, ...) to a qualified group id.
@@ -249,7 +251,7 @@ class Conflation(Struct, frozen=True, array_like=True):
         return any(name == role for name, _ in self.groups)
 
 
-class Entry(Struct, frozen=True, array_like=True):
+class Entry(Struct, frozen=True, array_like=True, gc=False):
     """One lexicon entry, validated, as written in YAML."""
 
     id: str
@@ -279,7 +281,7 @@ class Entry(Struct, frozen=True, array_like=True):
     options: tuple[tuple[str, Any], ...] = ()
 
 
-class Lexicon(Struct, frozen=True, array_like=True):
+class Lexicon(Struct, frozen=True, array_like=True, gc=False):
     """A validated lexicon file."""
 
     id: str
