@@ -723,3 +723,17 @@ def test_yaml_aliases_that_repeat_a_value_still_work(project: Path) -> None:
         project / ".respectful-lint.yaml", "select: &s [sex-work]\nper-file-ignores:\n  'x/*': *s\n"
     )
     assert check(project).exit_code == 1
+
+
+def test_a_configuration_read_twice_is_the_same_configuration(tmp_path: Path) -> None:
+    """What a configuration says decides its equality, not where in its files each key was
+    written: two readings of one file are equal and hash alike, though each has its own
+    functions that find a key's place."""
+    write(tmp_path / "base.yaml", "ignore: [sex-work]\n")
+    path = write(tmp_path / "respectful-lint.yaml", "extends: [base.yaml]\nselect: [drug-use]\n")
+    first, second = load_config(path), load_config(path)
+    assert first.where is not None and first.where is not second.where
+    assert first.origins and first.origins == second.origins
+    assert first == second and hash(first) == hash(second)
+    assert "where" not in repr(first) and "origins" not in repr(first)
+    assert load_config(write(tmp_path / "other.yaml", "select: [drug-use]\n")) != first
