@@ -63,3 +63,48 @@ def test_searching_each_group_finds_what_one_alternation_finds(
             one = combined.search(text, start, end) is not None
             each = any(bounded(p).search(text, start, end) for p in patterns)
             assert one == each, (patterns, text, start, end)
+
+
+(CONFLATION,) = [k for k in load_compiled().kinds if isinstance(k, CompiledConflation)]
+GROUP_IDS = sorted(CONFLATION.index.groups)
+
+
+def _pieces() -> list[str]:
+    """Every default group's terms and their words, whole, cut short and inflected."""
+    out: set[str] = {"x", "é", "'s", "s"}
+    for group in CONFLATION.index.groups.values():
+        for term in group.terms:
+            phrase = term.rstrip("*").replace("~", " ")
+            out.update((phrase, phrase + "s", phrase[:-1] + "ies", phrase + "'s"))
+            for word in phrase.split():
+                out.update((word, word[:-1], word[1:]))
+    return sorted(w for w in out if w)
+
+
+PIECES = st.lists(
+    st.tuples(st.sampled_from(_pieces()), st.sampled_from([" ", " ", "-", "", ". ", "'"])),
+    max_size=8,
+)
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(GROUP_IDS), PIECES, st.integers(0, 5), st.integers(0, 5))
+def test_a_group_is_found_where_its_expression_finds_it(
+    group: str, pieces: list[tuple[str, str]], cut_start: int, cut_end: int
+) -> None:
+    # the anchors that let a sentence go unsearched never hide a term the expression finds
+    text = "".join(word + sep for word, sep in pieces)
+    start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+    index = CONFLATION.index
+    expected = [m.span() for m in index.pattern(group).finditer(text, start, end)]
+    assert index.spans(group, text, start, end) == expected
+    found = any(index.pattern(g).search(text, start, end) for g in index.triggers)
+    assert index.triggered(text, start, end) == found
+
+
+def test_a_group_with_a_bare_wildcard_term_is_always_searched() -> None:
+    from respectful_lint.model import ConceptGroup
+    from respectful_lint.rules.conflation import ConflationIndex
+
+    index = ConflationIndex((), (), {"g": ConceptGroup("g", "", ("*",))}, ())
+    assert index.spans("g", "any words", 0, 9) == [(0, 3), (4, 9)]

@@ -94,6 +94,7 @@ class ConflationIndex(Struct):
     anchors: tuple[str, ...] = ()  # every trigger term contains one of these strings
     # Compiled on first use, so that a run over text without any anchor compiles nothing.
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _needles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     _anchor_set: frozenset[str] = frozenset()
 
@@ -113,11 +114,32 @@ class ConflationIndex(Struct):
             compiled = self._patterns[group] = bounded(group_pattern(self.groups[group]))
         return compiled
 
+    def spans(self, group: str, norm: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the terms of ``group`` in ``norm[start:end]``, in order. The group's
+        expression is compiled (and run) only when one of its anchors is there: every form of
+        every term holds one, and none of the group's terms is there without it."""
+        if not self._may_hold(group, norm, start, end):
+            return []
+        return [m.span() for m in self.pattern(group).finditer(norm, start, end)]
+
+    def _may_hold(self, group: str, norm: str, start: int, end: int) -> bool:
+        needles = self._needles.get(group)
+        if needles is None:
+            terms = self.groups[group].terms
+            # a term without a word of its own (a bare "*") has no anchor: always search
+            bare = any(not t.strip("*~- ") for t in terms)
+            needles = self._needles[group] = ("",) if bare else anchors(terms)
+        find = norm.find
+        return any(find(needle, start, end) != -1 for needle in needles)
+
     def triggered(self, norm: str, start: int, end: int) -> bool:
         """Whether a term of a trigger group is in ``norm[start:end]``. Each group is searched
         on its own: the sentences that pass go on to use those same compiled patterns, so one
         alternation of every trigger group would only be compiled twice."""
-        return any(self.pattern(gid).search(norm, start, end) for gid in self.triggers)
+        return any(
+            self._may_hold(gid, norm, start, end) and self.pattern(gid).search(norm, start, end)
+            for gid in self.triggers
+        )
 
     # -- per segment --------------------------------------------------------------------------
 

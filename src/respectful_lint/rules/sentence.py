@@ -37,8 +37,7 @@ class Sentence:
         key = (group, lo, hi)
         cached = self._cache.get(key)
         if cached is None:
-            pattern = self.index.pattern(group)
-            cached = self._cache[key] = [m.span() for m in pattern.finditer(self.norm, lo, hi)]
+            cached = self._cache[key] = self.index.spans(group, self.norm, lo, hi)
         return cached
 
     def matches_at(self, group: str, pos: int) -> int:
