@@ -70,7 +70,7 @@ class HyperscanScanner(Scanner):
         keys = self._index()
         if not keys:
             return
-        if any("\0" in key for key in keys):  # a lexicon may write one
+        if "\0" in "".join(keys):  # a lexicon may write one
             raise ScannerUnavailable("Hyperscan reads an expression only up to a NUL")
         literals = [key.encode("utf-8", "surrogatepass") for key in keys]
         bounded = [0 <= form_bytes <= BOUNDED_BYTES for _, _, _, form_bytes in self._keys]
@@ -82,8 +82,8 @@ class HyperscanScanner(Scanner):
             digest = hashlib.sha256(
                 f"hyperscan {_VERSION} {platform.machine()} {_EXPRESSIONS}".encode()
             )
-            for literal, bound in zip(literals, bounded, strict=True):
-                digest.update(b"%d %d " % (len(literal), bound) + literal)
+            joined = b"\0".join(literals)  # no key holds a NUL
+            digest.update(b"%d %d " % (len(literals), len(joined)) + joined + bytes(bounded))
             name = "hyperscan-" + digest.hexdigest()
             db = _restore(store.load_blob(name), literals)
             if db is not None:
