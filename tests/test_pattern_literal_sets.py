@@ -18,7 +18,11 @@ from _house import HEADER
 from respectful_lint import lint_text
 from respectful_lint.engine import match_text
 from respectful_lint.lexicon import load_compiled
-from respectful_lint.patterns import required_literal_sets, required_literals
+from respectful_lint.patterns import (
+    required_context_sets,
+    required_literal_sets,
+    required_literals,
+)
 from respectful_lint.rules.pattern import CompiledPatterns
 
 LEXICON = load_compiled()
@@ -26,7 +30,8 @@ PATTERNS = next(k for k in LEXICON.kinds if isinstance(k, CompiledPatterns))
 PLAIN = replace(
     LEXICON,
     kinds=tuple(
-        replace(k, literal_sets=()) if isinstance(k, CompiledPatterns) else k for k in LEXICON.kinds
+        replace(k, literal_sets=(), context_sets=()) if isinstance(k, CompiledPatterns) else k
+        for k in LEXICON.kinds
     ),
 )
 EXAMPLES = sorted(
@@ -35,7 +40,14 @@ EXAMPLES = sorted(
     if r.entry.pattern
     for e in (*r.entry.examples.flag, *r.entry.examples.passes)
 )
-STRINGS = sorted({s for sets in PATTERNS.literal_sets for strings in sets for s in strings})
+STRINGS = sorted(
+    {
+        s
+        for sets in (*PATTERNS.literal_sets, *PATTERNS.context_sets)
+        for strings in sets
+        for s in strings
+    }
+)
 FILLER = "the notes of the meeting were kept " * 12  # longer than a pattern's reach
 GLUE = [" ", " ", ". ", ", ", "\n", "\n\n", "-", ""]
 
@@ -68,6 +80,45 @@ def test_literal_sets_of_a_pattern() -> None:
     assert required_literal_sets(r"\p{L}+ing") == ()  # only the regex module reads it
     assert required_literal_sets(r"[[:alpha:]]abc") == ()  # a POSIX class
     assert required_literal_sets("café(?:s)?") == ()  # not ASCII
+
+
+def test_context_sets_of_a_pattern() -> None:
+    # what its lookarounds read: before the match, or after it
+    assert required_context_sets(r"(?<=(?:child|kids) into )sex[ -]?work(?:ers)?") == (
+        frozenset({"child", "kids"}),
+        frozenset({" into "}),
+    )
+    assert required_context_sets(r"sex work(?= (?:agency|venue))") == (
+        frozenset({"agency", "venue"}),
+    )
+    assert required_context_sets(r"(?:(?<=paid )sex)+") == (frozenset({"paid "}),)
+    assert required_context_sets(r"(?<!not )selling") == ()  # a negative lookbehind
+    assert required_context_sets(r"(?:(?<=paid )sex)?work") == ()  # an optional part
+    assert required_context_sets(r"(?<=paid )sex|selling") == ()  # one branch of several
+    assert required_context_sets(r"(?<=[[:alpha:]]abc)d") == ()  # a POSIX class
+
+
+def test_a_segment_without_what_a_lookbehind_reads_compiles_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from respectful_lint.rules import pattern as pattern_module
+
+    compiles: list[str] = []
+    real = pattern_module.compiled
+
+    def counting(source: str) -> object:
+        compiles.append(source)
+        return real(source)
+
+    monkeypatch.setattr(pattern_module, "compiled", counting)
+    rule = "child-exploitation/children-into-sex-work"
+    (source,) = [r.entry.pattern for r in LEXICON.rules if r.id == rule]
+    # "sex work" is there, but none of the words its lookbehind needs
+    match_text("Evening hours for sex workers and their partners.", LEXICON)
+    assert source not in compiles
+    found = match_text("Boys were lured into sex work.", LEXICON)[0]
+    assert rule in [LEXICON.rules[m.rule].id for m in found]
+    assert source in compiles
 
 
 def test_both_literal_analyses_of_a_pattern_share_one_parse(

@@ -80,6 +80,35 @@ def required_literal_sets(source: str) -> tuple[frozenset[str], ...]:
     return tuple(dict.fromkeys(s for s in sets if all(x.isascii() for x in s)))
 
 
+def required_context_sets(source: str) -> tuple[frozenset[str], ...]:
+    """Sets of ASCII strings of which the text a match is searched in holds one string from
+    each: those of the positive lookarounds (``(?<=...)``, ``(?=...)``) that every match
+    passes, whose text lies before or after the match rather than in it. Read as
+    :func:`required_literal_sets` reads a match's own text."""
+    parsed = _parsed(source)
+    if parsed is None:
+        return ()
+    sets = (frozenset(s) for s in _context_sets(list(parsed)))
+    return tuple(dict.fromkeys(s for s in sets if all(x.isascii() for x in s)))
+
+
+def _context_sets(items: list[Any]) -> list[set[str]]:
+    """The literal sets of the positive lookarounds among ``items`` that every match passes:
+    at the top level, in groups and in repeats of at least one (as :func:`_literal_sets`)."""
+    constants = importlib_constants()
+    sets: list[set[str]] = []
+    for op, av in items:
+        if op is constants.ASSERT:
+            inner = list(av[1])
+            sets.extend(_literal_sets(inner))
+            sets.extend(_context_sets(inner))
+        elif op is constants.SUBPATTERN:
+            sets.extend(_context_sets(list(av[-1])))
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
+            sets.extend(_context_sets(list(av[2])))
+    return sets
+
+
 @lru_cache(maxsize=64)
 def _parsed(source: str) -> Any:
     """The standard library parser's reading of ``source`` (the two analyses above only read

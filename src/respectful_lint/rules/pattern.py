@@ -19,6 +19,7 @@ from ..patterns import (
     PATTERN_TIMEOUT,
     compiled,
     pattern_problem,
+    required_context_sets,
     required_literal_sets,
     required_literals,
 )
@@ -69,6 +70,9 @@ class CompiledPatterns(Passive, Struct, frozen=True):
     # per pattern: sets of strings of which the text of every match holds one from each; a
     # window lacking one of them is not searched
     literal_sets: tuple[tuple[frozenset[str], ...], ...] = ()
+    # per pattern: the same for the text around a match that its lookarounds read (see
+    # :func:`.patterns.required_context_sets`); a segment lacking one of them is not searched
+    context_sets: tuple[tuple[frozenset[str], ...], ...] = ()
 
     @property
     def needs_hits(self) -> bool:
@@ -83,12 +87,16 @@ class CompiledPatterns(Passive, Struct, frozen=True):
         if not found and not self.unanchored:
             return  # most segments: no required literal at all, so no pattern can match
         norm = ctx.norm
-        every = self.literal_sets or [()] * len(self.patterns)
-        for (index, source), literals, sets in zip(
-            self.patterns, self.pattern_literals, every, strict=True
+        none = [()] * len(self.patterns)
+        every = self.literal_sets or none
+        around = self.context_sets or none
+        for (index, source), literals, sets, context in zip(
+            self.patterns, self.pattern_literals, every, around, strict=True
         ):
             if literals is not None and found.keys().isdisjoint(literals):
                 continue  # none of its required literals occurs: no window to search
+            if context and not _holds_each(norm, context, 0, len(norm)):
+                continue  # what its lookarounds need to read is nowhere in the segment
             pattern = None  # compiled when a window needs it
             for lo, hi in pattern_windows(norm, literals, found):
                 if sets and not _holds_each(norm, sets, lo, hi):
@@ -154,12 +162,16 @@ class PatternKind:
         if not patterns:
             return None
         # both analyses of one pattern in turn, so that they share one parse of it
-        analysed = [(required_literals(p), required_literal_sets(p)) for _, p in patterns]
-        pattern_literals = tuple(lits for lits, _ in analysed)
+        analysed = [
+            (required_literals(p), required_literal_sets(p), required_context_sets(p))
+            for _, p in patterns
+        ]
+        pattern_literals = tuple(lits for lits, _, _ in analysed)
         literals = frozenset(lit for lits in pattern_literals for lit in lits or ())
         unanchored = any(lits is None for lits in pattern_literals)
-        sets = tuple(found for _, found in analysed)
-        return CompiledPatterns(patterns, pattern_literals, literals, {}, unanchored, sets)
+        sets = tuple(found for _, found, _ in analysed)
+        context = tuple(found for _, _, found in analysed)
+        return CompiledPatterns(patterns, pattern_literals, literals, {}, unanchored, sets, context)
 
     def describe(self, rule: Rule, groups: Mapping[str, ConceptGroup]) -> dict[str, Any]:
         return {"pattern": rule.entry.pattern}
