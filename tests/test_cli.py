@@ -273,6 +273,25 @@ def test_python_m_and_no_color_env(tmp_path: Path) -> None:
     assert "\x1b[" not in proc.stdout
 
 
+def test_the_command_ends_with_everything_written(tmp_path: Path) -> None:
+    # the installed command leaves without tearing the interpreter down: what it printed
+    # must all be there, with the status main() gives, however long the report
+    path = write(tmp_path, "d.md", "Addicts and prostitutes met the johns.\n" * 2000)
+    command = [sys.executable, "-m", "respectful_lint", "check", "--format", "json", str(path)]
+    proc = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert proc.returncode == 1
+    assert proc.stdout == run(str(path), "--format", "json").output
+    assert len(json.loads(proc.stdout)["findings"]) == 6000
+    missing = subprocess.run([*command[:4], str(tmp_path / "none.md")], capture_output=True)
+    assert missing.returncode == 2
+    assert b"no such file" in missing.stderr
+    script = (
+        "import sys; sys.argv[1:] = ['--version']; import respectful_lint.cli as c; c.console()"
+    )
+    version = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (version.returncode, version.stdout.startswith("respectful-lint, version")) == (0, True)
+
+
 def test_version() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0

@@ -1,6 +1,6 @@
 """``python -m respectful_lint``."""
 
-from .cli import main
+from .cli import console
 
 if __name__ == "__main__":
-    main(prog_name="respectful-lint")
+    console()

@@ -16,7 +16,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
 
@@ -47,7 +47,15 @@ if TYPE_CHECKING:
     from .lexicon import CompiledLexicon
     from .report import Report
 
-__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERNAL", "FatalError", "main"]
+__all__ = [
+    "EXIT_CLEAN",
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "FatalError",
+    "console",
+    "main",
+]
 
 
 def _internal_error(ctx: click.Context, exc: Exception) -> None:
@@ -401,3 +409,33 @@ def serve(host: str, port: int, open_browser: bool, project: Project) -> None:
             echo=lambda line: click.echo(line),
             warn=lambda line: click.echo(f"respectful-lint: {line}", err=True),
         )
+
+
+def console() -> NoReturn:
+    """The installed ``respectful-lint`` command: :func:`main`, then the process ends without
+    taking its objects apart one by one, as the interpreter's own exit does (about 5 ms of a
+    start), once what was written to standard output and error is flushed. Every file a
+    command writes is closed before it returns, and worker processes have been joined.
+    A flush that fails (a pipe closed early) ends it with status 120, as Python's exit does.
+    """
+    try:
+        main(prog_name="respectful-lint")
+        status = 0
+    except SystemExit as exc:
+        status = _status(exc.code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        status = 120
+    os._exit(status)
+
+
+def _status(code: object) -> int:
+    """The exit status for ``SystemExit(code)``, as the interpreter makes it."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
