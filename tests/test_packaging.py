@@ -47,7 +47,7 @@ def test_wheel_ships_every_lexicon_and_the_schema(tmp_path: Path) -> None:
         assert f"respectful_lint/config/presets/{preset}.yaml" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "respectful-lint = respectful_lint.cli:main" in text
+    assert "respectful-lint = respectful_lint.cli:console" in text
     assert "[respectful_lint.lexicons]" in text
 
 
