@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -103,7 +104,9 @@ def test_the_cache_holds_no_draft_text(files: tuple[Path, Path, Path]) -> None:
     cache, lexicon, draft = files
     draft.write_text("Client Jane Roe, caseload note.\n", encoding="utf-8")
     _check(cache, lexicon, draft)
-    for entry in cache.glob("*.json"):
+    entries = list(cache.iterdir())
+    assert entries
+    for entry in entries:
         assert b"Jane Roe" not in entry.read_bytes()
 
 
@@ -369,3 +372,85 @@ def test_a_plugin_kinds_options_come_back_as_they_were(options: list[tuple[str, 
     back = module.loads(module.dumps(lexicons))
     assert back == lexicons
     assert back is not None and back[0].entries[0].options == stored
+
+
+_COUNTING = """
+import sys
+from respectful_lint import inflect
+made = []
+real = inflect._expanded
+inflect._expanded = lambda *args: made.append(args) or real(*args)
+from respectful_lint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(len(made))
+"""
+
+
+def test_a_second_start_reads_the_forms_it_made_from_the_cache(
+    files: tuple[Path, Path, Path],
+) -> None:
+    cache, _, draft = files
+    env = {**os.environ, "RESPECTFUL_LINT_CACHE_DIR": str(cache)}
+    env.pop("RESPECTFUL_LINT_NO_CACHE", None)
+    command = [sys.executable, "-c", _COUNTING, "check", "--format", "concise", str(draft)]
+
+    def start() -> tuple[str, int]:
+        proc = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        *report, made = proc.stdout.splitlines()
+        return "\n".join(report), int(made)
+
+    first, made = start()
+    assert made > 100  # the default lexicons' terms
+    (stored,) = cache.glob("inflections-*.bin")
+    assert start() == (first, 0)
+    good = stored.read_bytes()
+    header = good.partition(b"\n")[0]
+    for damaged in (good[:-9], b'[["not", "forms"]]'):
+        # a damaged body, and a forged one of the wrong shape behind a valid checksum
+        if not damaged.startswith(b"respectful-lint"):
+            digest = hashlib.sha256(damaged).hexdigest().encode()
+            damaged = b" ".join([*header.split(b" ")[:2], digest]) + b"\n" + damaged
+        stored.write_bytes(damaged)
+        again, made = start()
+        assert (again, made > 100) == (first, True)  # made again, with the same findings
+        assert stored.read_bytes() == good  # and stored again
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(["sex worker", "addict", "man", "street~walker", "ho"]),
+                     min_size=1, max_size=3),
+            st.lists(st.sampled_from(["johns", "x-y", "people"]), max_size=2),
+            st.booleans(),
+            st.booleans(),
+        ),
+        max_size=6,
+    )
+)  # fmt: skip
+def test_stored_forms_come_back_exactly(
+    calls: list[tuple[list[str], list[str], bool, bool]],
+) -> None:
+    import tempfile
+
+    from respectful_lint import cache, inflect
+
+    made = {}
+    for terms, listed, plural, possessive in calls:
+        key = (tuple(terms), tuple(listed), frozenset(listed[:1]), plural, possessive)
+        made[key] = inflect._expanded(*key)
+    before = os.environ["RESPECTFUL_LINT_CACHE_DIR"]
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["RESPECTFUL_LINT_CACHE_DIR"] = folder
+        try:
+            cache.store_inflections("k", made)
+            back = cache.load_inflections("k")
+        finally:
+            os.environ["RESPECTFUL_LINT_CACHE_DIR"] = before
+    assert back is not None
+    assert {k: list(v.items()) for k, v in back.items()} == {
+        k: list(v.items()) for k, v in made.items()
+    }

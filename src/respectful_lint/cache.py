@@ -42,13 +42,16 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from msgspec.structs import replace
 
-from .model import Condition, Lexicon
+from .model import Condition, Inflection, Lexicon
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .inflect import ExpandKey
 
 _FORMAT = 4  # bump when the stored types change shape
 _MAGIC = b"respectful-lint-cache"
@@ -315,6 +318,51 @@ def load_blob(key: str) -> bytes | None:
 def store_blob(key: str, data: bytes) -> None:
     """Store ``data`` under ``key``, atomically; skipped silently when that fails."""
     write_entry(f"{key}{_BLOB_SUFFIX}", data, _BLOB_MAGIC, _FORMAT, _BLOB_SUFFIX)
+
+
+# --- inflections -------------------------------------------------------------------------------
+# The forms made from terms (see :func:`respectful_lint.inflect.expand`), kept under the key of
+# the lexicons they were made for: a start reads them instead of making them again. Each
+# expansion is stored as what it was made from and its forms in order, in runs of forms made
+# the same way (base term, plural, possessive), and read back with msgspec's typed decoder.
+
+_Run = tuple[str, bool, bool, tuple[str, ...]]
+_Expansions = list[
+    tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool, bool, tuple[_Run, ...]]
+]
+
+
+def store_inflections(key: str, made: dict[ExpandKey, dict[str, Inflection]]) -> None:
+    """Store the expansions made for the lexicons under ``key``; skipped silently on failure."""
+    rows: list[list[Any]] = []
+    for (terms, listed, plurals, plural, possessive), forms in made.items():
+        runs: list[tuple[str, bool, bool, list[str]]] = []
+        for form, how in forms.items():
+            if not runs or runs[-1][:3] != (how.base, how.plural, how.possessive):
+                runs.append((how.base, how.plural, how.possessive, []))
+            runs[-1][3].append(form)
+        rows.append([terms, listed, sorted(plurals), plural, possessive, runs])
+    store_blob(f"inflections-{key}", msgspec.json.encode(rows))
+
+
+def load_inflections(key: str) -> dict[ExpandKey, dict[str, Inflection]] | None:
+    """The expansions stored under ``key`` by :func:`store_inflections`, or None."""
+    data = load_blob(f"inflections-{key}")
+    if data is None:
+        return None
+    try:
+        rows = msgspec.json.decode(data, type=_Expansions)
+    except (msgspec.DecodeError, RecursionError):
+        return None  # msgspec.ValidationError is a DecodeError: a value of the wrong type
+    made: dict[ExpandKey, dict[str, Inflection]] = {}
+    for terms, listed, plurals, plural, possessive, runs in rows:
+        forms: dict[str, Inflection] = {}
+        for base, is_plural, is_possessive, names in runs:
+            how = Inflection(base, is_plural, is_possessive)
+            for name in names:
+                forms.setdefault(name, how)
+        made[(terms, listed, frozenset(plurals), plural, possessive)] = forms
+    return made
 
 
 def read_entry(name: str, magic: bytes, version: int) -> bytes | None:

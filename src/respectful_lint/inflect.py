@@ -75,6 +75,16 @@ def normalize_term(term: str) -> str:
     return "~".join(" ".join(p.split()) for p in pieces)
 
 
+# What :func:`expand` is given: terms, listed forms, the listed forms that are plurals, and
+# whether to add plurals and possessives.
+ExpandKey = tuple[tuple[str, ...], tuple[str, ...], frozenset[str], bool, bool]
+# The expansions made in this process, by what they were made from. A start reads those of
+# the previous run from the lexicon cache (see :func:`recall`): making them again is a good
+# part of it.
+_MADE: dict[ExpandKey, dict[str, Inflection]] = {}
+_LIMIT = 20_000  # expansions kept (a long-lived process that loads many lexicons)
+
+
 def expand(
     terms: tuple[str, ...],
     extra_forms: tuple[str, ...],
@@ -84,6 +94,34 @@ def expand(
     inflect_possessive: bool,
 ) -> dict[str, Inflection]:
     """All surface forms (in normalized view) of an entry's terms, with how each was made."""
+    key = (terms, extra_forms, plural_forms, inflect_plural, inflect_possessive)
+    found = _MADE.get(key)
+    if found is None:
+        found = _expanded(*key)
+        if len(_MADE) >= _LIMIT:
+            _MADE.clear()
+        _MADE[key] = found
+    return dict(found)
+
+
+def made() -> dict[ExpandKey, dict[str, Inflection]]:
+    """The expansions made or recalled in this process, by what each was made from."""
+    return dict(_MADE)
+
+
+def recall(known: dict[ExpandKey, dict[str, Inflection]]) -> None:
+    """Take expansions made by an earlier run (see :func:`made`) instead of making them."""
+    for key, forms in known.items():
+        _MADE.setdefault(key, forms)
+
+
+def _expanded(
+    terms: tuple[str, ...],
+    extra_forms: tuple[str, ...],
+    plural_forms: frozenset[str],
+    inflect_plural: bool,
+    inflect_possessive: bool,
+) -> dict[str, Inflection]:
     forms: dict[str, Inflection] = {}
 
     def add(text: str, infl: Inflection) -> None:

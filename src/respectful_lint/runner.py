@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
-from . import cache, wordclass
+from . import cache, inflect, wordclass
 from .customize import Customization
 from .gitignore import GitIgnore
 from .lexicon import (
@@ -294,10 +294,15 @@ def _prepare(
 ) -> CompiledLexicon:
     lexicons = None
     key = None
+    known = None
     if use_cache:
         files = lexicon_paths([Path(p) for p in paths], defaults=default_lexicons, plugins=plugins)
         key = cache.cache_key(files)
-        lexicons = cache.load(key) if key else None
+        if key:
+            lexicons = cache.load(key)
+            known = cache.load_inflections(key)
+            if known:
+                inflect.recall(known)  # the forms an earlier run made from their terms
     if lexicons is None:
         lexicons = cached_lexicons(paths, defaults=default_lexicons, plugins=plugins)
         if key:
@@ -305,7 +310,11 @@ def _prepare(
     rules = customization.apply(build_rules(lexicons))
     selection.check(rules)
     with databases_in(cache if use_cache else None):  # compiled scanners are cached too
-        return compile_rules(selection.choose(rules), lexicons)
+        compiled = compile_rules(selection.choose(rules), lexicons)
+    made = inflect.made()
+    if key and len(made) > len(known or ()):
+        cache.store_inflections(key, made)
+    return compiled
 
 
 def run(
