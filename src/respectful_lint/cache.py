@@ -4,8 +4,9 @@ Reading and validating the default lexicons takes longer than checking a typical
 pre-commit starts the tool on every commit. The validated lexicons are stored in the user's
 cache folder under a key made of the package version, the Python version, the state of the
 package's own modules, the given options and the bytes of every lexicon file, so editing any
-lexicon (or the code) makes a fresh entry at once. Only lexicons are stored, never a draft's
-text; building rules and the scanner from them is quick and done on every start.
+lexicon (or the code) makes a fresh entry at once. Lexicons are stored, and under the same
+key the inflected forms made from their terms, never a draft's text; rules and the scanner
+are built from them on every start.
 
 The cache folder may be shared or writable by others, so an entry is untrusted input:
 
