@@ -100,11 +100,3 @@ def test_a_group_is_found_where_its_expression_finds_it(
     assert index.spans(group, text, start, end) == expected
     found = any(index.pattern(g).search(text, start, end) for g in index.triggers)
     assert index.triggered(text, start, end) == found
-
-
-def test_a_group_with_a_bare_wildcard_term_is_always_searched() -> None:
-    from respectful_lint.model import ConceptGroup
-    from respectful_lint.rules.conflation import ConflationIndex
-
-    index = ConflationIndex((), (), {"g": ConceptGroup("g", "", ("*",))}, ())
-    assert index.spans("g", "any words", 0, 9) == [(0, 3), (4, 9)]

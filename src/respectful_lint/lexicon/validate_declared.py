@@ -107,6 +107,9 @@ class DeclaredChecks(BaseChecks):
             (*path, "terms"),
             nonempty_list=True,
         )
+        for i, term in enumerate(terms):
+            if not term.strip("*~- \t"):  # "*" alone would stand for any word at all
+                self.fail((*path, "terms", i), f"term {term!r} of group '{key}' has no word")
         extends = "/" in key
         if extends:
             description = ""

@@ -125,10 +125,7 @@ class ConflationIndex(Struct):
     def _may_hold(self, group: str, norm: str, start: int, end: int) -> bool:
         needles = self._needles.get(group)
         if needles is None:
-            terms = self.groups[group].terms
-            # a term without a word of its own (a bare "*") has no anchor: always search
-            bare = any(not t.strip("*~- ") for t in terms)
-            needles = self._needles[group] = ("",) if bare else anchors(terms)
+            needles = self._needles[group] = anchors(self.groups[group].terms)
         find = norm.find
         return any(find(needle, start, end) != -1 for needle in needles)
 

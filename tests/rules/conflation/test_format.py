@@ -52,6 +52,10 @@ def test_an_organisation_writes_its_own_conflation_rule(tmp_path: Path) -> None:
         ("groups:\n  conflation/nope:\n    terms: [x]\nentries: []\n", "no earlier lexicon"),
         ("groups:\n  sw:\n    terms: [x]\nentries: []\n", "missing required key 'description'"),
         (
+            "groups:\n  sw:\n    description: d\n    terms: [sex work, '*']\nentries: []\n",
+            ":8:23: term '*' of group 'sw' has no word",
+        ),
+        (
             SOURCES + "entries:\n  - id: c\n    kind: conflation\n    shape: glos\n",
             "did you mean 'gloss'",
         ),
