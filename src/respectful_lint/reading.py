@@ -159,6 +159,11 @@ def choose_reader(
     return reader_for_path(path, options)
 
 
+# Given texts, whether each may give a finding (one answer per text, in order): what a reader
+# that says ``prefilters = True`` is given (see :func:`read_document`).
+Prefilter = Callable[[Sequence[str]], Sequence[bool]]
+
+
 def read_document(
     path: str,
     *,
@@ -166,7 +171,7 @@ def read_document(
     stdin_name: str | None = None,
     stdin_kind: str = "markdown",
     options: ReaderOptions | None = None,
-    prefilter: Callable[[Sequence[str]], Sequence[bool]] | None = None,
+    prefilter: Prefilter | None = None,
 ) -> Document:
     """The document of ``path`` (``-``: standard input, named ``stdin_name``, read with the
     reader its extension or ``stdin_kind`` chooses).

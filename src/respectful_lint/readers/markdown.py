@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+    from ..reading import Prefilter
+
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 CHUNK_SIZE = 256 * 1024
 
@@ -69,9 +71,7 @@ class MarkdownReader:
     # ``read`` takes a prefilter: see :func:`respectful_lint.reading.read_document`
     prefilters: ClassVar[bool] = True
 
-    def read(
-        self, text: str, path: str, prefilter: markdown_fast.Prefilter | None = None
-    ) -> Document:
+    def read(self, text: str, path: str, prefilter: Prefilter | None = None) -> Document:
         """The document of ``text``. With ``prefilter``, blocks whose text it answers False
         for may be left out (see :func:`.markdown_fast.segments`)."""
         starts = line_starts(text)

@@ -10,9 +10,10 @@ and, where the input holds two tildes in a row anywhere, any tilde in text and a
 (pulldown-cmark reads one tilde as strikethrough, and longer runs its own way). Tildes in code,
 code fences, HTML and link destinations are read alike by both.
 
-Given a prefilter (see :data:`Prefilter`), the reader first gathers a chunk's blocks with the
-text each would give, asks about them all at once, and aligns only the blocks that may hold a
-candidate: most blocks hold none, and aligning is most of the reader's work.
+Given a prefilter (see :data:`respectful_lint.reading.Prefilter`), the reader first gathers a
+chunk's blocks with the text each would give, asks about them all at once, and aligns only the
+blocks that may hold a candidate: most blocks hold none, and aligning is most of the reader's
+work.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 try:  # an optional speed-up: without it markdown-it-py reads every file
     import pyromark as _pyromark
@@ -31,6 +32,9 @@ from ..model import Segment
 from .build import PLACEHOLDER
 from .build import SegmentBuilder as Builder
 from .markdown_align import may_hold_url
+
+if TYPE_CHECKING:
+    from ..reading import Prefilter
 
 AVAILABLE = _pyromark is not None
 DEEPEST = 40  # containers nested deeper than this go to markdown-it-py, which reports its limit
@@ -140,8 +144,9 @@ def segments(
     ``walker`` is a :class:`~.markdown._Walker` over the whole file; its cursor and region are
     set from the parser's ranges. Raises :class:`Differ` where the two parsers may part.
 
-    With ``prefilter`` (see :data:`Prefilter`), the segments of a block whose plain text (see
-    :func:`_plain`) it answers False for are left out, and the block is not aligned.
+    With ``prefilter`` (see :data:`respectful_lint.reading.Prefilter`), the segments of a block
+    whose plain text (see :func:`_plain`) it answers False for are left out, and the block is not
+    aligned.
     """
     assert _pyromark is not None
     blocks = _Blocks(walker, chunk, base, prefilter is not None)
@@ -342,10 +347,6 @@ class _Blocks:
 
 
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
-
-# Given texts, whether each may give a finding (one answer per text, in order); a block whose
-# plain text it answers False for is left out (see respectful_lint.engine.candidate_filter).
-Prefilter = Callable[[Sequence[str]], Sequence[bool]]
 
 # a held block (its inline events, kind, quotedness, end and plain text), or the segments
 # of an HTML block
