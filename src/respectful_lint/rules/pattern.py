@@ -95,13 +95,15 @@ class CompiledPatterns(Passive, Struct, frozen=True):
         ):
             if literals is not None and found.keys().isdisjoint(literals):
                 continue  # none of its required literals occurs: no window to search
-            if context and not _holds_each(norm, context, 0, len(norm)):
-                continue  # what its lookarounds need to read is nowhere in the segment
             pattern = None  # compiled when a window needs it
             for lo, hi in pattern_windows(norm, literals, found):
                 if sets and not _holds_each(norm, sets, lo, hi):
                     continue  # a match lies in the window, and would hold one of each set
                 if pattern is None:
+                    # what its lookarounds need to read may lie anywhere in the segment: looked
+                    # for once, after a window's own test (which reads only the window) passed
+                    if context and not _holds_each(norm, context, 0, len(norm)):
+                        break
                     pattern = compiled(source)
                 pos = lo
                 while True:
