@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from respectful_lint.cli import main
+from respectful_lint.digest import hexdigest
 from respectful_lint.runner import _prepare
 
 LEXICON = """\
@@ -191,11 +191,9 @@ def test_an_entry_with_a_forged_checksum_or_version_is_ignored(
 
 def _entry(body: bytes) -> bytes:
     """An entry of the current format around ``body``, with a checksum that fits it."""
-    import hashlib
-
     from respectful_lint import cache as module
 
-    digest = hashlib.sha256(body).hexdigest().encode()
+    digest = hexdigest(body).encode()
     return b"respectful-lint-cache %d %s\n%s" % (module._FORMAT, digest, body)
 
 
@@ -407,11 +405,12 @@ def test_a_second_start_reads_the_forms_it_made_from_the_cache(
     (stored,) = cache.glob("inflections-*.bin")
     assert start() == (first, 0)
     good = stored.read_bytes()
-    header = good.partition(b"\n")[0]
+    header, _, body = good.partition(b"\n")
+    assert header.split(b" ")[2] == hexdigest(body).encode()  # forged below as the tool makes it
     for damaged in (good[:-9], b'[["not", "forms"]]'):
         # a damaged body, and a forged one of the wrong shape behind a valid checksum
         if not damaged.startswith(b"respectful-lint"):
-            digest = hashlib.sha256(damaged).hexdigest().encode()
+            digest = hexdigest(damaged).encode()
             damaged = b" ".join([*header.split(b" ")[:2], digest]) + b"\n" + damaged
         stored.write_bytes(damaged)
         again, made = start()

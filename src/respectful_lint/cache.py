@@ -15,7 +15,7 @@ The cache folder may be shared or writable by others, so an entry is untrusted i
   model's annotations name, so reading an entry can never run code (unlike ``pickle``), and
   it checks every value against its field's type (a guard test's value against the type its
   test declares), so a value of the wrong type never reaches the rules;
-- each entry starts with a format version and the SHA-256 of its body; a truncated, damaged,
+- each entry starts with a format version and a BLAKE2b digest of its body; a truncated, damaged,
   foreign or wrongly typed entry (msgspec's ``DecodeError`` or ``ValidationError``) is
   ignored and rebuilt from the lexicon files;
 - on POSIX systems an entry that is not owned by the current user, or that others may write
@@ -36,7 +36,6 @@ lexicon files.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
@@ -48,6 +47,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 from msgspec.structs import replace
 
+from .digest import digest as new_digest
+from .digest import hexdigest
 from .model import Condition, Inflection, Lexicon
 from .version import __version__
 
@@ -96,7 +97,7 @@ def _code_stamp() -> str:
 
 def cache_key(files: Sequence[Path], options: str = "") -> str | None:
     """A key for these lexicon files and options; None if a file cannot be read."""
-    digest = hashlib.sha256()
+    digest = new_digest()
     for part in (str(_FORMAT), __version__, sys.version, _code_stamp(), options):
         digest.update(part.encode() + b"\0")
     try:
@@ -195,9 +196,9 @@ def _with_options(lexicons: Sequence[Lexicon], change: Callable[[Any], Any]) -> 
 
 
 def dumps(lexicons: Sequence[Lexicon]) -> bytes:
-    """An entry: a header line (magic, format, SHA-256 of the body) and a JSON body."""
+    """An entry: a header line (magic, format, digest of the body) and a JSON body."""
     data = msgspec.json.encode(_with_options(lexicons, _tag), enc_hook=_enc_hook)
-    header = b"%s %d %s\n" % (_MAGIC, _FORMAT, hashlib.sha256(data).hexdigest().encode())
+    header = b"%s %d %s\n" % (_MAGIC, _FORMAT, hexdigest(data).encode())
     return header + data
 
 
@@ -207,7 +208,7 @@ def loads(raw: bytes) -> tuple[Lexicon, ...] | None:
     parts = header.split(b" ")
     if len(parts) != 3 or parts[0] != _MAGIC or parts[1] != str(_FORMAT).encode():
         return None
-    if hashlib.sha256(data).hexdigest().encode() != parts[2]:
+    if hexdigest(data).encode() != parts[2]:
         return None
     try:
         return _with_options(_decoder().decode(data), _untag)
@@ -303,7 +304,7 @@ def _write(name: str, data: bytes, suffix: str) -> None:
 
 # --- compiled scanner databases ----------------------------------------------------------------
 # A scanner that compiles its terms into native form (Hyperscan) stores the result here as
-# opaque bytes: a header line (magic, format, SHA-256 of the body) and the body. The key is
+# opaque bytes: a header line (magic, format, digest of the body) and the body. The key is
 # made by the scanner from everything that goes into the compilation. What comes back is only
 # as good as the checksum and the file's owner say; the scanner checks it again before use.
 
@@ -376,15 +377,15 @@ def read_entry(name: str, magic: bytes, version: int) -> bytes | None:
     parts = header.split(b" ")
     if len(parts) != 3 or parts[0] != magic or parts[1] != str(version).encode():
         return None
-    if hashlib.sha256(data).hexdigest().encode() != parts[2]:
+    if hexdigest(data).encode() != parts[2]:
         return None
     return data
 
 
 def write_entry(name: str, data: bytes, magic: bytes, version: int, suffix: str) -> None:
-    """Store ``data`` as the file ``name`` behind a header line (magic, version, SHA-256),
+    """Store ``data`` as the file ``name`` behind a header line (magic, version, digest),
     atomically; the newest entries with ``suffix`` are kept. Skipped silently on failure."""
-    header = b"%s %d %s\n" % (magic, version, hashlib.sha256(data).hexdigest().encode())
+    header = b"%s %d %s\n" % (magic, version, hexdigest(data).encode())
     _write(name, header + data, suffix)
 
 

@@ -19,7 +19,6 @@ entry points that installed distributions declare.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -29,6 +28,7 @@ from functools import reduce
 from typing import Any
 
 from . import cache
+from .digest import digest as new_digest
 
 _MAGIC = b"respectful-lint-entry-points"
 _FORMAT = 1
@@ -148,7 +148,7 @@ def index_key(groups: Collection[str]) -> str | None:
     parts = _folders()
     if parts is None:
         return None
-    digest = hashlib.sha256(f"{_FORMAT}\0{'|'.join(sorted(groups))}".encode())
+    digest = new_digest(f"{_FORMAT}\0{'|'.join(sorted(groups))}".encode())
     try:
         for part in parts:
             digest.update(part.encode("utf-8", "surrogatepass") + b"\n")

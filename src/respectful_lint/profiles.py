@@ -6,7 +6,6 @@ It is applied to the rules before they are compiled, so the engine never sees it
 
 from __future__ import annotations
 
-import difflib
 from typing import Literal
 
 from msgspec import Struct
@@ -82,6 +81,8 @@ def get_profile(name: str) -> Profile:
     profile = PROFILES.get(name.strip().lower())
     if profile is not None:
         return profile
+    import difflib  # here: only a mistyped name needs it
+
     close = difflib.get_close_matches(name.lower(), list(PROFILES), n=1, cutoff=0.5)
     hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(PROFILES)
     raise UsageError(f"unknown profile '{name}' ({hint})")

@@ -17,7 +17,6 @@ next backend (see :func:`usable`).
 
 from __future__ import annotations
 
-import hashlib
 import platform
 import threading
 from collections.abc import Iterable
@@ -26,6 +25,7 @@ from typing import Any
 
 import hyperscan
 
+from .digest import digest as new_digest
 from .normalize import is_word
 from .scan_base import Hits, Scanner, ScannerUnavailable, database_store
 
@@ -79,7 +79,7 @@ class HyperscanScanner(Scanner):
         if store is not None:
             # named by what the expressions are made of, so that a start that finds the
             # database stored does not build them
-            digest = hashlib.sha256(
+            digest = new_digest(
                 f"hyperscan {_VERSION} {platform.machine()} {_EXPRESSIONS}".encode()
             )
             joined = b"\0".join(literals)  # no key holds a NUL

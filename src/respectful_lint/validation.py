@@ -8,7 +8,6 @@ string"), a lexicon message shows it ("got string 'x'").
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from typing import Any, ClassVar, NoReturn
 
@@ -17,6 +16,8 @@ KeyPath = tuple[str | int, ...]
 
 def close_match(word: str, choices: Sequence[str], cutoff: float = 0.6) -> str | None:
     """The choice closest to ``word``, if one is close enough."""
+    import difflib  # here: only a mistake needs it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return close[0] if close else None
 

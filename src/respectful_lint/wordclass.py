@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .digest import digest as new_digest
+
 if TYPE_CHECKING:
     from .scan_base import DatabaseStore
 
@@ -140,13 +142,11 @@ def _read_table(path: Path) -> dict[str, int]:
 
 def _store_key(path: Path) -> str | None:
     """The store key of the table read from ``path`` by this module's code, or None."""
-    import hashlib
-
     try:
         parts = [os.stat(path), os.stat(__file__)]
     except OSError:
         return None
-    digest = hashlib.sha256(f"{_STORE_FORMAT}\0{path}".encode("utf-8", "surrogatepass"))
+    digest = new_digest(f"{_STORE_FORMAT}\0{path}".encode("utf-8", "surrogatepass"))
     for st in parts:
         digest.update(f"\0{st.st_size}:{st.st_mtime_ns}".encode())
     return "word-classes-" + digest.hexdigest()

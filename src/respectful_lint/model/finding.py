@@ -3,7 +3,6 @@ from :class:`Finding`."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Literal
 
@@ -60,6 +59,8 @@ class Finding(Struct, frozen=True):
         name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
         matched = " ".join(_WORDS.findall(self.matched.casefold()))
         raw = "\0".join((self.rule, name, matched, self.context)).encode()
+        import hashlib  # here: loading OpenSSL's library is not worth it on every start
+
         return hashlib.sha256(raw).hexdigest()[:16]
 
 
