@@ -7,6 +7,7 @@ a match.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,87 @@ def test_context_sets_of_a_pattern() -> None:
     assert required_context_sets(r"(?<!not )selling") == ()  # a negative lookbehind
     assert required_context_sets(r"(?:(?<=paid )sex)?work") == ()  # an optional part
     assert required_context_sets(r"(?<=paid )sex|selling") == ()  # one branch of several
+    # one set from each branch, joined; a run of two characters extended by the few
+    # characters that must follow it
+    assert required_context_sets(r"(?<=aged )teens?|teens?(?=, [3-9])") == (
+        frozenset({"aged "} | {f", {d}" for d in range(3, 10)}),
+    )
+    assert required_context_sets(r"(?<=aged )teens?|teens?(?=, \d)") == ()  # \d: ten and more
+    assert required_literal_sets(r"ab[0-2]") == (frozenset({"ab0", "ab1", "ab2"}),)
+    assert required_literal_sets(r"ab(?:[0-2])?c") == ()  # what follows may be left out
+    assert required_literal_sets(r"ab(?:1|2x|[yz])") == (frozenset({"ab1", "ab2", "aby", "abz"}),)
+    assert required_literal_sets(r"ab(?:1|)") == ()  # an empty branch
     assert required_context_sets(r"(?<=[[:alpha:]]abc)d") == ()  # a POSIX class
+
+
+# Patterns made of a few characters, classes, groups, branches, repeats and lookarounds, each
+# with a witness: the same expression with every positive lookaround made to consume its text
+# (a negative one left out), which makes texts that hold matches. The analyses must hold for
+# every match in them.
+_CHARS = "ab, 1"
+_Made = tuple[str, str]  # (pattern, witness)
+_CLASSES = st.sampled_from(["[0-3]", "[ab]", "[1-9]", "[,a]", "[^a]", "\\d", "."])
+_atoms = st.one_of(
+    st.text(_CHARS, min_size=1, max_size=4).map(re.escape),
+    _CLASSES,
+    # two characters and a class: the run the analyses extend by the class's characters
+    st.tuples(st.text(_CHARS, min_size=2, max_size=2).map(re.escape), _CLASSES).map("".join),
+).map(lambda a: (a, a))
+
+
+def _joined(parts: list[_Made], sep: str, around: str = "{}") -> _Made:
+    return (
+        around.format(sep.join(p for p, _ in parts)),
+        around.format(sep.join(w for _, w in parts)),
+    )
+
+
+def _compose(inner: st.SearchStrategy[_Made]) -> st.SearchStrategy[_Made]:
+    parts = st.lists(inner, min_size=2, max_size=3)
+    return st.one_of(
+        parts.map(lambda ps: _joined(ps, "")),
+        parts.map(lambda ps: _joined(ps, "|", "(?:{})")),
+        parts.map(lambda ps: _joined(ps, "|")),
+        inner.map(lambda m: (f"(?:{m[0]})?", f"(?:{m[1]})?")),
+        inner.map(lambda m: (f"(?:{m[0]})+", f"(?:{m[1]})+")),
+        inner.map(lambda m: (f"(?={m[0]})", f"(?:{m[1]})")),
+        inner.map(lambda m: (f"(?<={m[0]})", f"(?:{m[1]})")),
+        inner.map(lambda m: (f"(?!{m[0]})", "")),
+    )
+
+
+_patterns = st.recursive(
+    st.lists(_atoms, min_size=1, max_size=4).map(lambda ps: _joined(ps, "")),
+    _compose,
+    max_leaves=6,
+)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_patterns, st.data())
+def test_every_match_holds_what_the_analyses_say(made: _Made, data: st.DataObject) -> None:
+    import regex
+
+    source, witness = made
+    try:
+        pattern = regex.compile(source)
+    except regex.error:
+        return
+    pad = st.text(_CHARS + "0123456789", max_size=3)
+    held = st.lists(st.tuples(pad, st.from_regex(witness, fullmatch=True)), max_size=4)
+    text = "".join(a + b for a, b in data.draw(held)) + data.draw(pad)
+    literals = required_literals(source)
+    sets = required_literal_sets(source)
+    context = required_context_sets(source)
+    for start in range(len(text) + 1):
+        found = pattern.match(text, start)
+        if found is None or found.end() == start:
+            continue
+        matched = found.group()
+        if literals is not None:
+            assert any(lit in matched for lit in literals), (source, matched)
+        assert all(any(s in matched for s in strings) for strings in sets), (source, matched)
+        assert all(any(s in text for s in strings) for strings in context), (source, text)
 
 
 def test_a_segment_without_what_a_lookbehind_reads_compiles_nothing(
@@ -118,6 +199,31 @@ def test_a_segment_without_what_a_lookbehind_reads_compiles_nothing(
     assert source not in compiles
     found = match_text("Boys were lured into sex work.", LEXICON)[0]
     assert rule in [LEXICON.rules[m.rule].id for m in found]
+    assert source in compiles
+
+
+def test_a_segment_naming_no_age_compiles_no_age_pattern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from respectful_lint.rules import pattern as pattern_module
+
+    compiles: list[str] = []
+    real = pattern_module.compiled
+
+    def counting(source: str) -> object:
+        compiles.append(source)
+        return real(source)
+
+    monkeypatch.setattr(pattern_module, "compiled", counting)
+    rule = "child-exploitation/minor-by-age"
+    (source,) = [r.entry.pattern for r in LEXICON.rules if r.id == rule]
+    # each branch reads an age around the match: "N years old" before it, ", N," or
+    # "aged N" after it
+    match_text("Tuesday clinics are open to sex workers and friends.", LEXICON)
+    assert source not in compiles
+    for text in ("Reporters called her a 15 year old escort.", "The escort, 15, left."):
+        found = match_text(text, LEXICON)[0]
+        assert rule in [LEXICON.rules[m.rule].id for m in found]
     assert source in compiles
 
 

@@ -106,6 +106,17 @@ def _context_sets(items: list[Any]) -> list[set[str]]:
             sets.extend(_context_sets(list(av[-1])))
         elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
             sets.extend(_context_sets(list(av[2])))
+        elif op is constants.BRANCH:
+            # every match passes one branch: the text holds a string of the union of one set
+            # from each branch, when every branch has one
+            chosen: list[set[str]] = []
+            for branch in av[1]:
+                own = [s for s in _context_sets(list(branch)) if all(x.isascii() for x in s)]
+                if not own:
+                    break
+                chosen.append(max(own, key=lambda s: min(map(len, s))))
+            else:
+                sets.append(set().union(*chosen))
     return sets
 
 
@@ -132,11 +143,13 @@ def _literal_sets(items: list[Any]) -> list[set[str]]:
             continue
         if len(run) >= 3:
             sets.append({"".join(run).lower()})
+        elif (extended := _extended(run, op, av)) is not None:
+            sets.append(extended)
         run = []
         if op is constants.SUBPATTERN:
             sets.extend(_literal_sets(list(av[-1])))
         elif op is constants.BRANCH:
-            branches = [_literals(list(b)) for b in av[1]]
+            branches = [_literals(list(b), extend=True) for b in av[1]]
             if all(branches):
                 sets.append(set().union(*(b for b in branches if b)))
         elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
@@ -152,7 +165,10 @@ def _sre_parser() -> Any:
     return importlib.import_module("re._parser")
 
 
-def _literals(items: list[Any]) -> set[str] | None:
+def _literals(items: list[Any], *, extend: bool = False) -> set[str] | None:
+    """Strings of which every match of ``items`` holds one, or None. ``extend``: a run of two
+    literal characters may be extended by each character that can follow it (see
+    :func:`_extended`); the scan's anchors leave that out, as such strings are common."""
     constants = importlib_constants()
     run: list[str] = []
     best = ""
@@ -163,13 +179,15 @@ def _literals(items: list[Any]) -> set[str] | None:
             continue
         if len(run) > len(best):
             best = "".join(run)
+        if extend and (extended := _extended(run, op, av)) is not None:
+            options.append(extended)
         run = []
         if op is constants.SUBPATTERN:
-            inner = _literals(list(av[-1]))
+            inner = _literals(list(av[-1]), extend=extend)
             if inner:
                 options.append(inner)
         elif op is constants.BRANCH:
-            branches = [_literals(list(b)) for b in av[1]]
+            branches = [_literals(list(b), extend=extend) for b in av[1]]
             if all(branches):
                 options.append(set().union(*(b for b in branches if b)))
     if len(run) > len(best):
@@ -178,6 +196,55 @@ def _literals(items: list[Any]) -> set[str] | None:
         return {best.lower()}
     # the most selective option: the one whose shortest literal is longest
     return max(options, key=lambda o: min(map(len, o))) if options else None
+
+
+FEW = 10  # a run is extended by the character that follows only when it is one of this many
+
+
+def _extended(run: list[str], op: Any, av: Any) -> set[str] | None:
+    """The strings a run of two literal characters makes with each character the item
+    ``(op, av)`` after it must start with, when those are few: ``, (?:1[0-7]|[1-9])`` gives
+    ", 1" to ", 9". None otherwise."""
+    if len(run) != 2:
+        return None
+    first = _first_chars([(op, av)])
+    if first is None:
+        return None
+    return {("".join(run) + ch).lower() for ch in first}
+
+
+def _first_chars(items: list[Any]) -> set[str] | None:
+    """The characters every match of ``items`` must start with, when they are at most
+    :data:`FEW`; None when unknown, when there are more, or when a match may start otherwise
+    (an optional or zero-width first item, an empty branch)."""
+    constants = importlib_constants()
+    if not items:
+        return None
+    op, av = items[0]
+    chars: set[str] = set()
+    if op is constants.LITERAL:
+        chars.add(chr(av))
+    elif op is constants.IN:
+        for kind, value in av:
+            if kind is constants.LITERAL:
+                chars.add(chr(value))
+            elif kind is constants.RANGE and value[1] - value[0] < FEW:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:  # a negated set, a category (\d, \w) or a wide range
+                return None
+    elif op is constants.SUBPATTERN:
+        return _first_chars(list(av[-1]))
+    elif op is constants.BRANCH:
+        for branch in av[1]:
+            found = _first_chars(list(branch))
+            if found is None:
+                return None
+            chars |= found
+    elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
+        return _first_chars(list(av[2]))
+    else:
+        return None
+    return chars if len(chars) <= FEW else None
 
 
 def importlib_constants() -> Any:
