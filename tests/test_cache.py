@@ -374,10 +374,10 @@ def test_a_plugin_kinds_options_come_back_as_they_were(options: list[tuple[str, 
 
 _COUNTING = """
 import sys
-from respectful_lint import inflect
+from respectful_lint import {module}
 made = []
-real = inflect._expanded
-inflect._expanded = lambda *args: made.append(args) or real(*args)
+real = {module}.{function}
+{module}.{function} = lambda *args: made.append(args) or real(*args)
 from respectful_lint.cli import main
 try:
     main(sys.argv[1:])
@@ -387,13 +387,21 @@ print(len(made))
 """
 
 
-def test_a_second_start_reads_the_forms_it_made_from_the_cache(
-    files: tuple[Path, Path, Path],
+@pytest.mark.parametrize(
+    ("module", "function", "store", "least"),
+    [
+        ("inflect", "_expanded", "inflections", 100),  # the forms made from the terms
+        ("patterns", "required_literals", "patterns", 10),  # what each pattern requires
+    ],
+)
+def test_a_second_start_reads_what_it_made_from_the_cache(
+    files: tuple[Path, Path, Path], module: str, function: str, store: str, least: int
 ) -> None:
     cache, _, draft = files
     env = {**os.environ, "RESPECTFUL_LINT_CACHE_DIR": str(cache)}
     env.pop("RESPECTFUL_LINT_NO_CACHE", None)
-    command = [sys.executable, "-c", _COUNTING, "check", "--format", "concise", str(draft)]
+    script = _COUNTING.format(module=module, function=function)
+    command = [sys.executable, "-c", script, "check", "--format", "concise", str(draft)]
 
     def start() -> tuple[str, int]:
         proc = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
@@ -401,20 +409,20 @@ def test_a_second_start_reads_the_forms_it_made_from_the_cache(
         return "\n".join(report), int(made)
 
     first, made = start()
-    assert made > 100  # the default lexicons' terms
-    (stored,) = cache.glob("inflections-*.bin")
+    assert made > least  # the default lexicons' own
+    (stored,) = cache.glob(f"{store}-*.bin")
     assert start() == (first, 0)
     good = stored.read_bytes()
     header, _, body = good.partition(b"\n")
     assert header.split(b" ")[2] == hexdigest(body).encode()  # forged below as the tool makes it
-    for damaged in (good[:-9], b'[["not", "forms"]]'):
+    for damaged in (good[:-9], b'[["not", "made"]]'):
         # a damaged body, and a forged one of the wrong shape behind a valid checksum
         if not damaged.startswith(b"respectful-lint"):
             digest = hexdigest(damaged).encode()
             damaged = b" ".join([*header.split(b" ")[:2], digest]) + b"\n" + damaged
         stored.write_bytes(damaged)
         again, made = start()
-        assert (again, made > 100) == (first, True)  # made again, with the same findings
+        assert (again, made > least) == (first, True)  # made again, with the same findings
         assert stored.read_bytes() == good  # and stored again
 
 
@@ -453,3 +461,31 @@ def test_stored_forms_come_back_exactly(
     assert {k: list(v.items()) for k, v in back.items()} == {
         k: list(v.items()) for k, v in made.items()
     }
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [r"(?<=aged )teens?|teens?(?=, [3-9])", r"sex[ -]?work(?:ers)?", r"[[:alpha:]]x"]
+            ),
+            st.text(max_size=12),
+        ),
+        max_size=5,
+    )
+)
+def test_stored_pattern_analyses_come_back_exactly(sources: list[str]) -> None:
+    import tempfile
+
+    from respectful_lint import cache, patterns
+
+    made = {source: patterns.analysis(source) for source in sources}
+    before = os.environ["RESPECTFUL_LINT_CACHE_DIR"]
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["RESPECTFUL_LINT_CACHE_DIR"] = folder
+        try:
+            cache.store_analyses("k", made)
+            back = cache.load_analyses("k")
+        finally:
+            os.environ["RESPECTFUL_LINT_CACHE_DIR"] = before
+    assert back == made

@@ -54,6 +54,7 @@ from .version import __version__
 
 if TYPE_CHECKING:
     from .inflect import ExpandKey
+    from .patterns import Analysis
 
 _FORMAT = 4  # bump when the stored types change shape
 _MAGIC = b"respectful-lint-cache"
@@ -365,6 +366,43 @@ def load_inflections(key: str) -> dict[ExpandKey, dict[str, Inflection]] | None:
                 forms.setdefault(name, how)
         made[(terms, listed, frozenset(plurals), plural, possessive)] = forms
     return made
+
+
+# --- pattern analyses ---------------------------------------------------------------------------
+# What the analyses of each pattern found (see :func:`respectful_lint.patterns.analysis`), kept
+# under the key of the lexicons they were made for, as the inflections are.
+
+_Analyses = list[
+    tuple[str, tuple[str, ...] | None, tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]
+]
+
+
+def store_analyses(key: str, made: dict[str, Analysis]) -> None:
+    """Store the pattern analyses made for the lexicons under ``key``; skipped on failure."""
+    rows = [
+        (source, literals, [sorted(s) for s in sets], [sorted(s) for s in context])
+        for source, (literals, sets, context) in made.items()
+    ]
+    store_blob(f"patterns-{key}", msgspec.json.encode(rows))
+
+
+def load_analyses(key: str) -> dict[str, Analysis] | None:
+    """The pattern analyses stored under ``key`` by :func:`store_analyses`, or None."""
+    data = load_blob(f"patterns-{key}")
+    if data is None:
+        return None
+    try:
+        rows = msgspec.json.decode(data, type=_Analyses)
+    except (msgspec.DecodeError, RecursionError):
+        return None  # msgspec.ValidationError is a DecodeError: a value of the wrong type
+    return {
+        source: (
+            literals,
+            tuple(frozenset(s) for s in sets),
+            tuple(frozenset(s) for s in context),
+        )
+        for source, literals, sets, context in rows
+    }
 
 
 def read_entry(name: str, magic: bytes, version: int) -> bytes | None:

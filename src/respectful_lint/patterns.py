@@ -49,6 +49,41 @@ def pattern_problem(source: str, *, allow_empty: bool = False) -> str | None:
     return None
 
 
+# What the three analyses below find in one pattern: its required literals, its literal sets
+# and its context sets.
+Analysis = tuple[tuple[str, ...] | None, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]
+# The analyses made in this process, by pattern. A start reads those of the previous run from
+# the lexicon cache (see :func:`recall`): parsing every pattern again is a good part of it.
+_ANALYSED: dict[str, Analysis] = {}
+_LIMIT = 2_000  # patterns kept (a long-lived process that loads many lexicons)
+
+
+def analysis(source: str) -> Analysis:
+    """The three analyses of ``source`` (one parse serves them all), made once per process."""
+    found = _ANALYSED.get(source)
+    if found is None:
+        found = (
+            required_literals(source),
+            required_literal_sets(source),
+            required_context_sets(source),
+        )
+        if len(_ANALYSED) >= _LIMIT:
+            _ANALYSED.clear()
+        _ANALYSED[source] = found
+    return found
+
+
+def analysed() -> dict[str, Analysis]:
+    """The analyses made or recalled in this process, by pattern."""
+    return dict(_ANALYSED)
+
+
+def recall(known: dict[str, Analysis]) -> None:
+    """Take analyses made by an earlier run (see :func:`analysed`) instead of making them."""
+    for source, found in known.items():
+        _ANALYSED.setdefault(source, found)
+
+
 def required_literals(source: str) -> tuple[str, ...] | None:
     """Strings of which every match must contain at least one, or None if unknown.
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
-from . import cache, inflect, wordclass
+from . import cache, inflect, patterns, wordclass
 from .customize import Customization
 from .gitignore import GitIgnore
 from .lexicon import (
@@ -295,6 +295,7 @@ def _prepare(
     lexicons = None
     key = None
     known = None
+    known_patterns = None
     if use_cache:
         files = lexicon_paths([Path(p) for p in paths], defaults=default_lexicons, plugins=plugins)
         key = cache.cache_key(files)
@@ -303,6 +304,9 @@ def _prepare(
             known = cache.load_inflections(key)
             if known:
                 inflect.recall(known)  # the forms an earlier run made from their terms
+            known_patterns = cache.load_analyses(key)
+            if known_patterns:
+                patterns.recall(known_patterns)  # and what it found in their patterns
     if lexicons is None:
         lexicons = cached_lexicons(paths, defaults=default_lexicons, plugins=plugins)
         if key:
@@ -314,6 +318,9 @@ def _prepare(
     made = inflect.made()
     if key and len(made) > len(known or ()):
         cache.store_inflections(key, made)
+    found = patterns.analysed()
+    if key and len(found) > len(known_patterns or ()):
+        cache.store_analyses(key, found)
     return compiled
 
 

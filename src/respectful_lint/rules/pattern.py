@@ -15,14 +15,7 @@ from msgspec import Struct
 from ..errors import PatternTimeout
 from ..findings import Match
 from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
-from ..patterns import (
-    PATTERN_TIMEOUT,
-    compiled,
-    pattern_problem,
-    required_context_sets,
-    required_literal_sets,
-    required_literals,
-)
+from ..patterns import PATTERN_TIMEOUT, analysis, compiled, pattern_problem
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
 
 if TYPE_CHECKING:
@@ -163,11 +156,7 @@ class PatternKind:
         )
         if not patterns:
             return None
-        # both analyses of one pattern in turn, so that they share one parse of it
-        analysed = [
-            (required_literals(p), required_literal_sets(p), required_context_sets(p))
-            for _, p in patterns
-        ]
+        analysed = [analysis(p) for _, p in patterns]
         pattern_literals = tuple(lits for lits, _, _ in analysed)
         literals = frozenset(lit for lits in pattern_literals for lit in lits or ())
         unanchored = any(lits is None for lits in pattern_literals)
