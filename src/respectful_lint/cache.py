@@ -5,8 +5,8 @@ pre-commit starts the tool on every commit. The validated lexicons are stored in
 cache folder under a key made of the package version, the Python version, the state of the
 package's own modules, the given options and the bytes of every lexicon file, so editing any
 lexicon (or the code) makes a fresh entry at once. Lexicons are stored, and under the same
-key the inflected forms made from their terms, never a draft's text; rules and the scanner
-are built from them on every start.
+key the inflected forms made from their terms and what each pattern requires, never a draft's
+text; rules and the scanner are built from them on every start.
 
 The cache folder may be shared or writable by others, so an entry is untrusted input:
 
