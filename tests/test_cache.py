@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 from respectful_lint.cli import main
 from respectful_lint.digest import hexdigest
 from respectful_lint.runner import _prepare
+
+_M = TypeVar("_M")
 
 LEXICON = """\
 lexicon: house
@@ -441,22 +444,13 @@ def test_a_second_start_reads_what_it_made_from_the_cache(
 def test_stored_forms_come_back_exactly(
     calls: list[tuple[list[str], list[str], bool, bool]],
 ) -> None:
-    import tempfile
-
     from respectful_lint import cache, inflect
 
     made = {}
     for terms, listed, plural, possessive in calls:
         key = (tuple(terms), tuple(listed), frozenset(listed[:1]), plural, possessive)
         made[key] = inflect._expanded(*key)
-    before = os.environ["RESPECTFUL_LINT_CACHE_DIR"]
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["RESPECTFUL_LINT_CACHE_DIR"] = folder
-        try:
-            cache.store_inflections("k", made)
-            back = cache.load_inflections("k")
-        finally:
-            os.environ["RESPECTFUL_LINT_CACHE_DIR"] = before
+    back = _stored_and_read(cache.store_inflections, cache.load_inflections, made)
     assert back is not None
     assert {k: list(v.items()) for k, v in back.items()} == {
         k: list(v.items()) for k, v in made.items()
@@ -475,17 +469,24 @@ def test_stored_forms_come_back_exactly(
     )
 )
 def test_stored_pattern_analyses_come_back_exactly(sources: list[str]) -> None:
-    import tempfile
-
     from respectful_lint import cache, patterns
 
     made = {source: patterns.analysis(source) for source in sources}
+    assert _stored_and_read(cache.store_analyses, cache.load_analyses, made) == made
+
+
+def _stored_and_read(
+    store: Callable[[str, _M], None], read: Callable[[str], _M | None], made: _M
+) -> _M | None:
+    """What ``read`` gives back after ``store`` kept ``made``, in a cache folder of its own
+    (a fixture's folder would be shared by every example hypothesis tries)."""
+    import tempfile
+
     before = os.environ["RESPECTFUL_LINT_CACHE_DIR"]
     with tempfile.TemporaryDirectory() as folder:
         os.environ["RESPECTFUL_LINT_CACHE_DIR"] = folder
         try:
-            cache.store_analyses("k", made)
-            back = cache.load_analyses("k")
+            store("k", made)
+            return read("k")
         finally:
             os.environ["RESPECTFUL_LINT_CACHE_DIR"] = before
-    assert back == made

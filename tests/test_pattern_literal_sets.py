@@ -179,8 +179,26 @@ def test_every_match_holds_what_the_analyses_say(made: _Made, data: st.DataObjec
         assert all(any(s in text for s in strings) for strings in context), (source, text)
 
 
-def test_a_segment_without_what_a_lookbehind_reads_compiles_nothing(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize(
+    ("rule", "without", "within"),
+    [
+        # "sex work" is there, but none of the words its lookbehind needs
+        (
+            "child-exploitation/children-into-sex-work",
+            "Evening hours for sex workers and their partners.",
+            ["Boys were lured into sex work."],
+        ),
+        # each branch reads an age around the match: "N years old" before it, ", N," or
+        # "aged N" after it
+        (
+            "child-exploitation/minor-by-age",
+            "Tuesday clinics are open to sex workers and friends.",
+            ["Reporters called her a 15 year old escort.", "The escort, 15, left."],
+        ),
+    ],
+)
+def test_a_segment_without_what_a_patterns_lookarounds_read_compiles_nothing(
+    monkeypatch: pytest.MonkeyPatch, rule: str, without: str, within: list[str]
 ) -> None:
     from respectful_lint.rules import pattern as pattern_module
 
@@ -192,38 +210,12 @@ def test_a_segment_without_what_a_lookbehind_reads_compiles_nothing(
         return real(source)
 
     monkeypatch.setattr(pattern_module, "compiled", counting)
-    rule = "child-exploitation/children-into-sex-work"
     (source,) = [r.entry.pattern for r in LEXICON.rules if r.id == rule]
-    # "sex work" is there, but none of the words its lookbehind needs
-    match_text("Evening hours for sex workers and their partners.", LEXICON)
+    match_text(without, LEXICON)
     assert source not in compiles
-    found = match_text("Boys were lured into sex work.", LEXICON)[0]
-    assert rule in [LEXICON.rules[m.rule].id for m in found]
-    assert source in compiles
-
-
-def test_a_segment_naming_no_age_compiles_no_age_pattern(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from respectful_lint.rules import pattern as pattern_module
-
-    compiles: list[str] = []
-    real = pattern_module.compiled
-
-    def counting(source: str) -> object:
-        compiles.append(source)
-        return real(source)
-
-    monkeypatch.setattr(pattern_module, "compiled", counting)
-    rule = "child-exploitation/minor-by-age"
-    (source,) = [r.entry.pattern for r in LEXICON.rules if r.id == rule]
-    # each branch reads an age around the match: "N years old" before it, ", N," or
-    # "aged N" after it
-    match_text("Tuesday clinics are open to sex workers and friends.", LEXICON)
-    assert source not in compiles
-    for text in ("Reporters called her a 15 year old escort.", "The escort, 15, left."):
+    for text in within:
         found = match_text(text, LEXICON)[0]
-        assert rule in [LEXICON.rules[m.rule].id for m in found]
+        assert rule in [LEXICON.rules[m.rule].id for m in found], text
     assert source in compiles
 
 

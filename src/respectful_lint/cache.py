@@ -42,7 +42,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 from msgspec.structs import replace
@@ -55,6 +55,8 @@ from .version import __version__
 if TYPE_CHECKING:
     from .inflect import ExpandKey
     from .patterns import Analysis
+
+_T = TypeVar("_T")
 
 _FORMAT = 4  # bump when the stored types change shape
 _MAGIC = b"respectful-lint-cache"
@@ -323,6 +325,18 @@ def store_blob(key: str, data: bytes) -> None:
     write_entry(f"{key}{_BLOB_SUFFIX}", data, _BLOB_MAGIC, _FORMAT, _BLOB_SUFFIX)
 
 
+def _load_typed(name: str, kind: type[_T]) -> _T | None:
+    """The blob ``name`` read by msgspec's typed decoder as ``kind``, or None when it is
+    missing or holds anything else."""
+    data = load_blob(name)
+    if data is None:
+        return None
+    try:
+        return msgspec.json.decode(data, type=kind)
+    except (msgspec.DecodeError, RecursionError):
+        return None  # msgspec.ValidationError is a DecodeError: a value of the wrong type
+
+
 # --- inflections -------------------------------------------------------------------------------
 # The forms made from terms (see :func:`respectful_lint.inflect.expand`), kept under the key of
 # the lexicons they were made for: a start reads them instead of making them again. Each
@@ -350,13 +364,9 @@ def store_inflections(key: str, made: dict[ExpandKey, dict[str, Inflection]]) ->
 
 def load_inflections(key: str) -> dict[ExpandKey, dict[str, Inflection]] | None:
     """The expansions stored under ``key`` by :func:`store_inflections`, or None."""
-    data = load_blob(f"inflections-{key}")
-    if data is None:
+    rows = _load_typed(f"inflections-{key}", _Expansions)
+    if rows is None:
         return None
-    try:
-        rows = msgspec.json.decode(data, type=_Expansions)
-    except (msgspec.DecodeError, RecursionError):
-        return None  # msgspec.ValidationError is a DecodeError: a value of the wrong type
     made: dict[ExpandKey, dict[str, Inflection]] = {}
     for terms, listed, plurals, plural, possessive, runs in rows:
         forms: dict[str, Inflection] = {}
@@ -388,13 +398,9 @@ def store_analyses(key: str, made: dict[str, Analysis]) -> None:
 
 def load_analyses(key: str) -> dict[str, Analysis] | None:
     """The pattern analyses stored under ``key`` by :func:`store_analyses`, or None."""
-    data = load_blob(f"patterns-{key}")
-    if data is None:
+    rows = _load_typed(f"patterns-{key}", _Analyses)
+    if rows is None:
         return None
-    try:
-        rows = msgspec.json.decode(data, type=_Analyses)
-    except (msgspec.DecodeError, RecursionError):
-        return None  # msgspec.ValidationError is a DecodeError: a value of the wrong type
     return {
         source: (
             literals,
