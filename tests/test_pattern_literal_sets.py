@@ -81,6 +81,11 @@ def test_literal_sets_of_a_pattern() -> None:
     assert required_literal_sets(r"\p{L}+ing") == ()  # only the regex module reads it
     assert required_literal_sets(r"[[:alpha:]]abc") == ()  # a POSIX class
     assert required_literal_sets("café(?:s)?") == ()  # not ASCII
+    # a run of two characters, extended by each of the few characters that must follow it
+    assert required_literal_sets(r"ab[0-2]") == (frozenset({"ab0", "ab1", "ab2"}),)
+    assert required_literal_sets(r"ab(?:[0-2])?c") == ()  # what follows may be left out
+    assert required_literal_sets(r"ab(?:1|2x|[yz])") == (frozenset({"ab1", "ab2", "aby", "abz"}),)
+    assert required_literal_sets(r"ab(?:1|)") == ()  # an empty branch
 
 
 def test_context_sets_of_a_pattern() -> None:
@@ -101,11 +106,7 @@ def test_context_sets_of_a_pattern() -> None:
     assert required_context_sets(r"(?<=aged )teens?|teens?(?=, [3-9])") == (
         frozenset({"aged "} | {f", {d}" for d in range(3, 10)}),
     )
-    assert required_context_sets(r"(?<=aged )teens?|teens?(?=, \d)") == ()  # \d: ten and more
-    assert required_literal_sets(r"ab[0-2]") == (frozenset({"ab0", "ab1", "ab2"}),)
-    assert required_literal_sets(r"ab(?:[0-2])?c") == ()  # what follows may be left out
-    assert required_literal_sets(r"ab(?:1|2x|[yz])") == (frozenset({"ab1", "ab2", "aby", "abz"}),)
-    assert required_literal_sets(r"ab(?:1|)") == ()  # an empty branch
+    assert required_context_sets(r"(?<=aged )teens?|teens?(?=, \d)") == ()  # \d: a category
     assert required_context_sets(r"(?<=[[:alpha:]]abc)d") == ()  # a POSIX class
 
 
