@@ -281,14 +281,16 @@ def test_a_database_stored_for_other_bounds_or_keys_is_not_reused(
 
 
 @hyperscan_only
-def test_the_command_keeps_the_compiled_database_in_its_cache(tmp_path: Any) -> None:
+def test_a_long_run_keeps_the_compiled_databases_in_its_cache(tmp_path: Any) -> None:
     env = {**os.environ, "RESPECTFUL_LINT_CACHE_DIR": str(tmp_path)}
     env.pop("RESPECTFUL_LINT_NO_CACHE", None)
-    draft = tmp_path / "d.md"
-    draft.write_text("Meet the hookers.\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    # past the short run that the automaton scans alone, for the shared scan and for the scan
+    # of the words rules' requirements need (each segment's "user" asks for them)
+    filler = "Every user of the library kept notes of the meeting.\n"
+    draft.write_text("Meet the hookers.\n\n" + filler * (scan.SHORT_RUN // 40), encoding="utf-8")
     command = [sys.executable, "-m", "respectful_lint", "check", "--format", "concise", str(draft)]
     first = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    # the shared scan's database, and the one for the words rules' requirements need
     blobs = sorted(tmp_path.glob("hyperscan-*.bin"))
     assert len(blobs) == 2
     good = [blob.read_bytes() for blob in blobs]
@@ -297,4 +299,50 @@ def test_the_command_keeps_the_compiled_database_in_its_cache(tmp_path: Any) -> 
     second = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
     assert first.returncode == 1
+    assert "sex-work/hooker" in first.stdout
     assert [blob.read_bytes() for blob in blobs] == good  # compiled again and stored again
+
+
+@hyperscan_only
+def test_a_short_run_never_loads_hyperscan(tmp_path: Any) -> None:
+    env = {**os.environ, "RESPECTFUL_LINT_CACHE_DIR": str(tmp_path)}
+    env.pop("RESPECTFUL_LINT_NO_CACHE", None)
+    draft = tmp_path / "d.md"
+    draft.write_text("Meet the hookers.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from respectful_lint.cli import main\n"
+        "try:\n"
+        "    main(['check', '--format', 'concise', sys.argv[1]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('hyperscan' in sys.modules)\n"
+    )
+    for _ in range(2):  # a cold cache, then a warm one
+        proc = subprocess.run(
+            [sys.executable, "-c", script, str(draft)], capture_output=True, text=True, env=env
+        )
+        *report, loaded = proc.stdout.splitlines()
+        assert "sex-work/hooker" in "\n".join(report)
+        assert loaded == "False"
+    assert list(tmp_path.glob("hyperscan-*.bin")) == []
+
+
+@hyperscan_only
+def test_a_deferred_scanner_finds_the_same_before_and_after_it_loads_hyperscan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(scan, "SHORT_RUN", 40)
+    # 19 and 14 characters fit in the short run; the third does not
+    texts = ["sex workers, a crew", "naïve sex work", "the café crew and sex workers", "a work"]
+    reference = AutomatonScanner(SMALL_FORMS, SMALL_LITERALS)
+    deferred = make_scanner(SMALL_FORMS, SMALL_LITERALS)
+    backends = []
+    for text in texts:
+        assert deferred.scan(text) == reference.scan(text), text
+        backends.append(deferred.backend)
+    assert backends == ["aho-corasick", "aho-corasick", "hyperscan", "hyperscan"]
+    fresh = make_scanner(SMALL_FORMS, SMALL_LITERALS)
+    copy = pickle.loads(pickle.dumps(fresh))  # another process gets the scanner of a long run
+    assert copy.backend == "hyperscan"
+    assert all(copy.scan(text) == reference.scan(text) for text in texts)

@@ -10,19 +10,24 @@ Three interchangeable backends give identical results:
   pattern literal, is the pure-Python fallback used when that package is missing.
 
 Either way the result is the longest word-bounded form at each start offset, and the start
-offsets of each pattern rule's required literals.
+offsets of each pattern rule's required literals. Where Hyperscan is installed, the default
+scanner starts with the automaton and loads Hyperscan once a run has scanned enough text to
+repay loading it (see :class:`DeferredScanner`).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
+from importlib.util import find_spec
 from typing import Any
 
 from .normalize import is_word
 from .scan_base import Hits as Hits  # re-exported: the engine and kinds read hits from scan
 from .scan_base import Scanner as Scanner
 from .scan_base import ScannerUnavailable as ScannerUnavailable
+from .scan_base import database_store
 from .scan_base import databases_in as databases_in  # re-exported for the runner
 
 _FORM = 1  # value flags in the automaton
@@ -113,12 +118,80 @@ class AutomatonScanner(Scanner):
 
 BACKENDS = ("hyperscan", "aho-corasick", "regex")  # fastest first
 
+# Characters a run scans before ``auto`` loads Hyperscan: its library (6.5 MB) and databases
+# take longer to load than a short run spends scanning, which the automaton does as well.
+SHORT_RUN = 1 << 18
+
+
+class DeferredScanner(Scanner):
+    """The automaton (or the expression) until :data:`SHORT_RUN` characters have been
+    scanned, then Hyperscan, which finds exactly the same; the automaton for good if Hyperscan
+    then cannot work here. ``backend`` names the one scanning now."""
+
+    def __init__(self, forms: Iterable[str], literals: Iterable[str]) -> None:
+        super().__init__(forms, literals)
+        self._first = _pure(self.forms, self.literals)
+        self._later: Scanner | None = None
+        self._left = SHORT_RUN
+        self._store = database_store()  # where Hyperscan's databases are kept, for later
+        self._lock = threading.Lock()
+
+    @property
+    def backend(self) -> str:  # type: ignore[override]
+        return (self._later or self._first).backend
+
+    def scan(self, norm: str) -> Hits:
+        later = self._later
+        if later is not None:
+            return later.scan(norm)
+        if len(norm) <= self._left:
+            self._left -= len(norm)
+            return self._first.scan(norm)
+        return self._switch().scan(norm)
+
+    def _switch(self) -> Scanner:
+        with self._lock:
+            if self._later is None:
+                later = self._first
+                try:
+                    from .scan_hyperscan import HyperscanScanner
+
+                    with databases_in(self._store):
+                        later = HyperscanScanner(self.forms, self.literals)
+                except (ImportError, ScannerUnavailable):
+                    pass
+                self._later = later
+            return self._later
+
+    def __getstate__(self) -> Scanner:
+        # another process (spawned, not forked) gets the scanner a long run would use, built
+        # here where the stored databases are at hand
+        return self._switch()
+
+    def __setstate__(self, state: Scanner) -> None:
+        self.forms, self.literals = state.forms, state.literals
+        self._first = self._later = state
+        self._left = 0
+        self._store = None
+        self._lock = threading.Lock()
+
+
+def _pure(forms: Iterable[str], literals: Iterable[str]) -> Scanner:
+    """The automaton, or the expression where pyahocorasick is missing."""
+    try:
+        return AutomatonScanner(forms, literals)
+    except ImportError:
+        return RegexScanner(forms, literals)
+
 
 def make_scanner(forms: Iterable[str], literals: Iterable[str], backend: str = "auto") -> Scanner:
     """The fastest available scanner (``auto``), or the named backend.
 
-    ``auto`` passes over Hyperscan when it is not installed or cannot compile on this machine.
+    ``auto`` gives a :class:`DeferredScanner` where Hyperscan is installed (a short run never
+    loads it), and passes over Hyperscan when it cannot compile on this machine.
     """
+    if backend == "auto" and find_spec("hyperscan") is not None:
+        return DeferredScanner(forms, literals)
     if backend in ("auto", "hyperscan"):
         try:
             from .scan_hyperscan import HyperscanScanner
