@@ -18,6 +18,7 @@ repay loading it (see :class:`DeferredScanner`).
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from collections.abc import Iterable
 from importlib.util import find_spec
@@ -176,6 +177,16 @@ class DeferredScanner(Scanner):
         self._lock = threading.Lock()
 
 
+def _installed(name: str) -> bool:
+    """Whether module ``name`` can be imported, found without importing it."""
+    if name in sys.modules:
+        return sys.modules[name] is not None
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def _pure(forms: Iterable[str], literals: Iterable[str]) -> Scanner:
     """The automaton, or the expression where pyahocorasick is missing."""
     try:
@@ -190,7 +201,7 @@ def make_scanner(forms: Iterable[str], literals: Iterable[str], backend: str = "
     ``auto`` gives a :class:`DeferredScanner` where Hyperscan is installed (a short run never
     loads it), and passes over Hyperscan when it cannot compile on this machine.
     """
-    if backend == "auto" and find_spec("hyperscan") is not None:
+    if backend == "auto" and _installed("hyperscan"):
         return DeferredScanner(forms, literals)
     if backend in ("auto", "hyperscan"):
         try:
