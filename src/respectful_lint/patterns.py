@@ -157,9 +157,9 @@ def _context_sets(items: list[Any]) -> list[set[str]]:
 
 @lru_cache(maxsize=64)
 def _parsed(source: str) -> Any:
-    """The standard library parser's reading of ``source`` (the two analyses above only read
-    it, so one parse serves both), or None where it may differ from the regex module's:
-    POSIX classes, nested sets and syntax only the regex module knows."""
+    """The standard library parser's reading of ``source`` (the analyses above only read it,
+    so one parse serves them all), or None where it may differ from the regex module's: POSIX
+    classes, nested sets and syntax only the regex module knows."""
     if "[:" in source or "[[" in source:
         return None
     try:
