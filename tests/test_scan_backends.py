@@ -304,31 +304,6 @@ def test_a_long_run_keeps_the_compiled_databases_in_its_cache(tmp_path: Any) -> 
 
 
 @hyperscan_only
-def test_a_short_run_never_loads_hyperscan(tmp_path: Any) -> None:
-    env = {**os.environ, "RESPECTFUL_LINT_CACHE_DIR": str(tmp_path)}
-    env.pop("RESPECTFUL_LINT_NO_CACHE", None)
-    draft = tmp_path / "d.md"
-    draft.write_text("Meet the hookers.\n", encoding="utf-8")
-    script = (
-        "import sys\n"
-        "from respectful_lint.cli import main\n"
-        "try:\n"
-        "    main(['check', '--format', 'concise', sys.argv[1]])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('hyperscan' in sys.modules)\n"
-    )
-    for _ in range(2):  # a cold cache, then a warm one
-        proc = subprocess.run(
-            [sys.executable, "-c", script, str(draft)], capture_output=True, text=True, env=env
-        )
-        *report, loaded = proc.stdout.splitlines()
-        assert "sex-work/hooker" in "\n".join(report)
-        assert loaded == "False"
-    assert list(tmp_path.glob("hyperscan-*.bin")) == []
-
-
-@hyperscan_only
 def test_a_deferred_scanner_finds_the_same_before_and_after_it_loads_hyperscan(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
