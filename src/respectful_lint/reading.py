@@ -74,30 +74,63 @@ def read_bytes(path: str, stdin: bytes | None = None) -> bytes:
     if path == STDIN:
         return stdin if stdin is not None else sys.stdin.buffer.read()
     try:
-        with _open_regular(path) as fh:
-            return fh.read()
+        fd, size = _open_regular(path)
+        try:
+            return _read_all(fd, size)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def _open_regular(path: str) -> BinaryIO:
-    """Open a file for reading, refusing anything but a regular file without blocking on it
-    (a named pipe put in place of a file after the walk saw it would wait for a writer)."""
+def _open_regular(path: str) -> tuple[int, int]:
+    """A descriptor open for reading on a regular file, and the file's size. Anything but a
+    regular file is refused without blocking on it (a named pipe put in place of a file after
+    the walk saw it would wait for a writer)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        kind = file_kind(os.fstat(fd).st_mode)
+        status = os.fstat(fd)
+        kind = file_kind(status.st_mode)
         if kind is not None:
             raise LintError(f"{path}: cannot check {kind}: only regular files are read")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
+        return fd, status.st_size
     except BaseException:
         os.close(fd)
         raise
 
 
+def _read_all(fd: int, size: int) -> bytes:
+    """What is left to read from ``fd``, a file of ``size`` bytes when it was opened (it may
+    have grown since): one read for a file that kept its size, and one more to see its end."""
+    parts: list[bytes] = []
+    want = size + 1
+    while block := os.read(fd, want):
+        parts.append(block)
+        want = _CHUNK
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
 def read_source(path: str, stdin: bytes | None = None) -> str:
     return decode(read_bytes(path, stdin), "<stdin>" if path == STDIN else path)
+
+
+def read_text(path: str) -> str | ChunkedText:
+    """The text of a file, opened once: read whole and decoded, or for a file over
+    ``LARGE_FILE`` bytes decoded chunk by chunk (see :func:`read_large`)."""
+    try:
+        fd, size = _open_regular(path)
+        if size > LARGE_FILE:
+            with os.fdopen(fd, "rb") as fh:
+                return _chunked(fh, path)
+        try:
+            data = _read_all(fd, size)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode(data, path)
 
 
 def read_large(path: str) -> ChunkedText | None:
@@ -107,45 +140,50 @@ def read_large(path: str) -> ChunkedText | None:
     width, so a few wide characters do not widen the whole text (see ChunkedText).
     """
     try:
-        if os.path.getsize(path) <= LARGE_FILE:
+        fd, size = _open_regular(path)
+        if size <= LARGE_FILE:
+            os.close(fd)
             return None
-        with _open_regular(path) as fh:
-            head = fh.read(_CHUNK)
-            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                encoding = "utf-16"
-            else:
-                encoding = "utf-8"
-                if head.startswith(codecs.BOM_UTF8):
-                    head = head[len(codecs.BOM_UTF8) :]
-                if b"\0" in head[:8192]:
-                    raise SkippedFile(f"{path}: skipped: binary file", binary=True)
-            decoder = codecs.getincrementaldecoder(encoding)()
-            chunks: list[str] = []
-            carry = ""
-            consumed = 0
-            block = head
-            while True:
-                final = not block
-                try:
-                    text = carry + decoder.decode(block, final)
-                except UnicodeDecodeError as exc:
-                    if encoding == "utf-16":
-                        raise SkippedFile(
-                            f"{path}: skipped: not valid UTF-16 ({exc.reason})"
-                        ) from None
-                    raise SkippedFile(
-                        f"{path}: skipped: cannot decode byte {consumed + exc.start} as UTF-8 "
-                        f"({exc.reason})"
-                    ) from None
-                consumed += len(block)
-                # a chunk never ends in a carriage return: "\r\n" stays in one chunk
-                carry = "\r" if text.endswith("\r") and not final else ""
-                chunks.append(text[:-1] if carry else text)
-                if final:
-                    break
-                block = fh.read(_CHUNK)
+        with os.fdopen(fd, "rb") as fh:
+            return _chunked(fh, path)
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _chunked(fh: BinaryIO, path: str) -> ChunkedText:
+    """The text of an open file, decoded chunk by chunk (see :func:`read_large`)."""
+    head = fh.read(_CHUNK)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8"
+        if head.startswith(codecs.BOM_UTF8):
+            head = head[len(codecs.BOM_UTF8) :]
+        if b"\0" in head[:8192]:
+            raise SkippedFile(f"{path}: skipped: binary file", binary=True)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    chunks: list[str] = []
+    carry = ""
+    consumed = 0
+    block = head
+    while True:
+        final = not block
+        try:
+            text = carry + decoder.decode(block, final)
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-16":
+                raise SkippedFile(f"{path}: skipped: not valid UTF-16 ({exc.reason})") from None
+            raise SkippedFile(
+                f"{path}: skipped: cannot decode byte {consumed + exc.start} as UTF-8 "
+                f"({exc.reason})"
+            ) from None
+        consumed += len(block)
+        # a chunk never ends in a carriage return: "\r\n" stays in one chunk
+        carry = "\r" if text.endswith("\r") and not final else ""
+        chunks.append(text[:-1] if carry else text)
+        if final:
+            break
+        block = fh.read(_CHUNK)
     return ChunkedText(chunks)
 
 
@@ -182,13 +220,16 @@ def read_document(
     """
     name = (stdin_name or "<stdin>") if path == STDIN else path
     reader: Reader = choose_reader(path, stdin_name, stdin_kind, options)
-    large = None if path == STDIN or is_binary(reader) else read_large(path)
     if is_binary(reader):
         binary = cast(BinaryReader, reader)
         return binary.read_bytes(read_bytes(path, stdin), name)
-    if large is not None and getattr(reader, "chunked", False):
-        return reader.read(large, name)  # type: ignore[arg-type]  # chunked readers
-    text = read_source(path, stdin) if large is None else str(large)
+    loaded = read_source(path, stdin) if path == STDIN else read_text(path)
+    if isinstance(loaded, ChunkedText):
+        if getattr(reader, "chunked", False):
+            return reader.read(loaded, name)  # type: ignore[arg-type]  # chunked readers
+        text = str(loaded)
+    else:
+        text = loaded
     if prefilter is not None and getattr(reader, "prefilters", False):
         return reader.read(text, name, prefilter=prefilter)  # type: ignore[call-arg]
     return reader.read(text, name)
