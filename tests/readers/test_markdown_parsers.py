@@ -311,6 +311,64 @@ def test_a_plain_blocks_text_is_the_text_of_its_segment(text: str) -> None:
         assert texts == ([] if blank else [plain])
 
 
+# words that make terms only across a line break, or only once an escape or a character
+# reference is read ("wheelchair" and "bound" are no candidates, "wheelchair bound" is)
+LINE_WORDS = [
+    *WORDS,
+    *("wheelchair", "bound", "the", "poor", "disabled", "junk", "a", "sex-", "work"),
+    *("junk&#105;e", "hook&#101;r", "wheelchair&#32;bound", "wheelchair\\-bound"),
+    *("the\npoor", "the \n  disabled", "the\n> poor", "the\r\n>  disabled", "wheelchair\nbound"),
+]
+LINE_ENDS = ["\n", "\r\n", "  \n", " \t\n", "\n   ", "\n\t", "\n\n", "\n> ", "\n>"]
+LINE_STARTS = ["", "- ", "  - ", "1. ", "# ", "> ", "| "]
+
+
+@st.composite
+def _wrapped(draw: st.DrawFn) -> str:
+    """Blocks whose lines break anywhere, with blanks and indents around the breaks."""
+    out = []
+    for _ in range(draw(st.integers(1, 4))):
+        words = draw(st.lists(st.sampled_from(LINE_WORDS), min_size=1, max_size=12))
+        out.append(draw(st.sampled_from(LINE_STARTS)))
+        for word in words:
+            out.append(word + draw(st.sampled_from([" ", " ", "  ", *LINE_ENDS])))
+        out.append("\n\n")
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document() | _wrapped())
+def test_what_a_block_is_asked_about_holds_every_candidate_of_its_segment(text: str) -> None:
+    """A simple block is asked about by its source: whenever its segment's text holds a
+    candidate, so does what the prefilter is asked."""
+    prefilter = candidate_filter(load_compiled())
+    assert prefilter is not None
+    asked: dict[int, str | None] = {}
+    walked: dict[int, list[str]] = {}
+    ask, walk = markdown_fast._asked, markdown_fast._inline
+
+    def ask_spy(source: str, leaf: Any, simple: bool) -> str | None:
+        asked[leaf[0][1]] = found = ask(source, leaf, simple)
+        return found
+
+    def walk_spy(walker: Any, source: str, leaf: Any, *rest: Any) -> None:
+        before = len(walker.segments)
+        walk(walker, source, leaf, *rest)
+        walked[leaf[0][1]] = [s.text for s in walker.segments[before:]]
+
+    markdown_fast._asked = ask_spy  # type: ignore[assignment]
+    markdown_fast._inline = walk_spy  # type: ignore[assignment]
+    try:
+        markdown.MarkdownReader().read(text, "p.md", prefilter=lambda texts: [True] * len(texts))
+    finally:
+        markdown_fast._asked = ask  # type: ignore[assignment]
+        markdown_fast._inline = walk  # type: ignore[assignment]
+    for start, texts in walked.items():
+        question = asked.get(start)
+        if question is not None and any(prefilter(texts)):
+            assert any(prefilter([question])), (question, texts)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -175,6 +175,7 @@ def segments(
                 blocks.start(name, span)
                 code = blocks.code
                 continue
+            blocks.simple = False
             start = base + pos(span["start"])
             if name != "Strikethrough":
                 leaf.append((event, start, base + pos(span["end"])))
@@ -190,6 +191,7 @@ def segments(
                 blocks.end(name, span)
                 code = blocks.code
                 continue
+            blocks.simple = False
             end = base + pos(span["end"])
             if name == "Strikethrough":  # one tilde: the start raised where two are a run
                 leaf.append(({"Text": "~"}, end - 1, end))
@@ -199,6 +201,7 @@ def segments(
         if "Html" in event:  # lines of an HTML block, read whole at its start
             continue
         if not code:  # Code, InlineHtml and the like
+            blocks.simple = False
             leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
     blocks.flush()
     if prefilter is not None:
@@ -220,6 +223,7 @@ class _Blocks:
         "leaf",
         "pos",
         "quote_depth",
+        "simple",
         "text",
         "walker",
     )
@@ -234,6 +238,7 @@ class _Blocks:
         self.kinds: list[str] = []  # segment kinds of the open list items, headings and cells
         self.code = 0  # inside a code block
         self.leaf: list[tuple[Any, int, int]] = []
+        self.simple = True  # the block's inline events are text and line breaks only
         # with a prefilter: the blocks of the chunk, in order, walked once it has answered
         self.held: list[_Held] | None = [] if hold else None
 
@@ -250,8 +255,10 @@ class _Blocks:
             if self.held is None:
                 _inline(self.walker, self.text, leaf, kind, quoted, end)
             else:
-                self.held.append((leaf.copy(), kind, quoted, end, _plain(self.text, leaf)))
+                asked = _asked(self.text, leaf, self.simple and not quoted)
+                self.held.append((leaf.copy(), kind, quoted, end, asked))
             leaf.clear()
+        self.simple = True
 
     def finish(self, prefilter: Prefilter) -> None:
         """Walk the held blocks whose plain text the prefilter says may hold a candidate,
@@ -361,6 +368,26 @@ def _lines(
     first_line = bisect_right(walker.starts, leaf[0][1]) - 1
     last_line = bisect_right(walker.starts, _line_end(text, block_end) - 1)
     return (first_line - walker.first_line, last_line - walker.first_line)
+
+
+def _asked(text: str, leaf: Sequence[tuple[Any, int, int]], simple: bool) -> str | None:
+    """What the prefilter is asked about a block: its source from its first text to its last,
+    for a ``simple`` block (text and line breaks, outside block quotes) whose source holds no
+    backslash, ampersand or URL; else its plain text (see :func:`_plain`).
+
+    The source of a simple block is its segment's text with each line break widened to the
+    blanks around it (the line's trailing blanks, the next line's indent) and no edge trimmed:
+    its normalized view is the segment's view, but for a blank at either end. Every candidate
+    of the segment is a candidate of the source (a property test checks this), so a source
+    without one tells the block apart as surely as its plain text, which takes a walk over
+    its events to build. An escape or a character reference reads otherwise in the source,
+    and a block quote's markers stand at its line starts: those blocks take the plain text.
+    """
+    if simple:
+        source = text[leaf[0][1] : leaf[-1][2]]
+        if "\\" not in source and "&" not in source and not may_hold_url(source):
+            return source
+    return _plain(text, leaf)
 
 
 def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
