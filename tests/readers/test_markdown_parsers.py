@@ -318,6 +318,7 @@ LINE_WORDS = [
     *("wheelchair", "bound", "the", "poor", "disabled", "junk", "a", "sex-", "work"),
     *("junk&#105;e", "hook&#101;r", "wheelchair&#32;bound", "wheelchair\\-bound"),
     *("the\npoor", "the \n  disabled", "the\n> poor", "the\r\n>  disabled", "wheelchair\nbound"),
+    *("`code`", "junkie`s`", "`a`junkie", "the `x`\npoor", "the poor`s`", "``the poor``"),
 ]
 LINE_ENDS = ["\n", "\r\n", "  \n", " \t\n", "\n   ", "\n\t", "\n\n", "\n> ", "\n>"]
 LINE_STARTS = ["", "- ", "  - ", "1. ", "# ", "> ", "| "]

@@ -201,7 +201,8 @@ def segments(
         if "Html" in event:  # lines of an HTML block, read whole at its start
             continue
         if not code:  # Code, InlineHtml and the like
-            blocks.simple = False
+            if "Code" not in event:
+                blocks.simple = False
             leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
     blocks.flush()
     if prefilter is not None:
@@ -238,7 +239,7 @@ class _Blocks:
         self.kinds: list[str] = []  # segment kinds of the open list items, headings and cells
         self.code = 0  # inside a code block
         self.leaf: list[tuple[Any, int, int]] = []
-        self.simple = True  # the block's inline events are text and line breaks only
+        self.simple = True  # the block's inline events are text, code and line breaks only
         # with a prefilter: the blocks of the chunk, in order, walked once it has answered
         self.held: list[_Held] | None = [] if hold else None
 
@@ -371,14 +372,16 @@ def _lines(
 
 
 def _asked(text: str, leaf: Sequence[tuple[Any, int, int]], simple: bool) -> str | None:
-    """What the prefilter is asked about a block: its source from its first text to its last,
-    for a ``simple`` block (text and line breaks, outside block quotes) whose source holds no
-    backslash, ampersand or URL; else its plain text (see :func:`_plain`).
+    """What the prefilter is asked about a block: its source from its first inline event to
+    its last, for a ``simple`` block (text, code spans and line breaks, outside block quotes)
+    whose source holds no backslash, ampersand or URL; else its plain text (see
+    :func:`_plain`).
 
     The source of a simple block is its segment's text with each line break widened to the
-    blanks around it (the line's trailing blanks, the next line's indent) and no edge trimmed:
-    its normalized view is the segment's view, but for a blank at either end. Every candidate
-    of the segment is a candidate of the source (a property test checks this), so a source
+    blanks around it (the line's trailing blanks, the next line's indent), each code span
+    whole with its backticks where the segment has a placeholder, and no edge trimmed. Both
+    a placeholder and a backtick end a word and are part of no candidate, so every candidate
+    of the segment is a candidate of the source (a property test checks this), and a source
     without one tells the block apart as surely as its plain text, which takes a walk over
     its events to build. An escape or a character reference reads otherwise in the source,
     and a block quote's markers stand at its line starts: those blocks take the plain text.
