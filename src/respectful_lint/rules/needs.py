@@ -7,10 +7,9 @@ tests (``before``, ``after``, ``near``) are what it needs; a candidate of a rule
 conditions finds its words in the segment is refused without reading its context. This is
 exact: it passes over only candidates that the requirement itself would refuse.
 
-Of a condition's word-window tests the one whose shortest word is longest is used. A test is
-left out when one of its words is found in nearly every text: a word of one or two characters
-("a", "of"), or one of the commonest three-letter words ("the", "was"). A condition whose every
-test is left out, or starts a phrase with any word, leaves its rule unconstrained.
+Of a condition's word-window tests the one whose shortest word is longest is used; a condition
+whose every test names a word shorter than four characters ("a", "the"), or starts a phrase
+with any word, leaves its rule unconstrained.
 """
 
 from __future__ import annotations
@@ -26,15 +25,7 @@ from ..scan_base import Scanner
 Needs = tuple[frozenset[str], ...]
 
 WINDOW_TESTS = ("before", "after", "near")
-SHORTEST = 3  # a set with a shorter word is found nearly everywhere: not worth looking for
-# three-letter words found nearly everywhere, so a set holding one is not worth looking for
-COMMON = frozenset(
-    (  # noqa: SIM905 - one word list, read as prose
-        "the and for are but not you all any can had her was one our out has him his how man men "
-        "new now old see two way who did its let put say she too use day get may off own yet got "
-        "few set run end why try ask big far lot top per yes ago via etc"
-    ).split()
-)
+SHORTEST = 4  # a set with a shorter word is found nearly everywhere: not worth looking for
 
 
 def requirement_needs(entry: Entry) -> Needs | None:
@@ -48,17 +39,12 @@ def requirement_needs(entry: Entry) -> Needs | None:
         for name, value in condition.tests:
             if name in WINDOW_TESTS and isinstance(value, WordWindow):
                 words = first_words(value)
-                if words is not None and _worth_looking_for(words):
+                if words is not None and _shortest(words) >= SHORTEST:
                     sets.append(words)
         if not sets:
             return None  # this condition may hold in any view
         needs.append(max(sets, key=lambda s: (_shortest(s), -len(s))))
     return tuple(needs)
-
-
-def _worth_looking_for(words: frozenset[str]) -> bool:
-    """Whether the view of a text that holds none of ``words`` is worth telling apart."""
-    return _shortest(words) >= SHORTEST and words.isdisjoint(COMMON)
 
 
 def _shortest(words: frozenset[str]) -> int:
