@@ -124,7 +124,13 @@ class CompiledPatterns(Passive, Struct, frozen=True):
 def _holds_each(norm: str, sets: tuple[frozenset[str], ...], lo: int, hi: int) -> bool:
     """Whether ``norm[lo:hi]`` holds a string of each set."""
     find = norm.find
-    return all(any(find(s, lo, hi) != -1 for s in strings) for strings in sets)
+    for strings in sets:  # loops, not generators: this runs for every window of a pattern
+        for s in strings:
+            if find(s, lo, hi) != -1:
+                break
+        else:
+            return False
+    return True
 
 
 class PatternKind:
