@@ -11,9 +11,9 @@ and, where the input holds two tildes in a row anywhere, any tilde in text and a
 code fences, HTML and link destinations are read alike by both.
 
 Given a prefilter (see :data:`respectful_lint.reading.Prefilter`), the reader first gathers a
-chunk's blocks with the text each would give, asks about them all at once, and aligns only the
-blocks that may hold a candidate: most blocks hold none, and aligning is most of the reader's
-work.
+chunk's blocks with a text that holds every candidate each would give (most often its source:
+see :func:`_asked`), asks about them all at once, and aligns only the blocks that may hold a
+candidate: most blocks hold none, and aligning is most of the reader's work.
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ def segments(
     set from the parser's ranges. Raises :class:`Differ` where the two parsers may part.
 
     With ``prefilter`` (see :data:`respectful_lint.reading.Prefilter`), the segments of a block
-    whose plain text (see :func:`_plain`) it answers False for are left out, and the block is not
+    whose text (see :func:`_asked`) it answers False for are left out, and the block is not
     aligned.
     """
     assert _pyromark is not None
@@ -262,7 +262,7 @@ class _Blocks:
         self.simple = True
 
     def finish(self, prefilter: Prefilter) -> None:
-        """Walk the held blocks whose plain text the prefilter says may hold a candidate,
+        """Walk the held blocks whose text the prefilter says may hold a candidate,
         those it cannot answer for, and any that shares its lines with the next walked block
         (cells of one table row: the next one's alignment goes on from where it stopped)."""
         held = self.held
@@ -356,8 +356,8 @@ class _Blocks:
 
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
 
-# a held block (its inline events, kind, quotedness, end and plain text), or the segments
-# of an HTML block
+# a held block (its inline events, kind, quotedness, end and the text the prefilter is asked
+# about), or the segments of an HTML block
 _Held = tuple[list[tuple[Any, int, int]], str, bool, int, str | None] | list[Segment]
 
 
