@@ -43,7 +43,7 @@ def test_chunked_reading_reports_what_whole_reading_reports(
     monkeypatch.setattr(reading, "LARGE_FILE", 100)
     monkeypatch.setattr(reading, "_CHUNK", 37)
     chunked = _report(path)
-    assert isinstance(reading.read_large(str(path)), ChunkedText)
+    assert isinstance(reading.read_text(str(path)), ChunkedText)
     assert chunked.findings == whole.findings
     assert chunked.lines == whole.lines
     assert len(whole.findings) == 120  # three terms in each of 40 copies

@@ -118,7 +118,7 @@ def read_source(path: str, stdin: bytes | None = None) -> str:
 
 def read_text(path: str) -> str | ChunkedText:
     """The text of a file, opened once: read whole and decoded, or for a file over
-    ``LARGE_FILE`` bytes decoded chunk by chunk (see :func:`read_large`)."""
+    ``LARGE_FILE`` bytes decoded chunk by chunk (see :func:`_chunked`)."""
     try:
         fd, size = _open_regular(path)
         if size > LARGE_FILE:
@@ -133,25 +133,10 @@ def read_text(path: str) -> str | ChunkedText:
     return decode(data, path)
 
 
-def read_large(path: str) -> ChunkedText | None:
-    """A file over ``LARGE_FILE`` bytes, decoded chunk by chunk; None for a smaller file.
-
-    The raw bytes are never all in memory at once, and each decoded chunk is stored at its own
-    width, so a few wide characters do not widen the whole text (see ChunkedText).
-    """
-    try:
-        fd, size = _open_regular(path)
-        if size <= LARGE_FILE:
-            os.close(fd)
-            return None
-        with os.fdopen(fd, "rb") as fh:
-            return _chunked(fh, path)
-    except OSError as exc:
-        raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
 def _chunked(fh: BinaryIO, path: str) -> ChunkedText:
-    """The text of an open file, decoded chunk by chunk (see :func:`read_large`)."""
+    """The text of an open file, decoded chunk by chunk: the raw bytes are never all in
+    memory at once, and each decoded chunk is stored at its own width, so a few wide
+    characters do not widen the whole text (see ChunkedText)."""
     head = fh.read(_CHUNK)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
