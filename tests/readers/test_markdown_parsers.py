@@ -319,6 +319,7 @@ LINE_WORDS = [
     *("junk&#105;e", "hook&#101;r", "wheelchair&#32;bound", "wheelchair\\-bound"),
     *("the\npoor", "the \n  disabled", "the\n> poor", "the\r\n>  disabled", "wheelchair\nbound"),
     *("`code`", "junkie`s`", "`a`junkie", "the `x`\npoor", "the poor`s`", "``the poor``"),
+    *("*the poor*", "[the\npoor](x.md)", "**junk&#105;e**", "[wheelchair](a.md) bound", "_the_"),
 ]
 LINE_ENDS = ["\n", "\r\n", "  \n", " \t\n", "\n   ", "\n\t", "\n\n", "\n> ", "\n>"]
 LINE_STARTS = ["", "- ", "  - ", "1. ", "# ", "> ", "| "]

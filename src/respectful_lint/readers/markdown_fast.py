@@ -372,10 +372,11 @@ def _lines(
 
 
 def _asked(text: str, leaf: Sequence[tuple[Any, int, int]], simple: bool) -> str | None:
-    """What the prefilter is asked about a block: its source from its first inline event to
-    its last, for a ``simple`` block (text, code spans and line breaks, outside block quotes)
-    whose source holds no backslash, ampersand or URL; else its plain text (see
-    :func:`_plain`).
+    """What the prefilter is asked about a block whose source holds no backslash or
+    ampersand: for a ``simple`` block (text, code spans and line breaks, outside block quotes)
+    without a URL its source from its first inline event to its last, for any other its text
+    events joined (see :func:`_joined`); for a block with either character, its plain text
+    (see :func:`_plain`).
 
     The source of a simple block is its segment's text with each line break widened to the
     blanks around it (the line's trailing blanks, the next line's indent), each code span
@@ -383,14 +384,50 @@ def _asked(text: str, leaf: Sequence[tuple[Any, int, int]], simple: bool) -> str
     a placeholder and a backtick end a word and are part of no candidate, so every candidate
     of the segment is a candidate of the source (a property test checks this), and a source
     without one tells the block apart as surely as its plain text, which takes a walk over
-    its events to build. An escape or a character reference reads otherwise in the source,
-    and a block quote's markers stand at its line starts: those blocks take the plain text.
+    its events to build. An escape or a character reference reads otherwise in the source
+    and in the events (a block with either takes the plain text), and a block quote's markers
+    stand at its line starts (a quoted block takes its text events joined).
     """
-    if simple:
-        source = text[leaf[0][1] : leaf[-1][2]]
-        if "\\" not in source and "&" not in source and not may_hold_url(source):
-            return source
-    return _plain(text, leaf)
+    source = text[leaf[0][1] : leaf[-1][2]]
+    if "\\" in source or "&" in source:
+        return _plain(text, leaf)
+    if simple and not may_hold_url(source):
+        return source
+    return _joined(text, leaf)
+
+
+def _joined(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
+    """The text of each text event of a block whose source holds no escape or character
+    reference, joined as the segment joins them: a line break for each break and a
+    placeholder for each code span, the markup between them left out. None, as from
+    :func:`_plain`, for a block that is always walked (a URL); a block with an image, an
+    autolink or inline HTML takes the plain text.
+
+    Without an escape or a reference every text event is a verbatim run of the source, so
+    this is the plain text but for the blanks :func:`_text_run` trims at the block's ends and
+    keeps before a line break, which the normalized view collapses anyway: every candidate
+    of the segment is a candidate of this text (the same property test checks this).
+    """
+    parts: list[str] = []
+    for event, _, _ in leaf:
+        if type(event) is str:  # SoftBreak, HardBreak
+            parts.append("\n")
+            continue
+        value = event.get("Text")
+        if value is not None:
+            parts.append(value)
+        elif "Code" in event:
+            parts.append(PLACEHOLDER)
+        elif "Start" in event:
+            tag = event["Start"]
+            if type(tag) is not str and (
+                "Image" in tag or tag.get("Link", {}).get("link_type") in ("Autolink", "Email")
+            ):
+                return _plain(text, leaf)
+        elif "End" not in event:  # inline HTML and the like
+            return _plain(text, leaf)
+    joined = "".join(parts)
+    return None if may_hold_url(joined) else joined
 
 
 def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
