@@ -448,3 +448,14 @@ def test_a_run_reads_only_the_blocks_that_may_give_a_finding(
     assert result.exit_code == 1
     assert "page.md:5:13: error sex-work/hooker" in result.output
     assert aligned == ["Ask for a hooker kit."]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "é", "中", "😀"]), max_size=40))
+def test_byte_offsets_become_character_offsets(chunk: str) -> None:
+    """pulldown-cmark's ranges count UTF-8 bytes; every character's first byte maps to it."""
+    convert = markdown_fast._char_offsets(chunk)
+    at = 0
+    for i, ch in enumerate(chunk):
+        assert convert(at) == i
+        at += len(ch.encode("utf-8"))
+    assert convert(at) == len(chunk)

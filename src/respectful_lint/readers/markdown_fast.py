@@ -115,6 +115,7 @@ def _char_offsets(chunk: str) -> Callable[[int], int]:
     byte_starts: list[int] = []  # where each run of non-ASCII characters starts, in bytes
     byte_ends: list[int] = []
     char_starts: list[int] = []
+    shifts: list[int] = []  # bytes minus characters up to the end of each run
     runs: list[bytes] = []
     shift = 0
     for m in _NON_ASCII.finditer(chunk):
@@ -124,13 +125,14 @@ def _char_offsets(chunk: str) -> Callable[[int], int]:
         char_starts.append(m.start())
         runs.append(run)
         shift += len(run) - len(m.group())
+        shifts.append(shift)
 
     def convert(byte: int) -> int:
         i = bisect_right(byte_starts, byte) - 1
         if i < 0:
             return byte
         if byte >= byte_ends[i]:
-            return byte - byte_ends[i] + char_starts[i] + len(runs[i].decode("utf-8"))
+            return byte - shifts[i]
         return char_starts[i] + len(runs[i][: byte - byte_starts[i]].decode("utf-8", "ignore"))
 
     return convert
