@@ -133,7 +133,7 @@ def reader_for_path(path: str, options: ReaderOptions | None = None) -> Reader:
         except LintError as exc:
             broken = broken or exc
             continue
-        if any(lower.endswith(ext) for ext in claimed):
+        if lower.endswith(claimed):
             return entry.load()(**(options or {}).get(name, {}))
     if broken is not None:
         raise LintError(f"{path}: {broken}")
