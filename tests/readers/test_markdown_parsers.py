@@ -311,8 +311,9 @@ def test_a_plain_blocks_text_is_the_text_of_its_segment(text: str) -> None:
         assert texts == ([] if blank else [plain])
 
 
-# words that make terms only across a line break, or only once an escape or a character
-# reference is read ("wheelchair" and "bound" are no candidates, "wheelchair bound" is)
+# words that make terms only across a line break, a code span, emphasis or a link, or only once
+# an escape or a character reference is read ("wheelchair" and "bound" are no candidates,
+# "wheelchair bound" is)
 LINE_WORDS = [
     *WORDS,
     *("wheelchair", "bound", "the", "poor", "disabled", "junk", "a", "sex-", "work"),
@@ -341,8 +342,8 @@ def _wrapped(draw: st.DrawFn) -> str:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_document() | _wrapped())
 def test_what_a_block_is_asked_about_holds_every_candidate_of_its_segment(text: str) -> None:
-    """A simple block is asked about by its source: whenever its segment's text holds a
-    candidate, so does what the prefilter is asked."""
+    """Whatever a block is asked about (its source, its text events joined or its plain
+    text), it holds a candidate whenever the block's segment does."""
     prefilter = candidate_filter(load_compiled())
     assert prefilter is not None
     asked: dict[int, str | None] = {}
