@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from respectful_lint.engine import candidate_filter, lint_document
@@ -341,6 +341,10 @@ def _wrapped(draw: st.DrawFn) -> str:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_document() | _wrapped())
+@example("> the\n> poor\n")
+@example("junk&#105;e and wheelchair\\-bound\n")
+@example("the `x`\npoor junkie`s`\n")
+@example("*the\npoor* and [junkie`s`](x.md)\n")
 def test_what_a_block_is_asked_about_holds_every_candidate_of_its_segment(text: str) -> None:
     """Whatever a block is asked about (its source, its text events joined or its plain
     text), it holds a candidate whenever the block's segment does."""
@@ -350,8 +354,8 @@ def test_what_a_block_is_asked_about_holds_every_candidate_of_its_segment(text: 
     walked: dict[int, list[str]] = {}
     ask, walk = markdown_fast._asked, markdown_fast._inline
 
-    def ask_spy(source: str, leaf: Any, simple: bool) -> str | None:
-        asked[leaf[0][1]] = found = ask(source, leaf, simple)
+    def ask_spy(source: str, leaf: Any, simple: bool, first: int, *rest: Any) -> str | None:
+        asked[first] = found = ask(source, leaf, simple, first, *rest)
         return found
 
     def walk_spy(walker: Any, source: str, leaf: Any, *rest: Any) -> None:

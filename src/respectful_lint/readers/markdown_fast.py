@@ -152,15 +152,16 @@ def segments(
     """
     assert _pyromark is not None
     blocks = _Blocks(walker, chunk, base, prefilter is not None)
-    pos = blocks.pos
-    leaf = blocks.leaf  # inline events of the current block, in order
+    # inline events of the current block, in order, with the parser's ranges (UTF-8 bytes in
+    # the chunk), turned into offsets in the file only for what reads them (see _Blocks.flush)
+    leaf = blocks.leaf
     code = 0  # blocks.code, read again when a block starts or ends
     tildes = "~~" in chunk
     events: Any = _pyromark.events_with_range(chunk, options=_OPTIONS)
     for event, span in events:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             if event != "Rule":
-                leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
+                leaf.append((event, span["start"], span["end"]))
             else:
                 blocks.flush()
             continue
@@ -168,7 +169,7 @@ def segments(
             if not code:
                 if tildes and "~" in event["Text"]:
                     raise Tildes
-                leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
+                leaf.append((event, span["start"], span["end"]))
             continue
         if "Start" in event:
             tag = event["Start"]
@@ -178,9 +179,9 @@ def segments(
                 code = blocks.code
                 continue
             blocks.simple = False
-            start = base + pos(span["start"])
+            start = span["start"]
             if name != "Strikethrough":
-                leaf.append((event, start, base + pos(span["end"])))
+                leaf.append((event, start, span["end"]))
             elif tildes:
                 raise Tildes
             else:  # one tilde, as no two stand in a row: markdown-it wants two
@@ -194,18 +195,18 @@ def segments(
                 code = blocks.code
                 continue
             blocks.simple = False
-            end = base + pos(span["end"])
+            end = span["end"]
             if name == "Strikethrough":  # one tilde: the start raised where two are a run
                 leaf.append(({"Text": "~"}, end - 1, end))
             else:
-                leaf.append((event, base + pos(span["start"]), end))
+                leaf.append((event, span["start"], end))
             continue
         if "Html" in event:  # lines of an HTML block, read whole at its start
             continue
         if not code:  # Code, InlineHtml and the like
             if "Code" not in event:
                 blocks.simple = False
-            leaf.append((event, base + pos(span["start"]), base + pos(span["end"])))
+            leaf.append((event, span["start"], span["end"]))
     blocks.flush()
     if prefilter is not None:
         blocks.finish(prefilter)
@@ -254,14 +255,27 @@ class _Blocks:
             if self.quote_depth:
                 kind = "quote"
             quoted = self.quote_depth > 0
-            end = max(block_end, leaf[-1][2])
             if self.held is None:
-                _inline(self.walker, self.text, leaf, kind, quoted, end)
+                placed = self.placed(leaf)
+                _inline(self.walker, self.text, placed, kind, quoted, max(block_end, placed[-1][2]))
             else:
-                asked = _asked(self.text, leaf, self.simple and not quoted)
-                self.held.append((leaf.copy(), kind, quoted, end, asked))
+                first, last = self.at(leaf[0][1]), self.at(leaf[-1][2])
+                simple = self.simple and not quoted
+                asked = _asked(self.text, leaf, simple, first, last, self.placed)
+                self.held.append((leaf.copy(), kind, quoted, max(block_end, last), asked, first))
             leaf.clear()
         self.simple = True
+
+    def at(self, byte: int) -> int:
+        """The offset in the file of a byte offset in the chunk."""
+        return self.base + self.pos(byte)
+
+    def placed(self, leaf: Sequence[tuple[Any, int, int]]) -> list[tuple[Any, int, int]]:
+        """Inline events with their ranges as offsets in the file."""
+        base, pos = self.base, self.pos
+        if pos is int:  # an ASCII chunk: bytes are characters
+            return [(event, base + start, base + end) for event, start, end in leaf]
+        return [(event, base + pos(start), base + pos(end)) for event, start, end in leaf]
 
     def finish(self, prefilter: Prefilter) -> None:
         """Walk the held blocks whose text the prefilter says may hold a candidate,
@@ -277,8 +291,8 @@ class _Blocks:
             if (
                 not walk[i]
                 and walk[i + 1]
-                and _lines(walker, text, blocks[i][0], blocks[i][3])
-                == _lines(walker, text, blocks[i + 1][0], blocks[i + 1][3])
+                and _lines(walker, text, blocks[i][5], blocks[i][3])
+                == _lines(walker, text, blocks[i + 1][5], blocks[i + 1][3])
             ):
                 walk[i] = True
         i = 0
@@ -287,8 +301,8 @@ class _Blocks:
                 walker.segments.extend(item)
                 continue
             if walk[i]:
-                leaf, kind, quoted, end, _ = item
-                _inline(walker, text, leaf, kind, quoted, end)
+                leaf, kind, quoted, end, _, _ = item
+                _inline(walker, text, self.placed(leaf), kind, quoted, end)
             else:
                 # the next block walked has other lines (see above), so its walk starts on
                 # its first line, as after this block's walk
@@ -358,22 +372,29 @@ class _Blocks:
 
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
 
-# a held block (its inline events, kind, quotedness, end and the text the prefilter is asked
-# about), or the segments of an HTML block
-_Held = tuple[list[tuple[Any, int, int]], str, bool, int, str | None] | list[Segment]
+# a held block (its inline events with the parser's ranges, kind, quotedness, end, the text the
+# prefilter is asked about and where its first event starts), or the segments of an HTML block
+_Held = tuple[list[tuple[Any, int, int]], str, bool, int, str | None, int] | list[Segment]
+# inline events, their ranges turned into offsets in the file
+Placer = Callable[[Sequence[tuple[Any, int, int]]], list[tuple[Any, int, int]]]
 
 
-def _lines(
-    walker: Any, text: str, leaf: Sequence[tuple[Any, int, int]], block_end: int
-) -> tuple[int, int]:
+def _lines(walker: Any, text: str, first: int, block_end: int) -> tuple[int, int]:
     """The lines of the chunk a block's walk reads, as :meth:`.markdown._Walker.block` gets
-    them."""
-    first_line = bisect_right(walker.starts, leaf[0][1]) - 1
+    them (``first``: where its first inline event starts)."""
+    first_line = bisect_right(walker.starts, first) - 1
     last_line = bisect_right(walker.starts, _line_end(text, block_end) - 1)
     return (first_line - walker.first_line, last_line - walker.first_line)
 
 
-def _asked(text: str, leaf: Sequence[tuple[Any, int, int]], simple: bool) -> str | None:
+def _asked(
+    text: str,
+    leaf: Sequence[tuple[Any, int, int]],
+    simple: bool,
+    first: int,
+    last: int,
+    placed: Placer,
+) -> str | None:
     """What the prefilter is asked about a block whose source holds no backslash or
     ampersand: for a ``simple`` block (text, code spans and line breaks, outside block quotes)
     without a URL its source from its first inline event to its last, for any other its text
@@ -390,15 +411,15 @@ def _asked(text: str, leaf: Sequence[tuple[Any, int, int]], simple: bool) -> str
     and in the events (a block with either takes the plain text), and a block quote's markers
     stand at its line starts (a quoted block takes its text events joined).
     """
-    source = text[leaf[0][1] : leaf[-1][2]]
+    source = text[first:last]
     if "\\" in source or "&" in source:
-        return _plain(text, leaf)
+        return _plain(text, placed(leaf))
     if simple and not may_hold_url(source):
         return source
-    return _joined(text, leaf)
+    return _joined(text, leaf, placed)
 
 
-def _joined(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
+def _joined(text: str, leaf: Sequence[tuple[Any, int, int]], placed: Placer) -> str | None:
     """The text of each text event of a block whose source holds no escape or character
     reference, joined as the segment joins them: a line break for each break and a
     placeholder for each code span, the markup between them left out. None, as from
@@ -425,9 +446,9 @@ def _joined(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
             if type(tag) is not str and (
                 "Image" in tag or tag.get("Link", {}).get("link_type") in ("Autolink", "Email")
             ):
-                return _plain(text, leaf)
+                return _plain(text, placed(leaf))
         elif "End" not in event:  # inline HTML and the like
-            return _plain(text, leaf)
+            return _plain(text, placed(leaf))
     joined = "".join(parts)
     return None if may_hold_url(joined) else joined
 
@@ -558,7 +579,7 @@ def _inline(
     """One block's inline events, walked in the steps :meth:`.markdown._Walker.inline` takes
     for the markdown-it tokens the events stand for (a run of text events is one text token).
     """
-    walker.block(*_lines(walker, text, leaf, block_end))
+    walker.block(*_lines(walker, text, leaf[0][1], block_end))
     main = Builder(kind, quoted)
     extra: list[Builder] = []
     skipping = False  # inside an autolink, until it ends
