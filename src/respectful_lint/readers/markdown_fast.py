@@ -376,7 +376,7 @@ _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"
 # prefilter is asked about and where its first event starts), or the segments of an HTML block
 _Held = tuple[list[tuple[Any, int, int]], str, bool, int, str | None, int] | list[Segment]
 # inline events, their ranges turned into offsets in the file
-Placer = Callable[[Sequence[tuple[Any, int, int]]], list[tuple[Any, int, int]]]
+_Placer = Callable[[Sequence[tuple[Any, int, int]]], list[tuple[Any, int, int]]]
 
 
 def _lines(walker: Any, text: str, first: int, block_end: int) -> tuple[int, int]:
@@ -393,13 +393,15 @@ def _asked(
     simple: bool,
     first: int,
     last: int,
-    placed: Placer,
+    placed: _Placer,
 ) -> str | None:
     """What the prefilter is asked about a block whose source holds no backslash or
     ampersand: for a ``simple`` block (text, code spans and line breaks, outside block quotes)
     without a URL its source from its first inline event to its last, for any other its text
     events joined (see :func:`_joined`); for a block with either character, its plain text
-    (see :func:`_plain`).
+    (see :func:`_plain`). ``leaf`` holds the parser's ranges, ``first`` and ``last`` are where
+    the block's first event starts and its last ends in the file, and ``placed`` turns the
+    ranges into offsets in the file for the plain text.
 
     The source of a simple block is its segment's text with each line break widened to the
     blanks around it (the line's trailing blanks, the next line's indent), each code span
@@ -419,7 +421,7 @@ def _asked(
     return _joined(text, leaf, placed)
 
 
-def _joined(text: str, leaf: Sequence[tuple[Any, int, int]], placed: Placer) -> str | None:
+def _joined(text: str, leaf: Sequence[tuple[Any, int, int]], placed: _Placer) -> str | None:
     """The text of each text event of a block whose source holds no escape or character
     reference, joined as the segment joins them: a line break for each break and a
     placeholder for each code span, the markup between them left out. None, as from
