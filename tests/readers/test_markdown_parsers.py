@@ -464,3 +464,16 @@ def test_byte_offsets_become_character_offsets(chunk: str) -> None:
         assert convert(at) == i
         at += len(ch.encode("utf-8"))
     assert convert(at) == len(chunk)
+
+
+@pytest.mark.parametrize("filtered", [False, True])
+def test_a_finding_after_front_matter_in_non_ascii_text_keeps_its_place(filtered: bool) -> None:
+    # the events' byte ranges count from the line after the front matter, in a chunk with
+    # wide characters: turned into offsets in the file, with or without the prefilter (the
+    # front matter holds the same words, where a walk started too early would find them)
+    lexicon = load_compiled()
+    text = "---\ntitle: Le café: a hooker said “hi”.\n---\n\nLe café: a hooker said “hi”.\n"
+    prefilter = candidate_filter(lexicon) if filtered else None
+    doc = markdown.MarkdownReader().read(text, "p.md", prefilter=prefilter)
+    found = [(f.rule, f.line, f.column, f.end_column) for f in lint_document(doc, lexicon)]
+    assert found == [("sex-work/hooker", 5, 12, 18)]
