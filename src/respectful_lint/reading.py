@@ -74,11 +74,7 @@ def read_bytes(path: str, stdin: bytes | None = None) -> bytes:
     if path == STDIN:
         return stdin if stdin is not None else sys.stdin.buffer.read()
     try:
-        fd, size = _open_regular(path)
-        try:
-            return _read_all(fd, size)
-        finally:
-            os.close(fd)
+        return _read_all(*_open_regular(path))
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
@@ -103,12 +99,16 @@ def _open_regular(path: str) -> tuple[int, int]:
 
 def _read_all(fd: int, size: int) -> bytes:
     """What is left to read from ``fd``, a file of ``size`` bytes when it was opened (it may
-    have grown since): one read for a file that kept its size, and one more to see its end."""
+    have grown since): one read for a file that kept its size, and one more to see its end.
+    The descriptor is closed."""
     parts: list[bytes] = []
     want = size + 1
-    while block := os.read(fd, want):
-        parts.append(block)
-        want = _CHUNK
+    try:
+        while block := os.read(fd, want):
+            parts.append(block)
+            want = _CHUNK
+    finally:
+        os.close(fd)
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
@@ -124,10 +124,7 @@ def read_text(path: str) -> str | ChunkedText:
         if size > LARGE_FILE:
             with os.fdopen(fd, "rb") as fh:
                 return _chunked(fh, path)
-        try:
-            data = _read_all(fd, size)
-        finally:
-            os.close(fd)
+        data = _read_all(fd, size)
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return decode(data, path)
