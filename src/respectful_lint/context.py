@@ -138,9 +138,15 @@ class Context:
             return True  # "john.doe", "courtesan.com"
         if norm[end : end + 1] == "{" or norm[start - 1 : start] == "}":
             return True  # "STD{IN,OUT}": brace expansion and code
-        lo = norm.rfind(" ", max(0, start - _TOKEN_REACH), start) + 1
-        hi = norm.find(" ", end, end + _TOKEN_REACH)
-        token = norm[lo : len(norm) if hi == -1 else hi].strip(_TOKEN_EDGES)
+        # the token ends at a blank or a paragraph break, whichever is nearer
+        reach = max(0, start - _TOKEN_REACH)
+        lo = max(norm.rfind(" ", reach, start), norm.rfind(PARAGRAPH, reach, start)) + 1
+        hi = len(norm)
+        for mark in (" ", PARAGRAPH):
+            at = norm.find(mark, end, end + _TOKEN_REACH)
+            if at != -1:
+                hi = min(hi, at)
+        token = norm[lo:hi].strip(_TOKEN_EDGES)
         if "@" in token or "://" in token or "::" in token or token.startswith("www."):
             return True
         if token.startswith(("/", "~/", "./")) and token.count("/") >= 2:

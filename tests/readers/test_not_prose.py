@@ -36,3 +36,13 @@ def test_addresses_and_code_names_are_not_flagged(text: str) -> None:
 )
 def test_words_beside_ordinary_punctuation_are_still_flagged(text: str, matched: str) -> None:
     assert matched in [f.matched for f in lint_text(text, kind="text")]
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["https://example.org/help", "Getopt::Std", "help@example.org", "Run this::"],
+)
+def test_an_address_in_the_next_paragraph_does_not_hide_a_word(after: str) -> None:
+    # a paragraph break ends the token an address is looked for in, as a blank does
+    text = f"We met an addict.\n\n{after}\n\n"
+    assert [f.matched for f in lint_text(text, kind="text")] == ["addict"]
