@@ -57,12 +57,12 @@ def lint_text(
 ) -> list[Finding]:
     """Lint a string and return its findings, sorted by position.
 
-    ``kind`` names the reader: ``"markdown"`` (the default) or ``"text"``, or one a plugin
-    adds. ``lexicons`` adds lexicon files or folders to the built-in ones (which
-    ``default_lexicons=False`` turns off). ``select`` and ``ignore`` take rule-id prefixes or
-    categories, as on the command line, and ``min_severity`` hides lower findings (all are
-    shown by default). ``profile`` names a context profile: ``"default"``, ``"legal"`` or
-    ``"community"``.
+    ``kind`` names the reader: ``"markdown"`` (the default), ``"text"``, ``"rst"``,
+    ``"html"``, or one a plugin adds. ``lexicons`` adds lexicon files or folders to the
+    built-in ones (which ``default_lexicons=False`` turns off). ``select`` and ``ignore`` take
+    rule-id prefixes or categories, as on the command line, and ``min_severity`` hides lower
+    findings (all are shown by default). ``profile`` names a context profile: ``"default"``,
+    ``"legal"`` or ``"community"``.
 
     No configuration file is read unless one is passed: ``config`` is a
     :class:`~respectful_lint.config.Config` (from :func:`~respectful_lint.config.load_config`

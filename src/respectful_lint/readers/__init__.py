@@ -50,7 +50,8 @@ BUILTIN_CLAIMS: dict[str, tuple[tuple[str, ...], bool]] = {
     "html": ((".html", ".htm", ".xhtml"), True),
     "json": ((".json",), False),
     "markdown": ((".md", ".markdown", ".mdown", ".mkd"), True),
-    "text": ((".txt", ".text", ".rst"), True),
+    "rst": ((".rst", ".rest"), True),
+    "text": ((".txt", ".text"), True),
     "yaml": ((".yaml", ".yml"), False),
 }
 
@@ -95,6 +96,7 @@ def _builtins() -> dict[str, type[Reader]]:
     from .docx import DocxReader
     from .html import HtmlReader
     from .markdown import MarkdownReader
+    from .rst import RstReader
     from .structured import JsonReader, YamlReader
     from .text import TextReader
 
@@ -103,6 +105,7 @@ def _builtins() -> dict[str, type[Reader]]:
         "html": HtmlReader,
         "json": JsonReader,
         "markdown": MarkdownReader,
+        "rst": RstReader,
         "text": TextReader,
         "yaml": YamlReader,
     }

@@ -20,7 +20,7 @@ _SENTENCE_CUT = re.compile(r"[.!?][\"')\]]*\s+|\n[ \t\r]*\n\s*")
 
 class TextReader:
     name: ClassVar[str] = "text"
-    extensions: ClassVar[tuple[str, ...]] = (".txt", ".text", ".rst")
+    extensions: ClassVar[tuple[str, ...]] = (".txt", ".text")
     # Very large files may be handed over in chunks (see ChunkedText), never as one string.
     chunked: ClassVar[bool] = True
 

@@ -1,0 +1,221 @@
+"""reStructuredText: read as plain text (see :mod:`.text`), with code left out.
+
+Sphinx and docutils show these blocks as code, so no reader takes them for prose:
+
+- a literal block: the lines indented under a paragraph that ends with ``::``;
+- a doctest block: a paragraph whose first line starts with ``>>>``;
+- a code directive (``.. code-block::``, ``.. doctest::``, ``.. literalinclude::`` and the
+  others in :data:`CODE_DIRECTIVES`), with its options and content.
+
+Their characters become blanks (line breaks stay), so every offset is the file's and the
+normalized view reads a paragraph break where a block was. The content of every other
+directive (``.. note::``, ``.. warning::``), comments and inline markup (````literal````,
+roles) are read as the text they are, as in a plain-text file.
+
+The blocks are found by indentation, as the reStructuredText specification defines them, from
+the lines where one may start: a search for ``::`` at the end of a line, ``..`` and ``>>>``
+finds those, and the lines in between are never read one by one. docutils gives no offsets
+within its text nodes (only a line for some of them), and parsing a documentation tree with it
+takes far longer than checking the tree, so it is not used here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import ClassVar
+
+from ..model import Document, Segment
+from .text import segments as text_segments
+
+# directives whose whole block (arguments, options and content) is code or markup
+CODE_DIRECTIVES = frozenset(
+    {
+        "code",
+        "code-block",
+        "sourcecode",
+        "literalinclude",
+        "highlight",
+        "doctest",
+        "testcode",
+        "testoutput",
+        "testsetup",
+        "testcleanup",
+        "ipython",
+        "jupyter-execute",
+        "productionlist",
+        "math",
+        "raw",
+        "graphviz",
+        "graph",
+        "digraph",
+        "mermaid",
+        "uml",
+        "plantuml",
+        "toctree",
+        "autosummary",
+        "index",
+        "kernel-doc",
+    }
+)
+# where a block may start, each found by a search that starts with literal characters, then
+# checked for the blanks before it: a line that ends in "::" followed by blank lines and an
+# indented line, a code directive, a doctest prompt
+_LITERAL_MARK = re.compile(r"::[ \t]*\r?\n(?:[ \t]*\r?\n)+(?=[ \t])")
+_CODE_DIRECTIVE = re.compile(
+    r"\.\.[ \t]+(?:" + "|".join(sorted(map(re.escape, CODE_DIRECTIVES))) + r")::(?=[ \t]|\r?$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PROMPT = re.compile(">>>")
+_MARKUP = re.compile(r"\.\.(?=[ \t]|\r?$)", re.MULTILINE)  # explicit markup's start
+# a list item's marker and the blanks after it: the item's text starts after them
+_MARKER = re.compile(r"(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+(?=\S)")
+_LEAD = re.compile(r"[ \t]*")
+_NOT_CR = re.compile(r"[^\r]")
+_BLANK_LINE = re.compile(r"^[ \t]*\r?$", re.MULTILINE)
+
+
+class RstReader:
+    name: ClassVar[str] = "rst"
+    extensions: ClassVar[tuple[str, ...]] = (".rst", ".rest")
+
+    def read(self, text: str, path: str) -> Document:
+        return Document(path=path, format=self.name, text=text, segments=list(segments(text)))
+
+
+def segments(text: str) -> Iterator[Segment]:
+    """The segments of the text with the blocks :func:`code_blocks` finds blanked out: each
+    of their characters but line breaks becomes a space, so offsets stay those of the text and
+    the normalized view reads a paragraph break there."""
+    blocks = code_blocks(text)
+    if not blocks:
+        return text_segments(text)
+    parts: list[str] = []
+    at = 0
+    for start, end in blocks:
+        parts.append(text[at:start])
+        parts.append(_blanked(text[start:end]))
+        at = end
+    parts.append(text[at:])
+    return text_segments("".join(parts))
+
+
+def _blanked(block: str) -> str:
+    """``block`` with every character but line breaks as a space."""
+    if block.isascii():
+        return block.encode().translate(_BLANKS).decode()
+    return "\n".join(
+        " " * len(line) if "\r" not in line else _NOT_CR.sub(" ", line)
+        for line in block.split("\n")
+    )
+
+
+_BLANKS = bytes(b if b in (10, 13) else 32 for b in range(256))
+
+
+def code_blocks(text: str) -> list[tuple[int, int]]:
+    """The blocks left out (see the module), as (start, end) offsets of whole lines, in order
+    and apart."""
+    # (line start, kind, where its mark is, where the match ends)
+    starts: list[tuple[int, int, int, int]] = []
+    for kind, pattern in ((_DIRECTIVE_KIND, _CODE_DIRECTIVE), (_PROMPT_KIND, _PROMPT)):
+        for m in pattern.finditer(text):
+            at = m.start()
+            line = text.rfind("\n", 0, at) + 1
+            if not text[line:at].strip(" \t"):  # at the start of its line
+                starts.append((line, kind, at, m.end()))
+    for m in _LITERAL_MARK.finditer(text):
+        at = m.start()
+        starts.append((text.rfind("\n", 0, at) + 1, _LITERAL_KIND, at, m.end()))
+    starts.sort()
+    out: list[tuple[int, int]] = []
+    done = 0  # the blocks so far end here
+    for line, kind, at, after in starts:
+        if line < done:
+            continue
+        end = -1
+        if kind == _DIRECTIVE_KIND:
+            # its options and content: the lines after it, blank or indented more than it
+            end = _dedent(text, _next_line(text, at), _columns(text[line:at]))
+        elif kind == _PROMPT_KIND:
+            if _starts_paragraph(text, line):
+                blank = _BLANK_LINE.search(text, line)
+                end = blank.start() if blank is not None else len(text)
+        elif not _marked_up(text, line):  # a directive's "::" is no literal block's
+            start, end = _literal_block(text, line, at, after)
+            if end > start:
+                line = start
+        if end > line:
+            out.append((line, end))
+            done = end
+    return out
+
+
+_DIRECTIVE_KIND, _PROMPT_KIND, _LITERAL_KIND = 0, 1, 2  # in this order where two share a line
+
+
+def _marked_up(text: str, line: int) -> bool:
+    """Whether the line at ``line`` is explicit markup."""
+    m = _LEAD.match(text, line)
+    assert m is not None  # it matches the empty string
+    return _MARKUP.match(text, m.end()) is not None
+
+
+def _literal_block(text: str, line: int, at: int, indented: int) -> tuple[int, int]:
+    """The literal block after the line at ``line``, whose "::" is at ``at`` and is followed by
+    blank lines and the indented line at ``indented``, as (start, end); empty when that line
+    is not indented more than the text of the line at ``line`` (after its blanks, and after a
+    list item's marker, "* " or "1. ", that may open it) or the line is a title's underline."""
+    lead = _LEAD.match(text, line)
+    assert lead is not None  # it matches the empty string
+    if not text[lead.end() : at].strip(":") and at > lead.end():
+        return 0, 0  # a title's underline or overline of colons, not "::" alone
+    indent = _columns(lead.group())
+    marker = _MARKER.match(text, lead.end(), at)
+    if marker is not None:
+        indent = _columns(marker.group(), indent)
+    return indented, _dedent(text, indented, indent)
+
+
+def _starts_paragraph(text: str, line: int) -> bool:
+    """Whether the line at ``line`` follows a blank line or starts the text."""
+    if line == 0:
+        return True
+    prev = text.rfind("\n", 0, line - 1) + 1
+    return not text[prev:line].strip()
+
+
+def _next_line(text: str, pos: int) -> int:
+    """The start of the line after the one ``pos`` is in (the end of the text after the last)."""
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl + 1
+
+
+def _dedent(text: str, pos: int, indent: int) -> int:
+    """The start of the first line at or after ``pos`` (the start of a line after the first)
+    that is not blank and is indented ``indent`` columns or less; the end of the text when none
+    is."""
+    pattern = _dedented(indent)
+    at = pos - 1  # the line break before it
+    while (m := pattern.search(text, at)) is not None:
+        if "\t" not in m.group() or _columns(m.group()[1:]) <= indent:
+            return m.start() + 1
+        at = m.end()
+    return len(text)
+
+
+@lru_cache(maxsize=64)
+def _dedented(indent: int) -> re.Pattern[str]:
+    """A line break, then a line indented ``indent`` columns or less (or indented with a tab,
+    to be measured) that is not blank."""
+    return re.compile(rf"\n(?:[ ]{{0,{indent}}}|[ ]*\t[ \t]*)(?=[^ \t\r\n])")
+
+
+def _columns(blanks: str, start: int = 0) -> int:
+    """The column after ``blanks`` written from column ``start`` (a tab goes to the next
+    multiple of 8)."""
+    col = start
+    for ch in blanks:
+        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
+    return col

@@ -1,0 +1,243 @@
+"""reStructuredText: prose is checked as in a plain-text file; literal blocks, doctest blocks and
+code directives are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from respectful_lint import lint_text
+from respectful_lint.cli import main
+from respectful_lint.readers import reader_for_path
+from respectful_lint.readers.rst import code_blocks
+
+
+def places(text: str) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.rule) for f in lint_text(text, kind="rst", path="doc.rst")]
+
+
+def lines_of(text: str) -> list[int]:
+    return [line for line, _, _ in places(text)]
+
+
+def test_a_literal_block_after_a_double_colon_is_code() -> None:
+    text = (
+        "The outreach team keeps a script for new volunteers::\n"
+        "\n"
+        "    volunteers = ['the addict', 'a hooker']\n"
+        "    print(volunteers)\n"
+        "\n"
+        "Never call anyone a hooker.\n"
+    )
+    assert lines_of(text) == [6]
+
+
+def test_the_minimized_and_partly_minimized_markers_open_a_literal_block() -> None:
+    for marker in ("::", "Example: ::", "Example::   "):
+        text = f"{marker}\n\n   hooker = 1\n\nA hooker.\n"
+        assert lines_of(text) == [5], marker
+
+
+def test_a_literal_block_ends_where_the_indentation_comes_back() -> None:
+    text = (
+        "Run this::\n"
+        "\n"
+        "    addict = load()\n"
+        "\n"
+        "      hooker = 2\n"
+        "\n"
+        "  The block quote after it calls someone an addict.\n"
+        "\n"
+        "Back at the margin, a hooker.\n"
+    )
+    assert lines_of(text) == [9]  # the indented lines all belong to the block
+    text = "Run this::\n\n    addict = load()\n\nBack at the margin, a hooker.\n"
+    assert lines_of(text) == [5]
+
+
+def test_a_double_colon_inside_a_paragraph_opens_nothing() -> None:
+    text = "See the C++ name std::\nmap for a hooker.\n\n    An addict, quoted.\n"
+    assert lines_of(text) == [2, 4]
+
+
+def test_a_paragraph_without_an_indented_block_after_it_keeps_its_neighbours() -> None:
+    text = "Listen to the sex workers you serve::\n\nA hooker is a person.\n"
+    assert lines_of(text) == [3]
+
+
+def test_a_list_items_literal_block_is_indented_past_its_text() -> None:
+    text = (
+        "* Keep this query::\n"
+        "\n"
+        "    SELECT * FROM hooker;\n"
+        "\n"
+        "  The item goes on and names a hooker.\n"
+        "* The next item names an addict.\n"
+    )
+    assert lines_of(text) == [5, 6]
+
+
+def test_a_doctest_block_is_code_up_to_the_blank_line() -> None:
+    text = (
+        "The sorting guide:\n"
+        "\n"
+        "    >>> names = ['dave', 'john', 'jane']\n"
+        "    >>> sorted(names)\n"
+        "    ['dave', 'jane', 'john']\n"
+        "\n"
+        "Clients, not johns.\n"
+    )
+    assert lines_of(text) == [7]
+
+
+def test_a_prompt_inside_a_paragraph_opens_no_doctest_block() -> None:
+    text = "The prompt\n>>> x\nis where the addict types.\n"
+    assert code_blocks(text) == []
+    assert lines_of(text) == [3]
+
+
+def test_code_directives_and_their_options_are_code() -> None:
+    text = (
+        ".. note::\n"
+        "\n"
+        "   The note is prose: an addict is a person.\n"
+        "\n"
+        "   .. code-block:: python\n"
+        "      :caption: hooker.py\n"
+        "\n"
+        "      hooker = 'addict'\n"
+        "\n"
+        "   More of the note, and a hooker.\n"
+        "\n"
+        ".. literalinclude:: hooker.py\n"
+        "   :lines: 1-3\n"
+        "\n"
+        ".. doctest::\n"
+        "\n"
+        "   >>> 'john'\n"
+        "\n"
+        "A john is a client.\n"
+    )
+    assert lines_of(text) == [3, 10, 19]
+
+
+def test_a_title_underlined_with_colons_is_no_literal_block_marker() -> None:
+    text = "Hours\n:::::\n\n   The clinic sees every addict who comes.\n"
+    assert lines_of(text) == [4]
+
+
+def test_windows_line_endings_and_tabs() -> None:
+    text = "Example::\r\n\r\n    hooker = 1\r\n\r\nA hooker.\r\n"
+    assert lines_of(text) == [5]
+    text = "Example::\n\n\thooker = 1\n\taddict = 2\nA hooker.\n"
+    assert lines_of(text) == [5]
+
+
+def test_positions_after_a_code_block_are_the_files() -> None:
+    text = "Example::\n\n    x = 1\n\nThe hooker’s rights.\n"
+    (f,) = lint_text(text, kind="rst", path="doc.rst")
+    assert (f.line, f.column, f.matched) == (5, 5, "hooker’s")
+    assert text[f.start : f.end] == "hooker’s"
+
+
+def test_the_rst_reader_claims_rst_files() -> None:
+    assert reader_for_path("docs/index.rst").name == "rst"
+    assert reader_for_path("docs/index.rest").name == "rst"
+    assert reader_for_path("notes.txt").name == "text"
+
+
+def test_the_command_line_checks_rst_prose_and_skips_its_code(tmp_path: Path) -> None:
+    doc = tmp_path / "guide.rst"
+    doc.write_text("Example::\n\n    hooker = 1\n\nA hooker.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "concise", str(doc)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(f"{doc}:5:3: ")
+    assert len(result.output.splitlines()) == 1
+
+
+def test_fix_leaves_code_as_it_is(tmp_path: Path) -> None:
+    doc = tmp_path / "guide.rst"
+    doc.write_text("Example::\n\n    hooker = 1\n\nA hooker.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--unsafe-fixes", str(doc)])
+    assert result.exit_code in (0, 1), result.output
+    fixed = doc.read_text(encoding="utf-8")
+    assert fixed.startswith("Example::\n\n    hooker = 1\n\n")
+    assert "hooker" not in fixed.split("\n\n", 2)[2]
+
+
+# --- every block the reader leaves out is code, and the prose reads as in a text file ---------
+
+PROSE = [
+    "A hooker.",
+    "The addict left.",
+    "Clients, not johns.",
+    "The clinic is open.",
+    "See the note::",
+    "Run::",
+    "* An item about a hooker.",
+    "Hours",
+]
+CODE = ["hooker = 1", "addict()", "'john'", "x::", ">>> hooker", "", "\tjohn = 2"]
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A reST document and the spans of its code lines (the blocks it means as code)."""
+    parts: list[str] = []
+    code: list[tuple[int, int]] = []
+    size = 0
+    indent = " " * draw(st.integers(0, 3))  # one for the document: deeper text would be
+    # part of the block before it
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["prose", "literal", "doctest", "directive"]))
+        if kind == "prose":
+            lines = draw(st.lists(st.sampled_from(PROSE), min_size=1, max_size=3))
+            # a paragraph ending in "::" would open a literal block before the next one
+            block = "".join(f"{indent}{line.rstrip(':')}\n" for line in lines)
+        elif kind == "literal":
+            head = f"{indent}{draw(st.sampled_from(PROSE)).rstrip(':')}::\n\n"
+            lines = draw(st.lists(st.sampled_from(CODE), min_size=1, max_size=3))
+            body = "".join(f"{indent}    {line}\n" for line in lines if line) or f"{indent}    x\n"
+            parts.append(head)
+            size += len(head)
+            code.append((size, size + len(body)))
+            block = body
+        elif kind == "doctest":
+            lines = draw(st.lists(st.sampled_from(CODE[:3]), min_size=1, max_size=3))
+            block = f"{indent}>>> " + "".join(f"{line}\n{indent}" for line in lines).rstrip(" ")
+            code.append((size, size + len(block)))
+        else:
+            lines = draw(st.lists(st.sampled_from(CODE), min_size=1, max_size=3))
+            body = "".join(f"{indent}   {line}\n" for line in lines if line) or f"{indent}   x\n"
+            block = f"{indent}.. code-block:: python\n\n{body}"
+            code.append((size, size + len(block)))
+        parts.append(block)
+        size += len(block)
+        parts.append("\n")
+        size += 1
+    return "".join(parts), code
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_the_reader_leaves_out_the_code_and_reads_the_rest_as_text(
+    doc: tuple[str, list[tuple[int, int]]],
+) -> None:
+    text, code = doc
+
+    def trimmed(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        # a block's blank lines at its end may go either way
+        return [(s, s + len(text[s:e].rstrip())) for s, e in spans if text[s:e].strip()]
+
+    assert trimmed(code_blocks(text)) == trimmed(code)
+
+    def in_code(start: int) -> bool:
+        return any(s <= start < e for s, e in code)
+
+    as_rst = lint_text(text, kind="rst", path="d.rst")
+    as_text = lint_text(text, kind="text", path="d.txt")
+    expected = [(f.start, f.end, f.rule) for f in as_text if not in_code(f.start)]
+    assert [(f.start, f.end, f.rule) for f in as_rst] == expected
