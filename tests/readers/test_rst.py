@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from respectful_lint import lint_text
 from respectful_lint.cli import main
 from respectful_lint.readers import reader_for_path
-from respectful_lint.readers.rst import code_blocks
+from respectful_lint.readers.rst import RstReader, code_blocks
 
 
 def places(text: str) -> list[tuple[int, int, str]]:
@@ -141,6 +141,33 @@ def test_positions_after_a_code_block_are_the_files() -> None:
     (f,) = lint_text(text, kind="rst", path="doc.rst")
     assert (f.line, f.column, f.matched) == (5, 5, "hooker’s")
     assert text[f.start : f.end] == "hooker’s"
+
+
+def test_inline_literals_role_names_and_code_roles_are_code() -> None:
+    text = (
+        "Set ``hooker`` to 1, then call :meth:`addict.load` and :c:func:`john_init`.\n"
+        "\n"
+        "Wait for the user using the :meth:`~window.nodelay` method.\n"  # no "meth" near "user"
+        "\n"
+        "See :ref:`the guide for a hooker <guide>` and :term:`addict`.\n"
+    )
+    assert places(text) == [(5, 27, "sex-work/hooker"), (5, 54, "drug-use/addict")]
+
+
+def test_inline_markup_does_not_reach_across_paragraphs() -> None:
+    text = "An ``open literal and a hooker.\n\nA hooker`` again.\n"
+    assert lines_of(text) == [1, 3]
+
+
+def test_blanking_keeps_every_offset_and_line_break() -> None:
+    text = "Intro ``x`` and :func:`y`::\n\n    code = 1\r\n\r\nA caf\u00e9 and a hooker.\n"
+    (segment,) = RstReader().read(text, "d.rst").segments
+    assert len(segment.text) == len(text)
+    assert [i for i, ch in enumerate(segment.text) if ch in "\r\n"] == [
+        i for i, ch in enumerate(text) if ch in "\r\n"
+    ]
+    assert all(ch in (" ", text[i]) for i, ch in enumerate(segment.text))
+    assert segment.text.endswith("A caf\u00e9 and a hooker.\n")
 
 
 def test_the_rst_reader_claims_rst_files() -> None:

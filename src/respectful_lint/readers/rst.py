@@ -1,16 +1,19 @@
 """reStructuredText: read as plain text (see :mod:`.text`), with code left out.
 
-Sphinx and docutils show these blocks as code, so no reader takes them for prose:
+Sphinx and docutils show these as code, so no reader takes them for prose:
 
 - a literal block: the lines indented under a paragraph that ends with ``::``;
 - a doctest block: a paragraph whose first line starts with ``>>>``;
 - a code directive (``.. code-block::``, ``.. doctest::``, ``.. literalinclude::`` and the
-  others in :data:`CODE_DIRECTIVES`), with its options and content.
+  others in :data:`CODE_DIRECTIVES`), with its options and content;
+- an inline literal (````text````), and a role's content unless the role names text
+  (:data:`TEXT_ROLES`: ``:ref:``, ``:term:`` ...): ``:func:``, ``:meth:`` or ``:c:type:`` name
+  code. A role's own name is markup, never a word (``:meth:`` is no drug's name).
 
 Their characters become blanks (line breaks stay), so every offset is the file's and the
 normalized view reads a paragraph break where a block was. The content of every other
-directive (``.. note::``, ``.. warning::``), comments and inline markup (````literal````,
-roles) are read as the text they are, as in a plain-text file.
+directive (``.. note::``, ``.. warning::``) and comments are read as the text they are, as in
+a plain-text file.
 
 The blocks are found by indentation, as the reStructuredText specification defines them, from
 the lines where one may start: a search for ``::`` at the end of a line, ``..`` and ``>>>``
@@ -59,6 +62,32 @@ CODE_DIRECTIVES = frozenset(
         "kernel-doc",
     }
 )
+# roles whose content is text a reader sees ("see :ref:`the intake guide <intake>`"); the
+# content of any other role (":func:`open`", ":c:type:`size_t`") is code or a name
+TEXT_ROLES = frozenset(
+    {
+        "abbr",
+        "any",
+        "doc",
+        "dfn",
+        "emphasis",
+        "guilabel",
+        "menuselection",
+        "numref",
+        "pep",
+        "ref",
+        "rfc",
+        "strong",
+        "sub",
+        "subscript",
+        "sup",
+        "superscript",
+        "t",
+        "term",
+        "title",
+        "title-reference",
+    }
+)
 # where a block may start, each found by a search that starts with literal characters, then
 # checked for the blanks before it: a line that ends in "::" followed by blank lines and an
 # indented line, a code directive, a doctest prompt
@@ -69,6 +98,11 @@ _CODE_DIRECTIVE = re.compile(
 )
 _PROMPT = re.compile(">>>")
 _MARKUP = re.compile(r"\.\.(?=[ \t]|\r?$)", re.MULTILINE)  # explicit markup's start
+# inline code: a literal (``text``) and a role with its content (:name:`content`)
+_LITERAL_SPAN = re.compile(r"``(?!\s)[^`]*?``(?!`)")
+# (the colon first, which the search finds fast, then a look back past it)
+_ROLE_SPAN = re.compile(r":(?<![\w:`]:)(?P<name>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)*):`[^`]*`")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 # a list item's marker and the blanks after it: the item's text starts after them
 _MARKER = re.compile(r"(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+(?=\S)")
 _LEAD = re.compile(r"[ \t]*")
@@ -85,15 +119,20 @@ class RstReader:
 
 
 def segments(text: str) -> Iterator[Segment]:
-    """The segments of the text with the blocks :func:`code_blocks` finds blanked out: each
-    of their characters but line breaks becomes a space, so offsets stay those of the text and
-    the normalized view reads a paragraph break there."""
-    blocks = code_blocks(text)
-    if not blocks:
+    """The segments of the text with what :func:`blanks` finds blanked out: each character but
+    line breaks becomes a space, so offsets stay those of the text, and the normalized view
+    reads a paragraph break where a block was and a blank where inline code was."""
+    spans = blanks(text)
+    if not spans:
         return text_segments(text)
+    if text.isascii():  # blanked in place, one byte per character
+        data = bytearray(text, "ascii")
+        for start, end in spans:
+            data[start:end] = data[start:end].translate(_BLANKS)
+        return text_segments(data.decode("ascii"))
     parts: list[str] = []
     at = 0
-    for start, end in blocks:
+    for start, end in spans:
         parts.append(text[at:start])
         parts.append(_blanked(text[start:end]))
         at = end
@@ -101,10 +140,41 @@ def segments(text: str) -> Iterator[Segment]:
     return text_segments("".join(parts))
 
 
+def blanks(text: str) -> list[tuple[int, int]]:
+    """What the reader leaves out, in order and apart: the blocks of :func:`code_blocks`, and
+    outside them inline literals, role names and the content of roles not in
+    :data:`TEXT_ROLES`."""
+    blocks = code_blocks(text)
+    inline = [m.span() for m in _LITERAL_SPAN.finditer(text)]
+    for m in _ROLE_SPAN.finditer(text):
+        if m["name"].lower() in TEXT_ROLES:  # the name and the backticks
+            inline.append((m.start(), m.end("name") + 2))
+            inline.append((m.end() - 1, m.end()))
+        else:
+            inline.append(m.span())
+    if not inline:
+        return blocks
+    find = text.find
+    spans = [
+        (start, end)
+        for start, end in inline
+        # inline markup never spans paragraphs
+        if find("\n", start, end) < 0 or not _PARAGRAPH_BREAK.search(text, start, end)
+    ]
+    spans.extend(blocks)
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:  # within or next to the last one: one span
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def _blanked(block: str) -> str:
     """``block`` with every character but line breaks as a space."""
-    if block.isascii():
-        return block.encode().translate(_BLANKS).decode()
     return "\n".join(
         " " * len(line) if "\r" not in line else _NOT_CR.sub(" ", line)
         for line in block.split("\n")
