@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import guards
 from .casing import case_of, next_capitalized
 from .model import QuotePolicies, Severity
-from .normalize import PARAGRAPH, normalize, with_view
+from .normalize import PARAGRAPH, PLACEHOLDER, normalize, with_view
 from .patterns import exception_regex
 from .quoting import gloss_after, mention_frame_before
 from .sentences import SENTENCE_WINDOW, sentence_bounds
@@ -226,6 +226,8 @@ class Context:
         i = end
         while i < len(norm) and norm[i] == " ":
             i += 1
+        if i < len(norm) and norm[i] == PLACEHOLDER:
+            return frozenset({"noun"})  # inline code names a thing: "the undocumented `f()`"
         if i >= len(norm) or not norm[i].isalnum():
             return frozenset({"none"})
         words = _COMPOUND.findall(norm, i, min(len(norm), i + 80))[:2]

@@ -31,6 +31,9 @@ _ASCII_TABLE = bytes(
 )
 
 PARAGRAPH = "\x1e"  # stands for a paragraph break in the view (ASCII record separator)
+# stands for inline content a reader skips (a code span, an inline image), in a segment's text
+# and so in its view; never part of a match
+PLACEHOLDER = "\ufffc"
 # the same table for a text whose paragraph breaks are marked already: it keeps the marks
 _MARKED_TABLE = _ASCII_TABLE[:30] + b"\x1e" + _ASCII_TABLE[31:]
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"

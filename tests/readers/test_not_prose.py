@@ -46,3 +46,15 @@ def test_an_address_in_the_next_paragraph_does_not_hide_a_word(after: str) -> No
     # a paragraph break ends the token an address is looked for in, as a blank does
     text = f"We met an addict.\n\n{after}\n\n"
     assert [f.matched for f in lint_text(text, kind="text")] == ["addict"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The undocumented `parse_legacy()` helper was removed in version 3.",
+        "The homeless `Shelter` record type keeps its old fields.",
+    ],
+)
+def test_inline_code_after_an_adjective_is_the_thing_it_describes(text: str) -> None:
+    # "the undocumented" and "the homeless" are collective nouns only when nothing follows
+    assert lint_text(text, kind="markdown") == []

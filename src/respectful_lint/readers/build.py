@@ -11,8 +11,8 @@ from msgspec import Struct, field
 
 from ..errors import LintError
 from ..model import Location, OffsetMap, Segment
+from ..normalize import PLACEHOLDER as PLACEHOLDER  # re-exported for the readers
 
-PLACEHOLDER = "\ufffc"  # stands for skipped inline content; never part of a match
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Python refuses to turn more decimal digits than this into an integer (int_max_str_digits)
 MAX_DIGITS = 4300
