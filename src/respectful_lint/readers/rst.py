@@ -99,7 +99,7 @@ _CODE_DIRECTIVE = re.compile(
 _PROMPT = re.compile(">>>")
 _MARKUP = re.compile(r"\.\.(?=[ \t]|\r?$)", re.MULTILINE)  # explicit markup's start
 # inline code: a literal (``text``) and a role with its content (:name:`content`)
-_LITERAL_SPAN = re.compile(r"``(?!\s)[^`]*?``(?!`)")
+_LITERAL_SPAN = re.compile(r"``(?!\s)[^`]*``(?!`)")
 # (the colon first, which the search finds fast, then a look back past it)
 _ROLE_SPAN = re.compile(r":(?<![\w:`]:)(?P<name>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)*):`[^`]*`")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
@@ -119,58 +119,48 @@ class RstReader:
 
 
 def segments(text: str) -> Iterator[Segment]:
-    """The segments of the text with what :func:`blanks` finds blanked out: each character but
-    line breaks becomes a space, so offsets stay those of the text, and the normalized view
+    """The segments of the text with its code blanked out (see the module): each character
+    but line breaks becomes a space, so offsets stay those of the text, and the normalized view
     reads a paragraph break where a block was and a blank where inline code was."""
-    spans = blanks(text)
-    if not spans:
-        return text_segments(text)
-    if text.isascii():  # blanked in place, one byte per character
-        data = bytearray(text, "ascii")
-        for start, end in spans:
-            data[start:end] = data[start:end].translate(_BLANKS)
-        return text_segments(data.decode("ascii"))
-    parts: list[str] = []
-    at = 0
-    for start, end in spans:
-        parts.append(text[at:start])
-        parts.append(_blanked(text[start:end]))
-        at = end
-    parts.append(text[at:])
-    return text_segments("".join(parts))
-
-
-def blanks(text: str) -> list[tuple[int, int]]:
-    """What the reader leaves out, in order and apart: the blocks of :func:`code_blocks`, and
-    outside them inline literals, role names and the content of roles not in
-    :data:`TEXT_ROLES`."""
     blocks = code_blocks(text)
-    inline = [m.span() for m in _LITERAL_SPAN.finditer(text)]
-    for m in _ROLE_SPAN.finditer(text):
-        if m["name"].lower() in TEXT_ROLES:  # the name and the backticks
-            inline.append((m.start(), m.end("name") + 2))
-            inline.append((m.end() - 1, m.end()))
-        else:
-            inline.append(m.span())
-    if not inline:
-        return blocks
-    find = text.find
-    spans = [
-        (start, end)
-        for start, end in inline
-        # inline markup never spans paragraphs
-        if find("\n", start, end) < 0 or not _PARAGRAPH_BREAK.search(text, start, end)
-    ]
-    spans.extend(blocks)
-    spans.sort()
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and start <= out[-1][1]:  # within or next to the last one: one span
-            if end > out[-1][1]:
-                out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
+    if blocks and text.isascii():  # blanked in place, one byte per character
+        data = bytearray(text, "ascii")
+        for start, end in blocks:
+            data[start:end] = data[start:end].translate(_BLANKS)
+        text = data.decode("ascii")
+    elif blocks:
+        parts: list[str] = []
+        at = 0
+        for start, end in blocks:
+            parts.append(text[at:start])
+            parts.append(_blanked(text[start:end]))
+            at = end
+        parts.append(text[at:])
+        text = "".join(parts)
+    if "``" in text:
+        text = _LITERAL_SPAN.sub(_blank_literal, text)
+    if ":`" in text:
+        text = _ROLE_SPAN.sub(_blank_role, text)
+    return text_segments(text)
+
+
+def _blank_literal(m: re.Match[str]) -> str:
+    """An inline literal as blanks (as it stands when it would reach across paragraphs)."""
+    span = m.group()
+    if "\n" in span:
+        return span if _PARAGRAPH_BREAK.search(span) else _blanked(span)
+    return " " * len(span)
+
+
+def _blank_role(m: re.Match[str]) -> str:
+    """A role as blanks, or, when it names text, its name and backticks alone."""
+    span = m.group()
+    if "\n" in span and _PARAGRAPH_BREAK.search(span):
+        return span
+    if m["name"].lower() in TEXT_ROLES:
+        head = m.end("name") + 2 - m.start()
+        return " " * head + span[head:-1] + " "
+    return _blanked(span) if "\n" in span else " " * len(span)
 
 
 def _blanked(block: str) -> str:
