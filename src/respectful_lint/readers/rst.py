@@ -275,6 +275,8 @@ def _dedented(indent: int) -> re.Pattern[str]:
 def _columns(blanks: str, start: int = 0) -> int:
     """The column after ``blanks`` written from column ``start`` (a tab goes to the next
     multiple of 8)."""
+    if "\t" not in blanks:
+        return start + len(blanks)
     col = start
     for ch in blanks:
         col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
