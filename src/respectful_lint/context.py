@@ -27,6 +27,7 @@ _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 _QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}\Z")
 _ASSIGNED_OR_CALLED = re.compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
 _OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
+_PROMPT = re.compile(r"[ \t]*(?:>>>|\.\.\.|\$|#) ")  # an interpreter's or a shell's prompt
 _LIST_ITEM_BEFORE = re.compile(r"(?:^|[\s,(])([\w.]+), \Z")
 _LIST_ITEM_AFTER = re.compile(r", ([\w.]+)(?=[,)]| and | or )")
 # camelCase or PascalCase with an inner capital, snake_case, dotted names, or letters + digits
@@ -174,8 +175,8 @@ class Context:
         ):
             return True  # "john -test", "john = 5", "clean(john)", "log.john", "$john"
         line_start = raw.rfind("\n", 0, text_start) + 1
-        if raw.startswith((">>> ", "... ", "$ ", "# "), line_start):
-            return True  # a doctest or shell line
+        if _PROMPT.match(raw, line_start):
+            return True  # a doctest or shell line, indented or not
         if text_start > 0 and raw[text_start - 1] == "~":
             return True
         before = _LIST_ITEM_BEFORE.search(raw, max(0, text_start - 60), text_start)

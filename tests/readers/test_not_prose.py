@@ -58,3 +58,17 @@ def test_an_address_in_the_next_paragraph_does_not_hide_a_word(after: str) -> No
 def test_inline_code_after_an_adjective_is_the_thing_it_describes(text: str) -> None:
     # "the undocumented" and "the homeless" are collective nouns only when nothing follows
     assert lint_text(text, kind="markdown") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ">>> roster = ['ana', 'john', 'li']",
+        "    >>> roster = ['ana', 'john', 'li']",
+        "\t... 'john': 3,",
+        "  $ grep -r john /srv/intake",
+    ],
+)
+def test_doctest_and_shell_lines_are_code_indented_or_not(line: str) -> None:
+    text = f"The intake examples:\n\n{line}\n\nA john is a client.\n"
+    assert [f.line for f in lint_text(text, kind="text")] == [5]
