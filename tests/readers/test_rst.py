@@ -273,3 +273,9 @@ def test_the_reader_leaves_out_the_code_and_reads_the_rest_as_text(
     as_text = lint_text(text, kind="text", path="d.txt")
     expected = [(f.start, f.end, f.rule) for f in as_text if not in_code(f.start)]
     assert [(f.start, f.end, f.rule) for f in as_rst] == expected
+
+
+def test_raw_html_is_read_as_text() -> None:
+    # a reader of the rendered page sees it
+    text = ".. raw:: html\n\n   <p>The hotline helps every addict who calls.</p>\n"
+    assert lines_of(text) == [3]

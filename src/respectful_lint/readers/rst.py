@@ -5,7 +5,8 @@ Sphinx and docutils show these as code, so no reader takes them for prose:
 - a literal block: the lines indented under a paragraph that ends with ``::``;
 - a doctest block: a paragraph whose first line starts with ``>>>``;
 - a code directive (``.. code-block::``, ``.. doctest::``, ``.. literalinclude::`` and the
-  others in :data:`CODE_DIRECTIVES`), with its options and content;
+  others in :data:`CODE_DIRECTIVES`), with its options and content (not ``.. raw::``, whose
+  HTML a reader of the page sees: it is read as text, tags and all);
 - an inline literal (````text````), and a role's content unless the role names text
   (:data:`TEXT_ROLES`: ``:ref:``, ``:term:`` ...): ``:func:``, ``:meth:`` or ``:c:type:`` name
   code. A role's own name is markup, never a word (``:meth:`` is no drug's name).
@@ -49,7 +50,6 @@ CODE_DIRECTIVES = frozenset(
         "jupyter-execute",
         "productionlist",
         "math",
-        "raw",
         "graphviz",
         "graph",
         "digraph",
