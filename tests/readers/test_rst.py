@@ -279,3 +279,24 @@ def test_raw_html_is_read_as_text() -> None:
     # a reader of the rendered page sees it
     text = ".. raw:: html\n\n   <p>The hotline helps every addict who calls.</p>\n"
     assert lines_of(text) == [3]
+
+
+def test_comments_and_targets_are_left_out_and_footnotes_read() -> None:
+    text = (
+        ".. A note to the editors: the old page said hooker.\n"
+        "   It said addict too.\n"
+        "\n"
+        ".. _intake-hooker:\n"
+        "\n"
+        ".. [1] A footnote the page shows, about an addict.\n"
+        "\n"
+        "..\n"
+        "\n"
+        "   A block quote after an empty comment names a hooker.\n"
+    )
+    assert lines_of(text) == [6, 10]
+
+
+def test_a_suppression_comment_still_works() -> None:
+    text = ".. respectful-lint-disable-next-line sex-work/hooker\nA hooker.\n\nA hooker.\n"
+    assert lines_of(text) == [4]

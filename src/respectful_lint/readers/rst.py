@@ -7,14 +7,16 @@ Sphinx and docutils show these as code, so no reader takes them for prose:
 - a code directive (``.. code-block::``, ``.. doctest::``, ``.. literalinclude::`` and the
   others in :data:`CODE_DIRECTIVES`), with its options and content (not ``.. raw::``, whose
   HTML a reader of the page sees: it is read as text, tags and all);
+- a comment (``..`` and text that is no directive, footnote, citation or substitution
+  definition) and a hyperlink target (``.. _name:``), with their indented lines: the page
+  does not show them;
 - an inline literal (````text````), and a role's content unless the role names text
   (:data:`TEXT_ROLES`: ``:ref:``, ``:term:`` ...): ``:func:``, ``:meth:`` or ``:c:type:`` name
   code. A role's own name is markup, never a word (``:meth:`` is no drug's name).
 
 Their characters become blanks (line breaks stay), so every offset is the file's and the
 normalized view reads a paragraph break where a block was. The content of every other
-directive (``.. note::``, ``.. warning::``) and comments are read as the text they are, as in
-a plain-text file.
+directive (``.. note::``, ``.. warning::``) is read as the text it is, as in a plain-text file.
 
 The blocks are found by indentation, as the reStructuredText specification defines them, from
 the lines where one may start: a search for ``::`` at the end of a line, ``..`` and ``>>>``
@@ -97,6 +99,11 @@ _CODE_DIRECTIVE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _PROMPT = re.compile(">>>")
+# explicit markup that is no directive, footnote, citation or substitution definition: a
+# comment (an empty one too) or a hyperlink target
+_COMMENT = re.compile(
+    r"\.\.(?:[ \t]+(?![\[|]|[A-Za-z0-9][\w:+.-]*::(?:[ \t]|\r?$))|[ \t]*\r?$)", re.MULTILINE
+)
 _MARKUP = re.compile(r"\.\.(?=[ \t]|\r?$)", re.MULTILINE)  # explicit markup's start
 # inline code: a literal (``text``) and a role with its content (:name:`content`)
 _LITERAL_SPAN = re.compile(r"``(?!\s)[^`]*``(?!`)")
@@ -179,7 +186,11 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
     and apart."""
     # (line start, kind, where its mark is, where the match ends)
     starts: list[tuple[int, int, int, int]] = []
-    for kind, pattern in ((_DIRECTIVE_KIND, _CODE_DIRECTIVE), (_PROMPT_KIND, _PROMPT)):
+    for kind, pattern in (
+        (_DIRECTIVE_KIND, _CODE_DIRECTIVE),
+        (_DIRECTIVE_KIND, _COMMENT),
+        (_PROMPT_KIND, _PROMPT),
+    ):
         for m in pattern.finditer(text):
             at = m.start()
             line = text.rfind("\n", 0, at) + 1
@@ -196,8 +207,13 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
             continue
         end = -1
         if kind == _DIRECTIVE_KIND:
-            # its options and content: the lines after it, blank or indented more than it
-            end = _dedent(text, _next_line(text, at), _columns(text[line:at]))
+            # its options and content: the lines after it, blank or indented more than it;
+            # nothing after an empty comment that a blank line follows
+            after = _next_line(text, at)
+            if not text[at + 2 : after].strip() and _BLANK_LINE.match(text, after):
+                end = after
+            else:
+                end = _dedent(text, after, _columns(text[line:at]))
         elif kind == _PROMPT_KIND:
             if _starts_paragraph(text, line):
                 blank = _BLANK_LINE.search(text, line)
