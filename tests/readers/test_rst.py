@@ -1,5 +1,5 @@
-"""reStructuredText: prose is checked as in a plain-text file; literal blocks, doctest blocks and
-code directives are not."""
+"""reStructuredText: prose is checked as in a plain-text file; code (literal and doctest blocks,
+code directives, inline literals, code roles) and comments are not."""
 
 from __future__ import annotations
 
