@@ -122,7 +122,7 @@ class RstReader:
     extensions: ClassVar[tuple[str, ...]] = (".rst", ".rest")
 
     def read(self, text: str, path: str) -> Document:
-        return Document(path=path, format=self.name, text=text, segments=list(segments(text)))
+        return Document(path=path, format=self.name, text=text, segments=segments(text))
 
 
 def segments(text: str) -> Iterator[Segment]:
