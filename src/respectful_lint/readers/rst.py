@@ -28,9 +28,12 @@ takes far longer than checking the tree, so it is not used here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import ClassVar
+
+from msgspec.structs import replace
 
 from ..model import Document, Segment
 from .text import segments as text_segments
@@ -126,29 +129,53 @@ class RstReader:
 
 
 def segments(text: str) -> Iterator[Segment]:
-    """The segments of the text with its code blanked out (see the module): each character
-    but line breaks becomes a space, so offsets stay those of the text, and the normalized view
-    reads a paragraph break where a block was and a blank where inline code was."""
+    """The text's segments, cut as :mod:`.text` cuts them, each with its code blanked out (see
+    the module): every character but line breaks becomes a space, so offsets stay those of the
+    text, and the normalized view reads a paragraph break where a block was and a blank where
+    inline code was. One segment is copied at a time, so memory stays that of the text."""
     blocks = code_blocks(text)
-    if blocks and text.isascii():  # blanked in place, one byte per character
-        data = bytearray(text, "ascii")
-        for start, end in blocks:
-            data[start:end] = data[start:end].translate(_BLANKS)
-        text = data.decode("ascii")
-    elif blocks:
-        parts: list[str] = []
-        at = 0
-        for start, end in blocks:
-            parts.append(text[at:start])
-            parts.append(_blanked(text[start:end]))
-            at = end
-        parts.append(text[at:])
-        text = "".join(parts)
-    if "``" in text:
-        text = _LITERAL_SPAN.sub(_blank_literal, text)
-    if ":`" in text:
-        text = _ROLE_SPAN.sub(_blank_role, text)
-    return text_segments(text)
+    starts = [start for start, _ in blocks]
+    for segment in text_segments(text):
+        piece = segment.text
+        at = segment.offsets.start(0)
+        blanked = _blank_inline(_blank_blocks(piece, at, blocks, starts))
+        yield segment if blanked is piece else replace(segment, text=blanked)
+
+
+def _blank_blocks(piece: str, at: int, blocks: list[tuple[int, int]], starts: list[int]) -> str:
+    """``piece`` (at offset ``at`` in the text) with the parts of ``blocks`` inside it blanked."""
+    end = at + len(piece)
+    i = max(bisect_right(starts, at) - 1, 0)
+    spans: list[tuple[int, int]] = []
+    while i < len(blocks) and blocks[i][0] < end:
+        start, stop = blocks[i]
+        if stop > at:
+            spans.append((max(start, at) - at, min(stop, end) - at))
+        i += 1
+    if not spans:
+        return piece
+    if piece.isascii():  # blanked in place, one byte per character
+        data = bytearray(piece, "ascii")
+        for start, stop in spans:
+            data[start:stop] = data[start:stop].translate(_BLANKS)
+        return data.decode("ascii")
+    parts: list[str] = []
+    last = 0
+    for start, stop in spans:
+        parts.append(piece[last:start])
+        parts.append(_blanked(piece[start:stop]))
+        last = stop
+    parts.append(piece[last:])
+    return "".join(parts)
+
+
+def _blank_inline(piece: str) -> str:
+    """``piece`` with its inline literals and roles blanked (see the module)."""
+    if "``" in piece:
+        piece = _LITERAL_SPAN.sub(_blank_literal, piece)
+    if ":`" in piece:
+        piece = _ROLE_SPAN.sub(_blank_role, piece)
+    return piece
 
 
 def _blank_literal(m: re.Match[str]) -> str:
