@@ -116,7 +116,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 # a list item's marker and the blanks after it: the item's text starts after them
 _MARKER = re.compile(r"(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+(?=\S)")
 _LEAD = re.compile(r"[ \t]*")
-_NOT_CR = re.compile(r"[^\r]")
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
 _BLANK_LINE = re.compile(r"^[ \t]*\r?$", re.MULTILINE)
 
 
@@ -199,10 +199,7 @@ def _blank_role(m: re.Match[str]) -> str:
 
 def _blanked(block: str) -> str:
     """``block`` with every character but line breaks as a space."""
-    return "\n".join(
-        " " * len(line) if "\r" not in line else _NOT_CR.sub(" ", line)
-        for line in block.split("\n")
-    )
+    return _NOT_LINE_BREAK.sub(lambda m: " " * len(m.group()), block)
 
 
 _BLANKS = bytes(b if b in (10, 13) else 32 for b in range(256))
@@ -236,11 +233,11 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
         if kind == _DIRECTIVE_KIND:
             # its options and content: the lines after it, blank or indented more than it;
             # nothing after an empty comment that a blank line follows
-            after = _next_line(text, at)
-            if not text[at + 2 : after].strip() and _BLANK_LINE.match(text, after):
-                end = after
+            below = _next_line(text, at)
+            if not text[at + 2 : below].strip() and _BLANK_LINE.match(text, below):
+                end = below
             else:
-                end = _dedent(text, after, _columns(text[line:at]))
+                end = _dedent(text, below, _columns(text[line:at]))
         elif kind == _PROMPT_KIND:
             if _starts_paragraph(text, line):
                 blank = _BLANK_LINE.search(text, line)
@@ -318,9 +315,4 @@ def _dedented(indent: int) -> re.Pattern[str]:
 def _columns(blanks: str, start: int = 0) -> int:
     """The column after ``blanks`` written from column ``start`` (a tab goes to the next
     multiple of 8)."""
-    if "\t" not in blanks:
-        return start + len(blanks)
-    col = start
-    for ch in blanks:
-        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
-    return col
+    return len((" " * start + blanks).expandtabs(8))
