@@ -38,7 +38,7 @@ def test_a_literal_block_after_a_double_colon_is_code() -> None:
 
 def test_the_minimized_and_partly_minimized_markers_open_a_literal_block() -> None:
     for marker in ("::", "Example: ::", "Example::   "):
-        text = f"{marker}\n\n   hooker = 1\n\nA hooker.\n"
+        text = f"{marker}\n\n   A hooker walked in.\n\nA hooker.\n"
         assert lines_of(text) == [5], marker
 
 
@@ -131,14 +131,14 @@ def test_a_title_underlined_with_colons_is_no_literal_block_marker() -> None:
 
 
 def test_windows_line_endings_and_tabs() -> None:
-    text = "Example::\r\n\r\n    hooker = 1\r\n\r\nA hooker.\r\n"
+    text = "Example::\r\n\r\n    A hooker walked in.\r\n\r\nA hooker.\r\n"
     assert lines_of(text) == [5]
-    text = "Example::\n\n\thooker = 1\n\taddict = 2\nA hooker.\n"
+    text = "Example::\n\n\tA hooker walked in.\n\tAn addict too.\nA hooker.\n"
     assert lines_of(text) == [5]
 
 
 def test_positions_after_a_code_block_are_the_files() -> None:
-    text = "Example::\n\n    x = 1\n\nThe hooker’s rights.\n"
+    text = "Example::\n\n    The addict’s rights.\n\nThe hooker’s rights.\n"
     (f,) = lint_text(text, kind="rst", path="doc.rst")
     assert (f.line, f.column, f.matched) == (5, 5, "hooker’s")
     assert text[f.start : f.end] == "hooker’s"
@@ -183,7 +183,7 @@ def test_the_rst_reader_claims_rst_files() -> None:
 
 def test_the_command_line_checks_rst_prose_and_skips_its_code(tmp_path: Path) -> None:
     doc = tmp_path / "guide.rst"
-    doc.write_text("Example::\n\n    hooker = 1\n\nA hooker.\n", encoding="utf-8")
+    doc.write_text("Example::\n\n    A hooker walked in.\n\nA hooker.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--isolated", "--format", "concise", str(doc)])
     assert result.exit_code == 1
     assert result.output.splitlines()[0].startswith(f"{doc}:5:3: ")
@@ -192,11 +192,11 @@ def test_the_command_line_checks_rst_prose_and_skips_its_code(tmp_path: Path) ->
 
 def test_fix_leaves_code_as_it_is(tmp_path: Path) -> None:
     doc = tmp_path / "guide.rst"
-    doc.write_text("Example::\n\n    hooker = 1\n\nA hooker.\n", encoding="utf-8")
+    doc.write_text("Example::\n\n    A hooker walked in.\n\nA hooker.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--unsafe-fixes", str(doc)])
     assert result.exit_code in (0, 1), result.output
     fixed = doc.read_text(encoding="utf-8")
-    assert fixed.startswith("Example::\n\n    hooker = 1\n\n")
+    assert fixed.startswith("Example::\n\n    A hooker walked in.\n\n")
     assert "hooker" not in fixed.split("\n\n", 2)[2]
 
 
@@ -300,3 +300,11 @@ def test_comments_and_targets_are_left_out_and_footnotes_read() -> None:
 def test_a_suppression_comment_still_works() -> None:
     text = ".. respectful-lint-disable-next-line sex-work/hooker\nA hooker.\n\nA hooker.\n"
     assert lines_of(text) == [4]
+
+
+def test_a_block_longer_than_a_segment_is_left_out_in_every_segment() -> None:
+    # segments are cut at blank lines every 64 KB: this block's blank lines cut it in parts
+    text = "Intro::\n\n" + "    A hooker walked in.\n\n" * 10_000 + "A hooker.\n"
+    document = RstReader().read(text, "d.rst")
+    assert len(list(document.segments)) > 2
+    assert lines_of(text) == [20_003]
