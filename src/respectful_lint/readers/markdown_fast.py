@@ -89,10 +89,7 @@ def _line_content_end(text: str, starts: Sequence[int], line: int) -> int:
 
 def _columns(indent: str) -> int:
     """The width of an indent of spaces and tabs, a tab reaching the next multiple of four."""
-    width = 0
-    for ch in indent:
-        width = width + 4 - width % 4 if ch == "\t" else width + 1
-    return width
+    return len(indent.expandtabs(4))
 
 
 class Differ(Exception):
