@@ -24,14 +24,12 @@ Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from bench_scan import build_text
+from bench_scan import build_text, timed
 
 TREE_RATE = 25e6  # bytes a second: the tree and Markdown targets
 LARGE_RATE = 100e6  # the 20 MB file with the accelerator
@@ -39,12 +37,7 @@ LARGE_RATE = 100e6  # the 20 MB file with the accelerator
 
 def cpu(fn: Callable[[], object], runs: int) -> float:
     """Median CPU seconds of ``runs`` calls of ``fn``."""
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
+    return timed(fn, runs)[1]
 
 
 def markdown_events(texts: list[str]) -> None:

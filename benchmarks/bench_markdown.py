@@ -22,24 +22,12 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from bench_scan import timed
+
 HERE = Path(__file__).resolve().parent
-
-
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Median wall-clock and median CPU seconds of ``runs`` calls of ``fn``."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:

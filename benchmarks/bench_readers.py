@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import argparse
 import html
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+
+from bench_scan import timed
 
 HERE = Path(__file__).resolve().parent
 
@@ -71,17 +71,6 @@ def build_docx(corpus: Path, pages: int, out: Path) -> int:
             break
     document.save(str(out))
     return words
-
-
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Median wall-clock and median CPU seconds of ``runs`` calls of ``fn``."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
