@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from respectful_lint.cli import main
 from respectful_lint.reporters.github import escape_data, escape_property
+from respectful_lint.reporters.text import display_width
 
 DATA = Path(__file__).parents[1] / "data"
 SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -341,6 +342,15 @@ def test_caret_line_counts_display_width(tmp_path: Path) -> None:
     assert lines[2] == "   |           ^^^^^^^"
     wide = write(tmp_path, "w.md", "ＡＢ hookers and 全員\n")
     assert run(str(wide), "--no-color").stdout.splitlines()[2] == "   |      ^^^^^^^"
+
+
+@given(st.text() | st.text(st.characters(max_codepoint=0x7F)))
+def test_caret_width_is_the_terminal_width_wcwidth_gives(text: str) -> None:
+    from wcwidth import wcswidth, wcwidth
+
+    width = wcswidth(text)
+    expected = width if width >= 0 else sum(max(wcwidth(ch), 0) for ch in text)
+    assert display_width(text) == expected
 
 
 def test_word_locations_keep_the_file_line_column_shape(tmp_path: Path) -> None:

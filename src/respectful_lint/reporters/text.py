@@ -20,6 +20,8 @@ _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTIO
 def display_width(text: str) -> int:
     """Terminal columns ``text`` takes: wide (East Asian, emoji) characters take two,
     combining marks none, control characters none."""
+    if text.isascii() and text.isprintable():
+        return len(text)  # most lines: one column each, without importing wcwidth's tables
     from wcwidth import wcswidth, wcwidth
 
     width = wcswidth(text)
