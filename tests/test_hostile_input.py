@@ -37,6 +37,7 @@ def one_error(result: Result) -> str:
     assert result.exit_code == 2, result.output
     errors = [line for line in result.stderr.splitlines() if "error:" in line]
     assert len(errors) == 1, result.stderr
+    assert result.stderr.strip() == errors[0], "more than one line"
     return errors[0]
 
 
@@ -89,7 +90,11 @@ def test_a_long_json_float_is_read() -> None:
 
 @pytest.mark.parametrize(
     ("value", "reason"),
-    [(DIGITS, "more than 4,300 digits"), ("2024-13-45", "month must be in 1..12")],
+    [
+        (DIGITS, "more than 4,300 digits"),
+        ("2024-13-45", "month must be in 1..12"),
+        ("<<", "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"),
+    ],
 )
 def test_a_bad_yaml_value_in_a_config_names_file_line_and_key(
     tmp_path: Path, value: str, reason: str, monkeypatch: pytest.MonkeyPatch
@@ -104,7 +109,11 @@ def test_a_bad_yaml_value_in_a_config_names_file_line_and_key(
 
 @pytest.mark.parametrize(
     ("value", "reason"),
-    [(DIGITS, "more than 4,300 digits"), ("2024-13-45", "day is out of range for month")],
+    [
+        (DIGITS, "more than 4,300 digits"),
+        ("2024-13-45", "day is out of range for month"),
+        ("!!python/name:os.system x", "the tag 'tag:yaml.org,2002:python/name:os.system'"),
+    ],
 )
 def test_a_bad_yaml_value_in_a_lexicon_names_file_line_and_key(
     tmp_path: Path, value: str, reason: str

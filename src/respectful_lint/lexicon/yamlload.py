@@ -138,13 +138,22 @@ def _convert(
         return [_convert(item, (*path, i), marks, keys, file) for i, item in enumerate(node.value)]
     try:
         return _constructor.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
+    except (
+        yaml.YAMLError,  # a tag no safe constructor takes: '<<' alone, '!!python/name:...'
+        ValueError,  # 2024-13-45, an integer too long to convert, an empty '!!int'...
+        OverflowError,
+        IndexError,
+        TypeError,
+        AttributeError,
+        KeyError,
+    ) as exc:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        raise LexiconError(f"{file}:{line}:{col}: invalid value: {exc}") from None
-    except (ValueError, OverflowError, IndexError, TypeError, AttributeError, KeyError) as exc:
-        # 2024-13-45, an integer too long to convert, an empty '!!int', a bad '!!binary'...
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        reason = f"more than {MAX_DIGITS:,} digits" if "digits" in str(exc) else str(exc)
+        if isinstance(exc, yaml.MarkedYAMLError):  # its text goes on with a second line
+            reason = exc.problem or exc.context or "invalid YAML"
+        elif "digits" in str(exc):
+            reason = f"more than {MAX_DIGITS:,} digits"
+        else:
+            reason = str(exc)
         reason = (reason.splitlines() or [type(exc).__name__])[0]
         where = _path_text(path)
         raise LexiconError(
