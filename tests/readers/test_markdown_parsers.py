@@ -58,6 +58,12 @@ INLINE = [
     "{}~{}",
     "`~~{}~~`",
     "<b title='~~'>{}</b>",
+    "~{} *{}~ x*",
+    "~~{} *{}~~ x*",
+    "*{} ~~{}* x~~",
+    "~~{}~~{}~~",
+    "\\~~{}~~",
+    "~~_{}_~~",
 ]
 BLOCK = ["{}", "# {}", "## {}", "- {}", "  - {}", "1. {}", "> {}", "> - {}", "| {} | {} |"]
 
@@ -189,7 +195,7 @@ def test_tildes_in_code_leave_the_file_to_the_events(monkeypatch: pytest.MonkeyP
     assert [s.text for s in doc.segments] == ["Some \ufffc hookers said"]
 
 
-def test_strikethrough_is_read_by_markdown_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def _read_counting_markdown_it(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, Any]:
     calls = []
     original = markdown._parser
 
@@ -198,9 +204,43 @@ def test_strikethrough_is_read_by_markdown_it(monkeypatch: pytest.MonkeyPatch) -
         return original()
 
     monkeypatch.setattr(markdown, "_parser", counted)
-    doc = markdown.MarkdownReader().read("Some ~~hookers~~ said\n", "p.md")
+    doc = markdown.MarkdownReader().read(text, "p.md")
+    return len(calls), doc
+
+
+def test_strikethrough_of_two_tildes_is_read_from_the_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Some ~~hookers~~ said, and ~~*sex* workers~~ too\n"
+    calls, doc = _read_counting_markdown_it(monkeypatch, text)
+    assert calls == 0
+    assert [s.text for s in doc.segments] == ["Some hookers said, and sex workers too"]
+    assert [s.offsets.start(0) for s in doc.segments] == [0]
+    _assert_both_parsers_agree(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some ~~hookers~ said\n",  # runs of two and one tilde: text to both, read apart
+        "Some ~~~hookers~~~ said\n",  # three: one is text to markdown-it, all to the events
+        "Some ~hookers *said~ it* ~~twice~~\n",  # the one-tilde pair leaves the * unpaired
+    ],
+)
+def test_other_tilde_runs_go_to_markdown_it(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    _assert_both_parsers_agree(text)
+    calls, _ = _read_counting_markdown_it(monkeypatch, text)
     assert calls
-    assert [s.text for s in doc.segments] == ["Some hookers said"]
+
+
+def test_one_tilde_pair_around_an_unpaired_delimiter_goes_to_markdown_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Some ~hookers *said~ it*\n"  # no two tildes in a row anywhere
+    _assert_both_parsers_agree(text)
+    calls, doc = _read_counting_markdown_it(monkeypatch, text)
+    assert calls
+    assert [s.text for s in doc.segments] == ["Some ~hookers said~ it"]
 
 
 def test_a_large_file_with_front_matter_is_cut_alike_for_both_parsers() -> None:

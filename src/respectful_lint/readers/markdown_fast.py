@@ -6,9 +6,12 @@ started at the exact source position the parser reports instead of searched for.
 is found as markdown-it-py's front matter plugin finds it, and the events are read from the line
 after it. The reader falls back to markdown-it-py for what the two parsers treat differently or
 what only that walk reports: NUL characters, containers nested deep enough to reach its limit,
-and, where the input holds two tildes in a row anywhere, any tilde in text and any strikethrough
-(pulldown-cmark reads one tilde as strikethrough, and longer runs its own way). Tildes in code,
-code fences, HTML and link destinations are read alike by both.
+and some tildes. Both read a strikethrough between runs of exactly two tildes alike; but
+pulldown-cmark also reads one tilde as strikethrough, which markdown-it reads as text, and
+longer runs its own way. So where the input holds two tildes in a row anywhere, a tilde in text
+and a strikethrough of one tilde go to markdown-it-py, and so does, anywhere, a strikethrough
+of one tilde with an asterisk or underscore in its text (see :func:`_two_tildes`). Tildes in
+code, code fences, HTML and link destinations are read alike by both.
 
 Given a prefilter (see :data:`respectful_lint.reading.Prefilter`), the reader first gathers a
 chunk's blocks with a text that holds every candidate each would give (most often its source:
@@ -101,8 +104,9 @@ class Deep(Differ):
 
 
 class Tildes(Differ):
-    """A tilde in text or strikethrough, in a text holding two tildes in a row: markdown-it
-    reads a run of two as strikethrough, pulldown-cmark one or two, and longer runs differ."""
+    """Tildes the two parsers may read apart: in a text holding two tildes in a row, a tilde
+    in text or a strikethrough of one tilde; anywhere, a strikethrough of one tilde around an
+    asterisk or underscore in text (see :func:`_two_tildes`)."""
 
 
 def _char_offsets(chunk: str) -> Callable[[int], int]:
@@ -154,6 +158,7 @@ def segments(
     leaf = blocks.leaf
     code = 0  # blocks.code, read again when a block starts or ends
     tildes = "~~" in chunk
+    struck = 0  # strikethroughs of one tilde open, read as text (see _two_tildes)
     events: Any = _pyromark.events_with_range(chunk, options=_OPTIONS)
     for event, span in events:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
@@ -164,8 +169,11 @@ def segments(
             continue
         if "Text" in event:
             if not code:
-                if tildes and "~" in event["Text"]:
+                value = event["Text"]
+                if tildes and "~" in value:
                     raise Tildes
+                if struck and ("*" in value or "_" in value):
+                    raise Tildes  # a delimiter the one-tilde pair took from markdown-it's reading
                 leaf.append((event, span["start"], span["end"]))
             continue
         if "Start" in event:
@@ -177,11 +185,12 @@ def segments(
                 continue
             blocks.simple = False
             start = span["start"]
-            if name != "Strikethrough":
+            if name != "Strikethrough" or (tildes and _two_tildes(chunk, blocks.pos, span)):
                 leaf.append((event, start, span["end"]))
             elif tildes:
                 raise Tildes
-            else:  # one tilde, as no two stand in a row: markdown-it wants two
+            else:  # one tilde, as no two stand in a row: markdown-it reads it as text
+                struck += 1
                 leaf.append(({"Text": "~"}, start, start + 1))
             continue
         if "End" in event:
@@ -193,7 +202,8 @@ def segments(
                 continue
             blocks.simple = False
             end = span["end"]
-            if name == "Strikethrough":  # one tilde: the start raised where two are a run
+            if name == "Strikethrough" and not (tildes and _two_tildes(chunk, blocks.pos, span)):
+                struck -= 1  # one tilde: the start raised for any other run
                 leaf.append(({"Text": "~"}, end - 1, end))
             else:
                 leaf.append((event, span["start"], end))
@@ -508,6 +518,27 @@ def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
     return None if may_hold_url(plain) else plain
 
 
+def _two_tildes(chunk: str, pos: Callable[[int], int], span: Any) -> bool:
+    """Whether the strikethrough over ``span`` (UTF-8 bytes in ``chunk``, which ``pos`` turns
+    into offsets in it) opens and closes with a run of exactly two tildes.
+
+    markdown-it reads such runs as strikethrough too, pairing them as pulldown-cmark does (the
+    same rules for which runs open and close, and a pair leaves any delimiter between its two
+    runs unpaired), so the events stand for its tokens. It reads a run of one tilde as text,
+    so a strikethrough of one tilde becomes that text again: where an asterisk or underscore
+    stands inside it (a delimiter the pair left unpaired, which markdown-it may pair), or
+    where two tildes stand in a row anywhere, the file goes to markdown-it instead.
+    """
+    start, end = pos(span["start"]), pos(span["end"])
+    return (
+        chunk.startswith("~~", start)
+        and chunk[end - 2 : end] == "~~"
+        and end - start > 4
+        and chunk[start + 2] != "~"
+        and chunk[end - 3] != "~"
+    )
+
+
 def _tab_at_end(text: str, start: int) -> bool:
     """Whether the heading at ``start`` is an ATX heading with a tab among the spaces, tabs and
     number signs that end its line: markdown-it reads a closing sequence beside a tab as one,
@@ -626,9 +657,9 @@ def _inline(
                     skipping = True
                 else:
                     walker.consume("[")
-            else:  # emphasis or strong: step over its markup
+            else:  # emphasis, strong or strikethrough: step over its markup
                 mark = text[start] if key == "Start" else text[end - 1]
-                walker.consume(mark * 2 if name == "Strong" else mark)
+                walker.consume(mark * 2 if name in ("Strong", "Strikethrough") else mark)
         elif skipping:
             pass
         elif key == "InlineHtml":
