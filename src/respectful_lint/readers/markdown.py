@@ -306,9 +306,24 @@ class _Walker(Aligner):
         tag's attributes (``alt``, ``title``) becomes segments of its own.
         """
         pos = self.text.find(raw, self.cursor, self.region_end)
+        end = pos + len(raw)
+        source = raw
+        if pos == -1 and "\n" in raw:
+            # markdown-it reads every line ending as "\n", and leaves out the indent and quote
+            # markers its container puts before each line: find the tag as the source has it,
+            # and read it with those markers blanked (same length, so offsets hold)
+            pattern = "(?:\r\n|\r|\n)([ \t>]*)".join(map(re.escape, raw.split("\n")))
+            found = re.compile(pattern).search(self.text, self.cursor, self.region_end)
+            if found is not None:
+                pos, end = found.span()
+                chars = list(self.text[pos:end])
+                for group in range(1, raw.count("\n") + 1):
+                    start, stop = found.span(group)
+                    chars[start - pos : stop - pos] = " " * (stop - start)
+                source = "".join(chars)
         if pos == -1:
             return skip
-        self.cursor = pos + len(raw)
+        self.cursor = end
         tag = tag_name(raw)
         if tag is None:  # a comment, declaration or processing instruction
             return skip
@@ -316,7 +331,7 @@ class _Walker(Aligner):
         if name in SKIP:
             if closing:
                 return max(skip - 1, 0)
-            builder.add(PLACEHOLDER, pos, pos + len(raw))
+            builder.add(PLACEHOLDER, pos, end)
             return skip + (0 if raw.endswith("/>") else 1)
         if skip:
             return skip
@@ -324,8 +339,8 @@ class _Walker(Aligner):
             from .html import html_segments  # a file without raw HTML never needs it
 
             self.segments.extend(
-                html_segments(raw, pos, quoted=quoted, data_attributes=self.data_attributes)
+                html_segments(source, pos, quoted=quoted, data_attributes=self.data_attributes)
             )
         if name not in INLINE:
-            builder.add(PLACEHOLDER, pos, pos + len(raw))
+            builder.add(PLACEHOLDER, pos, end)
         return skip

@@ -484,7 +484,7 @@ def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
     while i < n:
         event = leaf[i][0]
         if type(event) is str:  # SoftBreak, HardBreak
-            parts.append("\n")
+            parts.append(_blanks_before_break(text, leaf, i) + "\n")
             i += 1
             first = False
             continue
@@ -520,22 +520,26 @@ def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
 
 def _two_tildes(chunk: str, pos: Callable[[int], int], span: Any) -> bool:
     """Whether the strikethrough over ``span`` (UTF-8 bytes in ``chunk``, which ``pos`` turns
-    into offsets in it) opens and closes with a run of exactly two tildes.
+    into offsets in it) opens and closes with a run of exactly two tildes, with a letter or
+    digit inside each run.
 
-    markdown-it reads such runs as strikethrough too, pairing them as pulldown-cmark does (the
-    same rules for which runs open and close, and a pair leaves any delimiter between its two
-    runs unpaired), so the events stand for its tokens. It reads a run of one tilde as text,
-    so a strikethrough of one tilde becomes that text again: where an asterisk or underscore
-    stands inside it (a delimiter the pair left unpaired, which markdown-it may pair), or
-    where two tildes stand in a row anywhere, the file goes to markdown-it instead.
+    markdown-it reads a run of two as strikethrough too, but decides which runs open and close
+    by CommonMark's flanking rules, where pulldown-cmark is freer ('a~~`' opens for it alone).
+    A letter or digit after the opening run and before the closing one makes the runs open and
+    close for markdown-it whatever stands outside them, and it pairs them as pulldown-cmark
+    does (a pair leaves any delimiter between its runs unpaired), so the events stand for its
+    tokens. It reads a run of one tilde as text, so a strikethrough of one tilde becomes that
+    text again: where an asterisk or underscore stands inside it (a delimiter the pair left
+    unpaired, which markdown-it may pair), or where two tildes stand in a row anywhere, the
+    file goes to markdown-it instead.
     """
     start, end = pos(span["start"]), pos(span["end"])
     return (
-        chunk.startswith("~~", start)
+        end - start > 4
+        and chunk.startswith("~~", start)
         and chunk[end - 2 : end] == "~~"
-        and end - start > 4
-        and chunk[start + 2] != "~"
-        and chunk[end - 3] != "~"
+        and chunk[start + 2].isalnum()
+        and chunk[end - 3].isalnum()
     )
 
 
@@ -591,11 +595,23 @@ def _text_run(
             brk += 1
         if text.startswith("\\", brk):  # a backslash break keeps the spaces
             content.append(gap)
+        elif gap and _backslash_before(text, last_end):
+            # markdown-it reads a backslash and the blank after it as one token, which keeps it
+            content.append(gap[0] + gap[1:].rstrip(" "))
         elif verbatim_end:
             content[-1] = (content[-1] + gap).rstrip(" ")
         else:
             content.append(gap.rstrip(" "))
     return "".join(content), i
+
+
+def _backslash_before(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends with a backslash that escapes nothing before it (an odd
+    run of them)."""
+    start = end
+    while start > 0 and text[start - 1] == "\\":
+        start -= 1
+    return (end - start) % 2 == 1
 
 
 def _inline(
@@ -665,13 +681,39 @@ def _inline(
         elif key == "InlineHtml":
             html_skip = walker.inline_html(value, main, quoted, html_skip)
         elif html_skip:
-            pass
+            if key == "SoftBreak" or key == "HardBreak":
+                blanks = _blanks_before_break(text, leaf, i - 1)
+                if blanks:
+                    walker.placeholder_for(blanks, main)
         elif key == "SoftBreak" or key == "HardBreak":
+            blanks = _blanks_before_break(text, leaf, i - 1)
+            if blanks:
+                walker.text_piece(blanks, main, quoted)
             walker.line_break(main, quoted)
         elif key == "Code":
             span = text[start:end]
             walker.placeholder_for_code("`" * max(len(span) - len(span.lstrip("`")), 1), main)
     walker.add_segments((main, *extra))
+
+
+def _blanks_before_break(text: str, leaf: Sequence[tuple[Any, int, int]], k: int) -> str:
+    """The blanks between the inline construct before the line break ``leaf[k]`` and its line
+    end, as markdown-it's text token holds them: the last spaces left out, tabs kept.
+
+    pulldown-cmark reports no text for them; after a run of text :func:`_text_run` adds them,
+    and after the end of emphasis, a link, inline code or inline HTML this does.
+    """
+    if k == 0:
+        return ""
+    event, _, end = leaf[k - 1]
+    if type(event) is str or not ("End" in event or "Code" in event or "InlineHtml" in event):
+        return ""
+    newline = end
+    while newline < len(text) and text[newline] in " \t":
+        newline += 1
+    if newline == end or not text.startswith(("\n", "\r"), newline):
+        return ""
+    return text[end:newline].rstrip(" ")
 
 
 def _image_texts(text: str, leaf: Sequence[tuple[Any, int, int]], i: int) -> tuple[list[str], int]:
