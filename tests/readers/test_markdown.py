@@ -37,6 +37,15 @@ hooker
     assert found(text) == []
 
 
+def test_a_quote_line_indented_past_its_marker_keeps_its_words() -> None:
+    # four columns in, "> " is no quote marker but text of the quoted paragraph
+    text = "> Our clinic welcomes everyone.\n    > Hookers and johns are welcome too.\n"
+    assert [(line, column, rule) for line, column, _, _, rule, _ in found(text)] == [
+        (2, 7, "sex-work/hooker"),
+        (2, 19, "sex-work/john"),
+    ]
+
+
 def test_headings_list_items_table_cells_link_text_and_alt_text_are_kept() -> None:
     text = """# Hooker outreach
 

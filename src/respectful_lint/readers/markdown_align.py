@@ -211,8 +211,17 @@ class Aligner:
         return src + len(url)
 
     def _fallback(self, rest: str, builder: _Builder) -> None:
-        """Alignment lost: map the rest only if it occurs verbatim; otherwise skip it."""
-        pos = self.text.find(rest, self.cursor, self.region_end)
+        """Alignment lost: map the rest only if it occurs verbatim; otherwise skip it.
+
+        With the cursor inside a line's blanks and quote markers, the search starts at the
+        line's start: a ">" that a quote's continuation line holds as text (it stands four
+        columns in, too far for a marker) was stepped over as one."""
+        text = self.text
+        pos = text.find(rest, self.cursor, self.region_end)
+        if pos == -1:
+            line = text.rfind("\n", 0, self.cursor) + 1
+            if line < self.cursor and not text[line : self.cursor].strip(" \t>"):
+                pos = text.find(rest, line, self.region_end)
         if pos != -1:
             builder.add(rest, pos, pos + len(rest))
             self.cursor = pos + len(rest)
