@@ -80,6 +80,14 @@ def suggestions(text: str, lexicon: Path) -> list[tuple[str, tuple[str, ...]]]:
             "Ask the case handler.",
             ("support worker", "key worker", "person who supports clients"),
         ),
+        (
+            "Meet The Case Managers Today",  # Title Case: every word but the minor ones
+            ("Key Workers", "People Who Support Clients"),
+        ),
+        (
+            "Case managers meet today.",  # a capital that only starts the sentence
+            ("Key workers", "People who support clients"),
+        ),
     ],
 )
 def test_suggestions_follow_the_match(lexicon: Path, text: str, expected: tuple[str, ...]) -> None:
@@ -95,6 +103,14 @@ def test_a_wording_without_a_possessive_is_offered_plain_and_not_as_a_fix(
     )
     assert finding.suggestions == ("person who visits",)
     assert finding.fix is None
+
+
+def test_a_fix_in_a_title_keeps_its_title_case() -> None:
+    [finding] = lint_text("The Worst Prison Guards\n", kind="text")
+    assert finding.fix is not None
+    assert finding.fix.edits == ((10, 23, "Correctional Officers"),)
+    [lived] = lint_text("Helping HIV-Infected Mothers Every Day\n", kind="text")
+    assert lived.suggestions[0] == "Mothers Living with HIV"
 
 
 def test_built_in_possessives_stay_grammatical() -> None:

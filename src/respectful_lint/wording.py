@@ -307,6 +307,9 @@ def transfer_case(
     acronym = bool(term_letters) and all(c.isupper() for c in term_letters)
     if len(letters) > 1 and all(c.isupper() for c in letters) and not acronym:
         return suggestion.upper()
+    words = _FIRST_WORD.findall(matched)
+    if len(words) > 1 and all(w[0].isupper() for w in words) and term == term.lower():
+        return _title_case(suggestion)  # "The Worst Prison Guards": "Correctional Officers"
     if matched[:1].isupper() and suggestion[:1].islower():
         first = _FIRST_WORD.match(matched)
         first_word = first[0].removesuffix("s") if first else ""
@@ -315,6 +318,28 @@ def transfer_case(
             return suggestion
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
+
+
+# words a title leaves in lower case unless they start it: articles, conjunctions, prepositions
+# fmt: off
+_MINOR = frozenset([
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "with", "from", "into", "onto", "upon", "about",
+    "above", "across", "after", "against", "along", "among", "around", "before", "behind",
+    "below", "beneath", "beside", "between", "beyond", "during", "except", "inside", "like",
+    "near", "outside", "over", "past", "since", "through", "toward", "towards", "under", "until",
+    "within", "without",
+])
+# fmt: on
+
+
+def _title_case(text: str) -> str:
+    """``text`` with each word capitalized, but the minor words after the first."""
+    words = text.split(" ")
+    return " ".join(
+        w[:1].upper() + w[1:] if i == 0 or w.lower() not in _MINOR else w
+        for i, w in enumerate(words)
+    )
 
 
 def message(rule: Rule, matched: str, suggestions: tuple[str, ...], severity: Severity) -> str:
