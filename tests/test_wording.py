@@ -70,6 +70,23 @@ def test_after_a_copula_that_stays_the_wording_keeps_it() -> None:
     assert suggestions[0] == "using a wheelchair"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report called the boy lazy, retarded and slow to learn.",
+        "Old files describe him as retarded or backward.",
+    ],
+)
+def test_in_a_row_of_adjectives_the_wording_is_an_adjective(text: str) -> None:
+    suggestions, _ = fixed(text, "disability/retarded")
+    assert suggestions[0] == "intellectually disabled"
+
+
+def test_in_a_row_of_nouns_the_wording_stays_a_noun() -> None:
+    suggestions, _ = fixed("Felons, visitors and staff wait at the gate.", "incarceration/felon")
+    assert suggestions[0].startswith("People")
+
+
 def test_a_template_that_needs_a_noun_is_not_offered_without_one() -> None:
     suggestions, _ = fixed("She became HIV-infected in 2009, the record says.", "hiv/hiv-infected")
     assert all("{noun}" not in s for s in suggestions)

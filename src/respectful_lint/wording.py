@@ -107,7 +107,28 @@ def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int], text: st
             plural=prev in _PLURAL_COPULAS,
             copula_start=copula.start() if present is not None else -1,
         )
+    if _beside_adjective(norm, start, end):
+        return Slot("predicate")  # in a row of adjectives: "backward, retarded, slow"
     return NOUN_SLOT
+
+
+_COORDINATION = (", ", " and ", " or ", ", and ", ", or ")
+_COORDINATED_AFTER = re.compile(r"(?:,? (?:and|or)|,) ([a-z][a-z'-]*)")
+_COORDINATED_BEFORE = re.compile(r"([a-z][a-z'-]*)(?:,? (?:and|or)|,) \Z")
+
+
+def _beside_adjective(norm: str, start: int, end: int) -> bool:
+    """Whether the match stands in a row of words joined by commas, "and" or "or" with a word
+    right before or after it that is an adjective and never a noun ("lazy", "imbecilic"): the
+    match then stands as an adjective too, where a wording that names a person cannot go."""
+    words = []
+    after = _COORDINATED_AFTER.match(norm, end)
+    if after is not None:
+        words.append(after[1])
+    before = _COORDINATED_BEFORE.search(norm, max(0, start - 40), start)
+    if before is not None:
+        words.append(before[1])
+    return any("adj" in (found := classes(w)) and "noun" not in found for w in words)
 
 
 _PLACE_AFTER = re.compile(r" (?:of|at|in) ((?:[A-Z][\w'-]+ ?){1,3})")
