@@ -112,7 +112,6 @@ def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int], text: st
     return NOUN_SLOT
 
 
-_COORDINATION = (", ", " and ", " or ", ", and ", ", or ")
 _COORDINATED_AFTER = re.compile(r"(?:,? (?:and|or)|,) ([a-z][a-z'-]*)")
 _COORDINATED_BEFORE = re.compile(r"([a-z][a-z'-]*)(?:,? (?:and|or)|,) \Z")
 
