@@ -205,7 +205,7 @@ def test_a_file_with_front_matter_is_read_from_the_events(monkeypatch: pytest.Mo
 
 
 def test_tildes_in_code_leave_the_file_to_the_events(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unused() -> None:
+    def unused(**_: Any) -> None:
         raise AssertionError("markdown-it-py read the file")
 
     monkeypatch.setattr(markdown, "_parser", unused)
@@ -218,9 +218,9 @@ def _read_counting_markdown_it(monkeypatch: pytest.MonkeyPatch, text: str) -> tu
     calls = []
     original = markdown._parser
 
-    def counted() -> Any:
+    def counted(**options: Any) -> Any:
         calls.append(1)
-        return original()
+        return original(**options)
 
     monkeypatch.setattr(markdown, "_parser", counted)
     doc = markdown.MarkdownReader().read(text, "p.md")
@@ -262,6 +262,25 @@ def test_one_tilde_pair_around_an_unpaired_delimiter_goes_to_markdown_it(
     calls, doc = _read_counting_markdown_it(monkeypatch, text)
     assert calls
     assert [s.text for s in doc.segments] == ["Some ~hookers said~ it"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- a--> hookers\n\nSome text\n",  # a list item at the start, no front matter
+        "- ---\n\nhookers said\n",
+        "---\ntitle: a\n---\n- b--> hookers\n",  # after front matter
+    ],
+)
+def test_a_list_item_with_dashes_at_the_start_is_no_front_matter(text: str) -> None:
+    _assert_both_parsers_agree(text)
+    original = markdown_fast.usable
+    try:
+        markdown_fast.usable = lambda _text: False  # type: ignore[assignment]
+        doc = markdown.MarkdownReader().read(text, "p.md")
+    finally:
+        markdown_fast.usable = original  # type: ignore[assignment]
+    assert any("hookers" in s.text for s in doc.segments)
 
 
 def test_a_large_file_with_front_matter_is_cut_alike_for_both_parsers() -> None:

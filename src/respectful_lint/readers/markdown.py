@@ -38,19 +38,26 @@ CHUNK_SIZE = 256 * 1024
 MAX_NESTING = 100  # block quotes and lists nested this deep or deeper are not read
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(front_matter: bool = False) -> MarkdownIt:
     """One parser for every file: building it costs more than parsing a small file.
+
+    ``front_matter``: with the front matter plugin, for the chunk a file's front matter starts
+    (see :meth:`MarkdownReader.read`). The plugin reads any text whose first character is a
+    dash, inside a list item too: "- a--" at the start of a chunk would be front matter to it.
 
     Imported on first use: most files are read from pulldown-cmark's events instead."""
     from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # markdown-it stops reading a container nested this deep (its default is 20); the
     # deepest tokens it still makes are then two levels short of it
     md.options["maxNesting"] = MAX_NESTING + 2
-    return md.use(front_matter_plugin)
+    if front_matter:
+        from mdit_py_plugins.front_matter import front_matter_plugin
+
+        md.use(front_matter_plugin)
+    return md
 
 
 def _too_deep(tokens: list[Token]) -> Token | None:
@@ -99,11 +106,10 @@ class MarkdownReader:
         if body:
             after = starts[chunks[0][0]] + len(chunks[0][1]) if chunks else len(text)
             chunks = [(0, text[:after]), *chunks[1:]]
-        md = _parser()
         try:
             for first_line, chunk in chunks:
                 walker = _Walker(text, starts, first_line, self.data_attributes)
-                tokens = md.parse(chunk)
+                tokens = _parser(front_matter=bool(body) and first_line == 0).parse(chunk)
                 deep = _too_deep(tokens) if not doc.unread else None
                 if deep is not None:
                     line = first_line + (deep.map[0] if deep.map else 0) + 1
