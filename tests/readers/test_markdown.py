@@ -37,6 +37,12 @@ hooker
     assert found(text) == []
 
 
+def test_a_closing_fence_with_a_tab_after_it_closes_the_code() -> None:
+    # CommonMark lets blanks of any kind follow a closing fence; the text after it is prose
+    text = "Intro.\n\n```\nhooker = 1\n```\t\n\nThe hookers were here.\n"
+    assert [(line, rule) for line, _, _, _, rule, _ in found(text)] == [(7, "sex-work/hooker")]
+
+
 def test_a_quote_line_indented_past_its_marker_keeps_its_words() -> None:
     # four columns in, "> " is no quote marker but text of the quoted paragraph
     text = "> Our clinic welcomes everyone.\n    > Hookers and johns are welcome too.\n"

@@ -161,6 +161,8 @@ def test_a_closing_sequence_beside_a_tab_is_left_out_by_both_parsers(text: str) 
         "Some <b>hookers</b>\t\r\nsaid\r\n",
         "Some <!--\r\n-->\r\nhookers\r\n",  # inline HTML across a line ending of two characters
         "Some <span\r\ntitle='hookers here'>x</span>\r\n",
+        "```\ncode\n```\t\nhookers\n",  # a tab after a closing fence
+        "~~~\t \ncode\n~~~ \t\nhookers\n",
     ],
 )
 def test_blanks_and_line_endings_around_inline_constructs_are_read_alike(text: str) -> None:

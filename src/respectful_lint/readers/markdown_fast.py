@@ -51,8 +51,17 @@ else:  # pragma: no cover
 
 def usable(text: str) -> bool:
     """Whether the event reader gives the same segments as markdown-it-py for this text, read
-    from the line after any front matter (see :func:`body_line`)."""
-    return AVAILABLE and "\0" not in text
+    from the line after any front matter (see :func:`body_line`).
+
+    Not for a text with a code fence line that has a tab among the blanks after it: CommonMark
+    lets such a line close a fence, and markdown-it does, but pulldown-cmark reads the rest of
+    the file as code."""
+    if not AVAILABLE or "\0" in text:
+        return False
+    return "\t" not in text or _TAB_AFTER_FENCE.search(text) is None
+
+
+_TAB_AFTER_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*\t[ \t]*\r?$", re.MULTILINE)
 
 
 def body_line(text: str, starts: Sequence[int]) -> int:
