@@ -58,10 +58,12 @@ def usable(text: str) -> bool:
     the file as code."""
     if not AVAILABLE or "\0" in text:
         return False
-    return "\t" not in text or _TAB_AFTER_FENCE.search(text) is None
+    return "\t" not in text or not any("\t" in m[1] for m in _BARE_FENCE.finditer(text))
 
 
-_TAB_AFTER_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*\t[ \t]*\r?$", re.MULTILINE)
+# a fence line with nothing but blanks after its backticks or tildes (the blanks in group 1;
+# possessive, so that a long run of blanks before other text is not searched again)
+_BARE_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})([ \t]*+)\r?$", re.MULTILINE)
 
 
 def body_line(text: str, starts: Sequence[int]) -> int:
