@@ -217,14 +217,19 @@ class Aligner:
         line's start: a ">" that a quote's continuation line holds as text (it stands four
         columns in, too far for a marker) was stepped over as one."""
         text = self.text
-        pos = text.find(rest, self.cursor, self.region_end)
-        if pos == -1:
-            line = text.rfind("\n", 0, self.cursor) + 1
-            if line < self.cursor and not text[line : self.cursor].strip(" \t>"):
+        cursor = self.cursor
+        pos = text.find(rest, cursor, self.region_end)
+        if pos == -1 and cursor > 0 and text[cursor - 1] in " \t>":
+            # (looked for within a line's first columns only: a prefix is short)
+            line = text.rfind("\n", max(0, cursor - _PREFIX_REACH), cursor) + 1
+            if 0 < cursor - line < _PREFIX_REACH and not text[line:cursor].strip(" \t>"):
                 pos = text.find(rest, line, self.region_end)
         if pos != -1:
             builder.add(rest, pos, pos + len(rest))
             self.cursor = pos + len(rest)
+
+
+_PREFIX_REACH = 200  # columns of blanks and quote markers a line's prefix is looked for in
 
 
 def may_hold_url(text: str) -> bool:
