@@ -43,6 +43,13 @@ def test_a_closing_fence_with_a_tab_after_it_closes_the_code() -> None:
     assert [(line, rule) for line, _, _, _, rule, _ in found(text)] == [(7, "sex-work/hooker")]
 
 
+def test_a_raw_html_block_ends_at_any_of_its_kind_of_end_tag() -> None:
+    # CommonMark closes a <script>, <pre>, <style> or <textarea> block at the first line with
+    # any of their end tags; what follows is Markdown again
+    text = "<script>\nvar x = 1;\n</style>\n\nThe hookers were here.\n"
+    assert [(line, rule) for line, _, _, _, rule, _ in found(text)] == [(5, "sex-work/hooker")]
+
+
 def test_a_quote_line_indented_past_its_marker_keeps_its_words() -> None:
     # four columns in, "> " is no quote marker but text of the quoted paragraph
     text = "> Our clinic welcomes everyone.\n    > Hookers and johns are welcome too.\n"

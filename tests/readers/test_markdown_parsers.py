@@ -163,6 +163,8 @@ def test_a_closing_sequence_beside_a_tab_is_left_out_by_both_parsers(text: str) 
         "Some <span\r\ntitle='hookers here'>x</span>\r\n",
         "```\ncode\n```\t\nhookers\n",  # a tab after a closing fence
         "~~~\t \ncode\n~~~ \t\nhookers\n",
+        "<script></pre>\n\nhookers\n",  # a raw HTML block closed by another end tag
+        "<pre>\nx\n</SCRIPT>\n\nhookers\n",
     ],
 )
 def test_blanks_and_line_endings_around_inline_constructs_are_read_alike(text: str) -> None:

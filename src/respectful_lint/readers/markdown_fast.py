@@ -55,15 +55,39 @@ def usable(text: str) -> bool:
 
     Not for a text with a code fence line that has a tab among the blanks after it: CommonMark
     lets such a line close a fence, and markdown-it does, but pulldown-cmark reads the rest of
-    the file as code."""
+    the file as code. Nor for one where a ``pre``, ``script``, ``style`` or ``textarea`` HTML
+    block may be closed by another of those four end tags, as CommonMark lets it be, where
+    pulldown-cmark waits for its own and reads the rest as HTML."""
     if not AVAILABLE or "\0" in text:
         return False
-    return "\t" not in text or not any("\t" in m[1] for m in _BARE_FENCE.finditer(text))
+    if "\t" in text and any("\t" in m[1] for m in _BARE_FENCE.finditer(text)):
+        return False
+    return "</" not in text or not _raw_blocks_part(text)
 
 
 # a fence line with nothing but blanks after its backticks or tildes (the blanks in group 1;
 # possessive, so that a long run of blanks before other text is not searched again)
 _BARE_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})([ \t]*+)\r?$", re.MULTILINE)
+_RAW_TAG = re.compile(r"<(/?)(pre|script|style|textarea)(?=[\s>]|$)", re.IGNORECASE)
+
+
+def _raw_blocks_part(text: str) -> bool:
+    """Whether an HTML block that only those four tags open (at a line's start, indented less
+    than four columns) may meet another of their end tags: both parsers then read it apart."""
+    opened: set[str] = set()
+    closed: set[str] = set()
+    for m in _RAW_TAG.finditer(text):
+        name = m[2].lower()
+        if m[1]:
+            if text.startswith(">", m.end()):
+                closed.add(name)
+        else:
+            before = text[max(0, m.start() - 4) : m.start()]  # a line start is 3 columns back
+            cut = before.rfind("\n")
+            lead = before[cut + 1 :] if cut != -1 or m.start() < 4 else None
+            if lead is not None and not lead.strip(" "):
+                opened.add(name)
+    return any(end != start for end in closed for start in opened)
 
 
 def body_line(text: str, starts: Sequence[int]) -> int:
