@@ -63,6 +63,14 @@ def test_a_warm_start_on_a_short_draft_loads_no_heavy_library(tmp_path: Path) ->
         assert name not in loaded, name
 
 
+def test_a_finding_on_an_ascii_line_is_marked_without_wcwidth(tmp_path: Path) -> None:
+    draft = tmp_path / "notes.md"
+    draft.write_text("# Hours\n\nWe help every hooker who walks in.\n")
+    assert "wcwidth" not in _modules_after_check(draft, "text")
+    draft.write_text("# Hours\n\n全員: we help every hooker who walks in.\n")
+    assert "wcwidth" in _modules_after_check(draft, "text")  # wide characters need its tables
+
+
 def test_markdown_with_raw_html_brings_in_the_html_reader(tmp_path: Path) -> None:
     for text in ("<div>\nThe clinic.\n</div>\n", "The <span title='Our clinic'>team</span>.\n"):
         draft = tmp_path / "notes.md"
