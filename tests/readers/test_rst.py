@@ -81,6 +81,21 @@ def test_a_list_items_literal_block_is_indented_past_its_text() -> None:
     assert lines_of(text) == [5, 6]
 
 
+def test_a_double_colon_without_a_block_indented_past_it_keeps_its_own_lines() -> None:
+    # the next block is at the item's (or the quote's) own indent, a paragraph to docutils;
+    # the lines ending in "::" were left out as if they were the code
+    text = (
+        "1. Ask the addicts to run::\n"
+        "\n"
+        "   The item goes on and names a hooker.\n"
+        "\n"
+        "   A quote that names a junkie::\n"
+        "\n"
+        "   And an addict.\n"
+    )
+    assert lines_of(text) == [1, 3, 5, 7]
+
+
 def test_a_doctest_block_is_code_up_to_the_blank_line() -> None:
     text = (
         "The sorting guide:\n"
@@ -295,6 +310,20 @@ def test_comments_and_targets_are_left_out_and_footnotes_read() -> None:
         "   A block quote after an empty comment names a hooker.\n"
     )
     assert lines_of(text) == [6, 10]
+
+
+def test_a_block_quote_after_a_hyperlink_target_is_read() -> None:
+    # a target ends at a blank line, as docutils reads it; a comment goes on past one
+    text = (
+        ".. _intake: https://example.org/intake\n"
+        "\n"
+        "   A block quote the page shows names a hooker.\n"
+        "\n"
+        ".. A comment that names a hooker\n"
+        "\n"
+        "   and goes on to name an addict.\n"
+    )
+    assert lines_of(text) == [3]
 
 
 def test_a_suppression_comment_still_works() -> None:

@@ -8,8 +8,9 @@ Sphinx and docutils show these as code, so no reader takes them for prose:
   others in :data:`CODE_DIRECTIVES`), with its options and content (not ``.. raw::``, whose
   HTML a reader of the page sees: it is read as text, tags and all);
 - a comment (``..`` and text that is no directive, footnote, citation or substitution
-  definition) and a hyperlink target (``.. _name:``), with their indented lines: the page
-  does not show them;
+  definition) with its indented lines, and a hyperlink target (``.. _name:``) with its
+  indented lines up to a blank line (an indented block after that is a block quote): the
+  page does not show them;
 - an inline literal (````text````), and a role's content unless the role names text
   (:data:`TEXT_ROLES`: ``:ref:``, ``:term:`` ...): ``:func:``, ``:meth:`` or ``:c:type:`` name
   code. A role's own name is markup, never a word (``:meth:`` is no drug's name).
@@ -108,6 +109,8 @@ _COMMENT = re.compile(
     r"\.\.(?:[ \t]+(?![\[|]|[A-Za-z0-9][\w:+.-]*::(?:[ \t]|\r?$))|[ \t]*\r?$)", re.MULTILINE
 )
 _MARKUP = re.compile(r"\.\.(?=[ \t]|\r?$)", re.MULTILINE)  # explicit markup's start
+# a hyperlink target's name after its "_" (anonymous: "__"), as the comment's text starts
+_TARGET = re.compile(r"_(?:_|`[^`\r\n]+`|[^\s`][^\r\n]*?):(?=[ \t]|\r?$)", re.MULTILINE)
 # inline code: a literal (``text``) and a role with its content (:name:`content`)
 _LITERAL_SPAN = re.compile(r"``(?!\s)[^`]*``(?!`)")
 # (the colon first, which the search finds fast, then a look back past it)
@@ -238,14 +241,19 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
                 end = below
             else:
                 end = _dedent(text, below, _columns(text[line:at]))
+                if _TARGET.match(text, after):  # a hyperlink target ends at a blank line
+                    blank = _BLANK_LINE.search(text, below, end)
+                    if blank is not None:
+                        end = blank.start()
         elif kind == _PROMPT_KIND:
             if _starts_paragraph(text, line):
                 blank = _BLANK_LINE.search(text, line)
                 end = blank.start() if blank is not None else len(text)
         elif not _marked_up(text, line):  # a directive's "::" is no literal block's
             start, end = _literal_block(text, line, at, after)
-            if end > start:
-                line = start
+            if end <= start:
+                continue  # no literal block: the paragraph's own lines stay
+            line = start
         if end > line:
             out.append((line, end))
             done = end
