@@ -106,6 +106,14 @@ def test_a_marker_is_stepped_over_only_when_the_first_words_then_align() -> None
     ]
 
 
+def test_a_first_line_with_words_after_its_dashes_opens_no_front_matter() -> None:
+    # front matter opens with a line of dashes alone; this file's words up to the thematic
+    # break were left out as front matter
+    text = "--- Draft for review ---\nServices for addicts.\n\n---\n"
+    assert found(text) == [(2, 14, 2, 21, "drug-use/addict", "addicts")]
+    assert found("---\ntitle: Services for addicts\n---\nText.\n") == []
+
+
 def test_phrase_split_by_emphasis_matches_as_one_phrase() -> None:
     assert found("Most were commercial **sex workers**.\n") == [
         (1, 11, 1, 35, "sex-work/commercial-sex-worker", "commercial **sex workers"),

@@ -82,9 +82,10 @@ def _line(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(BLOCK)).format(text, text)
 
 
-# front matter as markdown-it's plugin reads it: closed by as many dashes or more, or "...",
-# indented less than four columns; anything else leaves the first line a thematic break
-OPENERS = ["---", "----", "---x"]
+# front matter: opened by a line of dashes alone, and closed as markdown-it's plugin closes it,
+# by as many dashes or more, or "...", indented less than four columns; anything else leaves
+# the first line a thematic break or a paragraph's
+OPENERS = ["---", "----", "---x", "--- \t", "--- a ---"]
 CLOSERS = ["---", "----", "...", "...  ", "  ---", "    ---", "--- \t", "-- -", "---x", " ..."]
 
 
@@ -187,9 +188,14 @@ def test_only_a_blocks_first_text_is_aligned_past_a_marker() -> None:
         ("---\ntitle: a\n    ---\n  ---  \nText\n", 4),
         ("---\ntitle: a\nText\n", 0),  # never closed: a thematic break
         ("Text\n---\nMore\n---\n", 0),
+        ("--- \t\ntitle: a\n---\nText\n", 3),
+        ("--- Draft ---\nText\n---\n", 0),  # text after the dashes: a paragraph's first line
+        ("---x\ntitle: a\n---\nText\n", 0),
     ],
 )
-def test_front_matter_is_found_as_markdown_it_finds_it(text: str, body: int) -> None:
+def test_front_matter_opens_with_dashes_alone_and_closes_as_markdown_it_has_it(
+    text: str, body: int
+) -> None:
     assert markdown_fast.body_line(text, line_starts(text)) == body
 
 

@@ -94,15 +94,20 @@ def body_line(text: str, starts: Sequence[int]) -> int:
     """The first line after the front matter that markdown-it-py's front matter plugin skips;
     0 when the text has none.
 
-    As that plugin has it: the text starts with three or more dashes, and a later line closes
-    the block with at least as many dashes (indented less than four columns) or with ``...``
-    at its start, either followed by spaces and tabs only. Without a closing line there is no
-    front matter.
+    The text's first line is three or more dashes followed by spaces and tabs only, as Jekyll,
+    Hugo and Pandoc have it (the plugin also takes a first line with other text after the
+    dashes, such as ``--- Draft ---``, which those tools read as text; the plugin is then not
+    used). As that plugin has it, a later line closes the block with at least as many dashes
+    (indented less than four columns) or with ``...`` at its start, either followed by spaces
+    and tabs only. Without a closing line there is no front matter.
     """
     if not text.startswith("---"):
         return 0
     first_end = _line_content_end(text, starts, 0)
-    markers = len(text[:first_end]) - len(text[:first_end].lstrip("-"))
+    opening = text[:first_end].rstrip(" \t")
+    markers = len(opening)
+    if opening.lstrip("-"):
+        return 0
     for line in range(1, len(starts)):
         start = starts[line]
         content = text[start : _line_content_end(text, starts, line)]
