@@ -106,12 +106,68 @@ def test_a_marker_is_stepped_over_only_when_the_first_words_then_align() -> None
     ]
 
 
+def test_first_words_starting_with_their_markers_character_are_read() -> None:
+    # the text's first character was taken for the marker, and the words after it were lost
+    text = (
+        "# #1 &amp; addicts\n\n"
+        "- -- addicts &amp; families\n\n"
+        "> - -&gt; addicts\n\n"
+        "- - -&gt; addicts\n\n"
+        "1. 1.&nbsp;addicts\n"
+    )
+    assert found(text) == [
+        (1, 12, 1, 19, "drug-use/addict", "addicts"),
+        (3, 6, 3, 13, "drug-use/addict", "addicts"),
+        (5, 11, 5, 18, "drug-use/addict", "addicts"),
+        (7, 11, 7, 18, "drug-use/addict", "addicts"),
+        (9, 12, 9, 19, "drug-use/addict", "addicts"),
+    ]
+
+
+def test_emphasis_or_a_link_opening_a_list_item_quote_or_heading_keeps_its_words() -> None:
+    # the emphasis markup was looked for before the item's, quote's or heading's marker, and
+    # first words holding an escape or entity were lost
+    text = (
+        "- *Addicts &amp; families*\n\n"
+        "> **Addicts \\& families**\n\n"
+        "> - _Addicts&nbsp;and families_\n\n"
+        "## [Addicts &amp; families](help.md)\n"
+    )
+    assert found(text) == [
+        (1, 4, 1, 11, "drug-use/addict", "Addicts"),
+        (3, 5, 3, 12, "drug-use/addict", "Addicts"),
+        (5, 6, 5, 13, "drug-use/addict", "Addicts"),
+        (7, 5, 7, 12, "drug-use/addict", "Addicts"),
+    ]
+
+
+def test_a_quote_starting_with_an_autolink_keeps_its_words() -> None:
+    # the autolink's end was looked for from the quote marker, which it took for the ">"
+    text = "> <https://example.org> &amp; addicts\n"
+    assert found(text) == [(1, 31, 1, 38, "drug-use/addict", "addicts")]
+
+
 def test_a_first_line_with_words_after_its_dashes_opens_no_front_matter() -> None:
     # front matter opens with a line of dashes alone; this file's words up to the thematic
     # break were left out as front matter
     text = "--- Draft for review ---\nServices for addicts.\n\n---\n"
     assert found(text) == [(2, 14, 2, 21, "drug-use/addict", "addicts")]
     assert found("---\ntitle: Services for addicts\n---\nText.\n") == []
+
+
+def test_code_span_holding_a_longer_run_of_backticks_ends_at_its_own_run() -> None:
+    # the span was taken to end at the first backtick inside it, and the words after the span
+    # were lost
+    text = (
+        "Run `a``b` \\& addicts leave.\n\n"
+        "Run ``a`b`` &amp; addicts leave.\n\n"
+        "Run \\``a` &amp; addicts leave.\n"  # an escaped backtick, then the span's own
+    )
+    assert found(text) == [
+        (1, 15, 1, 22, "drug-use/addict", "addicts"),
+        (3, 19, 3, 26, "drug-use/addict", "addicts"),
+        (5, 17, 5, 24, "drug-use/addict", "addicts"),
+    ]
 
 
 def test_phrase_split_by_emphasis_matches_as_one_phrase() -> None:

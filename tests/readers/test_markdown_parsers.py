@@ -166,6 +166,7 @@ def test_a_closing_sequence_beside_a_tab_is_left_out_by_both_parsers(text: str) 
         "~~~\t \ncode\n~~~ \t\nhookers\n",
         "<script></pre>\n\nhookers\n",  # a raw HTML block closed by another end tag
         "<pre>\nx\n</SCRIPT>\n\nhookers\n",
+        "**hookers<pre>**\n",  # skipped inline HTML before the end of emphasis
     ],
 )
 def test_blanks_and_line_endings_around_inline_constructs_are_read_alike(text: str) -> None:
@@ -472,10 +473,6 @@ def test_what_a_block_is_asked_about_holds_every_candidate_of_its_segment(text: 
         # pulldown-cmark reads "&#150;" as U+0096, the aligner (as HTML5 does) as an en dash
         "Some aids *&#150;* carrier said.\n",
         "Some aids _&#xFDD0;_ carrier said.\n",
-        # the link's bracket is not stepped over, and the reference's letter is dropped
-        "1) [&#x41;](x.md)aids carrier\n",
-        # the escaped '#' is aligned with the heading's marker, and ' A' is dropped
-        "## \\# &#65;*aids carrier* ##\n",
     ],
 )
 def test_a_block_whose_walk_drops_text_gives_the_findings_of_a_full_read(text: str) -> None:

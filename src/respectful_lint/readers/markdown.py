@@ -283,9 +283,9 @@ class _Walker(Aligner):
 
     def autolink(self, builder: _Builder) -> None:
         """An autolink (``<https://...>``) stands in the phrase as one placeholder."""
-        end = self.text.find(">", self.cursor, self.region_end)
         start = self.text.find("<", self.cursor, self.region_end)
-        if start != -1 and end != -1:
+        end = -1 if start == -1 else self.text.find(">", start, self.region_end)
+        if end != -1:
             builder.add(PLACEHOLDER, start, end + 1)
             self.cursor = end + 1
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from .build import ENTITY as _ENTITY
 from .build import PLACEHOLDER
@@ -40,6 +41,27 @@ class Aligner:
             pos += 1
         if self.text.startswith(markup, pos):
             self.cursor = pos + len(markup)
+        elif self.fresh:
+            self._consume_past_markers(markup, pos)
+
+    def _consume_past_markers(self, markup: str, pos: int) -> None:
+        """Step over markup that opens a block's first line after the prefix the cursor
+        stands before: quote markers, and list item or heading markers (a few at most)."""
+        text = self.text
+        limit = self.region_end
+        for _ in range(_MARKERS_TRIED):
+            marker = _MARKER.match(text, pos, limit)
+            if marker is not None:
+                pos = marker.end()
+            elif pos < limit and text[pos] == ">":
+                pos += 1
+            else:
+                return
+            while pos < limit and text[pos] in " \t":
+                pos += 1
+            if text.startswith(markup, pos):
+                self.cursor = pos + len(markup)
+                return
 
     def skip_destination(self, *, after_bracket: bool = False) -> None:
         """After link text: step over ``]`` and a ``(destination "title")`` or ``[ref]``."""
@@ -76,23 +98,30 @@ class Aligner:
                 self.cursor = end + 1
 
     def placeholder_for(self, raw: str, builder: _Builder) -> None:
+        """Skipped source text stands as one placeholder (nothing stands for no text)."""
+        if not raw:
+            return
         pos = self.text.find(raw, self.cursor, self.region_end)
         if pos != -1:
             builder.add(PLACEHOLDER, pos, pos + len(raw))
             self.cursor = pos + len(raw)
 
     def placeholder_for_code(self, ticks: str, builder: _Builder) -> None:
-        """Inline code opened by ``ticks`` stands as one placeholder."""
+        """Inline code opened by ``ticks`` stands as one placeholder, to the next run of as
+        many backticks (a longer or shorter run is part of the code). The opening run is the
+        first at the cursor or after it: a backtick just before it was escaped."""
         start = self.text.find(ticks, self.cursor, self.region_end)
         if start == -1:
             return
-        end = self.text.find(ticks, start + len(ticks), self.region_end)
-        end = self.region_end if end == -1 else end + len(ticks)
+        closed = _tick_run(len(ticks)).search(self.text, start + len(ticks), self.region_end)
+        end = self.region_end if closed is None else closed.end()
         builder.add(PLACEHOLDER, start, end)
         self.cursor = end
 
     def text_piece(self, content: str, builder: _Builder, quoted: bool) -> None:
         """Align a text token with the source, mapping escapes and entities exactly."""
+        if not content:
+            return  # markdown-it's empty tokens around emphasis: no text read yet
         text = self.text
         limit = self.region_end
         pos = self.cursor
@@ -122,6 +151,10 @@ class Aligner:
         url_i = 0
         i = 0
         n = len(content)
+        if self.fresh and not tried:
+            after = self._past_twin_marker(content, builder, quoted, pos)
+            if after != -1:
+                pos, tried = after, True
         while i < n:
             if url_i < len(urls) and urls[url_i][0] == i:
                 after = self.url_placeholder(content[i : urls[url_i][1]], builder, pos)
@@ -169,15 +202,13 @@ class Aligner:
                     pos += n - i
                     i = n
             elif i == 0 and self.fresh and (marker := _MARKER.match(text, pos, limit)):
-                # a list item's or heading's marker before its first text, which holds an
-                # escape or entity (verbatim text is found whole, by the fast path or below);
-                # not before a later token, which a lost first one left the cursor behind.
-                # It is stepped over only when the text then aligns to its end: a walk that
-                # loses its place after the marker would leave the cursor further on, where
-                # later tokens could be lost, rather than drop this token alone.
-                if text.find(content, pos, limit) != -1 or not (
-                    tried or self._aligns(content, builder, quoted, marker.end())
-                ):
+                # a list item's or heading's marker before its first text; not before a
+                # later token, which a lost first one left the cursor behind. It is stepped
+                # over only when the text then aligns to its end: a walk that loses its place
+                # after the marker would leave the cursor further on, where later tokens could
+                # be lost, rather than drop this token alone. (Text that aligns so is not
+                # looked for verbatim first: "a&" stands in "a&amp;", where it is no text.)
+                if not (tried or self._aligns(content, builder, quoted, marker.end())):
                     self.cursor = pos
                     self._fallback(content, builder)
                     return False
@@ -189,6 +220,32 @@ class Aligner:
                 return False
         self.cursor = pos
         return True
+
+    def _past_twin_marker(self, content: str, builder: _Builder, quoted: bool, pos: int) -> int:
+        """Where a block's first text starts when it begins with the character of a marker
+        before it ("- -->", "# #", "> - -"), or -1.
+
+        Walked from ``pos``, such a text would take that marker for its own first character and
+        lose its place after it. Each of the markers at the block's first line start
+        (after blanks and, in a quote, its markers) is tried in turn, a few at most, and the
+        first one that the text then aligns after to its end is taken."""
+        text = self.text
+        limit = self.region_end
+        blanks = " \t>" if quoted else " \t"
+        first = content[:1]
+        at = pos
+        for _ in range(_MARKERS_TRIED):
+            while at < limit and text[at] in blanks:
+                at += 1
+            marker = _MARKER.match(text, at, limit)
+            if marker is None:
+                return -1
+            if text[at] == first and self._aligns(content, builder, quoted, marker.end()):
+                if at == pos and self._aligns(content, builder, quoted, pos):
+                    return -1  # read from the marker on as it stands, it aligns too
+                return marker.end()
+            at = marker.end()
+        return -1
 
     def _aligns(self, content: str, builder: _Builder, quoted: bool, pos: int) -> bool:
         """Whether :meth:`align_piece` aligns ``content`` from ``pos`` to its end, tried on a
@@ -230,6 +287,13 @@ class Aligner:
 
 
 _PREFIX_REACH = 200  # columns of blanks and quote markers a line's prefix is looked for in
+_MARKERS_TRIED = 8  # markers of nested containers stepped over to find a first text
+
+
+@lru_cache(maxsize=16)
+def _tick_run(length: int) -> re.Pattern[str]:
+    """A run of exactly ``length`` backticks."""
+    return re.compile(f"(?<!`){'`' * length}(?!`)")
 
 
 def may_hold_url(text: str) -> bool:
