@@ -112,9 +112,40 @@ def test_deep_nesting_and_pathological_markup_stay_fast_and_never_crash() -> Non
     deep = "<div>" * 10_000 + "<span>" * 10_000 + "a hooker" + "</span></div>" * 10_000
     assert [row[1] for row in found(deep)] == [110_003]
     assert [row[1] for row in found("<b>" * 10_000 + "a hooker")] == [30_003]
-    for junk in ("<a " * 50_000, "<!--" * 50_000, '<p title="' * 50_000, "</" * 50_000):
+    junks = (
+        "<a " * 50_000,
+        "<!--" * 50_000,
+        '<p title="' * 50_000,
+        "</" * 50_000,
+        "<a x='" + " ='" * 50_000,  # quotes that nothing closes
+        "<!-- --!>" * 50_000,
+        "<title>" + "<b>" * 50_000,  # text to the end, tags and all
+    )
+    for junk in junks:
         assert len(found(junk + "\n<p>a hooker")) <= 1  # read as markup or as text
         assert found("<p>a hooker</p>" + junk)[0][5] == "hooker"
+
+
+def test_comments_and_raw_text_elements_are_read_as_html5_reads_them() -> None:
+    # as in a browser, and as Python 3.14's html.parser reads them; earlier versions of the
+    # parser read on past "--!>" and "<!-->" into the comment, and read tags inside a title
+    text = (
+        "<p>a hooker <!-- x --!> and a prostitute</p>\n"
+        "<p><!--> a hooker</p>\n"
+        "<p><!---> a whore</p>\n"
+        "<title>Help for <b>prostitutes</b></title>\n"
+        "<textarea>A form for <i>prostitutes</i></textarea>\n"
+    )
+    assert [(row[0], row[1], row[5]) for row in found(text)] == [
+        (1, 6, "hooker"),
+        (1, 31, "prostitute"),
+        (2, 12, "hooker"),
+        (3, 13, "whore"),
+        (4, 20, "prostitutes"),
+        (5, 25, "prostitutes"),
+    ]
+    # a quote that nothing closes: the tag ends at its ">", and the text after it is read
+    assert [row[5] for row in found('<p title=\'unclosed>a hooker <b c="d">x</b>')] == ["hooker"]
 
 
 def test_long_text_is_cut_into_bounded_segments() -> None:

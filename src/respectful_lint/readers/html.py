@@ -10,6 +10,11 @@ ones is configurable). ``script``, ``style``, ``template``, ``code``, ``pre``, `
 Inline elements (``em``, ``strong``, ``a``, ``span``, ``b``, ``i`` and the like) and comments do
 not break a phrase; every other element does. Entities are decoded one by one, so every
 character maps back to its exact place in the source.
+
+Python 3.14's parser reads comments, unclosed quotes and the content of ``title``,
+``textarea`` and the other raw-text elements as HTML5 does; earlier versions do not. The
+parser's copy of the input is adjusted (see :func:`_parser_input`) so that every version reads
+a document alike.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import html
 import re
 from collections.abc import Sequence
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import ClassVar
 
@@ -111,17 +117,28 @@ def _parser_input(text: str) -> tuple[str, int]:
     ``html.parser`` searches to the end of its input for the end of every construct it cannot
     close, which is quadratic on malformed input. Such constructs are neutralised here by
     same-length changes, so every offset holds; readers take the text itself from ``text``.
+    So are the constructs Python 3.14's parser reads as HTML5 does and earlier ones do not
+    (see :func:`_comments`, :func:`_unclosed_quotes` and :func:`_raw_text`).
     """
     hidden = len(text)
     if "<" not in text and "&#" not in text:
         return text, hidden
     fed = _BAD_CHARREF.sub("\x01", text) if "&#" in text else text
-    # A comment that is never closed hides the rest of the document.
-    last_close = fed.rfind("-->")
-    unclosed = fed.find("<!--", last_close + 1 if last_close != -1 else 0)
-    if unclosed != -1:
-        hidden = unclosed
-        fed = fed[:unclosed] + fed[unclosed:].replace("<", "\x01").replace("&", "\x01")
+    if "<!--" in fed:
+        if "--!>" in fed or "<!-->" in fed or "<!--->" in fed:
+            fed, unclosed = _comments(fed)
+        else:  # each comment ends at the first "-->" after it, in any version
+            last_close = fed.rfind("-->")
+            unclosed = fed.find("<!--", last_close + 1 if last_close != -1 else 0)
+        # A comment that is never closed hides the rest of the document.
+        if unclosed != -1:
+            hidden = unclosed
+            fed = fed[:unclosed] + fed[unclosed:].replace("<", "\x01").replace("&", "\x01")
+    if "'" in fed or '"' in fed:
+        fed = _unclosed_quotes(fed)
+    if "\x00" in fed:  # in a tag name as HTML5 reads it, and as Python 3.14's parser does
+        fed = fed.replace("\x00", "\ufffd")
+    fed = _raw_text(fed)
     # No "<" after the last ">" can end a tag, a declaration or a processing instruction.
     last_gt = fed.rfind(">")
     if "<" in fed[last_gt + 1 :]:
@@ -138,6 +155,141 @@ def _parser_input(text: str) -> tuple[str, int]:
 
 
 _MARKED = re.compile(r"<!\[(CDATA\[)?", re.IGNORECASE)
+_COMMENT_END = re.compile(r"--!?>")
+
+
+def _comments(fed: str) -> tuple[str, int]:
+    """``fed`` with its comments ending where HTML5 ends them, whatever the Python version's
+    ``html.parser`` does, and where a comment that is never closed starts (-1: none).
+
+    A comment ends at the first ``-->`` or ``--!>``, and ``<!-->`` and ``<!--->`` are whole
+    (empty) comments. Python 3.14's parser reads them so, earlier ones do not: the last two
+    become bogus comments of the same length (``<!x->``), and ``--!>`` becomes ``!-->``,
+    which both read as a comment's end."""
+    parts: list[str] = []
+    last = 0
+    at = fed.find("<!--")
+    while at != -1:
+        body = at + 4
+        if fed.startswith(">", body) or fed.startswith("->", body):
+            end = body + (1 if fed[body] == ">" else 2)
+            parts.append(fed[last:at])
+            parts.append("<!x" + fed[at + 3 : end])
+            last = end
+        else:
+            close = _COMMENT_END.search(fed, body)
+            if close is None:
+                parts.append(fed[last:])
+                return "".join(parts), at
+            end = close.end()
+            if close.group() == "--!>":
+                parts.append(fed[last : close.start()])
+                parts.append("!-->")
+                last = end
+        at = fed.find("<!--", end)
+    parts.append(fed[last:])
+    return "".join(parts), -1
+
+
+# a start tag whose attribute value opens with a quote: the quote is the last in the match
+_OPENING_QUOTE = re.compile(r"""<[A-Za-z][^>]*?=[\t\n\r\f ]*(['"])[^>'"]*\Z""")
+
+
+def _unclosed_quotes(fed: str) -> str:
+    """``fed`` with the attribute value quotes that nothing closes made plain characters
+    (the last few of each kind: work stays linear).
+
+    Python 3.14's parser reads a start tag with such a quote as running to the end of the
+    input, and drops it all; earlier ones end the tag at a ``>`` and read on. A bare value
+    (the quote made ``\x01``) reads the same in both: the tag ends at its ``>``."""
+    plain: list[int] = []
+    for quote in "'\"":
+        below = len(fed)
+        for _ in range(_QUOTES_TRIED):
+            at = fed.rfind(quote, 0, below)
+            start = fed.rfind("<", 0, at) if at != -1 else -1
+            if start == -1 or _OPENING_QUOTE.match(fed, start, at + 1) is None:
+                break
+            plain.append(at)
+            below = at
+    if not plain:
+        return fed
+    parts: list[str] = []
+    last = 0
+    for at in sorted(plain):
+        parts.append(fed[last:at])
+        last = at + 1
+    parts.append(fed[last:])
+    return "\x01".join(parts)
+
+
+_QUOTES_TRIED = 16
+# elements whose content HTML5 reads as text, tags and all (script and style aside, which
+# every version of the parser reads so); plaintext's content runs to the end
+_RAW_NAMES = ("textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+
+
+@lru_cache(maxsize=1)
+def _raw_start() -> re.Pattern[str] | None:
+    """The start tags of the elements of :data:`_RAW_NAMES` whose content this Python's
+    ``html.parser`` reads as markup (Python 3.14's reads them all as HTML5 does), or None."""
+    names = [name for name in _RAW_NAMES if _parses_inside(name)]
+    if not names:
+        return None
+    return re.compile(rf"<({'|'.join(names)})(?=[\t\n\r\f />])", re.IGNORECASE)
+
+
+def _parses_inside(name: str) -> bool:
+    """Whether ``html.parser`` reads a tag inside a ``name`` element as a tag."""
+    seen: list[str] = []
+
+    class Probe(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            seen.append(tag)
+
+    probe = Probe(convert_charrefs=False)
+    probe.feed(f"<{name}><b>x</b></{name}>")
+    probe.close()
+    return "b" in seen
+
+
+def _raw_text(fed: str) -> str:
+    """``fed`` with no ``<`` in the content of the elements HTML5 reads as text (see
+    :data:`_RAW_NAMES`), so that the parser of any Python version reads that content as
+    Python 3.14's does: as text, to the element's end tag (or the end of the input)."""
+    start = _raw_start()
+    if start is None:
+        return fed
+    m = start.search(fed)
+    if m is None:
+        return fed
+    parts: list[str] = []
+    last = 0
+    while m is not None:
+        gt = fed.find(">", m.end())
+        if gt == -1:
+            break
+        name = m.group(1).lower()
+        end = -1
+        if name != "plaintext":
+            close = _raw_end(name).search(fed, gt + 1)
+            end = -1 if close is None else close.start()
+        stop = len(fed) if end == -1 else end
+        parts.append(fed[last : gt + 1])
+        parts.append(fed[gt + 1 : stop].replace("<", "\x01"))
+        last = stop
+        if end == -1:
+            break
+        m = start.search(fed, end + 2)
+    parts.append(fed[last:])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=8)
+def _raw_end(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}(?=[\t\n\r\f />])", re.IGNORECASE)
+
+
 _BREAK = "\n\n"  # between blocks: a paragraph break in the normalized view
 
 
