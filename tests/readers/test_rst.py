@@ -96,6 +96,13 @@ def test_a_double_colon_without_a_block_indented_past_it_keeps_its_own_lines() -
     assert lines_of(text) == [1, 3, 5, 7]
 
 
+def test_a_line_block_ending_in_a_double_colon_opens_no_literal_block() -> None:
+    # docutils keeps the "::" of a line block as text, and reads the indented block after it
+    # as a block quote
+    text = "| The first line,\n| and the last::\n\n   A quote that names a hooker.\n"
+    assert lines_of(text) == [4]
+
+
 def test_a_doctest_block_is_code_up_to_the_blank_line() -> None:
     text = (
         "The sorting guide:\n"

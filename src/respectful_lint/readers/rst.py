@@ -119,6 +119,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 # a list item's marker and the blanks after it: the item's text starts after them
 _MARKER = re.compile(r"(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+(?=\S)")
 _LEAD = re.compile(r"[ \t]*")
+_LINE_BLOCK = re.compile(r"\|(?:[ \t]|\r?\n|\Z)")
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
 _BLANK_LINE = re.compile(r"^[ \t]*\r?$", re.MULTILINE)
 
@@ -249,7 +250,8 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
             if _starts_paragraph(text, line):
                 blank = _BLANK_LINE.search(text, line)
                 end = blank.start() if blank is not None else len(text)
-        elif not _marked_up(text, line):  # a directive's "::" is no literal block's
+        elif not _marked_up(text, line) and not _in_line_block(text, line):
+            # (a directive's "::" is no literal block's, nor a line block's)
             start, end = _literal_block(text, line, at, after)
             if end <= start:
                 continue  # no literal block: the paragraph's own lines stay
@@ -268,6 +270,21 @@ def _marked_up(text: str, line: int) -> bool:
     m = _LEAD.match(text, line)
     assert m is not None  # it matches the empty string
     return _MARKUP.match(text, m.end()) is not None
+
+
+def _in_line_block(text: str, line: int) -> bool:
+    """Whether the line at ``line`` belongs to a line block: its paragraph's first line starts
+    with "| " (or is "|" alone). A line block keeps its "::" as text, and the indented block
+    after it is a block quote."""
+    first = line
+    while first > 0:
+        prev = text.rfind("\n", 0, first - 1) + 1
+        if not text[prev : first - 1].strip():
+            break
+        first = prev
+    lead = _LEAD.match(text, first)
+    assert lead is not None  # it matches the empty string
+    return _LINE_BLOCK.match(text, lead.end()) is not None
 
 
 def _literal_block(text: str, line: int, at: int, indented: int) -> tuple[int, int]:
