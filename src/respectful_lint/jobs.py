@@ -139,7 +139,10 @@ def check_all(
     from concurrent.futures.process import BrokenProcessPool
 
     workers = min(jobs, len(files))
-    chunk = max(1, min(16, len(files) // (workers * 4)))
+    # Files go out in chunks of up to 64, at least four chunks a worker: every chunk costs the
+    # main process a task and a result to pass on, CPU time the workers then lack (on the
+    # documentation tree, 64 against 16 files a chunk: 1.91 s against 2.05 s with 2 workers).
+    chunk = max(1, min(64, len(files) // (workers * 4)))
     try:
         with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job,)) as pool:
             yield from pool.map(_work, items, chunksize=chunk)
