@@ -129,6 +129,20 @@ def test_a_blocks_first_words_after_its_marker_are_read(line: str, column: int) 
     ]
 
 
+def test_a_table_cell_starting_with_an_escaped_or_referenced_pipe_keeps_its_words() -> None:
+    # the cell's border was taken for the text's own "|", and the words after it were lost
+    text = (
+        "| Kind | Notes |\n"
+        "|---|---|\n"
+        "| &#124; | \\| addicts&nbsp;here |\n"
+        "| a | &#124; &amp; addicts |\n"
+    )
+    assert found(text) == [
+        (3, 15, 3, 22, "drug-use/addict", "addicts"),
+        (4, 20, 4, 27, "drug-use/addict", "addicts"),
+    ]
+
+
 def test_a_quote_starting_with_an_autolink_keeps_its_words() -> None:
     # the autolink's end was looked for from the quote marker, which it took for the ">"
     text = "> <https://example.org> &amp; addicts\n"

@@ -125,9 +125,14 @@ class Aligner:
         text = self.text
         limit = self.region_end
         pos = self.cursor
-        if "&" not in content and text.startswith(content, pos, limit):
+        if (
+            "&" not in content
+            and text.startswith(content, pos, limit)
+            and not (content[0] == "|" and builder.kind == "cell")
+        ):
             # the usual case: the token is a verbatim run of the source (an "&" may be an
-            # entity's decoded form, so it takes the careful path)
+            # entity's decoded form, so it takes the careful path, and so does a cell's "|",
+            # which may be the cell's border)
             builder.add_prose(content, pos)
             self.cursor = pos + len(content)
             self.fresh = False
@@ -177,6 +182,14 @@ class Aligner:
                 builder.add(decoded, pos, entity.end())
                 pos = entity.end()
                 i += len(decoded)
+            elif (
+                ch == "|"
+                and src_ch == "|"
+                and builder.kind == "cell"
+                and not tried
+                and self._aligns(content[i:], builder, quoted, pos + 1)
+            ):
+                pos += 1  # a cell's border before the text's own "|" (escaped or a reference)
             elif src_ch == ch or (src_ch == "\0" and ch == "\ufffd"):  # markdown-it turns
                 builder.add(ch, pos, pos + 1)  # a NUL character into U+FFFD
                 pos += 1
@@ -195,6 +208,7 @@ class Aligner:
                     url_i == len(urls)
                     and text.startswith(content[i:], pos, limit)
                     and "&" not in content[i:]
+                    and not (content[i] == "|" and builder.kind == "cell")
                 ):
                     # the rest is a verbatim run of the source (as when the block is indented):
                     # what adding it character by character would give, in one step
