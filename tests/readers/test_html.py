@@ -144,6 +144,15 @@ def test_comments_and_raw_text_elements_are_read_as_html5_reads_them() -> None:
         (4, 20, "prostitutes"),
         (5, 25, "prostitutes"),
     ]
+    # "<!--" inside a script, a style or a title is text, and a title inside a comment is no
+    # element: the rest of the page was hidden as an unclosed comment, or read as a title's
+    for page in (
+        '<script>var s = "<!--";</script><p>a hooker</p>',
+        "<style>/* <!-- */</style><p>a hooker</p>",
+        "<title>Notes <!-- draft</title><p>a hooker</p>",
+        "<!-- <title> --><p>a hooker</p>",
+    ):
+        assert [(row[1], row[5]) for row in found(page)] == [(page.index("hooker") + 1, "hooker")]
     # a quote that nothing closes: the tag ends at its ">", and the text after it is read
     assert [row[5] for row in found('<p title=\'unclosed>a hooker <b c="d">x</b>')] == ["hooker"]
 

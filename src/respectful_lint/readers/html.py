@@ -118,27 +118,22 @@ def _parser_input(text: str) -> tuple[str, int]:
     close, which is quadratic on malformed input. Such constructs are neutralised here by
     same-length changes, so every offset holds; readers take the text itself from ``text``.
     So are the constructs Python 3.14's parser reads as HTML5 does and earlier ones do not
-    (see :func:`_comments`, :func:`_unclosed_quotes` and :func:`_raw_text`).
+    (see :func:`_comments_and_raw_text` and :func:`_unclosed_quotes`).
     """
     hidden = len(text)
     if "<" not in text and "&#" not in text:
         return text, hidden
     fed = _BAD_CHARREF.sub("\x01", text) if "&#" in text else text
-    if "<!--" in fed:
-        if "--!>" in fed or "<!-->" in fed or "<!--->" in fed:
-            fed, unclosed = _comments(fed)
-        else:  # each comment ends at the first "-->" after it, in any version
-            last_close = fed.rfind("-->")
-            unclosed = fed.find("<!--", last_close + 1 if last_close != -1 else 0)
-        # A comment that is never closed hides the rest of the document.
-        if unclosed != -1:
-            hidden = unclosed
-            fed = fed[:unclosed] + fed[unclosed:].replace("<", "\x01").replace("&", "\x01")
     if "'" in fed or '"' in fed:
         fed = _unclosed_quotes(fed)
     if "\x00" in fed:  # in a tag name as HTML5 reads it, and as Python 3.14's parser does
         fed = fed.replace("\x00", "\ufffd")
-    fed = _raw_text(fed)
+    if "<!--" in fed or _parsed_inside():
+        fed, unclosed = _comments_and_raw_text(fed)
+        # A comment that is never closed hides the rest of the document.
+        if unclosed != -1:
+            hidden = unclosed
+            fed = fed[:unclosed] + fed[unclosed:].replace("<", "\x01").replace("&", "\x01")
     # No "<" after the last ">" can end a tag, a declaration or a processing instruction.
     last_gt = fed.rfind(">")
     if "<" in fed[last_gt + 1 :]:
@@ -156,37 +151,71 @@ def _parser_input(text: str) -> tuple[str, int]:
 
 _MARKED = re.compile(r"<!\[(CDATA\[)?", re.IGNORECASE)
 _COMMENT_END = re.compile(r"--!?>")
+# elements whose content HTML5 reads as text, tags and all; plaintext's runs to the end
+_RAW_NAMES = (
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+)
+_COMMENT_OR_RAW = re.compile(rf"<!--|<({'|'.join(_RAW_NAMES)})(?=[\t\n\r\f />])", re.IGNORECASE)
 
 
-def _comments(fed: str) -> tuple[str, int]:
-    """``fed`` with its comments ending where HTML5 ends them, whatever the Python version's
-    ``html.parser`` does, and where a comment that is never closed starts (-1: none).
+def _comments_and_raw_text(fed: str) -> tuple[str, int]:
+    """``fed`` with its comments and raw-text elements read as HTML5 reads them, whatever the
+    Python version's ``html.parser`` does, and where a comment that is never closed starts
+    (-1: none).
 
-    A comment ends at the first ``-->`` or ``--!>``, and ``<!-->`` and ``<!--->`` are whole
-    (empty) comments. Python 3.14's parser reads them so, earlier ones do not: the last two
-    become bogus comments of the same length (``<!x->``), and ``--!>`` becomes ``!-->``,
-    which both read as a comment's end."""
+    Both are found in the order they stand: ``<!--`` inside a script or a title is text, and
+    a ``<title>`` inside a comment is no element. A comment ends at the first ``-->`` or
+    ``--!>``, and ``<!-->`` and ``<!--->`` are whole (empty) comments; Python 3.14's parser
+    reads them so, earlier ones do not: the last two become bogus comments of the same length
+    (``<!x->``), and ``--!>`` becomes ``!-->``, which both read as a comment's end. In the
+    content of a raw-text element that this Python's parser would read as markup (see
+    :func:`_parsed_inside`), every ``<`` becomes ``\x01``: the content is text to the element's
+    end tag (or to the end of the input), as Python 3.14's parser reads it."""
+    inside = _parsed_inside()
     parts: list[str] = []
     last = 0
-    at = fed.find("<!--")
-    while at != -1:
-        body = at + 4
-        if fed.startswith(">", body) or fed.startswith("->", body):
-            end = body + (1 if fed[body] == ">" else 2)
-            parts.append(fed[last:at])
-            parts.append("<!x" + fed[at + 3 : end])
-            last = end
-        else:
-            close = _COMMENT_END.search(fed, body)
-            if close is None:
-                parts.append(fed[last:])
-                return "".join(parts), at
-            end = close.end()
-            if close.group() == "--!>":
-                parts.append(fed[last : close.start()])
-                parts.append("!-->")
+    m = _COMMENT_OR_RAW.search(fed)
+    while m is not None:
+        at = m.start()
+        if m.group(1) is None:  # a comment
+            body = at + 4
+            if fed.startswith(">", body) or fed.startswith("->", body):
+                end = body + (1 if fed[body] == ">" else 2)
+                parts.append(fed[last:at])
+                parts.append("<!x" + fed[at + 3 : end])
                 last = end
-        at = fed.find("<!--", end)
+            else:
+                close = _COMMENT_END.search(fed, body)
+                if close is None:
+                    parts.append(fed[last:])
+                    return "".join(parts), at
+                end = close.end()
+                if close.group() == "--!>":
+                    parts.append(fed[last : close.start()])
+                    parts.append("!-->")
+                    last = end
+        else:  # a raw-text element: its content runs to its end tag
+            name = m.group(1).lower()
+            gt = fed.find(">", m.end())
+            if gt == -1:
+                break
+            close = None if name == "plaintext" else _raw_end(name).search(fed, gt + 1)
+            end = len(fed) if close is None else close.start()
+            if name in inside:
+                parts.append(fed[last : gt + 1])
+                parts.append(fed[gt + 1 : end].replace("<", "\x01"))
+                last = end
+            if close is None:
+                break
+        m = _COMMENT_OR_RAW.search(fed, end)
     parts.append(fed[last:])
     return "".join(parts), -1
 
@@ -224,19 +253,14 @@ def _unclosed_quotes(fed: str) -> str:
 
 
 _QUOTES_TRIED = 16
-# elements whose content HTML5 reads as text, tags and all (script and style aside, which
-# every version of the parser reads so); plaintext's content runs to the end
-_RAW_NAMES = ("textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
 
 
 @lru_cache(maxsize=1)
-def _raw_start() -> re.Pattern[str] | None:
-    """The start tags of the elements of :data:`_RAW_NAMES` whose content this Python's
-    ``html.parser`` reads as markup (Python 3.14's reads them all as HTML5 does), or None."""
-    names = [name for name in _RAW_NAMES if _parses_inside(name)]
-    if not names:
-        return None
-    return re.compile(rf"<({'|'.join(names)})(?=[\t\n\r\f />])", re.IGNORECASE)
+def _parsed_inside() -> frozenset[str]:
+    """The raw-text elements of :data:`_RAW_NAMES` whose content this Python's ``html.parser``
+    reads as markup (Python 3.14's reads them all as HTML5 does, earlier ones script and style
+    only)."""
+    return frozenset(name for name in _RAW_NAMES if _parses_inside(name))
 
 
 def _parses_inside(name: str) -> bool:
@@ -251,38 +275,6 @@ def _parses_inside(name: str) -> bool:
     probe.feed(f"<{name}><b>x</b></{name}>")
     probe.close()
     return "b" in seen
-
-
-def _raw_text(fed: str) -> str:
-    """``fed`` with no ``<`` in the content of the elements HTML5 reads as text (see
-    :data:`_RAW_NAMES`), so that the parser of any Python version reads that content as
-    Python 3.14's does: as text, to the element's end tag (or the end of the input)."""
-    start = _raw_start()
-    if start is None:
-        return fed
-    m = start.search(fed)
-    if m is None:
-        return fed
-    parts: list[str] = []
-    last = 0
-    while m is not None:
-        gt = fed.find(">", m.end())
-        if gt == -1:
-            break
-        name = m.group(1).lower()
-        end = -1
-        if name != "plaintext":
-            close = _raw_end(name).search(fed, gt + 1)
-            end = -1 if close is None else close.start()
-        stop = len(fed) if end == -1 else end
-        parts.append(fed[last : gt + 1])
-        parts.append(fed[gt + 1 : stop].replace("<", "\x01"))
-        last = stop
-        if end == -1:
-            break
-        m = start.search(fed, end + 2)
-    parts.append(fed[last:])
-    return "".join(parts)
 
 
 @lru_cache(maxsize=8)
