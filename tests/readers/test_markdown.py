@@ -146,6 +146,21 @@ def test_a_table_cell_starting_with_an_escaped_or_referenced_pipe_keeps_its_word
     ]
 
 
+def test_alt_text_keeps_its_words_after_emphasis_code_or_html() -> None:
+    # the alt text's markup was not stepped over, and words after it that hold an escape or
+    # entity were lost
+    lines = [
+        "![*Photo* &amp; addicts](a.png)",
+        "![A `b` &amp; addicts](a.png)",
+        "![</i>&#x41; few addicts](a.png)",
+    ]
+    assert [(row[0], row[1], row[5]) for row in found("\n\n".join(lines) + "\n")] == [
+        (1, 17, "addicts"),
+        (3, 15, "addicts"),
+        (5, 18, "addicts"),
+    ]
+
+
 def test_a_quote_starting_with_an_autolink_keeps_its_words() -> None:
     # the autolink's end was looked for from the quote marker, which it took for the ">"
     text = "> <https://example.org> &amp; addicts\n"

@@ -23,7 +23,7 @@ from . import markdown_fast
 from .build import PLACEHOLDER, Refused
 from .build import SegmentBuilder as _Builder
 from .html_tags import DATA_ATTRIBUTES, INLINE, SKIP, tag_name
-from .markdown_align import Aligner
+from .markdown_align import Aligner, tick_run
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -156,6 +156,11 @@ def _chunks(text: str, starts: Sequence[int], first: int = 0) -> list[tuple[int,
     if starts[chunk_line] < len(text):
         out.append((chunk_line, text[starts[chunk_line] :]))
     return out
+
+
+# markup an alt text leaves out: emphasis delimiters, inline code, an HTML tag or comment
+_ALT_MARKUP = re.compile(r"[*_~]+|`+|<[^<>]*>")
+_ALT_MARKUP_STEPS = 16
 
 
 class _Walker(Aligner):
@@ -299,11 +304,30 @@ class _Walker(Aligner):
             return None
         self.cursor = start + 2
         for content in texts:
+            self._skip_alt_markup(content)
             self.text_piece(content, alt, quoted)
         self.consume("]")
         self.skip_destination(after_bracket=True)
         builder.add(PLACEHOLDER, start, self.cursor)
         return alt
+
+    def _skip_alt_markup(self, content: str) -> None:
+        """Step over the markup before an alt text's next text: emphasis delimiters, inline
+        code and HTML tags, whose tokens the alt text leaves out (a few at most)."""
+        text = self.text
+        for _ in range(_ALT_MARKUP_STEPS):
+            if text.startswith(content[:1], self.cursor):
+                return
+            m = _ALT_MARKUP.match(text, self.cursor, self.region_end)
+            if m is None:
+                return
+            end = m.end()
+            if m.group().startswith("`"):  # inline code, to a run of as many backticks
+                closed = tick_run(end - m.start()).search(text, end, self.region_end)
+                if closed is None:
+                    return
+                end = closed.end()
+            self.cursor = end
 
     def inline_html(self, raw: str, builder: _Builder, quoted: bool, skip: int) -> int:
         """Read an inline HTML tag or comment; return the new depth of skipped elements.

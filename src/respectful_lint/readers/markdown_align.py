@@ -113,7 +113,7 @@ class Aligner:
         start = self.text.find(ticks, self.cursor, self.region_end)
         if start == -1:
             return
-        closed = _tick_run(len(ticks)).search(self.text, start + len(ticks), self.region_end)
+        closed = tick_run(len(ticks)).search(self.text, start + len(ticks), self.region_end)
         end = self.region_end if closed is None else closed.end()
         builder.add(PLACEHOLDER, start, end)
         self.cursor = end
@@ -305,7 +305,7 @@ _MARKERS_TRIED = 8  # markers of nested containers stepped over to find a first 
 
 
 @lru_cache(maxsize=16)
-def _tick_run(length: int) -> re.Pattern[str]:
+def tick_run(length: int) -> re.Pattern[str]:
     """A run of exactly ``length`` backticks."""
     return re.compile(f"(?<!`){'`' * length}(?!`)")
 
