@@ -131,33 +131,33 @@ def test_a_blocks_first_words_after_its_marker_are_read(line: str, column: int) 
     ]
 
 
-def test_a_table_cell_starting_with_an_escaped_or_referenced_pipe_keeps_its_words() -> None:
-    # the cell's border was taken for the text's own "|", and the words after it were lost
-    rows = [
-        "| Kind | Notes |",
-        "|---|---|",
-        "| &#124; | \\| addicts&nbsp;here |",
-        "| a | &#124; &amp; addicts |",
-    ]
-    # (line, column, matched) of each finding
-    assert [(row[0], row[1], row[5]) for row in found("\n".join(rows) + "\n")] == [
-        (3, 15, "addicts"),
-        (4, 20, "addicts"),
-    ]
-
-
-def test_alt_text_keeps_its_words_after_emphasis_code_or_html() -> None:
-    # the alt text's markup was not stepped over, and words after it that hold an escape or
-    # entity were lost
-    lines = [
-        "![*Photo* &amp; addicts](a.png)",
-        "![A `b` &amp; addicts](a.png)",
-        "![</i>&#x41; few addicts](a.png)",
-    ]
-    assert [(row[0], row[1], row[5]) for row in found("\n\n".join(lines) + "\n")] == [
-        (1, 17, "addicts"),
-        (3, 15, "addicts"),
-        (5, 18, "addicts"),
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a table cell starting with an escaped or referenced pipe: the cell's border was
+        # taken for the text's own "|", and the words after it were lost
+        (
+            "| Kind | Notes |\n|---|---|\n"
+            "| &#124; | \\| addicts&nbsp;here |\n"
+            "| a | &#124; &amp; addicts |\n",
+            [(3, 15), (4, 20)],
+        ),
+        # an image's alt text: its markup was not stepped over, and words after it that hold
+        # an escape or entity were lost
+        (
+            "![*Photo* &amp; addicts](a.png)\n\n"
+            "![A `b` &amp; addicts](a.png)\n\n"
+            "![</i>&#x41; few addicts](a.png)\n",
+            [(1, 17), (3, 15), (5, 18)],
+        ),
+    ],
+    ids=["table cells", "alt text"],
+)
+def test_words_after_a_pipe_or_markup_the_walk_stepped_past_are_read(
+    text: str, places: list[tuple[int, int]]
+) -> None:
+    assert [(row[0], row[1], row[5]) for row in found(text)] == [
+        (line, column, "addicts") for line, column in places
     ]
 
 
