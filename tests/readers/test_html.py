@@ -133,16 +133,16 @@ def test_comments_and_raw_text_elements_are_read_as_html5_reads_them() -> None:
         "<p>a hooker <!-- x --!> and a prostitute</p>\n"
         "<p><!--> a hooker</p>\n"
         "<p><!---> a whore</p>\n"
-        "<title>Help for <b>prostitutes</b></title>\n"
-        "<textarea>A form for <i>prostitutes</i></textarea>\n"
+        "<title>Notes <style>on prostitutes</style></title>\n"  # text, tags and all: not a style
+        "<textarea>Type <script>prostitutes</script></textarea>\n"
     )
     assert [(row[0], row[1], row[5]) for row in found(text)] == [
         (1, 6, "hooker"),
         (1, 31, "prostitute"),
         (2, 12, "hooker"),
         (3, 13, "whore"),
-        (4, 20, "prostitutes"),
-        (5, 25, "prostitutes"),
+        (4, 24, "prostitutes"),
+        (5, 24, "prostitutes"),
     ]
     # "<!--" inside a script, a style or a title is text, and a title inside a comment is no
     # element: the rest of the page was hidden as an unclosed comment, or read as a title's
