@@ -3,8 +3,8 @@
 The segments are the ones :mod:`.markdown`'s markdown-it-py walk makes: the same blocks become
 segments of the same kinds, and every inline piece goes through the same alignment code, now
 started at the exact source position the parser reports instead of searched for. Front matter
-is found as markdown-it-py's front matter plugin finds it, and the events are read from the line
-after it. The reader falls back to markdown-it-py for what the two parsers treat differently or
+is found as :func:`body_line` finds it, and the events are read from the line after it. The
+reader falls back to markdown-it-py for what the two parsers treat differently or
 what only that walk reports: NUL characters, containers nested deep enough to reach its limit,
 and some tildes. Both read a strikethrough between runs of exactly two tildes alike; but
 pulldown-cmark also reads one tilde as strikethrough, which markdown-it reads as text, and
@@ -91,8 +91,8 @@ def _raw_blocks_part(text: str) -> bool:
 
 
 def body_line(text: str, starts: Sequence[int]) -> int:
-    """The first line after the front matter that markdown-it-py's front matter plugin skips;
-    0 when the text has none.
+    """The first line after the front matter, which markdown-it-py's front matter plugin is
+    then given to skip; 0 when the text has none.
 
     The text's first line is three or more dashes followed by spaces and tabs only, as Jekyll,
     Hugo and Pandoc have it (the plugin also takes a first line with other text after the
