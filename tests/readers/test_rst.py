@@ -177,6 +177,50 @@ def test_inline_literals_role_names_and_code_roles_are_code() -> None:
     assert places(text) == [(5, 27, "sex-work/hooker"), (5, 54, "drug-use/addict")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cross-reference without a title: the page shows the target's own title
+        (":ref:`addicts`, :doc:`guides/addicts` and :numref:`addicts` list the rooms.\n", []),
+        (":any:`addicts` lists the rooms.\n", []),
+        # with a title, the title is read and the target is not
+        ("See :ref:`the hours <addicts>` and :doc:`the addicts <hours>`.\n", [(1, 46)]),
+        ("See :ref:`the\nhours <addicts>` today.\n", []),
+        ("See :term:`addicts` and :term:`the term <addicts>`.\n", [(1, 12)]),
+        # a phrase reference: its text is read, an embedded target is not
+        ("See `the hours <addicts>`_ and `the list <addicts>`__.\n", []),
+        ("See `the addicts <hours.html>`_ today.\n", [(1, 10)]),
+        ("See `the\naddicts <hours.html>`_ today.\n", [(2, 1)]),
+        ("See `<addicts>`_, a link shown as its target.\n", [(1, 7)]),
+        # a substitution's name, where it is used and where it is defined
+        ("The |addicts| logo.\n\n.. |addicts| image:: logo.png\n", []),
+        ("Read |addicts|_ first.\n\n.. |addicts| replace:: the addicts\n", [(3, 28)]),
+        # a pipe that starts no substitution stays text
+        ("| a line block with addicts |\n", [(1, 21)]),
+        ("A or|addicts|here.\n", [(1, 6)]),
+    ],
+)
+def test_what_a_link_names_but_the_page_does_not_show_is_not_read(
+    text: str, expected: list[tuple[int, int]]
+) -> None:
+    assert [(line, column) for line, column, _ in places(text)] == expected
+
+
+def test_fixing_leaves_a_links_target_as_it_is(tmp_path: Path) -> None:
+    doc = tmp_path / "guide.rst"
+    doc.write_text(
+        "See :ref:`the prostitutes <prostitutes>`, :doc:`prostitutes` and "
+        "`prostitutes <prostitutes>`_.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--unsafe-fixes", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert doc.read_text(encoding="utf-8") == (
+        "See :ref:`the sex workers <prostitutes>`, :doc:`prostitutes` and "
+        "`sex workers <prostitutes>`_.\n"
+    )
+
+
 def test_inline_markup_does_not_reach_across_paragraphs() -> None:
     text = "An ``open literal and a hooker.\n\nA hooker`` again.\n"
     assert lines_of(text) == [1, 3]

@@ -13,7 +13,13 @@ Sphinx and docutils show these as code, so no reader takes them for prose:
   page does not show them;
 - an inline literal (````text````), and a role's content unless the role names text
   (:data:`TEXT_ROLES`: ``:ref:``, ``:term:`` ...): ``:func:``, ``:meth:`` or ``:c:type:`` name
-  code. A role's own name is markup, never a word (``:meth:`` is no drug's name).
+  code. A role's own name is markup, never a word (``:meth:`` is no drug's name);
+- what a link names but the page does not show: the target of a role with an explicit title
+  (``:ref:`the intake guide <intake>```), the label or path of a cross-reference without one
+  (``:ref:`intake```, ``:doc:`guides/intake```, shown by the target's own title), the embedded
+  target of a phrase reference (```the guide <guide.html>`_``), and the name of a
+  substitution (``|logo|``, ``.. |logo| image:: logo.png``). Changing any of them would
+  break the link, and none is read.
 
 Their characters become blanks (line breaks stay), so every offset is the file's and the
 normalized view reads a paragraph break where a block was. The content of every other
@@ -94,6 +100,9 @@ TEXT_ROLES = frozenset(
         "title-reference",
     }
 )
+# text roles whose content, without an explicit title, names a label or a document that the
+# page shows by its own title (":ref:`intake`", ":doc:`guides/intake`"), never as written
+TARGET_ROLES = frozenset({"any", "doc", "numref", "ref"})
 # where a block may start, each found by a search that starts with literal characters, then
 # checked for the blanks before it: a line that ends in "::" followed by blank lines and an
 # indented line, a code directive, a doctest prompt
@@ -115,6 +124,23 @@ _TARGET = re.compile(r"_(?:_|`[^`\r\n]+`|[^\s`][^\r\n]*?):(?=[ \t]|\r?$)", re.MU
 _LITERAL_SPAN = re.compile(r"``(?!\s)[^`]*``(?!`)")
 # (the colon first, which the search finds fast, then a look back past it)
 _ROLE_SPAN = re.compile(r":(?<![\w:`]:)(?P<name>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)*):`[^`]*`")
+# a role's explicit title and its target ("the guide <intake>"), as Sphinx reads them: the
+# target is the last "<...>" that ends the content, after a title
+_EMBEDDED = re.compile(r"(?s)\S.*?(?P<target>(?<!\\)<[^<]*>)\Z")
+# a phrase reference with an embedded target ("`the guide <intake.html>`_"), whose target is
+# not shown; the opening backtick stands where inline markup may start, after no role name
+# (each expression starts with its literal character, which the search finds fast, then looks
+# back past it)
+_PHRASE_TARGET = re.compile(
+    r"`(?<![^\s\-/'\"<(\[{]`)(?=[^\s`])[^`]*?[^\s`][ \t\r\n]+"
+    r"(?P<target><(?![ \t\r\n])[^<>`]*(?<![ \t\r\n\\])>)`__?(?![\w`])"
+)
+# a substitution reference ("|logo|", "|name|_"): the page shows its definition, not its name,
+# and a substitution definition's name (".. |logo| image:: logo.png")
+_SUBSTITUTION = re.compile(
+    r"\|(?<![^\s\-:/'\"<(\[{]\|)(?![\s|])[^|\r\n]*(?<![\s\\])\|(?:__?)?"
+    r"(?=[\s\-.,:;!?\\/'\")\]}>]|\Z)"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 # a list item's marker and the blanks after it: the item's text starts after them
 _MARKER = re.compile(r"(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+(?=\S)")
@@ -179,6 +205,10 @@ def _blank_inline(piece: str) -> str:
         piece = _LITERAL_SPAN.sub(_blank_literal, piece)
     if ":`" in piece:
         piece = _ROLE_SPAN.sub(_blank_role, piece)
+    if ">`_" in piece:
+        piece = _PHRASE_TARGET.sub(_blank_target, piece)
+    if "|" in piece:
+        piece = _SUBSTITUTION.sub(_blank_whole, piece)
     return piece
 
 
@@ -195,10 +225,29 @@ def _blank_role(m: re.Match[str]) -> str:
     span = m.group()
     if "\n" in span and _PARAGRAPH_BREAK.search(span):
         return span
-    if m["name"].lower() in TEXT_ROLES:
+    name = m["name"].lower()
+    if name in TEXT_ROLES:
         head = m.end("name") + 2 - m.start()
-        return " " * head + span[head:-1] + " "
+        content = span[head:-1]
+        titled = _EMBEDDED.match(content)
+        if titled is not None:  # the title alone: the target is a label, a path or a URL
+            keep = head + titled.start("target")
+            return " " * head + span[head:keep] + _blanked(span[keep:])
+        if name not in TARGET_ROLES:
+            return " " * head + content + " "
     return _blanked(span) if "\n" in span else " " * len(span)
+
+
+def _blank_target(m: re.Match[str]) -> str:
+    """A phrase reference with its embedded target blanked."""
+    span, at = m.group(), m.start()
+    start, end = m.start("target") - at, m.end("target") - at
+    return span[:start] + _blanked(span[start:end]) + span[end:]
+
+
+def _blank_whole(m: re.Match[str]) -> str:
+    """A match as blanks."""
+    return _blanked(m.group())
 
 
 def _blanked(block: str) -> str:
