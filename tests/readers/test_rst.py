@@ -206,6 +206,21 @@ def test_what_a_link_names_but_the_page_does_not_show_is_not_read(
     assert [(line, column) for line, column, _ in places(text)] == expected
 
 
+def test_many_marks_on_one_line_and_pathological_links_stay_fast() -> None:
+    # each would take minutes if a mark's line were measured from the line's start
+    junks = (
+        " >>>" * 200_000,
+        " .. x" * 200_000,
+        " .. code:: x" * 100_000,
+        " `a <<<<< >>>>" * 100_000,
+        " `a <b>`_" * 100_000,
+        " |a |a|" * 100_000,
+        ":ref:`" + "a <b> " * 100_000 + "`",
+    )
+    for junk in junks:
+        assert lines_of("A hooker.\n\n" + junk + "\n\nA hooker.\n") == [1, 5]
+
+
 def test_fixing_leaves_a_links_target_as_it_is(tmp_path: Path) -> None:
     doc = tmp_path / "guide.rst"
     doc.write_text(

@@ -268,9 +268,19 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
         (_DIRECTIVE_KIND, _COMMENT),
         (_PROMPT_KIND, _PROMPT),
     ):
+        seen = False  # a match before this one
+        last = 0  # where it is
         for m in pattern.finditer(text):
             at = m.start()
-            line = text.rfind("\n", 0, at) + 1
+            nl = text.rfind("\n", last, at)  # (from the last match only: linear in the text)
+            last = at
+            if nl >= 0:
+                line = nl + 1
+            elif seen:
+                continue  # on the last match's line, whose mark stands before this one
+            else:
+                line = 0
+            seen = True
             if not text[line:at].strip(" \t"):  # at the start of its line
                 starts.append((line, kind, at, m.end()))
     for m in _LITERAL_MARK.finditer(text):
