@@ -356,6 +356,27 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
     assert result.stdout == text
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "fixed", "remaining"),
+    [
+        (
+            "notes.md",
+            "See [hooker], [hooker][], ![hooker], [hooker][h] and [hooker](h.md).\n\n"
+            "[hooker]: a.md\n[h]: h.md\n",
+            "See [hooker], [hooker][], ![hooker], [sex worker][h] and [sex worker](h.md).\n\n"
+            "[hooker]: a.md\n[h]: h.md\n",
+            3,
+        ),
+    ],
+)
+def test_no_fix_where_a_links_text_is_the_name_its_target_is_found_by(
+    house: Path, name: str, text: str, fixed: str, remaining: int
+) -> None:
+    result = run(house, "--fix", "--stdin-filename", name, "-", stdin=text.encode())
+    assert result.stdout == fixed
+    assert f"{remaining} remaining" in result.stderr
+
+
 def test_markdown_fix_inside_one_emphasis_is_safe_across_emphasis_is_unsafe(
     house: Path,
 ) -> None:

@@ -156,7 +156,13 @@ def rule_finding(
                 spans.append((p.start, p.end))
             suggestions = tuple(dict.fromkeys(texts))
         fix = None
-        if entry.fix != "none" and suggestions and fits and fixable(segment, ctx, m):
+        if (
+            entry.fix != "none"
+            and suggestions
+            and fits
+            and fixable(segment, ctx, m)
+            and not document.is_locked(*_source_span(segment, ctx, m.start, m.end))
+        ):
             span = spans[0]
             whole = span == (m.start, m.end)
             plural_match = inflection.plural and whole

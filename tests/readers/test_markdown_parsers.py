@@ -68,6 +68,11 @@ INLINE = [
     "`{}` \t ",
     "<b>{}</b>\t",
     "<!--{}\n-->",
+    "[{}]",  # a shortcut reference when the document defines the label (see _document)
+    "[{}][]",
+    "[{}][hooker]",
+    "![{}]",
+    "[*{}*]",
 ]
 BLOCK = ["{}", "# {}", "## {}", "- {}", "  - {}", "1. {}", "> {}", "> - {}", "| {} | {} |"]
 
@@ -112,6 +117,9 @@ def _document(draw: st.DrawFn) -> str:
             lines.extend(["~~~", "code ~~hooker~~", "~~~"])
         if draw(st.integers(0, 9)) == 0:
             lines.extend(["<div>", "html <b>hooker</b>", "</div>", ""])
+    if draw(st.booleans()):  # definitions for the shortcut and collapsed references
+        lines.extend(["", *(f"[{word}]: https://example.org/{i}" for i, word in enumerate(WORDS))])
+        lines.append("[*hooker*]: https://example.org/h")
     return draw(st.sampled_from(["\n", "\r\n"])).join(lines) + "\n"
 
 
@@ -144,6 +152,7 @@ def _assert_both_parsers_agree(text: str) -> None:
     finally:
         markdown_fast.usable = original  # type: ignore[assignment]
     assert _segments(fast) == _segments(slow)
+    assert fast.locked == slow.locked
 
 
 @pytest.mark.parametrize(

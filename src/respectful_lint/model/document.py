@@ -169,6 +169,10 @@ class ChunkedText:
         return zip(self._starts, self._chunks, strict=True)
 
 
+def _first(pair: tuple[int, int]) -> int:
+    return pair[0]
+
+
 class Document(Struct):
     """A source file read into prose segments. ``text`` is the whole decoded source."""
 
@@ -181,6 +185,19 @@ class Document(Struct):
     _line_starts: Sequence[int] | LineIndex | None = None
     # Word comments: (start, end) of the text each is anchored to, and the comment's text
     comments: list[tuple[int, int, str]] = field(default_factory=list)
+    # Source ranges, in order and apart, whose words the document uses as a name that is
+    # looked up elsewhere (a Markdown reference link's label, a reStructuredText reference
+    # name): a fix there would break the link, so none is offered. A reader that yields its
+    # segments as it goes adds a segment's ranges before it yields the segment.
+    locked: list[tuple[int, int]] = field(default_factory=list)
+
+    def is_locked(self, start: int, end: int) -> bool:
+        """Whether source ``start:end`` overlaps a range of :attr:`locked`."""
+        locked = self.locked
+        if not locked:
+            return False
+        i = bisect_left(locked, end, key=_first) - 1  # the last range starting before ``end``
+        return i >= 0 and locked[i][1] > start
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset, in code points.

@@ -85,6 +85,7 @@ class MarkdownReader:
         doc = Document(path=path, format=self.name, text=text)
         doc._line_starts = starts
         found: list[Segment] = []
+        locked: list[tuple[int, int]] = []
         # Both parsers read the same chunks, cut from the line after any front matter;
         # markdown-it-py's first chunk takes the front matter back, for its plugin to skip.
         body = markdown_fast.body_line(text, starts)
@@ -96,12 +97,15 @@ class MarkdownReader:
                     found.extend(
                         markdown_fast.segments(walker, chunk, starts[first_line], prefilter)
                     )
+                    locked.extend(walker.locked)
             except Refused as exc:
                 raise exc.at(path, text) from None
             except markdown_fast.Differ:
                 found = []
+                locked = []
             else:
                 doc.segments = found
+                doc.locked = locked
                 return doc
         if body:
             after = starts[chunks[0][0]] + len(chunks[0][1]) if chunks else len(text)
@@ -118,9 +122,11 @@ class MarkdownReader:
                         "more levels deep are not read"
                     )
                 found.extend(walker.walk(tokens))
+                locked.extend(walker.locked)
         except Refused as exc:
             raise exc.at(path, text) from None
         doc.segments = found
+        doc.locked = locked
         return doc
 
 
@@ -176,6 +182,7 @@ class _Walker(Aligner):
         self.starts = starts
         self.first_line = first_line
         self.segments: list[Segment] = []
+        self.locked: list[tuple[int, int]] = []
         self.last_map: tuple[int, int] | None = None
         self.cursor = 0
 
@@ -263,7 +270,7 @@ class _Walker(Aligner):
                 self.autolink(main)
                 skipping = True
             elif t == "link_open":
-                self.consume("[")
+                self.open_link()
             elif t == "link_close":
                 self.skip_destination()
             elif t == "image":
@@ -307,7 +314,7 @@ class _Walker(Aligner):
             self._skip_alt_markup(content)
             self.text_piece(content, alt, quoted)
         self.consume("]")
-        self.skip_destination(after_bracket=True)
+        self.skip_destination(after_bracket=True, label_at=start + 2)
         builder.add(PLACEHOLDER, start, self.cursor)
         return alt
 

@@ -28,6 +28,19 @@ class Aligner:
     # no text token of the block read yet: the cursor is at the start of its first line, where
     # a list item's or heading's marker may stand before its first text
     fresh: bool = False
+    # where the text of the link being read starts (after its "["), -1 when unknown
+    link_at: int = -1
+    # the labels of shortcut and collapsed reference links and images ("[label]",
+    # "[label][]"), as (start, end) in the source and in order: the text shown is the name
+    # the definition is found by, so a fix must not change it
+    locked: list[tuple[int, int]]
+
+    def open_link(self) -> None:
+        """Step over a link's "[" and note where its text starts."""
+        before = self.cursor
+        self.consume("[")
+        consumed = self.cursor != before and self.text[self.cursor - 1] == "["
+        self.link_at = self.cursor if consumed else -1
 
     def skip_prefix(self, quoted: bool) -> None:
         chars = " \t>" if quoted else " \t"
@@ -63,12 +76,25 @@ class Aligner:
                 self.cursor = pos + len(markup)
                 return
 
-    def skip_destination(self, *, after_bracket: bool = False) -> None:
-        """After link text: step over ``]`` and a ``(destination "title")`` or ``[ref]``."""
+    def skip_destination(self, *, after_bracket: bool = False, label_at: int = -1) -> None:
+        """After link text: step over ``]`` and a ``(destination "title")`` or ``[ref]``.
+
+        A link's text starts at :attr:`link_at`, an image's alt text at ``label_at``. When
+        neither a destination nor another label follows, or an empty one (``[]``), the text
+        is the label, and its place is noted in :attr:`locked`.
+        """
         text = self.text
         if not after_bracket:
+            label_at, self.link_at = self.link_at, -1
+            before = self.cursor
             self.consume("]")
+            if self.cursor == before:
+                label_at = -1
         pos = self.cursor
+        if label_at >= 0 and text[pos - 1 : pos] == "]" and label_at < pos:
+            after = text[pos : pos + 2]
+            if after == "[]" or not after.startswith(("(", "[")):
+                self.locked.append((label_at, pos - 1))
         if pos < self.region_end and text[pos] == "(":
             depth = 0
             quote: str | None = None

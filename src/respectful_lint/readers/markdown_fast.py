@@ -712,7 +712,7 @@ def _inline(
                     walker.autolink(main)
                     skipping = True
                 else:
-                    walker.consume("[")
+                    walker.open_link()
             else:  # emphasis, strong or strikethrough: step over its markup
                 mark = text[start] if key == "Start" else text[end - 1]
                 walker.consume(mark * 2 if name in ("Strong", "Strikethrough") else mark)
