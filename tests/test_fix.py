@@ -367,6 +367,14 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
             "[hooker]: a.md\n[h]: h.md\n",
             3,
         ),
+        (
+            "notes.rst",
+            "See hooker_, hooker__, `a hooker`_, `a hooker`__ and `a hooker <h_>`_.\n\n"
+            ".. _hooker: a.html\n.. _a hooker: b.html\n.. _h: c.html\n",
+            "See hooker_, sex worker__, `a hooker`_, `a sex worker`__ and `a sex worker <h_>`_.\n\n"
+            ".. _hooker: a.html\n.. _a hooker: b.html\n.. _h: c.html\n",
+            2,
+        ),
     ],
 )
 def test_no_fix_where_a_links_text_is_the_name_its_target_is_found_by(

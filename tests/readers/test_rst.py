@@ -206,6 +206,28 @@ def test_what_a_link_names_but_the_page_does_not_show_is_not_read(
     assert [(line, column) for line, column, _ in places(text)] == expected
 
 
+def test_a_references_name_is_read_without_its_underscores_and_locked() -> None:
+    text = (
+        "See hooker_ and hooker__, two hookers_ and `the hooker`_ or `a hooker`__.\n"
+        "Not __init__, x_ y, [1]_ or [#]_ here.\n"
+    )
+    doc = RstReader().read(text, "d.rst")
+    (segment,) = list(doc.segments)
+    assert segment.text.split("\n")[:2] == [
+        "See hooker  and hooker  , two hookers  and `the hooker`_ or `a hooker`__.",
+        "Not __init__, x  y, [1]_ or [#]_ here.",
+    ]
+    # the names a link's target is found by
+    assert [text[s:e] for s, e in doc.locked] == ["hooker", "hookers", "the hooker", "x"]
+    assert [(f.column, f.fix is None) for f in lint_text(text, kind="rst")] == [
+        (5, True),
+        (17, False),
+        (31, True),
+        (49, True),
+        (64, False),
+    ]
+
+
 def test_many_marks_on_one_line_and_pathological_links_stay_fast() -> None:
     # each would take minutes if a mark's line were measured from the line's start
     junks = (
@@ -215,6 +237,7 @@ def test_many_marks_on_one_line_and_pathological_links_stay_fast() -> None:
         " `a <<<<< >>>>" * 100_000,
         " `a <b>`_" * 100_000,
         " |a |a|" * 100_000,
+        " a_ `b`_ c__" * 100_000,
         ":ref:`" + "a <b> " * 100_000 + "`",
     )
     for junk in junks:

@@ -127,14 +127,21 @@ _ROLE_SPAN = re.compile(r":(?<![\w:`]:)(?P<name>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.
 # a role's explicit title and its target ("the guide <intake>"), as Sphinx reads them: the
 # target is the last "<...>" that ends the content, after a title
 _EMBEDDED = re.compile(r"(?s)\S.*?(?P<target>(?<!\\)<[^<]*>)\Z")
-# a phrase reference with an embedded target ("`the guide <intake.html>`_"), whose target is
-# not shown; the opening backtick stands where inline markup may start, after no role name
-# (each expression starts with its literal character, which the search finds fast, then looks
-# back past it)
-_PHRASE_TARGET = re.compile(
-    r"`(?<![^\s\-/'\"<(\[{]`)(?=[^\s`])[^`]*?[^\s`][ \t\r\n]+"
-    r"(?P<target><(?![ \t\r\n])[^<>`]*(?<![ \t\r\n\\])>)`__?(?![\w`])"
+# a named or anonymous phrase reference ("`the intake guide`_", "`the guide <intake.html>`__"):
+# without an embedded target, its text is the name its target is found by; the opening
+# backtick stands where inline markup may start, after no role name (the expressions below
+# start with their literal character, which the search finds fast, then look back past it)
+_PHRASE = re.compile(
+    r"`(?<![^\s\-/'\"<(\[{]`)(?P<body>[^\s`][^`]*(?<![\s\\]))`(?P<mark>__?)(?![\w`])"
 )
+# an embedded target, from its "<" to the end of the phrase (after a blank, see _target_at)
+_EMBEDDED_TARGET = re.compile(r"<(?![ \t\r\n])[^<>`]+(?<![ \t\r\n\\])>\Z")
+# the underscores after a simple reference's name ("intake_", "intake__"); the name before
+# them, as docutils reads one (words joined by single hyphens, dots, underscores, colons or
+# plus signs), after a blank or one of the characters inline markup may follow
+_SIMPLE_REFERENCE = re.compile(r"_(?<=[^\W_]_)_?(?=[\s\-.,:;!?\\/'\")\]}>]|\Z)")
+_BEFORE_MARKUP = frozenset(" \t\r\n-:/'\"<([{")
+_LONGEST_NAME = 200
 # a substitution reference ("|logo|", "|name|_"): the page shows its definition, not its name,
 # and a substitution definition's name (".. |logo| image:: logo.png")
 _SUBSTITUTION = re.compile(
@@ -155,20 +162,28 @@ class RstReader:
     extensions: ClassVar[tuple[str, ...]] = (".rst", ".rest")
 
     def read(self, text: str, path: str) -> Document:
-        return Document(path=path, format=self.name, text=text, segments=segments(text))
+        doc = Document(path=path, format=self.name, text=text)
+        doc.segments = segments(text, doc.locked)
+        return doc
 
 
-def segments(text: str) -> Iterator[Segment]:
+def segments(text: str, locked: list[tuple[int, int]] | None = None) -> Iterator[Segment]:
     """The text's segments, cut as :mod:`.text` cuts them, each with its code blanked out (see
     the module): every character but line breaks becomes a space, so offsets stay those of the
     text, and the normalized view reads a paragraph break where a block was and a blank where
-    inline code was. One segment is copied at a time, so memory stays that of the text."""
+    inline code was. One segment is copied at a time, so memory stays that of the text.
+
+    The names of named references (``intake_``, ```the intake guide`_``) are added to
+    ``locked`` (see :attr:`.Document.locked`) before their segment is yielded."""
     blocks = code_blocks(text)
     starts = [start for start, _ in blocks]
     for segment in text_segments(text):
         piece = segment.text
         at = segment.offsets.start(0)
-        blanked = _blank_inline(_blank_blocks(piece, at, blocks, starts))
+        names: list[tuple[int, int]] = []
+        blanked = _blank_inline(_blank_blocks(piece, at, blocks, starts), names)
+        if locked is not None and names:
+            locked.extend(sorted((at + start, at + end) for start, end in names))
         yield segment if blanked is piece else replace(segment, text=blanked)
 
 
@@ -199,17 +214,80 @@ def _blank_blocks(piece: str, at: int, blocks: list[tuple[int, int]], starts: li
     return "".join(parts)
 
 
-def _blank_inline(piece: str) -> str:
-    """``piece`` with its inline literals and roles blanked (see the module)."""
-    if "``" in piece:
+def _blank_inline(piece: str, names: list[tuple[int, int]]) -> str:
+    """``piece`` with its inline literals, roles and link targets blanked (see the module), and
+    the underscores after a simple reference's name: the name is shown without them. Where
+    the name is looked up (``intake_``, ```the intake guide`_``, not an anonymous
+    ``intake__``), its place is added to ``names``.
+
+    (A search for one character, which runs at memory speed, tells which steps a piece needs;
+    most pieces hold neither a backtick nor a pipe.)"""
+    if "`" in piece:
         piece = _LITERAL_SPAN.sub(_blank_literal, piece)
-    if ":`" in piece:
         piece = _ROLE_SPAN.sub(_blank_role, piece)
-    if ">`_" in piece:
-        piece = _PHRASE_TARGET.sub(_blank_target, piece)
+        targets: list[tuple[int, int]] = []
+        for m in _PHRASE.finditer(piece):
+            target = _target_at(m["body"])
+            if target >= 0:
+                targets.append((m.start("body") + target, m.end("body")))
+            elif m["mark"] == "_":
+                names.append(m.span("body"))
+        if targets:
+            piece = "".join(_with_blanks(piece, targets))
+    if "_" in piece:
+        marks: list[tuple[int, int]] = []
+        for m in _SIMPLE_REFERENCE.finditer(piece):
+            start = _name_start(piece, m.start())
+            if start is not None:
+                marks.append(m.span())
+                if m.end() - m.start() == 1:  # not anonymous
+                    names.append((start, m.start()))
+        if marks:
+            piece = "".join(_with_blanks(piece, marks))
     if "|" in piece:
         piece = _SUBSTITUTION.sub(_blank_whole, piece)
     return piece
+
+
+def _target_at(body: str) -> int:
+    """Where the embedded target of a phrase reference's text starts (``<intake.html>`` after
+    a title and a blank), or -1 when it has none."""
+    at = body.rfind("<")
+    if at > 0 and body[at - 1] in " \t\r\n" and _EMBEDDED_TARGET.match(body, at):
+        return at
+    return -1
+
+
+def _name_start(piece: str, end: int) -> int | None:
+    """Where the reference name ending at ``end`` starts, as docutils reads a simple
+    reference's name (words joined by single hyphens, dots, underscores, colons or plus signs,
+    after a blank or one of the characters inline markup may follow); None when none does."""
+    low = max(0, end - _LONGEST_NAME)
+    start = i = end
+    while True:
+        j = i
+        while j > low and piece[j - 1].isalnum():
+            j -= 1
+        if j == i:
+            break
+        start = j
+        if j - 2 >= low and piece[j - 1] in "-._+:" and piece[j - 2].isalnum():
+            i = j - 1
+        else:
+            break
+    if start == end or (start > 0 and piece[start - 1] not in _BEFORE_MARKUP):
+        return None
+    return start
+
+
+def _with_blanks(piece: str, spans: list[tuple[int, int]]) -> Iterator[str]:
+    """The parts of ``piece`` with ``spans`` (in order and apart) blanked."""
+    last = 0
+    for start, end in spans:
+        yield piece[last:start]
+        yield _blanked(piece[start:end])
+        last = end
+    yield piece[last:]
 
 
 def _blank_literal(m: re.Match[str]) -> str:
@@ -236,13 +314,6 @@ def _blank_role(m: re.Match[str]) -> str:
         if name not in TARGET_ROLES:
             return " " * head + content + " "
     return _blanked(span) if "\n" in span else " " * len(span)
-
-
-def _blank_target(m: re.Match[str]) -> str:
-    """A phrase reference with its embedded target blanked."""
-    span, at = m.group(), m.start()
-    start, end = m.start("target") - at, m.end("target") - at
-    return span[:start] + _blanked(span[start:end]) + span[end:]
 
 
 def _blank_whole(m: re.Match[str]) -> str:
