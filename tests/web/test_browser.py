@@ -100,6 +100,16 @@ def test_conflation_explains_the_shape_and_offers_no_rewrite(page: Any) -> None:
     assert detail.locator("button.accept").count() == 0
 
 
+def test_a_reference_links_label_shows_wording_to_reword_by_hand(page: Any) -> None:
+    page.get_by_label("Pasted text is").select_option("markdown")
+    paste_and_check(page, "We met [prostitutes] today.\n\n[prostitutes]: notes.md\n")
+    highlight(page, "prostitutes").click()
+    detail = page.locator("#detail")
+    assert "sex workers" in detail.inner_text()
+    assert "reword the link and its target together" in detail.inner_text()
+    assert detail.locator("button.accept").count() == 0
+
+
 def make_docx() -> bytes:
     document: DocxDocument = docx.Document()
     document.add_heading("Outreach report", level=1)

@@ -116,6 +116,18 @@ def test_check_returns_findings(server: Server, session: dict[str, str]) -> None
     assert "".join(p[0] for p in data["pieces"]) == "We met prostitutes."
 
 
+def test_no_wording_is_offered_for_a_markdown_reference_links_label(
+    server: Server, session: dict[str, str]
+) -> None:
+    text = "We met [prostitutes] and [prostitutes](a.md).\n\n[prostitutes]: a.md\n"
+    status, _, body = post(server, session, text=text, kind="markdown")
+    assert status == 200
+    found = json.loads(body)["findings"]
+    assert [(f["column"], bool(f["choices"])) for f in found] == [(9, False), (27, True)]
+    assert found[0]["suggestions"] == found[1]["suggestions"]
+    assert [f["locked"] for f in found] == [True, False]
+
+
 def test_profiles_change_severity(server: Server, session: dict[str, str]) -> None:
     text = "The clerk listed the charge against the convicted felon."
     default = json.loads(post(server, session, text=text, profile="default")[2])

@@ -10,7 +10,15 @@ segments (:mod:`.document`) and findings (:mod:`.finding`); every one is importa
 
 from __future__ import annotations
 
-from .document import ChunkedText, Document, Location, OffsetMap, Segment, line_starts
+from .document import (
+    ChunkedText,
+    Document,
+    Location,
+    OffsetMap,
+    Segment,
+    line_starts,
+    overlaps,
+)
 from .finding import Finding, Fix
 from .lexicon import (
     SLOTS,
@@ -60,4 +68,5 @@ __all__ = [
     "Source",
     "WordWindow",
     "line_starts",
+    "overlaps",
 ]

@@ -173,6 +173,12 @@ def _first(pair: tuple[int, int]) -> int:
     return pair[0]
 
 
+def overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``ranges`` (in order and apart), in O(log n)."""
+    i = bisect_left(ranges, end, key=_first) - 1  # the last range starting before ``end``
+    return i >= 0 and ranges[i][1] > start
+
+
 class Document(Struct):
     """A source file read into prose segments. ``text`` is the whole decoded source."""
 
@@ -193,11 +199,7 @@ class Document(Struct):
 
     def is_locked(self, start: int, end: int) -> bool:
         """Whether source ``start:end`` overlaps a range of :attr:`locked`."""
-        locked = self.locked
-        if not locked:
-            return False
-        i = bisect_left(locked, end, key=_first) - 1  # the last range starting before ``end``
-        return i >= 0 and locked[i][1] > start
+        return overlaps(self.locked, start, end)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset, in code points.

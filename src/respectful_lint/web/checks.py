@@ -21,7 +21,7 @@ from ..engine import lint_document
 from ..errors import UsageError
 from ..fixer import choose, fix_edits, suggestion_edits
 from ..lexicon import CompiledLexicon, cached_lexicons
-from ..model import ConceptGroup, Document, Finding, Rule
+from ..model import ConceptGroup, Document, Finding, Rule, overlaps
 from ..profiles import get_profile
 from ..readers import BinaryReader, reader_for_name
 from ..reading import SkippedFile, decode
@@ -54,6 +54,8 @@ class Checked:
     text: str
     data: bytes | None
     findings: list[Finding]
+    # where a change would break a link (see Document.locked): no wording is offered there
+    locked: list[tuple[int, int]] = field(default_factory=list)
 
 
 class Checker:
@@ -122,7 +124,8 @@ class Checker:
             )
         text, _ = replay(draft.text or "", draft.history)
         document = reader_for_name(draft.kind, self.config.reader_options()).read(text, draft.name)
-        return Checked(draft, text, None, self._lint(document, settings, compiled))
+        findings = self._lint(document, settings, compiled)
+        return Checked(draft, text, None, findings, document.locked)
 
     def _lint(
         self, document: Document, settings: Settings, compiled: CompiledLexicon
@@ -139,8 +142,10 @@ class Checker:
         return rule is not None and rule.entry.kind == "conflation"
 
     def finding_data(
-        self, text: str, finding: Finding, index: int, kind: str = "text"
+        self, text: str, finding: Finding, index: int, kind: str = "text", locked: bool = False
     ) -> dict[str, Any]:
+        """What the page shows of a finding; with ``locked`` (its words name a link's target)
+        no wording is offered to put in their place."""
         rule = self.rules_by_id.get(finding.rule)
         conflation = None
         if rule is not None and rule.entry.kind == "conflation":
@@ -148,7 +153,7 @@ class Checker:
             if data is not None:
                 conflation = {"title": data["title"], "summary": data["summary"]}
         choices = []
-        if conflation is None:
+        if conflation is None and not locked:
             fmt = _FIX_FORMATS.get(kind, "text")
             for i, wording in enumerate(finding.suggestions):
                 batch = suggestion_edits(text, finding, i, fmt)
@@ -167,6 +172,7 @@ class Checker:
             "sources": _sources(rule),
             "suggestions": list(finding.suggestions),
             "choices": choices,
+            "locked": locked,
             "safe": finding.fix is not None and finding.fix.applicability == "safe",
             "conflation": conflation,
         }
@@ -179,7 +185,10 @@ class Checker:
             "profile": profile,
             "pieces": pieces(text, findings),
             "findings": [
-                self.finding_data(text, f, i, checked.draft.kind) for i, f in enumerate(findings)
+                self.finding_data(
+                    text, f, i, checked.draft.kind, overlaps(checked.locked, f.start, f.end)
+                )
+                for i, f in enumerate(findings)
             ],
             "safe_fixes": len(choose(findings, unsafe=False)[0]),
         }

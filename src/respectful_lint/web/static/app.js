@@ -199,6 +199,12 @@
         parts.push(el("h4", {}, "Ideas for a rewrite"),
           el("ul", {}, ...f.suggestions.map((s) => el("li", {}, s))));
       }
+    } else if (f.locked) {
+      parts.push(el("h4", {}, "Suggested wording"),
+        el("ul", {}, ...f.suggestions.map((s) => el("li", {}, s))),
+        el("p", { class: "callout" },
+          "These words are also the name the link\u2019s target is found by, so they are not " +
+          "changed here: reword the link and its target together."));
     } else if (f.choices.length) {
       parts.push(el("h4", {}, "Suggested wording"),
         el("ul", { class: "choices" }, ...f.choices.map((c, k) => el("li", {},
