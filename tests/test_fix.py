@@ -369,11 +369,13 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
         ),
         (
             "notes.rst",
-            "See hooker_, hooker__, `a hooker`_, `a hooker`__ and `a hooker <h_>`_.\n\n"
+            "See hooker_, hooker__, `a hooker`_, `a hooker`__ and `a hooker <h_>`_.\n"
+            "Read :term:`hooker` and :term:`a hooker <h>`.\n\n"
             ".. _hooker: a.html\n.. _a hooker: b.html\n.. _h: c.html\n",
-            "See hooker_, sex worker__, `a hooker`_, `a sex worker`__ and `a sex worker <h_>`_.\n\n"
+            "See hooker_, sex worker__, `a hooker`_, `a sex worker`__ and `a sex worker <h_>`_.\n"
+            "Read :term:`hooker` and :term:`a sex worker <h>`.\n\n"
             ".. _hooker: a.html\n.. _a hooker: b.html\n.. _h: c.html\n",
-            2,
+            3,
         ),
     ],
 )

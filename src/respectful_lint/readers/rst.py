@@ -173,8 +173,9 @@ def segments(text: str, locked: list[tuple[int, int]] | None = None) -> Iterator
     text, and the normalized view reads a paragraph break where a block was and a blank where
     inline code was. One segment is copied at a time, so memory stays that of the text.
 
-    The names of named references (``intake_``, ```the intake guide`_``) are added to
-    ``locked`` (see :attr:`.Document.locked`) before their segment is yielded."""
+    The names of named references and terms (``intake_``, ```the intake guide`_``,
+    ``:term:`intake```) are added to ``locked`` (see :attr:`.Document.locked`) before their
+    segment is yielded."""
     blocks = code_blocks(text)
     starts = [start for start, _ in blocks]
     for segment in text_segments(text):
@@ -217,14 +218,15 @@ def _blank_blocks(piece: str, at: int, blocks: list[tuple[int, int]], starts: li
 def _blank_inline(piece: str, names: list[tuple[int, int]]) -> str:
     """``piece`` with its inline literals, roles and link targets blanked (see the module), and
     the underscores after a simple reference's name: the name is shown without them. Where
-    the name is looked up (``intake_``, ```the intake guide`_``, not an anonymous
-    ``intake__``), its place is added to ``names``.
+    shown text is also the name its target is looked up by (``intake_``, ```the intake
+    guide`_``, ``:term:`intake```, not an anonymous ``intake__``), its place is added to
+    ``names``.
 
     (A search for one character, which runs at memory speed, tells which steps a piece needs;
     most pieces hold neither a backtick nor a pipe.)"""
     if "`" in piece:
         piece = _LITERAL_SPAN.sub(_blank_literal, piece)
-        piece = _ROLE_SPAN.sub(_blank_role, piece)
+        piece = _ROLE_SPAN.sub(lambda m: _blank_role(m, names), piece)
         targets: list[tuple[int, int]] = []
         for m in _PHRASE.finditer(piece):
             target = _target_at(m["body"])
@@ -298,8 +300,10 @@ def _blank_literal(m: re.Match[str]) -> str:
     return " " * len(span)
 
 
-def _blank_role(m: re.Match[str]) -> str:
-    """A role as blanks, or, when it names text, its name and backticks alone."""
+def _blank_role(m: re.Match[str], names: list[tuple[int, int]]) -> str:
+    """A role as blanks, or, when it names text, its name and backticks alone. The content of
+    a term without a title (``:term:`intake```) is added to ``names``: the glossary entry is
+    found by it."""
     span = m.group()
     if "\n" in span and _PARAGRAPH_BREAK.search(span):
         return span
@@ -312,6 +316,8 @@ def _blank_role(m: re.Match[str]) -> str:
             keep = head + titled.start("target")
             return " " * head + span[head:keep] + _blanked(span[keep:])
         if name not in TARGET_ROLES:
+            if name == "term":
+                names.append((m.start() + head, m.end() - 1))
             return " " * head + content + " "
     return _blanked(span) if "\n" in span else " " * len(span)
 
