@@ -13,6 +13,7 @@ from .casing import case_of, next_capitalized
 from .model import QuotePolicies, Severity
 from .normalize import PARAGRAPH, PLACEHOLDER, normalize, with_view
 from .patterns import exception_regex
+from .propernames import in_proper_name
 from .quoting import gloss_after, mention_frame_before
 from .sentences import SENTENCE_WINDOW, sentence_bounds
 from .wordclass import classes, next_word_classes
@@ -114,6 +115,8 @@ class Context:
             for m in exception_regex(exceptions).finditer(self.norm, lo, hi):
                 if m.start() < end and start < m.end():
                     return None
+        if self.in_proper_name(start, end):
+            return None
         if entry.requires or entry.guards:
             site = TermSite(self, start, end)
             if entry.requires and not any(guards.holds(c, site) for c in entry.requires):
@@ -153,6 +156,16 @@ class Context:
         if token.startswith(("/", "~/", "./")) and token.count("/") >= 2:
             return True
         return self._in_code(start, end)
+
+    def in_proper_name(self, start: int, end: int) -> bool:
+        """Whether a match written with a capital is part of the name of an organisation,
+        law, programme or event ("the English Collective of Prostitutes"): see
+        :mod:`.propernames`."""
+        s, e = self.source_span(start, end)
+        if self.text[s:e].islower():
+            return False
+        lo, hi = self.sentence_bounds(start)
+        return in_proper_name(self.text, s, e, self.source_span(lo, hi))
 
     def in_compound(self, start: int, end: int) -> bool:
         """Whether the match is one part of a longer hyphenated word ("user-defined",

@@ -1,0 +1,114 @@
+"""Proper names of organisations, laws, programmes and events around a match.
+
+"The English Collective of Prostitutes", "International Whores Day" or "the Illegal Alien
+Removal Act" name something; the words in them are not the writer's to change, and a reader
+takes them as a name. A match written with a capital belongs to such a name when the words
+around it, each written with a capital (or linked by "of", "for", "the" and the like), include
+a word that heads the name of an organisation, a law, a programme, a place of service or an
+event ("Collective", "Day", "Act", "Center").
+
+A sentence whose words all start with a capital, or are linked by such words (a headline, a
+heading), says nothing about names this way, so a match there is never taken for part of
+one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# words that end (or, with "of", start) the name of an organisation, law, programme, service
+# or event
+HEADS = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "Act Acts Agency Alliance Amendment Anonymous Association Awards Bill Board Bureau "
+        "Campaign Caucus Center Centers Centre Centres Clinic Coalition Code Collective "
+        "Commission Committee Conference Convention Cooperative Council Court Day Department "
+        "Directive Federation Festival Forum Foundation Fund Hospital Initiative Institute "
+        "League Law Laws Library Ministry Mission Month Movement Museum Network Office "
+        "Ordinance Organisation Organization Partnership Program Programme Project Protocol "
+        "Services Shelter Society Statute Summit Taskforce Treaty Trust Union Unit Week"
+    ).split()
+)
+# words that may link two capitalized words inside a name
+LINKS = frozenset({"of", "for", "the", "and", "on", "against", "in", "to", "with", "&"})
+_REACH = 8  # words looked at on each side
+_TOKEN = re.compile(r"\S+")
+_EDGE = "\"'()[]{}<>.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb"
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
+def _core(token: str) -> str:
+    word = token.strip(_EDGE)
+    for ending in _POSSESSIVE:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _capitalized(token: str) -> bool:
+    word = _core(token)
+    return bool(word) and word[0].isupper()
+
+
+def _closes(token: str) -> bool:
+    """Whether punctuation after the word ends the name ("Day," "Act.")."""
+    end = token.rstrip("'\u2019")
+    return bool(end) and end[-1] in _EDGE
+
+
+def _opens(token: str) -> bool:
+    """Whether punctuation before the word starts something new ("(Act", "“Day")."""
+    return token[0] in _EDGE
+
+
+def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether ``text[start:end]``, one of whose words is written with a capital, is part of
+    a proper name (see the module) inside ``sentence`` (its start and end in ``text``)."""
+    if not any(word[:1].isupper() for word in text[start:end].split()):
+        return False
+    lo, hi = sentence
+    tokens = list(_TOKEN.finditer(text, lo, hi))
+    first = next((i for i, t in enumerate(tokens) if t.end() > start), None)
+    if first is None:
+        return False
+    last = first
+    while last + 1 < len(tokens) and tokens[last + 1].start() < end:
+        last += 1
+    words = [t.group() for t in tokens]
+    # to the right
+    right = last
+    while right + 1 < len(words) and right + 1 - last <= _REACH and not _closes(words[right]):
+        nxt = words[right + 1]
+        if _opens(nxt):
+            break
+        if _capitalized(nxt):
+            right += 1
+        elif (
+            nxt in LINKS
+            and right + 2 < len(words)
+            and _capitalized(words[right + 2])
+            and not _opens(words[right + 2])
+        ):
+            right += 2
+        else:
+            break
+    # to the left
+    left = first
+    while left > 0 and first - left < _REACH and not _opens(words[left]):
+        prev = words[left - 1]
+        if _closes(prev):
+            break
+        if _capitalized(prev):
+            left -= 1
+        elif (
+            prev in LINKS
+            and left >= 2
+            and _capitalized(words[left - 2])
+            and not _closes(words[left - 2])
+        ):
+            left -= 2
+        else:
+            break
+    if left == 0 and right == len(words) - 1:
+        return False  # every word of the sentence: a headline or a heading
+    return any(_core(words[i]) in HEADS for i in range(left, right + 1) if not first <= i <= last)

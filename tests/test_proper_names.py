@@ -1,0 +1,54 @@
+"""A term inside the proper name of an organisation, law, programme or event is not flagged;
+the same words elsewhere, in a headline or in lower case still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from respectful_lint import lint_text
+from respectful_lint.propernames import in_proper_name
+
+
+def matched(text: str) -> list[str]:
+    return [f.matched for f in lint_text(text, kind="text")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers marched on Whores Pride Day in the old town.",
+        "The march ended at the office of the Whores Collective downtown.",
+        "She chairs the Outreach Network for Junkies and Drinkers in the county.",
+        "Our clinic follows the Illegal Aliens Exclusion Act of 1903 only in name.",
+        "He runs the Center for the Homeless at Union Square.",
+        "They met at the Prostitutes’ Rights Festival last spring.",
+        "Grants came from the Crackhead Relief Fund, we were told.",
+    ],
+)
+def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
+    assert matched(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name's head word elsewhere in the sentence, or in lower case
+        ("Police found two Junkies near the Transit Center on Friday.", ["Junkies"]),
+        ("The whores collective met on a Friday.", ["whores"]),
+        ("Prostitutes were questioned on Day 3 of the trial.", ["Prostitutes"]),
+        # a headline or heading: every word has a capital, so a name cannot be told apart
+        ("Junkies Union Station Protest", ["Junkies"]),
+        ("Prostitutes Rescued in Downtown Sting Operation", ["Prostitutes"]),
+        # punctuation ends a name
+        ("We met Junkies, Union members and staff.", ["Junkies"]),
+    ],
+)
+def test_the_same_words_outside_a_name_are_flagged(text: str, expected: list[str]) -> None:
+    assert matched(text) == expected
+
+
+def test_a_name_is_looked_for_in_its_own_sentence_and_near_the_match() -> None:
+    text = "Junkies arrived. Union members left."
+    assert not in_proper_name(text, 0, 7, (0, 16))
+    far = "We met Junkies " + "And Many Other Quite Polite Capitalized Words " * 2 + "Union here."
+    assert not in_proper_name(far, 7, 14, (0, len(far)))
