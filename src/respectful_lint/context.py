@@ -115,8 +115,6 @@ class Context:
             for m in exception_regex(exceptions).finditer(self.norm, lo, hi):
                 if m.start() < end and start < m.end():
                     return None
-        if self.in_proper_name(start, end):
-            return None
         if entry.requires or entry.guards:
             site = TermSite(self, start, end)
             if entry.requires and not any(guards.holds(c, site) for c in entry.requires):
@@ -126,7 +124,8 @@ class Context:
                 if guard.action == "skip":
                     return None
                 severity = guards.act(guard.action, severity)
-        if self.in_address(start, end):  # last: most candidates have failed a test by now
+        # last: most candidates have failed a test by now
+        if self.in_address(start, end) or self.in_proper_name(start, end):
             return None
         kind = self.quote_kind(start, end)
         return self.quoting(entry.quotes, severity, start, kind == "mention", scare=kind == "scare")
