@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from respectful_lint import lint_text
-from respectful_lint.readers.build import URL
+from respectful_lint.readers.build import MASKED, URL
 from respectful_lint.readers.markdown_align import may_hold_url
 
 
@@ -35,6 +35,28 @@ hooker
 [a link](https://example.org/hooker "hooker") and ![an image](hooker.png)
 """
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The note[^hookers] says more.\n\n[^hookers]: Read it.\n",  # footnote labels
+        "- A list item[^hookers].\n",
+        "> Quoted[^hookers] *text*.\n",
+        "## Help for you {#hookers}\n",  # a heading's id (Pandoc, kramdown, Hugo, MkDocs)
+        "## Help &amp; care {#hookers .note}\n",
+        "A paragraph.\n{: #hookers .note}\n",  # kramdown's attribute list
+        "| a | b |\n|---|---|\n| x[^hookers] | y {#hookers} |\n",
+    ],
+)
+def test_footnote_labels_and_attribute_blocks_are_not_prose(text: str) -> None:
+    assert found(text) == []
+    assert found(text.replace("hookers", "x") + "\nThe hookers.\n")[0][5] == "hookers"
+
+
+def test_a_footnotes_own_text_is_prose() -> None:
+    text = "A claim.[^1]\n\n[^1]: The hookers said so.\n"
+    assert [(line, column) for line, column, *_ in found(text)] == [(3, 11)]
 
 
 def test_a_closing_fence_with_a_tab_after_it_closes_the_code() -> None:
@@ -288,9 +310,9 @@ def test_the_url_expression_runs_only_on_text_that_may_hold_a_url(
     class Spy:
         def finditer(self, text: str) -> object:
             searched.append(text)
-            return URL.finditer(text)
+            return MASKED.finditer(text)
 
-    monkeypatch.setattr(markdown_align, "_URL", Spy())
+    monkeypatch.setattr(markdown_align, "MASKED", Spy())
     # a list item's text is not a verbatim run of the source at the cursor: it is aligned
     found = lint_text("- Hookers are welcome.\n- See www.example.org/hookers.\n")
     assert [f.matched for f in found] == ["Hookers"]

@@ -73,6 +73,8 @@ INLINE = [
     "[{}][hooker]",
     "![{}]",
     "[*{}*]",
+    "{}[^{}]",  # a footnote's label, and attributes as Pandoc and kramdown write them
+    "{} {{#{} .x}}",
 ]
 BLOCK = ["{}", "# {}", "## {}", "- {}", "  - {}", "1. {}", "> {}", "> - {}", "| {} | {} |"]
 

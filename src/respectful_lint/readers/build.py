@@ -20,6 +20,15 @@ HUGE_CHARREF = re.compile(rf"&#[0-9]{{{MAX_DIGITS + 1}}}")
 URL = re.compile(
     r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
+# Markup that no reader sees as words, in the text of formats whose parser leaves it as text:
+# a footnote's label ("[^1]", "[^intake]", shown as a number), and a block of attributes
+# ("{#intake}", "{: .note}") that Pandoc, kramdown, Hugo and MkDocs read as a heading's or a
+# paragraph's id and classes
+NOT_SHOWN = re.compile(
+    r"\[\^[^\]\s]{1,100}\]"
+    r"|\{:?[ \t]*[#.][\w-]+(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]*)))*[ \t]*\}"
+)
+MASKED = re.compile(f"{URL.pattern}|{NOT_SHOWN.pattern}", re.IGNORECASE)
 
 
 class Refused(LintError):
@@ -88,8 +97,15 @@ class SegmentBuilder(Struct):
         self.source_end = src_end
 
     def add_prose(self, text: str, src_start: int) -> None:
-        """Add text copied verbatim from the source, with URLs and e-mail addresses masked."""
-        if "://" not in text and "www." not in text and "@" not in text:
+        """Add text copied verbatim from the source, with URLs, e-mail addresses, footnote
+        labels and attribute blocks masked (see :data:`NOT_SHOWN`)."""
+        if (
+            "://" not in text
+            and "www." not in text
+            and "@" not in text
+            and "^" not in text
+            and "{" not in text
+        ):
             if not text:
                 return
             # ``add`` for a piece that maps character for character, inlined: readers call this
@@ -104,7 +120,7 @@ class SegmentBuilder(Struct):
             self.source_end = src_start + len(text)
             return
         last = 0
-        for m in URL.finditer(text):
+        for m in MASKED.finditer(text):
             self.add(text[last : m.start()], src_start + last, src_start + m.start())
             self.add(PLACEHOLDER, src_start + m.start(), src_start + m.end())
             last = m.end()

@@ -11,8 +11,7 @@ import re
 from functools import lru_cache
 
 from .build import ENTITY as _ENTITY
-from .build import PLACEHOLDER
-from .build import URL as _URL
+from .build import MASKED, PLACEHOLDER
 from .build import SegmentBuilder as _Builder
 
 # the marker of a list item or a heading, which the parsers leave out of its text
@@ -176,8 +175,11 @@ class Aligner:
         below)."""
         text = self.text
         limit = self.region_end
+        # URLs, footnote labels and attribute blocks, each one placeholder (see build.NOT_SHOWN)
         urls = (
-            [(m.start(), m.end()) for m in _URL.finditer(content)] if may_hold_url(content) else []
+            [(m.start(), m.end()) for m in MASKED.finditer(content)]
+            if may_hold_url(content) or "^" in content or "{" in content
+            else []
         )
         url_i = 0
         i = 0

@@ -507,7 +507,8 @@ def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
     that is not plain.
 
     A plain block holds text, line breaks, inline code, emphasis and links with a text (no
-    images, inline HTML or autolinks), no URL or e-mail address, and runs of text that are
+    images, inline HTML or autolinks), no URL, e-mail address or other text the segment
+    masks (see :data:`.build.NOT_SHOWN`), and runs of text that are
     verbatim source (no escape or character reference). Its walk makes one segment of the
     text built here: each run of text as :func:`_text_run` gives it, a line break for each
     break and a placeholder for each code span, with the markup between them left out. The
@@ -555,7 +556,8 @@ def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
         else:  # inline HTML and the like
             return None
     plain = "".join(parts)
-    return None if may_hold_url(plain) else plain
+    # (a footnote's label or an attribute block, masked like a URL, may follow "^" or "{")
+    return None if may_hold_url(plain) or "^" in plain or "{" in plain else plain
 
 
 def _two_tildes(chunk: str, pos: Callable[[int], int], span: Any) -> bool:
