@@ -367,6 +367,16 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
             "[hooker]: a.md\n[h]: h.md\n",
             3,
         ),
+        (  # a heading the page links to by its anchor, from a list, a definition or HTML
+            "notes.md",
+            "- [Help for hookers](#help-for-hookers)\n- [Hookers](#more)\n\n"
+            "## Help for hookers\n\n## More on *hookers*\n\n[m]: #more-on-hookers\n\n"
+            "## Hookers `today`\n\n<a href='#hookers-today'>x</a>\n\n## Hookers again\n",
+            "- [Help for sex workers](#help-for-hookers)\n- [Sex workers](#more)\n\n"
+            "## Help for hookers\n\n## More on *hookers*\n\n[m]: #more-on-hookers\n\n"
+            "## Hookers `today`\n\n<a href='#hookers-today'>x</a>\n\n## Sex workers again\n",
+            3,
+        ),
         (
             "notes.rst",
             "See hooker_, hooker__, `a hooker`_, `a hooker`__ and `a hooker <h_>`_.\n"

@@ -105,7 +105,7 @@ class MarkdownReader:
                 locked = []
             else:
                 doc.segments = found
-                doc.locked = locked
+                doc.locked = _with_linked_headings(text, found, locked)
                 return doc
         if body:
             after = starts[chunks[0][0]] + len(chunks[0][1]) if chunks else len(text)
@@ -126,8 +126,59 @@ class MarkdownReader:
         except Refused as exc:
             raise exc.at(path, text) from None
         doc.segments = found
-        doc.locked = locked
+        doc.locked = _with_linked_headings(text, found, locked)
         return doc
+
+
+# the destination of a link within the page: an inline link's or image's ("](#intake)"), a
+# link definition's ("[x]: #intake") or an HTML element's href ('href="#intake"'); each
+# expression starts with literal characters, which the search finds fast
+_ANCHORS = (
+    re.compile(r"\]\([ \t]*<?#([^\s)>]+)"),
+    re.compile(r"\]:[ \t]*<?#([^\s>]+)"),
+    re.compile(r"href[ \t]*=[ \t]*[\"']?#([^\"'\s>]+)"),
+)
+
+
+def _anchor_key(text: str) -> str:
+    """A heading's text or an anchor as its letters and digits, lower-cased: how GitHub,
+    GitLab, Pandoc and most site generators make a heading's anchor, give or take the
+    hyphens."""
+    if "%" in text:
+        from urllib.parse import unquote
+
+        text = unquote(text)
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _with_linked_headings(
+    text: str, segments: Sequence[Segment], locked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``locked`` with the headings the page links to by their anchors ("[Intake](#intake)"
+    to "## Intake"), in order and apart: a fix in such a heading would change its anchor and
+    break the link."""
+    if "#" not in text:
+        return locked
+    anchors = {_anchor_key(m[1]) for pattern in _ANCHORS for m in pattern.finditer(text)}
+    anchors.discard("")
+    if not anchors:
+        return locked
+    headings = []
+    for segment in segments:
+        if segment.kind == "heading" and segment.text:
+            start = segment.offsets.start(0)
+            end = segment.offsets.end(len(segment.text))
+            if _anchor_key(segment.text) in anchors or _anchor_key(text[start:end]) in anchors:
+                headings.append((start, end))
+    if not headings:
+        return locked
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(locked + headings):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _chunks(text: str, starts: Sequence[int], first: int = 0) -> list[tuple[int, str]]:
