@@ -153,7 +153,7 @@ class Aligner:
         if (
             "&" not in content
             and text.startswith(content, pos, limit)
-            and not (content[0] == "|" and builder.kind == "cell")
+            and not _may_be_border(content[0], builder)
         ):
             # the usual case: the token is a verbatim run of the source (an "&" may be an
             # entity's decoded form, so it takes the careful path, and so does a cell's "|",
@@ -227,16 +227,14 @@ class Aligner:
                 pos += 2
                 i += 1
             elif (
-                src_ch in " \t\r\n"
-                or (quoted and src_ch == ">")
-                or (src_ch == "|" and builder.kind == "cell")
+                src_ch in " \t\r\n" or (quoted and src_ch == ">") or _may_be_border(src_ch, builder)
             ):
                 pos += 1  # whitespace, quote markers or cell borders markdown-it trimmed
                 if (
                     url_i == len(urls)
                     and text.startswith(content[i:], pos, limit)
                     and "&" not in content[i:]
-                    and not (content[i] == "|" and builder.kind == "cell")
+                    and not _may_be_border(content[i], builder)
                 ):
                     # the rest is a verbatim run of the source (as when the block is indented):
                     # what adding it character by character would give, in one step
@@ -336,6 +334,12 @@ _MARKERS_TRIED = 8  # markers of nested containers stepped over to find a first 
 def tick_run(length: int) -> re.Pattern[str]:
     """A run of exactly ``length`` backticks."""
     return re.compile(f"(?<!`){'`' * length}(?!`)")
+
+
+def _may_be_border(ch: str, builder: _Builder) -> bool:
+    """Whether ``ch`` may be a table cell's border, which the parsers leave out of its text,
+    rather than text: a "|" in a cell."""
+    return ch == "|" and builder.kind == "cell"
 
 
 def may_hold_url(text: str) -> bool:
