@@ -387,6 +387,14 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
             ".. _hooker: a.html\n.. _a hooker: b.html\n.. _h: c.html\n",
             3,
         ),
+        (  # section titles a named reference finds by their words
+            "notes.rst",
+            "See `Help for hookers`_ and Hookers_.\n\nHelp for hookers\n================\n\n"
+            "Hookers\n=======\n\nFor hookers\n===============\n",
+            "See `Help for hookers`_ and Hookers_.\n\nHelp for hookers\n================\n\n"
+            "Hookers\n=======\n\nFor sex workers\n===============\n",
+            4,
+        ),
     ],
 )
 def test_no_fix_where_a_links_text_is_the_name_its_target_is_found_by(

@@ -10,15 +10,7 @@ segments (:mod:`.document`) and findings (:mod:`.finding`); every one is importa
 
 from __future__ import annotations
 
-from .document import (
-    ChunkedText,
-    Document,
-    Location,
-    OffsetMap,
-    Segment,
-    line_starts,
-    overlaps,
-)
+from .document import ChunkedText, Document, Location, OffsetMap, Segment, line_starts
 from .finding import Finding, Fix
 from .lexicon import (
     SLOTS,
@@ -68,5 +60,4 @@ __all__ = [
     "Source",
     "WordWindow",
     "line_starts",
-    "overlaps",
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from msgspec import Struct, field
@@ -196,10 +196,16 @@ class Document(Struct):
     # name): a fix there would break the link, so none is offered. A reader that yields its
     # segments as it goes adds a segment's ranges before it yields the segment.
     locked: list[tuple[int, int]] = field(default_factory=list)
+    # Further locked ranges that take a search of the whole text to find, found on the first
+    # call: whether source start:end overlaps one (see :meth:`is_locked`).
+    linked: Callable[[int, int], bool] | None = None
 
     def is_locked(self, start: int, end: int) -> bool:
-        """Whether source ``start:end`` overlaps a range of :attr:`locked`."""
-        return overlaps(self.locked, start, end)
+        """Whether source ``start:end`` overlaps a range of :attr:`locked`, or one that
+        :attr:`linked` finds."""
+        if overlaps(self.locked, start, end):
+            return True
+        return self.linked is not None and self.linked(start, end)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset, in code points.

@@ -43,6 +43,7 @@ from typing import ClassVar
 from msgspec.structs import replace
 
 from ..model import Document, Segment
+from ..model.document import overlaps
 from .text import segments as text_segments
 
 # directives whose whole block (arguments, options and content) is code or markup
@@ -148,6 +149,9 @@ _SUBSTITUTION = re.compile(
     r"\|(?<![^\s\-:/'\"<(\[{]\|)(?![\s|])[^|\r\n]*(?<![\s\\])\|(?:__?)?"
     r"(?=[\s\-.,:;!?\\/'\")\]}>]|\Z)"
 )
+# a section title's underline: a line of one punctuation character repeated (the line break
+# before it first, which the search finds fast)
+_UNDERLINE = re.compile(r"\n([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*(?=\r?\n|\r|\Z)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 # a list item's marker and the blanks after it: the item's text starts after them
 _MARKER = re.compile(r"(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+(?=\S)")
@@ -162,9 +166,57 @@ class RstReader:
     extensions: ClassVar[tuple[str, ...]] = (".rst", ".rest")
 
     def read(self, text: str, path: str) -> Document:
-        doc = Document(path=path, format=self.name, text=text)
+        doc = Document(path=path, format=self.name, text=text, linked=_LinkedTitles(text))
         doc.segments = segments(text, doc.locked)
         return doc
+
+
+class _LinkedTitles:
+    """Whether a span lies in a section title that a named reference finds by its words
+    (```Help for hookers`_`` to a section "Help for hookers"): a fix there would break the
+    reference. The whole text is searched on the first call, which only a finding with a fix
+    makes."""
+
+    __slots__ = ("_text", "_titles")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._titles: list[tuple[int, int]] | None = None
+
+    def __call__(self, start: int, end: int) -> bool:
+        if self._titles is None:
+            self._titles = _titles_named(self._text)
+        return overlaps(self._titles, start, end)
+
+
+def _titles_named(text: str) -> list[tuple[int, int]]:
+    """The section titles of ``text`` that a named reference names, in order."""
+    names: set[str] = set()
+    if "`" in text:
+        for m in _PHRASE.finditer(text):
+            if m["mark"] == "_" and _target_at(m["body"]) < 0:
+                names.add(_name_key(m["body"]))
+    for m in _SIMPLE_REFERENCE.finditer(text):
+        start = _name_start(text, m.start())
+        if start is not None and m.end() - m.start() == 1:
+            names.add(_name_key(text[start : m.start()]))
+    names.discard("")
+    if not names:
+        return []
+    titles = []
+    for m in _UNDERLINE.finditer(text):
+        line_end = m.start()  # the line break before the underline
+        line_start = text.rfind("\n", 0, line_end) + 1
+        title = text[line_start:line_end].rstrip("\r")
+        if title.strip() and not title[0].isspace() and _name_key(title) in names:
+            titles.append((line_start, line_start + len(title)))
+    return titles
+
+
+def _name_key(name: str) -> str:
+    """A reference name or a title as docutils compares them, give or take punctuation: its
+    letters and digits, lower-cased."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def segments(text: str, locked: list[tuple[int, int]] | None = None) -> Iterator[Segment]:

@@ -21,7 +21,7 @@ from ..engine import lint_document
 from ..errors import UsageError
 from ..fixer import choose, fix_edits, suggestion_edits
 from ..lexicon import CompiledLexicon, cached_lexicons
-from ..model import ConceptGroup, Document, Finding, Rule, overlaps
+from ..model import ConceptGroup, Document, Finding, Rule
 from ..profiles import get_profile
 from ..readers import BinaryReader, reader_for_name
 from ..reading import SkippedFile, decode
@@ -54,8 +54,9 @@ class Checked:
     text: str
     data: bytes | None
     findings: list[Finding]
-    # where a change would break a link (see Document.locked): no wording is offered there
-    locked: list[tuple[int, int]] = field(default_factory=list)
+    # the spans of findings whose change would break a link (see Document.is_locked): no
+    # wording is offered there
+    locked: set[tuple[int, int]] = field(default_factory=set)
 
 
 class Checker:
@@ -125,7 +126,8 @@ class Checker:
         text, _ = replay(draft.text or "", draft.history)
         document = reader_for_name(draft.kind, self.config.reader_options()).read(text, draft.name)
         findings = self._lint(document, settings, compiled)
-        return Checked(draft, text, None, findings, document.locked)
+        locked = {(f.start, f.end) for f in findings if document.is_locked(f.start, f.end)}
+        return Checked(draft, text, None, findings, locked)
 
     def _lint(
         self, document: Document, settings: Settings, compiled: CompiledLexicon
@@ -186,7 +188,7 @@ class Checker:
             "pieces": pieces(text, findings),
             "findings": [
                 self.finding_data(
-                    text, f, i, checked.draft.kind, overlaps(checked.locked, f.start, f.end)
+                    text, f, i, checked.draft.kind, (f.start, f.end) in checked.locked
                 )
                 for i, f in enumerate(findings)
             ],
