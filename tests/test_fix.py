@@ -405,6 +405,17 @@ def test_no_fix_where_a_links_text_is_the_name_its_target_is_found_by(
     assert f"{remaining} remaining" in result.stderr
 
 
+def test_a_fixed_rst_title_keeps_its_underline_and_overline_as_long_as_itself(
+    house: Path,
+) -> None:
+    text = "=============\nHookers today\n=============\n\nHookers again\n-------------\n"
+    result = run(house, "--fix", "--stdin-filename", "notes.rst", "-", stdin=text.encode())
+    assert result.stdout == (
+        "=================\nSex workers today\n=================\n\n"
+        "Sex workers again\n-----------------\n"
+    )
+
+
 def test_markdown_fix_inside_one_emphasis_is_safe_across_emphasis_is_unsafe(
     house: Path,
 ) -> None:

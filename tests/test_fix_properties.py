@@ -4,10 +4,13 @@ fixing twice changes nothing, and standard input is fixed like a file."""
 from __future__ import annotations
 
 import codecs
+import io
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from click.testing import CliRunner
+from docutils.core import publish_doctree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from msgspec.structs import replace
@@ -52,7 +55,7 @@ def lint(data: bytes, name: str) -> list[Finding]:
 
 
 def fixed(data: bytes, name: str, unsafe: bool = False) -> bytes:
-    fmt = {".md": "markdown", ".html": "html"}.get(Path(name).suffix, "text")
+    fmt = {".md": "markdown", ".html": "html", ".rst": "rst"}.get(Path(name).suffix, "text")
     result = fix_source(
         name, fmt, data, lint(data, name), lambda new: lint(new, name), unsafe=unsafe
     )
@@ -132,3 +135,44 @@ def test_a_fix_whose_words_changed_since_checking_is_not_applied() -> None:
     [finding] = lint(b"A hooker came.", "x.txt")
     text, applied, left = apply_text("A hacker came.", [finding])
     assert (text, applied, left) == ("A hacker came.", [], [finding])
+
+
+# --- reST section titles: docutils accepts their adornments after fixing ---------------------
+
+TITLE_WORDS = ["Hookers", "hookers", "Help", "for", "the", "junkie", "Addicts"]
+TITLE_WORDS += ["é", "日本", "a\u0301"]  # one column, two columns, and a combining accent
+
+
+@st.composite
+def titled(draw: st.DrawFn) -> bytes:
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        title = " ".join(draw(st.lists(st.sampled_from(TITLE_WORDS), min_size=1, max_size=5)))
+        width = sum(
+            0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            for ch in title
+        )
+        char = draw(st.sampled_from("=-~^*#"))
+        line = char * (width + draw(st.integers(0, 3)))
+        over = draw(st.booleans())
+        parts.append((f"{line}\n" if over else "") + f"{title}\n{line}\n\nSome text.\n")
+    text = "\n".join(parts)
+    return (text.replace("\n", "\r\n") if draw(st.booleans()) else text).encode("utf-8")
+
+
+def adornment_warnings(data: bytes) -> list[str]:
+    stream = io.StringIO()
+    publish_doctree(
+        data.decode("utf-8"), settings_overrides={"warning_stream": stream, "report_level": 2}
+    )
+    return [line for line in stream.getvalue().splitlines() if "too short" in line]
+
+
+@SETTINGS
+@given(titled(), st.booleans())
+def test_a_fixed_reST_title_keeps_adornments_docutils_accepts(data: bytes, unsafe: bool) -> None:
+    assert adornment_warnings(data) == []
+    after = fixed(data, "draft.rst", unsafe)
+    assert adornment_warnings(after) == []
+    if after != data:  # the fix reached a title or the text
+        assert fixed(after, "draft.rst", unsafe) == after

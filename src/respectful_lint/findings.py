@@ -204,9 +204,12 @@ def _fix(
     planned = plan(document.text, pieces, wording, around, locate, plural_match=plural_match)
     if planned is None:
         return None
+    edits = planned.edits
+    if document.widen is not None:
+        edits = (*edits, *document.widen(edits))
     if planned.unsafe_reason is not None:
-        return Fix(planned.edits, "unsafe", planned.unsafe_reason)
-    return Fix(planned.edits, applicability)
+        return Fix(edits, "unsafe", planned.unsafe_reason)
+    return Fix(edits, applicability)
 
 
 def source_pieces(

@@ -199,6 +199,9 @@ class Document(Struct):
     # Further locked ranges that take a search of the whole text to find, found on the first
     # call: whether source start:end overlaps one (see :meth:`is_locked`).
     linked: Callable[[int, int], bool] | None = None
+    # The edits the format needs besides a fix's own, given those: a reStructuredText title's
+    # underline and overline made as long as the fixed title.
+    widen: Callable[[Sequence[tuple[int, int, str]]], list[tuple[int, int, str]]] | None = None
 
     def is_locked(self, start: int, end: int) -> bool:
         """Whether source ``start:end`` overlaps a range of :attr:`locked`, or one that

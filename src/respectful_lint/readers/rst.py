@@ -35,8 +35,9 @@ takes far longer than checking the tree, so it is not used here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import ClassVar
 
@@ -151,6 +152,8 @@ _SUBSTITUTION = re.compile(
 )
 # a section title's underline: a line of one punctuation character repeated (the line break
 # before it first, which the search finds fast)
+# an adornment line of a section title, from its start: one punctuation character repeated
+_ADORNMENT = re.compile(r"([=\-`:'\"~^_*+#<>.])\1+[ \t]*(?=\r?\n|\r|\Z)")
 _UNDERLINE = re.compile(r"\n([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*(?=\r?\n|\r|\Z)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 # a list item's marker and the blanks after it: the item's text starts after them
@@ -166,7 +169,13 @@ class RstReader:
     extensions: ClassVar[tuple[str, ...]] = (".rst", ".rest")
 
     def read(self, text: str, path: str) -> Document:
-        doc = Document(path=path, format=self.name, text=text, linked=_LinkedTitles(text))
+        doc = Document(
+            path=path,
+            format=self.name,
+            text=text,
+            linked=_LinkedTitles(text),
+            widen=lambda edits: adornment_edits(text, edits),
+        )
         doc.segments = segments(text, doc.locked)
         return doc
 
@@ -211,6 +220,55 @@ def _titles_named(text: str) -> list[tuple[int, int]]:
         if title.strip() and not title[0].isspace() and _name_key(title) in names:
             titles.append((line_start, line_start + len(title)))
     return titles
+
+
+def adornment_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The edits that keep a section title's underline (and overline) at least as long as the
+    title once ``edits`` are made in it: docutils warns of an adornment shorter than its title,
+    and a Sphinx build that treats warnings as errors fails. Widths are counted as docutils
+    counts them (a wide East Asian character takes two columns, a combining one none)."""
+    lines: dict[int, int] = {}  # a title line's start, and its width once edited
+    for start, end, new in edits:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = _line_end(text, line_start)
+        width = lines.get(line_start, _width(text[line_start:line_end].rstrip()))
+        lines[line_start] = width - _width(text[start:end]) + _width(new)
+    out: list[tuple[int, int, str]] = []
+    for line_start, width in sorted(lines.items()):
+        line_end = _line_end(text, line_start)
+        if not text[line_start:line_end].strip() or text[line_start] in " \t":
+            continue  # a title is neither blank nor indented
+        below = _ADORNMENT.match(text, _next_line(text, line_end))
+        if below is None:
+            continue
+        char = below[1]
+        above = None
+        if line_start > 0:  # an overline: the whole line before, with the same character
+            above = _ADORNMENT.match(text, text.rfind("\n", 0, line_start - 1) + 1)
+            if above is not None and above[1] != char:
+                above = None
+        for adornment in (above, below):
+            if adornment is not None and len(adornment[0].rstrip()) < width:
+                at = adornment.start() + len(adornment[0].rstrip())
+                out.append((at, at, char * (width - len(adornment[0].rstrip()))))
+    return out
+
+
+def _line_end(text: str, line_start: int) -> int:
+    """Where the line starting at ``line_start`` ends, before its line break."""
+    nl = text.find("\n", line_start)
+    end = len(text) if nl < 0 else nl
+    return end - 1 if end > line_start and text[end - 1] == "\r" else end
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes, as docutils counts them."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
 
 
 def _name_key(name: str) -> str:
