@@ -344,6 +344,19 @@ def test_caret_line_counts_display_width(tmp_path: Path) -> None:
     assert run(str(wide), "--no-color").stdout.splitlines()[2] == "   |      ^^^^^^^"
 
 
+def test_a_long_line_is_shown_as_a_window_around_the_match(tmp_path: Path) -> None:
+    # a paragraph, or minified HTML, on one line: the output stays small per finding
+    text = "Outreach notes. " * 100 + "We met hookers\tthere. " + "More notes. " * 100 + "\n"
+    lines = run(str(write(tmp_path, "d.txt", text)), "--no-color").stdout.splitlines()
+    shown, caret = lines[1], lines[2]
+    assert shown.startswith(" 1 | \u2026") and shown.endswith("\u2026")
+    assert len(shown) < 150
+    assert shown[caret.index("^") : caret.rindex("^") + 1] == "hookers"
+    assert "hookers there." in shown  # a tab is shown as one blank, as on a short line
+    short = run(str(write(tmp_path, "s.txt", "We met hookers there.\n")), "--no-color")
+    assert short.stdout.splitlines()[1] == " 1 | We met hookers there."
+
+
 @given(st.text() | st.text(st.characters(max_codepoint=0x7F)))
 def test_caret_width_is_the_terminal_width_wcwidth_gives(text: str) -> None:
     from wcwidth import wcswidth, wcwidth

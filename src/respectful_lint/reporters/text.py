@@ -30,6 +30,26 @@ def display_width(text: str) -> int:
     return sum(max(int(wcwidth(ch)), 0) for ch in text)
 
 
+# A source line longer than this is shown as a window around the match, cut with "…": the
+# output stays linear in the number of findings however long the line (minified HTML, a
+# paragraph on one line)
+LONG_LINE = 200
+CONTEXT = 60  # characters shown on each side of the match in such a window
+
+
+def _window(line: str, start: int, stop: int) -> tuple[str, int, int]:
+    """``line`` as shown for a match at ``start:stop``, with the match's place in it."""
+    if len(line) <= LONG_LINE:
+        return line, start, stop
+    stop = min(max(stop, start + 1), start + LONG_LINE)
+    first = max(0, start - CONTEXT)
+    last = min(len(line), stop + CONTEXT)
+    head = "\u2026" if first > 0 else ""
+    tail = "\u2026" if last < len(line) else ""
+    shift = len(head) - first
+    return head + line[first:last] + tail, start + shift, stop + shift
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -68,9 +88,10 @@ class TextReporter:
         rule = style(f.rule, dim=True)
         lines = [f"{where} {sev} {rule} {f.message}{place(f)}"]
         gutter = " " * len(label)
-        shown = line.replace("\t", " ")
         start = f.column - 1
-        stop = f.end_column - 1 if f.end_line == f.line else len(shown)
+        stop = f.end_column - 1 if f.end_line == f.line else len(line)
+        shown, start, stop = _window(line, start, stop)
+        shown = shown.replace("\t", " ")
         marker = " " * display_width(shown[:start]) + "^" * max(display_width(shown[start:stop]), 1)
         lines.append(f" {style(label, dim=True)} | {shown}")
         lines.append(f" {gutter} | {style(marker, fg=_COLORS[f.severity], bold=True)}")
