@@ -176,3 +176,56 @@ def test_a_fixed_reST_title_keeps_adornments_docutils_accepts(data: bytes, unsaf
     assert adornment_warnings(after) == []
     if after != data:  # the fix reached a title or the text
         assert fixed(after, "draft.rst", unsafe) == after
+
+
+# --- reST tables: docutils still reads them after fixing ---------------------------------------
+
+CELL_WORDS = ["hookers", "johns", "prostitute", "Addicts", "the", "junkie", "yes", "a", "é"]
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> bytes:
+    cols = draw(st.integers(2, 3))
+    rows = [
+        [" ".join(draw(st.lists(st.sampled_from(CELL_WORDS), min_size=1, max_size=3)))
+         for _ in range(cols)]
+        for _ in range(draw(st.integers(1, 3)))
+    ]  # fmt: skip
+    widths = [max(len(r[c]) for r in rows) + draw(st.integers(0, 5)) for c in range(cols)]
+    if draw(st.booleans()):  # a grid table
+        border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+        lines = [border]
+        for row in rows:
+            lines.append(
+                "| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |"
+            )
+            lines.append(border)
+    else:  # a simple table
+        border = "  ".join("=" * w for w in widths)
+        lines = [border]
+        lines += [
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            for row in rows
+        ]
+        lines.append(border)
+    text = "Intro.\n\n" + "\n".join(lines) + "\n\nMore text.\n"
+    return text.encode("utf-8")
+
+
+def table_problems(data: bytes) -> list[str]:
+    stream = io.StringIO()
+    publish_doctree(
+        data.decode("utf-8"), settings_overrides={"warning_stream": stream, "report_level": 2}
+    )
+    return [
+        line for line in stream.getvalue().splitlines() if "(ERROR" in line or "(WARNING" in line
+    ]
+
+
+@SETTINGS
+@given(tables(), st.booleans())
+def test_a_fixed_reST_table_is_still_a_table_docutils_reads(data: bytes, unsafe: bool) -> None:
+    assert table_problems(data) == []
+    after = fixed(data, "draft.rst", unsafe)
+    assert table_problems(after) == []
+    assert fixed(after, "draft.rst", unsafe) == after

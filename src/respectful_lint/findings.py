@@ -206,7 +206,10 @@ def _fix(
         return None
     edits = planned.edits
     if document.widen is not None:
-        edits = (*edits, *document.widen(edits))
+        extra = document.widen(edits)
+        if extra is None:
+            return None  # the format cannot take the fix here
+        edits = (*edits, *extra)
     if planned.unsafe_reason is not None:
         return Fix(edits, "unsafe", planned.unsafe_reason)
     return Fix(edits, applicability)

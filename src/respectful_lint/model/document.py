@@ -199,9 +199,12 @@ class Document(Struct):
     # Further locked ranges that take a search of the whole text to find, found on the first
     # call: whether source start:end overlaps one (see :meth:`is_locked`).
     linked: Callable[[int, int], bool] | None = None
-    # The edits the format needs besides a fix's own, given those: a reStructuredText title's
-    # underline and overline made as long as the fixed title.
-    widen: Callable[[Sequence[tuple[int, int, str]]], list[tuple[int, int, str]]] | None = None
+    # The edits the format needs besides a fix's own, given those (a reStructuredText title's
+    # underline made as long as the fixed title, a table cell's blanks taken up), or None when
+    # the format cannot take the fix there (a table cell without room): no fix is offered.
+    widen: Callable[[Sequence[tuple[int, int, str]]], list[tuple[int, int, str]] | None] | None = (
+        None
+    )
 
     def is_locked(self, start: int, end: int) -> bool:
         """Whether source ``start:end`` overlaps a range of :attr:`locked`, or one that

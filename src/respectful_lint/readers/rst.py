@@ -45,6 +45,7 @@ from msgspec.structs import replace
 
 from ..model import Document, Segment
 from ..model.document import overlaps
+from .rst_tables import LONGEST_LINE, Tables, line_around
 from .text import segments as text_segments
 
 # directives whose whole block (arguments, options and content) is code or markup
@@ -174,10 +175,28 @@ class RstReader:
             format=self.name,
             text=text,
             linked=_LinkedTitles(text),
-            widen=lambda edits: adornment_edits(text, edits),
+            widen=_Widen(text),
         )
         doc.segments = segments(text, doc.locked)
         return doc
+
+
+class _Widen:
+    """The edits a fix in a section title or a table needs besides its own (see
+    :attr:`.Document.widen`): the title's adornments lengthened, the cell's blanks taken up;
+    None when a table cell has no room for it."""
+
+    __slots__ = ("_tables", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._tables = Tables(text)
+
+    def __call__(self, edits: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+        in_tables = self._tables.edits(edits)
+        if in_tables is None:
+            return None
+        return adornment_edits(self._text, edits) + in_tables
 
 
 class _LinkedTitles:
@@ -227,24 +246,25 @@ def adornment_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> list[tu
     title once ``edits`` are made in it: docutils warns of an adornment shorter than its title,
     and a Sphinx build that treats warnings as errors fails. Widths are counted as docutils
     counts them (a wide East Asian character takes two columns, a combining one none)."""
-    lines: dict[int, int] = {}  # a title line's start, and its width once edited
+    lines: dict[tuple[int, int], int] = {}  # a title line's bounds, and its width once edited
     for start, end, new in edits:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = _line_end(text, line_start)
-        width = lines.get(line_start, _width(text[line_start:line_end].rstrip()))
-        lines[line_start] = width - _width(text[start:end]) + _width(new)
+        line = line_around(text, start, end)
+        if line is None:
+            continue  # a line this long is no title
+        width = lines.get(line, _width(text[line[0] : line[1]].rstrip()))
+        lines[line] = width - _width(text[start:end]) + _width(new)
     out: list[tuple[int, int, str]] = []
-    for line_start, width in sorted(lines.items()):
-        line_end = _line_end(text, line_start)
+    for (line_start, line_end), width in sorted(lines.items()):
         if not text[line_start:line_end].strip() or text[line_start] in " \t":
             continue  # a title is neither blank nor indented
-        below = _ADORNMENT.match(text, _next_line(text, line_end))
+        below = _adornment_at(text, _next_line(text, line_end))
         if below is None:
             continue
         char = below[1]
         above = None
         if line_start > 0:  # an overline: the whole line before, with the same character
-            above = _ADORNMENT.match(text, text.rfind("\n", 0, line_start - 1) + 1)
+            before = line_around(text, line_start - 1, line_start - 1)
+            above = None if before is None else _adornment_at(text, before[0])
             if above is not None and above[1] != char:
                 above = None
         for adornment in (above, below):
@@ -254,11 +274,12 @@ def adornment_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> list[tu
     return out
 
 
-def _line_end(text: str, line_start: int) -> int:
-    """Where the line starting at ``line_start`` ends, before its line break."""
-    nl = text.find("\n", line_start)
-    end = len(text) if nl < 0 else nl
-    return end - 1 if end > line_start and text[end - 1] == "\r" else end
+def _adornment_at(text: str, pos: int) -> re.Match[str] | None:
+    """The adornment line starting at ``pos``, if it is one (and no longer than a line looked
+    at around a fix)."""
+    limit = min(len(text), pos + LONGEST_LINE)
+    m = _ADORNMENT.match(text, pos, limit)
+    return m if m is not None and (m.end() < limit or limit == len(text)) else None
 
 
 def _width(text: str) -> int:
