@@ -195,6 +195,9 @@ def test_inline_literals_role_names_and_code_roles_are_code() -> None:
         # a substitution's name, where it is used and where it is defined
         ("The |addicts| logo.\n\n.. |addicts| image:: logo.png\n", []),
         ("Read |addicts|_ first.\n\n.. |addicts| replace:: the addicts\n", [(3, 28)]),
+        # a footnote's or citation's label, where it is used and where it is defined
+        ("A claim [#addicts]_ and [ADDICTS2001]_.\n\n.. [#addicts] A note.\n", []),
+        (".. [ADDICTS2001] A book about the addicts.\n", [(1, 35)]),
         # a pipe that starts no substitution stays text
         ("| a line block with addicts |\n", [(1, 21)]),
         ("A or|addicts|here.\n", [(1, 6)]),
@@ -215,7 +218,7 @@ def test_a_references_name_is_read_without_its_underscores_and_locked() -> None:
     (segment,) = list(doc.segments)
     assert segment.text.split("\n")[:2] == [
         "See hooker  and hooker  , two hookers  and `the hooker`_ or `a hooker`__.",
-        "Not __init__, x  y, [1]_ or [#]_ here.",
+        "Not __init__, x  y,      or      here.",  # footnote references are labels
     ]
     # the names a link's target is found by
     assert [text[s:e] for s, e in doc.locked] == ["hooker", "hookers", "the hooker", "x"]

@@ -18,8 +18,9 @@ Sphinx and docutils show these as code, so no reader takes them for prose:
   (``:ref:`the intake guide <intake>```), the label or path of a cross-reference without one
   (``:ref:`intake```, ``:doc:`guides/intake```, shown by the target's own title), the embedded
   target of a phrase reference (```the guide <guide.html>`_``), and the name of a
-  substitution (``|logo|``, ``.. |logo| image:: logo.png``). Changing any of them would
-  break the link, and none is read.
+  substitution (``|logo|``, ``.. |logo| image:: logo.png``), and a footnote's or citation's
+  label (``[#note]_``, ``.. [#note]``). Changing any of them would break the link, and none is
+  read.
 
 Their characters become blanks (line breaks stay), so every offset is the file's and the
 normalized view reads a paragraph break where a block was. The content of every other
@@ -151,6 +152,12 @@ _SUBSTITUTION = re.compile(
     r"\|(?<![^\s\-:/'\"<(\[{]\|)(?![\s|])[^|\r\n]*(?<![\s\\])\|(?:__?)?"
     r"(?=[\s\-.,:;!?\\/'\")\]}>]|\Z)"
 )
+# a footnote's or citation's label where it is referred to ("[#note]_", "[1]_", "[CIT2002]_")
+# and where it is defined (".. [#note] The text."): the page shows a number or the label as a
+# name, and the two must stay alike
+# (the "[" first, which the search finds fast)
+_LABEL = r"(?:#[^\]\s]*|\*|[^\W_][\w.:+-]*)\]"
+_NOTE_LABEL = re.compile(rf"\[(?:(?<=\.\. \[){_LABEL}(?=[ \t\r\n]|\Z)|{_LABEL}_(?![\w`]))")
 # a section title's underline: a line of one punctuation character repeated (the line break
 # before it first, which the search finds fast)
 # an adornment line of a section title, from its start: one punctuation character repeated
@@ -379,6 +386,8 @@ def _blank_inline(piece: str, names: list[tuple[int, int]]) -> str:
             piece = "".join(_with_blanks(piece, marks))
     if "|" in piece:
         piece = _SUBSTITUTION.sub(_blank_whole, piece)
+    if "[" in piece:
+        piece = _NOTE_LABEL.sub(_blank_whole, piece)
     return piece
 
 
