@@ -387,6 +387,14 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
             ".. _hooker: a.html\n.. _a hooker: b.html\n.. _h: c.html\n",
             3,
         ),
+        (  # a glossary's terms, which :term: finds from any page
+            "notes.rst",
+            ".. glossary::\n   :sorted:\n\n   hookers\n   hooker\n      Not hookers here.\n\n"
+            "A hooker.\n",
+            ".. glossary::\n   :sorted:\n\n   hookers\n   hooker\n      Not sex workers here.\n\n"
+            "A sex worker.\n",
+            2,
+        ),
         (  # section titles a named reference finds by their words
             "notes.rst",
             "See `Help for hookers`_ and Hookers_.\n\nHelp for hookers\n================\n\n"

@@ -158,6 +158,8 @@ _SUBSTITUTION = re.compile(
 # (the "[" first, which the search finds fast)
 _LABEL = r"(?:#[^\]\s]*|\*|[^\W_][\w.:+-]*)\]"
 _NOTE_LABEL = re.compile(rf"\[(?:(?<=\.\. \[){_LABEL}(?=[ \t\r\n]|\Z)|{_LABEL}_(?![\w`]))")
+# a glossary directive (Sphinx), with the blanks before it
+_GLOSSARY = re.compile(r"^([ \t]*)\.\.[ \t]+glossary::[ \t]*\r?$", re.MULTILINE)
 # a section title's underline: a line of one punctuation character repeated (the line break
 # before it first, which the search finds fast)
 # an adornment line of a section title, from its start: one punctuation character repeated
@@ -207,10 +209,11 @@ class _Widen:
 
 
 class _LinkedTitles:
-    """Whether a span lies in a section title that a named reference finds by its words
-    (```Help for hookers`_`` to a section "Help for hookers"): a fix there would break the
-    reference. The whole text is searched on the first call, which only a finding with a fix
-    makes."""
+    """Whether a span lies in words that references elsewhere find the text by: a section
+    title a named reference names (```Help for hookers`_`` to a section "Help for hookers"),
+    or a glossary's term, which ``:term:`` finds from any page of the project. A fix there
+    would break the reference. The whole text is searched on the first call, which only a
+    finding with a fix makes."""
 
     __slots__ = ("_text", "_titles")
 
@@ -220,8 +223,37 @@ class _LinkedTitles:
 
     def __call__(self, start: int, end: int) -> bool:
         if self._titles is None:
-            self._titles = _titles_named(self._text)
+            found = _titles_named(self._text) + _glossary_terms(self._text)
+            found.sort()
+            self._titles = found
         return overlaps(self._titles, start, end)
+
+
+def _glossary_terms(text: str) -> list[tuple[int, int]]:
+    """The term lines of the glossaries in ``text`` (``.. glossary::``, its options, then
+    terms at the content's indent with their definitions indented under them), in order."""
+    terms: list[tuple[int, int]] = []
+    done = 0  # the glossaries so far end here (one inside another is not read again)
+    for m in _GLOSSARY.finditer(text):
+        if m.start() < done:
+            continue
+        indent = _columns(m[1])
+        end = done = _dedent(text, _next_line(text, m.end()), indent)
+        content: int | None = None  # the terms' indent
+        pos = _next_line(text, m.end())
+        while pos < end:
+            line_end = text.find("\n", pos, end)
+            line_end = end if line_end < 0 else line_end
+            line = text[pos:line_end].rstrip("\r")
+            words = line.lstrip()
+            if words and not (content is None and words.startswith(":")):  # not an option
+                lead = _columns(line[: len(line) - len(words)])
+                if content is None:
+                    content = lead
+                if lead == content:
+                    terms.append((pos + len(line) - len(words), pos + len(line)))
+            pos = line_end + 1
+    return terms
 
 
 def _titles_named(text: str) -> list[tuple[int, int]]:
