@@ -160,20 +160,26 @@ def titled(draw: st.DrawFn) -> bytes:
     return (text.replace("\n", "\r\n") if draw(st.booleans()) else text).encode("utf-8")
 
 
-def adornment_warnings(data: bytes) -> list[str]:
+def docutils_problems(data: bytes) -> list[str]:
+    """The warnings and errors docutils reports reading ``data``."""
     stream = io.StringIO()
     publish_doctree(
         data.decode("utf-8"), settings_overrides={"warning_stream": stream, "report_level": 2}
     )
-    return [line for line in stream.getvalue().splitlines() if "too short" in line]
+    return [
+        line for line in stream.getvalue().splitlines() if "(ERROR" in line or "(WARNING" in line
+    ]
 
 
 @SETTINGS
 @given(titled(), st.booleans())
 def test_a_fixed_reST_title_keeps_adornments_docutils_accepts(data: bytes, unsafe: bool) -> None:
-    assert adornment_warnings(data) == []
+    def too_short(data: bytes) -> list[str]:  # (the generated titles' levels may be uneven)
+        return [problem for problem in docutils_problems(data) if "too short" in problem]
+
+    assert too_short(data) == []
     after = fixed(data, "draft.rst", unsafe)
-    assert adornment_warnings(after) == []
+    assert too_short(after) == []
     if after != data:  # the fix reached a title or the text
         assert fixed(after, "draft.rst", unsafe) == after
 
@@ -212,20 +218,10 @@ def tables(draw: st.DrawFn) -> bytes:
     return text.encode("utf-8")
 
 
-def table_problems(data: bytes) -> list[str]:
-    stream = io.StringIO()
-    publish_doctree(
-        data.decode("utf-8"), settings_overrides={"warning_stream": stream, "report_level": 2}
-    )
-    return [
-        line for line in stream.getvalue().splitlines() if "(ERROR" in line or "(WARNING" in line
-    ]
-
-
 @SETTINGS
 @given(tables(), st.booleans())
 def test_a_fixed_reST_table_is_still_a_table_docutils_reads(data: bytes, unsafe: bool) -> None:
-    assert table_problems(data) == []
+    assert docutils_problems(data) == []
     after = fixed(data, "draft.rst", unsafe)
-    assert table_problems(after) == []
+    assert docutils_problems(after) == []
     assert fixed(after, "draft.rst", unsafe) == after
