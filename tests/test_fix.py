@@ -387,6 +387,16 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
             ".. _hooker: a.html\n.. _a hooker: b.html\n.. _h: c.html\n",
             3,
         ),
+        (  # words a form sends as written: an option's text without a value, a named button's
+            "form.html",
+            '<select name="w"><option>Hookers</option><option value="h">Hookers</option>'
+            '<option>A hooker<option>x</select><input type="submit" name="a" value="Hookers">'
+            '<input type="submit" value="Hookers">',
+            '<select name="w"><option>Hookers</option><option value="h">Sex workers</option>'
+            '<option>A hooker<option>x</select><input type="submit" name="a" value="Hookers">'
+            '<input type="submit" value="Sex workers">',
+            3,
+        ),
         (  # a glossary's terms, which :term: finds from any page
             "notes.rst",
             ".. glossary::\n   :sorted:\n\n   hookers\n   hooker\n      Not hookers here.\n\n"

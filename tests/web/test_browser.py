@@ -106,7 +106,7 @@ def test_a_reference_links_label_shows_wording_to_reword_by_hand(page: Any) -> N
     highlight(page, "prostitutes").click()
     detail = page.locator("#detail")
     assert "sex workers" in detail.inner_text()
-    assert "reword the link and its target together" in detail.inner_text()
+    assert "reword them together with what uses them" in detail.inner_text()
     assert detail.locator("button.accept").count() == 0
 
 

@@ -59,6 +59,8 @@ META_TEXT = frozenset(
         "twitter:image:alt",
     }
 )
+# elements whose start or end ends an <option>'s text (an option's end tag may be left out)
+_SENT_ENDS = frozenset({"option", "optgroup", "select", "datalist"})
 _ATTR = re.compile(r"""[\s/]*([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 _ENTITY_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
 # ``html.parser`` stops at a "&#" that starts no character reference.
@@ -82,11 +84,12 @@ class HtmlReader:
         self.data_attributes = tuple(data_attributes)
 
     def read(self, text: str, path: str) -> Document:
+        locked: list[tuple[int, int]] = []
         try:
-            segments = html_segments(text, data_attributes=self.data_attributes)
+            segments = html_segments(text, data_attributes=self.data_attributes, locked=locked)
         except Refused as exc:
             raise exc.at(path, text) from None
-        return Document(path=path, format=self.name, text=text, segments=segments)
+        return Document(path=path, format=self.name, text=text, segments=segments, locked=locked)
 
 
 def html_segments(
@@ -95,11 +98,14 @@ def html_segments(
     *,
     quoted: bool = False,
     data_attributes: Sequence[str] = DATA_ATTRIBUTES,
+    locked: list[tuple[int, int]] | None = None,
 ) -> list[Segment]:
     """Segments of an HTML fragment whose first character is at offset ``base``.
 
     ``data_attributes`` are the patterns of the ``data-*`` attributes read as prose (an empty
-    list reads none).
+    list reads none). Words a form sends as they are written (an ``<option>``'s text without a
+    ``value``, a named submit button's ``value``) are added to ``locked`` (see
+    :attr:`.Document.locked`): a fix there would change what the server receives.
     """
     check_charrefs(text, base)
     fed, hidden = _parser_input(text)
@@ -107,6 +113,8 @@ def html_segments(
     walker.feed(fed)
     walker.close()
     walker.finish()
+    if locked is not None:
+        locked.extend(walker.locked)
     return walker.segments
 
 
@@ -303,6 +311,8 @@ class _Walker(HTMLParser):
         self.kinds: list[tuple[str, str]] = []  # open elements that give text a kind
         self.kind = "prose"  # the kind of the innermost of them
         self.quote = 1 if quoted else 0
+        self.sent = False  # inside an <option> without a value: the form sends its text
+        self.locked: list[tuple[int, int]] = []
 
     def updatepos(self, i: int, j: int) -> int:
         """Follow the parser through its input.
@@ -361,6 +371,8 @@ class _Walker(HTMLParser):
             end = self.hidden
         # the source, not the parser's copy
         raw = self.text[start:end]
+        if self.sent:
+            self._lock(self.base + start, self.base + end)
         flow = self.flow
         if (
             flow is not None
@@ -397,10 +409,21 @@ class _Walker(HTMLParser):
         if m is None:
             return
         decoded = html.unescape(m.group())
+        if self.sent:
+            self._lock(self.base + start, self.base + m.end())
         if decoded == m.group():
             self.builder(start).add_prose(decoded, self.base + start)
         else:
             self.builder(start).add(decoded, self.base + start, self.base + m.end())
+
+    def _lock(self, start: int, end: int) -> None:
+        """Note source ``start:end`` as words the form sends (joined to the last such range
+        when they touch)."""
+        locked = self.locked
+        if locked and locked[-1][1] >= start:
+            locked[-1] = (locked[-1][0], max(locked[-1][1], end))
+        else:
+            locked.append((start, end))
 
     def handle_entityref(self, name: str) -> None:
         self._reference()
@@ -423,6 +446,8 @@ class _Walker(HTMLParser):
                 self.skip += 1
             return
         start = self.pos
+        if tag in _SENT_ENDS:
+            self.sent = tag == "option" and not closed and all(n != "value" for n, _ in attrs)
         if attrs:
             self.attributes(tag, attrs, self.get_starttag_text() or "", start)
         if tag in INLINE:
@@ -444,6 +469,8 @@ class _Walker(HTMLParser):
                 self.quote += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _SENT_ENDS:
+            self.sent = False
         if self.skip:
             if tag in SKIP:
                 self.skip -= 1
@@ -501,6 +528,8 @@ class _Walker(HTMLParser):
             if not prose_value(html.unescape(value)):
                 continue
             at = self.base + start + value_start
+            if name == "value" and tag == "input" and any(n == "name" for n, _ in attrs):
+                self._lock(at, at + len(value))  # a named button's value is sent with the form
             batch = self.attrs
             if batch is None or batch.quoted != (self.quote > 0) or batch.length > SEGMENT_SIZE:
                 if batch is not None:

@@ -203,8 +203,9 @@
       parts.push(el("h4", {}, "Suggested wording"),
         el("ul", {}, ...f.suggestions.map((s) => el("li", {}, s))),
         el("p", { class: "callout" },
-          "These words are also the name the link\u2019s target is found by, so they are not " +
-          "changed here: reword the link and its target together."));
+          "These words are also what something else finds or receives: the name a link\u2019s " +
+          "target is found by, or the value a form sends. They are not changed here: reword " +
+          "them together with what uses them."));
     } else if (f.choices.length) {
       parts.push(el("h4", {}, "Suggested wording"),
         el("ul", { class: "choices" }, ...f.choices.map((c, k) => el("li", {},
