@@ -164,7 +164,12 @@ class Context:
         if self.text[s:e].islower():
             return False
         lo, hi = self.sentence_bounds(start)
-        return in_proper_name(self.text, s, e, self.source_span(lo, hi))
+        sentence = self.source_span(lo, hi)
+        if self.title_case(start) and not self.text[sentence[0] : sentence[1]].rstrip().endswith(
+            (".", "!", "?")
+        ):
+            return False  # a headline, its short words in lower case ("... Say Police are Biased")
+        return in_proper_name(self.text, s, e, sentence)
 
     def in_compound(self, start: int, end: int) -> bool:
         """Whether the match is one part of a longer hyphenated word ("user-defined",
