@@ -191,10 +191,11 @@ class Document(Struct):
     _line_starts: Sequence[int] | LineIndex | None = None
     # Word comments: (start, end) of the text each is anchored to, and the comment's text
     comments: list[tuple[int, int, str]] = field(default_factory=list)
-    # Source ranges, in order and apart, whose words the document uses as a name that is
-    # looked up elsewhere (a Markdown reference link's label, a reStructuredText reference
-    # name): a fix there would break the link, so none is offered. A reader that yields its
-    # segments as it goes adds a segment's ranges before it yields the segment.
+    # Source ranges, in order and apart, whose words something else finds or receives as
+    # they are written (a Markdown reference link's label or a linked heading, a
+    # reStructuredText reference name, the value an HTML form sends): a fix there would break
+    # that, so none is offered. A reader that yields its segments as it goes adds a segment's
+    # ranges before it yields the segment.
     locked: list[tuple[int, int]] = field(default_factory=list)
     # Further locked ranges that take a search of the whole text to find, found on the first
     # call: whether source start:end overlaps one (see :meth:`is_locked`).
