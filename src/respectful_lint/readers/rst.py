@@ -36,7 +36,6 @@ takes far longer than checking the tree, so it is not used here.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -46,7 +45,7 @@ from msgspec.structs import replace
 
 from ..model import Document, Segment
 from ..model.document import overlaps
-from .rst_tables import LONGEST_LINE, Tables, line_around
+from .rst_tables import LONGEST_LINE, Tables, docutils_width, line_around
 from .text import segments as text_segments
 
 # directives whose whole block (arguments, options and content) is code or markup
@@ -160,10 +159,9 @@ _LABEL = r"(?:#[^\]\s]*|\*|[^\W_][\w.:+-]*)\]"
 _NOTE_LABEL = re.compile(rf"\[(?:(?<=\.\. \[){_LABEL}(?=[ \t\r\n]|\Z)|{_LABEL}_(?![\w`]))")
 # a glossary directive (Sphinx), with the blanks before it
 _GLOSSARY = re.compile(r"^([ \t]*)\.\.[ \t]+glossary::[ \t]*\r?$", re.MULTILINE)
-# a section title's underline: a line of one punctuation character repeated (the line break
-# before it first, which the search finds fast)
 # an adornment line of a section title, from its start: one punctuation character repeated
 _ADORNMENT = re.compile(r"([=\-`:'\"~^_*+#<>.])\1+[ \t]*(?=\r?\n|\r|\Z)")
+# a section title's underline, from the line break before it (which the search finds fast)
 _UNDERLINE = re.compile(r"\n([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*(?=\r?\n|\r|\Z)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 # a list item's marker and the blanks after it: the item's text starts after them
@@ -290,8 +288,8 @@ def adornment_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> list[tu
         line = line_around(text, start, end)
         if line is None:
             continue  # a line this long is no title
-        width = lines.get(line, _width(text[line[0] : line[1]].rstrip()))
-        lines[line] = width - _width(text[start:end]) + _width(new)
+        width = lines.get(line, docutils_width(text[line[0] : line[1]].rstrip()))
+        lines[line] = width - docutils_width(text[start:end]) + docutils_width(new)
     out: list[tuple[int, int, str]] = []
     for (line_start, line_end), width in sorted(lines.items()):
         if not text[line_start:line_end].strip() or text[line_start] in " \t":
@@ -319,16 +317,6 @@ def _adornment_at(text: str, pos: int) -> re.Match[str] | None:
     limit = min(len(text), pos + LONGEST_LINE)
     m = _ADORNMENT.match(text, pos, limit)
     return m if m is not None and (m.end() < limit or limit == len(text)) else None
-
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes, as docutils counts them."""
-    if text.isascii():
-        return len(text)
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
 
 
 def _name_key(name: str) -> str:

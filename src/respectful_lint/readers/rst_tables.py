@@ -202,14 +202,21 @@ def _line_end(text: str, line_start: int) -> int:
     return end - 1 if end > line_start and text[end - 1] == "\r" else end
 
 
+def _char_width(ch: str) -> int:
+    """Columns a character takes, as docutils counts them: a combining one none, a wide or
+    full-width East Asian one two."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def docutils_width(text: str) -> int:
+    """Columns ``text`` takes, as docutils counts them (see :func:`_char_width`)."""
+    return len(text) if text.isascii() else sum(map(_char_width, text))
+
+
 def _narrow(text: str) -> bool:
     """Whether every character of ``text`` takes one column (no wide, combining or tab)."""
-    if text.isascii():
-        return "\t" not in text
-    return (
-        all(
-            not unicodedata.combining(ch) and unicodedata.east_asian_width(ch) not in "WF"
-            for ch in text
-        )
-        and "\t" not in text
-    )
+    if "\t" in text:
+        return False
+    return text.isascii() or all(_char_width(ch) == 1 for ch in text)
