@@ -43,6 +43,7 @@ from typing import ClassVar
 
 from msgspec.structs import replace
 
+from ..edits import Edit
 from ..model import Document, Segment
 from ..model.document import overlaps
 from .rst_tables import LONGEST_LINE, Tables, docutils_width, line_around
@@ -199,7 +200,7 @@ class _Widen:
         self._text = text
         self._tables = Tables(text)
 
-    def __call__(self, edits: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    def __call__(self, edits: Sequence[Edit]) -> list[Edit] | None:
         in_tables = self._tables.edits(edits)
         if in_tables is None:
             return None
@@ -278,7 +279,7 @@ def _titles_named(text: str) -> list[tuple[int, int]]:
     return titles
 
 
-def adornment_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def adornment_edits(text: str, edits: Sequence[Edit]) -> list[Edit]:
     """The edits that keep a section title's underline (and overline) at least as long as the
     title once ``edits`` are made in it: docutils warns of an adornment shorter than its title,
     and a Sphinx build that treats warnings as errors fails. Widths are counted as docutils
@@ -290,7 +291,7 @@ def adornment_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> list[tu
             continue  # a line this long is no title
         width = lines.get(line, docutils_width(text[line[0] : line[1]].rstrip()))
         lines[line] = width - docutils_width(text[start:end]) + docutils_width(new)
-    out: list[tuple[int, int, str]] = []
+    out: list[Edit] = []
     for (line_start, line_end), width in sorted(lines.items()):
         if not text[line_start:line_end].strip() or text[line_start] in " \t":
             continue  # a title is neither blank nor indented

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
-Edit = tuple[int, int, str]
+from ..edits import Edit
 
 # The longest line looked at around a fix: a title or a table line is short, and a bound keeps
 # the work of many fixes on one long line linear (no fix is offered in a longer table line).
