@@ -31,6 +31,13 @@ NOT_SHOWN = re.compile(
 MASKED = re.compile(f"{URL.pattern}|{NOT_SHOWN.pattern}", re.IGNORECASE)
 
 
+def name_key(text: str) -> str:
+    """A name as links compare it, give or take punctuation and case: its letters and digits,
+    lower-cased. A Markdown heading's anchor (GitHub, GitLab, Pandoc and most site generators)
+    and a reStructuredText reference name are found this way."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
 class Refused(LintError):
     """Input a reader will not read, at ``offset`` in the text it was given.
 

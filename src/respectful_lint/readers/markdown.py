@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document, Segment, line_starts
 from . import markdown_fast
-from .build import PLACEHOLDER, Refused
+from .build import PLACEHOLDER, Refused, name_key
 from .build import SegmentBuilder as _Builder
 from .html_tags import DATA_ATTRIBUTES, INLINE, SKIP, tag_name
 from .markdown_align import Aligner, tick_run
@@ -141,14 +141,12 @@ _ANCHORS = (
 
 
 def _anchor_key(text: str) -> str:
-    """A heading's text or an anchor as its letters and digits, lower-cased: how GitHub,
-    GitLab, Pandoc and most site generators make a heading's anchor, give or take the
-    hyphens."""
+    """A heading's text or an anchor (its escapes decoded) as :func:`.build.name_key` has it."""
     if "%" in text:
         from urllib.parse import unquote
 
         text = unquote(text)
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return name_key(text)
 
 
 def _with_linked_headings(

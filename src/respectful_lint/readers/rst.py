@@ -46,6 +46,7 @@ from msgspec.structs import replace
 from ..edits import Edit
 from ..model import Document, Segment
 from ..model.document import overlaps
+from .build import name_key
 from .rst_tables import LONGEST_LINE, Tables, docutils_width, line_around
 from .text import segments as text_segments
 
@@ -261,11 +262,11 @@ def _titles_named(text: str) -> list[tuple[int, int]]:
     if "`" in text:
         for m in _PHRASE.finditer(text):
             if m["mark"] == "_" and _target_at(m["body"]) < 0:
-                names.add(_name_key(m["body"]))
+                names.add(name_key(m["body"]))
     for m in _SIMPLE_REFERENCE.finditer(text):
         start = _name_start(text, m.start())
         if start is not None and m.end() - m.start() == 1:
-            names.add(_name_key(text[start : m.start()]))
+            names.add(name_key(text[start : m.start()]))
     names.discard("")
     if not names:
         return []
@@ -274,7 +275,7 @@ def _titles_named(text: str) -> list[tuple[int, int]]:
         line_end = m.start()  # the line break before the underline
         line_start = text.rfind("\n", 0, line_end) + 1
         title = text[line_start:line_end].rstrip("\r")
-        if title.strip() and not title[0].isspace() and _name_key(title) in names:
+        if title.strip() and not title[0].isspace() and name_key(title) in names:
             titles.append((line_start, line_start + len(title)))
     return titles
 
@@ -318,12 +319,6 @@ def _adornment_at(text: str, pos: int) -> re.Match[str] | None:
     limit = min(len(text), pos + LONGEST_LINE)
     m = _ADORNMENT.match(text, pos, limit)
     return m if m is not None and (m.end() < limit or limit == len(text)) else None
-
-
-def _name_key(name: str) -> str:
-    """A reference name or a title as docutils compares them, give or take punctuation: its
-    letters and digits, lower-cased."""
-    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def segments(text: str, locked: list[tuple[int, int]] | None = None) -> Iterator[Segment]:
