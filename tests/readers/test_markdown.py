@@ -54,6 +54,24 @@ def test_footnote_labels_and_attribute_blocks_are_not_prose(text: str) -> None:
     assert found(text.replace("hookers", "x") + "\nThe hookers.\n")[0][5] == "hookers"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Shelter for the homeless {#shelter}\n",
+        "We feed the homeless[^1] every night.\n\n[^1]: Since 2019.\n",
+        "We feed the homeless {: .note}\n",
+        "We feed the homeless[^1] every night, see https://example.org.\n\n[^1]: Since 2019.\n",
+    ],
+)
+def test_words_beside_a_footnote_label_or_attribute_block_read_as_the_page_shows_them(
+    text: str,
+) -> None:
+    # the markup is not shown: nothing stands after "the homeless" on the page
+    assert [(line, rule) for line, _, _, _, rule, _ in found(text)] == [
+        (1, "homelessness/the-homeless")
+    ]
+
+
 def test_a_footnotes_own_text_is_prose() -> None:
     text = "A claim.[^1]\n\n[^1]: The hookers said so.\n"
     assert [(line, column) for line, column, *_ in found(text)] == [(3, 11)]

@@ -31,6 +31,14 @@ NOT_SHOWN = re.compile(
 MASKED = re.compile(f"{URL.pattern}|{NOT_SHOWN.pattern}", re.IGNORECASE)
 
 
+def mask(masked: str) -> str:
+    """What a segment holds for a :data:`MASKED` stretch of source: a placeholder for a URL
+    or an e-mail address, which the page shows as a thing (see :data:`PLACEHOLDER`); a blank
+    for markup it does not show (:data:`NOT_SHOWN`), so that the words around it read as they
+    do on the page ("the homeless {#shelter}" ends after "homeless")."""
+    return " " if masked[0] in "[{" else PLACEHOLDER
+
+
 def name_key(text: str) -> str:
     """A name as links compare it, give or take punctuation and case: its letters and digits,
     lower-cased. A Markdown heading's anchor (GitHub, GitLab, Pandoc and most site generators)
@@ -129,7 +137,7 @@ class SegmentBuilder(Struct):
         last = 0
         for m in MASKED.finditer(text):
             self.add(text[last : m.start()], src_start + last, src_start + m.start())
-            self.add(PLACEHOLDER, src_start + m.start(), src_start + m.end())
+            self.add(mask(m[0]), src_start + m.start(), src_start + m.end())
             last = m.end()
         self.add(text[last:], src_start + last, src_start + len(text))
 

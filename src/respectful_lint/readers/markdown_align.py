@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .build import ENTITY as _ENTITY
-from .build import MASKED, PLACEHOLDER
+from .build import MASKED, PLACEHOLDER, mask
 from .build import SegmentBuilder as _Builder
 
 # the marker of a list item or a heading, which the parsers leave out of its text
@@ -175,7 +175,7 @@ class Aligner:
         below)."""
         text = self.text
         limit = self.region_end
-        # URLs, footnote labels and attribute blocks, each one placeholder (see build.NOT_SHOWN)
+        # URLs, footnote labels and attribute blocks (see build.MASKED), each masked as a whole
         urls = (
             [(m.start(), m.end()) for m in MASKED.finditer(content)]
             if may_hold_url(content) or "^" in content or "{" in content
@@ -299,12 +299,13 @@ class Aligner:
             self.cursor = cursor
 
     def url_placeholder(self, url: str, builder: _Builder, pos: int) -> int:
-        """A URL in a text token stands as one placeholder; the source offset after it, or -1
-        when it is not found from ``pos``."""
+        """A URL in a text token stands as one placeholder, and a footnote label or an
+        attribute block as a blank (see :func:`.build.mask`); the source offset after it, or
+        -1 when it is not found from ``pos``."""
         src = self.text.find(url, pos, self.region_end)
         if src == -1:
             return -1
-        builder.add(PLACEHOLDER, src, src + len(url))
+        builder.add(mask(url), src, src + len(url))
         return src + len(url)
 
     def _fallback(self, rest: str, builder: _Builder) -> None:

@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - exercised only where the wheel is miss
     _pyromark = None  # type: ignore[assignment]
 
 from ..model import Segment
-from .build import PLACEHOLDER
+from .build import NOT_SHOWN, PLACEHOLDER
 from .build import SegmentBuilder as Builder
 from .markdown_align import may_hold_url
 
@@ -464,8 +464,17 @@ def _asked(
     if "\\" in source or "&" in source:
         return _plain(text, placed(leaf))
     if simple and not may_hold_url(source):
-        return source
+        return _unmasked(source)
     return _joined(text, leaf, placed)
+
+
+def _unmasked(text: str) -> str:
+    """``text`` with the markup the segment blanks (footnote labels, attribute blocks: see
+    :func:`.build.mask`) blanked here too, so that words the blank joins into a term are
+    asked about as the segment holds them."""
+    if "^" in text or "{" in text:
+        return NOT_SHOWN.sub(" ", text)
+    return text
 
 
 def _joined(text: str, leaf: Sequence[tuple[Any, int, int]], placed: _Placer) -> str | None:
@@ -499,7 +508,7 @@ def _joined(text: str, leaf: Sequence[tuple[Any, int, int]], placed: _Placer) ->
         elif "End" not in event:  # inline HTML and the like
             return _plain(text, placed(leaf))
     joined = "".join(parts)
-    return None if may_hold_url(joined) else joined
+    return None if may_hold_url(joined) else _unmasked(joined)
 
 
 def _plain(text: str, leaf: Sequence[tuple[Any, int, int]]) -> str | None:
