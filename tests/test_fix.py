@@ -418,7 +418,10 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
 def test_no_fix_where_a_links_text_is_the_name_its_target_is_found_by(
     house: Path, name: str, text: str, fixed: str, remaining: int
 ) -> None:
-    result = run(house, "--fix", "--stdin-filename", name, "-", stdin=text.encode())
+    # (unsafe fixes too: a heading's fix is unsafe, and none is made where it is locked)
+    result = run(
+        house, "--fix", "--unsafe-fixes", "--stdin-filename", name, "-", stdin=text.encode()
+    )
     assert result.stdout == fixed
     assert f"{remaining} remaining" in result.stderr
 
@@ -427,11 +430,58 @@ def test_a_fixed_rst_title_keeps_its_underline_and_overline_as_long_as_itself(
     house: Path,
 ) -> None:
     text = "=============\nHookers today\n=============\n\nHookers again\n-------------\n"
-    result = run(house, "--fix", "--stdin-filename", "notes.rst", "-", stdin=text.encode())
+    result = run(
+        house, "--fix", "--unsafe-fixes", "--stdin-filename", "notes.rst", "-", stdin=text.encode()
+    )
     assert result.stdout == (
         "=================\nSex workers today\n=================\n\n"
         "Sex workers again\n-----------------\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fixed"),
+    [
+        (  # ATX and setext headings, in a list item too; one with an id keeps its anchor
+            "notes.md",
+            "# Help for hookers\n\nHookers today\n-------------\n\n- ## Hookers\n\n"
+            "## Hookers again {#again}\n\nA hooker.\n",
+            "# Help for hookers\n\nHookers today\n-------------\n\n- ## Hookers\n\n"
+            "## Sex workers again {#again}\n\nA sex worker.\n",
+        ),
+        (  # a section title, with a label or without, and with an overline
+            "notes.rst",
+            "=============\nHookers today\n=============\n\n.. _h:\n\nHookers again\n"
+            "-------------\n\nA hooker.\n",
+            "=============\nHookers today\n=============\n\n.. _h:\n\nHookers again\n"
+            "-------------\n\nA sex worker.\n",
+        ),
+        (  # an HTML heading's anchor is its id, never its text
+            "notes.html",
+            "<h2>Hookers</h2><p>A hooker.</p>",
+            "<h2>Sex workers</h2><p>A sex worker.</p>",
+        ),
+    ],
+)
+def test_a_fix_that_changes_a_headings_link_anchor_is_unsafe_with_the_reason(
+    house: Path, name: str, text: str, fixed: str
+) -> None:
+    result = run(house, "--fix", "--stdin-filename", name, "-", stdin=text.encode())
+    assert result.stdout == fixed
+    unsafe = run(
+        house, "--fix", "--unsafe-fixes", "--stdin-filename", name, "-", stdin=text.encode()
+    )
+    assert "ooker" not in unsafe.stdout
+    report = run(house, "--format", "json", "--stdin-filename", name, "-", stdin=text.encode())
+    fixes = [f["fix"] for f in json.loads(report.stdout)["findings"]]
+    anchored = [f for f in fixes if "reason" in f]
+    assert len(anchored) == fixed.count("ooker")
+    assert all(f["applicability"] == "unsafe" for f in anchored)
+    assert all(
+        f["reason"] == "it changes the heading's link anchor, which links from other pages may use"
+        for f in anchored
+    )
+    assert all(f["applicability"] == "safe" for f in fixes if "reason" not in f)
 
 
 def test_markdown_fix_inside_one_emphasis_is_safe_across_emphasis_is_unsafe(

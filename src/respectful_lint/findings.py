@@ -210,9 +210,16 @@ def _fix(
         if extra is None:
             return None  # the format cannot take the fix here
         edits = (*edits, *extra)
-    if planned.unsafe_reason is not None:
-        return Fix(edits, "unsafe", planned.unsafe_reason)
+    reasons = [planned.unsafe_reason] if planned.unsafe_reason is not None else []
+    if document.is_anchored(pieces[0][0], pieces[-1][1]):
+        reasons.append(ANCHOR_CHANGES)
+    if reasons:
+        return Fix(edits, "unsafe", "; ".join(reasons))
     return Fix(edits, applicability)
+
+
+# why a fix in a heading whose text makes its link anchor is unsafe (see Document.anchored)
+ANCHOR_CHANGES = "it changes the heading's link anchor, which links from other pages may use"
 
 
 def source_pieces(

@@ -110,6 +110,18 @@ def test_a_reference_links_label_shows_wording_to_reword_by_hand(page: Any) -> N
     assert detail.locator("button.accept").count() == 0
 
 
+def test_a_heading_fix_says_what_to_check_before_accepting(page: Any) -> None:
+    page.get_by_label("Pasted text is").select_option("markdown")
+    paste_and_check(page, "# Night outreach for prostitutes\n\nWe met prostitutes.\n")
+    highlight(page, "prostitutes").first.click()
+    detail = page.locator("#detail")
+    expect(detail).to_contain_text("Before you accept")
+    expect(detail).to_contain_text("It changes the heading's link anchor")
+    assert detail.locator("button.accept").count() == 3
+    highlight(page, "prostitutes").last.click()
+    expect(detail).not_to_contain_text("Before you accept")
+
+
 def make_docx() -> bytes:
     document: DocxDocument = docx.Document()
     document.add_heading("Outreach report", level=1)

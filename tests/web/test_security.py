@@ -128,6 +128,21 @@ def test_no_wording_is_offered_for_a_markdown_reference_links_label(
     assert [f["locked"] for f in found] == [True, False]
 
 
+def test_a_fix_that_is_not_safe_says_why(server: Server, session: dict[str, str]) -> None:
+    text = "# Night outreach for hookers\n\nWe met hookers.\n"
+    status, _, body = post(server, session, text=text, kind="markdown")
+    assert status == 200
+    found = json.loads(body)["findings"]
+    assert [(f["line"], f["safe"], bool(f["choices"])) for f in found] == [
+        (1, False, True),
+        (3, True, True),
+    ]
+    assert found[0]["caution"] == (
+        "it changes the heading's link anchor, which links from other pages may use"
+    )
+    assert found[1]["caution"] is None
+
+
 def test_profiles_change_severity(server: Server, session: dict[str, str]) -> None:
     text = "The clerk listed the charge against the convicted felon."
     default = json.loads(post(server, session, text=text, profile="default")[2])

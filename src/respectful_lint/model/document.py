@@ -207,6 +207,16 @@ class Document(Struct):
         None
     )
 
+    # Whether source start:end lies in text that a link anchor is made from (a Markdown
+    # heading without an explicit id, a reStructuredText section title): a fix there changes
+    # the anchor, and links to it from other pages break, so the fix is unsafe (see
+    # :meth:`is_anchored`). The text is searched on the first call, which only a fix makes.
+    anchored: Callable[[int, int], bool] | None = None
+
+    def is_anchored(self, start: int, end: int) -> bool:
+        """Whether source ``start:end`` lies in text a link anchor is made from."""
+        return self.anchored is not None and self.anchored(start, end)
+
     def is_locked(self, start: int, end: int) -> bool:
         """Whether source ``start:end`` overlaps a range of :attr:`locked`, or one that
         :attr:`linked` finds."""

@@ -19,8 +19,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document, Segment, line_starts
+from ..model.document import overlaps
 from . import markdown_fast
-from .build import PLACEHOLDER, Refused, name_key
+from .build import NOT_SHOWN, PLACEHOLDER, Refused, name_key
 from .build import SegmentBuilder as _Builder
 from .html_tags import DATA_ATTRIBUTES, INLINE, SKIP, tag_name
 from .markdown_align import Aligner, tick_run
@@ -86,6 +87,7 @@ class MarkdownReader:
         doc._line_starts = starts
         found: list[Segment] = []
         locked: list[tuple[int, int]] = []
+        headings: list[tuple[int, int]] = []  # the Markdown headings' source ranges
         # Both parsers read the same chunks, cut from the line after any front matter;
         # markdown-it-py's first chunk takes the front matter back, for its plugin to skip.
         body = markdown_fast.body_line(text, starts)
@@ -98,14 +100,17 @@ class MarkdownReader:
                         markdown_fast.segments(walker, chunk, starts[first_line], prefilter)
                     )
                     locked.extend(walker.locked)
+                    headings.extend(walker.headings)
             except Refused as exc:
                 raise exc.at(path, text) from None
             except markdown_fast.Differ:
                 found = []
                 locked = []
+                headings = []
             else:
                 doc.segments = found
                 doc.locked = _with_linked_headings(text, found, locked)
+                doc.anchored = _Anchored(text, headings) if headings else None
                 return doc
         if body:
             after = starts[chunks[0][0]] + len(chunks[0][1]) if chunks else len(text)
@@ -123,11 +128,40 @@ class MarkdownReader:
                     )
                 found.extend(walker.walk(tokens))
                 locked.extend(walker.locked)
+                headings.extend(walker.headings)
         except Refused as exc:
             raise exc.at(path, text) from None
         doc.segments = found
         doc.locked = _with_linked_headings(text, found, locked)
+        doc.anchored = _Anchored(text, headings) if headings else None
         return doc
+
+
+class _Anchored:
+    """Whether a span lies in a heading whose text makes its link anchor: one without an
+    explicit id ("## Intake {#intake}", as Pandoc, kramdown, Hugo and MkDocs write it). A fix
+    there would break links to the heading from other pages. The headings' source is looked at
+    on the first call, which only a fix makes."""
+
+    __slots__ = ("_found", "_headings", "_text")
+
+    def __init__(self, text: str, headings: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._headings = headings  # in order and apart
+        self._found: list[tuple[int, int]] | None = None
+
+    def __call__(self, start: int, end: int) -> bool:
+        if self._found is None:
+            text = self._text
+            self._found = [(s, e) for s, e in self._headings if not _has_id(text, s, e)]
+        return overlaps(self._found, start, end)
+
+
+def _has_id(text: str, start: int, end: int) -> bool:
+    """Whether the heading at source ``start:end`` has an explicit id in an attribute block."""
+    if "{" not in text[start:end]:
+        return False
+    return any(m[0][0] == "{" and "#" in m[0] for m in NOT_SHOWN.finditer(text, start, end))
 
 
 # the destination of a link within the page: an inline link's or image's ("](#intake)"), a
@@ -232,6 +266,7 @@ class _Walker(Aligner):
         self.first_line = first_line
         self.segments: list[Segment] = []
         self.locked: list[tuple[int, int]] = []
+        self.headings: list[tuple[int, int]] = []  # where each heading's source lies
         self.last_map: tuple[int, int] | None = None
         self.cursor = 0
 
@@ -249,6 +284,10 @@ class _Walker(Aligner):
             elif t == "blockquote_close":
                 quote_depth -= 1
             elif t in ("heading_open", "th_open", "td_open", "list_item_open"):
+                if t == "heading_open" and tok.map is not None:
+                    self.headings.append(
+                        (self.line_offset(tok.map[0]), self.line_offset(tok.map[1]))
+                    )
                 kind_stack.append(
                     {"heading_open": "heading", "list_item_open": "list-item"}.get(t, "cell")
                 )

@@ -369,8 +369,10 @@ class _Blocks:
                 self.kinds.append("list-item")
         elif name == "Heading":
             self.kinds.append("heading")
-            if _tab_at_end(self.text, self.base + self.pos(span["start"])):
+            start = self.base + self.pos(span["start"])
+            if _tab_at_end(self.text, start):
                 raise Differ
+            self.walker.headings.append((start, self.base + self.pos(span["end"])))
         elif name == "TableCell":
             self.kinds.append("cell")
         elif name == "CodeBlock":

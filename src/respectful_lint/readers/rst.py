@@ -185,6 +185,7 @@ class RstReader:
             text=text,
             linked=_LinkedTitles(text),
             widen=_Widen(text),
+            anchored=_Titles(text),
         )
         doc.segments = segments(text, doc.locked)
         return doc
@@ -270,14 +271,37 @@ def _titles_named(text: str) -> list[tuple[int, int]]:
     names.discard("")
     if not names:
         return []
+    return [(s, e) for s, e in section_titles(text) if name_key(text[s:e]) in names]
+
+
+def section_titles(text: str) -> list[tuple[int, int]]:
+    """The section titles of ``text``, in order: each line that is neither blank nor
+    indented and has an adornment line under it."""
     titles = []
     for m in _UNDERLINE.finditer(text):
         line_end = m.start()  # the line break before the underline
         line_start = text.rfind("\n", 0, line_end) + 1
         title = text[line_start:line_end].rstrip("\r")
-        if title.strip() and not title[0].isspace() and name_key(title) in names:
+        if title.strip() and not title[0].isspace():
             titles.append((line_start, line_start + len(title)))
     return titles
+
+
+class _Titles:
+    """Whether a span lies in a section title: docutils and Sphinx make the section's link
+    anchor from its title (beside any label's), so a fix there breaks links to the section
+    from other pages. The text is searched on the first call, which only a fix makes."""
+
+    __slots__ = ("_text", "_titles")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._titles: list[tuple[int, int]] | None = None
+
+    def __call__(self, start: int, end: int) -> bool:
+        if self._titles is None:
+            self._titles = section_titles(self._text)
+        return overlaps(self._titles, start, end)
 
 
 def adornment_edits(text: str, edits: Sequence[Edit]) -> list[Edit]:

@@ -176,6 +176,8 @@ class Checker:
             "choices": choices,
             "locked": locked,
             "safe": finding.fix is not None and finding.fix.applicability == "safe",
+            # why the fix is not among the safe ones, for a person to weigh before accepting
+            "caution": finding.fix.reason if finding.fix is not None else None,
             "conflation": conflation,
         }
 

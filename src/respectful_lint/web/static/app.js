@@ -212,6 +212,10 @@
           el("button", { type: "button", class: "accept",
             "aria-label": "Accept \u201c" + c.text + "\u201d instead of \u201c" + f.matched + "\u201d",
             onclick: () => accept(index, k) }, "Accept \u201c" + c.text + "\u201d")))));
+      if (f.caution) {
+        parts.push(el("h4", {}, "Before you accept"), el("p", { class: "callout" },
+          f.caution.charAt(0).toUpperCase() + f.caution.slice(1) + "."));
+      }
     }
     $("detail").replaceChildren(...parts);
     $("detail-title").textContent = "Why \u201c" + f.matched + "\u201d is flagged";
