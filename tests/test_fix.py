@@ -397,6 +397,15 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
             '<input type="submit" value="Sex workers">',
             3,
         ),
+        (  # the same in Markdown's raw HTML: a block, and a tag in a paragraph
+            "form.md",
+            '<form>\n<select name="w"><option>Hookers</option><option value="h">Hookers</option>'
+            '</select>\n</form>\n\nA hooker: <input type="submit" name="a" value="Hookers">\n',
+            '<form>\n<select name="w"><option>Hookers</option><option value="h">Sex workers'
+            '</option></select>\n</form>\n\nA sex worker: <input type="submit" name="a" '
+            'value="Hookers">\n',
+            2,
+        ),
         (  # a glossary's terms, which :term: finds from any page
             "notes.rst",
             ".. glossary::\n   :sorted:\n\n   hookers\n   hooker\n      Not hookers here.\n\n"

@@ -75,6 +75,7 @@ INLINE = [
     "[*{}*]",
     "{}[^{}]",  # a footnote's label, and attributes as Pandoc and kramdown write them
     "{} {{#{} .x}}",
+    '<input type="submit" name="a" value="{}"> {}',  # words a form sends
 ]
 BLOCK = ["{}", "# {}", "## {}", "- {}", "  - {}", "1. {}", "> {}", "> - {}", "| {} | {} |"]
 
@@ -119,6 +120,8 @@ def _document(draw: st.DrawFn) -> str:
             lines.extend(["~~~", "code ~~hooker~~", "~~~"])
         if draw(st.integers(0, 9)) == 0:
             lines.extend(["<div>", "html <b>hooker</b>", "</div>", ""])
+        if draw(st.integers(0, 9)) == 0:
+            lines.extend(["<select name='w'>", "<option>hookers</option>", "</select>", ""])
     if draw(st.booleans()):  # definitions for the shortcut and collapsed references
         lines.extend(["", *(f"[{word}]: https://example.org/{i}" for i, word in enumerate(WORDS))])
         lines.append("[*hooker*]: https://example.org/h")
@@ -155,6 +158,17 @@ def _assert_both_parsers_agree(text: str) -> None:
         markdown_fast.usable = original  # type: ignore[assignment]
     assert _segments(fast) == _segments(slow)
     assert fast.locked == slow.locked
+    assert _anchored(fast) == _anchored(slow)
+
+
+def _anchored(doc: Document) -> list[bool]:
+    """For each character of each segment, whether a fix there would change a heading's
+    link anchor."""
+    return [
+        doc.is_anchored(s.offsets.start(i), s.offsets.end(i + 1))
+        for s in doc.segments
+        for i in range(len(s.text))
+    ]
 
 
 @pytest.mark.parametrize(

@@ -189,21 +189,24 @@ def _with_linked_headings(
     """``locked`` with the headings the page links to by their anchors ("[Intake](#intake)"
     to "## Intake"), in order and apart: a fix in such a heading would change its anchor and
     break the link."""
-    if "#" not in text:
-        return locked
-    anchors = {_anchor_key(m[1]) for pattern in _ANCHORS for m in pattern.finditer(text)}
-    anchors.discard("")
-    if not anchors:
-        return locked
     headings = []
-    for segment in segments:
-        if segment.kind == "heading" and segment.text:
-            start = segment.offsets.start(0)
-            end = segment.offsets.end(len(segment.text))
-            if _anchor_key(segment.text) in anchors or _anchor_key(text[start:end]) in anchors:
-                headings.append((start, end))
-    if not headings:
+    anchors = (
+        {_anchor_key(m[1]) for pattern in _ANCHORS for m in pattern.finditer(text)}
+        if "#" in text
+        else set()
+    )
+    anchors.discard("")
+    if anchors:
+        for segment in segments:
+            if segment.kind == "heading" and segment.text:
+                start = segment.offsets.start(0)
+                end = segment.offsets.end(len(segment.text))
+                if _anchor_key(segment.text) in anchors or _anchor_key(text[start:end]) in anchors:
+                    headings.append((start, end))
+    if not locked and not headings:
         return locked
+    # (the ranges come in the order they were found: an HTML block's before the link labels
+    # of blocks walked after the chunk was read)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(locked + headings):
         if merged and start < merged[-1][1]:
@@ -309,6 +312,7 @@ class _Walker(Aligner):
                         start,
                         quoted=quote_depth > 0,
                         data_attributes=self.data_attributes,
+                        locked=self.locked,
                     )
                 )
         return self.segments
@@ -464,7 +468,13 @@ class _Walker(Aligner):
             from .html import html_segments  # a file without raw HTML never needs it
 
             self.segments.extend(
-                html_segments(source, pos, quoted=quoted, data_attributes=self.data_attributes)
+                html_segments(
+                    source,
+                    pos,
+                    quoted=quoted,
+                    data_attributes=self.data_attributes,
+                    locked=self.locked,
+                )
             )
         if name not in INLINE:
             builder.add(PLACEHOLDER, pos, end)

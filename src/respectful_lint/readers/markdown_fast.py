@@ -412,6 +412,7 @@ class _Blocks:
             line_start,
             quoted=self.quote_depth > 0,
             data_attributes=self.walker.data_attributes,
+            locked=self.walker.locked,
         )
         if self.held is None:
             self.walker.segments.extend(found)
