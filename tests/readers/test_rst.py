@@ -147,6 +147,35 @@ def test_code_directives_and_their_options_are_code() -> None:
     assert lines_of(text) == [3, 10, 19]
 
 
+def test_directive_options_are_read_only_where_the_page_shows_them() -> None:
+    text = (
+        ".. figure:: img/hookers\n"  # a path
+        "   :alt: Two hookers at the drop-in\n"  # shown (to a screen reader)
+        "   :target: hookers_\n"  # a reference name
+        "   :name: hookers\n"  # a label
+        "   :class:\n"
+        "      hookers wide\n"  # a value going on
+        "\n"
+        "   The hookers' caption.\n"
+        "\n"
+        ".. sidebar:: Hookers today\n"  # a title, shown
+        "   :subtitle: For hookers\n"
+        "\n"
+        ".. py:function:: hookers(count)\n"  # a signature
+        "\n"
+        "   Counts the hookers.\n"
+        "\n"
+        ".. meta::\n"
+        "   :description: A page for hookers\n"
+    )
+    assert lines_of(text) == [2, 8, 10, 11, 15, 18]
+
+
+def test_text_on_a_directives_first_line_starts_its_sentence() -> None:
+    # ".. note::" is markup: "Hookers" starts the sentence, and no proper name is taken
+    assert places(".. note:: Hookers came first.\n") == [(1, 11, "sex-work/hooker")]
+
+
 def test_a_title_underlined_with_colons_is_no_literal_block_marker() -> None:
     text = "Hours\n:::::\n\n   The clinic sees every addict who comes.\n"
     assert lines_of(text) == [4]

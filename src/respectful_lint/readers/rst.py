@@ -20,11 +20,15 @@ Sphinx and docutils show these as code, so no reader takes them for prose:
   target of a phrase reference (```the guide <guide.html>`_``), and the name of a
   substitution (``|logo|``, ``.. |logo| image:: logo.png``), and a footnote's or citation's
   label (``[#note]_``, ``.. [#note]``). Changing any of them would break the link, and none is
-  read.
+  read;
+- what other directives hold that the page does not show as text: their own markup
+  (``.. note::``), the value of an option other than :data:`PROSE_OPTIONS` (``:target:``,
+  ``:name:``, ``:class:``), and an argument that is a path, a name or a signature
+  (``.. image:: img/intake.png``, ``.. py:function:: intake()``: see :data:`NAME_ARGUMENTS`).
 
 Their characters become blanks (line breaks stay), so every offset is the file's and the
-normalized view reads a paragraph break where a block was. The content of every other
-directive (``.. note::``, ``.. warning::``) is read as the text it is, as in a plain-text file.
+normalized view reads a paragraph break where a block was. The rest of every other directive
+(``.. note::``, ``.. warning::``, ``:alt:``) is read as the text it is, as in a plain-text file.
 
 The blocks are found by indentation, as the reStructuredText specification defines them, from
 the lines where one may start: a search for ``::`` at the end of a line, ``..`` and ``>>>``
@@ -108,21 +112,61 @@ TEXT_ROLES = frozenset(
 # text roles whose content, without an explicit title, names a label or a document that the
 # page shows by its own title (":ref:`intake`", ":doc:`guides/intake`"), never as written
 TARGET_ROLES = frozenset({"any", "doc", "numref", "ref"})
+# directive options whose value the page shows as text; every other option's value is a name,
+# a path, a URI, a size or a class (":target: intake_", ":name: intake", ":class: note")
+PROSE_OPTIONS = frozenset({"alt", "caption", "header", "subtitle", "title"})
+# directives whose argument is a path, a URI, a name or a signature, never shown as written
+# (as are those of a domain, "py:function", and of autodoc, "autoclass"); "class" is also
+# docutils' own, whose argument is a class name
+NAME_ARGUMENTS = frozenset(
+    {
+        "function",
+        "class",
+        "method",
+        "attribute",
+        "data",
+        "exception",
+        "decorator",
+        "decoratormethod",
+        "classmethod",
+        "staticmethod",
+        "property",
+        "image",
+        "figure",
+        "include",
+        "raw",
+        "only",
+        "ifconfig",
+        "tabularcolumns",
+        "role",
+        "default-role",
+        "currentmodule",
+        "module",
+        "program",
+        "option",
+        "cmdoption",
+        "envvar",
+        "confval",
+        "describe",
+        "object",
+    }
+)
 # where a block may start, each found by a search that starts with literal characters, then
 # checked for the blanks before it: a line that ends in "::" followed by blank lines and an
-# indented line, a code directive, a doctest prompt
+# indented line, explicit markup (a code directive, a comment), a doctest prompt
 _LITERAL_MARK = re.compile(r"::[ \t]*\r?\n(?:[ \t]*\r?\n)+(?=[ \t])")
-_CODE_DIRECTIVE = re.compile(
-    r"\.\.[ \t]+(?:" + "|".join(sorted(map(re.escape, CODE_DIRECTIVES))) + r")::(?=[ \t]|\r?$)",
-    re.IGNORECASE | re.MULTILINE,
-)
 _PROMPT = re.compile(">>>")
-# explicit markup that is no directive, footnote, citation or substitution definition: a
-# comment (an empty one too) or a hyperlink target
-_COMMENT = re.compile(
-    r"\.\.(?:[ \t]+(?![\[|]|[A-Za-z0-9][\w:+.-]*::(?:[ \t]|\r?$))|[ \t]*\r?$)", re.MULTILINE
+# explicit markup that is a directive (its name in group 1, its "::" and the blanks after it
+# taken in: its argument follows) or a comment (an empty one too) or a hyperlink target; not a
+# footnote, a citation or a substitution definition
+_EXPLICIT = re.compile(
+    r"\.\.(?:[ \t]+(?:([A-Za-z0-9][\w:+.-]*)::(?:[ \t]+|(?=\r?$))|(?![\[|]))|[ \t]*\r?$)",
+    re.MULTILINE,
 )
 _MARKUP = re.compile(r"\.\.(?=[ \t]|\r?$)", re.MULTILINE)  # explicit markup's start
+# an option line's field marker, from the line's start: its blanks, its name, the blanks after
+_OPTION = re.compile(r"([ \t]+):([^:\s][^:\r\n]*):(?:[ \t]+|(?=\r?$))")
+_OPTION_NEXT = re.compile(r"[ \t]+:")  # a line that may be a directive's first option
 # a hyperlink target's name after its "_" (anonymous: "__"), as the comment's text starts
 _TARGET = re.compile(r"_(?:_|`[^`\r\n]+`|[^\s`][^\r\n]*?):(?=[ \t]|\r?$)", re.MULTILINE)
 # inline code: a literal (``text``) and a role with its content (:name:`content`)
@@ -346,15 +390,16 @@ def _adornment_at(text: str, pos: int) -> re.Match[str] | None:
 
 
 def segments(text: str, locked: list[tuple[int, int]] | None = None) -> Iterator[Segment]:
-    """The text's segments, cut as :mod:`.text` cuts them, each with its code blanked out (see
-    the module): every character but line breaks becomes a space, so offsets stay those of the
-    text, and the normalized view reads a paragraph break where a block was and a blank where
-    inline code was. One segment is copied at a time, so memory stays that of the text.
+    """The text's segments, cut as :mod:`.text` cuts them, each with its code and what its
+    directives hold but do not show blanked out (see the module): every character but line
+    breaks becomes a space, so offsets stay those of the text, and the normalized view reads
+    a paragraph break where a block was and a blank where inline code was. One segment is
+    copied at a time, so memory stays that of the text.
 
     The names of named references and terms (``intake_``, ```the intake guide`_``,
     ``:term:`intake```) are added to ``locked`` (see :attr:`.Document.locked`) before their
     segment is yielded."""
-    blocks = code_blocks(text)
+    blocks = _united(*_blocks(text))
     starts = [start for start, _ in blocks]
     for segment in text_segments(text):
         piece = segment.text
@@ -518,13 +563,16 @@ _BLANKS = bytes(b if b in (10, 13) else 32 for b in range(256))
 def code_blocks(text: str) -> list[tuple[int, int]]:
     """The blocks left out (see the module), as (start, end) offsets of whole lines, in order
     and apart."""
+    return _blocks(text)[0]
+
+
+def _blocks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The blocks left out (see :func:`code_blocks`), and what other directives hold that the
+    page does not show (see :func:`_directive_names`), each in order and apart."""
     # (line start, kind, where its mark is, where the match ends)
     starts: list[tuple[int, int, int, int]] = []
-    for kind, pattern in (
-        (_DIRECTIVE_KIND, _CODE_DIRECTIVE),
-        (_DIRECTIVE_KIND, _COMMENT),
-        (_PROMPT_KIND, _PROMPT),
-    ):
+    names: list[tuple[int, int]] = []
+    for kind, pattern in ((_DIRECTIVE_KIND, _EXPLICIT), (_PROMPT_KIND, _PROMPT)):
         seen = False  # a match before this one
         last = 0  # where it is
         for m in pattern.finditer(text):
@@ -538,8 +586,14 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
             else:
                 line = 0
             seen = True
-            if not text[line:at].strip(" \t"):  # at the start of its line
-                starts.append((line, kind, at, m.end()))
+            if line < at and text[line:at].strip(" \t"):
+                continue  # not at the start of its line
+            if kind == _DIRECTIVE_KIND and m[1] is not None:
+                name = m[1].lower()
+                if name not in CODE_DIRECTIVES:
+                    _directive_names(text, name, line, at, m.end(), names)
+                    continue
+            starts.append((line, kind, at, m.end()))
     for m in _LITERAL_MARK.finditer(text):
         at = m.start()
         starts.append((text.rfind("\n", 0, at) + 1, _LITERAL_KIND, at, m.end()))
@@ -575,10 +629,72 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
         if end > line:
             out.append((line, end))
             done = end
-    return out
+    return out, names
 
 
 _DIRECTIVE_KIND, _PROMPT_KIND, _LITERAL_KIND = 0, 1, 2  # in this order where two share a line
+
+
+def _directive_names(
+    text: str, name: str, line: int, at: int, after: int, out: list[tuple[int, int]]
+) -> None:
+    """Add to ``out`` what the directive ``name`` (its line at ``line``, its ".." at ``at``, its
+    argument from ``after``) holds that the page does not show as text: its markup (``..
+    note::`` before text on its line), the value of each option but those in
+    :data:`PROSE_OPTIONS` (all of a ``.. meta::``'s are text) with its continuation lines, and
+    the argument of the directives in :data:`NAME_ARGUMENTS`, of a domain's (``..
+    py:function::``) and of autodoc's (``.. autoclass::``). A fix there would break a link, a
+    path or a label."""
+    below = _next_line(text, after)
+    end = below - 1 if text[below - 1] == "\n" else below
+    if end > after and text[end - 1] == "\r":
+        end -= 1
+    if end > after:  # text on the directive's line
+        named = name in NAME_ARGUMENTS or ":" in name or name.startswith("auto")
+        out.append((at, end if named else after))
+    if name != "meta" and _OPTION_NEXT.match(text, below):
+        _options(text, below, _columns(text[line:at]), out)
+
+
+def _options(text: str, pos: int, indent: int, out: list[tuple[int, int]]) -> None:
+    """Add to ``out`` the values of the options in the lines from ``pos`` on, of a directive
+    indented ``indent`` columns, but those in :data:`PROSE_OPTIONS`."""
+    value_indent = -1  # the columns an option's continuation lines go past, in an option
+    hidden = False  # whether that option's value is hidden
+    while pos < len(text):
+        line_end = _next_line(text, pos)
+        content = text[pos:line_end].rstrip("\r\n")
+        stripped = content.lstrip(" \t")
+        if not stripped:
+            break  # the options end at a blank line
+        lead = _columns(content[: len(content) - len(stripped)])
+        if lead <= indent:
+            break
+        option = _OPTION.match(content) if stripped[0] == ":" else None
+        if option is not None:
+            value_indent = lead
+            hidden = option[2].lower() not in PROSE_OPTIONS
+            if hidden and option.end() < len(content):
+                out.append((pos + option.end(), pos + len(content)))
+        elif value_indent >= 0 and lead > value_indent:
+            if hidden:  # the value goes on
+                out.append((pos + len(content) - len(stripped), pos + len(content)))
+        else:
+            break  # the directive's content, or an argument going on
+        pos = line_end
+
+
+def _united(blocks: list[tuple[int, int]], more: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges of ``blocks`` and ``more`` (each in order), in order and apart."""
+    if not more:
+        return blocks
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(blocks + more):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _marked_up(text: str, line: int) -> bool:
