@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from _house import HEADER
@@ -545,6 +546,39 @@ def test_json_and_yaml_fixes_change_only_string_values_with_their_escapes(
         "a: 'the sex worker''s bag'\nb: \"a person who uses drugs\"\n"
         "hooker: the sex worker # note\n"
     )
+
+
+def test_a_fix_in_markdown_front_matter_is_written_as_its_yaml_needs(tmp_path: Path) -> None:
+    lexicon = write(
+        tmp_path,
+        "house.yaml",
+        HEADER
+        + """\
+  - id: vagrant
+    terms: [vagrant]
+    preferred: [{text: person who's unhoused, plural: people who're unhoused}]
+    severity: warning
+    category: homelessness
+    note: Say who they are.
+    sources: [house]
+    fix: safe
+    examples: {flag: [A vagrant came in.], pass: [Vagrancy law.]}
+""",
+    )
+    text = (
+        "---\ntitle: 'A vagrant in town'\ndescription: \"Meet a vagrant today\"\n"
+        "summary: Meet a vagrant today\n---\n\nA vagrant came in.\n"
+    )
+    draft = write(tmp_path, "post.md", text)
+    assert run(lexicon, "--fix", str(draft)).exit_code == 0
+    fixed = draft.read_text()
+    assert fixed == (
+        "---\ntitle: 'A person who''s unhoused in town'\n"
+        'description: "Meet a person who\'s unhoused today"\n'
+        "summary: Meet a person who's unhoused today\n---\n\nA person who's unhoused came in.\n"
+    )
+    matter = yaml.safe_load(fixed.split("---\n")[1])
+    assert matter["title"] == "A person who's unhoused in town"
 
 
 def test_rules_show_which_rules_fix_safely_unsafely_or_not(house: Path) -> None:

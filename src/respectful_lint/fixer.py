@@ -154,6 +154,15 @@ def escaper(fmt: str, source: str) -> Callable[[int, int, str], str | None]:
     if fmt == "yaml":
         scalars = _Scalars(source)
         return lambda start, end, text: _yaml_escape(source, start, text, scalars)
+    if fmt == "markdown" and source.startswith("---"):
+        from .readers.markdown import front_matter_end
+
+        closing = front_matter_end(source)
+        if closing:  # a fix in the front matter is written as its YAML needs
+            matter = _Scalars(source[:closing])
+            return lambda start, end, text: (
+                _yaml_escape(source, start, text, matter) if start < closing else text
+            )
     return lambda start, end, text: text
 
 

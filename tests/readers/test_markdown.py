@@ -20,7 +20,7 @@ def found(text: str) -> list[tuple[int, int, int, int, str, str]]:
 
 def test_code_front_matter_comments_urls_and_destinations_are_skipped() -> None:
     text = """---
-title: hooker
+layout: hooker
 ---
 Inline `hooker` code and <https://hooker.example> and http://example.org/hooker too.
 
@@ -70,6 +70,43 @@ def test_words_beside_a_footnote_label_or_attribute_block_read_as_the_page_shows
     assert [(line, rule) for line, _, _, _, rule, _ in found(text)] == [
         (1, "homelessness/the-homeless")
     ]
+
+
+def test_front_matter_is_read_where_a_site_shows_it() -> None:
+    text = (
+        "---\n"
+        "layout: hookers\n"
+        'title: "Help for hookers"\n'
+        "Description: >\n"
+        "  Where hookers find\n"
+        "  free testing.\n"
+        "tags: [hookers]\n"
+        "permalink: /hookers/\n"
+        "author: The hookers collective\n"
+        "---\n"
+        "\n"
+        "We met hookers.\n"
+    )
+    found = lint_text(text, kind="markdown")
+    assert [(f.line, f.column, f.location.key if f.location else None) for f in found] == [
+        (3, 18, "title"),
+        (5, 9, "Description"),
+        (12, 8, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "matter",
+    [
+        "title: [unclosed\n",  # not YAML: the site generator reports it
+        "- title: hookers\n",  # not a mapping
+        "title: 42\ntitle2: hookers\n",
+        "title:\n  nested: hookers\n",
+    ],
+)
+def test_front_matter_that_gives_no_shown_text_is_left_out(matter: str) -> None:
+    found = lint_text(f"---\n{matter}---\nWe met hookers.\n", kind="markdown")
+    assert [(f.rule, f.column, f.location) for f in found] == [("sex-work/hooker", 8, None)]
 
 
 def test_a_footnotes_own_text_is_prose() -> None:
@@ -212,7 +249,7 @@ def test_a_first_line_with_words_after_its_dashes_opens_no_front_matter() -> Non
     # break were left out as front matter
     text = "--- Draft for review ---\nServices for addicts.\n\n---\n"
     assert found(text) == [(2, 14, 2, 21, "drug-use/addict", "addicts")]
-    assert found("---\ntitle: Services for addicts\n---\nText.\n") == []
+    assert found("---\nnote: Services for addicts\n---\nText.\n") == []
 
 
 def test_code_span_holding_a_longer_run_of_backticks_ends_at_its_own_run() -> None:

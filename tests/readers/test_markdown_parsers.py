@@ -226,7 +226,7 @@ def test_front_matter_opens_with_dashes_alone_and_closes_as_markdown_it_has_it(
 
 
 def test_a_file_with_front_matter_is_read_from_the_events(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "---\ntitle: hooker\n---\nSome *sex workers* said\n"
+    text = "---\nlayout: hooker\n---\nSome *sex workers* said\n"
     calls = []
     original = markdown_fast.segments
 

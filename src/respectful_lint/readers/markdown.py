@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
-from ..model import Document, Segment, line_starts
+from ..model import Document, Location, Segment, line_starts
 from ..model.document import overlaps
 from . import markdown_fast
 from .build import NOT_SHOWN, PLACEHOLDER, Refused, name_key
@@ -85,12 +85,13 @@ class MarkdownReader:
         starts = line_starts(text)
         doc = Document(path=path, format=self.name, text=text)
         doc._line_starts = starts
-        found: list[Segment] = []
         locked: list[tuple[int, int]] = []
         headings: list[tuple[int, int]] = []  # the Markdown headings' source ranges
         # Both parsers read the same chunks, cut from the line after any front matter;
         # markdown-it-py's first chunk takes the front matter back, for its plugin to skip.
         body = markdown_fast.body_line(text, starts)
+        shown = _front_matter(text, starts[body - 1]) if body else []
+        found: list[Segment] = list(shown)
         chunks = _chunks(text, starts, body)
         if markdown_fast.usable(text):
             try:
@@ -104,7 +105,7 @@ class MarkdownReader:
             except Refused as exc:
                 raise exc.at(path, text) from None
             except markdown_fast.Differ:
-                found = []
+                found = list(shown)
                 locked = []
                 headings = []
             else:
@@ -135,6 +136,77 @@ class MarkdownReader:
         doc.locked = _with_linked_headings(text, found, locked)
         doc.anchored = _Anchored(text, headings) if headings else None
         return doc
+
+
+# front matter keys whose text a site shows: the page's title, its description (for search
+# results and link previews) and the like, as Jekyll, Hugo, MkDocs and Docusaurus name them
+SHOWN_KEYS = frozenset(
+    {
+        "title",
+        "subtitle",
+        "linktitle",
+        "sidebar_label",
+        "headline",
+        "description",
+        "summary",
+        "excerpt",
+        "abstract",
+        "lead",
+        "tagline",
+        "teaser",
+        "caption",
+        "alt",
+    }
+)
+_TITLE_KEYS = frozenset({"title", "subtitle", "linktitle", "sidebar_label", "headline"})
+# a line of front matter that may give one of them (the YAML is parsed only then)
+_SHOWN_KEY = re.compile(
+    r"^[ \t]*[\"']?(?:" + "|".join(sorted(SHOWN_KEYS)) + r")[\"']?[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def front_matter_end(text: str) -> int:
+    """Where the line that closes the text's front matter starts; 0 when it has none."""
+    starts = line_starts(text)
+    body = markdown_fast.body_line(text, starts)
+    return starts[body - 1] if body else 0
+
+
+def _front_matter(text: str, closing: int) -> list[Segment]:
+    """The segments of the values a site shows from a file's YAML front matter (see
+    :data:`SHOWN_KEYS`: its other keys name layouts, dates, tags and paths), which ends with
+    the line at ``closing``. A title is read as a heading. Front matter that is not YAML, or
+    not a mapping, gives none: the site generator reports it."""
+    yaml_text = text[:closing]
+    if not _SHOWN_KEY.search(yaml_text):
+        return []
+    import yaml
+
+    from .structured import align_scalar, prose_string
+
+    try:
+        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    found: list[Segment] = []
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode) or key.value.lower() not in SHOWN_KEYS:
+            continue
+        if not isinstance(value, yaml.ScalarNode) or value.tag != "tag:yaml.org,2002:str":
+            continue
+        if not prose_string(value.value, key.value):
+            continue
+        kind = "heading" if key.value.lower() in _TITLE_KEYS else "prose"
+        builder = _Builder(kind, location=Location(key=key.value))
+        align_scalar(yaml_text, value, builder)
+        segment = builder.segment()
+        if segment is not None:
+            found.append(segment)
+    found.sort(key=lambda segment: segment.offsets.start(0))
+    return found
 
 
 class _Anchored:

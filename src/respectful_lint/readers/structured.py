@@ -265,7 +265,7 @@ def _yaml(text: str, root: yaml.Node) -> Iterator[Segment]:
                 stack.append((value, (*path, index)))
         elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
             builder = SegmentBuilder("string")
-            _align_scalar(text, node, builder)
+            align_scalar(text, node, builder)
             location = Location(key=key_path(path))
             yield from value_segments(node.value, builder, path[-1] if path else None, location)
 
@@ -287,7 +287,7 @@ def _yaml_escape(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _align_scalar(text: str, node: yaml.ScalarNode, builder: SegmentBuilder) -> None:
+def align_scalar(text: str, node: yaml.ScalarNode, builder: SegmentBuilder) -> None:
     """Map each character of a scalar's value to where it is written."""
     value = node.value
     style = node.style

@@ -32,7 +32,7 @@ from .history import Change, changes, replay
 KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 KINDS |= {".html": "html", ".htm": "html", ".docx": "docx"}
 PASTE_KINDS = ("text", "markdown", "html")
-_FIX_FORMATS = {"html": "html"}  # how a replacement is written: escaped in HTML source
+_FIX_FORMATS = {"html": "html", "markdown": "markdown"}  # how a replacement is written
 
 
 @dataclass(slots=True)
