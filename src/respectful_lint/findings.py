@@ -22,7 +22,13 @@ from .model import (
     Severity,
     Source,
 )
-from .wording import message, place, slot_at, suggest, transfer_case
+from .wording import (
+    message,
+    place,
+    slot_at,
+    suggest,
+    transfer_case,
+)
 
 if TYPE_CHECKING:
     from .context import Context
@@ -63,9 +69,11 @@ def first_of_overlaps(ordered: Iterable[S]) -> list[S]:
     return out
 
 
-# What a rule says about one match: (message, suggestions, fix), given the words as read and
-# the match's source offsets.
-Wording = Callable[[str, int, int], tuple[str, tuple[str, ...], Fix | None]]
+# What a rule says about one match: its message, suggestions, fix and the source span each
+# suggestion replaces (None for an idea that does not stand there: see Finding.places)
+Worded = tuple[str, tuple[str, ...], Fix | None, tuple[tuple[int, int] | None, ...]]
+# ... given the words as read and the match's source offsets
+Wording = Callable[[str, int, int], Worded]
 
 
 _URLS: dict[int, tuple[tuple[Source, ...], tuple[str, ...]]] = {}
@@ -96,7 +104,7 @@ def make_finding(
     shown = " ".join(segment.text[seg_start:seg_end].split())
     line, column = document.position(start)
     end_line, end_column = document.position(end)
-    text, suggestions, fix = wording(shown, start, end)
+    text, suggestions, fix, places = wording(shown, start, end)
     return Finding(
         path=document.path,
         rule=rule.id,
@@ -116,6 +124,7 @@ def make_finding(
         segment_kind=segment.kind,
         fix=fix,
         location=segment.location,
+        places=places,
     )
 
 
@@ -132,16 +141,19 @@ def rule_finding(
         cased = _cased(ctx, max(0, m.start - 60), min(len(ctx.norm), m.end + 60))
         slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start), cased)
 
-    def wording(shown: str, start: int, end: int) -> tuple[str, tuple[str, ...], Fix | None]:
-        spans = [(m.start, m.end)]
+    def wording(shown: str, start: int, end: int) -> Worded:
+        texts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        stands: list[bool] = []  # whether each wording stands in place as written
         if slot is None:
-            suggestions, fits = suggest(entry.preferred, inflection, shown, at_start)
+            plain, fits = suggest(entry.preferred, inflection, shown, at_start)
+            texts = list(plain)
+            spans = [(m.start, m.end)] * len(texts)
+            stands = [fits] * len(texts)
         else:
             placed, fits = place(
                 entry.preferred, inflection, shown, at_start, slot, (m.start, m.end)
             )
-            texts = []
-            spans = []
             for p in placed:
                 src = _source_span(segment, ctx, p.start, p.end)
                 # case follows the match, or the words taken in before it when they start
@@ -154,7 +166,15 @@ def rule_finding(
                     text = text[:1].upper() + text[1:]
                 texts.append(text)
                 spans.append((p.start, p.end))
-            suggestions = tuple(dict.fromkeys(texts))
+                stands.append(p.fits)
+        chosen: dict[str, tuple[tuple[int, int], bool]] = {}
+        for text, span, stand in zip(texts, spans, stands, strict=True):
+            chosen.setdefault(text, (span, stand))
+        suggestions = tuple(chosen)
+        spans = [span for span, _ in chosen.values()]
+        places = tuple(
+            _source_span(segment, ctx, *span) if stand else None for span, stand in chosen.values()
+        )
         fix = None
         if (
             entry.fix != "none"
@@ -167,7 +187,7 @@ def rule_finding(
             whole = span == (m.start, m.end)
             plural_match = inflection.plural and whole
             fix = _fix(document, segment, ctx, span, suggestions[0], entry.fix, plural_match)
-        return message(rule, shown, suggestions, m.severity), suggestions, fix
+        return message(rule, shown, suggestions, m.severity), suggestions, fix, places
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
 

@@ -233,18 +233,26 @@ def suggestion_edits(
     """The edits that put suggestion number ``index`` of ``finding`` in place of its words.
 
     The first suggestion is the finding's own fix, when it has one. Another one replaces the
-    matched words, and an "a" or "an" just before them is changed to fit it. None when the
-    wording cannot be written there (an unquoted HTML attribute value).
+    words it stands for (see :attr:`.Finding.places`: the match, or more), and an "a" or "an"
+    just before them is changed to fit it. None when the wording cannot be written there: it
+    is an idea that does not stand there as written, or the place is an unquoted HTML
+    attribute value.
     """
     wording = finding.suggestions[index]
     if index == 0 and finding.fix is not None:
         edits = list(finding.fix.edits)
     else:
-        edits = [(finding.start, finding.end, wording)]
-        before = source[max(0, finding.start - 8) : finding.start]
+        start, end = finding.start, finding.end
+        if finding.places:  # where the wording stands, if it stands in the text as written
+            place = finding.places[index] if index < len(finding.places) else None
+            if place is None:
+                return None
+            start, end = place
+        edits = [(start, end, wording)]
+        before = source[max(0, start - 8) : start]
         found = article_before(before)
         if found is not None and not article_fits(before, wording):
-            at = finding.start - len(before) + found[0]
+            at = start - len(before) + found[0]
             edits.insert(0, (at, at + len(found[1]), respell_article(found[1], wording)))
     escape = escaper(fmt, source)
     written = [(s, e, escape(s, e, text)) for s, e, text in sorted(edits)]

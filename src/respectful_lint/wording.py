@@ -167,11 +167,13 @@ def _is_plural(noun: str) -> bool:
 
 
 class Suggestion(Struct, frozen=True):
-    """One wording and the span of the view it replaces."""
+    """One wording and the span of the view it replaces; ``fits``: whether it stands there as
+    written (a wording for a noun does not stand before one)."""
 
     text: str
     start: int
     end: int
+    fits: bool = True
 
 
 def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred], bool]:
@@ -194,19 +196,23 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
     return [p for p in wordings if "{noun}" not in p.text and "{place}" not in p.text], False
 
 
-def fill(p: Preferred, slot: Slot, start: int, end: int, plural: bool = False) -> Suggestion:
+def fill(
+    p: Preferred, slot: Slot, start: int, end: int, plural: bool = False, fits: bool = True
+) -> Suggestion:
     """A slotted wording's text and the view span it replaces, grown over the noun after a
-    modifier or the copula before a predicate. ``plural``: the match itself is plural."""
+    modifier or the copula before a predicate. ``plural``: the match itself is plural;
+    ``fits``: whether the wording fits the slot."""
     text = p.plural if (slot.plural or plural) and p.plural else p.text
     if "{place}" in text:
-        return Suggestion(text.replace("{place}", slot.place), slot.place_start, slot.place_end)
+        place = text.replace("{place}", slot.place)
+        return Suggestion(place, slot.place_start, slot.place_end, fits)
     if "{noun}" in text:
-        return Suggestion(text.replace("{noun}", slot.noun), start, slot.noun_end)
+        return Suggestion(text.replace("{noun}", slot.noun), start, slot.noun_end, fits)
     if p.slots is not None and "verb" in p.slots and slot.copula_start >= 0:
-        return Suggestion(text, slot.copula_start, end)
+        return Suggestion(text, slot.copula_start, end, fits)
     if p.slots is not None and "collective" in p.slots and slot.determiner_start >= 0:
-        return Suggestion(text, slot.determiner_start, end)  # "the" goes with the label
-    return Suggestion(text, start, end)
+        return Suggestion(text, slot.determiner_start, end, fits)  # "the" goes with the label
+    return Suggestion(text, start, end, fits)
 
 
 def place(
@@ -234,8 +240,11 @@ def place(
     for p in chosen:
         if p.slots is None:
             continue
-        out.append(fill(p, slot, start, end, inflection.plural and slot.kind == "noun"))
-    out += [Suggestion(t, start, end) for t in texts]
+        out.append(fill(p, slot, start, end, inflection.plural and slot.kind == "noun", fits))
+    # a wording without slots stands in place of a noun; before a noun or after a copula it is
+    # an idea, unless the lexicon has nothing better for that place (see the fix)
+    in_place = fits and plain_fits and slot.kind in ("noun", "collective")
+    out += [Suggestion(t, start, end, in_place) for t in texts]
     first_plain = bool(out) and out[0].text in texts
     return out, fits and (plain_fits or not first_plain)
 

@@ -122,6 +122,17 @@ def test_a_heading_fix_says_what_to_check_before_accepting(page: Any) -> None:
     expect(detail).not_to_contain_text("Before you accept")
 
 
+def test_only_wordings_that_fit_the_sentence_can_be_accepted(page: Any) -> None:
+    paste_and_check(page, "We support HIV-infected mothers.\n")
+    highlight(page, "HIV-infected").click()
+    detail = page.locator("#detail")
+    assert detail.locator("button.accept").count() == 1
+    expect(detail).to_contain_text("Other ideas")
+    expect(detail.locator("li", has_text="acquired HIV")).to_be_visible()
+    page.get_by_role("button", name="Accept “mothers living with HIV” instead of").click()
+    expect(page.locator("#draft")).to_contain_text("We support mothers living with HIV.")
+
+
 def make_docx() -> bytes:
     document: DocxDocument = docx.Document()
     document.add_heading("Outreach report", level=1)

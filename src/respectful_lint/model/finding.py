@@ -46,6 +46,11 @@ class Finding(Struct, frozen=True):
     fix: Fix | None = None
     location: Location | None = None
     context: str = ""  # the words of the sentence around the match (see baseline.py)
+    # For each suggestion, the source span it replaces to stand in the text as written (the
+    # match, or more: "HIV-infected mothers" for "mothers living with HIV"), or None where it
+    # is an idea that does not fit there ("living with HIV" before "mothers"). Empty when not
+    # known: each suggestion then replaces the match.
+    places: tuple[tuple[int, int] | None, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

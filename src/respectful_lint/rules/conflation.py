@@ -20,7 +20,7 @@ from msgspec import Struct, field
 
 from .. import guards
 from ..errors import LexiconError
-from ..findings import first_of_overlaps, make_finding
+from ..findings import Worded, first_of_overlaps, make_finding
 from ..model import (
     ConceptGroup,
     Condition,
@@ -237,13 +237,14 @@ class ConflationIndex(Struct):
                 end: int,
                 entry: Entry = entry,
                 suggestions: tuple[str, ...] = suggestions,
-            ) -> tuple[str, tuple[str, ...], None]:
+            ) -> Worded:
                 if entry.message:
                     text = entry.message.replace("{matched}", shown)
                     text = text.replace("{preferred}", suggestions[0] if suggestions else "")
                 else:
                     text = f'"{shown}" treats sex work and trafficking as one thing'
-                return " ".join(text.split()), suggestions, None  # never a fix
+                # never a fix: the sentence needs rewording, and each idea is one
+                return " ".join(text.split()), suggestions, None, (None,) * len(suggestions)
 
             out.append(
                 make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)

@@ -212,6 +212,13 @@
           el("button", { type: "button", class: "accept",
             "aria-label": "Accept \u201c" + c.text + "\u201d instead of \u201c" + f.matched + "\u201d",
             onclick: () => accept(index, k) }, "Accept \u201c" + c.text + "\u201d")))));
+      const offered = new Set(f.choices.map((c) => c.text));
+      const ideas = f.suggestions.filter((s) => !offered.has(s));
+      if (ideas.length) {
+        parts.push(el("h4", {}, "Other ideas"),
+          el("p", {}, "These do not fit the sentence as it stands; reword around them."),
+          el("ul", {}, ...ideas.map((s) => el("li", {}, s))));
+      }
       if (f.caution) {
         parts.push(el("h4", {}, "Before you accept"), el("p", { class: "callout" },
           f.caution.charAt(0).toUpperCase() + f.caution.slice(1) + "."));
