@@ -27,6 +27,7 @@ _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 # An opening quote and the words of a short quoted phrase up to a match.
 _QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}\Z")
 _ASSIGNED_OR_CALLED = re.compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
+_EX = re.compile(r"(?<![\w-])ex-\Z")  # the prefix "ex-" right before a match
 _OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
 _PROMPT = re.compile(r"[ \t]*(?:>>>|\.\.\.|\$|#) ")  # an interpreter's or a shell's prompt
 _LIST_ITEM_BEFORE = re.compile(r"(?:^|[\s,(])([\w.]+), \Z")
@@ -173,10 +174,13 @@ class Context:
 
     def in_compound(self, start: int, end: int) -> bool:
         """Whether the match is one part of a longer hyphenated word ("user-defined",
-        "end-user"), which the lexicon did not list: its sense is the compound's."""
+        "end-user"), which the lexicon did not list: its sense is the compound's. "Ex-" keeps
+        the sense ("ex-inmates" are former inmates)."""
         norm = self.norm
         glued_after = norm[end : end + 1] == "-" and norm[end + 1 : end + 2].isalpha()
         glued_before = start > 1 and norm[start - 1] == "-" and norm[start - 2].isalpha()
+        if glued_before and not glued_after and _EX.search(norm, max(0, start - 4), start):
+            return False
         return glued_after or glued_before
 
     def _in_code(self, start: int, end: int) -> bool:

@@ -23,6 +23,8 @@ from .model import (
     Source,
 )
 from .wording import (
+    former_before,
+    formerly,
     message,
     place,
     slot_at,
@@ -167,6 +169,15 @@ def rule_finding(
                 texts.append(text)
                 spans.append((p.start, p.end))
                 stands.append(p.fits)
+        former = former_before(ctx.norm, m.start, ctx.sentence_bounds(m.start)[0])
+        if former >= 0:  # "former drug users": "people who used to use drugs"
+            at = _source_span(segment, ctx, former, former + 1)[0]
+            capital = document.text[at : at + 1].isupper()
+            for i, (text, span) in enumerate(zip(texts, spans, strict=True)):
+                past = formerly(text) if span[0] == m.start else None
+                if past is not None:
+                    texts[i] = past[:1].upper() + past[1:] if capital else past
+                    spans[i] = (former, span[1])
         chosen: dict[str, tuple[tuple[int, int], bool]] = {}
         for text, span, stand in zip(texts, spans, stands, strict=True):
             chosen.setdefault(text, (span, stand))

@@ -253,6 +253,71 @@ def _words(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+# "former" or "ex-" right before a match, but not in a row of such words ("current or former
+# drug users", where a wording would have to take in both)
+_FORMER = re.compile(r"(?<![\w-])(?:former|ex-|onetime|one-time) ?\Z")
+_COORDINATED = re.compile(
+    r"\b(?:current|currently|active|present|recent|future),?(?: and| or|,) \Z"
+)
+# a person-first wording with a verb ("people who use drugs"), one in a place ("people in
+# prison") and one with a participle ("incarcerated people")
+_WHO = re.compile(r"(\w+ who )(\w+)(.*)", re.DOTALL | re.IGNORECASE)
+_IN_PLACE = re.compile(
+    r"(\w+ )((?:in|on) (?:prison|jail|parole|probation)\b.*)", re.DOTALL | re.IGNORECASE
+)
+_HELD = re.compile(r"(?:incarcerated|imprisoned|jailed|detained)\b", re.IGNORECASE)
+# a state rather than something done: "former" does not make it past ("who has HIV")
+_STATES = frozenset({"has", "have", "is", "are", "lives", "live"})
+_PAST = re.compile(r"\b(?:used to|formerly|once|was|were|had|\w+ed)\b", re.IGNORECASE)
+
+
+def former_before(norm: str, start: int, sentence_start: int) -> int:
+    """Where "former" or "ex-" right before the match at ``start`` of the view starts, or -1
+    (see :func:`formerly`)."""
+    lo = max(sentence_start, start - 12)
+    m = _FORMER.search(norm, lo, start)
+    if m is None or _COORDINATED.search(norm, max(sentence_start, m.start() - 20), m.start()):
+        return -1
+    return m.start()
+
+
+def formerly(text: str) -> str | None:
+    """A person-first wording put in the past, to stand for "former" or "ex-" and the match
+    together ("former drug users": "people who used to use drugs", "ex-inmates": "formerly
+    incarcerated people", "former prisoners": "people formerly in prison"); None when the
+    wording reads well after "former" ("former sex workers") or is in the past already."""
+    out: str | None = None
+    who = _WHO.match(text)
+    if who is not None:
+        verb = who[2]
+        if verb.lower() in _STATES or _PAST.fullmatch(verb) or _PAST.search(who[3]):
+            return None
+        out = f"{who[1]}used to {_base_form(verb)}{who[3]}"
+    elif (inside := _IN_PLACE.match(text)) is not None:
+        out = f"{inside[1]}formerly {inside[2]}"
+    elif _HELD.match(text):
+        out = f"formerly {text}"
+    if out is None:
+        return None
+    if text.isupper():
+        return out.upper()
+    if all(word[:1].isupper() for word in text.split()):  # Title Case: the new words too
+        return " ".join(word[:1].upper() + word[1:] for word in out.split())
+    return out
+
+
+def _base_form(verb: str) -> str:
+    """The base form of a verb in the present ("uses": "use", "has": "have")."""
+    low = verb.lower()
+    if low.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return verb[:-2]
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if low.endswith("s") and not low.endswith("ss"):
+        return verb[:-1]
+    return verb
+
+
 def _when(source: str, words: str) -> bool:
     """Whether a wording's ``when`` expression matches, within the pattern time limit."""
     try:

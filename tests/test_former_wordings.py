@@ -1,0 +1,80 @@
+"""After "former" or "ex-", a person-first wording takes the modifier in and is put in the
+past ("former drug users": "people who used to use drugs", "ex-inmates": "formerly
+incarcerated people"); a wording that reads well after it leaves it be."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from respectful_lint import lint_text
+from respectful_lint.cli import main
+from respectful_lint.fixer import suggestion_edits
+
+
+def applied(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def choices(text: str) -> list[str]:
+    """The text after each suggestion of its one finding that stands in place."""
+    (finding,) = lint_text(text, kind="text")
+    out = []
+    for i in range(len(finding.suggestions)):
+        edits = suggestion_edits(text, finding, i)
+        if edits is not None:
+            out.append(applied(text, edits))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("We hired former drug users as peers.", "We hired people who used to use drugs as peers."),
+        ("Former IV drug users spoke.", "People who used to inject drugs spoke."),
+        ("She is a former junkie.", "She is a person who used to use drugs."),
+        ("We hired ex-prisoners.", "We hired people formerly in prison."),
+        ("We hired ex-inmates.", "We hired formerly incarcerated people."),
+        ("One-time inmates spoke.", "Formerly incarcerated people spoke."),
+    ],
+)
+def test_after_former_or_ex_a_person_first_wording_takes_it_in_and_is_past(
+    text: str, first: str
+) -> None:
+    assert choices(text)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # the wording reads well after "former": it stays out of the fix
+        ("The former prostitute spoke.", "The former sex worker spoke."),
+        # "former" in a row of modifiers: a wording would have to take in both
+        ("Current or former drug users spoke.", "Current or former people who use drugs spoke."),
+        # a wording in the past already
+        ("Two former addicts spoke.", "Two people in recovery spoke."),
+    ],
+)
+def test_where_former_stays_as_it_is(text: str, first: str) -> None:
+    assert choices(text)[0] == first
+
+
+def test_ex_is_no_compound_of_another_sense_but_other_prefixes_are() -> None:
+    found = lint_text("We hired ex-inmates. The pro-inmate group met. Inmate-led groups.")
+    assert [f.column for f in found] == [13]
+
+
+def test_a_fix_after_former_rewrites_the_phrase(tmp_path: Path) -> None:
+    draft = tmp_path / "notes.txt"
+    draft.write_text("Two ex-inmates and three former inmates spoke.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["check", "--isolated", "--fix", "--unsafe-fixes", str(draft)]
+    )
+    assert result.exit_code == 0, result.output
+    assert draft.read_text(encoding="utf-8") == (
+        "Two formerly incarcerated people and three formerly incarcerated people spoke.\n"
+    )
