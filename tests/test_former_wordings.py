@@ -40,6 +40,8 @@ def choices(text: str) -> list[str]:
         ("We hired ex-prisoners.", "We hired people formerly in prison."),
         ("We hired ex-inmates.", "We hired formerly incarcerated people."),
         ("One-time inmates spoke.", "Formerly incarcerated people spoke."),
+        # "ex-" before a wording that reads well after "former"
+        ("Ex-hookers run the group.", "Former sex workers run the group."),
     ],
 )
 def test_after_former_or_ex_a_person_first_wording_takes_it_in_and_is_past(

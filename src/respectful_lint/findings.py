@@ -173,8 +173,13 @@ def rule_finding(
         if former >= 0:  # "former drug users": "people who used to use drugs"
             at = _source_span(segment, ctx, former, former + 1)[0]
             capital = document.text[at : at + 1].isupper()
+            ex = ctx.norm.startswith("ex-", former)
             for i, (text, span) in enumerate(zip(texts, spans, strict=True)):
-                past = formerly(text) if span[0] == m.start else None
+                if span[0] != m.start:
+                    continue
+                past = formerly(text)
+                if past is None and ex:  # "ex-hookers": "former sex workers"
+                    past = ("FORMER " if text.isupper() else "former ") + text
                 if past is not None:
                     texts[i] = past[:1].upper() + past[1:] if capital else past
                     spans[i] = (former, span[1])

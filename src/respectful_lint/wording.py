@@ -263,7 +263,8 @@ _COORDINATED = re.compile(
 # prison") and one with a participle ("incarcerated people")
 _WHO = re.compile(r"(\w+ who )(\w+)(.*)", re.DOTALL | re.IGNORECASE)
 _IN_PLACE = re.compile(
-    r"(\w+ )((?:in|on) (?:prison|jail|parole|probation)\b.*)", re.DOTALL | re.IGNORECASE
+    r"(\w+ )((?:in|on) (?:prison|jail|parole|probation|the sex (?:trades?|industry))\b.*)",
+    re.DOTALL | re.IGNORECASE,
 )
 _HELD = re.compile(r"(?:incarcerated|imprisoned|jailed|detained)\b", re.IGNORECASE)
 # a state rather than something done: "former" does not make it past ("who has HIV")
