@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from respectful_lint import lint_text
 from respectful_lint.cli import main
 from respectful_lint.fixer import suggestion_edits
+from respectful_lint.lexicon import load_compiled
+from respectful_lint.wording import formerly
 
 
 def applied(text: str, edits: list[tuple[int, int, str]]) -> str:
@@ -80,3 +82,14 @@ def test_a_fix_after_former_rewrites_the_phrase(tmp_path: Path) -> None:
     assert draft.read_text(encoding="utf-8") == (
         "Two formerly incarcerated people and three formerly incarcerated people spoke.\n"
     )
+
+
+def test_every_default_wording_put_in_the_past_reads_once_in_the_past() -> None:
+    wordings = {p.text for rule in load_compiled().rules for p in rule.entry.preferred}
+    past = {text: formerly(text) for text in wordings}
+    changed = {text: out for text, out in past.items() if out is not None}
+    assert "people who used to use drugs" in changed.values()
+    for text, out in changed.items():
+        assert out.split()[0] in (text.split()[0], "formerly"), (text, out)
+        assert out.count("used to") + out.count("formerly") == 1, (text, out)
+        assert "used to used" not in out and "used to once" not in out, (text, out)

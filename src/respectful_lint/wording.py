@@ -269,7 +269,9 @@ _IN_PLACE = re.compile(
 _HELD = re.compile(r"(?:incarcerated|imprisoned|jailed|detained)\b", re.IGNORECASE)
 # a state rather than something done: "former" does not make it past ("who has HIV")
 _STATES = frozenset({"has", "have", "is", "are", "lives", "live"})
-_PAST = re.compile(r"\b(?:used to|formerly|once|was|were|had|\w+ed)\b", re.IGNORECASE)
+# a verb in the past, and words that put the rest of a wording in the past
+_PAST_VERB = re.compile(r"was|were|had|\w+ed", re.IGNORECASE)
+_PAST_WORDS = re.compile(r"\b(?:used to|formerly|once)\b", re.IGNORECASE)
 
 
 def former_before(norm: str, start: int, sentence_start: int) -> int:
@@ -291,7 +293,7 @@ def formerly(text: str) -> str | None:
     who = _WHO.match(text)
     if who is not None:
         verb = who[2]
-        if verb.lower() in _STATES or _PAST.fullmatch(verb) or _PAST.search(who[3]):
+        if verb.lower() in _STATES or _PAST_VERB.fullmatch(verb) or _PAST_WORDS.search(text):
             return None
         out = f"{who[1]}used to {_base_form(verb)}{who[3]}"
     elif (inside := _IN_PLACE.match(text)) is not None:
@@ -308,7 +310,7 @@ def formerly(text: str) -> str | None:
 
 
 def _base_form(verb: str) -> str:
-    """The base form of a verb in the present ("uses": "use", "has": "have")."""
+    """The base form of a verb in the present ("uses": "use", "injects": "inject")."""
     low = verb.lower()
     if low.endswith(("sses", "shes", "ches", "xes", "zes")):
         return verb[:-2]

@@ -467,7 +467,7 @@ def _asked(
     if "\\" in source or "&" in source:
         return _plain(text, placed(leaf))
     if simple and not may_hold_url(source):
-        return _unmasked(source)
+        return source if "^" not in source and "{" not in source else _unmasked(source)
     return _joined(text, leaf, placed)
 
 
