@@ -179,6 +179,24 @@ def overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and ranges[i][1] > start
 
 
+class LazyRanges:
+    """A test of whether a span overlaps ranges that ``find`` gives (in order and apart),
+    found on the first call: for ranges that take a search of a whole file, which only a fix
+    asks for (see :attr:`Document.linked` and :attr:`Document.anchored`)."""
+
+    __slots__ = ("_find", "_ranges")
+
+    def __init__(self, find: Callable[[], list[tuple[int, int]]]) -> None:
+        self._find: Callable[[], list[tuple[int, int]]] | None = find
+        self._ranges: list[tuple[int, int]] = []
+
+    def __call__(self, start: int, end: int) -> bool:
+        if self._find is not None:
+            self._ranges = self._find()
+            self._find = None
+        return overlaps(self._ranges, start, end)
+
+
 class Document(Struct):
     """A source file read into prose segments. ``text`` is the whole decoded source."""
 

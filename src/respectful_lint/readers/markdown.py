@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document, Location, Segment, line_starts
-from ..model.document import overlaps
+from ..model.document import LazyRanges
 from . import markdown_fast
 from .build import NOT_SHOWN, PLACEHOLDER, Refused, name_key
 from .build import SegmentBuilder as _Builder
@@ -111,7 +111,7 @@ class MarkdownReader:
             else:
                 doc.segments = found
                 doc.locked = _with_linked_headings(text, found, locked)
-                doc.anchored = _Anchored(text, headings) if headings else None
+                doc.anchored = _anchored(text, headings)
                 return doc
         if body:
             after = starts[chunks[0][0]] + len(chunks[0][1]) if chunks else len(text)
@@ -134,7 +134,7 @@ class MarkdownReader:
             raise exc.at(path, text) from None
         doc.segments = found
         doc.locked = _with_linked_headings(text, found, locked)
-        doc.anchored = _Anchored(text, headings) if headings else None
+        doc.anchored = _anchored(text, headings)
         return doc
 
 
@@ -209,24 +209,14 @@ def _front_matter(text: str, closing: int) -> list[Segment]:
     return found
 
 
-class _Anchored:
-    """Whether a span lies in a heading whose text makes its link anchor: one without an
-    explicit id ("## Intake {#intake}", as Pandoc, kramdown, Hugo and MkDocs write it). A fix
-    there would break links to the heading from other pages. The headings' source is looked at
-    on the first call, which only a fix makes."""
-
-    __slots__ = ("_found", "_headings", "_text")
-
-    def __init__(self, text: str, headings: list[tuple[int, int]]) -> None:
-        self._text = text
-        self._headings = headings  # in order and apart
-        self._found: list[tuple[int, int]] | None = None
-
-    def __call__(self, start: int, end: int) -> bool:
-        if self._found is None:
-            text = self._text
-            self._found = [(s, e) for s, e in self._headings if not _has_id(text, s, e)]
-        return overlaps(self._found, start, end)
+def _anchored(text: str, headings: list[tuple[int, int]]) -> LazyRanges | None:
+    """The headings (their source ranges, in order) whose text makes their link anchor: those
+    without an explicit id ("## Intake {#intake}", as Pandoc, kramdown, Hugo and MkDocs write
+    it). A fix there would break links to the heading from other pages. Their source is looked
+    at on the first call, which only a fix makes."""
+    if not headings:
+        return None
+    return LazyRanges(lambda: [(s, e) for s, e in headings if not _has_id(text, s, e)])
 
 
 def _has_id(text: str, start: int, end: int) -> bool:

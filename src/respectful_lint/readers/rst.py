@@ -49,7 +49,7 @@ from msgspec.structs import replace
 
 from ..edits import Edit
 from ..model import Document, Segment
-from ..model.document import overlaps
+from ..model.document import LazyRanges
 from .build import name_key
 from .rst_tables import LONGEST_LINE, Tables, docutils_width, line_around
 from .text import segments as text_segments
@@ -227,9 +227,14 @@ class RstReader:
             path=path,
             format=self.name,
             text=text,
-            linked=_LinkedTitles(text),
+            # words references elsewhere find the text by: a section title a named reference
+            # names (```Help for hookers`_``), a glossary's term, which ``:term:`` finds from
+            # any page; a fix there would break the reference
+            linked=LazyRanges(lambda: sorted(_titles_named(text) + _glossary_terms(text))),
             widen=_Widen(text),
-            anchored=_Titles(text),
+            # docutils and Sphinx make a section's link anchor from its title (beside any
+            # label's), so a fix there breaks links to the section from other pages
+            anchored=LazyRanges(lambda: section_titles(text)),
         )
         doc.segments = segments(text, doc.locked)
         return doc
@@ -251,27 +256,6 @@ class _Widen:
         if in_tables is None:
             return None
         return adornment_edits(self._text, edits) + in_tables
-
-
-class _LinkedTitles:
-    """Whether a span lies in words that references elsewhere find the text by: a section
-    title a named reference names (```Help for hookers`_`` to a section "Help for hookers"),
-    or a glossary's term, which ``:term:`` finds from any page of the project. A fix there
-    would break the reference. The whole text is searched on the first call, which only a
-    finding with a fix makes."""
-
-    __slots__ = ("_text", "_titles")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._titles: list[tuple[int, int]] | None = None
-
-    def __call__(self, start: int, end: int) -> bool:
-        if self._titles is None:
-            found = _titles_named(self._text) + _glossary_terms(self._text)
-            found.sort()
-            self._titles = found
-        return overlaps(self._titles, start, end)
 
 
 def _glossary_terms(text: str) -> list[tuple[int, int]]:
@@ -329,23 +313,6 @@ def section_titles(text: str) -> list[tuple[int, int]]:
         if title.strip() and not title[0].isspace():
             titles.append((line_start, line_start + len(title)))
     return titles
-
-
-class _Titles:
-    """Whether a span lies in a section title: docutils and Sphinx make the section's link
-    anchor from its title (beside any label's), so a fix there breaks links to the section
-    from other pages. The text is searched on the first call, which only a fix makes."""
-
-    __slots__ = ("_text", "_titles")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._titles: list[tuple[int, int]] | None = None
-
-    def __call__(self, start: int, end: int) -> bool:
-        if self._titles is None:
-            self._titles = section_titles(self._text)
-        return overlaps(self._titles, start, end)
 
 
 def adornment_edits(text: str, edits: Sequence[Edit]) -> list[Edit]:

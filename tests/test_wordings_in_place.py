@@ -1,6 +1,8 @@
-"""After "former" or "ex-", a person-first wording takes the modifier in and is put in the
-past ("former drug users": "people who used to use drugs", "ex-inmates": "formerly
-incarcerated people"); a wording that reads well after it leaves it be."""
+"""Wordings that stand where the match stands. One that cannot stand there as written is an
+idea, which no fix or web choice puts in place ("living with HIV" before "mothers"). After
+"former" or "ex-", a person-first wording takes the modifier in and is put in the past
+("former drug users": "people who used to use drugs", "ex-inmates": "formerly incarcerated
+people"); a wording that reads well after "former" leaves it be."""
 
 from __future__ import annotations
 
@@ -93,3 +95,18 @@ def test_every_default_wording_put_in_the_past_reads_once_in_the_past() -> None:
         assert out.split()[0] in (text.split()[0], "formerly"), (text, out)
         assert out.count("used to") + out.count("formerly") == 1, (text, out)
         assert "used to used" not in out and "used to once" not in out, (text, out)
+
+
+def test_a_wording_that_cannot_stand_before_a_noun_is_only_an_idea() -> None:
+    text = "We support HIV-infected mothers."
+    (finding,) = lint_text(text)
+    assert finding.suggestions[:2] == ("mothers living with HIV", "living with HIV")
+    assert finding.places[0] is not None and finding.places[1:] == (None,) * 4
+    assert choices(text) == ["We support mothers living with HIV."]
+
+
+def test_conflation_ideas_never_stand_in_place() -> None:
+    text = "Prostitution is human trafficking."
+    found = [f for f in lint_text(text) if f.rule.startswith("conflation/")]
+    assert found and all(f.places == (None,) * len(f.suggestions) for f in found)
+    assert all(suggestion_edits(text, f, 0) is None for f in found)
