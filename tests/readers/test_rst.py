@@ -167,8 +167,13 @@ def test_directive_options_are_read_only_where_the_page_shows_them() -> None:
         "\n"
         ".. meta::\n"
         "   :description: A page for hookers\n"
+        "\n"
+        ".. |logo| image:: img/hookers\n"  # in a substitution definition too
+        "   :alt: Two hookers\n"
+        "\n"
+        ".. |hk| replace:: hookers\n"  # what the page shows in place of |hk|
     )
-    assert lines_of(text) == [2, 8, 10, 11, 15, 18]
+    assert lines_of(text) == [2, 8, 10, 11, 15, 18, 21, 23]
 
 
 def test_text_on_a_directives_first_line_starts_its_sentence() -> None:

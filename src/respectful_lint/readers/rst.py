@@ -156,11 +156,12 @@ NAME_ARGUMENTS = frozenset(
 # indented line, explicit markup (a code directive, a comment), a doctest prompt
 _LITERAL_MARK = re.compile(r"::[ \t]*\r?\n(?:[ \t]*\r?\n)+(?=[ \t])")
 _PROMPT = re.compile(">>>")
-# explicit markup that is a directive (its name in group 1, its "::" and the blanks after it
-# taken in: its argument follows) or a comment (an empty one too) or a hyperlink target; not a
-# footnote, a citation or a substitution definition
+# explicit markup that is a directive, in a substitution definition too (its name in group 1,
+# its "::" and the blanks after it taken in: its argument follows), or a comment (an empty one
+# too) or a hyperlink target; not a footnote or a citation
 _EXPLICIT = re.compile(
-    r"\.\.(?:[ \t]+(?:([A-Za-z0-9][\w:+.-]*)::(?:[ \t]+|(?=\r?$))|(?![\[|]))|[ \t]*\r?$)",
+    r"\.\.(?:[ \t]+(?:(?:\|[^|\r\n]+\|[ \t]+)?([A-Za-z0-9][\w:+.-]*)::(?:[ \t]+|(?=\r?$))"
+    r"|(?![\[|]))|[ \t]*\r?$)",
     re.MULTILINE,
 )
 _MARKUP = re.compile(r"\.\.(?=[ \t]|\r?$)", re.MULTILINE)  # explicit markup's start
