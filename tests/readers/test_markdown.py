@@ -372,3 +372,9 @@ def test_the_url_expression_runs_only_on_text_that_may_hold_a_url(
     found = lint_text("- Hookers are welcome.\n- See www.example.org/hookers.\n")
     assert [f.matched for f in found] == ["Hookers"]
     assert searched and all("www." in text for text in searched)
+
+
+def test_front_matter_too_long_for_a_site_is_not_parsed() -> None:
+    matter = "title: Help for hookers\n" + "tags: [x]\n" * 10_000
+    text = f"---\n{matter}---\nWe met hookers.\n"
+    assert [f.location for f in lint_text(text, kind="markdown")] == [None]

@@ -158,6 +158,7 @@ SHOWN_KEYS = frozenset(
         "alt",
     }
 )
+FRONT_MATTER_LIMIT = 64 * 1024  # characters of front matter read at most
 _TITLE_KEYS = frozenset({"title", "subtitle", "linktitle", "sidebar_label", "headline"})
 # a line of front matter that may give one of them (the YAML is parsed only then)
 _SHOWN_KEY = re.compile(
@@ -177,7 +178,10 @@ def _front_matter(text: str, closing: int) -> list[Segment]:
     """The segments of the values a site shows from a file's YAML front matter (see
     :data:`SHOWN_KEYS`: its other keys name layouts, dates, tags and paths), which ends with
     the line at ``closing``. A title is read as a heading. Front matter that is not YAML, or
-    not a mapping, gives none: the site generator reports it."""
+    not a mapping, gives none: the site generator reports it. Nor does front matter longer
+    than :data:`FRONT_MATTER_LIMIT`, which the YAML parser would take long to read."""
+    if closing > FRONT_MATTER_LIMIT:
+        return []  # no site's front matter: not worth parsing YAML this long
     yaml_text = text[:closing]
     if not _SHOWN_KEY.search(yaml_text):
         return []
