@@ -169,7 +169,7 @@ def rule_finding(
                 texts.append(text)
                 spans.append((p.start, p.end))
                 stands.append(p.fits)
-        former = former_before(ctx.norm, m.start, ctx.sentence_bounds(m.start)[0])
+        former, now = former_before(ctx.norm, m.start, ctx.sentence_bounds(m.start)[0])
         if former >= 0:  # "former drug users": "people who used to use drugs"
             at = _source_span(segment, ctx, former, former + 1)[0]
             capital = document.text[at : at + 1].isupper()
@@ -177,7 +177,7 @@ def rule_finding(
             for i, (text, span) in enumerate(zip(texts, spans, strict=True)):
                 if span[0] != m.start:
                     continue
-                past = formerly(text)
+                past = formerly(text, now)
                 if past is None and ex:  # "ex-hookers": "former sex workers"
                     past = ("FORMER " if text.isupper() else "former ") + text
                 if past is not None:

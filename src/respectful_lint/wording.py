@@ -253,12 +253,11 @@ def _words(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-# "former" or "ex-" right before a match, but not in a row of such words ("current or former
-# drug users", where a wording would have to take in both)
+# "former" or "ex-" right before a match, and "current or former", "current and former"
 _FORMER = re.compile(r"(?<![\w-])(?:former|ex-|onetime|one-time) ?\Z")
-_COORDINATED = re.compile(
-    r"\b(?:current|currently|active|present|recent|future),?(?: and| or|,) \Z"
-)
+_COORDINATED = re.compile(r"\b(?:current|currently|present|active),? (?:and|or) \Z")
+# any other word joined to "former" by "and", "or" or a comma
+_JOINED = re.compile(r"([a-z][\w'-]*),?(?: and| or|,) \Z")
 # a person-first wording with a verb ("people who use drugs"), one in a place ("people in
 # prison") and one with a participle ("incarcerated people")
 _WHO = re.compile(r"(\w+ who )(\w+)(.*)", re.DOTALL | re.IGNORECASE)
@@ -274,32 +273,43 @@ _PAST_VERB = re.compile(r"was|were|had|\w+ed", re.IGNORECASE)
 _PAST_WORDS = re.compile(r"\b(?:used to|formerly|once)\b", re.IGNORECASE)
 
 
-def former_before(norm: str, start: int, sentence_start: int) -> int:
-    """Where "former" or "ex-" right before the match at ``start`` of the view starts, or -1
-    (see :func:`formerly`)."""
+def former_before(norm: str, start: int, sentence_start: int) -> tuple[int, bool]:
+    """Where "former" or "ex-" right before the match at ``start`` of the view starts, or -1;
+    and whether it follows "current or" ("current or former drug users"), which it then
+    starts at (see :func:`formerly`)."""
     lo = max(sentence_start, start - 12)
     m = _FORMER.search(norm, lo, start)
-    if m is None or _COORDINATED.search(norm, max(sentence_start, m.start() - 20), m.start()):
-        return -1
-    return m.start()
+    if m is None:
+        return -1, False
+    lo = max(sentence_start, m.start() - 24)
+    both = _COORDINATED.search(norm, lo, m.start())
+    if both is not None:
+        return both.start(), True
+    joined = _JOINED.search(norm, lo, m.start())
+    if joined is not None and "adj" in classes(joined[1]):
+        return -1, False  # "young or former drug users": a wording would have to take both in
+    return m.start(), False
 
 
-def formerly(text: str) -> str | None:
+def formerly(text: str, now: bool = False) -> str | None:
     """A person-first wording put in the past, to stand for "former" or "ex-" and the match
     together ("former drug users": "people who used to use drugs", "ex-inmates": "formerly
-    incarcerated people", "former prisoners": "people formerly in prison"); None when the
-    wording reads well after "former" ("former sex workers") or is in the past already."""
+    incarcerated people", "former prisoners": "people formerly in prison"), or with ``now``
+    in the present and the past ("current or former drug users": "people who use or used to
+    use drugs"); None when the wording reads well after "former" ("former sex workers") or is
+    in the past already."""
     out: str | None = None
     who = _WHO.match(text)
     if who is not None:
         verb = who[2]
         if verb.lower() in _STATES or _PAST_VERB.fullmatch(verb) or _PAST_WORDS.search(text):
             return None
-        out = f"{who[1]}used to {_base_form(verb)}{who[3]}"
+        also = f"{verb} or " if now else ""
+        out = f"{who[1]}{also}used to {_base_form(verb)}{who[3]}"
     elif (inside := _IN_PLACE.match(text)) is not None:
-        out = f"{inside[1]}formerly {inside[2]}"
+        out = f"{inside[1]}{'currently or ' if now else ''}formerly {inside[2]}"
     elif _HELD.match(text):
-        out = f"formerly {text}"
+        out = f"{'currently or ' if now else ''}formerly {text}"
     if out is None:
         return None
     if text.isupper():
