@@ -131,6 +131,12 @@ def test_only_wordings_that_fit_the_sentence_can_be_accepted(page: Any) -> None:
     expect(detail.locator("li", has_text="acquired HIV")).to_be_visible()
     page.get_by_role("button", name="Accept “mothers living with HIV” instead of").click()
     expect(page.locator("#draft")).to_contain_text("We support mothers living with HIV.")
+    # a possessive that no wording has: every wording is an idea, listed without a button
+    paste_and_check(page, "The junkie's bag was stolen.\n")
+    highlight(page, "junkie").click()
+    expect(detail).to_contain_text("Ideas")
+    expect(detail.locator("li", has_text="person who uses drugs")).to_be_visible()
+    assert detail.locator("button.accept").count() == 0
 
 
 def make_docx() -> bytes:

@@ -206,20 +206,22 @@
           "These words are also what something else finds or receives: the name a link\u2019s " +
           "target is found by, or the value a form sends. They are not changed here: reword " +
           "them together with what uses them."));
-    } else if (f.choices.length) {
-      parts.push(el("h4", {}, "Suggested wording"),
-        el("ul", { class: "choices" }, ...f.choices.map((c, k) => el("li", {},
-          el("button", { type: "button", class: "accept",
-            "aria-label": "Accept \u201c" + c.text + "\u201d instead of \u201c" + f.matched + "\u201d",
-            onclick: () => accept(index, k) }, "Accept \u201c" + c.text + "\u201d")))));
+    } else if (f.suggestions.length) {
+      if (f.choices.length) {
+        parts.push(el("h4", {}, "Suggested wording"),
+          el("ul", { class: "choices" }, ...f.choices.map((c, k) => el("li", {},
+            el("button", { type: "button", class: "accept",
+              "aria-label": "Accept \u201c" + c.text + "\u201d instead of \u201c" + f.matched + "\u201d",
+              onclick: () => accept(index, k) }, "Accept \u201c" + c.text + "\u201d")))));
+      }
       const offered = new Set(f.choices.map((c) => c.text));
       const ideas = f.suggestions.filter((s) => !offered.has(s));
       if (ideas.length) {
-        parts.push(el("h4", {}, "Other ideas"),
+        parts.push(el("h4", {}, f.choices.length ? "Other ideas" : "Ideas"),
           el("p", {}, "These do not fit the sentence as it stands; reword around them."),
           el("ul", {}, ...ideas.map((s) => el("li", {}, s))));
       }
-      if (f.caution) {
+      if (f.caution && f.choices.length) {
         parts.push(el("h4", {}, "Before you accept"), el("p", { class: "callout" },
           f.caution.charAt(0).toUpperCase() + f.caution.slice(1) + "."));
       }
