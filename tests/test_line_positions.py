@@ -32,15 +32,19 @@ def test_positions_and_line_text_agree_with_a_full_line_index(
         assert doc.line_text(line) == lines[line - 1]
 
 
-@given(texts.map("".join), st.integers(1, 7))
+@given(texts.map("".join), st.integers(1, 7), st.lists(st.integers(0, 80), max_size=4))
 def test_a_long_text_indexed_by_blocks_gives_the_same_positions_and_lines(
-    text: str, block: int
+    text: str, block: int, cuts: list[int]
 ) -> None:
     """Long texts list their line starts block by block; blocks are made tiny here so that
-    line breaks of every kind fall on and around block edges."""
+    line breaks of every kind fall on and around block edges. A text in chunks (as a large
+    file is read) is indexed the same, its blocks within its chunks."""
+    edges = sorted({c for c in cuts if 0 < c < len(text) and text[c - 1] != "\r"})
+    chunks = [text[a:b] for a, b in zip([0, *edges], [*edges, len(text)], strict=True)]
+    source: str | ChunkedText = ChunkedText(chunks) if edges else text
     original, LineIndex.BLOCK = LineIndex.BLOCK, block
     try:
-        index = LineIndex(text)
+        index = LineIndex(source)
     finally:
         LineIndex.BLOCK = original
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

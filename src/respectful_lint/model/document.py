@@ -275,37 +275,40 @@ class LineIndex:
     Counting the line breaks of each block of about ``BLOCK`` characters is done in C when
     the index is made; a block's own list of line starts is built only when a finding falls
     in it, so a long text with a few findings never lists all of its lines. No block ends
-    between the two characters of a ``\\r\\n`` line break.
+    between the two characters of a ``\\r\\n`` line break. The blocks of a
+    :class:`ChunkedText` lie within its chunks, none of which ends with a ``\\r``.
     """
 
     BLOCK = 1 << 16
 
     __slots__ = ("_before", "_edges", "_first", "_lists", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | ChunkedText) -> None:
         self._text = text
-        size = len(text)
-        crlf = "\r" in text
         self._edges: list[int] = []  # where each block starts
         self._before: list[int] = [0]  # line starts after offset 0 before each block (+ total)
         self._first: list[int] = []  # start of the line that holds each block's first offset
         self._lists: dict[int, Sequence[int]] = {}
         line_start = 0
-        edge = 0
-        while edge < size:
-            end = min(edge + self.BLOCK, size)
-            if crlf and end < size and text[end - 1] == "\r" and text[end] == "\n":
-                end += 1
-            self._edges.append(edge)
-            self._first.append(line_start)
-            breaks = text.count("\n", edge, end)
-            if crlf:
-                breaks += text.count("\r", edge, end) - text.count("\r\n", edge, end)
-            self._before.append(self._before[-1] + breaks)
-            if breaks:
-                last = max(text.rfind("\n", edge, end), text.rfind("\r", edge, end))
-                line_start = last + 1
-            edge = end
+        pieces = text.chunks() if isinstance(text, ChunkedText) else [(0, text)]
+        for base, piece in pieces:
+            size = len(piece)
+            crlf = "\r" in piece
+            edge = 0
+            while edge < size:
+                end = min(edge + self.BLOCK, size)
+                if crlf and end < size and piece[end - 1] == "\r" and piece[end] == "\n":
+                    end += 1
+                self._edges.append(base + edge)
+                self._first.append(line_start)
+                breaks = piece.count("\n", edge, end)
+                if crlf:
+                    breaks += piece.count("\r", edge, end) - piece.count("\r\n", edge, end)
+                self._before.append(self._before[-1] + breaks)
+                if breaks:
+                    last = max(piece.rfind("\n", edge, end), piece.rfind("\r", edge, end))
+                    line_start = base + last + 1
+                edge = end
         if not self._edges:
             self._edges.append(0)
             self._first.append(0)
@@ -344,8 +347,9 @@ class LineIndex:
 
 
 def line_index(text: str | ChunkedText) -> Sequence[int] | LineIndex:
-    """The line starts of ``text``: a plain list for most texts, a block index for long ones."""
-    if isinstance(text, str) and len(text) > 4 * LineIndex.BLOCK:
+    """The line starts of ``text``: a plain list for most texts, a block index for long ones
+    (a :class:`ChunkedText` is always long)."""
+    if isinstance(text, ChunkedText) or len(text) > 4 * LineIndex.BLOCK:
         return LineIndex(text)
     return line_starts(text)
 
