@@ -378,3 +378,38 @@ def test_front_matter_too_long_for_a_site_is_not_parsed() -> None:
     matter = "title: Help for hookers\n" + "tags: [x]\n" * 10_000
     text = f"---\n{matter}---\nWe met hookers.\n"
     assert [f.location for f in lint_text(text, kind="markdown")] == [None]
+
+
+def test_mdx_reads_its_markdown_and_jsx_text_not_its_javascript() -> None:
+    text = (
+        "import Tabs from '@theme/Tabs';\n"
+        "export const hookers = {\n"
+        "  hooker: 1,\n"
+        "};\n"
+        "\n"
+        "# Help for hookers\n"
+        "\n"
+        "<Tabs groupId={hookers.id}>\n"
+        '  <TabItem value="a">We met hookers.</TabItem>\n'
+        "</Tabs>\n"
+        "\n"
+        "Text {props.hooker} and `{hooker}` code, then the hookers.\n"
+    )
+    found = lint_text(text, kind="markdown", path="page.mdx")
+    assert [(f.line, f.column) for f in found] == [(6, 12), (9, 29), (12, 51)]
+
+
+def test_an_mdx_brace_that_never_closes_is_read_as_text() -> None:
+    text = "We met {hookers today.\n\nMore hookers.\n"
+    assert len(lint_text(text, kind="markdown", path="page.mdx")) == 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["{", "}", "`", "import x", "export y", "\n", "a ", "\r\n"])))
+def test_mdx_blanking_keeps_every_offset_and_only_blanks(parts: list[str]) -> None:
+    from respectful_lint.readers.markdown import mdx_as_markdown
+
+    text = "".join(parts)
+    out = mdx_as_markdown(text)
+    assert len(out) == len(text)
+    assert all(o == t or (o == " " and t not in "\r\n") for o, t in zip(out, text, strict=True))

@@ -49,7 +49,7 @@ BUILTIN_CLAIMS: dict[str, tuple[tuple[str, ...], bool]] = {
     "docx": ((".docx",), True),
     "html": ((".html", ".htm", ".xhtml"), True),
     "json": ((".json",), False),
-    "markdown": ((".md", ".markdown", ".mdown", ".mkd"), True),
+    "markdown": ((".md", ".markdown", ".mdown", ".mkd", ".mdx"), True),
     "rst": ((".rst", ".rest"), True),
     "text": ((".txt", ".text"), True),
     "yaml": ((".yaml", ".yml"), False),

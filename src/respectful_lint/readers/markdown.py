@@ -71,7 +71,7 @@ def _too_deep(tokens: list[Token]) -> Token | None:
 
 class MarkdownReader:
     name: ClassVar[str] = "markdown"
-    extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown", ".mdown", ".mkd")
+    extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
     def __init__(self, data_attributes: Sequence[str] = DATA_ATTRIBUTES) -> None:
         self.data_attributes = tuple(data_attributes)  # for raw HTML, as in HtmlReader
@@ -82,8 +82,10 @@ class MarkdownReader:
     def read(self, text: str, path: str, prefilter: Prefilter | None = None) -> Document:
         """The document of ``text``. With ``prefilter``, blocks whose text it answers False
         for may be left out (see :func:`.markdown_fast.segments`)."""
-        starts = line_starts(text)
         doc = Document(path=path, format=self.name, text=text)
+        if path.lower().endswith(".mdx") and ("{" in text or "import" in text or "export" in text):
+            text = mdx_as_markdown(text)  # the document keeps the source, for fixes
+        starts = line_starts(text)
         doc._line_starts = starts
         locked: list[tuple[int, int]] = []
         headings: list[tuple[int, int]] = []  # the Markdown headings' source ranges
@@ -136,6 +138,54 @@ class MarkdownReader:
         doc.locked = _with_linked_headings(text, found, locked)
         doc.anchored = _anchored(text, headings)
         return doc
+
+
+# MDX: a block of JavaScript "import" or "export" statements (from a line that starts with one
+# to a blank line), and a JavaScript expression in braces, in text or in a JSX attribute
+_ESM = re.compile(r"^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\r?$)[^\n]*)*", re.MULTILINE)
+_BRACES = re.compile(r"[{}]")
+_LONGEST_EXPRESSION = 10_000  # characters: a longer "{" is read as text
+
+
+def mdx_as_markdown(text: str) -> str:
+    """An MDX text as Markdown for reading (same length and line breaks, so every offset is
+    the source's): its JavaScript import and export blocks and its ``{expressions}`` are
+    blanked, since a page does not show them as written; its JSX elements are read as raw
+    HTML. Braces with a backtick between them (in or across code) and an unbalanced or very
+    long brace are left as they are."""
+    spans = [m.span() for m in _ESM.finditer(text)] if "import" in text or "export" in text else []
+    if "{" in text:
+        depth = 0
+        start = 0
+        for m in _BRACES.finditer(text):
+            if m[0] == "{":
+                if depth == 0:
+                    start = m.start()
+                depth += 1
+            elif depth:
+                depth -= 1
+                if (
+                    depth == 0
+                    and m.end() - start <= _LONGEST_EXPRESSION
+                    and "`" not in text[start : m.end()]  # code's, or across a code span
+                ):
+                    spans.append((start, m.end()))
+            if depth and m.start() - start > _LONGEST_EXPRESSION:
+                depth = 0  # not an expression: read on as text
+    if not spans:
+        return text
+    spans.sort()
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        if end <= last:
+            continue
+        start = max(start, last)
+        parts.append(text[last:start])
+        parts.append(re.sub(r"[^\r\n]", " ", text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 # front matter keys whose text a site shows: the page's title, its description (for search
