@@ -67,6 +67,7 @@ def test_pre_commit_hook_fails_on_a_stigmatizing_term(tmp_path: Path) -> None:
     (repo / "flyer.md").write_text("Outreach for prostitutes starts at nine.\n")
     (repo / "clean.md").write_text("Outreach for sex workers starts at nine.\n")
     (repo / "page.html").write_text("<p>Outreach for <em>prostitutes</em>.</p>\n")
+    (repo / "page.mdx").write_text("import X from 'x';\n\nOutreach for {x} prostitutes.\n")
     (repo / "draft.docx").write_bytes((ROOT / "examples" / "volunteer-briefing.docx").read_bytes())
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
     pre_commit = [sys.executable, "-m", "pre_commit"]
@@ -91,12 +92,13 @@ def test_pre_commit_hook_fails_on_a_stigmatizing_term(tmp_path: Path) -> None:
     assert "flyer.md:1:14: warning sex-work/prostitute" in proc.stdout
     assert "clean.md" not in proc.stdout
     assert "page.html:1:21: warning sex-work/prostitute" in proc.stdout
+    assert "page.mdx:3:18: warning sex-work/prostitute" in proc.stdout
     assert "draft.docx:10:20: error sex-work/hooker" in proc.stdout
     assert "draft.docx:3:23" in proc.stdout  # each file is checked once
     assert proc.stdout.count("draft.docx:3:23") == 1
     # one summary per hook run, counting the files that run checked
     summaries = [line for line in proc.stdout.splitlines() if line.startswith("Found ")]
     assert sorted(summaries) == [
-        "Found 2 findings (2 warnings) in 3 files.",
+        "Found 3 findings (3 warnings) in 4 files.",
         "Found 4 findings (2 errors, 2 warnings) in 1 file.",
     ]
