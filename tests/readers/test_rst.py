@@ -176,6 +176,25 @@ def test_directive_options_are_read_only_where_the_page_shows_them() -> None:
     assert lines_of(text) == [2, 8, 10, 11, 15, 18, 21, 23]
 
 
+def test_a_toctree_reads_its_caption_and_entry_titles_not_its_paths() -> None:
+    text = (
+        ".. toctree::\n"
+        "   :maxdepth: 2\n"
+        "   :caption: Help for hookers\n"
+        "\n"
+        "   guides/hookers\n"
+        "   Hookers today <guides/hookers-today>\n"
+        "   self\n"
+        "\n"
+        "Text about hookers.\n"
+    )
+    assert places(text) == [
+        (3, 23, "sex-work/hooker"),
+        (6, 4, "sex-work/hooker"),
+        (9, 12, "sex-work/hooker"),
+    ]
+
+
 def test_text_on_a_directives_first_line_starts_its_sentence() -> None:
     # ".. note::" is markup: "Hookers" starts the sentence, and no proper name is taken
     assert places(".. note:: Hookers came first.\n") == [(1, 11, "sex-work/hooker")]

@@ -24,7 +24,8 @@ Sphinx and docutils show these as code, so no reader takes them for prose:
 - what other directives hold that the page does not show as text: their own markup
   (``.. note::``), the value of an option other than :data:`PROSE_OPTIONS` (``:target:``,
   ``:name:``, ``:class:``), and an argument that is a path, a name or a signature
-  (``.. image:: img/intake.png``, ``.. py:function:: intake()``: see :data:`NAME_ARGUMENTS`).
+  (``.. image:: img/intake.png``, ``.. py:function:: intake()``: see :data:`NAME_ARGUMENTS`),
+  and a toctree's document paths (its ``:caption:`` and an entry's own title are read).
 
 Their characters become blanks (line breaks stay), so every offset is the file's and the
 normalized view reads a paragraph break where a block was. The rest of every other directive
@@ -77,7 +78,6 @@ CODE_DIRECTIVES = frozenset(
         "mermaid",
         "uml",
         "plantuml",
-        "toctree",
         "autosummary",
         "index",
         "kernel-doc",
@@ -620,13 +620,33 @@ def _directive_names(
     if end > after:  # text on the directive's line
         named = name in NAME_ARGUMENTS or ":" in name or name.startswith("auto")
         out.append((at, end if named else after))
+    indent = _columns(text[line:at])
     if name != "meta" and _OPTION_NEXT.match(text, below):
-        _options(text, below, _columns(text[line:at]), out)
+        below = _options(text, below, indent, out)
+    if name == "toctree":
+        _toctree_entries(text, below, indent, out)
 
 
-def _options(text: str, pos: int, indent: int, out: list[tuple[int, int]]) -> None:
+def _toctree_entries(text: str, pos: int, indent: int, out: list[tuple[int, int]]) -> None:
+    """Add to ``out`` what a toctree's entries, in the lines from ``pos`` on, name but the page
+    does not show: each document's path, and the ``<path>`` after an entry's own title
+    ("Intake guide <guides/intake>"), which the page shows."""
+    end = _dedent(text, pos, indent)
+    while pos < end:
+        line_end = min(_next_line(text, pos), end)
+        content = text[pos:line_end].rstrip("\r\n")
+        stripped = content.strip(" \t")
+        if stripped:
+            first = pos + len(content) - len(content.lstrip(" \t"))
+            last = first + len(stripped)
+            target = _target_at(stripped)
+            out.append((first + target if target >= 0 else first, last))
+        pos = line_end
+
+
+def _options(text: str, pos: int, indent: int, out: list[tuple[int, int]]) -> int:
     """Add to ``out`` the values of the options in the lines from ``pos`` on, of a directive
-    indented ``indent`` columns, but those in :data:`PROSE_OPTIONS`."""
+    indented ``indent`` columns, but those in :data:`PROSE_OPTIONS`; where the options end."""
     value_indent = -1  # the columns an option's continuation lines go past, in an option
     hidden = False  # whether that option's value is hidden
     while pos < len(text):
@@ -650,6 +670,7 @@ def _options(text: str, pos: int, indent: int, out: list[tuple[int, int]]) -> No
         else:
             break  # the directive's content, or an argument going on
         pos = line_end
+    return pos
 
 
 def _united(blocks: list[tuple[int, int]], more: list[tuple[int, int]]) -> list[tuple[int, int]]:
