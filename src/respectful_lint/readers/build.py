@@ -39,6 +39,41 @@ def mask(masked: str) -> str:
     return " " if masked[0] in "[{" else PLACEHOLDER
 
 
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
+
+
+def blanked(text: str) -> str:
+    """``text`` with every character but line breaks as a space: what a reader keeps of
+    source the page does not show, so every offset and line stays the source's."""
+    return _NOT_LINE_BREAK.sub(lambda m: " " * len(m.group()), text)
+
+
+def with_blanks(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` (in order and apart) blanked (see :func:`blanked`)."""
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append(blanked(text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def united(first: list[tuple[int, int]], more: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges of ``first`` and ``more`` together, in order and apart: those that overlap
+    or touch are joined."""
+    if not more:
+        return first
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(first + more):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def name_key(text: str) -> str:
     """A name as links compare it, give or take punctuation and case: its letters and digits,
     lower-cased. A Markdown heading's anchor (GitHub, GitLab, Pandoc and most site generators)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ..model import Document, Location, Segment, line_starts
 from ..model.document import LazyRanges
 from . import markdown_fast
-from .build import NOT_SHOWN, PLACEHOLDER, Refused, name_key
+from .build import NOT_SHOWN, PLACEHOLDER, Refused, name_key, united, with_blanks
 from .build import SegmentBuilder as _Builder
 from .html_tags import DATA_ATTRIBUTES, INLINE, SKIP, tag_name
 from .markdown_align import Aligner, tick_run
@@ -153,7 +153,10 @@ def mdx_as_markdown(text: str) -> str:
     blanked, since a page does not show them as written; its JSX elements are read as raw
     HTML. Braces with a backtick between them (in or across code) and an unbalanced or very
     long brace are left as they are."""
-    spans = [m.span() for m in _ESM.finditer(text)] if "import" in text or "export" in text else []
+    statements = (
+        [m.span() for m in _ESM.finditer(text)] if "import" in text or "export" in text else []
+    )
+    spans: list[tuple[int, int]] = []
     if "{" in text:
         depth = 0
         start = 0
@@ -172,20 +175,8 @@ def mdx_as_markdown(text: str) -> str:
                     spans.append((start, m.end()))
             if depth and m.start() - start > _LONGEST_EXPRESSION:
                 depth = 0  # not an expression: read on as text
-    if not spans:
-        return text
-    spans.sort()
-    parts: list[str] = []
-    last = 0
-    for start, end in spans:
-        if end <= last:
-            continue
-        start = max(start, last)
-        parts.append(text[last:start])
-        parts.append(re.sub(r"[^\r\n]", " ", text[start:end]))
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)
+    hidden = united(statements, spans)
+    return with_blanks(text, hidden) if hidden else text
 
 
 # front matter keys whose text a site shows: the page's title, its description (for search
@@ -321,15 +312,9 @@ def _with_linked_headings(
                     headings.append((start, end))
     if not locked and not headings:
         return locked
-    # (the ranges come in the order they were found: an HTML block's before the link labels
-    # of blocks walked after the chunk was read)
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(locked + headings):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+    # (sorted: the ranges come in the order they were found, an HTML block's before the link
+    # labels of blocks walked after the chunk was read)
+    return united([], locked + headings)
 
 
 def _chunks(text: str, starts: Sequence[int], first: int = 0) -> list[tuple[int, str]]:

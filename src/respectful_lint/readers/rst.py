@@ -51,7 +51,7 @@ from msgspec.structs import replace
 from ..edits import Edit
 from ..model import Document, Segment
 from ..model.document import LazyRanges
-from .build import name_key
+from .build import blanked, name_key, united, with_blanks
 from .rst_tables import LONGEST_LINE, Tables, docutils_width, line_around
 from .text import segments as text_segments
 
@@ -215,7 +215,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 _MARKER = re.compile(r"(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+(?=\S)")
 _LEAD = re.compile(r"[ \t]*")
 _LINE_BLOCK = re.compile(r"\|(?:[ \t]|\r?\n|\Z)")
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
 _BLANK_LINE = re.compile(r"^[ \t]*\r?$", re.MULTILINE)
 
 
@@ -367,7 +366,7 @@ def segments(text: str, locked: list[tuple[int, int]] | None = None) -> Iterator
     The names of named references and terms (``intake_``, ```the intake guide`_``,
     ``:term:`intake```) are added to ``locked`` (see :attr:`.Document.locked`) before their
     segment is yielded."""
-    blocks = _united(*_blocks(text))
+    blocks = united(*_blocks(text))
     starts = [start for start, _ in blocks]
     for segment in text_segments(text):
         piece = segment.text
@@ -400,7 +399,7 @@ def _blank_blocks(piece: str, at: int, blocks: list[tuple[int, int]], starts: li
     last = 0
     for start, stop in spans:
         parts.append(piece[last:start])
-        parts.append(_blanked(piece[start:stop]))
+        parts.append(blanked(piece[start:stop]))
         last = stop
     parts.append(piece[last:])
     return "".join(parts)
@@ -426,7 +425,7 @@ def _blank_inline(piece: str, names: list[tuple[int, int]]) -> str:
             elif m["mark"] == "_":
                 names.append(m.span("body"))
         if targets:
-            piece = "".join(_with_blanks(piece, targets))
+            piece = with_blanks(piece, targets)
     if "_" in piece:
         marks: list[tuple[int, int]] = []
         for m in _SIMPLE_REFERENCE.finditer(piece):
@@ -436,7 +435,7 @@ def _blank_inline(piece: str, names: list[tuple[int, int]]) -> str:
                 if m.end() - m.start() == 1:  # not anonymous
                     names.append((start, m.start()))
         if marks:
-            piece = "".join(_with_blanks(piece, marks))
+            piece = with_blanks(piece, marks)
     if "|" in piece:
         piece = _SUBSTITUTION.sub(_blank_whole, piece)
     if "[" in piece:
@@ -475,21 +474,11 @@ def _name_start(piece: str, end: int) -> int | None:
     return start
 
 
-def _with_blanks(piece: str, spans: list[tuple[int, int]]) -> Iterator[str]:
-    """The parts of ``piece`` with ``spans`` (in order and apart) blanked."""
-    last = 0
-    for start, end in spans:
-        yield piece[last:start]
-        yield _blanked(piece[start:end])
-        last = end
-    yield piece[last:]
-
-
 def _blank_literal(m: re.Match[str]) -> str:
     """An inline literal as blanks (as it stands when it would reach across paragraphs)."""
     span = m.group()
     if "\n" in span:
-        return span if _PARAGRAPH_BREAK.search(span) else _blanked(span)
+        return span if _PARAGRAPH_BREAK.search(span) else blanked(span)
     return " " * len(span)
 
 
@@ -507,22 +496,17 @@ def _blank_role(m: re.Match[str], names: list[tuple[int, int]]) -> str:
         titled = _EMBEDDED.match(content)
         if titled is not None:  # the title alone: the target is a label, a path or a URL
             keep = head + titled.start("target")
-            return " " * head + span[head:keep] + _blanked(span[keep:])
+            return " " * head + span[head:keep] + blanked(span[keep:])
         if name not in TARGET_ROLES:
             if name == "term":
                 names.append((m.start() + head, m.end() - 1))
             return " " * head + content + " "
-    return _blanked(span) if "\n" in span else " " * len(span)
+    return blanked(span) if "\n" in span else " " * len(span)
 
 
 def _blank_whole(m: re.Match[str]) -> str:
     """A match as blanks."""
-    return _blanked(m.group())
-
-
-def _blanked(block: str) -> str:
-    """``block`` with every character but line breaks as a space."""
-    return _NOT_LINE_BREAK.sub(lambda m: " " * len(m.group()), block)
+    return blanked(m.group())
 
 
 _BLANKS = bytes(b if b in (10, 13) else 32 for b in range(256))
@@ -671,19 +655,6 @@ def _options(text: str, pos: int, indent: int, out: list[tuple[int, int]]) -> in
             break  # the directive's content, or an argument going on
         pos = line_end
     return pos
-
-
-def _united(blocks: list[tuple[int, int]], more: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The ranges of ``blocks`` and ``more`` (each in order), in order and apart."""
-    if not more:
-        return blocks
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(blocks + more):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 def _marked_up(text: str, line: int) -> bool:
