@@ -292,6 +292,19 @@ def test_the_command_ends_with_everything_written(tmp_path: Path) -> None:
     assert (version.returncode, version.stdout.startswith("respectful-lint, version")) == (0, True)
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path: Path, fmt: str) -> None:
+    # "respectful-lint check docs | head": the report is cut short, without a bug report
+    path = write(tmp_path, "d.md", "Addicts and prostitutes met the johns.\n" * 3000)
+    command = [sys.executable, "-m", "respectful_lint", "check", "--format", fmt, str(path)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the report is written
+    error = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert error == ""
+
+
 def test_version() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0

@@ -2,7 +2,8 @@
 
 Exit codes follow ruff: 0 when no finding reaches the fail level, 1 when one does, 2 for
 usage, configuration, lexicon or I/O errors, and 3 for an internal error (a bug), which is
-one line naming the file being checked unless ``--debug`` asks for the traceback.
+one line naming the file being checked unless ``--debug`` asks for the traceback. When the
+program reading the output stops reading it (``| head``), the command stops quietly with 1.
 
 Settings come from the options, then from the configuration file (see :mod:`.config`), then
 from the built-in defaults. An option given on the command line replaces the configuration's
@@ -94,8 +95,24 @@ class _Guarded(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            _reader_gone(ctx)
         except Exception as exc:
             _internal_error(ctx, exc)
+
+
+def _reader_gone(ctx: click.Context) -> None:
+    """What a command does when the program reading its output stops reading (``| head``,
+    a pager closed): it stops quietly, as Unix tools do, with status 1 (the report was cut
+    short). What is left in the output buffer goes nowhere, so the exit does not fail again.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a test's runner)
+        pass
+    ctx.exit(EXIT_FINDINGS)
 
 
 def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
