@@ -186,7 +186,18 @@ def test_a_fixed_reST_title_keeps_adornments_docutils_accepts(data: bytes, unsaf
 
 # --- reST tables: docutils still reads them after fixing ---------------------------------------
 
-CELL_WORDS = ["hookers", "johns", "prostitute", "Addicts", "the", "junkie", "yes", "a", "é"]
+CELL_WORDS = [
+    "hookers",
+    "johns",
+    "prostitute",
+    "Addicts",
+    "the",
+    "homeless",
+    "junkie",
+    "yes",
+    "a",
+    "é",
+]
 
 
 @st.composite
@@ -197,14 +208,19 @@ def tables(draw: st.DrawFn) -> bytes:
          for _ in range(cols)]
         for _ in range(draw(st.integers(1, 3)))
     ]  # fmt: skip
-    widths = [max(len(r[c]) for r in rows) + draw(st.integers(0, 5)) for c in range(cols)]
-    if draw(st.booleans()):  # a grid table
+    widths = [
+        max(len(r[c]) for r in rows) + draw(st.sampled_from([0, 2, 5, 36])) for c in range(cols)
+    ]
+    if draw(st.booleans()):  # a grid table, its cells' words wrapped over two lines or not
         border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
         lines = [border]
+        wrap = draw(st.booleans())
         for row in rows:
-            lines.append(
-                "| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |"
-            )
+            parts = [cell.split(" ") for cell in row]
+            halves = [[p[: len(p) // 2], p[len(p) // 2 :]] if wrap else [p] for p in parts]
+            for i in range(2 if wrap else 1):
+                cells = [" ".join(h[i]).ljust(w) for h, w in zip(halves, widths, strict=True)]
+                lines.append("| " + " | ".join(cells) + " |")
             lines.append(border)
     else:  # a simple table
         border = "  ".join("=" * w for w in widths)

@@ -31,6 +31,11 @@ Their characters become blanks (line breaks stay), so every offset is the file's
 normalized view reads a paragraph break where a block was. The rest of every other directive
 (``.. note::``, ``.. warning::``, ``:alt:``) is read as the text it is, as in a plain-text file.
 
+A grid table is read cell by cell, as docutils reads it (see :func:`.rst_tables.grid_tables`):
+its lines are blanked in the text, and its cells make segments of their own, a cell's lines one
+text (a phrase may run from one line of it to the next) and a paragraph break between two
+cells. A table docutils would call malformed is read as text, line by line.
+
 The blocks are found by indentation, as the reStructuredText specification defines them, from
 the lines where one may start: a search for ``::`` at the end of a line, ``..`` and ``>>>``
 finds those, and the lines in between are never read one by one. docutils gives no offsets
@@ -51,8 +56,16 @@ from msgspec.structs import replace
 from ..edits import Edit
 from ..model import Document, Segment
 from ..model.document import LazyRanges
-from .build import blanked, name_key, united, with_blanks
-from .rst_tables import LONGEST_LINE, Tables, docutils_width, line_around
+from .build import SegmentBuilder, blanked, name_key, united, with_blanks
+from .rst_tables import (
+    LONGEST_LINE,
+    GridTable,
+    Tables,
+    docutils_width,
+    grid_tables,
+    line_around,
+)
+from .text import SEGMENT_SIZE
 from .text import segments as text_segments
 
 # directives whose whole block (arguments, options and content) is code or markup
@@ -367,7 +380,11 @@ def segments(text: str, locked: list[tuple[int, int]] | None = None) -> Iterator
     ``:term:`intake```) are added to ``locked`` (see :attr:`.Document.locked`) before their
     segment is yielded."""
     blocks = united(*_blocks(text))
+    tables = _grid_tables(text, blocks) if "+-" in text or "+=" in text else []
+    if tables:
+        blocks = united(blocks, [(table.start, table.end) for table in tables])
     starts = [start for start, _ in blocks]
+    t = 0  # the next table
     for segment in text_segments(text):
         piece = segment.text
         at = segment.offsets.start(0)
@@ -376,6 +393,60 @@ def segments(text: str, locked: list[tuple[int, int]] | None = None) -> Iterator
         if locked is not None and names:
             locked.extend(sorted((at + start, at + end) for start, end in names))
         yield segment if blanked is piece else replace(segment, text=blanked)
+        while t < len(tables) and tables[t].start < at + len(piece):
+            yield from _cells(text, tables[t], locked)
+            t += 1
+    for table in tables[t:]:
+        yield from _cells(text, table, locked)
+
+
+def _grid_tables(text: str, blocks: list[tuple[int, int]]) -> list[GridTable]:
+    """The grid tables of ``text`` outside ``blocks`` (see :func:`.rst_tables.grid_tables`)."""
+    starts = [start for start, _ in blocks]
+    out = []
+    for table in grid_tables(text):
+        i = bisect_right(starts, table.start) - 1
+        if i < 0 or blocks[i][1] <= table.start:
+            out.append(table)
+    return out
+
+
+def _cells(text: str, table: GridTable, locked: list[tuple[int, int]] | None) -> Iterator[Segment]:
+    """A grid table's cells, as docutils reads them: a cell's lines are one text (a phrase may
+    run from one line of it to the next), apart from the cells beside it. They make segments
+    of about :data:`.text.SEGMENT_SIZE`, in reading order, with a paragraph break between two
+    cells; borders are left out, and the line break between two lines of a cell stands for the
+    borders between them. (A cell longer than that is cut at a line break.)"""
+    builder = SegmentBuilder(kind="cell")
+    for lines in table.cells():
+        if not any(text[start:end].strip() for start, end in lines):
+            continue
+        if not builder.empty:  # (placed where the last cell ends, as the map runs on from it)
+            builder.add("\n\n", builder.source_end, builder.source_end)
+        for i, (start, end) in enumerate(lines):
+            if builder.length >= SEGMENT_SIZE:
+                yield from _cell_segment(builder, locked)
+                builder = SegmentBuilder(kind="cell")
+            elif i:
+                builder.add("\n", lines[i - 1][1], start)
+            builder.add(text[start:end], start, end)
+    yield from _cell_segment(builder, locked)
+
+
+def _cell_segment(
+    builder: SegmentBuilder, locked: list[tuple[int, int]] | None
+) -> Iterator[Segment]:
+    """The segment of a table's cells, with their inline markup blanked (see
+    :func:`_blank_inline`)."""
+    segment = builder.segment()
+    if segment is None:
+        return
+    names: list[tuple[int, int]] = []
+    blanked = _blank_inline(segment.text, names)
+    if locked is not None and names:
+        source = segment.offsets.start
+        locked.extend(sorted((source(start), source(end - 1) + 1) for start, end in names))
+    yield segment if blanked is segment.text else replace(segment, text=blanked)
 
 
 def _blank_blocks(piece: str, at: int, blocks: list[tuple[int, int]], starts: list[int]) -> str:

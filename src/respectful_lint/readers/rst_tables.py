@@ -1,4 +1,8 @@
-"""Keeping a reStructuredText table valid when words in its cells change.
+"""reStructuredText tables: the cells of a grid table, and keeping a table valid when words
+in its cells change.
+
+A grid table's cells are found as docutils finds them (see :func:`grid_tables`), so the reader
+can read each cell's lines as one text.
 
 A grid table's cells are boxed by borders that must stay in their columns, and a simple
 table's text must stay inside its column (only the last column may run on). A fix that makes a
@@ -6,17 +10,22 @@ cell's words longer or shorter takes the difference from the blanks of the same 
 it back to them), so every border and every later column stays where it was. Where the cell
 has no room, or a line holds characters whose width is not one column, no fix is offered.
 
-Tables are found only when a fix is asked for (see :attr:`.Document.widen`), by a search of
-the whole text done once per document.
+For fixes, tables are found only when one is asked for (see :attr:`.Document.widen`), by a
+search of the whole text done once per document.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
-from itertools import pairwise
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from itertools import accumulate, pairwise
+
+from msgspec import Struct
 
 from ..edits import Edit
 
@@ -138,24 +147,48 @@ def _column_of(columns: list[tuple[int, int]], at: int) -> int | None:
 def _grid_tables(text: str) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
     """Grid tables: a border, then lines of the same indent that start with "+" or "|"."""
     out = []
+    found = {"+-": text.find("+-"), "+=": text.find("+=")}
     pos = 0
-    while (m := _GRID_BORDER.search(text, pos)) is not None:
+    while (m := _next_grid_border(text, pos, found)) is not None:
         indent = m.group(1)
         border = m.group().rstrip("\r \t")[len(indent) :]
         # the cells' columns, between the "+" of the top border
         plus = [i for i, ch in enumerate(border) if ch == "+"]
         columns = [(len(indent) + a + 1, len(indent) + b) for a, b in pairwise(plus)]
-        end = m.end()
-        while end < len(text):
-            nxt = end + 1
-            line_end = _line_end(text, nxt)
-            line = text[nxt:line_end]
-            if not line.startswith(indent) or line[len(indent) : len(indent) + 1] not in "+|":
-                break
-            end = line_end
+        end = _table_lines(indent).match(text, m.end()).end()  # type: ignore[union-attr]
+        if text[end - 1] == "\r":
+            end -= 1
         out.append((m.start(), end, "grid", columns))
-        pos = max(end, m.end()) + 1
+        pos = end + 1
     return out
+
+
+@lru_cache(maxsize=64)
+def _table_lines(indent: str) -> re.Pattern[str]:
+    """The lines after a grid table's border at ``indent``: those that start with "+" or "|"
+    there."""
+    return re.compile(rf"(?:\n{re.escape(indent)}[+|][^\n]*)*")
+
+
+def _next_grid_border(text: str, pos: int, found: dict[str, int]) -> re.Match[str] | None:
+    """The first grid table border (see :data:`_GRID_BORDER`) at or after ``pos``: the lines
+    that start with "+-" or "+=" after blanks are found by a search for those characters.
+    ``found`` keeps where each was last found (-1: nowhere after), so no stretch of the text
+    is searched twice."""
+    while True:
+        for mark, at in found.items():
+            if 0 <= at < pos:
+                found[mark] = text.find(mark, pos)
+        here = [at for at in found.values() if at >= 0]
+        if not here:
+            return None
+        at = min(here)
+        line = text.rfind("\n", 0, at) + 1
+        if not text[line:at].strip(" \t"):
+            m = _GRID_BORDER.match(text, line)
+            if m is not None:
+                return m
+        pos = text.find("\n", at) + 1 or len(text)
 
 
 def _simple_tables(text: str) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
@@ -185,7 +218,7 @@ def line_around(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     line_start = nl + 1
     high = min(len(text), line_start + LONGEST_LINE)
-    nl = text.find("\n", min(max(end, line_start), high), high)
+    nl = text.find("\n", min(max(start, line_start), high), high)
     if nl < 0:
         if high < len(text):
             return None
@@ -220,3 +253,162 @@ def _narrow(text: str) -> bool:
     if "\t" in text:
         return False
     return text.isascii() or all(_char_width(ch) == 1 for ch in text)
+
+
+class GridTable(Struct, frozen=True):
+    """A grid table as docutils reads it: where it starts and ends in the text, and its
+    cells in reading order (by row, then column): see :meth:`cells`."""
+
+    start: int
+    end: int
+    indent: int
+    lines: list[int]  # where each of its lines starts in the text
+    corners: array[int]  # each cell's top, left, bottom and right, as lines and columns
+
+    def cells(self) -> Iterator[list[tuple[int, int]]]:
+        """Each cell, as the (start, end) in the text of its text on each of its lines,
+        borders left out (made one at a time: a table may have many)."""
+        corners, lines, at = self.corners, self.lines, self.indent
+        for i in range(0, len(corners), 4):
+            top, left, bottom, right = corners[i : i + 4]
+            yield [
+                (lines[row] + at + left + 1, lines[row] + at + right)
+                for row in range(top + 1, bottom)
+            ]
+
+
+def grid_tables(text: str) -> list[GridTable]:
+    """The grid tables of ``text`` whose cells docutils would find, in order. A table
+    docutils would call malformed (ragged lines, a cell not closed, wide characters or tabs,
+    which change columns) is left out, as is one whose cells take more than
+    :data:`_SCAN_STEPS` steps per character to find."""
+    out = []
+    for start, end, _, _ in _grid_tables(text):
+        if start and text[text.rfind("\n", 0, start - 1) + 1 : start].strip():
+            continue  # a table starts a block: this border is a paragraph's line
+        region = text[start:end]
+        indent = len(region) - len(region.lstrip(" \t"))
+        raw = region.split("\n")
+        starts = list(accumulate((len(line) + 1 for line in raw), initial=start))
+        lines = [line[indent:].rstrip("\r \t") for line in raw]
+        if not _BOTTOM.match(lines[-1]):  # docutils ends the table at its last border
+            last = next((i for i in range(len(lines) - 2, 1, -1) if _BOTTOM.match(lines[i])), 0)
+            if not last:
+                continue
+            del lines[last + 1 :]
+            end = starts[last] + len(raw[last])
+        if (
+            len(set(map(len, lines))) != 1
+            or not all(line.endswith(("+", "|")) for line in lines)
+            or not (region.isascii() or all(map(_narrow, lines)))
+        ):
+            continue
+        heads = [i for i, line in enumerate(lines) if line[:2] == "+=" and _HEAD_BODY.match(line)]
+        if len(heads) > 1 or (heads and heads[0] in (0, len(lines) - 1)):
+            continue
+        for i in heads:  # a border like the others ("=" elsewhere is text)
+            lines[i] = lines[i].replace("=", "-")
+        cells = _Grid(lines).cells()
+        if cells is None:
+            continue
+        out.append(GridTable(start, end, indent, starts, cells))
+    return out
+
+
+# a grid table's bottom border, and the border between its head and its body
+_BOTTOM = re.compile(r"\+-[-+]+-\+$")
+_HEAD_BODY = re.compile(r"\+=[=+]+=\+$")
+
+# the steps a table's cells may take to find, per character of the table: a table docutils
+# reads takes about two (each border is walked from both of its sides); a bound keeps a
+# hostile table's work linear
+_SCAN_STEPS = 8
+
+
+class _Grid:
+    """docutils' grid table parser (``docutils.parsers.rst.tableparser.GridTableParser``),
+    finding where the cells are: from each corner, right along the cell's top border to a
+    corner from which its right border runs down, then left along its bottom border and up its
+    left one. Borders are searched a run at a time, in the lines and in the columns (each
+    column that borders run down is made once, as a string)."""
+
+    __slots__ = ("bottom", "columns", "done", "lines", "right", "steps")
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.bottom = len(lines) - 1
+        self.right = len(lines[0]) - 1
+        # per column, the last line of the cells found so far above their bottom border
+        self.done = [-1] * len(lines[0])
+        self.columns: dict[int, str] = {}
+        self.steps = _SCAN_STEPS * len(lines) * len(lines[0])
+
+    def cells(self) -> array[int] | None:
+        """The top, left, bottom and right of each cell, in reading order (the corners are
+        taken in order); None when the table is malformed or too costly to read."""
+        if self.bottom < 1 or self.right < 1:
+            return None
+        corners = [(0, 0)]
+        out = array("l")
+        done = self.done
+        while corners:
+            top, left = heapq.heappop(corners)
+            if top == self.bottom or left == self.right or top <= done[left]:
+                continue
+            found = self._scan(top, left)
+            if found is None:
+                if self.steps < 0:
+                    return None
+                continue
+            bottom, right = found
+            if done[left:right].count(top - 1) != right - left:
+                return None  # the cell overlaps one found before
+            done[left:right] = [bottom - 1] * (right - left)
+            out.extend((top, left, bottom, right))
+            heapq.heappush(corners, (top, right))
+            heapq.heappush(corners, (bottom, left))
+        if done[:-1].count(self.bottom - 1) != len(done) - 1:
+            return None  # not every part of the table is in a cell
+        return out
+
+    def _column(self, x: int) -> str:
+        column = self.columns.get(x)
+        if column is None:
+            self.steps -= len(self.lines)
+            column = self.columns[x] = "".join([line[x] for line in self.lines])
+        return column
+
+    def _scan(self, top: int, left: int) -> tuple[int, int] | None:
+        """The bottom and right of the cell whose top left corner is at ``top, left``."""
+        line = self.lines[top]
+        if line[left] != "+":
+            return None
+        pos = left + 1
+        while self.steps >= 0:
+            right = line.find("+", pos)
+            if right < 0 or line[pos:right].strip("-"):
+                return None  # the top border ends
+            self.steps -= right - pos + 1
+            bottom = self._down(top, left, right)
+            if bottom is not None:
+                return bottom, right
+            pos = right + 1
+        return None
+
+    def _down(self, top: int, left: int, right: int) -> int | None:
+        column = self._column(right)
+        pos = top + 1
+        while self.steps >= 0:
+            bottom = column.find("+", pos)
+            if bottom < 0 or column[pos:bottom].strip("|"):
+                return None  # the right border ends
+            self.steps -= bottom - pos + 1 + right - left
+            line = self.lines[bottom]
+            if (
+                line[left] == "+"
+                and not line[left + 1 : right].strip("-+")
+                and not self._column(left)[top + 1 : bottom].strip("+|")
+            ):
+                return bottom
+            pos = bottom + 1
+        return None
