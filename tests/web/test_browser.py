@@ -350,3 +350,20 @@ def test_any_accepted_change_can_be_undone_on_its_own(page: Any) -> None:
     expect(page.locator("#draft")).to_contain_text("met two prostitutes near")
     expect(page.locator("#draft")).to_contain_text("as people who use drugs.")
     assert highlight(page, "prostitutes").count() == 1
+
+
+def test_without_javascript_the_draft_is_never_sent_or_put_in_the_address(
+    browser: Any, server: Server
+) -> None:
+    # a form without its script would have been sent as a GET: the draft in the address bar,
+    # the browser's history and anything that syncs it
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url)
+    expect(page.locator(".notice")).to_contain_text("needs JavaScript")
+    page.get_by_label("Paste your draft").fill("Client Jane Doe, 14, was a child prostitute.")
+    expect(page.get_by_role("button", name="Check the draft")).to_be_disabled()
+    page.get_by_label("Paste your draft").press("Enter")  # a new line, no submission
+    assert "Jane" not in page.url
+    assert page.get_by_label("Paste your draft").input_value().startswith("Client Jane Doe")
+    context.close()

@@ -98,8 +98,11 @@
     for (const f of data.findings) by[f.severity] += 1;
     const parts = [count(by.error, "error"), count(by.warning, "warning"),
       count(by.suggestion, "suggestion")];
+    const capped = data.capped ? " The draft was checked only as far as its first " +
+      data.capped.toLocaleString("en") + " findings: deal with these, then check it again " +
+      "for the rest." : "";
     return count(data.findings.length, "finding") + ": " + parts.join(", ") + ". " +
-      count(data.safe_fixes, "safe fix") + " can be accepted at once.";
+      count(data.safe_fixes, "safe fix") + " can be accepted at once." + capped;
   }
 
   function render(data) {
@@ -424,6 +427,8 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     $("draft-form").addEventListener("submit", startCheck);
+    // (disabled in the page itself: without this script, the form is never sent)
+    $("check-button").disabled = false;
     $("fix-all").addEventListener("click", () => fixAll().catch(() => {}));
     $("undo").addEventListener("click", () => undo());
     $("edit").addEventListener("click", editDraft);
