@@ -143,6 +143,43 @@ def test_a_fix_that_is_not_safe_says_why(server: Server, session: dict[str, str]
     assert found[1]["caution"] is None
 
 
+def test_a_draft_with_very_many_findings_is_checked_up_to_a_bound(
+    server: Server, session: dict[str, str]
+) -> None:
+    # 20,000 findings would make an answer of some 20 MB and a page no one can use
+    status, _, body = post(server, session, text="Hookers met hookers. " * 10_000)
+    assert status == 200
+    data = json.loads(body)
+    assert len(data["findings"]) == 1_000
+    assert data["capped"] == 1_000
+    assert len(body) < 2_000_000
+    status, _, body = post(server, session, text="Hookers met the team.")
+    assert json.loads(body)["capped"] == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("text", 'One volunteer said: "We are all prostitutes here."'),  # someone's words
+        ("html", "<h1>The Addict Support Network</h1>"),  # a name
+        ("html", "<p>Report any <em>child</em> prostitute</p>"),  # over markup
+        ("markdown", "Report any *child* prostitute today."),
+    ],
+)
+def test_no_wording_is_accepted_where_no_fix_may_stand(
+    server: Server, session: dict[str, str], kind: str, text: str
+) -> None:
+    # the command line offers no fix there; a click on the page would have changed a quote,
+    # renamed an organisation or dropped the closing tag
+    status, _, body = post(server, session, text=text, kind=kind)
+    assert status == 200
+    (finding,) = json.loads(body)["findings"]
+    assert finding["suggestions"]
+    assert finding["choices"] == []
+    _, _, body = post(server, session, text="Report any child prostitute today.", kind=kind)
+    assert json.loads(body)["findings"][0]["choices"]
+
+
 def test_profiles_change_severity(server: Server, session: dict[str, str]) -> None:
     text = "The clerk listed the charge against the convicted felon."
     default = json.loads(post(server, session, text=text, profile="default")[2])

@@ -17,9 +17,9 @@ from .. import describe, selection
 from ..config import Config, Settings
 from ..docxfix import apply_docx_edits
 from ..edits import compose_edits
-from ..engine import lint_document
 from ..errors import UsageError
 from ..fixer import choose, fix_edits, suggestion_edits
+from ..jobs import lint_stream
 from ..lexicon import CompiledLexicon, cached_lexicons
 from ..model import ConceptGroup, Document, Finding, Rule
 from ..profiles import get_profile
@@ -57,6 +57,13 @@ class Checked:
     # the spans of findings whose change would break a link (see Document.is_locked): no
     # wording is offered there
     locked: set[tuple[int, int]] = field(default_factory=set)
+    # the draft was checked up to MAX_FINDINGS findings only
+    capped: bool = False
+
+
+# The most findings a check shows: a page, and the answer that carries them, stay usable and
+# their size bounded; the rest of the draft is checked once these are dealt with
+MAX_FINDINGS = 1_000
 
 
 class Checker:
@@ -120,22 +127,28 @@ class Checker:
                 batch = compose_edits(text, replay(text, draft.history)[1])
                 data = apply_docx_edits(data, batch, track_changes=track_changes, path=draft.name)
             document = reader.read_bytes(data, draft.name)
-            return Checked(
-                draft, str(document.text), data, self._lint(document, settings, compiled)
-            )
+            findings, capped = self._lint(document, settings, compiled)
+            return Checked(draft, str(document.text), data, findings, capped=capped)
         text, _ = replay(draft.text or "", draft.history)
         document = reader_for_name(draft.kind, self.config.reader_options()).read(text, draft.name)
-        findings = self._lint(document, settings, compiled)
+        findings, capped = self._lint(document, settings, compiled)
         locked = {(f.start, f.end) for f in findings if document.is_locked(f.start, f.end)}
-        return Checked(draft, text, None, findings, locked)
+        return Checked(draft, text, None, findings, locked, capped)
 
     def _lint(
         self, document: Document, settings: Settings, compiled: CompiledLexicon
-    ) -> list[Finding]:
+    ) -> tuple[list[Finding], bool]:
         """The selection stage as on the command line, without inline suppressions: the page
-        shows every finding of the draft."""
-        stage = selection.Stage(settings.selection, self.config, suppressions=False)
-        return selection.apply(lint_document(document, compiled), stage, document, document.path)
+        shows every finding of the draft, up to :data:`MAX_FINDINGS` (and says whether the
+        draft was checked only that far)."""
+        stage = selection.Stage(
+            settings.selection, self.config, suppressions=False, max_findings=MAX_FINDINGS
+        )
+        notes: list[str] = []
+        found = selection.apply(
+            lint_stream(document, compiled), stage, document, document.path, notes
+        )
+        return found, bool(notes)
 
     # --- describing findings and rules to the page ------------------------------------------
 
@@ -195,6 +208,7 @@ class Checker:
                 for i, f in enumerate(findings)
             ],
             "safe_fixes": len(choose(findings, unsafe=False)[0]),
+            "capped": MAX_FINDINGS if checked.capped else 0,
         }
 
     def rule_list(self, profile: str) -> list[dict[str, Any]]:
