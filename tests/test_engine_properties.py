@@ -30,7 +30,7 @@ from respectful_lint.engine import (
 from respectful_lint.lexicon import load_compiled
 from respectful_lint.lexicon.compile import CompiledLexicon, compile_rules
 from respectful_lint.model import Document, OffsetMap, Segment
-from respectful_lint.normalize import normalize
+from respectful_lint.normalize import PARAGRAPH, normalize
 from respectful_lint.rules.kind import Passive
 from respectful_lint.scan import Hits, available_backend
 
@@ -398,3 +398,16 @@ def test_a_form_or_literal_holding_a_nul_is_no_hit_of_the_segments_it_joins(
             [],
         ], name
         assert list(segment_findings(document, lexicon)) == one_by_one, name
+
+
+@given(st.text(alphabet=['"', "\u201c", "\u201d", PARAGRAPH, "a", " "], max_size=30))
+def test_quoted_speech_is_found_as_the_paragraph_before_says(norm: str) -> None:
+    # (found through an index of the quotes: a paragraph with many matches is read once)
+    def inside(start: int) -> bool:
+        head = norm[norm.rfind(PARAGRAPH, 0, start) + 1 : start]
+        return head.count('"') % 2 == 1 or head.rfind("\u201c") > head.rfind("\u201d")
+
+    ctx = Context(norm, view=norm)
+    assert [ctx.in_quoted_speech(i) for i in range(len(norm) + 1)] == [
+        inside(i) for i in range(len(norm) + 1)
+    ]

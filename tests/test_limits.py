@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from respectful_lint.cli import main
-from respectful_lint.model import Document
+from respectful_lint.model import Document, OffsetMap
 
 
 def check(*args: str) -> Result:
@@ -79,3 +79,45 @@ def test_positions_are_right_in_any_order(text: str, offsets: list[int]) -> None
         if 0 < offset < len(text) and text[offset - 1 : offset + 1] == "\r\n":
             continue  # inside a line break: no character starts there
         assert doc.position(offset) == _naive(text, offset)
+
+
+# --- a paragraph longer than a segment ---------------------------------------------------------
+
+
+def test_a_long_markdown_paragraph_is_checked_a_segment_at_a_time(tmp_path: Path) -> None:
+    # one paragraph of 96 KB: the cap on findings is looked at between segments of 64 KB, so
+    # a paragraph of a megabyte, every word a finding, no longer runs for minutes; findings
+    # are those of the same words as plain text
+    words = ("hookers " * 12_000).rstrip()
+    (tmp_path / "dense.md").write_text(words + "\n", encoding="utf-8")
+    (tmp_path / "dense.txt").write_text(words + "\n", encoding="utf-8")
+    as_markdown = check("--max-findings", "0", str(tmp_path / "dense.md"))
+    as_text = check("--max-findings", "0", str(tmp_path / "dense.txt"))
+    assert as_markdown.stdout.count("sex-work/hooker") == 12_000
+    positions = [line.split(":")[1:3] for line in as_markdown.stdout.splitlines()]
+    assert positions == [line.split(":")[1:3] for line in as_text.stdout.splitlines()]
+    capped = check("--max-findings", "3", str(tmp_path / "dense.md"))
+    assert capped.stdout.count("sex-work/hooker") == 3
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 9), st.integers(0, 12), st.booleans()), max_size=8),
+    st.data(),
+)
+def test_a_sliced_offset_map_maps_as_the_whole_one_does(
+    chunks: list[tuple[int, int, bool]], data: st.DataObject
+) -> None:
+    derived, source, exact, at, to = [0], [0], [True], 0, 0
+    for length, gap, same in chunks:  # chunks of derived text, each read from source further on
+        at, to = at + length, to + length + gap
+        derived.append(at)
+        source.append(to)
+        exact.append(same)
+    whole = OffsetMap(derived, source, exact, at + 5, to + 5)
+    start = data.draw(st.integers(0, at + 4))
+    end = data.draw(st.integers(start + 1, at + 5))
+    part = whole.sliced(start, end)
+    for i in range(end - start):
+        assert part.start(i) == whole.start(start + i)
+    for i in range(1, end - start + 1):
+        assert part.end(i) == whole.end(start + i)

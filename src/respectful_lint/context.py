@@ -6,6 +6,7 @@ The lexicon's guards are data; this module evaluates them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from . import guards
@@ -42,7 +43,7 @@ _TOKEN_EDGES = "\"'()[]{}<>.,;:!?"
 class Context:
     """One segment's text, its normalized view and lazily computed context."""
 
-    __slots__ = ("_last", "literals", "map", "needed", "norm", "quoted", "text")
+    __slots__ = ("_last", "_quotes", "literals", "map", "needed", "norm", "quoted", "text")
 
     def __init__(self, text: str, *, quoted: bool = False, view: str | None = None) -> None:
         """``view``: the normalized view of ``text``, when the caller has it already."""
@@ -50,6 +51,7 @@ class Context:
         self.norm, self.map = normalize(text) if view is None else with_view(text, view)
         self.quoted = quoted
         self._last = (0, 0)  # the last sentence found, reused for offsets inside it
+        self._quotes: _Quotes | None = None  # where paragraphs start and quotes stand
         # start offsets of the scanner's literals (pattern and conflation anchors) in the view,
         # once the candidate scan has run
         self.literals: dict[str, list[int]] | None = None
@@ -334,12 +336,43 @@ class Context:
         return any(mention_frame_before(words[: -1 - n], quoted=True) for n in range(1, 5))
 
     def in_quoted_speech(self, start: int) -> bool:
-        """Inside double quotes that open earlier in the segment."""
-        head = self.norm[self.norm.rfind(PARAGRAPH, 0, start) + 1 : start]
-        straight = head.count('"')
-        if straight % 2 == 1:
+        """Inside double quotes that open earlier in the paragraph: an odd number of straight
+        ones, or a curly one that no curly closing quote follows (found through an index of
+        the segment's quotes, so a paragraph of many matches is read once)."""
+        if self._quotes is None:
+            self._quotes = _Quotes(self.norm)
+        return self._quotes.open_at(start)
+
+
+class _Quotes:
+    """Where a normalized view's paragraphs start and its double quotes stand, in order."""
+
+    __slots__ = ("closing", "opening", "paragraphs", "straight")
+
+    def __init__(self, norm: str) -> None:
+        def at(mark: str) -> list[int]:
+            return [m.start() for m in re.finditer(re.escape(mark), norm)] if mark in norm else []
+
+        self.paragraphs = at(PARAGRAPH)
+        self.straight = at('"')
+        self.opening = at("\u201c")
+        self.closing = at("\u201d")
+
+    def open_at(self, start: int) -> bool:
+        """Whether a double quote opened in the paragraph before ``start`` is still open."""
+        i = bisect_left(self.paragraphs, start) - 1
+        head = self.paragraphs[i] + 1 if i >= 0 else 0
+        straight = self.straight
+        if (bisect_left(straight, start) - bisect_left(straight, head)) % 2 == 1:
             return True
-        return head.rfind("\u201c") > head.rfind("\u201d")
+        last_open = _last_before(self.opening, head, start)
+        return last_open > _last_before(self.closing, head, start)
+
+
+def _last_before(places: list[int], lo: int, hi: int) -> int:
+    """The last of ``places`` (in order) in ``[lo, hi)``, or -1."""
+    i = bisect_left(places, hi) - 1
+    return places[i] if i >= 0 and places[i] >= lo else -1
 
 
 class TermSite:

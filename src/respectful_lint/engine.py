@@ -12,7 +12,7 @@ that protocol.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from .lexicon.compile import CompiledLexicon
 from .model import Document, Finding, Segment
 from .normalize import normalize
 from .scan import Hits, Scanner
+from .sentences import SEGMENT_SIZE, cut_at
 
 if TYPE_CHECKING:
     from .rules.kind import CompiledKind
@@ -97,7 +98,7 @@ def segment_findings(document: Document, lexicon: CompiledLexicon) -> Iterator[l
     batched = all(getattr(k, "needs_hits", False) for k in lexicon.kinds)
     batch: list[Segment] = []
     size = 0
-    for segment in document.segments:
+    for segment in _bounded(document.segments):
         if not batched or len(segment.text) > ALONE:
             if batch:
                 yield from _batch_findings(document, batch, lexicon, reviewers)
@@ -111,6 +112,27 @@ def segment_findings(document: Document, lexicon: CompiledLexicon) -> Iterator[l
             batch, size = [], 0
     if batch:
         yield from _batch_findings(document, batch, lexicon, reviewers)
+
+
+def _bounded(segments: Iterable[Segment]) -> Iterator[Segment]:
+    """The segments, each longer than :data:`.sentences.SEGMENT_SIZE` cut as plain text
+    is cut (after a paragraph, a sentence or a space): a Markdown paragraph or an HTML
+    element may run to megabytes, and a file's cap on findings (see ``--max-findings``) is
+    looked at between segments."""
+    for segment in segments:
+        text = segment.text
+        if len(text) <= SEGMENT_SIZE:
+            yield segment
+            continue
+        start = 0
+        while start < len(text):
+            end = min(start + SEGMENT_SIZE, len(text))
+            if end < len(text):
+                end = start + cut_at(text[start:end])
+            if text[start:end].strip():
+                offsets = segment.offsets.sliced(start, end)
+                yield replace(segment, text=text[start:end], offsets=offsets)
+            start = end
 
 
 BATCH = 1 << 16  # characters of segment text scanned at once

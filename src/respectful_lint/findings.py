@@ -188,17 +188,20 @@ def rule_finding(
             chosen.setdefault(text, (span, stand))
         suggestions = tuple(chosen)
         spans = [span for span, _ in chosen.values()]
+        # a wording may take the place of the words only where a fix could stand: not in
+        # quoted speech, a mention or a name, not in a link's target, and not over markup
+        # ("<em>child</em> prostitute"), which one replacement would take away
+        writable = fixable(segment, ctx, m) and not document.is_locked(
+            *_source_span(segment, ctx, m.start, m.end)
+        )
         places = tuple(
-            _source_span(segment, ctx, *span) if stand else None for span, stand in chosen.values()
+            _source_span(segment, ctx, *span)
+            if stand and writable and _one_piece(document, segment, ctx, span)
+            else None
+            for span, stand in chosen.values()
         )
         fix = None
-        if (
-            entry.fix != "none"
-            and suggestions
-            and fits
-            and fixable(segment, ctx, m)
-            and not document.is_locked(*_source_span(segment, ctx, m.start, m.end))
-        ):
+        if entry.fix != "none" and suggestions and fits and writable:
             span = spans[0]
             whole = span == (m.start, m.end)
             plural_match = inflection.plural and whole
@@ -206,6 +209,13 @@ def rule_finding(
         return message(rule, shown, suggestions, m.severity), suggestions, fix, places
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
+
+
+def _one_piece(document: Document, segment: Segment, ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether the normalized-view ``span`` was read from one stretch of source, with no
+    markup inside it (white space and line breaks aside): one replacement can then stand for
+    it."""
+    return len(source_pieces(document.text, segment, *ctx.source_span(*span))) == 1
 
 
 def fixable(segment: Segment, ctx: Context, m: Match) -> bool:

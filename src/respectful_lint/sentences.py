@@ -113,3 +113,23 @@ def sentence_bounds(norm: str, offset: int, window: int = SENTENCE_WINDOW) -> tu
 
 
 _NEAR = 160  # most sentences start within this many characters before an offset
+
+
+# The longest segment matched at once: a reader cuts a longer run of text (see :func:`cut_at`),
+# and so does the engine, so memory and a file's cap on findings stay bounded
+SEGMENT_SIZE = 64 * 1024
+_SENTENCE_CUT = re.compile(r"[.!?][\"')\]]*\s+|\n[ \t\r]*\n\s*")
+
+
+def cut_at(piece: str) -> int:
+    """The best place to end a segment within ``piece``: after a paragraph, sentence or space."""
+    para = piece.rfind("\n\n")
+    if para > 0:
+        return para + 2
+    best = -1
+    for m in _SENTENCE_CUT.finditer(piece, max(0, len(piece) - 4096)):
+        best = m.end()
+    if best > 0:
+        return best
+    space = max(piece.rfind(" "), piece.rfind("\n"))
+    return space + 1 if space > 0 else len(piece)

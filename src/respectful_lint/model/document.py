@@ -67,6 +67,17 @@ class OffsetMap:
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.start(start), max(self.end(end), self.start(start))
 
+    def sliced(self, start: int, end: int) -> OffsetMap:
+        """The map of derived characters ``start:end``, counted from ``start``."""
+        first = bisect_right(self._derived, start) - 1
+        last = bisect_left(self._derived, end) - 1  # the chunk holding the last character
+        derived, source, exact = [0], [self.start(start)], [self._exact[first]]
+        for i in range(first + 1, last + 1):
+            derived.append(self._derived[i] - start)
+            source.append(self._source[i])
+            exact.append(self._exact[i])
+        return OffsetMap(derived, source, exact, end - start, self.end(end))
+
 
 class Location(Struct, frozen=True):
     """Where a segment sits in a file whose lines are not what people navigate by.

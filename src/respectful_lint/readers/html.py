@@ -28,9 +28,9 @@ from html.parser import HTMLParser
 from typing import ClassVar
 
 from ..model import Document, Segment
+from ..sentences import SEGMENT_SIZE, cut_at
 from .build import PLACEHOLDER, Refused, SegmentBuilder, check_charrefs
 from .html_tags import DATA_ATTRIBUTES, INLINE, SKIP, SKIP_INLINE, TAG_NAME, VOID
-from .text import SEGMENT_SIZE, _cut
 
 _KINDS = {
     **{f"h{n}": "heading" for n in range(1, 7)},
@@ -393,7 +393,7 @@ class _Walker(HTMLParser):
         # Keep segments bounded: cut long text at paragraph or sentence ends.
         pos = 0
         while len(raw) - pos > SEGMENT_SIZE:
-            cut = pos + _cut(raw[pos : pos + SEGMENT_SIZE])
+            cut = pos + cut_at(raw[pos : pos + SEGMENT_SIZE])
             self.builder(start + pos).add_prose(raw[pos:cut], self.base + start + pos)
             self.finish()
             pos = cut

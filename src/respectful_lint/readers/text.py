@@ -8,14 +8,12 @@ even for a 10 MB line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from ..model import ChunkedText, Document, OffsetMap, Segment
-
-SEGMENT_SIZE = 64 * 1024
-_SENTENCE_CUT = re.compile(r"[.!?][\"')\]]*\s+|\n[ \t\r]*\n\s*")
+from ..sentences import SEGMENT_SIZE as SEGMENT_SIZE
+from ..sentences import cut_at
 
 
 class TextReader:
@@ -35,21 +33,7 @@ def segments(text: str | ChunkedText, base: int = 0, kind: str = "prose") -> Ite
     while start < n:
         piece = text[start : min(start + SEGMENT_SIZE, n)]
         if start + len(piece) < n:
-            piece = piece[: _cut(piece)]
+            piece = piece[: cut_at(piece)]
         if piece.strip():
             yield Segment(piece, OffsetMap.identity(len(piece), base + start), kind)
         start += len(piece)
-
-
-def _cut(piece: str) -> int:
-    """The best place to end a segment within ``piece``: after a paragraph, sentence or space."""
-    para = piece.rfind("\n\n")
-    if para > 0:
-        return para + 2
-    best = -1
-    for m in _SENTENCE_CUT.finditer(piece, max(0, len(piece) - 4096)):
-        best = m.end()
-    if best > 0:
-        return best
-    space = max(piece.rfind(" "), piece.rfind("\n"))
-    return space + 1 if space > 0 else len(piece)
