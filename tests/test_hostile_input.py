@@ -372,3 +372,40 @@ def test_nesting_past_the_limit_is_an_error_and_the_rest_is_read(tmp_path: Path)
         f"{path}:3: skipped: block quotes or lists nested 100 or more levels deep are not read"
     )
     assert result.stdout.startswith(f"{path}:5:8: warning sex-work/john")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("option", ["--lexicon", "--config", "--baseline"])
+def test_a_pipe_or_device_named_as_a_settings_file_is_refused(tmp_path: Path, option: str) -> None:
+    # a named pipe would wait for a writer forever, and /dev/zero never ends
+    draft = write(tmp_path, "d.txt", SLUR)
+    pipe = tmp_path / "settings.yaml"
+    os.mkfifo(pipe)
+    for path, kind in ((str(pipe), "a named pipe"), (os.devnull, "a device")):
+        line = one_error(check(option, path, str(draft)))
+        assert f"{path}: cannot read" in line
+        assert f"{kind}, not a regular file" in line
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_device_listed_as_a_lexicon_in_a_config_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, ".respectful-lint.yaml", f"lexicons: [{os.devnull}]\n")
+    draft = write(tmp_path, "d.txt", SLUR)
+    monkeypatch.chdir(tmp_path)
+    assert "a device, not a regular file" in one_error(check(str(draft)))
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ('{"findings":' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deep"),
+        ('{"findings": [{"count": ' + DIGITS + "}]}", "a number of over 4,300 digits"),
+    ],
+)
+def test_a_hostile_baseline_is_one_clear_error(tmp_path: Path, body: str, problem: str) -> None:
+    baseline = write(tmp_path, "baseline.json", body)
+    draft = write(tmp_path, "d.txt", SLUR)
+    line = one_error(check("--baseline", str(baseline), str(draft)))
+    assert line.endswith(f"{baseline}: invalid baseline JSON: {problem}")

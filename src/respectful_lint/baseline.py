@@ -26,6 +26,7 @@ from typing import Any
 from msgspec import Struct
 
 from .errors import LintError
+from .files import regular_bytes
 from .model import Document, Finding
 
 VERSION = 1
@@ -107,8 +108,7 @@ def dumps(findings: Iterable[Finding]) -> str:
 def load(path: str) -> list[Entry]:
     """Read a baseline file; a one-line error names the file and the problem."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            doc = json.load(fh)
+        doc = json.loads(regular_bytes(path).decode("utf-8"))
     except OSError as exc:
         raise LintError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
@@ -117,6 +117,10 @@ def load(path: str) -> list[Entry]:
         raise LintError(
             f"{path}:{exc.lineno}:{exc.colno}: invalid baseline JSON: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise LintError(f"{path}: invalid baseline JSON: nested too deep") from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise LintError(f"{path}: invalid baseline JSON: a number of over 4,300 digits") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list):
         raise LintError(f"{path}: not a respectful-lint baseline (no 'findings' list)")
     if doc.get("version") != VERSION:

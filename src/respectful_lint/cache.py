@@ -49,6 +49,7 @@ from msgspec.structs import replace
 
 from .digest import digest as new_digest
 from .digest import hexdigest
+from .files import regular_bytes
 from .model import Condition, Inflection, Lexicon
 from .version import __version__
 
@@ -105,7 +106,7 @@ def cache_key(files: Sequence[Path], options: str = "") -> str | None:
         digest.update(part.encode() + b"\0")
     try:
         for path in files:
-            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(str(path).encode() + b"\0" + regular_bytes(path) + b"\0")
     except OSError:
         return None  # loading reports the problem properly
     return digest.hexdigest()

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import codecs
 import os
-import stat
 import sys
 from collections.abc import Callable, Sequence
 from typing import BinaryIO, cast
 
 from .errors import LintError
+from .files import file_kind as file_kind
+from .files import read_all
 from .model import ChunkedText, Document
 from .readers import (
     BinaryReader,
@@ -51,21 +52,6 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def file_kind(mode: int) -> str | None:
-    """What a file that is not a regular file is, or None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 LARGE_FILE = 16 * 1024 * 1024  # bytes; larger files are decoded in chunks
 _CHUNK = 1024 * 1024
 
@@ -74,7 +60,7 @@ def read_bytes(path: str, stdin: bytes | None = None) -> bytes:
     if path == STDIN:
         return stdin if stdin is not None else sys.stdin.buffer.read()
     try:
-        return _read_all(*_open_regular(path))
+        return read_all(*_open_regular(path))
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
@@ -97,21 +83,6 @@ def _open_regular(path: str) -> tuple[int, int]:
         raise
 
 
-def _read_all(fd: int, size: int) -> bytes:
-    """What is left to read from ``fd``, a file of ``size`` bytes when it was opened (it may
-    have grown since): one read for a file that kept its size, and one more to see its end.
-    The descriptor is closed."""
-    parts: list[bytes] = []
-    want = size + 1
-    try:
-        while block := os.read(fd, want):
-            parts.append(block)
-            want = _CHUNK
-    finally:
-        os.close(fd)
-    return parts[0] if len(parts) == 1 else b"".join(parts)
-
-
 def read_source(path: str, stdin: bytes | None = None) -> str:
     return decode(read_bytes(path, stdin), "<stdin>" if path == STDIN else path)
 
@@ -124,7 +95,7 @@ def read_text(path: str) -> str | ChunkedText:
         if size > LARGE_FILE:
             with os.fdopen(fd, "rb") as fh:
                 return _chunked(fh, path)
-        data = _read_all(fd, size)
+        data = read_all(fd, size)
     except OSError as exc:
         raise LintError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return decode(data, path)

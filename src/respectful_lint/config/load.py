@@ -17,6 +17,7 @@ from typing import Any
 
 from msgspec.structs import replace
 
+from ..files import regular_bytes
 from ..validation import close_match
 from .check import Checker
 from .globs import relative
@@ -270,7 +271,7 @@ def layered(base: Config, top: Config) -> Config:
 
 def _read(path: Path, name: str) -> bytes:
     try:
-        return path.read_bytes()
+        return regular_bytes(path)
     except FileNotFoundError:
         raise ConfigError(f"{name}: no such configuration file") from None
     except IsADirectoryError:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import LexiconError
+from ..files import regular_bytes
 from ..model import Lexicon
 from ..plugins import CORE, Choice, distribution, enabled
 from .compile import CompiledLexicon, build_rules, compile_lexicons, compile_rules
@@ -48,7 +49,7 @@ def read_lexicon(path: Path) -> Located:
     from .yamlload import load_yaml
 
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = regular_bytes(path).decode("utf-8-sig")
     except FileNotFoundError:
         raise LexiconError(f"{path}: no such lexicon file") from None
     except UnicodeDecodeError as exc:
