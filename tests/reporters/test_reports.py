@@ -344,6 +344,19 @@ def test_caret_line_counts_display_width(tmp_path: Path) -> None:
     assert run(str(wide), "--no-color").stdout.splitlines()[2] == "   |      ^^^^^^^"
 
 
+def test_escape_sequences_in_a_checked_file_never_reach_the_terminal(tmp_path: Path) -> None:
+    # a pull request's file could clear the screen, retitle the window or write the clipboard
+    text = "X \x1b[2J\x1b]0;pwned\x07 \x9b2J The hookers left.\n"
+    path = write(tmp_path, "d\x1b[31m.txt", text)
+    for fmt in ("text", "concise"):
+        out = run(str(path), "--no-color", "--format", fmt).stdout
+        assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+        assert "d\u241b[31m.txt" in out
+    lines = run(str(path), "--no-color").stdout.splitlines()
+    assert lines[1] == " 1 | X \u241b[2J\u241b]0;pwned\u2407 \ufffd2J The hookers left."
+    assert lines[1][lines[2].index("^") : lines[2].rindex("^") + 1] == "hookers"
+
+
 def test_a_long_line_is_shown_as_a_window_around_the_match(tmp_path: Path) -> None:
     # a paragraph, or minified HTML, on one line: the output stays small per finding
     text = "Outreach notes. " * 100 + "We met hookers\tthere. " + "More notes. " * 100 + "\n"

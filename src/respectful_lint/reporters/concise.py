@@ -11,6 +11,24 @@ if TYPE_CHECKING:
     from ..report import Report
 
 
+# Control characters as the terminal would never act on them: a C0 control as its picture
+# ("\x1b" as "␛"), DEL as "␡", a C1 control as "�". A checked file (a pull request's) may
+# hold escape sequences that would clear the screen, retitle the window, or write the
+# clipboard; one character stands for one, so a marker under the line stays in place
+_PRINTABLE = {
+    **{code: 0x2400 + code for code in range(32) if code != 9},
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+}
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters (but tabs) shown, never sent to the terminal."""
+    if text.isascii() and text.isprintable():
+        return text
+    return text.translate(_PRINTABLE)
+
+
 def line_label(f: Finding) -> str:
     """The line; in a Word document, the paragraph's number in reading order."""
     return str(f.line)
@@ -23,7 +41,9 @@ def place(f: Finding) -> str:
 
 
 def headline(f: Finding) -> str:
-    return f"{f.path}:{line_label(f)}:{f.column}: {f.severity.label} {f.rule} {f.message}{place(f)}"
+    return printable(
+        f"{f.path}:{line_label(f)}:{f.column}: {f.severity.label} {f.rule} {f.message}{place(f)}"
+    )
 
 
 class LineReporter:

@@ -8,7 +8,7 @@ import click
 
 from ..model import Severity
 from ..report import RenderOptions
-from .concise import line_label, place
+from .concise import line_label, place, printable
 
 if TYPE_CHECKING:
     from ..model import Finding
@@ -83,26 +83,28 @@ class TextReporter:
             return click.style(text, **kw) if options.color else text  # type: ignore[arg-type]
 
         label = line_label(f)
-        where = style(f"{f.path}:{label}:{f.column}:", bold=True)
+        where = style(printable(f"{f.path}:{label}:{f.column}:"), bold=True)
         sev = style(f.severity.label, fg=_COLORS[f.severity], bold=True)
-        rule = style(f.rule, dim=True)
-        lines = [f"{where} {sev} {rule} {f.message}{place(f)}"]
+        rule = style(printable(f.rule), dim=True)
+        lines = [f"{where} {sev} {rule} {printable(f.message + place(f))}"]
         gutter = " " * len(label)
         start = f.column - 1
         stop = f.end_column - 1 if f.end_line == f.line else len(line)
         shown, start, stop = _window(line, start, stop)
-        shown = shown.replace("\t", " ")
+        shown = printable(shown.replace("\t", " "))
         marker = " " * display_width(shown[:start]) + "^" * max(display_width(shown[start:stop]), 1)
         lines.append(f" {style(label, dim=True)} | {shown}")
         lines.append(f" {gutter} | {style(marker, fg=_COLORS[f.severity], bold=True)}")
+        # (a key, like the wording and the reason a lexicon gives, may come from a checked
+        # repository too)
         if f.location is not None and f.location.key is not None:
-            lines.append(f" {gutter} = key: {f.location.key}")
+            lines.append(f" {gutter} = key: {printable(f.location.key)}")
         if f.suggestions:
-            lines.append(f" {gutter} = use: " + "; ".join(f.suggestions))
+            lines.append(f" {gutter} = use: " + printable("; ".join(f.suggestions)))
         if f.fix is not None and f.fix.reason is not None:
-            lines.append(f" {gutter} = fix: unsafe, {f.fix.reason}")
+            lines.append(f" {gutter} = fix: unsafe, {printable(f.fix.reason)}")
         if options.explain and f.note:
-            lines.append(f" {gutter} = why: {f.note}")
+            lines.append(f" {gutter} = why: {printable(f.note)}")
         lines.append("")
         return lines
 
