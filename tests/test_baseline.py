@@ -112,6 +112,27 @@ def test_baseline_entries_that_no_longer_match_are_listed(tmp_path: Path) -> Non
     assert "prostitutes" not in result.stdout
 
 
+def test_a_run_over_some_files_leaves_the_others_entries_alone(tmp_path: Path) -> None:
+    # a pre-commit hook checks the changed files only: the other files' entries are neither
+    # stale nor dropped when the baseline is written again
+    a = write(tmp_path / "a.md", DRAFT)
+    b = write(tmp_path / "b.md", "Two addicts came by.\n")
+    out = tmp_path / "baseline.json"
+    assert run(str(tmp_path), "--write-baseline", str(out)).exit_code == 0
+    result = run(str(a), "--baseline", str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    write(a, DRAFT.replace("two prostitutes", "two sex workers"))
+    result = run(str(a), "--write-baseline", str(out))
+    assert "kept 1 entry of files this run did not check" in result.stderr
+    result = run(str(tmp_path), "--baseline", str(out))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    b.unlink()  # a file that is gone: its entries are stale, and written no more
+    result = run(str(tmp_path), "--baseline", str(out))
+    assert "1 baseline entry" in result.stderr and "drug-use/addict" in result.stderr
+    run(str(tmp_path), "--write-baseline", str(out))
+    assert "addict" not in out.read_text(encoding="utf-8")
+
+
 def test_bad_baseline_files_are_one_line_errors(tmp_path: Path) -> None:
     doc = write(tmp_path / "a.md", DRAFT)
     cases = {

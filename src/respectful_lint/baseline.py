@@ -86,8 +86,11 @@ def _entries(findings: Iterable[Finding]) -> list[Entry]:
     return out
 
 
-def dumps(findings: Iterable[Finding]) -> str:
-    """The baseline for these findings as sorted, stable JSON."""
+def dumps(findings: Iterable[Finding], kept: Iterable[Entry] = ()) -> str:
+    """The baseline for these findings, and the ``kept`` entries of files not checked, as
+    sorted, stable JSON."""
+    entries = [*_entries(findings), *kept]
+    entries.sort(key=lambda e: (e.path, e.rule, e.matched.casefold(), e.fingerprint))
     doc = {
         "findings": [
             {
@@ -97,7 +100,7 @@ def dumps(findings: Iterable[Finding]) -> str:
                 "path": e.path,
                 "rule": e.rule,
             }
-            for e in _entries(findings)
+            for e in entries
         ],
         "tool": "respectful-lint",
         "version": VERSION,
@@ -139,6 +142,13 @@ def _entry(path: str, index: int, raw: Any) -> Entry:
     if not isinstance(count, int) or isinstance(count, bool) or count < 1:
         raise LintError(f"{where}.count: must be a whole number of at least 1")
     return Entry(raw["fingerprint"], raw["rule"], raw["path"], raw["matched"], count)
+
+
+def elsewhere(entries: Iterable[Entry], checked: Iterable[str]) -> list[Entry]:
+    """The entries of files that a run did not check and that are still there: a run over
+    some files (a pre-commit hook's, the changed ones) says nothing of the others."""
+    seen = {os.path.normpath(path) for path in checked}
+    return [e for e in entries if os.path.normpath(e.path) not in seen and os.path.isfile(e.path)]
 
 
 def compare(

@@ -3,6 +3,7 @@ baselines and parallel runs."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -14,6 +15,7 @@ import click
 from . import baseline, selection
 from .atomic import write_atomic
 from .cli_options import grouped
+from .errors import LintError
 from .report import Report
 
 
@@ -93,9 +95,24 @@ def apply_baseline(
     report: Report, entries: list[baseline.Entry] | None, write_to: str | None
 ) -> list[baseline.Entry]:
     """Write the baseline (``--write-baseline``) or leave out the findings it records
-    (``--baseline``); the baseline entries that matched nothing."""
+    (``--baseline``); the baseline entries of checked (or vanished) files that matched
+    nothing.
+
+    A baseline written over one that exists keeps the entries of files that are still there
+    and that this run did not check (a run over the changed files only), with a note."""
     if write_to is not None:
-        write_atomic(write_to, baseline.dumps(report.findings))
+        kept: list[baseline.Entry] = []
+        # (a baseline that cannot be read is written anew)
+        with contextlib.suppress(LintError):
+            if os.path.isfile(write_to):
+                kept = baseline.elsewhere(baseline.load(write_to), report.checked)
+        write_atomic(write_to, baseline.dumps(report.findings, kept))
+        if kept:
+            n = sum(e.count for e in kept)
+            report.notes.append(
+                f"{write_to}: kept {n} entr{'y' if n == 1 else 'ies'} of files this run did "
+                "not check"
+            )
         return []
     if entries is None:
         return []

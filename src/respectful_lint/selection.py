@@ -23,7 +23,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from . import suppression
-from .baseline import Entry, compare, sentence_words
+from .baseline import Entry, compare, elsewhere, sentence_words
 from .customize import allowed_here
 from .errors import UsageError
 from .model import Document, Finding, Rule, Severity
@@ -260,4 +260,5 @@ def apply_baseline(report: Report, entries: Sequence[Entry]) -> list[Entry]:
     new, stale = compare(report.findings, entries)
     report.baselined = len(report.findings) - len(new)
     report.findings = new
-    return stale
+    others = set(elsewhere(stale, report.checked))
+    return [e for e in stale if e not in others]
