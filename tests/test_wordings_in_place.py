@@ -75,8 +75,28 @@ def test_where_former_stays_as_it_is(text: str, first: str) -> None:
 
 
 def test_ex_is_no_compound_of_another_sense_but_other_prefixes_are() -> None:
-    found = lint_text("We hired ex-inmates. The pro-inmate group met. Inmate-led groups.")
+    found = lint_text("We hired ex-inmates. The pro-inmate group met. Inmate-rights groups.")
     assert [f.column for f in found] == [13]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found a junkie-filled squat.",
+        "An inmate-run newspaper won an award.",
+        "The felon-owned shop closed.",
+        "The prostitute-turned-author signed copies.",
+        "A crackhead-looking man waited.",
+    ],
+)
+def test_a_compound_that_keeps_the_words_sense_is_reported_with_wordings_as_ideas(
+    text: str,
+) -> None:
+    # a participle, "turned", "-looking" or "-like" after the hyphen: the compound is about
+    # the people the word names; no wording stands before the hyphen as written
+    (found,) = lint_text(text)
+    assert found.fix is None
+    assert found.suggestions and set(found.places) == {None}
 
 
 def test_a_fix_after_former_rewrites_the_phrase(tmp_path: Path) -> None:

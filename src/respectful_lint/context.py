@@ -29,6 +29,14 @@ _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 _QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}\Z")
 _ASSIGNED_OR_CALLED = re.compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
 _EX = re.compile(r"(?<![\w-])ex-\Z")  # the prefix "ex-" right before a match
+# What after a hyphen makes a compound about the people the word before it names: who runs
+# or fills a thing, or what someone became or looks like ("inmate-run", "junkie-filled",
+# "felon-owned", "prostitute-turned-author", "crackhead-looking"). Compounds such as
+# "user-defined" or "user-supplied" keep to their own sense
+_KEEPS_SENSE = re.compile(
+    r"-(?:run|led|owned|operated|staffed|founded|filled|packed|crowded|infested|ridden"
+    r"|dominated|turned|looking|like)(?![\w'])"
+)
 _OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
 _PROMPT = re.compile(r"[ \t]*(?:>>>|\.\.\.|\$|#) ")  # an interpreter's or a shell's prompt
 _LIST_ITEM_BEFORE = re.compile(r"(?:^|[\s,(])([\w.]+), \Z")
@@ -183,6 +191,8 @@ class Context:
         glued_before = start > 1 and norm[start - 1] == "-" and norm[start - 2].isalpha()
         if glued_before and not glued_after and _EX.search(norm, max(0, start - 4), start):
             return False
+        if glued_after and not glued_before and _KEEPS_SENSE.match(norm, end):
+            return False  # "junkie-filled", "inmate-run", "prostitute-turned-author"
         return glued_after or glued_before
 
     def _in_code(self, start: int, end: int) -> bool:
@@ -283,8 +293,19 @@ class Context:
         head = self.norm[lo:start]
         if not head.endswith(" ") or not head[:-1][-1:].isalnum():
             return frozenset({"none"})
-        word = _COMPOUND.findall(head)[-1]
-        return classes(word) if "-" not in word else frozenset({"adj"})
+        words = _COMPOUND.findall(head)
+        word = words[-1]
+        if "-" in word:
+            return frozenset({"adj"})
+        found = classes(word)
+        if (
+            "noun" in found
+            and "verb" in found
+            and len(words) > 1
+            and _is_verb_after(words[-2], word, head[: -len(word) - 2])
+        ):
+            return found - {"noun"}  # "the van serves addicts", "doctors often judge addicts"
+        return found
 
     def is_mention(self, start: int, end: int) -> bool:
         """The term is named as a word rather than used (see :mod:`.quoting`)."""
@@ -342,6 +363,34 @@ class Context:
         if self._quotes is None:
             self._quotes = _Quotes(self.norm)
         return self._quotes.open_at(start)
+
+
+# Words after which a word that can be a noun or a verb is the verb: a subject pronoun, a
+# relative, "to", a modal or auxiliary, and the adverbs that stand before a verb
+_VERB_MARKERS = frozenset({
+    "i", "we", "you", "they", "he", "she", "it", "who", "which", "that", "to", "can", "could",
+    "will", "would", "shall", "should", "may", "might", "must", "do", "does", "did", "don't",
+    "doesn't", "didn't", "won't", "can't", "cannot", "never", "often", "also", "always",
+    "still", "rarely", "sometimes", "usually", "only", "just",
+})  # fmt: skip
+
+
+def _is_verb_after(before: str, word: str, head: str) -> bool:
+    """Whether ``word``, which can be a noun or a verb, is the verb after ``before``, which
+    ``head`` (what stands before the blank before ``word``) ends with. After a noun, a verb
+    agrees with it where a noun in a compound does not: "the van serves", "doctors judge",
+    against "a shell script", "exercise addicts" (one or the other ends in -s)."""
+    if not head.endswith(before) or head[-len(before) - 1 : -len(before)].isalnum():
+        return False
+    if before in _VERB_MARKERS:
+        return True
+    if "noun" not in classes(before) or "function" in classes(before):
+        return False
+    return _plural_s(word) != _plural_s(before)
+
+
+def _plural_s(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
 
 
 class _Quotes:

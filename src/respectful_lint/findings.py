@@ -189,10 +189,13 @@ def rule_finding(
         suggestions = tuple(chosen)
         spans = [span for span, _ in chosen.values()]
         # a wording may take the place of the words only where a fix could stand: not in
-        # quoted speech, a mention or a name, not in a link's target, and not over markup
+        # quoted speech, a mention or a name, not in a link's target, not as the first part
+        # of a compound, and not over markup
         # ("<em>child</em> prostitute"), which one replacement would take away
-        writable = fixable(segment, ctx, m) and not document.is_locked(
-            *_source_span(segment, ctx, m.start, m.end)
+        writable = (
+            fixable(segment, ctx, m)
+            and not document.is_locked(*_source_span(segment, ctx, m.start, m.end))
+            and ctx.norm[m.end : m.end + 1] != "-"  # "inmate-run": no wording stands there
         )
         places = tuple(
             _source_span(segment, ctx, *span)
