@@ -194,6 +194,21 @@ def test_undecodable_file_is_named_and_skipped(tmp_path: Path) -> None:
     assert f"{good}:1:3:" in result.stdout
 
 
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_utf32_text_is_refused_by_name_not_read_as_utf16(tmp_path: Path, encoding: str) -> None:
+    # a little-endian UTF-32 mark starts like UTF-16's: read so, it matched nothing, silently
+    text = "The hookers left.\n"
+    data = (
+        text.encode(encoding)
+        if encoding == "utf-32"
+        else b"\x00\x00\xfe\xff" + text.encode(encoding)
+    )
+    (tmp_path / "u32.txt").write_bytes(data)
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "u32.txt")])
+    assert result.exit_code == 2
+    assert "u32.txt: skipped: UTF-32 text is not read (save it as UTF-8)" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("encoding", "prefix"),
     [

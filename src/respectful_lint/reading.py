@@ -35,6 +35,7 @@ class SkippedFile(LintError):
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 (with or without a BOM) or UTF-16 with a BOM; anything else is refused."""
+    _refuse_utf32(data, name)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -50,6 +51,13 @@ def decode(data: bytes, name: str) -> str:
         raise SkippedFile(
             f"{name}: skipped: cannot decode byte {exc.start} as UTF-8 ({exc.reason})"
         ) from None
+
+
+def _refuse_utf32(head: bytes, name: str) -> None:
+    """Refuse text with a UTF-32 byte order mark, whose little-endian one starts like
+    UTF-16's: read as UTF-16, every letter would stand between NULs and match nothing."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise SkippedFile(f"{name}: skipped: UTF-32 text is not read (save it as UTF-8)")
 
 
 LARGE_FILE = 16 * 1024 * 1024  # bytes; larger files are decoded in chunks
@@ -106,6 +114,7 @@ def _chunked(fh: BinaryIO, path: str) -> ChunkedText:
     memory at once, and each decoded chunk is stored at its own width, so a few wide
     characters do not widen the whole text (see ChunkedText)."""
     head = fh.read(_CHUNK)
+    _refuse_utf32(head, path)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     else:

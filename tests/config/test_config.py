@@ -79,6 +79,17 @@ def test_the_nearest_configuration_wins(project: Path) -> None:
     assert lines(check(project / "docs")) == [f"draft.md:1:5: {ADDICT}"]
 
 
+def test_a_pyproject_saved_as_utf16_is_refused_not_passed_over(project: Path) -> None:
+    # PowerShell 5's ">" writes UTF-16: the table was not seen, and the defaults ran
+    table = '[tool.respectful-lint]\nselect = ["drug-use"]\n'
+    (project / "pyproject.toml").write_bytes(table.encode("utf-16"))
+    assert error(check(project, "docs")).endswith(
+        "pyproject.toml: configuration is not UTF-8 (it is UTF-16)"
+    )
+    (project / "pyproject.toml").write_bytes("[project]\nname = 'x'\n".encode("utf-16"))
+    assert check(project, "docs").exit_code == 1  # no table of ours: not our file to judge
+
+
 def test_yaml_wins_over_pyproject_in_one_folder(project: Path) -> None:
     write(project / "pyproject.toml", '[tool.respectful-lint]\nignore = ["sex-work"]\n')
     write(project / ".respectful-lint.yaml", "ignore: [drug-use]\n")

@@ -9,6 +9,7 @@ settings win.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -58,6 +59,11 @@ def find_config(start: Path | None = None) -> Path | None:
 def _has_table(path: Path) -> bool:
     name = _display(path)
     data = _read(path, name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # (PowerShell 5 writes UTF-16): a table there is refused, not passed over
+        mentions = _MENTIONS_TABLE.search(data.decode("utf-16", "replace").encode())
+        if mentions:
+            raise ConfigError(f"{name}: configuration is not UTF-8 (it is UTF-16)")
     if not _MENTIONS_TABLE.search(data):
         return False  # no need to parse: the table is not there
     doc = parse_toml(_decode(data, name), name)
