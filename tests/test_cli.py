@@ -154,6 +154,25 @@ def test_stdin_and_empty_input() -> None:
     assert empty.exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--stdin-filename", "x.md"], "--stdin-filename names standard input: give '-'"),
+        (["--diff", "--format", "sarif"], "--format: not with --diff"),
+        (["--diff", "--output-file", "r.txt"], "--output-file: not with --diff"),
+    ],
+)
+def test_options_that_would_be_ignored_are_usage_errors(
+    tmp_path: Path, args: list[str], error: str
+) -> None:
+    # each was silently ignored: standard input not read, no report written
+    draft = write(tmp_path, "d.txt", "The hookers left.\n")
+    result = CliRunner().invoke(main, ["check", *args, str(draft)], input="The johns.\n")
+    assert result.exit_code == 2
+    assert error in result.stderr
+    assert not (tmp_path / "r.txt").exists()
+
+
 def test_empty_file_has_no_findings(tmp_path: Path) -> None:
     path = write(tmp_path, "empty.md", "")
     assert run(str(path)).exit_code == 0

@@ -39,6 +39,7 @@ from .cli_options import (
     selection_options,
 )
 from .errors import InternalError, LintError
+from .reading import STDIN
 from .reporters import RenderOptions, Reporter, get_reporter
 from .runner import MAX_FINDINGS, prepare_settings, run
 from .version import __version__
@@ -319,6 +320,12 @@ def _check_run(
     reporter = get_reporter(fmt)
     fix = fixing.options()
     fixing.check(paths)
+    if fixing.diff and (options.output_file is not None or output.fmt not in (None, "text")):
+        # (the diff fills standard output, and only a summary follows it)
+        given = "--output-file" if options.output_file is not None else "--format"
+        raise LintError(f"{given}: not with --diff, which prints a diff and a summary only")
+    if stdin_filename is not None and STDIN not in paths:
+        raise LintError("--stdin-filename names standard input: give '-' as a path to read it")
     entries = None if options.baseline_file is None else baseline.load(options.baseline_file)
     compiled = _prepared(settings, no_cache)
     if strict_lexicons:
