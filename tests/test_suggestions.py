@@ -113,6 +113,23 @@ def test_a_fix_in_a_title_keeps_its_title_case() -> None:
     assert lived.suggestions[0] == "Mothers Living with HIV"
 
 
+@pytest.mark.parametrize(
+    ("headline", "first"),
+    [
+        ("Inmate Escapes From County Jail", "Incarcerated Person"),  # one word, first
+        ("Free Clinic For Hookers Opens", "Sex Workers"),  # "For": a headline, not a name
+        ("Jobs For Inmates", "Incarcerated People"),  # "For" is no place ("at For")
+        ("Feeding the Homeless Is Not a Crime", "People Experiencing Homelessness"),
+        ("Former Crack Addict Opens Bakery", "Person Who Used to Use Crack"),
+    ],
+)
+def test_a_word_of_a_title_case_headline_gets_its_wording_in_title_case(
+    headline: str, first: str
+) -> None:
+    [finding] = lint_text(headline + "\n", kind="text")
+    assert finding.suggestions[0] == first
+
+
 def test_built_in_possessives_stay_grammatical() -> None:
     [finding] = lint_text("The volunteers read to the prostitutes’ kids every Friday.", kind="text")
     assert finding.suggestions == ("sex workers’",)

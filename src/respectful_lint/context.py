@@ -244,14 +244,23 @@ class Context:
         return severity.downgraded() if policy == "downgrade" else severity
 
     def title_case(self, start: int) -> bool:
-        """Whether the sentence holding ``start`` is a headline in Title Case: at least three
-        words of four or more letters, every one of them starting with a capital."""
+        """Whether the sentence holding ``start`` is a headline in Title Case: every word of
+        four or more letters starts with a capital, and there are at least three of them, or
+        a short word such as "For" or "The" is capitalized after the first word ("Help For
+        Hookers", which no prose writes)."""
         lo, hi = self.sentence_bounds(start)
         s, e = self.source_span(lo, hi)
         if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
             return False  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
-        words = [w for w in _WORD.findall(self.text, s, e) if len(w) >= 4 and w[0].isalpha()]
-        return len(words) >= 3 and all(w[0].isupper() for w in words)
+        every = [w for w in _WORD.findall(self.text, s, e) if w[0].isalpha()]
+        words = [w for w in every if len(w) >= 4]
+        if not words or not all(w[0].isupper() for w in words):
+            return False
+        if len(words) >= 3:
+            return True
+        return len(every) >= 3 and any(
+            w[0].isupper() and len(w) < 4 and "function" in classes(w) for w in every[1:]
+        )
 
     def next_classes(self, start: int, end: int) -> frozenset[str]:
         """The word classes the word after a match can have where it stands (see

@@ -29,6 +29,7 @@ from .wording import (
     place,
     slot_at,
     suggest,
+    title_cased,
     transfer_case,
 )
 
@@ -183,6 +184,12 @@ def rule_finding(
                 if past is not None:
                     texts[i] = past[:1].upper() + past[1:] if capital else past
                     spans[i] = (former, span[1])
+        if (
+            any(w[:1].isupper() for w in shown.split())
+            and not shown.isupper()
+            and ctx.title_case(m.start)
+        ):  # a word of a Title Case headline: "Inmate Escapes": "Incarcerated Person Escapes"
+            texts = [title_cased(t) for t in texts]
         chosen: dict[str, tuple[tuple[int, int], bool]] = {}
         for text, span, stand in zip(texts, spans, stands, strict=True):
             chosen.setdefault(text, (span, stand))

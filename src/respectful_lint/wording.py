@@ -148,6 +148,8 @@ def _place(norm: str, start: int, end: int, text: str) -> Slot | None:
         word = _PLACE_WORD.search(text, max(0, at - 30), at)
         if word is None or _starts_sentence(norm, word.start()):
             break
+        if "function" in classes(word[0].strip()):
+            break  # a headline's "For" or "The": no place's name ("Jobs For Inmates")
         at = word.start()
     if at < start:
         name = text[at:start].strip()
@@ -416,7 +418,7 @@ def transfer_case(
         return suggestion.upper()
     words = _FIRST_WORD.findall(matched)
     if len(words) > 1 and all(w[0].isupper() for w in words) and term == term.lower():
-        return _title_case(suggestion)  # "The Worst Prison Guards": "Correctional Officers"
+        return title_cased(suggestion)  # "The Worst Prison Guards": "Correctional Officers"
     if matched[:1].isupper() and suggestion[:1].islower():
         first = _FIRST_WORD.match(matched)
         first_word = first[0].removesuffix("s") if first else ""
@@ -440,11 +442,11 @@ _MINOR = frozenset([
 # fmt: on
 
 
-def _title_case(text: str) -> str:
+def title_cased(text: str) -> str:
     """``text`` with each word capitalized, but the minor words after the first."""
     words = text.split(" ")
     return " ".join(
-        w[:1].upper() + w[1:] if i == 0 or w.lower() not in _MINOR else w
+        w[:1].upper() + w[1:] if i == 0 or w.lower() not in _MINOR else w.lower()
         for i, w in enumerate(words)
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..casing import case_of, next_capitalized, prev_capitalized
@@ -34,10 +35,26 @@ def _sentence_start(site: Site, wanted: bool) -> bool:
     return (ctx.sentence_start(site.start) or ctx.title_case(site.start)) == wanted
 
 
+# Words that, written with a capital after another capitalized word, make the two a place's
+# name even in a Title Case headline ("Johns Island", "Hooker Oak Park")
+PLACE_WORDS = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "Island Islands County Park Street Road Avenue Lane Drive River Creek Lake Bay Oak "
+        "Oaks Hill Hills Valley Beach Point Ridge Falls Springs Harbor Harbour Mountain "
+        "Canyon Bridge Square Station Township Parish Hopkins"
+    ).split()
+)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
 def _next_capitalized(site: Site, wanted: bool) -> bool:
     ctx = site.ctx
     _, src_end = ctx.source_span(site.start, site.end)
-    following = next_capitalized(ctx.text, src_end) and not ctx.title_case(site.start)
+    following = next_capitalized(ctx.text, src_end)
+    if following and ctx.title_case(site.start):
+        # every word has a capital there: only a place's word still tells of a name
+        word = _NEXT_WORD.match(ctx.text, src_end)
+        following = word is not None and word[1] in PLACE_WORDS
     return following == wanted
 
 
