@@ -18,6 +18,10 @@ def rules(text: str) -> list[str]:
         "The sweep netted four ‘johns’ and a driver.",
         "Video of the arrests of “johns” was shared online.",
         "Residents complained about the “johns” who circle the block.",
+        # the same verbs with a person as their object, or "used" that is no giving up
+        "Police used “johns” to bait the suspects.",
+        "Police say “johns” were arrested behind the depot.",
+        "The city banned the “johns” from the park.",
     ],
 )
 def test_scare_quotes_are_use(text: str) -> None:
@@ -29,6 +33,15 @@ def test_scare_quotes_are_use(text: str) -> None:
     [
         'The paper called the teenager a "child prostitute" in its headline.',
         "Critics object to referring to migrants as “illegals” and “aliens”.",
+        # what a style guide does with a word
+        "Our style guide bans “hooker” and “john”.",
+        "The newsroom retired “prostitute” years ago.",
+        "Swap “inmate” for “incarcerated person” in every draft.",
+        "The wire service stopped using “illegal immigrant” in 2013.",
+        "We no longer use “addict” in our leaflets.",
+        "Please don't say “junkie” at the front desk.",
+        "“Addict” reduces a person to a diagnosis.",
+        "“Junkie” carries a stigma that keeps people from care.",
         "Style guides suggest “client” rather than “john”.",
         "Our guide lists words like “junkie” and “crackhead” to avoid.",
         "“Transgendered” is outdated; say transgender.",

@@ -51,9 +51,19 @@ _NAMING_VERBS = (
     "replac",
     "avoid",
 )
+# What a style guide does with a word, right before a term quoted on its own: bans, retires
+# or swaps it ("bans “hooker”", "retires “prostitute”")
+_STYLE_VERBS = _words("ban bans banned banning retire retires retired retiring swap swaps swapped")
+# Saying, writing or using a word, right after a word that gives it up ("we no longer use
+# “addict”", "stopped using", "don't say"); "police used “johns”" still uses it
+_USING = _words("use uses using used say saying write writing")
+_GIVING_UP = _words("stop stops stopped stopping longer not don't doesn't didn't never avoid")
 _NAMING_REACH = 8  # words between a naming verb and the quoted term
 # Words right after a quoted term that gloss it or judge it as a word.
-_GLOSS_VERBS = _words("refers refer referred means meant denotes describes")
+_GLOSS_VERBS = _words(
+    "refers refer referred means meant denotes describes reduces implies stigmatizes "
+    "stigmatises dehumanizes dehumanises carries conveys evokes connotes"
+)
 _VERDICTS = _words(
     "outdated dated offensive derogatory stigmatizing stigmatising pejorative problematic "
     "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete"
@@ -84,6 +94,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
         return True
     if "known" in words[-3:-1] and last == "as":
+        return True
+    if last in _STYLE_VERBS or (last in _USING and words[-2:-1] and words[-2] in _GIVING_UP):
         return True
     reach = words[-_NAMING_REACH:]
     for i, w in enumerate(reach):
