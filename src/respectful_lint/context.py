@@ -285,7 +285,14 @@ class Context:
         matched = self.text[src_start:src_end]
         # A capital tells something only where the match itself is not in Title or ALL CAPS.
         cue = case_of(matched) != "upper" and not all(w[:1].isupper() for w in matched.split())
-        before = self.words_before(start)[-1:]
+        ahead = self.words_before(start)
+        before = ahead[-1:]
+        if len(ahead) == 1 and ahead[0] in _BE_FIRST and words:
+            found = classes(words[0])
+            if "noun" in found and "verb" in found:
+                # a question led by "is" or "was": its subject has no verb of its own ("Is
+                # the homeless shelter open?")
+                return found - {"verb"}
         nxt = self.text[src_end : src_end + 40].split()
         if cue and nxt and len(nxt[0].strip(",.;:")) > 1 and nxt[0].strip(",.;:").isupper():
             return frozenset({"noun"})  # an acronym or constant: "the undocumented IN, CDROM"
@@ -373,6 +380,9 @@ class Context:
             self._quotes = _Quotes(self.norm)
         return self._quotes.open_at(start)
 
+
+# Forms of "be" that lead a question: after them, a subject's next word is no verb of its own
+_BE_FIRST = frozenset({"is", "was", "are", "were", "isn't", "wasn't", "aren't", "weren't"})
 
 # Words after which a word that can be a noun or a verb is the verb: a subject pronoun, a
 # relative, "to", a modal or auxiliary, and the adverbs that stand before a verb
