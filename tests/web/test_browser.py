@@ -367,3 +367,24 @@ def test_without_javascript_the_draft_is_never_sent_or_put_in_the_address(
     assert "Jane" not in page.url
     assert page.get_by_label("Paste your draft").input_value().startswith("Client Jane Doe")
     context.close()
+
+
+def test_a_refused_upload_leaves_the_draft_on_screen_and_its_changes_working(
+    page: Any, tmp_path: Path
+) -> None:
+    paste_and_check(page)
+    page.get_by_role("button", name="Accept all safe fixes").click()
+    expect(page.locator("#changes li")).to_have_count(1)
+    refused = tmp_path / "report.pdf"
+    refused.write_bytes(b"%PDF-1.4 not a draft")
+    page.get_by_label("Or upload a file").set_input_files(str(refused))
+    page.get_by_role("button", name="Check the draft").click()
+    expect(page.get_by_role("alert")).to_contain_text("report.pdf")
+    # the accepted change is not lost: the draft on screen still downloads, and undoes
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as Markdown").click()
+    saved = tmp_path / "d.md"
+    info.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8") == DRAFT.replace("an AIDS test", "an HIV test")
+    page.get_by_role("button", name="Undo the last change").click()
+    expect(page.locator("#draft")).to_contain_text("get an AIDS test")

@@ -335,6 +335,9 @@
   function startCheck(event) {
     event.preventDefault();
     if (state.busy) return;
+    // a draft the checker refuses leaves the one on screen as it was, changes and all
+    const before = { source: state.source, history: state.history, labels: state.labels,
+      selected: state.selected };
     const file = $("file").files[0];
     if (file) {
       state.source = { type: "file", file: file };
@@ -355,7 +358,10 @@
       say("Checked " + data.name + ": " + summary(data));
       $("results-title").setAttribute("tabindex", "-1");
       $("results-title").focus();
-    }).catch(() => say(""));
+    }).catch(() => {
+      Object.assign(state, before);
+      say("");
+    });
   }
 
   // --- the rules ---------------------------------------------------------------------------
