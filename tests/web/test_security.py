@@ -254,6 +254,27 @@ def test_forged_edits_are_refused(server: Server, session: dict[str, str]) -> No
         assert status == 400, history
 
 
+def test_a_word_finding_names_its_paragraph_and_part(
+    server: Server, session: dict[str, str]
+) -> None:
+    # a Word document has paragraphs, not lines, and a header is no part of the body
+    document = docx.Document()
+    document.add_paragraph("Night outreach for hookers.")
+    document.sections[0].header.paragraphs[0].text = "Hookers: night outreach"
+    out = io.BytesIO()
+    document.save(out)
+    _, _, body = post(server, session, file=("b.docx", out.getvalue(), "application/octet-stream"))
+    found = json.loads(body)["findings"]
+    assert [(f["at"], f["where"]) for f in found] == [
+        ("Paragraph 1", "paragraph 1, character 20"),
+        ("Paragraph 2 (in the header)", "paragraph 2, character 1, in the header"),
+    ]
+    _, _, body = post(server, session, text="We met hookers.")
+    assert [(f["at"], f["where"]) for f in json.loads(body)["findings"]] == [
+        ("Line 1", "line 1, column 8")
+    ]
+
+
 def test_download_docx_applies_edits(server: Server, session: dict[str, str]) -> None:
     data = make_docx()
     status, _, body = post(server, session, file=("r.docx", data, "application/octet-stream"))

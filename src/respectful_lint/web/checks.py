@@ -183,6 +183,10 @@ class Checker:
             "matched": finding.matched,
             "line": finding.line,
             "column": finding.column,
+            # where, in words: a Word document's paragraphs have no lines, and its header,
+            # footer, notes and comments are parts of their own
+            "at": _at(finding, kind),
+            "where": _where(finding, kind),
             "note": finding.note,
             "sources": _sources(rule),
             "suggestions": list(finding.suggestions),
@@ -232,6 +236,23 @@ class Checker:
         data = describe.explain_data(rule, get_profile(profile), self.groups)
         data["sources"] = [s for s in data["sources"] if _is_web_link(s["url"])]
         return data
+
+
+def _at(finding: Finding, kind: str) -> str:
+    """The short place of a finding in the list: "Line 3", "Paragraph 19 (in the header)"."""
+    if kind != "docx":
+        return f"Line {finding.line}"
+    place = finding.location.place() if finding.location is not None else None
+    return f"Paragraph {finding.line}" + (f" ({place})" if place else "")
+
+
+def _where(finding: Finding, kind: str) -> str:
+    """The place of a finding in full: "line 3, column 7", "paragraph 19, character 25, in
+    the header"."""
+    if kind != "docx":
+        return f"line {finding.line}, column {finding.column}"
+    place = finding.location.place() if finding.location is not None else None
+    return f"paragraph {finding.line}, character {finding.column}" + (f", {place}" if place else "")
 
 
 def safe_edits(checked: Checked) -> list[tuple[int, int, str]]:

@@ -158,7 +158,7 @@
     const items = data.findings.map((f, i) => el("li", {},
       el("button", { type: "button", class: "link sev-text-" + f.severity,
         onclick: () => showFinding(i, true) },
-        "Line " + f.line + ": " + label(f))));
+        f.at + ": " + label(f))));
     $("finding-list").replaceChildren(...items);
   }
 
@@ -188,7 +188,7 @@
       el("dl", { class: "facts" },
         el("dt", {}, "Rule"), el("dd", {}, el("code", {}, f.rule)),
         el("dt", {}, "Severity"), el("dd", {}, f.severity),
-        el("dt", {}, "Where"), el("dd", {}, "line " + f.line + ", column " + f.column)),
+        el("dt", {}, "Where"), el("dd", {}, f.where)),
       el("h4", {}, "Why"),
       el("p", { class: "note" }, f.note),
     ];
