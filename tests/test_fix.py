@@ -447,6 +447,14 @@ def test_a_fixed_rst_title_keeps_its_underline_and_overline_as_long_as_itself(
         "=================\nSex workers today\n=================\n\n"
         "Sex workers again\n-----------------\n"
     )
+    # an inset title, which only an overline allows: its width counts its indent
+    inset = "==================\n Help for hookers\n==================\n\nText.\n"
+    result = run(
+        house, "--fix", "--unsafe-fixes", "--stdin-filename", "notes.rst", "-", stdin=inset.encode()
+    )
+    assert result.stdout == (
+        "=====================\n Help for sex workers\n=====================\n\nText.\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,21 @@ def test_markdown_comments_disable_enable_next_line_and_line(tmp_path: Path) -> 
     ]
 
 
+def test_a_rest_next_line_comment_covers_the_next_line_of_text(tmp_path: Path) -> None:
+    # a reST comment ends at a blank line: without one docutils warns, so people write it
+    text = (
+        "Para.\n\n"
+        ".. respectful-lint-disable-next-line sex-work/hooker\n\n"
+        "The hookers film.\n\n"
+        "The hookers again.\n"
+    )
+    path = write(tmp_path, "notes.rst", text)
+    result = run("--report-unused-suppressions", str(path))
+    assert found(result) == [(7, "sex-work/hooker")]
+    plain = write(tmp_path, "notes.txt", text)  # plain text: the very next line, as before
+    assert found(run(str(plain))) == [(5, "sex-work/hooker"), (7, "sex-work/hooker")]
+
+
 def test_a_directive_in_code_is_an_example_not_a_directive(tmp_path: Path) -> None:
     path = write(
         tmp_path,
@@ -125,8 +140,8 @@ def test_plain_text_and_rest_forms(tmp_path: Path) -> None:
         "notes.rst",
         "Title\n=====\n\n.. respectful-lint-disable-next-line\n\nA hooker.\n\nA hooker.\n",
     )
-    # the next line after the comment is blank: only that line is covered
-    assert found(run(str(rest))) == [(6, "sex-work/hooker"), (8, "sex-work/hooker")]
+    # a comment ends at a blank line: the next line of text is covered
+    assert found(run(str(rest))) == [(8, "sex-work/hooker")]
     rest2 = write(
         tmp_path,
         "more.rst",

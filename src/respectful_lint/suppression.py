@@ -11,7 +11,9 @@ engine, finds the directives and drops the findings they cover::
 
 Markdown and HTML use HTML comments (not inside fenced code or an inline code span). Plain
 text and reStructuredText take the words on a line of their own, after an optional comment
-leader (``..``, ``#``, ``//``, ``;``, ``%``), or ``disable-line`` at the end of a line; YAML
+leader (``..``, ``#``, ``//``, ``;``, ``%``), or ``disable-line`` at the end of a line (in
+reStructuredText, ``disable-next-line`` covers the next line of text: a comment ends at a
+blank line, and docutils warns of one that does not); YAML
 takes them in a ``#`` comment. A Word comment whose text starts with
 ``respectful-lint-disable`` suppresses findings in the text it is anchored to. A directive
 without rule ids covers every rule; a rule id may be any prefix or category, as for
@@ -251,7 +253,12 @@ def regions(document: Document, directives: Sequence[Directive]) -> list[Region]
         elif d.kind == "disable-line":
             out.append(Region(d, rules, *line_span(d.start, 0)))
         elif d.kind == "disable-next-line":
-            out.append(Region(d, rules, *line_span(d.end, 1)))
+            after = 1
+            if document.format == "rst":
+                # a reST comment ends at a blank line (docutils warns of one that does not):
+                # the next line of text is meant
+                after = _next_text_line(document.text, d.end)
+            out.append(Region(d, rules, *line_span(d.end, after)))
         elif d.kind == "disable":
             region = Region(d, rules, d.end, size)
             out.append(region)
@@ -259,6 +266,21 @@ def regions(document: Document, directives: Sequence[Directive]) -> list[Region]
         else:
             open_ = _enable(open_, out, d, size)
     return out
+
+
+def _next_text_line(text: str | ChunkedText, at: int) -> int:
+    """How many lines after the one holding ``at`` the next line that is not blank is (blank
+    lines looked at up to a bound, so a run of them costs little)."""
+    after = 1
+    pos = text.find("\n", at) if isinstance(text, str) else -1
+    while pos >= 0 and after < 64:
+        nxt = text.find("\n", pos + 1)
+        line = text[pos + 1 : nxt if nxt >= 0 else len(text)]
+        if line.strip():
+            break
+        after += 1
+        pos = nxt
+    return after
 
 
 def _enable(open_: list[Region], out: list[Region], d: Directive, size: int) -> list[Region]:

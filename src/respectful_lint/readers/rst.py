@@ -316,15 +316,22 @@ def _titles_named(text: str) -> list[tuple[int, int]]:
 
 
 def section_titles(text: str) -> list[tuple[int, int]]:
-    """The section titles of ``text``, in order: each line that is neither blank nor
-    indented and has an adornment line under it."""
+    """The section titles of ``text``, in order: each line that is not blank and has an
+    adornment line under it, and is not indented unless an overline stands above it (an
+    inset title)."""
     titles = []
     for m in _UNDERLINE.finditer(text):
         line_end = m.start()  # the line break before the underline
         line_start = text.rfind("\n", 0, line_end) + 1
         title = text[line_start:line_end].rstrip("\r")
-        if title.strip() and not title[0].isspace():
-            titles.append((line_start, line_start + len(title)))
+        if not title.strip():
+            continue
+        if title[0].isspace():
+            above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+            over = _adornment_at(text, above) if line_start > 0 else None
+            if over is None or over[1] != m.group(1):
+                continue
+        titles.append((line_start, line_start + len(title)))
     return titles
 
 
@@ -342,8 +349,8 @@ def adornment_edits(text: str, edits: Sequence[Edit]) -> list[Edit]:
         lines[line] = width - docutils_width(text[start:end]) + docutils_width(new)
     out: list[Edit] = []
     for (line_start, line_end), width in sorted(lines.items()):
-        if not text[line_start:line_end].strip() or text[line_start] in " \t":
-            continue  # a title is neither blank nor indented
+        if not text[line_start:line_end].strip():
+            continue  # a title is not blank
         below = _adornment_at(text, _next_line(text, line_end))
         if below is None:
             continue
@@ -354,6 +361,8 @@ def adornment_edits(text: str, edits: Sequence[Edit]) -> list[Edit]:
             above = None if before is None else _adornment_at(text, before[0])
             if above is not None and above[1] != char:
                 above = None
+        if above is None and text[line_start] in " \t":
+            continue  # only a title with an overline may be inset
         for adornment in (above, below):
             if adornment is not None and len(adornment[0].rstrip()) < width:
                 at = adornment.start() + len(adornment[0].rstrip())
