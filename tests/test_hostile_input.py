@@ -409,3 +409,22 @@ def test_a_hostile_baseline_is_one_clear_error(tmp_path: Path, body: str, proble
     draft = write(tmp_path, "d.txt", SLUR)
     line = one_error(check("--baseline", str(baseline), str(draft)))
     assert line.endswith(f"{baseline}: invalid baseline JSON: {problem}")
+
+
+def test_a_large_lexicon_without_aliases_is_not_taken_for_an_alias_bomb(tmp_path: Path) -> None:
+    # 15,000 entries make over 200,000 YAML values, none of them from an alias
+    entries = "".join(
+        f"  - {{id: e{i}, terms: [word{i}], preferred: [o{i}], severity: warning, "
+        f"category: h, note: n, sources: [s]}}\n"
+        for i in range(15_000)
+    )
+    lexicon = write(
+        tmp_path,
+        "big.yaml",
+        "lexicon: big\nversion: 1\nlanguage: en\ndescription: d\n"
+        'sources:\n  s: {title: S, year: 2024, url: "https://example.org"}\nentries:\n' + entries,
+    )
+    draft = write(tmp_path, "d.txt", "A word14999 here.\n")
+    result = check("--no-cache", "--lexicon", str(lexicon), str(draft))
+    assert "aliases" not in result.stderr
+    assert "big/e14999" in result.stdout

@@ -272,7 +272,9 @@ def _next_text_line(text: str | ChunkedText, at: int) -> int:
     """How many lines after the one holding ``at`` the next line that is not blank is (blank
     lines looked at up to a bound, so a run of them costs little)."""
     after = 1
-    pos = text.find("\n", at) if isinstance(text, str) else -1
+    if not isinstance(text, str):
+        return after
+    pos = text.find("\n", at)
     while pos >= 0 and after < 64:
         nxt = text.find("\n", pos + 1)
         line = text[pos + 1 : nxt if nxt >= 0 else len(text)]

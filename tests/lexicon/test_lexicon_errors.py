@@ -113,6 +113,17 @@ def test_a_valid_lexicon_loads(tmp_path: Path) -> None:
             "14:5",
             "duplicate key 'note'",
         ),
+        (
+            HEADER.replace("version: 1", "version: 99") + GOOD_ENTRY,
+            "2:10",
+            "unknown lexicon format version 99: 1 is read",
+        ),
+        (
+            HEADER.replace("entries:", "disable: [sex-work/hookr]\nentries:") + GOOD_ENTRY,
+            "7:1",
+            "disable: no loaded lexicon has the rule 'sex-work/hookr' (did you mean "
+            "'sex-work/hooker'?)",
+        ),
         ("lexicon: house\nentries: [\n", "3:1", "invalid YAML"),
         ("", "1:1", "the lexicon file is empty"),
     ],

@@ -91,6 +91,11 @@ def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
                 )
             )
     rules.sort(key=lambda r: r.id)
+    known = {rule.id for rule in rules} | disabled_found(lexicons, disabled)
+    for lex in lexicons:
+        for name in lex.disabled:
+            if name not in known:
+                raise LexiconError(_unknown_disabled(lex, name, sorted(seen)))
     return rules
 
 
@@ -127,3 +132,29 @@ def compile_lexicons(lexicons: Iterable[Lexicon]) -> CompiledLexicon:
     """Compile every rule of the given lexicons."""
     lexicons = tuple(lexicons)
     return compile_rules(build_rules(lexicons), lexicons)
+
+
+def disabled_found(lexicons: Iterable[Lexicon], disabled: set[str]) -> set[str]:
+    """The rule ids ``disabled`` names that some lexicon has (and so were left out)."""
+    return {f"{lex.id}/{e.id}" for lex in lexicons for e in lex.entries} & disabled
+
+
+def _unknown_disabled(lex: Lexicon, name: str, ids: list[str]) -> str:
+    """The one-line error for an id under ``disable:`` that no loaded lexicon has, with the
+    line it is written on (found in the file: a lexicon keeps no positions) and a hint."""
+    from ..files import regular_bytes
+    from ..validation import close_match
+
+    line = 1
+    try:
+        for number, text in enumerate(
+            regular_bytes(lex.path).decode("utf-8", "replace").splitlines(), 1
+        ):
+            if name in text:
+                line = number
+                break
+    except OSError:
+        pass
+    hint = close_match(name, ids)
+    tail = f" (did you mean '{hint}'?)" if hint else ""
+    return f"{lex.path}:{line}:1: disable: no loaded lexicon has the rule '{name}'{tail}"

@@ -77,6 +77,12 @@ class _Validator(EntryChecks):
         top = self.mapping(self.doc.data, (), TOP_KEYS, "the lexicon")
         lex_id = self.attempt(partial(self.the_lexicon_id, top)) or "lexicon"
         version = self.attempt(partial(self.top, top, "version", self.integer)) or 1
+        if version != 1:
+            self.attempt(
+                partial(
+                    self.fail, ("version",), f"unknown lexicon format version {version}: 1 is read"
+                )
+            )
         language = self.attempt(partial(self.top, top, "language", self.string)) or "en"
         description = self.attempt(partial(self.top, top, "description", self.string)) or ""
         sources = self.attempt(partial(self.sources, top.get("sources", {}))) or {}

@@ -82,32 +82,41 @@ def load_yaml(text: str, file: str) -> Located:
 
 
 def _check_expansion(root: yaml.Node, file: str) -> None:
-    """Refuse aliases (``*name``) that expand to more than ``MAX_EXPANDED`` values in all, or
-    that contain themselves: one alias of an alias can stand for billions of values."""
+    """Refuse aliases (``*name``) that add more than ``MAX_EXPANDED`` values to the file's own
+    in all, or that contain themselves: one alias of an alias can stand for billions of
+    values. A file of many values and no alias is not refused (its size is bounded by what
+    it holds)."""
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
+    within: list[yaml.Node] = [root]  # the nodes being sized, outermost first
+    extra = [0]  # values the aliases add to the file's own
 
     def size(node: yaml.Node) -> int:
         known = sizes.get(id(node))
-        if known is not None:
+        if known is not None:  # a node met again: an alias stands for it
+            extra[0] += known
+            if extra[0] > MAX_EXPANDED:
+                # (named where the alias stands: in the node being sized)
+                mark = within[-1].start_mark
+                line, col = mark.line + 1, mark.column + 1
+                raise LexiconError(
+                    f"{file}:{line}:{col}: refused: YAML aliases expand to more than "
+                    f"{MAX_EXPANDED:,} values"
+                )
             return known
         if id(node) in open_nodes:
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
             raise LexiconError(f"{file}:{line}:{col}: refused: a YAML alias that contains itself")
         open_nodes.add(id(node))
+        within.append(node)
         total = 1
         if isinstance(node, yaml.MappingNode):
             total += sum(size(k) + size(v) for k, v in node.value)
         elif isinstance(node, yaml.SequenceNode):
             total += sum(size(item) for item in node.value)
         open_nodes.discard(id(node))
+        within.pop()
         sizes[id(node)] = total
-        if total > MAX_EXPANDED:
-            line, col = node.start_mark.line + 1, node.start_mark.column + 1
-            raise LexiconError(
-                f"{file}:{line}:{col}: refused: YAML aliases expand to more than "
-                f"{MAX_EXPANDED:,} values"
-            )
         return total
 
     size(root)
