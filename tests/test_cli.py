@@ -173,6 +173,19 @@ def test_options_that_would_be_ignored_are_usage_errors(
     assert not (tmp_path / "r.txt").exists()
 
 
+def test_a_file_named_twice_or_through_a_link_is_checked_once(tmp_path: Path) -> None:
+    draft = write(tmp_path, "a.md", "The hookers left.\n")
+    result = CliRunner().invoke(
+        main, ["check", "--format", "concise", str(draft), str(draft), str(tmp_path)]
+    )
+    assert result.stdout.count("sex-work/hooker") == 1
+    link = tmp_path / "link.md"
+    link.symlink_to(draft)
+    result = CliRunner().invoke(main, ["check", "--fix", str(draft), str(link)])
+    assert "1 fixed, 0 remaining." in result.output
+    assert draft.read_text(encoding="utf-8") == "The sex workers left.\n"
+
+
 def test_empty_file_has_no_findings(tmp_path: Path) -> None:
     path = write(tmp_path, "empty.md", "")
     assert run(str(path)).exit_code == 0

@@ -182,6 +182,16 @@ def discover(
     named explicitly.
     """
     suffixes: tuple[str, ...] | None = None  # what a folder walk takes, once one is needed
+    seen: set[str] = set()  # each file is checked once, however often it is named or found
+
+    def first(path: str, named: bool) -> bool:
+        # (a named file's links are followed: "a.md" and a link to it are one file)
+        key = os.path.realpath(path) if named else os.path.abspath(path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         if raw == STDIN:
             yield raw, True
@@ -199,9 +209,11 @@ def discover(
             if suffixes is None:  # a reader plugin that fails to load is an error here
                 suffixes = extensions(report.errors)
             for found in walk(Path(raw), suffixes, config, report):
-                yield found, False
+                if first(found, False):
+                    yield found, False
         elif (kind := file_kind(mode)) is None:
-            yield raw, True
+            if first(raw, True):
+                yield raw, True
         else:
             report.errors.append(f"{raw}: cannot check {kind}: only regular files are read")
 
