@@ -186,6 +186,15 @@ def test_a_file_named_twice_or_through_a_link_is_checked_once(tmp_path: Path) ->
     assert draft.read_text(encoding="utf-8") == "The sex workers left.\n"
 
 
+def test_a_report_is_never_written_over_a_checked_file(tmp_path: Path) -> None:
+    # "-o" is --output-file: "check draft.md -o draft.md" would have replaced the draft
+    draft = write(tmp_path, "draft.md", "The hookers left.\n")
+    result = CliRunner().invoke(main, ["check", str(draft), "-o", str(draft)])
+    assert result.exit_code == 2
+    assert "is a file being checked; the report would replace it" in result.stderr
+    assert draft.read_text(encoding="utf-8") == "The hookers left.\n"
+
+
 def test_empty_file_has_no_findings(tmp_path: Path) -> None:
     path = write(tmp_path, "empty.md", "")
     assert run(str(path)).exit_code == 0

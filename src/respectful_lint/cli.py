@@ -290,6 +290,16 @@ def _finish(
     ci.notices(report, options.write_baseline, options.baseline_file, stale, options.quiet)
 
 
+def _names_an_input(output: str, paths: Sequence[str]) -> bool:
+    """Whether ``output`` is one of the files ``paths`` names or holds (a folder's files are
+    not listed: a report written into a checked folder is a file of its own)."""
+    if not os.path.isfile(output):
+        return False
+    return any(
+        path != STDIN and os.path.isfile(path) and os.path.samefile(path, output) for path in paths
+    )
+
+
 def _prepared(settings: Settings, no_cache: bool) -> CompiledLexicon:
     """The compiled lexicon, made with cyclic garbage collection paused. What it is made of
     lives as long as the process: collections set off by their numbers would walk them in
@@ -324,6 +334,12 @@ def _check_run(
         # (the diff fills standard output, and only a summary follows it)
         given = "--output-file" if options.output_file is not None else "--format"
         raise LintError(f"{given}: not with --diff, which prints a diff and a summary only")
+    if options.output_file is not None and _names_an_input(options.output_file, paths):
+        # ("-o" is --output-file: a report written over the draft would lose it)
+        raise LintError(
+            f"--output-file: {options.output_file} is a file being checked; the report would "
+            "replace it (--output writes a corrected copy)"
+        )
     if stdin_filename is not None and STDIN not in paths:
         raise LintError("--stdin-filename names standard input: give '-' as a path to read it")
     entries = None if options.baseline_file is None else baseline.load(options.baseline_file)
