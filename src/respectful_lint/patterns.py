@@ -38,6 +38,9 @@ def pattern_problem(source: str, *, allow_empty: bool = False) -> str | None:
         return "pattern matches empty text; it must match at least one character"
     literal = "".join(ch for ch in source if ch.isalnum()) or "a"
     probes = [literal[0] * 2000 + "!", (literal + " ") * 200 + "!", " " * 2000 + "!"]
+    # the same with the pattern's letters after them, so that a search which first looks
+    # for a letter the pattern needs ("b" in "(a|a)*b") does backtrack over the run
+    probes += [probe + literal for probe in probes]
     for probe in probes:
         try:
             compiled.search(probe, timeout=PROBE_TIMEOUT)

@@ -79,6 +79,11 @@ def test_each_kind_describes_its_rules_as_data() -> None:
             " category: c, note: n}\n",
             "'pattern' of entry 'a': pattern can hang",
         ),
+        (  # branches that overlap under a repeat, before a letter the search looks for first
+            "  - {id: a, kind: pattern, pattern: '(a|a)*b', preferred: [y], severity: warning,"
+            " category: c, note: n}\n",
+            "'pattern' of entry 'a': pattern can hang: it took over 0.2s",
+        ),
     ],
 )
 def test_kind_specific_keys_are_checked_by_their_kind(
