@@ -136,8 +136,11 @@ def test_docx_edits_in_tables_headers_and_after_tabs() -> None:
 
 def test_docx_edit_across_paragraphs_is_refused() -> None:
     data = package("<w:p><w:r><w:t>one</w:t></w:r></w:p><w:p><w:r><w:t>two</w:t></w:r></w:p>")
+    # named as a person finds it: the paragraph's number and its first words
     with pytest.raises(
-        LintError, match="cannot write the change of 'e t' at 2: it crosses a paragraph"
+        LintError,
+        match="cannot write the change of 'e t' in paragraph 1 \\(\u201cone\u201d\\): it crosses a "
+        "paragraph",
     ):
         apply_docx_edits(data, [(2, 5, "x")])
 

@@ -63,9 +63,18 @@ def apply_docx_edits(
         for edit in ordered:
             if not place_edits(doc, [edit], track_changes):
                 shown = doc.full[edit[0] : edit[1]].replace("\n", " ")
+                # where, as a person finds it: the paragraph's number and its first words
+                number = doc.full.count("\n", 0, edit[0]) + 1
+                start = doc.full.rfind("\n", 0, edit[0]) + 1
+                end = doc.full.find("\n", edit[0])
+                line = doc.full[start : end if end >= 0 else len(doc.full)]
+                words = line if len(line) <= 60 else line[:60].rsplit(" ", 1)[0] + "\u2026"
+                why = "it crosses a paragraph, a tab or a field" + (
+                    ", or the paragraph holds another tracked change" if track_changes else ""
+                )
                 raise LintError(
-                    f"{path}: cannot write the change of '{shown}' at {edit[0]}: it crosses a "
-                    "paragraph, a tab or a field, or meets another tracked change"
+                    f"{path}: cannot write the change of '{shown}' in paragraph {number} "
+                    f"(\u201c{words}\u201d): {why}"
                 )
         if not ordered:
             return data
