@@ -182,14 +182,21 @@ def discover(
     named explicitly.
     """
     suffixes: tuple[str, ...] | None = None  # what a folder walk takes, once one is needed
-    seen: set[str] = set()  # each file is checked once, however often it is named or found
+    # each file is checked once, however often it is named or found: a named file is known
+    # by its device and inode ("a.md" and a link to it are one file), any by its absolute path
+    seen_files: set[tuple[int, int]] = set()
+    seen_paths: set[str] = set()
 
-    def first(path: str, named: bool) -> bool:
-        # (a named file's links are followed: "a.md" and a link to it are one file)
-        key = os.path.realpath(path) if named else os.path.abspath(path)
-        if key in seen:
+    def first(path: str, status: os.stat_result | None = None) -> bool:
+        where = os.path.abspath(path)
+        if where in seen_paths:
             return False
-        seen.add(key)
+        seen_paths.add(where)
+        if status is not None:
+            key = (status.st_dev, status.st_ino)
+            if key in seen_files:
+                return False
+            seen_files.add(key)
         return True
 
     for raw in paths:
@@ -197,7 +204,8 @@ def discover(
             yield raw, True
             continue
         try:
-            mode = os.stat(raw).st_mode
+            status = os.stat(raw)
+            mode = status.st_mode
         except (FileNotFoundError, NotADirectoryError):
             report.errors.append(f"{raw}: no such file or directory")
             continue
@@ -209,10 +217,10 @@ def discover(
             if suffixes is None:  # a reader plugin that fails to load is an error here
                 suffixes = extensions(report.errors)
             for found in walk(Path(raw), suffixes, config, report):
-                if first(found, False):
+                if first(found):
                     yield found, False
         elif (kind := file_kind(mode)) is None:
-            if first(raw, True):
+            if first(raw, status):
                 yield raw, True
         else:
             report.errors.append(f"{raw}: cannot check {kind}: only regular files are read")

@@ -3,6 +3,7 @@ first line to its last, apart from the cells beside it."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -109,7 +110,8 @@ def test_a_fix_that_would_run_over_a_cells_line_break_is_not_offered(tmp_path: P
 def test_a_table_of_many_tiny_cells_stays_linear() -> None:
     # a hostile table: one cell per four characters
     row = 2000
-    text = "\n".join(["+-" * row + "+", "|a" * row + "|"] * 100 + ["+-" * row + "+"]) + "\n"
+    lines = ["+-" * row + "+", "|a" * row + "|", "|a" * row + "|"] * 100
+    text = "\n".join([*lines, "+-" * row + "+"]) + "\n"
     start = time.process_time()
     tables = grid_tables(text)
     small = time.process_time() - start
@@ -192,6 +194,10 @@ def test_cells_are_the_cells_docutils_reads(lines: list[str]) -> None:
     except TableMarkupError:
         return
     text = "Intro.\n\n" + "\n".join(lines) + "\n\nAfter.\n"
-    (table,) = grid_tables(text)
+    tables = grid_tables(text)
+    if not any(a[:1] == b[:1] == "|" for a, b in itertools.pairwise(lines)):
+        assert tables == []  # a line per row: read line by line, as it reads alike
+        return
+    (table,) = tables
     cells = [" ".join(" ".join(text[a:b] for a, b in c).split()) for c in table.cells()]
     assert sorted(cells) == sorted(expected)

@@ -31,10 +31,11 @@ Their characters become blanks (line breaks stay), so every offset is the file's
 normalized view reads a paragraph break where a block was. The rest of every other directive
 (``.. note::``, ``.. warning::``, ``:alt:``) is read as the text it is, as in a plain-text file.
 
-A grid table is read cell by cell, as docutils reads it (see :func:`.rst_tables.grid_tables`):
-its lines are blanked in the text, and its cells make segments of their own, a cell's lines one
-text (a phrase may run from one line of it to the next) and a paragraph break between two
-cells. A table docutils would call malformed is read as text, line by line.
+A grid table whose rows run over several lines is read cell by cell, as docutils reads it
+(see :func:`.rst_tables.grid_tables`): its lines are blanked in the text, and its cells make
+segments of their own, a cell's lines one text (a phrase may run from one line of it to the
+next) and a paragraph break between two cells. A table of a line per row, which reads alike,
+and one docutils would call malformed are read as text, line by line.
 
 The blocks are found by indentation, as the reStructuredText specification defines them, from
 the lines where one may start: a search for ``::`` at the end of a line, ``..`` and ``>>>``
@@ -222,6 +223,7 @@ _GLOSSARY = re.compile(r"^([ \t]*)\.\.[ \t]+glossary::[ \t]*\r?$", re.MULTILINE)
 # an adornment line of a section title, from its start: one punctuation character repeated
 _ADORNMENT = re.compile(r"([=\-`:'\"~^_*+#<>.])\1+[ \t]*(?=\r?\n|\r|\Z)")
 # a section title's underline, from the line break before it (which the search finds fast)
+_BORDER_MARK = re.compile(r"\+[-=]")  # in every grid table's border (one pass over a text)
 _UNDERLINE = re.compile(r"\n([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*(?=\r?\n|\r|\Z)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 # a list item's marker and the blanks after it: the item's text starts after them
@@ -389,7 +391,7 @@ def segments(text: str, locked: list[tuple[int, int]] | None = None) -> Iterator
     ``:term:`intake```) are added to ``locked`` (see :attr:`.Document.locked`) before their
     segment is yielded."""
     blocks = united(*_blocks(text))
-    tables = _grid_tables(text, blocks) if "+-" in text or "+=" in text else []
+    tables = _grid_tables(text, blocks) if _BORDER_MARK.search(text) else []
     if tables:
         blocks = united(blocks, [(table.start, table.end) for table in tables])
     starts = [start for start, _ in blocks]

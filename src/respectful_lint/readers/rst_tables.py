@@ -278,15 +278,18 @@ class GridTable(Struct, frozen=True):
 
 
 def grid_tables(text: str) -> list[GridTable]:
-    """The grid tables of ``text`` whose cells docutils would find, in order. A table
-    docutils would call malformed (ragged lines, a cell not closed, wide characters or tabs,
-    which change columns) is left out, as is one whose cells take more than
-    :data:`_SCAN_STEPS` steps per character to find."""
+    """The grid tables of ``text`` whose cells docutils would find and whose cells may hold
+    more than one line, in order. A table docutils would call malformed (ragged lines, a cell
+    not closed, wide characters or tabs, which change columns) is left out, as is one whose
+    cells take more than :data:`_SCAN_STEPS` steps per character to find, and one of a line
+    per row, which reads alike line by line."""
     out = []
     for start, end, _, _ in _grid_tables(text):
         if start and text[text.rfind("\n", 0, start - 1) + 1 : start].strip():
             continue  # a table starts a block: this border is a paragraph's line
         region = text[start:end]
+        if not _WRAPPED.search(region):
+            continue  # no cell holds two lines: read line by line, each line's cells alike
         indent = len(region) - len(region.lstrip(" \t"))
         raw = region.split("\n")
         starts = list(accumulate((len(line) + 1 for line in raw), initial=start))
@@ -315,6 +318,8 @@ def grid_tables(text: str) -> list[GridTable]:
     return out
 
 
+# two lines of cells in a row: a cell's text may run from one to the other
+_WRAPPED = re.compile(r"\n[ \t]*\|[^\n]*\n[ \t]*\|")
 # a grid table's bottom border, and the border between its head and its body
 _BOTTOM = re.compile(r"\+-[-+]+-\+$")
 _HEAD_BODY = re.compile(r"\+=[=+]+=\+$")
