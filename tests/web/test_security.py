@@ -275,6 +275,26 @@ def test_a_word_finding_names_its_paragraph_and_part(
     ]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-8"])
+def test_a_text_file_downloads_in_its_own_encoding(
+    server: Server, session: dict[str, str], encoding: str
+) -> None:
+    # a file saved as UTF-16 or with a BOM comes back as it was written, changes and all
+    data = "Night outreach for hookers.\r\n".encode(encoding)
+    _, _, body = post(server, session, file=("n.txt", data, "text/plain"))
+    choice = json.loads(body)["findings"][0]["choices"][0]
+    status, _, out = post(
+        server,
+        session,
+        "/api/download",
+        file=("n.txt", data, "text/plain"),
+        history=json.dumps([choice["edits"]]),
+        format="original",
+    )
+    assert status == 200
+    assert out == "Night outreach for sex workers.\r\n".encode(encoding)
+
+
 def test_download_docx_applies_edits(server: Server, session: dict[str, str]) -> None:
     data = make_docx()
     status, _, body = post(server, session, file=("r.docx", data, "application/octet-stream"))

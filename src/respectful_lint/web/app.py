@@ -198,7 +198,8 @@ def _download(
     types = {"txt": "text/plain", "md": "text/markdown"}
     if fmt == "original" and draft.kind in ("html", "markdown", "text"):
         suffix = draft.name.rpartition(".")[2] if "." in draft.name else "txt"
-        return _attachment(checked.text.encode(), f"{stem}.{suffix}", "text/plain")
+        data = draft.encoding.encode(checked.text)  # as the file was written
+        return _attachment(data, f"{stem}.{suffix}", "text/plain")
     if fmt not in types:
         raise FormError(400, f"unknown download format '{fmt}'")
     return _attachment(checked.text.encode(), f"{stem}.{fmt}", types[fmt])

@@ -18,7 +18,7 @@ from ..config import Config, Settings
 from ..docxfix import apply_docx_edits
 from ..edits import compose_edits
 from ..errors import UsageError
-from ..fixer import choose, fix_edits, suggestion_edits
+from ..fixer import Encoding, choose, fix_edits, suggestion_edits
 from ..jobs import lint_stream
 from ..lexicon import CompiledLexicon, cached_lexicons
 from ..model import ConceptGroup, Document, Finding, Rule
@@ -44,6 +44,9 @@ class Draft:
     text: str | None = None
     data: bytes | None = None
     history: list[list[Change]] = field(default_factory=list)
+    # how an uploaded text file was written (its codec and byte-order mark), which its
+    # download in the file's own format keeps
+    encoding: Encoding = field(default_factory=Encoding)
 
 
 @dataclass(slots=True)
@@ -321,7 +324,7 @@ def read_upload(name: str, data: bytes) -> Draft:
     if kind == "docx":
         return Draft(name, kind, data=data)
     try:
-        return Draft(name, kind, text=decode(data, name))
+        return Draft(name, kind, text=decode(data, name), encoding=Encoding.of(data))
     except SkippedFile as exc:
         raise UsageError(str(exc)) from None
 
