@@ -155,6 +155,35 @@ def test_footnotes_endnotes_and_comments_are_fixed(tmp_path: Path) -> None:
     )
 
 
+def box(choice: str, fallback: str) -> str:
+    """A Word text box: the box (mc:Choice) and its copy for older programs (mc:Fallback)."""
+    return (
+        "<w:p><w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><w:txbxContent>"
+        + choice
+        + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>"
+        + fallback
+        + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+
+
+def test_a_text_box_copy_for_older_programs_is_fixed_with_the_box(tmp_path: Path) -> None:
+    # the copy kept the old words, for any program (or search) that reads it
+    same = para("Drop-in for ", "hookers", " on Fridays.")
+    other = para("Drop-in for hookers, as it was.")
+    path = tmp_path / "box.docx"
+    path.write_bytes(package(box(same, same) + box(same, other)))
+    assert check(tmp_path, "--fix", str(path)).exit_code == 0
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    boxes = re.findall(r"<w:txbxContent>(.*?)</w:txbxContent>", xml)
+    words = [re.sub(r"<[^>]+>", "", b) for b in boxes]
+    assert words == [
+        "Drop-in for sex workers on Fridays.",
+        "Drop-in for sex workers on Fridays.",  # the copy, made the box's again
+        "Drop-in for sex workers on Fridays.",
+        "Drop-in for hookers, as it was.",  # a copy that said something else is left alone
+    ]
+
+
 def test_track_changes_writes_revisions_by_respectful_lint(tmp_path: Path) -> None:
     path = draft(tmp_path / "draft.docx")
     copy = tmp_path / "tracked.docx"

@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 from datetime import UTC, datetime
+from typing import Any
 from xml.sax.saxutils import escape
 
 from ..readers.docx import _parts
@@ -113,7 +114,89 @@ def write(archive: zipfile.ZipFile, path: str, doc: DocText, track_changes: bool
             at = node.element[1]
         out.append(raw[at:])
         parts[name] = b"".join(out)
+        if track is None:
+            parts[name] = mirror_fallbacks(raw, parts[name])
     return _rezip(archive, parts)
+
+
+# --- a text box's copy for older programs -----------------------------------------------------
+
+# Word writes a text box twice, in an mc:AlternateContent: the box programs since Word 2010
+# show (mc:Choice), and a copy for older ones (mc:Fallback), each with its paragraphs in a
+# w:txbxContent. The reader reads the first; a fix must reach the second too, or the old
+# words stay in the file for any program that reads it.
+_TAG = re.compile(rb"<(/?)(mc:AlternateContent|mc:Choice|mc:Fallback|w:txbxContent)\b[^>]*?(/?)>")
+_TEXT = re.compile(rb"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|</w:p>")
+
+
+def _boxes(data: bytes) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """For each AlternateContent block that nests no other, in order, the spans of the
+    w:txbxContent of its mc:Choice and of its mc:Fallback; blocks without both are left out,
+    and a part whose elements do not nest as expected gives none. One pass over the tags."""
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    # the open elements: name, start, and for a block [nests another, box, copy]
+    stack: list[tuple[bytes, int, list[Any]]] = []
+    branch: bytes | None = None  # the mc:Choice or mc:Fallback the tags are in
+    for m in _TAG.finditer(data):
+        closing, name, empty = m.group(1), m.group(2), m.group(3)
+        if empty:
+            continue
+        if not closing:
+            if name == b"mc:AlternateContent":
+                outer = next((f for n, _, f in reversed(stack) if n == name), None)
+                if outer is not None:
+                    outer[0] = True  # (the nearest block: each marks its own in turn)
+            elif name in (b"mc:Choice", b"mc:Fallback"):
+                branch = name
+            stack.append((name, m.start(), [False, None, None]))
+            continue
+        if not stack or stack[-1][0] != name:
+            return []  # not as expected: leave every copy as it is
+        _, begin, frame = stack.pop()
+        if name == b"w:txbxContent" and branch is not None:
+            block = next((f for n, _, f in reversed(stack) if n == b"mc:AlternateContent"), None)
+            slot = 1 if branch == b"mc:Choice" else 2
+            if block is not None and block[slot] is None:
+                block[slot] = (begin, m.end())
+        elif name in (b"mc:Choice", b"mc:Fallback"):
+            branch = None
+        elif name == b"mc:AlternateContent" and not frame[0] and frame[1] and frame[2]:
+            out.append((frame[1], frame[2]))
+    return out if not stack else []
+
+
+def _words(xml: bytes) -> list[bytes]:
+    """A text box's text, paragraph by paragraph."""
+    paragraphs: list[bytes] = [b""]
+    for m in _TEXT.finditer(xml):
+        if m.group(1) is None:
+            paragraphs.append(b"")
+        else:
+            paragraphs[-1] += m.group(1)
+    return paragraphs
+
+
+def mirror_fallbacks(old: bytes, new: bytes) -> bytes:
+    """``new`` (a part with fixes written in) with each text box's copy for older programs
+    made the same as the box it copies, where the fixes changed the box and the copy held
+    the same text as the box before them (a copy that differs is left as it is)."""
+    if b"mc:Fallback" not in new:
+        return new
+    before, after = _boxes(old), _boxes(new)
+    if len(before) != len(after):
+        return new
+    out: list[bytes] = []
+    at = 0
+    for (old_box, old_copy), (box, copy) in zip(before, after, strict=True):
+        unchanged = new[box[0] : box[1]] == old[old_box[0] : old_box[1]]
+        if unchanged or _words(old[old_box[0] : old_box[1]]) != _words(
+            old[old_copy[0] : old_copy[1]]
+        ):
+            continue
+        out += [new[at : copy[0]], new[box[0] : box[1]]]
+        at = copy[1]
+    out.append(new[at:])
+    return b"".join(out)
 
 
 def _rezip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes:
