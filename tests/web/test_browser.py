@@ -388,3 +388,12 @@ def test_a_refused_upload_leaves_the_draft_on_screen_and_its_changes_working(
     assert saved.read_text(encoding="utf-8") == DRAFT.replace("an AIDS test", "an HIV test")
     page.get_by_role("button", name="Undo the last change").click()
     expect(page.locator("#draft")).to_contain_text("get an AIDS test")
+
+
+def test_the_change_list_counts_fixes_as_the_summary_does(page: Any) -> None:
+    # "a handicapped bay" becomes "an accessible bay": one fix, two edits
+    paste_and_check(page, "Park in a handicapped bay by the door.\n")
+    expect(page.locator("#summary")).to_contain_text("1 safe fix can be accepted at once")
+    page.get_by_role("button", name="Accept all safe fixes").click()
+    expect(page.locator("#changes li")).to_contain_text("All safe fixes (1 fix)")
+    expect(page.locator("#draft")).to_contain_text("Park in an accessible")

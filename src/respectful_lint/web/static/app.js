@@ -254,11 +254,12 @@
   async function fixAll() {
     if (state.busy) return;
     const before = state.history.length;
+    const fixes = state.result ? state.result.safe_fixes : 0;  // as the summary counted them
     state.selected = null;
     await check("fix-all", (data) => {
       if (state.history.length > before) {
-        const n = state.history[state.history.length - 1].length;
-        state.labels.push("All safe fixes (" + count(n, "change") + ")");
+        // (a fix may make more than one edit: "a handicapped bay" changes its "a" too)
+        state.labels.push("All safe fixes (" + count(fixes, "fix") + ")");
         renderChanges();
         $("undo").disabled = false;
       }
