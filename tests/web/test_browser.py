@@ -397,3 +397,16 @@ def test_the_change_list_counts_fixes_as_the_summary_does(page: Any) -> None:
     page.get_by_role("button", name="Accept all safe fixes").click()
     expect(page.locator("#changes li")).to_contain_text("All safe fixes (1 fix)")
     expect(page.locator("#draft")).to_contain_text("Park in an accessible")
+
+
+def test_a_choice_names_all_the_words_it_replaces(page: Any) -> None:
+    # "formerly incarcerated people" takes the place of "Ex-inmates", not of "inmates" alone
+    paste_and_check(page, "Ex-inmates run the reentry workshop.\n")
+    highlight(page, "inmates").click()
+    page.get_by_role(
+        "button", name="Accept “Formerly incarcerated people” instead of “Ex-inmates”"
+    ).click()
+    expect(page.locator("#changes li")).to_contain_text(
+        "“Ex-inmates” → “Formerly incarcerated people”"
+    )
+    expect(page.locator("#draft")).to_contain_text("Formerly incarcerated people run")

@@ -214,7 +214,8 @@
         parts.push(el("h4", {}, "Suggested wording"),
           el("ul", { class: "choices" }, ...f.choices.map((c, k) => el("li", {},
             el("button", { type: "button", class: "accept",
-              "aria-label": "Accept \u201c" + c.text + "\u201d instead of \u201c" + f.matched + "\u201d",
+              "aria-label": "Accept \u201c" + c.text + "\u201d instead of \u201c" + replaced(f, c) +
+                "\u201d",
               onclick: () => accept(index, k) }, "Accept \u201c" + c.text + "\u201d")))));
       }
       const offered = new Set(f.choices.map((c) => c.text));
@@ -234,15 +235,22 @@
     if (focus) $("detail-title").focus();
   }
 
+  // The words a choice replaces: more than the match where a wording takes words in
+  // ("Ex-inmates" for "formerly incarcerated people")
+  function replaced(f, c) {
+    const main = c.edits.find((e) => e[2] === c.text);
+    return main ? main[3] : f.matched;
+  }
+
   async function accept(index, choice) {
     if (state.busy) return;
     const f = state.result.findings[index];
     const c = f.choices[choice];
     state.history.push(c.edits);
-    state.labels.push("\u201c" + f.matched + "\u201d \u2192 \u201c" + c.text + "\u201d");
+    state.labels.push("\u201c" + replaced(f, c) + "\u201d \u2192 \u201c" + c.text + "\u201d");
     state.selected = null;
     try {
-      await check("check", (data) => say("Changed \u201c" + f.matched + "\u201d to \u201c" +
+      await check("check", (data) => say("Changed \u201c" + replaced(f, c) + "\u201d to \u201c" +
         c.text + "\u201d. " + count(data.findings.length, "finding") + " left."));
       $("detail-title").focus();
     } catch (error) {
