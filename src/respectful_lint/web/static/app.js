@@ -89,7 +89,7 @@
 
   function count(n, word) {
     const plural = word.endsWith("x") ? word + "es" : word + "s";
-    return n + " " + (n === 1 ? word : plural);
+    return n.toLocaleString("en") + " " + (n === 1 ? word : plural);
   }
 
   function summary(data) {
