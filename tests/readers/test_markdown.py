@@ -315,7 +315,7 @@ def test_large_markdown_file_is_read_in_chunks_with_right_positions() -> None:
 
 def test_inline_html_keeps_a_phrase_and_html_blocks_are_read_as_html() -> None:
     text = (
-        "Report any <em>child</em> prostitute.\n"
+        "Tell staff of any <em>child</em> prostitute.\n"
         "\n"
         "<div class='note'>\n"
         "<p>The <b>hookers</b> &amp; <img alt='a john' src='x.png'></p>\n"
@@ -325,7 +325,7 @@ def test_inline_html_keeps_a_phrase_and_html_blocks_are_read_as_html() -> None:
         "Inline <code>hooker</code>, <!-- hooker --> and <abbr title='hooker'>x</abbr>.\n"
     )
     assert found(text) == [
-        (1, 16, 1, 37, "child-exploitation/child-prostitute", "child</em> prostitute"),
+        (1, 23, 1, 44, "child-exploitation/child-prostitute", "child</em> prostitute"),
         (4, 11, 4, 18, "sex-work/hooker", "hookers"),
         (4, 41, 4, 45, "sex-work/john", "john"),
         (8, 62, 8, 68, "sex-work/hooker", "hooker"),

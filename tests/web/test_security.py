@@ -162,8 +162,8 @@ def test_a_draft_with_very_many_findings_is_checked_up_to_a_bound(
     [
         ("text", 'One volunteer said: "We are all prostitutes here."'),  # someone's words
         ("html", "<h1>The Addict Support Network</h1>"),  # a name
-        ("html", "<p>Report any <em>child</em> prostitute</p>"),  # over markup
-        ("markdown", "Report any *child* prostitute today."),
+        ("html", "<p>Tell staff of any <em>child</em> prostitute you meet</p>"),  # over markup
+        ("markdown", "Tell staff of any *child* prostitute you meet."),
     ],
 )
 def test_no_wording_is_accepted_where_no_fix_may_stand(
@@ -176,7 +176,7 @@ def test_no_wording_is_accepted_where_no_fix_may_stand(
     (finding,) = json.loads(body)["findings"]
     assert finding["suggestions"]
     assert finding["choices"] == []
-    _, _, body = post(server, session, text="Report any child prostitute today.", kind=kind)
+    _, _, body = post(server, session, text="Tell staff of any child prostitute.", kind=kind)
     assert json.loads(body)["findings"][0]["choices"]
 
 
