@@ -197,8 +197,8 @@ def rule_finding(
         spans = [span for span, _ in chosen.values()]
         # a wording may take the place of the words only where a fix could stand: not in
         # quoted speech, a mention or a name, not in a link's target, not as the first part
-        # of a compound, and not over markup
-        # ("<em>child</em> prostitute"), which one replacement would take away
+        # of a compound, and not over markup ("<em>child</em> prostitute"), which one
+        # replacement would take away
         writable = (
             fixable(segment, ctx, m)
             and not document.is_locked(*_source_span(segment, ctx, m.start, m.end))

@@ -35,8 +35,9 @@ def _sentence_start(site: Site, wanted: bool) -> bool:
     return (ctx.sentence_start(site.start) or ctx.title_case(site.start)) == wanted
 
 
-# Words that, written with a capital after another capitalized word, make the two a place's
-# name even in a Title Case headline ("Johns Island", "Hooker Oak Park")
+# Words that, written with a capital after another capitalized word, make the two the name
+# of a place or an institution even in a Title Case headline ("Johns Island", "Hooker Oak
+# Park", "Johns Hopkins")
 PLACE_WORDS = frozenset(
     (  # noqa: SIM905 (a list of words reads better as words)
         "Island Islands County Park Street Road Avenue Lane Drive River Creek Lake Bay Oak "
