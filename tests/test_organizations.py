@@ -383,7 +383,10 @@ def test_formats_that_cannot_show_rules_say_so(project: Path) -> None:
     for command in (["rules"], ["explain", INMATE]):
         for fmt in ("sarif", "concise"):
             message = error(run(project, *command, "--format", fmt))
-            assert message == f"respectful-lint: error: format '{fmt}' cannot show rules"
+            assert (
+                message
+                == f"respectful-lint: error: format '{fmt}' cannot show rules; use text or json"
+            )
     assert error(run(project, "rules", "--format", "nope")).startswith(
         "respectful-lint: error: unknown format 'nope'; known: concise, github, json"
     )

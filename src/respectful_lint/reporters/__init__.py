@@ -88,7 +88,7 @@ def get_rule_reporter(name: str) -> RuleReporter:
     if not all(
         callable(getattr(reporter, m, None)) for m in ("render_rules", "render_explanation")
     ):
-        raise LintError(f"format '{name}' cannot show rules")
+        raise LintError(f"format '{name}' cannot show rules; use text or json")
     return cast(RuleReporter, reporter)
 
 
