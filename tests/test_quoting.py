@@ -22,10 +22,16 @@ def rules(text: str) -> list[str]:
         "Police used “johns” to bait the suspects.",
         "Police say “johns” were arrested behind the depot.",
         "The city banned the “johns” from the park.",
+        # a list with no frame, and a clause after a framed word
+        "Police arrested three clients, johns and a driver.",
     ],
 )
 def test_scare_quotes_are_use(text: str) -> None:
     assert "sex-work/john" in rules(text)
+
+
+def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
+    assert rules("Words like junkie hurt, and addicts know it.") == ["drug-use/addict"]
 
 
 @pytest.mark.parametrize(
@@ -42,6 +48,9 @@ def test_scare_quotes_are_use(text: str) -> None:
         "Please don't say “junkie” at the front desk.",
         "“Addict” reduces a person to a diagnosis.",
         "“Junkie” carries a stigma that keeps people from care.",
+        # every item of a list that a frame names as words, quoted or not
+        "Our guide retires words like junkie, addict and crackhead.",
+        "Terms such as prostitute, hooker or john appear in old case files.",
         "Style guides suggest “client” rather than “john”.",
         "Our guide lists words like “junkie” and “crackhead” to avoid.",
         "“Transgendered” is outdated; say transgender.",

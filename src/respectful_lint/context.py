@@ -37,6 +37,8 @@ _KEEPS_SENSE = re.compile(
     r"-(?:run|led|owned|operated|staffed|founded|filled|packed|crowded|infested|ridden"
     r"|dominated|turned|looking|like)(?![\w'])"
 )
+# a list item of one word right before a match, and the comma, "and" or "or" after it
+_LIST_ITEM = re.compile(r"(?<![\w'-])[\w'-]+(?:, and |, or |, | and | or )\Z")
 _OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
 _PROMPT = re.compile(r"[ \t]*(?:>>>|\.\.\.|\$|#) ")  # an interpreter's or a shell's prompt
 _LIST_ITEM_BEFORE = re.compile(r"(?:^|[\s,(])([\w.]+), \Z")
@@ -336,7 +338,7 @@ class Context:
         Quotes alone do not: scare quotes (``busts of "johns"``) are use.
         """
         words = self.words_before(start)
-        if mention_frame_before(words, quoted=False):
+        if mention_frame_before(words, quoted=False) or self._listed_after_frame(start):
             return "mention"
         norm = self.norm
         # the quote may open a few words earlier: "a “child prostitute”"
@@ -362,6 +364,21 @@ class Context:
         if words and words[-1] in ("and", "or") and self._after_quoted_item(start, words):
             return "mention"
         return "scare"
+
+    def _listed_after_frame(self, start: int) -> bool:
+        """A term listed after others that a frame names as words ("words like junkie,
+        addict and crackhead"): up to eight items of one word each, each followed by a
+        comma, "and" or "or", are passed over back to the frame."""
+        lo = max(0, self.sentence_bounds(start)[0], start - 200)
+        pos = start
+        for _ in range(8):
+            item = _LIST_ITEM.search(self.norm, lo, pos)
+            if item is None:
+                return False
+            if mention_frame_before(self.words_before(item.start()), quoted=False):
+                return True
+            pos = item.start()
+        return False
 
     def _after_quoted_item(self, start: int, words: list[str]) -> bool:
         """A quoted term listed after another quoted term that a frame names as a word
