@@ -24,6 +24,7 @@ def rules(text: str) -> list[str]:
         "The city banned the “johns” from the park.",
         # a list with no frame, and a clause after a framed word
         "Police arrested three clients, johns and a driver.",
+        "Deputies detained “pimps” and “johns” near the depot.",
     ],
 )
 def test_scare_quotes_are_use(text: str) -> None:
@@ -51,6 +52,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         # every item of a list that a frame names as words, quoted or not
         "Our guide retires words like junkie, addict and crackhead.",
         "Terms such as prostitute, hooker or john appear in old case files.",
+        'Please don\'t say "illegal alien", "illegals" or "anchor baby" at intake.',
+        "The newsroom retired “inmate,” “felon” and “convict” in 2021.",
         "Style guides suggest “client” rather than “john”.",
         "Our guide lists words like “junkie” and “crackhead” to avoid.",
         "“Transgendered” is outdated; say transgender.",

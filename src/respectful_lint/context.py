@@ -37,6 +37,9 @@ _KEEPS_SENSE = re.compile(
     r"-(?:run|led|owned|operated|staffed|founded|filled|packed|crowded|infested|ridden"
     r"|dominated|turned|looking|like)(?![\w'])"
 )
+# a quoted list item right before another one's opening quote, and the comma, "and" or "or"
+# after it (a comma may stand inside the closing quote: “inmate,” “felon”)
+_QUOTED_ITEM = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,60})[\"\u201d][ ,;]*(?:(?:and|or) +)?\Z")
 # a list item of one word right before a match, and the comma, "and" or "or" after it
 _LIST_ITEM = re.compile(r"(?<![\w'-])[\w'-]+(?:, and |, or |, | and | or )\Z")
 _OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
@@ -361,7 +364,7 @@ class Context:
             self.words_after(min(after + 1, len(norm)))
         ):
             return "mention"
-        if words and words[-1] in ("and", "or") and self._after_quoted_item(start, words):
+        if self._after_quoted_items(head.start()):
             return "mention"
         return "scare"
 
@@ -380,14 +383,21 @@ class Context:
             pos = item.start()
         return False
 
-    def _after_quoted_item(self, start: int, words: list[str]) -> bool:
-        """A quoted term listed after another quoted term that a frame names as a word
-        ('words like "hooker" and "john"')."""
-        before = self.norm[max(0, start - 40) : start - 1].rstrip()
-        before = before[: -len(words[-1])].rstrip(" ,")
-        if not before or before[-1] not in _CLOSE_QUOTES:
-            return False
-        return any(mention_frame_before(words[: -1 - n], quoted=True) for n in range(1, 5))
+    def _after_quoted_items(self, quote: int) -> bool:
+        """A quoted term listed after other quoted terms that a frame names as words ('words
+        like "hooker" and "john"', 'don't say "illegal alien", "illegals" or "anchor
+        baby"'): up to eight quoted items, with commas, "and" or "or" between, are passed
+        over back to the frame. ``quote`` is where the term's own quote opens."""
+        lo = max(0, self.sentence_bounds(quote)[0], quote - 400)
+        pos = quote
+        for _ in range(8):
+            item = _QUOTED_ITEM.search(self.norm, lo, pos)
+            if item is None:
+                return False
+            if mention_frame_before(self.words_before(item.start()), quoted=True):
+                return True
+            pos = item.start()
+        return False
 
     def in_quoted_speech(self, start: int) -> bool:
         """Inside double quotes that open earlier in the paragraph: an odd number of straight
