@@ -319,13 +319,14 @@ class Context:
         if "-" in word:
             return frozenset({"adj"})
         found = classes(word)
-        if (
-            "noun" in found
-            and "verb" in found
-            and len(words) > 1
-            and _is_verb_after(words[-2], word, head[: -len(word) - 2])
-        ):
-            return found - {"noun"}  # "the van serves addicts", "doctors often judge addicts"
+        if "noun" in found and "verb" in found and len(words) > 1:
+            before = words[-2]
+            rest = head[: -len(word) - 2]
+            # a name written with a capital is one person ("Pastor Reyes feeds addicts")
+            at = lo + len(rest) - len(before)
+            named = at > 0 and self.original(at, at + 1).isupper() and not self.sentence_start(at)
+            if _is_verb_after(before, word, rest, named):
+                return found - {"noun"}  # "the van serves addicts", "doctors often judge addicts"
         return found
 
     def is_mention(self, start: int, end: int) -> bool:
@@ -421,18 +422,28 @@ _VERB_MARKERS = frozenset({
 })  # fmt: skip
 
 
-def _is_verb_after(before: str, word: str, head: str) -> bool:
+def _is_verb_after(before: str, word: str, head: str, named: bool = False) -> bool:
     """Whether ``word``, which can be a noun or a verb, is the verb after ``before``, which
     ``head`` (what stands before the blank before ``word``) ends with. After a noun, a verb
     agrees with it where a noun in a compound does not: "the van serves", "doctors judge",
-    against "a shell script", "exercise addicts" (one or the other ends in -s)."""
+    "staff support", against "a shell script", "exercise addicts" (one or the other is
+    plural). ``named``: ``before`` is a name written with a capital, one person or thing."""
     if not head.endswith(before) or head[-len(before) - 1 : -len(before)].isalnum():
         return False
     if before in _VERB_MARKERS:
         return True
+    if named:
+        return _plural_s(word)  # "Reyes feeds", not "Reyes feed"
     if "noun" not in classes(before) or "function" in classes(before):
         return False
-    return _plural_s(word) != _plural_s(before)
+    return _plural_s(word) != (_plural_s(before) or before in _PLURAL_NOUNS)
+
+
+# nouns that are plural without an -s ("people support", "staff visit")
+_PLURAL_NOUNS = frozenset({
+    "people", "staff", "police", "children", "men", "women", "clergy", "personnel", "youth",
+    "crew", "faculty",
+})  # fmt: skip
 
 
 def _plural_s(word: str) -> bool:
