@@ -371,33 +371,30 @@ class Context:
 
     def _listed_after_frame(self, start: int) -> bool:
         """A term listed after others that a frame names as words ("words like junkie,
-        addict and crackhead"): up to eight items of one word each, each followed by a
-        comma, "and" or "or", are passed over back to the frame."""
-        lo = max(0, self.sentence_bounds(start)[0], start - 200)
-        pos = start
-        for _ in range(8):
-            item = _LIST_ITEM.search(self.norm, lo, pos)
-            if item is None:
-                return False
-            if mention_frame_before(self.words_before(item.start()), quoted=False):
-                return True
-            pos = item.start()
-        return False
+        addict and crackhead"): items of one word each, each followed by a comma, "and" or
+        "or", are passed over back to the frame."""
+        return self._items_after_frame(start, _LIST_ITEM, 200, quoted=False)
 
     def _after_quoted_items(self, quote: int) -> bool:
         """A quoted term listed after other quoted terms that a frame names as words ('words
         like "hooker" and "john"', 'don't say "illegal alien", "illegals" or "anchor
-        baby"'): up to eight quoted items, with commas, "and" or "or" between, are passed
-        over back to the frame. ``quote`` is where the term's own quote opens."""
-        lo = max(0, self.sentence_bounds(quote)[0], quote - 400)
-        pos = quote
+        baby"'): quoted items, with commas, "and" or "or" between, are passed over back to
+        the frame. ``quote`` is where the term's own quote opens."""
+        return self._items_after_frame(quote, _QUOTED_ITEM, 400, quoted=True)
+
+    def _items_after_frame(self, at: int, item: re.Pattern[str], reach: int, quoted: bool) -> bool:
+        """Whether up to eight list items (each a match of ``item`` that ends where the next
+        begins), within ``reach`` characters of the sentence before ``at``, lead back to a
+        frame that names them as words."""
+        lo = max(0, self.sentence_bounds(at)[0], at - reach)
+        pos = at
         for _ in range(8):
-            item = _QUOTED_ITEM.search(self.norm, lo, pos)
-            if item is None:
+            found = item.search(self.norm, lo, pos)
+            if found is None:
                 return False
-            if mention_frame_before(self.words_before(item.start()), quoted=True):
+            if mention_frame_before(self.words_before(found.start()), quoted=quoted):
                 return True
-            pos = item.start()
+            pos = found.start()
         return False
 
     def in_quoted_speech(self, start: int) -> bool:
