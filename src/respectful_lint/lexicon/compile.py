@@ -91,7 +91,7 @@ def build_rules(lexicons: Iterable[Lexicon]) -> list[Rule]:
                 )
             )
     rules.sort(key=lambda r: r.id)
-    known = {rule.id for rule in rules} | disabled_found(lexicons, disabled)
+    known = {rule.id for rule in rules} | _disabled_found(lexicons, disabled)
     for lex in lexicons:
         for name in lex.disabled:
             if name not in known:
@@ -134,7 +134,7 @@ def compile_lexicons(lexicons: Iterable[Lexicon]) -> CompiledLexicon:
     return compile_rules(build_rules(lexicons), lexicons)
 
 
-def disabled_found(lexicons: Iterable[Lexicon], disabled: set[str]) -> set[str]:
+def _disabled_found(lexicons: Iterable[Lexicon], disabled: set[str]) -> set[str]:
     """The rule ids ``disabled`` names that some lexicon has (and so were left out)."""
     return {f"{lex.id}/{e.id}" for lex in lexicons for e in lex.entries} & disabled
 
