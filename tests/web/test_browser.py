@@ -410,3 +410,23 @@ def test_a_choice_names_all_the_words_it_replaces(page: Any) -> None:
         "“Ex-inmates” → “Formerly incarcerated people”"
     )
     expect(page.locator("#draft")).to_contain_text("Formerly incarcerated people run")
+
+
+def test_a_word_documents_header_is_named_in_the_draft(page: Any, tmp_path: Path) -> None:
+    # the header's text follows the body's: a name says where it starts, outside the text
+    document = docx.Document()
+    document.add_paragraph("Night outreach for hookers.")
+    document.sections[0].header.paragraphs[0].text = "Hookers: night outreach"
+    path = tmp_path / "brief.docx"
+    document.save(str(path))
+    page.get_by_label("Or upload a file").set_input_files(str(path))
+    page.get_by_role("button", name="Check the draft").click()
+    page.locator("#results").wait_for(state="visible")
+    expect(page.locator("#draft .part-label")).to_have_text(["Header"])
+    assert draft_text(page).splitlines()[0] == "Night outreach for hookers."
+    page.get_by_role("button", name="Accept all safe fixes").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as text").click()
+    saved = tmp_path / "brief.txt"
+    info.value.save_as(saved)
+    assert "Header" not in saved.read_text(encoding="utf-8")

@@ -62,6 +62,8 @@ class Checked:
     locked: set[tuple[int, int]] = field(default_factory=set)
     # the draft was checked up to MAX_FINDINGS findings only
     capped: bool = False
+    # where a Word document's parts after the body start in its text, and their names
+    parts: list[tuple[int, str]] = field(default_factory=list)
 
 
 # The most findings a check shows: a page, and the answer that carries them, stay usable and
@@ -131,7 +133,8 @@ class Checker:
                 data = apply_docx_edits(data, batch, track_changes=track_changes, path=draft.name)
             document = reader.read_bytes(data, draft.name)
             findings, capped = self._lint(document, settings, compiled)
-            return Checked(draft, str(document.text), data, findings, capped=capped)
+            parts = _part_starts(document)
+            return Checked(draft, str(document.text), data, findings, capped=capped, parts=parts)
         text, _ = replay(draft.text or "", draft.history)
         document = reader_for_name(draft.kind, self.config.reader_options()).read(text, draft.name)
         findings, capped = self._lint(document, settings, compiled)
@@ -207,7 +210,8 @@ class Checker:
             "name": checked.draft.name,
             "kind": checked.draft.kind,
             "profile": profile,
-            "pieces": pieces(text, findings),
+            "pieces": pieces(text, findings, [at for at, _ in checked.parts]),
+            "parts": [[at, name] for at, name in checked.parts],
             "findings": [
                 self.finding_data(
                     text, f, i, checked.draft.kind, (f.start, f.end) in checked.locked
@@ -239,6 +243,30 @@ class Checker:
         data = describe.explain_data(rule, get_profile(profile), self.groups)
         data["sources"] = [s for s in data["sources"] if _is_web_link(s["url"])]
         return data
+
+
+# the parts of a Word document that follow its body, as the draft view names them
+_PART_NAMES = {
+    "header": "Header",
+    "footer": "Footer",
+    "footnote": "Footnotes",
+    "endnote": "Endnotes",
+    "comment": "Comments",
+}
+
+
+def _part_starts(document: Document) -> list[tuple[int, str]]:
+    """Where each run of paragraphs of one part after the body starts in a Word document's
+    text, and the part's name: the draft view shows it there, as the text alone does not."""
+    out: list[tuple[int, str]] = []
+    last = None
+    for segment in document.segments:
+        part = segment.location.part if segment.location is not None else None
+        name = _PART_NAMES.get(part or "")
+        if name is not None and name != last:
+            out.append((segment.offsets.start(0), name))
+        last = name
+    return out
 
 
 def _at(finding: Finding, kind: str) -> str:
@@ -278,12 +306,13 @@ def _sources(rule: Rule | None) -> list[dict[str, Any]]:
     ]
 
 
-def pieces(text: str, findings: Sequence[Finding]) -> list[list[Any]]:
-    """The text cut where findings start and end: ``[words, index of a finding or None]``.
+def pieces(text: str, findings: Sequence[Finding], more: Sequence[int] = ()) -> list[list[Any]]:
+    """The text cut where findings start and end, and at ``more`` (where a part of a Word
+    document starts): ``[words, index of a finding or None]``.
 
     Where findings overlap, the piece goes to the most serious one (the first of equals).
     """
-    cuts = {0, len(text)}
+    cuts = {0, len(text), *more}
     for f in findings:
         cuts.update((f.start, f.end))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
@@ -306,7 +335,7 @@ def pieces(text: str, findings: Sequence[Finding]) -> list[list[Any]]:
                 or (findings[i].severity == findings[owner].severity and i < owner)
             ):
                 owner = i
-        if out and out[-1][1] == owner:
+        if out and out[-1][1] == owner and lo not in more:
             out[-1][0] += text[lo:hi]
         else:
             out.append([text[lo:hi], owner])

@@ -139,19 +139,30 @@
 
   function renderDraft(data) {
     const draft = $("draft");
-    const nodes = data.pieces.map(([text, index]) => {
-      if (index === null) return document.createTextNode(text);
-      const f = data.findings[index];
-      return el("button", {
-        type: "button",
-        class: "hl sev-" + f.severity,
-        "data-index": String(index),
-        "data-rule": f.rule,
-        "aria-label": text + " (" + f.severity + ", " + f.rule + ")",
-        onclick: () => showFinding(index, true),
-      }, text);
-    });
+    // a Word document's header, footer, notes and comments follow its body: each is named
+    // where it starts (the name is no part of the text)
+    const parts = new Map((data.parts || []).map(([at, name]) => [at, name]));
+    let at = 0;
+    const nodes = [];
+    for (const [text, index] of data.pieces) {
+      if (parts.has(at)) nodes.push(el("span", { class: "part-label" }, parts.get(at)));
+      at += parts.size ? Array.from(text).length : 0;  // (offsets count code points)
+      nodes.push(piece(data, text, index));
+    }
     draft.replaceChildren(...nodes);
+  }
+
+  function piece(data, text, index) {
+    if (index === null) return document.createTextNode(text);
+    const f = data.findings[index];
+    return el("button", {
+      type: "button",
+      class: "hl sev-" + f.severity,
+      "data-index": String(index),
+      "data-rule": f.rule,
+      "aria-label": text + " (" + f.severity + ", " + f.rule + ")",
+      onclick: () => showFinding(index, true),
+    }, text);
   }
 
   function renderList(data) {
