@@ -477,14 +477,7 @@ def _blank_blocks(piece: str, at: int, blocks: list[tuple[int, int]], starts: li
         for start, stop in spans:
             data[start:stop] = data[start:stop].translate(_BLANKS)
         return data.decode("ascii")
-    parts: list[str] = []
-    last = 0
-    for start, stop in spans:
-        parts.append(piece[last:start])
-        parts.append(blanked(piece[start:stop]))
-        last = stop
-    parts.append(piece[last:])
-    return "".join(parts)
+    return with_blanks(piece, spans)
 
 
 def _blank_inline(piece: str, names: list[tuple[int, int]]) -> str:
