@@ -9,7 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from respectful_lint.cli import main
+from respectful_lint.engine import segment_findings
+from respectful_lint.lexicon import load_compiled
 from respectful_lint.model import Document, OffsetMap
+from respectful_lint.readers import reader_for_name
 
 
 def check(*args: str) -> Result:
@@ -98,6 +101,11 @@ def test_a_long_markdown_paragraph_is_checked_a_segment_at_a_time(tmp_path: Path
     assert positions == [line.split(":")[1:3] for line in as_text.stdout.splitlines()]
     capped = check("--max-findings", "3", str(tmp_path / "dense.md"))
     assert capped.stdout.count("sex-work/hooker") == 3
+    # the engine hands the paragraph's findings on a segment at a time: a capped run stops
+    # after the first of them
+    document = reader_for_name("markdown").read(words + "\n", "dense.md")
+    first = next(segment_findings(document, load_compiled([])))
+    assert 0 < len(first) < 9_000
 
 
 @given(
