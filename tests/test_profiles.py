@@ -64,7 +64,10 @@ def test_legal_profile_leaves_other_terms_alone() -> None:
 
 
 def test_community_profile_drops_reclaimed_terms_only() -> None:
-    text = "As a whore, I run a peer group open to every drug user. Some prostitutes joined."
+    text = (
+        "The whores on the corner run a peer group open to every drug user. "
+        "Some prostitutes joined."
+    )
     assert [rule for rule, _ in found(text)] == [
         "sex-work/whore",
         "drug-use/drug-user",

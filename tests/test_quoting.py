@@ -25,6 +25,10 @@ def rules(text: str) -> list[str]:
         # a list with no frame, and a clause after a framed word
         "Police arrested three clients, johns and a driver.",
         "Deputies detained “pimps” and “johns” near the depot.",
+        # "dropped off", "did not arrest", and a quoted phrase with no frame
+        "The officers dropped “johns” off at the station.",
+        "Police said they did not arrest the “johns” at the motel.",
+        'He said "the johns were arrested" behind the motel.',
     ],
 )
 def test_scare_quotes_are_use(text: str) -> None:
@@ -60,6 +64,17 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "“Anchor baby” has become a slur in campaign speeches.",
         "The flyer spoke of “prostituted” women, a label many sex workers reject.",
         "Men in these stings are often known as “johns”.",
+        # choosing one word over another, advice against it, a word given up
+        'We say "sex worker" and not "hooker" in every leaflet.',
+        "The newsletter prefers “client” over “john”.",
+        "The health ministry advises against “AIDS victim” in its guidance.",
+        "The wire service dropped “illegal alien” from its stylebook.",
+        "“Illegal immigrant” should not be used to describe a person.",
+        "“Junkie” is no longer used by the paper's health desk.",
+        "The code section is titled “Reentry of removed aliens.”",
+        # a quoted phrase with the term inside it, and a list in single quotes
+        "The agency advises against “HIV-infected person” in reports.",
+        "Our guide retires the words 'inmate', 'felon' or 'convict' in court stories.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:

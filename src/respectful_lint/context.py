@@ -15,7 +15,8 @@ from .model import QuotePolicies, Severity
 from .normalize import PARAGRAPH, PLACEHOLDER, normalize, with_view
 from .patterns import exception_regex
 from .propernames import in_proper_name
-from .quoting import gloss_after, mention_frame_before
+from .quoting import DROP_PARTICLES, DROPPING, gloss_after, mention_frame_before
+from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
 from .wordclass import classes, next_word_classes
 
@@ -27,6 +28,9 @@ _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 # An opening quote and the words of a short quoted phrase up to a match.
 _QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}\Z")
+# The words of a short quoted phrase after a match, up to where its quote closes.
+_QUOTED_TAIL = re.compile(r"(?: [\w-]+){1,3}[,.;:!?]?(?=[\"'\u201d\u00bb\u203a`])")
+_CLOSING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a", "\u201e": "\u201d"}
 _ASSIGNED_OR_CALLED = re.compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
 _EX = re.compile(r"(?<![\w-])ex-\Z")  # the prefix "ex-" right before a match
 # What after a hyphen makes a compound about the people the word before it names: who runs
@@ -39,7 +43,10 @@ _KEEPS_SENSE = re.compile(
 )
 # a quoted list item right before another one's opening quote, and the comma, "and" or "or"
 # after it (a comma may stand inside the closing quote: “inmate,” “felon”)
-_QUOTED_ITEM = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,60})[\"\u201d][ ,;]*(?:(?:and|or) +)?\Z")
+_QUOTED_ITEM = re.compile(
+    r"[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]{1,60})[\"\u201d'\u2019]"
+    r"[ ,;]*(?:(?:and|or) +)?\Z"
+)
 # a list item of one word right before a match, and the comma, "and" or "or" after it
 _LIST_ITEM = re.compile(r"(?<![\w'-])[\w'-]+(?:, and |, or |, | and | or )\Z")
 _OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
@@ -143,6 +150,8 @@ class Context:
         # last: most candidates have failed a test by now
         if self.in_address(start, end) or self.in_proper_name(start, end):
             return None
+        if self.self_described(start, end):
+            return None
         kind = self.quote_kind(start, end)
         return self.quoting(entry.quotes, severity, start, kind == "mention", scare=kind == "scare")
 
@@ -186,6 +195,16 @@ class Context:
         ):
             return False  # a headline, its short words in lower case ("... Say Police are Biased")
         return in_proper_name(self.text, s, e, sentence)
+
+    def self_described(self, start: int, end: int) -> bool:
+        """Whether a person names themselves with the term ("I was a prostitute", "she calls
+        herself a hooker"): see :mod:`.selfdescribed`."""
+        return self_described(
+            self.words_before(start),
+            self.words_after(end),
+            possessive=self.norm[end - 2 : end] in ("'s", "s'"),
+            is_adjective=_only_adjective,
+        )
 
     def in_compound(self, start: int, end: int) -> bool:
         """Whether the match is one part of a longer hyphenated word ("user-defined",
@@ -252,7 +271,8 @@ class Context:
         """Whether the sentence holding ``start`` is a headline in Title Case: every word of
         four or more letters starts with a capital, and there are at least three of them, or
         a short word such as "For" or "The" is capitalized after the first word ("Help For
-        Hookers", which no prose writes)."""
+        Hookers", which no prose writes). A short sentence that ends with a full stop and has
+        no such word is a line of names ("Written by Sarah Hooker.")."""
         lo, hi = self.sentence_bounds(start)
         s, e = self.source_span(lo, hi)
         if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
@@ -261,11 +281,14 @@ class Context:
         words = [w for w in every if len(w) >= 4]
         if not words or not all(w[0].isupper() for w in words):
             return False
-        if len(words) >= 3:
-            return True
-        return len(every) >= 3 and any(
+        short = len(every) >= 3 and any(
             w[0].isupper() and len(w) < 4 and "function" in classes(w) for w in every[1:]
         )
+        if short:
+            return True
+        if len(words) < 5 and self.text[s:e].rstrip().endswith("."):
+            return False  # a short sentence of names, not a headline: "Written by Sarah Hooker."
+        return len(words) >= 3
 
     def next_classes(self, start: int, end: int) -> frozenset[str]:
         """The word classes the word after a match can have where it stands (see
@@ -360,14 +383,23 @@ class Context:
             opening == "'" and norm[end - 1] == "'"  # a closing quote taken for a possessive
         )
         if not quoted:
-            return None
-        if mention_frame_before(words, quoted=True) or gloss_after(
-            self.words_after(min(after + 1, len(norm)))
-        ):
-            return "mention"
-        if self._after_quoted_items(head.start()):
-            return "mention"
-        return "scare"
+            # the quote may close a few words later: 'advises against “HIV-infected person”';
+            # a frame must then name the phrase as words, else the quotes are no scare quotes
+            tail = _QUOTED_TAIL.match(norm, end)
+            if tail is None or norm[tail.end()] != _CLOSING.get(opening, opening):
+                return None
+            return "mention" if self._names_quoted(words, head.start(), tail.end()) else None
+        return "mention" if self._names_quoted(words, head.start(), after) else "scare"
+
+    def _names_quoted(self, words: list[str], opening: int, closing: int) -> bool:
+        """Whether the frame around a quoted term or phrase names it as words: ``words`` are
+        those before the ``opening`` quote, ``closing`` is where its closing quote stands."""
+        following = self.words_after(min(closing + 1, len(self.norm)))
+        if mention_frame_before(words, quoted=True) or gloss_after(following):
+            return True
+        if words[-1:] and words[-1] in DROPPING and following[:1] not in _PARTICLES:
+            return True  # "the Stylebook dropped “illegal immigrant”", not "dropped off"
+        return self._after_quoted_items(opening)
 
     def _listed_after_frame(self, start: int) -> bool:
         """A term listed after others that a frame names as words ("words like junkie,
@@ -404,6 +436,15 @@ class Context:
         if self._quotes is None:
             self._quotes = _Quotes(self.norm)
         return self._quotes.open_at(start)
+
+
+_PARTICLES = [[word] for word in DROP_PARTICLES]
+
+
+def _only_adjective(word: str) -> bool:
+    """A word that can only modify a noun ("a proud", "a lifelong"), never be one or a verb."""
+    found = classes(word)
+    return "adj" in found and not found & {"noun", "verb"}
 
 
 # Forms of "be" that lead a question: after them, a subject's next word is no verb of its own

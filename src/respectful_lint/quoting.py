@@ -53,7 +53,26 @@ _NAMING_VERBS = (
 )
 # What a style guide does with a word, right before a term quoted on its own: bans, retires
 # or swaps it ("bans “hooker”", "retires “prostitute”")
-_STYLE_VERBS = _words("ban bans banned banning retire retires retired retiring swap swaps swapped")
+_STYLE_VERBS = _words(
+    "ban bans banned banning retire retires retired retiring swap swaps swapped titled entitled"
+)
+# Dropping a word, unless a particle after it makes the verb "drop off" ("dropped “johns” off")
+DROPPING = _words("drop drops dropped dropping")
+DROP_PARTICLES = _words("off out at by outside back home near")
+# Verbs that advise against a word ("advises against “AIDS victim”")
+_ADVISING = _words(
+    "advise advises advised advising warn warns warned warning caution cautions cautioned "
+    "cautioning recommend recommends recommended recommending argue argues argued arguing"
+)
+# Verbs that choose one word over another: with one of them earlier, "and not" or "but not"
+# before a quoted term ("we say “sex worker” and not “hooker”"), or "over" after a verb of
+# preferring ("prefers “client” over “john”")
+_PREFERRING = _words(
+    "prefer prefers preferred preferring recommend recommends recommended choose chooses chose"
+)
+_CHOOSING = _PREFERRING | _words(
+    "say says said saying use uses used using write writes wrote writing"
+)
 # Saying, writing or using a word, right after a word that gives it up ("we no longer use
 # “addict”", "stopped using", "don't say"); "police used “johns”" still uses it
 _USING = _words("use uses using used say saying write writing")
@@ -66,9 +85,13 @@ _GLOSS_VERBS = _words(
 )
 _VERDICTS = _words(
     "outdated dated offensive derogatory stigmatizing stigmatising pejorative problematic "
-    "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete"
+    "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete avoided "
+    "discouraged deprecated"
 )
 _COPULAS = _words("is was are were has have")
+_MODALS = _words("should shouldn't must mustn't cannot can't")
+# What is done to a word given up, after a modal or "no longer": "should not be used"
+_GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriate")
 
 
 def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
@@ -96,6 +119,14 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
     if "known" in words[-3:-1] and last == "as":
         return True
     if last in _STYLE_VERBS or (last in _USING and words[-2:-1] and words[-2] in _GIVING_UP):
+        return True
+    if last == "against" and words[-2:-1] and words[-2] in _ADVISING:
+        return True
+    if words[-2:] in (["and", "not"], ["but", "not"]) and any(
+        w in _CHOOSING for w in words[-_NAMING_REACH:-2]
+    ):
+        return True  # 'we say "sex worker" and not "hooker"'
+    if last == "over" and any(w in _PREFERRING for w in words[-_NAMING_REACH:-1]):
         return True
     reach = words[-_NAMING_REACH:]
     for i, w in enumerate(reach):
@@ -134,6 +165,8 @@ def gloss_after(words: list[str]) -> bool:
     if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
         return True  # an appositive: '"prostituted" people, a term …'
 
+    if head[0] in _MODALS and any(w in _GIVEN_UP for w in head[1:4]):
+        return True  # "… should not be used", "… should be avoided"
     if head[0] in ("has", "had") and head[1:2] == ["become"]:
         head = ["is", *head[2:]]
     if head[0] in _COPULAS:
@@ -142,6 +175,8 @@ def gloss_after(words: list[str]) -> bool:
             rest = rest[1:]
         if rest[:1] and rest[0] in _VERDICTS:
             return True
+        if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:
+            return True  # "… is no longer used"
         if rest[:1] and rest[0] in _WORD_NOUNS:
             return True
         return len(rest) > 1 and rest[1] in _WORD_NOUNS

@@ -160,7 +160,7 @@ def test_a_draft_with_very_many_findings_is_checked_up_to_a_bound(
 @pytest.mark.parametrize(
     ("kind", "text"),
     [
-        ("text", 'One volunteer said: "We are all prostitutes here."'),  # someone's words
+        ("text", 'One volunteer said: "Half the prostitutes here know us."'),  # someone's words
         ("html", "<h1>The Addict Support Network</h1>"),  # a name
         ("html", "<p>Tell staff of any <em>child</em> prostitute you meet</p>"),  # over markup
         ("markdown", "Tell staff of any *child* prostitute you meet."),

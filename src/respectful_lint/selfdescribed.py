@@ -1,0 +1,133 @@
+"""Self-description: a person naming themselves with a term is not reported.
+
+People who have sold sex, used drugs or been in prison often name themselves with the old word
+("I was a prostitute for ten years", "I'm a felon, and I still deserve a job", "as a former
+inmate, I know ..."), and a third person may report it ("she calls herself a hooker"). That is
+their word to use: the labelling standard leaves self-identification unflagged, as the
+peer-led style guides ask.
+
+A match is a self-description when it heads a noun phrase that is the complement of a
+first-person copula ("I am", "I was", "I've been", "we are", "we were"), of a verb that names
+oneself ("call myself", "describes herself as", "identifies as", "self-described"), or of "as
+a ..." followed by "I" or "we". Only a few modifiers may stand between the frame and the term,
+and they must be adjectives ("a former", "a proud", "an HIV-positive"), so "I was a volunteer
+helping prostitutes" is still read as use. A possessive ("I am a prostitute's son") names
+someone else.
+
+Words are the lower-cased words of the normalized view, as guards see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Modifiers that may stand between the article and the term: what a person says of themselves
+_MODIFIERS = _words(
+    "former ex recovering recovered reformed retired proud active practising practicing "
+    "full part time independent young old teenage older queer trans gay black brown "
+    "indigenous single lifelong longtime long all hiv positive convicted homeless street"
+)
+# Adverbs between the copula and the article ("I was once a"); "I am not a junkie" turns the
+# word down rather than claims it
+_ADVERBS = _words("once still also just only really ever always proudly openly")
+_ARTICLES = _words("a an")
+# Frames that end right before the article: first person singular
+_SINGULAR: tuple[tuple[str, ...], ...] = (
+    ("i", "am"),
+    ("i'm",),
+    ("i", "was"),
+    ("i've", "been"),
+    ("i", "have", "been"),
+    ("i", "had", "been"),
+    ("i'd", "been"),
+    ("i", "used", "to", "be"),
+    ("i", "became"),
+    ("identify", "as"),
+    ("identifies", "as"),
+    ("identified", "as"),
+)
+# Frames before a plural with no article: first person plural
+_PLURAL: tuple[tuple[str, ...], ...] = (
+    ("we", "are"),
+    ("we're",),
+    ("we", "were"),
+    ("we've", "been"),
+    ("we", "have", "been"),
+    ("we", "had", "been"),
+    ("identify", "as"),
+    ("identified", "as"),
+)
+_REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
+# Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
+_NAMING_SELF = ("call", "describ", "consider", "refer", "see", "saw", "identif")
+_SELF_PREFIXES = (("self", "described"), ("self", "identified"), ("self", "identifying"))
+_FIRST_PERSON = _words("i i'm i've i'd we we're we've we'd")
+# Verbs that report another's words or beliefs about the speaker: "said I was a", "thought
+# we were"
+_SAID = _words(
+    "said says say told tells thought think thinks believed believe believes assumed assume "
+    "assumes claimed claim claims decided decide decides wrote insisted insist insists "
+    "called call calls treated treat treats acted act acts figured figure suspected"
+)
+
+
+def self_described(
+    before: list[str],
+    after: list[str],
+    *,
+    possessive: bool,
+    is_adjective: Callable[[str], bool],
+) -> bool:
+    """Whether a match, with the words of its sentence ``before`` and ``after`` it, is a
+    person's description of themselves (see the module's docs). ``is_adjective`` says whether
+    a word between the frame and the match may only be a modifier."""
+    if possessive:
+        return False
+    i = len(before)
+    for _ in range(3):  # "a proud former", "an HIV positive"
+        if i and (before[i - 1] in _MODIFIERS or is_adjective(before[i - 1])):
+            i -= 1
+        else:
+            break
+    if any(tuple(before[max(0, i - 2) : i]) == p for p in _SELF_PREFIXES):
+        return True  # "a self-described hooker"
+    article = bool(i) and before[i - 1] in _ARTICLES
+    if article:
+        i -= 1
+        if i and before[i - 1] == "as":
+            if i >= 2 and before[i - 2] in _REFLEXIVES:
+                return _names_self(before, i - 2)  # "describes herself as a"
+            if i == 1 or before[i - 2] in ("and", "but"):
+                return any(w in _FIRST_PERSON for w in after[:5])  # "As a former inmate, I"
+    elif i and before[i - 1] in _REFLEXIVES:
+        return _names_self(before, i - 1)  # "calls himself ex-con"
+    for _ in range(2):
+        if i and before[i - 1] in _ADVERBS:
+            i -= 1
+    if article and i and before[i - 1] in _REFLEXIVES:
+        return _names_self(before, i - 1)  # "calls himself a"
+    head = before[:i]
+    for frame in _SINGULAR if article else _PLURAL:
+        if tuple(head[-len(frame) :]) == frame:
+            # "the guard said I was a convict": someone else's words about the speaker, not
+            # "I said I was a"
+            at = len(head) - len(frame)
+            return not any(
+                head[k] in _SAID and (k == 0 or head[k - 1] not in _FIRST_PERSON)
+                for k in range(max(0, at - 3), at)
+            )
+    return False
+
+
+def _names_self(before: list[str], reflexive: int) -> bool:
+    """Whether the reflexive at ``reflexive`` follows a verb that names oneself ("calls
+    herself", "refers to himself"), not one that does something ("gave herself as")."""
+    at = reflexive - 1
+    if at >= 1 and before[at] == "to":
+        at -= 1  # "refers to herself as"
+    return at >= 0 and before[at].startswith(_NAMING_SELF)

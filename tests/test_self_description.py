@@ -1,0 +1,48 @@
+"""A person naming themselves with a term is not reported; someone else's words about them
+are."""
+
+from __future__ import annotations
+
+import pytest
+
+from respectful_lint import lint_text
+
+
+def rules(text: str) -> list[str]:
+    return [f.rule for f in lint_text(text, kind="text")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was a hooker for six years before I started the union.",
+        "I'm a felon, and I still vote in every election.",
+        "As a former inmate, I know what the phone charges cost families.",
+        "She describes herself as a retired prostitute.",
+        "He calls himself an ex-con in every interview.",
+        "We were junkies once, and now we hand out naloxone.",
+        "I was once an illegal immigrant, and now I teach civics.",
+        "I am an HIV-infected man and I want to be treated with respect.",
+        "I said I was a prostitute, and nobody at the clinic flinched.",
+        "Some of us identify as whores and say so at every march.",
+    ],
+)
+def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # someone else: a possessive, another subject, another speaker, a denial
+        ("I am a prostitute's son and proud of my mother.", "sex-work/prostitute"),
+        ("I was a volunteer helping prostitutes at the drop-in.", "sex-work/prostitute"),
+        ("As an addict, he was turned away from the clinic.", "drug-use/addict"),
+        ("He found himself a hooker in the city.", "sex-work/hooker"),
+        ("The guard said I was a convict and nothing more.", "incarceration/convict"),
+        ("They treated us like we were junkies.", "drug-use/junkie"),
+        ("We are not junkies, we are your neighbours.", "drug-use/junkie"),
+    ],
+)
+def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:
+    assert rule in rules(text)
