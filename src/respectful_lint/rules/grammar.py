@@ -138,14 +138,32 @@ def last_word(text: str) -> str:
 
 
 def negated(sent: Sentence, cand: Candidate) -> bool:
-    """A negation within three words before either concept or between them."""
+    """A negation within three words before either concept, in its clause, or between them.
+    "No" that starts an idiom of certainty ("make no mistake", "there is no doubt that") does
+    not deny what follows."""
     anchors = sorted(cand.anchors)
     for s, _ in anchors:
-        before = words_between(sent, max(sent.start, s - 50), s)[-3:]
-        if any(w in NEGATORS or w.endswith("n't") for w in before):
+        lo = max(sent.start, s - 50)
+        cut = max(sent.norm.rfind(mark, lo, s) for mark in _CLAUSE_MARKS)
+        if _denies(words_between(sent, max(lo, cut + 1), s)[-3:]):
             return True
     inside = words_between(sent, anchors[0][1], anchors[-1][0]) if len(anchors) > 1 else []
-    return any(w in NEGATORS or w.endswith("n't") for w in inside)
+    return _denies(inside)
+
+
+_CLAUSE_MARKS = (":", ";", ",", "\u2014", "\u2013")
+# "No" before these is certainty, not denial: "make no mistake", "there is no doubt that"
+_CERTAINTY = frozenset(split_words("mistake doubt question wonder secret denying surprise"))
+
+
+def _denies(words: list[str]) -> bool:
+    """Whether ``words`` hold a negation that is no idiom of certainty."""
+    for i, w in enumerate(words):
+        if w == "no" and words[i + 1 : i + 2] and words[i + 1] in _CERTAINTY:
+            continue
+        if w in NEGATORS or w.endswith("n't"):
+            return True
+    return False
 
 
 _MENTION_CUES = frozenset(

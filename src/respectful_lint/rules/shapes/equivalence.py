@@ -29,7 +29,7 @@ _SAME = re.compile(
     r"not (?:that|so|very|much|all that|really|too) different"
     r"|no different|hardly different|little different"
     r"|(?:isn't|is not|wasn't|was not|aren't|are not) much (?:of a )?difference"
-    r"|(?:the )?same thing as|one and the same|indistinguishabl[ey]|inseparabl[ey]"
+    r"|(?:the )?same thing(?: as)?|one and the same|indistinguishabl[ey]|inseparabl[ey]"
     r"|(?:often |largely |virtually |practically )?synonymous"
     r"|two sides of the same coin"
     r"|(?:inextricabl[ey]|inherent(?:ly)?|intrinsic(?:ally)?|intimate(?:ly)?|integral(?:ly)?) "

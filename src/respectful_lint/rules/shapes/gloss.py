@@ -1,5 +1,6 @@
 """Gloss or apposition: one concept glossed as the other ("sex work, i.e. trafficking",
-"prostitution (aka trafficking)").
+"prostitution (aka trafficking)", "sex trafficking, commonly called prostitution",
+"prostitution, which is really trafficking").
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 _GLOSS_MARK = (
     r"i\.?e\.?|e\.?g\.?|aka|a\.k\.a\.?|also known as|otherwise known as|also called|"
+    r"(?:commonly|often|usually|sometimes|more accurately|properly|better|also) "
+    r"(?:called|known as|described as|referred to as|termed)|"
+    r"(?:which|that) (?:is|are|was|were) (?:really|just|simply|actually|in fact|basically)|"
     r"in other words|that is|or rather|namely|i mean|read"
 )
 
@@ -65,8 +69,8 @@ SHAPE = Shape(
     name="gloss",
     title="gloss or apposition",
     summary=(
-        "one concept glossed as the other with i.e., e.g., aka, also known as, in other "
-        "words, that is, namely, a dash or a parenthesis"
+        "one concept glossed as the other with i.e., e.g., aka, also known as, commonly "
+        "called, which is really, in other words, that is, namely, a dash or a parenthesis"
     ),
     roles=("sw", "tr", "goods"),
     triggers=("sw", "tr"),
