@@ -138,3 +138,37 @@ def test_conflation_ideas_never_stand_in_place() -> None:
     found = [f for f in lint_text(text) if f.rule.startswith("conflation/")]
     assert found and all(f.places == (None,) * len(f.suggestions) for f in found)
     assert all(suggestion_edits(text, f, 0) is None for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # a place taken in with "former": the place's wording is put in the past
+        (
+            "Former Rikers inmates met the mayor.",
+            "People formerly incarcerated at Rikers met the mayor.",
+        ),
+        # after "many of", "some of": the wording keeps a "the" of its own
+        (
+            "Many of the homeless need a bed tonight.",
+            "Many of the people experiencing homelessness need a bed tonight.",
+        ),
+        (
+            "Some of the HIV infected never told anyone.",
+            "Some of the people living with HIV never told anyone.",
+        ),
+        # a verb in -s after a group belongs to a subject further back
+        (
+            "Stigma against the HIV-infected remains high.",
+            "Stigma against people living with HIV remains high.",
+        ),
+    ],
+)
+def test_a_wording_fits_the_phrase_around_the_match(text: str, first: str) -> None:
+    assert choices(text)[0] == first
+
+
+def test_a_noun_followed_by_its_verb_is_taken_in() -> None:
+    assert choices("The HIV-infected mothers need care.")[0] == (
+        "The mothers living with HIV need care."
+    )

@@ -26,11 +26,13 @@ from .wording import (
     former_before,
     formerly,
     message,
+    partitive,
     place,
     slot_at,
     suggest,
     title_cased,
     transfer_case,
+    with_the,
 )
 
 if TYPE_CHECKING:
@@ -170,14 +172,19 @@ def rule_finding(
                 texts.append(text)
                 spans.append((p.start, p.end))
                 stands.append(p.fits)
-        former, now = former_before(ctx.norm, m.start, ctx.sentence_bounds(m.start)[0])
-        if former >= 0:  # "former drug users": "people who used to use drugs"
-            at = _source_span(segment, ctx, former, former + 1)[0]
-            capital = document.text[at : at + 1].isupper()
-            ex = ctx.norm.startswith("ex-", former)
-            for i, (text, span) in enumerate(zip(texts, spans, strict=True)):
-                if span[0] != m.start:
-                    continue
+        texts = [  # "many of the homeless": "many of the people experiencing homelessness"
+            with_the(t, shown) if partitive(ctx.norm, *span) else t
+            for t, span in zip(texts, spans, strict=True)
+        ]
+        lo = ctx.sentence_bounds(m.start)[0]
+        for i, (text, span) in enumerate(zip(texts, spans, strict=True)):
+            # "former drug users": "people who used to use drugs"; the span may start before
+            # the match ("former Alcatraz inmates": "people formerly incarcerated at …")
+            former, now = former_before(ctx.norm, span[0], lo)
+            if former >= 0:
+                at = _source_span(segment, ctx, former, former + 1)[0]
+                capital = document.text[at : at + 1].isupper()
+                ex = ctx.norm.startswith("ex-", former)
                 past = formerly(text, now)
                 if past is None and ex:  # "ex-hookers": "former sex workers"
                     past = ("FORMER " if text.isupper() else "former ") + text

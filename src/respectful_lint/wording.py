@@ -56,6 +56,13 @@ _COPULAS = frozenset(
     ]
 )
 _PLURAL_COPULAS = frozenset(("are", "were", "'re"))
+_QUANTIFIERS = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "many some most all few none several each both half one two three four five six "
+        "seven eight nine ten dozens hundreds thousands millions more fewer majority "
+        "minority rest any much"
+    ).split()
+)
 _PRESENT_COPULAS = {"is": False, "are": True, "'s": False, "'re": True, "am": False}
 _COLLECTIVE_DETERMINERS = frozenset(("the", "our", "these", "those"))
 
@@ -91,9 +98,10 @@ def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int], text: st
     place = _place(norm, start, end, text)
     if place is not None:
         return place
-    if (prev in _COLLECTIVE_DETERMINERS or first in _COLLECTIVE_DETERMINERS) and not (
-        found & {"noun", "adj"}
-    ):
+    group = prev in _COLLECTIVE_DETERMINERS or first in _COLLECTIVE_DETERMINERS
+    if group and words_after and _verb_of_another_subject(words_after, found):
+        found = found - {"noun", "adj"}
+    if group and not (found & {"noun", "adj"}):
         at = before[-1].start() if prev in _COLLECTIVE_DETERMINERS else -1
         return Slot("collective", plural=True, determiner_start=at)
     if words_after and "noun" in found and "function" not in found:
@@ -110,6 +118,17 @@ def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int], text: st
     if _beside_adjective(norm, start, end):
         return Slot("predicate")  # in a row of adjectives: "backward, retarded, slow"
     return NOUN_SLOT
+
+
+def _verb_of_another_subject(words: list[str], found: frozenset[str]) -> bool:
+    """Whether the word after a group ("the HIV infected") is a verb in -s with no verb after
+    it ("stigma against the HIV infected remains high"): the group then ends before it, and
+    the verb agrees with a subject further back. "The HIV infected mothers need care" keeps
+    the noun, a verb following it."""
+    word = words[0]
+    if "verb" not in found or not word.endswith("s") or word.endswith("ss"):
+        return False
+    return len(words) < 2 or "verb" not in classes(words[1])
 
 
 _COORDINATED_AFTER = re.compile(r"(?:,? (?:and|or)|,) ([a-z][a-z'-]*)")
@@ -166,6 +185,26 @@ def _is_plural(noun: str) -> bool:
     if noun in ("people", "children", "men", "women", "persons", "folks", "youth"):
         return noun != "youth"
     return noun.endswith("s") and not noun.endswith("ss") and "noun" in classes(noun[:-1])
+
+
+_PARTITIVE = re.compile(r"\b([a-z]+) of \Z")
+
+
+def partitive(norm: str, start: int, end: int) -> bool:
+    """Whether a match that starts with "the" follows "many of", "some of", "most of" ...
+    ("many of the homeless"): a wording for the whole match then needs a "the" of its own
+    ("many of the people experiencing homelessness")."""
+    if not norm.startswith("the ", start) or start >= end:
+        return False
+    found = _PARTITIVE.search(norm, max(0, start - 20), start)
+    return found is not None and found[1] in _QUANTIFIERS
+
+
+def with_the(text: str, shown: str) -> str:
+    """``text`` with a "the" before it, in the case of the match ``shown``."""
+    if text.casefold().startswith("the "):
+        return text
+    return ("THE " if shown.isupper() else "the ") + text
 
 
 class Suggestion(Struct, frozen=True):
@@ -268,6 +307,10 @@ _IN_PLACE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _HELD = re.compile(r"(?:incarcerated|imprisoned|jailed|detained)\b", re.IGNORECASE)
+_HELD_AT = re.compile(
+    r"(\w+ )((?:incarcerated|imprisoned|jailed|detained|held) (?:at|in)\b.*)",
+    re.DOTALL | re.IGNORECASE,
+)
 # a state rather than something done: "former" does not make it past ("who has HIV")
 _STATES = frozenset({"has", "have", "is", "are", "lives", "live"})
 # a verb in the past, and words that put the rest of a wording in the past
@@ -310,6 +353,8 @@ def formerly(text: str, now: bool = False) -> str | None:
         out = f"{who[1]}{also}used to {_base_form(verb)}{who[3]}"
     elif (inside := _IN_PLACE.match(text)) is not None:
         out = f"{inside[1]}{'currently or ' if now else ''}formerly {inside[2]}"
+    elif (held := _HELD_AT.match(text)) is not None:  # "people incarcerated at Alcatraz"
+        out = f"{held[1]}{'currently or ' if now else ''}formerly {held[2]}"
     elif _HELD.match(text):
         out = f"{'currently or ' if now else ''}formerly {text}"
     if out is None:
