@@ -69,6 +69,21 @@ def _joiners(form: str) -> list[str]:
     return out
 
 
+# Words a term, form or allowed phrase may have. Each space may be a space or a hyphen and each
+# "~" empty, a space or a hyphen, so a phrase of n words has up to 3^(n-1) forms: past a dozen
+# words that is millions. The longest default term has five words.
+MAX_PHRASE_WORDS = 8
+
+
+def phrase_too_long(phrase: str) -> str | None:
+    """Why ``phrase`` is too long to be a term, a form or an allowed phrase, or None."""
+    words = len(phrase.replace("~", " ").replace("-", " ").split())
+    if words <= MAX_PHRASE_WORDS:
+        return None
+    shown = repr(phrase[:40]) + ("..." if len(phrase) > 40 else "")
+    return f"{shown} has {words} words; a phrase may have at most {MAX_PHRASE_WORDS}"
+
+
 def normalize_term(term: str) -> str:
     """A term as it appears in the normalized view (``~`` kept)."""
     pieces = [normalize(p)[0].strip() for p in term.split("~")]

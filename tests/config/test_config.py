@@ -540,6 +540,17 @@ def test_an_edited_configured_lexicon_is_seen_despite_the_cache(project: Path) -
             "1:11: 'include': './' is not a valid glob pattern (it names no file or folder)",
         ),
         (
+            # each space may be a hyphen: a long phrase has too many forms to make
+            "allow: [case file, " + " ".join(["w"] * 25) + "]\n",
+            "1:20: 'allow': 'w w w w w w w w w w w w w w w w w w w w '... has 25 words; a phrase "
+            "may have at most 8",
+        ),
+        (
+            "overrides:\n  sex-work/hooker:\n    allow: [a b c d e f g h i]\n",
+            "3:13: 'overrides.sex-work/hooker.allow': 'a b c d e f g h i' has 9 words; a phrase "
+            "may have at most 8",
+        ),
+        (
             "per-file-ignores:\n  'docs/[z-a]*': [sex-work]\n",
             "2:3: 'per-file-ignores': 'docs/[z-a]*' is not a valid glob pattern "
             "(bad character range z-a)",

@@ -124,6 +124,20 @@ def test_a_valid_lexicon_loads(tmp_path: Path) -> None:
             "disable: no loaded lexicon has the rule 'sex-work/hookr' (did you mean "
             "'sex-work/hooker'?)",
         ),
+        (
+            # every space or "~" multiplies the forms: a long phrase would fill the memory
+            HEADER + GOOD_ENTRY.replace("[case file]", "[" + "~".join(["w"] * 30) + "]"),
+            "9:13",
+            "has 30 words; a phrase may have at most 8",
+        ),
+        (
+            HEADER
+            + GOOD_ENTRY.replace(
+                "terms: [case file]", "terms: [case file]\n    forms: ['a b c d e f g h i']"
+            ),
+            "10:13",
+            "'forms': 'a b c d e f g h i' has 9 words",
+        ),
         ("lexicon: house\nentries: [\n", "3:1", "invalid YAML"),
         ("", "1:1", "the lexicon file is empty"),
     ],

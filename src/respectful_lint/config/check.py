@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ..customize import OVERRIDE_FIELDS, Override
+from ..inflect import phrase_too_long
 from ..model import Preferred, Severity
 from ..validation import ValueChecks, close_match, dotted, kind_of, unknown_key
 from .globs import PatternError, glob, inside_cwd
@@ -104,7 +105,7 @@ class Checker(ValueChecks):
             report_unused_suppressions=self.flag(data, "report-unused-suppressions"),
             where=self.where,
             overrides=self.overrides(data),
-            allow=self.strings(data, ("allow",)) or (),
+            allow=self.phrases(data, ("allow",)) or (),
             plugins=self.plugins(data),
             per_file_allow=per_file_allow,
             origins=origins,
@@ -132,6 +133,19 @@ class Checker(ValueChecks):
                 return None
             value = value[part]
         return self.string_list(value, (*prefix, *path))
+
+    def phrases(
+        self, data: dict[str, Any], path: tuple[str, ...], *, prefix: KeyPath = ()
+    ) -> tuple[str, ...] | None:
+        """The list of allowed phrases at ``path``, each short enough to inflect."""
+        found = self.strings(data, path, prefix=prefix)
+        return None if found is None else self.checked_phrases(found, (*prefix, *path))
+
+    def checked_phrases(self, phrases: tuple[str, ...], path: KeyPath) -> tuple[str, ...]:
+        for i, phrase in enumerate(phrases):
+            if (why := phrase_too_long(phrase)) is not None:
+                raise self.error((*path, i), f"'{dotted(path)}': {why}")
+        return phrases
 
     def string_list(self, value: Any, path: KeyPath) -> tuple[str, ...]:
         label = dotted(path)
@@ -223,7 +237,7 @@ class Checker(ValueChecks):
                             (*key, sub), unknown_key(sub, PER_FILE_KEYS, where), key=True
                         )
                 ignored = self.strings(value, ("ignore",), prefix=key)
-                allowed = self.strings(value, ("allow",), prefix=key)
+                allowed = self.phrases(value, ("allow",), prefix=key)
                 if ignored:
                     ignores.append((pattern, ignored))
                 if allowed:
@@ -267,7 +281,7 @@ class Checker(ValueChecks):
         if name == "fix":
             return self.one_of(value, path, label, FIXES)
         if name == "allow":
-            return self.string_list(value, path)
+            return self.checked_phrases(self.string_list(value, path), path)
         if name == "preferred":
             return self.preferred(value, path, label)
         if not isinstance(value, str) or not value.strip():

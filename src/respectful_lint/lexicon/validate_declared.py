@@ -7,7 +7,7 @@ import re
 from functools import partial
 from typing import Any
 
-from ..inflect import normalize_term
+from ..inflect import normalize_term, phrase_too_long
 from ..model import ConceptGroup, Source
 from ..validation import did_you_mean as _hint
 from ..validation import last_key as _key
@@ -110,6 +110,8 @@ class DeclaredChecks(BaseChecks):
         for i, term in enumerate(terms):
             if not term.strip("*~- \t"):  # "*" alone would stand for any word at all
                 self.fail((*path, "terms", i), f"term {term!r} of group '{key}' has no word")
+            if (why := phrase_too_long(term)) is not None:
+                self.fail((*path, "terms", i), f"group '{key}': {why}")
         extends = "/" in key
         if extends:
             description = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..inflect import phrase_too_long
 from ..model import SLOTS, Examples, Preferred
 from ..patterns import pattern_problem
 from ..validation import did_you_mean as _hint
@@ -18,7 +19,11 @@ class WordingChecks(BaseChecks):
     def forms(self, raw: Any, path: Path) -> tuple[tuple[str, ...], frozenset[str]]:
         """Extra forms: strings, or ``{text: ..., plural: true}`` for an irregular plural."""
         if not isinstance(raw, list):
-            return self.strings(raw, path), frozenset()
+            forms = self.strings(raw, path)
+            for form in forms:
+                if (why := phrase_too_long(form)) is not None:
+                    self.fail(path, f"'forms': {why}")
+            return forms, frozenset()
         texts: list[str] = []
         plurals: set[str] = set()
         for i, item in enumerate(raw):
@@ -32,6 +37,8 @@ class WordingChecks(BaseChecks):
                 texts.append(text)
             else:
                 texts.append(self.string(item, (*path, i)))
+            if (why := phrase_too_long(texts[-1])) is not None:
+                self.fail((*path, i), f"'forms': {why}")
         return tuple(texts), frozenset(plurals)
 
     def preferred(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from msgspec import Struct, field
 
 from ..findings import Match
-from ..inflect import expand
+from ..inflect import expand, phrase_too_long
 from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
 from ..normalize import is_word
 from ..scan import make_scanner
@@ -87,6 +87,9 @@ class TermKind:
         terms = check.strings(
             check.require(data, path, "terms", what), (*path, "terms"), nonempty_list=True
         )
+        for i, term in enumerate(terms):
+            if (why := phrase_too_long(term)) is not None:
+                check.fail((*path, "terms", i), f"'terms': {why}")
         if "pattern" in data:
             check.fail((*path, "pattern"), f"'pattern' needs 'kind: pattern' in {what}")
         return KindFields(terms=terms)
