@@ -333,6 +333,27 @@ def test_a_fix_that_a_following_verb_would_disagree_with_is_unsafe(house: Path) 
     assert "1 with an unsafe fix: rerun with --unsafe-fixes" in fixed.stderr
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Signed, Mary Hooker",  # a byline, which reads like a Title Case headline
+        "Contact: Jane Hooker, Outreach Lead",
+        "Hooker said the van leaves at nine.",  # a sentence of prose led by a surname
+        "Hooker's army retreated at dawn.",
+    ],
+)
+def test_a_capitalized_word_that_may_be_a_name_is_not_fixed_safely(house: Path, text: str) -> None:
+    result = run(house, "--format", "json", "-", stdin=text.encode())
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["fix"]["applicability"] == "unsafe"
+    assert "may be a name" in finding["fix"]["reason"]
+    fixed = run(house, "--fix", "-", stdin=text.encode())
+    assert fixed.stdout == text
+    # a plural, a title without a full stop, and a word after "The" are fixed as before
+    for other in ("Hookers said no.", "Help for hookers", "The Hooker left."):
+        assert run(house, "--fix", "-", stdin=other.encode()).stdout != other
+
+
 def test_a_fix_that_would_put_a_or_an_before_a_plural_wording_is_unsafe(house: Path) -> None:
     result = run(house, "--format", "json", "-", stdin=b"A crackhead came in.")
     [finding] = json.loads(result.stdout)["findings"]

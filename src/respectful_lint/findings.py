@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 from msgspec import Struct
 
 from .agreement import plan, proper_name_heading
+from .casing import case_of, prev_capitalized
 from .model import (
     ChunkedText,
     Document,
@@ -223,6 +224,8 @@ def rule_finding(
             whole = span == (m.start, m.end)
             plural_match = inflection.plural and whole
             fix = _fix(document, segment, ctx, span, suggestions[0], entry.fix, plural_match)
+            if fix is not None and fix.applicability == "safe" and _may_be_name(ctx, m, inflection):
+                fix = Fix(fix.edits, "unsafe", MAY_BE_NAME)
         return message(rule, shown, suggestions, m.severity), suggestions, fix, places
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
@@ -279,6 +282,39 @@ def _fix(
     if reasons:
         return Fix(edits, "unsafe", "; ".join(reasons))
     return Fix(edits, applicability)
+
+
+# why a fix of a capitalized word that may be a surname is unsafe (see _may_be_name)
+MAY_BE_NAME = 'it is capitalized where it may be a name ("Mary Hooker", "Hooker said")'
+
+
+def _may_be_name(ctx: Context, m: Match, inflection: Inflection) -> bool:
+    """Whether a capitalized singular match may be someone's name, which a fix would change:
+    after another capitalized word that is no sentence's start ("Mary Hooker", "Dr. Anne
+    Hooker", in a byline a reader may take for a headline), or alone at a sentence's start with
+    no article ("Hooker said the van leaves at nine"). The finding stays; the fix waits for a
+    person (``--unsafe-fixes``)."""
+    if inflection.plural:
+        return False
+    s, e = ctx.source_span(m.start, m.end)
+    if case_of(ctx.text[s:e]) != "capitalized" or " " in ctx.norm[m.start : m.end]:
+        return False
+    if ctx.sentence_start(m.start):
+        # a sentence of prose, not a title: "Hooker said …", "Hooker's army retreated."
+        lo, hi = ctx.source_span(*ctx.sentence_bounds(m.start))
+        prose = ctx.text[lo:hi].rstrip().endswith((".", "!", "?"))
+        return prose and (inflection.possessive or "verb" in ctx.next_classes(m.start, m.end))
+    return prev_capitalized(ctx.text, s) and not ctx.sentence_start(_word_before(ctx.norm, m.start))
+
+
+def _word_before(norm: str, start: int) -> int:
+    """Where the word before ``start`` in the normalized view starts."""
+    i = start
+    while i > 0 and norm[i - 1] == " ":
+        i -= 1
+    while i > 0 and (norm[i - 1].isalnum() or norm[i - 1] in ".'"):
+        i -= 1
+    return i
 
 
 # why a fix in a heading whose text makes its link anchor is unsafe (see Document.anchored)
