@@ -91,3 +91,29 @@ def test_the_broken_reader_is_an_error_where_it_may_be_needed(project: Path) -> 
         f"respectful-lint: error: draft.odd: reader plugin 'odd' from broken-pack {LOAD_ERROR}\n"
     )
     assert named.stdout.startswith("draft.md:1:")
+
+
+@pytest.mark.parametrize(
+    ("returned", "reason"),
+    [
+        ("None", "gave NoneType 'None', not the path of a lexicon file or folder"),
+        ("'/nowhere/house.yaml'", "/nowhere/house.yaml: no such lexicon file or folder"),
+    ],
+)
+def test_a_lexicon_plugin_that_gives_no_lexicon_is_one_line_naming_it(
+    tmp_path: Path, returned: str, reason: str
+) -> None:
+    site = tmp_path / "site"
+    dist = site / "empty_pack-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: empty-pack\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[respectful_lint.lexicons]\nhouse = empty_pack:path\n")
+    (site / "empty_pack.py").write_text(f"def path():\n    return {returned}\n")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "draft.md").write_text(DRAFT)
+    result = _run(project, "check", "draft.md")
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert "lexicon plugin 'house' from empty-pack" in line
+    assert reason in line

@@ -200,7 +200,10 @@ project_options = grouped(
             "lexicons",
             multiple=True,
             metavar="PATH",
-            help="Add a lexicon file or a folder of them (repeatable).",
+            help=(
+                "A lexicon file or a folder of them (repeatable), beside the built-in ones; "
+                "replaces the configuration's 'lexicons' list."
+            ),
         ),
         click.option(
             "--default-lexicons/--no-default-lexicons",

@@ -247,6 +247,16 @@ def test_lexicons_are_relative_to_the_configurations_folder(project: Path) -> No
     assert "drug-use/addict" in result.stdout
 
 
+def test_a_lexicon_named_twice_is_read_once(project: Path) -> None:
+    # a folder and a file in it, as a configuration and the file it extends may both name
+    write(project / "style" / "house.yaml", (DATA / "custom.yaml").read_text(encoding="utf-8"))
+    write(project / "docs" / "notes.txt", "Open the case file first.\n")
+    write(project / ".respectful-lint.yaml", "lexicons: [style, ./style/house.yaml]\n")
+    result = check(project / "docs")
+    assert result.exit_code == 1, result.stderr
+    assert "custom/client-file" in result.stdout
+
+
 def test_rules_and_explain_use_the_configured_lexicons(project: Path) -> None:
     write(project / "style" / "house.yaml", (DATA / "custom.yaml").read_text(encoding="utf-8"))
     write(project / ".respectful-lint.yaml", "lexicons: [style]\nprofile: legal\n")

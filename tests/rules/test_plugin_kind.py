@@ -204,3 +204,28 @@ def test_a_broken_rule_kind_names_its_distribution(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "draft.md:1:10: warning plain/dossier" in proc.stdout
     assert proc.stderr == ""
+
+
+def test_a_rule_kind_that_is_not_one_or_fails_is_one_line_naming_its_distribution(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    no_methods = "class K:\n    name = 'hollow'\n\nKIND = K()\n"
+    _distribution(site, "hollow-kind", "hollowkind", no_methods, "hollow")
+    failing = PLUGIN.replace(
+        "        letters = check.strings(", "        raise ValueError('bad letters')\n        x = ("
+    ).replace('name = "letters"', 'name = "faulty"')
+    _distribution(site, "faulty-kind", "faultykind", failing, "faulty")
+    (tmp_path / "draft.md").write_text("Open the dossier.\n", encoding="utf-8")
+    for kind, dist, reason in (
+        ("hollow", "hollow-kind", "is not a rule kind: it lacks validate, forms, compile"),
+        ("faulty", "faulty-kind", "failed in validate: bad letters"),
+    ):
+        (tmp_path / "house.yaml").write_text(
+            LEXICON.format(id="code-name", kind=kind), encoding="utf-8"
+        )
+        proc = _check(site, tmp_path, "--lexicon", "house.yaml", "draft.md")
+        assert proc.returncode == 2, proc.stdout + proc.stderr
+        [line] = proc.stderr.strip().splitlines()
+        assert f"rule kind plugin '{kind}' from {dist}" in line
+        assert reason in line

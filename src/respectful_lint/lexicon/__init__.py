@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -106,8 +107,29 @@ def lexicon_sources(plugins: Choice = None) -> list[tuple[Path, str]]:
             ) from None
         items = provided if isinstance(provided, list | tuple) else [provided]
         for item in items:
-            found.extend((p, dist) for p in _expand(Path(item)))
+            if not isinstance(item, str | os.PathLike):
+                raise LexiconError(
+                    f"lexicon plugin '{ep.name}' from {dist} gave {type(item).__name__} "
+                    f"{str(item)[:40]!r}, not the path of a lexicon file or folder"
+                )
+            try:
+                found.extend((p, dist) for p in _expand(Path(item)))
+            except LexiconError as exc:
+                raise LexiconError(f"lexicon plugin '{ep.name}' from {dist}: {exc}") from None
     return found
+
+
+def _once(sources: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """``sources`` without a file named again (a folder and a file in it, a configuration
+    and the file it extends naming one lexicon): each file is read once."""
+    seen: set[Path] = set()
+    out = []
+    for path, dist in sources:
+        real = path.resolve()
+        if real not in seen:
+            seen.add(real)
+            out.append((path, dist))
+    return out
 
 
 def lexicon_paths(
@@ -117,7 +139,7 @@ def lexicon_paths(
     paths = default_lexicon_paths(plugins) if defaults else []
     for p in extra:
         paths.extend(_expand(Path(p)))
-    return paths
+    return [path for path, _ in _once([(path, "") for path in paths])]
 
 
 def load_lexicons(
@@ -129,7 +151,7 @@ def load_lexicons(
     can never silently replace a built-in one or a project's.
     """
     sources = lexicon_sources(plugins) if defaults else []
-    sources += [(p, "") for x in extra for p in _expand(Path(x))]
+    sources = _once([*sources, *((p, "") for x in extra for p in _expand(Path(x)))])
     lexicons = [load_lexicon_file(p) for p, _ in sources]
     seen: dict[str, tuple[str, str]] = {}
     for lex, (_, dist) in zip(lexicons, sources, strict=True):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from .. import plugins
-from ..errors import LexiconError
+from ..errors import LexiconError, LintError
 from ..model import Rule
 from .kind import RuleKind
 
@@ -22,6 +23,56 @@ BUILTIN = ("term", "pattern", "conflation")  # matched in this order, then plugi
 
 class _Entry(plugins.LazyEntry[RuleKind]):
     kind = "rule kind"
+
+    def load(self) -> RuleKind:
+        found = super().load()
+        if self.ep is None or self.builtin or isinstance(found, _Guarded):
+            return found
+        label = f"rule kind plugin '{self.name}' from {plugins.distribution(self.ep)}"
+        missing = [m for m in _METHODS if not callable(getattr(found, m, None))]
+        if missing or not isinstance(getattr(found, "name", None), str):
+            self.error = LintError(
+                f"{label} is not a rule kind: it lacks {', '.join(missing) or 'a name'}"
+            )
+            raise self.error
+        self.cls = _Guarded(found, label)
+        return self.cls
+
+
+_METHODS = ("validate", "forms", "compile", "describe")
+
+
+class _Guarded:
+    """A plugin's rule kind whose own faults are one error line naming its distribution, not
+    an internal error of respectful-lint. A lexicon error it raises (``check.fail``) passes
+    through as it is."""
+
+    def __init__(self, inner: RuleKind, label: str) -> None:
+        self._inner = inner
+        self._label = label
+        self.name = inner.name
+        self.keys = tuple(getattr(inner, "keys", ()))
+
+    def _call(self, method: str, *args: Any) -> Any:
+        try:
+            return getattr(self._inner, method)(*args)
+        except LintError:
+            raise
+        except Exception as exc:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise LexiconError(f"{self._label} failed in {method}: {reason}") from None
+
+    def validate(self, check: Any, data: Any, path: Any, what: str) -> Any:
+        return self._call("validate", check, data, path, what)
+
+    def forms(self, entry: Any) -> Any:
+        return self._call("forms", entry)
+
+    def compile(self, rules: Any, lexicons: Any) -> Any:
+        return self._call("compile", rules, lexicons)
+
+    def describe(self, rule: Any, groups: Any) -> Any:
+        return self._call("describe", rule, groups)
 
 
 def _builtins() -> dict[str, RuleKind]:
