@@ -305,6 +305,39 @@ def test_a_when_expression_that_runs_too_long_stops_with_an_error(
         wording._when("(.*a){12}x", "a" * 300)
 
 
+SLOW_PATTERN = """\
+  - id: slow
+    kind: pattern
+    pattern: '(\\w*a){12}z'
+    preferred: [x]
+    severity: warning
+    category: house-style
+    note: A pattern that backtracks on long runs of one letter.
+"""
+
+
+def test_a_pattern_that_runs_too_long_on_one_file_stops_only_that_file(tmp_path: Path) -> None:
+    from _house import HEADER
+
+    lexicon = write(tmp_path, "house.yaml", HEADER + SLOW_PATTERN)
+    write(tmp_path, "docs/a.txt", SLUR)
+    write(tmp_path, "docs/b.txt", "a" * 3000 + " " + " ".join(["a" * 30] * 80) + "\n")
+    write(tmp_path, "docs/c.txt", SLUR)
+    result = check("--no-cache", "--lexicon", str(lexicon), str(tmp_path / "docs"))
+    assert result.exit_code == 2
+    # the other files are checked and reported
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
+        str(tmp_path / "docs" / "a.txt"),
+        str(tmp_path / "docs" / "c.txt"),
+    ]
+    [line] = result.stderr.strip().splitlines()
+    assert line == (
+        f"respectful-lint: error: {tmp_path / 'docs' / 'b.txt'}: rule 'house/slow' "
+        f"({lexicon}:8): pattern took over 1.0s on one paragraph; the rest of the file was "
+        "not checked"
+    )
+
+
 # --- Word documents ----------------------------------------------------------------------------
 
 

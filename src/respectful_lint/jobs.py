@@ -18,7 +18,7 @@ from msgspec import Struct, field
 
 from . import selection
 from .engine import candidate_filter, segment_findings
-from .errors import InternalError, LintError
+from .errors import InternalError, LintError, PatternTimeout
 from .model import Document, Finding
 from .readers import ReaderOptions
 from .reading import STDIN, SkippedFile, read_document
@@ -85,11 +85,15 @@ def check_file(job: Job, path: str, explicit: bool, stdin: bytes | None = None) 
     result.errors.extend(document.unread)
     found = lint_stream(document, job.lexicon)
     named = document.path if path != STDIN or job.stdin_name else None
-    for finding in selection.apply(found, job.stage, document, named, result.notes):
-        result.findings.append(finding)
-        key = (finding.path, finding.line)
-        if key not in result.lines:
-            result.lines[key] = document.line_text(finding.line)
+    try:
+        for finding in selection.apply(found, job.stage, document, named, result.notes):
+            result.findings.append(finding)
+            key = (finding.path, finding.line)
+            if key not in result.lines:
+                result.lines[key] = document.line_text(finding.line)
+    except PatternTimeout as exc:
+        # this file's text, not the run: the other files are still checked
+        result.errors.append(f"{document.path}: {exc}; the rest of the file was not checked")
     return result
 
 

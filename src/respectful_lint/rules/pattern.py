@@ -103,9 +103,18 @@ class CompiledPatterns(Passive, Struct, frozen=True):
                     try:
                         hit = pattern.search(norm, pos, hi, timeout=PATTERN_TIMEOUT)
                     except TimeoutError:
-                        rule = lexicon.rules[index].id
+                        rule = lexicon.rules[index]
+                        where = next(
+                            (
+                                f" ({x.path}:{rule.entry.line})"
+                                for x in lexicon.lexicons
+                                if x.id == rule.lexicon
+                            ),
+                            "",
+                        )
                         raise PatternTimeout(
-                            f"rule '{rule}': pattern took over {PATTERN_TIMEOUT}s on one paragraph"
+                            f"rule '{rule.id}'{where}: pattern took over {PATTERN_TIMEOUT}s on "
+                            "one paragraph"
                         ) from None
                     if hit is None:
                         break
