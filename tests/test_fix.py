@@ -413,11 +413,13 @@ def test_no_fix_in_quotations_or_in_a_heading_that_names_something(house: Path, 
             "form.html",
             '<select name="w"><option>Hookers</option><option value="h">Hookers</option>'
             '<option>A hooker<option>x</select><input type="submit" name="a" value="Hookers">'
-            '<input type="submit" value="Hookers">',
+            '<input type="submit" value="Hookers">'
+            '<textarea name="notes">Client is a hooker</textarea>',
             '<select name="w"><option>Hookers</option><option value="h">Sex workers</option>'
             '<option>A hooker<option>x</select><input type="submit" name="a" value="Hookers">'
-            '<input type="submit" value="Sex workers">',
-            3,
+            '<input type="submit" value="Sex workers">'
+            '<textarea name="notes">Client is a hooker</textarea>',
+            4,
         ),
         (  # the same in Markdown's raw HTML: a block, and a tag in a paragraph
             "form.md",

@@ -448,6 +448,8 @@ class _Walker(HTMLParser):
         start = self.pos
         if tag in _SENT_ENDS:
             self.sent = tag == "option" and not closed and all(n != "value" for n, _ in attrs)
+        elif tag == "textarea" and not closed:
+            self.sent = True  # its text is what the form sends until someone edits it
         if attrs:
             self.attributes(tag, attrs, self.get_starttag_text() or "", start)
         if tag in INLINE:
@@ -469,7 +471,7 @@ class _Walker(HTMLParser):
                 self.quote += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SENT_ENDS:
+        if tag in _SENT_ENDS or tag == "textarea":
             self.sent = False
         if self.skip:
             if tag in SKIP:

@@ -14,10 +14,11 @@ def _words(text: str) -> frozenset[str]:
 
 INLINE = _words(
     "a abbr acronym b bdi bdo big cite data del dfn em font i ins mark nobr q rb rp rt "
-    "ruby s small span strike strong sub sup time tt u var wbr"
+    "ruby s small span strike strong sub sup time u wbr"
 )
-SKIP = _words("script style template code pre kbd samp svg math xmp listing plaintext")
-SKIP_INLINE = _words("code kbd samp svg math")  # inline: replaced by a placeholder
+# code and its kin: <var> names a variable, <tt> is the old element for code
+SKIP = _words("script style template code pre kbd samp var tt svg math xmp listing plaintext")
+SKIP_INLINE = _words("code kbd samp var tt svg math")  # inline: replaced by a placeholder
 VOID = _words("area base br col embed hr img input keygen link meta param source track wbr")
 DATA_ATTRIBUTES: tuple[str, ...] = (
     "data-*error*",
