@@ -177,9 +177,26 @@ class Context:
         token = norm[lo:hi].strip(_TOKEN_EDGES)
         if "@" in token or "://" in token or "::" in token or token.startswith("www."):
             return True
+        if "\\" in token:
+            return True  # a Windows path: "C:\\Users\\john\\notes.docx"
+        if self._in_template(start, end):
+            return True
         if token.startswith(("/", "~/", "./")) and token.count("/") >= 2:
             return True
         return self._in_code(start, end)
+
+    def _in_template(self, start: int, end: int) -> bool:
+        """Whether the match stands inside a template tag of one line ("{{ john }}", "{% if
+        john %}"), which names a variable, not a person."""
+        norm = self.norm
+        for opening, closing in (("{{", "}}"), ("{%", "%}")):
+            at = norm.rfind(opening, max(0, start - _TEMPLATE_REACH), start)
+            if at == -1 or closing in norm[at:start] or "\n" in norm[at:start]:
+                continue
+            after = norm.find(closing, end, end + _TEMPLATE_REACH)
+            if after != -1 and "\n" not in norm[end:after]:
+                return True
+        return False
 
     def in_proper_name(self, start: int, end: int) -> bool:
         """Whether a match written with a capital is part of the name of an organisation,
@@ -439,6 +456,7 @@ class Context:
 
 
 _PARTICLES = [[word] for word in DROP_PARTICLES]
+_TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
 
 
 def _only_adjective(word: str) -> bool:

@@ -243,6 +243,8 @@ def fixable(segment: Segment, ctx: Context, m: Match) -> bool:
     something (an organisation, a title)."""
     if ctx.quoted or ctx.in_quoted_speech(m.start) or ctx.is_mention(m.start, m.end):
         return False
+    if m.start > 0 and ctx.norm[m.start - 1] == "#":
+        return False  # a hashtag, which a wording of several words would break
     s, e = ctx.source_span(m.start, m.end)
     text = ctx.text
     return not proper_name_heading(segment.kind, text[s:e], text[max(0, s - 40) : s], text[e:])

@@ -18,6 +18,9 @@ from respectful_lint import lint_text
         "Perl's Getopt::Std module reads the flags.",
         "Set STD{IN,OUT,ERR} to UTF-8 in the script.",
         "Follow @john on the forum for updates.",
+        "Save it as C:\\Users\\john\\notes.docx first.",
+        "<p>Dear {{ john }}, welcome.</p>",
+        "{% if hooker %}Shown to members{% endif %}",
     ],
 )
 def test_addresses_and_code_names_are_not_flagged(text: str) -> None:
@@ -72,3 +75,11 @@ def test_inline_code_after_an_adjective_is_the_thing_it_describes(text: str) -> 
 def test_doctest_and_shell_lines_are_code_indented_or_not(line: str) -> None:
     text = f"The intake examples:\n\n{line}\n\nA john is a client.\n"
     assert [f.line for f in lint_text(text, kind="text")] == [5]
+
+
+def test_a_hashtag_is_reported_without_a_fix() -> None:
+    (finding,) = lint_text("Follow #hookers for news.", kind="text")
+    assert finding.matched == "hookers"
+    assert finding.fix is None
+    # a template tag on another line hides nothing
+    assert [f.matched for f in lint_text("{{ x }}\nA hooker came.\n}}", kind="text")] == ["hooker"]
