@@ -85,7 +85,8 @@ def test_data_attributes_are_configurable() -> None:
 def test_code_scripts_styles_svg_comments_and_urls_are_skipped() -> None:
     text = """<style>.hooker {}</style><script>var hooker = 1;</script>
 <template><p>hooker</p></template><pre>hooker</pre><p>use <code>hooker</code> and
-<kbd>hooker</kbd> <samp>hooker</samp> <var>hooker</var> <tt>hooker</tt> <svg><text>hooker</text><title>hooker</title></svg>
+<kbd>hooker</kbd> <samp>hooker</samp> <var>hooker</var> <tt>hooker</tt>
+<svg><text>hooker</text><title>hooker</title></svg>
 <!-- hooker --> https://example.org/hooker and <a href="https://hooker.example">link</a></p>
 <img alt="https://example.org/hooker.png"><a title="/path/to/hooker">x</a>
 """
