@@ -137,6 +137,21 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path, house: Pa
     assert draft.read_text() == text
 
 
+def test_a_diff_of_a_file_with_a_byte_order_mark_applies_with_git(
+    tmp_path: Path, house: Path
+) -> None:
+    # git and patch read the mark as part of the first line, so the diff's lines carry it
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbfTwo hookers came.\n")
+    result = run(house, "--diff", str(tmp_path / "bom.md"))
+    (tmp_path / "fix.patch").write_text(result.stdout.replace(str(tmp_path) + "/", ""))
+    applied = subprocess.run(
+        ["git", "apply", "fix.patch"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert applied.returncode == 0, applied.stderr
+    assert (tmp_path / "bom.md").read_bytes() == b"\xef\xbb\xbfTwo sex workers came.\n"
+
+
 def test_fix_of_stdin_prints_the_fixed_text_and_reports_on_stderr(house: Path) -> None:
     result = run(house, "--fix", "-", stdin=b"The hooker's bag.\r\nAn addict.")
     assert result.stdout_bytes == b"The sex worker's bag.\r\nA person who uses drugs."

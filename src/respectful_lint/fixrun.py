@@ -155,6 +155,9 @@ def diff(result: Fixed) -> str:
     else:
         encoding = Encoding.of(result.before)
         before, after = encoding.decode(result.before), encoding.decode(result.after)
+        if encoding.bom == b"\xef\xbb\xbf":
+            # the byte-order mark is part of the first line, as git and patch read it
+            before, after = "\ufeff" + before, "\ufeff" + after
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
