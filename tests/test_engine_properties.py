@@ -400,12 +400,40 @@ def test_a_form_or_literal_holding_a_nul_is_no_hit_of_the_segments_it_joins(
         assert list(segment_findings(document, lexicon)) == one_by_one, name
 
 
-@given(st.text(alphabet=['"', "\u201c", "\u201d", PARAGRAPH, "a", " "], max_size=30))
+@given(
+    st.text(
+        alphabet=['"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", PARAGRAPH, "a", " "],
+        max_size=30,
+    )
+)
 def test_quoted_speech_is_found_as_the_paragraph_before_says(norm: str) -> None:
     # (found through an index of the quotes: a paragraph with many matches is read once)
+    closes_german = set()  # a “ or ” that closes a German „
+    pending = False
+    for i, c in enumerate(norm):
+        if c == "\u201e":
+            pending = True
+        elif c in "\u201c\u201d" and pending:
+            closes_german.add(i)
+            pending = False
+
     def inside(start: int) -> bool:
-        head = norm[norm.rfind(PARAGRAPH, 0, start) + 1 : start]
-        return head.count('"') % 2 == 1 or head.rfind("\u201c") > head.rfind("\u201d")
+        head_at = norm.rfind(PARAGRAPH, 0, start) + 1
+        head = norm[head_at:start]
+        if head.count('"') % 2 == 1:
+            return True
+        marks = [c for c in head if c in "\u00ab\u00bb"]
+        if (
+            marks
+            and marks[-1] == norm[head_at:].lstrip("".join(set(norm) - {"\u00ab", "\u00bb"}))[:1]
+        ):
+            return True
+        curly = [
+            (c == "\u201e" or (c == "\u201c" and head_at + i not in closes_german))
+            for i, c in enumerate(head)
+            if c in "\u201c\u201d\u201e"
+        ]
+        return bool(curly) and curly[-1]
 
     ctx = Context(norm, view=norm)
     assert [ctx.in_quoted_speech(i) for i in range(len(norm) + 1)] == [

@@ -88,3 +88,20 @@ def test_a_numeral_before_the_quoted_noun_is_its_object_not_a_name() -> None:
 def test_scare_quotes_around_rescue_words_mark_distance_and_are_not_reported() -> None:
     text = 'Agents raided two spas to "rescue" the women, who were then charged.'
     assert not [r for r in rules(text) if r.startswith("rescue/")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie sagte „the hookers are here“ und ging.",  # German quotes
+        "Il a dit «the hookers are here» hier.",  # guillemets
+        "Er sagte »the hookers are here« dann.",  # guillemets as German prints them
+    ],
+)
+def test_speech_in_other_quotation_marks_is_lowered_and_not_fixed(text: str) -> None:
+    (finding,) = lint_text(text, kind="text")
+    assert finding.severity.label == "suggestion"
+    assert finding.fix is None
+    after = text.replace("the hookers are here", "x") + " The hookers left."
+    (finding,) = lint_text(after, kind="text")
+    assert finding.severity.label == "error"

@@ -507,9 +507,11 @@ def _plural_s(word: str) -> bool:
 
 
 class _Quotes:
-    """Where a normalized view's paragraphs start and its double quotes stand, in order."""
+    """Where a normalized view's paragraphs start and its double quotes stand, in order:
+    straight ones, English curly ones (“…”), German ones („…“, a low mark closed by a high
+    one) and guillemets («…», and »…« as German prints them)."""
 
-    __slots__ = ("closing", "opening", "paragraphs", "straight")
+    __slots__ = ("closing", "guillemets", "opening", "paragraphs", "straight")
 
     def __init__(self, norm: str) -> None:
         def at(mark: str) -> list[int]:
@@ -517,8 +519,19 @@ class _Quotes:
 
         self.paragraphs = at(PARAGRAPH)
         self.straight = at('"')
-        self.opening = at("\u201c")
-        self.closing = at("\u201d")
+        # a German quote opens with „ and closes with “ or ”: that “ opens nothing
+        low = at("\u201e")
+        high = at("\u201c")
+        closers = sorted(high + at("\u201d"))
+        german_ends = set()
+        for opened in low:
+            i = bisect_left(closers, opened)
+            if i < len(closers):
+                german_ends.add(closers[i])
+        self.opening = sorted([p for p in high if p not in german_ends] + low)
+        self.closing = sorted(at("\u201d") + [p for p in high if p in german_ends])
+        left, right = at("\u00ab"), at("\u00bb")
+        self.guillemets = (left, right) if left or right else None
 
     def open_at(self, start: int) -> bool:
         """Whether a double quote opened in the paragraph before ``start`` is still open."""
@@ -527,8 +540,26 @@ class _Quotes:
         straight = self.straight
         if (bisect_left(straight, start) - bisect_left(straight, head)) % 2 == 1:
             return True
+        if self.guillemets is not None:
+            # «…» opens with «, and »…« (as German prints it) with »: the paragraph's first
+            # guillemet says which; a quote is open when the last one before is that one
+            left, right = self.guillemets
+            last_left, last_right = (
+                _last_before(left, head, start),
+                _last_before(right, head, start),
+            )
+            if max(last_left, last_right) != -1:
+                first_left, first_right = _first_from(left, head), _first_from(right, head)
+                if (last_left > last_right) == (first_left < first_right):
+                    return True
         last_open = _last_before(self.opening, head, start)
         return last_open > _last_before(self.closing, head, start)
+
+
+def _first_from(places: list[int], lo: int) -> int:
+    """The first of ``places`` (in order) at or after ``lo``, or a number past them all."""
+    i = bisect_left(places, lo)
+    return places[i] if i < len(places) else 1 << 62
 
 
 def _last_before(places: list[int], lo: int, hi: int) -> int:
