@@ -82,6 +82,21 @@ def test_yaml_positions_through_quotes_escapes_and_folding() -> None:
     ]
 
 
+def test_yaml_positions_after_an_anchor_or_a_tag(tmp_path: Path) -> None:
+    text = 'a: &x a hooker\nb: *x\nc: !!str "the hooker"\nd: &y\n  a hooker here\n'
+    assert found(text, "yaml") == [
+        (1, 9, 1, 15, "hooker", "a"),
+        (3, 15, 3, 21, "hooker", "c"),
+        (5, 5, 5, 11, "hooker", "d"),
+    ]
+    # the fix changes the words, not the anchor the alias names
+    draft = tmp_path / "strings.yaml"
+    draft.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", str(draft)])
+    assert result.exit_code == 0, result.output
+    assert draft.read_text(encoding="utf-8") == text.replace("hooker", "sex worker")
+
+
 def test_invalid_files_give_a_positioned_one_line_error(tmp_path: Path) -> None:
     bad_json = tmp_path / "strings.json"
     bad_json.write_text('{"a": "hooker",\n  "b": }\n', encoding="utf-8")

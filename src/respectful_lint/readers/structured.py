@@ -287,11 +287,17 @@ def _yaml_escape(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+# a node property (an anchor "&name" or a tag "!tag") and the blanks after it
+_PROPERTY = re.compile(r"[&!]\S*[ \t]*(?:\r?\n[ \t]*)?")
+
+
 def align_scalar(text: str, node: yaml.ScalarNode, builder: SegmentBuilder) -> None:
     """Map each character of a scalar's value to where it is written."""
     value = node.value
     style = node.style
     p, end = node.start_mark.index, node.end_mark.index
+    while p < end and (prop := _PROPERTY.match(text, p)) is not None:
+        p = prop.end()  # an anchor or a tag before the value: "&x a hooker"
     if style in ('"', "'"):
         p += 1
         end -= 1
