@@ -477,6 +477,22 @@ def test_lexicon_validate_reports_every_error_in_every_file(tmp_path: Path) -> N
         "'severity' must be one o",
         "'fix' must be one of saf",
     ]
+    # a bad 'inflect' or 'forms' hides nothing after it; a message names only what it fills in
+    worst = many.replace(
+        "    preferred: [client record]",
+        "    inflect: maybe\n    forms: 3\n"
+        "    message: '{matchd} is ours'\n    preferred: [client record]",
+        1,
+    )
+    write(tmp_path / "e.yaml", worst)
+    out = run(tmp_path, "lexicon", "validate", "e.yaml").stdout.splitlines()
+    assert [line.split(": error: ")[1][:24] for line in out] == [
+        "'inflect' of entry 'case",
+        "'forms' must be a list o",
+        "'message' has {matchd}, ",
+        "'severity' must be one o",
+        "'fix' must be one of saf",
+    ]
     data = json.loads(run(tmp_path, "lexicon", "validate", "--format", "json", "a.yaml").stdout)
     (typo,) = [p for p in data["problems"] if p["key"] == "sevrity"]
     assert (typo["line"], typo["column"], typo["severity"]) == (12, 5, "error")

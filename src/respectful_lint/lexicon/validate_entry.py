@@ -4,11 +4,13 @@ from them."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import guards as guard_tests
 from ..model import Condition, Entry, Examples, Guard, Preferred, QuotePolicies, Severity, Source
 from ..rules import registry as kinds
+from ..rules.kind import KindFields
 from ..validation import did_you_mean as _hint
 from ..validation import typename as _typename
 from .validate_base import (
@@ -34,6 +36,10 @@ from .yamlload import Path
 if TYPE_CHECKING:
     from ..rules.kind import RuleKind
 
+# the fields a message template may name ("{matched}", "{preferred}")
+MESSAGE_FIELDS = ("matched", "preferred")
+_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
 
 class EntryChecks(WordingChecks, DeclaredChecks):
     """One entry of ``entries:``, checked field by field."""
@@ -47,10 +53,13 @@ class EntryChecks(WordingChecks, DeclaredChecks):
         rule_kind = kinds.kind(
             self.choice(data.get("kind", "term"), (*path, "kind"), kinds.names())
         )
-        fields = rule_kind.validate(self, data, path, what)
+        fields = self.part(KindFields(), lambda: rule_kind.validate(self, data, path, what))
         terms = fields.terms
-        forms, plural_forms = self.forms(data.get("forms", []), (*path, "forms"))
-        plural, possessive = self.inflection(data, path, what)
+        no_forms: tuple[tuple[str, ...], frozenset[str]] = (NO_STRINGS, frozenset())
+        forms, plural_forms = self.part(
+            no_forms, lambda: self.forms(data.get("forms", []), (*path, "forms"))
+        )
+        plural, possessive = self.part((True, True), lambda: self.inflection(data, path, what))
         preferred = self.entry_preferred(data, path, what, (*terms, *forms))
         severity = self.part(Severity.WARNING, lambda: self.severity(data, path, what))
         category = self.part("", lambda: self.category(data, path, what))
@@ -162,7 +171,19 @@ class EntryChecks(WordingChecks, DeclaredChecks):
         """The entry's own message, if it gives one."""
         if "message" not in data:
             return None
-        return self.part(None, lambda: self.string(data["message"], (*path, "message")))
+        return self.part(None, lambda: self.message(data["message"], (*path, "message")))
+
+    def message(self, raw: Any, path: Path) -> str:
+        """A message template: only ``{matched}`` and ``{preferred}`` are filled in."""
+        text = self.string(raw, path)
+        for name in _PLACEHOLDER.findall(text):
+            if name not in MESSAGE_FIELDS:
+                self.fail(
+                    path,
+                    f"'message' has {{{name}}}, which is not filled in: use "
+                    f"{{matched}} or {{preferred}}{_hint(name, MESSAGE_FIELDS)}",
+                )
+        return text
 
     def cited(
         self, data: dict[str, Any], path: Path, what: str, sources: dict[str, Source]
