@@ -540,6 +540,17 @@ def test_lexicon_test_finds_a_term_claimed_twice(tmp_path: Path) -> None:
     assert "house/spare: 'case file' is also claimed by house/case-file with the same guards" in out
 
 
+def test_lexicon_test_finds_a_house_term_that_hides_a_built_in_rule(tmp_path: Path) -> None:
+    # "house/hooker" is tried before "sex-work/hooker": the built-in error would go unreported
+    write(tmp_path / "house.yaml", _HOUSE.replace("terms: [caseload unit]", "terms: [hooker]"))
+    result = run(tmp_path, "lexicon", "test", "--isolated", "house.yaml")
+    assert result.exit_code == 1
+    assert (
+        "house/spare: 'hooker' is also claimed by sex-work/hooker: where both would report, "
+        "only house/spare does (rules are tried in id order)" in result.stdout
+    )
+
+
 # --- schemas and TOML ----------------------------------------------------------------------------
 
 

@@ -215,23 +215,28 @@ def _clashes(rules: Sequence[Rule], own_ids: set[str], own: Sequence[Lexicon]) -
     pairs: dict[tuple[str, str], str] = {}
     for form, claimants in by_form.items():
         for a, b in itertools.combinations(claimants, 2):
-            if (a.id in own_ids or b.id in own_ids) and matching(a) == matching(b):
+            mine_a, mine_b = a.id in own_ids, b.id in own_ids
+            # one of the project's rules and another lexicon's: where both would report, only
+            # the rule tried first does, whatever their guards
+            if (mine_a != mine_b) or ((mine_a or mine_b) and matching(a) == matching(b)):
                 pairs.setdefault((a.id, b.id), form)
     out: list[Failure] = []
     for (first, second), form in sorted(pairs.items()):
         mine = second if second in own_ids else first
         other = first if mine == second else second
         file, line = _where(own, mine)
-        out.append(
-            Failure(
-                file,
-                line,
-                mine,
-                "clash",
-                f"'{form}' is also claimed by {other} with the "
-                "same guards, so one of them never reports: add a guard, or 'disable:' the other",
+        if other in own_ids:
+            message = (
+                f"'{form}' is also claimed by {other} with the same guards, so one of them "
+                "never reports: add a guard, or 'disable:' the other"
             )
-        )
+        else:
+            message = (
+                f"'{form}' is also claimed by {other}: where both would report, only "
+                f"{min(mine, other)} does (rules are tried in id order). To change {other}, "
+                "use 'overrides:' in the configuration; to replace it, 'disable:' it"
+            )
+        out.append(Failure(file, line, mine, "clash", message))
     return out
 
 
