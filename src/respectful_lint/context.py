@@ -123,6 +123,15 @@ class Context:
         s, _ = self.sentence_bounds(start)
         return not _WORD.search(self.norm, s, start)
 
+    def after_label(self, start: int) -> bool:
+        """Whether the match starts a clause after a short label and a colon that lead its
+        sentence ("Background: Substance abuse among ..."), where a capital starts the
+        clause as at a sentence's start."""
+        if self.norm[max(0, start - 2) : start] != ": ":
+            return False
+        s, _ = self.sentence_bounds(start)
+        return len(_WORD.findall(self.norm, s, start)) <= 3
+
     # --- verification ------------------------------------------------------------------------
 
     def verify(self, lexicon: CompiledLexicon, index: int, start: int, end: int) -> Severity | None:

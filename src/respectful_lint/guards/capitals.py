@@ -32,7 +32,9 @@ def _sentence_start(site: Site, wanted: bool) -> bool:
     # In a Title Case headline every word has a capital, as at a sentence start, so a capital
     # there says nothing about names ("Police Arrest Six Johns In Sting").
     ctx = site.ctx
-    return (ctx.sentence_start(site.start) or ctx.title_case(site.start)) == wanted
+    return (
+        ctx.sentence_start(site.start) or ctx.after_label(site.start) or ctx.title_case(site.start)
+    ) == wanted
 
 
 # Words that, written with a capital after another capitalized word, make the two the name
