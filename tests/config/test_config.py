@@ -550,6 +550,11 @@ def test_an_edited_configured_lexicon_is_seen_despite_the_cache(project: Path) -
             "1:11: 'include': './' is not a valid glob pattern (it names no file or folder)",
         ),
         (
+            "html:\n  <<: {data-attributes: [data-x]}\n",
+            "2:3: invalid value at html: '<<': YAML merge keys ('<<') are not read: write the "
+            "keys out, or use an alias",
+        ),
+        (
             # each space may be a hyphen: a long phrase has too many forms to make
             "allow: [case file, " + " ".join(["w"] * 25) + "]\n",
             "1:20: 'allow': 'w w w w w w w w w w w w w w w w w w w w '... has 25 words; a phrase "

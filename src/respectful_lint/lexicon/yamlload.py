@@ -157,7 +157,11 @@ def _convert(
         KeyError,
     ) as exc:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if isinstance(exc, yaml.MarkedYAMLError):  # its text goes on with a second line
+        if node.tag == "tag:yaml.org,2002:merge":
+            reason = "YAML merge keys ('<<') are not read: write the keys out, or use an alias"
+        elif node.tag.startswith("tag:yaml.org,2002:python/") or node.tag.startswith("!"):
+            reason = f"the tag {node.tag.removeprefix('tag:yaml.org,2002:')!r} is not read"
+        elif isinstance(exc, yaml.MarkedYAMLError):  # its text goes on with a second line
             reason = exc.problem or exc.context or "invalid YAML"
         elif "digits" in str(exc):
             reason = f"more than {MAX_DIGITS:,} digits"
