@@ -81,6 +81,19 @@ def test_gitignore_files_nest_negate_and_include_info_exclude(tmp_path: Path) ->
     assert checked(check(str(tmp_path))) == sorted(str(p) for p in kept)
 
 
+def test_a_gitignore_line_that_would_backtrack_for_minutes_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # without an accelerator pathspec runs Python's own expressions: six '*' in one name took
+    # minutes to fail on a long name
+    monkeypatch.setitem(sys.modules, "hyperscan", None)
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, ".gitignore", "*a*a*a*a*a*a*b\nskipped.md\n")
+    write(tmp_path, "skipped.md")
+    kept = write(tmp_path, "a" * 200 + ".md")
+    assert checked(check(str(tmp_path))) == [str(kept)]
+
+
 def test_gitignore_is_read_from_the_work_tree_above_the_named_folder(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write(tmp_path, ".gitignore", "notes/old/\n")

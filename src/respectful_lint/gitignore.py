@@ -18,6 +18,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from .config.globs import too_many_stars
+
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
@@ -39,6 +41,9 @@ def _spec(folder: str, extra: str | None) -> GitIgnoreSpec | None:
     """The patterns of ``folder/.gitignore`` (after those of ``extra``), or None if none."""
     lines = _read_patterns(extra) if extra else []
     lines += _read_patterns(os.path.join(folder, ".gitignore"))
+    # a line whose many '*' would take exponential time to fail on a long name is left out:
+    # the files it names are then checked (see config.globs.MAX_STARS)
+    lines = [line for line in lines if not too_many_stars(line)]
     if not lines:
         return None
     from pathspec import GitIgnoreSpec  # imported only when there is a pattern to read

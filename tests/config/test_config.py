@@ -550,6 +550,11 @@ def test_an_edited_configured_lexicon_is_seen_despite_the_cache(project: Path) -
             "1:11: 'include': './' is not a valid glob pattern (it names no file or folder)",
         ),
         (
+            "exclude: ['*a*a*a*b']\n",
+            "1:11: 'exclude': '*a*a*a*b' is not a valid glob pattern (more than 3 '*' between "
+            "two slashes)",
+        ),
+        (
             "html:\n  <<: {data-attributes: [data-x]}\n",
             "2:3: invalid value at html: '<<': YAML merge keys ('<<') are not read: write the "
             "keys out, or use an alias",
