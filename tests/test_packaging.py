@@ -73,6 +73,10 @@ def test_pre_commit_hook_fails_on_a_stigmatizing_term(tmp_path: Path) -> None:
     (repo / "notes.text").write_text("Outreach for prostitutes starts at nine.\n")
     (repo / "guide.REST").write_text("Outreach for prostitutes starts at nine.\n")
     (repo / "draft.docx").write_bytes((ROOT / "examples" / "volunteer-briefing.docx").read_bytes())
+    # names that look like options are files: the hook ends its options with "--"
+    (repo / "victim.md").write_text("Outreach for sex workers starts at nine.\n")
+    (repo / "--write-baseline=victim.md").write_text("Outreach for prostitutes starts at nine.\n")
+    (repo / "-dash.md").write_text("Outreach for prostitutes starts at nine.\n")
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
     pre_commit = [sys.executable, "-m", "pre_commit"]
     manifest = subprocess.run(
@@ -107,5 +111,7 @@ def test_pre_commit_hook_fails_on_a_stigmatizing_term(tmp_path: Path) -> None:
     summaries = [line for line in proc.stdout.splitlines() if line.startswith("Found ")]
     counts = [re.match(r"Found (\d+) findings? .* in (\d+) files?\.", line) for line in summaries]
     assert all(counts), summaries
-    assert sum(int(m[1]) for m in counts if m) == 9  # 5 in the text files, 4 in the .docx
-    assert sum(int(m[2]) for m in counts if m) == 7
+    assert sum(int(m[1]) for m in counts if m) == 11  # 7 in the text files, 4 in the .docx
+    assert "-dash.md:1:14: warning sex-work/prostitute" in proc.stdout
+    assert (repo / "victim.md").read_text() == "Outreach for sex workers starts at nine.\n"
+    assert sum(int(m[2]) for m in counts if m) == 10  # every file, the clean ones too
