@@ -361,6 +361,33 @@ def test_a_docx_with_too_many_elements_is_refused(
     assert f"{small}:1:3:" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        # expat scans a token again with each chunk: a long one takes time as its square
+        ("<!--" + "a" * 300_000 + "-->", "an XML token longer than 0.191 MB"),
+        ("<w:p><w:r><w:t>" + "a" * 300_000 + "</w:t></w:r></w:p>", "an XML token longer"),
+        # each open paragraph is held until it ends
+        ("<w:p>" * 200 + "</w:p>" * 200, "paragraphs nested more than 100 deep"),
+    ],
+)
+def test_a_docx_with_a_huge_token_or_deep_paragraphs_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, reason: str
+) -> None:
+    from _docx import package, para
+    from respectful_lint.readers import docx
+
+    monkeypatch.setattr(docx, "MAX_TOKEN", 200_000)
+    path = tmp_path / "hostile.docx"
+    path.write_bytes(package(para("A hooker.") + body))
+    small = tmp_path / "small.docx"
+    small.write_bytes(package(para("A hooker.") + "<w:p/>" * 100))
+    result = check(str(path), str(small))
+    line = one_error(result)
+    assert f"{path}: refused word/document.xml: {reason}" in line
+    assert f"{small}:1:3:" in result.stdout
+
+
 def test_docx_paragraphs_are_handed_on_as_they_end() -> None:
     from _docx import package, para
     from respectful_lint.readers.docx import read_paragraphs

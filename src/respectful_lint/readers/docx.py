@@ -42,6 +42,7 @@ MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 1 << 30  # 1 GiB over all members, as the zip directory declares
 MAX_XML = 256 << 20  # the XML parts that are read, together
 MAX_ELEMENTS = 2_000_000  # XML elements in the parts that are read, together
+MAX_TOKEN = 4 << 20  # bytes of one XML token (a comment, an attribute, a run of text)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 _PARTS = (
     ("header", re.compile(r"word/header(\d*)\.xml")),
@@ -200,7 +201,16 @@ def _parse_part(
     parser.EntityDeclHandler = refuse
     try:
         with archive.open(name) as fh:
+            gap = 0  # bytes since the last ">": the length of the token being read
             while chunk := fh.read(1 << 16):
+                first = chunk.find(b">")
+                gap += len(chunk) if first == -1 else first
+                if gap > MAX_TOKEN:
+                    # expat buffers a token whole and scans it again with each chunk fed, so
+                    # one long comment or attribute takes time that grows as its square
+                    raise Refused(f"an XML token longer than {MAX_TOKEN / 2**20:.3g} MB")
+                if first != -1:
+                    gap = len(chunk) - chunk.rfind(b">") - 1
                 parser.Parse(chunk, False)
                 yield from walker.take()
         parser.Parse(b"", True)

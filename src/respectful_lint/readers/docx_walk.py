@@ -49,6 +49,11 @@ class Paragraph(Struct):
         return out
 
 
+# paragraphs open inside one another (a text box's paragraphs sit inside a paragraph): Word
+# nests a few; a hostile part nests millions, each held until its end
+MAX_NESTED = 100
+
+
 class PartWalker:
     """Collects paragraphs from the expat events of one part."""
 
@@ -120,6 +125,8 @@ class PartWalker:
             if self.cells and self.kind == "body":
                 para.place = (self.cells[-1][0], self.cells[-1][1], self.cells[-1][2])
             para.marks, self.pending = self.pending, []
+            if len(self.open) >= MAX_NESTED:
+                raise Refused(f"paragraphs nested more than {MAX_NESTED} deep")
             self.open.append(para)
             self.out.append(para)
         elif local in _SKIP:
