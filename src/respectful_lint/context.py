@@ -251,10 +251,13 @@ class Context:
         text_start, text_end = self.source_span(start, end)
         raw = self.text
         lower = raw[text_start:text_end].islower()
+        mark = raw[text_start - 1 : text_start]
         if lower and (
             _OPTION_AFTER.match(raw, text_end)
             or _ASSIGNED_OR_CALLED.match(raw, text_end)
-            or raw[text_start - 1 : text_start] in ("(", "[", ".", "$", "%")
+            or mark in (".", "$", "%")
+            # a call or an index ("clean(john)", "names[john]"); "the (hooker)" is prose
+            or (mark in ("(", "[") and text_start >= 2 and _CODE_CHAR.match(raw, text_start - 2))
         ):
             return True  # "john -test", "john = 5", "clean(john)", "log.john", "$john"
         line_start = raw.rfind("\n", 0, text_start) + 1
@@ -465,6 +468,7 @@ class Context:
 
 
 _PARTICLES = [[word] for word in DROP_PARTICLES]
+_CODE_CHAR = re.compile(r"[\w)\]]")  # what a call's or an index's bracket follows
 _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
 
 

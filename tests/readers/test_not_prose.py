@@ -18,6 +18,7 @@ from respectful_lint import lint_text
         "Perl's Getopt::Std module reads the flags.",
         "Set STD{IN,OUT,ERR} to UTF-8 in the script.",
         "Follow @john on the forum for updates.",
+        "Call clean(john) and read names[john] before the loop.",
         "Save it as C:\\Users\\john\\notes.docx first.",
         "<p>Dear {{ john }}, welcome.</p>",
         "{% if hooker %}Shown to members{% endif %}",
@@ -34,6 +35,8 @@ def test_addresses_and_code_names_are_not_flagged(text: str) -> None:
         ("Prostitutes/sex workers were consulted.", "Prostitutes"),
         ("We met an addict. Then we went home.", "addict"),
         ("Email us about the addict (he asked for help).", "addict"),
+        ("The report quotes a (hooker) and a [john] in brackets.", "hooker"),
+        ("The report quotes a (hooker) and a [john] in brackets.", "john"),
         ("The addict, he said, was his brother.", "addict"),
     ],
 )
