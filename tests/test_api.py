@@ -52,3 +52,10 @@ def test_a_term_quoted_as_a_word_is_a_mention_but_scare_quotes_are_use() -> None
     assert lint_text('Write "sex workers" instead of "prostitutes".') == []
     (f,) = lint_text('Police named 14 "johns" after the sting.')
     assert f.rule == "sex-work/john"
+
+
+@pytest.mark.parametrize("kind", ["markdown", "text", "html", "rst"])
+def test_a_lone_surrogate_is_read_as_any_other_character(kind: str) -> None:
+    # Python strings may hold one; UTF-8 cannot, so the fast Markdown parser is not used
+    (finding,) = lint_text("x \ud800 a hooker came", kind=kind)
+    assert (finding.matched, finding.column) == ("hooker", 7)

@@ -248,7 +248,13 @@ def test_a_body_that_is_not_a_form_is_415(server: Server, session: dict[str, str
 
 
 def test_forged_edits_are_refused(server: Server, session: dict[str, str]) -> None:
-    forged = ('[[[0, 999, "x", ""]]]', '[[[0, 3, "x"]]]', "nonsense", '[[[5, 2, "x", ""]]]')
+    forged = (
+        '[[[0, 999, "x", ""]]]',
+        '[[[0, 3, "x"]]]',
+        "nonsense",
+        '[[[5, 2, "x", ""]]]',
+        "[" * 100_000 + "]" * 100_000,  # nested past the JSON parser's stack
+    )
     for history in forged:
         status, _, _ = post(server, session, text="We met prostitutes.", history=history)
         assert status == 400, history

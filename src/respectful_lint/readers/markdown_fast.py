@@ -57,9 +57,12 @@ def usable(text: str) -> bool:
     lets such a line close a fence, and markdown-it does, but pulldown-cmark reads the rest of
     the file as code. Nor for one where a ``pre``, ``script``, ``style`` or ``textarea`` HTML
     block may be closed by another of those four end tags, as CommonMark lets it be, where
-    pulldown-cmark waits for its own and reads the rest as HTML."""
+    pulldown-cmark waits for its own and reads the rest as HTML. Nor for text that holds a lone
+    surrogate, which the Python API may be given and UTF-8 cannot carry."""
     if not AVAILABLE or "\0" in text:
         return False
+    if not text.isascii() and _SURROGATE.search(text):
+        return False  # a lone surrogate (from the Python API) is no UTF-8 for the parser
     if "\t" in text and any("\t" in m[1] for m in _BARE_FENCE.finditer(text)):
         return False
     return "</" not in text or not _raw_blocks_part(text)
@@ -68,6 +71,7 @@ def usable(text: str) -> bool:
 # a fence line with nothing but blanks after its backticks or tildes (the blanks in group 1;
 # possessive, so that a long run of blanks before other text is not searched again)
 _BARE_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})([ \t]*+)\r?$", re.MULTILINE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _RAW_TAG = re.compile(r"<(/?)(pre|script|style|textarea)(?=[\s>]|$)", re.IGNORECASE)
 
 

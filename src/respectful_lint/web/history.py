@@ -83,7 +83,7 @@ def parse_history(raw: str | None) -> list[list[Change]]:
         return []
     try:
         value = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past the parser's stack: no list of edits
         raise UsageError("the list of accepted changes is not valid JSON") from None
     if not isinstance(value, list) or len(value) > MAX_BATCHES:
         raise UsageError("the list of accepted changes is not a list or too long")
