@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from respectful_lint import lint_text
 from respectful_lint.engine import candidate_filter, lint_document
 from respectful_lint.lexicon import load_compiled
 from respectful_lint.model import Document, line_starts
@@ -325,6 +326,21 @@ def test_a_large_file_with_front_matter_is_cut_alike_for_both_parsers() -> None:
     para = "The [hooker] said something here, and more words follow it.\n\n"
     body = para * (markdown.CHUNK_SIZE // len(para) + 20)
     _assert_both_parsers_agree(front + body + "[hooker]: https://example.org\n")
+
+
+def test_a_block_too_long_to_parse_is_read_as_plain_text_by_both_parsers() -> None:
+    # both parsers hold a block's inline events at once (some 300 bytes a character of dense
+    # emphasis): a chunk over MAX_CHUNK, one block with no blank line, is read as plain text
+    text = "A short *first* paragraph.\n\n" + "*a " * (markdown.MAX_CHUNK // 3) + "a hooker\n"
+    text += "\nThe *last* hooker.\n"
+    _assert_both_parsers_agree(text)
+    doc = markdown.MarkdownReader().read(text, "p.md")
+    assert any("*a *a *a" in s.text for s in doc.segments)  # read as written, markers and all
+    findings = lint_text(text, kind="markdown", select=["sex-work"])
+    assert [(f.line, f.column, f.matched) for f in findings] == [
+        (3, markdown.MAX_CHUNK // 3 * 3 + 3, "hooker"),
+        (5, 12, "hooker"),
+    ]
 
 
 # --- leaving out blocks without a candidate -----------------------------------------------
