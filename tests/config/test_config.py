@@ -566,6 +566,10 @@ def test_an_edited_configured_lexicon_is_seen_despite_the_cache(project: Path) -
             "may have at most 8",
         ),
         (
+            "allow: [" + ", ".join(f"w{i}" for i in range(2_001)) + "]\n",
+            "1:8: 'allow' lists 2,001 phrases; at most 2,000",
+        ),
+        (
             "overrides:\n  sex-work/hooker:\n    allow: [a b c d e f g h i]\n",
             "3:13: 'overrides.sex-work/hooker.allow': 'a b c d e f g h i' has 9 words; a phrase "
             "may have at most 8",
