@@ -94,15 +94,21 @@ def number(phrase: str) -> str | None:
     The head is the last word before a relative pronoun, preposition or participle that starts
     the phrase's modifier ("people *who* use drugs", "person *experiencing* homelessness").
     """
-    words = re.findall(r"[A-Za-z'\u2019-]+", phrase.lower())
+    words = re.findall(r"[A-Za-z'\u2019-]+", phrase)
     head = ""
     for word in words:
-        if word in _HEAD_ENDS and head:
+        if word.lower() in _HEAD_ENDS and head:
             break
         head = word
     head = head.removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019")
     if not head:
         return None
+    shouted = len(phrase.split()) > 1 and phrase.isupper()  # "SEX WORKERS": words in capitals
+    if len(head) > 1 and head.isupper() and not shouted:
+        return None  # an acronym ("AIDS", "HIV"): its last letter is no plural -s
+    if len(head) > 2 and head[:-1].isupper() and head[-1] == "s":
+        return "plural"  # an acronym's plural: "STIs", "PLHIVs"
+    head = head.lower()
     if head in _PLURAL_HEADS:
         return "plural"
     if head in _SINGULAR_HEADS:
