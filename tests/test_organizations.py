@@ -679,3 +679,27 @@ def test_a_lexicon_whose_alias_holds_itself_is_an_error_not_a_crash(tmp_path: Pa
     checked = run(tmp_path, "check", "--isolated", "--lexicon", "loop.yaml", "loop.yaml")
     assert checked.exit_code == 2
     assert checked.stderr == f"respectful-lint: error: {message.replace('error: ', '', 1)}\n"
+
+
+def test_a_rule_a_shared_lexicon_disables_is_named_as_turned_off(tmp_path: Path) -> None:
+    shared = _HOUSE.replace("entries:", "disable: [sex-work/punter]\nentries:", 1)
+    write(tmp_path / "shared.yaml", shared)
+    write(tmp_path / "draft.md", "A hooker came.\n")
+    expected = "rule 'sex-work/punter' is turned off by 'disable:' in shared.yaml"
+    explained = run(tmp_path, "explain", "--lexicon", "shared.yaml", "sex-work/punter")
+    assert explained.exit_code == 2
+    assert explained.stderr.strip().endswith(f"explain: {expected}")
+    selected = run(
+        tmp_path, "check", "--lexicon", "shared.yaml", "--select", "sex-work/punter", "draft.md"
+    )
+    assert selected.exit_code == 2
+    assert selected.stderr.strip().endswith(f"--select: {expected}")
+    write(
+        tmp_path / ".respectful-lint.yaml",
+        "lexicons: [shared.yaml]\noverrides:\n  sex-work/punter: {severity: error}\n",
+    )
+    overridden = run(tmp_path, "check", "draft.md")
+    assert overridden.exit_code == 2
+    assert overridden.stderr.strip() == (
+        f"respectful-lint: error: .respectful-lint.yaml:3:3: overrides: {expected}"
+    )

@@ -60,14 +60,18 @@ def explain(rule_id: str, fmt: str, project: Project) -> None:
     from .plugins import choice
     from .reporters import RenderOptions, get_rule_reporter
     from .rules.groups import merge_groups
+    from .selection import turned_off
 
     settings = project.settings()
     with fatal():
         reporter = get_rule_reporter(fmt)
-        rule = describe.find_rule(all_rules(settings), rule_id)
         lexicons = cached_lexicons(
             settings.lexicons, defaults=settings.default_lexicons, plugins=choice(settings.plugins)
         )
+        rules = all_rules(settings)
+        if rule_id not in {r.id for r in rules}:
+            turned_off(lexicons, rule_id, "explain")
+        rule = describe.find_rule(rules, rule_id)
         explanation = describe.explanation(
             rule,
             settings.selection.profile,

@@ -27,7 +27,7 @@ from .readers import extensions
 from .reading import STDIN, file_kind
 from .report import Report
 from .scan import databases_in
-from .selection import Selection, Stage, UnknownSelector, known_rules
+from .selection import Selection, Stage, UnknownSelector, known_rules, turned_off
 
 if TYPE_CHECKING:
     from .config import Config, Settings
@@ -332,7 +332,11 @@ def _prepare(
         if key:
             cache.store(key, lexicons)
     rules = customization.apply(build_rules(lexicons))
-    selection.check(rules)
+    try:
+        selection.check(rules)
+    except UnknownSelector as exc:
+        turned_off(lexicons, exc.selector, exc.option)
+        raise
     with databases_in(cache if use_cache else None):  # compiled scanners are cached too
         compiled = compile_rules(selection.choose(rules), lexicons)
     made = inflect.made()

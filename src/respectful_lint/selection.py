@@ -26,7 +26,7 @@ from . import suppression
 from .baseline import Entry, compare, elsewhere, sentence_words
 from .customize import allowed_here
 from .errors import UsageError
-from .model import Document, Finding, Rule, Severity
+from .model import Document, Finding, Lexicon, Rule, Severity
 from .profiles import DEFAULT_PROFILE, Profile
 from .suppression import META_CATEGORY, META_RULES, UNUSED_RULE, KnownRules
 from .validation import close_match
@@ -65,6 +65,14 @@ def check_selectors(
         lexicons = sorted({i.split("/", 1)[0] for i in ids})
         close = close_match(sel, [*categories, *lexicons, *ids], cutoff=0.5)
         raise UnknownSelector(option, sel, f" (did you mean '{close}'?)" if close else "")
+
+
+def turned_off(lexicons: Iterable[Lexicon], rule_id: str, where: str) -> None:
+    """A usage error naming the lexicon whose ``disable:`` turns ``rule_id`` off, if one
+    does: a selector, explanation or override that names it then says why it finds nothing."""
+    for lex in lexicons:
+        if rule_id in lex.disabled:
+            raise UsageError(f"{where}: rule '{rule_id}' is turned off by 'disable:' in {lex.path}")
 
 
 def rule_matches(selectors: Iterable[str], rule: str, category: str) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct, field
 
 from ..customize import Customization, Override
-from ..errors import LintError
+from ..errors import LintError, UsageError
 from ..model import Severity
 from .globs import matches
 
@@ -202,15 +202,22 @@ class Config(Struct, frozen=True):
                 raise self.error(
                     ("per-file-ignores", pattern, index), f"per-file-ignores: {exc.reason}"
                 ) from None
-        self.check_overrides(ids)
+        disabled = {d for lex in lexicons for d in lex.disabled}
+        self.check_overrides([i for i in ids if i not in disabled], lexicons)
 
-    def check_overrides(self, ids: Sequence[str]) -> None:
-        """Refuse an override of a rule that does not exist, with the closest ids as a hint."""
+    def check_overrides(self, ids: Sequence[str], lexicons: Iterable[Lexicon] = ()) -> None:
+        """Refuse an override of a rule that does not exist, with the closest ids as a hint,
+        or that a lexicon's ``disable:`` turns off."""
         from ..describe import similar_ids
+        from ..selection import turned_off
 
         known = set(ids)
         for override in self.overrides:
             if override.rule not in known:
+                try:
+                    turned_off(lexicons, override.rule, "overrides")
+                except UsageError as exc:
+                    raise self.error(("overrides", override.rule), str(exc), key=True) from None
                 close = similar_ids(override.rule, list(ids))
                 hint = " (did you mean " + ", ".join(f"'{c}'" for c in close) + "?)"
                 message = f"overrides: no rule '{override.rule}'" + (hint if close else "")
