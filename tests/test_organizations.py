@@ -407,6 +407,10 @@ def test_lexicon_init_writes_a_lexicon_that_validates_and_passes(tmp_path: Path)
     ]
     again = run(tmp_path, "lexicon", "init")
     assert again.exit_code == 2 and "already exists; nothing was written" in again.stderr
+    # the comments stay in one column whatever the id's length
+    lines = (tmp_path / "lexicons" / "house.yaml").read_text().splitlines()
+    columns = {line.index(" # ") for line in lines[12:] if " # " in line}
+    assert columns == {30}, lines
 
 
 def test_lexicon_init_keeps_a_configuration_that_already_applies(tmp_path: Path) -> None:

@@ -85,6 +85,19 @@ lexicons: [{lexicon}]
 """
 
 
+def _aligned(text: str, column: int = 31) -> str:
+    """``text`` with each trailing comment starting at ``column`` (after the id is filled in,
+    a longer or shorter id would push it out of line), or one space after longer code."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        code, sep, comment = line.partition(" # ")
+        if sep and code.strip() and not code.lstrip().startswith("#"):
+            code = code.rstrip()
+            line = code.ljust(column - 1) + " # " + comment
+        out.append(line)
+    return "".join(out)
+
+
 @lexicon_command.command(name="init")
 @click.argument("folder", default=".", metavar="[PATH]")
 @click.option("--id", "lexicon_id", default="house", show_default=True, help="The lexicon id.")
@@ -98,7 +111,8 @@ def init_command(folder: str, lexicon_id: str) -> None:
         raise _fatal(f"--id: {lexicon_id!r} must be lower-case letters, digits and hyphens")
     root = Path(folder)
     lexicon = Path("lexicons") / f"{lexicon_id}.yaml"
-    files = {root / lexicon: STARTER_LEXICON.format(id=lexicon_id, lexicon=lexicon.as_posix())}
+    starter = STARTER_LEXICON.format(id=lexicon_id, lexicon=lexicon.as_posix())
+    files = {root / lexicon: _aligned(starter)}
     existing = _existing_config(root)
     if existing is None:
         config = STARTER_CONFIG.format(lexicon=lexicon.as_posix())
