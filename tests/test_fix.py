@@ -742,3 +742,21 @@ def test_a_yaml_alias_that_holds_itself_does_not_stop_fixing(tmp_path: Path, hou
 def test_acronyms_keep_their_number_in_a_fix(text: str, fixed: str) -> None:
     result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "-"], input=text)
     assert result.stdout == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # a list item's continuation line stays one
+        ("- a prison\n  guard came\n", "- a correctional\n  officer came\n"),
+        # a hard break stays a break
+        ("A street  \nwalker came.\n", "A street-based  \nsex worker came.\n"),
+    ],
+)
+def test_a_fix_across_a_line_break_keeps_the_break(text: str, fixed: str) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["check", "--isolated", "--fix", "--unsafe-fixes", "--stdin-filename", "x.md", "-"],
+        input=text,
+    )
+    assert result.stdout == fixed

@@ -219,11 +219,29 @@ def plan(
         edits.extend(_split_edits(source, pieces, wording))
         reason = reason or SPLIT_MARKUP
     else:
-        edits.append((pieces[0][0], pieces[0][1], wording))
+        start, end = pieces[0]
+        edits.append((start, end, keep_line_break(str(source[start:end]), wording)))
     matched = source[pieces[0][0] : pieces[-1][1]]
     if verb_disagrees(matched, plural_match, wording, after):
         reason = reason or "the verb after it may need to change to agree with the new wording"
     return Plan(tuple(edits), reason)
+
+
+_BREAK = re.compile(r"[ \t]*\r?\n[ \t>]*")
+
+
+def keep_line_break(old: str, wording: str) -> str:
+    """``wording`` with the line break (and the indentation or quote marks after it) that
+    ``old`` holds between two of its words put in place of one of the wording's spaces: the
+    one after as many words, or its last. A list item's or a block quote's continuation line
+    stays one, and a hard break stays a break."""
+    found = _BREAK.search(old)
+    if found is None or " " not in wording:
+        return wording
+    words_before = len(old[: found.start()].split())
+    spaces = [i for i, c in enumerate(wording) if c == " "]
+    at = spaces[min(words_before, len(spaces)) - 1]
+    return wording[:at] + found.group() + wording[at + 1 :]
 
 
 def _split_edits(
