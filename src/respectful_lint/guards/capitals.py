@@ -38,13 +38,16 @@ def _sentence_start(site: Site, wanted: bool) -> bool:
 
 
 # Words that, written with a capital after another capitalized word, make the two the name
-# of a place or an institution even in a Title Case headline ("Johns Island", "Hooker Oak
-# Park", "Johns Hopkins")
+# of a place or an institution even in a Title Case line ("Johns Island", "Hooker Oak Park",
+# "Johns Hopkins", "Substance Abuse Services of Erie County")
 PLACE_WORDS = frozenset(
     (  # noqa: SIM905 (a list of words reads better as words)
         "Island Islands County Park Street Road Avenue Lane Drive River Creek Lake Bay Oak "
         "Oaks Hill Hills Valley Beach Point Ridge Falls Springs Harbor Harbour Mountain "
-        "Canyon Bridge Square Station Township Parish Hopkins"
+        "Canyon Bridge Square Station Township Parish Hopkins "
+        "Services Administration Department Agency Bureau Division Office Council Commission "
+        "Committee Coalition Association Institute Foundation Network Center Centre Program "
+        "Programme Project Task Unit"
     ).split()
 )
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
