@@ -42,6 +42,10 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("The guard said I was a convict and nothing more.", "incarceration/convict"),
         ("They treated us like we were junkies.", "drug-use/junkie"),
         ("We are not junkies, we are your neighbours.", "drug-use/junkie"),
+        ("The nurse kept saying I was an addict.", "drug-use/addict"),
+        ("The judge said in open court that I was a felon.", "incarceration/felon"),
+        ("In their eyes I was an inmate, nothing more.", "incarceration/inmate"),
+        ("They made me feel like I was a junkie.", "drug-use/junkie"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

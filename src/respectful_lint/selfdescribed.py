@@ -67,12 +67,16 @@ _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 _NAMING_SELF = ("call", "describ", "consider", "refer", "see", "saw", "identif")
 _SELF_PREFIXES = (("self", "described"), ("self", "identified"), ("self", "identifying"))
 _FIRST_PERSON = _words("i i'm i've i'd we we're we've we'd")
-# Verbs that report another's words or beliefs about the speaker: "said I was a", "thought
-# we were"
+# Words that report another's words or beliefs about the speaker ("said I was a", "kept
+# saying I was", "to them, I was", "in their eyes I was"), or a comparison ("like I was a",
+# "as if we were"): the speaker does not name themselves there
 _SAID = _words(
-    "said says say told tells thought think thinks believed believe believes assumed assume "
-    "assumes claimed claim claims decided decide decides wrote insisted insist insists "
-    "called call calls treated treat treats acted act acts figured figure suspected"
+    "said says say saying told tells telling thought think thinks thinking believed believe "
+    "believes assumed assume assumes claimed claim claims claiming decided decide decides "
+    "wrote writes insisted insist insists called call calls calling treated treat treats "
+    "acted act acts figured figure suspected implied implies whispered yelled shouted "
+    "screamed sure convinced certain decided accused accuses like if though eyes them "
+    "report reported records recorded"
 )
 
 
@@ -117,9 +121,11 @@ def self_described(
             # "the guard said I was a convict": someone else's words about the speaker, not
             # "I said I was a"
             at = len(head) - len(frame)
+            # "the judge said in open court that I was": after "that", further back
+            reach = 10 if at and head[at - 1] == "that" else 4
             return not any(
                 head[k] in _SAID and (k == 0 or head[k - 1] not in _FIRST_PERSON)
-                for k in range(max(0, at - 3), at)
+                for k in range(max(0, at - reach), at)
             )
     return False
 
