@@ -25,6 +25,9 @@ def rules(text: str) -> list[str]:
         "I am an HIV-infected man and I want to be treated with respect.",
         "I said I was a prostitute, and nobody at the clinic flinched.",
         "Some of us identify as whores and say so at every march.",
+        # a person's own account, reported
+        "She says she was a hooker for a decade before she went back to school.",
+        "He told reporters he had been a heroin addict since he was nineteen.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -46,6 +49,8 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("The judge said in open court that I was a felon.", "incarceration/felon"),
         ("In their eyes I was an inmate, nothing more.", "incarceration/inmate"),
         ("They made me feel like I was a junkie.", "drug-use/junkie"),
+        ("He says she was a prostitute.", "sex-work/prostitute"),  # his words about her
+        ("She was a prostitute, the police said.", "sex-work/prostitute"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

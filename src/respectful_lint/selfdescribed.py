@@ -8,8 +8,9 @@ peer-led style guides ask.
 
 A match is a self-description when it heads a noun phrase that is the complement of a
 first-person copula ("I am", "I was", "I've been", "we are", "we were"), of a verb that names
-oneself ("call myself", "describes herself as", "identifies as", "self-described"), or of "as
-a ..." followed by "I" or "we". Only a few modifiers may stand between the frame and the term,
+oneself ("call myself", "describes herself as", "identifies as", "self-described"), of "as
+a ..." followed by "I" or "we", or of a third person's copula in their own reported account
+("she says she was a", "he told reporters he had been a"). Only a few modifiers may stand between the frame and the term,
 and they must be adjectives ("a former", "a proud", "an HIV-positive"), so "I was a volunteer
 helping prostitutes" is still read as use. A possessive ("I am a prostitute's son") names
 someone else.
@@ -127,6 +128,36 @@ def self_described(
                 head[k] in _SAID and (k == 0 or head[k - 1] not in _FIRST_PERSON)
                 for k in range(max(0, at - reach), at)
             )
+    return _own_account(head, article)
+
+
+# A third person's account of themselves, reported: "she says she was a", "he told reporters
+# he had been an". The same pronoun must be the subject of the telling.
+_THIRD = {"she": "she", "he": "he", "they": "they", "she's": "she", "he's": "he",
+          "they're": "they"}  # fmt: skip
+_BE_SINGULAR = (("was",), ("is",), ("had", "been"), ("has", "been"), ("been",))
+_BE_PLURAL = (("were",), ("are",), ("had", "been"), ("have", "been"), ("been",))
+_TELLING = _words(
+    "say says said tell tells told write writes wrote recall recalls recalled explain explains "
+    "explained admit admits admitted describe describes described"
+)
+
+
+def _own_account(head: list[str], article: bool) -> bool:
+    """Whether ``head`` ends in "she says she was" or the like before the match."""
+    for be in _BE_SINGULAR if article else _BE_PLURAL:
+        n = len(be)
+        if tuple(head[-n:]) != be or len(head) <= n:
+            continue
+        who = _THIRD.get(head[-n - 1]) if be != ("been",) else None
+        if be == ("been",) and head[-n - 1] in ("she's", "he's", "they've"):
+            who = _THIRD.get(head[-n - 1].replace("'ve", "'re"))
+        if who is None:
+            return False
+        lead = head[max(0, len(head) - n - 7) : len(head) - n - 1]
+        return any(
+            w in _TELLING and k > 0 and _THIRD.get(lead[k - 1]) == who for k, w in enumerate(lead)
+        )
     return False
 
 
