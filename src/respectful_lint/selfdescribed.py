@@ -10,10 +10,11 @@ A match is a self-description when it heads a noun phrase that is the complement
 first-person copula ("I am", "I was", "I've been", "we are", "we were"), of a verb that names
 oneself ("call myself", "describes herself as", "identifies as", "self-described"), of "as
 a ..." followed by "I" or "we", or of a third person's copula in their own reported account
-("she says she was a", "he told reporters he had been a"). Only a few modifiers may stand between the frame and the term,
-and they must be adjectives ("a former", "a proud", "an HIV-positive"), so "I was a volunteer
-helping prostitutes" is still read as use. A possessive ("I am a prostitute's son") names
-someone else.
+("she says she was a", "he told reporters he had been a"). Only a few modifiers may stand
+between the frame and the term, and they must be adjectives ("a former", "a proud", "an
+HIV-positive"), so "I was a volunteer helping prostitutes" is still read as use. A
+possessive ("I am a prostitute's son") names someone else, and so do another's words about
+the speaker ("the guard said I was a convict", "in their eyes I was an inmate").
 
 Words are the lower-cased words of the normalized view, as guards see them.
 """
