@@ -29,6 +29,8 @@ def rules(text: str) -> list[str]:
         "The officers dropped “johns” off at the station.",
         "Police said they did not arrest the “johns” at the motel.",
         'He said "the johns were arrested" behind the motel.',
+        # "so-called" before another noun names nothing
+        'The so-called experts blamed the "johns" for the noise.',
     ],
 )
 def test_scare_quotes_are_use(text: str) -> None:

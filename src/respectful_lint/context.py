@@ -198,7 +198,9 @@ class Context:
         """Whether the match stands inside a template tag of one line ("{{ john }}", "{% if
         john %}"), which names a variable, not a person."""
         norm = self.norm
-        for opening, closing in (("{{", "}}"), ("{%", "%}")):
+        if norm[start - 1 : start] == "{" and norm[end : end + 1] == "}":
+            return True  # a placeholder: "{john}", "${john}"
+        for opening, closing in (("{{", "}}"), ("{%", "%}"), ("<%", "%>")):
             at = norm.rfind(opening, max(0, start - _TEMPLATE_REACH), start)
             if at == -1 or closing in norm[at:start] or "\n" in norm[at:start]:
                 continue
@@ -468,7 +470,8 @@ class Context:
 
 
 _PARTICLES = [[word] for word in DROP_PARTICLES]
-_CODE_CHAR = re.compile(r"[\w)\]]")  # what a call's or an index's bracket follows
+# what a call's or an index's bracket follows, or a placeholder's ("%(name)s", "[[name]]")
+_CODE_CHAR = re.compile(r"[\w)\]%$\[]")
 _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
 
 

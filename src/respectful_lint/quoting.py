@@ -130,6 +130,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True
     reach = words[-_NAMING_REACH:]
     for i, w in enumerate(reach):
+        if w == "called" and i and reach[i - 1] == "so":
+            continue  # "the so-called experts ...": an adjective of another noun, no naming
         if w.startswith(_NAMING_VERBS) and w not in _NOT_NAMING:
             between = reach[i + 1 :]
             # "named 14 'johns'", "called the 'johns'": the quoted noun is the verb's own

@@ -22,6 +22,7 @@ from respectful_lint import lint_text
         "Save it as C:\\Users\\john\\notes.docx first.",
         "<p>Dear {{ john }}, welcome.</p>",
         "{% if hooker %}Shown to members{% endif %}",
+        "Hello {john}, your ${john} and %(john)s, [[john]] and <%= john %> are set.",
     ],
 )
 def test_addresses_and_code_names_are_not_flagged(text: str) -> None:

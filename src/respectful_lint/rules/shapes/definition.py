@@ -25,6 +25,9 @@ _EQUALS = re.compile(r" ?(?<![=<>!])=(?!=) ?")
 
 _COPULA = re.compile(
     r" (?:is|are|was|were|equals|equal|means|amounts to|constitutes|remains|represents)"
+    # an aside between commas: "is, in reality, trafficking"
+    r"(?:, (?:in reality|in fact|by definition|in effect|in essence|at heart|at bottom|"
+    r"in truth|really|simply|essentially|ultimately),)?"
     r"(?: (?:just|simply|really|basically|essentially|inherently|always|itself|in fact|"
     r"in effect|by definition|nothing but|nothing more than|nothing less than|"
     r"no different from|no different than|no more than|the same as|equivalent to|"

@@ -28,6 +28,7 @@ _SAME = re.compile(
     r"(?<![\w-])(?:"
     r"not (?:that|so|very|much|all that|really|too) different"
     r"|no different|hardly different|little different"
+    r"|(?:there is |there's )?no (?:real )?difference between"
     r"|(?:isn't|is not|wasn't|was not|aren't|are not) much (?:of a )?difference"
     r"|(?:the )?same thing(?: as)?|one and the same|indistinguishabl[ey]|inseparabl[ey]"
     r"|(?:often |largely |virtually |practically )?synonymous"
@@ -56,12 +57,18 @@ def equivalence(sent: Sentence, spec: Conflation, severity: Severity) -> list[Ca
     ]
     out: list[Candidate] = []
     for m in _SAME.finditer(norm, sent.start, sent.end):
-        degree = m[0].startswith(("not ", "isn't", "is not", "wasn't", "was not", "aren't"))
+        degree = m[0].startswith(
+            ("not ", "isn't", "is not", "wasn't", "was not", "aren't", "no ", "there")
+        )
         if not degree and _NEGATED.search(norm, max(sent.start, m.start() - 30), m.start()):
             continue  # "is not the same as", "not inextricably linked": the opposite claim
         partners = other + everyone
         if not partners:
             continue
+        if m[0].endswith("between") and not any(
+            m.end() < s <= m.end() + 12 for s, _ in (*sw, *partners)
+        ):
+            continue  # "no difference between the two forms for sex workers and ...": not them
         spans = [(m.start(), m.end()), *sw, *partners]
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)
