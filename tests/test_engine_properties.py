@@ -423,11 +423,10 @@ def test_quoted_speech_is_found_as_the_paragraph_before_says(norm: str) -> None:
         if head.count('"') % 2 == 1:
             return True
         marks = [c for c in head if c in "\u00ab\u00bb"]
-        if (
-            marks
-            and marks[-1] == norm[head_at:].lstrip("".join(set(norm) - {"\u00ab", "\u00bb"}))[:1]
-        ):
-            return True
+        opener = norm[head_at:].lstrip("".join(set(norm) - {"\u00ab", "\u00bb"}))[:1]
+        closer = "\u00bb" if opener == "\u00ab" else "\u00ab"
+        if marks and marks[-1] == opener and closer in norm[start:].split(PARAGRAPH, 1)[0]:
+            return True  # open, and closed later in the paragraph
         curly = [
             (c == "\u201e" or (c == "\u201c" and head_at + i not in closes_german))
             for i, c in enumerate(head)

@@ -53,3 +53,10 @@ def test_a_name_is_looked_for_in_its_own_sentence_and_near_the_match() -> None:
     assert not in_proper_name(text, 0, 7, (0, 16))
     far = "We met Junkies " + "And Many Other Quite Polite Capitalized Words " * 2 + "Union here."
     assert not in_proper_name(far, 7, 14, (0, len(far)))
+
+
+def test_a_name_after_a_label_is_a_name() -> None:
+    from respectful_lint import lint_text
+
+    assert lint_text("Author: Hooker", kind="text") == []
+    assert lint_text("Contact: Hooker, outreach lead.", kind="text") == []

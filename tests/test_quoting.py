@@ -31,6 +31,10 @@ def rules(text: str) -> list[str]:
         'He said "the johns were arrested" behind the motel.',
         # "so-called" before another noun names nothing
         'The so-called experts blamed the "johns" for the noise.',
+        # people, not words, after "and not", "over" and "dropped" with no quoted alternative
+        'Officers said they arrested the dealers and not "johns".',
+        'The landlord prefers tenants over "johns".',
+        'The van dropped "johns" downtown.',
     ],
 )
 def test_scare_quotes_are_use(text: str) -> None:
@@ -68,6 +72,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "Men in these stings are often known as “johns”.",
         # choosing one word over another, advice against it, a word given up
         'We say "sex worker" and not "hooker" in every leaflet.',
+        "Say 'client', never 'hooker'.",
         "The newsletter prefers “client” over “john”.",
         "The health ministry advises against “AIDS victim” in its guidance.",
         "The wire service dropped “illegal alien” from its stylebook.",
@@ -106,4 +111,10 @@ def test_speech_in_other_quotation_marks_is_lowered_and_not_fixed(text: str) -> 
     assert finding.fix is None
     after = text.replace("the hookers are here", "x") + " The hookers left."
     (finding,) = lint_text(after, kind="text")
+    assert finding.severity.label == "error"
+
+
+def test_a_lone_guillemet_opens_no_quotation() -> None:
+    # a breadcrumb's arrow, with nothing that closes it in the paragraph
+    (finding,) = lint_text("Home » Services » Outreach to hookers in the city.", kind="text")
     assert finding.severity.label == "error"

@@ -28,6 +28,7 @@ def rules(text: str) -> list[str]:
         # a person's own account, reported
         "She says she was a hooker for a decade before she went back to school.",
         "He told reporters he had been a heroin addict since he was nineteen.",
+        "I was a drug addict, and now I run the needle exchange.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -50,6 +51,10 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("In their eyes I was an inmate, nothing more.", "incarceration/inmate"),
         ("They made me feel like I was a junkie.", "drug-use/junkie"),
         ("He says she was a prostitute.", "sex-work/prostitute"),  # his words about her
+        # someone else names them: a passive, or a term that describes something else
+        ("Two suspects identified as illegal aliens were detained.", "immigration/illegal-alien"),
+        ("I am a drug abuse counselor at the clinic.", "drug-use/drug-abuse"),
+        ("I was an inmate advocate for years.", "incarceration/inmate"),
         ("She was a prostitute, the police said.", "sex-work/prostitute"),
     ],
 )

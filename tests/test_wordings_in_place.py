@@ -168,6 +168,12 @@ def test_a_wording_fits_the_phrase_around_the_match(text: str, first: str) -> No
     assert choices(text)[0] == first
 
 
+def test_a_noun_before_its_own_phrase_is_taken_in() -> None:
+    assert choices("Doctors counted the HIV infected mothers in the region.")[0] == (
+        "Doctors counted the mothers living with HIV in the region."
+    )
+
+
 def test_a_noun_followed_by_its_verb_is_taken_in() -> None:
     assert choices("The HIV-infected mothers need care.")[0] == (
         "The mothers living with HIV need care."

@@ -15,7 +15,7 @@ from .model import QuotePolicies, Severity
 from .normalize import PARAGRAPH, PLACEHOLDER, normalize, with_view
 from .patterns import exception_regex
 from .propernames import in_proper_name
-from .quoting import DROP_PARTICLES, DROPPING, gloss_after, mention_frame_before
+from .quoting import DROPPING, choosing_between, gloss_after, mention_frame_before
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
 from .wordclass import classes, next_word_classes
@@ -29,8 +29,8 @@ _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 # An opening quote and the words of a short quoted phrase up to a match.
 _QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}\Z")
 # The words of a short quoted phrase after a match, up to where its quote closes.
-_QUOTED_TAIL = re.compile(r"(?: [\w-]+){1,3}[,.;:!?]?(?=[\"'\u201d\u00bb\u203a`])")
-_CLOSING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a", "\u201e": "\u201d"}
+_QUOTED_TAIL = re.compile(r"(?: [\w-]+){1,3}[,.;:!?]?(?=[\"'\u201c\u201d\u00bb\u203a`])")
+_CLOSING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a", "\u201e": "\u201c\u201d"}
 _ASSIGNED_OR_CALLED = re.compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
 _EX = re.compile(r"(?<![\w-])ex-\Z")  # the prefix "ex-" right before a match
 # What after a hyphen makes a compound about the people the word before it names: who runs
@@ -123,10 +123,14 @@ class Context:
         s, _ = self.sentence_bounds(start)
         return not _WORD.search(self.norm, s, start)
 
-    def after_label(self, start: int) -> bool:
+    def after_label(self, start: int, end: int) -> bool:
         """Whether the match starts a clause after a short label and a colon that lead its
         sentence ("Background: Substance abuse among ..."), where a capital starts the
-        clause as at a sentence's start."""
+        clause as at a sentence's start. Only a match of several words, the later ones in
+        lower case, tells: "Author: Hooker" names someone."""
+        shown = self.original(start, end).split()
+        if len(shown) < 2 or not all(w.islower() for w in shown[1:]):
+            return False
         if self.norm[max(0, start - 2) : start] != ": ":
             return False
         s, _ = self.sentence_bounds(start)
@@ -186,7 +190,7 @@ class Context:
         token = norm[lo:hi].strip(_TOKEN_EDGES)
         if "@" in token or "://" in token or "::" in token or token.startswith("www."):
             return True
-        if "\\" in token:
+        if token.count("\\") > 1 or _DRIVE.match(token):
             return True  # a Windows path: "C:\\Users\\john\\notes.docx"
         if self._in_template(start, end):
             return True
@@ -227,11 +231,14 @@ class Context:
     def self_described(self, start: int, end: int) -> bool:
         """Whether a person names themselves with the term ("I was a prostitute", "she calls
         herself a hooker"): see :mod:`.selfdescribed`."""
+        lo, hi = self.sentence_bounds(start)
+        norm = self.norm
         return self_described(
-            self.words_before(start),
-            self.words_after(end),
-            possessive=self.norm[end - 2 : end] in ("'s", "s'"),
+            _WORD.findall(norm, max(lo, start - _SELF_REACH), start),
+            _WORD.findall(norm, end, min(hi, end + _SELF_REACH)),
+            possessive=norm[end - 2 : end] in ("'s", "s'"),
             is_adjective=_only_adjective,
+            next_classes=lambda: self.next_classes(start, end),
         )
 
     def in_compound(self, start: int, end: int) -> bool:
@@ -302,8 +309,7 @@ class Context:
         """Whether the sentence holding ``start`` is a headline in Title Case: every word of
         four or more letters starts with a capital, and there are at least three of them, or
         a short word such as "For" or "The" is capitalized after the first word ("Help For
-        Hookers", which no prose writes). A short sentence that ends with a full stop and has
-        no such word is a line of names ("Written by Sarah Hooker.")."""
+        Hookers", which no prose writes)."""
         lo, hi = self.sentence_bounds(start)
         s, e = self.source_span(lo, hi)
         if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
@@ -315,11 +321,7 @@ class Context:
         short = len(every) >= 3 and any(
             w[0].isupper() and len(w) < 4 and "function" in classes(w) for w in every[1:]
         )
-        if short:
-            return True
-        if len(words) < 5 and self.text[s:e].rstrip().endswith("."):
-            return False  # a short sentence of names, not a headline: "Written by Sarah Hooker."
-        return len(words) >= 3
+        return short or len(words) >= 3
 
     def next_classes(self, start: int, end: int) -> frozenset[str]:
         """The word classes the word after a match can have where it stands (see
@@ -417,7 +419,7 @@ class Context:
             # the quote may close a few words later: 'advises against “HIV-infected person”';
             # a frame must then name the phrase as words, else the quotes are no scare quotes
             tail = _QUOTED_TAIL.match(norm, end)
-            if tail is None or norm[tail.end()] != _CLOSING.get(opening, opening):
+            if tail is None or norm[tail.end()] not in _CLOSING.get(opening, opening):
                 return None
             return "mention" if self._names_quoted(words, head.start(), tail.end()) else None
         return "mention" if self._names_quoted(words, head.start(), after) else "scare"
@@ -428,9 +430,20 @@ class Context:
         following = self.words_after(min(closing + 1, len(self.norm)))
         if mention_frame_before(words, quoted=True) or gloss_after(following):
             return True
-        if words[-1:] and words[-1] in DROPPING and following[:1] not in _PARTICLES:
-            return True  # "the Stylebook dropped “illegal immigrant”", not "dropped off"
+        if words[-1:] and words[-1] in DROPPING and _WORD_DROPPED.match(" ".join(following)):
+            return True  # "the Stylebook dropped “illegal immigrant” in 2013", "from its guide"
+        if self._chosen_over(opening):
+            return True
         return self._after_quoted_items(opening)
+
+    def _chosen_over(self, opening: int) -> bool:
+        """Whether the quote opening at ``opening`` follows another quoted term and "and
+        not", "not" or "over", after a verb that chooses words ('we say "sex worker" and not
+        "hooker"', 'prefers "client" over "john"')."""
+        alternative = _AFTER_ALTERNATIVE.search(self.norm, max(0, opening - 200), opening)
+        return alternative is not None and choosing_between(
+            self.words_before(alternative.start())
+        )
 
     def _listed_after_frame(self, start: int) -> bool:
         """A term listed after others that a frame names as words ("words like junkie,
@@ -457,6 +470,8 @@ class Context:
                 return False
             if mention_frame_before(self.words_before(found.start()), quoted=quoted):
                 return True
+            if quoted and self._chosen_over(found.start()):
+                return True
             pos = found.start()
         return False
 
@@ -469,10 +484,17 @@ class Context:
         return self._quotes.open_at(start)
 
 
-_PARTICLES = [[word] for word in DROP_PARTICLES]
+# after "dropped" and a quoted term: the end, "from ...", or "in" and a year
+_WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
+# a quoted term, then "and not", "but not", "not" or "over" before another quoted term
+_AFTER_ALTERNATIVE = re.compile(
+    "[\"'\u201d\u2019\u00bb],?\\s+(?:(?:and|but) not|not|never|over)\\s+\\Z"
+)
 # what a call's or an index's bracket follows, or a placeholder's ("%(name)s", "[[name]]")
 _CODE_CHAR = re.compile(r"[\w)\]%$\[]")
 _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
+_DRIVE = re.compile(r"[a-z]:\\")  # "C:\\" (the view is lower case)
+_SELF_REACH = 120  # characters of the sentence the self-description check reads each side
 
 
 def _only_adjective(word: str) -> bool:
@@ -566,7 +588,11 @@ class _Quotes:
             )
             if max(last_left, last_right) != -1:
                 first_left, first_right = _first_from(left, head), _first_from(right, head)
-                if (last_left > last_right) == (first_left < first_right):
+                opener_left = first_left < first_right
+                # open, and closed later in the paragraph: a lone "»" is a breadcrumb's arrow
+                closer = right if opener_left else left
+                end = self.paragraphs[i + 1] if i + 1 < len(self.paragraphs) else 1 << 62
+                if (last_left > last_right) == opener_left and _first_from(closer, start) < end:
                     return True
         last_open = _last_before(self.opening, head, start)
         return last_open > _last_before(self.closing, head, start)

@@ -56,23 +56,27 @@ _NAMING_VERBS = (
 _STYLE_VERBS = _words(
     "ban bans banned banning retire retires retired retiring swap swaps swapped titled entitled"
 )
-# Dropping a word, unless a particle after it makes the verb "drop off" ("dropped “johns” off")
+# Dropping a word ("the Stylebook dropped “illegal immigrant” in 2013", "... from its
+# guide"); "the van dropped “hookers” downtown" drops people
 DROPPING = _words("drop drops dropped dropping")
-DROP_PARTICLES = _words("off out at by outside back home near")
-# Verbs that advise against a word ("advises against “AIDS victim”")
+# Verbs that advise against a word ("advises against “AIDS victim”"); "warned against
+# “junkies” in the park" may be about people
 _ADVISING = _words(
-    "advise advises advised advising warn warns warned warning caution cautions cautioned "
-    "cautioning recommend recommends recommended recommending argue argues argued arguing"
+    "advise advises advised advising recommend recommends recommended recommending"
 )
-# Verbs that choose one word over another: with one of them earlier, "and not" or "but not"
-# before a quoted term ("we say “sex worker” and not “hooker”"), or "over" after a verb of
-# preferring ("prefers “client” over “john”")
-_PREFERRING = _words(
-    "prefer prefers preferred preferring recommend recommends recommended choose chooses chose"
+# Verbs that choose one word over another: with one of them earlier, a quoted term after
+# another and "and not", "but not" or "over" names words ("we say “sex worker” and not
+# “hooker”", "prefers “client” over “john”"); see choosing_between
+_CHOOSING = _words(
+    "say says said saying use uses used using write writes wrote writing prefer prefers "
+    "preferred preferring recommend recommends recommended choose chooses chose"
 )
-_CHOOSING = _PREFERRING | _words(
-    "say says said saying use uses used using write writes wrote writing"
-)
+
+
+def choosing_between(words: list[str]) -> bool:
+    """Whether a verb that chooses words stands in ``words``, those before the quoted term
+    that follows a quoted alternative and "and not", "but not", "not" or "over"."""
+    return any(w in _CHOOSING for w in words[-_NAMING_REACH:])
 # Saying, writing or using a word, right after a word that gives it up ("we no longer use
 # “addict”", "stopped using", "don't say"); "police used “johns”" still uses it
 _USING = _words("use uses using used say saying write writing")
@@ -121,12 +125,6 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
     if last in _STYLE_VERBS or (last in _USING and words[-2:-1] and words[-2] in _GIVING_UP):
         return True
     if last == "against" and words[-2:-1] and words[-2] in _ADVISING:
-        return True
-    if words[-2:] in (["and", "not"], ["but", "not"]) and any(
-        w in _CHOOSING for w in words[-_NAMING_REACH:-2]
-    ):
-        return True  # 'we say "sex worker" and not "hooker"'
-    if last == "over" and any(w in _PREFERRING for w in words[-_NAMING_REACH:-1]):
         return True
     reach = words[-_NAMING_REACH:]
     for i, w in enumerate(reach):

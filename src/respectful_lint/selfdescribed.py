@@ -32,7 +32,14 @@ def _words(text: str) -> frozenset[str]:
 _MODIFIERS = _words(
     "former ex recovering recovered reformed retired proud active practising practicing "
     "full part time independent young old teenage older queer trans gay black brown "
-    "indigenous single lifelong longtime long all hiv positive convicted homeless street"
+    "indigenous single lifelong longtime long all hiv positive convicted homeless street "
+    "drug heroin crack meth opioid opiate cocaine pill dope prison"
+)
+# Nouns after the match that are the person it describes ("an HIV-infected man")
+_PERSONS = _words(
+    "man men woman women person people mother mothers father fathers parent parents girl "
+    "girls boy boys kid kids teen teens teenager guy lady wife husband son daughter "
+    "individual individuals"
 )
 # Adverbs between the copula and the article ("I was once a"); "I am not a junkie" turns the
 # word down rather than claims it
@@ -51,7 +58,6 @@ _SINGULAR: tuple[tuple[str, ...], ...] = (
     ("i", "became"),
     ("identify", "as"),
     ("identifies", "as"),
-    ("identified", "as"),
 )
 # Frames before a plural with no article: first person plural
 _PLURAL: tuple[tuple[str, ...], ...] = (
@@ -62,7 +68,6 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("we", "have", "been"),
     ("we", "had", "been"),
     ("identify", "as"),
-    ("identified", "as"),
 )
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
@@ -88,11 +93,16 @@ def self_described(
     *,
     possessive: bool,
     is_adjective: Callable[[str], bool],
+    next_classes: Callable[[], frozenset[str]] = frozenset,
 ) -> bool:
     """Whether a match, with the words of its sentence ``before`` and ``after`` it, is a
     person's description of themselves (see the module's docs). ``is_adjective`` says whether
-    a word between the frame and the match may only be a modifier."""
+    a word between the frame and the match may only be a modifier; ``next_classes`` gives the
+    classes of the word after the match: a noun there is what the person is ("a drug abuse
+    counselor", "an inmate advocate"), unless it names a person ("an HIV-infected man")."""
     if possessive:
+        return False
+    if after and after[0] not in _PERSONS and "noun" in next_classes():
         return False
     i = len(before)
     for _ in range(3):  # "a proud former", "an HIV positive"

@@ -121,14 +121,17 @@ def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int], text: st
 
 
 def _verb_of_another_subject(words: list[str], found: frozenset[str]) -> bool:
-    """Whether the word after a group ("the HIV infected") is a verb in -s with no verb after
-    it ("stigma against the HIV infected remains high"): the group then ends before it, and
-    the verb agrees with a subject further back. "The HIV infected mothers need care" keeps
-    the noun, a verb following it."""
+    """Whether the word after a group ("the HIV infected") is a verb in -s with an adjective or
+    an adverb after it, or nothing ("stigma against the HIV infected remains high"): the group
+    then ends before it, and the verb agrees with a subject further back. "The HIV infected
+    mothers need care" and "the HIV infected cases in the region" keep the noun."""
     word = words[0]
     if "verb" not in found or not word.endswith("s") or word.endswith("ss"):
         return False
-    return len(words) < 2 or "verb" not in classes(words[1])
+    if len(words) < 2:
+        return True
+    then = classes(words[1])  # "remains high": a complement; "cases in": a noun's phrase
+    return "verb" not in then and bool(then & {"adj", "adv"}) and "function" not in then
 
 
 _COORDINATED_AFTER = re.compile(r"(?:,? (?:and|or)|,) ([a-z][a-z'-]*)")

@@ -605,3 +605,10 @@ def test_a_finding_after_front_matter_in_non_ascii_text_keeps_its_place(filtered
     doc = markdown.MarkdownReader().read(text, "p.md", prefilter=prefilter)
     found = [(f.rule, f.line, f.column, f.end_column) for f in lint_document(doc, lexicon)]
     assert found == [("sex-work/hooker", 5, 12, 18)]
+
+
+def test_a_long_fence_is_code_however_many_blank_lines_it_holds() -> None:
+    text = "Some prose.\n\n```\n" + "x = 1\n\n" * (markdown.MAX_CHUNK // 7 + 10)
+    text += "The hookers are here.\n```\n\nA hooker came.\n"
+    findings = lint_text(text, kind="markdown", select=["sex-work"])
+    assert [f.matched for f in findings] == ["hooker"]

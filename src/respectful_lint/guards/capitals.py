@@ -33,7 +33,9 @@ def _sentence_start(site: Site, wanted: bool) -> bool:
     # there says nothing about names ("Police Arrest Six Johns In Sting").
     ctx = site.ctx
     return (
-        ctx.sentence_start(site.start) or ctx.after_label(site.start) or ctx.title_case(site.start)
+        ctx.sentence_start(site.start)
+        or ctx.after_label(site.start, site.end)
+        or ctx.title_case(site.start)
     ) == wanted
 
 

@@ -101,7 +101,7 @@ class MarkdownReader:
         if markdown_fast.usable(text):
             try:
                 for first_line, chunk in chunks:
-                    if len(chunk) > MAX_CHUNK:
+                    if _too_long(chunk):
                         found.extend(_as_plain_text(chunk, starts[first_line]))
                         continue
                     walker = _Walker(text, starts, first_line, self.data_attributes)
@@ -126,7 +126,7 @@ class MarkdownReader:
             chunks = [(0, text[:after]), *chunks[1:]]
         try:
             for first_line, chunk in chunks:
-                if len(chunk) > MAX_CHUNK and not (body and first_line == 0):
+                if _too_long(chunk) and not (body and first_line == 0):
                     found.extend(_as_plain_text(chunk, starts[first_line]))
                     continue
                 walker = _Walker(text, starts, first_line, self.data_attributes)
@@ -324,6 +324,16 @@ def _with_linked_headings(
     # (sorted: the ranges come in the order they were found, an HTML block's before the link
     # labels of blocks walked after the chunk was read)
     return united([], locked + headings)
+
+
+def _too_long(chunk: str) -> bool:
+    """Whether ``chunk`` is one block too long to parse: over ``MAX_CHUNK`` characters and no
+    fenced code, which the cut at blank lines never splits (a long fence is code, however
+    many blank lines it holds)."""
+    return len(chunk) > MAX_CHUNK and _FENCE_LINE.search(chunk) is None
+
+
+_FENCE_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 
 
 def _as_plain_text(chunk: str, base: int) -> Iterator[Segment]:
