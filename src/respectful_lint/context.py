@@ -441,9 +441,7 @@ class Context:
         not", "not" or "over", after a verb that chooses words ('we say "sex worker" and not
         "hooker"', 'prefers "client" over "john"')."""
         alternative = _AFTER_ALTERNATIVE.search(self.norm, max(0, opening - 200), opening)
-        return alternative is not None and choosing_between(
-            self.words_before(alternative.start())
-        )
+        return alternative is not None and choosing_between(self.words_before(alternative.start()))
 
     def _listed_after_frame(self, start: int) -> bool:
         """A term listed after others that a frame names as words ("words like junkie,

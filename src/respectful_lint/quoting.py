@@ -61,9 +61,7 @@ _STYLE_VERBS = _words(
 DROPPING = _words("drop drops dropped dropping")
 # Verbs that advise against a word ("advises against “AIDS victim”"); "warned against
 # “junkies” in the park" may be about people
-_ADVISING = _words(
-    "advise advises advised advising recommend recommends recommended recommending"
-)
+_ADVISING = _words("advise advises advised advising recommend recommends recommended recommending")
 # Verbs that choose one word over another: with one of them earlier, a quoted term after
 # another and "and not", "but not" or "over" names words ("we say “sex worker” and not
 # “hooker”", "prefers “client” over “john”"); see choosing_between
@@ -77,6 +75,8 @@ def choosing_between(words: list[str]) -> bool:
     """Whether a verb that chooses words stands in ``words``, those before the quoted term
     that follows a quoted alternative and "and not", "but not", "not" or "over"."""
     return any(w in _CHOOSING for w in words[-_NAMING_REACH:])
+
+
 # Saying, writing or using a word, right after a word that gives it up ("we no longer use
 # “addict”", "stopped using", "don't say"); "police used “johns”" still uses it
 _USING = _words("use uses using used say saying write writing")
