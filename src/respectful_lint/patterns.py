@@ -230,10 +230,12 @@ def _literals(items: list[Any], *, extend: bool = False) -> set[str] | None:
                 options.append(set().union(*(b for b in branches if b)))
     if len(run) > len(best):
         best = "".join(run)
-    if len(best) >= 3:
+    # the most selective option: the one whose shortest literal is longest; a literal run of
+    # the pattern's own is one too, and wins a tie (" as " against "escort", "hooker")
+    chosen = max(options, key=lambda o: min(map(len, o))) if options else None
+    if len(best) >= 3 and (chosen is None or len(best) >= min(map(len, chosen))):
         return {best.lower()}
-    # the most selective option: the one whose shortest literal is longest
-    return max(options, key=lambda o: min(map(len, o))) if options else None
+    return chosen
 
 
 FEW = 10  # a run is extended by the character that follows only when it is one of this many
