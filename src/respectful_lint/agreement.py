@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from msgspec import Struct
 
 from .model import ChunkedText
+from .wordsets import word_set as _words
 
 _ARTICLE = re.compile(r"(?<![\w'\u2019])(an?)([ \t\u00a0]+)$", re.IGNORECASE)
 _AN_LETTERS = frozenset("aefhilmnorsx")  # letters whose names start with a vowel sound
@@ -59,10 +60,6 @@ def respell_article(article: str, wording: str) -> str:
 
 
 # --- number -----------------------------------------------------------------------------------
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _PLURAL_HEADS = _words(

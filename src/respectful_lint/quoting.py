@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import itertools
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .wordsets import word_set as _words
 
 # Nouns that name a word as a word ("the term", "a label like").
 _WORD_NOUNS = _words(

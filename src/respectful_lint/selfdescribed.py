@@ -23,10 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .wordsets import word_set as _words
 
 # Modifiers that may stand between the article and the term: what a person says of themselves
 _MODIFIERS = _words(

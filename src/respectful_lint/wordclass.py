@@ -21,15 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .digest import digest as new_digest
+from .wordsets import word_set as _words
 
 if TYPE_CHECKING:
     from .scan_base import DatabaseStore
 
 WORD_CLASSES = ("noun", "verb", "adj", "adv", "function", "none")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 FUNCTION_WORDS = _words(

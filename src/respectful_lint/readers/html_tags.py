@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import re
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from ..wordsets import word_set as _words
 
 INLINE = _words(
     "a abbr acronym b bdi bdo big cite data del dfn em font i ins mark nobr q rb rp rt "

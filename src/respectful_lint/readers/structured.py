@@ -23,16 +23,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import LintError
 from ..model import Document, Location, OffsetMap, Segment
+from ..wordsets import word_set as _words
 from .build import MAX_DIGITS, Refused, SegmentBuilder
 
 if TYPE_CHECKING:
     import yaml
 
 _KEY = re.compile(r"[A-Za-z_$][\w$-]*")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _SKIP_KEYS = _words(
