@@ -29,6 +29,9 @@ def rules(text: str) -> list[str]:
         "She says she was a hooker for a decade before she went back to school.",
         "He told reporters he had been a heroin addict since he was nineteen.",
         "I was a drug addict, and now I run the needle exchange.",
+        # the last item of a list of what the speaker is
+        "I was a mother, a wife and an addict, all at the same time.",
+        "I am a mother of two and a recovering addict.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -55,6 +58,9 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("Two suspects identified as illegal aliens were detained.", "immigration/illegal-alien"),
         ("I am a drug abuse counselor at the clinic.", "drug-use/drug-abuse"),
         ("I was an inmate advocate for years.", "incarceration/inmate"),
+        # no list: a friend to someone else
+        ("I was a friend to a prostitute for years.", "sex-work/prostitute"),
+        ("I met a pimp and a prostitute at the bus stop.", "sex-work/prostitute"),
         ("She was a prostitute, the police said.", "sex-work/prostitute"),
     ],
 )

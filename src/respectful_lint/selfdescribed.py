@@ -124,6 +124,8 @@ def self_described(
             i -= 1
     if article and i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself a"
+    if article:
+        i = _list_start(before, i)  # "I was a mother, a wife and an addict"
     head = before[:i]
     for frame in _SINGULAR if article else _PLURAL:
         if tuple(head[-len(frame) :]) == frame:
@@ -167,6 +169,26 @@ def _own_account(head: list[str], article: bool) -> bool:
             w in _TELLING and k > 0 and _THIRD.get(lead[k - 1]) == who for k, w in enumerate(lead)
         )
     return False
+
+
+def _list_start(before: list[str], i: int) -> int:
+    """Where a list of noun phrases ending at ``before[:i]`` starts, when the match is its
+    last item after "and" or "or" ("I was a mother, a wife and an addict": the "a" of "a
+    mother"); ``i`` when it is no such item. Items are up to three words from an article."""
+    listed = False
+    for _ in range(4):
+        j = i
+        if j and before[j - 1] in ("and", "or"):
+            j -= 1
+        elif not listed:
+            return i
+        k = j
+        while k > 0 and j - k < 3 and before[k - 1] not in _ARTICLES:
+            k -= 1
+        if k == 0 or before[k - 1] not in _ARTICLES or k == j:
+            return i
+        i, listed = k - 1, True
+    return i
 
 
 def _names_self(before: list[str], reflexive: int) -> bool:
