@@ -157,8 +157,12 @@ _CERTAINTY = frozenset(split_words("mistake doubt question wonder secret denying
 
 
 def _denies(words: list[str]) -> bool:
-    """Whether ``words`` hold a negation that is no idiom of certainty."""
+    """Whether ``words`` hold a negation that is no idiom of certainty, or "whether" that
+    makes the claim a question ("whether sex work is trafficking is a question the court
+    left open")."""
     for i, w in enumerate(words):
+        if w == "whether":
+            return True
         if w == "no" and words[i + 1 : i + 2] and words[i + 1] in _CERTAINTY:
             continue
         if w in NEGATORS or w.endswith("n't"):
