@@ -31,6 +31,9 @@ def rules(text: str) -> list[str]:
         "I was a drug addict, and now I run the needle exchange.",
         # the last item of a list of what the speaker is
         "I was a mother, a wife and an addict, all at the same time.",
+        # direct speech: the "I" is the speaker's own, whoever "said"
+        'She told the court: "I was a hooker for ten years."',
+        "They say they've been addicts since school, and still are.",
         "I am a mother of two and a recovering addict.",
     ],
 )

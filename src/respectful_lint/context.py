@@ -233,8 +233,12 @@ class Context:
         herself a hooker"): see :mod:`.selfdescribed`."""
         lo, hi = self.sentence_bounds(start)
         norm = self.norm
+        lo = max(lo, start - _SELF_REACH)
+        # direct speech starts after a colon or an opening quote: in 'he said: "I'm an
+        # addict"' the "I" is the speaker's own
+        lo = max([lo, *(norm.rfind(mark, lo, start) + 1 for mark in _SPEECH_OPENS)])
         return self_described(
-            _WORD.findall(norm, max(lo, start - _SELF_REACH), start),
+            _WORD.findall(norm, lo, start),
             _WORD.findall(norm, end, min(hi, end + _SELF_REACH)),
             possessive=norm[end - 2 : end] in ("'s", "s'"),
             is_adjective=_only_adjective,
@@ -493,6 +497,7 @@ _CODE_CHAR = re.compile(r"[\w)\]%$\[]")
 _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
 _DRIVE = re.compile(r"[a-z]:\\")  # "C:\\" (the view is lower case)
 _SELF_REACH = 120  # characters of the sentence the self-description check reads each side
+_SPEECH_OPENS = (":", '"', "\u201c", "\u201e", "\u00ab")
 
 
 def _only_adjective(word: str) -> bool:

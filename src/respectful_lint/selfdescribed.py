@@ -79,7 +79,7 @@ _SAID = _words(
     "believes assumed assume assumes claimed claim claims claiming decided decide decides "
     "wrote writes insisted insist insists called call calls calling treated treat treats "
     "acted act acts figured figure suspected implied implies whispered yelled shouted "
-    "screamed sure convinced certain decided accused accuses like if though eyes them "
+    "screamed sure convinced certain accused accuses like if though eyes them "
     "report reported records recorded"
 )
 
@@ -144,7 +144,7 @@ def self_described(
 # A third person's account of themselves, reported: "she says she was a", "he told reporters
 # he had been an". The same pronoun must be the subject of the telling.
 _THIRD = {"she": "she", "he": "he", "they": "they", "she's": "she", "he's": "he",
-          "they're": "they"}  # fmt: skip
+          "they've": "they"}  # fmt: skip
 _BE_SINGULAR = (("was",), ("is",), ("had", "been"), ("has", "been"), ("been",))
 _BE_PLURAL = (("were",), ("are",), ("had", "been"), ("have", "been"), ("been",))
 _TELLING = _words(
@@ -159,9 +159,7 @@ def _own_account(head: list[str], article: bool) -> bool:
         n = len(be)
         if tuple(head[-n:]) != be or len(head) <= n:
             continue
-        who = _THIRD.get(head[-n - 1]) if be != ("been",) else None
-        if be == ("been",) and head[-n - 1] in ("she's", "he's", "they've"):
-            who = _THIRD.get(head[-n - 1].replace("'ve", "'re"))
+        who = _THIRD.get(head[-n - 1])  # "she was", "she's been", "they've been"
         if who is None:
             return False
         lead = head[max(0, len(head) - n - 7) : len(head) - n - 1]
