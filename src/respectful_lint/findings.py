@@ -306,17 +306,8 @@ def _may_be_name(ctx: Context, m: Match, inflection: Inflection) -> bool:
         lo, hi = ctx.source_span(*ctx.sentence_bounds(m.start))
         prose = ctx.text[lo:hi].rstrip().endswith((".", "!", "?"))
         return prose and (inflection.possessive or "verb" in ctx.next_classes(m.start, m.end))
-    return prev_capitalized(ctx.text, s) and not ctx.sentence_start(_word_before(ctx.norm, m.start))
-
-
-def _word_before(norm: str, start: int) -> int:
-    """Where the word before ``start`` in the normalized view starts."""
-    i = start
-    while i > 0 and norm[i - 1] == " ":
-        i -= 1
-    while i > 0 and (norm[i - 1].isalnum() or norm[i - 1] in ".'"):
-        i -= 1
-    return i
+    # the capitalized word before is not the sentence's first ("The Hooker left")
+    return prev_capitalized(ctx.text, s) and len(ctx.words_before(m.start)) > 1
 
 
 # why a fix in a heading whose text makes its link anchor is unsafe (see Document.anchored)

@@ -303,17 +303,14 @@ _COORDINATED = re.compile(r"\b(?:current|currently|present|active),? (?:and|or) 
 # any other word joined to "former" by "and", "or" or a comma
 _JOINED = re.compile(r"([a-z][\w'-]*),?(?: and| or|,) \Z")
 # a person-first wording with a verb ("people who use drugs"), one in a place ("people in
-# prison") and one with a participle ("incarcerated people")
+# prison", "people incarcerated at Alcatraz") and one with a participle ("incarcerated people")
 _WHO = re.compile(r"(\w+ who )(\w+)(.*)", re.DOTALL | re.IGNORECASE)
 _IN_PLACE = re.compile(
-    r"(\w+ )((?:in|on) (?:prison|jail|parole|probation|the sex (?:trades?|industry))\b.*)",
+    r"(\w+ )((?:(?:in|on) (?:prison|jail|parole|probation|the sex (?:trades?|industry))"
+    r"|(?:incarcerated|imprisoned|jailed|detained|held) (?:at|in))\b.*)",
     re.DOTALL | re.IGNORECASE,
 )
 _HELD = re.compile(r"(?:incarcerated|imprisoned|jailed|detained)\b", re.IGNORECASE)
-_HELD_AT = re.compile(
-    r"(\w+ )((?:incarcerated|imprisoned|jailed|detained|held) (?:at|in)\b.*)",
-    re.DOTALL | re.IGNORECASE,
-)
 # a state rather than something done: "former" does not make it past ("who has HIV")
 _STATES = frozenset({"has", "have", "is", "are", "lives", "live"})
 # a verb in the past, and words that put the rest of a wording in the past
@@ -356,8 +353,6 @@ def formerly(text: str, now: bool = False) -> str | None:
         out = f"{who[1]}{also}used to {_base_form(verb)}{who[3]}"
     elif (inside := _IN_PLACE.match(text)) is not None:
         out = f"{inside[1]}{'currently or ' if now else ''}formerly {inside[2]}"
-    elif (held := _HELD_AT.match(text)) is not None:  # "people incarcerated at Alcatraz"
-        out = f"{held[1]}{'currently or ' if now else ''}formerly {held[2]}"
     elif _HELD.match(text):
         out = f"{'currently or ' if now else ''}formerly {text}"
     if out is None:
