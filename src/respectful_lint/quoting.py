@@ -8,8 +8,13 @@ talked about as a word:
   "e.g.";
 * for a quoted term, a frame that reports what someone called something: "called … a", "dubbed",
   "known as", "referring to them as", "described as";
+* for a quoted term, what a style guide does with it: "bans", "retires", "dropped" (with
+  "from …" or a year after it, which :mod:`.context` checks), "advises against", "stopped
+  using", "titled";
+* for a quoted term after another quoted term, a choice between words: 'say "sex worker" and
+  not "hooker"', 'prefers "client" over "john"' (see :func:`choosing_between`);
 * for a quoted term, a gloss or verdict right after it: "refers to", "means", "is outdated",
-  "is a slur".
+  "is a slur", "should not be used", "is no longer used".
 
 Words are the lower-cased words of the normalized view, as guards see them.
 """
