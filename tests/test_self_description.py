@@ -35,6 +35,12 @@ def rules(text: str) -> list[str]:
         'She told the court: "I was a hooker for ten years."',
         "They say they've been addicts since school, and still are.",
         "I am a mother of two and a recovering addict.",
+        # a middle item of the list, an appositive, a question to oneself
+        "I was a former junkie, a former inmate, and a student, all in one year.",
+        "I, a former street prostitute from Leeds, have spoken at every hearing.",
+        "We, the felons of this county, vote in every election now.",
+        "Am I an addict if I need a drink every evening?",
+        "Were we junkies, or just kids with nowhere to go?",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -65,6 +71,10 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("I was a friend to a prostitute for years.", "sex-work/prostitute"),
         ("I met a pimp and a prostitute at the bus stop.", "sex-work/prostitute"),
         ("She was a prostitute, the police said.", "sex-work/prostitute"),
+        # a comma ends the speaker's phrase when no list goes on from the match
+        ("I was a nurse, a junkie stole my bag.", "drug-use/junkie"),
+        ("I was a volunteer, a prostitute and a pimp came in.", "sex-work/prostitute"),
+        ("Am I the only one who sees a junkie there?", "drug-use/junkie"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

@@ -237,12 +237,24 @@ class Context:
         # direct speech starts after a colon or an opening quote: in 'he said: "I'm an
         # addict"' the "I" is the speaker's own
         lo = max([lo, *(norm.rfind(mark, lo, start) + 1 for mark in _SPEECH_OPENS)])
+        before: list[str] = []
+        commas: list[int] = []
+        last = lo
+        for m in _WORD.finditer(norm, lo, start):
+            if "," in norm[last : m.start()]:
+                commas.append(len(before))
+            before.append(m.group())
+            last = m.end()
+        if "," in norm[last:start]:
+            commas.append(len(before))
         return self_described(
-            _WORD.findall(norm, lo, start),
+            before,
             _WORD.findall(norm, end, min(hi, end + _SELF_REACH)),
             possessive=norm[end - 2 : end] in ("'s", "s'"),
             is_adjective=_only_adjective,
             next_classes=lambda: self.next_classes(start, end),
+            commas=commas,
+            listing=_LIST_GOES_ON.match(norm, end) is not None,
         )
 
     def in_compound(self, start: int, end: int) -> bool:
@@ -496,6 +508,8 @@ _AFTER_ALTERNATIVE = re.compile(
 _CODE_CHAR = re.compile(r"[\w)\]%$\[]")
 _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
 _DRIVE = re.compile(r"[a-z]:\\")  # "C:\\" (the view is lower case)
+# after an item of a list, another: "a junkie, a thief, and a liar"
+_LIST_GOES_ON = re.compile(r"(?:\s+\w+){0,2}\s*,\s*(?:and\s+|or\s+)?an?\s", re.IGNORECASE)
 _SELF_REACH = 120  # characters of the sentence the self-description check reads each side
 _SPEECH_OPENS = (":", '"', "\u201c", "\u201e", "\u00ab")
 

@@ -10,18 +10,20 @@ A match is a self-description when it heads a noun phrase that is the complement
 first-person copula ("I am", "I was", "I've been", "we are", "we were"), of a verb that names
 oneself ("call myself", "describes herself as", "identifies as", "self-described"), of "as
 a ..." followed by "I" or "we", or of a third person's copula in their own reported account
-("she says she was a", "he told reporters he had been a"). Only a few modifiers may stand
-between the frame and the term, and they must be adjectives ("a former", "a proud", "an
-HIV-positive"), so "I was a volunteer helping prostitutes" is still read as use. A
-possessive ("I am a prostitute's son") names someone else, and so do another's words about
-the speaker ("the guard said I was a convict", "in their eyes I was an inmate").
+("she says she was a", "he told reporters he had been a"), or of the speaker's question
+("am I an addict?"). An item of a list after the frame counts ("I was a junkie, a thief, and
+a liar"), and so does an appositive to "I" or "we" ("I, a former prostitute, ..."). Only a
+few modifiers may stand between the frame and the term, and they must be adjectives ("a
+former", "a proud", "an HIV-positive"), so "I was a volunteer helping prostitutes" is still
+read as use. A possessive ("I am a prostitute's son") names someone else, and so do another's
+words about the speaker ("the guard said I was a convict", "in their eyes I was an inmate").
 
 Words are the lower-cased words of the normalized view, as guards see them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from .wordsets import word_set as _words
 
@@ -55,6 +57,8 @@ _SINGULAR: tuple[tuple[str, ...], ...] = (
     ("i", "became"),
     ("identify", "as"),
     ("identifies", "as"),
+    ("am", "i"),  # asking oneself: "Am I an addict if I drink every day?"
+    ("was", "i"),
 )
 # Frames before a plural with no article: first person plural
 _PLURAL: tuple[tuple[str, ...], ...] = (
@@ -65,6 +69,8 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("we", "have", "been"),
     ("we", "had", "been"),
     ("identify", "as"),
+    ("are", "we"),
+    ("were", "we"),
 )
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
@@ -91,12 +97,18 @@ def self_described(
     possessive: bool,
     is_adjective: Callable[[str], bool],
     next_classes: Callable[[], frozenset[str]] = frozenset,
+    commas: Collection[int] = (),
+    listing: bool = False,
 ) -> bool:
     """Whether a match, with the words of its sentence ``before`` and ``after`` it, is a
     person's description of themselves (see the module's docs). ``is_adjective`` says whether
     a word between the frame and the match may only be a modifier; ``next_classes`` gives the
     classes of the word after the match: a noun there is what the person is ("a drug abuse
-    counselor", "an inmate advocate"), unless it names a person ("an HIV-infected man")."""
+    counselor", "an inmate advocate"), unless it names a person ("an HIV-infected man").
+    ``commas`` holds each index ``k`` of ``before`` with a comma between ``before[k - 1]``
+    and ``before[k]`` (``len(before)``: a comma right before the match), and ``listing``
+    says whether the match's phrase is followed by a comma and another item ("and", "or",
+    "a" or "an")."""
     if possessive:
         return False
     if after and after[0] not in _PERSONS and "noun" in next_classes():
@@ -109,9 +121,13 @@ def self_described(
             break
     if any(tuple(before[max(0, i - 2) : i]) == p for p in _SELF_PREFIXES):
         return True  # "a self-described hooker"
+    if i == 2 and before[:2] == ["we", "the"] and 1 in commas:
+        return True  # an appositive: "We, the felons of this county, ..."
     article = bool(i) and before[i - 1] in _ARTICLES
     if article:
         i -= 1
+        if i == 1 and before[0] in ("i", "we") and i in commas:
+            return True  # an appositive: "I, a former street prostitute, ..."
         if i and before[i - 1] == "as":
             if i >= 2 and before[i - 2] in _REFLEXIVES:
                 return _names_self(before, i - 2)  # "describes herself as a"
@@ -125,7 +141,8 @@ def self_described(
     if article and i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself a"
     if article:
-        i = _list_start(before, i)  # "I was a mother, a wife and an addict"
+        # "I was a mother, a wife and an addict", "I was a junkie, a thief, and a liar"
+        i = _list_start(before, i, commas if listing else ())
     head = before[:i]
     for frame in _SINGULAR if article else _PLURAL:
         if tuple(head[-len(frame) :]) == frame:
@@ -169,16 +186,17 @@ def _own_account(head: list[str], article: bool) -> bool:
     return False
 
 
-def _list_start(before: list[str], i: int) -> int:
-    """Where a list of noun phrases ending at ``before[:i]`` starts, when the match is its
-    last item after "and" or "or" ("I was a mother, a wife and an addict": the "a" of "a
-    mother"); ``i`` when it is no such item. Items are up to three words from an article."""
+def _list_start(before: list[str], i: int, commas: Collection[int] = ()) -> int:
+    """Where a list of noun phrases ending at ``before[:i]`` starts, when the match is an
+    item of it after "and" or "or" ("I was a mother, a wife and an addict": the "a" of "a
+    mother"), or after a comma at an index in ``commas``; ``i`` when it is no such item.
+    Items are up to three words from an article."""
     listed = False
     for _ in range(4):
         j = i
         if j and before[j - 1] in ("and", "or"):
             j -= 1
-        elif not listed:
+        elif not listed and j not in commas:
             return i
         k = j
         while k > 0 and j - k < 3 and before[k - 1] not in _ARTICLES:
