@@ -300,7 +300,12 @@ class ConflationSite:
 
     def sentence_has(self, groups: tuple[str, ...]) -> bool:
         lo, hi = self.cand.window
-        return any(self.sent.hits(gid, lo, hi) for gid in groups)
+        claim_lo, claim_hi = self.cand.claim
+        return any(
+            not (claim_lo <= s and e <= claim_hi)
+            for gid in groups
+            for s, e in self.sent.hits(gid, lo, hi)
+        )
 
 
 # --- building --------------------------------------------------------------------------------

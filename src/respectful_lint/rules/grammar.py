@@ -37,6 +37,9 @@ class Candidate(Struct, frozen=True):
     # Wordings that could replace the span, each a sequence of literal words and view spans
     # (read back from the text, with flagged terms replaced by their preferred wording).
     rewrites: tuple[Rewrite, ...] = ()
+    # the words that make the claim ("cannot be separated"): the sentence tests of guards do
+    # not read them as words that keep the two apart
+    claim: tuple[int, int] = (0, 0)
 
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
@@ -234,8 +237,9 @@ def cand(
     severity: Severity,
     *anchors: tuple[int, int],
     rewrites: tuple[Rewrite, ...] = (),
+    claim: tuple[int, int] = (0, 0),
 ) -> Candidate:
-    return Candidate(start, end, severity, tuple(anchors), (sent.start, sent.end), rewrites)
+    return Candidate(start, end, severity, tuple(anchors), (sent.start, sent.end), rewrites, claim)
 
 
 def word_distance(sent: Sentence, a: tuple[int, int], b: tuple[int, int]) -> int:

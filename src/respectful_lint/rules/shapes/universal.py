@@ -45,6 +45,16 @@ _NO_SUCH = re.compile(
 )
 
 
+# "there is no such thing as sex work" with no adjective is a claim only when what it is
+# instead follows: ", only exploitation", ": it is all trafficking"
+_NO_SUCH_BARE = re.compile(r"(?<!\w)there(?:'s| is| are| was) no such thing as (?:an? )?")
+_INSTEAD = re.compile(
+    r"\s*[,:;\u2013\u2014-]+\s*(?:(?:there(?:'s| is) )?only |just |"
+    r"(?:it|they|that)(?:'s| is| are) (?:all |only |just |always |really |simply )+)"
+    r"(?:(?:a |an |the |sexual |commercial |sex |human )?(?:form of |kind of )?)*"
+)
+
+
 _NO_ONE = re.compile(
     r"(?<!\w)(?:no one|nobody|no woman|no women|no girl|no person) (?:really |truly |freely "
     r"|ever |actually |willingly |genuinely )?(?:chooses|wants|decides|chose|enters|picks) "
@@ -64,6 +74,15 @@ def universal(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
             for m in pattern.finditer(norm, sent.start, s):
                 if m.end() == s:  # the claim carries its own "no": anchor it at its start
                     out.append(cand(sent, m.start(), e, severity, (m.start(), e)))
+        bare = _NO_SUCH_BARE.search(norm, max(sent.start, s - 40), s)
+        instead = _INSTEAD.match(norm, e, sent.end) if bare and bare.end() == s else None
+        if bare is not None and instead is not None:
+            pos = instead.end()
+            ends = [ce for cs, ce, ck in concepts if cs == pos and ck == "tr"]
+            ends.append(sent.matches_at(spec.group("victim"), pos))
+            ends.append(sent.matches_at(spec.group("harm"), pos))
+            if max(ends) > 0:  # "there is no such thing as sex work, only exploitation"
+                out.append(cand(sent, bare.start(), max(ends), severity, (bare.start(), e)))
         q = _QUANTIFIER.search(norm[max(sent.start, s - 40) : s])
         if q is None:
             continue
@@ -96,7 +115,8 @@ SHAPE = Shape(
     title="universal claim",
     summary=(
         "all, every, each, most or any sex worker said to be a victim, trafficked or "
-        'exploited; "there is no such thing as voluntary sex work"'
+        'exploited; "there is no such thing as voluntary sex work", "no such thing as sex '
+        'work, only exploitation"'
     ),
     roles=("sw", "victim", "harm", "tr", "goods"),
     triggers=("sw",),
