@@ -41,6 +41,8 @@ FUNCTION_WORDS = _words(
     "of in on at to for from by with without into onto upon about above below over under "
     "between among through during before after since until till against toward towards across "
     "along around behind beyond near off out up down via per than as like unlike despite "
+    "amid amidst amongst within throughout beside beneath underneath alongside atop unto "
+    "versus whilst "
     # conjunctions and complementizers
     "and or but nor so yet if because while when whenever where whereas although though unless "
     "whether once "
@@ -55,6 +57,8 @@ FUNCTION_WORDS = _words(
     # adverbs of degree and negation that never head a noun phrase
     "not never also often always still too very just only even already again"
 )
+# The first words of prepositions that end in "of"
+_BEFORE_OF = _words("ahead instead because regardless irrespective outside inside out")
 # Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
 _OBJECT_STARTERS = _words(
     "that the a an their them it this these those his her our its to what how why more"
@@ -205,6 +209,8 @@ def next_word_classes(
         return frozenset({"none"})
     if "-" in words[0] or "_" in words[0]:
         return frozenset({"noun", "adj"})  # a compound or an identifier ("built-in", "use_x")
+    if words[0] in _BEFORE_OF and len(words) > 1 and words[1] == "of":
+        return frozenset({"function"})  # a preposition of two words: "ahead of", "instead of"
     if words[0] in ("and", "or") and len(words) > 1 and "adj" in classes(words[1]):
         return frozenset({"adj"})  # adjectives in a row: "the undocumented and unofficial …"
     found = classes(words[0], capitalized=capitalized)
