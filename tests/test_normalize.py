@@ -12,18 +12,20 @@ from respectful_lint.model import OffsetMap
 from respectful_lint.normalize import PARAGRAPH, _fold, _normalize, normalize, with_view
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-# A hyphen or dash + one line break between word characters, a whitespace run, any single
-# whitespace other than a space, or any non-ASCII character.
+_DELETED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# A hyphen or dash + one line break between word characters, a whitespace run (with any
+# deleted characters inside it or at its end), any single whitespace other than a space, or any
+# non-ASCII character.
 _REFERENCE = re.compile(
     r"(?<=\w)[-" + _DASHES + r"\u00ad][ \t]*(?:\r\n|\r|\n)[ \t]*(?=\w)"
-    r"|\s{2,}|[^\S ]|[^\x00-\x7f]"
+    r"|\s[\s" + _DELETED + r"]+|[^\S ]|[^\x00-\x7f]"
 )
 
 
 def reference_view(text: str) -> str:
     def replace(m: re.Match[str]) -> str:
         raw = m.group()
-        if raw.isspace():
+        if raw[0].isspace() and all(c.isspace() or c in _DELETED for c in raw):
             return PARAGRAPH if raw.count("\n") >= 2 or raw.count("\r") >= 2 else " "
         if len(raw) == 1:
             return _fold(raw)
@@ -165,3 +167,10 @@ def test_a_long_text_is_cut_into_pieces() -> None:
     assert view == _normalize(text)[0]
     at = view.rindex("workers")
     assert text[offsets.start(at) : offsets.end(at + len("workers"))] == "workers"
+
+
+def test_a_deleted_character_between_blanks_leaves_one_blank() -> None:
+    # a soft hyphen or zero-width space pasted between two spaces would otherwise leave two
+    # blanks in the view, and "sex  worker" matches no phrase
+    assert normalize("a \u00ad b")[0] == "a b"
+    assert normalize("sex \u200b worker\n\u200b\nhours")[0] == f"sex worker{PARAGRAPH}hours"

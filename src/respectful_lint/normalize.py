@@ -47,6 +47,8 @@ _DELETE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # When a text has no non-ASCII whitespace (or no non-ASCII dash), the first (or second) pass
 # looks for the ASCII case only, a literal string that the engine finds much faster.
 _WHITESPACE_RUN = re.compile(r"\s\s+")
+# a run that a deleted character would otherwise split: "a \u00ad b" has one blank in its view
+_BLANK_OR_DELETED_RUN = re.compile(r"\s[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
 _SPACE_RUN = re.compile(r"   *")  # two spaces and more: a two-character literal to look for
 _HYPHEN_BREAK = re.compile(r"[-" + _DASHES + r"\u00ad] +")
 _ASCII_HYPHEN_BREAK = re.compile(r"- +")
@@ -79,9 +81,10 @@ def _fold(ch: str) -> str:
 
 
 def _replacement(raw: str) -> str:
-    if raw.isspace():
-        # A whitespace run collapses to one space; a blank line (a paragraph break) becomes a
-        # paragraph separator, which no phrase can match across.
+    if raw.isspace() or (raw[0].isspace() and all(c.isspace() or c in _DELETE for c in raw)):
+        # A whitespace run (with any deleted characters in it) collapses to one space; a blank
+        # line (a paragraph break) becomes a paragraph separator, which no phrase can match
+        # across.
         return PARAGRAPH if raw.count("\n") >= 2 or raw.count("\r") >= 2 else " "
     if len(raw) == 1:
         return _fold(raw)
@@ -379,7 +382,9 @@ def _special_spans(text: str, base: str) -> list[tuple[int, int]]:
     if not text.isascii():
         wide = [m.span() for m in _NON_ASCII.finditer(text)]
         chars = {text[start] for start, _ in wide}
-        if any(c.isspace() for c in chars):
+        if not _DELETE.isdisjoint(chars):
+            runs = _BLANK_OR_DELETED_RUN
+        elif any(c.isspace() for c in chars):
             runs = _WHITESPACE_RUN
         if not _WIDE_HYPHENS.isdisjoint(chars):
             hyphens = _HYPHEN_BREAK
