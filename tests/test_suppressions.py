@@ -323,3 +323,44 @@ def test_unused_suppression_warnings_are_selected_like_any_rule(tmp_path: Path) 
         assert found(result) == [(2, "sex-work/hooker")]
     chosen = run(str(path), "--report-unused-suppressions", "--select", "meta")
     assert found(chosen) == [(1, "meta/unused-suppression")]
+
+
+def test_nested_disables_and_enables_of_named_rules(tmp_path: Path) -> None:
+    text = (
+        "<!-- respectful-lint-disable -->\n"
+        "A hooker.\n"
+        "<!-- respectful-lint-enable drug-use -->\n"
+        "<!-- respectful-lint-disable -->\n"
+        "An addict and a hooker.\n"  # the second disable covers the addict again
+        "<!-- respectful-lint-enable sex-work/hooker -->\n"
+        "A hooker, an addict and a junkie.\n"  # the hooker is back, drug-use is still off
+        "<!-- respectful-lint-enable -->\n"
+        "A junkie.\n"
+    )
+    result = run(str(write(tmp_path, "notes.md", text)))
+    assert found(result) == [(7, "sex-work/hooker"), (9, "drug-use/junkie")]
+
+
+def test_many_disables_and_enables_make_regions_linear_in_directives() -> None:
+    # every enable names new rules: before, each reopened every open disable with a longer
+    # list of exceptions (regions and their lists grew with the cube of the directives)
+    parts = [
+        f"<!-- respectful-lint-disable -->\n<!-- respectful-lint-enable r{i}a, r{i}b -->\n"
+        for i in range(400)
+    ]
+    document = MarkdownReader().read("".join(parts) + "A hooker.\n", "notes.md")
+    directives = suppression.find_directives(document)
+    assert len(directives) == 800
+    assert len(suppression.regions(document, directives)) == 400
+
+
+def test_directives_naming_too_many_rules_are_not_read() -> None:
+    # rule ids named by a file's directives are read up to a bound, like the directives
+    names = ", ".join(f"r{i}" for i in range(100))
+    line = f"<!-- respectful-lint-disable-next-line {names} -->\nA hooker.\n"
+    count = suppression.MAX_NAMES // 100
+    text = line * count + "<!-- respectful-lint-disable-next-line x -->\nA hooker.\n"
+    document = MarkdownReader().read(text, "notes.md")
+    directives = suppression.find_directives(document)
+    assert len(directives) == count
+    assert directives[-1].rules[0] == "r0"

@@ -23,9 +23,8 @@ without rule ids covers every rule; a rule id may be any prefix or category, as 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 from heapq import heappop, heappush
 from typing import Any
 
@@ -38,6 +37,8 @@ META_CATEGORY = "meta"
 UNUSED_RULE = "meta/unused-suppression"
 META_RULES = (UNUSED_RULE,)
 MAX_DIRECTIVES = 1000  # per file: more are not read, so checking stays linear in the findings
+# rule ids named by the directives of a file, in all: the directives after them are not read
+MAX_NAMES = 2000
 # Rule lists are at most _ARGS characters long, so a line full of directives without their
 # closing "-->" cannot make the search quadratic.
 _ARGS = 1000
@@ -83,14 +84,40 @@ class Region(Struct):
     rules: tuple[str, ...] | None
     start: int
     end: int
-    excepted: tuple[str, ...] = ()
     overlap: bool = False  # a finding counts when it overlaps (Word comments), not by start
+    # for a ``disable`` of every rule: the ``enable`` comments that turn rules back on after it
+    enables: _Enables | None = None
 
     def contains(self, f: Finding) -> bool:
         """Whether ``f`` is in this region: its start, or (Word comments) any part of it."""
         if self.overlap:
             return f.start < self.end and f.end > self.start
         return self.start <= f.start < self.end
+
+
+class _Enables:
+    """Where ``enable`` comments that name rules stand: for each name, their offsets in order.
+
+    A ``disable`` of every rule stays open across them; a finding it covers is turned back on
+    when an ``enable`` naming its rule (or a prefix of it, its category, ``ALL``) stands
+    between the ``disable`` and the finding."""
+
+    def __init__(self) -> None:
+        self.at: dict[str, list[int]] = {}
+
+    def add(self, rules: Iterable[str], offset: int) -> None:
+        for rule in set(rules):
+            self.at.setdefault(_key(rule), []).append(offset)
+
+    def between(self, names: Iterable[str], start: int, end: int) -> bool:
+        """Whether an ``enable`` naming one of ``names`` stands in [start, end]."""
+        for name in names:
+            offsets = self.at.get(name)
+            if offsets:
+                i = bisect_left(offsets, start)
+                if i < len(offsets) and offsets[i] <= end:
+                    return True
+        return False
 
 
 class _Open:
@@ -100,24 +127,32 @@ class _Open:
     def __init__(self) -> None:
         self.listed: dict[str, dict[int, Region]] = {}
         self.bare: dict[tuple[str, ...], dict[int, Region]] = {}
+        # open ``disable`` comments of every rule, in the order they start (see find)
+        self.blocks: dict[int, Region] = {}
         self.ends: list[tuple[int, int, Region]] = []
         self.count = 0
 
     def add(self, region: Region) -> None:
         self.count += 1
         heappush(self.ends, (region.end, self.count, region))
+        if region.enables is not None:
+            self.blocks[self.count] = region
+            return
         for table, key in self._keys(region):
             table.setdefault(key, {})[self.count] = region
 
     def _keys(self, region: Region) -> list[tuple[dict[Any, dict[int, Region]], Any]]:
         if region.rules is None:
-            return [(self.bare, region.excepted)]
+            return [(self.bare, ())]
         return [(self.listed, _key(rule)) for rule in set(region.rules)]
 
     def close_before(self, offset: int) -> None:
         """Forget the regions that end at or before ``offset``."""
         while self.ends and self.ends[0][0] <= offset:
             _, number, region = heappop(self.ends)
+            if region.enables is not None:
+                self.blocks.pop(number, None)
+                continue
             for table, key in self._keys(region):
                 entries = table.get(key)
                 if entries is not None:
@@ -132,9 +167,16 @@ class _Open:
             for region in self.listed.get(key, {}).values():
                 if region.contains(f):
                     return region, next(r for r in region.rules or () if _key(r) == key)
-        for excepted, regions in self.bare.items():
-            if excepted and not names.isdisjoint(_keys_of(excepted)):
-                continue
+        if self.blocks:
+            # Every open block covers the finding (each runs to an ``enable`` of every rule,
+            # which closes them all), so the one that started last decides: an ``enable`` of
+            # the finding's rule after an earlier one's start and before it stands after the
+            # last one's start too, or the last one is not turned back on.
+            region = self.blocks[next(reversed(self.blocks))]
+            assert region.enables is not None
+            if region.contains(f) and not region.enables.between(names, region.start, f.start):
+                return region, ""
+        for regions in self.bare.values():
             for region in regions.values():
                 if region.contains(f):
                     return region, ""
@@ -143,11 +185,6 @@ class _Open:
 
 def _key(rule: str) -> str:
     return "ALL" if rule.upper() == "ALL" else rule
-
-
-@lru_cache(maxsize=64)
-def _keys_of(rules: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_key(r) for r in rules)
 
 
 def _args(raw: str) -> tuple[str, ...]:
@@ -207,11 +244,28 @@ def _fences(text: str) -> list[tuple[int, int]]:
 def find_directives(document: Document) -> list[Directive]:
     """Every suppression directive in the document, in order."""
     if document.format == "docx":
-        return [
-            Directive("comment", _args(m.group("args")), start, end)
-            for start, end, note in document.comments
-            if (m := re.match(r"\s*respectful-lint-disable\b(?P<args>[^\n]*)", note))
-        ][:MAX_DIRECTIVES]
+        return _bounded(
+            [
+                Directive("comment", _args(m.group("args")), start, end)
+                for start, end, note in document.comments
+                if (m := re.match(r"\s*respectful-lint-disable\b(?P<args>[^\n]*)", note))
+            ]
+        )
+    return _bounded(_found(document))
+
+
+def _bounded(directives: list[Directive]) -> list[Directive]:
+    """The first :data:`MAX_DIRECTIVES` directives, up to the one that names more than
+    :data:`MAX_NAMES` rule ids in all."""
+    names = 0
+    for i, d in enumerate(directives[:MAX_DIRECTIVES]):
+        names += len(d.rules)
+        if names > MAX_NAMES:
+            return directives[:i]
+    return directives[:MAX_DIRECTIVES]
+
+
+def _found(document: Document) -> list[Directive]:
     patterns = _FORMATS.get(document.format, _FORMATS["text"])
     found: dict[int, Directive] = {}
     for base, piece in _pieces(document.text):
@@ -227,13 +281,14 @@ def find_directives(document: Document) -> list[Directive]:
                     start,
                     Directive(m.group("kind"), _args(m.group("args")), start, base + m.end()),
                 )
-    return [found[k] for k in sorted(found)][:MAX_DIRECTIVES]
+    return [found[k] for k in sorted(found)]
 
 
 def regions(document: Document, directives: Sequence[Directive]) -> list[Region]:
     """The spans each directive covers: to its enable, or its own or the next line."""
     out: list[Region] = []
     open_: list[Region] = []
+    enables = _Enables()
     starts: Sequence[int] | None = None
     size = len(document.text)
 
@@ -260,11 +315,11 @@ def regions(document: Document, directives: Sequence[Directive]) -> list[Region]
                 after = _next_text_line(document.text, d.end)
             out.append(Region(d, rules, *line_span(d.end, after)))
         elif d.kind == "disable":
-            region = Region(d, rules, d.end, size)
+            region = Region(d, rules, d.end, size, enables=enables if rules is None else None)
             out.append(region)
             open_.append(region)
         else:
-            open_ = _enable(open_, out, d, size)
+            open_ = _enable(open_, out, d, size, enables)
     return out
 
 
@@ -285,22 +340,33 @@ def _next_text_line(text: str | ChunkedText, at: int) -> int:
     return after
 
 
-def _enable(open_: list[Region], out: list[Region], d: Directive, size: int) -> list[Region]:
-    """Close the open regions an ``enable`` names; reopen what it leaves disabled."""
+def _enable(
+    open_: list[Region], out: list[Region], d: Directive, size: int, enables: _Enables
+) -> list[Region]:
+    """Close the open regions an ``enable`` of every rule ends, or those of the rules it names
+    (reopening them for the rules it leaves off). A ``disable`` of every rule stays open
+    across an ``enable`` that names rules: ``enables`` keeps where those stand. Each
+    ``enable`` so adds at most one region for each open ``disable`` that names its rules."""
+    if not d.rules:
+        for region in open_:
+            region.end = min(region.end, d.start)
+        return []
+    enables.add(d.rules, d.start)
+    named = set(d.rules)
     still: list[Region] = []
     for region in open_:
-        region.end = min(region.end, d.start)
-        if not d.rules:
-            continue
         if region.rules is None:
-            rest = Region(region.directive, None, d.end, size, (*region.excepted, *d.rules))
-        else:
-            left = tuple(r for r in region.rules if r not in d.rules)
-            if not left:
-                continue
+            still.append(region)
+            continue
+        left = tuple(r for r in region.rules if r not in named)
+        if len(left) == len(region.rules):
+            still.append(region)  # it names none of them
+            continue
+        region.end = min(region.end, d.start)
+        if left:
             rest = Region(region.directive, left, d.end, size)
-        out.append(rest)
-        still.append(rest)
+            out.append(rest)
+            still.append(rest)
     return still
 
 
