@@ -612,3 +612,15 @@ def test_a_long_fence_is_code_however_many_blank_lines_it_holds() -> None:
     text += "The hookers are here.\n```\n\nA hooker came.\n"
     findings = lint_text(text, kind="markdown", select=["sex-work"])
     assert [f.matched for f in findings] == ["hooker"]
+
+
+def test_a_long_block_after_fenced_code_is_read_as_plain_text_and_the_code_left_out() -> None:
+    # a fence before it, or a line that only looks like one ("```x`": a backtick fence's
+    # info string holds no backtick), once kept such a block from the plain-text reading
+    block = "*a " * (markdown.MAX_CHUNK // 3) + "a hooker\n"
+    for opening in ("```\nhooker = 1\n```\n", "```x`\n"):
+        text = "A short *first* paragraph.\n\n" + opening + block
+        doc = markdown.MarkdownReader().read(text, "p.md")
+        assert any("*a *a *a" in s.text for s in doc.segments), opening
+        found = [f.matched for f in lint_text(text, kind="markdown", select=["sex-work"])]
+        assert found == ["hooker"], opening  # not the one in the code

@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 
     from ..reading import Prefilter
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# A fence opens with three backticks or tildes (a backtick fence's info string holds no
+# backtick) and closes with as many or more of the same, then blanks only (CommonMark 4.5).
+_FENCE = re.compile(r"^[ \t]{0,3}(?:(`{3,})(?!.*`)|(~{3,}))")
+_FENCE_CLOSE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:\r?\n|\r)?\Z")
 CHUNK_SIZE = 256 * 1024
 # A chunk this long holds a block of over 256 KB with no blank line: it is read as plain text.
 # The longest block in 445 Markdown files of documentation is 80 KB.
@@ -327,23 +330,53 @@ def _with_linked_headings(
 
 
 def _too_long(chunk: str) -> bool:
-    """Whether ``chunk`` is one block too long to parse: over ``MAX_CHUNK`` characters and no
-    fenced code, which the cut at blank lines never splits (a long fence is code, however
-    many blank lines it holds)."""
-    return len(chunk) > MAX_CHUNK and _FENCE_LINE.search(chunk) is None
+    """Whether ``chunk`` holds a block too long to parse: over ``MAX_CHUNK`` characters
+    outside fenced code, which the cut at blank lines never splits (a long fence is code,
+    however many blank lines it holds, and its lines cost the parsers little)."""
+    if len(chunk) <= MAX_CHUNK:
+        return False
+    fenced = sum(end - start for start, end in _fenced(chunk))
+    return len(chunk) - fenced > MAX_CHUNK
 
 
-_FENCE_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
+def _fenced(chunk: str) -> list[tuple[int, int]]:
+    """Where the fenced code blocks of ``chunk`` lie (an unclosed one runs to its end)."""
+    out: list[tuple[int, int]] = []
+    if "``" not in chunk and "~~" not in chunk:
+        return out
+    pos = 0
+    opened: tuple[int, str] | None = None
+    for line in chunk.splitlines(keepends=True):
+        if opened is None:
+            m = _FENCE.match(line)
+            if m:
+                opened = (pos, m.group(1) or m.group(2))
+        else:
+            m = _FENCE_CLOSE.match(line)
+            marker = opened[1]
+            if m and m.group(1)[0] == marker[0] and len(m.group(1)) >= len(marker):
+                out.append((opened[0], pos + len(line)))
+                opened = None
+        pos += len(line)
+    if opened is not None:
+        out.append((opened[0], len(chunk)))
+    return out
 
 
 def _as_plain_text(chunk: str, base: int) -> Iterator[Segment]:
-    """The segments of a chunk too long to parse (one block of more than ``MAX_CHUNK``
-    characters, where the cut at blank lines found none), read as plain text: the parsers
-    hold every inline event of a block at once, some 300 bytes for each character of dense
-    emphasis."""
+    """The segments of a chunk too long to parse (a block of more than ``MAX_CHUNK``
+    characters, where the cut at blank lines found none), read as plain text but for its
+    fenced code, which is left out as code always is: the parsers hold every inline event of
+    a block at once, some 300 bytes for each character of dense emphasis."""
     from . import text as plain
 
-    return plain.segments(chunk, base)
+    last = 0
+    for start, end in _fenced(chunk):
+        if start > last:
+            yield from plain.segments(chunk[last:start], base + last)
+        last = end
+    if last < len(chunk):
+        yield from plain.segments(chunk[last:], base + last)
 
 
 def _chunks(text: str, starts: Sequence[int], first: int = 0) -> list[tuple[int, str]]:
@@ -360,12 +393,13 @@ def _chunks(text: str, starts: Sequence[int], first: int = 0) -> list[tuple[int,
         line_start = starts[i]
         line_end = starts[i + 1] if i + 1 < len(starts) else len(text)
         line = text[line_start:line_end]
-        m = _FENCE.match(line)
-        if m:
-            marker = m.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
+        if fence is None:
+            m = _FENCE.match(line)
+            if m:
+                fence = m.group(1) or m.group(2)
+        else:
+            m = _FENCE_CLOSE.match(line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
                 fence = None
         if (
             fence is None
