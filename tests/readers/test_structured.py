@@ -149,3 +149,23 @@ def test_conflation_findings_name_their_key_like_term_findings() -> None:
     assert "conflation/gloss" in by_rule
     assert all(f.location is not None and f.location.key == "hero.title" for f in findings)
     assert by_rule["conflation/gloss"].matched == "Prostitution, i.e. trafficking"
+
+
+def test_values_nested_more_than_a_hundred_deep_are_refused(tmp_path: Path) -> None:
+    # each value carries its key path, so a deep file cost its depth for every value
+    fine = tmp_path / "fine.json"
+    fine.write_text("[" * 100 + '"a hooker"' + "]" * 100, encoding="utf-8")
+    deep_json = tmp_path / "deep.json"
+    deep_json.write_text('{"a": ' + "[" * 100 + '"x"' + "]" * 100 + "}", encoding="utf-8")
+    deep_yaml = tmp_path / "deep.yaml"
+    deep_yaml.write_text("a:\n  b: " + "[" * 99 + "x" + "]" * 99 + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(fine), str(deep_json), str(deep_yaml)])
+    assert result.exit_code == 2
+    assert "fine.json:1:104: error sex-work/hooker" in result.output  # still checked
+    errors = result.stderr.splitlines()
+    assert errors[0].startswith(
+        f"respectful-lint: error: {deep_json}:1:106: refused: nested more than 100 deep at a[0]"
+    )
+    assert errors[1].startswith(
+        f"respectful-lint: error: {deep_yaml}:2:104: refused: nested more than 100 deep at a.b[0]"
+    )

@@ -122,6 +122,11 @@ def value_segments(
         yield Segment(outer.text, outer.offsets, "string", False, location)
 
 
+# Objects and arrays (JSON), mappings and sequences (YAML) nested deeper are refused: each
+# value's key path holds every level above it, so a deep file costs its depth for each value.
+MAX_DEPTH = 100
+
+
 class JsonReader:
     name: ClassVar[str] = "json"
     extensions: ClassVar[tuple[str, ...]] = (".json",)
@@ -153,11 +158,11 @@ def _json(text: str) -> Iterator[Segment]:
     i = _WS.match(text, 0).end()  # type: ignore[union-attr]
     while i < n:
         c = text[i]
-        if c == "{":
-            frames.append([True, None, True])
-            i += 1
-        elif c == "[":
-            frames.append([False, 0, False])
+        if c in "{[":
+            if len(frames) >= MAX_DEPTH:
+                where = key_path(tuple(f[1] for f in frames))
+                raise Refused(i, f"nested more than {MAX_DEPTH} deep", where)
+            frames.append([True, None, True] if c == "{" else [False, 0, False])
             i += 1
         elif c in "}]":
             frames.pop()
@@ -253,6 +258,9 @@ def _yaml(text: str, root: yaml.Node) -> Iterator[Segment]:
         if id(node) in seen:  # an alias: its anchor was read already
             continue
         seen.add(id(node))
+        if len(path) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            reason = f"nested more than {MAX_DEPTH} deep"
+            raise Refused(node.start_mark.index, reason, key_path(path))
         if isinstance(node, yaml.MappingNode):
             for key, value in reversed(node.value):
                 name = key.value if isinstance(key, yaml.ScalarNode) else "?"
