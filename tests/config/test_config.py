@@ -551,8 +551,13 @@ def test_an_edited_configured_lexicon_is_seen_despite_the_cache(project: Path) -
         ),
         (
             "exclude: ['*a*a*a*b']\n",
-            "1:11: 'exclude': '*a*a*a*b' is not a valid glob pattern (more than 3 '*' between "
-            "two slashes)",
+            "1:11: 'exclude': '*a*a*a*b' is not a valid glob pattern (too many '*': at most 3 "
+            "between two slashes, and at most 2 beyond the first of each part in all)",
+        ),
+        (
+            "exclude: ['*a*a/*a*a/*b*b']\n",
+            "1:11: 'exclude': '*a*a/*a*a/*b*b' is not a valid glob pattern (too many '*': at "
+            "most 3 between two slashes, and at most 2 beyond the first of each part in all)",
         ),
         (
             "html:\n  <<: {data-attributes: [data-x]}\n",
