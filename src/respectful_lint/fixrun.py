@@ -67,6 +67,10 @@ def fix_report(
     by_path: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_path.setdefault(f.path, []).append(f)
+    lines_of: dict[str, dict[tuple[str, int], str]] = {}
+    for key, line in report.lines.items():
+        lines_of.setdefault(key[0], {})[key] = line
+    remaining: dict[str, list[Finding]] = {}  # the findings left in each changed file
     wanted = {stdin_shown if p == STDIN else p for p in include} - {None}
     names = [*by_path, *sorted(n for n in wanted if n is not None and n not in by_path)]
     for name in names:
@@ -75,7 +79,7 @@ def fix_report(
         if name not in wanted and not any(applicable(f, options.unsafe) for f in findings):
             continue
         reader_name = stdin_name if is_stdin else name
-        lines = {k: v for k, v in report.lines.items() if k[0] == name}
+        lines = lines_of.get(name, {})
         try:
             data = stdin if is_stdin and stdin is not None else read_bytes(name)
             result = fix_source(
@@ -95,8 +99,10 @@ def fix_report(
         outcome.results.append(result)
         if result.changed:
             outcome.before[name] = (findings, lines)
-            report.findings = [f for f in report.findings if f.path != name]
-            report.findings.extend(result.remaining)
+            remaining[name] = list(result.remaining)
+    if remaining:  # once for all the changed files: linear in the files and findings
+        report.findings = [f for f in report.findings if f.path not in remaining]
+        report.findings.extend(f for found in remaining.values() for f in found)
     report.findings.sort(key=lambda f: f.sort_key)
     return outcome
 
