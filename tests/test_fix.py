@@ -760,3 +760,30 @@ def test_a_fix_across_a_line_break_keeps_the_break(text: str, fixed: str) -> Non
         input=text,
     )
     assert result.stdout == fixed
+
+
+def test_fixing_keeps_the_options_of_a_check(tmp_path: Path) -> None:
+    # --max-findings and --report-unused-suppressions apply to the fixing run too, and a
+    # file's notes are those of its last check
+    draft = tmp_path / "notes.md"
+    draft.write_text("A hooker left. " * 20 + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--max-findings", "3", str(draft)])
+    assert result.exit_code == 0, result.output
+    assert "sex worker" in draft.read_text(encoding="utf-8")
+    assert "stopped after" not in result.output  # the last check found none
+    draft.write_text("A junkie. " * 5 + "A hooker.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["check", "--fix", "--max-findings", "3", "--format", "concise", str(draft)]
+    )
+    assert result.exit_code == 1
+    assert result.stdout.count("drug-use/junkie") == 3
+    assert "0 fixed, 3 remaining." in result.stdout  # the hooker was not reached
+    assert "stopped after 3 findings" in result.stderr
+    draft.write_text(
+        "<!-- respectful-lint-disable-next-line drug-use -->\nA hooker.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        main, ["check", "--fix", "--report-unused-suppressions", "--format", "concise", str(draft)]
+    )
+    assert "meta/unused-suppression" in result.stdout
+    assert draft.read_text(encoding="utf-8").endswith("A sex worker.\n")

@@ -347,11 +347,22 @@ def _check_run(
     if strict_lexicons:
         _strict_lexicons(settings)
     fixed = None
+    unused = options.report_unused_suppressions
+    report_unused = bool(config.report_unused_suppressions) if unused is None else unused
     if fix is not None:
-        fixed = fix_run(paths, compiled, settings, config, stdin_filename, fix)
+        fixed = fix_run(
+            paths,
+            compiled,
+            settings,
+            config,
+            stdin_filename,
+            fix,
+            jobs=options.jobs,
+            report_unused_suppressions=report_unused,
+            max_findings=max_findings,
+        )
         report = fixed.report
     else:
-        unused = options.report_unused_suppressions
         report = run(
             paths,
             compiled,
@@ -359,9 +370,7 @@ def _check_run(
             stdin_name=stdin_filename,
             config=config,
             jobs=options.jobs,
-            report_unused_suppressions=bool(config.report_unused_suppressions)
-            if unused is None
-            else unused,
+            report_unused_suppressions=report_unused,
             max_findings=max_findings,
         )
     stale = ci.apply_baseline(report, entries, options.write_baseline)

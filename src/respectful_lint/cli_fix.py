@@ -15,7 +15,7 @@ from .cli_options import grouped
 from .errors import LintError
 from .reading import STDIN
 from .report import Report
-from .runner import run
+from .runner import MAX_FINDINGS, run
 
 if TYPE_CHECKING:
     from .config import Config, Settings
@@ -114,8 +114,13 @@ def fix_run(
     config: Config,
     stdin_name: str | None,
     options: FixOptions,
+    *,
+    jobs: int | None = 1,
+    report_unused_suppressions: bool = False,
+    max_findings: int = MAX_FINDINGS,
 ) -> FixedRun:
-    """Check, fix and write; print the diff or the fixed standard input."""
+    """Check, fix and write; print the diff or the fixed standard input. ``jobs``,
+    ``report_unused_suppressions`` and ``max_findings`` are as for :func:`.runner.run`."""
     from .fixrun import diff, fix_report, summary, write_results
 
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
@@ -128,6 +133,8 @@ def fix_run(
             stdin_name=name,
             stdin=data,
             config=config,
+            report_unused_suppressions=report_unused_suppressions,
+            max_findings=max_findings,
         )
 
     report = run(
@@ -137,6 +144,9 @@ def fix_run(
         stdin_name=stdin_name,
         stdin=stdin,
         config=config,
+        jobs=jobs,
+        report_unused_suppressions=report_unused_suppressions,
+        max_findings=max_findings,
     )
     include = paths if options.output is not None else (STDIN,) if stdin is not None else ()
     outcome = fix_report(report, include, lint, options, stdin=stdin, stdin_name=stdin_name)

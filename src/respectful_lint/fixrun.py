@@ -71,6 +71,7 @@ def fix_report(
     for key, line in report.lines.items():
         lines_of.setdefault(key[0], {})[key] = line
     remaining: dict[str, list[Finding]] = {}  # the findings left in each changed file
+    notes: dict[str | None, list[str]] = {}  # each file's notes from its last check
     wanted = {stdin_shown if p == STDIN else p for p in include} - {None}
     names = [*by_path, *sorted(n for n in wanted if n is not None and n not in by_path)]
     for name in names:
@@ -87,7 +88,7 @@ def fix_report(
                 _format(reader_name),
                 data,
                 findings,
-                partial(_relint, relint, reader_name, report=report),
+                partial(_relint, relint, reader_name, report=report, notes=notes),
                 unsafe=options.unsafe,
                 track_changes=options.track_changes,
             )
@@ -103,14 +104,25 @@ def fix_report(
     if remaining:  # once for all the changed files: linear in the files and findings
         report.findings = [f for f in report.findings if f.path not in remaining]
         report.findings.extend(f for found in remaining.values() for f in found)
+        # a note on a changed file ("stopped after 10,000 findings") is its last check's
+        report.notes = [n for n in report.notes if n.split(": ", 1)[0] not in remaining]
+        report.notes.extend(n for name in remaining for n in notes.get(name, []))
     report.findings.sort(key=lambda f: f.sort_key)
     return outcome
 
 
-def _relint(relint: Relint, name: str | None, data: bytes, *, report: Report) -> list[Finding]:
+def _relint(
+    relint: Relint,
+    name: str | None,
+    data: bytes,
+    *,
+    report: Report,
+    notes: dict[str | None, list[str]],
+) -> list[Finding]:
     checked = relint(name, data)
     if checked.errors:
         raise LintError(checked.errors[0])
+    notes[name] = checked.notes
     for key, line in checked.lines.items():
         report.lines[key] = line
     return checked.findings
