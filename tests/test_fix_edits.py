@@ -297,3 +297,18 @@ def test_a_tracked_edit_where_a_revision_already_stands_is_refused() -> None:
     with pytest.raises(LintError, match="another tracked change"):
         apply_docx_edits(data, [(7, 14, "sex workers")], track_changes=True)
     assert text_of(apply_docx_edits(data, [(7, 14, "sex workers")])) == "We met sex workers."
+
+
+def test_no_fix_leaves_markup_around_nothing() -> None:
+    # the wording goes in the first piece of a match that markup splits; a piece emptied
+    # between two delimiters would leave them around nothing ("homelessness**")
+    for text, kind in (
+        ("We help the *home*less.", "markdown"),
+        ("We help the ho*meless*.", "markdown"),
+        ("Two ex-<em>inmate</em>s spoke.", "html"),
+    ):
+        (finding,) = lint_text(text, kind=kind)
+        assert finding.fix is None, text
+    (finding,) = lint_text("The *hook*er left.", kind="markdown")
+    assert finding.fix is not None  # "The *sex worker* left.": nothing left empty
+    assert apply_edits("The *hook*er left.", list(finding.fix.edits)) == "The *sex worker* left."

@@ -213,7 +213,10 @@ def plan(
             return None
         edits.append((s, e, respell_article(article, wording)))
     if len(pieces) > 1:
-        edits.extend(_split_edits(source, pieces, wording))
+        split = _split_edits(source, pieces, wording)
+        if _empties_markup(source, pieces, split):
+            return None
+        edits.extend(split)
         reason = reason or SPLIT_MARKUP
     else:
         start, end = pieces[0]
@@ -239,6 +242,27 @@ def keep_line_break(old: str, wording: str) -> str:
     spaces = [i for i, c in enumerate(wording) if c == " "]
     at = spaces[min(words_before, len(spaces)) - 1]
     return wording[:at] + found.group() + wording[at + 1 :]
+
+
+_MARKUP = frozenset("*_~`<>[]")
+
+
+def _empties_markup(
+    source: str | ChunkedText, pieces: Sequence[tuple[int, int]], split: list[tuple[int, int, str]]
+) -> bool:
+    """Whether ``split`` empties a piece that markup stands on both sides of: "the *home*less"
+    would become "people experiencing homelessness**", which shows the asterisks (or an
+    empty ``<em></em>``). A piece emptied beside plain text leaves nothing behind ("The
+    *hook*er": "The *sex worker*")."""
+    emptied = {(s, e) for s, e, text in split if not text}
+    for i, (s, e) in enumerate(pieces):
+        if (s, e) not in emptied:
+            continue
+        before = source[pieces[i - 1][1] : s] if i else source[max(0, s - 1) : s]
+        after = source[e : pieces[i + 1][0]] if i + 1 < len(pieces) else source[e : e + 1]
+        if not _MARKUP.isdisjoint(before) and not _MARKUP.isdisjoint(after):
+            return True
+    return False
 
 
 def _split_edits(
