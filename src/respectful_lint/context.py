@@ -63,7 +63,18 @@ _TOKEN_EDGES = "\"'()[]{}<>.,;:!?"
 class Context:
     """One segment's text, its normalized view and lazily computed context."""
 
-    __slots__ = ("_last", "_quotes", "literals", "map", "needed", "norm", "quoted", "text")
+    __slots__ = (
+        "_bounds",
+        "_last",
+        "_quotes",
+        "_titles",
+        "literals",
+        "map",
+        "needed",
+        "norm",
+        "quoted",
+        "text",
+    )
 
     def __init__(self, text: str, *, quoted: bool = False, view: str | None = None) -> None:
         """``view``: the normalized view of ``text``, when the caller has it already."""
@@ -71,6 +82,10 @@ class Context:
         self.norm, self.map = normalize(text) if view is None else with_view(text, view)
         self.quoted = quoted
         self._last = (0, 0)  # the last sentence found, reused for offsets inside it
+        # sentence bounds asked for at offsets near the last few candidates (the checks of one
+        # candidate ask at the same few offsets), and whether a sentence is in Title Case
+        self._bounds: dict[int, tuple[int, int]] = {}
+        self._titles: dict[tuple[int, int], bool] = {}
         self._quotes: _Quotes | None = None  # where paragraphs start and quotes stand
         # start offsets of the scanner's literals (pattern and conflation anchors) in the view,
         # once the candidate scan has run
@@ -96,7 +111,13 @@ class Context:
         start, end = self._last
         if start <= offset < end:
             return start, end
+        found = self._bounds.get(offset)
+        if found is not None:
+            return found
         found = self._find_bounds(offset)
+        if len(self._bounds) >= _BOUNDS_KEPT:
+            self._bounds.clear()
+        self._bounds[offset] = found
         lo, hi = found
         # A sentence found between two real ends, and short enough that every offset inside it
         # sees both ends within its own search window, is the answer for all of those offsets.
@@ -118,6 +139,16 @@ class Context:
     def words_after(self, end: int) -> list[str]:
         _, e = self.sentence_bounds(max(end - 1, 0))
         return _WORD.findall(self.norm, end, e)
+
+    def last_words(self, start: int, count: int) -> list[str]:
+        """The last ``count`` words of :meth:`words_before`, or all of them when there are no
+        more, read from a stretch before ``start`` rather than from the sentence's start."""
+        s, _ = self.sentence_bounds(start)
+        lo = max(s, start - 40 * count)
+        words = _WORD.findall(self.norm, lo, start)
+        if lo > s and len(words) <= count:  # a long word or a cut word: read it all
+            words = _WORD.findall(self.norm, s, start)
+        return words[-count:]
 
     def sentence_start(self, start: int) -> bool:
         s, _ = self.sentence_bounds(start)
@@ -326,7 +357,15 @@ class Context:
         four or more letters starts with a capital, and there are at least three of them, or
         a short word such as "For" or "The" is capitalized after the first word ("Help For
         Hookers", which no prose writes)."""
-        lo, hi = self.sentence_bounds(start)
+        bounds = self.sentence_bounds(start)
+        found = self._titles.get(bounds)
+        if found is None:
+            if len(self._titles) >= _BOUNDS_KEPT:
+                self._titles.clear()
+            found = self._titles[bounds] = self._title_case(*bounds)
+        return found
+
+    def _title_case(self, lo: int, hi: int) -> bool:
         s, e = self.source_span(lo, hi)
         if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
             return False  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
@@ -482,7 +521,9 @@ class Context:
             found = item.search(self.norm, lo, pos)
             if found is None:
                 return False
-            if mention_frame_before(self.words_before(found.start()), quoted=quoted):
+            # (the frame test reads the last eight words and whether there are more)
+            words = self.last_words(found.start(), _FRAME_WORDS)
+            if mention_frame_before(words, quoted=quoted):
                 return True
             if quoted and self._chosen_over(found.start()):
                 return True
@@ -510,6 +551,8 @@ _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match i
 _DRIVE = re.compile(r"[a-z]:\\")  # "C:\\" (the view is lower case)
 # after an item of a list, another: "a junkie, a thief, and a liar"
 _LIST_GOES_ON = re.compile(r"(?:\s+\w+){0,2}\s*,\s*(?:and\s+|or\s+)?an?\s", re.IGNORECASE)
+_FRAME_WORDS = 9  # words before a list item that mention_frame_before reads, and one more
+_BOUNDS_KEPT = 64  # sentence bounds and Title Case answers kept per segment (see Context)
 _SELF_REACH = 120  # characters of the sentence the self-description check reads each side
 _SPEECH_OPENS = (":", '"', "\u201c", "\u201e", "\u00ab")
 

@@ -5,6 +5,7 @@ message, suggestions and fix. Every rule kind builds its findings here; the word
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
@@ -144,8 +145,9 @@ def rule_finding(
     slotted = any(p.slots is not None for p in entry.preferred)
     slot = None
     if slotted:
-        cased = _cased(ctx, max(0, m.start - 60), min(len(ctx.norm), m.end + 60))
-        slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start), cased)
+        lo = max(0, m.start - 60)
+        cased = _cased(ctx, lo, min(len(ctx.norm), m.end + 60))
+        slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start), cased, lo)
 
     def wording(shown: str, start: int, end: int) -> Worded:
         texts: list[str] = []
@@ -347,14 +349,26 @@ def source_pieces(
 
 
 def _cased(ctx: Context, lo: int, hi: int) -> str:
-    """The normalized view with the capitals of the source put back in ``[lo, hi)``."""
+    """The normalized view from ``lo``, with the capitals of the source put back up to
+    ``hi``, then to the end of the word at ``hi`` (a name's letters after a capital may run
+    past it). The rest of the view holds no capital, so a place's name lies in this stretch."""
     norm = ctx.norm
+    tail = _WORD_TAIL.match(norm, hi)
+    rest = tail[0] if tail is not None else ""
+    s, e = ctx.source_span(lo, hi)
+    source = ctx.text[s:e]
+    if len(source) == hi - lo and source.casefold() == norm[lo:hi]:
+        # each character folds to one (a fold never drops one): the source as it stands
+        return source + rest
     out = []
     for i in range(lo, hi):
         s, e = ctx.source_span(i, i + 1)
         ch = ctx.text[s:e]
         out.append(ch if len(ch) == 1 and ch.casefold() == norm[i] else norm[i])
-    return norm[:lo] + "".join(out) + norm[hi:]
+    return "".join(out) + rest
+
+
+_WORD_TAIL = re.compile(r"[\w'-]* ?")
 
 
 def _source_span(segment: Segment, ctx: Context, start: int, end: int) -> tuple[int, int]:

@@ -84,9 +84,18 @@ class Slot(Struct, frozen=True):
 NOUN_SLOT = Slot()
 
 
-def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int], text: str = "") -> Slot:
-    """The slot of the match ``[start, end)`` of the normalized view ``norm``. ``text`` is the
-    view with its capitals (the normalized view is case-folded), used to find named places."""
+def slot_at(
+    norm: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    text: str = "",
+    text_start: int = 0,
+) -> Slot:
+    """The slot of the match ``[start, end)`` of the normalized view ``norm``. ``text`` is a
+    stretch of the view, from ``text_start``, with its capitals (the normalized view is
+    case-folded), used to find named places: every capital a place's name may start with
+    lies in it."""
     lo, hi = sentence
     before = list(_WORD.finditer(norm, max(lo, start - 60), start))
     after = list(_WORD.finditer(norm, end, min(hi, end + 80)))[:2]
@@ -95,7 +104,7 @@ def slot_at(norm: str, start: int, end: int, sentence: tuple[int, int], text: st
     found = next_word_classes(words_after)
     prev = before[-1][0] if before and before[-1].end() in (start, start - 1) else ""
     first = norm[start:end].split(" ", 1)[0]
-    place = _place(norm, start, end, text)
+    place = _place(norm, start, end, text, text_start)
     if place is not None:
         return place
     group = prev in _COLLECTIVE_DETERMINERS or first in _COLLECTIVE_DETERMINERS
@@ -156,32 +165,36 @@ _PLACE_AFTER = re.compile(r" (?:of|at|in) ((?:[A-Z][\w'-]+ ?){1,3})")
 _PLACE_WORD = re.compile(r"[A-Z][\w'-]+ \Z")
 
 
-def _place(norm: str, start: int, end: int, text: str) -> Slot | None:
+def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | None:
     """A named place right before the match ("Alcatraz inmates") or after "of"/"at" ("inmates
-    of Alcatraz"), for wordings with "{place}"."""
-    if len(text) != len(norm):
+    of Alcatraz"), for wordings with "{place}". ``text`` is the view with its capitals from
+    ``base`` on (see :func:`slot_at`)."""
+    if not text or not base <= start <= end <= base + len(text):
         return None
-    after = _PLACE_AFTER.match(text, end)
+    after = _PLACE_AFTER.match(text, end - base)
     if after is not None:
         name = after[1].strip()
-        return Slot("noun", place=name, place_start=start, place_end=after.start(1) + len(name))
-    at = start
+        place_end = base + after.start(1) + len(name)
+        return Slot("noun", place=name, place_start=start, place_end=place_end)
+    at = start - base
     for _ in range(3):  # up to three capitalized words, none of them starting the sentence
         word = _PLACE_WORD.search(text, max(0, at - 30), at)
-        if word is None or _starts_sentence(norm, word.start()):
+        if word is None or _starts_sentence(norm, base + word.start()):
             break
         if "function" in classes(word[0].strip()):
             break  # a headline's "For" or "The": no place's name ("Jobs For Inmates")
         at = word.start()
-    if at < start:
-        name = text[at:start].strip()
-        return Slot("noun", place=name, place_start=at, place_end=end)
+    if at < start - base:
+        name = text[at : start - base].strip()
+        return Slot("noun", place=name, place_start=base + at, place_end=end)
     return None
 
 
 def _starts_sentence(norm: str, at: int) -> bool:
-    head = norm[:at].rstrip()
-    return not head or head[-1] in '.!?:;"\u201c'
+    """Whether only blanks stand between ``at`` and a sentence end (or the view's start)."""
+    while at and norm[at - 1].isspace():
+        at -= 1
+    return not at or norm[at - 1] in '.!?:;"\u201c'
 
 
 def _is_plural(noun: str) -> bool:
