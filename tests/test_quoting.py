@@ -35,6 +35,9 @@ def rules(text: str) -> list[str]:
         'Officers said they arrested the dealers and not "johns".',
         'The landlord prefers tenants over "johns".',
         'The van dropped "johns" downtown.',
+        # a person who appears, and a quoted alternative that asks nothing
+        "“Johns” appeared in court on Monday.",
+        'Officers found "pimps" or "johns" at every stop.',
     ],
 )
 def test_scare_quotes_are_use(text: str) -> None:
@@ -82,6 +85,11 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         # a quoted phrase with the term inside it, and a list in single quotes
         "The agency advises against “HIV-infected person” in reports.",
         "Our guide retires the words 'inmate', 'felon' or 'convict' in court stories.",
+        # a word found in a text, written or thrown at someone, a saying judged, a choice
+        "“Illegal alien” appears nine times in the ordinance.",
+        "“Hooker” was spray-painted on the clinic's back wall.",
+        "“Junkie” was shouted at him from a passing car.",
+        "Do we write “sex worker” or “hooker”? The guide answers that.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:

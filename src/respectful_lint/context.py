@@ -489,6 +489,11 @@ class Context:
             return True  # "the Stylebook dropped “illegal immigrant” in 2013", "from its guide"
         if self._chosen_over(opening):
             return True
+        if _OR_QUOTED.search(self.norm, max(0, opening - 8), opening):
+            # 'Is it "sex worker" or "prostitute"?': a question about which word to use
+            _, hi = self.sentence_bounds(opening)
+            if self.norm[:hi].rstrip().endswith("?"):
+                return True
         return self._after_quoted_items(opening)
 
     def _chosen_over(self, opening: int) -> bool:
@@ -541,6 +546,8 @@ class Context:
 
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
+# a quoted term and "or" before another quoted term
+_OR_QUOTED = re.compile("[\"'\u201d\u2019],?\\s+or\\s+\\Z")
 # a quoted term, then "and not", "but not", "not" or "over" before another quoted term
 _AFTER_ALTERNATIVE = re.compile(
     "[\"'\u201d\u2019\u00bb],?\\s+(?:(?:and|but) not|not|never|over)\\s+\\Z"

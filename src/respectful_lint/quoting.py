@@ -14,7 +14,11 @@ talked about as a word:
 * for a quoted term after another quoted term, a choice between words: 'say "sex worker" and
   not "hooker"', 'prefers "client" over "john"' (see :func:`choosing_between`);
 * for a quoted term, a gloss or verdict right after it: "refers to", "means", "is outdated",
-  "is a slur", "should not be used", "is no longer used".
+  "is a slur", "is a myth", "should not be used", "is no longer used"; where it is found or
+  what was done with it as words: "appears 14 times in the bill", "was scrawled on the door",
+  "was shouted at him";
+* for a quoted term after another quoted term and "or", in a question: 'Is it "sex worker"
+  or "prostitute"?' (see :mod:`.context`).
 
 Words are the lower-cased words of the normalized view, as guards see them.
 """
@@ -95,6 +99,16 @@ _VERDICTS = _words(
     "discouraged deprecated"
 )
 _COPULAS = _words("is was are were has have")
+# Verbs of a word found in a text, nouns for texts, and what is done to a word written or
+# thrown at someone ("… was scrawled on the wall", "… was hurled at her")
+_OCCURS = _words("appears appear appeared occurs occur occurred")
+_IN_TEXTS = [[w] for w in _words("bill text law statute report document list dictionary index")]
+_WRITTEN = _words(
+    "written scrawled painted sprayed spray graffitied carved etched scratched "
+    "printed stamped tattooed hurled shouted yelled screamed spat chanted"
+)
+# What a quoted saying is called when it is judged: "… is a myth"
+_SAYING_NOUNS = _words("myth myths stereotype stereotypes cliche cliché saying slogan")
 _MODALS = _words("should shouldn't must mustn't cannot can't")
 # What is done to a word given up, after a modal or "no longer": "should not be used"
 _GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriate")
@@ -167,6 +181,12 @@ def gloss_after(words: list[str]) -> bool:
     if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
         return True  # an appositive: '"prostituted" people, a term …'
 
+    if head[0] in _OCCURS and (
+        "times" in head[1:4] or (head[1:3] == ["in", "the"] and head[3:4] in _IN_TEXTS)
+    ):
+        return True  # "… appears 14 times in the bill", "… occurs in the text"
+    if head[0] in _COPULAS and head[1:2] and head[1] in _WRITTEN:
+        return True  # "… was scrawled across her door", "… was hurled at her"
     if head[0] in _MODALS and any(w in _GIVEN_UP for w in head[1:4]):
         return True  # "… should not be used", "… should be avoided"
     if head[0] in ("has", "had") and head[1:2] == ["become"]:
@@ -175,8 +195,8 @@ def gloss_after(words: list[str]) -> bool:
         rest = head[1:]
         if rest[:1] and rest[0] in ("a", "an", "the"):
             rest = rest[1:]
-        if rest[:1] and rest[0] in _VERDICTS:
-            return True
+        if rest[:1] and (rest[0] in _VERDICTS or rest[0] in _SAYING_NOUNS):
+            return True  # "… is outdated", "… is a myth"
         if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:
             return True  # "… is no longer used"
         if rest[:1] and rest[0] in _WORD_NOUNS:
