@@ -345,3 +345,57 @@ def test_clean_phrases_get_wordings_that_fit_the_phrase(
 ) -> None:
     [finding] = lint_text(text, kind="text")
     assert (finding.matched, finding.suggestions[0]) == (matched, first)
+
+
+NEAR_LEXICON = (
+    HEADER
+    + """\
+  - id: visitor
+    terms: [visitor]
+    preferred:
+      - guest
+      - {text: person who came, plural: people who came, near: [left, leav*, gone]}
+    severity: warning
+    category: house-style
+    note: We say "guest".
+    sources: [house]
+    examples:
+      flag: [A visitor came.]
+      pass: [A guest came.]
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A visitor sat down.", ("guest", "person who came")),
+        ("The visitor left early.", ("person who came", "guest")),
+        ("The visitors were leaving.", ("people who came", "guests")),
+    ],
+)
+def test_near_puts_a_wording_first_when_its_words_stand_in_the_sentence(
+    tmp_path: Path, text: str, expected: tuple[str, ...]
+) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(NEAR_LEXICON, "utf-8")
+    [finding] = lint_text(text, kind="text", lexicons=[path], default_lexicons=False)
+    assert finding.suggestions == expected
+
+
+def test_the_people_an_aids_victim_names_may_have_died() -> None:
+    [buried] = lint_text("AIDS victims were buried in unmarked graves.", kind="text")
+    assert buried.suggestions[0] == "People who died of AIDS"
+    [founded] = lint_text("The charity was founded by AIDS victims in 1985.", kind="text")
+    assert founded.suggestions[0] == "people living with HIV"
+
+
+def test_near_must_list_single_words(tmp_path: Path) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(NEAR_LEXICON.replace("near: [left, leav*, gone]", "near: [left, went away]"))
+    result = CliRunner().invoke(main, ["check", "--lexicon", str(path), "-"], input="x\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"respectful-lint: error: {path}:12:71: 'went away' in 'near' is not one word (letters, "
+        "digits, ' and -, and '*' at the end for a word start)\n"
+    )

@@ -224,6 +224,7 @@ def explain_data(
                 "for": sorted(p.only_for) if p.only_for is not None else None,
                 "when": p.when,
                 "slot": sorted(p.slots) if p.slots is not None else None,
+                "near": sorted(p.near) if p.near is not None else None,
             }
             for p in entry.preferred
         ],

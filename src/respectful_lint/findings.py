@@ -19,6 +19,7 @@ from .model import (
     Finding,
     Fix,
     Inflection,
+    Preferred,
     Rule,
     Segment,
     Severity,
@@ -142,7 +143,8 @@ def rule_finding(
     entry = rule.entry
     inflection = rule.forms.get(ctx.norm[m.start : m.end], Inflection(""))
     at_start = ctx.sentence_start(m.start)
-    slotted = any(p.slots is not None for p in entry.preferred)
+    preferred = _near_first(entry.preferred, ctx, m)
+    slotted = any(p.slots is not None for p in preferred)
     slot = None
     if slotted:
         lo = max(0, m.start - 60)
@@ -154,14 +156,12 @@ def rule_finding(
         spans: list[tuple[int, int]] = []
         stands: list[bool] = []  # whether each wording stands in place as written
         if slot is None:
-            plain, fits = suggest(entry.preferred, inflection, shown, at_start)
+            plain, fits = suggest(preferred, inflection, shown, at_start)
             texts = list(plain)
             spans = [(m.start, m.end)] * len(texts)
             stands = [fits] * len(texts)
         else:
-            placed, fits = place(
-                entry.preferred, inflection, shown, at_start, slot, (m.start, m.end)
-            )
+            placed, fits = place(preferred, inflection, shown, at_start, slot, (m.start, m.end))
             for p in placed:
                 src = _source_span(segment, ctx, p.start, p.end)
                 # case follows the match, or the words taken in before it when they start
@@ -244,6 +244,29 @@ def rule_finding(
         return message(rule, shown, suggestions, m.severity), suggestions, fix, places
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
+
+
+def _near_first(preferred: tuple[Preferred, ...], ctx: Context, m: Match) -> tuple[Preferred, ...]:
+    """``preferred`` with the wordings whose ``near`` words stand in the match's sentence
+    first ("AIDS victims were buried": "people who died of AIDS"), in their own order."""
+    if all(p.near is None for p in preferred):
+        return preferred
+    lo, hi = ctx.sentence_bounds(m.start)
+    words = set(_SENTENCE_WORD.findall(ctx.norm, lo, hi))
+
+    def stands(near: frozenset[str]) -> bool:
+        return any(
+            w[:-1] and any(x.startswith(w[:-1]) for x in words) if w.endswith("*") else w in words
+            for w in near
+        )
+
+    first = [p for p in preferred if p.near is not None and stands(p.near)]
+    if not first:
+        return preferred
+    return (*first, *(p for p in preferred if p not in first))
+
+
+_SENTENCE_WORD = re.compile(r"\w+(?:['-]\w+)*")
 
 
 def _one_piece(document: Document, segment: Segment, ctx: Context, span: tuple[int, int]) -> bool:

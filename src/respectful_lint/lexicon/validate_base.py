@@ -66,7 +66,7 @@ INFLECT_KEYS = ("plural", "possessive")
 QUOTES_KEYS = ("mention", "speech", "scare")
 EXAMPLES_KEYS = ("flag", "pass")
 FORM_KEYS = ("text", "plural")
-PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when", "slot")
+PREFERRED_KEYS = ("text", "plural", "possessive", "for", "when", "slot", "near")
 
 SEVERITIES = ("error", "warning", "suggestion")
 FIXES = ("safe", "unsafe", "none")

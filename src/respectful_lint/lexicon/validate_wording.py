@@ -3,6 +3,7 @@ the terms, contexts and slots each applies to) and the examples that test them."
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..inflect import phrase_too_long
@@ -70,9 +71,22 @@ class WordingChecks(BaseChecks):
         only_for = self.wording_for(spec["for"], (*path, "for"), known) if "for" in spec else None
         when = self.wording_when(spec["when"], (*path, "when")) if "when" in spec else None
         slots = self.wording_slots(spec["slot"], (*path, "slot")) if "slot" in spec else None
+        near = self.wording_near(spec["near"], (*path, "near")) if "near" in spec else None
         if "{noun}" in text and slots != frozenset({"modifier"}):
             self.fail((*path, "text"), "'{noun}' needs 'slot: modifier'")
-        return Preferred(text, plural, possessive, only_for, when, slots)
+        return Preferred(text, plural, possessive, only_for, when, slots, near)
+
+    def wording_near(self, raw: Any, path: Path) -> frozenset[str]:
+        """The words that put a wording first when one stands in the match's sentence."""
+        words = self.strings(raw, path, nonempty_list=True)
+        for j, word in enumerate(words):
+            if not _NEAR_WORD.fullmatch(word):
+                self.fail(
+                    (*path, j),
+                    f"'{word}' in 'near' is not one word (letters, digits, ' and -, "
+                    "and '*' at the end for a word start)",
+                )
+        return frozenset(w.casefold() for w in words)
 
     def wording_for(self, raw: Any, path: Path, known: dict[str, str]) -> frozenset[str]:
         """The terms or forms of the entry a wording is for, case-folded."""
@@ -117,3 +131,6 @@ class WordingChecks(BaseChecks):
             nonempty_list=True,
         )
         return Examples(flag=flag, passes=passes)
+
+
+_NEAR_WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?\*?")

@@ -205,6 +205,9 @@ class Preferred(Struct, frozen=True, array_like=True, gc=False):
     # "collective"; None: anywhere.
     # A "{noun}" in the text takes in the noun after a modifier ("{noun} living with HIV").
     slots: frozenset[str] | None = None
+    # words (lower case; "mourn*" a word start) that put this wording first when one of them
+    # stands in the match's sentence ("died", "memorial": "people who died of AIDS")
+    near: frozenset[str] | None = None
 
 
 class Examples(Struct, frozen=True, array_like=True, gc=False):

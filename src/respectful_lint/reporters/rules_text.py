@@ -135,6 +135,8 @@ def _matching(data: Mapping[str, Any]) -> list[str]:
                 extra += f" (when the words match: {p['when']})"
             if p.get("slot"):
                 extra += " (fits " + "; ".join(SLOT_NAMES[k] for k in p["slot"]) + ")"
+            if p.get("near"):
+                extra += " (first when the sentence holds: " + ", ".join(p["near"]) + ")"
             if "{place}" in p["text"]:
                 extra += " (when a named place goes with the match, which the wording takes in)"
             out += _wrap(f"{n}. {p['text']}{extra}", hang="   ")
