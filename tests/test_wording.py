@@ -109,6 +109,15 @@ def test_a_plural_noun_match_gets_a_plural_wording() -> None:
             "Several Leavenworth inmates wrote to the judge.",
             "Several people incarcerated at Leavenworth wrote to the judge.",
         ),
+        # "in" a state or a city stays "in"; a name that describes a noun is no place
+        (
+            "Death-row inmates in Alabama filed a lawsuit.",
+            "Death-row people incarcerated in Alabama filed a lawsuit.",
+        ),
+        (
+            "Inmates in Georgia prisons went on strike.",
+            "Incarcerated people in Georgia prisons went on strike.",
+        ),
     ],
 )
 def test_a_named_place_goes_into_the_wording(text: str, expected: str) -> None:

@@ -79,6 +79,7 @@ class Slot(Struct, frozen=True):
     place: str = ""  # a named place the match belongs to ("Alcatraz inmates", "inmates of X")
     place_start: int = -1  # where the span taken in with the place starts (or -1)
     place_end: int = -1  # where it ends
+    within: bool = False  # the place came after "in": a wording's "at {place}" says "in"
 
 
 NOUN_SLOT = Slot()
@@ -161,7 +162,8 @@ def _beside_adjective(norm: str, start: int, end: int) -> bool:
     return any("adj" in (found := classes(w)) and "noun" not in found for w in words)
 
 
-_PLACE_AFTER = re.compile(r" (?:of|at|in) ((?:[A-Z][\w'-]+ ?){1,3})")
+_PLACE_AFTER = re.compile(r" (of|at|in) ((?:[A-Z][\w'-]+ ?){1,3})")
+_LOWER_WORD = re.compile(r"[a-z][\w'-]*")
 _PLACE_WORD = re.compile(r"[A-Z][\w'-]+ \Z")
 
 
@@ -173,9 +175,14 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
         return None
     after = _PLACE_AFTER.match(text, end - base)
     if after is not None:
-        name = after[1].strip()
-        place_end = base + after.start(1) + len(name)
-        return Slot("noun", place=name, place_start=start, place_end=place_end)
+        name = after[2].strip()
+        following = _LOWER_WORD.match(text, after.end())
+        if following is not None and "noun" in classes(following[0]):
+            return None  # the name describes a noun: "inmates in California prisons"
+        place_end = base + after.start(2) + len(name)
+        # "inmates in Alabama": people incarcerated in Alabama; "of" and "at" name the prison
+        within = after[1] == "in"
+        return Slot("noun", place=name, place_start=start, place_end=place_end, within=within)
     at = start - base
     for _ in range(3):  # up to three capitalized words, none of them starting the sentence
         word = _PLACE_WORD.search(text, max(0, at - 30), at)
@@ -261,6 +268,8 @@ def fill(
     ``fits``: whether the wording fits the slot."""
     text = p.plural if (slot.plural or plural) and p.plural else p.text
     if "{place}" in text:
+        if slot.within:
+            text = text.replace(" at {place}", " in {place}")
         place = text.replace("{place}", slot.place)
         return Suggestion(place, slot.place_start, slot.place_end, fits)
     if "{noun}" in text:
