@@ -128,3 +128,12 @@ def test_a_named_place_goes_into_the_wording(text: str, expected: str) -> None:
 def test_a_sentence_start_with_a_group_adjective_keeps_its_capital() -> None:
     _, out = fixed("The mentally retarded were housed apart.", "disability/retarded")
     assert out == "People with intellectual disabilities were housed apart."
+
+
+def test_a_label_for_people_before_a_noun_that_names_none_gets_no_fix() -> None:
+    # "a retarded decision" is the slur as an insult: no wording for people stands there
+    suggestions, out = fixed("That was a retarded decision, the coach said.", "disability/retarded")
+    assert out is None
+    assert suggestions
+    _, lived = fixed("The HIV-infected teacher kept her job.", "hiv/hiv-infected")
+    assert lived == "The teacher living with HIV kept her job."

@@ -30,6 +30,7 @@ from .inflect import plural
 from .model import Inflection, Preferred, Rule, Severity
 from .patterns import PATTERN_TIMEOUT, compiled
 from .wordclass import classes, next_word_classes
+from .wordsets import word_set as _word_set
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _COPULAS = frozenset(
@@ -240,6 +241,38 @@ class Suggestion(Struct, frozen=True):
     fits: bool = True
 
 
+# Nouns for people (and groups of them) that a "{noun}" wording may take in
+PERSON_NOUNS = _word_set(
+    "person persons people man men woman women child children kid kids boy boys girl girls "
+    "baby babies infant infants toddler toddlers adult adults youth youths teen teens "
+    "teenager teenagers adolescent adolescents student students pupil pupils patient "
+    "patients mother mothers father fathers parent parents son sons daughter daughters "
+    "brother brothers sister sisters sibling siblings relative relatives cousin cousins "
+    "wife wives husband husbands spouse spouses partner partners friend friends family "
+    "families couple couples worker workers employee employees staff resident residents "
+    "tenant tenants client clients customer customers individual individuals citizen "
+    "citizens veteran veterans member members neighbour neighbours neighbor neighbors "
+    "folks folk guy guys lady ladies gentleman gentlemen population populations community "
+    "communities athlete athletes player players user users driver drivers passenger "
+    "passengers traveller travellers traveler travelers applicant applicants candidate "
+    "candidates voter voters participant participants volunteer volunteers mum mums mom "
+    "moms dad dads grandparent grandparents grandmother grandmothers grandfather "
+    "grandfathers uncle uncles aunt aunts nephew nephews niece nieces orphan orphans "
+    "survivor survivors victim victims adoptee adoptees"
+)
+
+
+def is_person_noun(noun: str) -> bool:
+    """Whether ``noun`` may name people: one of :data:`PERSON_NOUNS`, or a word for someone
+    who does something ("nurse" aside: "visitor", "worker", "artist", "musician")."""
+    word = noun.casefold()
+    return word in PERSON_NOUNS or word.endswith(_AGENT_ENDINGS)
+
+
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent",
+                  "ents", "nurse", "nurses", "doctor", "doctors")  # fmt: skip
+
+
 def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred], bool]:
     """The wordings that fit ``slot`` (those without slots fit anywhere), and whether any did.
     When none fits, every wording without a ``{noun}`` is returned as an idea."""
@@ -248,6 +281,14 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
     if slot.kind == "predicate" and slot.copula_start >= 0:
         kinds.add("verb")
     fit = [p for p in wordings if p.slots is None or kinds & p.slots]
+    if (
+        slot.kind == "modifier"
+        and not is_person_noun(slot.noun)
+        and any("{noun}" in p.text for p in wordings)
+    ):
+        # a label for people before a noun that names none ("a retarded decision"): a slur
+        # used as an insult, which no wording for people replaces: ideas, without a fix
+        fit = []
     fit = [p for p in fit if "{noun}" not in p.text or slot.noun]
     fit = [p for p in fit if "{place}" not in p.text or slot.place]
     slotted = sorted(
