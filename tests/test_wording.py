@@ -82,6 +82,19 @@ def test_in_a_row_of_adjectives_the_wording_is_an_adjective(text: str) -> None:
     assert suggestions[0] == "intellectually disabled"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The teacher called the boy retarded in front of the class.",
+        "They called him retarded for years.",
+        "He was called retarded at school.",
+    ],
+)
+def test_what_an_object_is_called_gets_the_adjective(text: str) -> None:
+    suggestions, _ = fixed(text, "disability/retarded")
+    assert suggestions[0] == "intellectually disabled"
+
+
 def test_in_a_row_of_nouns_the_wording_stays_a_noun() -> None:
     suggestions, _ = fixed("Felons, visitors and staff wait at the gate.", "incarceration/felon")
     assert suggestions[0].startswith("People")

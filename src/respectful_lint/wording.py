@@ -128,7 +128,37 @@ def slot_at(
         )
     if _beside_adjective(norm, start, end):
         return Slot("predicate")  # in a row of adjectives: "backward, retarded, slow"
+    names = [m[0] for m in before[-4:]]
+    if prev not in _ARTICLE_WORDS and _complement_of_object(names):
+        return Slot("predicate")  # "called the boy retarded": what the object is said to be
     return NOUN_SLOT
+
+
+# Verbs whose object is followed by what it is called or taken to be ("called him retarded")
+_CALLING = _word_set(
+    "called call calls calling labelled labeled label labels branded brand brands deemed "
+    "deem deems considered consider considers declared declare declares thought think thinks "
+    "found find finds judged judge judges"
+)
+_ARTICLE_WORDS = _word_set("a an the")
+_OBJECTS = _word_set("him her them me us you it")
+_PASSIVE = _word_set("is are was were be been being get gets got getting")
+
+
+def _complement_of_object(words: list[str]) -> bool:
+    """Whether the last of ``words`` (those right before a match) end in a calling verb and
+    its object: a pronoun ("called him") or a noun after a determiner ("called the boy"), or
+    in the verb in the passive ("was called")."""
+    if len(words) >= 2 and words[-2] in _CALLING and words[-1] in _OBJECTS:
+        return True
+    if len(words) >= 2 and words[-1] in _CALLING and words[-2] in _PASSIVE:
+        return True
+    return (
+        len(words) >= 3
+        and words[-3] in _CALLING
+        and words[-2] in ("the", "a", "an", "his", "her", "their", "my", "our", "this", "that")
+        and "noun" in classes(words[-1])
+    )
 
 
 def _verb_of_another_subject(words: list[str], found: frozenset[str]) -> bool:
