@@ -364,3 +364,32 @@ def test_directives_naming_too_many_rules_are_not_read() -> None:
     directives = suppression.find_directives(document)
     assert len(directives) == count
     assert directives[-1].rules[0] == "r0"
+
+
+def test_a_finding_across_a_later_disable_is_still_covered_by_an_earlier_one(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "<!-- respectful-lint-disable -->\n\nThe illegal <!-- respectful-lint-disable --> alien.\n"
+    )
+    assert found(run(str(write(tmp_path, "notes.md", text)))) == []
+
+
+def test_the_outer_of_two_disables_is_credited_and_the_inner_one_reported_unused(
+    tmp_path: Path,
+) -> None:
+    text = "respectful-lint-disable\nA junkie.\nrespectful-lint-disable\nA junkie.\n"
+    result = run("--report-unused-suppressions", str(write(tmp_path, "notes.txt", text)))
+    assert found(result) == [(3, "meta/unused-suppression")]
+
+
+def test_directives_in_fenced_code_are_examples_as_commonmark_reads_fences(
+    tmp_path: Path,
+) -> None:
+    # "```x`" opens no fence (a backtick fence's info string holds no backtick), and a
+    # "~~~ not a close" line does not close one
+    text = (
+        "```x` is three backticks\n<!-- respectful-lint-disable-next-line -->\nA junkie.\n\n"
+        "~~~\ncode\n~~~ not a close\n<!-- respectful-lint-disable -->\n~~~\n\nA junkie here.\n"
+    )
+    assert found(run(str(write(tmp_path, "notes.md", text)))) == [(11, "drug-use/junkie")]

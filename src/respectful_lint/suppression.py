@@ -56,7 +56,7 @@ _LINE_END = re.compile(
     re.MULTILINE,
 )
 _YAML = re.compile(r"(?:^|[ \t])#[ \t]*" + _WORDS + r"[ \t]*$", re.MULTILINE)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})([^\n]*)", re.MULTILINE)
 _SEPARATORS = re.compile(r"[\s,]+")
 _FORMATS: dict[str, tuple[re.Pattern[str], ...]] = {
     "markdown": (_HTML,),
@@ -127,8 +127,12 @@ class _Open:
     def __init__(self) -> None:
         self.listed: dict[str, dict[int, Region]] = {}
         self.bare: dict[tuple[str, ...], dict[int, Region]] = {}
-        # open ``disable`` comments of every rule, in the order they start (see find)
-        self.blocks: dict[int, Region] = {}
+        # ``disable`` comments of every rule, in the order they start, from ``first`` on (see
+        # find): an ``enable`` of every rule closes all that are open, so they close in the
+        # order they started
+        self.blocks: list[Region] = []
+        self.block_starts: list[int] = []
+        self.first = 0
         self.ends: list[tuple[int, int, Region]] = []
         self.count = 0
 
@@ -136,7 +140,8 @@ class _Open:
         self.count += 1
         heappush(self.ends, (region.end, self.count, region))
         if region.enables is not None:
-            self.blocks[self.count] = region
+            self.blocks.append(region)
+            self.block_starts.append(region.start)
             return
         for table, key in self._keys(region):
             table.setdefault(key, {})[self.count] = region
@@ -148,10 +153,12 @@ class _Open:
 
     def close_before(self, offset: int) -> None:
         """Forget the regions that end at or before ``offset``."""
+        blocks = self.blocks
+        while self.first < len(blocks) and blocks[self.first].end <= offset:
+            self.first += 1
         while self.ends and self.ends[0][0] <= offset:
             _, number, region = heappop(self.ends)
             if region.enables is not None:
-                self.blocks.pop(number, None)
                 continue
             for table, key in self._keys(region):
                 entries = table.get(key)
@@ -167,15 +174,21 @@ class _Open:
             for region in self.listed.get(key, {}).values():
                 if region.contains(f):
                     return region, next(r for r in region.rules or () if _key(r) == key)
-        if self.blocks:
-            # Every open block covers the finding (each runs to an ``enable`` of every rule,
-            # which closes them all), so the one that started last decides: an ``enable`` of
-            # the finding's rule after an earlier one's start and before it stands after the
-            # last one's start too, or the last one is not turned back on.
-            region = self.blocks[next(reversed(self.blocks))]
-            assert region.enables is not None
-            if region.contains(f) and not region.enables.between(names, region.start, f.start):
-                return region, ""
+        # The open blocks that start at or before the finding all cover it (each runs to an
+        # ``enable`` of every rule, which closes them all). An ``enable`` of its rule after a
+        # block's start turns it back on for that block and every earlier one: the blocks
+        # still off for it are the last few, and the first of them is credited.
+        lo, hi = self.first, bisect_right(self.block_starts, f.start)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            block = self.blocks[mid]
+            assert block.enables is not None
+            if block.enables.between(names, block.start, f.start):
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < bisect_right(self.block_starts, f.start):
+            return self.blocks[lo], ""
         for regions in self.bare.values():
             for region in regions.values():
                 if region.contains(f):
@@ -227,13 +240,17 @@ class _Code:
 
 
 def _fences(text: str) -> list[tuple[int, int]]:
+    """Where fenced code blocks lie, read as CommonMark reads fences: a backtick fence's info
+    string holds no backtick, and a fence closes on a line of its marker, or a longer one,
+    and blanks only."""
     out: list[tuple[int, int]] = []
     opened: tuple[int, str] | None = None
     for m in _FENCE.finditer(text):
-        marker = m.group(1)
+        marker, rest = m.group(1), m.group(2)
         if opened is None:
-            opened = (m.start(), marker)
-        elif marker[0] == opened[1][0] and len(marker) >= len(opened[1]):
+            if marker[0] == "~" or "`" not in rest:
+                opened = (m.start(), marker)
+        elif marker[0] == opened[1][0] and len(marker) >= len(opened[1]) and not rest.strip():
             out.append((opened[0], m.end()))
             opened = None
     if opened is not None:
