@@ -787,3 +787,8 @@ def test_fixing_keeps_the_options_of_a_check(tmp_path: Path) -> None:
     )
     assert "meta/unused-suppression" in result.stdout
     assert draft.read_text(encoding="utf-8").endswith("A sex worker.\n")
+    # standard input keeps its note too
+    result = CliRunner().invoke(
+        main, ["check", "--diff", "--max-findings", "3", "-"], input="A junkie. " * 8 + "\n"
+    )
+    assert "<stdin>: stopped after 3 findings" in result.stderr

@@ -72,6 +72,7 @@ def test_a_later_suggestion_changes_the_article_to_fit() -> None:
     (finding,) = lint_text(text, kind="text")
     # the wording takes in the article, so that it can be pasted over its place as it is
     assert finding.suggestions[0] == "a person who uses drugs"
+    assert finding.message == 'Avoid "addict"; use "person who uses drugs"'  # as it reads
     assert apply_edits(text, suggestion_edits(text, finding, 0)) == (
         "He is a person who uses drugs."
     )

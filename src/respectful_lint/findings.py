@@ -241,7 +241,8 @@ def rule_finding(
             fix = _fix(document, segment, ctx, span, first, entry.fix, plural_match)
             if fix is not None and fix.applicability == "safe" and _may_be_name(ctx, m, inflection):
                 fix = Fix(fix.edits, "unsafe", MAY_BE_NAME)
-        return message(rule, shown, suggestions, m.severity), suggestions, fix, places
+        # the message names the wordings without the article they take in
+        return message(rule, shown, tuple(chosen), m.severity), suggestions, fix, places
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
 

@@ -71,7 +71,7 @@ def fix_report(
     for key, line in report.lines.items():
         lines_of.setdefault(key[0], {})[key] = line
     remaining: dict[str, list[Finding]] = {}  # the findings left in each changed file
-    notes: dict[str | None, list[str]] = {}  # each file's notes from its last check
+    notes: dict[str, list[str]] = {}  # each file's notes from its last check, by shown name
     wanted = {stdin_shown if p == STDIN else p for p in include} - {None}
     names = [*by_path, *sorted(n for n in wanted if n is not None and n not in by_path)]
     for name in names:
@@ -88,7 +88,7 @@ def fix_report(
                 _format(reader_name),
                 data,
                 findings,
-                partial(_relint, relint, reader_name, report=report, notes=notes),
+                partial(_relint, relint, reader_name, report=report, notes=notes, key=name),
                 unsafe=options.unsafe,
                 track_changes=options.track_changes,
             )
@@ -117,14 +117,14 @@ def _relint(
     data: bytes,
     *,
     report: Report,
-    notes: dict[str | None, list[str]],
+    notes: dict[str, list[str]],
+    key: str,
 ) -> list[Finding]:
     checked = relint(name, data)
     if checked.errors:
         raise LintError(checked.errors[0])
-    notes[name] = checked.notes
-    for key, line in checked.lines.items():
-        report.lines[key] = line
+    notes[key] = checked.notes
+    report.lines.update(checked.lines)
     return checked.findings
 
 
