@@ -131,6 +131,10 @@ def test_a_plural_noun_match_gets_a_plural_wording() -> None:
             "Inmates in Georgia prisons went on strike.",
             "Incarcerated people in Georgia prisons went on strike.",
         ),
+        (
+            "Former inmates at Rikers Island spoke to the council.",
+            "People formerly incarcerated at Rikers Island spoke to the council.",
+        ),
     ],
 )
 def test_a_named_place_goes_into_the_wording(text: str, expected: str) -> None:
@@ -145,8 +149,9 @@ def test_a_sentence_start_with_a_group_adjective_keeps_its_capital() -> None:
 
 def test_a_label_for_people_before_a_noun_that_names_none_gets_no_fix() -> None:
     # "a retarded decision" is the slur as an insult: no wording for people stands there
-    suggestions, out = fixed("That was a retarded decision, the coach said.", "disability/retarded")
-    assert out is None
-    assert suggestions
+    for text in ("That was a retarded decision, the coach said.", "He made a retarded comment."):
+        suggestions, out = fixed(text, "disability/retarded")
+        assert out is None, text
+        assert suggestions
     _, lived = fixed("The HIV-infected teacher kept her job.", "hiv/hiv-infected")
     assert lived == "The teacher living with HIV kept her job."

@@ -208,7 +208,7 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
     if after is not None:
         name = after[2].strip()
         following = _LOWER_WORD.match(text, after.end())
-        if following is not None and "noun" in classes(following[0]):
+        if after[1] == "in" and following is not None and classes(following[0]) == {"noun"}:
             return None  # the name describes a noun: "inmates in California prisons"
         place_end = base + after.start(2) + len(name)
         # "inmates in Alabama": people incarcerated in Alabama; "of" and "at" name the prison
@@ -288,19 +288,30 @@ PERSON_NOUNS = _word_set(
     "candidates voter voters participant participants volunteer volunteers mum mums mom "
     "moms dad dads grandparent grandparents grandmother grandmothers grandfather "
     "grandfathers uncle uncles aunt aunts nephew nephews niece nieces orphan orphans "
-    "survivor survivors victim victims adoptee adoptees"
+    "survivor survivors victim victims adoptee adoptees nurse nurses doctor doctors "
+    "migrant migrants immigrant immigrants servant servants attendant attendants assistant "
+    "assistants consultant consultants agent agents inhabitant inhabitants occupant occupants "
+    "defendant defendants respondent respondents president presidents dependant dependants "
+    "dependent dependents officer officers soldier soldiers lawyer lawyers author authors "
+    "actor actors artist artists"
 )
 
 
 def is_person_noun(noun: str) -> bool:
     """Whether ``noun`` may name people: one of :data:`PERSON_NOUNS`, or a word for someone
-    who does something ("nurse" aside: "visitor", "worker", "artist", "musician")."""
+    who does something, made from a verb ("visitor", "teacher", "driver") or in -ist or -ian
+    ("artist", "musician"); not "comment", "answer" or "behavior"."""
     word = noun.casefold()
-    return word in PERSON_NOUNS or word.endswith(_AGENT_ENDINGS)
-
-
-_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent",
-                  "ents", "nurse", "nurses", "doctor", "doctors")  # fmt: skip
+    if word in PERSON_NOUNS:
+        return True
+    single = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if single.endswith(("ist", "ian")):
+        return len(single) >= 6 and "verb" not in classes(single)
+    if single.endswith(("er", "or")):
+        stem = single[:-2]
+        stems = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+        return any(len(s) >= 3 and "verb" in classes(s) for s in stems)
+    return False
 
 
 def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred], bool]:

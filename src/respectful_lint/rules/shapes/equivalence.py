@@ -39,12 +39,12 @@ _SAME = re.compile(
     r"(?:link(?:s|ed)?|connect(?:ed|ion|ions)|tied|bound|intertwined|entwined)"
     r"|so (?:closely |tightly )?(?:intertwined|entwined|linked|connected)"
     r"|go(?:es)? hand in hand"
-    r"|(?:can ?not|can't|could not|couldn't|impossible to|no way to) (?:be )?"
-    r"(?:separated?|disentangled?|untangled?|distinguish(?:ed)?|pulled apart|pull apart)"
+    r"|(?P<apart>(?:can ?not|can't|could not|couldn't) be "
+    r"(?:separated|disentangled|untangled|distinguished|pulled apart|told apart)"
+    r"|(?:impossible|no way) to (?:separate|disentangle|untangle|distinguish|pull apart)"
+    r"|(?:you|we|one) (?:can ?not|can't) (?:separate|disentangle|untangle|distinguish))"
     r")(?![\w-])"
 )
-# "cannot be separated": a claim of sameness that its own words would otherwise turn down
-_CANNOT = ("can", "cou", "imp", "no ")
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno) (?:\w+ ){0,2}\Z")
 _EVERYONE = re.compile(r"(?<![\w-])(?:any|every|all|each) (?:\w+ ){0,4}\Z")
 
@@ -78,7 +78,10 @@ def equivalence(sent: Sentence, spec: Conflation, severity: Severity) -> list[Ca
         spans = [(m.start(), m.end()), *sw, *partners]
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)
-        claim = (m.start(), m.end()) if m[0].startswith(_CANNOT) else (0, 0)
+        # "cannot be separated": a claim of sameness that its own words would otherwise
+        # turn down; "the survey could not distinguish ..." says what data can show, and is
+        # no claim
+        claim = m.span("apart") if m["apart"] else (0, 0)
         out.append(cand(sent, start, end, severity, sw[0], (m.start(), m.end()), claim=claim))
         break
     return out
