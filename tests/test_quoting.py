@@ -38,6 +38,10 @@ def rules(text: str) -> list[str]:
         # a person who appears, and a quoted alternative that asks nothing
         "“Johns” appeared in court on Monday.",
         'Officers found "pimps" or "johns" at every stop.',
+        # people after a determiner, and a phrasal verb, are no word written
+        'The "johns" were painted as villains by the press.',
+        'The city says the "johns" were written off years ago.',
+        'Those "johns" appear in the report as numbers.',
     ],
 )
 def test_scare_quotes_are_use(text: str) -> None:

@@ -15,7 +15,13 @@ from .model import QuotePolicies, Severity
 from .normalize import PARAGRAPH, PLACEHOLDER, normalize, with_view
 from .patterns import exception_regex
 from .propernames import in_proper_name
-from .quoting import DROPPING, choosing_between, gloss_after, mention_frame_before
+from .quoting import (
+    DROPPING,
+    choosing_between,
+    found_as_word,
+    gloss_after,
+    mention_frame_before,
+)
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
 from .wordclass import classes, next_word_classes
@@ -485,6 +491,8 @@ class Context:
         following = self.words_after(min(closing + 1, len(self.norm)))
         if mention_frame_before(words, quoted=True) or gloss_after(following):
             return True
+        if not words and found_as_word(following):
+            return True  # '"Junkie" was scrawled across the door', at the sentence's start
         if words[-1:] and words[-1] in DROPPING and _WORD_DROPPED.match(" ".join(following)):
             return True  # "the Stylebook dropped “illegal immigrant” in 2013", "from its guide"
         if self._chosen_over(opening):

@@ -107,6 +107,8 @@ _WRITTEN = _words(
     "written scrawled painted sprayed spray graffitied carved etched scratched "
     "printed stamped tattooed hurled shouted yelled screamed spat chanted"
 )
+# where a word was written or thrown: "on the door", "across the wall", "at her"
+_WHERE = _words("on onto across over into in inside along above below under beside at")
 # What a quoted saying is called when it is judged: "… is a myth"
 _SAYING_NOUNS = _words("myth myths stereotype stereotypes cliche cliché saying slogan")
 _MODALS = _words("should shouldn't must mustn't cannot can't")
@@ -167,6 +169,22 @@ _NOT_NAMING = _words(
 )
 
 
+def found_as_word(words: list[str]) -> bool:
+    """Whether the words after a quoted term that starts its sentence tell where the word
+    stands or what was done with it as a word: "… appears 14 times in the bill", "… was
+    scrawled across her door", "… was hurled at her". (After a determiner, "the 'junkies'
+    were painted as criminals", the quoted word is people.)"""
+    head = words[:4]
+    if head[:1] and head[0] in _OCCURS:
+        return "times" in head[1:4] or (head[1:3] == ["in", "the"] and head[3:4] in _IN_TEXTS)
+    return (
+        len(head) >= 3
+        and head[0] in _COPULAS
+        and head[1] in _WRITTEN
+        and (head[2] in _WHERE or (head[1] == "spray" and head[3:4] != [] and head[3] in _WHERE))
+    )
+
+
 def gloss_after(words: list[str]) -> bool:
     """Whether the words after a quoted term gloss it or judge it as a word."""
     head = words[:4]
@@ -181,12 +199,6 @@ def gloss_after(words: list[str]) -> bool:
     if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
         return True  # an appositive: '"prostituted" people, a term …'
 
-    if head[0] in _OCCURS and (
-        "times" in head[1:4] or (head[1:3] == ["in", "the"] and head[3:4] in _IN_TEXTS)
-    ):
-        return True  # "… appears 14 times in the bill", "… occurs in the text"
-    if head[0] in _COPULAS and head[1:2] and head[1] in _WRITTEN:
-        return True  # "… was scrawled across her door", "… was hurled at her"
     if head[0] in _MODALS and any(w in _GIVEN_UP for w in head[1:4]):
         return True  # "… should not be used", "… should be avoided"
     if head[0] in ("has", "had") and head[1:2] == ["become"]:
