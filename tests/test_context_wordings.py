@@ -33,7 +33,7 @@ from respectful_lint.cli import main
             "Incarcerated women",
         ),
         ("Two male inmates were taken to hospital.", "inmate", "male inmates", "incarcerated men"),
-        ("A man-inmate wrote to the paper.", "inmate", "man-inmate", "An incarcerated man"),
+        ("A man-inmate wrote to the paper.", "inmate", "man-inmate", "incarcerated man"),
         (
             "Inmate mothers may call their children twice a week.",
             "inmate",

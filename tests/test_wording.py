@@ -135,6 +135,7 @@ def test_a_plural_noun_match_gets_a_plural_wording() -> None:
             "Former inmates at Rikers Island spoke to the council.",
             "People formerly incarcerated at Rikers Island spoke to the council.",
         ),
+        ("Three inmates in May were released.", "Three incarcerated people in May were released."),
     ],
 )
 def test_a_named_place_goes_into_the_wording(text: str, expected: str) -> None:
@@ -155,3 +156,5 @@ def test_a_label_for_people_before_a_noun_that_names_none_gets_no_fix() -> None:
         assert suggestions
     _, lived = fixed("The HIV-infected teacher kept her job.", "hiv/hiv-infected")
     assert lived == "The teacher living with HIV kept her job."
+    _, lived = fixed("HIV-infected refugees arrived in May.", "hiv/hiv-infected")
+    assert lived == "Refugees living with HIV arrived in May."

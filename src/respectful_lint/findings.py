@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from msgspec import Struct
 
-from .agreement import article_before, article_fits, plan, proper_name_heading, respell_article
+from .agreement import plan, proper_name_heading
 from .casing import case_of, prev_capitalized
 from .model import (
     ChunkedText,
@@ -203,21 +203,7 @@ def rule_finding(
         chosen: dict[str, tuple[tuple[int, int], bool]] = {}
         for text, span, stand in zip(texts, spans, stands, strict=True):
             chosen.setdefault(text, (span, stand))
-        # the fix's wording and span: its article is changed by the fix (see .agreement)
-        fixed = next(iter(chosen.items()), None)
-        # "was an addict": "a person who uses drugs", the article taken in, so that a wording
-        # can be pasted over its place as it is
-        shown_as: dict[str, tuple[tuple[int, int], bool]] = {}
-        for text, (span, stand) in chosen.items():
-            before = ctx.norm[max(0, span[0] - 8) : span[0]]
-            found = article_before(before)
-            if found is not None and not article_fits(before, text):
-                at = span[0] - len(before) + found[0]
-                src = _source_span(segment, ctx, at, at + len(found[1]))
-                text = f"{respell_article(document.text[src[0] : src[1]], text)} {text}"
-                span = (at, span[1])
-            shown_as.setdefault(text, (span, stand))
-        suggestions = tuple(shown_as)
+        suggestions = tuple(chosen)
         # a wording may take the place of the words only where a fix could stand: not in
         # quoted speech, a mention or a name, not in a link's target, not as the first part
         # of a compound, and not over markup ("<em>child</em> prostitute"), which one
@@ -231,18 +217,17 @@ def rule_finding(
             _source_span(segment, ctx, *span)
             if stand and writable and _one_piece(document, segment, ctx, span)
             else None
-            for span, stand in shown_as.values()
+            for span, stand in chosen.values()
         )
         fix = None
-        if entry.fix != "none" and fixed is not None and fits and writable:
-            first, (span, _) = fixed
+        if entry.fix != "none" and suggestions and fits and writable:
+            span = chosen[suggestions[0]][0]
             whole = span == (m.start, m.end)
             plural_match = inflection.plural and whole
-            fix = _fix(document, segment, ctx, span, first, entry.fix, plural_match)
+            fix = _fix(document, segment, ctx, span, suggestions[0], entry.fix, plural_match)
             if fix is not None and fix.applicability == "safe" and _may_be_name(ctx, m, inflection):
                 fix = Fix(fix.edits, "unsafe", MAY_BE_NAME)
-        # the message names the wordings without the article they take in
-        return message(rule, shown, tuple(chosen), m.severity), suggestions, fix, places
+        return message(rule, shown, suggestions, m.severity), suggestions, fix, places
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
 

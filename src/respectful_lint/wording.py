@@ -195,6 +195,11 @@ def _beside_adjective(norm: str, start: int, end: int) -> bool:
 
 _PLACE_AFTER = re.compile(r" (of|at|in) ((?:[A-Z][\w'-]+ ?){1,3})")
 _LOWER_WORD = re.compile(r"[a-z][\w'-]*")
+_TIMES = _word_set(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall "
+    "winter christmas easter"
+)
 _PLACE_WORD = re.compile(r"[A-Z][\w'-]+ \Z")
 
 
@@ -207,6 +212,8 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
     after = _PLACE_AFTER.match(text, end - base)
     if after is not None:
         name = after[2].strip()
+        if after[2].split()[0].casefold() in _TIMES:
+            return None  # "inmates in May": a time, not a place
         following = _LOWER_WORD.match(text, after.end())
         if after[1] == "in" and following is not None and classes(following[0]) == {"noun"}:
             return None  # the name describes a noun: "inmates in California prisons"
@@ -293,20 +300,26 @@ PERSON_NOUNS = _word_set(
     "assistants consultant consultants agent agents inhabitant inhabitants occupant occupants "
     "defendant defendants respondent respondents president presidents dependant dependants "
     "dependent dependents officer officers soldier soldiers lawyer lawyers author authors "
-    "actor actors artist artists"
+    "actor actors artist artists refugee refugees prostitute prostitutes inmate inmates "
+    "addict addicts junkie junkies convict convicts felon felons prisoner prisoners "
+    "detainee detainees asylum-seeker asylum-seekers alien aliens native natives"
 )
+# words in -ee that name no one
+_NOT_PERSONS = _word_set("committee committees guarantee guarantees jamboree jamborees")
 
 
 def is_person_noun(noun: str) -> bool:
-    """Whether ``noun`` may name people: one of :data:`PERSON_NOUNS`, or a word for someone
-    who does something, made from a verb ("visitor", "teacher", "driver") or in -ist or -ian
-    ("artist", "musician"); not "comment", "answer" or "behavior"."""
+    """Whether ``noun`` may name people: one of :data:`PERSON_NOUNS`, a word for someone who
+    does something, made from a verb ("visitor", "teacher", "driver"), or a longer word in
+    -ist, -ian, -an or -ee ("artist", "musician", "African", "employee"); not "comment",
+    "answer" or "behavior"."""
     word = noun.casefold()
     if word in PERSON_NOUNS:
         return True
     single = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-    if single.endswith(("ist", "ian")):
-        return len(single) >= 6 and "verb" not in classes(single)
+    if single.endswith(("ist", "ian", "an", "ee")):
+        # "artist", "musician", "African", "refugee", "employee"
+        return len(single) >= 6 and "verb" not in classes(single) and word not in _NOT_PERSONS
     if single.endswith(("er", "or")):
         stem = single[:-2]
         stems = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
