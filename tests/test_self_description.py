@@ -41,6 +41,9 @@ def rules(text: str) -> list[str]:
         "We, the felons of this county, vote in every election now.",
         "Am I an addict if I need a drink every evening?",
         "Were we junkies, or just kids with nowhere to go?",
+        # plural: "as" and "we", and "we" or "us" before the term
+        "As drug users, we know what our neighbourhood needs.",
+        "We drug users are sick of being blamed for the budget.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:

@@ -95,6 +95,15 @@ def test_what_an_object_is_called_gets_the_adjective(text: str) -> None:
     assert suggestions[0] == "intellectually disabled"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The ruling described him as mentally retarded.", "He was classified as retarded in 1950."],
+)
+def test_what_something_is_described_as_gets_the_adjective(text: str) -> None:
+    suggestions, _ = fixed(text, "disability/retarded")
+    assert suggestions[0] == "intellectually disabled"
+
+
 def test_in_a_row_of_nouns_the_wording_stays_a_noun() -> None:
     suggestions, _ = fixed("Felons, visitors and staff wait at the gate.", "incarceration/felon")
     assert suggestions[0].startswith("People")
@@ -136,6 +145,15 @@ def test_a_plural_noun_match_gets_a_plural_wording() -> None:
             "People formerly incarcerated at Rikers Island spoke to the council.",
         ),
         ("Three inmates in May were released.", "Three incarcerated people in May were released."),
+        # a name of several words, an acronym first or a possessive last
+        (
+            "HMP Wandsworth inmates staged a protest.",
+            "People incarcerated at HMP Wandsworth staged a protest.",
+        ),
+        (
+            "Tihar Jail's inmates have launched a newspaper.",
+            "People incarcerated at Tihar Jail have launched a newspaper.",
+        ),
     ],
 )
 def test_a_named_place_goes_into_the_wording(text: str, expected: str) -> None:
@@ -158,3 +176,11 @@ def test_a_label_for_people_before_a_noun_that_names_none_gets_no_fix() -> None:
     assert lived == "The teacher living with HIV kept her job."
     _, lived = fixed("HIV-infected refugees arrived in May.", "hiv/hiv-infected")
     assert lived == "Refugees living with HIV arrived in May."
+
+
+def test_a_wording_with_a_clause_after_its_noun_is_no_fix_before_a_noun() -> None:
+    suggestions, out = fixed(
+        "The illegal migrant workers were sent home.", "immigration/illegal-migrant"
+    )
+    assert out is None
+    assert suggestions[0] == "migrant without legal permission"

@@ -31,6 +31,7 @@ from .wording import (
     message,
     partitive,
     place,
+    postmodified,
     slot_at,
     suggest,
     title_cased,
@@ -157,6 +158,8 @@ def rule_finding(
         stands: list[bool] = []  # whether each wording stands in place as written
         if slot is None:
             plain, fits = suggest(preferred, inflection, shown, at_start)
+            if fits and plain and postmodified(plain[0]) and _before_a_noun(ctx, m):
+                fits = False  # "migrant without legal permission workers": ideas, no fix
             texts = list(plain)
             spans = [(m.start, m.end)] * len(texts)
             stands = [fits] * len(texts)
@@ -230,6 +233,12 @@ def rule_finding(
         return message(rule, shown, suggestions, m.severity), suggestions, fix, places
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
+
+
+def _before_a_noun(ctx: Context, m: Match) -> bool:
+    """Whether the match stands before a noun it describes ("illegal migrant workers")."""
+    found = ctx.next_classes(m.start, m.end)
+    return "noun" in found and not found & {"function", "verb", "adv"}
 
 
 def _near_first(preferred: tuple[Preferred, ...], ctx: Context, m: Match) -> tuple[Preferred, ...]:

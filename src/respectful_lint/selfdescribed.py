@@ -71,6 +71,8 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("identify", "as"),
     ("are", "we"),
     ("were", "we"),
+    ("we",),  # "we drug users are sick of being blamed"
+    ("us",),
 )
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
@@ -135,6 +137,8 @@ def self_described(
                 return any(w in _FIRST_PERSON for w in after[:5])  # "As a former inmate, I"
     elif i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself ex-con"
+    elif i and before[i - 1] == "as" and (i == 1 or before[i - 2] in ("and", "but")):
+        return any(w in ("we", "we're", "we've", "us") for w in after[:5])  # "As drug users, we"
     for _ in range(2):
         if i and before[i - 1] in _ADVERBS:
             i -= 1

@@ -199,6 +199,13 @@ def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     return _SETS[known] if known else _SETS[1]
 
 
+def listed(word: str) -> bool:
+    """Whether ``word`` is a word of the language (a closed-class word or one the table
+    lists), rather than a name or jargon."""
+    lower = word.lower()
+    return lower in FUNCTION_WORDS or _table().get(lower, 0) != 0
+
+
 def next_word_classes(
     words: list[str], *, capitalized: bool = False, plural_subject: bool = True
 ) -> frozenset[str]:

@@ -29,7 +29,7 @@ from .errors import PatternTimeout
 from .inflect import plural
 from .model import Inflection, Preferred, Rule, Severity
 from .patterns import PATTERN_TIMEOUT, compiled
-from .wordclass import classes, next_word_classes
+from .wordclass import classes, listed, next_word_classes
 from .wordsets import word_set as _word_set
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
@@ -143,6 +143,13 @@ _CALLING = _word_set(
 _ARTICLE_WORDS = _word_set("a an the")
 _OBJECTS = _word_set("him her them me us you it")
 _PASSIVE = _word_set("is are was were be been being get gets got getting")
+# verbs before "as" and what something is taken to be ("described as", "classified as")
+_AS_VERBS = _word_set(
+    "described describe describes regarded regard regards classified classify classifies "
+    "labelled labeled label labels diagnosed seen viewed treated considered identified "
+    "certified registered listed categorized categorised characterized characterised "
+    "portrayed branded known deemed dismissed"
+)
 
 
 def _complement_of_object(words: list[str]) -> bool:
@@ -152,6 +159,10 @@ def _complement_of_object(words: list[str]) -> bool:
     if len(words) >= 2 and words[-2] in _CALLING and words[-1] in _OBJECTS:
         return True
     if len(words) >= 2 and words[-1] in _CALLING and words[-2] in _PASSIVE:
+        return True
+    if len(words) >= 2 and words[-1] == "as" and words[-2] in _AS_VERBS:
+        return True  # "described him as", "was classified as"
+    if len(words) >= 3 and words[-1] == "as" and words[-3] in _AS_VERBS and words[-2] in _OBJECTS:
         return True
     return (
         len(words) >= 3
@@ -222,17 +233,28 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
         within = after[1] == "in"
         return Slot("noun", place=name, place_start=start, place_end=place_end, within=within)
     at = start - base
-    for _ in range(3):  # up to three capitalized words, none of them starting the sentence
+    for _ in range(3):  # up to three capitalized words
         word = _PLACE_WORD.search(text, max(0, at - 30), at)
-        if word is None or _starts_sentence(norm, base + word.start()):
+        if word is None:
             break
-        if "function" in classes(word[0].strip()):
+        bare = _POSSESSIVE.sub("", word[0].strip())
+        if _starts_sentence(norm, base + word.start()) and not (
+            (bare.isupper() and len(bare) > 1) or not listed(bare)
+        ):
+            break  # the sentence's first word ("Former"), unless an acronym or a name
+        if "function" in classes(bare):
             break  # a headline's "For" or "The": no place's name ("Jobs For Inmates")
+        if at < start - base and _POSSESSIVE.search(word[0]):
+            break  # "Alabama's Tutwiler inmates": the name ends at the possessive
         at = word.start()
     if at < start - base:
-        name = text[at : start - base].strip()
+        # "Tihar Jail's inmates": the people incarcerated at Tihar Jail
+        name = _POSSESSIVE.sub("", text[at : start - base].strip())
         return Slot("noun", place=name, place_start=base + at, place_end=end)
     return None
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def _starts_sentence(norm: str, at: int) -> bool:
@@ -276,6 +298,19 @@ class Suggestion(Struct, frozen=True):
     start: int
     end: int
     fits: bool = True
+
+
+# a wording with a clause or a phrase after its noun, which cannot stand before another noun
+_POSTMODIFIED = re.compile(
+    r" (?:who|whose|that|with|without|living|experiencing|in|of|at|from|convicted|"
+    r"incarcerated|subjected|orphaned|formerly)\b"
+)
+
+
+def postmodified(wording: str) -> bool:
+    """Whether ``wording`` has a clause or a phrase after its noun ("person who uses
+    drugs", "migrant without legal permission"), so that it cannot stand before a noun."""
+    return _POSTMODIFIED.search(wording) is not None
 
 
 # Nouns for people (and groups of them) that a "{noun}" wording may take in
@@ -350,6 +385,8 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
     )
     if slotted:
         return slotted + [p for p in fit if p.slots is None], True
+    if fit and slot.kind == "modifier" and postmodified(fit[0].text):
+        fit = []  # "person who uses drugs father": no modifier stands before the noun
     if fit:
         return fit, True
     return [p for p in wordings if "{noun}" not in p.text and "{place}" not in p.text], False
