@@ -71,8 +71,7 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("identify", "as"),
     ("are", "we"),
     ("were", "we"),
-    ("we",),  # "we drug users are sick of being blamed"
-    ("us",),
+    ("we",),  # "we drug users are sick of being blamed" ("us" would be the US too)
 )
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
@@ -138,7 +137,7 @@ def self_described(
     elif i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself ex-con"
     elif i and before[i - 1] == "as" and (i == 1 or before[i - 2] in ("and", "but")):
-        return any(w in ("we", "we're", "we've", "us") for w in after[:5])  # "As drug users, we"
+        return any(w in ("we", "we're", "we've") for w in after[:5])  # "As drug users, we"
     for _ in range(2):
         if i and before[i - 1] in _ADVERBS:
             i -= 1
