@@ -79,6 +79,7 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("I was a volunteer, a prostitute and a pimp came in.", "sex-work/prostitute"),
         ("Am I the only one who sees a junkie there?", "drug-use/junkie"),
         ("US junkies were blamed for the overdose crisis.", "drug-use/junkie"),  # a country
+        ("As junkies filled the park, we closed the toilets.", "drug-use/junkie"),  # "while"
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

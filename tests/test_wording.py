@@ -184,3 +184,23 @@ def test_a_wording_with_a_clause_after_its_noun_is_no_fix_before_a_noun() -> Non
     )
     assert out is None
     assert suggestions[0] == "migrant without legal permission"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        # who people are is no place, nor is an animal a person
+        ("Transgender inmates face abuse.", "incarceration/inmate", "incarcerated people"),
+        ("LGBTQ inmates face abuse.", "incarceration/inmate", "incarcerated people"),
+        ("Inmates at Christmas Island staged a protest.", "incarceration/inmate",
+         "People incarcerated at Christmas Island"),
+    ],
+)  # fmt: skip
+def test_names_that_are_no_place(text: str, rule: str, expected: str) -> None:
+    suggestions, _ = fixed(text, rule)
+    assert suggestions[0] == expected
+
+
+def test_a_label_for_people_before_an_animal_or_a_thing_gets_no_fix() -> None:
+    for text in ("The family bought a handicapped minivan.", "HIV-infected chimpanzees slept."):
+        assert all(f.fix is None for f in lint_text(text, kind="text")), text

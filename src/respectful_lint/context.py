@@ -292,6 +292,7 @@ class Context:
             next_classes=lambda: self.next_classes(start, end),
             commas=commas,
             listing=_LIST_GOES_ON.match(norm, end) is not None,
+            comma_after=norm[end : end + 1] == ",",
         )
 
     def in_compound(self, start: int, end: int) -> bool:
@@ -301,6 +302,12 @@ class Context:
         norm = self.norm
         glued_after = norm[end : end + 1] == "-" and norm[end + 1 : end + 2].isalpha()
         glued_before = start > 1 and norm[start - 1] == "-" and norm[start - 2].isalpha()
+        # an en or em dash is punctuation, not a hyphen, though the view writes it as one:
+        # "prostitutes—as young as twelve—at the motel"
+        if glued_after and self.original(end, end + 1) in _DASHES:
+            glued_after = False
+        if glued_before and self.original(start - 1, start) in _DASHES:
+            glued_before = False
         if glued_before and not glued_after and _EX.search(norm, max(0, start - 4), start):
             return False
         if glued_after and not glued_before and _KEEPS_SENSE.match(norm, end):
@@ -567,6 +574,7 @@ _DRIVE = re.compile(r"[a-z]:\\")  # "C:\\" (the view is lower case)
 # after an item of a list, another: "a junkie, a thief, and a liar"
 _LIST_GOES_ON = re.compile(r"(?:\s+\w+){0,2}\s*,\s*(?:and\s+|or\s+)?an?\s", re.IGNORECASE)
 _FRAME_WORDS = 9  # words before a list item that mention_frame_before reads, and one more
+_DASHES = ("\u2012", "\u2013", "\u2014", "\u2015")  # figure, en and em dashes, a bar
 _BOUNDS_KEPT = 64  # sentence bounds and Title Case answers kept per segment (see Context)
 _SELF_REACH = 120  # characters of the sentence the self-description check reads each side
 _SPEECH_OPENS = (":", '"', "\u201c", "\u201e", "\u00ab")

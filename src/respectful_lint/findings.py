@@ -25,6 +25,7 @@ from .model import (
     Severity,
     Source,
 )
+from .wordclass import classes
 from .wording import (
     former_before,
     formerly,
@@ -238,7 +239,16 @@ def rule_finding(
 def _before_a_noun(ctx: Context, m: Match) -> bool:
     """Whether the match stands before a noun it describes ("illegal migrant workers")."""
     found = ctx.next_classes(m.start, m.end)
-    return "noun" in found and not found & {"function", "verb", "adv"}
+    if "noun" not in found or found & {"function", "adv"}:
+        return False
+    if "verb" not in found:
+        return True
+    # a noun or a verb ("support", "spoke"): a noun, the head, must follow ("support groups")
+    after = _NEXT_WORDS.match(ctx.norm, m.end)
+    return after is not None and classes(after[1]) == frozenset({"noun"})
+
+
+_NEXT_WORDS = re.compile(r" [\w'-]+ ([\w'-]+)")
 
 
 def _near_first(preferred: tuple[Preferred, ...], ctx: Context, m: Match) -> tuple[Preferred, ...]:

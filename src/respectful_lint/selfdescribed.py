@@ -100,6 +100,7 @@ def self_described(
     next_classes: Callable[[], frozenset[str]] = frozenset,
     commas: Collection[int] = (),
     listing: bool = False,
+    comma_after: bool = False,
 ) -> bool:
     """Whether a match, with the words of its sentence ``before`` and ``after`` it, is a
     person's description of themselves (see the module's docs). ``is_adjective`` says whether
@@ -109,7 +110,7 @@ def self_described(
     ``commas`` holds each index ``k`` of ``before`` with a comma between ``before[k - 1]``
     and ``before[k]`` (``len(before)``: a comma right before the match), and ``listing``
     says whether the match's phrase is followed by a comma and another item ("and", "or",
-    "a" or "an")."""
+    "a" or "an"); ``comma_after``, whether a comma follows the match."""
     if possessive:
         return False
     if after and after[0] not in _PERSONS and "noun" in next_classes():
@@ -137,7 +138,8 @@ def self_described(
     elif i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself ex-con"
     elif i and before[i - 1] == "as" and (i == 1 or before[i - 2] in ("and", "but")):
-        return any(w in ("we", "we're", "we've") for w in after[:5])  # "As drug users, we"
+        # "As drug users, we ...", not "As addicts flooded the park, we ..." ("as": while)
+        return comma_after and any(w in ("we", "we're", "we've") for w in after[:5])
     for _ in range(2):
         if i and before[i - 1] in _ADVERBS:
             i -= 1

@@ -141,7 +141,7 @@ _CALLING = _word_set(
     "found find finds judged judge judges"
 )
 _ARTICLE_WORDS = _word_set("a an the")
-_OBJECTS = _word_set("him her them me us you it")
+_OBJECTS = _word_set("him her them me us you")
 _PASSIVE = _word_set("is are was were be been being get gets got getting")
 # verbs before "as" and what something is taken to be ("described as", "classified as")
 _AS_VERBS = _word_set(
@@ -223,7 +223,7 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
     after = _PLACE_AFTER.match(text, end - base)
     if after is not None:
         name = after[2].strip()
-        if after[2].split()[0].casefold() in _TIMES:
+        if after[1] == "in" and after[2].split()[0].casefold() in _TIMES:
             return None  # "inmates in May": a time, not a place
         following = _LOWER_WORD.match(text, after.end())
         if after[1] == "in" and following is not None and classes(following[0]) == {"noun"}:
@@ -238,10 +238,14 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
         if word is None:
             break
         bare = _POSSESSIVE.sub("", word[0].strip())
+        if bare.casefold() in _NOT_PLACES:
+            break  # who they are, not where: "LGBTQ inmates", "HIV-positive inmates"
         if _starts_sentence(norm, base + word.start()) and not (
-            (bare.isupper() and len(bare) > 1) or not listed(bare)
+            at < start - base and ((bare.isupper() and len(bare) > 1) or not listed(bare))
         ):
-            break  # the sentence's first word ("Former"), unless an acronym or a name
+            # the sentence's first word ("Former"), unless it starts a name of several words
+            # ("HMP Wandsworth", "Rikers Island") as an acronym or a name
+            break
         if "function" in classes(bare):
             break  # a headline's "For" or "The": no place's name ("Jobs For Inmates")
         if at < start - base and _POSSESSIVE.search(word[0]):
@@ -255,6 +259,12 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# capitalized words before a label that say who people are, not where
+_NOT_PLACES = _word_set(
+    "lgbt lgbtq lgbtqia lgbtq+ lgbti hiv-positive hiv aids covid covid-19 bipoc poc black "
+    "trans transgender female male women men juvenile juveniles elderly older young disabled "
+    "deaf blind muslim jewish christian catholic latino latina latinx indigenous native"
+)
 
 
 def _starts_sentence(norm: str, at: int) -> bool:
@@ -337,24 +347,22 @@ PERSON_NOUNS = _word_set(
     "dependent dependents officer officers soldier soldiers lawyer lawyers author authors "
     "actor actors artist artists refugee refugees prostitute prostitutes inmate inmates "
     "addict addicts junkie junkies convict convicts felon felons prisoner prisoners "
-    "detainee detainees asylum-seeker asylum-seekers alien aliens native natives"
+    "detainee detainees asylum-seeker asylum-seekers alien aliens native natives employee "
+    "employees trainee trainees retiree retirees evacuee evacuees escapee escapees deportee "
+    "deportees returnee returnees african africans american americans mexican mexicans"
 )
-# words in -ee that name no one
-_NOT_PERSONS = _word_set("committee committees guarantee guarantees jamboree jamborees")
 
 
 def is_person_noun(noun: str) -> bool:
     """Whether ``noun`` may name people: one of :data:`PERSON_NOUNS`, a word for someone who
     does something, made from a verb ("visitor", "teacher", "driver"), or a longer word in
-    -ist, -ian, -an or -ee ("artist", "musician", "African", "employee"); not "comment",
-    "answer" or "behavior"."""
+    -ist or -ian ("artist", "musician"); not "comment", "answer" or "behavior"."""
     word = noun.casefold()
     if word in PERSON_NOUNS:
         return True
     single = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-    if single.endswith(("ist", "ian", "an", "ee")):
-        # "artist", "musician", "African", "refugee", "employee"
-        return len(single) >= 6 and "verb" not in classes(single) and word not in _NOT_PERSONS
+    if single.endswith(("ist", "ian")):
+        return len(single) >= 6 and "verb" not in classes(single)  # "artist", "musician"
     if single.endswith(("er", "or")):
         stem = single[:-2]
         stems = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
