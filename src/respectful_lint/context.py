@@ -507,7 +507,9 @@ class Context:
         if _OR_QUOTED.search(self.norm, max(0, opening - 8), opening):
             # 'Is it "sex worker" or "prostitute"?': a question about which word to use
             _, hi = self.sentence_bounds(opening)
-            if self.norm[:hi].rstrip().endswith("?"):
+            while hi > opening and self.norm[hi - 1].isspace():
+                hi -= 1
+            if self.norm[hi - 1 : hi] == "?":
                 return True
         return self._after_quoted_items(opening)
 
