@@ -153,9 +153,9 @@ _AS_VERBS = _word_set(
 
 
 def _complement_of_object(words: list[str]) -> bool:
-    """Whether the last of ``words`` (those right before a match) end in a calling verb and
-    its object: a pronoun ("called him") or a noun after a determiner ("called the boy"), or
-    in the verb in the passive ("was called")."""
+    """Whether the last of ``words`` (those right before a match) are a calling verb and its
+    object, a pronoun ("called him") or a noun after a determiner ("called the boy"); the verb
+    in the passive ("was called"); or a verb and "as" ("described him as")."""
     if len(words) >= 2 and words[-2] in _CALLING and words[-1] in _OBJECTS:
         return True
     if len(words) >= 2 and words[-1] in _CALLING and words[-2] in _PASSIVE:
