@@ -204,3 +204,18 @@ def test_names_that_are_no_place(text: str, rule: str, expected: str) -> None:
 def test_a_label_for_people_before_an_animal_or_a_thing_gets_no_fix() -> None:
     for text in ("The family bought a handicapped minivan.", "HIV-infected chimpanzees slept."):
         assert all(f.fix is None for f in lint_text(text, kind="text")), text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "first"),
+    [
+        ("He died a junkie in a rented room.", "drug-use/junkie", "person who used drugs"),
+        ("The deceased was a known drug user.", "drug-use/drug-user", "person who used drugs"),
+        # a death in the present, and a wording with no verb of its own, stay as they are
+        ("Addicts die every day because of stigma.", "drug-use/addict", "People who use drugs"),
+        ("The prostitute died in 2019.", "sex-work/prostitute", "sex worker"),
+    ],
+)
+def test_a_person_who_has_died_gets_a_wording_in_the_past(text: str, rule: str, first: str) -> None:
+    suggestions, _ = fixed(text, rule)
+    assert suggestions[0] == first

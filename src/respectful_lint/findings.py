@@ -27,8 +27,10 @@ from .model import (
 )
 from .wordclass import classes
 from .wording import (
+    DIED,
     former_before,
     formerly,
+    in_the_past,
     message,
     partitive,
     place,
@@ -179,6 +181,8 @@ def rule_finding(
                 texts.append(text)
                 spans.append((p.start, p.end))
                 stands.append(p.fits)
+        if _died(ctx, m):  # "the deceased was a known addict": "person who used drugs"
+            texts = [in_the_past(t) or t for t in texts]
         texts = [  # "many of the homeless": "many of the people experiencing homelessness"
             with_the(t, shown) if partitive(ctx.norm, *span) else t
             for t, span in zip(texts, spans, strict=True)
@@ -234,6 +238,14 @@ def rule_finding(
         return message(rule, shown, suggestions, m.severity), suggestions, fix, places
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
+
+
+def _died(ctx: Context, m: Match) -> bool:
+    """Whether the match's sentence tells of a death in the past (see :data:`.wording.DIED`)."""
+    lo, hi = ctx.sentence_bounds(m.start)
+    return any(w in DIED for w in _SENTENCE_WORD.findall(ctx.norm, lo, hi)) or (
+        "passed away" in ctx.norm[lo:hi]
+    )
 
 
 def _before_a_noun(ctx: Context, m: Match) -> bool:

@@ -526,6 +526,32 @@ def formerly(text: str, now: bool = False) -> str | None:
     return out
 
 
+def in_the_past(text: str) -> str | None:
+    """A person-first wording in the simple past, for someone who has died ("the deceased was
+    a known drug user": "person who used drugs"); None when it has no verb of its own in the
+    present ("sex worker", "person living with HIV")."""
+    who = _WHO.match(text)
+    if who is None:
+        return None
+    verb = who[2]
+    if verb.lower() in _STATES or _PAST_VERB.fullmatch(verb) or _PAST_WORDS.search(text):
+        return None
+    base = _base_form(verb)
+    past = _IRREGULAR_PAST.get(base.lower()) or (base + "d" if base.endswith("e") else base + "ed")
+    out = f"{who[1]}{past}{who[3]}"
+    if text.isupper():
+        return out.upper()
+    if all(word[:1].isupper() for word in text.split()):
+        return " ".join(word[:1].upper() + word[1:] for word in out.split())
+    return out
+
+
+_IRREGULAR_PAST = {"sell": "sold", "sells": "sold", "buy": "bought", "have": "had"}
+# words of a sentence that tell of a death in the past: a wording for the person goes in the
+# past with them ("mourners remembered the junkie who died": "person who used drugs")
+DIED = _word_set("died deceased obituary obituaries funeral funerals memorial buried overdosed")
+
+
 def _base_form(verb: str) -> str:
     """The base form of a verb in the present ("uses": "use", "injects": "inject")."""
     low = verb.lower()
