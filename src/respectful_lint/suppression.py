@@ -30,6 +30,7 @@ from typing import Any
 
 from msgspec import Struct, field
 
+from .fences import fenced_blocks
 from .model import ChunkedText, Document, Finding, Severity, line_starts
 
 # Findings about the run itself rather than the text: selectable like lexicon rules.
@@ -56,7 +57,6 @@ _LINE_END = re.compile(
     re.MULTILINE,
 )
 _YAML = re.compile(r"(?:^|[ \t])#[ \t]*" + _WORDS + r"[ \t]*$", re.MULTILINE)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})([^\n]*)", re.MULTILINE)
 _SEPARATORS = re.compile(r"[\s,]+")
 _FORMATS: dict[str, tuple[re.Pattern[str], ...]] = {
     "markdown": (_HTML,),
@@ -220,7 +220,7 @@ class _Code:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.fences = _fences(text)
+        self.fences = fenced_blocks(text)
         self.fence_starts = [a for a, _ in self.fences]
         self.line_start = -1
         self.pos = 0
@@ -237,25 +237,6 @@ class _Code:
         self.ticks += self.text.count("`", self.pos, offset)
         self.pos = offset
         return self.ticks % 2 == 1
-
-
-def _fences(text: str) -> list[tuple[int, int]]:
-    """Where fenced code blocks lie, read as CommonMark reads fences: a backtick fence's info
-    string holds no backtick, and a fence closes on a line of its marker, or a longer one,
-    and blanks only."""
-    out: list[tuple[int, int]] = []
-    opened: tuple[int, str] | None = None
-    for m in _FENCE.finditer(text):
-        marker, rest = m.group(1), m.group(2)
-        if opened is None:
-            if marker[0] == "~" or "`" not in rest:
-                opened = (m.start(), marker)
-        elif marker[0] == opened[1][0] and len(marker) >= len(opened[1]) and not rest.strip():
-            out.append((opened[0], m.end()))
-            opened = None
-    if opened is not None:
-        out.append((opened[0], len(text)))
-    return out
 
 
 def find_directives(document: Document) -> list[Directive]:

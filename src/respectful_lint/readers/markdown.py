@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
+from ..fences import closes, fenced_blocks, opens
 from ..model import Document, Location, Segment, line_starts
 from ..model.document import LazyRanges
 from . import markdown_fast
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
 
     from ..reading import Prefilter
 
-# A fence opens with three backticks or tildes (a backtick fence's info string holds no
-# backtick) and closes with as many or more of the same, then blanks only (CommonMark 4.5).
-_FENCE = re.compile(r"^[ \t]{0,3}(?:(`{3,})(?!.*`)|(~{3,}))")
-_FENCE_CLOSE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:\r?\n|\r)?\Z")
 CHUNK_SIZE = 256 * 1024
 # A chunk this long holds a block of over 256 KB with no blank line: it is read as plain text.
 # The longest block in 445 Markdown files of documentation is 80 KB.
@@ -335,32 +332,8 @@ def _too_long(chunk: str) -> bool:
     however many blank lines it holds, and its lines cost the parsers little)."""
     if len(chunk) <= MAX_CHUNK:
         return False
-    fenced = sum(end - start for start, end in _fenced(chunk))
+    fenced = sum(end - start for start, end in fenced_blocks(chunk))
     return len(chunk) - fenced > MAX_CHUNK
-
-
-def _fenced(chunk: str) -> list[tuple[int, int]]:
-    """Where the fenced code blocks of ``chunk`` lie (an unclosed one runs to its end)."""
-    out: list[tuple[int, int]] = []
-    if "``" not in chunk and "~~" not in chunk:
-        return out
-    pos = 0
-    opened: tuple[int, str] | None = None
-    for line in chunk.splitlines(keepends=True):
-        if opened is None:
-            m = _FENCE.match(line)
-            if m:
-                opened = (pos, m.group(1) or m.group(2))
-        else:
-            m = _FENCE_CLOSE.match(line)
-            marker = opened[1]
-            if m and m.group(1)[0] == marker[0] and len(m.group(1)) >= len(marker):
-                out.append((opened[0], pos + len(line)))
-                opened = None
-        pos += len(line)
-    if opened is not None:
-        out.append((opened[0], len(chunk)))
-    return out
 
 
 def _as_plain_text(chunk: str, base: int) -> Iterator[Segment]:
@@ -371,7 +344,7 @@ def _as_plain_text(chunk: str, base: int) -> Iterator[Segment]:
     from . import text as plain
 
     last = 0
-    for start, end in _fenced(chunk):
+    for start, end in fenced_blocks(chunk):
         if start > last:
             yield from plain.segments(chunk[last:start], base + last)
         last = end
@@ -394,13 +367,9 @@ def _chunks(text: str, starts: Sequence[int], first: int = 0) -> list[tuple[int,
         line_end = starts[i + 1] if i + 1 < len(starts) else len(text)
         line = text[line_start:line_end]
         if fence is None:
-            m = _FENCE.match(line)
-            if m:
-                fence = m.group(1) or m.group(2)
-        else:
-            m = _FENCE_CLOSE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
+            fence = opens(line)
+        elif closes(line, fence):
+            fence = None
         if (
             fence is None
             and not line.strip()
