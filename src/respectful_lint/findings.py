@@ -181,7 +181,8 @@ def rule_finding(
                 texts.append(text)
                 spans.append((p.start, p.end))
                 stands.append(p.fits)
-        if _died(ctx, m):  # "the deceased was a known addict": "person who used drugs"
+        if any(" who " in t for t in texts) and _died(ctx, m):
+            # "the deceased was a known addict": "person who used drugs"
             texts = [in_the_past(t) or t for t in texts]
         texts = [  # "many of the homeless": "many of the people experiencing homelessness"
             with_the(t, shown) if partitive(ctx.norm, *span) else t
