@@ -58,7 +58,7 @@ FUNCTION_WORDS = _words(
     "not never also often always still too very just only even already again"
 )
 # Nouns for people that the table also lists as verbs ("to man the desk", "to people")
-_PERSON_NOUNS = _words("man people person")
+_PEOPLE_NOT_VERBS = _words("man people person")
 # The first words of prepositions that end in "of"
 _BEFORE_OF = _words("ahead instead because regardless irrespective outside inside out")
 # Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
@@ -226,7 +226,7 @@ def next_word_classes(
     third_person = words[0].endswith("s") and not words[0].endswith("ss")
     # After a group noun ("the homeless"), a verb takes the plural: "shelters" is the noun.
     ambiguous = "noun" in found and "verb" in found and len(words) > 1
-    if ambiguous and words[0] in _PERSON_NOUNS:
+    if ambiguous and words[0] in _PEOPLE_NOT_VERBS:
         return found - {"verb"}  # "the homeless man left": a person, not "to man"
     if ambiguous and plural_subject and not (third_person or capitalized):
         then = classes(words[1])

@@ -51,7 +51,7 @@ _NO_SUCH_BARE = re.compile(r"(?<!\w)there(?:'s| is| are| was) no such thing as (
 _INSTEAD = re.compile(
     r"\s*[,:;\u2013\u2014-]+\s*(?:(?:there(?:'s| is) )?only |just |"
     r"(?:it|they|that)(?:'s| is| are) (?:all |only |just |always |really |simply )+)"
-    r"(?:(?:a |an |the |sexual |commercial |sex |human )?(?:form of |kind of )?)*"
+    r"(?:a |an |the |sexual |commercial |sex |human |form of |kind of )*"
 )
 
 
