@@ -105,6 +105,16 @@ def test_a_wording_without_a_possessive_is_offered_plain_and_not_as_a_fix(
     assert finding.fix is None
 
 
+def test_a_wording_made_for_the_term_is_not_traded_for_a_general_possessive() -> None:
+    # "people on death row" takes no possessive; "incarcerated people's" would drop "death row"
+    [finding] = lint_text("Death-row inmates' lawyers met the governor.", kind="text")
+    assert finding.suggestions[0] == "People on death row"
+    assert finding.fix is None
+    [plain] = lint_text("Two death row inmates were freed.", kind="text")
+    assert plain.suggestions[0] == "people on death row"
+    assert plain.fix is not None
+
+
 def test_a_fix_in_a_title_keeps_its_title_case() -> None:
     [finding] = lint_text("The Worst Prison Guards\n", kind="text")
     assert finding.fix is not None

@@ -134,7 +134,7 @@ def test_a_plural_noun_match_gets_a_plural_wording() -> None:
         # "in" a state or a city stays "in"; a name that describes a noun is no place
         (
             "Death-row inmates in Alabama filed a lawsuit.",
-            "Death-row people incarcerated in Alabama filed a lawsuit.",
+            "People on death row in Alabama filed a lawsuit.",
         ),
         (
             "Inmates in Georgia prisons went on strike.",

@@ -583,7 +583,8 @@ def suggest(
     """The preferred wordings for one match, inflected and cased like it, best first.
 
     Wordings limited to other terms or other word forms are left out, and so are, for a
-    possessive match, wordings without a grammatical possessive. If that leaves none, the
+    possessive match, wordings without a grammatical possessive (all of them, when those made
+    for the matched term have none: a general one would drop their words). If that leaves none, the
     wordings are offered without the possessive, and the second value (whether they fit in
     place of the match) is false. ``sentence_start`` says whether the match starts a
     sentence, which decides the case of a wording for a match that starts with an acronym
@@ -597,6 +598,12 @@ def suggest(
     fits = True
     if inflection.possessive:
         with_possessive = [p for p in usable if p.possessive]
+        if any(p.only_for is not None for p in usable) and not any(
+            p.only_for is not None for p in with_possessive
+        ):
+            # a wording made for this term ("people on death row") takes no possessive: a
+            # general one would drop its words, so none fits in place
+            with_possessive = []
         if with_possessive:
             usable = with_possessive
         else:
