@@ -145,6 +145,11 @@ def test_a_plural_noun_match_gets_a_plural_wording() -> None:
             "People formerly incarcerated at Rikers Island spoke to the council.",
         ),
         ("Three inmates in May were released.", "Three incarcerated people in May were released."),
+        # a wording made for the term keeps its words ahead of a general one with the place
+        (
+            "Inmate mothers at Rikers get two visits a week.",
+            "Incarcerated mothers at Rikers get two visits a week.",
+        ),
         # a name of several words, an acronym first or a possessive last
         (
             "HMP Wandsworth inmates staged a protest.",
@@ -158,6 +163,29 @@ def test_a_plural_noun_match_gets_a_plural_wording() -> None:
 )
 def test_a_named_place_goes_into_the_wording(text: str, expected: str) -> None:
     _, out = fixed(text, "incarceration/inmate")
+    assert out == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wording says "in" a place; the writer's "at" stays "at"
+        (
+            "The homeless of Hamilton need housing.",
+            "People experiencing homelessness in Hamilton need housing.",
+        ),
+        (
+            "The homeless at St Mungo's were moved.",
+            "People experiencing homelessness at St Mungo's were moved.",
+        ),
+        (
+            "The chronically homeless of Denver were counted.",
+            "People experiencing chronic homelessness in Denver were counted.",
+        ),
+    ],
+)
+def test_a_place_after_the_homeless_goes_into_the_wording(text: str, expected: str) -> None:
+    _, out = fixed(text, "homelessness/the-homeless")
     assert out == expected
 
 

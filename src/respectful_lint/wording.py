@@ -80,7 +80,9 @@ class Slot(Struct, frozen=True):
     place: str = ""  # a named place the match belongs to ("Alcatraz inmates", "inmates of X")
     place_start: int = -1  # where the span taken in with the place starts (or -1)
     place_end: int = -1  # where it ends
-    within: bool = False  # the place came after "in": a wording's "at {place}" says "in"
+    # the writer's "in" or "at" before the place, which a wording's "{place}" keeps
+    # ("inmates in Alabama": incarcerated in Alabama); "" after "of" or a place before the match
+    via: str = ""
 
 
 NOUN_SLOT = Slot()
@@ -229,9 +231,9 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
         if after[1] == "in" and following is not None and classes(following[0]) == {"noun"}:
             return None  # the name describes a noun: "inmates in California prisons"
         place_end = base + after.start(2) + len(name)
-        # "inmates in Alabama": people incarcerated in Alabama; "of" and "at" name the prison
-        within = after[1] == "in"
-        return Slot("noun", place=name, place_start=start, place_end=place_end, within=within)
+        # "inmates in Alabama": people incarcerated in Alabama; "of" takes the wording's own
+        via = "" if after[1] == "of" else after[1]
+        return Slot("noun", place=name, place_start=start, place_end=place_end, via=via)
     at = start - base
     for _ in range(3):  # up to three capitalized words
         word = _PLACE_WORD.search(text, max(0, at - 30), at)
@@ -400,6 +402,9 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
     return [p for p in wordings if "{noun}" not in p.text and "{place}" not in p.text], False
 
 
+_PLACE_PREPOSITION = re.compile(r" (?:at|in) \{place\}")
+
+
 def fill(
     p: Preferred, slot: Slot, start: int, end: int, plural: bool = False, fits: bool = True
 ) -> Suggestion:
@@ -408,8 +413,8 @@ def fill(
     ``fits``: whether the wording fits the slot."""
     text = p.plural if (slot.plural or plural) and p.plural else p.text
     if "{place}" in text:
-        if slot.within:
-            text = text.replace(" at {place}", " in {place}")
+        if slot.via:
+            text = _PLACE_PREPOSITION.sub(f" {slot.via} {{place}}", text)
         place = text.replace("{place}", slot.place)
         return Suggestion(place, slot.place_start, slot.place_end, fits)
     if "{noun}" in text:
@@ -438,6 +443,10 @@ def place(
     start, end = span
     base = inflection.base.casefold()
     usable = [p for p in preferred if p.only_for is None or base in p.only_for]
+    if any(p.only_for is not None for p in usable):
+        # a general wording with a place would drop the words of those made for the term
+        # ("the chronically homeless of Denver")
+        usable = [p for p in usable if p.only_for is not None or "{place}" not in p.text]
     usable = [p for p in usable if p.when is None or _when(p.when, _words(shown))] or usable
     chosen, fits = fitting(usable, slot)
     plain = tuple(p for p in chosen if p.slots is None)
