@@ -26,7 +26,7 @@ def main() -> None:
     para = doc.add_paragraph("Some of the women are ")
     para.add_run("street").italic = True
     para.add_run("walkers who have worked here for years; greet them by name.")
-    doc.add_paragraph("Never call anyone a junkie, even as a joke, and never take photos.")
+    doc.add_paragraph("If a junkie asks for naloxone, hand over two kits; never take photos.")
     table = doc.add_table(rows=3, cols=2)
     table.style = "Table Grid"
     cells = [

@@ -130,3 +130,55 @@ def test_a_lone_guillemet_opens_no_quotation() -> None:
     # a breadcrumb's arrow, with nothing that closes it in the paragraph
     (finding,) = lint_text("Home » Services » Outreach to hookers in the city.", kind="text")
     assert finding.severity.label == "error"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't say hookers; say sex workers.",
+        "Please stop saying junkies.",
+        "Do not say junkies, crackheads or addicts at the front desk.",
+        "Never refer to anyone as a hooker.",
+        "Don't call her a prostitute.",
+        'Our guide uses "correctional officer", not prison guard.',
+    ],
+)
+def test_advice_against_an_unquoted_word_is_a_mention(text: str) -> None:
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the word is used: it does not end its clause, or nothing advises against it
+        "Never use junkies as informants.",
+        "Don't say hookers deserve it.",
+        "Don't call the police on hookers.",
+        "Graffiti on the bus stop called her a junkie.",
+        "Police arrested clients instead of prostitutes.",
+    ],
+)
+def test_a_word_after_advice_that_is_used_is_reported(text: str) -> None:
+    assert rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("She was called a hooker at school.", "hooker"),
+        ("The police called them junkies in the report.", "junkies"),
+        ("STIs (formerly called STDs) are common.", "STDs"),
+        ("He was described as a junkie by the prosecutor.", "junkie"),
+        ("She was branded a prostitute by the press.", "prostitute"),
+    ],
+)
+def test_a_word_reported_as_what_someone_was_called_gets_no_fix(text: str, word: str) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert finding.matched == word
+    assert finding.fix is None
+    assert finding.suggestions
+
+
+def test_calling_people_by_a_word_before_any_name_is_no_naming() -> None:
+    [finding] = lint_text("Call prostitutes by their names.", kind="text")
+    assert finding.fix is not None

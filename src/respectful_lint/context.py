@@ -17,6 +17,7 @@ from .patterns import exception_regex
 from .propernames import in_proper_name
 from .quoting import (
     DROPPING,
+    advised_against,
     choosing_between,
     found_as_word,
     gloss_after,
@@ -53,6 +54,8 @@ _QUOTED_ITEM = re.compile(
     r"[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]{1,60})[\"\u201d'\u2019]"
     r"[ ,;]*(?:(?:and|or) +)?\Z"
 )
+# what ends a clause after an unquoted term named as a word (see Context._ends_clause)
+_CLAUSE_END = re.compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
 # a list item of one word right before a match, and the comma, "and" or "or" after it
 _LIST_ITEM = re.compile(r"(?<![\w'-])[\w'-]+(?:, and |, or |, | and | or )\Z")
 _OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
@@ -468,6 +471,10 @@ class Context:
         words = self.words_before(start)
         if mention_frame_before(words, quoted=False) or self._listed_after_frame(start):
             return "mention"
+        if self._ends_clause(end) and (advised_against(words) or self._chosen_over(start)):
+            # "Don't say hookers; say sex workers", 'we use "correctional officer", not
+            # prison guard'
+            return "mention"
         norm = self.norm
         # the quote may open a few words earlier: "a “child prostitute”"
         head = _QUOTED_HEAD.search(norm, max(0, start - 40), start)
@@ -520,6 +527,12 @@ class Context:
         alternative = _AFTER_ALTERNATIVE.search(self.norm, max(0, opening - 200), opening)
         return alternative is not None and choosing_between(self.words_before(alternative.start()))
 
+    def _ends_clause(self, end: int) -> bool:
+        """Whether the term ending at ``end`` ends its clause: a stop, comma, semicolon,
+        colon, closing bracket or the end follows, or "or"/"and" and another word that
+        ends one ("don't say hookers or johns.")."""
+        return _CLAUSE_END.match(self.norm, end) is not None
+
     def _listed_after_frame(self, start: int) -> bool:
         """A term listed after others that a frame names as words ("words like junkie,
         addict and crackhead"): items of one word each, each followed by a comma, "and" or
@@ -547,6 +560,8 @@ class Context:
             words = self.last_words(found.start(), _FRAME_WORDS)
             if mention_frame_before(words, quoted=quoted):
                 return True
+            if not quoted and advised_against(words):
+                return True  # "don't say hookers, johns or pimps"
             if quoted and self._chosen_over(found.start()):
                 return True
             pos = found.start()

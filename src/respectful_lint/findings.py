@@ -25,6 +25,7 @@ from .model import (
     Severity,
     Source,
 )
+from .quoting import reported_naming
 from .wordclass import classes
 from .wording import (
     DIED,
@@ -295,10 +296,12 @@ def _one_piece(document: Document, segment: Segment, ctx: Context, span: tuple[i
 
 
 def fixable(segment: Segment, ctx: Context, m: Match) -> bool:
-    """Whether a fix may stand here: never inside a quotation or in a heading that names
-    something (an organisation, a title)."""
+    """Whether a fix may stand here: never inside a quotation, after a verb that reports what
+    someone was called, or in a heading that names something (an organisation, a title)."""
     if ctx.quoted or ctx.in_quoted_speech(m.start) or ctx.is_mention(m.start, m.end):
         return False
+    if reported_naming(ctx.last_words(m.start, 6)):
+        return False  # "she was called a hooker": what was said, which a wording would change
     if m.start > 0 and ctx.norm[m.start - 1] == "#":
         return False  # a hashtag, which a wording of several words would break
     s, e = ctx.source_span(m.start, m.end)

@@ -18,7 +18,14 @@ talked about as a word:
   what was done with it as words: "appears 14 times in the bill", "was scrawled on the door",
   "was shouted at him";
 * for a quoted term after another quoted term and "or", in a question: 'Is it "sex worker"
-  or "prostitute"?' (see :mod:`.context`).
+  or "prostitute"?' (see :mod:`.context`);
+* for an unquoted term that ends its clause, advice against saying it or calling someone it:
+  "Don't say hookers; say sex workers", "never refer to anyone as a hooker" (see
+  :func:`advised_against`), or a quoted alternative and "not" before it.
+
+After a verb that reports what someone was called ("she was called a hooker"), an unquoted
+term is use, and reported, but a wording in its place would change what was said: no fix
+(see :func:`reported_naming`).
 
 Words are the lower-cased words of the normalized view, as guards see them.
 """
@@ -167,6 +174,79 @@ _NOT_NAMING = _words(
     "termination terminal terminals terminated labels names brands reference references "
     "referral referrals referee calligraphy callous"
 )
+
+
+def advised_against(words: list[str]) -> bool:
+    """Whether the words before an unquoted term that ends its clause advise against saying
+    it: "don't say", "we no longer use", "avoid writing" ("Don't say hookers; say sex
+    workers"), or against calling someone it: "don't call her a", "never refer to anyone
+    as a". The caller checks that the term ends its clause ("never use junkies as
+    informants" uses the word)."""
+    if not words:
+        return False
+    if words[-1] in _USING and len(words) > 1 and words[-2] in _GIVING_UP:
+        return True
+    reach = words[-_NAMING_REACH:]
+    for i, w in enumerate(reach[:-1]):
+        if w in _NEGATING and reach[i + 1] in _ADDRESSING and naming_after(reach[i + 1 :]):
+            return True
+    return False
+
+
+# Words that advise against naming someone something ("don't call", "never refer to");
+# not "stop", which may be a noun ("the bus stop called her a …")
+_NEGATING = _words("not don't doesn't didn't never longer avoid avoiding")
+# Verbs that name someone something ("call her a", "refer to them as")
+_ADDRESSING = _words("call calls called calling refer refers referred referring")
+# Verbs that describe someone as something ("described as a", "branded a")
+_LABELLING = _words(
+    "label labels labeled labelled labeling labelling brand brands branded branding dub dubs "
+    "dubbed nickname nicknamed describe describes described describing"
+)
+# What may stand between a naming verb and the name: a pronoun or a short noun phrase
+_NAMED = _words(
+    "me you him her them us it someone somebody anyone anybody everyone people person women "
+    "men girls boys woman man girl boy the a an this that these those his their our my your "
+    "its some all any other others each one mother father son daughter sister brother wife "
+    "husband friend friends neighbours neighbors kids"
+)
+
+
+def naming_after(words: list[str]) -> bool:
+    """Whether ``words`` (from a naming verb to just before a term) say what someone is
+    called: "called her a", "call them", "referred to as a", "branded a", "known as",
+    "described him as". No preposition but "to … as" may stand between ("called the
+    police on" is no naming)."""
+    if not words or not (words[0] in _ADDRESSING or words[0] in _LABELLING or words[0] == "known"):
+        return False
+    rest = words[1:]
+    if rest[-1:] in (["a"], ["an"]):
+        rest = rest[:-1]
+    elif not rest and words[0] in ("call", "calls", "calling"):
+        return False  # "call prostitutes by their names": no one is named yet
+    if words[0].startswith("refer") or words[0] == "known" or words[0].startswith("describ"):
+        if rest[-1:] != ["as"]:
+            return False
+        rest = rest[:-1]
+        if words[0].startswith("refer"):
+            if rest[:1] != ["to"]:
+                return False
+            rest = rest[1:]
+    elif rest[-1:] == ["as"]:
+        rest = rest[:-1]  # "labelled as"
+    return len(rest) <= 3 and all(w in _NAMED for w in rest)
+
+
+def reported_naming(words: list[str]) -> bool:
+    """Whether the last words before an unquoted term report what someone is or was called
+    ("she was called a", "police called them", "formerly called", "described as a",
+    "branded a"): the writer reports the word, and a wording in its place would change what
+    was said. The term stays reported; no fix is offered."""
+    reach = words[-6:]
+    return any(
+        (w in _ADDRESSING or w in _LABELLING or w == "known") and naming_after(reach[i:])
+        for i, w in enumerate(reach)
+    )
 
 
 def found_as_word(words: list[str]) -> bool:

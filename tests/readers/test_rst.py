@@ -31,7 +31,7 @@ def test_a_literal_block_after_a_double_colon_is_code() -> None:
         "    volunteers = ['the addict', 'a hooker']\n"
         "    print(volunteers)\n"
         "\n"
-        "Never call anyone a hooker.\n"
+        "Volunteers drove the hookers home.\n"
     )
     assert lines_of(text) == [6]
 
