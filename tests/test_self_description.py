@@ -44,6 +44,10 @@ def rules(text: str) -> list[str]:
         # plural: "as" and "we", and "we" or "us" before the term
         "As drug users, we know what our neighbourhood needs.",
         "We drug users are sick of being blamed for the budget.",
+        # "as" after a first-person verb of time spent
+        "I worked as a hooker in Leeds for six years before the union hired me.",
+        "I spent nine years in Soho as a prostitute.",
+        "We started out as junkies on the same corner.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -80,6 +84,9 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("Am I the only one who sees a junkie there?", "drug-use/junkie"),
         ("US junkies were blamed for the overdose crisis.", "drug-use/junkie"),  # a country
         ("As junkies filled the park, we closed the toilets.", "drug-use/junkie"),  # "while"
+        ("She worked as a hooker in Leeds for six years.", "sex-work/hooker"),
+        ("The police said I worked as a prostitute.", "sex-work/prostitute"),
+        ("I worked with prostitutes for a decade.", "sex-work/prostitute"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

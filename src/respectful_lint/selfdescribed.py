@@ -11,7 +11,8 @@ first-person copula ("I am", "I was", "I've been", "we are", "we were"), of a ve
 oneself ("call myself", "describes herself as", "identifies as", "self-described"), of "as
 a ..." followed by "I" or "we", or of a third person's copula in their own reported account
 ("she says she was a", "he told reporters he had been a"), or of the speaker's question
-("am I an addict?"). An item of a list after the frame counts ("I was a junkie, a thief, and
+("am I an addict?"), or of "as" after a first-person verb of time spent ("I worked as a",
+"I spent nine years as a"). An item of a list after the frame counts ("I was a junkie, a thief, and
 a liar"), and so does an appositive to "I" or "we" ("I, a former prostitute, ..."). Only a
 few modifiers may stand between the frame and the term, and they must be adjectives ("a
 former", "a proud", "an HIV-positive"), so "I was a volunteer helping prostitutes" is still
@@ -135,11 +136,15 @@ def self_described(
                 return _names_self(before, i - 2)  # "describes herself as a"
             if i == 1 or before[i - 2] in ("and", "but"):
                 return any(w in _FIRST_PERSON for w in after[:5])  # "As a former inmate, I"
+            if _worked_as(before, i - 1):
+                return True  # "I worked as a prostitute"
     elif i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself ex-con"
     elif i and before[i - 1] == "as" and (i == 1 or before[i - 2] in ("and", "but")):
         # "As drug users, we ...", not "As addicts flooded the park, we ..." ("as": while)
         return comma_after and any(w in ("we", "we're", "we've") for w in after[:5])
+    elif i and before[i - 1] == "as" and _worked_as(before, i - 1):
+        return True  # "we worked as hookers"
     for _ in range(2):
         if i and before[i - 1] in _ADVERBS:
             i -= 1
@@ -210,6 +215,29 @@ def _list_start(before: list[str], i: int, commas: Collection[int] = ()) -> int:
             return i
         i, listed = k - 1, True
     return i
+
+
+# Verbs of a time spent as something: "I worked as a", "we started out as", "I spent nine
+# years as a"
+_SPENT_AS = _words(
+    "worked work working started start began begin spent spend lived live earned earn survived made"
+)
+
+
+def _worked_as(before: list[str], at: int) -> bool:
+    """Whether the "as" at ``at`` follows a first-person subject and a verb of time spent as
+    something, with at most four words between verb and "as" ("I worked as a", "I spent a
+    decade in Soho as a", "we started out as"), and nothing that reports another's words."""
+    for v in range(at - 1, max(-1, at - 6), -1):
+        if before[v] in _SPENT_AS:
+            subject = v - 1
+            if subject >= 1 and before[subject] in _ADVERBS:
+                subject -= 1
+            if subject < 0 or before[subject] not in _FIRST_PERSON:
+                return False
+            head = before[:subject]
+            return not any(w in _SAID for w in head[-4:])
+    return False
 
 
 def _names_self(before: list[str], reflexive: int) -> bool:
