@@ -182,3 +182,9 @@ def test_a_word_reported_as_what_someone_was_called_gets_no_fix(text: str, word:
 def test_calling_people_by_a_word_before_any_name_is_no_naming() -> None:
     [finding] = lint_text("Call prostitutes by their names.", kind="text")
     assert finding.fix is not None
+
+
+def test_long_term_is_no_naming_frame() -> None:
+    # the view's words split at the hyphen: "long", "term", which is no "the term …"
+    assert rules("The clinic treats long-term addicts.") == ["drug-use/addict"]
+    assert rules("The term addict is outdated.") == []

@@ -134,7 +134,9 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return False
     last = words[-1]
     if last in _WORD_NOUNS:
-        return True  # "the term", "the word"
+        # "the term", "the word"; not "long-term" or "first-term" (the view's words split at
+        # a hyphen)
+        return not (last == "term" and len(words) > 1 and words[-2] in _TERM_LENGTHS)
     if last == "like" and (quoted or (len(words) > 1 and words[-2] in _WORD_NOUNS)):
         return True  # "terms like", and for quoted terms any "like"
     if words[-2:] == ["such", "as"] and (quoted or (len(words) > 2 and words[-3] in _WORD_NOUNS)):
@@ -163,6 +165,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
     return False
 
 
+# Words before "term" that make it a length of time or office ("long-term", "first term")
+_TERM_LENGTHS = _words("long short mid medium near full half first second third fixed")
 _DETERMINERS = _words(
     "a an the this that these those some many several few all any more most no his her their "
     "our your my its two three four five six seven eight nine ten dozens hundreds"
