@@ -329,6 +329,8 @@ def test_fixing_twice_changes_nothing_the_second_time(tmp_path: Path, house: Pat
         ("Addicts came.", "People who use drugs came."),
         ("Two hookers' bags.", "Two sex workers' bags."),
         ("A hooker\u2019s bag.", "A sex worker\u2019s bag."),
+        # the article at the end of the line before
+        ("We met an\naddict.", "We met a\nperson who uses drugs."),
     ],
 )
 def test_fixes_agree_with_article_case_number_and_possessive(

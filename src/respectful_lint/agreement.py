@@ -15,7 +15,11 @@ from msgspec import Struct
 from .model import ChunkedText
 from .wordsets import word_set as _words
 
-_ARTICLE = re.compile(r"(?<![\w'\u2019])(an?)([ \t\u00a0]+)$", re.IGNORECASE)
+# "a" or "an" and the blanks after it, one line break among them ("an\nunsuccessful")
+_ARTICLE = re.compile(
+    r"(?<![\w'\u2019])(an?)([ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*)$",
+    re.IGNORECASE,
+)
 _AN_LETTERS = frozenset("aefhilmnorsx")  # letters whose names start with a vowel sound
 _A_BEFORE = ("uni", "use", "usu", "uti", "ure", "eu", "ewe", "one", "once")
 _AN_BEFORE = ("hour", "honest", "honor", "honour", "heir")
@@ -36,7 +40,8 @@ def wants_an(wording: str) -> bool:
 
 
 def article_before(before: str) -> tuple[int, str] | None:
-    """The "a" or "an" that ends ``before`` (followed by spaces): its offset and spelling."""
+    """The "a" or "an" that ends ``before`` (followed by blanks, or a line break): its offset
+    and spelling."""
     m = _ARTICLE.search(before)
     return (m.start(1), m.group(1)) if m else None
 
