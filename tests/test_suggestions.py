@@ -409,3 +409,21 @@ def test_near_must_list_single_words(tmp_path: Path) -> None:
         f"respectful-lint: error: {path}:12:71: 'went away' in 'near' is not one word (letters, "
         "digits, ' and -, and '*' at the end for a word start)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "wording"),
+    [
+        ("An HIV/AIDS test is free at the clinic.", "HIV test"),
+        ("The AIDS virus (HIV) is treatable.", "HIV"),
+        ("Police rescue raids were condemned.", "police raids"),
+        ("We support sex workers and prostitutes alike.", "sex workers"),
+        ("Clients and johns paid the same fines.", "clients"),
+    ],
+)
+def test_a_wording_that_would_repeat_the_words_beside_it_is_an_idea(
+    text: str, wording: str
+) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert finding.suggestions[0] == wording
+    assert finding.fix is None

@@ -230,7 +230,13 @@ def rule_finding(
             for span, stand in chosen.values()
         )
         fix = None
-        if entry.fix != "none" and suggestions and fits and writable:
+        if (
+            entry.fix != "none"
+            and suggestions
+            and fits
+            and writable
+            and not repeats_beside(ctx.norm, chosen[suggestions[0]][0], suggestions[0])
+        ):
             span = chosen[suggestions[0]][0]
             whole = span == (m.start, m.end)
             plural_match = inflection.plural and whole
@@ -240,6 +246,39 @@ def rule_finding(
         return message(rule, shown, suggestions, m.severity), suggestions, fix, places
 
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
+
+
+_JOINERS = (" ", "/", " and ", " or ", " & ", " (", ", ")
+_LAST_WORDS = re.compile(r"[\w'-]+(?: [\w'-]+){0,5}\Z")
+_FIRST_WORDS = re.compile(r"[\w'-]+(?: [\w'-]+){0,5}")
+
+
+def repeats_beside(norm: str, span: tuple[int, int], wording: str) -> bool:
+    """Whether ``wording`` in place of the view ``span`` would repeat the words beside it,
+    next to it or joined to it by "/", "and", "or", a comma or a bracket: its first word the
+    word before ("police rescue raids": "police police raids", "an HIV/AIDS test": "HIV/HIV"),
+    its last word the word after ("the AIDS virus (HIV)"), or all its words those on either
+    side ("prostitutes and sex workers"). Such a fix would leave a repetition for a person to
+    mend: the wording stays an idea."""
+    words = _SENTENCE_WORD.findall(wording.casefold())
+    if not words:
+        return False
+    start, end = span
+    before = norm[max(0, start - 80) : start]
+    after = norm[end : end + 80]
+    n = len(words)
+    for joiner in _JOINERS:
+        if before.endswith(joiner):
+            found = _LAST_WORDS.search(before[: len(before) - len(joiner)])
+            last = _SENTENCE_WORD.findall(found[0]) if found is not None else []
+            if last[-1:] == words[:1] or last[-n:] == words:
+                return True
+        if after.startswith(joiner):
+            found = _FIRST_WORDS.match(after, len(joiner))
+            first = _SENTENCE_WORD.findall(found[0]) if found is not None else []
+            if first[:1] == words[-1:] or first[:n] == words:
+                return True
+    return False
 
 
 def _died(ctx: Context, m: Match) -> bool:
