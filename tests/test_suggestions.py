@@ -131,6 +131,7 @@ def test_a_fix_in_a_title_keeps_its_title_case() -> None:
         ("Jobs For Inmates", "Incarcerated People"),  # "For" is no place ("at For")
         ("Feeding the Homeless Is Not a Crime", "People Experiencing Homelessness"),
         ("Former Crack Addict Opens Bakery", "Person Who Used to Use Crack"),
+        ("Streetwalkers Demand Safer Lighting", "Street-Based Sex Workers"),  # each part
     ],
 )
 def test_a_word_of_a_title_case_headline_gets_its_wording_in_title_case(

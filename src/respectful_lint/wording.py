@@ -690,10 +690,14 @@ _MINOR = frozenset([
 
 
 def title_cased(text: str) -> str:
-    """``text`` with each word capitalized, but the minor words after the first."""
+    """``text`` with each word capitalized, but the minor words after the first; each part
+    of a hyphenated word too ("Street-Based Sex Workers")."""
     words = text.split(" ")
     return " ".join(
-        w[:1].upper() + w[1:] if i == 0 or w.lower() not in _MINOR else w.lower()
+        "-".join(
+            p[:1].upper() + p[1:] if (i == 0 and j == 0) or p.lower() not in _MINOR else p.lower()
+            for j, p in enumerate(w.split("-"))
+        )
         for i, w in enumerate(words)
     )
 
