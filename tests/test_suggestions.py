@@ -428,3 +428,10 @@ def test_a_wording_that_would_repeat_the_words_beside_it_is_an_idea(
     [finding] = lint_text(text, kind="text")
     assert finding.suggestions[0] == wording
     assert finding.fix is None
+
+
+def test_a_capitalized_compound_at_a_sentence_start_is_no_name() -> None:
+    # "Hooker said …" may be a surname; "Safe-sex messages …" is no one's name
+    [finding] = lint_text("Safe-sex messages are printed on every pack.", kind="text")
+    assert finding.fix is not None
+    assert finding.fix.applicability == "safe"

@@ -397,8 +397,9 @@ def _may_be_name(ctx: Context, m: Match, inflection: Inflection) -> bool:
     if inflection.plural:
         return False
     s, e = ctx.source_span(m.start, m.end)
-    if case_of(ctx.text[s:e]) != "capitalized" or " " in ctx.norm[m.start : m.end]:
-        return False
+    words = ctx.norm[m.start : m.end]
+    if case_of(ctx.text[s:e]) != "capitalized" or " " in words or "-" in words:
+        return False  # a phrase or a compound ("Safe-sex messages") is no one's name
     if ctx.sentence_start(m.start):
         # a sentence of prose, not a title: "Hooker said …", "Hooker's army retreated."
         lo, hi = ctx.source_span(*ctx.sentence_bounds(m.start))
