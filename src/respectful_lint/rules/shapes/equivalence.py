@@ -82,6 +82,12 @@ def equivalence(sent: Sentence, spec: Conflation, severity: Severity) -> list[Ca
         # turn down; "the survey could not distinguish ..." says what data can show, and is
         # no claim
         claim = m.span("apart") if m["apart"] else (0, 0)
+        if not m["apart"]:
+            # "so closely intertwined that it is impossible to separate them": the same claim
+            # said twice
+            later = next((x for x in _SAME.finditer(norm, m.end(), sent.end) if x["apart"]), None)
+            if later is not None:
+                claim = later.span("apart")
         out.append(cand(sent, start, end, severity, sw[0], (m.start(), m.end()), claim=claim))
         break
     return out
