@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 _REFRAME = re.compile(
     r"(?<![\w-])(?:it|this|that|they|these|those)(?:'s|'re| is| are| was| were)"
-    r"(?P<adv>(?: (?:actually|really|in fact|in reality|simply|just|basically|nothing but))*) "
+    r"(?P<adv>(?: (?:actually|really|in fact|in reality|simply|just|basically|nothing but"
+    r"|literally|truly))*) "
     r"(?:(?:a|an|all|always|often) )?"
 )
 _OFTEN = re.compile(
@@ -28,12 +29,15 @@ _OFTEN = re.compile(
     r"|almost always|nearly always|more often than not|invariably|usually)(?![\w-])"
 )
 _NOT_SW_BEFORE = re.compile(r"(?:\bnot|n't|\bno longer|\bnever) (?:\w+ ){0,2}\Z")
+_BUT = re.compile(r"(?:,|\bbut|;|-) *(?:but )?\Z")  # "… sex work is work, but it's …"
+_CLEFT = re.compile(r" (?:that|which|who)\b")  # "it's actually trafficking that worries …"
 
 
 def reframing(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidate]:
     """Something renamed as trafficking or its victims: a correction of sex-trade words ("it is
-    not sex work, it is slavery", "they're not prostitutes, they're victims") or a claim about
-    nearly every case ("in almost every case it's actually slavery")."""
+    not sex work, it is slavery", "they're not prostitutes, they're victims", "sex work is work,
+    but it's actually slavery") or a claim about nearly every case ("in almost every case it's
+    actually slavery")."""
     norm = sent.norm
     targets = [(s, e) for s, e, k in sent.concepts(spec) if k == "tr"]
     targets += sent.hits(spec.group("victim")) if spec.has("victim") else []
@@ -56,6 +60,16 @@ def reframing(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
         if often is not None and m["adv"]:  # "in almost every case it's actually slavery"
             start = min(often.start(), m.start())
             return [cand(sent, start, hit[0][1], severity, hit[0])]
+        earlier = [x for x in sw if x[1] <= m.start()]
+        if (
+            earlier
+            and m["adv"]
+            and m[0].startswith("it")
+            and _BUT.search(norm, max(sent.start, m.start() - 8), m.start())
+            and not _CLEFT.match(norm, hit[0][1])
+        ):
+            # "people say sex work is work, but it's actually slavery": "it" is the sex trade
+            return [cand(sent, earlier[-1][0], hit[0][1], severity, earlier[-1], hit[0])]
     return []
 
 
