@@ -188,3 +188,8 @@ def test_long_term_is_no_naming_frame() -> None:
     # the view's words split at the hyphen: "long", "term", which is no "the term …"
     assert rules("The clinic treats long-term addicts.") == ["drug-use/addict"]
     assert rules("The term addict is outdated.") == []
+
+
+def test_a_quoted_word_said_like_something_is_a_mention() -> None:
+    assert rules('Why do people say "illegal alien" like it is a normal thing to say?') == []
+    assert rules('Police say "johns" were arrested behind the depot.') == ["sex-work/john"]

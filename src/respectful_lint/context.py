@@ -507,6 +507,8 @@ class Context:
             return True
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
+        if words[-1:] and words[-1] in _SAYING and following[:1] in (["like"], ["as"]):
+            return True  # 'why do people say "illegal alien" like it is normal'
         if words[-1:] and words[-1] in DROPPING and _WORD_DROPPED.match(" ".join(following)):
             return True  # "the Stylebook dropped “illegal immigrant” in 2013", "from its guide"
         if self._chosen_over(opening):
@@ -576,6 +578,8 @@ class Context:
         return self._quotes.open_at(start)
 
 
+# verbs of saying a word, before a quoted term and "like" or "as if" after it
+_SAYING = frozenset({"say", "says", "said", "saying", "use", "uses", "used", "using", "write"})
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term
