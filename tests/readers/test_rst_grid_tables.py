@@ -191,7 +191,9 @@ def docutils_cells(lines: list[str]) -> list[str]:
 def test_cells_are_the_cells_docutils_reads(lines: list[str]) -> None:
     try:
         expected = docutils_cells(lines)
-    except TableMarkupError:
+    except (TableMarkupError, AssertionError):
+        # docutils refuses the table, or trips on its own check (a header rule that starts
+        # under a cell spanning it): no table to compare with
         return
     text = "Intro.\n\n" + "\n".join(lines) + "\n\nAfter.\n"
     tables = grid_tables(text)
