@@ -3,6 +3,7 @@ result read back by python-docx and by LibreOffice."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -114,6 +115,24 @@ def test_a_corrected_copy_keeps_run_formatting_and_fixes_every_part(tmp_path: Pa
     assert doc.tables[0].rows[0].cells[1].text == "Hot drinks for sex workers"
     assert doc.sections[0].header.paragraphs[0].text == "Sex workers: night outreach"
     assert doc.sections[0].footer.paragraphs[0].text == "Printed for sex workers and staff"
+
+
+def test_a_fix_whose_changed_words_cross_formatting_is_unsafe(tmp_path: Path) -> None:
+    # "the hook**ers**": the new words would all take one run's formatting (Markdown makes
+    # the same fix unsafe); in "*street*walkers" only the second run's words change
+    doc = docx.Document()
+    p = doc.add_paragraph("Bring tea for the hook")
+    p.add_run("ers").bold = True
+    p.add_run(" at the harbour.")
+    path = tmp_path / "split.docx"
+    doc.save(str(path))
+    result = check(tmp_path, "--format", "json", str(path))
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["fix"]["applicability"] == "unsafe"
+    assert "markup splits the phrase" in finding["fix"]["reason"]
+    before = path.read_bytes()
+    assert "0 fixed, 1 remaining" in check(tmp_path, "--fix", str(path)).stdout
+    assert path.read_bytes() == before
 
 
 def test_fix_in_place_then_again_changes_nothing(tmp_path: Path) -> None:

@@ -6,12 +6,12 @@ message, suggestions and fix. Every rule kind builds its findings here; the word
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from msgspec import Struct
 
-from .agreement import plan, proper_name_heading
+from .agreement import SPLIT_MARKUP, common_ends, plan, proper_name_heading
 from .casing import case_of, prev_capitalized
 from .model import (
     ChunkedText,
@@ -377,11 +377,27 @@ def _fix(
             return None  # the format cannot take the fix here
         edits = (*edits, *extra)
     reasons = [planned.unsafe_reason] if planned.unsafe_reason is not None else []
+    if planned.unsafe_reason != SPLIT_MARKUP and _restyles(document, pieces, wording):
+        reasons.append(SPLIT_MARKUP)
     if document.is_anchored(pieces[0][0], pieces[-1][1]):
         reasons.append(ANCHOR_CHANGES)
     if reasons:
         return Fix(edits, "unsafe", "; ".join(reasons))
     return Fix(edits, applicability)
+
+
+def _restyles(document: Document, pieces: Sequence[tuple[int, int]], wording: str) -> bool:
+    """Whether the words a fix changes cross a change of formatting (Word runs): "the prison
+    __guards__" would become "correctional officers" in one run's formatting. The words that
+    stay keep theirs ("*street*walkers": "*street*-based sex workers" changes only the
+    second run), as :mod:`.docxfix` writes them."""
+    start, end = pieces[0][0], pieces[-1][1]
+    inner = [at - start for at in document.styled_within(start, end)]
+    if not inner:
+        return False
+    old = str(document.text[start:end])
+    k, j = common_ends(old, wording, frozenset(inner))
+    return any(k < at < len(old) - j for at in inner)
 
 
 # why a fix of a capitalized word that may be a surname is unsafe (see _may_be_name)

@@ -241,10 +241,20 @@ class Document(Struct):
     # the anchor, and links to it from other pages break, so the fix is unsafe (see
     # :meth:`is_anchored`). The text is searched on the first call, which only a fix makes.
     anchored: Callable[[int, int], bool] | None = None
+    # Source offsets, in order, where the character formatting changes inside a paragraph
+    # (between Word runs): a fix whose changed words cross one gives some of them the
+    # formatting of others, so it is unsafe (see :meth:`styled_within`).
+    styled: list[int] = field(default_factory=list)
 
     def is_anchored(self, start: int, end: int) -> bool:
         """Whether source ``start:end`` lies in text a link anchor is made from."""
         return self.anchored is not None and self.anchored(start, end)
+
+    def styled_within(self, start: int, end: int) -> list[int]:
+        """The offsets of :attr:`styled` strictly inside source ``start:end``."""
+        if not self.styled:
+            return []
+        return self.styled[bisect_right(self.styled, start) : bisect_left(self.styled, end)]
 
     def is_locked(self, start: int, end: int) -> bool:
         """Whether source ``start:end`` overlaps a range of :attr:`locked`, or one that

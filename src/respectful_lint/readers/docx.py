@@ -5,7 +5,8 @@ boxes), the headers and footers, the footnotes and endnotes and the comments are
 standard library's ``zipfile`` and its expat XML parser, streaming, without building a tree.
 Deleted tracked changes, moved-from text, field codes and the fallback copies of text boxes
 (which Word writes twice) are skipped. A phrase split across runs with different formatting
-is one phrase.
+is one phrase; where the formatting changes is kept (``Document.styled``), and a fix across
+such a change is unsafe, as one across markup is in Markdown or HTML.
 
 Every paragraph is one line of the document's text, so a finding's line is its paragraph
 number (counted through the body first, then headers, footers, footnotes, endnotes and
@@ -68,9 +69,11 @@ class DocxReader:
         segments: list[Segment] = []
         offset = 0
         anchored: list[tuple[Paragraph, str, int]] = []  # paragraphs with comment marks
+        styled: list[int] = []  # where formatting changes inside a paragraph
         for para in read_paragraphs(data, path):
             ptext = para.text()
             texts.append(ptext)
+            styled.extend(offset + at for at in para.breaks)
             if para.marks or para.comment is not None:
                 anchored.append((para, ptext, offset))
             if ptext.strip():
@@ -85,7 +88,9 @@ class DocxReader:
                     )
             offset += len(ptext) + 1
         text = "\n".join(texts)
-        document = Document(path=path, format=self.name, text=text, segments=segments)
+        document = Document(
+            path=path, format=self.name, text=text, segments=segments, styled=styled
+        )
         document.comments = _comment_anchors(anchored)
         return document
 

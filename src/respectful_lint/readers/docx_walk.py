@@ -41,6 +41,23 @@ class Paragraph(Struct):
     # comment range ends: (start or end, comment id, index into pieces; -1 for the end)
     marks: list[tuple[str, str, int]] = field(default_factory=list)
     comment: str | None = None  # the id of the Word comment this paragraph belongs to
+    # where the character formatting changes between two runs of text: offsets into the text
+    breaks: list[int] = field(default_factory=list)
+    length: int = 0  # characters of text so far
+    shown: str | None = None  # the formatting of the run that gave the last text
+
+    def add(self, text: str, formatting: str) -> None:
+        """Text of a run with ``formatting`` (its properties, written as one string)."""
+        if (
+            self.shown is not None
+            and formatting != self.shown
+            and self.length
+            and (not self.breaks or self.breaks[-1] != self.length)
+        ):
+            self.breaks.append(self.length)
+        self.shown = formatting
+        self.pieces.append(text)
+        self.length += len(text)
 
     def text(self) -> str:
         out = "".join(self.pieces)
@@ -49,6 +66,9 @@ class Paragraph(Struct):
         return out
 
 
+# properties of one run that are compared with the next run's (Word writes a few dozen at
+# most); more are not read, so a hostile run costs no more per piece of its text
+MAX_PROPERTIES = 64
 # paragraphs open inside one another (a text box's paragraphs sit inside a paragraph): Word
 # nests a few; a hostile part nests millions, each held until its end
 MAX_NESTED = 100
@@ -74,6 +94,10 @@ class PartWalker:
         self.cells: list[list[int]] = []  # [table, row, cell] of each open table
         self.pending: list[tuple[str, str, int]] = []  # comment range starts between paragraphs
         self.comment: str | None = None  # the comment being read, in the comments part
+        self.props = 0  # depth inside a run's w:rPr
+        self.change = 0  # depth inside its w:rPrChange (the old properties of a tracked change)
+        self.formatting: list[str] = []  # the current run's properties, as read
+        self.signature: str | None = None  # the same joined, once it is asked for
 
     def _name(self, raw: str) -> tuple[bool, str]:
         """(is WordprocessingML, local name), or (False, "mc:…") for markup compatibility."""
@@ -115,6 +139,15 @@ class PartWalker:
             self.text += 1
         elif local == "r":
             self.run += 1
+            self.formatting, self.signature = [], None
+        elif local == "rPr" and self.run:
+            self.props += 1
+        elif local == "rPrChange" and self.props:
+            self.change += 1
+        elif self.props and not self.change and len(self.formatting) < MAX_PROPERTIES:
+            # a property of the run (bold, a size, a style): its name and values
+            self.formatting.append(local + "".join(sorted(f" {v}" for v in attrs.values())))
+            self.signature = None
         elif local == "p":
             self.number += 1
             if self.kind == "body":
@@ -151,7 +184,7 @@ class PartWalker:
             style = next((v for k, v in attrs.items() if k.endswith(" val")), "")
             self.open[-1].heading = style.lower().startswith(_HEADING_STYLES)
         elif self.run and self.open and local in _RUN_CHARS:
-            self.open[-1].pieces.append(_RUN_CHARS[local])
+            self.open[-1].add(_RUN_CHARS[local], self._signature())
         elif local in ("footnote", "endnote") and any(
             k.endswith(" type") and v in ("separator", "continuationSeparator")
             for k, v in attrs.items()
@@ -172,6 +205,10 @@ class PartWalker:
             return
         if local == "t":
             self.text -= 1
+        elif local == "rPrChange" and self.change:
+            self.change -= 1
+        elif local == "rPr" and self.props:
+            self.props -= 1
         elif local == "r":
             self.run -= 1
         elif local == "p":
@@ -187,6 +224,13 @@ class PartWalker:
             self.textbox -= 1
         elif local == "comment":
             self.comment = None
+
+    def _signature(self) -> str:
+        """The current run's properties as one string, joined once per run (a run may hold
+        many pieces of text)."""
+        if self.signature is None:
+            self.signature = "|".join(self.formatting)
+        return self.signature
 
     def _mark(self, kind: str, attrs: dict[str, str]) -> None:
         """Note where a comment's range starts or ends: in the open paragraph, at the start
@@ -204,7 +248,7 @@ class PartWalker:
 
     def chars(self, data: str) -> None:
         if self.text and not self.skip and self.open:
-            self.open[-1].pieces.append(data)
+            self.open[-1].add(data, self._signature())
 
 
 def _attr(attrs: dict[str, str], name: str) -> str | None:
