@@ -115,14 +115,31 @@ def test_min_severity_hides_lower_findings(tmp_path: Path) -> None:
     assert "sex-work/john" not in out
 
 
-def test_select_and_ignore_by_prefix_and_category(tmp_path: Path) -> None:
+def test_select_and_ignore_by_rule_prefix_and_category(tmp_path: Path) -> None:
     path = write(tmp_path, "d.txt", "A hooker met a john.\n")
     concise = ("--format", "concise")
     assert "john" not in run(str(path), *concise, "--select", "sex-work/hooker").output
-    assert "hooker" not in run(str(path), *concise, "--ignore", "sex-work/hook").output
+    assert "hooker" not in run(str(path), *concise, "--ignore", "sex-work/hook*").output
+    assert "hooker" not in run(str(path), *concise, "--ignore", "sex-work/").output
     assert run(str(path), *concise, "--ignore", "sex-work").output == ""
     both = run(str(path), *concise, "--select", "sex-work", "--ignore", "sex-work/john").output
     assert "hooker" in both and "john" not in both
+
+
+def test_a_rule_id_names_that_rule_only_not_longer_ids(tmp_path: Path) -> None:
+    # "sex-work/ho" is a rule of its own: it does not name "sex-work/hooker"
+    path = write(
+        tmp_path, "d.txt", "The hookers and hos met.\n\nAsk about john school for johns.\n"
+    )
+    concise = ("--format", "concise")
+    out = run(str(path), *concise, "--ignore", "sex-work/ho").output
+    assert "sex-work/hooker" in out and "sex-work/ho " not in out
+    out = run(str(path), *concise, "--ignore", "sex-work/john").output
+    assert "sex-work/john-school" in out and "sex-work/john " not in out
+    assert "sex-work/hooker" not in run(str(path), *concise, "--select", "sex-work/ho").output
+    text = "The hookers met. <!-- respectful-lint-disable-line sex-work/ho -->\n"
+    suppressed = write(tmp_path, "s.md", text)
+    assert "sex-work/hooker" in run(str(suppressed), *concise).output
 
 
 def test_unknown_selector_is_an_error_with_a_hint(tmp_path: Path) -> None:

@@ -77,7 +77,8 @@ def selection_options(func: F) -> F:
             f"--{name}",
             multiple=True,
             metavar="RULES",
-            help=f"{what} rule-id prefixes or categories (repeatable, comma-separated).",
+            help=f"{what} rules: rule ids, lexicons, categories or prefixes ending in *"
+            " (repeatable, comma-separated).",
         )
 
     return stack(

@@ -1,4 +1,5 @@
-"""Choosing rules and findings: ``--select`` / ``--ignore`` by rule-id prefix or category, the
+"""Choosing rules and findings: ``--select`` / ``--ignore`` by rule id, lexicon or category (see
+:mod:`.ruleids`), the
 context profile (``--profile``), and the selection stage every document's findings pass.
 
 As in flake8 and ruff, the longest matching selector wins; on a tie, ignore wins.
@@ -28,6 +29,7 @@ from .customize import allowed_here
 from .errors import UsageError
 from .model import Document, Finding, Lexicon, Rule, Severity
 from .profiles import DEFAULT_PROFILE, Profile
+from .ruleids import selects
 from .suppression import META_CATEGORY, META_RULES, UNUSED_RULE, KnownRules
 from .validation import close_match
 
@@ -58,9 +60,9 @@ def check_selectors(
     option: str, selectors: Iterable[str], ids: Sequence[str], categories: Sequence[str]
 ) -> None:
     """Raise :class:`UnknownSelector`, with the closest name as a hint, for the first selector
-    that is not ALL, a category or a prefix of a rule id."""
+    that names no rule: not ALL, a category, a lexicon, a rule id or a prefix with ``*``."""
     for sel in selectors:
-        if sel.upper() == "ALL" or sel in categories or any(i.startswith(sel) for i in ids):
+        if sel.upper() == "ALL" or sel in categories or any(selects(sel, i, "") for i in ids):
             continue
         lexicons = sorted({i.split("/", 1)[0] for i in ids})
         close = close_match(sel, [*categories, *lexicons, *ids], cutoff=0.5)
@@ -76,8 +78,8 @@ def turned_off(lexicons: Iterable[Lexicon], rule_id: str, where: str) -> None:
 
 
 def rule_matches(selectors: Iterable[str], rule: str, category: str) -> bool:
-    """Whether one of ``selectors`` (rule-id prefixes, categories or ALL) names this rule."""
-    return any(s.upper() == "ALL" or rule.startswith(s) or s == category for s in selectors)
+    """Whether one of ``selectors`` (rule ids, lexicons, categories or ALL) names this rule."""
+    return any(selects(s, rule, category) for s in selectors)
 
 
 class Selection(Struct, frozen=True):
@@ -87,7 +89,7 @@ class Selection(Struct, frozen=True):
     profile: Profile = DEFAULT_PROFILE
 
     def check(self, rules: Sequence[Rule]) -> None:
-        """Refuse selectors that match no rule id prefix and no category."""
+        """Refuse selectors that name no rule."""
         ids = [*(r.id for r in rules), *META_RULES]
         categories = sorted({*(r.category for r in rules), META_CATEGORY})
         check_selectors("--select", self.select, ids, categories)
@@ -119,8 +121,8 @@ def _specificity(selectors: tuple[str, ...], rule_id: str, category: str) -> int
     for sel in selectors:
         if sel.upper() == "ALL":
             best = max(best, 0)
-        elif rule_id.startswith(sel) or sel == category:
-            best = max(best, len(sel))
+        elif selects(sel, rule_id, category):
+            best = max(best, len(sel.rstrip("*")))
     return best
 
 

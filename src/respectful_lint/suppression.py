@@ -16,8 +16,9 @@ reStructuredText, ``disable-next-line`` covers the next line of text: a comment 
 blank line, and docutils warns of one that does not); YAML
 takes them in a ``#`` comment. A Word comment whose text starts with
 ``respectful-lint-disable`` suppresses findings in the text it is anchored to. A directive
-without rule ids covers every rule; a rule id may be any prefix or category, as for
-``--select``. Anything after `` -- `` is a reason and is ignored.
+without rule ids covers every rule; it may name rules as ``--select`` does (a rule id, a
+lexicon, a category, or a prefix ending in ``*``: see :mod:`.ruleids`). Anything after
+`` -- `` is a reason and is ignored.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from msgspec import Struct, field
 
 from .fences import fenced_blocks
 from .model import ChunkedText, Document, Finding, Severity, line_starts
+from .ruleids import names_of, selects
 
 # Findings about the run itself rather than the text: selectable like lexicon rules.
 META_CATEGORY = "meta"
@@ -99,7 +101,7 @@ class _Enables:
     """Where ``enable`` comments that name rules stand: for each name, their offsets in order.
 
     A ``disable`` of every rule stays open across them; a finding it covers is turned back on
-    when an ``enable`` naming its rule (or a prefix of it, its category, ``ALL``) stands
+    when an ``enable`` naming its rule (or its lexicon, its category, ``ALL``) stands
     between the ``disable`` and the finding."""
 
     def __init__(self) -> None:
@@ -169,7 +171,7 @@ class _Open:
 
     def find(self, f: Finding) -> tuple[Region, str] | None:
         """An open region that covers ``f``, and the rule id it names for it ("" if bare)."""
-        names = {f.rule[:i] for i in range(1, len(f.rule) + 1)} | {f.category, "ALL"}
+        names = names_of(f.rule, f.category)
         for key in names:
             for region in self.listed.get(key, {}).values():
                 if region.contains(f):
@@ -382,7 +384,7 @@ class KnownRules(Struct, frozen=True):
         return (
             selector.upper() == "ALL"
             or selector in self.categories
-            or any(i.startswith(selector) for i in self.ids)
+            or any(selects(selector, i, "") for i in self.ids)
         )
 
 
