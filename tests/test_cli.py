@@ -212,6 +212,34 @@ def test_a_report_is_never_written_over_a_checked_file(tmp_path: Path) -> None:
     assert draft.read_text(encoding="utf-8") == "The hookers left.\n"
 
 
+def test_a_baseline_is_never_written_over_a_checked_file(tmp_path: Path) -> None:
+    draft = write(tmp_path, "draft.md", "The hookers left.\n")
+    result = CliRunner().invoke(main, ["check", str(draft), "--write-baseline", str(draft)])
+    assert result.exit_code == 2
+    assert "--write-baseline:" in result.stderr
+    assert "is a file being checked; the baseline would replace it" in result.stderr
+    assert draft.read_text(encoding="utf-8") == "The hookers left.\n"
+
+
+def test_a_report_or_baseline_inside_a_checked_folder_is_not_checked(tmp_path: Path) -> None:
+    write(tmp_path, "draft.md", "The hookers left.\n")
+    report = tmp_path / "report.txt"
+    for _ in range(3):  # the report of one run is no input of the next
+        result = CliRunner().invoke(
+            main, ["check", "--format", "concise", str(tmp_path), "-o", str(report)]
+        )
+        assert result.exit_code == 1
+        assert report.read_text(encoding="utf-8").count("sex-work/hooker") == 1
+    report.unlink()
+    baseline = tmp_path / "baseline.json"
+    CliRunner().invoke(main, ["check", str(tmp_path), "--write-baseline", str(baseline)])
+    again = CliRunner().invoke(
+        main, ["check", "--format", "concise", str(tmp_path), "--baseline", str(baseline)]
+    )
+    assert again.exit_code == 0, again.output
+    assert "baseline.json" not in again.output
+
+
 def test_empty_file_has_no_findings(tmp_path: Path) -> None:
     path = write(tmp_path, "empty.md", "")
     assert run(str(path)).exit_code == 0

@@ -340,6 +340,15 @@ def _check_run(
             f"--output-file: {options.output_file} is a file being checked; the report would "
             "replace it (--output writes a corrected copy)"
         )
+    if options.write_baseline is not None and _names_an_input(options.write_baseline, paths):
+        raise LintError(
+            f"--write-baseline: {options.write_baseline} is a file being checked; the "
+            "baseline would replace it"
+        )
+    # what the run writes, and the baseline it reads, are never checked by it, even inside a
+    # folder being checked
+    own = (options.output_file, options.write_baseline, options.baseline_file)
+    own_files = [f for f in own if f is not None]
     if stdin_filename is not None and STDIN not in paths:
         raise LintError("--stdin-filename names standard input: give '-' as a path to read it")
     entries = None if options.baseline_file is None else baseline.load(options.baseline_file)
@@ -360,6 +369,7 @@ def _check_run(
             jobs=options.jobs,
             report_unused_suppressions=report_unused,
             max_findings=max_findings,
+            own_files=own_files,
         )
         report = fixed.report
     else:
@@ -372,6 +382,7 @@ def _check_run(
             jobs=options.jobs,
             report_unused_suppressions=report_unused,
             max_findings=max_findings,
+            own_files=own_files,
         )
     stale = ci.apply_baseline(report, entries, options.write_baseline)
     # With --diff, or fixed text on standard output, the report goes to standard error.

@@ -118,9 +118,11 @@ def fix_run(
     jobs: int | None = 1,
     report_unused_suppressions: bool = False,
     max_findings: int = MAX_FINDINGS,
+    own_files: Sequence[str] = (),
 ) -> FixedRun:
     """Check, fix and write; print the diff or the fixed standard input. ``jobs``,
-    ``report_unused_suppressions`` and ``max_findings`` are as for :func:`.runner.run`."""
+    ``report_unused_suppressions``, ``max_findings`` and ``own_files`` are as for
+    :func:`.runner.run`."""
     from .fixrun import diff, fix_report, summary, write_results
 
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
@@ -147,6 +149,7 @@ def fix_run(
         jobs=jobs,
         report_unused_suppressions=report_unused_suppressions,
         max_findings=max_findings,
+        own_files=own_files,
     )
     include = paths if options.output is not None else (STDIN,) if stdin is not None else ()
     outcome = fix_report(report, include, lint, options, stdin=stdin, stdin_name=stdin_name)

@@ -174,18 +174,23 @@ def _listed(
 
 
 def discover(
-    paths: Sequence[str], report: Report, config: Config | None = None
+    paths: Sequence[str],
+    report: Report,
+    config: Config | None = None,
+    own_files: Sequence[str] = (),
 ) -> Iterator[tuple[str, bool]]:
     """(path, named explicitly) for every file to check; missing paths are reported.
 
     The configuration's ``exclude`` applies to what a folder walk finds, never to a path
-    named explicitly.
+    named explicitly. The files in ``own_files`` (the report the run writes, the baselines it
+    reads and writes) are never checked: a report written into a checked folder would be read
+    on the next run.
     """
     suffixes: tuple[str, ...] | None = None  # what a folder walk takes, once one is needed
     # each file is checked once, however often it is named or found: a named file is known
     # by its device and inode ("a.md" and a link to it are one file), any by its absolute path
     seen_files: set[tuple[int, int]] = set()
-    seen_paths: set[str] = set()
+    seen_paths: set[str] = {os.path.abspath(w) for w in own_files if w != STDIN}
 
     def first(path: str, status: os.stat_result | None = None) -> bool:
         where = os.path.abspath(path)
@@ -360,6 +365,7 @@ def run(
     jobs: int | None = 1,
     report_unused_suppressions: bool = False,
     max_findings: int = MAX_FINDINGS,
+    own_files: Sequence[str] = (),
 ) -> Report:
     """Check files, folders and ``-`` (stdin). Problems with one file never stop the rest.
 
@@ -370,6 +376,7 @@ def run(
     Every file's findings pass the selection stage (see :func:`.selection.apply`).
 
     A file stops being checked at ``max_findings`` findings (0: no limit), with a note.
+    The files in ``own_files`` (the run's report and baselines) are left out of folder walks.
     """
     from . import jobs as checking
 
@@ -389,7 +396,7 @@ def run(
         options=config.reader_options() if config is not None else None,
         cached_tables=wordclass.stored(),
     )
-    planned = _planned(paths, config, report)
+    planned = _planned(paths, config, report, own_files)
     items = [p for p in planned if isinstance(p, tuple)]
     results = checking.check_all(job, items, jobs or checking.default_jobs(), stdin)
     for entry in planned:
@@ -412,13 +419,13 @@ def _add(report: Report, result: FileResult) -> None:
 
 
 def _planned(
-    paths: Iterable[str], config: Config | None, report: Report
+    paths: Iterable[str], config: Config | None, report: Report, own_files: Sequence[str] = ()
 ) -> list[tuple[str, bool] | str]:
     """The files to check, with the errors for missing paths in their place among them; the
     files the walk skipped on purpose are noted in ``report``."""
     planned: list[tuple[str, bool] | str] = []
     found = Report()
-    for item in discover(list(paths), found, config):
+    for item in discover(list(paths), found, config, own_files):
         planned.extend(found.errors)
         found.errors.clear()
         planned.append(item)
