@@ -707,3 +707,25 @@ def test_a_rule_a_shared_lexicon_disables_is_named_as_turned_off(tmp_path: Path)
     assert overridden.stderr.strip() == (
         f"respectful-lint: error: .respectful-lint.yaml:3:3: overrides: {expected}"
     )
+
+
+def test_ignoring_a_rule_a_shared_lexicon_disables_is_no_error(tmp_path: Path) -> None:
+    shared = _HOUSE.replace("entries:", "disable: [sex-work/punter]\nentries:", 1)
+    write(tmp_path / "shared.yaml", shared)
+    write(tmp_path / "draft.md", "A hooker came.\n")
+    write(
+        tmp_path / ".respectful-lint.yaml", "lexicons: [shared.yaml]\nignore: [sex-work/punter]\n"
+    )
+    ignored = run(tmp_path, "check", "--format", "concise", "draft.md")
+    assert ignored.exit_code == 1, ignored.stderr
+    assert "sex-work/hooker" in ignored.stdout
+    # selecting it from the configuration is an error at its place in the file
+    write(
+        tmp_path / ".respectful-lint.yaml", "lexicons: [shared.yaml]\nselect: [sex-work/punter]\n"
+    )
+    selected = run(tmp_path, "check", "draft.md")
+    assert selected.exit_code == 2
+    assert selected.stderr.strip() == (
+        "respectful-lint: error: .respectful-lint.yaml:2:10: select: rule 'sex-work/punter' is "
+        "turned off by 'disable:' in shared.yaml"
+    )

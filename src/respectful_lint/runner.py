@@ -338,7 +338,7 @@ def _prepare(
             cache.store(key, lexicons)
     rules = customization.apply(build_rules(lexicons))
     try:
-        selection.check(rules)
+        selection.check(rules, {d for lex in lexicons for d in lex.disabled})
     except UnknownSelector as exc:
         turned_off(lexicons, exc.selector, exc.option)
         raise

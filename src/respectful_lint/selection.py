@@ -49,10 +49,10 @@ def split_selectors(values: Iterable[str]) -> tuple[str, ...]:
 class UnknownSelector(UsageError):
     """A selector that matches no rule id prefix and no category."""
 
-    def __init__(self, option: str, selector: str, hint: str) -> None:
+    def __init__(self, option: str, selector: str, hint: str, reason: str | None = None) -> None:
         self.option = option
         self.selector = selector
-        self.reason = f"'{selector}' matches no rule id or category{hint}"
+        self.reason = reason or f"'{selector}' matches no rule id or category{hint}"
         super().__init__(f"{option}: {self.reason}")
 
 
@@ -74,7 +74,8 @@ def turned_off(lexicons: Iterable[Lexicon], rule_id: str, where: str) -> None:
     does: a selector, explanation or override that names it then says why it finds nothing."""
     for lex in lexicons:
         if rule_id in lex.disabled:
-            raise UsageError(f"{where}: rule '{rule_id}' is turned off by 'disable:' in {lex.path}")
+            reason = f"rule '{rule_id}' is turned off by 'disable:' in {lex.path}"
+            raise UnknownSelector(where, rule_id, "", reason)
 
 
 def rule_matches(selectors: Iterable[str], rule: str, category: str) -> bool:
@@ -88,12 +89,13 @@ class Selection(Struct, frozen=True):
     min_severity: Severity = Severity.SUGGESTION
     profile: Profile = DEFAULT_PROFILE
 
-    def check(self, rules: Sequence[Rule]) -> None:
-        """Refuse selectors that name no rule."""
+    def check(self, rules: Sequence[Rule], disabled: Iterable[str] = ()) -> None:
+        """Refuse selectors that name no rule. Ignoring a rule a lexicon's ``disable:`` turns
+        off (``disabled``) is no error: it stays off."""
         ids = [*(r.id for r in rules), *META_RULES]
         categories = sorted({*(r.category for r in rules), META_CATEGORY})
         check_selectors("--select", self.select, ids, categories)
-        check_selectors("--ignore", self.ignore, ids, categories)
+        check_selectors("--ignore", self.ignore, [*ids, *disabled], categories)
 
     def choose(self, rules: Sequence[Rule]) -> list[Rule]:
         """The enabled rules, as the profile runs them (it may lower or turn off some)."""
