@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from .agreement import SPLIT_MARKUP, common_ends, plan, proper_name_heading
 from .casing import case_of, prev_capitalized
@@ -118,6 +119,11 @@ def make_finding(
     line, column = document.position(start)
     end_line, end_column = document.position(end)
     text, suggestions, fix, places = wording(shown, start, end)
+    if fix is not None:
+        positions = tuple(
+            (*document.position(s), *document.position(e)) for s, e, _ in fix.edits
+        )
+        fix = replace(fix, positions=positions)
     return Finding(
         path=document.path,
         rule=rule.id,

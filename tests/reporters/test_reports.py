@@ -103,6 +103,29 @@ def test_sarif_is_valid_and_describes_rules_results_and_fixes(
     assert (region["startLine"], region["endLine"]) == (5, 6)
 
 
+def test_json_fix_edits_place_every_change_and_apply_to_the_fixed_text(tmp_path: Path) -> None:
+    # the edits reach beyond the match: "Former" before "inmates", the "a" before "handicapped"
+    text = "Park in a handicapped bay.\nFormer inmates spoke.\n"
+    path = write(tmp_path, "d.txt", text)
+    findings = json.loads(run(str(path), "--format", "json").stdout)["findings"]
+    lines = text.splitlines(keepends=True)
+    edits = [e for f in findings for e in f["fix"]["edits"]]
+    assert [(e["line"], e["column"], e["replacement"]) for e in edits] == [
+        (1, 9, "an"),
+        (1, 11, "accessible"),
+        (2, 1, "Formerly incarcerated people"),
+    ]
+    for e in sorted(edits, key=lambda e: (e["line"], e["column"]), reverse=True):
+        assert e["line"] == e["end_line"]
+        row = lines[e["line"] - 1]
+        lines[e["line"] - 1] = (
+            row[: e["column"] - 1] + e["replacement"] + row[e["end_column"] - 1 :]
+        )
+    fixed = run(str(path), "--fix", "--unsafe-fixes")
+    assert fixed.exit_code == 0, fixed.output
+    assert "".join(lines) == path.read_text(encoding="utf-8")
+
+
 def test_sarif_word_findings_have_a_logical_location_and_no_region(tmp_path: Path) -> None:
     path = word_file(tmp_path)
     log = sarif(str(path))

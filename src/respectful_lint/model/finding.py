@@ -16,12 +16,14 @@ class Fix(Struct, frozen=True):
     """Edits that would apply the first preferred wording.
 
     ``reason`` says why a fix that a lexicon calls safe is unsafe here (markup inside the
-    match, a verb that would no longer agree).
+    match, a verb that would no longer agree). ``positions`` gives each edit's 1-based line
+    and column and its end line and (exclusive) end column, as a finding's.
     """
 
     edits: tuple[tuple[int, int, str], ...]
     applicability: Literal["safe", "unsafe"]
     reason: str | None = None
+    positions: tuple[tuple[int, int, int, int], ...] = ()
 
 
 class Finding(Struct, frozen=True):

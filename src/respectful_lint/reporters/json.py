@@ -35,13 +35,31 @@ def finding_json(f: Finding) -> dict[str, Any]:
     }
 
 
-def fix_json(f: Finding) -> dict[str, str]:
-    """The fix's applicability, the wording that replaces the match, and why it is unsafe."""
+def fix_json(f: Finding) -> dict[str, Any]:
+    """The fix's applicability, the wording that replaces the match, why it is unsafe, and
+    its edits: each a stretch of the file (which may reach beyond the match, as "former" in
+    "former inmates", or an "a" before it) and the text that takes its place."""
     assert f.fix is not None
     main = next((e[2] for e in f.fix.edits if e[0] >= f.start), f.fix.edits[0][2])
-    out = {"applicability": f.fix.applicability, "replacement": next(iter(f.suggestions), main)}
+    out: dict[str, Any] = {
+        "applicability": f.fix.applicability,
+        "replacement": next(iter(f.suggestions), main),
+    }
     if f.fix.reason is not None:
         out["reason"] = f.fix.reason
+    if f.fix.positions:
+        out["edits"] = [
+            {
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "replacement": text,
+            }
+            for (line, column, end_line, end_column), (_, _, text) in zip(
+                f.fix.positions, f.fix.edits, strict=True
+            )
+        ]
     return out
 
 

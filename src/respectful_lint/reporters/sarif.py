@@ -85,6 +85,12 @@ def _location(f: Finding, uri: str) -> dict[str, Any]:
     return out
 
 
+def _main_text(f: Finding) -> str:
+    """The wording a fix puts in place of the match (not an "a" it changes before it)."""
+    assert f.fix is not None
+    return next((t for s, _, t in f.fix.edits if s >= f.start), f.fix.edits[-1][2])
+
+
 def _fixes(f: Finding, uri: str) -> list[dict[str, Any]]:
     if f.fix is None or (f.location is not None and f.location.paragraph is not None):
         return []
@@ -97,7 +103,7 @@ def _fixes(f: Finding, uri: str) -> list[dict[str, Any]]:
         replacements.append({"deletedRegion": deleted, "insertedContent": {"text": text}})
     return [
         {
-            "description": {"text": f"Replace with '{f.fix.edits[0][2]}'"},
+            "description": {"text": f"Replace with '{_main_text(f)}'"},
             "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
         }
     ]
