@@ -76,6 +76,13 @@ def test_community_profile_drops_reclaimed_terms_only() -> None:
     assert found(text, "community") == [("sex-work/prostitute", "warning")]
 
 
+@pytest.mark.parametrize("profile", ["default", "legal", "community"])
+def test_only_the_strict_profile_reports_style_rules(profile: str) -> None:
+    text = "After a relapse she went to rehab."
+    assert found(text, profile) == []
+    assert [rule for rule, _ in found(text, "strict")] == ["drug-use/relapse", "drug-use/rehab"]
+
+
 def test_quoted_speech_is_one_level_lower_in_every_profile() -> None:
     plain = "Police moved the prostitutes on."
     quoted = 'The sergeant said, "Police moved the prostitutes on."'

@@ -120,9 +120,7 @@ def make_finding(
     end_line, end_column = document.position(end)
     text, suggestions, fix, places = wording(shown, start, end)
     if fix is not None:
-        positions = tuple(
-            (*document.position(s), *document.position(e)) for s, e, _ in fix.edits
-        )
+        positions = tuple((*document.position(s), *document.position(e)) for s, e, _ in fix.edits)
         fix = replace(fix, positions=positions)
     return Finding(
         path=document.path,

@@ -59,8 +59,9 @@ PROFILES: dict[str, Profile] = {
         Profile(
             "legal",
             "Legal documents, where statutes and charges use the law's own words: "
-            "rules tagged 'statutory' are reported as suggestions.",
-            (("statutory", "suggestion"),),
+            "rules tagged 'statutory' are reported as suggestions. Rules tagged 'style' "
+            "are off, as in the default profile.",
+            (("statutory", "suggestion"), ("style", "skip")),
         ),
         Profile(
             "strict",
@@ -69,8 +70,9 @@ PROFILES: dict[str, Profile] = {
         ),
         Profile(
             "community",
-            "Peer-led writing by the communities concerned: rules tagged 'reclaimed' are off.",
-            (("reclaimed", "skip"),),
+            "Peer-led writing by the communities concerned: rules tagged 'reclaimed' are off. "
+            "Rules tagged 'style' are off, as in the default profile.",
+            (("reclaimed", "skip"), ("style", "skip")),
         ),
     )
 }
