@@ -334,6 +334,12 @@ def _check_run(
         # (the diff fills standard output, and only a summary follows it)
         given = "--output-file" if options.output_file is not None else "--format"
         raise LintError(f"{given}: not with --diff, which prints a diff and a summary only")
+    if options.statistics and output.fmt not in (None, "text", "json", "concise"):
+        # (statistics are a table or a JSON document: no SARIF, JUnit or workflow commands)
+        raise LintError(
+            f"--statistics: not with --format {output.fmt}: statistics are a table, or a JSON "
+            "list with --format json"
+        )
     if options.output_file is not None and _names_an_input(options.output_file, paths):
         # ("-o" is --output-file: a report written over the draft would lose it)
         raise LintError(

@@ -329,6 +329,15 @@ def test_statistics_counts_each_rule_most_frequent_first(tmp_path: Path) -> None
     assert rows[0] == {"rule": "sex-work/hooker", "category": "sex-work", "count": 2}
 
 
+def test_statistics_in_a_format_that_cannot_hold_them_is_a_usage_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "d.md", DRAFT)
+    for fmt in ("sarif", "junit", "github"):
+        result = run(str(path), "--statistics", "--format", fmt)
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert f"--statistics: not with --format {fmt}" in result.stderr
+
+
 def test_quiet_prints_only_the_findings(tmp_path: Path) -> None:
     path = write(tmp_path, "d.md", DRAFT)
     loud = run(str(path)).stdout
