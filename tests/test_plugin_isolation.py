@@ -117,3 +117,32 @@ def test_a_lexicon_plugin_that_gives_no_lexicon_is_one_line_naming_it(
     [line] = result.stderr.strip().splitlines()
     assert "lexicon plugin 'house' from empty-pack" in line
     assert reason in line
+
+
+def test_a_plugin_that_fails_while_checking_is_named_and_its_message_not_shown(
+    tmp_path: Path,
+) -> None:
+    # the error's message may quote the draft: it is left to --debug
+    site = tmp_path / "site"
+    dist = site / "boom_pack-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: boom-pack\nVersion: 1.0\n")
+    (dist / "top_level.txt").write_text("boom_pack\n")
+    (dist / "entry_points.txt").write_text("[respectful_lint.readers]\nodd = boom_pack:OddReader\n")
+    (site / "boom_pack.py").write_text(
+        "class OddReader:\n"
+        "    name = 'odd'\n"
+        "    extensions = ('.odd',)\n"
+        "    def read(self, text, path):\n"
+        "        raise ValueError('cannot read: ' + text)\n"
+    )
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "draft.odd").write_text("SECRET client name\n")
+    result = _run(folder, "check", "--isolated", "draft.odd")
+    assert result.returncode == 3
+    assert result.stderr.strip() == (
+        "respectful-lint: error while checking draft.odd: the plugin boom-pack failed "
+        "(ValueError); report it to the plugin's authors; --debug shows the traceback."
+    )
+    assert "SECRET" not in result.stderr
