@@ -217,10 +217,14 @@ def test_output_dash_prints_the_corrected_text_and_reports_on_stderr(
     ("args", "message"),
     [
         (["--unsafe-fixes"], "--unsafe-fixes: use with --fix, --diff or --output"),
-        (["--track-changes"], "--track-changes: use with --fix, --diff or --output"),
+        (["--track-changes"], "--track-changes: use with --fix or --output"),
+        (["--unsafe-fixes", "--track-changes"], "--track-changes: use with --fix or --output"),
+        # a diff is text, with no tracked changes; --fix and --output write different files
+        (["--diff", "--track-changes"], "--track-changes: use with --fix or --output"),
         (
-            ["--unsafe-fixes", "--track-changes"],
-            "--unsafe-fixes and --track-changes: use with --fix, --diff or --output",
+            ["--fix", "--output", "copy.txt"],
+            "--fix and --output: --fix fixes the file in place, --output writes a corrected "
+            "copy; give one",
         ),
     ],
 )

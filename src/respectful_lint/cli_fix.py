@@ -43,13 +43,18 @@ class FixRequest(NamedTuple):
     def check(self, paths: Sequence[str]) -> None:
         """Options that change fixing need a way to fix, and ``--output`` takes one input
         file (or '-'), never the input itself."""
+        if self.track_changes and not (self.fix or self.output is not None):
+            # (a diff shows text, which holds no tracked changes)
+            raise LintError("--track-changes: use with --fix or --output")
         if not (self.fix or self.diff or self.output is not None):
-            extras = ["--unsafe-fixes"] * self.unsafe_fixes + [
-                "--track-changes"
-            ] * self.track_changes
-            if extras:
-                raise LintError(f"{' and '.join(extras)}: use with --fix, --diff or --output")
+            if self.unsafe_fixes:
+                raise LintError("--unsafe-fixes: use with --fix, --diff or --output")
             return
+        if self.fix and self.output is not None:
+            raise LintError(
+                "--fix and --output: --fix fixes the file in place, --output writes a corrected "
+                "copy; give one"
+            )
         output = self.output
         if output is None:
             return
