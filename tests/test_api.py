@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from respectful_lint import LintError, Severity, lint_paths, lint_text
+from respectful_lint import LintError, Severity, UsageError, lint_paths, lint_text
 
 
 def test_lint_text_returns_findings_with_positions() -> None:
@@ -30,6 +30,9 @@ def test_lint_text_unknown_kind_and_selector_raise() -> None:
         lint_text("x", kind="pdf")
     with pytest.raises(LintError, match="did you mean"):
         lint_text("x", select=["sex-wrk"])
+    # a severity by a name that is none is a usage error, not a KeyError
+    with pytest.raises(UsageError, match="min_severity: unknown severity 'bogus'"):
+        lint_text("x", min_severity="bogus")
 
 
 def test_lint_paths_walks_folders(tmp_path: Path) -> None:

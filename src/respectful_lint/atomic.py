@@ -13,6 +13,8 @@ def write_atomic(path: str, text: str) -> None:
     never sees half a file and a failed run leaves the old file as it was."""
     import tempfile  # imported here: most runs write no file
 
+    if os.path.isdir(path):
+        raise LintError(f"{path}: cannot write: it is a folder; name a file")
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".respectful-lint-", suffix=".tmp")

@@ -329,6 +329,18 @@ def test_statistics_counts_each_rule_most_frequent_first(tmp_path: Path) -> None
     assert rows[0] == {"rule": "sex-work/hooker", "category": "sex-work", "count": 2}
 
 
+def test_a_report_or_baseline_named_as_a_folder_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path, "d.md", DRAFT)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for option in ("--output-file", "--write-baseline"):
+        result = run(str(path), option, str(folder))
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"respectful-lint: error: {folder}: cannot write: it is a folder; name a file\n"
+        )
+
+
 def test_statistics_in_a_format_that_cannot_hold_them_is_a_usage_error(tmp_path: Path) -> None:
     path = write(tmp_path, "d.md", DRAFT)
     for fmt in ("sarif", "junit", "github"):

@@ -142,7 +142,7 @@ class Config(Struct, frozen=True):
         selection = Selection(
             select=split_selectors(chosen_select),
             ignore=split_selectors(chosen_ignore),
-            min_severity=_severity(chosen_min),
+            min_severity=_severity(chosen_min, "min_severity"),
             profile=(
                 get_profile(chosen_profile) if isinstance(chosen_profile, str) else chosen_profile
             ),
@@ -157,7 +157,7 @@ class Config(Struct, frozen=True):
                 "default-lexicons", default_lexicons, self.default_lexicons, True
             ),
             selection=selection,
-            fail_on=_severity(chosen_fail),
+            fail_on=_severity(chosen_fail, "fail_on"),
             explain=pick("explain", explain, self.explain, True),
             from_config=frozenset(taken),
             plugins=plugins,
@@ -316,8 +316,15 @@ def _listed(values: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if values is None else tuple(values)
 
 
-def _severity(value: Severity | str) -> Severity:
-    return value if isinstance(value, Severity) else Severity.parse(value)
+def _severity(value: Severity | str, option: str) -> Severity:
+    """A severity given by name (to the Python API: the command line checks its choices)."""
+    if isinstance(value, Severity):
+        return value
+    try:
+        return Severity.parse(value)
+    except KeyError:
+        names = ", ".join(s.label for s in sorted(Severity))
+        raise UsageError(f"{option}: unknown severity '{value}' (one of {names})") from None
 
 
 def _index_of(values: Sequence[str], selector: str) -> int:
