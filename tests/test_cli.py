@@ -410,3 +410,38 @@ def test_version() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
     assert "respectful-lint" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "--jobs", "0", "x.md"], "Invalid value for '--jobs' / '-j': 0 is not in the"),
+        (["chek", "x.md"], "No such command 'chek'."),
+        (["explain"], "Missing argument 'RULE-ID'."),
+    ],
+)
+def test_a_usage_error_is_one_line_with_exit_two(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, args, prog_name="respectful-lint")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"respectful-lint: error: {message}")
+    assert line.endswith("--help')")
+
+
+def test_an_interrupted_run_exits_130(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    draft = write(tmp_path, "big.txt", "The prostitute met an addict at the clinic. " * 60_000)
+    command = ["check", "--isolated", "--max-findings", "0", str(draft)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "respectful_lint", *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.strip().endswith("respectful-lint: interrupted")

@@ -125,8 +125,19 @@ class _Guarded(click.Group):
             gc.freeze()
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            # one line, as every other error: "Invalid value for '--jobs': 0 is not in the
+            # range x>=1." (click writes the usage, a hint and the error on three)
+            command = exc.ctx.command_path if exc.ctx is not None else "respectful-lint"
+            message = " ".join(exc.format_message().split())
+            click.echo(f"respectful-lint: error: {message} (see '{command} --help')", err=True)
+            ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:
+            # stopped by the user (Ctrl+C): 130, as shells report an interrupt, not 1 (findings)
+            click.echo("respectful-lint: interrupted", err=True)
+            ctx.exit(130)
         except BrokenPipeError:
             _reader_gone(ctx)
         except Exception as exc:
