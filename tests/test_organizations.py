@@ -729,3 +729,20 @@ def test_ignoring_a_rule_a_shared_lexicon_disables_is_no_error(tmp_path: Path) -
         "respectful-lint: error: .respectful-lint.yaml:2:10: select: rule 'sex-work/punter' is "
         "turned off by 'disable:' in shared.yaml"
     )
+
+
+def test_a_lexicon_with_a_built_in_lexicons_id_is_refused_by_validate_and_init(
+    tmp_path: Path,
+) -> None:
+    # check refuses such a lexicon: validate says so first, and init never writes one
+    clash = _HOUSE.replace("lexicon: house", "lexicon: sex-work", 1)
+    write(tmp_path / "ours.yaml", clash)
+    result = run(tmp_path, "lexicon", "validate", "ours.yaml")
+    assert result.exit_code == 2
+    assert "lexicon id 'sex-work' is already used by a built-in lexicon" in result.stdout
+    init = run(tmp_path, "lexicon", "init", "--id", "sex-work", "project")
+    assert init.exit_code == 2
+    assert init.stderr.strip() == (
+        "respectful-lint: error: --id: 'sex-work' is a built-in lexicon's id; choose another"
+    )
+    assert not (tmp_path / "project").exists()

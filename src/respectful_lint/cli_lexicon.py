@@ -109,6 +109,10 @@ def init_command(folder: str, lexicon_id: str) -> None:
 
     if not ID_RE.match(lexicon_id):
         raise _fatal(f"--id: {lexicon_id!r} must be lower-case letters, digits and hyphens")
+    from .lexicon import is_builtin, lexicon_paths
+
+    if any(p.stem == lexicon_id and is_builtin(p) for p in lexicon_paths([])):
+        raise _fatal(f"--id: {lexicon_id!r} is a built-in lexicon's id; choose another")
     root = Path(folder)
     lexicon = Path("lexicons") / f"{lexicon_id}.yaml"
     starter = STARTER_LEXICON.format(id=lexicon_id, lexicon=lexicon.as_posix())
@@ -185,6 +189,10 @@ def validate_paths(paths: tuple[str, ...]) -> tuple[list[dict[str, Any]], int]:
             files.extend(lexicon_paths([Path(raw)], defaults=False))
         except LexiconError as exc:
             problems.append(_problem("error", exc))
+    # a project's lexicon may not take a built-in lexicon's id: check refuses it
+    builtin = {
+        p.stem: "a built-in lexicon of respectful-lint" for p in lexicon_paths([]) if is_builtin(p)
+    }
     seen: dict[str, str] = {}
     for path in files:
         try:
@@ -196,7 +204,17 @@ def validate_paths(paths: tuple[str, ...]) -> tuple[list[dict[str, Any]], int]:
         problems.extend(_problem("error", e) for e in errors)
         problems.extend(_problem("warning", w) for w in warnings)
         if lexicon is not None:
-            if lexicon.id in seen:
+            if lexicon.id in builtin and not is_builtin(path):
+                problems.append(
+                    _problem(
+                        "error",
+                        doc.error(
+                            ("lexicon",),
+                            f"lexicon id '{lexicon.id}' is already used by {builtin[lexicon.id]}",
+                        ),
+                    )
+                )
+            elif lexicon.id in seen:
                 problems.append(
                     _problem(
                         "error",
@@ -215,7 +233,7 @@ def validate_paths(paths: tuple[str, ...]) -> tuple[list[dict[str, Any]], int]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def validate_command(paths: tuple[str, ...], fmt: str) -> None:
     """Check lexicon files (or folders of them) and report every error and warning, each with
-    its file, line, column and key. Exit 2 when there is an error."""
+    its file, line and column (in JSON, its key too). Exit 2 when there is an error."""
     problems, count = validate_paths(paths)
     errors = sum(1 for p in problems if p["severity"] == "error")
     if fmt == "json":
