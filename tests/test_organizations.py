@@ -746,3 +746,15 @@ def test_a_lexicon_with_a_built_in_lexicons_id_is_refused_by_validate_and_init(
         "respectful-lint: error: --id: 'sex-work' is a built-in lexicon's id; choose another"
     )
     assert not (tmp_path / "project").exists()
+
+
+def test_lexicon_test_reports_a_house_term_that_flags_a_built_in_wording(tmp_path: Path) -> None:
+    # a house rule on "sex worker" would report what the built-in fixes for "hooker" write
+    house = _HOUSE.replace("terms: [case file]", "terms: [sex worker]", 1).replace(
+        "flag: [Update the case file.]", "flag: [A sex worker came in.]", 1
+    )
+    write(tmp_path / "house.yaml", house)
+    result = run(tmp_path, "lexicon", "test", "--isolated", "house.yaml")
+    assert result.exit_code == 1
+    [line] = [x for x in result.stdout.splitlines() if "house/case-file" in x]
+    assert "flags 'sex worker" in line and "sex-work/" in line

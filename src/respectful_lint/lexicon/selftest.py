@@ -71,6 +71,8 @@ def run_lexicon_tests(settings: Settings, paths: Sequence[str | Path]) -> Outcom
             examples += len(entry.examples.flag) + len(entry.examples.passes)
             failures.extend(_examples(compiled, lex, rule_id))
     failures.extend(_preferred(compiled, own_rules, own))
+    others = [r for r in compiled.rules if r.id not in own_ids]
+    failures.extend(_flags_others(compiled, others, own_ids, own))
     failures.extend(_clashes(compiled.rules, own_ids, own))
     failures.extend(_sources(own))
     entries = sum(len(lex.entries) for lex in own)
@@ -193,6 +195,39 @@ def _preferred(
                         f"preferred wording {text!r} is itself flagged ({shown})",
                     )
                 )
+    return out
+
+
+def _flags_others(
+    compiled: CompiledLexicon, others: Sequence[Rule], own_ids: set[str], own: Sequence[Lexicon]
+) -> list[Failure]:
+    """The own rules that flag other rules' preferred wordings: a fix of those rules would
+    write words these report ("sex worker" as a house term). One failure per own rule, naming
+    the words and the first few rules."""
+    words: dict[str, dict[str, None]] = {}
+    rules: dict[str, dict[str, None]] = {}
+    for rule in others:
+        if rule.entry.kind == "conflation":
+            continue
+        for text in _preferred_texts(rule):
+            for found, matched in _found(compiled, text):
+                if found in own_ids:
+                    words.setdefault(found, {})[matched.casefold()] = None
+                    rules.setdefault(found, {})[rule.id] = None
+    out: list[Failure] = []
+    for found, ids in rules.items():
+        file, line = _where(own, found)
+        named = ", ".join(list(ids)[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+        shown = ", ".join(f"'{w}'" for w in list(words[found])[:3])
+        out.append(
+            Failure(
+                file,
+                line,
+                found,
+                "preferred",
+                f"flags {shown} in the preferred wordings of {named}, which their fixes write",
+            )
+        )
     return out
 
 
