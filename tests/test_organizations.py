@@ -172,6 +172,33 @@ def test_override_of_an_unknown_rule_is_an_error_with_a_hint(project: Path) -> N
     )
 
 
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        (
+            'sex-work/hooker: {message: "Avoid {foo}"}',
+            "2:30: 'overrides.sex-work/hooker.message' has {foo}, which is not filled in: use "
+            "{matched} or {preferred}",
+        ),
+        (
+            'sex-work/hooker: {note: ""}',
+            "2:27: 'overrides.sex-work/hooker.note' must be a non-empty string, not an empty one",
+        ),
+        (
+            "conflation/coordination: {fix: safe}",
+            "2:34: overrides: 'conflation/coordination' is a conflation rule, which has no fix "
+            "(the sentence must be rewritten); only 'fix: none' applies",
+        ),
+    ],
+)
+def test_an_override_a_lexicon_would_refuse_is_refused(
+    project: Path, override: str, message: str
+) -> None:
+    write(project / ".respectful-lint.yaml", f"overrides:\n  {override}\n")
+    expected = f"respectful-lint: error: .respectful-lint.yaml:{message}"
+    assert error(run(project, "check")) == expected
+
+
 def test_a_house_entry_named_like_a_built_in_rule_points_to_overrides(project: Path) -> None:
     lexicon = _HOUSE.replace("id: case-file", "id: incarceration/inmate")
     write(project / "house.yaml", lexicon)

@@ -291,8 +291,20 @@ class Checker(ValueChecks):
             return self.checked_phrases(self.string_list(value, path), path)
         if name == "preferred":
             return self.preferred(value, path, label)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str):
             self.must(path, "a non-empty string", value)
+        if not value.strip():
+            raise self.error(path, f"'{label}' must be a non-empty string, not an empty one")
+        if name == "message":
+            from ..lexicon.validate_entry import MESSAGE_FIELDS, PLACEHOLDER
+
+            for field_name in PLACEHOLDER.findall(value):
+                if field_name not in MESSAGE_FIELDS:
+                    raise self.error(
+                        path,
+                        f"'{label}' has {{{field_name}}}, which is not filled in: use "
+                        "{matched} or {preferred}",
+                    )
         return value
 
     def one_of(self, value: Any, path: KeyPath, label: str, allowed: Sequence[str]) -> str:

@@ -212,6 +212,9 @@ class Config(Struct, frozen=True):
         from ..selection import turned_off
 
         known = set(ids)
+        conflations = {
+            f"{lex.id}/{e.id}" for lex in lexicons for e in lex.entries if e.kind == "conflation"
+        }
         for override in self.overrides:
             if override.rule not in known:
                 try:
@@ -222,6 +225,13 @@ class Config(Struct, frozen=True):
                 hint = " (did you mean " + ", ".join(f"'{c}'" for c in close) + "?)"
                 message = f"overrides: no rule '{override.rule}'" + (hint if close else "")
                 raise self.error(("overrides", override.rule), message, key=True)
+            fixed = dict(override.changes).get("fix")
+            if fixed is not None and fixed != "none" and override.rule in conflations:
+                raise self.error(
+                    ("overrides", override.rule, "fix"),
+                    f"overrides: '{override.rule}' is a conflation rule, which has no fix "
+                    "(the sentence must be rewritten); only 'fix: none' applies",
+                )
 
     def check_plugin_presets(self, plugins: tuple[str, ...] | None, no_plugins: bool) -> None:
         """Refuse a preset from a plugin that this run leaves out."""

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 # the fields a message template may name ("{matched}", "{preferred}")
 MESSAGE_FIELDS = ("matched", "preferred")
-_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
 class EntryChecks(WordingChecks, DeclaredChecks):
@@ -176,7 +176,7 @@ class EntryChecks(WordingChecks, DeclaredChecks):
     def message(self, raw: Any, path: Path) -> str:
         """A message template: only ``{matched}`` and ``{preferred}`` are filled in."""
         text = self.string(raw, path)
-        for name in _PLACEHOLDER.findall(text):
+        for name in PLACEHOLDER.findall(text):
             if name not in MESSAGE_FIELDS:
                 self.fail(
                     path,
