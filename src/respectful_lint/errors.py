@@ -23,5 +23,14 @@ class InternalError(Exception):
         self.path = path
 
 
+def byte_place(data: bytes, at: int) -> str:
+    """``LINE:COLUMN`` (1-based, columns in characters) of byte offset ``at`` of ``data``: where
+    a file stops being UTF-8, for a message that names the place as every other does."""
+    start = data.rfind(b"\n", 0, at) + 1
+    column = len(data[start:at].decode("utf-8", "replace")) + 1
+    line = data.count(b"\n", 0, at) + 1
+    return f"{line}:{column}"
+
+
 class PatternTimeout(LintError):
     """A pattern rule took too long on some text."""

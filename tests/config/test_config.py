@@ -90,6 +90,20 @@ def test_a_pyproject_saved_as_utf16_is_refused_not_passed_over(project: Path) ->
     assert check(project, "docs").exit_code == 1  # no table of ours: not our file to judge
 
 
+def test_a_configuration_or_lexicon_that_is_not_utf8_names_the_line_and_column(
+    project: Path,
+) -> None:
+    (project / ".respectful-lint.yaml").write_bytes(b"select: [sex-work]\nignore: [caf\xe9]\n")
+    assert error(check(project, "docs")).endswith(
+        ".respectful-lint.yaml:2:13: configuration is not UTF-8 (invalid continuation byte)"
+    )
+    (project / ".respectful-lint.yaml").write_bytes(b"lexicons: [house.yaml]\n")
+    (project / "house.yaml").write_bytes(b"lexicon: house\ndescription: caf\xe9\n")
+    assert error(check(project, "docs")).endswith(
+        "house.yaml:2:17: lexicon is not UTF-8 (invalid continuation byte)"
+    )
+
+
 def test_yaml_wins_over_pyproject_in_one_folder(project: Path) -> None:
     write(project / "pyproject.toml", '[tool.respectful-lint]\nignore = ["sex-work"]\n')
     write(project / ".respectful-lint.yaml", "ignore: [drug-use]\n")

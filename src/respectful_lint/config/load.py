@@ -18,6 +18,7 @@ from typing import Any
 
 from msgspec.structs import replace
 
+from ..errors import byte_place
 from ..files import regular_bytes
 from ..validation import close_match
 from .check import Checker
@@ -290,9 +291,8 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(
-            f"{name}: configuration is not UTF-8 (byte {exc.start}: {exc.reason})"
-        ) from None
+        where = byte_place(data, exc.start)
+        raise ConfigError(f"{name}:{where}: configuration is not UTF-8 ({exc.reason})") from None
 
 
 def _table(doc: Mapping[str, Any], keys: Sequence[str]) -> Any:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import LexiconError
+from ..errors import LexiconError, byte_place
 from ..files import regular_bytes
 from ..model import Lexicon
 from ..plugins import CORE, Choice, distribution, enabled
@@ -50,13 +50,16 @@ def read_lexicon(path: Path) -> Located:
     from .yamlload import load_yaml
 
     try:
-        text = regular_bytes(path).decode("utf-8-sig")
+        data = regular_bytes(path)
     except FileNotFoundError:
         raise LexiconError(f"{path}: no such lexicon file") from None
-    except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: lexicon is not UTF-8 ({exc.reason})") from None
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        where = byte_place(data, exc.start)
+        raise LexiconError(f"{path}:{where}: lexicon is not UTF-8 ({exc.reason})") from None
     doc = load_yaml(text, str(path))
     if doc.data is None:
         raise LexiconError(f"{path}:1:1: the lexicon file is empty")
