@@ -435,3 +435,11 @@ def test_a_capitalized_compound_at_a_sentence_start_is_no_name() -> None:
     [finding] = lint_text("Safe-sex messages are printed on every pack.", kind="text")
     assert finding.fix is not None
     assert finding.fix.applicability == "safe"
+
+
+def test_a_headings_first_word_is_no_sign_of_a_name() -> None:
+    # "Free" is capitalized as the heading's first word; "STD Testing Week" is a name
+    [free] = lint_text("## Free STD testing {#std}\n", kind="markdown")
+    assert free.fix is not None and free.fix.applicability == "safe"
+    [week] = lint_text("## Free STD Testing Week\n", kind="markdown")
+    assert week.fix is None

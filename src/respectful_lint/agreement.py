@@ -148,7 +148,9 @@ def proper_name_heading(kind: str, matched: str, before: str, after: str) -> boo
     Project"): renaming an organisation or a title is never a fix."""
     if kind != "heading" or not matched[:1].isupper():
         return False
-    prev = re.findall(r"[A-Za-z]+", before)[-1:]
+    words_before = re.findall(r"[A-Za-z]+", before)
+    # the heading's first word has its capital as any first word: "Free STD testing"
+    prev = words_before[-1:] if len(words_before) > 1 else []
     nxt = re.findall(r"[A-Za-z]+", after)[:1]
     return any(w[:1].isupper() for w in (*prev, *nxt))
 
