@@ -193,3 +193,11 @@ def test_long_term_is_no_naming_frame() -> None:
 def test_a_quoted_word_said_like_something_is_a_mention() -> None:
     assert rules('Why do people say "illegal alien" like it is a normal thing to say?') == []
     assert rules('Police say "johns" were arrested behind the depot.') == ["sex-work/john"]
+
+
+def test_a_naming_noun_joined_to_the_term_by_an_ampersand_names_nothing() -> None:
+    # "names & hookers" lists two things; "the names hookers" would name the word
+    assert rules("Johns' names & hookers' names stay private.") == [
+        "sex-work/john",
+        "sex-work/hooker",
+    ]

@@ -54,6 +54,10 @@ _QUOTED_ITEM = re.compile(
     r"[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]{1,60})[\"\u201d'\u2019]"
     r"[ ,;]*(?:(?:and|or) +)?\Z"
 )
+# what stands between the last word before a term and the term, and the marks in it that
+# join two items rather than name one ("names & hookers" is no "the names hookers")
+_GAP_BEFORE = re.compile(r"(?<=\w)([^\w]*)\Z")
+_JOINING = re.compile(r"[&,;.!?()+/]")
 # what ends a clause after an unquoted term named as a word (see Context._ends_clause)
 _CLAUSE_END = re.compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
 # a list item of one word right before a match, and the comma, "and" or "or" after it
@@ -469,7 +473,11 @@ class Context:
         Quotes alone do not: scare quotes (``busts of "johns"``) are use.
         """
         words = self.words_before(start)
-        if mention_frame_before(words, quoted=False) or self._listed_after_frame(start):
+        gap = _GAP_BEFORE.search(self.norm, max(0, start - 8), start)
+        joined = gap is not None and _JOINING.search(gap[1]) is not None
+        if (not joined and mention_frame_before(words, quoted=False)) or self._listed_after_frame(
+            start
+        ):
             return "mention"
         if self._ends_clause(end) and (advised_against(words) or self._chosen_over(start)):
             # "Don't say hookers; say sex workers", 'we use "correctional officer", not
