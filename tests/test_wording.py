@@ -189,6 +189,11 @@ def test_a_place_after_the_homeless_goes_into_the_wording(text: str, expected: s
     assert out == expected
 
 
+def test_no_word_of_a_title_case_headline_is_taken_for_a_place() -> None:
+    _, out = fixed("City Budget Cuts Hit The Homeless Hardest", "homelessness/the-homeless")
+    assert out == "City Budget Cuts Hit People Experiencing Homelessness Hardest"
+
+
 def test_a_sentence_start_with_a_group_adjective_keeps_its_capital() -> None:
     _, out = fixed("The mentally retarded were housed apart.", "disability/retarded")
     assert out == "People with intellectual disabilities were housed apart."

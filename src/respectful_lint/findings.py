@@ -159,6 +159,10 @@ def rule_finding(
         lo = max(0, m.start - 60)
         cased = _cased(ctx, lo, min(len(ctx.norm), m.end + 60))
         slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start), cased, lo)
+        if slot.place and ctx.title_case(m.start):
+            # in a Title Case headline every word has a capital: none names a place ("Budget
+            # Cuts Hit The Homeless Hardest")
+            slot = replace(slot, place="")
 
     def wording(shown: str, start: int, end: int) -> Worded:
         texts: list[str] = []
