@@ -201,3 +201,19 @@ def test_a_naming_noun_joined_to_the_term_by_an_ampersand_names_nothing() -> Non
         "sex-work/john",
         "sex-work/hooker",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Inmate" was removed from the department\'s vocabulary last year.',
+        '"Illegal alien" was dropped from the subject headings in 2021.',
+        '"The homeless" is lazy writing, the editor said.',
+    ],
+)
+def test_a_quoted_term_edited_out_of_a_text_or_judged_as_writing_is_a_mention(text: str) -> None:
+    assert rules(text) == []
+
+
+def test_quoted_people_removed_from_a_place_are_people() -> None:
+    assert rules('"Junkies" were removed from the park by police.') == ["drug-use/junkie"]

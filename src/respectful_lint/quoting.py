@@ -116,6 +116,22 @@ _WRITTEN = _words(
 )
 # where a word was written or thrown: "on the door", "across the wall", "at her"
 _WHERE = _words("on onto across over into in inside along above below under beside at")
+# What is done to a word by an editor ("… was removed from the stylebook", "… was dropped
+# in 2013"); "were removed from the shelter" would be people, so only a term that starts
+# its sentence, quoted, is read so
+_EDITED = _words(
+    "removed dropped retired replaced banned struck deleted erased scrubbed purged deprecated "
+    "abandoned phased"
+)
+# Texts a word is taken out of
+_TEXTS = _words(
+    "vocabulary vocabularies stylebook stylebooks style guide guides guidelines headings "
+    "heading dictionary dictionaries lexicon glossary glossaries list lists manual manuals "
+    "policy policies forms form website websites site usage language documents handbook "
+    "handbooks subject catalog catalogue wordlist"
+)
+# Nouns that judge a quoted phrase as writing: "… is lazy writing", "… is sloppy shorthand"
+_WRITING_NOUNS = _words("writing shorthand language jargon usage wording slang terminology")
 # What a quoted saying is called when it is judged: "… is a myth"
 _SAYING_NOUNS = _words("myth myths stereotype stereotypes cliche cliché saying slogan")
 _MODALS = _words("should shouldn't must mustn't cannot can't")
@@ -256,11 +272,20 @@ def reported_naming(words: list[str]) -> bool:
 def found_as_word(words: list[str]) -> bool:
     """Whether the words after a quoted term that starts its sentence tell where the word
     stands or what was done with it as a word: "… appears 14 times in the bill", "… was
-    scrawled across her door", "… was hurled at her". (After a determiner, "the 'junkies'
-    were painted as criminals", the quoted word is people.)"""
+    scrawled across her door", "… was hurled at her", "… was removed from the stylebook".
+    (After a determiner, "the 'junkies' were painted as criminals", the quoted word is
+    people.)"""
     head = words[:4]
     if head[:1] and head[0] in _OCCURS:
         return "times" in head[1:4] or (head[1:3] == ["in", "the"] and head[3:4] in _IN_TEXTS)
+    if len(head) >= 2 and head[0] in _COPULAS and head[1] in _EDITED:
+        # from a text ("from its stylebook", "from the headings"), in a year, or no more
+        rest = words[2:8]
+        if not rest:
+            return True
+        if rest[0] == "from":
+            return any(w in _TEXTS for w in rest[1:])
+        return rest[0] == "in" and rest[1:2] != [] and rest[1].isdigit()
     return (
         len(head) >= 3
         and head[0] in _COPULAS
@@ -295,7 +320,7 @@ def gloss_after(words: list[str]) -> bool:
             return True  # "… is outdated", "… is a myth"
         if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:
             return True  # "… is no longer used"
-        if rest[:1] and rest[0] in _WORD_NOUNS:
+        if rest[:1] and (rest[0] in _WORD_NOUNS or rest[0] in _WRITING_NOUNS):
             return True
-        return len(rest) > 1 and rest[1] in _WORD_NOUNS
+        return len(rest) > 1 and (rest[1] in _WORD_NOUNS or rest[1] in _WRITING_NOUNS)
     return False
