@@ -48,6 +48,9 @@ def rules(text: str) -> list[str]:
         "I worked as a hooker in Leeds for six years before the union hired me.",
         "I spent nine years in Soho as a prostitute.",
         "We started out as junkies on the same corner.",
+        # speaking as one, and the speaker's own "call me"
+        "Speaking as a former inmate, I know what the phone charges cost.",
+        "Call me a hooker if you like; I have been one for twenty years.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -87,6 +90,7 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("She worked as a hooker in Leeds for six years.", "sex-work/hooker"),
         ("The police said I worked as a prostitute.", "sex-work/prostitute"),
         ("I worked with prostitutes for a decade.", "sex-work/prostitute"),
+        ("They call me a junkie at the clinic.", "drug-use/junkie"),  # others' word
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

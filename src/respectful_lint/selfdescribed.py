@@ -59,6 +59,7 @@ _SINGULAR: tuple[tuple[str, ...], ...] = (
     ("identify", "as"),
     ("identifies", "as"),
     ("am", "i"),  # asking oneself: "Am I an addict if I drink every day?"
+    ("call", "me"),  # "Call me a hooker if you like": at a sentence's start (see below)
     ("was", "i"),
 )
 # Frames before a plural with no article: first person plural
@@ -136,6 +137,8 @@ def self_described(
                 return _names_self(before, i - 2)  # "describes herself as a"
             if i == 1 or before[i - 2] in ("and", "but"):
                 return any(w in _FIRST_PERSON for w in after[:5])  # "As a former inmate, I"
+            if i == 2 and before[0] == "speaking":
+                return True  # "Speaking as a former inmate, ..."
             if _worked_as(before, i - 1):
                 return True  # "I worked as a prostitute"
     elif i and before[i - 1] in _REFLEXIVES:
@@ -156,9 +159,11 @@ def self_described(
     head = before[:i]
     for frame in _SINGULAR if article else _PLURAL:
         if tuple(head[-len(frame) :]) == frame:
+            at = len(head) - len(frame)
+            if frame == ("call", "me") and at:
+                continue  # "they call me a junkie": others' word; only the speaker's "Call me"
             # "the guard said I was a convict": someone else's words about the speaker, not
             # "I said I was a"
-            at = len(head) - len(frame)
             # "the judge said in open court that I was": after "that", further back
             reach = 10 if at and head[at - 1] == "that" else 4
             return not any(
