@@ -141,9 +141,13 @@ def last_word(text: str) -> str:
 
 
 def negated(sent: Sentence, cand: Candidate) -> bool:
-    """A negation within three words before either concept, in its clause, or between them.
-    "No" that starts an idiom of certainty ("make no mistake", "there is no doubt that") does
-    not deny what follows."""
+    """A negation within three words before either concept, in its clause, or between them,
+    or a belief or saying disowned right before the claim ("we no longer believe that",
+    "nobody here thinks"). "No" that starts an idiom of certainty ("make no mistake", "there
+    is no doubt that") does not deny what follows."""
+    first = min([cand.start, *(s for s, _ in cand.anchors)])
+    if _DISOWNED.search(sent.norm, max(sent.start, first - 80), first):
+        return True  # "we no longer believe that all sex work is trafficking"
     anchors = sorted(cand.anchors)
     for s, _ in anchors:
         lo = max(sent.start, s - 50)
@@ -155,6 +159,13 @@ def negated(sent: Sentence, cand: Candidate) -> bool:
 
 
 _CLAUSE_MARKS = (":", ";", ",", "\u2014", "\u2013")
+# a verb of belief or saying, negated or given up, whose clause the claim is
+_DISOWNED = re.compile(
+    r"(?:\b(?:not|never|no longer|nobody|no one|stopped|stop|ceased)|n't)(?: [\w']+){0,3}? "
+    r"(?:believe[sd]?|believing|think|thinks|thought|thinking|say|says|said|saying|claim|"
+    r"claims|claiming|accept|accepts|agree|agrees|hold|holds|assume|assumes|pretend|"
+    r"pretends|pretending)(?: that)?(?: (?:all|every|any|most|each))? \Z"
+)
 # "No" before these is certainty, not denial: "make no mistake", "there is no doubt that"
 _CERTAINTY = frozenset(split_words("mistake doubt question wonder secret denying surprise"))
 
