@@ -189,6 +189,20 @@ def test_a_place_after_the_homeless_goes_into_the_wording(text: str, expected: s
     assert out == expected
 
 
+@pytest.mark.parametrize(
+    "text", ["The new parking rules are so retarded.", "That decision was retarded."]
+)
+def test_a_slur_said_of_a_thing_gets_ideas_not_a_fix(text: str) -> None:
+    suggestions, out = fixed(text, "disability/retarded")
+    assert out is None
+    assert suggestions
+
+
+def test_an_adverb_between_copula_and_predicate_keeps_the_predicate_slot() -> None:
+    _, out = fixed("My brother is actually retarded, she wrote.", "disability/retarded")
+    assert out == "My brother is actually intellectually disabled, she wrote."
+
+
 def test_no_word_of_a_title_case_headline_is_taken_for_a_place() -> None:
     _, out = fixed("City Budget Cuts Hit The Homeless Hardest", "homelessness/the-homeless")
     assert out == "City Budget Cuts Hit People Experiencing Homelessness Hardest"

@@ -83,6 +83,7 @@ class Slot(Struct, frozen=True):
     # the writer's "in" or "at" before the place, which a wording's "{place}" keeps
     # ("inmates in Alabama": incarcerated in Alabama); "" after "of" or a place before the match
     via: str = ""
+    subject: str = ""  # the word before a predicate's copula ("the rules are …": "rules")
 
 
 NOUN_SLOT = Slot()
@@ -127,7 +128,12 @@ def slot_at(
             "predicate",
             plural=prev in _PLURAL_COPULAS,
             copula_start=copula.start() if present is not None else -1,
+            subject=_subject(before[:-1], text, text_start),
         )
+    if prev in _DEGREE and len(before) > 1 and before[-2][0] in _COPULAS:
+        # "are actually retarded", "is so retarded": an adverb between, the copula stays
+        subject = _subject(before[:-2], text, text_start)
+        return Slot("predicate", plural=before[-2][0] in _PLURAL_COPULAS, subject=subject)
     if _beside_adjective(norm, start, end):
         return Slot("predicate")  # in a row of adjectives: "backward, retarded, slow"
     names = [m[0] for m in before[-4:]]
@@ -136,6 +142,11 @@ def slot_at(
     return NOUN_SLOT
 
 
+# Adverbs of degree or stance between a copula and its complement ("are actually retarded")
+_DEGREE = _word_set(
+    "actually really so very totally completely literally just still also truly clearly "
+    "quite pretty utterly fully kinda basically honestly seriously"
+)
 # Verbs whose object is followed by what it is called or taken to be ("called him retarded")
 _CALLING = _word_set(
     "called call calls calling labelled labeled label labels branded brand brands deemed "
@@ -372,6 +383,33 @@ def is_person_noun(noun: str) -> bool:
     return False
 
 
+_THING_PRONOUNS = _word_set("it this that which these those")
+
+
+def _subject(before: list[re.Match[str]], text: str, text_start: int) -> str:
+    """The word before a copula, lower-case, or "" when there is none or it is written with a
+    capital (a name, or a sentence's first word: nothing to tell by)."""
+    if not before:
+        return ""
+    word = before[-1]
+    at = word.start() - text_start
+    if 0 <= at < len(text) and text[at].isupper():
+        return ""
+    return word[0]
+
+
+def _a_thing(subject: str) -> bool:
+    """Whether the subject before a copula names a thing, not people: a pronoun for things,
+    or a noun that is no person noun ("rules", "decision"); an unknown word (a name) is not
+    taken for one."""
+    if not subject:
+        return False
+    if subject in _THING_PRONOUNS:
+        return True
+    found = classes(subject)
+    return "noun" in found and "function" not in found and not is_person_noun(subject)
+
+
 def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred], bool]:
     """The wordings that fit ``slot`` (those without slots fit anywhere), and whether any did.
     When none fits, every wording without a ``{noun}`` is returned as an idea."""
@@ -380,6 +418,10 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
     if slot.kind == "predicate" and slot.copula_start >= 0:
         kinds.add("verb")
     fit = [p for p in wordings if p.slots is None or kinds & p.slots]
+    if slot.kind == "predicate" and _a_thing(slot.subject):
+        # said of a thing ("the rules are so retarded"): a slur as an insult, which no
+        # wording for people replaces: ideas, without a fix
+        fit = []
     if (
         slot.kind == "modifier"
         and not is_person_noun(slot.noun)
