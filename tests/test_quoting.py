@@ -156,6 +156,13 @@ def test_advice_against_an_unquoted_word_is_a_mention(text: str) -> None:
         "Don't call the police on hookers.",
         "Graffiti on the bus stop called her a junkie.",
         "Police arrested clients instead of prostitutes.",
+        # the term is the verb's object, not a name given to someone
+        "The guards did not call the inmates.",
+        "Please don't call the inmates.",
+        "We don't call the police, inmates and guards settle it.",
+        "The company no longer uses inmates.",
+        'Detectives used "johns" as witnesses.',
+        "Addicts are offensive to some, the flyer claims.",
     ],
 )
 def test_a_word_after_advice_that_is_used_is_reported(text: str) -> None:
@@ -182,6 +189,13 @@ def test_a_word_reported_as_what_someone_was_called_gets_no_fix(text: str, word:
 def test_calling_people_by_a_word_before_any_name_is_no_naming() -> None:
     [finding] = lint_text("Call prostitutes by their names.", kind="text")
     assert finding.fix is not None
+    for text in ("Guards called the inmates to dinner.", "Police called prostitutes as witnesses."):
+        [called] = lint_text(text, kind="text")
+        assert called.fix is not None, text
+
+
+def test_a_word_set_off_by_commas_after_a_naming_noun_is_a_mention() -> None:
+    assert rules("The word, junkie, is offensive.") == []
 
 
 def test_long_term_is_no_naming_frame() -> None:

@@ -55,9 +55,10 @@ _QUOTED_ITEM = re.compile(
     r"[ ,;]*(?:(?:and|or) +)?\Z"
 )
 # what stands between the last word before a term and the term, and the marks in it that
-# join two items rather than name one ("names & hookers" is no "the names hookers")
+# join two items rather than name one ("names & hookers" is no "the names hookers"); a
+# comma may set the term off ("the word, junkie, is")
 _GAP_BEFORE = re.compile(r"(?<=\w)([^\w]*)\Z")
-_JOINING = re.compile(r"[&,;.!?()+/]")
+_JOINING = re.compile(r"[&;.!?()+/]")
 # what ends a clause after an unquoted term named as a word (see Context._ends_clause)
 _CLAUSE_END = re.compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
 # a list item of one word right before a match, and the comma, "and" or "or" after it
@@ -587,7 +588,7 @@ class Context:
 
 
 # verbs of saying a word, before a quoted term and "like" or "as if" after it
-_SAYING = frozenset({"say", "says", "said", "saying", "use", "uses", "used", "using", "write"})
+_SAYING = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote"})
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term

@@ -204,8 +204,8 @@ def advised_against(words: list[str]) -> bool:
     informants" uses the word)."""
     if not words:
         return False
-    if words[-1] in _USING and len(words) > 1 and words[-2] in _GIVING_UP:
-        return True
+    if words[-1] in _SAYING_WORDS and len(words) > 1 and words[-2] in _GIVING_UP:
+        return True  # ("no longer uses inmates" employs people: using is no advice here)
     reach = words[-_NAMING_REACH:]
     for i, w in enumerate(reach[:-1]):
         if w in _NEGATING and reach[i + 1] in _ADDRESSING and naming_after(reach[i + 1 :]):
@@ -216,6 +216,8 @@ def advised_against(words: list[str]) -> bool:
 # Words that advise against naming someone something ("don't call", "never refer to");
 # not "stop", which may be a noun ("the bus stop called her a …")
 _NEGATING = _words("not don't doesn't didn't never longer avoid avoiding")
+# Saying or writing a word, after a word that gives it up ("don't say hookers")
+_SAYING_WORDS = _words("say saying write writing")
 # Verbs that name someone something ("call her a", "refer to them as")
 _ADDRESSING = _words("call calls called calling refer refers referred referring")
 # Verbs that describe someone as something ("described as a", "branded a")
@@ -242,6 +244,8 @@ def naming_after(words: list[str]) -> bool:
     rest = words[1:]
     if rest[-1:] in (["a"], ["an"]):
         rest = rest[:-1]
+    elif rest[-1:] and rest[-1] in _DETERMINERS:
+        return False  # "did not call the inmates": the term is the verb's object, no name
     elif not rest and words[0] in ("call", "calls", "calling"):
         return False  # "call prostitutes by their names": no one is named yet
     if words[0].startswith("refer") or words[0] == "known" or words[0].startswith("describ"):
@@ -263,10 +267,27 @@ def reported_naming(words: list[str]) -> bool:
     "branded a"): the writer reports the word, and a wording in its place would change what
     was said. The term stays reported; no fix is offered."""
     reach = words[-6:]
-    return any(
-        (w in _ADDRESSING or w in _LABELLING or w == "known") and naming_after(reach[i:])
-        for i, w in enumerate(reach)
-    )
+    for i, w in enumerate(reach):
+        if not (w in _ADDRESSING or w in _LABELLING or w == "known"):
+            continue
+        if (
+            i == len(reach) - 1
+            and w in ("called", "labelled", "labeled", "branded", "dubbed")
+            and not (i and reach[i - 1] in _PASSIVE_LEAD)
+        ):
+            # nothing between verb and term, and no passive ("formerly called STDs"): the
+            # term is the verb's object ("police called prostitutes as witnesses")
+            continue
+        if naming_after(reach[i:]):
+            return True
+    return False
+
+
+# What stands before a passive "called" with nothing after it ("formerly called", "was called")
+_PASSIVE_LEAD = _words(
+    "was were is are be been being formerly also often commonly sometimes once still now so "
+    "then widely popularly variously previously originally later usually"
+)
 
 
 def found_as_word(words: list[str]) -> bool:
