@@ -33,6 +33,14 @@ def test_lint_text_unknown_kind_and_selector_raise() -> None:
     # a severity by a name that is none is a usage error, not a KeyError
     with pytest.raises(UsageError, match="min_severity: unknown severity 'bogus'"):
         lint_text("x", min_severity="bogus")
+    with pytest.raises(UsageError, match="min_severity: unknown severity '3'"):
+        lint_text("x", min_severity=3)  # type: ignore[arg-type]
+
+
+def test_a_lexicon_and_the_same_lexicon_with_a_slash_tie_and_ignore_wins() -> None:
+    text = "Police arrested two prostitutes and a hooker."
+    assert lint_text(text, select=["sex-work/"], ignore=["sex-work"]) == []
+    assert lint_text(text, select=["sex-work"], ignore=["sex-work/"]) == []
 
 
 def test_lint_paths_walks_folders(tmp_path: Path) -> None:

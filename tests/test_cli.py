@@ -418,6 +418,7 @@ def test_version() -> None:
         (["check", "--jobs", "0", "x.md"], "Invalid value for '--jobs' / '-j': 0 is not in the"),
         (["chek", "x.md"], "No such command 'chek'."),
         (["explain"], "Missing argument 'RULE-ID'."),
+        (["--bogus"], "No such option '--bogus'."),  # the top level's own options too
     ],
 )
 def test_a_usage_error_is_one_line_with_exit_two(args: list[str], message: str) -> None:
@@ -426,6 +427,12 @@ def test_a_usage_error_is_one_line_with_exit_two(args: list[str], message: str) 
     [line] = result.stderr.splitlines()
     assert line.startswith(f"respectful-lint: error: {message}")
     assert line.endswith("--help')")
+
+
+def test_a_group_given_no_command_shows_its_help() -> None:
+    result = CliRunner().invoke(main, ["lexicon"], prog_name="respectful-lint")
+    assert result.output.startswith("Usage: respectful-lint lexicon [OPTIONS] COMMAND")
+    assert "respectful-lint: error" not in result.output
 
 
 def test_an_interrupted_run_exits_130(tmp_path: Path) -> None:

@@ -112,10 +112,37 @@ def _plugin_of(exc: BaseException) -> str | None:
 
 
 _frozen: list[bool] = []
+# what click raises for a group given nothing, to show its help (click 8.2 and later)
+_NO_ARGS_IS_HELP: tuple[type[Exception], ...] = tuple(
+    c for c in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if c is not None
+)
+
+
+def _usage_error(exc: click.UsageError) -> NoReturn:
+    """One line, as every other error ("Invalid value for '--jobs': 0 is not in the range
+    x>=1."), where click writes the usage, a hint and the error on three; exit 2."""
+    command = exc.ctx.command_path if exc.ctx is not None else "respectful-lint"
+    message = " ".join(exc.format_message().split())
+    click.echo(f"respectful-lint: error: {message} (see '{command} --help')", err=True)
+    raise SystemExit(exc.exit_code)
 
 
 class _Guarded(click.Group):
     """Turns an unexpected exception in any command into a one-line internal error (exit 3)."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            if isinstance(exc, _NO_ARGS_IS_HELP):
+                raise
+            _usage_error(exc)  # the top level's own options ("respectful-lint --bogus")
 
     def invoke(self, ctx: click.Context) -> Any:
         if not _frozen:
@@ -126,12 +153,9 @@ class _Guarded(click.Group):
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
-            # one line, as every other error: "Invalid value for '--jobs': 0 is not in the
-            # range x>=1." (click writes the usage, a hint and the error on three)
-            command = exc.ctx.command_path if exc.ctx is not None else "respectful-lint"
-            message = " ".join(exc.format_message().split())
-            click.echo(f"respectful-lint: error: {message} (see '{command} --help')", err=True)
-            ctx.exit(exc.exit_code)
+            if isinstance(exc, _NO_ARGS_IS_HELP):
+                raise  # a group given no command shows its help
+            _usage_error(exc)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:

@@ -24,8 +24,11 @@ class InternalError(Exception):
 
 
 def byte_place(data: bytes, at: int) -> str:
-    """``LINE:COLUMN`` (1-based, columns in characters) of byte offset ``at`` of ``data``: where
-    a file stops being UTF-8, for a message that names the place as every other does."""
+    """``LINE:COLUMN`` (1-based, columns in characters) of byte offset ``at`` of ``data`` (after
+    a byte-order mark, as the ``utf-8-sig`` codec counts): where a file stops being UTF-8, for
+    a message that names the place as every other does."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # utf-8-sig counts offsets after the byte-order mark
     start = data.rfind(b"\n", 0, at) + 1
     column = len(data[start:at].decode("utf-8", "replace")) + 1
     line = data.count(b"\n", 0, at) + 1

@@ -124,7 +124,8 @@ def _specificity(selectors: tuple[str, ...], rule_id: str, category: str) -> int
         if sel.upper() == "ALL":
             best = max(best, 0)
         elif selects(sel, rule_id, category):
-            best = max(best, len(sel.rstrip("*")))
+            # "sex-work" and "sex-work/" name the same rules: a tie, which ignore wins
+            best = max(best, len(sel.rstrip("*/")))
     return best
 
 

@@ -97,6 +97,11 @@ def test_a_configuration_or_lexicon_that_is_not_utf8_names_the_line_and_column(
     assert error(check(project, "docs")).endswith(
         ".respectful-lint.yaml:2:13: configuration is not UTF-8 (invalid continuation byte)"
     )
+    # after a byte-order mark, which takes no column
+    (project / ".respectful-lint.yaml").write_bytes(b"\xef\xbb\xbfselect: [sex-work]\xff\n")
+    assert error(check(project, "docs")).endswith(
+        ".respectful-lint.yaml:1:19: configuration is not UTF-8 (invalid start byte)"
+    )
     (project / ".respectful-lint.yaml").write_bytes(b"lexicons: [house.yaml]\n")
     (project / "house.yaml").write_bytes(b"lexicon: house\ndescription: caf\xe9\n")
     assert error(check(project, "docs")).endswith(

@@ -332,7 +332,7 @@ def _severity(value: Severity | str, option: str) -> Severity:
         return value
     try:
         return Severity.parse(value)
-    except KeyError:
+    except (KeyError, AttributeError):  # a name that is none, or no name at all (3)
         names = ", ".join(s.label for s in sorted(Severity))
         raise UsageError(f"{option}: unknown severity '{value}' (one of {names})") from None
 
