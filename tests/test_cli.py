@@ -240,6 +240,24 @@ def test_a_report_or_baseline_inside_a_checked_folder_is_not_checked(tmp_path: P
     assert "baseline.json" not in again.output
 
 
+def test_a_report_never_replaces_a_draft_inside_a_checked_folder(tmp_path: Path) -> None:
+    draft = write(tmp_path, "a.md", "Police arrested two prostitutes.\n")
+    for option in ("--output-file", "--write-baseline"):
+        result = CliRunner().invoke(main, ["check", str(tmp_path), option, str(draft)])
+        assert result.exit_code == 2
+        assert "is a file in a folder being checked" in result.stderr
+        assert draft.read_text(encoding="utf-8") == "Police arrested two prostitutes.\n"
+
+
+def test_a_report_reached_through_a_link_is_not_checked(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write(docs, "a.md", "Police arrested two prostitutes.\n")
+    (tmp_path / "d2").symlink_to(docs)
+    for _ in range(3):
+        CliRunner().invoke(main, ["check", str(docs), "-o", str(tmp_path / "d2" / "out.md")])
+        assert (docs / "out.md").read_text(encoding="utf-8").count("sex-work/prostitute") == 1
+
+
 def test_empty_file_has_no_findings(tmp_path: Path) -> None:
     path = write(tmp_path, "empty.md", "")
     assert run(str(path)).exit_code == 0

@@ -366,6 +366,42 @@ def _names_an_input(output: str, paths: Sequence[str]) -> bool:
     )
 
 
+# how each report and the baseline begin, or a line of them: an earlier run's output, which a
+# run may replace (see _replaces_a_draft)
+_OUR_OUTPUT = (
+    r'\A(?:\{\s*"version": 1,\s*"(?:findings|rules|rule)"|\{\s*"\$schema": "[^"]*sarif'
+    r'|<\?xml[^>]*>\s*<testsuites name="respectful-lint"|\{\s*"findings": \[|\[\s*\{\s*"rule":'
+    r"|\[\s*\]|No findings in |Found \d|::(?:error|warning|notice) title="
+    r"|\d+  [a-z0-9-]+/[a-z0-9-]+  \()"
+    r"|\A[^\n]*:\d+:\d+: (?:error|warning|suggestion) [a-z0-9-]+/"
+)
+
+
+def _replaces_a_draft(target: str, paths: Sequence[str]) -> bool:
+    """Whether ``target`` is an existing file inside a folder being checked that is no
+    report or baseline an earlier run wrote: writing the report there would replace a draft
+    (a report of ours is left out of the check instead; see ``own_files``)."""
+    if not os.path.isfile(target):
+        return False
+    where = os.path.realpath(target)
+    inside = any(
+        path != STDIN
+        and os.path.isdir(path)
+        and where.startswith(os.path.join(os.path.realpath(path), ""))
+        for path in paths
+    )
+    if not inside:
+        return False
+    try:
+        with open(target, "rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False  # the write itself will say what is wrong
+    import re  # here: only a run that writes a report into a folder it checks asks
+
+    return head.strip() != "" and re.search(_OUR_OUTPUT, head) is None
+
+
 def _prepared(settings: Settings, no_cache: bool) -> CompiledLexicon:
     """The compiled lexicon, made with cyclic garbage collection paused. What it is made of
     lives as long as the process: collections set off by their numbers would walk them in
@@ -417,6 +453,15 @@ def _check_run(
             f"--write-baseline: {options.write_baseline} is a file being checked; the "
             "baseline would replace it"
         )
+    for option, target in (
+        ("--output-file", options.output_file),
+        ("--write-baseline", options.write_baseline),
+    ):
+        if target is not None and _replaces_a_draft(target, paths):
+            raise LintError(
+                f"{option}: {target} is a file in a folder being checked, and no report or "
+                "baseline of respectful-lint: writing would replace it"
+            )
     # what the run writes, and the baseline it reads, are never checked by it, even inside a
     # folder being checked
     own = (options.output_file, options.write_baseline, options.baseline_file)

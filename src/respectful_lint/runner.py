@@ -191,10 +191,16 @@ def discover(
     # by its device and inode ("a.md" and a link to it are one file), any by its absolute path
     seen_files: set[tuple[int, int]] = set()
     seen_paths: set[str] = {os.path.abspath(w) for w in own_files if w != STDIN}
+    # the run's own files by their real paths, looked up only for a file of the same name (a
+    # report reached through a link to its folder)
+    own_names = {os.path.basename(w) for w in own_files if w != STDIN}
+    own_real = {os.path.realpath(w) for w in own_files if w != STDIN}
 
     def first(path: str, status: os.stat_result | None = None) -> bool:
         where = os.path.abspath(path)
         if where in seen_paths:
+            return False
+        if os.path.basename(path) in own_names and os.path.realpath(path) in own_real:
             return False
         seen_paths.add(where)
         if status is not None:
