@@ -146,3 +146,9 @@ def test_a_plugin_that_fails_while_checking_is_named_and_its_message_not_shown(
         "(ValueError); report it to the plugin's authors; --debug shows the traceback."
     )
     assert "SECRET" not in result.stderr
+    # in worker processes too, which hand back only the traceback's text
+    (folder / "other.odd").write_text("SECRET other name\n")
+    walked = _run(folder, "check", "--isolated", "--jobs", "2", ".")
+    assert walked.returncode == 3
+    assert "the plugin boom-pack failed (ValueError)" in walked.stderr
+    assert "SECRET" not in walked.stderr

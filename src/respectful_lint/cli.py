@@ -62,53 +62,37 @@ __all__ = [
 
 def _internal_error(ctx: click.Context, exc: Exception) -> None:
     """The last line of defence: one line naming the file, a request to report it, exit 3."""
+    from .plugins import blamed
+
     where, cause = "", exc
+    plugin, summary = None, ""
     if isinstance(exc, InternalError):
         where = f" while checking {exc.path}"
+        plugin, summary = exc.plugin, exc.summary
         if isinstance(exc.__cause__, Exception):
             cause = exc.__cause__
     if ctx.meta.get(DEBUG):
         traceback.print_exception(cause, file=sys.stderr)
     hint = "" if ctx.meta.get(DEBUG) else "; --debug shows the traceback"
-    plugin = _plugin_of(cause)
+    plugin = plugin or blamed(cause)
     if plugin is not None:
         # a plugin's own error: its authors can mend it, and its message may quote the draft
         click.echo(
             f"respectful-lint: error{where}: the plugin {plugin} failed "
-            f"({type(cause).__name__}); report it to the plugin's authors{hint}.",
+            f"({summary.split(':', 1)[0] or type(cause).__name__}); report it to the plugin's "
+            f"authors{hint}.",
             err=True,
         )
         ctx.exit(EXIT_INTERNAL)
-    detail = (str(cause).splitlines() or [""])[0][:200]
-    summary = f"{type(cause).__name__}: {detail}" if detail else type(cause).__name__
+    if not summary:
+        detail = (str(cause).splitlines() or [""])[0][:200]
+        summary = f"{type(cause).__name__}: {detail}" if detail else type(cause).__name__
     click.echo(
         f"respectful-lint: internal error{where}: {summary}. This is a bug in respectful-lint: "
         f"please report it with this message{hint}.",
         err=True,
     )
     ctx.exit(EXIT_INTERNAL)
-
-
-def _plugin_of(exc: BaseException) -> str | None:
-    """The plugin distribution whose code raised ``exc`` (the innermost frame of its
-    traceback that belongs to an installed plugin), or None."""
-    from importlib.metadata import packages_distributions
-
-    from .plugins import canonical, installed
-
-    plugins = {canonical(name): name for name in installed()}
-    if not plugins:
-        return None
-    owners = packages_distributions()
-    found = None
-    tb = exc.__traceback__
-    while tb is not None:
-        module = str(tb.tb_frame.f_globals.get("__name__", ""))
-        for dist in owners.get(module.split(".", 1)[0], ()):
-            if canonical(dist) in plugins:
-                found = plugins[canonical(dist)]
-        tb = tb.tb_next
-    return found
 
 
 _frozen: list[bool] = []

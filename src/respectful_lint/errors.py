@@ -16,11 +16,26 @@ class UsageError(LintError):
 
 
 class InternalError(Exception):
-    """An unexpected failure (a bug) while checking ``path``; the exception is its cause."""
+    """An unexpected failure (a bug) while checking ``path``; the exception is its cause.
 
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
+    ``plugin`` names the plugin distribution whose code raised it, and ``summary`` is the
+    cause's type and first line: both are worked out where it happens, since a worker
+    process hands back only a copy of the traceback's text."""
+
+    def __init__(self, path: str, plugin: str | None = None, summary: str = "") -> None:
+        super().__init__(path, plugin, summary)
         self.path = path
+        self.plugin = plugin
+        self.summary = summary
+
+    @classmethod
+    def of(cls, path: str, cause: BaseException) -> InternalError:
+        """The error for ``cause`` while checking ``path``, its plugin and summary found."""
+        from .plugins import blamed
+
+        detail = (str(cause).splitlines() or [""])[0][:200]
+        name = type(cause).__name__
+        return cls(path, blamed(cause), f"{name}: {detail}" if detail else name)
 
 
 def byte_place(data: bytes, at: int) -> str:

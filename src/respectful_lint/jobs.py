@@ -79,7 +79,8 @@ def check_file(job: Job, path: str, explicit: bool, stdin: bytes | None = None) 
         result.errors.append(str(exc))
         return result
     except Exception as exc:
-        raise InternalError((job.stdin_name or "<stdin>") if path == STDIN else path) from exc
+        name = (job.stdin_name or "<stdin>") if path == STDIN else path
+        raise InternalError.of(name, exc) from exc
     result.checked = True
     result.name = document.path
     result.errors.extend(document.unread)
@@ -106,7 +107,7 @@ def lint_stream(document: Document, lexicon: CompiledLexicon) -> Iterator[Findin
     except LintError:
         raise
     except Exception as exc:
-        raise InternalError(document.path) from exc
+        raise InternalError.of(document.path, exc) from exc
 
 
 # --- worker processes -------------------------------------------------------------------------

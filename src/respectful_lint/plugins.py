@@ -192,3 +192,23 @@ def registered(
     if not found:
         found = {name: entry(name, None, cls) for name, cls in builtins().items()}
     return found
+
+
+def blamed(exc: BaseException) -> str | None:
+    """The plugin distribution whose code raised ``exc`` (the innermost frame of its
+    traceback that belongs to an installed plugin), or None."""
+    from importlib.metadata import packages_distributions
+
+    plugins = {canonical(name): name for name in installed()}
+    if not plugins:
+        return None
+    owners = packages_distributions()
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        module = str(tb.tb_frame.f_globals.get("__name__", ""))
+        for dist in owners.get(module.split(".", 1)[0], ()):
+            if canonical(dist) in plugins:
+                found = plugins[canonical(dist)]
+        tb = tb.tb_next
+    return found
