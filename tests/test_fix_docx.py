@@ -135,6 +135,23 @@ def test_a_fix_whose_changed_words_cross_formatting_is_unsafe(tmp_path: Path) ->
     assert path.read_bytes() == before
 
 
+def test_a_run_split_by_properties_that_do_not_show_keeps_a_safe_fix(tmp_path: Path) -> None:
+    # Word splits runs by proofing language ("en-GB") and spelling marks, which do not show
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = docx.Document()
+    p = doc.add_paragraph("Bring tea for the hook")
+    run = p.add_run("ers at the harbour.")
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-GB")
+    run._r.get_or_add_rPr().append(lang)
+    path = tmp_path / "lang.docx"
+    doc.save(str(path))
+    [finding] = json.loads(check(tmp_path, "--format", "json", str(path)).stdout)["findings"]
+    assert finding["fix"]["applicability"] == "safe"
+
+
 def test_fix_in_place_then_again_changes_nothing(tmp_path: Path) -> None:
     path = draft(tmp_path / "draft.docx")
     assert check(tmp_path, "--fix", str(path)).exit_code == 0

@@ -66,6 +66,9 @@ class Paragraph(Struct):
         return out
 
 
+# run properties that do not show: the proofing language, spelling marks, the complex-script
+# variants of size, bold and italic, web-only hiding
+_UNSEEN = frozenset({"lang", "noProof", "szCs", "bCs", "iCs", "webHidden", "specVanish"})
 # properties of one run that are compared with the next run's (Word writes a few dozen at
 # most); more are not read, so a hostile run costs no more per piece of its text
 MAX_PROPERTIES = 64
@@ -144,9 +147,16 @@ class PartWalker:
             self.props += 1
         elif local == "rPrChange" and self.props:
             self.change += 1
-        elif self.props and not self.change and len(self.formatting) < MAX_PROPERTIES:
-            # a property of the run (bold, a size, a style): its name and values
-            self.formatting.append(local + "".join(sorted(f" {v}" for v in attrs.values())))
+        elif (
+            self.props
+            and not self.change
+            and local not in _UNSEEN
+            and len(self.formatting) < MAX_PROPERTIES
+        ):
+            # a property of the run that shows (bold, a size, a style): its name and values,
+            # but a font's script hint
+            values = (v for k, v in attrs.items() if not k.endswith(" hint"))
+            self.formatting.append(local + "".join(sorted(f" {v}" for v in values)))
             self.signature = None
         elif local == "p":
             self.number += 1
