@@ -785,3 +785,12 @@ def test_lexicon_test_reports_a_house_term_that_flags_a_built_in_wording(tmp_pat
     assert result.exit_code == 1
     [line] = [x for x in result.stdout.splitlines() if "house/case-file" in x]
     assert "flags 'sex worker" in line and "sex-work/" in line
+
+
+def test_a_copy_of_the_built_in_lexicons_folder_validates(tmp_path: Path) -> None:
+    # a second checkout's lexicons/ folder, beside its schema, holds the built-in ids
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "lexicons", tmp_path / "lexicons")
+    result = run(tmp_path, "lexicon", "validate", "lexicons")
+    assert result.exit_code == 0, result.stdout

@@ -443,3 +443,9 @@ def test_a_headings_first_word_is_no_sign_of_a_name() -> None:
     assert free.fix is not None and free.fix.applicability == "safe"
     [week] = lint_text("## Free STD Testing Week\n", kind="markdown")
     assert week.fix is None
+
+
+def test_a_wording_whose_last_word_starts_the_next_phrase_is_still_a_fix() -> None:
+    # "people" after "and" starts another phrase: "incarcerated people and people in custody"
+    [finding] = lint_text("The inmates and people in custody were moved.", kind="text")
+    assert finding.fix is not None

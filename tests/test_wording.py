@@ -203,6 +203,11 @@ def test_an_adverb_between_copula_and_predicate_keeps_the_predicate_slot() -> No
     assert out == "My brother is actually intellectually disabled, she wrote."
 
 
+def test_a_language_after_in_is_no_place() -> None:
+    _, out = fixed("We serve the homeless in Spanish and English.", "homelessness/the-homeless")
+    assert out == "We serve people experiencing homelessness in Spanish and English."
+
+
 def test_no_word_of_a_title_case_headline_is_taken_for_a_place() -> None:
     _, out = fixed("City Budget Cuts Hit The Homeless Hardest", "homelessness/the-homeless")
     assert out == "City Budget Cuts Hit People Experiencing Homelessness Hardest"

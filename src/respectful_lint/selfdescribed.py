@@ -229,11 +229,19 @@ _SPENT_AS = _words(
 )
 
 
+# Words before an "as" that make it the second "as" of a comparison ("as much as")
+_COMPARING = _words("much many long well far soon often little few same such")
+
+
 def _worked_as(before: list[str], at: int) -> bool:
     """Whether the "as" at ``at`` follows a first-person subject and a verb of time spent as
     something, with at most four words between verb and "as" ("I worked as a", "I spent a
     decade in Soho as a", "we started out as"), and nothing that reports another's words."""
+    if at and before[at - 1] in _COMPARING:
+        return False  # "I earned as much as prostitutes do": a comparison
     for v in range(at - 1, max(-1, at - 6), -1):
+        if before[v] == "as":
+            return False  # "as much as", "as well as": the second "as" of a comparison
         if before[v] in _SPENT_AS:
             subject = v - 1
             if subject >= 1 and before[subject] in _ADVERBS:

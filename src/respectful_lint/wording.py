@@ -224,6 +224,12 @@ _TIMES = _word_set(
     "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall "
     "winter christmas easter"
 )
+_LANGUAGES = _word_set(
+    "english spanish french arabic chinese mandarin cantonese portuguese russian hindi urdu "
+    "bengali punjabi polish italian german somali swahili vietnamese korean japanese tagalog "
+    "farsi persian dari pashto turkish greek hebrew yiddish ukrainian romanian amharic tigrinya "
+    "haitian creole kurdish tamil gujarati nepali burmese khmer lao hmong braille asl"
+)
 _PLACE_WORD = re.compile(r"[A-Z][\w'-]+ \Z")
 
 
@@ -236,8 +242,8 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
     after = _PLACE_AFTER.match(text, end - base)
     if after is not None:
         name = after[2].strip()
-        if after[1] == "in" and after[2].split()[0].casefold() in _TIMES:
-            return None  # "inmates in May": a time, not a place
+        if after[1] == "in" and after[2].split()[0].casefold() in _TIMES | _LANGUAGES:
+            return None  # "inmates in May", "the homeless in Spanish": no place
         following = _LOWER_WORD.match(text, after.end())
         if after[1] == "in" and following is not None and classes(following[0]) == {"noun"}:
             return None  # the name describes a noun: "inmates in California prisons"
