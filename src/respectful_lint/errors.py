@@ -28,15 +28,6 @@ class InternalError(Exception):
         self.plugin = plugin
         self.summary = summary
 
-    @classmethod
-    def of(cls, path: str, cause: BaseException) -> InternalError:
-        """The error for ``cause`` while checking ``path``, its plugin and summary found."""
-        from .plugins import blamed
-
-        detail = (str(cause).splitlines() or [""])[0][:200]
-        name = type(cause).__name__
-        return cls(path, blamed(cause), f"{name}: {detail}" if detail else name)
-
 
 def byte_place(data: bytes, at: int) -> str:
     """``LINE:COLUMN`` (1-based, columns in characters) of byte offset ``at`` of ``data`` (after

@@ -80,7 +80,7 @@ def check_file(job: Job, path: str, explicit: bool, stdin: bytes | None = None) 
         return result
     except Exception as exc:
         name = (job.stdin_name or "<stdin>") if path == STDIN else path
-        raise InternalError.of(name, exc) from exc
+        raise _failure(name, exc) from exc
     result.checked = True
     result.name = document.path
     result.errors.extend(document.unread)
@@ -107,7 +107,17 @@ def lint_stream(document: Document, lexicon: CompiledLexicon) -> Iterator[Findin
     except LintError:
         raise
     except Exception as exc:
-        raise InternalError.of(document.path, exc) from exc
+        raise _failure(document.path, exc) from exc
+
+
+def _failure(path: str, cause: BaseException) -> InternalError:
+    """The internal error for ``cause`` while checking ``path``, with the plugin to blame and
+    the cause's kind and first line worked out here, in the process where it happened."""
+    from .plugins import blamed
+
+    detail = (str(cause).splitlines() or [""])[0][:200]
+    name = type(cause).__name__
+    return InternalError(path, blamed(cause), f"{name}: {detail}" if detail else name)
 
 
 # --- worker processes -------------------------------------------------------------------------
