@@ -249,6 +249,25 @@ def test_a_report_never_replaces_a_draft_inside_a_checked_folder(tmp_path: Path)
         assert draft.read_text(encoding="utf-8") == "Police arrested two prostitutes.\n"
 
 
+def test_a_draft_that_starts_like_a_report_is_still_a_draft(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "Police arrested two prostitutes.\n")
+    for text in ("[ ] call the clinic\n", "Found 3 kittens in the shed.\n"):
+        todo = write(tmp_path, "todo.md", text)
+        result = CliRunner().invoke(main, ["check", str(tmp_path), "-o", str(todo)])
+        assert result.exit_code == 2, text
+        assert todo.read_text(encoding="utf-8") == text
+
+
+def test_a_report_written_in_colour_may_be_written_again(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "Police arrested two prostitutes.\n")
+    report = tmp_path / "r.txt"
+    for _ in range(2):
+        result = CliRunner().invoke(
+            main, ["check", "--color", "always", str(tmp_path), "-o", str(report)]
+        )
+        assert result.exit_code == 1, result.output
+
+
 def test_a_report_reached_through_a_link_is_not_checked(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write(docs, "a.md", "Police arrested two prostitutes.\n")

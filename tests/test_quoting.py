@@ -231,3 +231,10 @@ def test_a_quoted_term_edited_out_of_a_text_or_judged_as_writing_is_a_mention(te
 
 def test_quoted_people_removed_from_a_place_are_people() -> None:
     assert rules('"Junkies" were removed from the park by police.') == ["drug-use/junkie"]
+    assert rules('"Inmates" were removed.') == ["incarceration/inmate"]
+    assert rules('"Johns" were banned from the site after the sting.') == ["sex-work/john"]
+
+
+def test_a_word_used_as_if_it_meant_something_is_a_mention() -> None:
+    assert rules('Why do people use "junkie" like it means nothing?') == []
+    assert rules('Detectives used "johns" as witnesses.') == ["sex-work/john"]

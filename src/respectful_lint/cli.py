@@ -355,7 +355,8 @@ def _names_an_input(output: str, paths: Sequence[str]) -> bool:
 _OUR_OUTPUT = (
     r'\A(?:\{\s*"version": 1,\s*"(?:findings|rules|rule)"|\{\s*"\$schema": "[^"]*sarif'
     r'|<\?xml[^>]*>\s*<testsuites name="respectful-lint"|\{\s*"findings": \[|\[\s*\{\s*"rule":'
-    r"|\[\s*\]|No findings in |Found \d|::(?:error|warning|notice) title="
+    r"|\[\s*\]\s*\Z|No findings in \d+ files?\.|Found \d+ findings? \("
+    r"|::(?:error|warning|notice) title=[a-z0-9-]+/"
     r"|\d+  [a-z0-9-]+/[a-z0-9-]+  \()"
     r"|\A[^\n]*:\d+:\d+: (?:error|warning|suggestion) [a-z0-9-]+/"
 )
@@ -374,8 +375,10 @@ def _replaces_a_draft(target: str, paths: Sequence[str]) -> bool:
         and where.startswith(os.path.join(os.path.realpath(path), ""))
         for path in paths
     )
-    if not inside:
-        return False
+    from .readers import extensions
+
+    if not inside or not target.lower().endswith(extensions()):
+        return False  # a file the walk does not read (a plugin's report, "report.sarif")
     try:
         with open(target, "rb") as fh:
             head = fh.read(4096).decode("utf-8", "replace")
@@ -383,6 +386,7 @@ def _replaces_a_draft(target: str, paths: Sequence[str]) -> bool:
         return False  # the write itself will say what is wrong
     import re  # here: only a run that writes a report into a folder it checks asks
 
+    head = re.sub(r"\x1b\[[0-9;]*m", "", head)  # a text report written in colour
     return head.strip() != "" and re.search(_OUR_OUTPUT, head) is None
 
 

@@ -204,9 +204,11 @@ def validate_paths(paths: tuple[str, ...]) -> tuple[list[dict[str, Any]], int]:
         problems.extend(_problem("error", e) for e in errors)
         problems.extend(_problem("warning", w) for w in warnings)
         if lexicon is not None:
-            copy = path.name == f"{lexicon.id}.yaml" and (path.parent / "schema.json").is_file()
+            copy = path.name == f"{lexicon.id}.yaml" and set(builtin) <= {
+                p.stem for p in path.parent.glob("*.yaml")
+            }
             if lexicon.id in builtin and not is_builtin(path) and not copy:
-                # (a checkout's own lexicons/ folder, beside its schema, is the built-ins)
+                # (a checkout's own lexicons/ folder, holding every built-in, is the built-ins)
                 problems.append(
                     _problem(
                         "error",

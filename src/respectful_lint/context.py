@@ -58,7 +58,7 @@ _QUOTED_ITEM = re.compile(
 # join two items rather than name one ("names & hookers" is no "the names hookers"); a
 # comma may set the term off ("the word, junkie, is")
 _GAP_BEFORE = re.compile(r"(?<=\w)([^\w]*)\Z")
-_JOINING = re.compile(r"[&;.!?()+/]")
+_JOINING = re.compile(r"[&;.!?+/]")
 # what ends a clause after an unquoted term named as a word (see Context._ends_clause)
 _CLAUSE_END = re.compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
 # a list item of one word right before a match, and the comma, "and" or "or" after it
@@ -516,7 +516,7 @@ class Context:
             return True
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
-        if words[-1:] and words[-1] in _SAYING and following[:1] in (["like"], ["as"]):
+        if words[-1:] and _said_as_if(words[-1], following):
             return True  # 'why do people say "illegal alien" like it is normal'
         if words[-1:] and words[-1] in DROPPING and _WORD_DROPPED.match(" ".join(following)):
             return True  # "the Stylebook dropped “illegal immigrant” in 2013", "from its guide"
@@ -587,8 +587,25 @@ class Context:
         return self._quotes.open_at(start)
 
 
-# verbs of saying a word, before a quoted term and "like" or "as if" after it
+# verbs of saying a word, before a quoted term and "like" or "as" after it; verbs of using
+# one, before "as if" or "like it" ("use "junkie" like it means nothing"; "used "johns" as
+# witnesses" uses people)
 _SAYING = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote"})
+_USING_WORD = frozenset({"use", "uses", "used", "using"})
+_LIKE_A_CLAUSE = frozenset({"it", "its", "it's", "they", "that", "this", "he", "she"})
+
+
+def _said_as_if(verb: str, following: list[str]) -> bool:
+    """Whether a quoted term after ``verb`` is said or used "like" or "as if" something."""
+    if verb in _SAYING:
+        return following[:1] in (["like"], ["as"])
+    if verb in _USING_WORD:
+        return following[:2] in (["as", "if"], ["as", "though"]) or (
+            following[:1] == ["like"] and following[1:2] != [] and following[1] in _LIKE_A_CLAUSE
+        )
+    return False
+
+
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term

@@ -284,14 +284,9 @@ def repeats_beside(norm: str, span: tuple[int, int], wording: str) -> bool:
         if after.startswith(joiner):
             found = _FIRST_WORDS.match(after, len(joiner))
             first = _SENTENCE_WORD.findall(found[0]) if found is not None else []
-            # one word after "and" or "or" may start another phrase ("inmates and people in
-            # custody"); right after the match or in a bracket it repeats the wording's last
-            if first[:n] == words or (joiner in _TIGHT and first[:1] == words[-1:]):
+            if first[:1] == words[-1:] or first[:n] == words:
                 return True
     return False
-
-
-_TIGHT = (" ", "/", " (")  # joiners after which one repeated word is a repetition
 
 
 def _died(ctx: Context, m: Match) -> bool:

@@ -126,9 +126,8 @@ _EDITED = _words(
 # Texts a word is taken out of
 _TEXTS = _words(
     "vocabulary vocabularies stylebook stylebooks style guide guides guidelines headings "
-    "heading dictionary dictionaries lexicon glossary glossaries list lists manual manuals "
-    "policy policies forms form website websites site usage language documents handbook "
-    "handbooks subject catalog catalogue wordlist"
+    "heading dictionary dictionaries lexicon glossary glossaries manual manuals usage language "
+    "handbook handbooks subject catalog catalogue wordlist"
 )
 # Nouns that judge a quoted phrase as writing: "… is lazy writing", "… is sloppy shorthand"
 _WRITING_NOUNS = _words("writing shorthand language jargon usage wording slang terminology")
@@ -299,7 +298,8 @@ def found_as_word(words: list[str]) -> bool:
     head = words[:4]
     if head[:1] and head[0] in _OCCURS:
         return "times" in head[1:4] or (head[1:3] == ["in", "the"] and head[3:4] in _IN_TEXTS)
-    if len(head) >= 2 and head[0] in _COPULAS and head[1] in _EDITED:
+    if len(head) >= 2 and head[0] in ("was", "is", "has") and head[1] in _EDITED:
+        # a word is one thing ("was dropped"); "were removed" is said of people
         # from a text ("from its stylebook", "from the headings"), in a year, or no more
         rest = words[2:8]
         if not rest:

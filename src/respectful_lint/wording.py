@@ -242,7 +242,9 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
     after = _PLACE_AFTER.match(text, end - base)
     if after is not None:
         name = after[2].strip()
-        if after[1] == "in" and after[2].split()[0].casefold() in _TIMES | _LANGUAGES:
+        first = after[2].split()[0].casefold()
+        single = len(name.split()) == 1
+        if after[1] == "in" and (first in _TIMES or (single and first in _LANGUAGES)):
             return None  # "inmates in May", "the homeless in Spanish": no place
         following = _LOWER_WORD.match(text, after.end())
         if after[1] == "in" and following is not None and classes(following[0]) == {"noun"}:
@@ -393,15 +395,23 @@ _THING_PRONOUNS = _word_set("it this that which these those")
 
 
 def _subject(before: list[re.Match[str]], text: str, text_start: int) -> str:
-    """The word before a copula, lower-case, or "" when there is none or it is written with a
-    capital (a name, or a sentence's first word: nothing to tell by)."""
+    """The word before a copula, lower-case, or "" when it tells nothing of the subject: none,
+    a word with a capital (a name), or the end of a phrase after a preposition ("the kids in
+    my class are": the subject is "kids")."""
     if not before:
         return ""
     word = before[-1]
+    if word[0] in _THING_PRONOUNS:
+        return word[0]  # "That is so …", at a sentence's start too
     at = word.start() - text_start
     if 0 <= at < len(text) and text[at].isupper():
         return ""
+    if any(w[0] in _PREPOSITIONS for w in before[-3:-1]):
+        return ""
     return word[0]
+
+
+_PREPOSITIONS = _word_set("in of at on from with for by near inside outside around about")
 
 
 def _a_thing(subject: str) -> bool:

@@ -155,8 +155,9 @@ class PartWalker:
         ):
             # a property of the run that shows (bold, a size, a style): its name and values,
             # but a font's script hint
-            values = (v for k, v in attrs.items() if not k.endswith(" hint"))
-            self.formatting.append(local + "".join(sorted(f" {v}" for v in values)))
+            values = [v for k, v in attrs.items() if not k.endswith(" hint")]
+            if values or local != "rFonts":  # a font given by its script hint alone shows none
+                self.formatting.append(local + "".join(sorted(f" {v}" for v in values)))
             self.signature = None
         elif local == "p":
             self.number += 1

@@ -161,10 +161,11 @@ def negated(sent: Sentence, cand: Candidate) -> bool:
 _CLAUSE_MARKS = (":", ";", ",", "\u2014", "\u2013")
 # a verb of belief or saying, negated or given up, whose clause the claim is
 _DISOWNED = re.compile(
-    r"(?:\b(?:not|never|no longer|nobody|no one|stopped|stop|ceased)|n't)(?: [\w']+){0,3}? "
+    r"(?:\b(?:do|does|did)(?: not|n't)|\bno longer|\bnever|\b(?:nobody|no one)(?: here| else)?"
+    r"|\b(?<!n't )(?<!not )(?<!never )(?:stopped|stop|ceased)) "
     r"(?:believe[sd]?|believing|think|thinks|thought|thinking|say|says|said|saying|claim|"
-    r"claims|claiming|accept|accepts|agree|agrees|hold|holds|assume|assumes|pretend|"
-    r"pretends|pretending)(?: that)?(?: (?:all|every|any|most|each))? \Z"
+    r"claims|claimed|claiming|accept|accepts|accepted|agree|agrees|agreed|hold|holds|assume|"
+    r"assumes|pretend|pretends|pretending)(?: that)?(?: (?:all|every|any|most|each))? \Z"
 )
 # "No" before these is certainty, not denial: "make no mistake", "there is no doubt that"
 _CERTAINTY = frozenset(split_words("mistake doubt question wonder secret denying surprise"))
