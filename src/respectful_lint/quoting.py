@@ -197,10 +197,10 @@ _NOT_NAMING = _words(
 
 def advised_against(words: list[str]) -> bool:
     """Whether the words before an unquoted term that ends its clause advise against saying
-    it: "don't say", "we no longer use", "avoid writing" ("Don't say hookers; say sex
-    workers"), or against calling someone it: "don't call her a", "never refer to anyone
-    as a". The caller checks that the term ends its clause ("never use junkies as
-    informants" uses the word)."""
+    it: "don't say", "stop saying", "avoid writing" ("Don't say hookers; say sex workers"),
+    or against calling someone it: "don't call her a", "never refer to anyone as a". Using a
+    word is no such advice ("we no longer use inmates" employs people). The caller checks that
+    the term ends its clause ("don't say hookers deserve it" uses the word)."""
     if not words:
         return False
     if words[-1] in _SAYING_WORDS and len(words) > 1 and words[-2] in _GIVING_UP:
