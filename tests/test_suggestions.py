@@ -449,3 +449,13 @@ def test_a_wording_whose_last_word_the_next_phrase_repeats_is_an_idea() -> None:
     # "sex workers and workers from the factory" would repeat "workers"
     [finding] = lint_text("Prostitutes and workers from the factory shared the bus.", kind="text")
     assert finding.fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They were forced to work as prostitutes in the flat.", "He was sold into prostitution."],
+)
+def test_no_fix_puts_a_word_of_work_into_a_claim_of_force(text: str) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert finding.fix is None
+    assert finding.suggestions

@@ -342,13 +342,25 @@ def _one_piece(document: Document, segment: Segment, ctx: Context, span: tuple[i
     return len(source_pieces(document.text, segment, *ctx.source_span(*span))) == 1
 
 
+# force right before the match ("forced to work as", "coerced into", "sold into")
+_COERCED = re.compile(
+    r"\b(?:forced|coerced|compelled|sold|trafficked|tricked|pressured|enslaved)"
+    r"(?: [\w'-]+){0,3} (?:as|into) (?:an? |the )?\Z"
+)
+
+
 def fixable(segment: Segment, ctx: Context, m: Match) -> bool:
     """Whether a fix may stand here: never inside a quotation, after a verb that reports what
-    someone was called, or in a heading that names something (an organisation, a title)."""
+    someone was called or one of force ("forced to work as"), or in a heading that names
+    something (an organisation, a title)."""
     if ctx.quoted or ctx.in_quoted_speech(m.start) or ctx.is_mention(m.start, m.end):
         return False
     if reported_naming(ctx.last_words(m.start, 6)):
         return False  # "she was called a hooker": what was said, which a wording would change
+    if _COERCED.search(ctx.norm, max(0, m.start - 50), m.start):
+        # "forced to work as prostitutes": a wording of work or trade would put consent into a
+        # claim of force; the writer must choose the words
+        return False
     if m.start > 0 and ctx.norm[m.start - 1] == "#":
         return False  # a hashtag, which a wording of several words would break
     s, e = ctx.source_span(m.start, m.end)
