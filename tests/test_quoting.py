@@ -238,3 +238,18 @@ def test_quoted_people_removed_from_a_place_are_people() -> None:
 def test_a_word_used_as_if_it_meant_something_is_a_mention() -> None:
     assert rules('Why do people use "junkie" like it means nothing?') == []
     assert rules('Detectives used "johns" as witnesses.') == ["sex-work/john"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Advocates say "HIV-infected" defines people by a virus.',
+        'The guide explains why "sex change" is considered outdated.',
+    ],
+)
+def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> None:
+    assert rules(text) == []
+
+
+def test_quoted_people_judged_are_still_people() -> None:
+    assert rules('The "junkies" were considered a nuisance by the council.') == ["drug-use/junkie"]

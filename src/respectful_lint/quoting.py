@@ -98,8 +98,11 @@ _NAMING_REACH = 8  # words between a naming verb and the quoted term
 # Words right after a quoted term that gloss it or judge it as a word.
 _GLOSS_VERBS = _words(
     "refers refer referred means meant denotes describes reduces implies stigmatizes "
-    "stigmatises dehumanizes dehumanises carries conveys evokes connotes"
+    "stigmatises dehumanizes dehumanises carries conveys evokes connotes defines frames labels "
+    "erases"
 )
+# Verbs between a copula and a verdict on a word ("… is considered outdated")
+_JUDGED = _words("considered seen regarded deemed viewed thought felt")
 _VERDICTS = _words(
     "outdated dated offensive derogatory stigmatizing stigmatising pejorative problematic "
     "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete avoided "
@@ -335,6 +338,8 @@ def gloss_after(words: list[str]) -> bool:
         head = ["is", *head[2:]]
     if head[0] in _COPULAS:
         rest = head[1:]
+        if rest[:1] and rest[0] in _JUDGED:
+            rest = [w for w in words[2:6] if w != "as"]  # "… is considered (as) outdated"
         if rest[:1] and rest[0] in ("a", "an", "the"):
             rest = rest[1:]
         if rest[:1] and (rest[0] in _VERDICTS or rest[0] in _SAYING_NOUNS):
