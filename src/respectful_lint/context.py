@@ -22,6 +22,7 @@ from .quoting import (
     found_as_word,
     gloss_after,
     mention_frame_before,
+    said_as_if,
 )
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
@@ -516,7 +517,7 @@ class Context:
             return True
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
-        if words[-1:] and _said_as_if(words[-1], following):
+        if words[-1:] and said_as_if(words[-1], following):
             return True  # 'why do people say "illegal alien" like it is normal'
         if words[-1:] and words[-1] in DROPPING and _WORD_DROPPED.match(" ".join(following)):
             return True  # "the Stylebook dropped “illegal immigrant” in 2013", "from its guide"
@@ -585,25 +586,6 @@ class Context:
         if self._quotes is None:
             self._quotes = _Quotes(self.norm)
         return self._quotes.open_at(start)
-
-
-# verbs of saying a word, before a quoted term and "like" or "as" after it; verbs of using
-# one, before "as if" or "like it" ("use "junkie" like it means nothing"; "used "johns" as
-# witnesses" uses people)
-_SAYING = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote"})
-_USING_WORD = frozenset({"use", "uses", "used", "using"})
-_LIKE_A_CLAUSE = frozenset({"it", "its", "it's", "they", "that", "this", "he", "she"})
-
-
-def _said_as_if(verb: str, following: list[str]) -> bool:
-    """Whether a quoted term after ``verb`` is said or used "like" or "as if" something."""
-    if verb in _SAYING:
-        return following[:1] in (["like"], ["as"])
-    if verb in _USING_WORD:
-        return following[:2] in (["as", "if"], ["as", "though"]) or (
-            following[:1] == ["like"] and following[1:2] != [] and following[1] in _LIKE_A_CLAUSE
-        )
-    return False
 
 
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year

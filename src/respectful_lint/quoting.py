@@ -292,6 +292,23 @@ _PASSIVE_LEAD = _words(
 )
 
 
+# Saying a word, before a quoted term and "like" or "as" after it; using one, before "as if"
+# or "like it" ('use "junkie" like it means nothing'; 'used "johns" as witnesses' uses people)
+_SAYING_AS = _words("say says said saying write writes wrote")
+_LIKE_A_CLAUSE = _words("it its it's they that this he she")
+
+
+def said_as_if(verb: str, following: list[str]) -> bool:
+    """Whether a quoted term after ``verb`` is said or used "like" or "as if" something."""
+    if verb in _SAYING_AS:
+        return following[:1] in (["like"], ["as"])
+    if verb in _USING:
+        return following[:2] in (["as", "if"], ["as", "though"]) or (
+            following[:1] == ["like"] and following[1:2] != [] and following[1] in _LIKE_A_CLAUSE
+        )
+    return False
+
+
 def found_as_word(words: list[str]) -> bool:
     """Whether the words after a quoted term that starts its sentence tell where the word
     stands or what was done with it as a word: "… appears 14 times in the bill", "… was
