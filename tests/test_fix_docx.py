@@ -140,16 +140,17 @@ def test_a_run_split_by_properties_that_do_not_show_keeps_a_safe_fix(tmp_path: P
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    doc = docx.Document()
-    p = doc.add_paragraph("Bring tea for the hook")
-    run = p.add_run("ers at the harbour.")
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "en-GB")
-    run._r.get_or_add_rPr().append(lang)
-    path = tmp_path / "lang.docx"
-    doc.save(str(path))
-    [finding] = json.loads(check(tmp_path, "--format", "json", str(path)).stdout)["findings"]
-    assert finding["fix"]["applicability"] == "safe"
+    for tag, attribute, value in (("w:lang", "w:val", "en-GB"), ("w:rFonts", "w:hint", "eastAsia")):
+        doc = docx.Document()
+        p = doc.add_paragraph("Bring tea for the hook")
+        run = p.add_run("ers at the harbour.")
+        element = OxmlElement(tag)
+        element.set(qn(attribute), value)
+        run._r.get_or_add_rPr().append(element)
+        path = tmp_path / "unseen.docx"
+        doc.save(str(path))
+        [finding] = json.loads(check(tmp_path, "--format", "json", str(path)).stdout)["findings"]
+        assert finding["fix"]["applicability"] == "safe", tag
 
 
 def test_fix_in_place_then_again_changes_nothing(tmp_path: Path) -> None:
