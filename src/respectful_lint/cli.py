@@ -430,22 +430,20 @@ def _check_run(
             f"--statistics: not with --format {output.fmt}: statistics are a table, or a JSON "
             "list with --format json"
         )
-    if options.output_file is not None and _names_an_input(options.output_file, paths):
+    for option, target, what in (
         # ("-o" is --output-file: a report written over the draft would lose it)
-        raise LintError(
-            f"--output-file: {options.output_file} is a file being checked; the report would "
-            "replace it (--output writes a corrected copy)"
-        )
-    if options.write_baseline is not None and _names_an_input(options.write_baseline, paths):
-        raise LintError(
-            f"--write-baseline: {options.write_baseline} is a file being checked; the "
-            "baseline would replace it"
-        )
-    for option, target in (
-        ("--output-file", options.output_file),
-        ("--write-baseline", options.write_baseline),
+        (
+            "--output-file",
+            options.output_file,
+            "report would replace it (--output writes a corrected copy)",
+        ),
+        ("--write-baseline", options.write_baseline, "baseline would replace it"),
     ):
-        if target is not None and _replaces_a_draft(target, paths):
+        if target is None:
+            continue
+        if _names_an_input(target, paths):
+            raise LintError(f"{option}: {target} is a file being checked; the {what}")
+        if _replaces_a_draft(target, paths):
             raise LintError(
                 f"{option}: {target} is a file in a folder being checked, and no report or "
                 "baseline of respectful-lint: writing would replace it"
