@@ -203,6 +203,28 @@ def test_an_adverb_between_copula_and_predicate_keeps_the_predicate_slot() -> No
     assert out == "My brother is actually intellectually disabled, she wrote."
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "She's retarded, the intake notes say.",
+            "She's intellectually disabled, the intake notes say.",
+        ),
+        ("They're mentally retarded, he wrote.", "They're intellectually disabled, he wrote."),
+    ],
+)
+def test_a_pronoun_with_its_copula_in_one_word_keeps_the_predicate_slot(
+    text: str, expected: str
+) -> None:
+    _, out = fixed(text, "disability/retarded")
+    assert out == expected
+
+
+def test_a_thing_with_its_copula_in_one_word_gets_ideas_not_a_fix() -> None:
+    _, out = fixed("It's retarded, that new rule.", "disability/retarded")
+    assert out is None
+
+
 def test_a_language_after_in_is_no_place() -> None:
     _, out = fixed("We serve the homeless in Spanish and English.", "homelessness/the-homeless")
     assert out == "We serve people experiencing homelessness in Spanish and English."

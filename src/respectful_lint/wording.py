@@ -65,6 +65,10 @@ _QUANTIFIERS = frozenset(
     ).split()
 )
 _PRESENT_COPULAS = {"is": False, "are": True, "'s": False, "'re": True, "am": False}
+# a pronoun and its copula in one word
+_CONTRACTED = frozenset(
+    "i'm he's she's it's that's who's we're you're they're".split()  # noqa: SIM905
+)
 _COLLECTIVE_DETERMINERS = frozenset(("the", "our", "these", "those"))
 
 
@@ -130,6 +134,10 @@ def slot_at(
             copula_start=copula.start() if present is not None else -1,
             subject=_subject(before[:-1], text, text_start),
         )
+    if prev in _CONTRACTED:
+        # "she's retarded": a predicate; the copula is no word of its own, so a wording
+        # that replaces the copula too ("uses drugs") is not put in its place
+        return Slot("predicate", plural=prev.endswith("'re"), subject=prev.split("'")[0])
     if prev in _DEGREE and len(before) > 1 and before[-2][0] in _COPULAS:
         # "are actually retarded", "is so retarded": an adverb between, the copula stays
         subject = _subject(before[:-2], text, text_start)
