@@ -489,3 +489,31 @@ def test_an_interrupted_run_exits_130(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err.strip().endswith("respectful-lint: interrupted")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX")
+def test_an_interrupt_stops_every_worker_at_once(tmp_path: Path) -> None:
+    """Ctrl+C reaches the whole process group: the run stops without reading the files left
+    (reading them all takes a minute or more) and without a traceback from any worker."""
+    import signal
+    import time
+
+    for i in range(150):
+        write(tmp_path, f"d{i}.txt", "The prostitute met an addict at the clinic. " * 4000)
+    command = ["check", "--isolated", "--jobs", "2", "--max-findings", "0", str(tmp_path)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "respectful_lint", *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    time.sleep(2)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
+    assert proc.returncode == 130
+    assert err.strip() == "respectful-lint: interrupted"
