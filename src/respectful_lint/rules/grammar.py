@@ -149,6 +149,18 @@ def negated(sent: Sentence, cand: Candidate) -> bool:
     if _DISOWNED.search(sent.norm, max(sent.start, first - 80), first):
         return True  # "we no longer believe that all sex work is trafficking"
     anchors = sorted(cand.anchors)
+    if first < anchors[0][0]:
+        # a subject the claim is denied of: "Not every migrant sex worker …", "Few Thai
+        # women in the massage parlours …"
+        lo = max(sent.start, first - 80)
+        cut = max(sent.norm.rfind(mark, lo, first) for mark in _CLAUSE_MARKS)
+        lead = words_between(sent, max(lo, cut + 1), first)
+        if (
+            _denies(lead[-3:])
+            or lead[:1] in (["few"], ["fewer"])
+            or (lead[:1] == ["not"] and lead[1:2] != [] and lead[1] in _ALL)
+        ):
+            return True
     for s, _ in anchors:
         lo = max(sent.start, s - 50)
         cut = max(sent.norm.rfind(mark, lo, s) for mark in _CLAUSE_MARKS)
@@ -159,6 +171,7 @@ def negated(sent: Sentence, cand: Candidate) -> bool:
 
 
 _CLAUSE_MARKS = (":", ";", ",", "\u2014", "\u2013")
+_ALL = frozenset(split_words("all every each many most"))
 # a verb of belief or saying, negated or given up, whose clause the claim is
 _DISOWNED = re.compile(
     r"(?:\b(?:do|does|did)(?: not|n't)|\bno longer|\bnever|\b(?:nobody|no one)(?: here| else)?"

@@ -56,3 +56,20 @@ def test_passes(text: str) -> None:
 
 def test_a_question_is_not_a_claim() -> None:
     assert found("Were the Thai women at the spa trafficked?") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not every Thai masseuse at the spa was trafficked, the inspectors found.",
+        "Not all migrant sex workers at the parlour have been trafficked.",
+        "Few Korean women in the massage trade are trafficked, the survey says.",
+    ],
+)
+def test_a_claim_denied_of_its_subject_is_no_inference(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_quantifier_that_affirms_keeps_the_inference() -> None:
+    text = "Most Korean women in the massage trade were trafficked, he said."
+    assert [f[0] for f in found(text)] == [RULE]
