@@ -293,3 +293,18 @@ def test_a_label_for_people_before_an_animal_or_a_thing_gets_no_fix() -> None:
 def test_a_person_who_has_died_gets_a_wording_in_the_past(text: str, rule: str, first: str) -> None:
     suggestions, _ = fixed(text, rule)
     assert suggestions[0] == first
+
+
+def test_former_joined_to_another_adjective_gets_no_fix() -> None:
+    suggestions, out = fixed(
+        "The van serves veterans, the homeless and former inmates.", "incarceration/inmate"
+    )
+    assert out is None
+    assert suggestions
+
+
+def test_a_compound_that_ends_in_lower_case_is_no_place() -> None:
+    _, out = fixed(
+        "Care for HIV-positive and AIDS-affected inmates improved.", "incarceration/inmate"
+    )
+    assert out == "Care for HIV-positive and AIDS-affected incarcerated people improved."

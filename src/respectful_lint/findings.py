@@ -198,10 +198,17 @@ def rule_finding(
             for t, span in zip(texts, spans, strict=True)
         ]
         lo = ctx.sentence_bounds(m.start)[0]
+        unjoined: set[str] = set()  # wordings that cannot stand after "former" here
         for i, (text, span) in enumerate(zip(texts, spans, strict=True)):
             # "former drug users": "people who used to use drugs"; the span may start before
             # the match ("former Alcatraz inmates": "people formerly incarcerated at …")
             former, now = former_before(ctx.norm, span[0], lo)
+            if former == -2 and "formerly" in (formerly(text) or ""):
+                # "the homeless and former inmates": "former incarcerated people" would not
+                # read, and a wording in the past cannot take in the other word ("young or
+                # former people who use drugs" reads)
+                stands[i] = False
+                unjoined.add(text)
             if former >= 0:
                 at = _source_span(segment, ctx, former, former + 1)[0]
                 capital = document.text[at : at + 1].isupper()
@@ -243,6 +250,7 @@ def rule_finding(
             and suggestions
             and fits
             and writable
+            and suggestions[0] not in unjoined
             and not repeats_beside(ctx.norm, chosen[suggestions[0]][0], suggestions[0])
         ):
             span = chosen[suggestions[0]][0]

@@ -66,9 +66,7 @@ _QUANTIFIERS = frozenset(
 )
 _PRESENT_COPULAS = {"is": False, "are": True, "'s": False, "'re": True, "am": False}
 # a pronoun and its copula in one word
-_CONTRACTED = frozenset(
-    "i'm he's she's it's that's who's we're you're they're".split()  # noqa: SIM905
-)
+_CONTRACTED = _word_set("i'm he's she's it's that's who's we're you're they're")
 _COLLECTIVE_DETERMINERS = frozenset(("the", "our", "these", "those"))
 
 
@@ -267,8 +265,10 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
         if word is None:
             break
         bare = _POSSESSIVE.sub("", word[0].strip())
-        if bare.casefold() in _NOT_PLACES:
-            break  # who they are, not where: "LGBTQ inmates", "HIV-positive inmates"
+        if bare.casefold() in _NOT_PLACES or bare.rsplit("-", 1)[-1].islower():
+            # who they are, not where: "LGBTQ inmates", "HIV-positive inmates"; a compound
+            # that ends in lower case describes them ("HIV-infected inmates", "Long-term")
+            break
         if _starts_sentence(norm, base + word.start()) and not (
             at < start - base and ((bare.isupper() and len(bare) > 1) or not listed(bare))
         ):
@@ -557,8 +557,9 @@ _PAST_WORDS = re.compile(r"\b(?:used to|formerly|once)\b", re.IGNORECASE)
 
 def former_before(norm: str, start: int, sentence_start: int) -> tuple[int, bool]:
     """Where "former" or "ex-" right before the match at ``start`` of the view starts, or -1;
-    and whether it follows "current or" ("current or former drug users"), which it then
-    starts at (see :func:`formerly`)."""
+    -2 when another adjective is joined to it ("young or former"); and whether it follows
+    "current or" ("current or former drug users"), which it then starts at (see
+    :func:`formerly`)."""
     lo = max(sentence_start, start - 12)
     m = _FORMER.search(norm, lo, start)
     if m is None:
@@ -569,7 +570,9 @@ def former_before(norm: str, start: int, sentence_start: int) -> tuple[int, bool
         return both.start(), True
     joined = _JOINED.search(norm, lo, m.start())
     if joined is not None and "adj" in classes(joined[1]):
-        return -1, False  # "young or former drug users": a wording would have to take both in
+        # "young or former drug users", "the homeless and former inmates": a wording would
+        # have to take both in
+        return -2, False
     return m.start(), False
 
 
