@@ -253,3 +253,41 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
 
 def test_quoted_people_judged_are_still_people() -> None:
     assert rules('The "junkies" were considered a nuisance by the council.') == ["drug-use/junkie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # weighed against a wording in quotes
+        "The panel argued over whether “hooker” or “sex worker” suits the 1901 ledger.",
+        "The style tool flags “transgendered” and offers “transgender.”",
+        "The old leaflet said “junkies”; the new one says “people who use drugs.”",
+        # done to the word: printed, struck, its use, a heading
+        "Editors agreed to stop printing “illegals” in headlines.",
+        "The board moved to strike “inmate” from its handbook.",
+        "Readers complained about the column's use of 'hookers'.",
+        "The catalogue kept the subject heading “Illegal aliens” until 2021.",
+        # asked about, and the word's history or effect
+        "Is 'junkie' ever okay in a headline?",
+        "A linguist traced how “crackhead” entered the dictionary.",
+        "The report shows how “the homeless” lumps many lives into one.",
+    ],
+)
+def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> None:
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Deputies booked two “johns” and a “pimp” near the motel.", "sex-work/john"),
+        ("Are “johns” always men, the reporter asked.", "sex-work/john"),
+    ],
+)
+def test_quoted_people_beside_other_quoted_words_are_still_people(text: str, rule: str) -> None:
+    assert rule in rules(text)
+
+
+def test_a_closing_single_quote_is_no_possessive() -> None:
+    [finding] = lint_text("Agents detained 40 'illegals' at the farm.", kind="text")
+    assert finding.matched == "illegals"

@@ -18,6 +18,7 @@ from .propernames import in_proper_name
 from .quoting import (
     DROPPING,
     advised_against,
+    asked_of_word,
     choosing_between,
     found_as_word,
     gloss_after,
@@ -27,6 +28,7 @@ from .quoting import (
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
 from .wordclass import classes, next_word_classes
+from .wordsets import word_set
 
 if TYPE_CHECKING:
     from .lexicon.compile import CompiledLexicon
@@ -51,6 +53,11 @@ _KEEPS_SENSE = re.compile(
 )
 # a quoted list item right before another one's opening quote, and the comma, "and" or "or"
 # after it (a comma may stand inside the closing quote: “inmate,” “felon”)
+# A short quoted phrase: a single quote opens after no word character (not "user's") and
+# closes before none
+_QUOTED_PHRASE = re.compile(
+    r"(?:[\"\u201c\u00ab]|(?<!\w)')([^\"\u201c\u201d\u00ab\u00bb']{1,60})(?:[\"\u201d\u00bb]|'(?!\w))"
+)
 _QUOTED_ITEM = re.compile(
     r"[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]{1,60})[\"\u201d'\u2019]"
     r"[ ,;]*(?:(?:and|or) +)?\Z"
@@ -212,7 +219,25 @@ class Context:
         if self.self_described(start, end):
             return None
         kind = self.quote_kind(start, end)
+        if kind == "scare" and self._beside_quoted_wording(lexicon, start):
+            # 'whether “prostitute” or “sex worker” fits', 'warns on “transgendered” and
+            # suggests “transgender”': words weighed against a wording in quotes
+            kind = "mention"
         return self.quoting(entry.quotes, severity, start, kind == "mention", scare=kind == "scare")
+
+    def _beside_quoted_wording(self, lexicon: CompiledLexicon, start: int) -> bool:
+        """Whether the sentence of the quoted term at ``start`` also quotes a wording that a
+        rule of ``lexicon`` prefers."""
+        lo, hi = self.sentence_bounds(start)
+        wordings = None
+        for quoted in _QUOTED_PHRASE.finditer(self.norm, lo, hi):
+            if quoted.start() <= start < quoted.end():
+                continue  # the term's own quotes
+            if wordings is None:
+                wordings = preferred_wordings(lexicon)
+            if quoted[1].strip(" ,.;:!?") in wordings:
+                return True
+        return False
 
     def in_address(self, start: int, end: int) -> bool:
         """Whether a match is part of an e-mail address, a web address, a file path or a code
@@ -452,6 +477,16 @@ class Context:
         if "-" in word:
             return frozenset({"adj"})
         found = classes(word)
+        if "noun" in found and "verb" in found and word.endswith("ing"):
+            # "serving addicts", "by helping addicts", "Housing addicts is …": a verb with its
+            # object after a clause break, the sentence's start or a preposition; "a gaming
+            # addict", "news and jogging addicts" keep the noun
+            rest = head[: -len(word) - 1].rstrip()
+            if not rest or not rest[-1].isalnum():
+                return found - {"noun"}
+            lead = _COMPOUND.findall(rest)[-1]
+            if lead in _GERUND_LEADS or classes(lead) == {"noun"}:
+                return found - {"noun"}  # also after a noun: "staff helping addicts"
         if "noun" in found and "verb" in found and len(words) > 1:
             before = words[-2]
             rest = head[: -len(word) - 2]
@@ -517,6 +552,8 @@ class Context:
             return True
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
+        if asked_of_word(words, following):
+            return True  # "Is 'addict' ever acceptable?"
         if words[-1:] and said_as_if(words[-1], following):
             return True  # 'why do people say "illegal alien" like it is normal'
         if words[-1:] and words[-1] in DROPPING and _WORD_DROPPED.match(" ".join(following)):
@@ -628,6 +665,13 @@ _VERB_MARKERS = frozenset({
 })  # fmt: skip
 
 
+# words after which a word in -ing is a verb ("by serving", "for helping", "while housing")
+_GERUND_LEADS = word_set(
+    "by for of in from about after before while without when on at to into through and or "
+    "but also keep keeps kept started start starts began begin begins stopped stop"
+)
+
+
 def _is_verb_after(before: str, word: str, head: str, named: bool = False) -> bool:
     """Whether ``word``, which can be a noun or a verb, is the verb after ``before``, which
     ``head`` (what stands before the blank before ``word``) ends with. After a noun, a verb
@@ -708,6 +752,26 @@ class _Quotes:
                     return True
         last_open = _last_before(self.opening, head, start)
         return last_open > _last_before(self.closing, head, start)
+
+
+_WORDINGS: dict[int, tuple[CompiledLexicon, frozenset[str]]] = {}
+
+
+def preferred_wordings(lexicon: CompiledLexicon) -> frozenset[str]:
+    """Every wording the rules of ``lexicon`` prefer, singular and plural, as the view has
+    them (templates left out); found once per lexicon."""
+    kept = _WORDINGS.get(id(lexicon))
+    if kept is not None and kept[0] is lexicon:
+        return kept[1]
+    found = frozenset(
+        normalize(text)[0]
+        for rule in lexicon.rules
+        for p in rule.entry.preferred
+        for text in (p.text, p.plural)
+        if text and "{" not in text
+    )
+    _WORDINGS[id(lexicon)] = (lexicon, found)
+    return found
 
 
 def _first_from(places: list[int], lo: int) -> int:

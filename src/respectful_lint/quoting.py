@@ -49,6 +49,8 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("eg",),
     ("i", "e"),
     ("as", "in"),
+    ("use", "of"),  # 'the headline's use of “illegals”'
+    ("heading",),  # 'the subject heading “Illegal aliens”'
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
 _NAMING_VERBS = (
@@ -64,10 +66,12 @@ _NAMING_VERBS = (
     "replac",
     "avoid",
 )
-# What a style guide does with a word, right before a term quoted on its own: bans, retires
-# or swaps it ("bans “hooker”", "retires “prostitute”")
+# What a style guide does with a word, right before a term quoted on its own: bans, retires,
+# swaps, strikes or prints it ("bans “hooker”", "retires “prostitute”", "no longer print
+# “illegals”")
 _STYLE_VERBS = _words(
-    "ban bans banned banning retire retires retired retiring swap swaps swapped titled entitled"
+    "ban bans banned banning retire retires retired retiring swap swaps swapped titled entitled "
+    "strike strikes striking print prints printing"
 )
 # Dropping a word ("the Stylebook dropped “illegal immigrant” in 2013", "... from its
 # guide"); "the van dropped “hookers” downtown" drops people
@@ -99,7 +103,7 @@ _NAMING_REACH = 8  # words between a naming verb and the quoted term
 _GLOSS_VERBS = _words(
     "refers refer referred means meant denotes describes reduces implies stigmatizes "
     "stigmatises dehumanizes dehumanises carries conveys evokes connotes defines frames labels "
-    "erases"
+    "erases lumps"
 )
 # Verbs between a copula and a verdict on a word ("… is considered outdated")
 _JUDGED = _words("considered seen regarded deemed viewed thought felt")
@@ -335,6 +339,18 @@ def found_as_word(words: list[str]) -> bool:
     )
 
 
+_ASKING = _words("is isn't was are aren't")
+_FINE = _words("ok okay fine offensive")
+
+
+def asked_of_word(before: list[str], following: list[str]) -> bool:
+    """Whether a quoted term after a question's first word is asked about as a word: "Is
+    'addict' ever acceptable?", 'Is "junkie" offensive?'."""
+    return before in (["is"], ["isn't"], ["was"], ["are"], ["aren't"]) and any(
+        w in _VERDICTS or w in _GIVEN_UP or w in _FINE for w in following[:4]
+    )
+
+
 def gloss_after(words: list[str]) -> bool:
     """Whether the words after a quoted term gloss it or judge it as a word."""
     head = words[:4]
@@ -344,6 +360,8 @@ def gloss_after(words: list[str]) -> bool:
         return True
     if head[:3] == ["appeared", "in", "print"] or head[:2] == ["first", "appeared"]:
         return True  # the history of a word
+    if head[0] in ("entered", "enters") and any(w in _WRITING_NOUNS or w in _TEXTS for w in head):
+        return True  # "… entered American slang", "… entered the dictionary"
     if head[0] == "as" and any(w in _WORD_NOUNS for w in head[1:3]):
         return True  # "… as a label"
     if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):

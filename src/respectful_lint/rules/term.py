@@ -56,6 +56,8 @@ class CompiledTerms(Passive, Struct, frozen=True):
             rules = self.forms.get(norm[start:stop])
             if rules is None or (stop < len(norm) and is_word(norm[stop])):
                 continue
+            if norm[stop - 1] == "'" and start and norm[start - 1] == "'":
+                continue  # 'illegals': a closing quote, not a plural's possessive
             for index in rules:
                 need = self.needs.get(index)
                 if need is not None and not met(need, self._present(ctx)):
