@@ -94,7 +94,7 @@ def _row(rule: Rule) -> RuleRow:
         severity=rule.severity.label,
         kind=entry.kind,
         fix=entry.fix,
-        preferred=tuple(p.text for p in entry.preferred),
+        preferred=tuple(dict.fromkeys(p.text for p in entry.preferred)),
         tags=tuple(entry.tags),
         headline=_headline_wording(rule),
     )

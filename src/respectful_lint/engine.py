@@ -235,8 +235,9 @@ def _segment_findings(
         finding = rule_finding(document, segment, ctx, lexicon.rules[m.rule], m)
         if finding.fix is not None and any(c.start < m.end and m.start < c.end for c in claimed):
             # Inside a conflation ("Prostitution is rape") a fix would only restate the
-            # claim in other words ("Sex work is rape"): the writer must rewrite it.
-            finding = replace(finding, fix=None)
+            # claim in other words ("Sex work is rape"): the writer must rewrite it, and no
+            # wording stands in place (the web checker offers none to accept).
+            finding = replace(finding, fix=None, places=(None,) * len(finding.suggestions))
         findings.append(finding)
     findings.sort(key=lambda f: f.sort_key)
     return findings

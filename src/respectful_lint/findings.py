@@ -240,9 +240,12 @@ def rule_finding(
         )
         places = tuple(
             _source_span(segment, ctx, *span)
-            if stand and writable and _one_piece(document, segment, ctx, span)
+            if stand
+            and writable
+            and _one_piece(document, segment, ctx, span)
+            and not repeats_beside(ctx.norm, span, text)
             else None
-            for span, stand in chosen.values()
+            for text, (span, stand) in chosen.items()
         )
         fix = None
         if (

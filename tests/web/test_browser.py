@@ -100,6 +100,17 @@ def test_conflation_explains_the_shape_and_offers_no_rewrite(page: Any) -> None:
     assert detail.locator("button.accept").count() == 0
 
 
+def test_a_word_inside_a_conflation_offers_no_wording_to_accept(page: Any) -> None:
+    paste_and_check(page, "Prostitution is a form of human trafficking.\n")
+    page.locator("#finding-list li", has_text="sex-work/prostitution").locator(
+        "button"
+    ).first.click()
+    detail = page.locator("#detail")
+    detail.locator("code", has_text="sex-work/prostitution").wait_for()
+    assert "Sex work" in detail.inner_text()  # offered as an idea
+    assert detail.locator("button.accept").count() == 0
+
+
 def test_a_reference_links_label_shows_wording_to_reword_by_hand(page: Any) -> None:
     page.get_by_label("Pasted text is").select_option("markdown")
     paste_and_check(page, "We met [prostitutes] today.\n\n[prostitutes]: notes.md\n")
@@ -250,6 +261,27 @@ def test_rules_can_be_searched_and_explained(page: Any) -> None:
     detail.locator("h3", has_text="sex-work/hooker").wait_for()
     assert "Preferred wording" in detail.inner_text()
     assert "Why" in detail.inner_text()
+
+
+def test_a_rule_shows_its_best_general_wording_each_wording_once_and_no_template(
+    page: Any,
+) -> None:
+    search = page.get_by_label("Search by word, rule or category")
+    search.fill("crackhead")
+    row = page.locator("#rule-list li", has_text="drug-use/junkie").first
+    row.wait_for()
+    assert "person who uses drugs" in row.inner_text()
+    page.get_by_role("button", name="drug-use/junkie").click()
+    detail = page.locator("#rule-detail")
+    detail.locator("h3", has_text="drug-use/junkie").wait_for()
+    items = detail.locator("ol li").all_inner_texts()
+    assert len(items) == len(set(items))
+    assert "person who uses crack (for crackhead (crack head, crack-head))" in items
+    assert "~" not in detail.inner_text()
+    search.fill("wheelchair")
+    page.get_by_role("button", name="disability/wheelchair-bound").click()
+    detail.locator("h3", has_text="disability/wheelchair-bound").wait_for()
+    assert "{noun}" not in detail.inner_text()
 
 
 def test_keyboard_alone_checks_and_accepts(page: Any) -> None:

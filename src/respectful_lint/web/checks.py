@@ -230,8 +230,15 @@ class Checker:
             if shown is None:
                 continue
             summary = describe.rule_summary(shown)
+            # the wording the list shows: the best that fits anywhere, as `rules` shows it
+            summary["headline"] = describe.listing([shown]).rules[0].headline
             terms = describe.kind_details(rule, self.groups).get("terms", [])
-            summary["terms"] = [t["term"] for t in terms]
+            # "crack~head" is found as "crackhead", "crack head" and "crack-head"
+            summary["terms"] = [
+                form
+                for t in terms
+                for form in dict.fromkeys(t["term"].replace("~", joint) for joint in ("", " ", "-"))
+            ]
             summary["note"] = rule.entry.note
             out.append(summary)
         return out

@@ -409,7 +409,34 @@
       el("button", { type: "button", class: "link", onclick: () => showRule(r.id) },
         el("code", {}, r.id)),
       " ", el("span", { class: "sev-text-" + r.severity }, r.severity),
-      r.preferred.length ? el("span", { class: "help" }, " \u2192 " + r.preferred[0]) : null)));
+      r.headline && r.headline !== "-" ? el("span", { class: "help" }, " \u2192 " + r.headline)
+        : null)));
+  }
+
+  // "crack~head": the word as it may be written, joined, spaced or hyphenated
+  function termShown(term) {
+    if (!term.includes("~")) return term;
+    return term.replaceAll("~", "") + " (" + term.replaceAll("~", " ") + ", " +
+      term.replaceAll("~", "-") + ")";
+  }
+
+  // each wording once, with the terms it is for and a template's noun shown as "…"
+  function wordings(preferred) {
+    const seen = new Set();
+    const out = [];
+    for (const p of preferred) {
+      const text = p.text.replaceAll("{noun}", "\u2026").replaceAll("{place}", "\u2026");
+      const notes = [];
+      if (p.text.includes("{noun}")) notes.push("before a noun, which it takes in");
+      if (p.text.includes("{place}")) notes.push("with the place named");
+      if (p.for) notes.push("for " + p.for.map(termShown).join(", "));
+      const shown = notes.length ? text + " (" + notes.join("; ") + ")" : text;
+      if (!seen.has(shown)) {
+        seen.add(shown);
+        out.push(shown);
+      }
+    }
+    return out;
   }
 
   async function showRule(id) {
@@ -426,11 +453,11 @@
     ];
     if (r.terms.length) {
       parts.push(el("h4", {}, "Words it looks for"),
-        el("p", {}, r.terms.map((t) => t.term).join(", ")));
+        el("p", {}, r.terms.map((t) => termShown(t.term)).join(", ")));
     }
     if (r.preferred.length) {
-      parts.push(el("h4", {}, "Preferred wording"),
-        el("ol", {}, ...r.preferred.map((p) => el("li", {}, p.text))));
+      parts.push(el("h4", {}, "Preferred wording, best first"),
+        el("ol", {}, ...wordings(r.preferred).map((w) => el("li", {}, w))));
     }
     parts.push(el("h4", {}, "Why"), el("p", {}, r.note));
     if (r.sources.length) parts.push(el("h4", {}, "Sources"), sourceList(r.sources));
