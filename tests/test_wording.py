@@ -308,3 +308,10 @@ def test_a_compound_that_ends_in_lower_case_is_no_place() -> None:
         "Care for HIV-positive and AIDS-affected inmates improved.", "incarceration/inmate"
     )
     assert out == "Care for HIV-positive and AIDS-affected incarcerated people improved."
+
+
+def test_a_heading_with_two_capitalized_words_gets_its_wording_in_title_case() -> None:
+    [finding] = lint_text("# Outreach for Prostitutes\n", kind="markdown")
+    assert finding.suggestions[0] == "Sex Workers"
+    [finding] = lint_text("Outreach for Prostitutes was the old name.\n", kind="markdown")
+    assert finding.suggestions[0] == "Sex workers"  # prose keeps the capital only

@@ -399,31 +399,34 @@ class Context:
             return Severity.SUGGESTION
         return severity.downgraded() if policy == "downgrade" else severity
 
-    def title_case(self, start: int) -> bool:
+    def title_case(self, start: int, *, heading: bool = False) -> bool:
         """Whether the sentence holding ``start`` is a headline in Title Case: every word of
         four or more letters starts with a capital, and there are at least three of them, or
         a short word such as "For" or "The" is capitalized after the first word ("Help For
-        Hookers", which no prose writes)."""
+        Hookers", which no prose writes). In a ``heading`` (one the format marks as such) two
+        are enough: "Outreach for Prostitutes"."""
         bounds = self.sentence_bounds(start)
         found = self._titles.get(bounds)
         if found is None:
             if len(self._titles) >= _BOUNDS_KEPT:
                 self._titles.clear()
-            found = self._titles[bounds] = self._title_case(*bounds)
-        return found
+            found = self._titles[bounds] = self._title_case(*bounds) >= 3
+        return found or (heading and self._title_case(*bounds) >= 2)
 
-    def _title_case(self, lo: int, hi: int) -> bool:
+    def _title_case(self, lo: int, hi: int) -> int:
+        """How many words of four or more letters the sentence has when each starts with a
+        capital (3 when a short function word after the first has one too); 0 when not."""
         s, e = self.source_span(lo, hi)
         if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
-            return False  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
+            return 0  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
         every = [w for w in _WORD.findall(self.text, s, e) if w[0].isalpha()]
         words = [w for w in every if len(w) >= 4]
         if not words or not all(w[0].isupper() for w in words):
-            return False
+            return 0
         short = len(every) >= 3 and any(
             w[0].isupper() and len(w) < 4 and "function" in classes(w) for w in every[1:]
         )
-        return short or len(words) >= 3
+        return max(len(words), 3) if short else len(words)
 
     def next_classes(self, start: int, end: int) -> frozenset[str]:
         """The word classes the word after a match can have where it stands (see

@@ -159,7 +159,7 @@ def rule_finding(
         lo = max(0, m.start - 60)
         cased = _cased(ctx, lo, min(len(ctx.norm), m.end + 60))
         slot = slot_at(ctx.norm, m.start, m.end, ctx.sentence_bounds(m.start), cased, lo)
-        if slot.place and ctx.title_case(m.start):
+        if slot.place and ctx.title_case(m.start, heading=segment.kind == "heading"):
             # in a Title Case headline every word has a capital: none names a place ("Budget
             # Cuts Hit The Homeless Hardest")
             slot = replace(slot, place="")
@@ -222,7 +222,7 @@ def rule_finding(
         if (
             any(w[:1].isupper() for w in shown.split())
             and not shown.isupper()
-            and ctx.title_case(m.start)
+            and ctx.title_case(m.start, heading=segment.kind == "heading")
         ):  # a word of a Title Case headline: "Inmate Escapes": "Incarcerated Person Escapes"
             texts = [title_cased(t) for t in texts]
         chosen: dict[str, tuple[tuple[int, int], bool]] = {}

@@ -220,7 +220,15 @@ def zip_bomb() -> bytes:
         ("photo.docx", make_docx, "image/png", 415, "does not match its name"),
         ("notes.pdf", b"%PDF-1.4", "application/pdf", 400, "not a file type"),
         ("binary.txt", b"\0\1\2\3" * 100, "text/plain", 400, "binary"),
-        ("latin1.txt", "café prostitutes".encode("latin-1"), "text/plain", 400, "UTF-8"),
+        ("latin1.txt", "café prostitutes".encode("latin-1"), "text/plain", 400, "save it as UTF-8"),
+        ("empty.txt", b"\n  \n", "text/plain", 400, "the file is empty"),
+        (
+            "locked.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),
+            "application/octet-stream",
+            400,
+            "password-protected",
+        ),
     ],
 )
 def test_bad_uploads_get_a_clear_4xx_and_the_server_stays_up(
@@ -443,3 +451,10 @@ def test_a_change_that_no_longer_fits_is_refused(server: Server, session: dict[s
     status, _, body = post(server, session, text=text, history=twice)
     assert status == 400
     assert "no longer fits" in json.loads(body)["error"]
+
+
+@pytest.mark.parametrize("action", ["undo:" + "9" * 5000, "undo:\u00b2", "undo:-1", "undo:"])
+def test_a_forged_undo_is_a_clear_400(server: Server, session: dict[str, str], action: str) -> None:
+    status, _, body = post(server, session, text="We met prostitutes.", action=action)
+    assert status == 400
+    assert json.loads(body)["error"]

@@ -116,6 +116,16 @@ def _comment_anchors(anchored: list[tuple[Paragraph, str, int]]) -> list[tuple[i
     ]
 
 
+def unreadable(data: bytes, path: str) -> str:
+    """Why ``data``, which is no zip archive, cannot be read as a Word document."""
+    if data.startswith(_OLE_MAGIC):
+        return (
+            f"{path}: cannot read: an encrypted (password-protected) Word document or an old "
+            ".doc file; save it as a .docx without a password"
+        )
+    return f"{path}: cannot read: not a Word document (not a zip archive)"
+
+
 def read_paragraphs(data: bytes, path: str) -> Iterator[Paragraph]:
     """Every paragraph of every part that people read, in reading order, one by one."""
     import io
@@ -124,14 +134,11 @@ def read_paragraphs(data: bytes, path: str) -> Iterator[Paragraph]:
     import zlib
 
     if data.startswith(_OLE_MAGIC):
-        raise LintError(
-            f"{path}: cannot read: an encrypted (password-protected) Word document or an old "
-            ".doc file; save it as a .docx without a password"
-        )
+        raise LintError(unreadable(data, path))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise LintError(f"{path}: cannot read: not a Word document (not a zip archive)") from None
+        raise LintError(unreadable(data, path)) from None
     with archive:
         parts = _parts(archive, path)
         budget = [MAX_ELEMENTS]  # elements left, over all parts

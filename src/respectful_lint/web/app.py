@@ -156,9 +156,9 @@ def _check_archive(name: str, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             total = sum(i.file_size for i in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise FormError(
-            400, f"{name}: cannot read: not a Word document (not a zip archive)"
-        ) from None
+        from ..readers.docx import unreadable
+
+        raise FormError(400, unreadable(data, name)) from None
     if total > MAX_DOCX_XML:
         raise FormError(
             413,
@@ -173,7 +173,7 @@ def _check(checker: Checker, draft: Draft, profile: str, action: str) -> dict[st
         batch = safe_edits(first)
         if batch:
             draft.history.append(changes(first.text, batch))
-    elif action.startswith("undo:") and action[5:].isdigit():
+    elif re.fullmatch(r"undo:[0-9]{1,9}", action):
         draft.history = without_change(draft.history, int(action[5:]))
     elif action != "check":
         raise FormError(400, f"unknown action '{action}'")

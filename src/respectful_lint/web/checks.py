@@ -360,9 +360,18 @@ def read_upload(name: str, data: bytes) -> Draft:
     if kind == "docx":
         return Draft(name, kind, data=data)
     try:
-        return Draft(name, kind, text=decode(data, name), encoding=Encoding.of(data))
+        text = decode(data, name)
     except SkippedFile as exc:
-        raise UsageError(str(exc)) from None
+        # the command line skips such a file in a folder; the page says what to do instead
+        why = str(exc).replace(": skipped: ", ": cannot read: ", 1)
+        if exc.binary:
+            why += " (this is no text file); upload a .docx, .html, .md or .txt file"
+        elif "UTF-32" not in why:
+            why += "; save it as UTF-8 text (Save As, encoding UTF-8) and upload it again"
+        raise UsageError(why) from None
+    if not text.strip():
+        raise UsageError(f"{name}: the file is empty; there is nothing to check")
+    return Draft(name, kind, text=text, encoding=Encoding.of(data))
 
 
 __all__ = ["Checked", "Checker", "Draft", "pieces", "read_upload", "safe_edits"]
