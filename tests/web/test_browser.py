@@ -78,6 +78,18 @@ def test_accept_changes_the_text_and_undo_restores_it(page: Any) -> None:
     assert page.get_by_role("button", name="Undo the last change").is_disabled()
 
 
+def test_checking_the_same_draft_again_keeps_the_accepted_changes(page: Any) -> None:
+    paste_and_check(page)
+    highlight(page, "prostitutes").click()
+    page.get_by_role("button", name="Accept “sex workers” instead of “prostitutes”").click()
+    expect(page.locator("#changes li")).to_have_count(1)
+    paste_and_check(page, profile="strict")
+    expect(page.locator("#changes li")).to_have_count(1)
+    assert "met two sex workers near" in draft_text(page)
+    paste_and_check(page, "Another draft about prostitutes.\n")
+    expect(page.locator("#changes li")).to_have_count(0)
+
+
 def test_accept_all_safe_fixes_then_undo_every_change(page: Any) -> None:
     paste_and_check(page)
     page.get_by_role("button", name="Accept all safe fixes").click()
@@ -88,6 +100,17 @@ def test_accept_all_safe_fixes_then_undo_every_change(page: Any) -> None:
     page.get_by_role("button", name="Undo the last change").click()
     expect(page.locator("#changes li")).to_have_count(0)
     expect(page.locator("#draft")).to_contain_text("get an AIDS test")
+
+
+def test_accept_all_safe_fixes_reaches_past_the_bound_on_findings(page: Any) -> None:
+    # 2,400 findings: the page shows the first 1,000, and the button keeps going
+    paste_and_check(page, "Hookers met the johns there.\n" * 1_200)
+    page.get_by_role("button", name="Accept all safe fixes").click()
+    expect(page.locator("#status")).to_contain_text("Accepted the safe fixes. 0 findings left")
+    assert "ooker" not in draft_text(page)
+    assert page.locator("#changes li").count() >= 2
+    page.get_by_role("button", name="Undo the last change").click()
+    expect(page.locator("#changes li")).not_to_have_count(0)
 
 
 def test_conflation_explains_the_shape_and_offers_no_rewrite(page: Any) -> None:

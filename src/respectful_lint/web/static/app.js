@@ -272,18 +272,27 @@
 
   async function fixAll() {
     if (state.busy) return;
-    const before = state.history.length;
-    const fixes = state.result ? state.result.safe_fixes : 0;  // as the summary counted them
     state.selected = null;
-    await check("fix-all", (data) => {
-      if (state.history.length > before) {
-        // (a fix may make more than one edit: "a handicapped bay" changes its "a" too)
-        state.labels.push("All safe fixes (" + count(fixes, "fix") + ")");
-        renderChanges();
-        $("undo").disabled = false;
-      }
-      say("Accepted the safe fixes. " + count(data.findings.length, "finding") + " left.");
-    });
+    // A long draft is checked up to a bound on findings: each round accepts the safe fixes
+    // found, and the next finds those past the bound, until none is left (each round is a
+    // change of its own in the list, undone on its own).
+    for (let round = 1; round <= 20; round++) {
+      const before = state.history.length;
+      const fixes = state.result ? state.result.safe_fixes : 0;  // as the summary counted them
+      let left = 0;
+      await check("fix-all", (data) => {
+        if (state.history.length > before) {
+          // (a fix may make more than one edit: "a handicapped bay" changes its "a" too)
+          state.labels.push((round > 1 ? "More safe fixes (" : "All safe fixes (") +
+            count(fixes, "fix") + ")");
+          renderChanges();
+          $("undo").disabled = false;
+        }
+        left = state.history.length > before ? data.safe_fixes : 0;
+        say("Accepted the safe fixes. " + count(data.findings.length, "finding") + " left.");
+      });
+      if (!left) break;
+    }
   }
 
   async function undo() {
@@ -359,6 +368,7 @@
     const before = { source: state.source, history: state.history, labels: state.labels,
       selected: state.selected };
     const file = $("file").files[0];
+    const was = state.source;
     if (file) {
       state.source = { type: "file", file: file };
     } else {
@@ -370,8 +380,13 @@
       }
       state.source = { type: "paste", text: text, kind: $("kind").value };
     }
-    state.history = [];
-    state.labels = [];
+    // the same draft checked again (another profile, say) keeps the changes accepted in it
+    const same = was && was.type === state.source.type && (file ? was.file === file
+      : was.text === state.source.text && was.kind === state.source.kind);
+    if (!same) {
+      state.history = [];
+      state.labels = [];
+    }
     state.selected = null;
     say("Checking\u2026");
     check("check", (data) => {
