@@ -484,4 +484,24 @@ def test_a_word_documents_header_is_named_in_the_draft(page: Any, tmp_path: Path
         page.get_by_role("button", name="Download as text").click()
     saved = tmp_path / "brief.txt"
     info.value.save_as(saved)
-    assert "Header" not in saved.read_text(encoding="utf-8")
+    # the header keeps its name in the text, so that it is not taken for the body
+    assert saved.read_text(encoding="utf-8").splitlines() == [
+        "Night outreach for sex workers.",
+        "",
+        "[Header]",
+        "",
+        "Sex workers: night outreach",
+    ]
+
+
+def test_html_is_downloaded_as_html(page: Any, tmp_path: Path) -> None:
+    page.get_by_label("Pasted text is").select_option("html")
+    paste_and_check(page, "<p>We met hookers.</p>\n")
+    assert page.get_by_role("button", name="Download as text").is_hidden()
+    page.get_by_role("button", name="Accept all safe fixes").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the corrected HTML").click()
+    assert info.value.suggested_filename == "draft-checked.html"
+    saved = tmp_path / "out.html"
+    info.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8") == "<p>We met sex workers.</p>\n"

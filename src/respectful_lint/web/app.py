@@ -197,12 +197,24 @@ def _download(
         return _attachment(checked.data, f"{stem}.docx", DOCX_TYPE)
     types = {"txt": "text/plain", "md": "text/markdown"}
     if fmt == "original" and draft.kind in ("html", "markdown", "text"):
-        suffix = draft.name.rpartition(".")[2] if "." in draft.name else "txt"
+        pasted = "html" if draft.kind == "html" else "txt"
+        suffix = draft.name.rpartition(".")[2] if "." in draft.name else pasted
         data = draft.encoding.encode(checked.text)  # as the file was written
         return _attachment(data, f"{stem}.{suffix}", "text/plain")
     if fmt not in types:
         raise FormError(400, f"unknown download format '{fmt}'")
-    return _attachment(checked.text.encode(), f"{stem}.{fmt}", types[fmt])
+    if draft.kind == "html":
+        raise FormError(400, "HTML is downloaded as HTML: use Download the corrected HTML.")
+    return _attachment(_with_part_names(checked).encode(), f"{stem}.{fmt}", types[fmt])
+
+
+def _with_part_names(checked: Checked) -> str:
+    """The text of a draft, a Word document's header, footer, notes and comments each under
+    its name (as the draft view shows them), so that none is taken for the body."""
+    text = checked.text
+    for at, name in reversed(checked.parts):
+        text = f"{text[:at].rstrip()}\n\n[{name}]\n\n{text[at:].lstrip()}"
+    return text
 
 
 def _attachment(data: bytes, name: str, media_type: str) -> Response:

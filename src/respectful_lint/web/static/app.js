@@ -115,9 +115,16 @@
     $("edit").hidden = state.source.type === "file";
     $("dl-docx").hidden = data.kind !== "docx";
     $("dl-track-label").hidden = data.kind !== "docx";
-    const original = state.source.type === "file" && data.kind !== "docx";
+    // HTML is downloaded as HTML: as text or Markdown it would be its source, misnamed
+    const original = (state.source.type === "file" && data.kind !== "docx") ||
+      data.kind === "html";
     $("dl-original").hidden = !original;
-    if (original) $("dl-original").textContent = "Download the corrected " + data.name;
+    if (original) {
+      $("dl-original").textContent = "Download the corrected " +
+        (state.source.type === "file" ? data.name : "HTML");
+    }
+    $("dl-txt").hidden = data.kind === "html";
+    $("dl-md").hidden = data.kind === "html";
     renderDraft(data);
     renderList(data);
     renderChanges();
@@ -233,7 +240,8 @@
       const ideas = f.suggestions.filter((s) => !offered.has(s));
       if (ideas.length) {
         parts.push(el("h4", {}, f.choices.length ? "Other ideas" : "Ideas"),
-          el("p", {}, "These do not fit the sentence as it stands; reword around them."),
+          el("p", {}, "These are not put in place for you here (they may not fit the " +
+            "sentence, or the words are quoted or split by formatting); reword by hand."),
           el("ul", {}, ...ideas.map((s) => el("li", {}, s))));
       }
       if (f.caution && f.choices.length) {
