@@ -237,6 +237,26 @@ def test_track_changes_writes_revisions_by_respectful_lint(tmp_path: Path) -> No
     assert docx.Document(str(copy)).paragraphs[1].text  # python-docx opens it
 
 
+def test_a_fix_held_back_from_tracked_changes_is_explained(tmp_path: Path) -> None:
+    # the first paragraph holds someone's tracked insertion: no revision can go in beside it
+    body = (
+        "<w:p><w:r><w:t xml:space='preserve'>Vans stop for hookers </w:t></w:r>"
+        "<w:ins w:id='1' w:author='Ana'><w:r><w:t xml:space='preserve'>every night</w:t>"
+        "</w:r></w:ins><w:r><w:t xml:space='preserve'>.</w:t></w:r></w:p>"
+        + para("Hookers are welcome.")
+    )
+    path = tmp_path / "draft.docx"
+    path.write_bytes(package(body))
+    result = check(tmp_path, "--fix", "--track-changes", str(path))
+    assert result.exit_code == 1
+    assert "1 fixed, 1 remaining." in result.output
+    assert "1 fix was not written as tracked changes" in result.output
+    assert "without --track-changes" in result.output
+    again = check(tmp_path, "--fix", str(path))
+    assert "1 fixed, 0 remaining." in again.output
+    assert "tracked" not in again.output
+
+
 def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:

@@ -98,9 +98,13 @@ def fix_report(
         if is_stdin:
             outcome.stdin = result
         outcome.results.append(result)
+        held = _held_back(result, options)
         if result.changed:
             outcome.before[name] = (findings, lines)
             remaining[name] = list(result.remaining)
+            notes.setdefault(name, []).extend(held)
+        else:
+            report.notes.extend(held)
     if remaining:  # once for all the changed files: linear in the files and findings
         report.findings = [f for f in report.findings if f.path not in remaining]
         report.findings.extend(f for found in remaining.values() for f in found)
@@ -109,6 +113,23 @@ def fix_report(
         report.notes.extend(n for name in remaining for n in notes.get(name, []))
     report.findings.sort(key=lambda f: f.sort_key)
     return outcome
+
+
+def _held_back(result: Fixed, options: FixOptions) -> list[str]:
+    """A note on the fixes of a Word document that could not be written as tracked changes
+    (their paragraph holds a tracked insertion already), which would otherwise be left with
+    no word of why."""
+    if not options.track_changes or result.fmt != "docx":
+        return []
+    held = sum(1 for f in result.remaining if applicable(f, options.unsafe))
+    if not held:
+        return []
+    fixes = "fix was" if held == 1 else "fixes were"
+    return [
+        f"{result.name}: {held} {fixes} not written as tracked changes: the paragraph "
+        "already holds a tracked change (accept or reject it in Word first, or fix without "
+        "--track-changes), or the words cross a tab or a field"
+    ]
 
 
 def _relint(
