@@ -505,3 +505,9 @@ def test_html_is_downloaded_as_html(page: Any, tmp_path: Path) -> None:
     saved = tmp_path / "out.html"
     info.value.save_as(saved)
     assert saved.read_text(encoding="utf-8") == "<p>We met sex workers.</p>\n"
+
+
+def test_the_finding_list_shows_words_without_their_markup(page: Any) -> None:
+    page.get_by_label("Pasted text is").select_option("markdown")
+    paste_and_check(page, "The van serves **prostituted** women downtown.\n")
+    expect(page.locator("#finding-list li").first).to_contain_text("“prostituted women”")

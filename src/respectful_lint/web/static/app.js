@@ -140,8 +140,14 @@
     }
   }
 
+  // the matched words as a reader sees them: without the Markdown or HTML markup that may
+  // stand inside them ("prostituted** women", "street</em>-walker")
+  function words(f) {
+    return f.matched.replace(/<[^>]*>/g, "").replace(/[*_`~]+/g, "");
+  }
+
   function label(f) {
-    return f.severity + ": \u201c" + f.matched + "\u201d, " + f.rule;
+    return f.severity + ": \u201c" + words(f) + "\u201d, " + f.rule;
   }
 
   function renderDraft(data) {
@@ -250,7 +256,7 @@
       }
     }
     $("detail").replaceChildren(...parts);
-    $("detail-title").textContent = "Why \u201c" + f.matched + "\u201d is flagged";
+    $("detail-title").textContent = "Why \u201c" + words(f) + "\u201d is flagged";
     if (focus) $("detail-title").focus();
   }
 
