@@ -53,3 +53,19 @@ def test_flags_the_claim(text: str, matched: str) -> None:
 )
 def test_passes(text: str) -> None:
     assert found(text) == []
+
+
+def test_all_after_the_verb_makes_the_claim_too() -> None:
+    text = "The county's escorts are all victims of trafficking, the sheriff said."
+    assert (RULE, "escorts are all victims of trafficking") in [f[:2] for f in found(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sex workers on the panel are all members of the union.",
+        "Sex workers are all different, and few of them are victims.",
+    ],
+)
+def test_all_after_the_verb_without_a_victim_is_no_claim(text: str) -> None:
+    assert [f for f in found(text) if f[0] == RULE] == []

@@ -38,6 +38,10 @@ _UNIVERSAL_VERB = re.compile(
 )
 
 
+# "all" right after a plural verb: the quantifier floats after it
+_FLOATING_ALL = re.compile(r" (?:are|were|have been) all ")
+
+
 _NO_SUCH = re.compile(
     r"(?<!\w)there(?:'s| is| are| was) no such thing as (?:an? )?(?:voluntary|consensual|"
     r"free|freely chosen|willing|chosen|happy|real|true|independent|empowered|autonomous|"
@@ -84,12 +88,15 @@ def universal(sent: Sentence, spec: Conflation, severity: Severity) -> list[Cand
             if max(ends) > 0:  # "there is no such thing as sex work, only exploitation"
                 out.append(cand(sent, bare.start(), max(ends), severity, (bare.start(), e)))
         q = _QUANTIFIER.search(norm[max(sent.start, s - 40) : s])
-        if q is None:
+        v = _UNIVERSAL_VERB.match(norm, e, sent.end)
+        if q is not None:
+            q_start = s - (len(norm[max(sent.start, s - 40) : s]) - q.start("q"))
+        elif v is not None and not v.group("fill") and _FLOATING_ALL.match(norm, v.start()):
+            q_start = s  # "sex workers are all trafficking victims": "all" after the verb
+        else:
             continue
-        q_start = s - (len(norm[max(sent.start, s - 40) : s]) - q.start("q"))
         if any(w in ("if", "whether", "without") for w in prev_words(sent, q_start, 1)):
             continue
-        v = _UNIVERSAL_VERB.match(norm, e, sent.end)
         fill = v.group("fill").split() if v is not None else []
         if v is None or (fill and fill[0] in RELATIVE) or any(w in FILL_STOP for w in fill):
             continue  # "any sex worker who is ...": a condition, not a claim
