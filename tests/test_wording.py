@@ -315,3 +315,20 @@ def test_a_heading_with_two_capitalized_words_gets_its_wording_in_title_case() -
     assert finding.suggestions[0] == "Sex Workers"
     [finding] = lint_text("Outreach for Prostitutes was the old name.\n", kind="markdown")
     assert finding.suggestions[0] == "Sex workers"  # prose keeps the capital only
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a possessive the wording cannot take
+        ("Crews cleared the homeless' tents from the bank.", "homelessness/the-homeless"),
+        # a clause after the noun: "an actor who uses a wheelchair who plays …"
+        ("She cast a wheelchair-bound actor who plays the lead.", "disability/wheelchair-bound"),
+        # words of force: a wording of work would put consent into the claim
+        ("The women were made to work as prostitutes in two flats.", "sex-work/prostitute"),
+    ],
+)
+def test_where_no_wording_stands_the_wordings_are_ideas(text: str, rule: str) -> None:
+    suggestions, out = fixed(text, rule)
+    assert out is None
+    assert suggestions

@@ -355,8 +355,8 @@ def _one_piece(document: Document, segment: Segment, ctx: Context, span: tuple[i
 
 # force right before the match ("forced to work as", "coerced into", "sold into")
 _COERCED = re.compile(
-    r"\b(?:forced|coerced|compelled|sold|trafficked|tricked|pressured|enslaved)"
-    r"(?: [\w'-]+){0,3} (?:as|into) (?:an? |the )?\Z"
+    r"\b(?:(?:forced|coerced|compelled|sold|trafficked|tricked|pressured|enslaved)"
+    r"(?: [\w'-]+){0,3}|made to(?: [\w'-]+){0,2}) (?:as|into) (?:an? |the )?\Z"
 )
 
 
@@ -374,6 +374,15 @@ def fixable(segment: Segment, ctx: Context, m: Match) -> bool:
         return False
     if m.start > 0 and ctx.norm[m.start - 1] == "#":
         return False  # a hashtag, which a wording of several words would break
+    norm = ctx.norm
+    if (
+        norm[m.end : m.end + 1] == "'"
+        and not norm[m.end + 1 : m.end + 2].isalnum()
+        and norm[m.start - 1 : m.start] != "'"
+    ):
+        # "the homeless' belongings": a possessive the wording cannot take ("people
+        # experiencing homelessness' belongings"); the sentence needs rewording
+        return False
     s, e = ctx.source_span(m.start, m.end)
     text = ctx.text
     return not proper_name_heading(segment.kind, text[s:e], text[max(0, s - 40) : s], text[e:])

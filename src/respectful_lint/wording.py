@@ -86,6 +86,9 @@ class Slot(Struct, frozen=True):
     # ("inmates in Alabama": incarcerated in Alabama); "" after "of" or a place before the match
     via: str = ""
     subject: str = ""  # the word before a predicate's copula ("the rules are …": "rules")
+    # a relative clause follows the noun after a modifier ("a wheelchair bound pianist who
+    # falls …"), which a wording with a clause of its own would double
+    clause_after: bool = False
 
 
 NOUN_SLOT = Slot()
@@ -122,7 +125,8 @@ def slot_at(
         return Slot("collective", plural=True, determiner_start=at)
     if words_after and "noun" in found and "function" not in found:
         noun = words_after[0]
-        return Slot("modifier", noun, after[0].end(), plural=_is_plural(noun))
+        clause = norm.startswith((" who ", " that ", " which ", ", who "), after[0].end())
+        return Slot("modifier", noun, after[0].end(), plural=_is_plural(noun), clause_after=clause)
     if prev in _COPULAS:
         copula = before[-1]
         present = _PRESENT_COPULAS.get(prev)
@@ -455,6 +459,10 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
         # used as an insult, which no wording for people replaces: ideas, without a fix
         fit = []
     fit = [p for p in fit if "{noun}" not in p.text or slot.noun]
+    if slot.clause_after and any(p.text.startswith("{noun} who ") for p in fit):
+        # "a pianist who uses a wheelchair who falls …": two clauses on one noun, and no
+        # other wording stands before it: ideas, no fix
+        fit = []
     fit = [p for p in fit if "{place}" not in p.text or slot.place]
     slotted = sorted(
         (p for p in fit if p.slots is not None), key=lambda p: "verb" not in (p.slots or ())
