@@ -291,3 +291,22 @@ def test_quoted_people_beside_other_quoted_words_are_still_people(text: str, rul
 def test_a_closing_single_quote_is_no_possessive() -> None:
     [finding] = lint_text("Agents detained 40 'illegals' at the farm.", kind="text")
     assert finding.matched == "illegals"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The historian shows how “junkie” replaced older terms in the press.",
+        "Our caption used “hookers” and readers objected within the hour.",
+        "The new stylebook rejects “illegal alien” outright.",
+        "Transgendered is not a verb, the guide reminds writers.",
+    ],
+)
+def test_a_sentence_about_words_makes_a_quoted_word_a_mention(text: str) -> None:
+    assert rules(text) == []
+
+
+def test_in_other_words_is_no_talk_of_words() -> None:
+    assert rules("In other words, deputies booked the “johns” and let the women go.") == [
+        "sex-work/john"
+    ]

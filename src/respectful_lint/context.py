@@ -20,6 +20,7 @@ from .quoting import (
     advised_against,
     asked_of_word,
     choosing_between,
+    classed_as_word,
     found_as_word,
     gloss_after,
     mention_frame_before,
@@ -53,6 +54,13 @@ _KEEPS_SENSE = re.compile(
 )
 # a quoted list item right before another one's opening quote, and the comma, "and" or "or"
 # after it (a comma may stand inside the closing quote: “inmate,” “felon”)
+# Nouns of a sentence that speaks of words as words; "term" not after "long-", "short-" …
+_WORD_TALK = re.compile(
+    r"(?<![\w-])(?:(?<!long-)(?<!short-)(?<!mid-)(?<!near-)(?<!long )(?<!short )terms?"
+    r"|(?<!other )words|phrases?|slurs?|euphemisms?|expressions?|wording|slang|jargon|terminology"
+    r"|vocabular(?:y|ies)|usage|stylebooks?|style ?guides?|glossar(?:y|ies)|dictionar(?:y|ies)"
+    r"|captions?|linguists?|etymology|lexicon)(?![\w-])"
+)
 # A short quoted phrase: a single quote opens after no word character (not "user's") and
 # closes before none
 _QUOTED_PHRASE = re.compile(
@@ -219,11 +227,21 @@ class Context:
         if self.self_described(start, end):
             return None
         kind = self.quote_kind(start, end)
-        if kind == "scare" and self._beside_quoted_wording(lexicon, start):
+        if kind == "scare" and (
+            self._beside_quoted_wording(lexicon, start) or self._talks_of_words(start)
+        ):
             # 'whether “prostitute” or “sex worker” fits', 'warns on “transgendered” and
-            # suggests “transgender”': words weighed against a wording in quotes
+            # suggests “transgender”': words weighed against a wording in quotes; 'how “drug
+            # addict” displaced older terms', 'used “crackhead” in a caption': a sentence about
+            # words
             kind = "mention"
         return self.quoting(entry.quotes, severity, start, kind == "mention", scare=kind == "scare")
+
+    def _talks_of_words(self, start: int) -> bool:
+        """Whether the sentence of the quoted term at ``start`` speaks of words as words
+        ("terms", "slang", "a caption", "the stylebook", "linguists")."""
+        lo, hi = self.sentence_bounds(start)
+        return _WORD_TALK.search(self.norm, lo, hi) is not None
 
     def _beside_quoted_wording(self, lexicon: CompiledLexicon, start: int) -> bool:
         """Whether the sentence of the quoted term at ``start`` also quotes a wording that a
@@ -519,6 +537,8 @@ class Context:
             start
         ):
             return "mention"
+        if classed_as_word(self.words_after(end)):
+            return "mention"  # "transgender is an adjective, not a verb"
         if self._ends_clause(end) and (advised_against(words) or self._chosen_over(start)):
             # "Don't say hookers; say sex workers", 'we use "correctional officer", not
             # prison guard'

@@ -71,7 +71,7 @@ _NAMING_VERBS = (
 # “illegals”")
 _STYLE_VERBS = _words(
     "ban bans banned banning retire retires retired retiring swap swaps swapped titled entitled "
-    "strike strikes striking print prints printing"
+    "strike strikes striking print prints printing reject rejects rejected rejecting"
 )
 # Dropping a word ("the Stylebook dropped “illegal immigrant” in 2013", "... from its
 # guide"); "the van dropped “hookers” downtown" drops people
@@ -337,6 +337,21 @@ def found_as_word(words: list[str]) -> bool:
         and head[1] in _WRITTEN
         and (head[2] in _WHERE or (head[1] == "spray" and head[3:4] != [] and head[3] in _WHERE))
     )
+
+
+# What a word is called as a word: "transgender is an adjective, not a verb"
+_PARTS_OF_SPEECH = _words("adjective adjectives noun nouns verb verbs adverb participle")
+
+
+def classed_as_word(following: list[str]) -> bool:
+    """Whether the words after an unquoted term say what part of speech it is ("… is an
+    adjective", "… is a noun, not a verb"): the term is named as a word."""
+    if following[:1] not in (["is"], ["was"], ["isn't"]):
+        return False
+    rest = following[1:4]
+    while rest[:1] in (["a"], ["an"], ["not"]):
+        rest = rest[1:]
+    return rest[:1] != [] and rest[0] in _PARTS_OF_SPEECH
 
 
 _ASKING = _words("is isn't was are aren't")
