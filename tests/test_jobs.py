@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from respectful_lint.cli import main
@@ -63,3 +64,20 @@ def test_jobs_through_clirunner_and_stdin(tmp_path: Path) -> None:
     assert piped.stdout.count("<stdin>:1:21:") == 1  # read by the main process
     bad = runner.invoke(main, ["check", "--jobs", "0", str(root)])
     assert bad.exit_code == 2
+
+
+def test_a_finished_run_shuts_its_workers_down_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only an interrupted run (or one whose reader went away) terminates its workers; a run
+    that reads every file lets them finish."""
+    from respectful_lint import jobs
+
+    stopped: list[object] = []
+    monkeypatch.setattr(jobs, "_stop", stopped.append)
+    for i in range(12):
+        (tmp_path / f"d{i}.txt").write_text(f"We met hookers {i}.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--jobs", "2", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.count("sex-work/hooker") == 12
+    assert stopped == []

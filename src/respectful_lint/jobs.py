@@ -179,9 +179,12 @@ def check_all(
     try:
         pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job,))
         finished = False
+        left = len(items)
         try:
-            yield from pool.map(_work, items, chunksize=chunk)
-            finished = True
+            for result in pool.map(_work, items, chunksize=chunk):
+                left -= 1
+                finished = not left  # the caller need not ask past the last result
+                yield result
         finally:
             if not finished:
                 _stop(pool)
