@@ -108,9 +108,9 @@ def test_accept_all_safe_fixes_reaches_past_the_bound_on_findings(page: Any) -> 
     page.get_by_role("button", name="Accept all safe fixes").click()
     expect(page.locator("#status")).to_contain_text("Accepted the safe fixes. 0 findings left")
     assert "ooker" not in draft_text(page)
-    assert page.locator("#changes li").count() >= 2
     page.get_by_role("button", name="Undo the last change").click()
-    expect(page.locator("#changes li")).not_to_have_count(0)
+    expect(page.locator("#changes li")).to_have_count(0)
+    expect(page.locator("#draft")).to_contain_text("Hookers met the johns there.")
 
 
 def test_conflation_explains_the_shape_and_offers_no_rewrite(page: Any) -> None:
@@ -298,8 +298,11 @@ def test_a_rule_shows_its_best_general_wording_each_wording_once_and_no_template
     detail = page.locator("#rule-detail")
     detail.locator("h3", has_text="drug-use/junkie").wait_for()
     items = detail.locator("ol li").all_inner_texts()
-    assert len(items) == len(set(items))
-    assert "person who uses crack (for crackhead (crack head, crack-head))" in items
+    assert items[0] == "person who uses drugs"
+    assert [i.split(" (")[0] for i in items].count("person who uses crack") == 1
+    assert (
+        "person who uses crack (for crackhead (crack head, crack-head), druggie, junkie)" in items
+    )
     assert "~" not in detail.inner_text()
     search.fill("wheelchair")
     page.get_by_role("button", name="disability/wheelchair-bound").click()

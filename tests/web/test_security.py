@@ -222,6 +222,7 @@ def zip_bomb() -> bytes:
         ("binary.txt", b"\0\1\2\3" * 100, "text/plain", 400, "binary"),
         ("latin1.txt", "café prostitutes".encode("latin-1"), "text/plain", 400, "save it as UTF-8"),
         ("empty.txt", b"\n  \n", "text/plain", 400, "the file is empty"),
+        ("empty.docx", b"", "application/octet-stream", 400, "the file is empty"),
         (
             "locked.docx",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),
@@ -458,3 +459,14 @@ def test_a_forged_undo_is_a_clear_400(server: Server, session: dict[str, str], a
     status, _, body = post(server, session, text="We met prostitutes.", action=action)
     assert status == 400
     assert json.loads(body)["error"]
+
+
+def test_accept_all_reaches_safe_fixes_past_the_findings_the_page_shows(
+    server: Server, session: dict[str, str]
+) -> None:
+    # the first 1,000 findings have no safe fix; the hookers after them do
+    text = "A junkie slept by the door.\n" * 1_005 + "Vans stop for hookers.\n" * 3
+    status, _, body = post(server, session, text=text, action="fix-all")
+    assert status == 200
+    history = json.loads(body)["history"]
+    assert [[change[2] for change in batch] for batch in history] == [["sex workers"] * 3]

@@ -23,7 +23,15 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import LintError
 from ..profiles import PROFILES
-from .checks import PASTE_KINDS, Checked, Checker, Draft, read_upload, safe_edits
+from .checks import (
+    FIX_ALL_FINDINGS,
+    PASTE_KINDS,
+    Checked,
+    Checker,
+    Draft,
+    read_upload,
+    safe_edits,
+)
 from .forms import FormError, Part, read_form
 from .history import changes, parse_history, without_change
 from .security import Guard, HostCheck
@@ -169,7 +177,7 @@ def _check_archive(name: str, data: bytes) -> None:
 
 def _check(checker: Checker, draft: Draft, profile: str, action: str) -> dict[str, Any]:
     if action == "fix-all":
-        first = checker.check(draft, profile)
+        first = checker.check(draft, profile, limit=FIX_ALL_FINDINGS)
         batch = safe_edits(first)
         if batch:
             draft.history.append(changes(first.text, batch))

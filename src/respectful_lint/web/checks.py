@@ -69,6 +69,9 @@ class Checked:
 # The most findings a check shows: a page, and the answer that carries them, stay usable and
 # their size bounded; the rest of the draft is checked once these are dealt with
 MAX_FINDINGS = 1_000
+# what "Accept all safe fixes" reads of a draft to find its safe fixes: past the findings the
+# page shows, so that a draft whose first thousand findings have none still gets its own
+FIX_ALL_FINDINGS = 20_000
 
 
 class Checker:
@@ -118,9 +121,16 @@ class Checker:
         lexicons = cached_lexicons(self.settings.lexicons, defaults=self.settings.default_lexicons)
         return dict(merge_groups(lexicons))
 
-    def check(self, draft: Draft, profile: str, *, track_changes: bool = False) -> Checked:
+    def check(
+        self,
+        draft: Draft,
+        profile: str,
+        *,
+        track_changes: bool = False,
+        limit: int = MAX_FINDINGS,
+    ) -> Checked:
         """Apply the draft's accepted changes (to a .docx, as Word tracked changes when
-        ``track_changes``), then lint it."""
+        ``track_changes``), then lint it, up to ``limit`` findings."""
         settings = self._settings(profile)
         compiled = prepare_settings(settings)
         if draft.kind == "docx":
@@ -132,23 +142,23 @@ class Checker:
                 batch = compose_edits(text, replay(text, draft.history)[1])
                 data = apply_docx_edits(data, batch, track_changes=track_changes, path=draft.name)
             document = reader.read_bytes(data, draft.name)
-            findings, capped = self._lint(document, settings, compiled)
+            findings, capped = self._lint(document, settings, compiled, limit)
             parts = _part_starts(document)
             return Checked(draft, str(document.text), data, findings, capped=capped, parts=parts)
         text, _ = replay(draft.text or "", draft.history)
         document = reader_for_name(draft.kind, self.config.reader_options()).read(text, draft.name)
-        findings, capped = self._lint(document, settings, compiled)
+        findings, capped = self._lint(document, settings, compiled, limit)
         locked = {(f.start, f.end) for f in findings if document.is_locked(f.start, f.end)}
         return Checked(draft, text, None, findings, locked, capped)
 
     def _lint(
-        self, document: Document, settings: Settings, compiled: CompiledLexicon
+        self, document: Document, settings: Settings, compiled: CompiledLexicon, limit: int
     ) -> tuple[list[Finding], bool]:
         """The selection stage as on the command line, without inline suppressions: the page
         shows every finding of the draft, up to :data:`MAX_FINDINGS` (and says whether the
         draft was checked only that far)."""
         stage = selection.Stage(
-            settings.selection, self.config, suppressions=False, max_findings=MAX_FINDINGS
+            settings.selection, self.config, suppressions=False, max_findings=limit
         )
         notes: list[str] = []
         found = selection.apply(
@@ -357,6 +367,8 @@ def read_upload(name: str, data: bytes) -> Draft:
         raise UsageError(
             f"{name}: not a file type the checker reads; upload a .docx, .html, .md or .txt file"
         )
+    if not data:
+        raise UsageError(f"{name}: the file is empty; there is nothing to check")
     if kind == "docx":
         return Draft(name, kind, data=data)
     try:

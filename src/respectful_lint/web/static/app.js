@@ -449,23 +449,26 @@
       term.replaceAll("~", "-") + ")";
   }
 
-  // each wording once, with the terms it is for and a template's noun shown as "…"
+  // each wording once, with the terms it is for (none: it is for them all), the general
+  // ones first, as the rules list shows the best of them; a template's noun shown as "…"
   function wordings(preferred) {
-    const seen = new Set();
-    const out = [];
+    const byText = new Map();
     for (const p of preferred) {
-      const text = p.text.replaceAll("{noun}", "\u2026").replaceAll("{place}", "\u2026");
-      const notes = [];
-      if (p.text.includes("{noun}")) notes.push("before a noun, which it takes in");
-      if (p.text.includes("{place}")) notes.push("with the place named");
-      if (p.for) notes.push("for " + p.for.map(termShown).join(", "));
-      const shown = notes.length ? text + " (" + notes.join("; ") + ")" : text;
-      if (!seen.has(shown)) {
-        seen.add(shown);
-        out.push(shown);
-      }
+      const entry = byText.get(p.text) || { text: p.text, for: [], general: false };
+      if (p.for) entry.for.push(...p.for.filter((t) => !entry.for.includes(t)));
+      else entry.general = true;
+      byText.set(p.text, entry);
     }
-    return out;
+    const entries = [...byText.values()];
+    entries.sort((a, b) => Number(b.general) - Number(a.general));
+    return entries.map((e) => {
+      const notes = [];
+      if (e.text.includes("{noun}")) notes.push("before a noun, which it takes in");
+      if (e.text.includes("{place}")) notes.push("with the place named");
+      if (!e.general && e.for.length) notes.push("for " + e.for.map(termShown).join(", "));
+      const text = e.text.replaceAll("{noun}", "\u2026").replaceAll("{place}", "\u2026");
+      return notes.length ? text + " (" + notes.join("; ") + ")" : text;
+    });
   }
 
   async function showRule(id) {
@@ -485,7 +488,7 @@
         el("p", {}, r.terms.map((t) => termShown(t.term)).join(", ")));
     }
     if (r.preferred.length) {
-      parts.push(el("h4", {}, "Preferred wording, best first"),
+      parts.push(el("h4", {}, "Preferred wording"),
         el("ol", {}, ...wordings(r.preferred).map((w) => el("li", {}, w))));
     }
     parts.push(el("h4", {}, "Why"), el("p", {}, r.note));
