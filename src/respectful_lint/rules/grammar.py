@@ -17,6 +17,7 @@ from msgspec import Struct
 
 from ..model import Conflation, Severity
 from ..normalize import PARAGRAPH
+from ..wordclass import classes
 
 if TYPE_CHECKING:
     from .sentence import Sentence
@@ -155,11 +156,15 @@ def negated(sent: Sentence, cand: Candidate) -> bool:
         lo = max(sent.start, first - 80)
         cut = max(sent.norm.rfind(mark, lo, first) for mark in _CLAUSE_MARKS)
         lead = words_between(sent, max(lo, cut + 1), first)
-        if (
-            _denies(lead[-3:])
-            or lead[:1] in (["few"], ["fewer"])
-            or (lead[:1] == ["not"] and lead[1:2] != [] and lead[1] in _ALL)
-        ):
+        if lead[:1] in (["few"], ["fewer"]):
+            subject = lead[1:]
+        elif lead[:1] == ["not"] and lead[1:2] != [] and lead[1] in _ALL:
+            subject = lead[2:]
+        else:
+            subject = None
+        # the quantifier is the subject's own: no verb or clause between it and the claim
+        # ("Few doubted that the Thai women …", "Not every neighbour knew …" affirm it)
+        if subject is not None and not any(_verb_or_clause(w) for w in subject):
             return True
     for s, _ in anchors:
         lo = max(sent.start, s - 50)
@@ -182,6 +187,26 @@ _DISOWNED = re.compile(
 )
 # "No" before these is certainty, not denial: "make no mistake", "there is no doubt that"
 _CERTAINTY = frozenset(split_words("mistake doubt question wonder secret denying surprise"))
+
+
+def _verb_or_clause(word: str) -> bool:
+    """Whether ``word`` is a verb (and no noun or adjective) or starts a clause."""
+    if word in RELATIVE or word in _BE or word in _BELIEVING:
+        return True
+    found = classes(word)
+    return "verb" in found and not found & {"noun", "adj"}
+
+
+_BE = frozenset(split_words("is are was were be been being has have had do does did"))
+# verbs of belief and saying, which also read as nouns ("few activists think …")
+_BELIEVING = frozenset(
+    split_words(
+        "think thinks thought believe believes believed doubt doubts doubted know knows knew "
+        "realise realises realised realize realizes realized say says said claim claims claimed "
+        "suspect suspects suspected assume assumes assumed expect expects expected deny denies "
+        "denied agree agrees agreed notice noticed imagine imagines imagined"
+    )
+)
 
 
 def _denies(words: list[str]) -> bool:

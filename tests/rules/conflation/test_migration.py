@@ -73,3 +73,14 @@ def test_a_claim_denied_of_its_subject_is_no_inference(text: str) -> None:
 def test_a_quantifier_that_affirms_keeps_the_inference() -> None:
     text = "Most Korean women in the massage trade were trafficked, he said."
     assert [f[0] for f in found(text)] == [RULE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Few doubted that the Thai women at the spa were trafficked.",
+        "Not every neighbour knew the Korean women at the parlour were trafficked.",
+    ],
+)
+def test_a_quantifier_of_another_subject_denies_nothing(text: str) -> None:
+    assert [f[0] for f in found(text)] == [RULE]
