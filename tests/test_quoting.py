@@ -260,7 +260,7 @@ def test_quoted_people_judged_are_still_people() -> None:
     [
         # weighed against a wording in quotes
         "The panel argued over whether “hooker” or “sex worker” suits the 1901 ledger.",
-        "The style tool flags “transgendered” and offers “transgender.”",
+        "The style tool flags “transgendered” and suggests “transgender.”",
         "The old leaflet said “junkies”; the new one says “people who use drugs.”",
         # done to the word: printed, struck, its use, a heading
         "Editors agreed to stop printing “illegals” in headlines.",
@@ -310,3 +310,21 @@ def test_in_other_words_is_no_talk_of_words() -> None:
     assert rules("In other words, deputies booked the “johns” and let the women go.") == [
         "sex-work/john"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a quoted wording in another role sets nothing against the term
+        ('Deputies arrested 12 "johns" and seized a "client" ledger.', "sex-work/john"),
+        ('Police offered "help" to the "prostitutes" they arrested.', "sex-work/prostitute"),
+        # verbs that take people as well as words
+        ('The agency\'s use of "addicts" as informants was criticised.', "drug-use/addict"),
+        ('The suit says guards strike "inmates" with batons.', "incarceration/inmate"),
+        ('Police said they would print "johns" names in the paper.', "sex-work/john"),
+        ('Are "illegals" accepted at the county hospital?', "immigration/illegals"),
+        ('The "illegals" entered the country heading north.', "immigration/illegals"),
+    ],
+)
+def test_quoted_people_are_people_whatever_else_the_sentence_quotes(text: str, rule: str) -> None:
+    assert rule in rules(text)

@@ -207,8 +207,8 @@ def test_an_adverb_between_copula_and_predicate_keeps_the_predicate_slot() -> No
     ("text", "expected"),
     [
         (
-            "She's retarded, the intake notes say.",
-            "She's intellectually disabled, the intake notes say.",
+            "She's retarded and needs help, the intake notes say.",
+            "She's intellectually disabled and needs help, the intake notes say.",
         ),
         ("They're mentally retarded, he wrote.", "They're intellectually disabled, he wrote."),
     ],
@@ -332,3 +332,8 @@ def test_where_no_wording_stands_the_wordings_are_ideas(text: str, rule: str) ->
     suggestions, out = fixed(text, rule)
     assert out is None
     assert suggestions
+
+
+def test_a_place_in_a_heading_is_no_sign_of_title_case() -> None:
+    [finding] = lint_text("## Inmates at Rikers\n", kind="markdown")
+    assert finding.suggestions[0] == "People incarcerated at Rikers"

@@ -5,6 +5,7 @@ The lexicon's guards are data; this module evaluates them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
@@ -21,10 +22,12 @@ from .quoting import (
     asked_of_word,
     choosing_between,
     classed_as_word,
+    edited_as_word,
     found_as_word,
     gloss_after,
     mention_frame_before,
     said_as_if,
+    used_as_word,
 )
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
@@ -244,8 +247,11 @@ class Context:
         return _WORD_TALK.search(self.norm, lo, hi) is not None
 
     def _beside_quoted_wording(self, lexicon: CompiledLexicon, start: int) -> bool:
-        """Whether the sentence of the quoted term at ``start`` also quotes a wording that a
-        rule of ``lexicon`` prefers."""
+        """Whether the sentence of the quoted term at ``start`` sets against it, in quotes, a
+        wording a rule prefers: after "or", "not", "than" or a verb that chooses words
+        ('whether “prostitute” or “sex worker”', 'suggests “transgender”', 'prefer
+        “incarcerated people” to “inmates” and “felons”'). A quoted wording in another role
+        ('seized a “client” ledger', 'offered “help”') sets nothing against it."""
         lo, hi = self.sentence_bounds(start)
         wordings = None
         for quoted in _QUOTED_PHRASE.finditer(self.norm, lo, hi):
@@ -253,7 +259,9 @@ class Context:
                 continue  # the term's own quotes
             if wordings is None:
                 wordings = preferred_wordings(lexicon)
-            if quoted[1].strip(" ,.;:!?") in wordings:
+            if quoted[1].strip(" ,.;:!?") in wordings and any(
+                w in _SETTING_AGAINST for w in self.words_before(quoted.start())[-2:]
+            ):
                 return True
         return False
 
@@ -429,11 +437,13 @@ class Context:
             if len(self._titles) >= _BOUNDS_KEPT:
                 self._titles.clear()
             found = self._titles[bounds] = self._title_case(*bounds) >= 3
-        return found or (heading and self._title_case(*bounds) >= 2)
+        return found or (heading and self._title_case(*bounds, names=False) >= 2)
 
-    def _title_case(self, lo: int, hi: int) -> int:
+    def _title_case(self, lo: int, hi: int, *, names: bool = True) -> int:
         """How many words of four or more letters the sentence has when each starts with a
-        capital (3 when a short function word after the first has one too); 0 when not."""
+        capital (3 when a short function word after the first has one too); 0 when not.
+        Without ``names``, a word after "at", "in", "of" or "from" is not counted: it may be a
+        place's name, which has its capital in any sentence ("Inmates at Rikers")."""
         s, e = self.source_span(lo, hi)
         if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
             return 0  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
@@ -444,6 +454,9 @@ class Context:
         short = len(every) >= 3 and any(
             w[0].isupper() and len(w) < 4 and "function" in classes(w) for w in every[1:]
         )
+        if not names:
+            after = {b for a, b in itertools.pairwise(every) if a.lower() in _PLACE_LEADS}
+            words = [w for w in words if w not in after]
         return max(len(words), 3) if short else len(words)
 
     def next_classes(self, start: int, end: int) -> frozenset[str]:
@@ -577,6 +590,8 @@ class Context:
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
         if asked_of_word(words, following):
             return True  # "Is 'addict' ever acceptable?"
+        if used_as_word(words) or (words[-1:] and edited_as_word(words[-1], following)):
+            return True  # "the headline's use of 'illegals'", "strike “felon” from the forms"
         if words[-1:] and said_as_if(words[-1], following):
             return True  # 'why do people say "illegal alien" like it is normal'
         if words[-1:] and words[-1] in DROPPING and _WORD_DROPPED.match(" ".join(following)):
@@ -777,7 +792,13 @@ class _Quotes:
         return last_open > _last_before(self.closing, head, start)
 
 
+_PLACE_LEADS = frozenset(("at", "in", "of", "from"))
 _WORDINGS: dict[int, tuple[CompiledLexicon, frozenset[str]]] = {}
+# words right before a quoted wording that set it against another ('or “sex worker”')
+_SETTING_AGAINST = word_set(
+    "or vs versus not than instead say says use uses using write writes prefer prefers "
+    "preferred recommend recommends recommended suggest suggests suggested"
+)
 
 
 def preferred_wordings(lexicon: CompiledLexicon) -> frozenset[str]:

@@ -49,7 +49,6 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("eg",),
     ("i", "e"),
     ("as", "in"),
-    ("use", "of"),  # 'the headline's use of “illegals”'
     ("heading",),  # 'the subject heading “Illegal aliens”'
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
@@ -71,8 +70,49 @@ _NAMING_VERBS = (
 # “illegals”")
 _STYLE_VERBS = _words(
     "ban bans banned banning retire retires retired retiring swap swaps swapped titled entitled "
-    "strike strikes striking print prints printing reject rejects rejected rejecting"
+    "reject rejects rejected rejecting"
 )
+# Verbs of editing a text that take people as well ("guards strike inmates", "print the johns'
+# names"): a word only when the quoted term ends its clause or is struck from a text
+EDITING = _words("strike strikes striking struck print prints printing printed")
+# Texts and their writers, whose "use of" a quoted term is a use of a word ('the headline's use
+# of “illegals”'; 'the DEA's use of “addicts” as informants' uses people)
+_WRITERS = _words(
+    "headline headlines article articles story stories paper papers column columns report "
+    "reports post posts ad ads tweet tweets speech speeches caption captions book books film "
+    "films writer writers author authors editor editors reporter reporters columnist "
+    "columnists journalist journalists newspaper newspapers"
+)
+
+
+_EDITED_FROM = _words(
+    "form forms application applications policy policies website site signs headline "
+    "headlines copy story stories paper papers print"
+)
+
+
+def edited_as_word(verb: str, following: list[str]) -> bool:
+    """Whether a quoted term after an editing ``verb`` is a word: it ends its clause ("we no
+    longer print “illegals”.") or is struck from or printed in a text ("strike “felon” from
+    the forms", "printing “illegals” in headlines")."""
+    if verb not in EDITING:
+        return False
+    if not following:
+        return True
+    return following[0] in ("from", "in") and any(
+        w in _TEXTS or w in _EDITED_FROM for w in following[1:6]
+    )
+
+
+def used_as_word(words: list[str]) -> bool:
+    """Whether ``words`` before a quoted term end with a text's or a writer's "use of"."""
+    if words[-2:] != ["use", "of"] or len(words) < 3:
+        return False
+    owner = words[-3]
+    owner = owner[:-2] if owner.endswith("'s") else owner
+    return owner in _WRITERS
+
+
 # Dropping a word ("the Stylebook dropped “illegal immigrant” in 2013", "... from its
 # guide"); "the van dropped “hookers” downtown" drops people
 DROPPING = _words("drop drops dropped dropping")
@@ -354,16 +394,20 @@ def classed_as_word(following: list[str]) -> bool:
     return rest[:1] != [] and rest[0] in _PARTS_OF_SPEECH
 
 
-_ASKING = _words("is isn't was are aren't")
-_FINE = _words("ok okay fine offensive")
+_FINE = _words("ok okay fine offensive acceptable appropriate slur")
 
 
 def asked_of_word(before: list[str], following: list[str]) -> bool:
     """Whether a quoted term after a question's first word is asked about as a word: "Is
-    'addict' ever acceptable?", 'Is "junkie" offensive?'."""
-    return before in (["is"], ["isn't"], ["was"], ["are"], ["aren't"]) and any(
-        w in _VERDICTS or w in _GIVEN_UP or w in _FINE for w in following[:4]
+    'addict' ever acceptable?", 'Is "junkie" offensive?'. ('Are "illegals" accepted at the
+    hospital?' asks about people.)"""
+    return before in (["is"], ["isn't"], ["was"]) and any(
+        w in _VERDICTS or w in _FINE for w in following[:4]
     )
+
+
+_ENTERING = _words("enter enters entered entering")
+_WORD_BOOKS = _words("dictionary dictionaries vocabulary lexicon english print")
 
 
 def gloss_after(words: list[str]) -> bool:
@@ -375,7 +419,7 @@ def gloss_after(words: list[str]) -> bool:
         return True
     if head[:3] == ["appeared", "in", "print"] or head[:2] == ["first", "appeared"]:
         return True  # the history of a word
-    if head[0] in ("entered", "enters") and any(w in _WRITING_NOUNS or w in _TEXTS for w in head):
+    if head[0] in _ENTERING and any(w in _WRITING_NOUNS or w in _WORD_BOOKS for w in head):
         return True  # "… entered American slang", "… entered the dictionary"
     if head[0] == "as" and any(w in _WORD_NOUNS for w in head[1:3]):
         return True  # "… as a label"
