@@ -11,7 +11,6 @@ Standard input is always read by the main process.
 from __future__ import annotations
 
 import os
-import signal
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -133,6 +132,8 @@ def _start_worker(job: Job) -> None:
     _JOB = job
     # Ctrl+C reaches every process of the terminal's group: the main process stops the run
     # (see check_all), and a worker must not print a traceback of its own
+    import signal  # here: a run in one process does not need it
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if job.cached_tables:
         from . import cache, wordclass
