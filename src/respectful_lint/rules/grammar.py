@@ -150,22 +150,21 @@ def negated(sent: Sentence, cand: Candidate) -> bool:
     if _DISOWNED.search(sent.norm, max(sent.start, first - 80), first):
         return True  # "we no longer believe that all sex work is trafficking"
     anchors = sorted(cand.anchors)
-    if first < anchors[0][0]:
-        # a subject the claim is denied of: "Not every migrant sex worker …", "Few Thai
-        # women in the massage parlours …"
-        lo = max(sent.start, first - 80)
-        cut = max(sent.norm.rfind(mark, lo, first) for mark in _CLAUSE_MARKS)
-        lead = words_between(sent, max(lo, cut + 1), first)
-        if lead[:1] in (["few"], ["fewer"]):
-            subject = lead[1:]
-        elif lead[:1] == ["not"] and lead[1:2] != [] and lead[1] in _ALL:
-            subject = lead[2:]
-        else:
-            subject = None
-        # the quantifier is the subject's own: no verb or clause between it and the claim
-        # ("Few doubted that the Thai women …", "Not every neighbour knew …" affirm it)
-        if subject is not None and not any(_verb_or_clause(w) for w in subject):
-            return True
+    # a subject the claim is denied of: "Not every migrant sex worker …", "Few Thai
+    # women in the massage parlours …"
+    lo = max(sent.start, first - 80)
+    cut = max(sent.norm.rfind(mark, lo, first) for mark in _CLAUSE_MARKS)
+    lead = words_between(sent, max(lo, cut + 1), first)
+    if lead[:1] in (["few"], ["fewer"], ["no"]):
+        subject = lead[1:]
+    elif lead[:1] == ["not"] and lead[1:2] != [] and lead[1] in _ALL:
+        subject = lead[2:]
+    else:
+        subject = None
+    # the quantifier is the subject's own: no verb or clause between it and the claim
+    # ("Few doubted that the Thai women …", "Not every neighbour knew …" affirm it)
+    if subject is not None and not any(_verb_or_clause(w) for w in subject):
+        return True
     for s, _ in anchors:
         lo = max(sent.start, s - 50)
         cut = max(sent.norm.rfind(mark, lo, s) for mark in _CLAUSE_MARKS)

@@ -84,3 +84,7 @@ def test_a_quantifier_that_affirms_keeps_the_inference() -> None:
 )
 def test_a_quantifier_of_another_subject_denies_nothing(text: str) -> None:
     assert [f[0] for f in found(text)] == [RULE]
+
+
+def test_no_before_the_subject_denies_the_claim() -> None:
+    assert found("No Thai women in the saunas were trafficked, police found.") == []

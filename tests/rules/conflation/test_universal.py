@@ -69,3 +69,7 @@ def test_all_after_the_verb_makes_the_claim_too() -> None:
 )
 def test_all_after_the_verb_without_a_victim_is_no_claim(text: str) -> None:
     assert [f for f in found(text) if f[0] == RULE] == []
+
+
+def test_few_before_the_subject_denies_the_claim() -> None:
+    assert found("Few sex workers are trafficking victims, the survey found.") == []
