@@ -297,7 +297,7 @@ def test_a_closing_single_quote_is_no_possessive() -> None:
     "text",
     [
         "The historian shows how “junkie” replaced older terms in the press.",
-        "Our caption used “hookers” and readers objected within the hour.",
+        "The story used “hookers” in a caption and readers objected within the hour.",
         "The new stylebook rejects “illegal alien” outright.",
         "Transgendered is not a verb, the guide reminds writers.",
     ],
@@ -328,3 +328,33 @@ def test_in_other_words_is_no_talk_of_words() -> None:
 )
 def test_quoted_people_are_people_whatever_else_the_sentence_quotes(text: str, rule: str) -> None:
     assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # "terms", "words", "usage", "slurs" and "caption" in their everyday senses
+        ('Deputies said the "johns" had agreed to the terms of release.', "sex-work/john"),
+        ('In terms of numbers, the "johns" outnumbered the staff.', "sex-work/john"),
+        ('The sergeant had words with the "johns" outside the bar.', "sex-work/john"),
+        ('Drug usage among the "addicts" at the hostel fell.', "drug-use/addict"),
+        ('The caption named the "illegals" held at the border.', "immigration/illegals"),
+        ('Guards hurled slurs at the "inmates" during the count.', "incarceration/inmate"),
+    ],
+)
+def test_everyday_senses_of_word_nouns_make_no_mention(text: str, rule: str) -> None:
+    assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Client" is more accurate than "john", the desk editor said.',
+        'The guide favours "undocumented immigrant" over "illegal alien".',
+        'The governor\'s use of "illegals" drew condemnation.',
+        'The paper stopped printing "illegals" in 2013.',
+        'The paper stopped printing "illegals", its editor said.',
+    ],
+)
+def test_words_weighed_or_a_speakers_use_of_them_are_mentions(text: str) -> None:
+    assert rules(text) == []

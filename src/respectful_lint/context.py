@@ -57,12 +57,15 @@ _KEEPS_SENSE = re.compile(
 )
 # a quoted list item right before another one's opening quote, and the comma, "and" or "or"
 # after it (a comma may stand inside the closing quote: “inmate,” “felon”)
-# Nouns of a sentence that speaks of words as words; "term" not after "long-", "short-" …
+# Words of a sentence that speaks of words as words: nouns that name nothing else, and
+# "terms", "words" or "phrases" after a word that sorts them ("older terms"), which "in terms
+# of", "on their own terms" and "had words with" are not; a word "in a caption"
 _WORD_TALK = re.compile(
-    r"(?<![\w-])(?:(?<!long-)(?<!short-)(?<!mid-)(?<!near-)(?<!long )(?<!short )terms?"
-    r"|(?<!other )words|phrases?|slurs?|euphemisms?|expressions?|wording|slang|jargon|terminology"
-    r"|vocabular(?:y|ies)|usage|stylebooks?|style ?guides?|glossar(?:y|ies)|dictionar(?:y|ies)"
-    r"|captions?|linguists?|etymology|lexicon)(?![\w-])"
+    r"(?<![\w-])(?:slang|jargon|terminology|vocabular(?:y|ies)|stylebooks?|style ?guides?"
+    r"|glossar(?:y|ies)|dictionar(?:y|ies)|linguists?|etymology|lexicon"
+    r"|(?:older|old|such|these|those|similar|offensive|outdated|derogatory|new|preferred"
+    r"|medical|clinical|loaded|stigmatizing|stigmatising|neutral) (?:terms|words|phrases)"
+    r"|in (?:a|the|its|our|their) captions?)(?![\w-])"
 )
 # A short quoted phrase: a single quote opens after no word character (not "user's") and
 # closes before none
@@ -254,13 +257,17 @@ class Context:
         ('seized a “client” ledger', 'offered “help”') sets nothing against it."""
         lo, hi = self.sentence_bounds(start)
         wordings = None
-        for quoted in _QUOTED_PHRASE.finditer(self.norm, lo, hi):
+        quotes = list(_QUOTED_PHRASE.finditer(self.norm, lo, hi))
+        own = next((q.start() for q in quotes if q.start() <= start < q.end()), start)
+        for quoted in quotes:
             if quoted.start() <= start < quoted.end():
                 continue  # the term's own quotes
             if wordings is None:
                 wordings = preferred_wordings(lexicon)
             if quoted[1].strip(" ,.;:!?") in wordings and any(
-                w in _SETTING_AGAINST for w in self.words_before(quoted.start())[-2:]
+                w in _SETTING_AGAINST
+                for at in (quoted.start(), own)
+                for w in self.words_before(at)[-2:]
             ):
                 return True
         return False
@@ -590,7 +597,10 @@ class Context:
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
         if asked_of_word(words, following):
             return True  # "Is 'addict' ever acceptable?"
-        if used_as_word(words) or (words[-1:] and edited_as_word(words[-1], following)):
+        ends = self.norm[closing + 1 : closing + 2] in ("", ",", ".", ";", ":", "!", "?")
+        if used_as_word(words, following) or (
+            words[-1:] and edited_as_word(words[-1], [] if ends else following)
+        ):
             return True  # "the headline's use of 'illegals'", "strike “felon” from the forms"
         if words[-1:] and said_as_if(words[-1], following):
             return True  # 'why do people say "illegal alien" like it is normal'
@@ -796,8 +806,9 @@ _PLACE_LEADS = frozenset(("at", "in", "of", "from"))
 _WORDINGS: dict[int, tuple[CompiledLexicon, frozenset[str]]] = {}
 # words right before a quoted wording that set it against another ('or “sex worker”')
 _SETTING_AGAINST = word_set(
-    "or vs versus not than instead say says use uses using write writes prefer prefers "
-    "preferred recommend recommends recommended suggest suggests suggested"
+    "or vs versus not than over instead say says use uses using write writes prefer prefers "
+    "preferred recommend recommends recommended suggest suggests suggested favour favours "
+    "favoured favor favors favored"
 )
 
 

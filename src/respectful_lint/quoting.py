@@ -97,20 +97,30 @@ def edited_as_word(verb: str, following: list[str]) -> bool:
     the forms", "printing “illegals” in headlines")."""
     if verb not in EDITING:
         return False
-    if not following:
+    if not following or following[:2] in (["years", "ago"], ["any", "more"], ["anymore"]):
         return True
+    if following[0] in ("in", "since") and following[1:2] != [] and following[1].isdigit():
+        return True  # "stopped printing 'illegals' in 2013"
     return following[0] in ("from", "in") and any(
         w in _TEXTS or w in _EDITED_FROM for w in following[1:6]
     )
 
 
-def used_as_word(words: list[str]) -> bool:
-    """Whether ``words`` before a quoted term end with a text's or a writer's "use of"."""
-    if words[-2:] != ["use", "of"] or len(words) < 3:
+# Speakers whose "use of" a quoted term is a use of a word ('the mayor's use of "illegals"')
+_SPEAKERS = _words(
+    "president president's mayor governor senator minister chief candidate official "
+    "officials spokesman spokeswoman spokesperson campaign party commentator host anchor"
+)
+
+
+def used_as_word(words: list[str], following: list[str]) -> bool:
+    """Whether ``words`` before a quoted term end with a text's, a writer's or a speaker's
+    "use of", and no role follows ("the DEA's use of 'addicts' as informants" uses people)."""
+    if words[-2:] != ["use", "of"] or len(words) < 3 or following[:1] == ["as"]:
         return False
     owner = words[-3]
     owner = owner[:-2] if owner.endswith("'s") else owner
-    return owner in _WRITERS
+    return owner in _WRITERS or owner in _SPEAKERS
 
 
 # Dropping a word ("the Stylebook dropped “illegal immigrant” in 2013", "... from its
@@ -237,7 +247,7 @@ _DETERMINERS = _words(
 
 # Words that start like a naming verb but are nouns or other words.
 _NOT_NAMING = _words(
-    "termination terminal terminals terminated labels names brands reference references "
+    "termination terminal terminals terminated terms labels names brands reference references "
     "referral referrals referee calligraphy callous"
 )
 

@@ -110,7 +110,8 @@
     $("results").hidden = false;
     $("draft-name").textContent = data.name;
     $("summary").textContent = summary(data);
-    $("fix-all").disabled = data.safe_fixes === 0;
+    // past the findings shown there may be safe fixes the page has not counted
+    $("fix-all").disabled = data.safe_fixes === 0 && !data.capped;
     $("undo").disabled = state.history.length === 0;
     $("edit").hidden = state.source.type === "file";
     $("dl-docx").hidden = data.kind !== "docx";
