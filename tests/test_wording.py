@@ -324,6 +324,8 @@ def test_a_heading_with_two_capitalized_words_gets_its_wording_in_title_case() -
         ("Crews cleared the homeless' tents from the bank.", "homelessness/the-homeless"),
         # a clause after the noun: "an actor who uses a wheelchair who plays …"
         ("She cast a wheelchair-bound actor who plays the lead.", "disability/wheelchair-bound"),
+        ("A wheelchair-bound actor whose voice we know narrates.", "disability/wheelchair-bound"),
+        ("She was made to work at night as a prostitute.", "sex-work/prostitute"),
         # words of force: a wording of work would put consent into the claim
         ("The women were made to work as prostitutes in two flats.", "sex-work/prostitute"),
     ],

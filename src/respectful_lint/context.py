@@ -55,8 +55,6 @@ _KEEPS_SENSE = re.compile(
     r"-(?:run|led|owned|operated|staffed|founded|filled|packed|crowded|infested|ridden"
     r"|dominated|turned|looking|like)(?![\w'])"
 )
-# a quoted list item right before another one's opening quote, and the comma, "and" or "or"
-# after it (a comma may stand inside the closing quote: “inmate,” “felon”)
 # Words of a sentence that speaks of words as words: nouns that name nothing else, and
 # "terms", "words" or "phrases" after a word that sorts them ("older terms"), which "in terms
 # of", "on their own terms" and "had words with" are not; a word "in a caption"
@@ -72,6 +70,8 @@ _WORD_TALK = re.compile(
 _QUOTED_PHRASE = re.compile(
     r"(?:[\"\u201c\u00ab]|(?<!\w)')([^\"\u201c\u201d\u00ab\u00bb']{1,60})(?:[\"\u201d\u00bb]|'(?!\w))"
 )
+# a quoted list item right before another one's opening quote, and the comma, "and" or "or"
+# after it (a comma may stand inside the closing quote: “inmate,” “felon”)
 _QUOTED_ITEM = re.compile(
     r"[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]{1,60})[\"\u201d'\u2019]"
     r"[ ,;]*(?:(?:and|or) +)?\Z"
@@ -825,6 +825,8 @@ def preferred_wordings(lexicon: CompiledLexicon) -> frozenset[str]:
         for text in (p.text, p.plural)
         if text and "{" not in text
     )
+    if len(_WORDINGS) >= 8:  # lexicons compiled in one process: a few profiles' worth
+        _WORDINGS.clear()
     _WORDINGS[id(lexicon)] = (lexicon, found)
     return found
 

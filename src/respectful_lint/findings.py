@@ -356,7 +356,7 @@ def _one_piece(document: Document, segment: Segment, ctx: Context, span: tuple[i
 # force right before the match ("forced to work as", "coerced into", "sold into")
 _COERCED = re.compile(
     r"\b(?:(?:forced|coerced|compelled|sold|trafficked|tricked|pressured|enslaved)"
-    r"(?: [\w'-]+){0,3}|made to(?: [\w'-]+){0,2}) (?:as|into) (?:an? |the )?\Z"
+    r"(?: [\w'-]+){0,3}|made to(?: [\w'-]+){0,4}) (?:as|into) (?:an? |the )?\Z"
 )
 
 

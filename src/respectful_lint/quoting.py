@@ -66,8 +66,7 @@ _NAMING_VERBS = (
     "avoid",
 )
 # What a style guide does with a word, right before a term quoted on its own: bans, retires,
-# swaps, strikes or prints it ("bans “hooker”", "retires “prostitute”", "no longer print
-# “illegals”")
+# swaps or rejects it ("bans “hooker”", "retires “prostitute”", "rejects “child prostitute”")
 _STYLE_VERBS = _words(
     "ban bans banned banning retire retires retired retiring swap swaps swapped titled entitled "
     "reject rejects rejected rejecting"
@@ -108,7 +107,7 @@ def edited_as_word(verb: str, following: list[str]) -> bool:
 
 # Speakers whose "use of" a quoted term is a use of a word ('the mayor's use of "illegals"')
 _SPEAKERS = _words(
-    "president president's mayor governor senator minister chief candidate official "
+    "president mayor governor senator minister chief candidate official "
     "officials spokesman spokeswoman spokesperson campaign party commentator host anchor"
 )
 

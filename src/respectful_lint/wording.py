@@ -125,7 +125,10 @@ def slot_at(
         return Slot("collective", plural=True, determiner_start=at)
     if words_after and "noun" in found and "function" not in found:
         noun = words_after[0]
-        clause = norm.startswith((" who ", " that ", " which ", ", who "), after[0].end())
+        clause = norm.startswith(
+            (" who ", " who,", " whose ", " whom ", " that ", " which ", ", who ", ", whom "),
+            after[0].end(),
+        )
         return Slot("modifier", noun, after[0].end(), plural=_is_plural(noun), clause_after=clause)
     if prev in _COPULAS:
         copula = before[-1]
