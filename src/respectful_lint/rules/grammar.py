@@ -145,8 +145,8 @@ def negated(sent: Sentence, cand: Candidate) -> bool:
     """A negation within three words before either concept, in its clause, or between them;
     a belief or saying disowned right before the claim ("we no longer believe that",
     "nobody here thinks"); or a claim denied of its own subject ("Not every migrant …",
-    "Few sex workers …", "No foreign women …"). "No" that starts an idiom of certainty ("make no mistake", "there
-    is no doubt that") does not deny what follows."""
+    "Few sex workers …", "No foreign women …"). "No" that starts an idiom of certainty
+    ("make no mistake", "there is no doubt that") does not deny what follows."""
     first = min([cand.start, *(s for s, _ in cand.anchors)])
     if _DISOWNED.search(sent.norm, max(sent.start, first - 80), first):
         return True  # "we no longer believe that all sex work is trafficking"
