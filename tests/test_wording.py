@@ -336,6 +336,13 @@ def test_where_no_wording_stands_the_wordings_are_ideas(text: str, rule: str) ->
     assert suggestions
 
 
-def test_a_place_in_a_heading_is_no_sign_of_title_case() -> None:
-    [finding] = lint_text("## Inmates at Rikers\n", kind="markdown")
-    assert finding.suggestions[0] == "People incarcerated at Rikers"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("## Inmates at Rikers\n", "People incarcerated at Rikers"),
+        ("## Inmates at Rikers Island\n", "People incarcerated at Rikers Island"),
+    ],
+)
+def test_a_place_in_a_heading_is_no_sign_of_title_case(text: str, expected: str) -> None:
+    [finding] = lint_text(text, kind="markdown")
+    assert finding.suggestions[0] == expected

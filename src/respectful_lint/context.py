@@ -444,13 +444,13 @@ class Context:
             if len(self._titles) >= _BOUNDS_KEPT:
                 self._titles.clear()
             found = self._titles[bounds] = self._title_case(*bounds) >= 3
-        return found or (heading and self._title_case(*bounds, names=False) >= 2)
+        return found or (heading and self._title_case(*bounds) >= 2)
 
-    def _title_case(self, lo: int, hi: int, *, names: bool = True) -> int:
+    def _title_case(self, lo: int, hi: int) -> int:
         """How many words of four or more letters the sentence has when each starts with a
-        capital (3 when a short function word after the first has one too); 0 when not.
-        Without ``names``, a word after "at", "in", "of" or "from" is not counted: it may be a
-        place's name, which has its capital in any sentence ("Inmates at Rikers")."""
+        capital (3 when a short function word after the first has one too); 0 when not. The
+        capitalized words right after "at", "in", "of" or "from" are not counted: they may be
+        a place's name, which has its capitals in any sentence ("Inmates at Rikers Island")."""
         s, e = self.source_span(lo, hi)
         if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
             return 0  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
@@ -461,9 +461,13 @@ class Context:
         short = len(every) >= 3 and any(
             w[0].isupper() and len(w) < 4 and "function" in classes(w) for w in every[1:]
         )
-        if not names:
-            after = {b for a, b in itertools.pairwise(every) if a.lower() in _PLACE_LEADS}
-            words = [w for w in words if w not in after]
+        placed: set[str] = set()  # the capitalized words right after "at", "in" …
+        naming = False
+        for a, b in itertools.pairwise(every):
+            naming = (a.lower() in _PLACE_LEADS or naming) and b[0].isupper()
+            if naming:
+                placed.add(b)
+        words = [w for w in words if w not in placed]
         return max(len(words), 3) if short else len(words)
 
     def next_classes(self, start: int, end: int) -> frozenset[str]:
