@@ -66,10 +66,14 @@
 
   // One request at a time: a change accepted while another is under way would point at
   // words that have moved.
+  const DOWNLOADS = ["dl-docx", "dl-original", "dl-txt", "dl-md"];
+
   async function check(action, done) {
     fail("");
     state.busy = true;
     $("check-button").disabled = true;
+    // a download while the draft is being changed would give the draft as it was
+    for (const id of DOWNLOADS) $(id).disabled = true;
     $("results").setAttribute("aria-busy", "true");
     try {
       const response = await post("/api/check", { action: action || "check" });
@@ -83,6 +87,7 @@
     } finally {
       state.busy = false;
       $("check-button").disabled = false;
+      for (const id of DOWNLOADS) $(id).disabled = false;
       $("results").removeAttribute("aria-busy");
     }
   }
