@@ -13,17 +13,27 @@ DRAFT = "Police arrested two prostitutes.\n"
 LOAD_ERROR = "failed to load: broken on purpose"
 
 
-def _broken_site(site: Path) -> None:
-    """A distribution whose reader and reporter cannot be imported, written straight into a
-    folder that goes on the path."""
-    dist = site / "broken_pack-1.0.dist-info"
+def _distribution(site: Path, name: str, entry_points: str, module: str) -> None:
+    """A distribution ``name`` (``broken-pack``, module ``broken_pack``) with its entry
+    points and its one module, written straight into a folder that goes on the path."""
+    package = name.replace("-", "_")
+    dist = site / f"{package}-1.0.dist-info"
     dist.mkdir(parents=True)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-pack\nVersion: 1.0\n")
-    (dist / "entry_points.txt").write_text(
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (dist / "top_level.txt").write_text(f"{package}\n")
+    (dist / "entry_points.txt").write_text(entry_points)
+    (site / f"{package}.py").write_text(module)
+
+
+def _broken_site(site: Path) -> None:
+    """A distribution whose reader and reporter cannot be imported."""
+    _distribution(
+        site,
+        "broken-pack",
         "[respectful_lint.readers]\nodd = broken_pack:OddReader\n\n"
-        "[respectful_lint.reporters]\nloud = broken_pack:LoudReporter\n"
+        "[respectful_lint.reporters]\nloud = broken_pack:LoudReporter\n",
+        "raise ImportError('broken on purpose')\n",
     )
-    (site / "broken_pack.py").write_text("raise ImportError('broken on purpose')\n")
 
 
 @pytest.fixture
@@ -103,12 +113,12 @@ def test_the_broken_reader_is_an_error_where_it_may_be_needed(project: Path) -> 
 def test_a_lexicon_plugin_that_gives_no_lexicon_is_one_line_naming_it(
     tmp_path: Path, returned: str, reason: str
 ) -> None:
-    site = tmp_path / "site"
-    dist = site / "empty_pack-1.0.dist-info"
-    dist.mkdir(parents=True)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: empty-pack\nVersion: 1.0\n")
-    (dist / "entry_points.txt").write_text("[respectful_lint.lexicons]\nhouse = empty_pack:path\n")
-    (site / "empty_pack.py").write_text(f"def path():\n    return {returned}\n")
+    _distribution(
+        tmp_path / "site",
+        "empty-pack",
+        "[respectful_lint.lexicons]\nhouse = empty_pack:path\n",
+        f"def path():\n    return {returned}\n",
+    )
     project = tmp_path / "project"
     project.mkdir()
     (project / "draft.md").write_text(DRAFT)
@@ -123,18 +133,15 @@ def test_a_plugin_that_fails_while_checking_is_named_and_its_message_not_shown(
     tmp_path: Path,
 ) -> None:
     # the error's message may quote the draft: it is left to --debug
-    site = tmp_path / "site"
-    dist = site / "boom_pack-1.0.dist-info"
-    dist.mkdir(parents=True)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: boom-pack\nVersion: 1.0\n")
-    (dist / "top_level.txt").write_text("boom_pack\n")
-    (dist / "entry_points.txt").write_text("[respectful_lint.readers]\nodd = boom_pack:OddReader\n")
-    (site / "boom_pack.py").write_text(
+    _distribution(
+        tmp_path / "site",
+        "boom-pack",
+        "[respectful_lint.readers]\nodd = boom_pack:OddReader\n",
         "class OddReader:\n"
         "    name = 'odd'\n"
         "    extensions = ('.odd',)\n"
         "    def read(self, text, path):\n"
-        "        raise ValueError('cannot read: ' + text)\n"
+        "        raise ValueError('cannot read: ' + text)\n",
     )
     folder = tmp_path / "project"
     folder.mkdir()
