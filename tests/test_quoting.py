@@ -296,6 +296,32 @@ def test_a_closing_single_quote_is_no_possessive() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "'Nobody here will call them inmates', the new warden told staff.",
+        "‘The clinic can’t turn away addicts’, a nurse wrote.",
+    ],
+)
+def test_a_quotation_closing_after_a_plural_is_no_possessive(text: str) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert not finding.matched.endswith(("'", "’"))
+    assert not any(s.endswith("'s") for s in finding.suggestions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The inmates' lawyers filed on Monday.",
+        "The 'reform' cut the inmates', guards' and visitors' hours.",
+        "'We filed today,' said the inmates' lawyer.",
+    ],
+)
+def test_a_plural_possessive_after_a_closed_quotation_stays_possessive(text: str) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert finding.matched == "inmates'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The historian shows how “junkie” replaced older terms in the press.",
         "The story used “hookers” in a caption and readers objected within the hour.",
         "The new stylebook rejects “illegal alien” outright.",

@@ -56,7 +56,7 @@ class CompiledTerms(Passive, Struct, frozen=True):
             rules = self.forms.get(norm[start:stop])
             if rules is None or (stop < len(norm) and is_word(norm[stop])):
                 continue
-            if norm[stop - 1] == "'" and start and norm[start - 1] == "'":
+            if norm[stop - 1] == "'" and _closes_quote(norm, start, stop):
                 continue  # 'illegals': a closing quote, not a plural's possessive
             for index in rules:
                 need = self.needs.get(index)
@@ -74,6 +74,30 @@ class CompiledTerms(Passive, Struct, frozen=True):
             assert self.need_scanner is not None
             found = ctx.needed = present(self.need_scanner, ctx.norm)
         return found
+
+
+_QUOTE_LOOKBACK = 300  # characters searched back for a quotation's opening mark
+_AFTER_QUOTE = frozenset(",.;:!?)")
+
+
+def _closes_quote(norm: str, start: int, stop: int) -> bool:
+    """Whether the apostrophe ending ``norm[start:stop]`` closes a single-quoted span: the
+    term is quoted itself ('illegals'), or it ends a quotation that opened earlier and
+    punctuation or the end follows ('Nobody should call them inmates', she said)."""
+    if start and norm[start - 1] == "'":
+        return True
+    if stop < len(norm) and norm[stop] not in _AFTER_QUOTE:
+        return False
+    low = max(0, start - _QUOTE_LOOKBACK)
+    at = norm.rfind("'", low, start)
+    while at >= 0:
+        after_word = at + 1 < len(norm) and is_word(norm[at + 1])
+        if at == 0 or not is_word(norm[at - 1]):
+            return after_word  # the nearest opening mark, not closed before the term
+        if not after_word:
+            return False  # an earlier quotation closed here ('reform' failed the inmates', …)
+        at = norm.rfind("'", low, at)  # an apostrophe inside a word (don't)
+    return False
 
 
 class TermKind:
