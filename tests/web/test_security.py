@@ -212,6 +212,16 @@ def zip_bomb() -> bytes:
     return buf.getvalue()
 
 
+def blank_docx() -> bytes:
+    """A Word document saved with empty paragraphs only."""
+    document = docx.Document()
+    document.add_paragraph("")
+    document.add_paragraph("   ")
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "data", "ctype", "status", "message"),
     [
@@ -223,6 +233,7 @@ def zip_bomb() -> bytes:
         ("latin1.txt", "café prostitutes".encode("latin-1"), "text/plain", 400, "save it as UTF-8"),
         ("empty.txt", b"\n  \n", "text/plain", 400, "the file is empty"),
         ("empty.docx", b"", "application/octet-stream", 400, "the file is empty"),
+        ("blank.docx", blank_docx, "application/octet-stream", 400, "has no text"),
         (
             "locked.docx",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),

@@ -142,6 +142,11 @@ class Checker:
                 batch = compose_edits(text, replay(text, draft.history)[1])
                 data = apply_docx_edits(data, batch, track_changes=track_changes, path=draft.name)
             document = reader.read_bytes(data, draft.name)
+            if not draft.history and not str(document.text).strip():
+                raise UsageError(
+                    f"{draft.name}: the document has no text in its body, headers, footers or "
+                    "comments; there is nothing to check"
+                )
             findings, capped = self._lint(document, settings, compiled, limit)
             parts = _part_starts(document)
             return Checked(draft, str(document.text), data, findings, capped=capped, parts=parts)
