@@ -346,3 +346,19 @@ def test_where_no_wording_stands_the_wordings_are_ideas(text: str, rule: str) ->
 def test_a_place_in_a_heading_is_no_sign_of_title_case(text: str, expected: str) -> None:
     [finding] = lint_text(text, kind="markdown")
     assert finding.suggestions[0] == expected
+
+
+def test_a_capitalized_plural_mid_sentence_is_a_buyer_where_the_sentence_speaks_of_sex() -> None:
+    [finding] = lint_text("Last night the number of Johns arrested at the motel doubled.")
+    assert finding.rule == "sex-work/john"
+    assert finding.suggestions[0] == "clients"
+
+
+def test_a_capital_in_a_name_of_several_words_is_kept() -> None:
+    [finding] = lint_text("Homes for Addicts was the charity's first name.")
+    assert finding.suggestions[0][:1].isupper()
+
+
+def test_an_adjective_before_an_opening_quote_still_counts() -> None:
+    found = lint_text('Ask what a prospective "john" wants before the sting.')
+    assert [f.rule for f in found] == ["sex-work/john"]

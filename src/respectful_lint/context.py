@@ -515,6 +515,9 @@ class Context:
         or the start of the sentence comes first."""
         lo = max(0, start - 60)
         head = self.norm[lo:start]
+        bare = head.rstrip("\"'")
+        if bare != head and bare.endswith(" "):
+            head = bare  # an opening quotation mark: 'a prospective "john"'
         if not head.endswith(" ") or not head[:-1][-1:].isalnum():
             return frozenset({"none"})
         words = _COMPOUND.findall(head)

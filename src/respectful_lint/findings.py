@@ -30,6 +30,7 @@ from .quoting import reported_naming
 from .wordclass import classes
 from .wording import (
     DIED,
+    MINOR_WORDS,
     former_before,
     formerly,
     in_the_past,
@@ -145,6 +146,25 @@ def make_finding(
     )
 
 
+def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
+    """Whether a match written with a capital stands inside a sentence, where its wording
+    takes none: not at the sentence's start or after a colon, not in a Title Case line."""
+    if ctx.sentence_start(m.start):
+        return False
+    lo = ctx.sentence_bounds(m.start)[0]
+    before = ctx.norm[max(lo, m.start - 8) : m.start].rstrip(" \"'([")
+    if not before or before[-1] in ":;" or ctx.title_case(m.start):
+        return False
+    # a capital in a name of several words keeps it ("Outreach for Prostitutes was …")
+    for word in reversed(_LETTERS.findall(ctx.original(max(lo, m.start - 60), m.start))):
+        if word.lower() not in MINOR_WORDS:
+            return not word[:1].isupper()
+    return True
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def rule_finding(
     document: Document, segment: Segment, ctx: Context, rule: Rule, m: Match
 ) -> Finding:
@@ -225,6 +245,18 @@ def rule_finding(
             and ctx.title_case(m.start, heading=segment.kind == "heading")
         ):  # a word of a Title Case headline: "Inmate Escapes": "Incarcerated Person Escapes"
             texts = [title_cased(t) for t in texts]
+        elif (
+            shown[:1].isupper()
+            and " " not in shown.strip()
+            and not shown.isupper()
+            and inflection.base[:1].islower()
+            and _capital_mid_sentence(ctx, m)
+        ):
+            # "the number of Johns arrested": "clients", not "Clients"
+            texts = [
+                t[:1].lower() + t[1:] if span[0] == m.start and t[1:2].islower() else t
+                for t, span in zip(texts, spans, strict=True)
+            ]
         chosen: dict[str, tuple[tuple[int, int], bool]] = {}
         for text, span, stand in zip(texts, spans, stands, strict=True):
             chosen.setdefault(text, (span, stand))

@@ -758,7 +758,7 @@ def transfer_case(
 
 # words a title leaves in lower case unless they start it: articles, conjunctions, prepositions
 # fmt: off
-_MINOR = frozenset([
+MINOR_WORDS = frozenset([
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
     "off", "on", "per", "to", "up", "via", "with", "from", "into", "onto", "upon", "about",
     "above", "across", "after", "against", "along", "among", "around", "before", "behind",
@@ -775,7 +775,9 @@ def title_cased(text: str) -> str:
     words = text.split(" ")
     return " ".join(
         "-".join(
-            p[:1].upper() + p[1:] if (i == 0 and j == 0) or p.lower() not in _MINOR else p.lower()
+            p[:1].upper() + p[1:]
+            if (i == 0 and j == 0) or p.lower() not in MINOR_WORDS
+            else p.lower()
             for j, p in enumerate(w.split("-"))
         )
         for i, w in enumerate(words)
