@@ -384,3 +384,43 @@ def test_everyday_senses_of_word_nouns_make_no_mention(text: str, rule: str) -> 
 )
 def test_words_weighed_or_a_speakers_use_of_them_are_mentions(text: str) -> None:
     assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Advocates insist these teens are survivors, not criminals.",
+        "At the clinic they're patients, not addicts.",
+        "We want them treated as neighbours with rights, not inmates.",
+    ],
+)
+def test_a_label_set_against_what_people_are_is_not_used(text: str) -> None:
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Deputies arrested johns, not prostitutes, in the sweep.", "sex-work/prostitute"),
+        ("The grant serves everyone, not just addicts.", "drug-use/addict"),
+    ],
+)
+def test_not_between_two_groups_of_people_still_uses_both(text: str, rule: str) -> None:
+    assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no such thing as a child prostitute, the campaign says.",
+        "Remember: there's no such thing as a 'teenage prostitute' or an 'underage escort'.",
+        "In that dialect the slur translates to “tranny” in English.",
+        'Released people carry the title of "felon" for decades.',
+        "In the newsroom survey, “inmate” was the most contested.",
+        "“Sex change,” also known as transition, is an outdated phrase here.",
+        "The paper voted to end use of ‘illegal immigrant’ last year.",
+        "For years he was known as a “junkie.”",
+    ],
+)
+def test_more_frames_name_a_term_as_a_word(text: str) -> None:
+    assert rules(text) == []

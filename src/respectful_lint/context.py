@@ -60,7 +60,7 @@ _KEEPS_SENSE = re.compile(
 # of", "on their own terms" and "had words with" are not; a word "in a caption"
 _WORD_TALK = re.compile(
     r"(?<![\w-])(?:slang|jargon|terminology|vocabular(?:y|ies)|stylebooks?|style ?guides?"
-    r"|glossar(?:y|ies)|dictionar(?:y|ies)|linguists?|etymology|lexicon"
+    r"|glossar(?:y|ies)|dictionar(?:y|ies)|linguists?|etymology|lexicon|pejoratives?"
     r"|(?:older|old|such|these|those|similar|offensive|outdated|derogatory|new|preferred"
     r"|medical|clinical|loaded|stigmatizing|stigmatising|neutral) (?:terms|words|phrases)"
     r"|in (?:a|the|its|our|their) captions?)(?![\w-])"
@@ -81,6 +81,13 @@ _QUOTED_ITEM = re.compile(
 # comma may set the term off ("the word, junkie, is")
 _GAP_BEFORE = re.compile(r"(?<=\w)([^\w]*)\Z")
 _JOINING = re.compile(r"[&;.!?+/]")
+# a label set against what someone is said to be, at its clause's end: "treat them as
+# victims, not criminals", "they are patients, not addicts" ("arrested johns, not
+# prostitutes" names other people)
+_REJECTED_LABEL = re.compile(
+    r"(?:(?<![\w'])(?:as|is|are|was|were|be|been|being)|'re|'s) (?:an? |the )?(?:[\w-]+ ){0,3}"
+    r"[\w-]+, (?:and )?not (?:an? )?\Z"
+)
 # what ends a clause after an unquoted term named as a word (see Context._ends_clause)
 _CLAUSE_END = re.compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
 # a list item of one word right before a match, and the comma, "and" or "or" after it
@@ -566,9 +573,13 @@ class Context:
             return "mention"
         if classed_as_word(self.words_after(end)):
             return "mention"  # "transgender is an adjective, not a verb"
-        if self._ends_clause(end) and (advised_against(words) or self._chosen_over(start)):
+        if self._ends_clause(end) and (
+            advised_against(words)
+            or self._chosen_over(start)
+            or _REJECTED_LABEL.search(self.norm, max(0, start - 80), start) is not None
+        ):
             # "Don't say hookers; say sex workers", 'we use "correctional officer", not
-            # prison guard'
+            # prison guard', "treat them as victims, not criminals"
             return "mention"
         norm = self.norm
         # the quote may open a few words earlier: "a “child prostitute”"

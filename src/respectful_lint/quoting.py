@@ -50,6 +50,12 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("i", "e"),
     ("as", "in"),
     ("heading",),  # 'the subject heading “Illegal aliens”'
+    ("translates", "to"),  # 'which translates to “…” in English'
+    ("translated", "to"),
+    ("translates", "as"),
+    ("translated", "as"),
+    ("title", "of"),  # 'carry the title of "felon"'
+    ("label", "of"),
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
 _NAMING_VERBS = (
@@ -119,7 +125,11 @@ def used_as_word(words: list[str], following: list[str]) -> bool:
         return False
     owner = words[-3]
     owner = owner[:-2] if owner.endswith("'s") else owner
-    return owner in _WRITERS or owner in _SPEAKERS
+    return owner in _WRITERS or owner in _SPEAKERS or owner in _ENDING_USE
+
+
+# Verbs that end a use of a word ("Decision to End Use of 'Child Prostitute'")
+_ENDING_USE = _words("end ends ended ending stop stops stopped stopping ban bans banned banning")
 
 
 # Dropping a word ("the Stylebook dropped “illegal immigrant” in 2013", "... from its
@@ -159,8 +169,11 @@ _JUDGED = _words("considered seen regarded deemed viewed thought felt")
 _VERDICTS = _words(
     "outdated dated offensive derogatory stigmatizing stigmatising pejorative problematic "
     "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete avoided "
-    "discouraged deprecated"
+    "discouraged deprecated contested controversial disputed"
 )
+_NO_SUCH_THING = ["no", "such", "thing", "as"]
+# Words of degree between a copula and a verdict: "… is the most contested"
+_DEGREES = _words("most more very so too highly deeply especially particularly")
 _COPULAS = _words("is was are were has have")
 # Verbs of a word found in a text, nouns for texts, and what is done to a word written or
 # thrown at someone ("… was scrawled on the wall", "… was hurled at her")
@@ -214,12 +227,17 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True
     if words[-2:] == ["so", "called"]:
         return True
+    bare = words[:-1] if last in ("a", "an", "the") else words
+    if any(words[-n - 4 : len(words) - n] == _NO_SUCH_THING for n in range(3)):
+        # "there is no such thing as a child prostitute": the label denied (and the words of
+        # a longer term before it, so that "prostitute" alone is no use either)
+        return True
     if not quoted:
         return False
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
         return True
-    if "known" in words[-3:-1] and last == "as":
-        return True
+    if "known" in bare[-3:-1] and bare[-1:] == ["as"]:
+        return True  # "known as", "known as a"
     if last in _STYLE_VERBS or (last in _USING and words[-2:-1] and words[-2] in _GIVING_UP):
         return True
     if last == "against" and words[-2:-1] and words[-2] in _ADVISING:
@@ -424,8 +442,10 @@ def gloss_after(words: list[str]) -> bool:
     head = words[:4]
     if not head:
         return False
-    if head[0] in _GLOSS_VERBS or head[0] in ("coined", "originated"):
+    if head[0] in _GLOSS_VERBS or head[0] in ("coined", "originated", "aka"):
         return True
+    if head[1:3] == ["known", "as"] and head[0] in ("also", "otherwise"):
+        return True  # '"sex change operation," also known as …'
     if head[:3] == ["appeared", "in", "print"] or head[:2] == ["first", "appeared"]:
         return True  # the history of a word
     if head[0] in _ENTERING and any(w in _WRITING_NOUNS or w in _WORD_BOOKS for w in head):
@@ -445,6 +465,8 @@ def gloss_after(words: list[str]) -> bool:
             rest = [w for w in words[2:6] if w != "as"]  # "… is considered (as) outdated"
         if rest[:1] and rest[0] in ("a", "an", "the"):
             rest = rest[1:]
+        if rest[:1] and rest[0] in _DEGREES:
+            rest = rest[1:]  # "… is the most contested"
         if rest[:1] and (rest[0] in _VERDICTS or rest[0] in _SAYING_NOUNS):
             return True  # "… is outdated", "… is a myth"
         if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:
