@@ -32,6 +32,7 @@ from respectful_lint.lexicon.compile import CompiledLexicon, compile_rules
 from respectful_lint.model import Document, OffsetMap, Segment
 from respectful_lint.normalize import PARAGRAPH, normalize
 from respectful_lint.rules.kind import Passive
+from respectful_lint.rules.term import closes_quote
 from respectful_lint.scan import Hits, available_backend
 
 HYPERSCAN = available_backend() == "hyperscan"  # the accelerator of the fast extra
@@ -154,6 +155,8 @@ def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:
             if m.end() > m.start()
         }
         for start, end in spans:
+            if ctx.norm[end - 1] == "'" and closes_quote(ctx.norm, start, end):
+                continue  # a quotation's closing mark, not a plural's possessive
             severity = ctx.verify(lexicon, index, start, end)
             if severity is not None:
                 accepted.append(Match(start, end, index, severity))

@@ -56,7 +56,7 @@ class CompiledTerms(Passive, Struct, frozen=True):
             rules = self.forms.get(norm[start:stop])
             if rules is None or (stop < len(norm) and is_word(norm[stop])):
                 continue
-            if norm[stop - 1] == "'" and _closes_quote(norm, start, stop):
+            if norm[stop - 1] == "'" and closes_quote(norm, start, stop):
                 continue  # 'illegals': a closing quote, not a plural's possessive
             for index in rules:
                 need = self.needs.get(index)
@@ -80,7 +80,7 @@ _QUOTE_LOOKBACK = 300  # characters searched back for a quotation's opening mark
 _AFTER_QUOTE = frozenset(",.;:!?)")
 
 
-def _closes_quote(norm: str, start: int, stop: int) -> bool:
+def closes_quote(norm: str, start: int, stop: int) -> bool:
     """Whether the apostrophe ending ``norm[start:stop]`` closes a single-quoted span: the
     term is quoted itself ('illegals'), or it ends a quotation that opened earlier and
     punctuation or the end follows ('Nobody should call them inmates', she said)."""
