@@ -362,3 +362,43 @@ def test_a_capital_in_a_name_of_several_words_is_kept() -> None:
 def test_an_adjective_before_an_opening_quote_still_counts() -> None:
     found = lint_text('Ask what a prospective "john" wants before the sting.')
     assert [f.rule for f in found] == ["sex-work/john"]
+
+
+def test_a_hyphenated_person_noun_after_a_label_is_its_noun() -> None:
+    _, out = fixed(
+        "By 1990 the mentally retarded forty-year-old lived alone.", "disability/retarded"
+    )
+    assert out == "By 1990 the forty-year-old with an intellectual disability lived alone."
+
+
+def test_a_hyphenated_modifier_before_a_noun_gets_no_fix() -> None:
+    _, out = fixed("Staff mocked a retarded ten-year-old girl.", "disability/retarded")
+    assert out is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Being wheelchair-bound changed how she saw the city.",
+        "He disliked being confined to a wheelchair at events.",
+    ],
+)
+def test_after_being_no_verb_or_ing_wording_is_put_in_place(text: str) -> None:
+    suggestions, out = fixed(text, "disability/wheelchair-bound")
+    assert out is None
+    assert suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The jail completes an inmate death review within a week.", "incarceration/inmate"),
+        ("Staff explained the inmate visitation rules to families.", "incarceration/inmate"),
+    ],
+)
+def test_a_wording_with_person_as_its_head_does_not_stand_before_a_noun(
+    text: str, rule: str
+) -> None:
+    suggestions, out = fixed(text, rule)
+    assert out is None
+    assert suggestions

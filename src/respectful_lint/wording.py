@@ -33,6 +33,7 @@ from .wordclass import classes, listed, next_word_classes
 from .wordsets import word_set as _word_set
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _COPULAS = frozenset(
     [
         "is",
@@ -89,6 +90,8 @@ class Slot(Struct, frozen=True):
     # a relative clause follows the noun after a modifier ("a wheelchair bound pianist who
     # falls …"), which a wording with a clause of its own would double
     clause_after: bool = False
+    # the predicate follows "being" ("Being wheelchair-bound …"): see fitting
+    after_being: bool = False
 
 
 NOUN_SLOT = Slot()
@@ -109,6 +112,18 @@ def slot_at(
     lo, hi = sentence
     before = list(_WORD.finditer(norm, max(lo, start - 60), start))
     after = list(_WORD.finditer(norm, end, min(hi, end + 80)))[:2]
+    joined_to_noun = False  # a hyphenated word that is itself a modifier ("12-year-old boy")
+    if after and norm[after[0].end() : after[0].end() + 1] == "-":
+        # a hyphenated word after it is one word: "the mentally retarded thirty-six-year-old"
+        compound = _HYPHENATED.match(norm, after[0].start(), min(hi, end + 80))
+        if compound is not None:
+            after = [compound, *_WORD.finditer(norm, compound.end(), min(hi, end + 80))][:2]
+            joined_to_noun = (
+                len(after) > 1
+                and after[1].start() == compound.end() + 1
+                and "noun" in classes(after[1][0])
+                and "function" not in classes(after[1][0])
+            )
     glued = end < len(norm) and norm[end : end + 1] == " " and bool(after)
     words_after = [m[0] for m in after] if glued and after[0].start() == end + 1 else []
     found = next_word_classes(words_after)
@@ -129,6 +144,8 @@ def slot_at(
             (" who ", " who,", " whose ", " whom ", " that ", " which ", ", who ", ", whom "),
             after[0].end(),
         )
+        if joined_to_noun:
+            noun = ""  # "a retarded 12-year-old boy": no wording takes in half the noun phrase
         return Slot("modifier", noun, after[0].end(), plural=_is_plural(noun), clause_after=clause)
     if prev in _COPULAS:
         copula = before[-1]
@@ -138,6 +155,7 @@ def slot_at(
             plural=prev in _PLURAL_COPULAS,
             copula_start=copula.start() if present is not None else -1,
             subject=_subject(before[:-1], text, text_start),
+            after_being=prev == "being",
         )
     if prev in _CONTRACTED:
         # "she's retarded": a predicate; the copula is no word of its own, so a wording
@@ -397,6 +415,8 @@ def is_person_noun(noun: str) -> bool:
     if word in PERSON_NOUNS:
         return True
     single = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if single.endswith("-year-old"):
+        return True  # "the thirty-six-year-old"
     if single.endswith(("ist", "ian")):
         return len(single) >= 6 and "verb" not in classes(single)  # "artist", "musician"
     if single.endswith(("er", "or")):
@@ -462,6 +482,12 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
         # used as an insult, which no wording for people replaces: ideas, without a fix
         fit = []
     fit = [p for p in fit if "{noun}" not in p.text or slot.noun]
+    if slot.after_being:
+        # only a wording made for a predicate, and no -ing form ("being using …"), stands
+        # after "being"; a plain one may be a verb phrase ("being uses a wheelchair")
+        fit = [
+            p for p in fit if p.slots is not None and not p.text.split(" ", 1)[0].endswith("ing")
+        ]
     if slot.clause_after and any(p.text.startswith("{noun} who ") for p in fit):
         # "a pianist who uses a wheelchair who falls …": two clauses on one noun, and no
         # other wording stands before it: ideas, no fix
@@ -474,9 +500,20 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
         return slotted + [p for p in fit if p.slots is None], True
     if fit and slot.kind == "modifier" and postmodified(fit[0].text):
         fit = []  # "person who uses drugs father": no modifier stands before the noun
+    elif (
+        fit
+        and slot.kind == "modifier"
+        and fit[0].text.endswith(_PERSON_HEADS)
+        and "verb" not in classes(slot.noun)  # "former inmates spoke": a verb after a noun
+    ):
+        fit = []  # "incarcerated person death review": "person" modifies no noun
     if fit:
         return fit, True
     return [p for p in wordings if "{noun}" not in p.text and "{place}" not in p.text], False
+
+
+# the head of a wording that names people, which does not stand before another noun
+_PERSON_HEADS = (" person", " people", " persons")
 
 
 _PLACE_PREPOSITION = re.compile(r" (?:at|in) \{place\}")
