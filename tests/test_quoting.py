@@ -424,3 +424,33 @@ def test_not_between_two_groups_of_people_still_uses_both(text: str, rule: str) 
 )
 def test_more_frames_name_a_term_as_a_word(text: str) -> None:
     assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't say that a client is confined to a wheelchair.",
+        "Dont say, for example, that they are addicts.",
+    ],
+)
+def test_advice_against_saying_a_clause_names_its_last_words(text: str) -> None:
+    assert rules(text) == []
+
+
+def test_advice_against_saying_a_clause_keeps_a_term_inside_it() -> None:
+    assert rules("Don't say that the addicts left early.") == ["drug-use/addict"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those teens should be treated as victims and not criminals.",
+        "The column attacked the press's use of “illegals” in headlines.",
+    ],
+)
+def test_and_not_labels_and_the_media_use_of_a_word_are_no_use(text: str) -> None:
+    assert rules(text) == []
+
+
+def test_a_doing_before_not_sets_people_against_people() -> None:
+    assert rules("Officers are arresting women, not johns, this year.") == ["sex-work/john"]

@@ -85,8 +85,8 @@ _JOINING = re.compile(r"[&;.!?+/]")
 # victims, not criminals", "they are patients, not addicts" ("arrested johns, not
 # prostitutes" names other people)
 _REJECTED_LABEL = re.compile(
-    r"(?:(?<![\w'])(?:as|is|are|was|were|be|been|being)|'re|'s) (?:an? |the )?(?:[\w-]+ ){0,3}"
-    r"[\w-]+, (?:and )?not (?:an? )?\Z"
+    r"(?:(?<![\w'])(?:as|is|are|was|were|be|been|being)|'re|'s) (?:an? |the )?"
+    r"(?:(?![\w-]*ing )[\w-]+ ){0,3}(?![\w-]*ing,)[\w-]+(?:, (?:and )?| and )not (?:an? )?\Z"
 )
 # what ends a clause after an unquoted term named as a word (see Context._ends_clause)
 _CLAUSE_END = re.compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")

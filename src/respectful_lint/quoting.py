@@ -86,7 +86,8 @@ _WRITERS = _words(
     "headline headlines article articles story stories paper papers column columns report "
     "reports post posts ad ads tweet tweets speech speeches caption captions book books film "
     "films writer writers author authors editor editors reporter reporters columnist "
-    "columnists journalist journalists newspaper newspapers"
+    "columnists journalist journalists newspaper newspapers media press newsroom newsrooms "
+    "outlet outlets"
 )
 
 
@@ -156,7 +157,9 @@ def choosing_between(words: list[str]) -> bool:
 # Saying, writing or using a word, right after a word that gives it up ("we no longer use
 # “addict”", "stopped using", "don't say"); "police used “johns”" still uses it
 _USING = _words("use uses using used say saying write writing")
-_GIVING_UP = _words("stop stops stopped stopping longer not don't doesn't didn't never avoid")
+_GIVING_UP = _words(
+    "stop stops stopped stopping longer not don't doesn't didn't dont doesnt didnt never avoid"
+)
 _NAMING_REACH = 8  # words between a naming verb and the quoted term
 # Words right after a quoted term that gloss it or judge it as a word.
 _GLOSS_VERBS = _words(
@@ -283,12 +286,14 @@ def advised_against(words: list[str]) -> bool:
     for i, w in enumerate(reach[:-1]):
         if w in _NEGATING and reach[i + 1] in _ADDRESSING and naming_after(reach[i + 1 :]):
             return True
+        if w in _GIVING_UP and reach[i + 1] in _SAYING_WORDS and "that" in reach[i + 2 : i + 6]:
+            return True  # "don't say (, for instance,) that someone is confined to a wheelchair"
     return False
 
 
 # Words that advise against naming someone something ("don't call", "never refer to");
 # not "stop", which may be a noun ("the bus stop called her a …")
-_NEGATING = _words("not don't doesn't didn't never longer avoid avoiding")
+_NEGATING = _words("not don't doesn't didn't dont doesnt didnt never longer avoid avoiding")
 # Saying or writing a word, after a word that gives it up ("don't say hookers")
 _SAYING_WORDS = _words("say saying write writing")
 # Verbs that name someone something ("call her a", "refer to them as")
