@@ -391,7 +391,7 @@ def test_words_weighed_or_a_speakers_use_of_them_are_mentions(text: str) -> None
     [
         "Advocates insist these teens are survivors, not criminals.",
         "At the clinic they're patients, not addicts.",
-        "We want them treated as neighbours with rights, not inmates.",
+        "We want them treated as neighbours, not inmates.",
     ],
 )
 def test_a_label_set_against_what_people_are_is_not_used(text: str) -> None:
@@ -416,7 +416,7 @@ def test_not_between_two_groups_of_people_still_uses_both(text: str, rule: str) 
         "Remember: there's no such thing as a 'teenage prostitute' or an 'underage escort'.",
         "In that dialect the slur translates to “tranny” in English.",
         'Released people carry the title of "felon" for decades.',
-        "In the newsroom survey, “inmate” was the most contested.",
+        "“Inmate” was the most contested word in the newsroom survey.",
         "“Sex change,” also known as transition, is an outdated phrase here.",
         "The paper voted to end use of ‘illegal immigrant’ last year.",
         "For years he was known as a “junkie.”",
@@ -454,3 +454,22 @@ def test_and_not_labels_and_the_media_use_of_a_word_are_no_use(text: str) -> Non
 
 def test_a_doing_before_not_sets_people_against_people() -> None:
     assert rules("Officers are arresting women, not johns, this year.") == ["sex-work/john"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Police would not say that they had arrested any johns.", "sex-work/john"),
+        ("Never say that to a junkie.", "drug-use/junkie"),
+        ("The budget increase was for guards, not inmates.", "incarceration/inmate"),
+        ("Most of those held in the sweep were johns, not prostitutes.", "sex-work/prostitute"),
+        ('A sting targeting "johns" was controversial among residents.', "sex-work/john"),
+        ('Police arrested six "johns," aka buyers, in the motel sting.', "sex-work/john"),
+        ('The chief\'s pejorative remarks followed the arrest of 12 "johns".', "sex-work/john"),
+        ("There is no such thing as a typical inmate, the warden said.", "incarceration/inmate"),
+        ("There is no such thing as an addict who cannot recover.", "drug-use/addict"),
+        ('The state banned use of "inmate" labor on farms.', "incarceration/inmate"),
+    ],
+)
+def test_frames_that_name_words_leave_uses_alone(text: str, rule: str) -> None:
+    assert rule in rules(text)

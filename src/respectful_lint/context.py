@@ -60,7 +60,8 @@ _KEEPS_SENSE = re.compile(
 # of", "on their own terms" and "had words with" are not; a word "in a caption"
 _WORD_TALK = re.compile(
     r"(?<![\w-])(?:slang|jargon|terminology|vocabular(?:y|ies)|stylebooks?|style ?guides?"
-    r"|glossar(?:y|ies)|dictionar(?:y|ies)|linguists?|etymology|lexicon|pejoratives?"
+    r"|glossar(?:y|ies)|dictionar(?:y|ies)|linguists?|etymology|lexicon|pejoratives"
+    r"|(?:as|considered|deemed|seen as) pejorative"
     r"|(?:older|old|such|these|those|similar|offensive|outdated|derogatory|new|preferred"
     r"|medical|clinical|loaded|stigmatizing|stigmatising|neutral) (?:terms|words|phrases)"
     r"|in (?:a|the|its|our|their) captions?)(?![\w-])"
@@ -86,7 +87,20 @@ _JOINING = re.compile(r"[&;.!?+/]")
 # prostitutes" names other people)
 _REJECTED_LABEL = re.compile(
     r"(?:(?<![\w'])(?:as|is|are|was|were|be|been|being)|'re|'s) (?:an? |the )?"
-    r"(?:(?![\w-]*ing )[\w-]+ ){0,3}(?![\w-]*ing,)[\w-]+(?:, (?:and )?| and )not (?:an? )?\Z"
+    r"(?:(?![\w-]*ing )[\w-]+ ){0,3}([\w-]+)(?:, (?:and )?| and )not (?:an? )?\Z"
+)
+# What people are said to be when a label is set against it: words for people as people
+# ("patients, not addicts", "workers, not criminals"); "victims" only against a label for
+# offenders ("victims, not criminals"; "they are victims, not prostitutes" still labels them)
+_AFFIRMED = word_set(
+    "people person persons human humans beings patients patient survivors survivor workers "
+    "worker neighbours neighbors neighbour neighbor students student individuals individual "
+    "citizens citizen members member adults adult women woman men man children child kids "
+    "mothers mother fathers father parents parent"
+)
+_VICTIMS = word_set("victims victim")
+_OFFENDER_LABELS = word_set(
+    "criminal criminals offender offenders felon felons convict convicts delinquent delinquents"
 )
 # what ends a clause after an unquoted term named as a word (see Context._ends_clause)
 _CLAUSE_END = re.compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
@@ -488,14 +502,18 @@ class Context:
             return frozenset({"noun"})  # inline code names a thing: "the undocumented `f()`"
         if i >= len(norm) or not norm[i].isalnum():
             return frozenset({"none"})
-        words = _COMPOUND.findall(norm, i, min(len(norm), i + 80))[:2]
+        words: list[str] = []
+        at = i
+        for m in _COMPOUND.finditer(norm, i, min(len(norm), i + 80)):
+            if m.start() != at or len(words) == 4:
+                break  # "meal, this": punctuation between ends the run of words
+            words.append(m[0])
+            at = m.end() + 1 if norm[m.end() : m.end() + 1] == " " else -1
         first_end = i + len(words[0]) if words else i
         if norm[first_end : first_end + 1] in ("/", "(") or (
             norm[first_end : first_end + 1] == "." and norm[first_end + 1 : first_end + 2].isalnum()
         ):
             return frozenset({"noun"})  # a file name, path or call: "restore.sql", "load()"
-        if len(words) == 2 and norm[first_end : first_end + 1] != " ":
-            words = words[:1]  # "meal, this": punctuation between
         src_start, src_end = self.source_span(start, end)
         matched = self.text[src_start:src_end]
         # A capital tells something only where the match itself is not in Title or ALL CAPS.
@@ -567,16 +585,13 @@ class Context:
         words = self.words_before(start)
         gap = _GAP_BEFORE.search(self.norm, max(0, start - 8), start)
         joined = gap is not None and _JOINING.search(gap[1]) is not None
-        if (not joined and mention_frame_before(words, quoted=False)) or self._listed_after_frame(
-            start
-        ):
+        unquoted_frame = mention_frame_before(words, quoted=False, term=self.norm[start:end])
+        if (not joined and unquoted_frame) or self._listed_after_frame(start):
             return "mention"
         if classed_as_word(self.words_after(end)):
             return "mention"  # "transgender is an adjective, not a verb"
         if self._ends_clause(end) and (
-            advised_against(words)
-            or self._chosen_over(start)
-            or _REJECTED_LABEL.search(self.norm, max(0, start - 80), start) is not None
+            advised_against(words) or self._chosen_over(start) or self._rejected_label(start, end)
         ):
             # "Don't say hookers; say sex workers", 'we use "correctional officer", not
             # prison guard', "treat them as victims, not criminals"
@@ -609,7 +624,7 @@ class Context:
         """Whether the frame around a quoted term or phrase names it as words: ``words`` are
         those before the ``opening`` quote, ``closing`` is where its closing quote stands."""
         following = self.words_after(min(closing + 1, len(self.norm)))
-        if mention_frame_before(words, quoted=True) or gloss_after(following):
+        if mention_frame_before(words, quoted=True) or gloss_after(following, leading=not words):
             return True
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
@@ -634,6 +649,15 @@ class Context:
             if self.norm[hi - 1 : hi] == "?":
                 return True
         return self._after_quoted_items(opening)
+
+    def _rejected_label(self, start: int, end: int) -> bool:
+        """Whether the term is set against what people are said to be ("they are patients,
+        not addicts", "treated as victims and not criminals"): see :data:`_AFFIRMED`."""
+        found = _REJECTED_LABEL.search(self.norm, max(0, start - 80), start)
+        if found is None:
+            return False
+        said = found[1]
+        return said in _AFFIRMED or (said in _VICTIMS and self.norm[start:end] in _OFFENDER_LABELS)
 
     def _chosen_over(self, opening: int) -> bool:
         """Whether the quote opening at ``opening`` follows another quoted term and "and

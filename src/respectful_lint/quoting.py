@@ -126,9 +126,17 @@ def used_as_word(words: list[str], following: list[str]) -> bool:
         return False
     owner = words[-3]
     owner = owner[:-2] if owner.endswith("'s") else owner
-    return owner in _WRITERS or owner in _SPEAKERS or owner in _ENDING_USE
+    if owner in _ENDING_USE:
+        # "end use of 'child prostitute'"; not 'banned use of "inmate" labor', a noun after it
+        return not following or following[0] in _AFTER_A_WORD
+    return owner in _WRITERS or owner in _SPEAKERS
 
 
+# What may follow a word whose use is ended: the end of the sentence, or "in", "by" …
+_AFTER_A_WORD = _words(
+    "in by from and or on at for since after across last this next earlier today yesterday "
+    "recently entirely completely altogether"
+)
 # Verbs that end a use of a word ("Decision to End Use of 'Child Prostitute'")
 _ENDING_USE = _words("end ends ended ending stop stops stopped stopping ban bans banned banning")
 
@@ -172,9 +180,13 @@ _JUDGED = _words("considered seen regarded deemed viewed thought felt")
 _VERDICTS = _words(
     "outdated dated offensive derogatory stigmatizing stigmatising pejorative problematic "
     "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete avoided "
-    "discouraged deprecated contested controversial disputed"
+    "discouraged deprecated"
 )
+# Verdicts that may be about what a word names ('a sting on "johns" was controversial'), so
+# about the word only where it starts its sentence
+_DISPUTED = _words("contested controversial disputed debated divisive")
 _NO_SUCH_THING = ["no", "such", "thing", "as"]
+_CHILD_WORDS = _words("child teen teenage underage underaged juvenile minor")
 # Words of degree between a copula and a verdict: "… is the most contested"
 _DEGREES = _words("most more very so too highly deeply especially particularly")
 _COPULAS = _words("is was are were has have")
@@ -210,12 +222,14 @@ _MODALS = _words("should shouldn't must mustn't cannot can't")
 _GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriate")
 
 
-def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
+def mention_frame_before(words: list[str], *, quoted: bool, term: str = "") -> bool:
     """Whether the words just before a term name it as a word.
 
     Unquoted terms need a naming noun or phrase right before them ("the term prostitute",
     "words like junkie", "so-called johns"); quoted terms also count as mentions after a
-    reporting verb ("called the girl a", "referring to them as", "known as").
+    reporting verb ("called the girl a", "referring to them as", "known as"). ``term``, the
+    words matched, tells an unquoted child's label denied ("no such thing as a child
+    prostitute") from a claim about people ("no such thing as an addict who cannot recover").
     """
     if not words:
         return False
@@ -231,9 +245,14 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
     if words[-2:] == ["so", "called"]:
         return True
     bare = words[:-1] if last in ("a", "an", "the") else words
-    if any(words[-n - 4 : len(words) - n] == _NO_SUCH_THING for n in range(3)):
-        # "there is no such thing as a child prostitute": the label denied (and the words of
-        # a longer term before it, so that "prostitute" alone is no use either)
+    gap = words[-2:] if len(words) > 5 and words[-6:-2] == _NO_SUCH_THING else []
+    child_term = term.split(" ", 1)[0] in _CHILD_WORDS
+    if ((quoted or child_term) and _NO_SUCH_THING in (words[-4:], bare[-4:])) or (
+        gap[:1] in (["a"], ["an"]) and gap[1] in _CHILD_WORDS
+    ):
+        # "there is no such thing as a child prostitute": the label denied (with the word
+        # that makes it a child's, so that "prostitute" alone is no use either); "no such
+        # thing as a typical inmate" still uses the word
         return True
     if not quoted:
         return False
@@ -286,9 +305,23 @@ def advised_against(words: list[str]) -> bool:
     for i, w in enumerate(reach[:-1]):
         if w in _NEGATING and reach[i + 1] in _ADDRESSING and naming_after(reach[i + 1 :]):
             return True
-        if w in _GIVING_UP and reach[i + 1] in _SAYING_WORDS and "that" in reach[i + 2 : i + 6]:
-            return True  # "don't say (, for instance,) that someone is confined to a wheelchair"
+    # advice that opens its sentence: "Don't say (, for instance,) that someone is confined to
+    # a wheelchair", "Never write that …"; not "police would not say that they had arrested …"
+    lead = words[2:] if words[:2] == ["do", "not"] else words[1:]
+    if (
+        (words[:1] in _ADVICE_OPENERS or words[:2] == ["do", "not"])
+        and lead[:1] in (["say"], ["write"])
+        and "that" in lead[1:5]
+    ):
+        after_that = lead[lead.index("that", 1) + 1 :]
+        return bool(after_that) and after_that[0] not in _NOT_A_CLAUSE
     return False
+
+
+# Words that open advice against a word: "Don't say …", "Never write …"
+_ADVICE_OPENERS = [[w] for w in _words("don't dont never avoid")]
+# Words after "say that" that make "that" a pronoun ("Never say that to a junkie")
+_NOT_A_CLAUSE = _words("to about in on at for with of")
 
 
 # Words that advise against naming someone something ("don't call", "never refer to");
@@ -442,15 +475,18 @@ _ENTERING = _words("enter enters entered entering")
 _WORD_BOOKS = _words("dictionary dictionaries vocabulary lexicon english print")
 
 
-def gloss_after(words: list[str]) -> bool:
-    """Whether the words after a quoted term gloss it or judge it as a word."""
+def gloss_after(words: list[str], *, leading: bool = False) -> bool:
+    """Whether the words after a quoted term gloss it or judge it as a word. ``leading``: the
+    quoted term starts its sentence, where a definition ("also known as") or a judgment of
+    its own ("is the most contested") is about the word; inside a sentence they may be about
+    what it names ('arrested six "johns," also known as buyers')."""
     head = words[:4]
     if not head:
         return False
-    if head[0] in _GLOSS_VERBS or head[0] in ("coined", "originated", "aka"):
+    if head[0] in _GLOSS_VERBS or head[0] in ("coined", "originated"):
         return True
-    if head[1:3] == ["known", "as"] and head[0] in ("also", "otherwise"):
-        return True  # '"sex change operation," also known as …'
+    if leading and head[1:3] == ["known", "as"] and head[0] in ("also", "otherwise"):
+        return True  # '"Sex change operation," also known as …'
     if head[:3] == ["appeared", "in", "print"] or head[:2] == ["first", "appeared"]:
         return True  # the history of a word
     if head[0] in _ENTERING and any(w in _WRITING_NOUNS or w in _WORD_BOOKS for w in head):
@@ -471,7 +507,9 @@ def gloss_after(words: list[str]) -> bool:
         if rest[:1] and rest[0] in ("a", "an", "the"):
             rest = rest[1:]
         if rest[:1] and rest[0] in _DEGREES:
-            rest = rest[1:]  # "… is the most contested"
+            rest = rest[1:]  # "… is the most offensive"
+        if leading and rest[:1] and rest[0] in _DISPUTED:
+            return True  # '"Inmate" is the most contested', at the sentence's start
         if rest[:1] and (rest[0] in _VERDICTS or rest[0] in _SAYING_NOUNS):
             return True  # "… is outdated", "… is a myth"
         if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:

@@ -206,6 +206,15 @@ def listed(word: str) -> bool:
     return lower in FUNCTION_WORDS or _table().get(lower, 0) != 0
 
 
+def _noun_head(word: str) -> bool:
+    """Whether ``word`` can head a noun phrase after adjectives: a noun that is no function
+    word, or a hyphenated compound."""
+    if "-" in word:
+        return True
+    found = classes(word)
+    return "noun" in found and "function" not in found
+
+
 def next_word_classes(
     words: list[str], *, capitalized: bool = False, plural_subject: bool = True
 ) -> frozenset[str]:
@@ -220,8 +229,16 @@ def next_word_classes(
         return frozenset({"noun", "adj"})  # a compound or an identifier ("built-in", "use_x")
     if words[0] in _BEFORE_OF and len(words) > 1 and words[1] == "of":
         return frozenset({"function"})  # a preposition of two words: "ahead of", "instead of"
-    if words[0] in ("and", "or") and len(words) > 1 and "adj" in classes(words[1]):
-        return frozenset({"adj"})  # adjectives in a row: "the undocumented and unofficial …"
+    if words[0] in ("and", "or") and len(words) > 1:
+        rest = words[1:]
+        if len(rest) > 1 and rest[0].endswith("ly") and "adv" in classes(rest[0]):
+            rest = rest[1:]  # "or formerly homeless individuals"
+        if "adj" in classes(rest[0]):
+            if len(rest) > 1 and _noun_head(rest[1]):
+                # adjectives in a row before a noun: "the undocumented and unofficial workers",
+                # "the homeless or formerly homeless individuals"
+                return frozenset({"adj"})
+            return frozenset({"function"})  # two groups: "the homeless and hungry"
     found = classes(words[0], capitalized=capitalized)
     third_person = words[0].endswith("s") and not words[0].endswith("ss")
     # After a group noun ("the homeless"), a verb takes the plural: "shelters" is the noun.
