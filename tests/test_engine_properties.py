@@ -32,7 +32,6 @@ from respectful_lint.lexicon.compile import CompiledLexicon, compile_rules
 from respectful_lint.model import Document, OffsetMap, Segment
 from respectful_lint.normalize import PARAGRAPH, normalize
 from respectful_lint.rules.kind import Passive
-from respectful_lint.rules.term import closes_quote
 from respectful_lint.scan import Hits, available_backend
 
 HYPERSCAN = available_backend() == "hyperscan"  # the accelerator of the fast extra
@@ -140,6 +139,31 @@ def _reference_expressions(lexicon: CompiledLexicon) -> list[list[regex.Pattern[
 EXPRESSIONS = _reference_expressions(LEXICON)
 
 
+def _closes_quotation(norm: str, start: int, end: int) -> bool:
+    """The documented rule, written out for the reference: the apostrophe ending a plural
+    closes a quotation when the term is quoted itself, or when punctuation or the end follows
+    and the last quotation mark in the 300 characters before is an opening one (after no
+    letter, before a letter) rather than a closing one (after a letter, before none)."""
+    if start and norm[start - 1] == "'":
+        return True
+    if end < len(norm) and norm[end] not in ",.;:!?)":
+        return False
+    lo = max(0, start - 300)
+    kinds = []
+    for i in range(lo, start):
+        if norm[i] != "'":
+            continue
+        left = i > 0 and (norm[i - 1].isalnum() or norm[i - 1] == "_")
+        right = norm[i + 1 : i + 2]
+        if not left and right.isalpha():
+            kinds.append("open")
+        elif not left and not right.isdigit():
+            kinds.append("close")  # a lone mark
+        elif left and not (right.isalnum() or right == "_"):
+            kinds.append("close")
+    return bool(kinds) and kinds[-1] == "open"
+
+
 def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:
     """Slow matcher: each rule's own expressions, run separately, with overlapping matches.
 
@@ -155,7 +179,7 @@ def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:
             if m.end() > m.start()
         }
         for start, end in spans:
-            if ctx.norm[end - 1] == "'" and closes_quote(ctx.norm, start, end):
+            if ctx.norm[end - 1] == "'" and _closes_quotation(ctx.norm, start, end):
                 continue  # a quotation's closing mark, not a plural's possessive
             severity = ctx.verify(lexicon, index, start, end)
             if severity is not None:

@@ -56,7 +56,7 @@ class CompiledTerms(Passive, Struct, frozen=True):
             rules = self.forms.get(norm[start:stop])
             if rules is None or (stop < len(norm) and is_word(norm[stop])):
                 continue
-            if norm[stop - 1] == "'" and closes_quote(norm, start, stop):
+            if norm[stop - 1] == "'" and _closes_quote(norm, start, stop):
                 continue  # 'illegals': a closing quote, not a plural's possessive
             for index in rules:
                 need = self.needs.get(index)
@@ -80,7 +80,7 @@ _QUOTE_LOOKBACK = 300  # characters searched back for a quotation's opening mark
 _AFTER_QUOTE = frozenset(",.;:!?)")
 
 
-def closes_quote(norm: str, start: int, stop: int) -> bool:
+def _closes_quote(norm: str, start: int, stop: int) -> bool:
     """Whether the apostrophe ending ``norm[start:stop]`` closes a single-quoted span: the
     term is quoted itself ('illegals'), or it ends a quotation that opened earlier and
     punctuation or the end follows ('Nobody should call them inmates', she said)."""
@@ -91,12 +91,14 @@ def closes_quote(norm: str, start: int, stop: int) -> bool:
     low = max(0, start - _QUOTE_LOOKBACK)
     at = norm.rfind("'", low, start)
     while at >= 0:
-        after_word = at + 1 < len(norm) and is_word(norm[at + 1])
+        following = norm[at + 1 : at + 2]
         if at == 0 or not is_word(norm[at - 1]):
-            return after_word  # the nearest opening mark, not closed before the term
-        if not after_word:
+            if not following.isdigit():
+                return following.isalpha()  # the nearest opening mark, not closed before
+        elif not is_word(following):
             return False  # an earlier quotation closed here ('reform' failed the inmates', …)
-        at = norm.rfind("'", low, at)  # an apostrophe inside a word (don't)
+        # an apostrophe inside a word (don't), or one for left-out digits ('90s)
+        at = norm.rfind("'", low, at)
     return False
 
 
