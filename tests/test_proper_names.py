@@ -60,3 +60,27 @@ def test_a_name_after_a_label_is_a_name() -> None:
 
     assert lint_text("Author: Hooker", kind="text") == []
     assert lint_text("Contact: Hooker, outreach lead.", kind="text") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We partner with Safe Housing for Addicts in Recovery (SHAR) across the county.",
+        "The Society for the Care of Drug Abusers (SCDA) ran the ward until 1980.",
+        'SWAP, which stands for "Support for Women After Prostitution," opened in 2004.',
+        "In 1970 the state created a Bureau of the Handicapped within its schools office.",
+    ],
+)
+def test_a_name_spelled_out_by_its_acronym_or_joined_by_of_the_is_a_name(text: str) -> None:
+    assert matched(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested Prostitutes (PR) near the station.",
+        "The mission stands for Prostitutes and their families.",
+    ],
+)
+def test_an_acronym_or_stands_for_without_a_name_names_nothing(text: str) -> None:
+    assert matched(text) == ["Prostitutes"]

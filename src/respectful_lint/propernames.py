@@ -25,10 +25,12 @@ HEADS = frozenset(
         "Commission Committee Conference Convention Cooperative Council Court Day Department "
         "Directive Federation Festival Forum Foundation Fund Hospital Initiative Institute "
         "League Law Laws Library Ministry Mission Month Movement Museum Network Office "
-        "Ordinance Organisation Organization Partnership Program Programme Project Protocol "
+        "Ordinance Organisation Organization Panel Partnership Program Programme Project Protocol "
         "Services Shelter Society Statute Summit Taskforce Treaty Trust Union Unit Week"
     ).split()
 )
+# words before "for" and the words an acronym stands for ("which stands for", "short for")
+_EXPANDING = frozenset(("stands", "stand", "stood", "short"))
 # words that may link two capitalized words inside a name
 LINKS = frozenset({"of", "for", "the", "and", "on", "against", "in", "to", "with", "&"})
 _REACH = 8  # words looked at on each side
@@ -107,8 +109,47 @@ def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -
             and not _closes(words[left - 2])
         ):
             left -= 2
+        elif (
+            prev == "the"
+            and left >= 3
+            and words[left - 2] in LINKS
+            and _capitalized(words[left - 3])
+            and not _closes(words[left - 3])
+        ):
+            left -= 3  # "the Bureau of the Handicapped", "Coalition for the Homeless"
         else:
             break
+    if right + 1 < len(words) and _spelled_out(words, right, first):
+        return True  # "Helping Individual Prostitutes Survive (HIPS)"
+    if (
+        right > left >= 2
+        and _core(words[left - 1]) == "for"
+        and _core(words[left - 2]) in _EXPANDING
+    ):
+        return True  # 'HIPS, which stands for "Helping Individual Prostitutes Survive"'
     if left == 0 and right == len(words) - 1:
         return False  # every word of the sentence: a headline or a heading
     return any(_core(words[i]) in HEADS for i in range(left, right + 1) if not first <= i <= last)
+
+
+def _spelled_out(words: list[str], right: int, first: int) -> bool:
+    """Whether the acronym in brackets after ``words[right]`` spells out the capitalized words
+    before it, back to the match at ``first`` or beyond: the name of an organisation or a
+    programme defined in place ("Clean and Sober Transitional Living (CSTL)"). Words such as
+    "of" and "the" between them are passed over."""
+    token = words[right + 1]
+    if not token.startswith(("(", "[")):
+        return False
+    acronym = token.strip("()[],.;:")
+    if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
+        return False
+    letters: list[str] = []
+    at = right
+    while at >= 0 and len(letters) < len(acronym):
+        word = _core(words[at])
+        if word[:1].isupper():
+            letters.append(word[:1])
+        elif word not in LINKS:
+            return False
+        at -= 1
+    return "".join(reversed(letters)) == acronym and at + 1 <= first
