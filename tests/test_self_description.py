@@ -96,3 +96,21 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:
     assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have been clean for two years now, and my sponsor says it shows.",
+        "I stayed clean through the worst winter of my recovery.",
+        "I'm HIV-infected, and I run the peer group on Thursdays.",
+    ],
+)
+def test_a_word_said_of_oneself_without_an_article_is_not_reported(text: str) -> None:
+    assert rules(text) == []
+
+
+def test_a_word_said_of_someone_else_without_an_article_is_reported() -> None:
+    assert rules("He has been clean for two years, his sponsor and his meetings say.") == [
+        "drug-use/clean"
+    ]

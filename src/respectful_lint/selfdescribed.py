@@ -75,6 +75,19 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("were", "we"),
     ("we",),  # "we drug users are sick of being blamed" ("us" would be the US too)
 )
+# Frames right before a word said of oneself with no article: "I have been clean"
+_SINGULAR_BARE: tuple[tuple[str, ...], ...] = (
+    ("i", "am"),
+    ("i'm",),
+    ("i", "was"),
+    ("i've", "been"),
+    ("i", "have", "been"),
+    ("i", "had", "been"),
+    ("i'd", "been"),
+    ("i", "became"),
+    ("i", "stayed"),
+    ("i", "got"),
+)
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
 _NAMING_SELF = ("call", "describ", "consider", "refer", "see", "saw", "identif")
@@ -157,7 +170,9 @@ def self_described(
         # "I was a mother, a wife and an addict", "I was a junkie, a thief, and a liar"
         i = _list_start(before, i, commas if listing else ())
     head = before[:i]
-    for frame in _SINGULAR if article else _PLURAL:
+    # without an article, a plural ("we are addicts") or a word said of oneself ("I have been
+    # clean for two years", "I'm HIV-infected")
+    for frame in _SINGULAR if article else _PLURAL + _SINGULAR_BARE:
         if tuple(head[-len(frame) :]) == frame:
             at = len(head) - len(frame)
             if frame == ("call", "me") and at:
