@@ -252,12 +252,13 @@ def test_a_label_for_people_before_a_noun_that_names_none_gets_no_fix() -> None:
     assert lived == "Refugees living with HIV arrived in May."
 
 
-def test_a_wording_with_a_clause_after_its_noun_is_no_fix_before_a_noun() -> None:
+def test_before_a_noun_a_wording_that_can_stand_there_comes_first() -> None:
+    # "migrant without legal permission workers" cannot stand: "undocumented migrant" can
     suggestions, out = fixed(
         "The illegal migrant workers were sent home.", "immigration/illegal-migrant"
     )
-    assert out is None
-    assert suggestions[0] == "migrant without legal permission"
+    assert out == "The undocumented migrant workers were sent home."
+    assert suggestions[:2] == ("undocumented migrant", "migrant without legal permission")
 
 
 @pytest.mark.parametrize(
@@ -402,3 +403,57 @@ def test_a_wording_with_person_as_its_head_does_not_stand_before_a_noun(
     suggestions, out = fixed(text, rule)
     assert out is None
     assert suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The inmate's family was not told.", "The incarcerated person's family was not told."),
+        (
+            "Former inmates today run the workshop.",
+            "Formerly incarcerated people today run the workshop.",
+        ),
+        (
+            "In the '90s the blankets were the inmates'.",
+            "In the '90s the blankets were the incarcerated people's.",
+        ),
+    ],
+)
+def test_person_wordings_keep_their_fix_where_they_stand(text: str, expected: str) -> None:
+    assert fixed(text, "incarceration/inmate")[1] == expected
+
+
+def test_a_quotation_starts_with_a_capital() -> None:
+    suggestions, _ = fixed(
+        "The warden said, 'Inmates will be moved on Friday.'", "incarceration/inmate"
+    )
+    assert suggestions[0] == "Incarcerated people"
+
+
+def test_with_no_wording_in_place_the_plain_ideas_come_first() -> None:
+    suggestions, out = fixed("She spoke about being HIV-infected in the 1990s.", "hiv/hiv-infected")
+    assert out is None
+    assert suggestions[0] == "living with HIV"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The pantry serves hot meals to the homeless and hungry.", "homelessness/the-homeless"),
+        ("The new ramps were built for the disabled and elderly.", "disability/the-disabled"),
+        ("Nearly all HIV-infected infants and children got HIV at birth.", "hiv/hiv-infected"),
+        ("The paper refers to prostitutes as “sex workers” since 2015.", "sex-work/prostitute"),
+        ("The survey asked the clients, or johns, about prices.", "sex-work/john"),
+    ],
+)
+def test_no_fix_where_the_wording_would_break_a_shared_or_quoted_phrase(
+    text: str, rule: str
+) -> None:
+    suggestions, out = fixed(text, rule)
+    assert out is None
+    assert suggestions
+
+
+def test_adjectives_before_a_noun_after_a_group_word_make_no_group() -> None:
+    found = lint_text("The pantry serves the homeless and hungry families of the valley.")
+    assert found == []

@@ -38,6 +38,7 @@ from .wording import (
     partitive,
     place,
     postmodified,
+    shares_determiner,
     slot_at,
     suggest,
     title_cased,
@@ -152,9 +153,15 @@ def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
     if ctx.sentence_start(m.start):
         return False
     lo = ctx.sentence_bounds(m.start)[0]
-    before = ctx.norm[max(lo, m.start - 8) : m.start].rstrip(" \"'([")
+    gap = ctx.norm[max(lo, m.start - 8) : m.start]
+    before = gap.rstrip(" \"'([\u201c\u2018")
     if not before or before[-1] in ":;" or ctx.title_case(m.start):
         return False
+    if gap.rstrip(" ")[-1:] in _QUOTATION_OPENS:
+        return False  # a quotation's first word: "the warden said, 'Inmates will …'"
+    shown_gap = ctx.original(max(lo, m.start - len(gap) + len(before)), m.start)
+    if "\n" in shown_gap:
+        return False  # the first word of a line ("Who we serve\nAddicts and …")
     # a capital in a name of several words keeps it ("Outreach for Prostitutes was …")
     for word in reversed(_LETTERS.findall(ctx.original(max(lo, m.start - 60), m.start))):
         if word.lower() not in MINOR_WORDS:
@@ -163,6 +170,7 @@ def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_QUOTATION_OPENS = frozenset("\"'\u201c\u2018")
 
 
 def rule_finding(
@@ -191,7 +199,18 @@ def rule_finding(
         if slot is None:
             plain, fits = suggest(preferred, inflection, shown, at_start)
             if fits and plain and postmodified(plain[0]) and _before_a_noun(ctx, m):
-                fits = False  # "migrant without legal permission workers": ideas, no fix
+                # "migrant without legal permission workers" cannot stand: a wording that can
+                # stand before the noun comes first ("undocumented immigrant apprehensions"),
+                # and without one there are ideas and no fix
+                before_noun = tuple(t for t in plain if not postmodified(t))
+                fits = bool(before_noun)
+                plain = (*before_noun, *(t for t in plain if postmodified(t)))
+            elif (
+                fits
+                and ctx.norm.startswith("the ", m.start)
+                and shares_determiner(ctx.norm, m.end, ctx.sentence_bounds(m.start)[1])
+            ):
+                fits = False  # "the disabled and elderly": "disabled people and elderly"
             texts = list(plain)
             spans = [(m.start, m.end)] * len(texts)
             stands = [fits] * len(texts)
@@ -287,6 +306,7 @@ def rule_finding(
             and writable
             and suggestions[0] not in unjoined
             and not repeats_beside(ctx.norm, chosen[suggestions[0]][0], suggestions[0])
+            and not _quoted_in_sentence(ctx, m, suggestions[0])
         ):
             span = chosen[suggestions[0]][0]
             whole = span == (m.start, m.end)
@@ -299,9 +319,21 @@ def rule_finding(
     return make_finding(document, segment, ctx, rule, (m.start, m.end), m.severity, wording)
 
 
-_JOINERS = (" ", "/", " and ", " or ", " & ", " (", ", ")
+_JOINERS = (" ", "/", " and ", " or ", ", and ", ", or ", " & ", " (", ", ")
 _LAST_WORDS = re.compile(r"[\w'-]+(?: [\w'-]+){0,5}\Z")
 _FIRST_WORDS = re.compile(r"[\w'-]+(?: [\w'-]+){0,5}")
+
+
+def _quoted_in_sentence(ctx: Context, m: Match, wording: str) -> bool:
+    """Whether the sentence quotes the wording itself ('refers to prostitutes as “sex
+    workers”'): the sentence is about the two words, and the fix would make it say nothing."""
+    lo, hi = ctx.sentence_bounds(m.start)
+    sentence = ctx.norm[lo:hi]
+    wanted = wording.casefold()
+    return any(q + wanted in sentence for q in _OPENING_QUOTES)
+
+
+_OPENING_QUOTES = ('"', "'", "\u201c", "\u2018", "\u00ab")
 
 
 def repeats_beside(norm: str, span: tuple[int, int], wording: str) -> bool:

@@ -34,6 +34,39 @@ from .wordsets import word_set as _word_set
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+_WORD_RUN = re.compile(r"[\w'-]+(?: [\w'-]+){0,3}")
+
+
+def shares_determiner(norm: str, end: int, stop: int) -> bool:
+    """Whether "and" or "or" and an adjective (after an adverb, perhaps) follow a group named
+    by "the" and an adjective, so that the two share the determiner: "the homeless and
+    hungry", "the disabled and elderly"; not "the homeless and the sick"."""
+    words = _run_of_words(norm, end + 1, stop) if norm[end : end + 1] == " " else []
+    if words[:1] not in (["and"], ["or"]) or len(words) < 2:
+        return False
+    word = words[1]
+    if word.endswith("ly") and len(words) > 2 and "adv" in classes(word):
+        word = words[2]
+    return "adj" in classes(word)
+
+
+def _shares_modifier(norm: str, noun_end: int, stop: int) -> bool:
+    """Whether another bare noun joins the noun after a modifier, so that the modifier
+    describes both ("HIV-infected infants and children"); one with its own determiner does not
+    ("HIV-infected fathers and their sons")."""
+    words = _run_of_words(norm, noun_end + 1, stop) if norm[noun_end : noun_end + 1] == " " else []
+    if words[:1] not in (["and"], ["or"]) or len(words) < 2:
+        return False
+    found = classes(words[1])
+    return "noun" in found and "function" not in found and "adj" not in found
+
+
+def _run_of_words(norm: str, start: int, stop: int) -> list[str]:
+    """Up to four words from ``start``, each after a single space (punctuation ends them)."""
+    run = _WORD_RUN.match(norm, start, stop)
+    return run[0].split(" ") if run else []
+
+
 _COPULAS = frozenset(
     [
         "is",
@@ -92,6 +125,9 @@ class Slot(Struct, frozen=True):
     clause_after: bool = False
     # the predicate follows "being" ("Being wheelchair-bound …"): see fitting
     after_being: bool = False
+    # a group's "the" is shared with another adjective ("the homeless and hungry"), which a
+    # wording in place of the first would leave without its noun
+    shared: bool = False
 
 
 NOUN_SLOT = Slot()
@@ -126,7 +162,15 @@ def slot_at(
             )
     glued = end < len(norm) and norm[end : end + 1] == " " and bool(after)
     words_after = [m[0] for m in after] if glued and after[0].start() == end + 1 else []
+    if len(words_after) == 2 and words_after[0] in ("and", "or"):
+        # the words of a coordination, up to a noun: "the homeless and hungry (families)"
+        words_after = _run_of_words(norm, after[0].start(), min(hi, end + 80))
     found = next_word_classes(words_after)
+    if words_after and "-" in words_after[0]:
+        # a hyphenated word is what its last part is: "self-harmed" a verb, "half-conscious"
+        # an adjective, "thirty-six-year-old" a noun
+        last = words_after[0].rsplit("-", 1)[1]
+        found = frozenset({"noun"}) if last in ("old", "olds") else classes(last)
     prev = before[-1][0] if before and before[-1].end() in (start, start - 1) else ""
     first = norm[start:end].split(" ", 1)[0]
     place = _place(norm, start, end, text, text_start)
@@ -137,15 +181,18 @@ def slot_at(
         found = found - {"noun", "adj"}
     if group and not (found & {"noun", "adj"}):
         at = before[-1].start() if prev in _COLLECTIVE_DETERMINERS else -1
-        return Slot("collective", plural=True, determiner_start=at)
+        shared = shares_determiner(norm, end, hi)
+        return Slot("collective", plural=True, determiner_start=at, shared=shared)
     if words_after and "noun" in found and "function" not in found:
         noun = words_after[0]
         clause = norm.startswith(
             (" who ", " who,", " whose ", " whom ", " that ", " which ", ", who ", ", whom "),
             after[0].end(),
         )
-        if joined_to_noun:
-            noun = ""  # "a retarded 12-year-old boy": no wording takes in half the noun phrase
+        if joined_to_noun or _shares_modifier(norm, after[0].end(), hi):
+            # "a retarded 12-year-old boy", "HIV-infected infants and children": no wording
+            # takes in half the noun phrase
+            noun = ""
         return Slot("modifier", noun, after[0].end(), plural=_is_plural(noun), clause_after=clause)
     if prev in _COPULAS:
         copula = before[-1]
@@ -482,6 +529,8 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
         # used as an insult, which no wording for people replaces: ideas, without a fix
         fit = []
     fit = [p for p in fit if "{noun}" not in p.text or slot.noun]
+    if slot.shared:
+        fit = []  # "people experiencing homelessness and hungry"
     if slot.after_being:
         # only a wording made for a predicate, and no -ing form ("being using …"), stands
         # after "being"; a plain one may be a verb phrase ("being uses a wheelchair")
@@ -500,13 +549,6 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
         return slotted + [p for p in fit if p.slots is None], True
     if fit and slot.kind == "modifier" and postmodified(fit[0].text):
         fit = []  # "person who uses drugs father": no modifier stands before the noun
-    elif (
-        fit
-        and slot.kind == "modifier"
-        and fit[0].text.endswith(_PERSON_HEADS)
-        and "verb" not in classes(slot.noun)  # "former inmates spoke": a verb after a noun
-    ):
-        fit = []  # "incarcerated person death review": "person" modifies no noun
     if fit:
         return fit, True
     return [p for p in wordings if "{noun}" not in p.text and "{place}" not in p.text], False
@@ -514,6 +556,7 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
 
 # the head of a wording that names people, which does not stand before another noun
 _PERSON_HEADS = (" person", " people", " persons")
+_NOUN_ONLY = frozenset({"noun"})
 
 
 _PLACE_PREPOSITION = re.compile(r" (?:at|in) \{place\}")
@@ -563,6 +606,16 @@ def place(
         usable = [p for p in usable if p.only_for is not None or "{place}" not in p.text]
     usable = [p for p in usable if p.when is None or _when(p.when, _words(shown))] or usable
     chosen, fits = fitting(usable, slot)
+    if (
+        fits
+        and chosen
+        and slot.kind == "modifier"
+        and not inflection.possessive  # "the inmate's family": "the incarcerated person's"
+        and chosen[0].slots is None
+        and chosen[0].text.endswith(_PERSON_HEADS)
+        and classes(slot.noun) == _NOUN_ONLY  # not "former inmates spoke", "inmates today"
+    ):
+        fits = False  # "incarcerated person death review": "person" modifies no noun
     plain = tuple(p for p in chosen if p.slots is None)
     texts, plain_fits = suggest(plain, inflection, shown, sentence_start) if plain else ((), True)
     out: list[Suggestion] = []
@@ -573,7 +626,10 @@ def place(
     # a wording without slots stands in place of a noun; before a noun or after a copula it is
     # an idea, unless the lexicon has nothing better for that place (see the fix)
     in_place = fits and plain_fits and slot.kind in ("noun", "collective")
-    out += [Suggestion(t, start, end, in_place) for t in texts]
+    plain_out = [Suggestion(t, start, end, in_place) for t in texts]
+    # with nothing that fits, the ideas for no slot in particular come first: "being
+    # HIV-infected" gets "living with HIV" before "people living with HIV"
+    out = out + plain_out if fits else plain_out + out
     first_plain = bool(out) and out[0].text in texts
     return out, fits and (plain_fits or not first_plain)
 
