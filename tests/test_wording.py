@@ -457,3 +457,9 @@ def test_no_fix_where_the_wording_would_break_a_shared_or_quoted_phrase(
 def test_adjectives_before_a_noun_after_a_group_word_make_no_group() -> None:
     found = lint_text("The pantry serves the homeless and hungry families of the valley.")
     assert found == []
+
+
+def test_a_verb_phrase_before_its_object_keeps_its_wordings_in_order() -> None:
+    # "cancer" is the object of "suffering from", not a noun the match describes
+    suggestions, _ = fixed("She is suffering from cancer.", "disability/suffers-from")
+    assert suggestions[:2] == ("living with", "has")

@@ -202,9 +202,9 @@ def rule_finding(
                 # "migrant without legal permission workers" cannot stand: a wording that can
                 # stand before the noun comes first ("undocumented immigrant apprehensions"),
                 # and without one there are ideas and no fix
-                before_noun = tuple(t for t in plain if not postmodified(t))
+                before_noun = tuple(t for t in plain if _stands_before_a_noun(t))
                 fits = bool(before_noun)
-                plain = (*before_noun, *(t for t in plain if postmodified(t)))
+                plain = (*before_noun, *(t for t in plain if t not in before_noun))
             elif (
                 fits
                 and ctx.norm.startswith("the ", m.start)
@@ -370,6 +370,16 @@ def _died(ctx: Context, m: Match) -> bool:
     return any(w in DIED for w in _SENTENCE_WORD.findall(ctx.norm, lo, hi)) or (
         "passed away" in ctx.norm[lo:hi]
     )
+
+
+def _stands_before_a_noun(wording: str) -> bool:
+    """Whether a wording of several words, none after its last noun, can describe a noun
+    after it ("undocumented immigrant apprehensions"); not a verb's ("has", "lives with")."""
+    words = wording.split()
+    return len(words) > 1 and not postmodified(wording) and words[-1] not in _TRAILING_WORDS
+
+
+_TRAILING_WORDS = frozenset(("with", "from", "of", "by", "for", "to", "in", "on", "at", "as"))
 
 
 def _before_a_noun(ctx: Context, m: Match) -> bool:
