@@ -147,7 +147,9 @@ def _closes_quotation(norm: str, start: int, end: int) -> bool:
     if start and norm[start - 1] == "'":
         return True
     if end < len(norm) and norm[end] not in ",.;:!?)":
-        return False
+        following = norm[end:].split(maxsplit=1)
+        if norm[end] != " " or not following or following[0].strip(",.;:!?") not in _VERBS:
+            return False
     lo = max(0, start - 300)
     kinds = []
     for i in range(lo, start):
@@ -155,13 +157,49 @@ def _closes_quotation(norm: str, start: int, end: int) -> bool:
             continue
         left = i > 0 and (norm[i - 1].isalnum() or norm[i - 1] == "_")
         right = norm[i + 1 : i + 2]
-        if not left and right.isalpha():
+        digits = norm[i + 1 : i + 8].split("s", 1)[0]
+        elision = (
+            bool(digits)
+            and digits.isdigit()
+            and norm[i + 1 + len(digits) : i + 2 + len(digits)] == "s"
+        )
+        if not left and right.isalnum() and not elision:
             kinds.append("open")
-        elif not left and not right.isdigit():
+        elif not left and not right.isalnum():
             kinds.append("close")  # a lone mark
         elif left and not (right.isalnum() or right == "_"):
             kinds.append("close")
     return bool(kinds) and kinds[-1] == "open"
+
+
+_VERBS = set(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "do",
+        "did",
+        "and",
+        "or",
+        "but",
+        "said",
+        "says",
+        "say",
+        "told",
+    ]
+)
 
 
 def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:

@@ -7,6 +7,7 @@ verified against its rule's context guards, the longest form first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,6 +19,7 @@ from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
 from ..normalize import is_word
 from ..scan import make_scanner
 from ..scan_base import Scanner
+from ..wordsets import word_set
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
 from .needs import Needs, met, present, requirement_needs, scanner_words
 
@@ -77,27 +79,37 @@ class CompiledTerms(Passive, Struct, frozen=True):
 
 
 _QUOTE_LOOKBACK = 300  # characters searched back for a quotation's opening mark
+_NEXT_WORD = re.compile(r" (\w+)")
+# words after a closing mark that no possessive takes: a verb or a joining word
+_NO_POSSESSION = word_set(
+    "is are was were has have had will would could can may might should must do did and or "
+    "but said says say told"
+)
+_ELISION = re.compile(r"'\d+s\b")  # left-out digits ('90s), not a quotation ('12 inmates')
 _AFTER_QUOTE = frozenset(",.;:!?)")
 
 
 def _closes_quote(norm: str, start: int, stop: int) -> bool:
     """Whether the apostrophe ending ``norm[start:stop]`` closes a single-quoted span: the
     term is quoted itself ('illegals'), or it ends a quotation that opened earlier and
-    punctuation or the end follows ('Nobody should call them inmates', she said)."""
+    punctuation, the end or a word that no possessive takes follows ('Nobody should call
+    them inmates', she said; the guard said '12 inmates' were hurt)."""
     if start and norm[start - 1] == "'":
         return True
     if stop < len(norm) and norm[stop] not in _AFTER_QUOTE:
-        return False
+        after = _NEXT_WORD.match(norm, stop)
+        if after is None or after[1] not in _NO_POSSESSION:
+            return False  # "the inmates' families"
     low = max(0, start - _QUOTE_LOOKBACK)
     at = norm.rfind("'", low, start)
     while at >= 0:
         following = norm[at + 1 : at + 2]
         if at == 0 or not is_word(norm[at - 1]):
-            if not following.isdigit():
-                return following.isalpha()  # the nearest opening mark, not closed before
+            if not _ELISION.match(norm, at):
+                return following.isalnum()  # the nearest opening mark, not closed before
         elif not is_word(following):
             return False  # an earlier quotation closed here ('reform' failed the inmates', …)
-        # an apostrophe inside a word (don't), or one for left-out digits ('90s)
+        # an apostrophe inside a word (don't), or one for left-out digits
         at = norm.rfind("'", low, at)
     return False
 
