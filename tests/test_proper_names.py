@@ -68,6 +68,7 @@ def test_a_name_after_a_label_is_a_name() -> None:
         "We partner with Safe Housing for Addicts in Recovery (SHAR) across the county.",
         "The Society for the Care of Drug Abusers (SCDA) ran the ward until 1980.",
         'SWAP, which stands for "Support for Women After Prostitution," opened in 2004.',
+        "SWAP, which stands for Support for Women After Prostitution, opened in 2004.",
         "In 1970 the state created a Bureau of the Handicapped within its schools office.",
     ],
 )
@@ -84,3 +85,14 @@ def test_a_name_spelled_out_by_its_acronym_or_joined_by_of_the_is_a_name(text: s
 )
 def test_an_acronym_or_stands_for_without_a_name_names_nothing(text: str) -> None:
     assert matched(text) == ["Prostitutes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency tracks Illegal Aliens (IA) at the border, the memo says.",
+        "Officers arrested Johns and sex workers alike in the raid.",
+    ],
+)
+def test_a_term_spelled_out_alone_or_a_surname_cue_missing_is_still_flagged(text: str) -> None:
+    assert matched(text)

@@ -26,6 +26,7 @@ HEADS = frozenset(
         "Directive Federation Festival Forum Foundation Fund Hospital Initiative Institute "
         "League Law Laws Library Ministry Mission Month Movement Museum Network Office "
         "Ordinance Organisation Organization Panel Partnership Program Programme Project Protocol "
+        "School Home Camp Academy "
         "Services Shelter Society Statute Summit Taskforce Treaty Trust Union Unit Week"
     ).split()
 )
@@ -119,7 +120,7 @@ def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -
             left -= 3  # "the Bureau of the Handicapped", "Coalition for the Homeless"
         else:
             break
-    if right + 1 < len(words) and _spelled_out(words, right, first):
+    if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
     if (
         right > left >= 2
@@ -132,11 +133,12 @@ def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -
     return any(_core(words[i]) in HEADS for i in range(left, right + 1) if not first <= i <= last)
 
 
-def _spelled_out(words: list[str], right: int, first: int) -> bool:
+def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
     """Whether the acronym in brackets after ``words[right]`` spells out the capitalized words
-    before it, back to the match at ``first`` or beyond: the name of an organisation or a
-    programme defined in place ("Clean and Sober Transitional Living (CSTL)"). Words such as
-    "of" and "the" between them are passed over."""
+    before it, back to the match at ``first`` or beyond, with a word outside the match among
+    them: the name of an organisation or a programme defined in place ("Clean and Sober
+    Transitional Living (CSTL)"); not the term's own short form ("Illegal Aliens (IA)").
+    Words such as "of" and "the" between them are passed over."""
     token = words[right + 1]
     if not token.startswith(("(", "[")):
         return False
@@ -152,4 +154,5 @@ def _spelled_out(words: list[str], right: int, first: int) -> bool:
         elif word not in LINKS:
             return False
         at -= 1
-    return "".join(reversed(letters)) == acronym and at + 1 <= first
+    spelled = "".join(reversed(letters)) == acronym
+    return spelled and at + 1 <= first and (at + 1 < first or right > last)
