@@ -391,7 +391,8 @@ def test_words_weighed_or_a_speakers_use_of_them_are_mentions(text: str) -> None
     [
         "Advocates insist these teens are survivors, not criminals.",
         "At the clinic they're patients, not addicts.",
-        "We want them treated as neighbours, not inmates.",
+        "We want them treated as neighbours with rights, not inmates.",
+        "At the drop-in they are clients, not johns.",
     ],
 )
 def test_a_label_set_against_what_people_are_is_not_used(text: str) -> None:
@@ -416,7 +417,9 @@ def test_not_between_two_groups_of_people_still_uses_both(text: str, rule: str) 
         "Remember: there's no such thing as a 'teenage prostitute' or an 'underage escort'.",
         "In that dialect the slur translates to “tranny” in English.",
         'Released people carry the title of "felon" for decades.',
-        "“Inmate” was the most contested word in the newsroom survey.",
+        "In the newsroom survey, “inmate” was the most contested.",
+        'Many editors consider "junkie" pejorative.',
+        "There is no such thing as an illegal immigrant.",
         "“Sex change,” also known as transition, is an outdated phrase here.",
         "The paper voted to end use of ‘illegal immigrant’ last year.",
         "For years he was known as a “junkie.”",
@@ -472,4 +475,27 @@ def test_a_doing_before_not_sets_people_against_people() -> None:
     ],
 )
 def test_frames_that_name_words_leave_uses_alone(text: str, rule: str) -> None:
+    assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was an “ex-felon,” a label she never chose.",
+        "Older editors still prefer “illegal alien.”",
+    ],
+)
+def test_a_quoted_compound_and_a_preferred_word_are_mentions(text: str) -> None:
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The jobs are for citizens, not illegals, the senator said.", "immigration/illegals"),
+        ('"Don\'t say that," the warden told the inmates.', "incarceration/inmate"),
+        ("There is no such thing as an addict who cannot recover.", "drug-use/addict"),
+    ],
+)
+def test_narrow_frames_leave_uses_alone(text: str, rule: str) -> None:
     assert rule in rules(text)

@@ -19,9 +19,11 @@ from .propernames import in_proper_name
 from .quoting import (
     DROPPING,
     advised_against,
+    advised_against_clause,
     asked_of_word,
     choosing_between,
     classed_as_word,
+    denied_before,
     edited_as_word,
     found_as_word,
     gloss_after,
@@ -41,7 +43,7 @@ _WORD = re.compile(r"\w+(?:'\w+)*")
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 # An opening quote and the words of a short quoted phrase up to a match.
-_QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}\Z")
+_QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}(?:\w+-)?\Z")
 # The words of a short quoted phrase after a match, up to where its quote closes.
 _QUOTED_TAIL = re.compile(r"(?: [\w-]+){1,3}[,.;:!?]?(?=[\"'\u201c\u201d\u00bb\u203a`])")
 _CLOSING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a", "\u201e": "\u201c\u201d"}
@@ -87,8 +89,10 @@ _JOINING = re.compile(r"[&;.!?+/]")
 # prostitutes" names other people)
 _REJECTED_LABEL = re.compile(
     r"(?:(?<![\w'])(?:as|is|are|was|were|be|been|being)|'re|'s) (?:an? |the )?"
-    r"(?:(?![\w-]*ing )[\w-]+ ){0,3}([\w-]+)(?:, (?:and )?| and )not (?:an? )?\Z"
+    r"((?:[\w-]+ ){0,3}[\w-]+)(?:, (?:and )?| and )not (?:an? )?\Z"
 )
+# what may follow the people word before ", not": a phrase about them ("neighbours with rights")
+_PHRASE_STARTS = frozenset(("with", "of", "in", "from", "who"))
 # What people are said to be when a label is set against it: words for people as people
 # ("patients, not addicts", "workers, not criminals"); "victims" only against a label for
 # offenders ("victims, not criminals"; "they are victims, not prostitutes" still labels them)
@@ -96,9 +100,11 @@ _AFFIRMED = word_set(
     "people person persons human humans beings patients patient survivors survivor workers "
     "worker neighbours neighbors neighbour neighbor students student individuals individual "
     "citizens citizen members member adults adult women woman men man children child kids "
-    "mothers mother fathers father parents parent"
+    "mothers mother fathers father parents parent clients client immigrants immigrant migrants "
+    "migrant refugees refugee residents resident noncitizens noncitizen"
 )
 _VICTIMS = word_set("victims victim")
+_PREPOSITIONS = word_set("for to on at by about among between into onto toward towards upon")
 _OFFENDER_LABELS = word_set(
     "criminal criminals offender offenders felon felons convict convicts delinquent delinquents"
 )
@@ -585,13 +591,18 @@ class Context:
         words = self.words_before(start)
         gap = _GAP_BEFORE.search(self.norm, max(0, start - 8), start)
         joined = gap is not None and _JOINING.search(gap[1]) is not None
-        unquoted_frame = mention_frame_before(words, quoted=False, term=self.norm[start:end])
-        if (not joined and unquoted_frame) or self._listed_after_frame(start):
+        if (not joined and mention_frame_before(words, quoted=False)) or self._listed_after_frame(
+            start
+        ):
             return "mention"
         if classed_as_word(self.words_after(end)):
             return "mention"  # "transgender is an adjective, not a verb"
         if self._ends_clause(end) and (
-            advised_against(words) or self._chosen_over(start) or self._rejected_label(start, end)
+            advised_against(words)
+            or denied_before(words)
+            or advised_against_clause(self.norm[self.sentence_bounds(start)[0] : start])
+            or self._chosen_over(start)
+            or self._rejected_label(start, end)
         ):
             # "Don't say hookers; say sex workers", 'we use "correctional officer", not
             # prison guard', "treat them as victims, not criminals"
@@ -624,14 +635,17 @@ class Context:
         """Whether the frame around a quoted term or phrase names it as words: ``words`` are
         those before the ``opening`` quote, ``closing`` is where its closing quote stands."""
         following = self.words_after(min(closing + 1, len(self.norm)))
-        if mention_frame_before(words, quoted=True) or gloss_after(following, leading=not words):
+        # the quoted term leads its clause: at the sentence's start or after a colon or comma
+        # ("Note: “Inmate” is the most contested", "In the survey, “inmate” was …")
+        leading = not words or self.norm[max(0, opening - 2) : opening] in (": ", ", ")
+        if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
         if asked_of_word(words, following):
             return True  # "Is 'addict' ever acceptable?"
         ends = self.norm[closing + 1 : closing + 2] in ("", ",", ".", ";", ":", "!", "?")
-        if used_as_word(words, following) or (
+        if used_as_word(words, [] if ends else following) or (
             words[-1:] and edited_as_word(words[-1], [] if ends else following)
         ):
             return True  # "the headline's use of 'illegals'", "strike “felon” from the forms"
@@ -656,8 +670,21 @@ class Context:
         found = _REJECTED_LABEL.search(self.norm, max(0, start - 80), start)
         if found is None:
             return False
-        said = found[1]
-        return said in _AFFIRMED or (said in _VICTIMS and self.norm[start:end] in _OFFENDER_LABELS)
+        words = found[1].split(" ")
+        # the people word, after an adjective perhaps ("human beings", "sick people"), and
+        # then only a phrase about them; "for citizens", "given to students" say for whom
+        head = next((i for i, w in enumerate(words) if w in _PHRASE_STARTS), len(words))
+        people = [i for i in range(min(head, 3)) if words[i] in _AFFIRMED or words[i] in _VICTIMS]
+        if not people:
+            return False
+        at = people[-1]
+        if any(w in _PREPOSITIONS or w.endswith("ing") for w in words[:at]):
+            return False  # "was for guards", "are arresting women, not johns"
+        if words[at + 1 :] and words[at + 1] not in _PHRASE_STARTS:
+            return False
+        if words[at] in _VICTIMS:
+            return self.norm[start:end] in _OFFENDER_LABELS
+        return True
 
     def _chosen_over(self, opening: int) -> bool:
         """Whether the quote opening at ``opening`` follows another quoted term and "and

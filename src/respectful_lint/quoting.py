@@ -33,6 +33,7 @@ Words are the lower-cased words of the normalized view, as guards see them.
 from __future__ import annotations
 
 import itertools
+import re
 
 from .wordsets import word_set as _words
 
@@ -75,7 +76,7 @@ _NAMING_VERBS = (
 # swaps or rejects it ("bans “hooker”", "retires “prostitute”", "rejects “child prostitute”")
 _STYLE_VERBS = _words(
     "ban bans banned banning retire retires retired retiring swap swaps swapped titled entitled "
-    "reject rejects rejected rejecting"
+    "reject rejects rejected rejecting prefer prefers preferring"
 )
 # Verbs of editing a text that take people as well ("guards strike inmates", "print the johns'
 # names"): a word only when the quoted term ends its clause or is struck from a text
@@ -185,7 +186,19 @@ _VERDICTS = _words(
 # Verdicts that may be about what a word names ('a sting on "johns" was controversial'), so
 # about the word only where it starts its sentence
 _DISPUTED = _words("contested controversial disputed debated divisive")
+
+
+def denied_before(words: list[str]) -> bool:
+    """Whether "there is no such thing as (a)" stands right before a term: with the term
+    ending its clause (the caller checks), the label is denied ("there is no such thing as an
+    illegal immigrant"), where "… as an addict who cannot recover" is a claim about people."""
+    bare = words[:-1] if words[-1:] in (["a"], ["an"]) else words
+    return bare[-4:] == _NO_SUCH_THING
+
+
 _NO_SUCH_THING = ["no", "such", "thing", "as"]
+# What a word is called in an appositive after it: '"Junkie," a pejorative, …'
+_NAMES_FOR_WORDS = _words("pejorative slur epithet insult euphemism")
 _CHILD_WORDS = _words("child teen teenage underage underaged juvenile minor")
 # Words of degree between a copula and a verdict: "… is the most contested"
 _DEGREES = _words("most more very so too highly deeply especially particularly")
@@ -222,14 +235,12 @@ _MODALS = _words("should shouldn't must mustn't cannot can't")
 _GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriate")
 
 
-def mention_frame_before(words: list[str], *, quoted: bool, term: str = "") -> bool:
+def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
     """Whether the words just before a term name it as a word.
 
     Unquoted terms need a naming noun or phrase right before them ("the term prostitute",
     "words like junkie", "so-called johns"); quoted terms also count as mentions after a
-    reporting verb ("called the girl a", "referring to them as", "known as"). ``term``, the
-    words matched, tells an unquoted child's label denied ("no such thing as a child
-    prostitute") from a claim about people ("no such thing as an addict who cannot recover").
+    reporting verb ("called the girl a", "referring to them as", "known as").
     """
     if not words:
         return False
@@ -246,8 +257,7 @@ def mention_frame_before(words: list[str], *, quoted: bool, term: str = "") -> b
         return True
     bare = words[:-1] if last in ("a", "an", "the") else words
     gap = words[-2:] if len(words) > 5 and words[-6:-2] == _NO_SUCH_THING else []
-    child_term = term.split(" ", 1)[0] in _CHILD_WORDS
-    if ((quoted or child_term) and _NO_SUCH_THING in (words[-4:], bare[-4:])) or (
+    if (quoted and _NO_SUCH_THING in (words[-4:], bare[-4:])) or (
         gap[:1] in (["a"], ["an"]) and gap[1] in _CHILD_WORDS
     ):
         # "there is no such thing as a child prostitute": the label denied (with the word
@@ -305,23 +315,23 @@ def advised_against(words: list[str]) -> bool:
     for i, w in enumerate(reach[:-1]):
         if w in _NEGATING and reach[i + 1] in _ADDRESSING and naming_after(reach[i + 1 :]):
             return True
-    # advice that opens its sentence: "Don't say (, for instance,) that someone is confined to
-    # a wheelchair", "Never write that …"; not "police would not say that they had arrested …"
-    lead = words[2:] if words[:2] == ["do", "not"] else words[1:]
-    if (
-        (words[:1] in _ADVICE_OPENERS or words[:2] == ["do", "not"])
-        and lead[:1] in (["say"], ["write"])
-        and "that" in lead[1:5]
-    ):
-        after_that = lead[lead.index("that", 1) + 1 :]
-        return bool(after_that) and after_that[0] not in _NOT_A_CLAUSE
     return False
 
 
-# Words that open advice against a word: "Don't say …", "Never write …"
-_ADVICE_OPENERS = [[w] for w in _words("don't dont never avoid")]
-# Words after "say that" that make "that" a pronoun ("Never say that to a junkie")
-_NOT_A_CLAUSE = _words("to about in on at for with of")
+def advised_against_clause(sentence_before: str) -> bool:
+    """Whether ``sentence_before`` (the normalized sentence up to a term that ends its clause)
+    is advice against saying a clause that the term ends: "Don't say (, for instance,) that
+    someone is confined to a wheelchair", "Reporters should not write that someone is …"; not
+    reported words ("police would not say that they had arrested …") or a pronoun "that"
+    ('"Don't say that," he told the inmates', "Never say that again to …")."""
+    return _ADVICE_CLAUSE.search(sentence_before) is not None
+
+
+_ADVICE_CLAUSE = re.compile(
+    r"(?:\A(?:please )?(?:don't|dont|do not|never|avoid)|\b(?:should|must)(?: not|n't))"
+    r" (?:say|saying|write|writing)(?:, [^,]{1,40},)? that"
+    r" (?!(?:to|about|again|in|on|at|for|with|of|is|was)\b)[^,.;:!?\"'\u201c\u201d\u2018\u2019]*\Z"
+)
 
 
 # Words that advise against naming someone something ("don't call", "never refer to");
@@ -493,7 +503,12 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # "… entered American slang", "… entered the dictionary"
     if head[0] == "as" and any(w in _WORD_NOUNS for w in head[1:3]):
         return True  # "… as a label"
-    if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
+    if head[0] in _VERDICTS:
+        return True  # 'many consider "junkie" pejorative'
+    if any(
+        a in ("a", "an", "the") and (w in _WORD_NOUNS or w in _NAMES_FOR_WORDS)
+        for a, w in itertools.pairwise(head)
+    ):
         return True  # an appositive: '"prostituted" people, a term …'
 
     if head[0] in _MODALS and any(w in _GIVEN_UP for w in head[1:4]):

@@ -84,9 +84,7 @@ _SINGULAR_BARE: tuple[tuple[str, ...], ...] = (
     ("i", "have", "been"),
     ("i", "had", "been"),
     ("i'd", "been"),
-    ("i", "became"),
     ("i", "stayed"),
-    ("i", "got"),
 )
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
