@@ -350,7 +350,7 @@ def test_a_place_in_a_heading_is_no_sign_of_title_case(text: str, expected: str)
 
 
 def test_a_capitalized_plural_mid_sentence_is_a_buyer_where_the_sentence_speaks_of_sex() -> None:
-    [finding] = lint_text("Last night the number of Johns arrested at the motel doubled.")
+    [finding] = lint_text("Last night the number of Johns arrested in the motel sting doubled.")
     assert finding.rule == "sex-work/john"
     assert finding.suggestions[0] == "clients"
 
@@ -463,3 +463,16 @@ def test_a_verb_phrase_before_its_object_keeps_its_wordings_in_order() -> None:
     # "cancer" is the object of "suffering from", not a noun the match describes
     suggestions, _ = fixed("She is suffering from cancer.", "disability/suffers-from")
     assert suggestions[:2] == ("living with", "has")
+
+
+def test_a_lower_case_term_written_with_two_capitals_is_in_a_title() -> None:
+    suggestions, _ = fixed("Jailing the Mentally Ill", "disability/the-mentally-ill")
+    assert suggestions[0] == "People with Mental Illness"
+
+
+def test_after_became_no_ing_wording_is_put_in_place() -> None:
+    suggestions, out = fixed(
+        "Her uncle became wheelchair-bound after the fall.", "disability/wheelchair-bound"
+    )
+    assert out is None
+    assert suggestions

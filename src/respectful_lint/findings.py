@@ -147,6 +147,13 @@ def make_finding(
     )
 
 
+def _title_cased_words(shown: str, term: str) -> bool:
+    """Whether a term the lexicon writes in lower case is written with two capitals inside a
+    line, as only a title does ("Criminalizing the Mentally Ill")."""
+    capitals = [w for w in _LETTERS.findall(shown) if w[:1].isupper()]
+    return len(capitals) >= 2 and term == term.lower() and term.count(" ") >= 1
+
+
 def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
     """Whether a match written with a capital stands inside a sentence, where its wording
     takes none: not at the sentence's start or after a colon, not in a Title Case line."""
@@ -160,7 +167,7 @@ def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
     if gap.rstrip(" ")[-1:] in _QUOTATION_OPENS:
         return False  # a quotation's first word: "the warden said, 'Inmates will …'"
     shown_gap = ctx.original(max(lo, m.start - len(gap) + len(before)), m.start)
-    if "\n" in shown_gap:
+    if "\n" in shown_gap and before.rsplit(" ", 1)[-1] not in _CARRIES_ON:
         return False  # the first word of a line ("Who we serve\nAddicts and …")
     # a capital in a name of several words keeps it ("Outreach for Prostitutes was …")
     for word in reversed(_LETTERS.findall(ctx.original(max(lo, m.start - 60), m.start))):
@@ -171,6 +178,28 @@ def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _QUOTATION_OPENS = frozenset("\"'\u201c\u2018")
+# words that carry a sentence on over a line break ("Police arrested several\nJohns …")
+_CARRIES_ON = MINOR_WORDS | frozenset(
+    (
+        "several",
+        "many",
+        "some",
+        "all",
+        "most",
+        "two",
+        "three",
+        "four",
+        "five",
+        "more",
+        "these",
+        "those",
+        "their",
+        "his",
+        "her",
+        "our",
+        "its",
+    )
+)
 
 
 def rule_finding(
@@ -261,7 +290,10 @@ def rule_finding(
         if (
             any(w[:1].isupper() for w in shown.split())
             and not shown.isupper()
-            and ctx.title_case(m.start, heading=segment.kind == "heading")
+            and (
+                ctx.title_case(m.start, heading=segment.kind == "heading")
+                or (not at_start and _title_cased_words(shown, inflection.base))
+            )
         ):  # a word of a Title Case headline: "Inmate Escapes": "Incarcerated Person Escapes"
             texts = [title_cased(t) for t in texts]
         elif (
@@ -328,12 +360,13 @@ def _quoted_in_sentence(ctx: Context, m: Match, wording: str) -> bool:
     """Whether the sentence quotes the wording itself ('refers to prostitutes as “sex
     workers”'): the sentence is about the two words, and the fix would make it say nothing."""
     lo, hi = ctx.sentence_bounds(m.start)
-    sentence = ctx.norm[lo:hi]
-    wanted = wording.casefold()
-    return any(q + wanted in sentence for q in _OPENING_QUOTES)
+    wanted = re.escape(wording.casefold())
+    quoted = re.compile(f"[{_OPENING_QUOTES}]{wanted}[,.;:!?]?[{_CLOSING_QUOTES}]")
+    return quoted.search(ctx.norm, lo, hi) is not None
 
 
-_OPENING_QUOTES = ('"', "'", "\u201c", "\u2018", "\u00ab")
+_OPENING_QUOTES = "\"'\u201c\u2018\u00ab"
+_CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
 
 
 def repeats_beside(norm: str, span: tuple[int, int], wording: str) -> bool:

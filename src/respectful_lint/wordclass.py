@@ -212,6 +212,8 @@ def _noun_head(word: str) -> bool:
     if "-" in word:
         return True
     found = classes(word)
+    if "verb" in found and not word.endswith("s"):
+        return False  # a plural subject's verb: "the homeless and hungry need …"
     return "noun" in found and "function" not in found
 
 

@@ -41,13 +41,17 @@ def shares_determiner(norm: str, end: int, stop: int) -> bool:
     """Whether "and" or "or" and an adjective (after an adverb, perhaps) follow a group named
     by "the" and an adjective, so that the two share the determiner: "the homeless and
     hungry", "the disabled and elderly"; not "the homeless and the sick"."""
-    words = _run_of_words(norm, end + 1, stop) if norm[end : end + 1] == " " else []
+    if norm.startswith(", ", end):  # "the homeless, hungry and sick"
+        words = ["and", *_run_of_words(norm, end + 2, stop)]
+    else:
+        words = _run_of_words(norm, end + 1, stop) if norm[end : end + 1] == " " else []
     if words[:1] not in (["and"], ["or"]) or len(words) < 2:
         return False
     word = words[1]
     if word.endswith("ly") and len(words) > 2 and "adv" in classes(word):
         word = words[2]
-    return "adj" in classes(word)
+    # an adjective, a participle ("the homeless and addicted") or a compound ("near-homeless")
+    return "adj" in classes(word) or word.endswith("ed") or "-" in word
 
 
 def _shares_modifier(norm: str, noun_end: int, stop: int) -> bool:
@@ -102,6 +106,9 @@ _PRESENT_COPULAS = {"is": False, "are": True, "'s": False, "'re": True, "am": Fa
 # a pronoun and its copula in one word
 _CONTRACTED = _word_set("i'm he's she's it's that's who's we're you're they're")
 _COLLECTIVE_DETERMINERS = frozenset(("the", "our", "these", "those"))
+_BECOMING = frozenset(("being", "become", "becomes", "became", "becoming"))
+# last parts that make a hyphenated word a noun ("thirty-six-year-old", "sign-in", "lock-down")
+_NOUN_ENDINGS = frozenset(("old", "olds", "in", "up", "out", "down", "off", "on", "ins", "ups"))
 
 
 class Slot(Struct, frozen=True):
@@ -123,8 +130,14 @@ class Slot(Struct, frozen=True):
     # a relative clause follows the noun after a modifier ("a wheelchair bound pianist who
     # falls …"), which a wording with a clause of its own would double
     clause_after: bool = False
-    # the predicate follows "being" ("Being wheelchair-bound …"): see fitting
-    after_being: bool = False
+    # the predicate follows "being" or a form of "become" ("Being wheelchair-bound …", "he
+    # became wheelchair-bound"), where no -ing wording stands: see fitting
+    after_becoming: bool = False
+    # another noun follows the noun after a modifier ("inmate phone rates")
+    before_noun: bool = False
+    # the noun after a modifier is joined to another ("HIV-infected infants and children"),
+    # which the modifier may describe too: the wording is an idea, not a fix
+    coordinated: bool = False
     # a group's "the" is shared with another adjective ("the homeless and hungry"), which a
     # wording in place of the first would leave without its noun
     shared: bool = False
@@ -170,7 +183,7 @@ def slot_at(
         # a hyphenated word is what its last part is: "self-harmed" a verb, "half-conscious"
         # an adjective, "thirty-six-year-old" a noun
         last = words_after[0].rsplit("-", 1)[1]
-        found = frozenset({"noun"}) if last in ("old", "olds") else classes(last)
+        found = frozenset({"noun"}) if last in _NOUN_ENDINGS else classes(last)
     prev = before[-1][0] if before and before[-1].end() in (start, start - 1) else ""
     first = norm[start:end].split(" ", 1)[0]
     place = _place(norm, start, end, text, text_start)
@@ -189,11 +202,18 @@ def slot_at(
             (" who ", " who,", " whose ", " whom ", " that ", " which ", ", who ", ", whom "),
             after[0].end(),
         )
-        if joined_to_noun or _shares_modifier(norm, after[0].end(), hi):
-            # "a retarded 12-year-old boy", "HIV-infected infants and children": no wording
-            # takes in half the noun phrase
-            noun = ""
-        return Slot("modifier", noun, after[0].end(), plural=_is_plural(noun), clause_after=clause)
+        if joined_to_noun:
+            noun = ""  # "a retarded 12-year-old boy": no wording takes in half the noun phrase
+        following = words_after[1:2] if norm[after[0].end() : after[0].end() + 1] == " " else []
+        return Slot(
+            "modifier",
+            noun,
+            after[0].end(),
+            plural=_is_plural(noun),
+            clause_after=clause,
+            before_noun=bool(following) and _only_noun(following[0]),
+            coordinated=_shares_modifier(norm, after[0].end(), hi),
+        )
     if prev in _COPULAS:
         copula = before[-1]
         present = _PRESENT_COPULAS.get(prev)
@@ -202,7 +222,7 @@ def slot_at(
             plural=prev in _PLURAL_COPULAS,
             copula_start=copula.start() if present is not None else -1,
             subject=_subject(before[:-1], text, text_start),
-            after_being=prev == "being",
+            after_becoming=prev in _BECOMING,
         )
     if prev in _CONTRACTED:
         # "she's retarded": a predicate; the copula is no word of its own, so a wording
@@ -531,9 +551,9 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
     fit = [p for p in fit if "{noun}" not in p.text or slot.noun]
     if slot.shared:
         fit = []  # "people experiencing homelessness and hungry"
-    if slot.after_being:
-        # only a wording made for a predicate, and no -ing form ("being using …"), stands
-        # after "being"; a plain one may be a verb phrase ("being uses a wheelchair")
+    if slot.after_becoming:
+        # only a wording made for a predicate, and no -ing form ("being using …", "became
+        # using …"), stands there; a plain one may be a verb phrase ("being uses a wheelchair")
         fit = [
             p for p in fit if p.slots is not None and not p.text.split(" ", 1)[0].endswith("ing")
         ]
@@ -546,7 +566,7 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
         (p for p in fit if p.slots is not None), key=lambda p: "verb" not in (p.slots or ())
     )
     if slotted:
-        return slotted + [p for p in fit if p.slots is None], True
+        return slotted + [p for p in fit if p.slots is None], not slot.coordinated
     if fit and slot.kind == "modifier" and postmodified(fit[0].text):
         fit = []  # "person who uses drugs father": no modifier stands before the noun
     if fit:
@@ -556,7 +576,13 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
 
 # the head of a wording that names people, which does not stand before another noun
 _PERSON_HEADS = (" person", " people", " persons")
-_NOUN_ONLY = frozenset({"noun"})
+_NOT_NOUNS = frozenset({"verb", "adv", "function"})
+
+
+def _only_noun(word: str) -> bool:
+    """Whether ``word`` can be a noun (or an adjective) but no verb or adverb."""
+    found = classes(word)
+    return "noun" in found and not found & _NOT_NOUNS
 
 
 _PLACE_PREPOSITION = re.compile(r" (?:at|in) \{place\}")
@@ -613,7 +639,7 @@ def place(
         and not inflection.possessive  # "the inmate's family": "the incarcerated person's"
         and chosen[0].slots is None
         and chosen[0].text.endswith(_PERSON_HEADS)
-        and classes(slot.noun) == _NOUN_ONLY  # not "former inmates spoke", "inmates today"
+        and (_only_noun(slot.noun) or slot.before_noun)  # not "inmates spoke", "inmates today"
     ):
         fits = False  # "incarcerated person death review": "person" modifies no noun
     plain = tuple(p for p in chosen if p.slots is None)
@@ -629,7 +655,7 @@ def place(
     plain_out = [Suggestion(t, start, end, in_place) for t in texts]
     # with nothing that fits, the ideas for no slot in particular come first: "being
     # HIV-infected" gets "living with HIV" before "people living with HIV"
-    out = out + plain_out if fits else plain_out + out
+    out = out + plain_out if fits or slot.coordinated else plain_out + out
     first_plain = bool(out) and out[0].text in texts
     return out, fits and (plain_fits or not first_plain)
 
