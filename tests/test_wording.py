@@ -476,3 +476,12 @@ def test_after_became_no_ing_wording_is_put_in_place() -> None:
     )
     assert out is None
     assert suggestions
+
+
+def test_an_appositive_after_a_group_word_is_no_list() -> None:
+    _, out = fixed("Bring me the homeless, storm-battered and tired.", "homelessness/the-homeless")
+    assert out is None
+    _, out = fixed(
+        "Send me the homeless, storm-battered, by the next boat.", "homelessness/the-homeless"
+    )
+    assert out == "Send me people experiencing homelessness, storm-battered, by the next boat."

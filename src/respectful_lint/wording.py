@@ -41,8 +41,9 @@ def shares_determiner(norm: str, end: int, stop: int) -> bool:
     """Whether "and" or "or" and an adjective (after an adverb, perhaps) follow a group named
     by "the" and an adjective, so that the two share the determiner: "the homeless and
     hungry", "the disabled and elderly"; not "the homeless and the sick"."""
-    if norm.startswith(", ", end):  # "the homeless, hungry and sick"
-        words = ["and", *_run_of_words(norm, end + 2, stop)]
+    if norm.startswith(", ", end):  # "the homeless, hungry and sick": a list
+        listed = _run_of_words(norm, end + 2, stop)
+        words = ["and", *listed] if "and" in listed[1:3] or "or" in listed[1:3] else []
     else:
         words = _run_of_words(norm, end + 1, stop) if norm[end : end + 1] == " " else []
     if words[:1] not in (["and"], ["or"]) or len(words) < 2:
