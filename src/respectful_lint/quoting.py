@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from .wordsets import word_set as _words
 
@@ -324,14 +325,20 @@ def advised_against_clause(sentence_before: str) -> bool:
     someone is confined to a wheelchair", "Reporters should not write that someone is …"; not
     reported words ("police would not say that they had arrested …") or a pronoun "that"
     ('"Don't say that," he told the inmates', "Never say that again to …")."""
-    return _ADVICE_CLAUSE.search(sentence_before) is not None
+    if "that" not in sentence_before:
+        return False
+    return _advice_clause().search(sentence_before) is not None
 
 
-_ADVICE_CLAUSE = re.compile(
-    r"(?:\A(?:please )?(?:don't|dont|do not|never|avoid)|\b(?:should|must)(?: not|n't))"
-    r" (?:say|saying|write|writing)(?:, [^,]{1,40},)? that"
-    r" (?!(?:to|about|again|in|on|at|for|with|of|is|was)\b)[^,.;:!?\"'\u201c\u201d\u2018\u2019]*\Z"
-)
+@cache
+def _advice_clause() -> re.Pattern[str]:
+    """The expression of advice against saying a clause, compiled on first use (start-up)."""
+    return re.compile(
+        r"(?:\A(?:please )?(?:don't|dont|do not|never|avoid)|\b(?:should|must)(?: not|n't))"
+        r" (?:say|saying|write|writing)(?:, [^,]{1,40},)? that"
+        r" (?!(?:to|about|again|in|on|at|for|with|of|is|was)\b)"
+        r"[^,.;:!?\"'\u201c\u201d\u2018\u2019]*\Z"
+    )
 
 
 # Words that advise against naming someone something ("don't call", "never refer to");
