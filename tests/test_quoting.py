@@ -413,13 +413,13 @@ def test_not_between_two_groups_of_people_still_uses_both(text: str, rule: str) 
 @pytest.mark.parametrize(
     "text",
     [
-        "There is no such thing as a child prostitute, the campaign says.",
-        "Remember: there's no such thing as a 'teenage prostitute' or an 'underage escort'.",
+        "There really is no such thing as an underage prostitute, campaigners say.",
+        "Remember: there really is no such thing as an 'underage hooker', only a child.",
         "In that dialect the slur translates to “tranny” in English.",
         'Released people carry the title of "felon" for decades.',
         "In the newsroom survey, “inmate” was the most contested.",
         'Many editors consider "junkie" pejorative.',
-        "There is no such thing as an illegal immigrant.",
+        "There's no such thing as an illegal alien.",
         "“Sex change,” also known as transition, is an outdated phrase here.",
         "The paper voted to end use of ‘illegal immigrant’ last year.",
         "For years he was known as a “junkie.”",
@@ -469,8 +469,11 @@ def test_a_doing_before_not_sets_people_against_people() -> None:
         ('A sting targeting "johns" was controversial among residents.', "sex-work/john"),
         ('Police arrested six "johns," aka buyers, in the motel sting.', "sex-work/john"),
         ('The chief\'s pejorative remarks followed the arrest of 12 "johns".', "sex-work/john"),
-        ("There is no such thing as a typical inmate, the warden said.", "incarceration/inmate"),
-        ("There is no such thing as an addict who cannot recover.", "drug-use/addict"),
+        (
+            "There really is no such thing as an average inmate, the warden said.",
+            "incarceration/inmate",
+        ),
+        ("There's no such thing as an addict who can't recover.", "drug-use/addict"),
         ('The state banned use of "inmate" labor on farms.', "incarceration/inmate"),
     ],
 )
@@ -481,7 +484,7 @@ def test_frames_that_name_words_leave_uses_alone(text: str, rule: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "She was an “ex-felon,” a label she never chose.",
+        "He calls himself an “ex-con,” a label he wears lightly.",
         "Older editors still prefer “illegal alien.”",
     ],
 )
@@ -494,7 +497,7 @@ def test_a_quoted_compound_and_a_preferred_word_are_mentions(text: str) -> None:
     [
         ("The jobs are for citizens, not illegals, the senator said.", "immigration/illegals"),
         ('"Don\'t say that," the warden told the inmates.', "incarceration/inmate"),
-        ("There is no such thing as an addict who cannot recover.", "drug-use/addict"),
+        ("There's no such thing as an addict who can't recover.", "drug-use/addict"),
     ],
 )
 def test_narrow_frames_leave_uses_alone(text: str, rule: str) -> None:

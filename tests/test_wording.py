@@ -439,10 +439,13 @@ def test_with_no_wording_in_place_the_plain_ideas_come_first() -> None:
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
-        ("The pantry serves hot meals to the homeless and hungry.", "homelessness/the-homeless"),
+        ("The pantry cooks hot soup for the homeless and hungry.", "homelessness/the-homeless"),
         ("The new ramps were built for the disabled and elderly.", "disability/the-disabled"),
         ("Nearly all HIV-infected infants and children got HIV at birth.", "hiv/hiv-infected"),
-        ("The paper refers to prostitutes as “sex workers” since 2015.", "sex-work/prostitute"),
+        (
+            "Since 2015 the paper has called prostitutes “sex workers” in print.",
+            "sex-work/prostitute",
+        ),
         ("The survey asked the clients, or johns, about prices.", "sex-work/john"),
     ],
 )

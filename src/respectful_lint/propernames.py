@@ -127,7 +127,7 @@ def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -
         and _core(words[left - 1]) == "for"
         and _core(words[left - 2]) in _EXPANDING
     ):
-        return True  # 'HIPS, which stands for "Helping Individual Prostitutes Survive"'
+        return True  # 'SWAP, which stands for "Support for Women After Prostitution"'
     if left == 0 and right == len(words) - 1:
         return False  # every word of the sentence: a headline or a heading
     return any(_core(words[i]) in HEADS for i in range(left, right + 1) if not first <= i <= last)

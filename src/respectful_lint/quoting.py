@@ -190,9 +190,9 @@ _DISPUTED = _words("contested controversial disputed debated divisive")
 
 
 def denied_before(words: list[str]) -> bool:
-    """Whether "there is no such thing as (a)" stands right before a term: with the term
-    ending its clause (the caller checks), the label is denied ("there is no such thing as an
-    illegal immigrant"), where "… as an addict who cannot recover" is a claim about people."""
+    """Whether "no such thing as (a)" stands right before a term: with the term ending its
+    clause (the caller checks), the label is denied ("there's no such thing as an illegal
+    immigrant"), where "… as an addict who can't recover" is a claim about people."""
     bare = words[:-1] if words[-1:] in (["a"], ["an"]) else words
     return bare[-4:] == _NO_SUCH_THING
 
@@ -261,9 +261,9 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
     if (quoted and _NO_SUCH_THING in (words[-4:], bare[-4:])) or (
         gap[:1] in (["a"], ["an"]) and gap[1] in _CHILD_WORDS
     ):
-        # "there is no such thing as a child prostitute": the label denied (with the word
-        # that makes it a child's, so that "prostitute" alone is no use either); "no such
-        # thing as a typical inmate" still uses the word
+        # "no such thing as an underage prostitute": the label denied (with the word
+        # that makes it a child's, so that "prostitute" alone is no use either); "… as a
+        # typical inmate" still uses the word
         return True
     if not quoted:
         return False
@@ -321,8 +321,8 @@ def advised_against(words: list[str]) -> bool:
 
 def advised_against_clause(sentence_before: str) -> bool:
     """Whether ``sentence_before`` (the normalized sentence up to a term that ends its clause)
-    is advice against saying a clause that the term ends: "Don't say (, for instance,) that
-    someone is confined to a wheelchair", "Reporters should not write that someone is …"; not
+    is advice against saying a clause that the term ends: "Don't say (, for example,) that a
+    client is wheelchair-bound", "Writers should not say that a man is …"; not
     reported words ("police would not say that they had arrested …") or a pronoun "that"
     ('"Don't say that," he told the inmates', "Never say that again to …")."""
     if "that" not in sentence_before:
@@ -503,7 +503,7 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
     if head[0] in _GLOSS_VERBS or head[0] in ("coined", "originated"):
         return True
     if leading and head[1:3] == ["known", "as"] and head[0] in ("also", "otherwise"):
-        return True  # '"Sex change operation," also known as …'
+        return True  # '"Pre-op," also known as …'
     if head[:3] == ["appeared", "in", "print"] or head[:2] == ["first", "appeared"]:
         return True  # the history of a word
     if head[0] in _ENTERING and any(w in _WRITING_NOUNS or w in _WORD_BOOKS for w in head):

@@ -234,11 +234,11 @@ def next_word_classes(
     if words[0] in ("and", "or") and len(words) > 1:
         rest = words[1:]
         if len(rest) > 1 and rest[0].endswith("ly") and "adv" in classes(rest[0]):
-            rest = rest[1:]  # "or formerly homeless individuals"
+            rest = rest[1:]  # "or recently homeless families"
         if "adj" in classes(rest[0]):
             if len(rest) > 1 and _noun_head(rest[1]):
                 # adjectives in a row before a noun: "the undocumented and unofficial workers",
-                # "the homeless or formerly homeless individuals"
+                # "the homeless or recently homeless families"
                 return frozenset({"adj"})
             return frozenset({"function"})  # two groups: "the homeless and hungry"
     found = classes(words[0], capitalized=capitalized)

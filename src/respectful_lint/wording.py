@@ -164,7 +164,7 @@ def slot_at(
     after = list(_WORD.finditer(norm, end, min(hi, end + 80)))[:2]
     joined_to_noun = False  # a hyphenated word that is itself a modifier ("12-year-old boy")
     if after and norm[after[0].end() : after[0].end() + 1] == "-":
-        # a hyphenated word after it is one word: "the mentally retarded thirty-six-year-old"
+        # a hyphenated word after it is one word: "the mentally retarded forty-year-old"
         compound = _HYPHENATED.match(norm, after[0].start(), min(hi, end + 80))
         if compound is not None:
             after = [compound, *_WORD.finditer(norm, compound.end(), min(hi, end + 80))][:2]
