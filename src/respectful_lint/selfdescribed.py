@@ -75,17 +75,9 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("were", "we"),
     ("we",),  # "we drug users are sick of being blamed" ("us" would be the US too)
 )
-# Frames right before a word said of oneself with no article: "I have been clean"
-_SINGULAR_BARE: tuple[tuple[str, ...], ...] = (
-    ("i", "am"),
-    ("i'm",),
-    ("i", "was"),
-    ("i've", "been"),
-    ("i", "have", "been"),
-    ("i", "had", "been"),
-    ("i'd", "been"),
-    ("i", "stayed"),
-)
+# Frames right before a word said of oneself with no article ("I have been clean"): the
+# first person's "am", "was" and "have been" of the frames above, and "stayed"
+_SINGULAR_BARE: tuple[tuple[str, ...], ...] = (*_SINGULAR[:7], ("i", "stayed"))
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
 _NAMING_SELF = ("call", "describ", "consider", "refer", "see", "saw", "identif")
