@@ -45,6 +45,7 @@ from .wording import (
     transfer_case,
     with_the,
 )
+from .wordsets import word_set
 
 if TYPE_CHECKING:
     from .context import Context
@@ -179,26 +180,8 @@ def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
 _LETTERS = re.compile(r"[^\W\d_]+")
 _QUOTATION_OPENS = frozenset("\"'\u201c\u2018")
 # words that carry a sentence on over a line break ("Police arrested several\nJohns …")
-_CARRIES_ON = MINOR_WORDS | frozenset(
-    (
-        "several",
-        "many",
-        "some",
-        "all",
-        "most",
-        "two",
-        "three",
-        "four",
-        "five",
-        "more",
-        "these",
-        "those",
-        "their",
-        "his",
-        "her",
-        "our",
-        "its",
-    )
+_CARRIES_ON = MINOR_WORDS | word_set(
+    "several many some all most two three four five more these those their his her our its"
 )
 
 

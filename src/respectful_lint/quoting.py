@@ -185,7 +185,7 @@ _VERDICTS = _words(
     "discouraged deprecated"
 )
 # Verdicts that may be about what a word names ('a sting on "johns" was controversial'), so
-# about the word only where it starts its sentence
+# about the word only where the quoted word leads its clause
 _DISPUTED = _words("contested controversial disputed debated divisive")
 
 
