@@ -488,3 +488,15 @@ def test_an_appositive_after_a_group_word_is_no_list() -> None:
         "Send me the homeless, storm-battered, by the next boat.", "homelessness/the-homeless"
     )
     assert out == "Send me people experiencing homelessness, storm-battered, by the next boat."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rule counts biological men who have transitioned as a separate group.",
+        "Opponents insist trans women are biological men.",
+    ],
+)
+def test_said_of_trans_people_sex_assigned_at_birth_comes_before_cisgender(text: str) -> None:
+    [finding] = lint_text(text)
+    assert "assigned male at birth" in finding.suggestions[0]
