@@ -500,3 +500,13 @@ def test_an_appositive_after_a_group_word_is_no_list() -> None:
 def test_said_of_trans_people_sex_assigned_at_birth_comes_before_cisgender(text: str) -> None:
     [finding] = lint_text(text)
     assert "assigned male at birth" in finding.suggestions[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jail officials raised inmate phone rates again.", "The inmate housing unit closed in May."],
+)
+def test_person_wordings_stay_off_noun_compounds(text: str) -> None:
+    suggestions, out = fixed(text, "incarceration/inmate")
+    assert out is None
+    assert suggestions

@@ -212,7 +212,7 @@ def slot_at(
             after[0].end(),
             plural=_is_plural(noun),
             clause_after=clause,
-            before_noun=bool(following) and _only_noun(following[0]),
+            before_noun=bool(following) and _heads_compound(noun, following[0]),
             coordinated=_shares_modifier(norm, after[0].end(), hi),
         )
     if prev in _COPULAS:
@@ -578,6 +578,14 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
 # the head of a wording that names people, which does not stand before another noun
 _PERSON_HEADS = (" person", " people", " persons")
 _NOT_NOUNS = frozenset({"verb", "adv", "function"})
+
+
+def _heads_compound(noun: str, following: str) -> bool:
+    """Whether ``following`` heads a compound with the noun before it: a noun that is no verb
+    ("inmate housing unit"), or a plural after a singular ("inmate phone rates")."""
+    if _only_noun(following):
+        return True
+    return following.endswith("s") and not noun.endswith("s") and "noun" in classes(following)
 
 
 def _only_noun(word: str) -> bool:
