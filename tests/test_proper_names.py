@@ -70,6 +70,7 @@ def test_a_name_after_a_label_is_a_name() -> None:
         'SWAP, which stands for "Support for Women After Prostitution," opened in 2004.',
         "SWAP, which stands for Support for Women After Prostitution, opened in 2004.",
         "In 1970 the state created a Bureau of the Handicapped within its schools office.",
+        "Parents founded the Voice of the Handicapped in the county in 1975.",
     ],
 )
 def test_a_name_spelled_out_by_its_acronym_or_joined_by_of_the_is_a_name(text: str) -> None:
@@ -91,8 +92,24 @@ def test_an_acronym_or_stands_for_without_a_name_names_nothing(text: str) -> Non
     "text",
     [
         "The agency tracks Illegal Aliens (IA) at the border, the memo says.",
-        "Officers arrested Johns and sex workers alike in the raid.",
+        "Officers arrested Johns and sex workers alike in the brothel raid.",
     ],
 )
 def test_a_term_spelled_out_alone_or_a_surname_cue_missing_is_still_flagged(text: str) -> None:
     assert matched(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among HIV Infected Adults (HIA) in the study, adherence was high.",
+        "We will not stand for Illegal Aliens pouring into our Country!",
+        "Illegals Camp in City Park as officials debate",
+    ],
+)
+def test_short_acronyms_idioms_and_verbs_make_no_names(text: str) -> None:
+    assert matched(text)
+
+
+def test_a_division_heads_a_name() -> None:
+    assert matched("She directed the state Division of Mental Retardation until 1995.") == []

@@ -26,12 +26,15 @@ HEADS = frozenset(
         "Directive Federation Festival Forum Foundation Fund Hospital Initiative Institute "
         "League Law Laws Library Ministry Mission Month Movement Museum Network Office "
         "Ordinance Organisation Organization Panel Partnership Program Programme Project Protocol "
-        "School Home Camp Academy "
+        "Division Journal Commissioner "
         "Services Shelter Society Statute Summit Taskforce Treaty Trust Union Unit Week"
     ).split()
 )
 # words before "for" and the words an acronym stands for ("which stands for", "short for")
-_EXPANDING = frozenset(("stands", "stand", "stood", "short"))
+_EXPANDING = frozenset(("stands", "short"))
+# words that head a name only before the match, joined to it ("the School for the
+# Handicapped", "Voice of the Retarded"); after it they may be verbs ("Illegals Camp in …")
+LEADING_HEADS = frozenset(("School", "Home", "Camp", "Academy", "Voice", "Voices"))
 # words that may link two capitalized words inside a name
 LINKS = frozenset({"of", "for", "the", "and", "on", "against", "in", "to", "with", "&"})
 _REACH = 8  # words looked at on each side
@@ -130,7 +133,11 @@ def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -
         return True  # 'SWAP, which stands for "Support for Women After Prostitution"'
     if left == 0 and right == len(words) - 1:
         return False  # every word of the sentence: a headline or a heading
-    return any(_core(words[i]) in HEADS for i in range(left, right + 1) if not first <= i <= last)
+    return any(
+        _core(words[i]) in HEADS or (i < first and _core(words[i]) in LEADING_HEADS)
+        for i in range(left, right + 1)
+        if not first <= i <= last
+    )
 
 
 def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
@@ -155,4 +162,5 @@ def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
             return False
         at -= 1
     spelled = "".join(reversed(letters)) == acronym
-    return spelled and at + 1 <= first and (at + 1 < first or right > last)
+    # four letters or more: a short one may be the term's own ("HIV Infected Adults (HIA)")
+    return spelled and len(acronym) >= 4 and at + 1 <= first and (at + 1 < first or right > last)
