@@ -417,7 +417,7 @@ def test_not_between_two_groups_of_people_still_uses_both(text: str, rule: str) 
         "Remember: there really is no such thing as an 'underage hooker', only a child.",
         "In that dialect the slur translates to “tranny” in English.",
         'Released people carry the title of "felon" for decades.',
-        "In the newsroom survey, “inmate” was the most contested.",
+        "Survey note: “inmate” was the most contested.",
         'Many editors consider "junkie" pejorative.',
         "There's no such thing as an illegal alien.",
         "“Sex change,” also known as transition, is an outdated phrase here.",
@@ -502,3 +502,36 @@ def test_a_quoted_compound_and_a_preferred_word_are_mentions(text: str) -> None:
 )
 def test_narrow_frames_leave_uses_alone(text: str, rule: str) -> None:
     assert rule in rules(text)
+
+
+def test_a_verdict_after_not_is_about_the_word() -> None:
+    assert rules('Under the new guide, "junkie" is not an acceptable word.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Employers prefer \"illegals\" because they work for less.", "immigration/illegals"),
+        ('Police said the "johns" avoided arrest at the motel.', "sex-work/john"),
+        ('After the riot, "inmates" were controversial figures in town.', "incarceration/inmate"),
+        ("The governor must not say that the state cannot help the homeless.",
+         "homelessness/the-homeless"),
+        ("Most of those held in the sting were sex workers, not johns.", "sex-work/john"),
+    ],
+)  # fmt: skip
+def test_a_third_look_at_frames_leaves_these_uses_alone(text: str, rule: str) -> None:
+    assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Older editors still prefer “illegal alien.”",
+        'Many reporters consider "junkie" pejorative.',
+        '"Crackhead," a slur, appeared twice in the caption.',
+        "Note: “Inmate” is the most contested word in the guide.",
+        "Writers should not say that someone is wheelchair-bound.",
+    ],
+)
+def test_words_judged_preferred_or_advised_against_are_mentions(text: str) -> None:
+    assert rules(text) == []

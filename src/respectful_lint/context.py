@@ -18,6 +18,9 @@ from .patterns import exception_regex
 from .propernames import in_proper_name
 from .quoting import (
     DROPPING,
+    JUDGING,
+    NAMES_FOR_WORDS,
+    VERDICTS,
     advised_against,
     advised_against_clause,
     asked_of_word,
@@ -99,7 +102,7 @@ _PHRASE_STARTS = frozenset(("with", "of", "in", "from", "who"))
 _AFFIRMED = word_set(
     "people person persons human humans beings patients patient survivors survivor workers "
     "worker neighbours neighbors neighbour neighbor students student individuals individual "
-    "citizens citizen members member adults adult women woman men man children child kids "
+    "citizens citizen members member adults adult children child kids "
     "mothers mother fathers father parents parent clients client immigrants immigrant migrants "
     "migrant refugees refugee residents resident noncitizens noncitizen"
 )
@@ -637,13 +640,24 @@ class Context:
         following = self.words_after(min(closing + 1, len(self.norm)))
         # the quoted term leads its clause: at the sentence's start or after a colon or comma
         # ("Note: “Inmate” is the most contested", "In the survey, “inmate” was …")
-        leading = not words or self.norm[max(0, opening - 2) : opening] in (": ", ", ")
+        leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
         if asked_of_word(words, following):
             return True  # "Is 'addict' ever acceptable?"
+        if words[-1:] and words[-1] in JUDGING and following[:1] and following[0] in VERDICTS:
+            return True  # 'many consider "junkie" pejorative'
+        comma = self.norm[closing + 1 : closing + 2] == "," or self.norm[closing - 1] == ","
+        if (
+            comma
+            and following[:1] in (["a"], ["an"])
+            and following[1:2]
+            and (following[1] in NAMES_FOR_WORDS)
+        ):
+            return True  # '"Junkie," a pejorative, appeared twice'
+
         ends = self.norm[closing + 1 : closing + 2] in ("", ",", ".", ";", ":", "!", "?")
         if used_as_word(words, [] if ends else following) or (
             words[-1:] and edited_as_word(words[-1], [] if ends else following)
@@ -680,6 +694,8 @@ class Context:
         at = people[-1]
         if any(w in _PREPOSITIONS or w.endswith("ing") for w in words[:at]):
             return False  # "was for guards", "are arresting women, not johns"
+        if at and words[at - 1] == "sex":
+            return False  # "were sex workers, not johns": two groups of people
         if words[at + 1 :] and words[at + 1] not in _PHRASE_STARTS:
             return False
         if words[at] in _VICTIMS:

@@ -77,11 +77,13 @@ _NAMING_VERBS = (
 # swaps or rejects it ("bans “hooker”", "retires “prostitute”", "rejects “child prostitute”")
 _STYLE_VERBS = _words(
     "ban bans banned banning retire retires retired retiring swap swaps swapped titled entitled "
-    "reject rejects rejected rejecting prefer prefers preferring"
+    "reject rejects rejected rejecting"
 )
 # Verbs of editing a text that take people as well ("guards strike inmates", "print the johns'
 # names"): a word only when the quoted term ends its clause or is struck from a text
-EDITING = _words("strike strikes striking struck print prints printing printed")
+EDITING = _words(
+    "strike strikes striking struck print prints printing printed prefer prefers preferring"
+)
 # Texts and their writers, whose "use of" a quoted term is a use of a word ('the headline's use
 # of “illegals”'; 'the DEA's use of “addicts” as informants' uses people)
 _WRITERS = _words(
@@ -179,7 +181,7 @@ _GLOSS_VERBS = _words(
 )
 # Verbs between a copula and a verdict on a word ("… is considered outdated")
 _JUDGED = _words("considered seen regarded deemed viewed thought felt")
-_VERDICTS = _words(
+VERDICTS = _words(
     "outdated dated offensive derogatory stigmatizing stigmatising pejorative problematic "
     "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete avoided "
     "discouraged deprecated"
@@ -198,8 +200,12 @@ def denied_before(words: list[str]) -> bool:
 
 
 _NO_SUCH_THING = ["no", "such", "thing", "as"]
-# What a word is called in an appositive after it: '"Junkie," a pejorative, …'
-_NAMES_FOR_WORDS = _words("pejorative slur epithet insult euphemism")
+# What a word is called in an appositive after it, set off by a comma: '"Junkie," a
+# pejorative, …'
+NAMES_FOR_WORDS = _words("pejorative slur epithet insult euphemism")
+# Verbs that judge what follows them, with a verdict after the quoted term: 'many consider
+# "junkie" pejorative'
+JUDGING = _words("consider considers considered deem deems deemed find finds found call calls")
 _CHILD_WORDS = _words("child teen teenage underage underaged juvenile minor")
 # Words of degree between a copula and a verdict: "… is the most contested"
 _DEGREES = _words("most more very so too highly deeply especially particularly")
@@ -337,7 +343,8 @@ def _advice_clause() -> re.Pattern[str]:
         r"(?:\A(?:please )?(?:don't|dont|do not|never|avoid)|\b(?:should|must)(?: not|n't))"
         r" (?:say|saying|write|writing)(?:, [^,]{1,40},)? that"
         r" (?!(?:to|about|again|in|on|at|for|with|of|is|was)\b)"
-        r"[^,.;:!?\"'\u201c\u201d\u2018\u2019]*\Z"
+        # a predicate after a copula: "that someone is …", "that they are …"
+        r"(?:[\w'-]+ ){1,3}(?:is|are|was|were|be|'s|'re) (?:an? |the )?\Z"
     )
 
 
@@ -484,7 +491,7 @@ def asked_of_word(before: list[str], following: list[str]) -> bool:
     'addict' ever acceptable?", 'Is "junkie" offensive?'. ('Are "illegals" accepted at the
     hospital?' asks about people.)"""
     return before in (["is"], ["isn't"], ["was"]) and any(
-        w in _VERDICTS or w in _FINE for w in following[:4]
+        w in VERDICTS or w in _FINE for w in following[:4]
     )
 
 
@@ -510,12 +517,7 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # "… entered American slang", "… entered the dictionary"
     if head[0] == "as" and any(w in _WORD_NOUNS for w in head[1:3]):
         return True  # "… as a label"
-    if head[0] in _VERDICTS:
-        return True  # 'many consider "junkie" pejorative'
-    if any(
-        a in ("a", "an", "the") and (w in _WORD_NOUNS or w in _NAMES_FOR_WORDS)
-        for a, w in itertools.pairwise(head)
-    ):
+    if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
         return True  # an appositive: '"prostituted" people, a term …'
 
     if head[0] in _MODALS and any(w in _GIVEN_UP for w in head[1:4]):
@@ -524,6 +526,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         head = ["is", *head[2:]]
     if head[0] in _COPULAS:
         rest = head[1:]
+        if rest[:1] == ["not"]:
+            rest = words[2:6]  # "… is not an acceptable term"
         if rest[:1] and rest[0] in _JUDGED:
             rest = [w for w in words[2:6] if w != "as"]  # "… is considered (as) outdated"
         if rest[:1] and rest[0] in ("a", "an", "the"):
@@ -532,7 +536,7 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             rest = rest[1:]  # "… is the most offensive"
         if leading and rest[:1] and rest[0] in _DISPUTED:
             return True  # '"Inmate" is the most contested', at the sentence's start
-        if rest[:1] and (rest[0] in _VERDICTS or rest[0] in _SAYING_NOUNS):
+        if rest[:1] and (rest[0] in VERDICTS or rest[0] in _SAYING_NOUNS):
             return True  # "… is outdated", "… is a myth"
         if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:
             return True  # "… is no longer used"

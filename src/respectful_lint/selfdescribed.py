@@ -76,7 +76,8 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("we",),  # "we drug users are sick of being blamed" ("us" would be the US too)
 )
 # Frames right before a word said of oneself with no article ("I have been clean"): the
-# first person's "am", "was" and "have been" of the frames above, and "stayed"
+# first seven frames above ("I am", "I'm", "I was", "I've/have/had/I'd been"), which must
+# stay first there, and "stayed"
 _SINGULAR_BARE: tuple[tuple[str, ...], ...] = (*_SINGULAR[:7], ("i", "stayed"))
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
@@ -121,8 +122,12 @@ def self_described(
     if after and after[0] not in _PERSONS and "noun" in next_classes():
         return False
     i = len(before)
-    for _ in range(3):  # "a proud former", "an HIV positive"
-        if i and (before[i - 1] in _MODIFIERS or is_adjective(before[i - 1])):
+    for _ in range(3):  # "a proud former", "an HIV positive", "mentally" (I am mentally …)
+        if i and (
+            before[i - 1] in _MODIFIERS
+            or is_adjective(before[i - 1])
+            or (before[i - 1].endswith("ly") and len(before[i - 1]) > 4)
+        ):
             i -= 1
         else:
             break
