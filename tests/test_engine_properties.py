@@ -141,9 +141,10 @@ EXPRESSIONS = _reference_expressions(LEXICON)
 
 def _closes_quotation(norm: str, start: int, end: int) -> bool:
     """The documented rule, written out for the reference: the apostrophe ending a plural
-    closes a quotation when the term is quoted itself, or when punctuation or the end follows
-    and the last quotation mark in the 300 characters before is an opening one (after no
-    letter, before a letter) rather than a closing one (after a letter, before none)."""
+    closes a quotation when the term is quoted itself, or when punctuation, the end or a verb
+    or joining word follows and the last quotation mark earlier in its sentence (300
+    characters at most) is an opening one (after no letter, before a letter or digit that
+    is no elision such as '90s, 'em or a year after "since") rather than a closing one."""
     if start and norm[start - 1] == "'":
         return True
     if end < len(norm) and norm[end] not in ",.;:!?)":
@@ -151,19 +152,21 @@ def _closes_quotation(norm: str, start: int, end: int) -> bool:
         if norm[end] != " " or not following or following[0].strip(",.;:!?") not in _VERBS:
             return False
     lo = max(0, start - 300)
+    for stop in ".!?":
+        at = norm.rfind(stop + " ", lo, start)
+        if at >= 0:
+            lo = max(lo, at + 2)
     kinds = []
     for i in range(lo, start):
         if norm[i] != "'":
             continue
         left = i > 0 and (norm[i - 1].isalnum() or norm[i - 1] == "_")
         right = norm[i + 1 : i + 2]
-        digits = norm[i + 1 : i + 8].split("s", 1)[0]
-        elision = (
-            bool(digits)
-            and digits.isdigit()
-            and norm[i + 1 + len(digits) : i + 2 + len(digits)] == "s"
+        word_before = norm[max(0, i - 12) : i].split()[-1:] or [""]
+        elided = bool(re.match(r"'(?:\d+s|em|tis|twas|til|cause|n)\b", norm[i:])) or (
+            bool(re.match(r"'\d\d\b", norm[i:])) and word_before[0] in _YEAR_WORDS
         )
-        if not left and right.isalnum() and not elision:
+        if not left and right.isalnum() and not elided:
             kinds.append("open")
         elif not left and not right.isalnum():
             kinds.append("close")  # a lone mark
@@ -172,34 +175,14 @@ def _closes_quotation(norm: str, start: int, end: int) -> bool:
     return bool(kinds) and kinds[-1] == "open"
 
 
-_VERBS = set(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "do",
-        "did",
-        "and",
-        "or",
-        "but",
-        "said",
-        "says",
-        "say",
-        "told",
-    ]
-)
+_VERBS = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "do", "did", "and", "or", "but", "said", "says", "say", "told",
+}  # fmt: skip
+_YEAR_WORDS = {
+    "since", "in", "of", "until", "till", "from", "by", "class", "summer", "spring", "fall",
+    "autumn", "winter",
+}  # fmt: skip
 
 
 def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:

@@ -85,8 +85,37 @@ _NO_POSSESSION = word_set(
     "is are was were has have had will would could can may might should must do did and or "
     "but said says say told"
 )
-_ELISION = re.compile(r"'\d+s\b")  # left-out digits ('90s), not a quotation ('12 inmates')
+# left-out letters or digits ('90s, 'em, 'tis; a year after "since", "in" … : since '09), not
+# a quotation ('12 inmates')
+_ELISION = re.compile(r"'(?:\d+s|em|tis|twas|til|cause|n)\b")
+_YEAR = re.compile(r"'\d\d\b")
+_BEFORE_A_YEAR = frozenset(
+    [
+        "since",
+        "in",
+        "of",
+        "until",
+        "till",
+        "from",
+        "by",
+        "class",
+        "summer",
+        "spring",
+        "fall",
+        "autumn",
+        "winter",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?] ")
 _AFTER_QUOTE = frozenset(",.;:!?)")
+
+
+def _year(norm: str, at: int) -> bool:
+    """Whether the apostrophe at ``at`` stands for a year's century ("since '09")."""
+    if not _YEAR.match(norm, at):
+        return False
+    word = norm[max(0, at - 12) : at].rstrip().rpartition(" ")[2]
+    return word in _BEFORE_A_YEAR
 
 
 def _closes_quote(norm: str, start: int, stop: int) -> bool:
@@ -101,11 +130,13 @@ def _closes_quote(norm: str, start: int, stop: int) -> bool:
         if after is None or after[1] not in _NO_POSSESSION:
             return False  # "the inmates' families"
     low = max(0, start - _QUOTE_LOOKBACK)
+    for end in _SENTENCE_END.finditer(norm, low, start):
+        low = end.end()  # a quotation opened in an earlier sentence is no business of this one
     at = norm.rfind("'", low, start)
     while at >= 0:
         following = norm[at + 1 : at + 2]
         if at == 0 or not is_word(norm[at - 1]):
-            if not _ELISION.match(norm, at):
+            if not _ELISION.match(norm, at) and not _year(norm, at):
                 return following.isalnum()  # the nearest opening mark, not closed before
         elif not is_word(following):
             return False  # an earlier quotation closed here ('reform' failed the inmates', …)
