@@ -504,9 +504,37 @@ def test_said_of_trans_people_sex_assigned_at_birth_comes_before_cisgender(text:
 
 @pytest.mark.parametrize(
     "text",
-    ["Jail officials raised inmate phone rates again.", "The inmate housing unit closed in May."],
+    ["The inmate housing unit closed in May.", "Staff checked the inmate visitation log."],
 )
 def test_person_wordings_stay_off_noun_compounds(text: str) -> None:
     suggestions, out = fixed(text, "incarceration/inmate")
     assert out is None
     assert suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        ("Inmates plan protests over the food.", "incarceration/inmate",
+         "Incarcerated people plan protests over the food."),
+        ("Since '09 the inmates' and guards' complaints piled up.", "incarceration/inmate",
+         "Since '09 the incarcerated people's and guards' complaints piled up."),
+        ("We fed the homeless, hungry or not.", "homelessness/the-homeless",
+         "We fed people experiencing homelessness, hungry or not."),
+    ],
+)  # fmt: skip
+def test_a_third_look_at_fixes_keeps_these(text: str, rule: str, expected: str) -> None:
+    assert fixed(text, rule)[1] == expected
+
+
+def test_an_adverb_between_the_frame_and_the_word_is_still_oneself() -> None:
+    assert lint_text("I am mentally retarded, I was told as a child.") == []
+
+
+def test_a_person_noun_after_and_and_an_adjective_keeps_the_adjective_reading() -> None:
+    assert lint_text("The homeless and disabled man was evicted on Friday.") == []
+
+
+def test_a_scare_quoted_word_mid_sentence_takes_no_capital() -> None:
+    [finding] = lint_text('Police arrested 9 "Johns" in the motel sting.')
+    assert finding.suggestions[0] == "clients"

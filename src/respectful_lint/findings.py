@@ -165,7 +165,8 @@ def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
     before = gap.rstrip(" \"'([\u201c\u2018")
     if not before or before[-1] in ":;" or ctx.title_case(m.start):
         return False
-    if gap.rstrip(" ")[-1:] in _QUOTATION_OPENS:
+    closed = ctx.norm[m.end : m.end + 1] in _QUOTATION_CLOSES  # '9 "Johns"': scare quotes
+    if gap.rstrip(" ")[-1:] in _QUOTATION_OPENS and not closed:
         return False  # a quotation's first word: "the warden said, 'Inmates will …'"
     shown_gap = ctx.original(max(lo, m.start - len(gap) + len(before)), m.start)
     if "\n" in shown_gap and before.rsplit(" ", 1)[-1] not in _CARRIES_ON:
@@ -179,6 +180,7 @@ def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _QUOTATION_OPENS = frozenset("\"'\u201c\u2018")
+_QUOTATION_CLOSES = frozenset("\"'\u201d\u2019")
 # words that carry a sentence on over a line break ("Police arrested several\nJohns …")
 _CARRIES_ON = MINOR_WORDS | word_set(
     "several many some all most two three four five more these those their his her our its"

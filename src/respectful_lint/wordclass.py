@@ -58,7 +58,9 @@ FUNCTION_WORDS = _words(
     "not never also often always still too very just only even already again"
 )
 # Nouns for people that the table also lists as verbs ("to man the desk", "to people")
-_PEOPLE_NOT_VERBS = _words("man people person")
+_PEOPLE_NOT_VERBS = _words(
+    "man people person mother father crowd camp vet family parent partner staff host"
+)
 # The first words of prepositions that end in "of"
 _BEFORE_OF = _words("ahead instead because regardless irrespective outside inside out")
 # Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
@@ -212,7 +214,7 @@ def _noun_head(word: str) -> bool:
     if "-" in word:
         return True
     found = classes(word)
-    if "verb" in found and not word.endswith("s"):
+    if "verb" in found and not word.endswith("s") and word not in _PEOPLE_NOT_VERBS:
         return False  # a plural subject's verb: "the homeless and hungry need …"
     return "noun" in found and "function" not in found
 

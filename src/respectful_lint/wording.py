@@ -43,7 +43,8 @@ def shares_determiner(norm: str, end: int, stop: int) -> bool:
     hungry", "the disabled and elderly"; not "the homeless and the sick"."""
     if norm.startswith(", ", end):  # "the homeless, hungry and sick": a list
         listed = _run_of_words(norm, end + 2, stop)
-        words = ["and", *listed] if "and" in listed[1:3] or "or" in listed[1:3] else []
+        joined = any(w in ("and", "or") for w in listed[1:3])
+        words = ["and", *listed] if joined and "adj" in classes(listed[-1]) else []
     else:
         words = _run_of_words(norm, end + 1, stop) if norm[end : end + 1] == " " else []
     if words[:1] not in (["and"], ["or"]) or len(words) < 2:
@@ -582,10 +583,9 @@ _NOT_NOUNS = frozenset({"verb", "adv", "function"})
 
 def _heads_compound(noun: str, following: str) -> bool:
     """Whether ``following`` heads a compound with the noun before it: a noun that is no verb
-    ("inmate housing unit"), or a plural after a singular ("inmate phone rates")."""
-    if _only_noun(following):
-        return True
-    return following.endswith("s") and not noun.endswith("s") and "noun" in classes(following)
+    ("inmate housing unit"). A plural that can be a verb may be the object of a verb before it
+    ("an inmate set fires"), so "inmate phone rates" is not told from it."""
+    return bool(noun) and _only_noun(following)
 
 
 def _only_noun(word: str) -> bool:
@@ -646,6 +646,7 @@ def place(
         and chosen
         and slot.kind == "modifier"
         and not inflection.possessive  # "the inmate's family": "the incarcerated person's"
+        and not inflection.plural  # a plural label is no modifier: "Inmates plan protests"
         and chosen[0].slots is None
         and chosen[0].text.endswith(_PERSON_HEADS)
         and (_only_noun(slot.noun) or slot.before_noun)  # not "inmates spoke", "inmates today"
