@@ -89,23 +89,7 @@ _NO_POSSESSION = word_set(
 # a quotation ('12 inmates')
 _ELISION = re.compile(r"'(?:\d+s|em|tis|twas|til|cause|n)\b")
 _YEAR = re.compile(r"'\d\d\b")
-_BEFORE_A_YEAR = frozenset(
-    [
-        "since",
-        "in",
-        "of",
-        "until",
-        "till",
-        "from",
-        "by",
-        "class",
-        "summer",
-        "spring",
-        "fall",
-        "autumn",
-        "winter",
-    ]
-)
+_BEFORE_A_YEAR = word_set("since in of until till from by class summer spring fall autumn winter")
 _SENTENCE_END = re.compile(r"[.!?] ")
 _AFTER_QUOTE = frozenset(",.;:!?)")
 
