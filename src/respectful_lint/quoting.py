@@ -264,9 +264,7 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True
     bare = words[:-1] if last in ("a", "an", "the") else words
     gap = words[-2:] if len(words) > 5 and words[-6:-2] == _NO_SUCH_THING else []
-    if (quoted and _NO_SUCH_THING in (words[-4:], bare[-4:])) or (
-        gap[:1] in (["a"], ["an"]) and gap[1] in _CHILD_WORDS
-    ):
+    if (quoted and denied_before(words)) or (gap[:1] in (["a"], ["an"]) and gap[1] in _CHILD_WORDS):
         # "no such thing as an underage prostitute": the label denied (with the word
         # that makes it a child's, so that "prostitute" alone is no use either); "… as a
         # typical inmate" still uses the word

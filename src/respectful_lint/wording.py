@@ -44,14 +44,14 @@ def shares_determiner(norm: str, end: int, stop: int) -> bool:
     if norm.startswith(", ", end):  # "the homeless, hungry and sick": a list
         listed = _run_of_words(norm, end + 2, stop)
         joined = any(w in ("and", "or") for w in listed[1:3])
-        words = ["and", *listed] if joined and "adj" in classes(listed[-1]) else []
+        words = listed if joined and "adj" in classes(listed[-1]) else []
     else:
-        words = _run_of_words(norm, end + 1, stop) if norm[end : end + 1] == " " else []
-    if words[:1] not in (["and"], ["or"]) or len(words) < 2:
+        words = _joined_words(norm, end, stop)
+    if not words:
         return False
-    word = words[1]
-    if word.endswith("ly") and len(words) > 2 and "adv" in classes(word):
-        word = words[2]
+    word = words[0]
+    if word.endswith("ly") and len(words) > 1 and "adv" in classes(word):
+        word = words[1]
     # an adjective, a participle ("the homeless and addicted") or a compound ("near-homeless")
     return "adj" in classes(word) or word.endswith("ed") or "-" in word
 
@@ -60,11 +60,17 @@ def _shares_modifier(norm: str, noun_end: int, stop: int) -> bool:
     """Whether another bare noun joins the noun after a modifier, so that the modifier
     describes both ("HIV-infected infants and children"); one with its own determiner does not
     ("HIV-infected fathers and their sons")."""
-    words = _run_of_words(norm, noun_end + 1, stop) if norm[noun_end : noun_end + 1] == " " else []
-    if words[:1] not in (["and"], ["or"]) or len(words) < 2:
+    words = _joined_words(norm, noun_end, stop)
+    if not words:
         return False
-    found = classes(words[1])
+    found = classes(words[0])
     return "noun" in found and "function" not in found and "adj" not in found
+
+
+def _joined_words(norm: str, end: int, stop: int) -> list[str]:
+    """The words after " and " or " or " right at ``end`` (up to three), or none."""
+    words = _run_of_words(norm, end + 1, stop) if norm[end : end + 1] == " " else []
+    return words[1:] if words[:1] in (["and"], ["or"]) else []
 
 
 def _run_of_words(norm: str, start: int, stop: int) -> list[str]:
@@ -135,7 +141,9 @@ class Slot(Struct, frozen=True):
     # the predicate follows "being" or a form of "become" ("Being wheelchair-bound …", "he
     # became wheelchair-bound"), where no -ing wording stands: see fitting
     after_becoming: bool = False
-    # another noun follows the noun after a modifier ("inmate phone rates")
+    # a noun that is no verb follows the noun after a modifier ("inmate housing unit"); a
+    # plural that can be a verb may be a verb's object ("an inmate set fires"), so "inmate
+    # phone rates" is not told from it
     before_noun: bool = False
     # the noun after a modifier is joined to another ("HIV-infected infants and children"),
     # which the modifier may describe too: the wording is an idea, not a fix
@@ -213,7 +221,7 @@ def slot_at(
             after[0].end(),
             plural=_is_plural(noun),
             clause_after=clause,
-            before_noun=bool(following) and _heads_compound(noun, following[0]),
+            before_noun=bool(noun and following) and _only_noun(following[0]),
             coordinated=_shares_modifier(norm, after[0].end(), hi),
         )
     if prev in _COPULAS:
@@ -579,13 +587,6 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
 # the head of a wording that names people, which does not stand before another noun
 _PERSON_HEADS = (" person", " people", " persons")
 _NOT_NOUNS = frozenset({"verb", "adv", "function"})
-
-
-def _heads_compound(noun: str, following: str) -> bool:
-    """Whether ``following`` heads a compound with the noun before it: a noun that is no verb
-    ("inmate housing unit"). A plural that can be a verb may be the object of a verb before it
-    ("an inmate set fires"), so "inmate phone rates" is not told from it."""
-    return bool(noun) and _only_noun(following)
 
 
 def _only_noun(word: str) -> bool:
