@@ -535,3 +535,17 @@ def test_a_third_look_at_frames_leaves_these_uses_alone(text: str, rule: str) ->
 )
 def test_words_judged_preferred_or_advised_against_are_mentions(text: str) -> None:
     assert rules(text) == []
+
+
+def test_a_quoted_term_joined_to_ex_is_glossed_as_a_word() -> None:
+    # the quote opens before "ex-": the gloss after it names the word
+    assert rules("His record says “ex-felon,” a label that follows him everywhere.") == []
+
+
+def test_a_quotation_of_a_number_and_a_plural_closes_before_a_verb() -> None:
+    [finding] = [
+        f
+        for f in lint_text("The guard said '12 inmates' were hurt in the fire.")
+        if f.rule == "incarceration/inmate"
+    ]
+    assert finding.matched == "inmates"
