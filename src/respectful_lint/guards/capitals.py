@@ -8,11 +8,12 @@ from typing import Any
 from ..casing import case_of, next_capitalized, prev_capitalized
 from .base import GuardTest, Parser, Path, Site
 
-CASES = ("capitalized", "upper", "lower")
+CASES = ("capitalized", "upper", "lower", "title")
 _CASE_WORDS = {
     "capitalized": "it is written with a capital first letter",
     "upper": "it is written in capitals",
     "lower": "it is written in lower case",
+    "title": "each of its words is written with a capital",
 }
 
 
@@ -25,7 +26,13 @@ def _case(parser: Parser, raw: Any, path: Path) -> str:
 
 
 def _case_holds(site: Site, case: str) -> bool:
-    return case_of(site.ctx.original(site.start, site.end)) == case
+    text = site.ctx.original(site.start, site.end)
+    if case == "title":  # "AIDS Orphans" (a name), not "AIDS orphan"
+        return all(w[0].isupper() for w in _WORDS.findall(text))
+    return case_of(text) == case
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _sentence_start(site: Site, wanted: bool) -> bool:
