@@ -23,6 +23,9 @@ def matched(text: str) -> list[str]:
         "He runs the Center for the Homeless at Union Square.",
         "They met at the Prostitutes’ Rights Festival last spring.",
         "Grants came from the Crackhead Relief Fund, we were told.",
+        # a quoted name before the lower-case word for what it names
+        "Each spring the parish runs its “Blankets for the Homeless” drive downtown.",
+        'The youth group joined the "Walk With the Homeless" campaign in May.',
     ],
 )
 def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
@@ -113,3 +116,17 @@ def test_short_acronyms_idioms_and_verbs_make_no_names(text: str) -> None:
 
 def test_a_division_heads_a_name() -> None:
     assert matched("She directed the state Division of Mental Retardation until 1995.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quoted capitals with no word for what they name after them, or a verb after them
+        ("The sign read “Feed the Homeless” in red paint.", ["the Homeless"]),
+        ("Protesters waved “Illegal Aliens Out” placards at the gate.", ["Illegal Aliens"]),
+        # one quoted capital word is no name
+        ("Neighbours say “Hookers” walk the strip every night.", ["Hookers"]),
+    ],
+)
+def test_quoted_capitals_without_a_named_thing_are_not_names(text: str, expected: list[str]) -> None:
+    assert matched(text) == expected

@@ -549,3 +549,44 @@ def test_a_quotation_of_a_number_and_a_plural_closes_before_a_verb() -> None:
         if f.rule == "incarceration/inmate"
     ]
     assert finding.matched == "inmates"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # taken out of a text, or its mentions in one
+        ('The council voted to delete "illegal alien" from the city code.', "immigration"),
+        ("An amendment would scrub “inmate” from the state statutes.", "incarceration"),
+        ('Editors will remove mentions of "junkie" in the style manual.', "drug-use"),
+        # glossed after up to two modifiers, or still in use as a word
+        ("“Convict” is not a neutral legal label, the editors wrote.", "incarceration"),
+        ('"Crack baby" remains in common usage despite the research.', "drug-use"),
+        # sorted into a category, said a number of times, or named by a word noun
+        ("The agency's forms classify some applicants as “illegal aliens” still.", "immigration"),
+        ('The anchor said "illegals" four times in one segment.', "immigration"),
+        ('He used "junkie" three times in a single paragraph.', "drug-use"),
+        ('The label I hear most on the ward is "frequent flyer addict".', "drug-use"),
+        ("One word the editor struck from every draft was “hookers”.", "sex-work"),
+        # a word weighed against a quoted wording with "both"
+        ("The survey asked about both “addict” and “person who uses drugs” in headlines.", "drug-use"),
+    ],
+)
+def test_words_removed_counted_or_named_are_mentions(text: str, rule: str) -> None:
+    assert not [r for r in rules(text) if r.startswith(rule)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # people removed from a place, not a word from a text
+        ('Deputies removed the "johns" from the motel parking lot.', "sex-work/john"),
+        # a quoted term that a verb of saying takes, with no count after it
+        ('Police say "illegals" were hired at the plant.', "immigration/illegals"),
+        # "is" with a word noun far back and another subject near it
+        ('The term limits ended, and the new head of the unit is "a junkie".', "drug-use/junkie"),
+        # a name noun in a sentence where the quoted term is still a description of people
+        ("The names on the list were “johns” arrested in the sting.", "sex-work/john"),
+    ],
+)
+def test_removal_and_naming_frames_leave_uses_alone(text: str, rule: str) -> None:
+    assert rule in rules(text)

@@ -25,6 +25,9 @@ def rules(text: str) -> list[str]:
         "I am an HIV-infected man and I want to be treated with respect.",
         "I said I was a prostitute, and nobody at the clinic flinched.",
         "Some of us identify as whores and say so at every march.",
+        # others who name themselves, reported
+        "A few of the women in the study described themselves as hookers.",
+        "Many who sell sex online refer to themselves as whores.",
         # a person's own account, reported
         "She says she was a hooker for a decade before she went back to school.",
         "He told reporters he had been a heroin addict since he was nineteen.",

@@ -31,7 +31,9 @@ from .quoting import (
     found_as_word,
     gloss_after,
     mention_frame_before,
+    named_by_subject,
     said_as_if,
+    said_times,
     used_as_word,
 )
 from .selfdescribed import self_described
@@ -659,6 +661,10 @@ class Context:
             return True  # '"Junkie," a pejorative, appeared twice'
 
         ends = self.norm[closing + 1 : closing + 2] in ("", ",", ".", ";", ":", "!", "?")
+        if ends and named_by_subject(words):
+            return True  # 'one expression I wish would fade is "wheelchair bound".'
+        if words[-1:] and said_times(words[-1], following):
+            return True  # 'if you say "transgendered" too many times'
         if used_as_word(words, [] if ends else following) or (
             words[-1:] and edited_as_word(words[-1], [] if ends else following)
         ):
@@ -891,7 +897,7 @@ _PLACE_LEADS = frozenset(("at", "in", "of", "from"))
 _WORDINGS: dict[int, tuple[CompiledLexicon, frozenset[str]]] = {}
 # words right before a quoted wording that set it against another ('or “sex worker”')
 _SETTING_AGAINST = word_set(
-    "or vs versus not than over instead say says use uses using write writes prefer prefers "
+    "both or vs versus not than over instead say says use uses using write writes prefer prefers "
     "preferred recommend recommends recommended suggest suggests suggested favour favours "
     "favoured favor favors favored"
 )

@@ -125,6 +125,8 @@ def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -
             break
     if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
+    if right > left and right + 1 < len(words) and _quoted_name(words, left, right):
+        return True  # 'the church's “Lunch for the Homeless” ministry'
     if (
         right > left >= 2
         and _core(words[left - 1]) == "for"
@@ -138,6 +140,27 @@ def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -
         for i in range(left, right + 1)
         if not first <= i <= last
     )
+
+
+def _quoted_name(words: list[str], left: int, right: int) -> bool:
+    """Whether ``words[left:right + 1]``, capitalized words in quotation marks, are the
+    name of what the lower-case word after them names ('the “Lunch for the Homeless”
+    ministry', 'a “Homeless Hearts” drive')."""
+    if words[left][0] not in _OPENING_QUOTES or words[right].rstrip(",.;:")[-1:] not in _QUOTES:
+        return False
+    head = words[right + 1].rstrip(",.;:!?")
+    return head.islower() and (head.capitalize() in HEADS or head in _EVENT_HEADS)
+
+
+_OPENING_QUOTES = "\"'\u201c\u2018\u00ab"
+_QUOTES = "\"'\u201d\u2019\u00bb"
+# lower-case words that a quoted name goes before, besides the heads above
+_EVENT_HEADS = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "ministry ministries program programs programme campaign drive event events dinner "
+        "lunch breakfast walk run appeal concert fundraiser series initiative outreach"
+    ).split()
+)
 
 
 def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:

@@ -58,6 +58,10 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("translated", "as"),
     ("title", "of"),  # 'carry the title of "felon"'
     ("label", "of"),
+    ("mentions", "of"),  # 'remove mentions of "illegal alien" in state law'
+    ("mention", "of"),
+    ("references", "to"),
+    ("reference", "to"),
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
 _NAMING_VERBS = (
@@ -72,6 +76,10 @@ _NAMING_VERBS = (
     "refer",
     "replac",
     "avoid",
+    "categoriz",  # 'programs categorize "criminal aliens"'
+    "categoris",
+    "classif",
+    "designat",
 )
 # What a style guide does with a word, right before a term quoted on its own: bans, retires,
 # swaps or rejects it ("bans “hooker”", "retires “prostitute”", "rejects “child prostitute”")
@@ -97,14 +105,60 @@ _WRITERS = _words(
 
 _EDITED_FROM = _words(
     "form forms application applications policy policies website site signs headline "
-    "headlines copy story stories paper papers print"
+    "headlines copy story stories paper papers print law laws code codes statute statutes "
+    "books regulations rules constitution charter"
 )
+
+
+# Verbs that take a word out of a text, and people out of a place ("removed the “johns” from
+# the motel"): a word only when it is taken from a text ("eliminate “alien” from state law")
+_REMOVING = _words(
+    "remove removes removed removing eliminate eliminates eliminated eliminating delete "
+    "deletes deleted deleting erase erases erased erasing scrub scrubs scrubbed scrubbing "
+    "purge purges purged purging excise excises excised excising"
+)
+
+
+def named_by_subject(words: list[str]) -> bool:
+    """Whether a quoted term that ends its clause is what a word noun before "is" or "was"
+    names: 'the one expression I wish would fade is “wheelchair bound”', 'the word he used
+    was “illegals”' (``words``: those before the quote, back to the sentence's start)."""
+    if words[-1:] not in (["is"], ["was"]):
+        return False
+    # the noun near "is", or heading the sentence's subject ("One expression that …"), with
+    # what starts a clause about it after it ("the word I hear most"; not "term limits")
+    lo = len(words) - _SUBJECT_REACH
+    return any(
+        w in _WORD_NOUNS and nxt in _SUBJECT_GOES_ON
+        for i, (w, nxt) in enumerate(itertools.pairwise(words))
+        if i < 3 or i >= lo
+    )
+
+
+_SUBJECT_REACH = 14  # words back from "is" to the word noun that is its subject
+_SUBJECT_GOES_ON = _words(
+    "that which who i we you he she they people the a an my our his her their your is was "
+    "most i'd i've we've everyone nobody someone"
+)
+# Saying or writing a word, counted: 'say “transgendered” too many times', 'uses
+# “prostitute” five times'
+_SAYING_COUNTED = _words("say says said saying use uses used using write writes wrote repeat")
+
+
+def said_times(verb: str, following: list[str]) -> bool:
+    """Whether a quoted term after ``verb`` is said or written a number of times."""
+    return verb in _SAYING_COUNTED and "times" in following[:4]
 
 
 def edited_as_word(verb: str, following: list[str]) -> bool:
     """Whether a quoted term after an editing ``verb`` is a word: it ends its clause ("we no
     longer print “illegals”.") or is struck from or printed in a text ("strike “felon” from
-    the forms", "printing “illegals” in headlines")."""
+    the forms", "printing “illegals” in headlines"); after a verb that removes, only the
+    second ("eliminate “alien” from state laws")."""
+    if verb in _REMOVING:
+        return following[:1] == ["from"] and any(
+            w in _TEXTS or w in _EDITED_FROM for w in following[1:6]
+        )
     if verb not in EDITING:
         return False
     if not following or following[:2] in (["years", "ago"], ["any", "more"], ["anymore"]):
@@ -511,6 +565,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # '"Pre-op," also known as …'
     if head[:3] == ["appeared", "in", "print"] or head[:2] == ["first", "appeared"]:
         return True  # the history of a word
+    if head[0] in _REMAINING and head[1:2] == ["in"] and any(w in _IN_USE for w in head[2:4]):
+        return True  # "… remains in common usage"
     if head[0] in _ENTERING and any(w in _WRITING_NOUNS or w in _WORD_BOOKS for w in head):
         return True  # "… entered American slang", "… entered the dictionary"
     if head[0] == "as" and any(w in _WORD_NOUNS for w in head[1:3]):
@@ -538,7 +594,10 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             return True  # "… is outdated", "… is a myth"
         if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:
             return True  # "… is no longer used"
-        if rest[:1] and (rest[0] in _WORD_NOUNS or rest[0] in _WRITING_NOUNS):
-            return True
-        return len(rest) > 1 and (rest[1] in _WORD_NOUNS or rest[1] in _WRITING_NOUNS)
+        # "… is a term", "… is a legal term", "… is not a single statutory label"
+        return any(w in _WORD_NOUNS or w in _WRITING_NOUNS for w in rest[:3])
     return False
+
+
+_REMAINING = _words("remains remain remained stays stay stayed")
+_IN_USE = _words("usage use circulation")

@@ -151,6 +151,8 @@ def self_described(
                 return True  # "I worked as a prostitute"
     elif i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself ex-con"
+    elif i >= 2 and before[i - 1] == "as" and before[i - 2] in _REFLEXIVES:
+        return _names_self(before, i - 2)  # "some identify themselves as prostitutes"
     elif i and before[i - 1] == "as" and (i == 1 or before[i - 2] in ("and", "but")):
         # "As drug users, we ...", not "As addicts flooded the park, we ..." ("as": while)
         return comma_after and any(w in ("we", "we're", "we've") for w in after[:5])
