@@ -590,3 +590,27 @@ def test_words_removed_counted_or_named_are_mentions(text: str, rule: str) -> No
 )
 def test_removal_and_naming_frames_leave_uses_alone(text: str, rule: str) -> None:
     assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Courtesan and sugar baby are marketing terms some escorts use.",
+        "Junkie is a slur, and we do not print it.",
+        "Illegal aliens is the legal term used in the statute.",
+    ],
+)
+def test_an_unquoted_term_that_a_sentence_calls_a_word_is_a_mention(text: str) -> None:
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Junkies are a common sight near the station.", "drug-use/junkie"),
+        ("Inmates are a captive labour force for the state.", "incarceration/inmate"),
+        ("Prostitutes are the main target of the new ordinance.", "sex-work/prostitute"),
+    ],
+)
+def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str) -> None:
+    assert rule in rules(text)

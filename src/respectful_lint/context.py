@@ -34,6 +34,7 @@ from .quoting import (
     named_by_subject,
     said_as_if,
     said_times,
+    termed_as_word,
     used_as_word,
 )
 from .selfdescribed import self_described
@@ -602,6 +603,10 @@ class Context:
             return "mention"
         if classed_as_word(self.words_after(end)):
             return "mention"  # "transgender is an adjective, not a verb"
+        if (not words or (len(words) == 2 and words[1] in ("and", "or"))) and termed_as_word(
+            self.words_after(end)
+        ):
+            return "mention"  # "Courtesan and sugar baby are marketing terms"
         if self._ends_clause(end) and (
             advised_against(words)
             or denied_before(words)

@@ -535,6 +535,21 @@ def classed_as_word(following: list[str]) -> bool:
     return rest[:1] != [] and rest[0] in _PARTS_OF_SPEECH
 
 
+def termed_as_word(following: list[str]) -> bool:
+    """Whether the words after an unquoted term that starts its sentence call it a word, with
+    another perhaps joined to it ("Courtesan and sugar baby are marketing terms", "Junkie is
+    a slur"): the sentence is about the words."""
+    if following[:1] in (["and"], ["or"]):
+        following = following[2:] if following[2:3] in _COPULA_LISTS else following[3:]
+    if following[:1] not in _COPULA_LISTS:
+        return False
+    rest = following[1:6]
+    while rest[:1] and rest[0] in ("a", "an", "not", "the", "both", "all"):
+        rest = rest[1:]
+    return any(w in _WORD_NOUNS for w in rest[:3])
+
+
+_COPULA_LISTS = (["is"], ["are"], ["was"], ["were"], ["isn't"], ["aren't"])
 _FINE = _words("ok okay fine offensive acceptable appropriate slur")
 
 
