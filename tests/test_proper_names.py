@@ -24,7 +24,7 @@ def matched(text: str) -> list[str]:
         "They met at the Prostitutes’ Rights Festival last spring.",
         "Grants came from the Crackhead Relief Fund, we were told.",
         # a quoted name before the lower-case word for what it names
-        "Each spring the parish runs its “Blankets for the Homeless” drive downtown.",
+        "Each spring the parish runs its “Blankets for the Homeless” campaign downtown.",
         'The youth group joined the "Walk With the Homeless" campaign in May.',
     ],
 )
@@ -126,6 +126,9 @@ def test_a_division_heads_a_name() -> None:
         ("Protesters waved “Illegal Aliens Out” placards at the gate.", ["Illegal Aliens"]),
         # one quoted capital word is no name
         ("Neighbours say “Hookers” walk the strip every night.", ["Hookers"]),
+        # a verb after the quoted words, or a quoted phrase not all in capitals
+        ('Some say the "Illegal Aliens" run every crew in town.', ["Illegal Aliens"]),
+        ('Their "Junkie welfare" program was cut, the mayor boasted.', ["Junkie"]),
     ],
 )
 def test_quoted_capitals_without_a_named_thing_are_not_names(text: str, expected: list[str]) -> None:

@@ -95,6 +95,8 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("I worked with prostitutes for a decade.", "sex-work/prostitute"),
         ("They call me a junkie at the clinic.", "drug-use/junkie"),  # others' word
         ("I earned as much as prostitutes do in a night.", "sex-work/prostitute"),  # comparison
+        # officers posing give a cover, not their own word
+        ("Undercover officers described themselves as johns on the phone.", "sex-work/john"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

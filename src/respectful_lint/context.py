@@ -297,7 +297,8 @@ class Context:
                 continue  # the term's own quotes
             if wordings is None:
                 wordings = preferred_wordings(lexicon)
-            if quoted[1].strip(" ,.;:!?") in wordings and any(
+            wording = _ARTICLE.sub("", quoted[1].strip(" ,.;:!?"))  # '“a person who …”'
+            if wording in wordings and any(
                 w in _SETTING_AGAINST
                 for at in (quoted.start(), own)
                 for w in self.words_before(at)[-2:]
@@ -668,8 +669,10 @@ class Context:
         ends = self.norm[closing + 1 : closing + 2] in ("", ",", ".", ";", ":", "!", "?")
         if ends and named_by_subject(words):
             return True  # 'one expression I wish would fade is "wheelchair bound".'
-        if words[-1:] and said_times(words[-1], following):
-            return True  # 'if you say "transgendered" too many times'
+        if (words[-1:] and said_times(words[-1], following)) or self._counted_after_items(
+            opening, following
+        ):
+            return True  # 'if you say "transgendered" too many times', '"…" or "…" five times'
         if used_as_word(words, [] if ends else following) or (
             words[-1:] and edited_as_word(words[-1], [] if ends else following)
         ):
@@ -739,6 +742,22 @@ class Context:
         the frame. ``quote`` is where the term's own quote opens."""
         return self._items_after_frame(quote, _QUOTED_ITEM, 400, quoted=True)
 
+    def _counted_after_items(self, quote: int, following: list[str]) -> bool:
+        """A quoted term after other quoted terms that a verb of saying takes, all counted
+        ('uses “prostitute” or “prostitutes” five times'): the items are passed over back
+        to the verb, as :meth:`_after_quoted_items` does."""
+        lo = max(0, self.sentence_bounds(quote)[0], quote - 400)
+        pos = quote
+        for _ in range(8):
+            found = _QUOTED_ITEM.search(self.norm, lo, pos)
+            if found is None:
+                return False
+            words = self.last_words(found.start(), _FRAME_WORDS)
+            if words[-1:] and said_times(words[-1], following):
+                return True
+            pos = found.start()
+        return False
+
     def _items_after_frame(self, at: int, item: re.Pattern[str], reach: int, quoted: bool) -> bool:
         """Whether up to eight list items (each a match of ``item`` that ends where the next
         begins), within ``reach`` characters of the sentence before ``at``, lead back to a
@@ -769,6 +788,7 @@ class Context:
         return self._quotes.open_at(start)
 
 
+_ARTICLE = re.compile(r"^(?:a|an|the) ")
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term
@@ -902,7 +922,7 @@ _PLACE_LEADS = frozenset(("at", "in", "of", "from"))
 _WORDINGS: dict[int, tuple[CompiledLexicon, frozenset[str]]] = {}
 # words right before a quoted wording that set it against another ('or “sex worker”')
 _SETTING_AGAINST = word_set(
-    "both or vs versus not than over instead say says use uses using write writes prefer prefers "
+    "or vs versus not than over instead say says use uses using write writes prefer prefers "
     "preferred recommend recommends recommended suggest suggests suggested favour favours "
     "favoured favor favors favored"
 )
@@ -910,7 +930,8 @@ _SETTING_AGAINST = word_set(
 
 def preferred_wordings(lexicon: CompiledLexicon) -> frozenset[str]:
     """Every wording the rules of ``lexicon`` prefer, singular and plural, as the view has
-    them (templates left out); found once per lexicon."""
+    them, a noun slot filled with "person" or "people" ("{noun} who uses a wheelchair": "person
+    who uses a wheelchair"; other templates left out); found once per lexicon."""
     kept = _WORDINGS.get(id(lexicon))
     if kept is not None and kept[0] is lexicon:
         return kept[1]
@@ -918,7 +939,10 @@ def preferred_wordings(lexicon: CompiledLexicon) -> frozenset[str]:
         normalize(text)[0]
         for rule in lexicon.rules
         for p in rule.entry.preferred
-        for text in (p.text, p.plural)
+        for text in (
+            p.text.replace("{noun}", "person") if p.text else None,
+            p.plural.replace("{noun}", "people") if p.plural else None,
+        )
         if text and "{" not in text
     )
     if len(_WORDINGS) >= 8:  # lexicons compiled in one process: a few profiles' worth

@@ -59,9 +59,7 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("title", "of"),  # 'carry the title of "felon"'
     ("label", "of"),
     ("mentions", "of"),  # 'remove mentions of "illegal alien" in state law'
-    ("mention", "of"),
-    ("references", "to"),
-    ("reference", "to"),
+    ("references", "to"),  # not "in reference to", which means "about"
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
 _NAMING_VERBS = (
@@ -76,10 +74,6 @@ _NAMING_VERBS = (
     "refer",
     "replac",
     "avoid",
-    "categoriz",  # 'programs categorize "criminal aliens"'
-    "categoris",
-    "classif",
-    "designat",
 )
 # What a style guide does with a word, right before a term quoted on its own: bans, retires,
 # swaps or rejects it ("bans “hooker”", "retires “prostitute”", "rejects “child prostitute”")
@@ -105,8 +99,16 @@ _WRITERS = _words(
 
 _EDITED_FROM = _words(
     "form forms application applications policy policies website site signs headline "
-    "headlines copy story stories paper papers print law laws code codes statute statutes "
-    "books regulations rules constitution charter"
+    "headlines copy story stories paper papers print"
+)
+# Texts of law a word is removed from ("delete “alien” from the city code"), for verbs that
+# remove (see _REMOVING), and what may stand between "from" and them
+_LAW_TEXTS = _words(
+    "law laws code codes statute statutes regulations constitution ordinance ordinances"
+)
+_BEFORE_A_TEXT = _words(
+    "the its their his her our all every state city county federal local official "
+    "company agency department municipal criminal penal civil immigration"
 )
 
 
@@ -120,34 +122,57 @@ _REMOVING = _words(
 
 
 def named_by_subject(words: list[str]) -> bool:
-    """Whether a quoted term that ends its clause is what a word noun before "is" or "was"
-    names: 'the one expression I wish would fade is “wheelchair bound”', 'the word he used
-    was “illegals”' (``words``: those before the quote, back to the sentence's start)."""
+    """Whether a quoted term that ends its clause is what a word noun heading the sentence's
+    subject names: 'the one expression I wish would fade is “wheelchair bound”', 'the word
+    he used was “illegals”' (``words``: those before the quote, back to the sentence's start).
+    Nothing may start another clause between the noun and "is" or "was" ("her name was never
+    released, but police said she was “…”"), and the noun is no verb's subject ("Word is the
+    new tenant is “…”")."""
     if words[-1:] not in (["is"], ["was"]):
         return False
-    # the noun near "is", or heading the sentence's subject ("One expression that …"), with
-    # what starts a clause about it after it ("the word I hear most"; not "term limits")
-    lo = len(words) - _SUBJECT_REACH
-    return any(
-        w in _WORD_NOUNS and nxt in _SUBJECT_GOES_ON
-        for i, (w, nxt) in enumerate(itertools.pairwise(words))
-        if i < 3 or i >= lo
-    )
+    head = next((i for i, w in enumerate(words[:_SUBJECT_REACH]) if w in _WORD_NOUNS), None)
+    if head is None:
+        return False
+    between = words[head + 1 : -1]
+    if between[:1] and between[0] not in _SUBJECT_GOES_ON:
+        return False  # "term limits", "word cops use": another noun, no clause about it
+    for k, w in enumerate(between):
+        if w in _CLAUSE_BREAKS:
+            return False
+        if w in _COPULAS_NOW and (k == 0 or between[k - 1] not in _RELATIVES):
+            return False  # "Word is the new tenant …": the noun is already said of
+    return True
 
 
-_SUBJECT_REACH = 14  # words back from "is" to the word noun that is its subject
+_SUBJECT_REACH = 4  # words from the sentence's start to the word noun heading its subject
 _SUBJECT_GOES_ON = _words(
-    "that which who i we you he she they people the a an my our his her their your is was "
-    "most i'd i've we've everyone nobody someone"
+    "that which who i we you he she they people the a an my our his her their your most i'd "
+    "i've we've everyone nobody someone"
 )
-# Saying or writing a word, counted: 'say “transgendered” too many times', 'uses
-# “prostitute” five times'
+_CLAUSE_BREAKS = _words(
+    "but and or so said says told tells because while although though when whereas"
+)
+_COPULAS_NOW = _words("is was are were")
+_RELATIVES = _words("that which who")
+# Saying or writing a word, counted right after it: 'say “transgendered” too many times',
+# 'uses “prostitute” five times'; not 'say “junkies” broke in three times'
 _SAYING_COUNTED = _words("say says said saying use uses used using write writes wrote repeat")
+_COUNTS = _words(
+    "two three four five six seven eight nine ten dozens hundreds many several countless "
+    "numerous multiple too so a"
+)
 
 
 def said_times(verb: str, following: list[str]) -> bool:
     """Whether a quoted term after ``verb`` is said or written a number of times."""
-    return verb in _SAYING_COUNTED and "times" in following[:4]
+    if verb not in _SAYING_COUNTED or not following:
+        return False
+    if following[0] in ("or", "and"):
+        following = following[2:5]  # 'uses “prostitute” or “prostitutes” five times'
+    for k, word in enumerate(following[:2]):
+        if (word in _COUNTS or word.isdigit()) and "times" in following[k + 1 : k + 3]:
+            return True
+    return False
 
 
 def edited_as_word(verb: str, following: list[str]) -> bool:
@@ -156,8 +181,15 @@ def edited_as_word(verb: str, following: list[str]) -> bool:
     the forms", "printing “illegals” in headlines"); after a verb that removes, only the
     second ("eliminate “alien” from state laws")."""
     if verb in _REMOVING:
-        return following[:1] == ["from"] and any(
-            w in _TEXTS or w in _EDITED_FROM for w in following[1:6]
+        # what follows "from" is a text, after a determiner or a jurisdiction at most
+        # ("from the city code"; not "from charter schools" or "from jury pools under state law")
+        if following[:1] != ["from"]:
+            return False
+        rest = following[1:]
+        while rest[:1] and rest[0] in _BEFORE_A_TEXT:
+            rest = rest[1:]
+        return rest[:1] != [] and (
+            rest[0] in _TEXTS or rest[0] in _EDITED_FROM or rest[0] in _LAW_TEXTS
         )
     if verb not in EDITING:
         return False
@@ -183,6 +215,8 @@ def used_as_word(words: list[str], following: list[str]) -> bool:
     if words[-2:] != ["use", "of"] or len(words) < 3 or following[:1] == ["as"]:
         return False
     owner = words[-3]
+    if owner == "the" and not following:
+        return True  # 'avoid the use of “child prostitute”.': the use of a word, ending its clause
     owner = owner[:-2] if owner.endswith("'s") else owner
     if owner in _ENDING_USE:
         # "end use of 'child prostitute'"; not 'banned use of "inmate" labor', a noun after it
@@ -227,6 +261,9 @@ _GIVING_UP = _words(
     "stop stops stopped stopping longer not don't doesn't didn't dont doesnt didnt never avoid"
 )
 _NAMING_REACH = 8  # words between a naming verb and the quoted term
+# "refer(s/red/ring) to … as" before a quoted term, however long the people named between
+_REFERRING_AS = re.compile(r"\brefer(?:s|red|ring)? to\b")
+_REFER_REACH = 16
 # Words right after a quoted term that gloss it or judge it as a word.
 _GLOSS_VERBS = _words(
     "refers refer referred means meant denotes describes reduces implies stigmatizes "
@@ -314,6 +351,14 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True  # "terms like", and for quoted terms any "like"
     if words[-2:] == ["such", "as"] and (quoted or (len(words) > 2 and words[-3] in _WORD_NOUNS)):
         return True
+    if (
+        quoted
+        and last == "as"
+        and len(words) > 2
+        and words[-3] == "such"
+        and (words[-2] in _WORD_NOUNS or words[-2] in _WRITING_NOUNS)
+    ):
+        return True  # 'such language as “crippled”', 'such terms as “…”'
     if words[-2:] == ["so", "called"]:
         return True
     bare = words[:-1] if last in ("a", "an", "the") else words
@@ -333,6 +378,10 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True
     if last == "against" and words[-2:-1] and words[-2] in _ADVISING:
         return True
+    if last in _SORTING or (last == "as" and any(w in _SORTING for w in words[-_NAMING_REACH:])):
+        return True  # 'programs categorize “criminal aliens”', 'classified them as “…”'
+    if last == "as" and _REFERRING_AS.search(" ".join(words[-_REFER_REACH:])):
+        return True  # 'no longer refer to people living here without papers as “…”'
     reach = words[-_NAMING_REACH:]
     for i, w in enumerate(reach):
         if w == "called" and i and reach[i - 1] == "so":
@@ -345,6 +394,13 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
     return False
 
 
+# Verbs that sort something under a name, right before a quoted term or before "as" and it
+# ("a designated driver saw “…”" and "the classifieds" sort nothing)
+_SORTING = _words(
+    "categorize categorizes categorized categorizing categorise categorises categorised "
+    "categorising classify classifies classified classifying designate designates designated "
+    "designating"
+)
 # Words before "term" that make it a length of time or office ("long-term", "first term")
 _TERM_LENGTHS = _words("long short mid medium near full half first second third fixed")
 _DETERMINERS = _words(
@@ -609,10 +665,13 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             return True  # "… is outdated", "… is a myth"
         if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:
             return True  # "… is no longer used"
-        # "… is a term", "… is a legal term", "… is not a single statutory label"
-        return any(w in _WORD_NOUNS or w in _WRITING_NOUNS for w in rest[:3])
+        # "… is a term", "… is a legal term", "… is not a single statutory label" (two
+        # modifiers before a word noun; "… were prominent names in town" is about people)
+        if any(w in _WORD_NOUNS or w in _WRITING_NOUNS for w in rest[:2]):
+            return True
+        return rest[2:3] != [] and rest[2] in _WORD_NOUNS and rest[2] not in ("name", "names")
     return False
 
 
 _REMAINING = _words("remains remain remained stays stay stayed")
-_IN_USE = _words("usage use circulation")
+_IN_USE = _words("usage circulation")  # "… remain in active use" is drug use

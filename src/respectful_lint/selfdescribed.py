@@ -84,6 +84,11 @@ _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 _NAMING_SELF = ("call", "describ", "consider", "refer", "see", "saw", "identif")
 _SELF_PREFIXES = (("self", "described"), ("self", "identified"), ("self", "identifying"))
 _FIRST_PERSON = _words("i i'm i've i'd we we're we've we'd")
+# Who poses as someone else, and posing: what they call themselves is a cover
+_POSING = _words(
+    "undercover detective detectives deputy deputies officer officers police agent agents "
+    "decoy decoys posing posed pose pretending pretended sting"
+)
 # Words that report another's words or beliefs about the speaker ("said I was a", "kept
 # saying I was", "to them, I was", "in their eyes I was"), or a comparison ("like I was a",
 # "as if we were"): the speaker does not name themselves there
@@ -152,7 +157,9 @@ def self_described(
     elif i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself ex-con"
     elif i >= 2 and before[i - 1] == "as" and before[i - 2] in _REFLEXIVES:
-        return _names_self(before, i - 2)  # "some identify themselves as prostitutes"
+        # "some identify themselves as prostitutes"; not officers posing ("undercover deputies
+        # identified themselves as johns")
+        return _names_self(before, i - 2) and not any(w in _POSING for w in before)
     elif i and before[i - 1] == "as" and (i == 1 or before[i - 2] in ("and", "but")):
         # "As drug users, we ...", not "As addicts flooded the park, we ..." ("as": while)
         return comma_after and any(w in ("we", "we're", "we've") for w in after[:5])
