@@ -638,6 +638,8 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
     [
         "Profiles should avoid such language as “crippled” and “wheelchair-bound”.",
         "Editors replaced such words as “junkie” years ago.",
+        # a quoted item with a comma inside it
+        "Avoid such language as “stricken,” “confined to a wheelchair, for life” in profiles.",
         # a quoted wording with an article, or with a noun in its slot, weighed against it
         '"A person who uses a wheelchair" reads better than "a person confined to a wheelchair".',
         "We wrote “the people who use drugs” rather than “the addicts”.",

@@ -51,7 +51,7 @@ _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 # An opening quote and the words of a short quoted phrase up to a match.
 _QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}(?:\w+-)?\Z")
 # The words of a short quoted phrase after a match, up to where its quote closes.
-_QUOTED_TAIL = re.compile(r"(?: [\w-]+){1,3}[,.;:!?]?(?=[\"'\u201c\u201d\u00bb\u203a`])")
+_QUOTED_TAIL = re.compile(r"(?:,? [\w-]+){1,3}[,.;:!?]?(?=[\"'\u201c\u201d\u00bb\u203a`])")
 _CLOSING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a", "\u201e": "\u201c\u201d"}
 _ASSIGNED_OR_CALLED = re.compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
 _EX = re.compile(r"(?<![\w-])ex-\Z")  # the prefix "ex-" right before a match
