@@ -58,6 +58,12 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("translated", "as"),
     ("title", "of"),  # 'carry the title of "felon"'
     ("label", "of"),
+    ("when", "i", "hear"),  # 'when I hear "AIDS victim", I think of …'
+    ("when", "you", "hear"),
+    ("when", "we", "hear"),
+    ("whenever", "i", "hear"),
+    ("whenever", "you", "hear"),
+    ("every", "time", "i", "hear"),
     ("mentions", "of"),  # 'remove mentions of "illegal alien" in state law'
     ("references", "to"),  # not "in reference to", which means "about"
 )
@@ -293,7 +299,9 @@ def denied_before(words: list[str]) -> bool:
 _NO_SUCH_THING = ["no", "such", "thing", "as"]
 # What a word is called in an appositive after it, set off by a comma: '"Junkie," a
 # pejorative, …'
-NAMES_FOR_WORDS = _words("pejorative slur epithet insult euphemism")
+NAMES_FOR_WORDS = _words(
+    "pejorative pejoratives slur slurs epithet epithets insult insults euphemism euphemisms"
+)
 # Verbs that judge what follows them, with a verdict after the quoted term: 'many consider
 # "junkie" pejorative'
 JUDGING = _words("consider considers considered deem deems deemed find finds found call calls")
@@ -651,6 +659,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         head = ["is", *head[2:]]
     if head[0] in _COPULAS:
         rest = head[1:]
+        if rest[:1] and rest[0].endswith("ly") and len(rest[0]) > 4:
+            rest = words[2:6]  # "… is transparently an epithet"
         if rest[:1] == ["not"]:
             rest = words[2:6]  # "… is not an acceptable term"
         if rest[:1] and rest[0] in _JUDGED:
@@ -661,8 +671,12 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             rest = rest[1:]  # "… is the most offensive"
         if leading and rest[:1] and rest[0] in _DISPUTED:
             return True  # '"Inmate" is the most contested', at the sentence's start
-        if rest[:1] and (rest[0] in VERDICTS or rest[0] in _SAYING_NOUNS):
-            return True  # "… is outdated", "… is a myth"
+        if rest[:1] and (
+            rest[0] in VERDICTS
+            or rest[0] in _SAYING_NOUNS
+            or (rest[0] in NAMES_FOR_WORDS and rest[0] not in ("insult", "insults"))
+        ):  # people can be "an insult to" something
+            return True  # "… is outdated", "… is a myth", "… is an epithet"
         if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:
             return True  # "… is no longer used"
         # "… is a term", "… is a legal term", "… is not a single statutory label" (two

@@ -188,6 +188,16 @@ def available() -> bool:
     return bool(_table())
 
 
+# Auxiliaries with "not" joined to them, with or without the apostrophe ("don't", "dont")
+_NEGATED = ("n't", "n\u2019t")
+_NEGATED_BARE = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "dont doesnt didnt cant wont isnt arent wasnt werent havent hasnt hadnt shouldnt "
+        "wouldnt couldnt mustnt"
+    ).split()
+)
+
+
 def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     """The classes ``word`` can have. Unknown words count as nouns (names, identifiers, jargon),
     so that a rule that asks "is a noun next?" errs on the side of not reporting."""
@@ -195,6 +205,8 @@ def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     base = lower.split("'", 1)[0]
     if lower in FUNCTION_WORDS or base in FUNCTION_WORDS or lower.replace(",", "").isdigit():
         return frozenset({"function"})
+    if lower.endswith(_NEGATED) or lower in _NEGATED_BARE:
+        return frozenset({"function"})  # an auxiliary with "not": "the homeless don't …"
     known = _table().get(lower, 0)
     if capitalized and not lower.startswith(("i'", "i\u2019")):
         return _SETS[known | 1]
