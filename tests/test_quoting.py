@@ -603,6 +603,8 @@ def test_words_removed_counted_or_named_are_mentions(text: str, rule: str) -> No
         # two groups of people, and "in reference to" (about)
         ('The new law fines both "johns" and "sex workers", critics say.', "sex-work/john"),
         ('In reference to "johns," the sheriff said names will be published.', "sex-work/john"),
+        # a first term in office, before a quoted term that is no appositive
+        ('In his first term "illegals" were deported by the thousand.', "immigration/illegals"),
         # people can be an insult to something
         ('Residents said the "johns" are frankly an insult to the street.', "sex-work/john"),
     ],
@@ -643,6 +645,9 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
         # a word heard, and a word called an epithet after an adverb
         "When I hear “junkie” or “crackhead” on the radio, I switch it off.",
         '"Illegals" is plainly an epithet, whatever the senator says.',
+        # a definition, and a quoted term set beside "a second term"
+        "In the old statute, “vagrant” was defined as anyone found sleeping rough.",
+        "A second term, “junkie”, was rated the most hostile by the panel.",
         # a quoted item with a comma inside it
         "Avoid such language as “stricken,” “confined to a wheelchair, for life” in profiles.",
         # a quoted wording with an article, or with a noun in its slot, weighed against it

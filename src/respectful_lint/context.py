@@ -651,6 +651,8 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
+        if words[-1:] == ["term"] and self.norm[max(0, opening - 2) : opening] == ", ":
+            return True  # 'a third term, “addict”': set beside the word noun
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
         if asked_of_word(words, following):

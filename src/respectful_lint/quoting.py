@@ -663,6 +663,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             rest = words[2:6]  # "… is transparently an epithet"
         if rest[:1] == ["not"]:
             rest = words[2:6]  # "… is not an acceptable term"
+        if rest[:1] and rest[0] in _DEFINED and rest[1:2] == ["as"]:
+            return True  # '“Vagrant” was construed as any …': a definition
         if rest[:1] and rest[0] in _JUDGED:
             rest = [w for w in words[2:6] if w != "as"]  # "… is considered (as) outdated"
         if rest[:1] and rest[0] in ("a", "an", "the"):
@@ -688,4 +690,5 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
 
 
 _REMAINING = _words("remains remain remained stays stay stayed")
+_DEFINED = _words("defined construed interpreted understood glossed translated")
 _IN_USE = _words("usage circulation")  # "… remain in active use" is drug use
