@@ -131,5 +131,7 @@ def test_a_division_heads_a_name() -> None:
         ('Their "Junkie welfare" program was cut, the mayor boasted.', ["Junkie"]),
     ],
 )
-def test_quoted_capitals_without_a_named_thing_are_not_names(text: str, expected: list[str]) -> None:
+def test_quoted_capitals_without_a_named_thing_are_not_names(
+    text: str, expected: list[str]
+) -> None:
     assert matched(text) == expected

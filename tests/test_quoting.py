@@ -564,10 +564,13 @@ def test_a_quotation_of_a_number_and_a_plural_closes_before_a_verb() -> None:
         # sorted into a category, said a number of times, or named by a word noun
         ("The agency's forms classify some applicants as “illegal aliens” still.", "immigration"),
         ('The anchor said "illegals" four times in one segment.', "immigration"),
-        ('He used "junkie" three times in a single paragraph.', "drug-use"),
+        ('He used "junkie" three times in one short column.', "drug-use"),
         ('The piece says "addict" or "addicts" four times.', "drug-use"),
         # referring to people, however many words name them, as a quoted term
-        ("The desk will stop referring to men who buy sex from street workers as “johns”.", "sex-work"),
+        (
+            "The desk will stop referring to men who buy sex from street workers as “johns”.",
+            "sex-work",
+        ),
         # the use of a word, ending its clause
         ("Our guide discourages the use of “illegal alien”.", "immigration"),
         ('The label I hear most on the ward is "frequent flyer addict".', "drug-use"),
@@ -599,12 +602,35 @@ def test_words_removed_counted_or_named_are_mentions(text: str, rule: str) -> No
         # a word noun in another clause, or a noun for people
         ('His name was never printed, but the paper said he was "a junkie".', "drug-use/junkie"),
         ('The "johns" arrested that night were well-known names in the county.', "sex-work/john"),
-        ('Too many "addicts" remain in active use while they wait for a bed.', "drug-use/addict"),
+        ('Many "addicts" stay in active use while beds are full.', "drug-use/addict"),
         # two groups of people, and "in reference to" (about)
-        ('The new law fines both "johns" and "sex workers", critics say.', "sex-work/john"),
+        ('The bill fines both "johns" and "sex workers" alike.', "sex-work/john"),
         ('In reference to "johns," the sheriff said names will be published.', "sex-work/john"),
         # a first term in office, before a quoted term that is no appositive
         ('In his first term "illegals" were deported by the thousand.', "immigration/illegals"),
+        # a word noun in an opening phrase, not the subject
+        ('In short, the man the deputies stopped was "a junkie".', "drug-use/junkie"),
+        # a count of uses of the people, not of the word
+        ('The unit uses "junkies" dozens of times as paid informants.', "drug-use/junkie"),
+        # people removed from a site, sorted or designated, posing
+        (
+            'Agents removed "illegals" from a building site, the contractor said.',
+            "immigration/illegals",
+        ),
+        ('The warden designated "inmates" to staff the laundry.', "incarceration/inmate"),
+        ('Officers answering classified ads posed as "johns" at the motel.', "sex-work/john"),
+        # "as" in another clause after "referred to"
+        ('Cases referred to the court rose as "junkies" sought treatment.', "drug-use/junkie"),
+        # the use of people, questioned
+        (
+            'Defence counsel attacked the use of "junkies", calling them paid liars.',
+            "drug-use/junkie",
+        ),
+        # an everyday quoted phrase with an article is no wording set against the term
+        (
+            'His lawyer calls him "a client," but police say "johns" face charges.',
+            "sex-work/john",
+        ),
         # people can be an insult to something
         ('Residents said the "johns" are frankly an insult to the street.', "sex-work/john"),
     ],
@@ -630,6 +656,8 @@ def test_an_unquoted_term_that_a_sentence_calls_a_word_is_a_mention(text: str) -
     [
         ("Junkies are a common sight near the station.", "drug-use/junkie"),
         ("Inmates are a captive labour force for the state.", "incarceration/inmate"),
+        ("Prostitutes were famous names in the old mining town.", "sex-work/prostitute"),
+        ("Felons were given terms of ten years or more.", "incarceration/felon"),
         ("Prostitutes are the main target of the new ordinance.", "sex-work/prostitute"),
     ],
 )
@@ -648,10 +676,15 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
         # a definition, and a quoted term set beside "a second term"
         "In the old statute, “vagrant” was defined as anyone found sleeping rough.",
         "A second term, “junkie”, was rated the most hostile by the panel.",
+        # plural subjects, law texts after a possessive or coordination, "classified … as"
+        'The words the judge chose at sentencing were "illegal aliens".',
+        'A motion to delete "illegal alien" from county and city laws passed.',
+        "Lawmakers voted to strike “illegal alien” from Ohio's statutes.",
+        'The old intake form classified them as "illegal aliens".',
         # a quoted item with a comma inside it
         "Avoid such language as “stricken,” “confined to a wheelchair, for life” in profiles.",
         # a quoted wording with an article, or with a noun in its slot, weighed against it
-        '"A person who uses a wheelchair" reads better than "a person confined to a wheelchair".',
+        '"People who use wheelchairs" is kinder than "people confined to wheelchairs".',
         "We wrote “the people who use drugs” rather than “the addicts”.",
     ],
 )
@@ -660,4 +693,6 @@ def test_such_words_as_and_an_articled_wording_name_words(text: str) -> None:
 
 
 def test_such_people_as_is_still_use() -> None:
-    assert "sex-work/john" in rules('Police arrested such men as the "johns" who circled the block.')
+    assert "sex-work/john" in rules(
+        'Police arrested such men as the "johns" who circled the block.'
+    )

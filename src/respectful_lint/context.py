@@ -297,11 +297,13 @@ class Context:
                 continue  # the term's own quotes
             if wordings is None:
                 wordings = preferred_wordings(lexicon)
-            wording = _ARTICLE.sub("", quoted[1].strip(" ,.;:!?"))  # '“a person who …”'
+            raw = quoted[1].strip(" ,.;:!?")
+            wording = _ARTICLE.sub("", raw)  # '“a person who …”'
+            # a wording with its article ("a sex worker") is set against the term only by a
+            # comparison ('“a person who …” is better than “…”'), not by "police say"
+            setting = _SETTING_AGAINST if wording == raw else _COMPARING
             if wording in wordings and any(
-                w in _SETTING_AGAINST
-                for at in (quoted.start(), own)
-                for w in self.words_before(at)[-2:]
+                w in setting for at in (quoted.start(), own) for w in self.words_before(at)[-2:]
             ):
                 return True
         return False
@@ -791,6 +793,7 @@ class Context:
 
 
 _ARTICLE = re.compile(r"^(?:a|an|the) ")
+_COMPARING = word_set("or vs versus not than over instead")
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term

@@ -149,7 +149,7 @@ def _quoted_name(words: list[str], left: int, right: int) -> bool:
     if words[left][0] not in _OPENING_QUOTES or words[right].rstrip(",.;:")[-1:] not in _QUOTES:
         return False
     if not all(_capitalized(w) or w in LINKS for w in words[left : right + 1]):
-        return False  # '"Illegal aliens" run half the car washes'
+        return False  # '"Illegal aliens" staff the crews'
     return words[right + 1].rstrip(",.;:!?") in _NAMED_THINGS
 
 

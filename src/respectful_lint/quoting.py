@@ -64,7 +64,7 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("whenever", "i", "hear"),
     ("whenever", "you", "hear"),
     ("every", "time", "i", "hear"),
-    ("mentions", "of"),  # 'remove mentions of "illegal alien" in state law'
+    ("mentions", "of"),  # 'strike mentions of "illegal alien" from the code'
     ("references", "to"),  # not "in reference to", which means "about"
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
@@ -114,7 +114,13 @@ _LAW_TEXTS = _words(
 )
 _BEFORE_A_TEXT = _words(
     "the its their his her our all every state city county federal local official "
-    "company agency department municipal criminal penal civil immigration"
+    "company agency department municipal criminal penal civil immigration and or"
+)
+# Documents a word is taken out of ("from its forms"); not "site" or "paper", which people
+# are removed from too
+_REMOVED_FROM = _words(
+    "form forms application applications policy policies website websites document "
+    "documents materials signage headline headlines"
 )
 
 
@@ -132,13 +138,15 @@ def named_by_subject(words: list[str]) -> bool:
     subject names: 'the one expression I wish would fade is “wheelchair bound”', 'the word
     he used was “illegals”' (``words``: those before the quote, back to the sentence's start).
     Nothing may start another clause between the noun and "is" or "was" ("her name was never
-    released, but police said she was “…”"), and the noun is no verb's subject ("Word is the
+    withheld, but the paper said she was “…”"), and the noun is no verb's subject ("Word is the
     new tenant is “…”")."""
-    if words[-1:] not in (["is"], ["was"]):
+    if words[-1:] not in (["is"], ["was"], ["are"], ["were"]):
         return False
+    if len(words) > 1 and words[-2] in _WORD_NOUNS:
+        return True  # "…, the most offensive label is “…”": the noun right before the verb
     head = next((i for i, w in enumerate(words[:_SUBJECT_REACH]) if w in _WORD_NOUNS), None)
-    if head is None:
-        return False
+    if head is None or not all(w in _BEFORE_SUBJECT for w in words[:head]):
+        return False  # "In other words, the tenant … was “…”": the noun is in another phrase
     between = words[head + 1 : -1]
     if between[:1] and between[0] not in _SUBJECT_GOES_ON:
         return False  # "term limits", "word cops use": another noun, no clause about it
@@ -151,6 +159,10 @@ def named_by_subject(words: list[str]) -> bool:
 
 
 _SUBJECT_REACH = 4  # words from the sentence's start to the word noun heading its subject
+_BEFORE_SUBJECT = _words(
+    "the a an one my our your his her their this that these those only least most favourite "
+    "favorite worst other first last new old"
+)
 _SUBJECT_GOES_ON = _words(
     "that which who i we you he she they people the a an my our his her their your most i'd "
     "i've we've everyone nobody someone"
@@ -176,9 +188,15 @@ def said_times(verb: str, following: list[str]) -> bool:
     if following[0] in ("or", "and"):
         following = following[2:5]  # 'uses “prostitute” or “prostitutes” five times'
     for k, word in enumerate(following[:2]):
-        if (word in _COUNTS or word.isdigit()) and "times" in following[k + 1 : k + 3]:
-            return True
+        if not (word in _COUNTS or word.isdigit()) or "times" not in following[k + 1 : k + 3]:
+            continue
+        at = following.index("times", k + 1)
+        # "many times as informants", "three times more often", "a couple times a week"
+        return following[at + 1 : at + 2] == [] or following[at + 1] not in _AFTER_TIMES
     return False
+
+
+_AFTER_TIMES = _words("as more less a an per each every the than over")
 
 
 def edited_as_word(verb: str, following: list[str]) -> bool:
@@ -186,17 +204,8 @@ def edited_as_word(verb: str, following: list[str]) -> bool:
     longer print “illegals”.") or is struck from or printed in a text ("strike “felon” from
     the forms", "printing “illegals” in headlines"); after a verb that removes, only the
     second ("eliminate “alien” from state laws")."""
-    if verb in _REMOVING:
-        # what follows "from" is a text, after a determiner or a jurisdiction at most
-        # ("from the city code"; not "from charter schools" or "from jury pools under state law")
-        if following[:1] != ["from"]:
-            return False
-        rest = following[1:]
-        while rest[:1] and rest[0] in _BEFORE_A_TEXT:
-            rest = rest[1:]
-        return rest[:1] != [] and (
-            rest[0] in _TEXTS or rest[0] in _EDITED_FROM or rest[0] in _LAW_TEXTS
-        )
+    if verb in _REMOVING or (verb in EDITING and following[:1] == ["from"]):
+        return _from_a_text(following)
     if verb not in EDITING:
         return False
     if not following or following[:2] in (["years", "ago"], ["any", "more"], ["anymore"]):
@@ -208,6 +217,28 @@ def edited_as_word(verb: str, following: list[str]) -> bool:
     )
 
 
+def _from_a_text(following: list[str]) -> bool:
+    """Whether ``following`` starts with "from" and a text that heads its phrase, after
+    determiners, owners or jurisdictions ("from the city code", "from the state's statutes",
+    "from state and local laws"; not "from charter schools" or "from jury rolls under state
+    law")."""
+    if following[:1] != ["from"]:
+        return False
+    rest = following[1:]
+    for _ in range(4):
+        if rest[:1] and (rest[0] in _BEFORE_A_TEXT or rest[0].endswith("'s")):
+            rest = rest[1:]
+    return rest[:1] != [] and (
+        rest[0] in _TEXTS or rest[0] in _REMOVED_FROM or rest[0] in _LAW_TEXTS
+    )
+
+
+# What judges "the use of" a quoted term that ends its clause as a word's ("avoid the use of
+# “…”", "like the use of “…”"); "attacked the use of “junkies”, calling …" uses people
+_JUDGING_USE = _words(
+    "avoid avoids avoided avoiding discourage discourages discouraged like against ban bans "
+    "banned end ending stop stopped oppose opposes opposed"
+)
 # Speakers whose "use of" a quoted term is a use of a word ('the mayor's use of "illegals"')
 _SPEAKERS = _words(
     "president mayor governor senator minister chief candidate official "
@@ -221,7 +252,7 @@ def used_as_word(words: list[str], following: list[str]) -> bool:
     if words[-2:] != ["use", "of"] or len(words) < 3 or following[:1] == ["as"]:
         return False
     owner = words[-3]
-    if owner == "the" and not following:
+    if owner == "the" and not following and len(words) > 3 and words[-4] in _JUDGING_USE:
         return True  # 'avoid the use of “child prostitute”.': the use of a word, ending its clause
     owner = owner[:-2] if owner.endswith("'s") else owner
     if owner in _ENDING_USE:
@@ -267,9 +298,27 @@ _GIVING_UP = _words(
     "stop stops stopped stopping longer not don't doesn't didn't dont doesnt didnt never avoid"
 )
 _NAMING_REACH = 8  # words between a naming verb and the quoted term
-# "refer(s/red/ring) to … as" before a quoted term, however long the people named between
-_REFERRING_AS = re.compile(r"\brefer(?:s|red|ring)? to\b")
 _REFER_REACH = 16
+_REFERRING = _words("refer refers referred referring")
+# what ends the clause of "refer to": "cases referred to the program rose last year as …"
+_REFER_BREAKS = _words(
+    "is are was were has have had rose fell grew said says but when while because after "
+    "before since so posed posing pretending"
+)
+
+
+def _referred_as(words: list[str]) -> bool:
+    """Whether ``words`` (ending with "as") hold "refer to …" with no clause break between
+    it and the "as"."""
+    reach = words[-_REFER_REACH:]
+    for k in range(len(reach) - 2, -1, -1):
+        if reach[k] in _REFER_BREAKS:
+            return False
+        if reach[k] == "to" and k and reach[k - 1] in _REFERRING:
+            return True
+    return False
+
+
 # Words right after a quoted term that gloss it or judge it as a word.
 _GLOSS_VERBS = _words(
     "refers refer referred means meant denotes describes reduces implies stigmatizes "
@@ -386,9 +435,9 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True
     if last == "against" and words[-2:-1] and words[-2] in _ADVISING:
         return True
-    if last in _SORTING or (last == "as" and any(w in _SORTING for w in words[-_NAMING_REACH:])):
-        return True  # 'programs categorize “criminal aliens”', 'classified them as “…”'
-    if last == "as" and _REFERRING_AS.search(" ".join(words[-_REFER_REACH:])):
+    if last == "as" and _sorted_as(words):
+        return True  # 'the agency classified them as “…”'
+    if last == "as" and _referred_as(words):
         return True  # 'no longer refer to people living here without papers as “…”'
     reach = words[-_NAMING_REACH:]
     for i, w in enumerate(reach):
@@ -396,14 +445,27 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
             continue  # "the so-called experts ...": an adjective of another noun, no naming
         if w.startswith(_NAMING_VERBS) and w not in _NOT_NAMING:
             between = reach[i + 1 :]
+            if any(b in _REFER_BREAKS for b in between):
+                continue  # another clause: "calls him a …, but police say the “…”"
             # "named 14 'johns'", "called the 'johns'": the quoted noun is the verb's own
             # object, so the word is used; "called the girl a", "called them" name something.
             return not (len(between) == 1 and (between[0] in _DETERMINERS or between[0].isdigit()))
     return False
 
 
-# Verbs that sort something under a name, right before a quoted term or before "as" and it
-# ("a designated driver saw “…”" and "the classifieds" sort nothing)
+def _sorted_as(words: list[str]) -> bool:
+    """Whether ``words`` end with a verb that sorts, up to three words of its object and "as"
+    ("classified the applicants as"); not "classified ads posing as" or "the designated vice
+    unit posed as", where another verb takes the "as"."""
+    for k in range(2, 6):
+        if len(words) >= k and words[-k] in _SORTING:
+            between = words[-k + 1 : -1]
+            return not any(w.endswith("ing") or w in _POSING_VERBS for w in between)
+    return False
+
+
+_POSING_VERBS = _words("posed pose poses acted act acts served serve serves worked work works")
+# Verbs that sort something under a name before "as" and a quoted term
 _SORTING = _words(
     "categorize categorizes categorized categorizing categorise categorises categorised "
     "categorising classify classifies classified classifying designate designates designated "
@@ -610,9 +672,18 @@ def termed_as_word(following: list[str]) -> bool:
     rest = following[1:6]
     while rest[:1] and rest[0] in ("a", "an", "not", "the", "both", "all"):
         rest = rest[1:]
-    return any(w in _WORD_NOUNS for w in rest[:3])
+    # the word noun, after one modifier at most that is no participle ("were given terms")
+    if rest[:1] and rest[0].endswith(("ed", "en")) and rest[0] not in _TERMING:
+        return False
+    return any(w in _TERMING for w in rest[:2])
 
 
+# Nouns that call a word a word, right after the copula or one modifier: not "names"
+# ("household names"); "terms" after a participle is a sentence ("were given terms")
+_TERMING = _words(
+    "term terms word words label labels phrase phrases expression expressions slur slurs "
+    "euphemism euphemisms epithet epithets pejorative pejoratives"
+)
 _COPULA_LISTS = (["is"], ["are"], ["was"], ["were"], ["isn't"], ["aren't"])
 _FINE = _words("ok okay fine offensive acceptable appropriate slur")
 
@@ -681,7 +752,7 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             return True  # "… is outdated", "… is a myth", "… is an epithet"
         if rest[:2] == ["no", "longer"] and rest[2:3] and rest[2] in _GIVEN_UP:
             return True  # "… is no longer used"
-        # "… is a term", "… is a legal term", "… is not a single statutory label" (two
+        # "… is a term", "… is a legal term", "… is not a formal legal label" (two
         # modifiers before a word noun; "… were prominent names in town" is about people)
         if any(w in _WORD_NOUNS or w in _WRITING_NOUNS for w in rest[:2]):
             return True

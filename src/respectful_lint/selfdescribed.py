@@ -147,7 +147,8 @@ def self_described(
             return True  # an appositive: "I, a former street prostitute, ..."
         if i and before[i - 1] == "as":
             if i >= 2 and before[i - 2] in _REFLEXIVES:
-                return _names_self(before, i - 2)  # "describes herself as a"
+                # "describes herself as a"; not "a decoy officer called himself a"
+                return _names_self(before, i - 2) and not _posing(before, i - 2)
             if i == 1 or before[i - 2] in ("and", "but"):
                 return any(w in _FIRST_PERSON for w in after[:5])  # "As a former inmate, I"
             if i == 2 and before[0] == "speaking":
@@ -159,7 +160,7 @@ def self_described(
     elif i >= 2 and before[i - 1] == "as" and before[i - 2] in _REFLEXIVES:
         # "some identify themselves as prostitutes"; not officers posing ("undercover deputies
         # identified themselves as johns")
-        return _names_self(before, i - 2) and not any(w in _POSING for w in before)
+        return _names_self(before, i - 2) and not _posing(before, i - 2)
     elif i and before[i - 1] == "as" and (i == 1 or before[i - 2] in ("and", "but")):
         # "As drug users, we ...", not "As addicts flooded the park, we ..." ("as": while)
         return comma_after and any(w in ("we", "we're", "we've") for w in after[:5])
@@ -169,7 +170,7 @@ def self_described(
         if i and before[i - 1] in _ADVERBS:
             i -= 1
     if article and i and before[i - 1] in _REFLEXIVES:
-        return _names_self(before, i - 1)  # "calls himself a"
+        return _names_self(before, i - 1) and not _posing(before, i - 1)  # "calls himself a"
     if article:
         # "I was a mother, a wife and an addict", "I was a junkie, a thief, and a liar"
         i = _list_start(before, i, commas if listing else ())
@@ -270,6 +271,17 @@ def _worked_as(before: list[str], at: int) -> bool:
             head = before[:subject]
             return not any(w in _SAID for w in head[-4:])
     return False
+
+
+def _posing(before: list[str], reflexive: int) -> bool:
+    """Whether the subject of the verb before the reflexive at ``reflexive`` is police or a
+    decoy ("undercover deputies identified themselves as"): a cover, not a self-description.
+    Police elsewhere in the sentence ("once the officers had left, some women called
+    themselves …") do not count."""
+    verb = reflexive - 1
+    if verb >= 1 and before[verb] == "to":
+        verb -= 1  # "refers to herself as"
+    return any(w in _POSING for w in before[max(0, verb - 3) : verb])
 
 
 def _names_self(before: list[str], reflexive: int) -> bool:
