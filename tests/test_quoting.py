@@ -631,6 +631,8 @@ def test_words_removed_counted_or_named_are_mentions(text: str, rule: str) -> No
             'His lawyer calls him "a client," but police say "johns" face charges.',
             "sex-work/john",
         ),
+        # an adult label denied is still the conflation's business, not a mention
+        ('"They are not "prostitutes", they are victims," he said.', "sex-work/prostitute"),
         # people can be an insult to something
         ('Residents said the "johns" are frankly an insult to the street.', "sex-work/john"),
     ],
@@ -681,6 +683,10 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
         'A motion to delete "illegal alien" from county and city laws passed.',
         "Lawmakers voted to strike “illegal alien” from Ohio's statutes.",
         'The old intake form classified them as "illegal aliens".',
+        # another way to say a word, a list of quoted items with articles, a child's label denied
+        "Some call it a polite way to say “illegal alien”, and it is not.",
+        "The guide bans words like “junkie”, a “crackhead” or an “addict”.",
+        "When minors are sold, they are not “child prostitutes”; they are victims.",
         # a quoted item with a comma inside it
         "Avoid such language as “stricken,” “confined to a wheelchair, for life” in profiles.",
         # a quoted wording with an article, or with a noun in its slot, weighed against it

@@ -82,8 +82,8 @@ _QUOTED_PHRASE = re.compile(
 # a quoted list item right before another one's opening quote, and the comma, "and" or "or"
 # after it (a comma may stand inside the closing quote: “inmate,” “felon”)
 _QUOTED_ITEM = re.compile(
-    r"[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]{1,60})[\"\u201d'\u2019]"
-    r"[ ,;]*(?:(?:and|or) +)?\Z"
+    r"[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]{1,60})[\"\u201d'\u2019\u2018]"
+    r"[ ,;]*(?:(?:and|or) +)?(?:(?:a|an|the) +)?\Z"
 )
 # what stands between the last word before a term and the term, and the marks in it that
 # join two items rather than name one ("names & hookers" is no "the names hookers"); a
@@ -655,6 +655,8 @@ class Context:
             return True
         if words[-1:] == ["term"] and self.norm[max(0, opening - 2) : opening] == ", ":
             return True  # 'a third term, “addict”': set beside the word noun
+        if words[-1:] == ["not"] and _CHILD_LABEL.match(self.norm, opening + 1):
+            return True  # 'they're not “child prostitutes”': a child's label denied
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
         if asked_of_word(words, following):
@@ -793,6 +795,8 @@ class Context:
 
 
 _ARTICLE = re.compile(r"^(?:a|an|the) ")
+# a label that makes a child of the person ("child prostitutes", "teen hookers")
+_CHILD_LABEL = re.compile(r"(?:child|children|teen|teenage|underage|juvenile|minor|kid)\b")
 _COMPARING = word_set("or vs versus not than over instead")
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")

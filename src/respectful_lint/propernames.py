@@ -164,7 +164,7 @@ _NAMED_THINGS = frozenset(
         "events dinner lunch breakfast concert fundraiser series initiative outreach project "
         "projects center centre clinic shelter festival conference summit network coalition "
         "foundation society collective award awards exhibit exhibition documentary podcast "
-        "column newsletter"
+        "column newsletter committee committees club clubs team teams"
     ).split()
 )
 
