@@ -80,6 +80,7 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
 # stay first there, and "stayed"
 _SINGULAR_BARE: tuple[tuple[str, ...], ...] = (*_SINGULAR[:7], ("i", "stayed"))
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
+_BEEN = _words("was am were been are")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
 _NAMING_SELF = ("call", "describ", "consider", "refer", "see", "saw", "identif")
 _SELF_PREFIXES = (("self", "described"), ("self", "identified"), ("self", "identifying"))
@@ -124,6 +125,8 @@ def self_described(
     "a" or "an"); ``comma_after``, whether a comma follows the match."""
     if possessive:
         return False
+    if after[:1] in (["myself"], ["ourselves"]) and any(w in _BEEN for w in before[-5:]):
+        return True  # "someone who was once a homeless person myself"
     if after and after[0] not in _PERSONS and "noun" in next_classes():
         return False
     i = len(before)
