@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import guards
@@ -752,35 +753,41 @@ class Context:
         """A quoted term after other quoted terms that a verb of saying takes, all counted
         ('uses “prostitute” or “prostitutes” five times'): the items are passed over back
         to the verb, as :meth:`_after_quoted_items` does."""
-        lo = max(0, self.sentence_bounds(quote)[0], quote - 400)
-        pos = quote
-        for _ in range(8):
-            found = _QUOTED_ITEM.search(self.norm, lo, pos)
-            if found is None:
-                return False
-            words = self.last_words(found.start(), _FRAME_WORDS)
-            if words[-1:] and said_times(words[-1], following):
-                return True
-            pos = found.start()
-        return False
+        return self._walk_items(
+            quote,
+            _QUOTED_ITEM,
+            400,
+            lambda words, _: bool(words[-1:]) and said_times(words[-1], following),
+        )
 
     def _items_after_frame(self, at: int, item: re.Pattern[str], reach: int, quoted: bool) -> bool:
         """Whether up to eight list items (each a match of ``item`` that ends where the next
         begins), within ``reach`` characters of the sentence before ``at``, lead back to a
         frame that names them as words."""
+
+        def framed(words: list[str], start: int) -> bool:
+            if mention_frame_before(words, quoted=quoted):
+                return True
+            if not quoted and advised_against(words):
+                return True  # "don't say hookers, johns or pimps"
+            return quoted and self._chosen_over(start)
+
+        return self._walk_items(at, item, reach, framed)
+
+    def _walk_items(
+        self, at: int, item: re.Pattern[str], reach: int, test: Callable[[list[str], int], bool]
+    ) -> bool:
+        """Whether, passing back over up to eight list items (each a match of ``item`` that
+        ends where the next begins) within ``reach`` characters of the sentence before
+        ``at``, ``test`` holds for the words before one of them and where it starts."""
         lo = max(0, self.sentence_bounds(at)[0], at - reach)
         pos = at
         for _ in range(8):
             found = item.search(self.norm, lo, pos)
             if found is None:
                 return False
-            # (the frame test reads the last eight words and whether there are more)
-            words = self.last_words(found.start(), _FRAME_WORDS)
-            if mention_frame_before(words, quoted=quoted):
-                return True
-            if not quoted and advised_against(words):
-                return True  # "don't say hookers, johns or pimps"
-            if quoted and self._chosen_over(found.start()):
+            # (the tests read the last eight words and whether there are more)
+            if test(self.last_words(found.start(), _FRAME_WORDS), found.start()):
                 return True
             pos = found.start()
         return False
