@@ -633,6 +633,13 @@ def test_words_removed_counted_or_named_are_mentions(text: str, rule: str) -> No
         ),
         # an adult label denied is still the conflation's business, not a mention
         ('"They are not "prostitutes", they are victims," he said.', "sex-work/prostitute"),
+        # the use of people, with a comma and more after it
+        ('Defence lawyers attacked the use of "addicts", calling them bought.', "drug-use/addict"),
+        # a list item after "the", which starts a new phrase
+        (
+            "The memo uses the word “clean,” and the “addicts” at the shelter hate it.",
+            "drug-use/addict",
+        ),
         # people can be an insult to something
         ('Residents said the "johns" are frankly an insult to the street.', "sex-work/john"),
     ],
@@ -687,6 +694,20 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
         "Some call it a polite way to say “illegal alien”, and it is not.",
         "The guide bans words like “junkie”, a “crackhead” or an “addict”.",
         "When minors are sold, they are not “child prostitutes”; they are victims.",
+        # a word noun right before "is", after an opening phrase; the stop inside the quote
+        "In most wire copy the usual label is “illegal immigrant.”\nIt is changing.",
+        "Even then, the word that nurses reached for was “junkie”.",
+        # a relative clause or a preposition between "refer to" and "as"
+        "The memo referred to people who had crossed without papers as “illegals.”",
+        "Staff referred to the men picked up after the sweep as “johns”.",
+        # sorting with a participle in the object, the use of a word judged, counts of it
+        "The 1996 rule classified migrants overstaying visas as “illegal aliens”.",
+        "Advocates criticized the use of “junkie”.",
+        "The chief used “junkies” three times as often as “people who use drugs”.",
+        # an articled wording chosen over the term
+        "Our desk prefers “an undocumented immigrant” to “illegal alien”.",
+        # an adjective before the word noun
+        "Junkie is an outdated term.",
         # a quoted item with a comma inside it
         "Avoid such language as “stricken,” “confined to a wheelchair, for life” in profiles.",
         # a quoted wording with an article, or with a noun in its slot, weighed against it

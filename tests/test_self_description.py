@@ -32,6 +32,8 @@ def rules(text: str) -> list[str]:
         "Once the police had gone, a few of the women described themselves as whores.",
         # the speaker, with "myself" after the term
         "Having been a junkie myself, I know what a cold shelter means.",
+        # a decoy as the object of an earlier verb is no subject of "described herself"
+        "She met an undercover officer and described herself as a hooker.",
         # a person's own account, reported
         "She says she was a hooker for a decade before she went back to school.",
         "He told reporters he had been a heroin addict since he was nineteen.",
@@ -103,6 +105,7 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("Undercover officers described themselves as johns on the phone.", "sex-work/john"),
         ("A decoy officer described himself as a john over the phone.", "sex-work/john"),
         ("I chased a junkie myself out of the stairwell.", "drug-use/junkie"),
+        ("I was once robbed by a junkie myself.", "drug-use/junkie"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

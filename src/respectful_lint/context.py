@@ -84,7 +84,7 @@ _QUOTED_PHRASE = re.compile(
 # after it (a comma may stand inside the closing quote: “inmate,” “felon”)
 _QUOTED_ITEM = re.compile(
     r"[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]{1,60})[\"\u201d'\u2019\u2018]"
-    r"[ ,;]*(?:(?:and|or) +)?(?:(?:a|an|the) +)?\Z"
+    r"[ ,;]*(?:(?:and|or) +)?(?:(?:a|an) +)?\Z"
 )
 # what stands between the last word before a term and the term, and the marks in it that
 # join two items rather than name one ("names & hookers" is no "the names hookers"); a
@@ -300,14 +300,34 @@ class Context:
                 wordings = preferred_wordings(lexicon)
             raw = quoted[1].strip(" ,.;:!?")
             wording = _ARTICLE.sub("", raw)  # '“a person who …”'
-            # a wording with its article ("a sex worker") is set against the term only by a
-            # comparison ('“a person who …” is better than “…”'), not by "police say"
-            setting = _SETTING_AGAINST if wording == raw else _COMPARING
-            if wording in wordings and any(
-                w in setting for at in (quoted.start(), own) for w in self.words_before(at)[-2:]
-            ):
+            if wording not in wordings:
+                continue
+            if wording == raw:
+                if any(
+                    w in _SETTING_AGAINST
+                    for at in (quoted.start(), own)
+                    for w in self.words_before(at)[-2:]
+                ):
+                    return True
+            elif self._weighed(quoted.start(), own):
                 return True
         return False
+
+    def _weighed(self, wording: int, term: int) -> bool:
+        """Whether a quoted wording with its article, at ``wording``, is weighed against the
+        quoted term at ``term``: a comparison before either ('“a person who …” is better than
+        “…”'), or a verb that chooses words before the wording and "to", "of" or the like
+        before the term ('prefer “an undocumented immigrant” to “…”', 'use “an incarcerated
+        person” in place of “…”'); not 'calls her “a sex worker,” but police say the “…”'."""
+        before_wording = self.words_before(wording)[-2:]
+        before_term = self.words_before(term)[-2:]
+        if any(w in _COMPARING for w in (*before_wording, *before_term)):
+            return True
+        return (
+            bool(before_wording)
+            and before_wording[-1] in _CHOOSING_WORDS
+            and any(w in ("to", "of") for w in before_term)
+        )
 
     def in_address(self, start: int, end: int) -> bool:
         """Whether a match is part of an e-mail address, a web address, a file path or a code
@@ -673,14 +693,24 @@ class Context:
         ):
             return True  # '"Junkie," a pejorative, appeared twice'
 
-        ends = self.norm[closing + 1 : closing + 2] in ("", ",", ".", ";", ":", "!", "?")
+        after_quote = self.norm[closing + 1 : closing + 2]
+        # the quoted term ends its clause: punctuation after the quote, or inside it before a
+        # line's or paragraph's end ('… was “inmate.”' and a new line)
+        inside = self.norm[closing - 1 : closing]
+        ends = after_quote in ("", ",", ".", ";", ":", "!", "?") or (
+            inside in (",", ".", ";", ":", "!", "?")
+            and (after_quote.isspace() or after_quote == PARAGRAPH)
+        )
         if ends and named_by_subject(words):
             return True  # 'one expression I wish would fade is "wheelchair bound".'
         if (words[-1:] and said_times(words[-1], following)) or self._counted_after_items(
             opening, following
         ):
             return True  # 'if you say "transgendered" too many times', '"…" or "…" five times'
-        if used_as_word(words, [] if ends else following) or (
+        final = after_quote in ("", ".", "!", "?") or (
+            inside in (".", "!", "?") and (after_quote.isspace() or after_quote == PARAGRAPH)
+        )
+        if used_as_word(words, [] if ends else following, final=final) or (
             words[-1:] and edited_as_word(words[-1], [] if ends else following)
         ):
             return True  # "the headline's use of 'illegals'", "strike “felon” from the forms"
@@ -803,8 +833,14 @@ class Context:
 
 _ARTICLE = re.compile(r"^(?:a|an|the) ")
 # a label that makes a child of the person ("child prostitutes", "teen hookers")
-_CHILD_LABEL = re.compile(r"(?:child|children|teen|teenage|underage|juvenile|minor|kid)\b")
+_CHILD_LABEL = re.compile(
+    r"(?:child|children|teen|teenage|underage|juvenile|minor|kid)s? "
+    r"(?:prostitut\w*|sex workers?|hookers?|whores?|escorts?)\b"
+)
 _COMPARING = word_set("or vs versus not than over instead")
+_CHOOSING_WORDS = word_set(
+    "prefer prefers preferred use uses using say says write writes recommend"
+)
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term

@@ -146,9 +146,21 @@ def named_by_subject(words: list[str]) -> bool:
         return False
     if len(words) > 1 and words[-2] in _WORD_NOUNS:
         return True  # "…, the most offensive label is “…”": the noun right before the verb
-    head = next((i for i, w in enumerate(words[:_SUBJECT_REACH]) if w in _WORD_NOUNS), None)
-    if head is None or not all(w in _BEFORE_SUBJECT for w in words[:head]):
-        return False  # "In other words, the tenant … was “…”": the noun is in another phrase
+    # the noun after a determiner, near the start ("Back then, the term doctors used was");
+    # not in a phrase of its own ("In other words, the tenant …", "In a word, …")
+    head = next(
+        (
+            i
+            for i, w in enumerate(words[:_SUBJECT_REACH])
+            if w in _WORD_NOUNS
+            and i
+            and words[i - 1] in _BEFORE_SUBJECT
+            and not (i > 1 and words[i - 2] in _PREPOSITIONS)
+        ),
+        None,
+    )
+    if head is None:
+        return False
     between = words[head + 1 : -1]
     if between[:1] and between[0] not in _SUBJECT_GOES_ON:
         return False  # "term limits", "word cops use": another noun, no clause about it
@@ -160,7 +172,8 @@ def named_by_subject(words: list[str]) -> bool:
     return True
 
 
-_SUBJECT_REACH = 4  # words from the sentence's start to the word noun heading its subject
+_SUBJECT_REACH = 7  # words from the sentence's start to the word noun heading its subject
+_PREPOSITIONS = _words("in of on at for with by from to into about")
 _BEFORE_SUBJECT = _words(
     "the a an one my our your his her their this that these those only least most favourite "
     "favorite worst other first last new old"
@@ -193,12 +206,13 @@ def said_times(verb: str, following: list[str]) -> bool:
         if not (word in _COUNTS or word.isdigit()) or "times" not in following[k + 1 : k + 3]:
             continue
         at = following.index("times", k + 1)
-        # "many times as informants", "three times more often", "a couple times a week"
-        return following[at + 1 : at + 2] == [] or following[at + 1] not in _AFTER_TIMES
+        # "used “junkies” many times as informants" names a role of people; "three times as
+        # often", "four times a page", "five times more" still count the word
+        return following[at + 1 : at + 2] != ["as"] or following[at + 2 : at + 3] in _AS_OFTEN
     return False
 
 
-_AFTER_TIMES = _words("as more less a an per each every the than over")
+_AS_OFTEN = (["often"], ["much"], ["many"], ["frequently"], ["long"])
 
 
 def edited_as_word(verb: str, following: list[str]) -> bool:
@@ -248,13 +262,20 @@ _SPEAKERS = _words(
 )
 
 
-def used_as_word(words: list[str], following: list[str]) -> bool:
+def used_as_word(words: list[str], following: list[str], *, final: bool = False) -> bool:
     """Whether ``words`` before a quoted term end with a text's, a writer's or a speaker's
-    "use of", and no role follows ("the DEA's use of 'addicts' as informants" uses people)."""
+    "use of", and no role follows ("the DEA's use of 'addicts' as informants" uses people).
+    "The use of" a quoted term that ends its sentence (``final``) is a word's ("advocates
+    criticized the use of “junkie”."); one that a comma follows only after a word that judges
+    the use ("attacked the use of “junkies”, calling them liars" uses people)."""
     if words[-2:] != ["use", "of"] or len(words) < 3 or following[:1] == ["as"]:
         return False
     owner = words[-3]
-    if owner == "the" and not following and len(words) > 3 and words[-4] in _JUDGING_USE:
+    if (
+        owner == "the"
+        and not following
+        and (final or (len(words) > 3 and words[-4] in _JUDGING_USE))
+    ):
         return True  # 'avoid the use of “child prostitute”.': the use of a word, ending its clause
     owner = owner[:-2] if owner.endswith("'s") else owner
     if owner in _ENDING_USE:
@@ -303,21 +324,30 @@ _NAMING_REACH = 8  # words between a naming verb and the quoted term
 _REFER_REACH = 16
 _REFERRING = _words("refer refers referred referring")
 # what ends the clause of "refer to": "cases referred to the program rose last year as …"
-_REFER_BREAKS = _words(
-    "is are was were has have had rose fell grew said says but when while because after "
-    "before since so posed posing pretending"
-)
+_REFER_BREAKS = _words("rose fell grew said says but when while because so posed posing pretending")
+# verbs that end a clause unless a relative pronoun starts it ("people who were living …")
+_FINITE = _words("is are was were has have had")
+
+
+def _breaks_clause(between: list[str]) -> bool:
+    """Whether ``between`` (the words between a naming verb and the quoted term) hold what
+    starts another clause: "rose", "but", "said", or a finite verb that no "who", "that" or
+    "which" takes ("cases referred to the program rose …", "calls him a …, but police say")."""
+    for k, w in enumerate(between):
+        if w in _REFER_BREAKS:
+            return True
+        if w in _FINITE and not (k and between[k - 1] in _RELATIVES):
+            return True
+    return False
 
 
 def _referred_as(words: list[str]) -> bool:
     """Whether ``words`` (ending with "as") hold "refer to …" with no clause break between
     it and the "as"."""
     reach = words[-_REFER_REACH:]
-    for k in range(len(reach) - 2, -1, -1):
-        if reach[k] in _REFER_BREAKS:
-            return False
-        if reach[k] == "to" and k and reach[k - 1] in _REFERRING:
-            return True
+    for k in range(len(reach) - 2, 0, -1):
+        if reach[k] == "to" and reach[k - 1] in _REFERRING:
+            return not _breaks_clause(reach[k + 1 : -1])
     return False
 
 
@@ -447,7 +477,7 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
             continue  # "the so-called experts ...": an adjective of another noun, no naming
         if w.startswith(_NAMING_VERBS) and w not in _NOT_NAMING:
             between = reach[i + 1 :]
-            if any(b in _REFER_BREAKS for b in between):
+            if w not in _WORD_NOUNS and _breaks_clause(between):
                 continue  # another clause: "calls him a …, but police say the “…”"
             # "named 14 'johns'", "called the 'johns'": the quoted noun is the verb's own
             # object, so the word is used; "called the girl a", "called them" name something.
@@ -459,14 +489,16 @@ def _sorted_as(words: list[str]) -> bool:
     """Whether ``words`` end with a verb that sorts, up to three words of its object and "as"
     ("classified the applicants as"); not "classified ads posing as" or "the designated vice
     unit posed as", where another verb takes the "as"."""
-    for k in range(2, 6):
+    for k in range(2, 9):
         if len(words) >= k and words[-k] in _SORTING:
-            between = words[-k + 1 : -1]
-            return not any(w.endswith("ing") or w in _POSING_VERBS for w in between)
+            return not any(w in _POSING_VERBS for w in words[-k + 1 : -1])
     return False
 
 
-_POSING_VERBS = _words("posed pose poses acted act acts served serve serves worked work works")
+_POSING_VERBS = _words(
+    "posed pose poses posing acted act acts acting served serve serves serving worked work "
+    "works working pretending pretended"
+)
 # Verbs that sort something under a name before "as" and a quoted term
 _SORTING = _words(
     "categorize categorizes categorized categorizing categorise categorises categorised "
@@ -675,8 +707,8 @@ def termed_as_word(following: list[str]) -> bool:
     while rest[:1] and rest[0] in ("a", "an", "not", "the", "both", "all"):
         rest = rest[1:]
     # the word noun, after one modifier at most that is no participle ("were given terms")
-    if rest[:1] and rest[0].endswith(("ed", "en")) and rest[0] not in _TERMING:
-        return False
+    if rest[:1] and rest[0] in _SENTENCED:
+        return False  # "Felons were given terms of five years"
     return any(w in _TERMING for w in rest[:2])
 
 
@@ -687,6 +719,7 @@ _TERMING = _words(
     "euphemism euphemisms epithet epithets pejorative pejoratives"
 )
 _COPULA_LISTS = (["is"], ["are"], ["was"], ["were"], ["isn't"], ["aren't"])
+_SENTENCED = _words("given handed served serving sentenced facing offered dealt")
 _FINE = _words("ok okay fine offensive acceptable appropriate slur")
 
 

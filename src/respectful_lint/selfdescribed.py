@@ -125,7 +125,7 @@ def self_described(
     "a" or "an"); ``comma_after``, whether a comma follows the match."""
     if possessive:
         return False
-    if after[:1] in (["myself"], ["ourselves"]) and any(w in _BEEN for w in before[-5:]):
+    if after[:1] in (["myself"], ["ourselves"]) and _been_before(before):
         return True  # "someone who was once a homeless person myself"
     if after and after[0] not in _PERSONS and "noun" in next_classes():
         return False
@@ -276,6 +276,20 @@ def _worked_as(before: list[str], at: int) -> bool:
     return False
 
 
+def _been_before(before: list[str]) -> bool:
+    """Whether ``before`` ends with "was", "been" or the like, then perhaps an adverb, an
+    article and a modifier, right before the term ("was once a homeless person myself"; not
+    "was once mugged by a junkie myself")."""
+    i = len(before)
+    if i and before[i - 1] in _MODIFIERS:
+        i -= 1
+    if i and before[i - 1] in _ARTICLES:
+        i -= 1
+    while i and before[i - 1] in _ADVERBS:
+        i -= 1
+    return bool(i) and before[i - 1] in _BEEN
+
+
 def _posing(before: list[str], reflexive: int) -> bool:
     """Whether the subject of the verb before the reflexive at ``reflexive`` is police or a
     decoy ("undercover deputies identified themselves as"): a cover, not a self-description.
@@ -284,7 +298,12 @@ def _posing(before: list[str], reflexive: int) -> bool:
     verb = reflexive - 1
     if verb >= 1 and before[verb] == "to":
         verb -= 1  # "refers to herself as"
-    return any(w in _POSING for w in before[max(0, verb - 3) : verb])
+    for w in reversed(before[max(0, verb - 3) : verb]):
+        if w in ("and", "but", "or", "then"):
+            return False  # "approached an undercover officer and described herself as"
+        if w in _POSING:
+            return True
+    return False
 
 
 def _names_self(before: list[str], reflexive: int) -> bool:

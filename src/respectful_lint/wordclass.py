@@ -249,7 +249,7 @@ def next_word_classes(
         rest = words[1:]
         if len(rest) > 1 and rest[0].endswith("ly") and "adv" in classes(rest[0]):
             rest = rest[1:]  # "or recently homeless families"
-        if "adj" in classes(rest[0]) or "-" in rest[0]:  # "homeless and low-income families"
+        if "adj" in classes(rest[0]):
             if len(rest) > 1 and _noun_head(rest[1]):
                 # adjectives in a row before a noun: "the undocumented and unofficial workers",
                 # "the homeless or recently homeless families"
