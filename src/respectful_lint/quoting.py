@@ -58,7 +58,7 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("translated", "as"),
     ("title", "of"),  # 'carry the title of "felon"'
     ("label", "of"),
-    ("way", "to", "say"),  # 'a new way to say “sex change”'
+    ("way", "to", "say"),  # 'a polite way to say “illegal alien”'
     ("way", "of", "saying"),
     ("when", "i", "hear"),  # 'when I hear "AIDS victim", I think of …'
     ("when", "you", "hear"),

@@ -126,7 +126,7 @@ def self_described(
     if possessive:
         return False
     if after[:1] in (["myself"], ["ourselves"]) and _been_before(before):
-        return True  # "someone who was once a homeless person myself"
+        return True  # "I was once a junkie myself"
     if after and after[0] not in _PERSONS and "noun" in next_classes():
         return False
     i = len(before)
@@ -278,7 +278,7 @@ def _worked_as(before: list[str], at: int) -> bool:
 
 def _been_before(before: list[str]) -> bool:
     """Whether ``before`` ends with "was", "been" or the like, then perhaps an adverb, an
-    article and a modifier, right before the term ("was once a homeless person myself"; not
+    article and a modifier, right before the term ("was once a junkie myself"; not
     "was once mugged by a junkie myself")."""
     i = len(before)
     if i and before[i - 1] in _MODIFIERS:
