@@ -18,6 +18,7 @@ from .normalize import PARAGRAPH, PLACEHOLDER, normalize, with_view
 from .patterns import exception_regex
 from .propernames import in_proper_name
 from .quoting import (
+    CHOOSING,
     DROPPING,
     JUDGING,
     NAMES_FOR_WORDS,
@@ -325,7 +326,7 @@ class Context:
             return True
         return (
             bool(before_wording)
-            and before_wording[-1] in _CHOOSING_WORDS
+            and before_wording[-1] in CHOOSING
             and any(w in ("to", "of") for w in before_term)
         )
 
@@ -693,23 +694,19 @@ class Context:
         ):
             return True  # '"Junkie," a pejorative, appeared twice'
 
+        # the mark that ends the quoted term's clause: punctuation after the quote, or inside
+        # it before a blank or a paragraph's end ('… was “inmate.”' and a new line)
         after_quote = self.norm[closing + 1 : closing + 2]
-        # the quoted term ends its clause: punctuation after the quote, or inside it before a
-        # line's or paragraph's end ('… was “inmate.”' and a new line)
-        inside = self.norm[closing - 1 : closing]
-        ends = after_quote in ("", ",", ".", ";", ":", "!", "?") or (
-            inside in (",", ".", ";", ":", "!", "?")
-            and (after_quote.isspace() or after_quote == PARAGRAPH)
-        )
+        blank = after_quote.isspace() or after_quote == PARAGRAPH
+        mark = self.norm[closing - 1 : closing] if blank else after_quote
+        ends = not after_quote or mark in _CLAUSE_ENDS
+        final = not after_quote or mark in _SENTENCE_ENDS
         if ends and named_by_subject(words):
             return True  # 'one expression I wish would fade is "wheelchair bound".'
         if (words[-1:] and said_times(words[-1], following)) or self._counted_after_items(
             opening, following
         ):
             return True  # 'if you say "transgendered" too many times', '"…" or "…" five times'
-        final = after_quote in ("", ".", "!", "?") or (
-            inside in (".", "!", "?") and (after_quote.isspace() or after_quote == PARAGRAPH)
-        )
         if used_as_word(words, [] if ends else following, final=final) or (
             words[-1:] and edited_as_word(words[-1], [] if ends else following)
         ):
@@ -837,10 +834,10 @@ _CHILD_LABEL = re.compile(
     r"(?:child|children|teen|teenage|underage|juvenile|minor|kid)s? "
     r"(?:prostitut\w*|sex workers?|hookers?|whores?|escorts?)\b"
 )
+_CLAUSE_ENDS = frozenset(",.;:!?")
+_SENTENCE_ENDS = frozenset(".!?")
+# words that set one quoted wording against another ('“…” or “…”', 'better than “…”')
 _COMPARING = word_set("or vs versus not than over instead")
-_CHOOSING_WORDS = word_set(
-    "prefer prefers preferred use uses using say says write writes recommend"
-)
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term
@@ -973,10 +970,9 @@ class _Quotes:
 _PLACE_LEADS = frozenset(("at", "in", "of", "from"))
 _WORDINGS: dict[int, tuple[CompiledLexicon, frozenset[str]]] = {}
 # words right before a quoted wording that set it against another ('or “sex worker”')
-_SETTING_AGAINST = word_set(
-    "or vs versus not than over instead say says use uses using write writes prefer prefers "
-    "preferred recommend recommends recommended suggest suggests suggested favour favours "
-    "favoured favor favors favored"
+_SETTING_AGAINST = _COMPARING | word_set(
+    "say says use uses using write writes prefer prefers preferred recommend recommends "
+    "recommended suggest suggests suggested favour favours favoured favor favors favored"
 )
 
 

@@ -118,12 +118,11 @@ _BEFORE_A_TEXT = _words(
     "the its their his her our all every state city county federal local official "
     "company agency department municipal criminal penal civil immigration and or"
 )
-# Documents a word is taken out of ("from its forms"); not "site" or "paper", which people
-# are removed from too
-_REMOVED_FROM = _words(
-    "form forms application applications policy policies website websites document "
-    "documents materials signage headline headlines"
-)
+# Documents a word is taken out of ("from its forms"): the texts edited above, less those
+# people are taken out of too ("from the site", "from the paper")
+_REMOVED_FROM = (
+    _EDITED_FROM - _words("site signs copy story stories paper papers print")
+) | _words("websites document documents materials signage")
 
 
 # Verbs that take a word out of a text, and people out of a place ("removed the “johns” from
@@ -164,12 +163,8 @@ def named_by_subject(words: list[str]) -> bool:
     between = words[head + 1 : -1]
     if between[:1] and between[0] not in _SUBJECT_GOES_ON:
         return False  # "term limits", "word cops use": another noun, no clause about it
-    for k, w in enumerate(between):
-        if w in _CLAUSE_BREAKS:
-            return False
-        if w in _COPULAS_NOW and (k == 0 or between[k - 1] not in _RELATIVES):
-            return False  # "Word is the new tenant …": the noun is already said of
-    return True
+    # "Word is the new tenant …": the noun is already said of before "is"
+    return not _breaks_clause(between, _CLAUSE_BREAKS, _COPULAS_NOW)
 
 
 _SUBJECT_REACH = 7  # words from the sentence's start to the word noun heading its subject
@@ -302,7 +297,7 @@ _ADVISING = _words("advise advises advised advising recommend recommends recomme
 # Verbs that choose one word over another: with one of them earlier, a quoted term after
 # another and "and not", "but not" or "over" names words ("we say “sex worker” and not
 # “hooker”", "prefers “client” over “john”"); see choosing_between
-_CHOOSING = _words(
+CHOOSING = _words(
     "say says said saying use uses used using write writes wrote writing prefer prefers "
     "preferred preferring recommend recommends recommended choose chooses chose"
 )
@@ -311,7 +306,7 @@ _CHOOSING = _words(
 def choosing_between(words: list[str]) -> bool:
     """Whether a verb that chooses words stands in ``words``, those before the quoted term
     that follows a quoted alternative and "and not", "but not", "not" or "over"."""
-    return any(w in _CHOOSING for w in words[-_NAMING_REACH:])
+    return any(w in CHOOSING for w in words[-_NAMING_REACH:])
 
 
 # Saying, writing or using a word, right after a word that gives it up ("we no longer use
@@ -329,14 +324,17 @@ _REFER_BREAKS = _words("rose fell grew said says but when while because so posed
 _FINITE = _words("is are was were has have had")
 
 
-def _breaks_clause(between: list[str]) -> bool:
-    """Whether ``between`` (the words between a naming verb and the quoted term) hold what
-    starts another clause: "rose", "but", "said", or a finite verb that no "who", "that" or
-    "which" takes ("cases referred to the program rose …", "calls him a …, but police say")."""
+def _breaks_clause(
+    between: list[str], breaks: frozenset[str] = _REFER_BREAKS, finite: frozenset[str] = _FINITE
+) -> bool:
+    """Whether ``between`` (the words between a naming verb or noun and the quoted term) hold
+    what starts another clause: one of ``breaks`` ("rose", "but", "said"), or one of
+    ``finite`` that no "who", "that" or "which" takes ("cases referred to the program rose
+    …", "calls him a …, but police say"; not "people who were living here")."""
     for k, w in enumerate(between):
-        if w in _REFER_BREAKS:
+        if w in breaks:
             return True
-        if w in _FINITE and not (k and between[k - 1] in _RELATIVES):
+        if w in finite and not (k and between[k - 1] in _RELATIVES):
             return True
     return False
 
@@ -486,7 +484,7 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
 
 
 def _sorted_as(words: list[str]) -> bool:
-    """Whether ``words`` end with a verb that sorts, up to three words of its object and "as"
+    """Whether ``words`` end with a verb that sorts, up to six words of its object and "as"
     ("classified the applicants as"); not "classified ads posing as" or "the designated vice
     unit posed as", where another verb takes the "as"."""
     for k in range(2, 9):
