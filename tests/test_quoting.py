@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from respectful_lint import lint_text
@@ -9,6 +11,20 @@ from respectful_lint import lint_text
 
 def rules(text: str) -> list[str]:
     return [f.rule for f in lint_text(text, kind="text")]
+
+
+_QUOTED = re.compile("[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]+)[\"\u201d'\u2019]")
+
+
+def assert_mention(text: str, prefix: str = "", *, unquoted: str = "") -> None:
+    """No finding of ``prefix`` in ``text``, although a quoted term of it (or ``unquoted``)
+    is one when people are called it: the frame, not the words, makes the mention."""
+    assert not [r for r in rules(text) if r.startswith(prefix)], text
+    terms = [unquoted] if unquoted else [q.strip(" ,.;:") for q in _QUOTED.findall(text)]
+    used = [
+        r for term in terms for r in rules(f"Neighbours complained about the {term} downstairs.")
+    ]
+    assert any(r.startswith(prefix) for r in used), (text, terms)
 
 
 @pytest.mark.parametrize(
@@ -560,7 +576,7 @@ def test_a_quotation_of_a_number_and_a_plural_closes_before_a_verb() -> None:
         ('Editors will remove mentions of "junkie" in the style manual.', "drug-use"),
         # glossed after up to two modifiers, or still in use as a word
         ("“Convict” is not a neutral legal label, the editors wrote.", "incarceration"),
-        ('"Crack baby" remains in common usage despite the research.', "drug-use"),
+        ('"Junkie" remains in common usage despite the campaign.', "drug-use"),
         # sorted into a category, said a number of times, or named by a word noun
         ("The agency's forms classify some applicants as “illegal aliens” still.", "immigration"),
         ('The anchor said "illegals" four times in one segment.', "immigration"),
@@ -573,12 +589,12 @@ def test_a_quotation_of_a_number_and_a_plural_closes_before_a_verb() -> None:
         ),
         # the use of a word, ending its clause
         ("Our guide discourages the use of “illegal alien”.", "immigration"),
-        ('The label I hear most on the ward is "frequent flyer addict".', "drug-use"),
+        ('The label I hear most on the ward is "addict".', "drug-use"),
         ("One word the editor struck from every draft was “hookers”.", "sex-work"),
     ],
 )
 def test_words_removed_counted_or_named_are_mentions(text: str, rule: str) -> None:
-    assert not [r for r in rules(text) if r.startswith(rule)]
+    assert_mention(text, rule)
 
 
 @pytest.mark.parametrize(
@@ -649,15 +665,18 @@ def test_removal_and_naming_frames_leave_uses_alone(text: str, rule: str) -> Non
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "term"),
     [
-        "Courtesan and sugar baby are marketing terms some escorts use.",
-        "Junkie is a slur, and we do not print it.",
-        "Illegal aliens is the legal term used in the statute.",
+        ("Courtesan and sugar baby are marketing terms some escorts use.", "sugar baby"),
+        ("Junkie is a slur, and we do not print it.", "junkie"),
+        ("Illegal aliens is the legal term used in the statute.", "illegal aliens"),
+        # an adjective before the word noun
+        ("Junkie is an outdated term.", "junkie"),
     ],
 )
-def test_an_unquoted_term_that_a_sentence_calls_a_word_is_a_mention(text: str) -> None:
+def test_an_unquoted_term_that_a_sentence_calls_a_word_is_a_mention(text: str, term: str) -> None:
     assert rules(text) == []
+    assert_mention(text, unquoted=term)
 
 
 @pytest.mark.parametrize(
@@ -683,7 +702,7 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
         "When I hear “junkie” or “crackhead” on the radio, I switch it off.",
         '"Illegals" is plainly an epithet, whatever the senator says.',
         # a definition, and a quoted term set beside "a second term"
-        "In the old statute, “vagrant” was defined as anyone found sleeping rough.",
+        "In the old statute, “illegal alien” was defined as anyone found without papers.",
         "A second term, “junkie”, was rated the most hostile by the panel.",
         # plural subjects, law texts after a possessive or coordination, "classified … as"
         'The words the judge chose at sentencing were "illegal aliens".',
@@ -706,8 +725,6 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
         "The chief used “junkies” three times as often as “people who use drugs”.",
         # an articled wording chosen over the term
         "Our desk prefers “an undocumented immigrant” to “illegal alien”.",
-        # an adjective before the word noun
-        "Junkie is an outdated term.",
         # a quoted item with a comma inside it
         "Avoid such language as “stricken,” “confined to a wheelchair, for life” in profiles.",
         # a quoted wording with an article, or with a noun in its slot, weighed against it
@@ -716,7 +733,7 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
     ],
 )
 def test_such_words_as_and_an_articled_wording_name_words(text: str) -> None:
-    assert rules(text) == []
+    assert_mention(text)
 
 
 def test_such_people_as_is_still_use() -> None:
