@@ -740,3 +740,37 @@ def test_such_people_as_is_still_use() -> None:
     assert "sex-work/john" in rules(
         'Police arrested such men as the "johns" who circled the block.'
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a singular noun for a person, quoted alone where its use would need an article
+        "Half the parents in the group flinch at “junkie.”",
+        "“Crackhead” reduces a whole person to one ugly word.",
+        "The clerk kept typing 'inmate' into the search box.",
+        'The forms ask about "convict", "felon" and "offender" in one box.',
+        "Should a newsroom print “illegal alien” in a headline at all?",
+    ],
+)
+def test_a_person_noun_quoted_without_an_article_is_a_word(text: str) -> None:
+    assert_mention(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # an article, a number, a possessive or a modifier before the quote: a person
+        ("Deputies stopped a “john” near the depot.", "sex-work/john"),
+        ("Deputies stopped one “john” near the depot.", "sex-work/john"),
+        ("Staff found the shelter's “junkie” asleep by the door.", "drug-use/junkie"),
+        ("Staff met a recovering “junkie” at the door.", "drug-use/junkie"),
+        # a quoted noun before a noun it modifies, and a plural, need no article
+        ('"Inmate" labor built the county road.', "incarceration/inmate"),
+        ("Officers detained “johns” near the motel.", "sex-work/john"),
+    ],
+)
+def test_a_quoted_person_noun_with_its_article_or_as_a_modifier_is_used(
+    text: str, rule: str
+) -> None:
+    assert rule in rules(text)

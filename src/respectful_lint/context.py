@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from . import guards
@@ -41,11 +41,12 @@ from .quoting import (
 )
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
-from .wordclass import classes, next_word_classes
+from .wordclass import FUNCTION_WORDS, classes, next_word_classes
 from .wordsets import word_set
 
 if TYPE_CHECKING:
     from .lexicon.compile import CompiledLexicon
+    from .model import Inflection
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
@@ -127,6 +128,13 @@ _LIST_ITEM_AFTER = re.compile(r", ([\w.]+)(?=[,)]| and | or )")
 # camelCase or PascalCase with an inner capital, snake_case, dotted names, or letters + digits
 _CODE_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\w\.\w|[a-zA-Z]\d")
 _COMPOUND = re.compile(r"\w+(?:['\-]\w+)*")
+# Words before a quoted term that stand in for its article: determiners, possessives, numbers
+_DETERMINERS = word_set(
+    "a an the this that these those some any no every each another either neither one both "
+    "my your his her its our their whose such what which"
+)
+# Endings of nouns that are not counted ("retardation", "disclosure"): they stand bare in use
+_UNCOUNTED_ENDINGS = ("tion", "sion", "ment", "ness", "ism", "ity", "ure", "ence", "ance", "ing")
 _TOKEN_REACH = 200  # how far an address around a match is looked for
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?"
 
@@ -269,7 +277,9 @@ class Context:
             return None
         kind = self.quote_kind(start, end)
         if kind == "scare" and (
-            self._beside_quoted_wording(lexicon, start) or self._talks_of_words(start)
+            self._bare_word(rule.forms, start, end)
+            or self._beside_quoted_wording(lexicon, start)
+            or self._talks_of_words(start)
         ):
             # 'whether “prostitute” or “sex worker” fits', 'warns on “transgendered” and
             # suggests “transgender”': words weighed against a wording in quotes; 'how “drug
@@ -277,6 +287,45 @@ class Context:
             # words
             kind = "mention"
         return self.quoting(entry.quotes, severity, start, kind == "mention", scare=kind == "scare")
+
+    def _bare_word(self, forms: Mapping[str, Inflection], start: int, end: int) -> bool:
+        """Whether the quoted term at ``start`` is a singular noun for a person standing
+        alone, where its use would need an article or another determiner: it is named as a
+        word ('many wince at “addict.”', '“Substance abuser” says “hopeless”', 'the
+        definitions of "alien" and "immigrant"'). Not after a determiner, a number or an
+        adjective ('a "john"', 'a recovering "addict"', 'both the "prostitute" and "john"'),
+        nor before a noun it modifies ('"illegal alien" status'). The form must have a plural
+        among its rule's forms (a noun that is counted, not "prostitution") and not be an
+        adjective ("transgendered")."""
+        norm = self.norm
+        if not start or norm[start - 1] not in _OPEN_QUOTES:
+            return False
+        close = end + 1 if norm[end : end + 1] in (",", ".", "!", "?", ";", ":") else end
+        if norm[close : close + 1] not in _CLOSE_QUOTES or not norm[close : close + 1]:
+            return False
+        form = forms.get(norm[start:end])
+        if form is None or form.plural or form.possessive:
+            return False
+        if not any(f.plural and f.base == form.base for f in forms.values()):
+            return False
+        last = norm[start:end].rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+        if "noun" not in classes(last) or last.endswith(_UNCOUNTED_ENDINGS):
+            return False
+        following = self.words_after(close + 1)[:1]
+        if following and "noun" in classes(following[0]):
+            return False  # a modifier: '"illegal alien" status'
+        opening = start - 1
+        for _ in range(8):
+            words = self.words_before(opening)
+            if words[-1:] in (["and"], ["or"]) or norm[max(0, opening - 2) : opening] == ", ":
+                # an item of a list of quoted words: as the first item stands
+                item = _QUOTED_ITEM.search(norm, max(0, opening - 80), opening)
+                if item is None:
+                    return False
+                opening = item.start()
+                continue
+            return not _determined(words)
+        return False
 
     def _talks_of_words(self, start: int) -> bool:
         """Whether the sentence of the quoted term at ``start`` speaks of words as words
@@ -857,6 +906,22 @@ _DASHES = ("\u2012", "\u2013", "\u2014", "\u2015")  # figure, en and em dashes, 
 _BOUNDS_KEPT = 64  # sentence bounds and Title Case answers kept per segment (see Context)
 _SELF_REACH = 120  # characters of the sentence the self-description check reads each side
 _SPEECH_OPENS = (":", '"', "\u201c", "\u201e", "\u00ab")
+
+
+def _determined(words: list[str]) -> bool:
+    """Whether the words before a noun end in its determiner, perhaps with up to three
+    modifiers between ("a", "the street", "a recovering", "three", "the city's"); not when a
+    word that takes the noun as object or complement comes first ("wince at", "using", "I
+    hate"), nor at the sentence's start."""
+    for word in reversed(words[-4:]):
+        if word in _DETERMINERS or word[:1].isdigit() or word.endswith("'s"):
+            return True
+        if word in FUNCTION_WORDS:
+            return False
+        found = classes(word)
+        if not (found & {"adj", "noun"} or word.endswith(("ing", "ed"))):
+            return False
+    return len(words) >= 4  # four modifiers in a row: leave it as use
 
 
 def _only_adjective(word: str) -> bool:
