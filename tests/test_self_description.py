@@ -57,6 +57,11 @@ def rules(text: str) -> list[str]:
         "I worked as a hooker in Leeds for six years before the union hired me.",
         "I spent nine years in Soho as a prostitute.",
         "We started out as junkies on the same corner.",
+        "I began working as a prostitute the summer after college.",
+        "We ended up working as hookers on the same strip.",
+        # a participle clause whose subject is the speaker
+        "Being a former junkie, I know how long the first week feels.",
+        "Having been an inmate, we know what the phone charges cost.",
         # speaking as one, and the speaker's own "call me"
         "Speaking as a former inmate, I know what the phone charges cost.",
         "Call me a hooker if you like; I have been one for twenty years.",
@@ -101,6 +106,10 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("I worked with prostitutes for a decade.", "sex-work/prostitute"),
         ("They call me a junkie at the clinic.", "drug-use/junkie"),  # others' word
         ("I earned as much as prostitutes do in a night.", "sex-work/prostitute"),  # comparison
+        ("The officer began working as a decoy prostitute in May.", "sex-work/prostitute"),
+        ("They said I started working as a prostitute at 19.", "sex-work/prostitute"),
+        ("Being a junkie, his brother was never trusted at home.", "drug-use/junkie"),
+        ("Being a junkie is no crime, I told the court.", "drug-use/junkie"),
         # officers posing give a cover, not their own word
         ("Undercover officers described themselves as johns on the phone.", "sex-work/john"),
         ("A decoy officer described himself as a john over the phone.", "sex-work/john"),

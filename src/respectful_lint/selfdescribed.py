@@ -8,16 +8,18 @@ peer-led style guides ask.
 
 A match is a self-description when it heads a noun phrase that is the complement of a
 first-person copula ("I am", "I was", "I've been", "we are", "we were"), of a verb that names
-oneself ("call myself", "describes herself as", "identifies as", "self-described"), of "as
-a ..." followed by "I" or "we", or of a third person's copula in their own reported account
-("she says she was a", "he told reporters he had been a"), or of the speaker's question
-("am I an addict?"), or of "as" after a first-person verb of time spent ("I worked as a",
-"I spent nine years as a"). An item of a list after the frame counts ("I was a junkie, a thief, and
-a liar"), and so does an appositive to "I" or "we" ("I, a former prostitute, ..."). Only a
-few modifiers may stand between the frame and the term, and they must be adjectives ("a
-former", "a proud", "an HIV-positive"), so "I was a volunteer helping prostitutes" is still
-read as use. A possessive ("I am a prostitute's son") names someone else, and so do another's
-words about the speaker ("the guard said I was a convict", "in their eyes I was an inmate").
+oneself ("call myself", "describes herself as", "identifies as", "self-described"), of "as a
+..." followed by "I" or "we", or of a third person's copula in their own reported account ("she
+says she was a", "he told reporters he had been a"), or of the speaker's question ("am I an
+addict?"), or of "as" after a first-person verb of time spent ("I worked as a", "I spent nine
+years as a", "I started working as a"), or of a participle clause whose subject is the speaker
+("Being a former addict, I know ..."). An item of a list after the frame counts ("I was a
+junkie, a thief, and a liar"), and so does an appositive to "I" or "we" ("I, a former
+prostitute, ..."). Only a few modifiers may stand between the frame and the term, and they must
+be adjectives ("a former", "a proud", "an HIV-positive"), so "I was a volunteer helping
+prostitutes" is still read as use. A possessive ("I am a prostitute's son") names someone else,
+and so do another's words about the speaker ("the guard said I was a convict", "in their eyes I
+was an inmate").
 
 Words are the lower-cased words of the normalized view, as guards see them.
 """
@@ -148,6 +150,9 @@ def self_described(
         i -= 1
         if i == 1 and before[0] in ("i", "we") and i in commas:
             return True  # an appositive: "I, a former street prostitute, ..."
+        if before[:i] in (["being"], ["having", "been"]):
+            # "Being a former addict, I know ...": the clause's subject is the speaker
+            return comma_after and any(w in _FIRST_PERSON for w in after[:5])
         if i and before[i - 1] == "as":
             if i >= 2 and before[i - 2] in _REFLEXIVES:
                 # "describes herself as a"; not "a decoy officer called himself a"
@@ -252,6 +257,12 @@ _SPENT_AS = _words(
 )
 
 
+# Verbs and particles that may lead one of time spent: "started working as", "ended up
+# working as", "went to work as", "had to work as"
+_LEADING = _words(
+    "started start began begin ended end up out went go to kept keep continued continue had "
+    "then first soon"
+)
 # Words before an "as" that make it the second "as" of a comparison ("as much as")
 _COMPARING = _words("much many long well far soon often little few same such")
 
@@ -267,7 +278,8 @@ def _worked_as(before: list[str], at: int) -> bool:
             return False  # "as much as", "as well as": the second "as" of a comparison
         if before[v] in _SPENT_AS:
             subject = v - 1
-            if subject >= 1 and before[subject] in _ADVERBS:
+            # "I started working as", "I ended up working as", "I went to work as"
+            while subject >= 1 and (before[subject] in _ADVERBS or before[subject] in _LEADING):
                 subject -= 1
             if subject < 0 or before[subject] not in _FIRST_PERSON:
                 return False
