@@ -135,3 +135,36 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
     text: str, expected: list[str]
 ) -> None:
     assert matched(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the title of a book, film or song: quoted before "by", after a noun for a work,
+        # before a year, after "Review:", before a dash and a review, or said to be a work
+        "“Last Days of a Hooker in Soho” by Anna Marsh is out in paperback.",
+        "We watched the documentary Junkie Nation on a school night.",
+        "Illegal Aliens (1998) played at the drive-in for one week only.",
+        "Review: The Last Junkie in Town",
+        "Illegal Aliens - Late Night Film Review",
+        "Hooker is a three-piece surf rock band from Leeds.",
+    ],
+)
+def test_the_title_of_a_work_is_a_name(text: str) -> None:
+    assert matched(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline about people, a short quote before "by", people said to be something
+        ("Police Arrest Junkie Outside Station", ["Junkie"]),
+        ("Deputies said “Illegal Aliens” were dropped off by a van.", ["Illegal Aliens"]),
+        ("Junkie is a person who needs help, the pastor said.", ["Junkie"]),
+        ("The film shows junkies on the street.", ["junkies"]),
+    ],
+)
+def test_people_in_a_headline_or_beside_a_work_are_not_a_title(
+    text: str, expected: list[str]
+) -> None:
+    assert matched(text) == expected

@@ -433,11 +433,13 @@ class Context:
             return False
         lo, hi = self.sentence_bounds(start)
         sentence = self.source_span(lo, hi)
-        if self.title_case(start) and not self.text[sentence[0] : sentence[1]].rstrip().endswith(
-            (".", "!", "?")
-        ):
-            return False  # a headline, its short words in lower case ("... Say Police are Biased")
-        return in_proper_name(self.text, s, e, sentence)
+        # a headline, its short words in lower case ("... Say Police are Biased"), names
+        # nothing by its capitals but a work's title ("Review: Harry Potter and the Prisoner
+        # of Azkaban")
+        headline = self.title_case(start) and not self.text[
+            sentence[0] : sentence[1]
+        ].rstrip().endswith((".", "!", "?"))
+        return in_proper_name(self.text, s, e, sentence, headline=headline)
 
     def self_described(self, start: int, end: int) -> bool:
         """Whether a person names themselves with the term ("I was a prostitute", "she calls

@@ -67,9 +67,13 @@ def _opens(token: str) -> bool:
     return token[0] in _EDGE
 
 
-def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def in_proper_name(
+    text: str, start: int, end: int, sentence: tuple[int, int], *, headline: bool = False
+) -> bool:
     """Whether ``text[start:end]``, one of whose words is written with a capital, is part of
-    a proper name (see the module) inside ``sentence`` (its start and end in ``text``)."""
+    a proper name (see the module) inside ``sentence`` (its start and end in ``text``). In a
+    ``headline``, whose words all start with a capital, only the title of a work is told
+    apart ("Review: Harry Potter and the Prisoner of Azkaban")."""
     if not any(word[:1].isupper() for word in text[start:end].split()):
         return False
     lo, hi = sentence
@@ -123,10 +127,14 @@ def in_proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -
             left -= 3  # "the Bureau of the Handicapped", "Coalition for the Homeless"
         else:
             break
+    if headline:
+        return _work_title(words, left, right, first)
     if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
     if right > left and right + 1 < len(words) and _quoted_name(words, left, right):
         return True  # 'the church's “Lunch for the Homeless” ministry'
+    if _work_title(words, left, right, first):
+        return True  # '“The Last Junkie on Earth” by the band', 'the film Illegal Aliens'
     if (
         right > left >= 2
         and _core(words[left - 1]) == "for"
@@ -167,6 +175,46 @@ _NAMED_THINGS = frozenset(
         "column newsletter committee committees club clubs team teams"
     ).split()
 )
+
+
+# lower-case nouns for works whose title may follow them ("the band Junkie", "the film
+# Illegal Aliens") or be said to be one ("Junkie is a four-piece punk band")
+_WORKS = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "album albums band bands book books documentary film films memoir movie movies musical "
+        "novel novels podcast poem single song songs sitcom"
+    ).split()
+)
+_YEAR = re.compile(r"\((?:1[89]|20)\d\d\)[,.;:]?\Z")  # "(2007)" after a title
+_DASHES = frozenset(("-", "\u2013", "\u2014", "|"))
+_REVIEWS = frozenset(("Review", "Reviews", "Trailer"))
+
+
+def _work_title(words: list[str], left: int, right: int, first: int) -> bool:
+    """Whether the capitalized words ``words[left:right + 1]`` are the title of a book, film,
+    song or the like: three or more in quotes before "by" ('“Not If You Were the Last Junkie
+    on Earth” by the band'), after a noun for a work ("the film Illegal Aliens"), before a
+    year in brackets ("Illegal Aliens (2007)"), after "Review:" or before a dash and a
+    review ("Illegal Aliens - Film Review"), or a name said to be a work at a sentence's
+    start ("Junkie is a four-piece punk band")."""
+    after = words[right + 1] if right + 1 < len(words) else ""
+    before = words[left - 1] if left else ""
+    quoted = words[left][0] in _OPENING_QUOTES and words[right].rstrip(",.;:")[-1:] in _QUOTES
+    if quoted and right - left >= 2 and after == "by":
+        return True
+    if _core(before) in _WORKS and not _closes(before) and before.islower():
+        return True
+    if _YEAR.match(after):
+        return True
+    if _core(before) in _REVIEWS and before.endswith(":"):
+        return True
+    if after in _DASHES and _core(words[-1]) in _REVIEWS:
+        return True
+    if left == first == 0 and after in ("is", "was") and right + 2 < len(words):
+        following = [_core(w) for w in words[right + 2 : right + 8]]
+        if following[0] in ("a", "an") and any(w in _WORKS for w in following[1:]):
+            return True
+    return False
 
 
 def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
