@@ -751,6 +751,8 @@ def test_such_people_as_is_still_use() -> None:
         "The clerk kept typing 'inmate' into the search box.",
         'The forms ask about "convict", "felon" and "offender" in one box.',
         "Should a newsroom print “illegal alien” in a headline at all?",
+        "Advocates say “felon” follows people for life.",
+        "He knew the word well, because “junkie” sounds final.",
     ],
 )
 def test_a_person_noun_quoted_without_an_article_is_a_word(text: str) -> None:
@@ -768,9 +770,33 @@ def test_a_person_noun_quoted_without_an_article_is_a_word(text: str) -> None:
         # a quoted noun before a noun it modifies, and a plural, need no article
         ('"Inmate" labor built the county road.', "incarceration/inmate"),
         ("Officers detained “johns” near the motel.", "sex-work/john"),
+        # a headline drops its articles; so does a report of what someone did
+        ('Cops nab "hooker" outside casino', "sex-work/hooker"),
+        ('Judge frees "prostitute" held three weeks without charge', "sex-work/prostitute"),
+        ("Witnesses say “addict” was sleeping in the stairwell.", "drug-use/addict"),
+        ("The shelter turned away “addict” after curfew.", "drug-use/addict"),
     ],
 )
 def test_a_quoted_person_noun_with_its_article_or_as_a_modifier_is_used(
     text: str, rule: str
 ) -> None:
     assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word noun the quoted term stands beside, a sorting into kinds, a meaning denied
+        "Most reporters still reach for an older phrase, “illegal alien.”",
+        "The old intake form sorted clients into “addicts” and everyone else.",
+        "In our guide the word does not mean “junkies”, whatever the comments say.",
+    ],
+)
+def test_a_word_noun_before_a_comma_a_sorting_or_a_meaning_names_a_word(text: str) -> None:
+    assert_mention(text)
+
+
+def test_word_as_news_sets_no_word_beside_a_quoted_term() -> None:
+    assert "drug-use/junkie" in rules(
+        "The word spread fast through the camp, “junkies” were moving in."
+    )

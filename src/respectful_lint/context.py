@@ -41,7 +41,7 @@ from .quoting import (
 )
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
-from .wordclass import FUNCTION_WORDS, classes, next_word_classes
+from .wordclass import classes, next_word_classes
 from .wordsets import word_set
 
 if TYPE_CHECKING:
@@ -128,10 +128,38 @@ _LIST_ITEM_AFTER = re.compile(r", ([\w.]+)(?=[,)]| and | or )")
 # camelCase or PascalCase with an inner capital, snake_case, dotted names, or letters + digits
 _CODE_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\w\.\w|[a-zA-Z]\d")
 _COMPOUND = re.compile(r"\w+(?:['\-]\w+)*")
-# Words before a quoted term that stand in for its article: determiners, possessives, numbers
-_DETERMINERS = word_set(
-    "a an the this that these those some any no every each another either neither one both "
-    "my your his her its our their whose such what which"
+# Where a quoted singular person noun with no article is named as a word (see
+# Context._bare_word): after a preposition, after a verb that takes words, or leading a
+# clause (after its start or a word that opens one) before a verb that says what a word does
+_BARE_PREPOSITIONS = word_set(
+    "at of about with for like than into over against between among from to toward towards"
+)
+_TAKING_WORDS = word_set(
+    "use uses used using type types typed typing print prints printed printing write writes "
+    "wrote writing hate hates hated avoid avoids avoided avoiding replace replaces replaced "
+    "replacing ban bans banned banning drop drops dropped dropping reject rejects rejected "
+    "rejecting prefer prefers preferred dislike dislikes disliked hear hears heard hearing "
+    "allow allows allowed"
+)
+_SAYING_WORDS = word_set("say says said saying call calls called calling mean means meant")
+_CLAUSE_LEADS = word_set(
+    "because since although though while whereas if when that and but so why how whether"
+)
+_HEDGES = word_set("also still often just only really simply even never always now itself")
+_HEDGE_PAIRS = (["sort", "of"], ["kind", "of"])
+_AUXILIARIES = word_set(
+    "is was isn't wasn't has had does doesn't did didn't can can't could will won't would "
+    "should may might must"
+)
+_WORD_DOINGS = _AUXILIARIES | word_set(
+    "says said sounds sounded means meant implies implied suggests "
+    "suggested conveys conveyed reduces reduced strips stripped continues continued appears "
+    "appeared crops cropped carries carried remains remained evokes evoked conjures "
+    "conjured defines defined paints painted labels labelled labeled makes made turns "
+    "turned keeps kept puts put reeks smacks feels felt rings rang lumps lumped erases "
+    "erased brands branded tells told enforces reinforces perpetuates dehumanizes "
+    "stigmatizes describes denotes refers hurts stings follows dominates sticks lingers "
+    "haunts"
 )
 # Endings of nouns that are not counted ("retardation", "disclosure"): they stand bare in use
 _UNCOUNTED_ENDINGS = ("tion", "sion", "ment", "ness", "ism", "ity", "ure", "ence", "ance", "ing")
@@ -290,13 +318,16 @@ class Context:
 
     def _bare_word(self, forms: Mapping[str, Inflection], start: int, end: int) -> bool:
         """Whether the quoted term at ``start`` is a singular noun for a person standing
-        alone, where its use would need an article or another determiner: it is named as a
-        word ('many wince at “addict.”', '“Substance abuser” says “hopeless”', 'the
-        definitions of "alien" and "immigrant"'). Not after a determiner, a number or an
-        adjective ('a "john"', 'a recovering "addict"', 'both the "prostitute" and "john"'),
-        nor before a noun it modifies ('"illegal alien" status'). The form must have a plural
-        among its rule's forms (a noun that is counted, not "prostitution") and not be an
-        adjective ("transgendered")."""
+        alone where prose would need an article: it is named as a word. Three places count,
+        in a sentence that ends with a stop (a headline drops its articles: 'Cops arrest
+        "hooker" at hotel'): right after a preposition ('many wince at “addict.”', 'the
+        definitions of "alien" and "immigrant"'); right after a verb that takes words ('kept
+        typing 'inmate' into the box', or a verb of saying where the quote ends its clause:
+        'the implications of using "illegal immigrant".'); or leading its clause before a
+        verb that says what a word does ('“Substance abuser” says …', '"Addict" sounds
+        final', 'because "sex change" is a …'). A list of quoted words stands as its first
+        item does. The form must have a plural among its rule's forms (a noun that is
+        counted, not "prostitution") and be a noun."""
         norm = self.norm
         if not start or norm[start - 1] not in _OPEN_QUOTES:
             return False
@@ -309,11 +340,16 @@ class Context:
         if not any(f.plural and f.base == form.base for f in forms.values()):
             return False
         last = norm[start:end].rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
-        if "noun" not in classes(last) or last.endswith(_UNCOUNTED_ENDINGS):
+        found = classes(last)  # an unknown word ("crackwhore") may be a noun
+        if (found and "noun" not in found) or last.endswith(_UNCOUNTED_ENDINGS):
             return False
-        following = self.words_after(close + 1)[:1]
-        if following and "noun" in classes(following[0]):
-            return False  # a modifier: '"illegal alien" status'
+        lo, hi = self.sentence_bounds(start)
+        if (
+            not norm[lo:hi]
+            .rstrip(" \n\"'\u201d\u2019)]" + PARAGRAPH)
+            .endswith((".", "!", "?", ":"))
+        ):
+            return False  # a headline or a heading
         opening = start - 1
         for _ in range(8):
             words = self.words_before(opening)
@@ -324,8 +360,28 @@ class Context:
                     return False
                 opening = item.start()
                 continue
-            return not _determined(words)
-        return False
+            break
+        else:
+            return False
+        before = words[-1] if words else ""
+        following = self.words_after(close + 1)[:4]
+        if before in _BARE_PREPOSITIONS or before in _TAKING_WORDS:
+            # not before a noun it modifies ('banned use of "inmate" labor')
+            return not (following and "noun" in classes(following[0]))
+        doings = _WORD_DOINGS
+        if before in _SAYING_WORDS:
+            if self._ends_clause(close + 1 if norm[close : close + 1] else close):
+                return True  # 'the implications of using "illegal immigrant".'
+            # what is said of the word: 'Advocates say “felon” follows people for life'; not
+            # a report ('Witnesses say “addict” was sleeping in the stairwell')
+            doings = _WORD_DOINGS - _AUXILIARIES
+        elif before and before not in _CLAUSE_LEADS:
+            return False
+        while following and (
+            following[0] in _HEDGES or following[0].endswith("ly") or following[:2] in _HEDGE_PAIRS
+        ):
+            following = following[2:] if following[1:2] == ["of"] else following[1:]
+        return bool(following) and following[0] in doings
 
     def _talks_of_words(self, start: int) -> bool:
         """Whether the sentence of the quoted term at ``start`` speaks of words as words
@@ -726,8 +782,10 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
-        if words[-1:] == ["term"] and self.norm[max(0, opening - 2) : opening] == ", ":
-            return True  # 'a third term, “addict”': set beside the word noun
+        if self.norm[max(0, opening - 2) : opening] == ", " and _word_noun_before(words):
+            # 'a third term, “addict”', 'the phrase used in the statute, “illegal alien.”':
+            # set beside the word noun
+            return True
         if words[-1:] == ["not"] and _CHILD_LABEL.match(self.norm, opening + 1):
             return True  # 'they're not “child prostitutes”': a child's label denied
         if not words and found_as_word(following):
@@ -910,20 +968,32 @@ _SELF_REACH = 120  # characters of the sentence the self-description check reads
 _SPEECH_OPENS = (":", '"', "\u201c", "\u201e", "\u00ab")
 
 
-def _determined(words: list[str]) -> bool:
-    """Whether the words before a noun end in its determiner, perhaps with up to three
-    modifiers between ("a", "the street", "a recovering", "three", "the city's"); not when a
-    word that takes the noun as object or complement comes first ("wince at", "using", "I
-    hate"), nor at the sentence's start."""
-    for word in reversed(words[-4:]):
-        if word in _DETERMINERS or word[:1].isdigit() or word.endswith("'s"):
+# Nouns for a word that a quoted term may be set beside after a comma ("the phrase used in
+# the statute, “illegal alien”"); not "name", which names shelters and streets too
+_APPOSED_WORD_NOUNS = word_set("term word phrase expression label slur euphemism")
+_APPOSED_LEADS = word_set("the a an this that another one third second first older")
+
+
+# Verbs after "word" that make it news ("word spread", "word got out")
+_NEWS_VERBS = word_set(
+    "spread spreads got gets went goes came comes is was has had travelled traveled"
+)
+
+
+def _word_noun_before(words: list[str]) -> bool:
+    """Whether one of the last six ``words`` is a noun for a word after a determiner and
+    perhaps an adjective ("the phrase used in the statute", "a harsher word for them", "a
+    third term"): what a quoted term after a comma names. "Word spread …" is news."""
+    for k in range(len(words) - 1, max(0, len(words) - 6) - 1, -1):
+        news = k + 1 < len(words) and words[k + 1] in _NEWS_VERBS
+        if words[k] not in _APPOSED_WORD_NOUNS or news:
+            continue
+        j = k - 1
+        if j > 0 and words[j] not in _APPOSED_LEADS and "adj" in classes(words[j]):
+            j -= 1
+        if j >= 0 and words[j] in _APPOSED_LEADS:
             return True
-        if word in FUNCTION_WORDS:
-            return False
-        found = classes(word)
-        if not (found & {"adj", "noun"} or word.endswith(("ing", "ed"))):
-            return False
-    return len(words) >= 4  # four modifiers in a row: leave it as use
+    return False
 
 
 def _only_adjective(word: str) -> bool:
