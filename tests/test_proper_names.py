@@ -144,8 +144,11 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         # before a year, after "Review:", before a dash and a review, or said to be a work
         "“Last Days of a Hooker in Soho” by Anna Marsh is out in paperback.",
         "We watched the documentary Junkie Nation on a school night.",
+        "Burroughs wrote the novel Junkie under a pen name.",
         "Illegal Aliens (1998) played at the drive-in for one week only.",
-        "Review: The Last Junkie in Town",
+        "Film Review: The Last Junkie in Town",
+        "Illegal Aliens, a 1998 comedy, played at the drive-in for a week.",
+        "The cast of Illegal Aliens (1998 film) met again in May.",
         "Illegal Aliens - Late Night Film Review",
         "Hooker is a three-piece surf rock band from Leeds.",
     ],
@@ -162,6 +165,14 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Deputies said “Illegal Aliens” were dropped off by a van.", ["Illegal Aliens"]),
         ("Junkie is a person who needs help, the pastor said.", ["Junkie"]),
         ("The film shows junkies on the street.", ["junkies"]),
+        # a review or a year in a headline, a verb or adjective before the capitals, a
+        # noun for a work that belongs to something else
+        ("Illegal Aliens Are Costing Taxpayers Billions | National Review", ["Illegal Aliens"]),
+        ("Case Review: Inmate Died in Custody", ["Inmate"]),
+        ("Felons Released Early (2021)", ["Felons"]),
+        ("Agents book Illegal Aliens into the county jail.", ["Illegal Aliens"]),
+        ("Junkie was a regular at the band's shows, the singer said.", ["Junkie"]),
+        ("The board rejected a novel Illegal Alien reporting plan.", ["Illegal Alien"]),
     ],
 )
 def test_people_in_a_headline_or_beside_a_work_are_not_a_title(

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .wordsets import word_set
+
 # words that end (or, with "of", start) the name of an organisation, law, programme, service
 # or event
 HEADS = frozenset(
@@ -128,12 +130,12 @@ def in_proper_name(
         else:
             break
     if headline:
-        return _work_title(words, left, right, first)
+        return _work_title(words, left, right, first, headline=True)
     if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
     if right > left and right + 1 < len(words) and _quoted_name(words, left, right):
         return True  # 'the church's “Lunch for the Homeless” ministry'
-    if _work_title(words, left, right, first):
+    if _work_title(words, left, right, first, headline=False):
         return True  # '“The Last Junkie on Earth” by the band', 'the film Illegal Aliens'
     if (
         right > left >= 2
@@ -178,42 +180,74 @@ _NAMED_THINGS = frozenset(
 
 
 # lower-case nouns for works whose title may follow them ("the band Junkie", "the film
-# Illegal Aliens") or be said to be one ("Junkie is a four-piece punk band")
+# Illegal Aliens") or be said to be one ("Junkie is a four-piece punk band", "Illegal Aliens,
+# a 2007 comedy")
 _WORKS = frozenset(
     (  # noqa: SIM905 (a list of words reads better as words)
         "album albums band bands book books documentary film films memoir movie movies musical "
-        "novel novels podcast poem single song songs sitcom"
+        "novel novels podcast poem single song songs sitcom comedy drama thriller western"
     ).split()
 )
-_YEAR = re.compile(r"\((?:1[89]|20)\d\d\)[,.;:]?\Z")  # "(2007)" after a title
+# what stands before such a noun ("the film", "her debut album")
+_WORK_LEADS = word_set("the a an his her their its our my this that")
+_OWNING = word_set("the his her their its our my this that")
+# capitalized words for kinds of work before "Review" ("Film Review: …", "… - Book Review")
+_REVIEWED = word_set(
+    "Film Movie Book Album Music Concert Theatre Theater Game TV Television Play Show Series "
+    "Documentary"
+)
+_YEAR = re.compile(r"\((?:1[89]|20)\d\d(\)[,.;:]?)?\Z")  # "(2007)" after a title, "(2007 film)"
 _DASHES = frozenset(("-", "\u2013", "\u2014", "|"))
-_REVIEWS = frozenset(("Review", "Reviews", "Trailer"))
+# words after "is a" that end the search for the noun of a work ("a regular at the band's")
+_STOPS = word_set("at by from about of in on for to with who that which and")
 
 
-def _work_title(words: list[str], left: int, right: int, first: int) -> bool:
+def _work_title(words: list[str], left: int, right: int, first: int, headline: bool) -> bool:
     """Whether the capitalized words ``words[left:right + 1]`` are the title of a book, film,
     song or the like: three or more in quotes before "by" ('“Not If You Were the Last Junkie
-    on Earth” by the band'), after a noun for a work ("the film Illegal Aliens"), before a
-    year in brackets ("Illegal Aliens (2007)"), after "Review:" or before a dash and a
-    review ("Illegal Aliens - Film Review"), or a name said to be a work at a sentence's
-    start ("Junkie is a four-piece punk band")."""
+    on Earth” by the band'), after a noun for a work and its determiner ("the film Illegal
+    Aliens"), before a year in brackets ("Illegal Aliens (2007)", only after a colon or a
+    dash in a headline) or a comma and a work ("Illegal Aliens, a 2007 comedy"), after
+    "Film Review:" or before a dash and "Film Review", or a name said to be a work at a
+    sentence's start ("Junkie is a four-piece punk band")."""
     after = words[right + 1] if right + 1 < len(words) else ""
     before = words[left - 1] if left else ""
     quoted = words[left][0] in _OPENING_QUOTES and words[right].rstrip(",.;:")[-1:] in _QUOTES
     if quoted and right - left >= 2 and after == "by":
         return True
-    if _core(before) in _WORKS and not _closes(before) and before.islower():
+    # "a novel …" and "every single …" are adjectives: "the novel Junkie" is a book
+    owner = words[left - 2].lower() if left >= 2 else ""
+    adjective = _core(before) in ("novel", "single") and owner not in _OWNING
+    if (
+        _core(before) in _WORKS
+        and before.islower()
+        and not _closes(before)
+        and not adjective
+        and any(_core(w).lower() in _WORK_LEADS for w in words[max(0, left - 4) : left - 1])
+    ):
         return True
-    if _YEAR.match(after):
+    year = _YEAR.match(after)
+    if year and (year[1] or (right + 2 < len(words) and _core(words[right + 2]) in _WORKS)):
+        # "(2007)" or "(2007 film)"; in a headline, or a line of nothing else, a colon or a
+        # dash must set the title off ("Felons Released Early (2021)" is a dated headline)
+        alone = left == 0 and right + 2 + (not year[1]) >= len(words)
+        if headline or alone:
+            return bool(before) and (before.endswith(":") or before in _DASHES)
         return True
-    if _core(before) in _REVIEWS and before.endswith(":"):
-        return True
-    if after in _DASHES and _core(words[-1]) in _REVIEWS:
-        return True
+    if before.endswith(":") and left >= 2 and _core(words[left - 2]) in _REVIEWED:
+        return _core(before) == "Review"
+    if after in _DASHES and len(words) >= 2 and _core(words[-1]) == "Review":
+        return _core(words[-2]) in _REVIEWED
+    if words[right].endswith(",") and after in ("a", "an"):
+        return any(_core(w) in _WORKS for w in words[right + 2 : right + 5])
     if left == first == 0 and after in ("is", "was") and right + 2 < len(words):
         following = [_core(w) for w in words[right + 2 : right + 8]]
-        if following[0] in ("a", "an") and any(w in _WORKS for w in following[1:]):
-            return True
+        if following[0] in ("a", "an"):
+            for w in following[1:]:
+                if w in _WORKS:
+                    return True
+                if w in _STOPS:
+                    break
     return False
 
 
