@@ -62,6 +62,10 @@ def rules(text: str) -> list[str]:
         # a participle clause whose subject is the speaker
         "Being a former junkie, I know how long the first week feels.",
         "Having been an inmate, we know what the phone charges cost.",
+        "Being a former junkie myself, I know the first week.",
+        "But being a hooker, I learned to read people fast.",
+        "I went on to work as a prostitute in the city.",
+        "I got a job working as a hooker on the strip.",
         # speaking as one, and the speaker's own "call me"
         "Speaking as a former inmate, I know what the phone charges cost.",
         "Call me a hooker if you like; I have been one for twenty years.",
@@ -110,6 +114,10 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("They said I started working as a prostitute at 19.", "sex-work/prostitute"),
         ("Being a junkie, his brother was never trusted at home.", "drug-use/junkie"),
         ("Being a junkie is no crime, I told the court.", "drug-use/junkie"),
+        # the main clause has another subject, or the speaker reports what they were told
+        ("Being an addict, he told me I would never understand.", "drug-use/addict"),
+        ("Having been a prostitute, she says we should listen.", "sex-work/prostitute"),
+        ("Being a felon, I was told, means you cannot vote.", "incarceration/felon"),
         # officers posing give a cover, not their own word
         ("Undercover officers described themselves as johns on the phone.", "sex-work/john"),
         ("A decoy officer described himself as a john over the phone.", "sex-work/john"),

@@ -150,9 +150,18 @@ def self_described(
         i -= 1
         if i == 1 and before[0] in ("i", "we") and i in commas:
             return True  # an appositive: "I, a former street prostitute, ..."
-        if before[:i] in (["being"], ["having", "been"]):
-            # "Being a former addict, I know ...": the clause's subject is the speaker
-            return comma_after and any(w in _FIRST_PERSON for w in after[:5])
+        lead = before[:i]
+        while lead and lead[0] in _OPENERS:
+            lead = lead[1:]  # "But being a junkie, I …", "Honestly, being …"
+        if lead in (["being"], ["having", "been"], ["having", "once", "been"]):
+            # "Being a former addict, I know ...": the speaker is the main clause's subject
+            rest = after[1:] if after[:1] == ["myself"] else after
+            return (
+                (comma_after or after[:1] == ["myself"])
+                and rest[:1] != []
+                and rest[0] in _FIRST_PERSON
+                and rest[1:2] not in (["was"], ["think"], ["guess"], ["suppose"], ["believe"])
+            )
         if i and before[i - 1] == "as":
             if i >= 2 and before[i - 2] in _REFLEXIVES:
                 # "describes herself as a"; not "a decoy officer called himself a"
@@ -260,9 +269,11 @@ _SPENT_AS = _words(
 # Verbs and particles that may lead one of time spent: "started working as", "ended up
 # working as", "went to work as", "had to work as"
 _LEADING = _words(
-    "started start began begin ended end up out went go to kept keep continued continue had "
-    "then first soon"
+    "started start began begin ended end up out on went go to kept keep continued continue had "
+    "then first soon got get job a was am were been already also"
 )
+# Words that may open a sentence before a participle clause ("But being a junkie, I …")
+_OPENERS = _words("but and so honestly well yes now still frankly")
 # Words before an "as" that make it the second "as" of a comparison ("as much as")
 _COMPARING = _words("much many long well far soon often little few same such")
 
