@@ -462,3 +462,30 @@ def test_no_fix_puts_a_word_of_work_into_a_claim_of_force(text: str) -> None:
     [finding] = lint_text(text, kind="text")
     assert finding.fix is None
     assert finding.suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "first"),
+    [
+        (
+            "AIDS killed IV drug users who shared needles.",
+            "drug-use/injecting-drug-user",
+            "people who injected drugs",
+        ),
+        ("The junkie who died in the park was 34.", "drug-use/junkie", "person who used drugs"),
+        (
+            "Addicts buried in the county plot had no names.",
+            "drug-use/addict",
+            "People who used drugs",
+        ),
+        # the living keep the present tense
+        (
+            "Needle programmes reach IV drug users.",
+            "drug-use/injecting-drug-user",
+            "people who inject drugs",
+        ),
+    ],
+)
+def test_people_who_died_are_described_in_the_past_tense(text: str, rule: str, first: str) -> None:
+    [finding] = [f for f in lint_text(text, kind="text") if f.rule == rule]
+    assert finding.suggestions[0] == first
