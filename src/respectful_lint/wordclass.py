@@ -270,7 +270,8 @@ def next_word_classes(
         ):
             # an object or a complement follows: "the homeless need the …", "stay warm"
             return found - {"noun"}
-    gerund = words[0].endswith("ing") and "noun" not in found
+    # ("during winter" is a preposition and its object)
+    gerund = words[0].endswith("ing") and not found & {"noun", "function"}
     if gerund and len(words) > 1 and "noun" in classes(words[1]):
         return found | {"noun"}  # a gerund before a noun ("the disabled parking bay")
     return found
