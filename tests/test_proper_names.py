@@ -151,6 +151,8 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "The cast of Illegal Aliens (1998 film) met again in May.",
         "Illegal Aliens - Late Night Film Review",
         "Hooker is a three-piece surf rock band from Leeds.",
+        # a company: its name, a comma and "Inc."
+        "Shoes for the Homeless, Inc. gave 1,600 pairs last year.",
     ],
 )
 def test_the_title_of_a_work_is_a_name(text: str) -> None:

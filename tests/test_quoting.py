@@ -800,3 +800,21 @@ def test_word_as_news_sets_no_word_beside_a_quoted_term() -> None:
     assert "drug-use/junkie" in rules(
         "The word spread fast through the camp, “junkies” were moving in."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a label put on people, in quotes
+        "When people are labeled a “junkie” or an “addict”, they stop asking for help.",
+        "Too many of our guests are identified as “junkies” on the county's forms.",
+    ],
+)
+def test_a_quoted_label_put_on_people_is_a_word(text: str) -> None:
+    assert_mention(text)
+
+
+def test_an_unquoted_label_put_on_people_is_still_used() -> None:
+    assert "immigration/illegal-alien" in rules(
+        "Two suspects identified as illegal aliens were detained."
+    )

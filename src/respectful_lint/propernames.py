@@ -32,6 +32,8 @@ HEADS = frozenset(
         "Services Shelter Society Statute Summit Taskforce Treaty Trust Union Unit Week"
     ).split()
 )
+# what follows a company's name after a comma ("Shoes for the Homeless, Inc.")
+_COMPANY = frozenset(("Inc", "Ltd", "LLC", "Corp", "PLC", "CIC", "Co"))
 # words before "for" and the words an acronym stands for ("which stands for", "short for")
 _EXPANDING = frozenset(("stands", "short"))
 # words that head a name only before the match, joined to it ("the School for the
@@ -133,6 +135,9 @@ def in_proper_name(
         return _work_title(words, left, right, first, headline=True)
     if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
+    company = _core(words[right + 1]) if right + 1 < len(words) else ""
+    if right > left and words[right].endswith(",") and company in _COMPANY:
+        return True  # "Shoes for the Homeless, Inc."
     if right > left and right + 1 < len(words) and _quoted_name(words, left, right):
         return True  # 'the church's “Lunch for the Homeless” ministry'
     if _work_title(words, left, right, first, headline=False):

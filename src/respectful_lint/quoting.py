@@ -482,7 +482,10 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
             if w not in _WORD_NOUNS and _breaks_clause(between):
                 continue  # another clause: "calls him a …, but police say the “…”"
             # "named 14 'johns'", "called the 'johns'": the quoted noun is the verb's own
-            # object, so the word is used; "called the girl a", "called them" name something.
+            # object, so the word is used; "called the girl a", "called them" name something,
+            # and so does a label put on someone ("are labeled a 'substance abuser'")
+            if w.startswith(_LABELLING_VERBS) and between in (["a"], ["an"]):
+                return True
             return not (len(between) == 1 and (between[0] in _DETERMINERS or between[0].isdigit()))
     return False
 
@@ -505,7 +508,7 @@ _POSING_VERBS = _words(
 _SORTING = _words(
     "categorize categorizes categorized categorizing categorise categorises categorised "
     "categorising classify classifies classified classifying designate designates designated "
-    "designating"
+    "designating identified labeled labelled branded tagged classed"
 )
 # Verbs that sort people into quoted kinds ("divides people into “…” and “…”")
 _DIVIDING = _words(
@@ -522,6 +525,9 @@ _DETERMINERS = _words(
 )
 
 
+# Naming verbs whose object is always a name ("labeled a", "branded an"); "called a" may
+# be a phone call
+_LABELLING_VERBS = ("label", "brand", "dub", "term", "nickname")
 # Words that start like a naming verb but are nouns or other words.
 _NOT_NAMING = _words(
     "termination terminal terminals terminated terms labels names brands reference references "
