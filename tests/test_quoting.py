@@ -751,7 +751,7 @@ def test_such_people_as_is_still_use() -> None:
         "The clerk kept typing 'inmate' into the search box.",
         'The forms ask about "convict", "felon" and "offender" in one box.',
         "Should a newsroom print “illegal alien” in a headline at all?",
-        "Advocates say “felon” follows people for life.",
+        "Advocates say “felon” stigmatizes people for life.",
         "He knew the word well, because “junkie” sounds final.",
     ],
 )
@@ -775,6 +775,9 @@ def test_a_person_noun_quoted_without_an_article_is_a_word(text: str) -> None:
         ('Judge frees "prostitute" held three weeks without charge', "sex-work/prostitute"),
         ("Witnesses say “addict” was sleeping in the stairwell.", "drug-use/addict"),
         ("The shelter turned away “addict” after curfew.", "drug-use/addict"),
+        ('Neighbours say "junkie" sounds like he is dying some nights.', "drug-use/junkie"),
+        ("Shout out to “junkie” who fixed my transmission for free.", "drug-use/junkie"),
+        ('Detectives found the cash that "john" had left in the car.', "sex-work/john"),
     ],
 )
 def test_a_quoted_person_noun_with_its_article_or_as_a_modifier_is_used(
@@ -794,6 +797,19 @@ def test_a_quoted_person_noun_with_its_article_or_as_a_modifier_is_used(
 )
 def test_a_word_noun_before_a_comma_a_sorting_or_a_meaning_names_a_word(text: str) -> None:
     assert_mention(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ('The plea deal\'s terms mean "johns" walk away with a fine.', "sex-work/john"),
+        ('Our outreach group ran into "junkies" behind the depot.', "drug-use/junkie"),
+        ('The word at the shelter this morning, "addicts" are moving in.', "drug-use/addict"),
+        ('In his second term, "johns" became the sheriff\'s favourite target.', "sex-work/john"),
+    ],
+)
+def test_contract_terms_a_group_and_news_name_no_word(text: str, rule: str) -> None:
+    assert rule in rules(text)
 
 
 def test_word_as_news_sets_no_word_beside_a_quoted_term() -> None:

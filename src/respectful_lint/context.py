@@ -151,16 +151,25 @@ _AUXILIARIES = word_set(
     "is was isn't wasn't has had does doesn't did didn't can can't could will won't would "
     "should may might must"
 )
-_WORD_DOINGS = _AUXILIARIES | word_set(
-    "says said sounds sounded means meant implies implied suggests "
-    "suggested conveys conveyed reduces reduced strips stripped continues continued appears "
-    "appeared crops cropped carries carried remains remained evokes evoked conjures "
-    "conjured defines defined paints painted labels labelled labeled makes made turns "
-    "turned keeps kept puts put reeks smacks feels felt rings rang lumps lumped erases "
-    "erased brands branded tells told enforces reinforces perpetuates dehumanizes "
-    "stigmatizes describes denotes refers hurts stings follows dominates sticks lingers "
-    "haunts"
+# Verbs that say what a word does to people ('"Felon" follows people for life')
+_WORD_DOINGS = word_set(
+    "says sounds sounded means meant implies implied suggests suggested conveys conveyed "
+    "connotes reduces reduced strips stripped evokes evoked conjures conjured defines denotes "
+    "dehumanizes dehumanises stigmatizes stigmatises reinforces perpetuates erases erased "
+    "lumps lumped hurts stings smacks reeks objectifies criminalizes criminalises shames "
+    "flattens brands branded labels follows enforces"
 )
+# After "say", only what a person cannot do ('Neighbours say "junkie" sounds like he is
+# dying' is a person; 'Advocates say "felon" stigmatizes people for life' a word)
+_WORD_ONLY_DOINGS = word_set(
+    "means meant implies implied connotes conveys conveyed denotes dehumanizes dehumanises "
+    "stigmatizes stigmatises objectifies criminalizes criminalises reinforces perpetuates "
+    "erases evokes conjures"
+)
+# Nouns for a kind of word after an auxiliary ('"sex change" is a non-preferred term')
+_KINDS_OF_WORD = word_set("term word label phrase expression slur euphemism insult")
+# Another quoted word after "and" or "or" ('the definitions of "alien" and "immigrant"')
+_QUOTED_NEXT = re.compile(" ?(?:,? (?:and|or) |, )[\"\u201c\u2018']")
 # Endings of nouns that are not counted ("retardation", "disclosure"): they stand bare in use
 _UNCOUNTED_ENDINGS = ("tion", "sion", "ment", "ness", "ism", "ity", "ure", "ence", "ance", "ing")
 _TOKEN_REACH = 200  # how far an address around a match is looked for
@@ -351,6 +360,7 @@ class Context:
         ):
             return False  # a headline or a heading
         opening = start - 1
+        listed = False
         for _ in range(8):
             words = self.words_before(opening)
             if words[-1:] in (["and"], ["or"]) or norm[max(0, opening - 2) : opening] == ", ":
@@ -358,30 +368,41 @@ class Context:
                 item = _QUOTED_ITEM.search(norm, max(0, opening - 80), opening)
                 if item is None:
                     return False
-                opening = item.start()
+                opening, listed = item.start(), True
                 continue
             break
         else:
             return False
         before = words[-1] if words else ""
-        following = self.words_after(close + 1)[:4]
-        if before in _BARE_PREPOSITIONS or before in _TAKING_WORDS:
-            # not before a noun it modifies ('banned use of "inmate" labor')
-            return not (following and "noun" in classes(following[0]))
-        doings = _WORD_DOINGS
-        if before in _SAYING_WORDS:
-            if self._ends_clause(close + 1 if norm[close : close + 1] else close):
-                return True  # 'the implications of using "illegal immigrant".'
-            # what is said of the word: 'Advocates say “felon” follows people for life'; not
-            # a report ('Witnesses say “addict” was sleeping in the stairwell')
-            doings = _WORD_DOINGS - _AUXILIARIES
+        following = self.words_after(close + 1)[:8]
+        # the quote ends its clause, or another quoted word follows ('"alien" and "immigrant"')
+        after = close + 1 if norm[close : close + 1] else close
+        ends = listed or self._ends_clause(after) or _QUOTED_NEXT.match(norm, after) is not None
+        if before in _BARE_PREPOSITIONS or before in _TAKING_WORDS or before in _SAYING_WORDS:
+            if ends:
+                return True  # 'wince at “addict.”', 'the implications of using "…".'
+            if before in _TAKING_WORDS and following[:1] in (["into"], ["as"]):
+                return True  # 'kept typing 'inmate' into the search box'
+            if before not in _SAYING_WORDS:
+                return False  # 'Shout out to "felon" who fixed my car'
+            # what is said of the word: 'Advocates say “felon” follows people for life'
         elif before and before not in _CLAUSE_LEADS:
             return False
         while following and (
             following[0] in _HEDGES or following[0].endswith("ly") or following[:2] in _HEDGE_PAIRS
         ):
             following = following[2:] if following[1:2] == ["of"] else following[1:]
-        return bool(following) and following[0] in doings
+        doings = _WORD_ONLY_DOINGS if before in _SAYING_WORDS else _WORD_DOINGS
+        if following[:1] and following[0] in doings:
+            return True  # '“Substance abuser” says …', '"Addict" sounds final'
+        # an auxiliary, then what kind of word it is: '"sex change" is a non-preferred term';
+        # not what someone did ('"Illegal alien" was behind the wheel')
+        return (
+            before not in _SAYING_WORDS
+            and following[:1] != []
+            and following[0] in _AUXILIARIES
+            and any(w in _KINDS_OF_WORD for w in following[1:6])
+        )
 
     def _talks_of_words(self, start: int) -> bool:
         """Whether the sentence of the quoted term at ``start`` speaks of words as words
@@ -782,10 +803,6 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
-        if self.norm[max(0, opening - 2) : opening] == ", " and _word_noun_before(words):
-            # 'a third term, “addict”', 'the phrase used in the statute, “illegal alien.”':
-            # set beside the word noun
-            return True
         if words[-1:] == ["not"] and _CHILD_LABEL.match(self.norm, opening + 1):
             return True  # 'they're not “child prostitutes”': a child's label denied
         if not words and found_as_word(following):
@@ -810,6 +827,14 @@ class Context:
         mark = self.norm[closing - 1 : closing] if blank else after_quote
         ends = not after_quote or mark in _CLAUSE_ENDS
         final = not after_quote or mark in _SENTENCE_ENDS
+        apposed = self.norm[max(0, opening - 2) : opening] == ", "
+        # ("a third term", not "his second term" in office)
+        a_term = words[-1:] == ["term"] and any(w in ("a", "an", "another") for w in words[-3:-1])
+        if apposed and (a_term or (ends and _word_noun_before(words))):
+            # 'a third term, “addict” will be …', 'the phrase used in the statute, “illegal
+            # alien.”': set beside the word noun ('the word at the shelter, "addicts" are …'
+            # goes on)
+            return True
         if ends and named_by_subject(words):
             return True  # 'one expression I wish would fade is "wheelchair bound".'
         if (words[-1:] and said_times(words[-1], following)) or self._counted_after_items(

@@ -469,7 +469,7 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True  # 'the agency classified them as “…”'
     if last == "into" and any(w in _DIVIDING for w in words[-5:-1]):
         return True  # 'it divides people into “…” and “the rest of us”'
-    if last in _MEANING and any(w in _WORD_NOUNS for w in words[-5:-1]):
+    if last in _MEANING and any(w in _WORD_NOUN for w in words[-5:-1]):
         return True  # 'the word does not mean “…”'
     if last == "as" and _referred_as(words):
         return True  # 'no longer refer to people living here without papers as “…”'
@@ -512,11 +512,13 @@ _SORTING = _words(
 )
 # Verbs that sort people into quoted kinds ("divides people into “…” and “…”")
 _DIVIDING = _words(
-    "divide divides divided dividing sort sorts sorted sorting split splits splitting separate "
-    "separates separated separating group groups grouped grouping lump lumps lumped lumping"
+    "divide divides divided dividing sorted sorting splitting separate separates separated "
+    "separating grouped grouping lumps lumped lumping"
 )
-# Verbs that give a word's meaning after a noun for the word ("the word does not mean “…”")
+# Verbs that give a word's meaning after a noun for the word ("the word does not mean “…”");
+# not "the deal's terms mean …"
 _MEANING = _words("mean means meant")
+_WORD_NOUN = _words("term word label phrase expression")
 # Words before "term" that make it a length of time or office ("long-term", "first term")
 _TERM_LENGTHS = _words("long short mid medium near full half first second third fixed")
 _DETERMINERS = _words(
