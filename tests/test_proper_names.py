@@ -145,6 +145,7 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "“Last Days of a Hooker in Soho” by Anna Marsh is out in paperback.",
         "We watched the documentary Junkie Nation on a school night.",
         "Burroughs wrote the novel Junkie under a pen name.",
+        "Netflix's documentary Inmates follows four women for a year.",
         "Illegal Aliens (1998) played at the drive-in for one week only.",
         "Film Review: The Last Junkie in Town",
         "Illegal Aliens, a 1998 comedy, played at the drive-in for a week.",
@@ -175,6 +176,8 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Agents book Illegal Aliens into the county jail.", ["Illegal Aliens"]),
         ("Junkie was a regular at the band's shows, the singer said.", ["Junkie"]),
         ("The board rejected a novel Illegal Alien reporting plan.", ["Illegal Alien"]),
+        ("Inmates, a book club volunteer said, asked for more novels.", ["Inmates"]),
+        ("Illegal Aliens (2019): 1.2 million removals, the agency says.", ["Illegal Aliens"]),
     ],
 )
 def test_people_in_a_headline_or_beside_a_work_are_not_a_title(

@@ -197,14 +197,13 @@ _WORKS = frozenset(
 _WORK_LEADS = word_set("the a an his her their its our my this that")
 _OWNING = word_set("the his her their its our my this that")
 # capitalized words for kinds of work before "Review" ("Film Review: …", "… - Book Review")
-_REVIEWED = word_set(
-    "Film Movie Book Album Music Concert Theatre Theater Game TV Television Play Show Series "
-    "Documentary"
-)
-_YEAR = re.compile(r"\((?:1[89]|20)\d\d(\)[,.;:]?)?\Z")  # "(2007)" after a title, "(2007 film)"
+_REVIEWED = word_set("Film Movie Book Album")
+_YEAR = re.compile(r"\((?:1[89]|20)\d\d(\)[,.;]?)?\Z")  # "(2007)" after a title, "(2007 film)"
 _DASHES = frozenset(("-", "\u2013", "\u2014", "|"))
 # words after "is a" that end the search for the noun of a work ("a regular at the band's")
 _STOPS = word_set("at by from about of in on for to with who that which and")
+# words after the noun of a work that end its phrase ("a 1998 comedy by …")
+_AFTER_A_WORK = word_set("by about from starring directed written released that which")
 
 
 def _work_title(words: list[str], left: int, right: int, first: int, headline: bool) -> bool:
@@ -228,7 +227,10 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
         and before.islower()
         and not _closes(before)
         and not adjective
-        and any(_core(w).lower() in _WORK_LEADS for w in words[max(0, left - 4) : left - 1])
+        and any(
+            _core(w).lower() in _WORK_LEADS or w.endswith(_POSSESSIVE)
+            for w in words[max(0, left - 4) : left - 1]
+        )
     ):
         return True
     year = _YEAR.match(after)
@@ -244,7 +246,12 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
     if after in _DASHES and len(words) >= 2 and _core(words[-1]) == "Review":
         return _core(words[-2]) in _REVIEWED
     if words[right].endswith(",") and after in ("a", "an"):
-        return any(_core(w) in _WORKS for w in words[right + 2 : right + 5])
+        # the work noun ends the phrase: "Illegal Aliens, a 1998 comedy, …"; not "Inmates, a
+        # book club volunteer, …"
+        for k in range(right + 2, min(right + 5, len(words))):
+            if _core(words[k]) in _WORKS:
+                return _closes(words[k]) or (k + 1 < len(words) and words[k + 1] in _AFTER_A_WORK)
+        return False
     if left == first == 0 and after in ("is", "was") and right + 2 < len(words):
         following = [_core(w) for w in words[right + 2 : right + 8]]
         if following[0] in ("a", "an"):
