@@ -118,6 +118,9 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("Being an addict, he told me I would never understand.", "drug-use/addict"),
         ("Having been a prostitute, she says we should listen.", "sex-work/prostitute"),
         ("Being a felon, I was told, means you cannot vote.", "incarceration/felon"),
+        ("Being a felon, I would argue, should not cost you your vote.", "incarceration/felon"),
+        ("Every girl I had working as a prostitute paid me first.", "sex-work/prostitute"),
+        ("On the sting that night I was working as a john in a rented car.", "sex-work/john"),
         # officers posing give a cover, not their own word
         ("Undercover officers described themselves as johns on the phone.", "sex-work/john"),
         ("A decoy officer described himself as a john over the phone.", "sex-work/john"),

@@ -160,7 +160,7 @@ def self_described(
                 (comma_after or after[:1] == ["myself"])
                 and rest[:1] != []
                 and rest[0] in _FIRST_PERSON
-                and rest[1:2] not in (["was"], ["think"], ["guess"], ["suppose"], ["believe"])
+                and not _aside(rest)
             )
         if i and before[i - 1] == "as":
             if i >= 2 and before[i - 2] in _REFLEXIVES:
@@ -222,6 +222,27 @@ _TELLING = _words(
 )
 
 
+# What makes "I …" after a participle clause an aside, not its subject: "Being a felon, I
+# would argue, should not …", "…, I'm told, …", "…, I think, …"
+_ASIDE_VERBS = _words(
+    "think thought guess suppose believe hear heard argue reckon gather imagine say"
+)
+_ASIDE_AFTER = _words("argue say think guess suppose imagine told informed warned")
+
+
+def _aside(rest: list[str]) -> bool:
+    """Whether ``rest``, words after a participle clause that start with "I" or "we", open
+    an aside ("I would argue", "I was told", "I'm told", "I think")."""
+    if rest[1:2] and rest[1] in _ASIDE_VERBS:
+        return True
+    if rest[0] in ("i'm", "i'd", "we're", "we'd") and rest[1:2] and rest[1] in _ASIDE_AFTER:
+        return True
+    return len(rest) >= 3 and rest[1] in _AUX_ASIDE and rest[2] in _ASIDE_AFTER
+
+
+_AUX_ASIDE = _words("would could might should was were am")
+
+
 def _own_account(head: list[str], article: bool) -> bool:
     """Whether ``head`` ends in "she says she was" or the like before the match."""
     for be in _BE_SINGULAR if article else _BE_PLURAL:
@@ -269,8 +290,8 @@ _SPENT_AS = _words(
 # Verbs and particles that may lead one of time spent: "started working as", "ended up
 # working as", "went to work as", "had to work as"
 _LEADING = _words(
-    "started start began begin ended end up out on went go to kept keep continued continue had "
-    "then first soon got get job a was am were been already also"
+    "started start began begin ended end up out on went go to continued continue then first "
+    "soon got get job a was am were been already also"
 )
 # Words that may open a sentence before a participle clause ("But being a junkie, I …")
 _OPENERS = _words("but and so honestly well yes now still frankly")
@@ -289,13 +310,20 @@ def _worked_as(before: list[str], at: int) -> bool:
             return False  # "as much as", "as well as": the second "as" of a comparison
         if before[v] in _SPENT_AS:
             subject = v - 1
-            # "I started working as", "I ended up working as", "I went to work as"
-            while subject >= 1 and (before[subject] in _ADVERBS or before[subject] in _LEADING):
+            # "I started working as", "I ended up working as", "I went to work as", "I had to
+            # work as"; not "every girl I had working as", "the women I kept working as"
+            while subject >= 1 and (
+                before[subject] in _ADVERBS
+                or before[subject] in _LEADING
+                or (before[subject] in ("had", "have", "has") and before[subject + 1] == "to")
+            ):
                 subject -= 1
             if subject < 0 or before[subject] not in _FIRST_PERSON:
                 return False
             head = before[:subject]
-            return not any(w in _SAID for w in head[-4:])
+            # not another's words, nor an officer's cover ("the decoy said 'I was working as
+            # a john'")
+            return not any(w in _SAID for w in head[-4:]) and not any(w in _POSING for w in head)
     return False
 
 
