@@ -170,14 +170,14 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("The film shows junkies on the street.", ["junkies"]),
         # a review or a year in a headline, a verb or adjective before the capitals, a
         # noun for a work that belongs to something else
-        ("Illegal Aliens Are Costing Taxpayers Billions | National Review", ["Illegal Aliens"]),
+        ("Illegal Aliens Cost the County Millions | Weekly Review", ["Illegal Aliens"]),
         ("Case Review: Inmate Died in Custody", ["Inmate"]),
         ("Felons Released Early (2021)", ["Felons"]),
-        ("Agents book Illegal Aliens into the county jail.", ["Illegal Aliens"]),
+        ("Deputies book Illegal Aliens at the county lockup.", ["Illegal Aliens"]),
         ("Junkie was a regular at the band's shows, the singer said.", ["Junkie"]),
-        ("The board rejected a novel Illegal Alien reporting plan.", ["Illegal Alien"]),
+        ("The council tried a novel Illegal Alien tip line.", ["Illegal Alien"]),
         ("Inmates, a book club volunteer said, asked for more novels.", ["Inmates"]),
-        ("Illegal Aliens (2019): 1.2 million removals, the agency says.", ["Illegal Aliens"]),
+        ("Illegal Aliens (2021): 900,000 arrests, the bureau reports.", ["Illegal Aliens"]),
     ],
 )
 def test_people_in_a_headline_or_beside_a_work_are_not_a_title(

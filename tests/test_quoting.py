@@ -772,12 +772,12 @@ def test_a_person_noun_quoted_without_an_article_is_a_word(text: str) -> None:
         ("Officers detained “johns” near the motel.", "sex-work/john"),
         # a headline drops its articles; so does a report of what someone did
         ('Cops nab "hooker" outside casino', "sex-work/hooker"),
-        ('Judge frees "prostitute" held three weeks without charge', "sex-work/prostitute"),
-        ("Witnesses say “addict” was sleeping in the stairwell.", "drug-use/addict"),
-        ("The shelter turned away “addict” after curfew.", "drug-use/addict"),
-        ('Neighbours say "junkie" sounds like he is dying some nights.', "drug-use/junkie"),
+        ('Court releases "prostitute" jailed for a month', "sex-work/prostitute"),
+        ("Tenants say “addict” was asleep on the landing.", "drug-use/addict"),
+        ("The hostel locked out “addict” at midnight.", "drug-use/addict"),
+        ('Tenants say "junkie" sounds ill again tonight.', "drug-use/junkie"),
         ("Shout out to “junkie” who fixed my transmission for free.", "drug-use/junkie"),
-        ('Detectives found the cash that "john" had left in the car.', "sex-work/john"),
+        ('Officers kept the money that "john" had dropped by the door.', "sex-work/john"),
     ],
 )
 def test_a_quoted_person_noun_with_its_article_or_as_a_modifier_is_used(
@@ -802,10 +802,10 @@ def test_a_word_noun_before_a_comma_a_sorting_or_a_meaning_names_a_word(text: st
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
-        ('The plea deal\'s terms mean "johns" walk away with a fine.', "sex-work/john"),
-        ('Our outreach group ran into "junkies" behind the depot.', "drug-use/junkie"),
-        ('The word at the shelter this morning, "addicts" are moving in.', "drug-use/addict"),
-        ('In his second term, "johns" became the sheriff\'s favourite target.', "sex-work/john"),
+        ('The plea terms mean "johns" pay a small fine.', "sex-work/john"),
+        ('The church group met "junkies" under the bridge.', "drug-use/junkie"),
+        ('The word on the block today, "addicts" are back.', "drug-use/addict"),
+        ('In her third term, "johns" were the mayor\'s main target.', "sex-work/john"),
     ],
 )
 def test_contract_terms_a_group_and_news_name_no_word(text: str, rule: str) -> None:

@@ -58,14 +58,14 @@ def rules(text: str) -> list[str]:
         "I spent nine years in Soho as a prostitute.",
         "We started out as junkies on the same corner.",
         "I began working as a prostitute the summer after college.",
-        "We ended up working as hookers on the same strip.",
+        "We ended up working as hookers near the old docks.",
         # a participle clause whose subject is the speaker
         "Being a former junkie, I know how long the first week feels.",
         "Having been an inmate, we know what the phone charges cost.",
         "Being a former junkie myself, I know the first week.",
         "But being a hooker, I learned to read people fast.",
-        "I went on to work as a prostitute in the city.",
-        "I got a job working as a hooker on the strip.",
+        "I went on to work as a prostitute for a decade.",
+        "At nineteen I got work as a hooker.",
         # speaking as one, and the speaker's own "call me"
         "Speaking as a former inmate, I know what the phone charges cost.",
         "Call me a hooker if you like; I have been one for twenty years.",
@@ -111,16 +111,16 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("They call me a junkie at the clinic.", "drug-use/junkie"),  # others' word
         ("I earned as much as prostitutes do in a night.", "sex-work/prostitute"),  # comparison
         ("The officer began working as a decoy prostitute in May.", "sex-work/prostitute"),
-        ("They said I started working as a prostitute at 19.", "sex-work/prostitute"),
-        ("Being a junkie, his brother was never trusted at home.", "drug-use/junkie"),
+        ("They claimed I began working as a prostitute at sixteen.", "sex-work/prostitute"),
+        ("Being a junkie, her son was never left alone with the car.", "drug-use/junkie"),
         ("Being a junkie is no crime, I told the court.", "drug-use/junkie"),
         # the main clause has another subject, or the speaker reports what they were told
-        ("Being an addict, he told me I would never understand.", "drug-use/addict"),
-        ("Having been a prostitute, she says we should listen.", "sex-work/prostitute"),
-        ("Being a felon, I was told, means you cannot vote.", "incarceration/felon"),
-        ("Being a felon, I would argue, should not cost you your vote.", "incarceration/felon"),
-        ("Every girl I had working as a prostitute paid me first.", "sex-work/prostitute"),
-        ("On the sting that night I was working as a john in a rented car.", "sex-work/john"),
+        ("Being an addict, she said I could never get it.", "drug-use/addict"),
+        ("Having been a prostitute, he thinks we ought to listen.", "sex-work/prostitute"),
+        ("Being a felon, I was warned, bars you from the jury.", "incarceration/felon"),
+        ("Being a felon, I would say, ought not to end your career.", "incarceration/felon"),
+        ("Two women I had out working as prostitutes gave me half.", "sex-work/prostitute"),
+        ("Undercover that night, I was working as a john out of a motel.", "sex-work/john"),
         # officers posing give a cover, not their own word
         ("Undercover officers described themselves as johns on the phone.", "sex-work/john"),
         ("A decoy officer described himself as a john over the phone.", "sex-work/john"),

@@ -468,7 +468,7 @@ def test_no_fix_puts_a_word_of_work_into_a_claim_of_force(text: str) -> None:
     ("text", "rule", "first"),
     [
         (
-            "AIDS killed IV drug users who shared needles.",
+            "AIDS killed many IV drug users in the city in the 1980s.",
             "drug-use/injecting-drug-user",
             "people who injected drugs",
         ),

@@ -159,14 +159,14 @@ _WORD_DOINGS = word_set(
     "lumps lumped hurts stings smacks reeks objectifies criminalizes criminalises shames "
     "flattens brands branded labels follows enforces"
 )
-# After "say", only what a person cannot do ('Neighbours say "junkie" sounds like he is
-# dying' is a person; 'Advocates say "felon" stigmatizes people for life' a word)
+# After "say", only what a person cannot do ('Neighbours say "junkie" sounds ill again' is
+# a person; 'Advocates say "felon" stigmatizes people for life' a word)
 _WORD_ONLY_DOINGS = word_set(
     "means meant implies implied connotes conveys conveyed denotes dehumanizes dehumanises "
     "stigmatizes stigmatises objectifies criminalizes criminalises reinforces perpetuates "
     "erases evokes conjures"
 )
-# Nouns for a kind of word after an auxiliary ('"sex change" is a non-preferred term')
+# Nouns for a kind of word after an auxiliary ('"sex change" is an outdated term')
 _KINDS_OF_WORD = word_set("term word label phrase expression slur euphemism insult")
 # Another quoted word after "and" or "or" ('the definitions of "alien" and "immigrant"')
 _QUOTED_NEXT = re.compile(" ?(?:,? (?:and|or) |, )[\"\u201c\u2018']")
@@ -384,7 +384,7 @@ class Context:
             if before in _TAKING_WORDS and following[:1] in (["into"], ["as"]):
                 return True  # 'kept typing 'inmate' into the search box'
             if before not in _SAYING_WORDS:
-                return False  # 'Shout out to "felon" who fixed my car'
+                return False  # 'Thanks to "felon" who mended our fence'
             # what is said of the word: 'Advocates say “felon” follows people for life'
         elif before and before not in _CLAUSE_LEADS:
             return False
@@ -395,8 +395,8 @@ class Context:
         doings = _WORD_ONLY_DOINGS if before in _SAYING_WORDS else _WORD_DOINGS
         if following[:1] and following[0] in doings:
             return True  # '“Substance abuser” says …', '"Addict" sounds final'
-        # an auxiliary, then what kind of word it is: '"sex change" is a non-preferred term';
-        # not what someone did ('"Illegal alien" was behind the wheel')
+        # an auxiliary, then what kind of word it is: '"sex change" is an outdated term'; not
+        # what someone did ('"Illegal alien" was arrested at the depot')
         return (
             before not in _SAYING_WORDS
             and following[:1] != []
@@ -511,8 +511,7 @@ class Context:
         lo, hi = self.sentence_bounds(start)
         sentence = self.source_span(lo, hi)
         # a headline, its short words in lower case ("... Say Police are Biased"), names
-        # nothing by its capitals but a work's title ("Review: Harry Potter and the Prisoner
-        # of Azkaban")
+        # nothing by its capitals but a work's title ("Film Review: The Prisoner of Zenda")
         headline = self.title_case(start) and not self.text[
             sentence[0] : sentence[1]
         ].rstrip().endswith((".", "!", "?"))
@@ -831,7 +830,7 @@ class Context:
         # ("a third term", not "his second term" in office)
         a_term = words[-1:] == ["term"] and any(w in ("a", "an", "another") for w in words[-3:-1])
         if apposed and (a_term or (ends and _word_noun_before(words))):
-            # 'a third term, “addict” will be …', 'the phrase used in the statute, “illegal
+            # 'a third term, “addict” will be …', 'the phrase the old statute used, “illegal
             # alien.”': set beside the word noun ('the word at the shelter, "addicts" are …'
             # goes on)
             return True
@@ -993,8 +992,8 @@ _SELF_REACH = 120  # characters of the sentence the self-description check reads
 _SPEECH_OPENS = (":", '"', "\u201c", "\u201e", "\u00ab")
 
 
-# Nouns for a word that a quoted term may be set beside after a comma ("the phrase used in
-# the statute, “illegal alien”"); not "name", which names shelters and streets too
+# Nouns for a word that a quoted term may be set beside after a comma ("the phrase found in
+# the old code, “illegal alien”"); not "name", which names shelters and streets too
 _APPOSED_WORD_NOUNS = word_set("term word phrase expression label slur euphemism")
 _APPOSED_LEADS = word_set("the a an this that another one third second first older")
 
@@ -1007,7 +1006,7 @@ _NEWS_VERBS = word_set(
 
 def _word_noun_before(words: list[str]) -> bool:
     """Whether one of the last six ``words`` is a noun for a word after a determiner and
-    perhaps an adjective ("the phrase used in the statute", "a harsher word for them", "a
+    perhaps an adjective ("the phrase the old statute used", "a harsher word for them", "a
     third term"): what a quoted term after a comma names. "Word spread …" is news."""
     for k in range(len(words) - 1, max(0, len(words) - 6) - 1, -1):
         news = k + 1 < len(words) and words[k + 1] in _NEWS_VERBS

@@ -77,7 +77,7 @@ def in_proper_name(
     """Whether ``text[start:end]``, one of whose words is written with a capital, is part of
     a proper name (see the module) inside ``sentence`` (its start and end in ``text``). In a
     ``headline``, whose words all start with a capital, only the title of a work is told
-    apart ("Review: Harry Potter and the Prisoner of Azkaban")."""
+    apart ("Film Review: The Prisoner of Zenda")."""
     if not any(word[:1].isupper() for word in text[start:end].split()):
         return False
     lo, hi = sentence
@@ -141,7 +141,7 @@ def in_proper_name(
     if right > left and right + 1 < len(words) and _quoted_name(words, left, right):
         return True  # 'the church's “Lunch for the Homeless” ministry'
     if _work_title(words, left, right, first, headline=False):
-        return True  # '“The Last Junkie on Earth” by the band', 'the film Illegal Aliens'
+        return True  # '“The Last Junkie in Town” by the band', 'the film Illegal Aliens'
     if (
         right > left >= 2
         and _core(words[left - 1]) == "for"
@@ -208,8 +208,8 @@ _AFTER_A_WORK = word_set("by about from starring directed written released that 
 
 def _work_title(words: list[str], left: int, right: int, first: int, headline: bool) -> bool:
     """Whether the capitalized words ``words[left:right + 1]`` are the title of a book, film,
-    song or the like: three or more in quotes before "by" ('“Not If You Were the Last Junkie
-    on Earth” by the band'), after a noun for a work and its determiner ("the film Illegal
+    song or the like: three or more in quotes before "by" ('“The Last Junkie in Town” by the
+    band'), after a noun for a work and its determiner ("the film Illegal
     Aliens"), before a year in brackets ("Illegal Aliens (2007)", only after a colon or a
     dash in a headline) or a comma and a work ("Illegal Aliens, a 2007 comedy"), after
     "Film Review:" or before a dash and "Film Review", or a name said to be a work at a
