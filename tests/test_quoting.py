@@ -749,10 +749,10 @@ def test_such_people_as_is_still_use() -> None:
         "Half the parents in the group flinch at “junkie.”",
         "“Crackhead” reduces a whole person to one ugly word.",
         "The clerk kept typing 'inmate' into the search box.",
-        'The forms ask about "convict", "felon" and "offender" in one box.',
+        'The forms ask about "convict", "felon" and "offender".',
         "Should a newsroom print “illegal alien” in a headline at all?",
         "Advocates say “felon” stigmatizes people for life.",
-        "He knew the word well, because “junkie” sounds final.",
+        "He knew the word well, because “junkie” erases the person.",
     ],
 )
 def test_a_person_noun_quoted_without_an_article_is_a_word(text: str) -> None:
@@ -776,6 +776,9 @@ def test_a_person_noun_quoted_without_an_article_is_a_word(text: str) -> None:
         ("Tenants say “addict” was asleep on the landing.", "drug-use/addict"),
         ("The hostel locked out “addict” at midnight.", "drug-use/addict"),
         ('Tenants say "junkie" sounds ill again tonight.', "drug-use/junkie"),
+        ('In Dublin a "junkie" robbed the corner shop twice.', "drug-use/junkie"),
+        ('Three men identified as "johns" were fined on Monday.', "sex-work/john"),
+        ('Kids are scared of "junkie", the man in flat 4B.', "drug-use/junkie"),
         ("Shout out to “junkie” who fixed my transmission for free.", "drug-use/junkie"),
         ('Officers kept the money that "john" had dropped by the door.', "sex-work/john"),
     ],
@@ -823,7 +826,7 @@ def test_word_as_news_sets_no_word_beside_a_quoted_term() -> None:
     [
         # a label put on people, in quotes
         "When people are labeled a “junkie” or an “addict”, they stop asking for help.",
-        "Too many of our guests are identified as “junkies” on the county's forms.",
+        "Too many of our guests are labelled as “junkies” on the county's forms.",
     ],
 )
 def test_a_quoted_label_put_on_people_is_a_word(text: str) -> None:

@@ -131,9 +131,7 @@ _COMPOUND = re.compile(r"\w+(?:['\-]\w+)*")
 # Where a quoted singular person noun with no article is named as a word (see
 # Context._bare_word): after a preposition, after a verb that takes words, or leading a
 # clause (after its start or a word that opens one) before a verb that says what a word does
-_BARE_PREPOSITIONS = word_set(
-    "at of about with for like than into over against between among from to toward towards"
-)
+_BARE_PREPOSITIONS = word_set("at of about like than over against")
 _TAKING_WORDS = word_set(
     "use uses used using type types typed typing print prints printed printing write writes "
     "wrote writing hate hates hated avoid avoids avoided avoiding replace replaces replaced "
@@ -153,11 +151,10 @@ _AUXILIARIES = word_set(
 )
 # Verbs that say what a word does to people ('"Felon" follows people for life')
 _WORD_DOINGS = word_set(
-    "says sounds sounded means meant implies implied suggests suggested conveys conveyed "
-    "connotes reduces reduced strips stripped evokes evoked conjures conjured defines denotes "
-    "dehumanizes dehumanises stigmatizes stigmatises reinforces perpetuates erases erased "
-    "lumps lumped hurts stings smacks reeks objectifies criminalizes criminalises shames "
-    "flattens brands branded labels follows enforces"
+    "means meant implies implied conveys conveyed connotes reduces reduced strips stripped "
+    "evokes evoked conjures conjured defines denotes dehumanizes dehumanises stigmatizes "
+    "stigmatises reinforces perpetuates erases erased lumps lumped hurts stings smacks reeks "
+    "objectifies criminalizes criminalises shames flattens brands branded labels enforces"
 )
 # After "say", only what a person cannot do ('Neighbours say "junkie" sounds ill again' is
 # a person; 'Advocates say "felon" stigmatizes people for life' a word)
@@ -166,10 +163,25 @@ _WORD_ONLY_DOINGS = word_set(
     "stigmatizes stigmatises objectifies criminalizes criminalises reinforces perpetuates "
     "erases evokes conjures"
 )
+# "I" set off by commas after a term: an aside ("Being a felon, I would argue, should not …")
+_ASIDE = re.compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
+# What stands between "is" and a kind of word ('is a non-preferred term'; not 'is serving a
+# second term')
+_BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 # Nouns for a kind of word after an auxiliary ('"sex change" is an outdated term')
 _KINDS_OF_WORD = word_set("term word label phrase expression slur euphemism insult")
 # Another quoted word after "and" or "or" ('the definitions of "alien" and "immigrant"')
 _QUOTED_NEXT = re.compile(" ?(?:,? (?:and|or) |, )[\"\u201c\u2018']")
+# The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
+_QUOTED_NEXT_ITEM = re.compile(
+    " ?(?:,? (?:and|or) |, )[\"\u201c\u2018']"
+    '[^"\u201c\u201d\u2018\u2019]{1,60}?[,.;:!?]?["\u201d\u2019\']'
+)
+# "says" and a colon or comma after a quoted word: what the word says ('“Substance abuser”
+# says, “hopeless”'; not '"Junkie" says he paid me back')
+_SAYS_WHAT = re.compile("[\u201d\"'] says[,:]")
+# Verbs that put a word into a text ('typing 'inmate' into the search box')
+_WRITING_WORDS = word_set("type types typed typing write writes wrote writing print printed")
 # Endings of nouns that are not counted ("retardation", "disclosure"): they stand bare in use
 _UNCOUNTED_ENDINGS = ("tion", "sion", "ment", "ness", "ism", "ity", "ure", "ence", "ance", "ing")
 _TOKEN_REACH = 200  # how far an address around a match is looked for
@@ -326,16 +338,16 @@ class Context:
         return self.quoting(entry.quotes, severity, start, kind == "mention", scare=kind == "scare")
 
     def _bare_word(self, forms: Mapping[str, Inflection], start: int, end: int) -> bool:
-        """Whether the quoted term at ``start`` is a singular noun for a person standing
-        alone where prose would need an article: it is named as a word. Three places count,
-        in a sentence that ends with a stop (a headline drops its articles: 'Cops arrest
-        "hooker" at hotel'): right after a preposition ('many wince at “addict.”', 'the
-        definitions of "alien" and "immigrant"'); right after a verb that takes words ('kept
-        typing 'inmate' into the box', or a verb of saying where the quote ends its clause:
-        'the implications of using "illegal immigrant".'); or leading its clause before a
-        verb that says what a word does ('“Substance abuser” says …', '"Addict" sounds
-        final', 'because "sex change" is a …'). A list of quoted words stands as its first
-        item does. The form must have a plural among its rule's forms (a noun that is
+        """Whether the quoted term at ``start`` is a singular noun for a person standing alone where
+        prose would need an article: it is named as a word. Three places count, in a
+        sentence that ends with a stop (a headline drops its articles: 'Cops arrest "hooker"
+        at hotel'): right after a preposition ('many wince at “addict.”', 'the definitions
+        of "alien" and "immigrant"?') or a verb that takes words ('kept typing 'inmate' into
+        the box', 'the implications of using "illegal immigrant".') where the quote, or the
+        list of quoted words it stands in, ends with a stop; or leading its clause before a
+        verb that says what a word does ('“Substance abuser” says, …', '"Addict" erases the
+        person', 'because "sex change" is a …'). In a list of quoted words the first item's
+        place counts. The form must have a plural among its rule's forms (a noun that is
         counted, not "prostitution") and be a noun."""
         norm = self.norm
         if not start or norm[start - 1] not in _OPEN_QUOTES:
@@ -360,7 +372,6 @@ class Context:
         ):
             return False  # a headline or a heading
         opening = start - 1
-        listed = False
         for _ in range(8):
             words = self.words_before(opening)
             if words[-1:] in (["and"], ["or"]) or norm[max(0, opening - 2) : opening] == ", ":
@@ -368,7 +379,7 @@ class Context:
                 item = _QUOTED_ITEM.search(norm, max(0, opening - 80), opening)
                 if item is None:
                     return False
-                opening, listed = item.start(), True
+                opening = item.start()
                 continue
             break
         else:
@@ -377,11 +388,32 @@ class Context:
         following = self.words_after(close + 1)[:8]
         # the quote ends its clause, or another quoted word follows ('"alien" and "immigrant"')
         after = close + 1 if norm[close : close + 1] else close
-        ends = listed or self._ends_clause(after) or _QUOTED_NEXT.match(norm, after) is not None
+        # a stop or the like ends it, not a comma ('scared of "junkie", the guy in 4B')
+        stop = norm[end : end + 1] in (".", "!", "?", ";", ":") or norm[after : after + 1] in (
+            "",
+            ".",
+            "!",
+            "?",
+            ";",
+            ":",
+            ")",
+            PARAGRAPH,
+        )
+        # a list of quoted words ends where its last item does ('about "alien" and
+        # "immigrant"?'; not 'about "junkie" and "hooker" in flat 3')
+        last_item = after
+        for _ in range(8):
+            more = _QUOTED_NEXT_ITEM.match(norm, last_item)
+            if more is None:
+                break
+            last_item = more.end()
+        if last_item != after:
+            stop = norm[last_item : last_item + 1] in ("", ".", "!", "?", ";", ":", ")", PARAGRAPH)
+        ends = stop
         if before in _BARE_PREPOSITIONS or before in _TAKING_WORDS or before in _SAYING_WORDS:
             if ends:
                 return True  # 'wince at “addict.”', 'the implications of using "…".'
-            if before in _TAKING_WORDS and following[:1] in (["into"], ["as"]):
+            if before in _WRITING_WORDS and following[:1] == ["into"]:
                 return True  # 'kept typing 'inmate' into the search box'
             if before not in _SAYING_WORDS:
                 return False  # 'Thanks to "felon" who mended our fence'
@@ -393,15 +425,18 @@ class Context:
         ):
             following = following[2:] if following[1:2] == ["of"] else following[1:]
         doings = _WORD_ONLY_DOINGS if before in _SAYING_WORDS else _WORD_DOINGS
+        if not before and _SAYS_WHAT.match(norm, close):
+            return True
         if following[:1] and following[0] in doings:
-            return True  # '“Substance abuser” says …', '"Addict" sounds final'
+            return True  # '"Addict" erases the person', '"Felon" stigmatizes people'
         # an auxiliary, then what kind of word it is: '"sex change" is an outdated term'; not
         # what someone did ('"Illegal alien" was arrested at the depot')
         return (
             before not in _SAYING_WORDS
-            and following[:1] != []
-            and following[0] in _AUXILIARIES
-            and any(w in _KINDS_OF_WORD for w in following[1:6])
+            and following[:1] in (["is"], ["was"])
+            and following[1:2] != []
+            and following[1] in _BEFORE_A_KIND
+            and any(w in _KINDS_OF_WORD for w in following[2:6])
         )
 
     def _talks_of_words(self, start: int) -> bool:
@@ -545,6 +580,7 @@ class Context:
             commas=commas,
             listing=_LIST_GOES_ON.match(norm, end) is not None,
             comma_after=norm[end : end + 1] == ",",
+            aside=_ASIDE.match(norm, end) is not None,
         )
 
     def in_compound(self, start: int, end: int) -> bool:
@@ -827,12 +863,10 @@ class Context:
         ends = not after_quote or mark in _CLAUSE_ENDS
         final = not after_quote or mark in _SENTENCE_ENDS
         apposed = self.norm[max(0, opening - 2) : opening] == ", "
-        # ("a third term", not "his second term" in office)
-        a_term = words[-1:] == ["term"] and any(w in ("a", "an", "another") for w in words[-3:-1])
-        if apposed and (a_term or (ends and _word_noun_before(words))):
-            # 'a third term, “addict” will be …', 'the phrase the old statute used, “illegal
-            # alien.”': set beside the word noun ('the word at the shelter, "addicts" are …'
-            # goes on)
+        if apposed and ends and _word_noun_before(words):
+            # 'a third term, “addict”.', 'the phrase the old statute used, “illegal alien.”':
+            # set beside the word noun ('the word at the shelter, "addicts" are …' goes on;
+            # 'a prison term, "inmate" …' and 'his second term, …' name no word)
             return True
         if ends and named_by_subject(words):
             return True  # 'one expression I wish would fade is "wheelchair bound".'

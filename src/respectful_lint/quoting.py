@@ -467,9 +467,9 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True
     if last == "as" and _sorted_as(words):
         return True  # 'the agency classified them as “…”'
-    if last == "into" and any(w in _DIVIDING for w in words[-5:-1]):
+    if last == "into" and any(w in _DIVIDING for w in words[-4:-1]):
         return True  # 'it divides people into “…” and “the rest of us”'
-    if last in _MEANING and any(w in _WORD_NOUN for w in words[-5:-1]):
+    if last in _MEANING and any(w in _WORD_NOUN for w in words[-4:-1]):
         return True  # 'the word does not mean “…”'
     if last == "as" and _referred_as(words):
         return True  # 'no longer refer to people living here without papers as “…”'
@@ -484,7 +484,7 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
             # "named 14 'johns'", "called the 'johns'": the quoted noun is the verb's own
             # object, so the word is used; "called the girl a", "called them" name something,
             # and so does a label put on someone ("are labeled a 'substance abuser'")
-            if w.startswith(_LABELLING_VERBS) and between in (["a"], ["an"]):
+            if w in _LABELLING_VERBS and between in (["a"], ["an"]):
                 return True
             return not (len(between) == 1 and (between[0] in _DETERMINERS or between[0].isdigit()))
     return False
@@ -508,12 +508,11 @@ _POSING_VERBS = _words(
 _SORTING = _words(
     "categorize categorizes categorized categorizing categorise categorises categorised "
     "categorising classify classifies classified classifying designate designates designated "
-    "designating identified labeled labelled branded tagged classed"
+    "designating labeled labelled branded classed"
 )
 # Verbs that sort people into quoted kinds ("divides people into “…” and “…”")
 _DIVIDING = _words(
-    "divide divides divided dividing sorted sorting splitting separate separates separated "
-    "separating grouped grouping lumps lumped lumping"
+    "divide divides divided dividing sorted sorting splitting grouped grouping lumps lumped lumping"
 )
 # Verbs that give a word's meaning after a noun for the word ("the word does not mean “…”");
 # not "the deal's terms mean …"
@@ -529,7 +528,9 @@ _DETERMINERS = _words(
 
 # Naming verbs whose object is always a name ("labeled a", "branded an"); "called a" may
 # be a phone call
-_LABELLING_VERBS = ("label", "brand", "dub", "term", "nickname")
+_LABELLING_VERBS = _words(
+    "labeled labelled labeling labelling branded branding dubbed dubbing termed nicknamed"
+)
 # Words that start like a naming verb but are nouns or other words.
 _NOT_NAMING = _words(
     "termination terminal terminals terminated terms labels names brands reference references "
