@@ -146,6 +146,7 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "We watched the documentary Junkie Nation on a school night.",
         "Burroughs wrote the novel Junkie under a pen name.",
         "Netflix's documentary Inmates follows four women for a year.",
+        "Junkie, a novel first published in 1953, is still in print.",
         "Illegal Aliens (1998) played at the drive-in for one week only.",
         "Film Review: The Last Junkie in Town",
         "Illegal Aliens, a 1998 comedy, played at the drive-in for a week.",
@@ -177,6 +178,7 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Junkie was a regular at the band's shows, the singer said.", ["Junkie"]),
         ("The council tried a novel Illegal Alien tip line.", ["Illegal Alien"]),
         ("Inmates, a book club volunteer said, asked for more novels.", ["Inmates"]),
+        ("Texas's ranchers film Illegal Aliens at the fence.", ["Illegal Aliens"]),
         ("Illegal Aliens (2021): 900,000 arrests, the bureau reports.", ["Illegal Aliens"]),
     ],
 )

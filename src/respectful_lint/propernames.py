@@ -203,7 +203,10 @@ _DASHES = frozenset(("-", "\u2013", "\u2014", "|"))
 # words after "is a" that end the search for the noun of a work ("a regular at the band's")
 _STOPS = word_set("at by from about of in on for to with who that which and")
 # words after the noun of a work that end its phrase ("a 1998 comedy by …")
-_AFTER_A_WORK = word_set("by about from starring directed written released that which")
+_AFTER_A_WORK = word_set(
+    "by about from starring directed written released published formed set shot made first "
+    "originally that which"
+)
 
 
 def _work_title(words: list[str], left: int, right: int, first: int, headline: bool) -> bool:
@@ -227,9 +230,9 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
         and before.islower()
         and not _closes(before)
         and not adjective
-        and any(
-            _core(w).lower() in _WORK_LEADS or w.endswith(_POSSESSIVE)
-            for w in words[max(0, left - 4) : left - 1]
+        and (
+            any(_core(w).lower() in _WORK_LEADS for w in words[max(0, left - 4) : left - 1])
+            or (left >= 2 and words[left - 2].endswith(("'s", "\u2019s")))
         )
     ):
         return True

@@ -115,6 +115,7 @@ def self_described(
     commas: Collection[int] = (),
     listing: bool = False,
     comma_after: bool = False,
+    aside: bool = False,
 ) -> bool:
     """Whether a match, with the words of its sentence ``before`` and ``after`` it, is a
     person's description of themselves (see the module's docs). ``is_adjective`` says whether
@@ -124,7 +125,8 @@ def self_described(
     ``commas`` holds each index ``k`` of ``before`` with a comma between ``before[k - 1]``
     and ``before[k]`` (``len(before)``: a comma right before the match), and ``listing``
     says whether the match's phrase is followed by a comma and another item ("and", "or",
-    "a" or "an"); ``comma_after``, whether a comma follows the match."""
+    "a" or "an"); ``comma_after``, whether a comma follows the match; ``aside``, whether an
+    "I" after that comma is set off by another ("Being a felon, I would argue, …")."""
     if possessive:
         return False
     if after[:1] in (["myself"], ["ourselves"]) and _been_before(before):
@@ -160,7 +162,7 @@ def self_described(
                 (comma_after or after[:1] == ["myself"])
                 and rest[:1] != []
                 and rest[0] in _FIRST_PERSON
-                and not _aside(rest)
+                and not aside
             )
         if i and before[i - 1] == "as":
             if i >= 2 and before[i - 2] in _REFLEXIVES:
@@ -222,27 +224,6 @@ _TELLING = _words(
 )
 
 
-# What makes "I …" after a participle clause an aside, not its subject: "Being a felon, I
-# would argue, should not …", "…, I'm told, …", "…, I think, …"
-_ASIDE_VERBS = _words(
-    "think thought guess suppose believe hear heard argue reckon gather imagine say"
-)
-_ASIDE_AFTER = _words("argue say think guess suppose imagine told informed warned")
-
-
-def _aside(rest: list[str]) -> bool:
-    """Whether ``rest``, words after a participle clause that start with "I" or "we", open
-    an aside ("I would argue", "I was told", "I'm told", "I think")."""
-    if rest[1:2] and rest[1] in _ASIDE_VERBS:
-        return True
-    if rest[0] in ("i'm", "i'd", "we're", "we'd") and rest[1:2] and rest[1] in _ASIDE_AFTER:
-        return True
-    return len(rest) >= 3 and rest[1] in _AUX_ASIDE and rest[2] in _ASIDE_AFTER
-
-
-_AUX_ASIDE = _words("would could might should was were am")
-
-
 def _own_account(head: list[str], article: bool) -> bool:
     """Whether ``head`` ends in "she says she was" or the like before the match."""
     for be in _BE_SINGULAR if article else _BE_PLURAL:
@@ -291,8 +272,11 @@ _SPENT_AS = _words(
 # working as", "went to work as", "had to work as"
 _LEADING = _words(
     "started start began begin ended end up out on went go to continued continue then first "
-    "soon got get job a was am were been already also"
+    "soon got get job a was am were been already also kept keep had have has"
 )
+# Who poses in a sting ("Undercover that night, I was working as a john"); not "agent" or
+# "officer", which a speaker may once have been
+_STING = _words("undercover decoy decoys sting posing posed pretending")
 # Words that may open a sentence before a participle clause ("But being a junkie, I …")
 _OPENERS = _words("but and so honestly well yes now still frankly")
 # Words before an "as" that make it the second "as" of a comparison ("as much as")
@@ -312,18 +296,15 @@ def _worked_as(before: list[str], at: int) -> bool:
             subject = v - 1
             # "I started working as", "I ended up working as", "I went to work as", "I had to
             # work as"; not "every girl I had working as", "the women I kept working as"
-            while subject >= 1 and (
-                before[subject] in _ADVERBS
-                or before[subject] in _LEADING
-                or (before[subject] in ("had", "have", "has") and before[subject + 1] == "to")
-            ):
+            while subject >= 1 and (before[subject] in _ADVERBS or before[subject] in _LEADING):
                 subject -= 1
             if subject < 0 or before[subject] not in _FIRST_PERSON:
                 return False
             head = before[:subject]
-            # not another's words, nor an officer's cover ("the decoy said 'I was working as
-            # a john'")
-            return not any(w in _SAID for w in head[-4:]) and not any(w in _POSING for w in head)
+            if head[-1:] and head[-1] in _PERSONS:
+                return False  # "the women I kept working as hookers": the speaker's object
+            # not another's words, nor a cover in a sting
+            return not any(w in _SAID for w in head[-4:]) and not any(w in _STING for w in head)
     return False
 
 
