@@ -170,7 +170,7 @@ _ASIDE = re.compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
 _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 # Nouns for a kind of word after an auxiliary ('"sex change" is an outdated term')
 _KINDS_OF_WORD = word_set("term word label phrase expression slur euphemism insult")
-# Another quoted word after "and" or "or" ('the definitions of "alien" and "immigrant"')
+# Another quoted word after "and" or "or" ('the meanings of "felon" and "convict"')
 _QUOTED_NEXT = re.compile(" ?(?:,? (?:and|or) |, )[\"\u201c\u2018']")
 # The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
 _QUOTED_NEXT_ITEM = re.compile(
@@ -341,9 +341,9 @@ class Context:
         """Whether the quoted term at ``start`` is a singular noun for a person standing alone where
         prose would need an article: it is named as a word. Three places count, in a
         sentence that ends with a stop (a headline drops its articles: 'Cops arrest "hooker"
-        at hotel'): right after a preposition ('many wince at “addict.”', 'the definitions
+        at hotel'): right after a preposition ('many flinch at “junkie.”', 'the definitions
         of "alien" and "immigrant"?') or a verb that takes words ('kept typing 'inmate' into
-        the box', 'the implications of using "illegal immigrant".') where the quote, or the
+        the box', 'the trouble with using "illegal immigrant".') where the quote, or the
         list of quoted words it stands in, ends with a stop; or leading its clause before a
         verb that says what a word does ('“Substance abuser” says, …', '"Addict" erases the
         person', 'because "sex change" is a …'). In a list of quoted words the first item's
@@ -412,7 +412,7 @@ class Context:
         ends = stop
         if before in _BARE_PREPOSITIONS or before in _TAKING_WORDS or before in _SAYING_WORDS:
             if ends:
-                return True  # 'wince at “addict.”', 'the implications of using "…".'
+                return True  # 'flinch at “junkie.”', 'the trouble with using "…".'
             if before in _WRITING_WORDS and following[:1] == ["into"]:
                 return True  # 'kept typing 'inmate' into the search box'
             if before not in _SAYING_WORDS:
