@@ -145,11 +145,7 @@ _CLAUSE_LEADS = word_set(
 )
 _HEDGES = word_set("also still often just only really simply even never always now itself")
 _HEDGE_PAIRS = (["sort", "of"], ["kind", "of"])
-_AUXILIARIES = word_set(
-    "is was isn't wasn't has had does doesn't did didn't can can't could will won't would "
-    "should may might must"
-)
-# Verbs that say what a word does to people ('"Felon" follows people for life')
+# Verbs that say what a word does to people ('"Felon" stigmatizes people for life')
 _WORD_DOINGS = word_set(
     "means meant implies implied conveys conveyed connotes reduces reduced strips stripped "
     "evokes evoked conjures conjured defines denotes dehumanizes dehumanises stigmatizes "
@@ -170,8 +166,6 @@ _ASIDE = re.compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
 _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 # Nouns for a kind of word after an auxiliary ('"sex change" is an outdated term')
 _KINDS_OF_WORD = word_set("term word label phrase expression slur euphemism insult")
-# Another quoted word after "and" or "or" ('the meanings of "felon" and "convict"')
-_QUOTED_NEXT = re.compile(" ?(?:,? (?:and|or) |, )[\"\u201c\u2018']")
 # The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
 _QUOTED_NEXT_ITEM = re.compile(
     " ?(?:,? (?:and|or) |, )[\"\u201c\u2018']"
@@ -339,16 +333,15 @@ class Context:
 
     def _bare_word(self, forms: Mapping[str, Inflection], start: int, end: int) -> bool:
         """Whether the quoted term at ``start`` is a singular noun for a person standing alone where
-        prose would need an article: it is named as a word. Three places count, in a
-        sentence that ends with a stop (a headline drops its articles: 'Cops arrest "hooker"
-        at hotel'): right after a preposition ('many flinch at “junkie.”', 'the definitions
-        of "alien" and "immigrant"?') or a verb that takes words ('kept typing 'inmate' into
-        the box', 'the trouble with using "illegal immigrant".') where the quote, or the
-        list of quoted words it stands in, ends with a stop; or leading its clause before a
-        verb that says what a word does ('“Substance abuser” says, …', '"Addict" erases the
-        person', 'because "sex change" is a …'). In a list of quoted words the first item's
-        place counts. The form must have a plural among its rule's forms (a noun that is
-        counted, not "prostitution") and be a noun."""
+        prose would need an article: it is named as a word. Three places count, in a sentence that
+        ends with a stop (a headline drops its articles: 'Cops arrest "hooker" at hotel'): right
+        after a preposition ('many flinch at “junkie.”', 'the meanings of "felon" and "convict"?')
+        or a verb that takes words ('kept typing 'inmate' into the box', 'the trouble with using
+        "illegal immigrant".') where the quote, or the list of quoted words it stands in, ends with
+        a stop; or leading its clause before a verb that says what a word does ('“Substance abuser”
+        says, …', '"Addict" erases the person', 'because "sex change" is a …'). In a list of quoted
+        words the first item's place counts. The form must have a plural among its rule's forms (a
+        noun that is counted, not "prostitution") and be a noun."""
         norm = self.norm
         if not start or norm[start - 1] not in _OPEN_QUOTES:
             return False
@@ -386,7 +379,6 @@ class Context:
             return False
         before = words[-1] if words else ""
         following = self.words_after(close + 1)[:8]
-        # the quote ends its clause, or another quoted word follows ('"alien" and "immigrant"')
         after = close + 1 if norm[close : close + 1] else close
         # a stop or the like ends it, not a comma ('scared of "junkie", the guy in 4B')
         stop = norm[end : end + 1] in (".", "!", "?", ";", ":") or norm[after : after + 1] in (
@@ -409,9 +401,8 @@ class Context:
             last_item = more.end()
         if last_item != after:
             stop = norm[last_item : last_item + 1] in ("", ".", "!", "?", ";", ":", ")", PARAGRAPH)
-        ends = stop
         if before in _BARE_PREPOSITIONS or before in _TAKING_WORDS or before in _SAYING_WORDS:
-            if ends:
+            if stop:
                 return True  # 'flinch at “junkie.”', 'the trouble with using "…".'
             if before in _WRITING_WORDS and following[:1] == ["into"]:
                 return True  # 'kept typing 'inmate' into the search box'
