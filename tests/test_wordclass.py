@@ -38,6 +38,7 @@ def test_an_unknown_word_counts_as_a_noun_so_rules_err_on_the_side_of_silence() 
         "A van for the homeless within the city limits was funded.",
         # a preposition ending in -ing before a noun is no gerund
         "Volunteers help the homeless during winter storms.",
+        "The county turned away the homeless including families with small children.",
     ],
 )
 def test_the_homeless_as_a_noun_is_flagged_wherever_it_stands(text: str) -> None:

@@ -42,7 +42,7 @@ FUNCTION_WORDS = _words(
     "between among through during before after since until till against toward towards across "
     "along around behind beyond near off out up down via per than as like unlike despite "
     "amid amidst amongst within throughout beside beneath underneath alongside atop unto "
-    "versus whilst "
+    "versus whilst including excluding regarding concerning "
     # conjunctions and complementizers
     "and or but nor so yet if because while when whenever where whereas although though unless "
     "whether once "
