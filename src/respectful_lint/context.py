@@ -23,6 +23,7 @@ from .quoting import (
     JUDGING,
     NAMES_FOR_WORDS,
     VERDICTS,
+    WORD_NOUN,
     advised_against,
     advised_against_clause,
     asked_of_word,
@@ -161,11 +162,9 @@ _WORD_ONLY_DOINGS = word_set(
 )
 # "I" set off by commas after a term: an aside ("Being a felon, I would argue, should not …")
 _ASIDE = re.compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
-# What stands between "is" and a kind of word ('is a non-preferred term'; not 'is serving a
+# What stands between "is" and a kind of word ('is an outdated term'; not 'is serving a
 # second term')
 _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
-# Nouns for a kind of word after an auxiliary ('"sex change" is an outdated term')
-_KINDS_OF_WORD = word_set("term word label phrase expression slur euphemism insult")
 # The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
 _QUOTED_NEXT_ITEM = re.compile(
     " ?(?:,? (?:and|or) |, )[\"\u201c\u2018']"
@@ -427,7 +426,7 @@ class Context:
             and following[:1] in (["is"], ["was"])
             and following[1:2] != []
             and following[1] in _BEFORE_A_KIND
-            and any(w in _KINDS_OF_WORD for w in following[2:6])
+            and any(w in WORD_NOUN for w in following[2:6])
         )
 
     def _talks_of_words(self, start: int) -> bool:
@@ -1017,9 +1016,9 @@ _SELF_REACH = 120  # characters of the sentence the self-description check reads
 _SPEECH_OPENS = (":", '"', "\u201c", "\u201e", "\u00ab")
 
 
-# Nouns for a word that a quoted term may be set beside after a comma ("the phrase found in
-# the old code, “illegal alien”"); not "name", which names shelters and streets too
-_APPOSED_WORD_NOUNS = word_set("term word phrase expression label slur euphemism")
+# What leads a noun for a word that a quoted term is set beside after a comma ("the phrase
+# found in the old code, “illegal alien”"); the noun is one of WORD_NOUN, not "name", which
+# names shelters and streets too
 _APPOSED_LEADS = word_set("the a an this that another one third second first older")
 
 
@@ -1035,7 +1034,7 @@ def _word_noun_before(words: list[str]) -> bool:
     third term"): what a quoted term after a comma names. "Word spread …" is news."""
     for k in range(len(words) - 1, max(0, len(words) - 6) - 1, -1):
         news = k + 1 < len(words) and words[k + 1] in _NEWS_VERBS
-        if words[k] not in _APPOSED_WORD_NOUNS or news:
+        if words[k] not in WORD_NOUN or news:
             continue
         j = k - 1
         if j > 0 and words[j] not in _APPOSED_LEADS and "adj" in classes(words[j]):

@@ -469,7 +469,7 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True  # 'the agency classified them as “…”'
     if last == "into" and any(w in _DIVIDING for w in words[-4:-1]):
         return True  # 'it divides people into “…” and “the rest of us”'
-    if last in _MEANING and any(w in _WORD_NOUN for w in words[-4:-1]):
+    if last in _MEANING and any(w in WORD_NOUN for w in words[-4:-1]):
         return True  # 'the word does not mean “…”'
     if last == "as" and _referred_as(words):
         return True  # 'no longer refer to people living here without papers as “…”'
@@ -517,7 +517,8 @@ _DIVIDING = _words(
 # Verbs that give a word's meaning after a noun for the word ("the word does not mean “…”");
 # not "the deal's terms mean …"
 _MEANING = _words("mean means meant")
-_WORD_NOUN = _words("term word label phrase expression")
+# One noun for a word ("the term", "a slur"): what a meaning, a kind or an apposition names
+WORD_NOUN = _words("term word label phrase expression slur euphemism")
 # Words before "term" that make it a length of time or office ("long-term", "first term")
 _TERM_LENGTHS = _words("long short mid medium near full half first second third fixed")
 _DETERMINERS = _words(
