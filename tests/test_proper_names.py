@@ -153,6 +153,13 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "The cast of Illegal Aliens (1998 film) met again in May.",
         "Illegal Aliens - Late Night Film Review",
         "Hooker is a three-piece surf rock band from Leeds.",
+        "The Junkies were a garage band from Ohio, formed in 1979.",
+        "In 1981 The Junkies, a Dutch pub rock band, toured the coast.",
+        # "The" with a capital inside a sentence, and capitals after "called" or "named"
+        "As the name suggests The Junkies never played sober.",
+        "She found a support group called Families of Addicts online.",
+        "The San Mateo Task Force on the Homeless meets on Tuesdays.",
+        "The agency ran Intermediate Care Facilities for the Mentally Retarded until 1990.",
         # a company: its name, a comma and "Inc."
         "Shoes for the Homeless, Inc. gave 1,600 pairs last year.",
     ],
@@ -178,6 +185,8 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Junkie was a regular at the band's shows, the singer said.", ["Junkie"]),
         ("The council tried a novel Illegal Alien tip line.", ["Illegal Alien"]),
         ("Inmates, a book club volunteer said, asked for more novels.", ["Inmates"]),
+        # a capital alone after "called"
+        ("The neighbours called Junkies the worst part of the block.", ["Junkies"]),
         ("Texas's ranchers film Illegal Aliens at the fence.", ["Illegal Aliens"]),
         ("Illegal Aliens (2021): 900,000 arrests, the bureau reports.", ["Illegal Aliens"]),
     ],

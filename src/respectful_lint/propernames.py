@@ -25,7 +25,8 @@ HEADS = frozenset(
         "Act Acts Agency Alliance Amendment Anonymous Association Awards Bill Board Bureau "
         "Campaign Caucus Center Centers Centre Centres Clinic Coalition Code Collective "
         "Commission Committee Conference Convention Cooperative Council Court Day Department "
-        "Directive Federation Festival Forum Foundation Fund Hospital Initiative Institute "
+        "Directive Facilities Facility Federation Festival Force Forum Foundation Fund Hospital "
+        "Initiative Institute "
         "League Law Laws Library Ministry Mission Month Movement Museum Network Office "
         "Ordinance Organisation Organization Panel Partnership Program Programme Project Protocol "
         "Division Journal Commissioner "
@@ -39,6 +40,8 @@ _EXPANDING = frozenset(("stands", "short"))
 # words that head a name only before the match, joined to it ("the School for the
 # Handicapped", "Voice of the Retarded"); after it they may be verbs ("Illegals Camp in …")
 LEADING_HEADS = frozenset(("School", "Home", "Camp", "Academy", "Voice", "Voices"))
+# words after which capitalized words are a name ("a group called Mothers of Addicts")
+_NAMING = frozenset(("called", "named", "titled", "entitled"))
 # words that may link two capitalized words inside a name
 LINKS = frozenset({"of", "for", "the", "and", "on", "against", "in", "to", "with", "&"})
 _REACH = 8  # words looked at on each side
@@ -133,6 +136,11 @@ def in_proper_name(
             break
     if headline:
         return _work_title(words, left, right, first, headline=True)
+    before = words[left - 1] if left else ""
+    if 0 < left < first and words[left] == "The" and not _closes(before):
+        return True  # "As the name says The Inmates …": "The" with a capital inside a sentence
+    if _core(before) in _NAMING and not _closes(before) and (left < first or right > last):
+        return True  # "a group called Mothers of Addicts"
     if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
     company = _core(words[right + 1]) if right + 1 < len(words) else ""
@@ -251,11 +259,12 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
     if words[right].endswith(",") and after in ("a", "an"):
         # the work noun ends the phrase: "Illegal Aliens, a 1998 comedy, …"; not "Inmates, a
         # book club volunteer, …"
-        for k in range(right + 2, min(right + 5, len(words))):
+        for k in range(right + 2, min(right + 6, len(words))):
             if _core(words[k]) in _WORKS:
                 return _closes(words[k]) or (k + 1 < len(words) and words[k + 1] in _AFTER_A_WORK)
         return False
-    if left == first == 0 and after in ("is", "was") and right + 2 < len(words):
+    named_first = left == first == 0 or (left == 0 and first == 1 and words[0] == "The")
+    if named_first and after in ("is", "was", "are", "were") and right + 2 < len(words):
         following = [_core(w) for w in words[right + 2 : right + 8]]
         if following[0] in ("a", "an"):
             for w in following[1:]:
