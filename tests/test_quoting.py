@@ -110,6 +110,9 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "“Hooker” was spray-painted on the clinic's back wall.",
         "“Junkie” was shouted at him from a passing car.",
         "Do we write “sex worker” or “hooker”? The guide answers that.",
+        # the quoted term between a determiner and a noun for a word
+        "The agency dropped the “illegal alien” term from its forms.",
+        "He says the 'junkie' label followed him for years.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:

@@ -165,6 +165,8 @@ _ASIDE = re.compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
 # What stands between "is" and a kind of word ('is an outdated term'; not 'is serving a
 # second term')
 _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
+# what stands before a quoted term that a word noun follows ('the “illegal alien” term')
+_NOUN_LEADS = word_set("the this that a an")
 # The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
 _QUOTED_NEXT_ITEM = re.compile(
     " ?(?:,? (?:and|or) |, )[\"\u201c\u2018']"
@@ -834,6 +836,8 @@ class Context:
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
         if asked_of_word(words, following):
             return True  # "Is 'addict' ever acceptable?"
+        if words[-1:] and words[-1] in _NOUN_LEADS and following[:1] and following[0] in WORD_NOUN:
+            return True  # 'dropped the “illegal alien” term', 'the "junkie" label stuck'
         if words[-1:] and words[-1] in JUDGING and following[:1] and following[0] in VERDICTS:
             return True  # 'many consider "junkie" pejorative'
         comma = self.norm[closing + 1 : closing + 2] == "," or self.norm[closing - 1] == ","
