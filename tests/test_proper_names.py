@@ -156,7 +156,7 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "The Junkies were a garage band from Ohio, formed in 1979.",
         "In 1981 The Junkies, a Dutch pub rock band, toured the coast.",
         # "The" with a capital inside a sentence, and capitals after "called" or "named"
-        "As the name suggests The Junkies never played sober.",
+        "As the name suggests The Junkies never played a sober gig.",
         "She found a support group called Families of Addicts online.",
         "The San Mateo Task Force on the Homeless meets on Tuesdays.",
         "The agency ran Intermediate Care Facilities for the Mentally Retarded until 1990.",
@@ -185,8 +185,17 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Junkie was a regular at the band's shows, the singer said.", ["Junkie"]),
         ("The council tried a novel Illegal Alien tip line.", ["Illegal Alien"]),
         ("Inmates, a book club volunteer said, asked for more novels.", ["Inmates"]),
-        # a capital alone after "called"
+        # a capital alone after "called", capitals with no word between them, "The" for
+        # emphasis, a band of people, a sentence's first word joined to a name after "in"
         ("The neighbours called Junkies the worst part of the block.", ["Junkies"]),
+        (
+            "The mayor called Illegal Aliens Criminals in his speech.",
+            ["Illegal Aliens", "Criminals"],
+        ),
+        ("Volunteers fed The Prostitutes working the strip last night.", ["Prostitutes"]),
+        ("Inmates were a ragged band of men by the end of the march.", ["Inmates"]),
+        ("Addicts were a small band at first, the nurse recalls.", ["Addicts"]),
+        ("Illegal immigrants in Border Force custody were moved.", ["Illegal immigrants"]),
         ("Texas's ranchers film Illegal Aliens at the fence.", ["Illegal Aliens"]),
         ("Illegal Aliens (2021): 900,000 arrests, the bureau reports.", ["Illegal Aliens"]),
     ],

@@ -23,7 +23,7 @@ from .wordsets import word_set
 HEADS = frozenset(
     (  # noqa: SIM905 (a list of words reads better as words)
         "Act Acts Agency Alliance Amendment Anonymous Association Awards Bill Board Bureau "
-        "Campaign Caucus Center Centers Centre Centres Clinic Coalition Code Collective "
+        "Campaign Caucus Center Centers Centre Centres Clinic Club Clubs Coalition Code Collective "
         "Commission Committee Conference Convention Cooperative Council Court Day Department "
         "Directive Facilities Facility Federation Festival Force Forum Foundation Fund Hospital "
         "Initiative Institute "
@@ -42,6 +42,13 @@ _EXPANDING = frozenset(("stands", "short"))
 LEADING_HEADS = frozenset(("School", "Home", "Camp", "Academy", "Voice", "Voices"))
 # words after which capitalized words are a name ("a group called Mothers of Addicts")
 _NAMING = frozenset(("called", "named", "titled", "entitled"))
+# words of bands and shows, beside which "The" with a capital starts a name
+_PERFORMING = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "band bands album albums single singles song songs gig gigs tour toured concert "
+        "concerts chart charts stage encore encores record records show shows film series"
+    ).split()
+)
 # words that may link two capitalized words inside a name
 LINKS = frozenset({"of", "for", "the", "and", "on", "against", "in", "to", "with", "&"})
 _REACH = 8  # words looked at on each side
@@ -105,6 +112,9 @@ def in_proper_name(
             and right + 2 < len(words)
             and _capitalized(words[right + 2])
             and not _opens(words[right + 2])
+            # a match capitalized only by the sentence's start joins no name after a link:
+            # "Inmates in Facility B", "Addicts in Air Force units"
+            and not (first == 0 and right == last)
         ):
             right += 2
         else:
@@ -137,10 +147,21 @@ def in_proper_name(
     if headline:
         return _work_title(words, left, right, first, headline=True)
     before = words[left - 1] if left else ""
-    if 0 < left < first and words[left] == "The" and not _closes(before):
-        return True  # "As the name says The Inmates …": "The" with a capital inside a sentence
-    if _core(before) in _NAMING and not _closes(before) and (left < first or right > last):
-        return True  # "a group called Mothers of Addicts"
+    if (
+        0 < left < first
+        and words[left] == "The"
+        and not _closes(before)
+        and any(_core(w).lower() in _PERFORMING for w in words)
+    ):
+        # "As the name says The Inmates never played sober": "The" with a capital inside a
+        # sentence about a band or a show ("fed The Prostitutes" is emphasis)
+        return True
+    if (
+        _core(before) in _NAMING
+        and not _closes(before)
+        and any(w in LINKS for w in words[left : right + 1])
+    ):
+        return True  # "a group called Mothers of Addicts"; not "called Illegal Aliens Criminals"
     if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
     company = _core(words[right + 1]) if right + 1 < len(words) else ""
@@ -187,7 +208,8 @@ _NAMED_THINGS = frozenset(
         "events dinner lunch breakfast concert fundraiser series initiative outreach project "
         "projects center centre clinic shelter festival conference summit network coalition "
         "foundation society collective award awards exhibit exhibition documentary podcast "
-        "column newsletter committee committees club clubs team teams"
+        "column newsletter committee committees club clubs team teams spell spells quest quests "
+        "card cards episode episodes game games mod mods"
     ).split()
 )
 
@@ -267,9 +289,17 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
     if named_first and after in ("is", "was", "are", "were") and right + 2 < len(words):
         following = [_core(w) for w in words[right + 2 : right + 8]]
         if following[0] in ("a", "an"):
-            for w in following[1:]:
+            for k, w in enumerate(following[1:], start=right + 3):
                 if w in _WORKS:
-                    return True
+                    # a band is a group of people unless what follows tells of music ("a punk
+                    # band from Leeds", "a band formed in 1977"; not "a ragged band of men",
+                    # "a small band at first", "the band's hotel")
+                    if w not in ("band", "bands"):
+                        return True
+                    nxt = words[k + 1] if k + 1 < len(words) else ""
+                    return not words[k].endswith(_POSSESSIVE) and (
+                        _closes(words[k]) or not nxt or nxt in _AFTER_A_WORK
+                    )
                 if w in _STOPS:
                     break
     return False
