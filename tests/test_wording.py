@@ -145,6 +145,11 @@ def test_a_plural_noun_match_gets_a_plural_wording() -> None:
             "People formerly incarcerated at Rikers Island spoke to the council.",
         ),
         ("Three inmates in May were released.", "Three incarcerated people in May were released."),
+        # a unit's letter or number after its name
+        (
+            "Inmates in Facility B get one hour outside.",
+            "People incarcerated in Facility B get one hour outside.",
+        ),
         # a wording made for the term keeps its words ahead of a general one with the place
         (
             "Inmate mothers at Rikers get two visits a week.",

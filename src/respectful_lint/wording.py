@@ -325,7 +325,8 @@ def _beside_adjective(norm: str, start: int, end: int) -> bool:
     return any("adj" in (found := classes(w)) and "noun" not in found for w in words)
 
 
-_PLACE_AFTER = re.compile(r" (of|at|in) ((?:[A-Z][\w'-]+ ?){1,3})")
+# up to three words, after the first a letter or a number may stand alone ("Facility B")
+_PLACE_AFTER = re.compile(r" (of|at|in) ([A-Z][\w'-]+(?: (?:[A-Z][\w'-]*|\d[\w-]*)){0,2})")
 _LOWER_WORD = re.compile(r"[a-z][\w'-]*")
 _TIMES = _word_set(
     "january february march april may june july august september october november december "
@@ -354,7 +355,9 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
         single = len(name.split()) == 1
         if after[1] == "in" and (first in _TIMES or (single and first in _LANGUAGES)):
             return None  # "inmates in May", "the homeless in Spanish": no place
-        following = _LOWER_WORD.match(text, after.end())
+        following = _LOWER_WORD.match(
+            text, after.end() + (text[after.end() : after.end() + 1] == " ")
+        )
         if after[1] == "in" and following is not None and classes(following[0]) == {"noun"}:
             return None  # the name describes a noun: "inmates in California prisons"
         place_end = base + after.start(2) + len(name)
