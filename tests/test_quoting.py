@@ -113,6 +113,13 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         # the quoted term between a determiner and a noun for a word
         "The agency dropped the “illegal alien” term from its forms.",
         "He says the 'junkie' label followed him for years.",
+        "Reporters leaned on the “crackhead” stereotype for a decade.",
+        # two quoted terms set against each other, and a quoted word as a concept
+        "Few readers see a difference between “prostitution” and “being prostituted”.",
+        "The concept of “anchor babies” keeps coming back in debates.",
+        "It referred to her in the headline and the copy as a “tranny”, the ruling said.",
+        # a child's label denied after "not a"
+        "The girl is not a ‘child prostitute’ – she is a victim of abuse.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
@@ -182,6 +189,8 @@ def test_advice_against_an_unquoted_word_is_a_mention(text: str) -> None:
         "The company no longer uses inmates.",
         'Detectives used "johns" as witnesses.',
         "Addicts are offensive to some, the flyer claims.",
+        # two quoted words that are people, not words set against each other
+        'She moved between "johns" and pimps all night.',
     ],
 )
 def test_a_word_after_advice_that_is_used_is_reported(text: str) -> None:
@@ -840,3 +849,21 @@ def test_an_unquoted_label_put_on_people_is_still_used() -> None:
     assert "immigration/illegal-alien" in rules(
         "Two suspects identified as illegal aliens were detained."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calling someone a junkie strips away everything else about them.",
+        "It is never fine to call anybody a tranny.",
+        "Retarded is a legitimate medical term, the commenter insisted.",
+        "Retarded was one of those terms doctors once used without thinking.",
+    ],
+)
+def test_name_calling_itself_and_a_word_said_to_be_a_term_are_mentions(text: str) -> None:
+    assert rules(text) == []
+
+
+def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
+    assert rules("She kept calling him a junkie in front of the kids.") == ["drug-use/junkie"]
+    assert rules("Felons are often given harsh prison terms.") == ["incarceration/felon"]

@@ -165,7 +165,14 @@ _ASIDE = re.compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
 # What stands between "is" and a kind of word ('is an outdated term'; not 'is serving a
 # second term')
 _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
+# two quoted terms set against each other: 'between “prostitution” and “being prostituted”'
+_AND_QUOTED = re.compile("[,.]? and [\"'\u201c\u2018]")
+_BETWEEN_QUOTED = re.compile(
+    'between ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? and \\Z'
+)
 # what stands before a quoted term that a word noun follows ('the “illegal alien” term')
+# and the nouns ('the "junkie" stereotype', 'the “illegal alien” designation')
+_KINDS = WORD_NOUN | word_set("stereotype stereotypes designation moniker tag nickname")
 _NOUN_LEADS = word_set("the this that a an")
 # The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
 _QUOTED_NEXT_ITEM = re.compile(
@@ -830,13 +837,22 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
-        if words[-1:] == ["not"] and _CHILD_LABEL.match(self.norm, opening + 1):
-            return True  # 'they're not “child prostitutes”': a child's label denied
+        if (words[-1:] == ["not"] or words[-2:] in (["not", "a"], ["not", "an"])) and (
+            _CHILD_LABEL.match(self.norm, opening + 1)
+        ):
+            # 'they're not “child prostitutes”', 'she is not a “child prostitute”': a
+            # child's label denied
+            return True
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
         if asked_of_word(words, following):
             return True  # "Is 'addict' ever acceptable?"
-        if words[-1:] and words[-1] in _NOUN_LEADS and following[:1] and following[0] in WORD_NOUN:
+        norm = self.norm
+        if (words[-1:] == ["between"] and _AND_QUOTED.match(norm, closing + 1)) or (
+            words[-1:] == ["and"] and _BETWEEN_QUOTED.search(norm, max(0, opening - 80), opening)
+        ):
+            return True  # 'no difference between “prostitution” and “being prostituted”'
+        if words[-1:] and words[-1] in _NOUN_LEADS and following[:1] and following[0] in _KINDS:
             return True  # 'dropped the “illegal alien” term', 'the "junkie" label stuck'
         if words[-1:] and words[-1] in JUDGING and following[:1] and following[0] in VERDICTS:
             return True  # 'many consider "junkie" pejorative'

@@ -68,6 +68,9 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("every", "time", "i", "hear"),
     ("mentions", "of"),  # 'strike mentions of "illegal alien" from the code'
     ("references", "to"),  # not "in reference to", which means "about"
+    ("concept", "of"),  # 'the concept of “anchor babies” is in the news'
+    ("notion", "of"),
+    ("headlined",),  # 'a story headlined “Junkies …”'
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
 _NAMING_VERBS = (
@@ -420,6 +423,11 @@ _MODALS = _words("should shouldn't must mustn't cannot can't")
 _GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriate")
 
 
+# "calling someone a …", "to call anybody an …": the act of name-calling, no one named
+_CALLING = _words("call calls calling")
+_ANYONE = _words("someone somebody anyone anybody")
+
+
 def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
     """Whether the words just before a term name it as a word.
 
@@ -455,6 +463,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         # that makes it a child's, so that "prostitute" alone is no use either); "… as a
         # typical inmate" still uses the word
         return True
+    if bare != words and len(bare) >= 2 and bare[-1] in _ANYONE and bare[-2] in _CALLING:
+        return True  # "calling someone a …": name-calling itself talked about
     if not quoted:
         return False
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
@@ -471,8 +481,10 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True  # 'it divides people into “…” and “the rest of us”'
     if last in _MEANING and any(w in WORD_NOUN for w in words[-4:-1]):
         return True  # 'the word does not mean “…”'
-    if last == "as" and _referred_as(words):
-        return True  # 'no longer refer to people living here without papers as “…”'
+    if bare[-1:] == ["as"] and _referred_as(bare):
+        # 'no longer refer to people living here without papers as “…”', 'referred to her
+        # in the copy as a “…”'
+        return True
     reach = words[-_NAMING_REACH:]
     for i, w in enumerate(reach):
         if w == "called" and i and reach[i - 1] == "so":
@@ -722,13 +734,15 @@ def termed_as_word(following: list[str]) -> bool:
         following = following[2:] if following[2:3] in _COPULA_LISTS else following[3:]
     if following[:1] not in _COPULA_LISTS:
         return False
-    rest = following[1:6]
-    while rest[:1] and rest[0] in ("a", "an", "not", "the", "both", "all"):
+    rest = following[1:8]
+    if rest[:2] == ["one", "of"]:
+        rest = rest[2:]  # "… was one of those terms that"
+    while rest[:1] and rest[0] in ("a", "an", "not", "the", "both", "all", "those", "these"):
         rest = rest[1:]
-    # the word noun, after one modifier at most that is no participle ("were given terms")
+    # the word noun, after two modifiers at most, the first no participle ("were given terms")
     if rest[:1] and rest[0] in _SENTENCED:
         return False  # "Felons were given terms of five years"
-    return any(w in _TERMING for w in rest[:2])
+    return any(w in _TERMING for w in rest[:3])
 
 
 # Nouns that call a word a word, right after the copula or one modifier: not "names"
