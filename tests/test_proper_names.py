@@ -158,6 +158,12 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         # "The" with a capital inside a sentence, and capitals after "called" or "named"
         "As the name suggests The Junkies never played a sober gig.",
         "She found a support group called Families of Addicts online.",
+        "He now hosts a podcast called Recovering Addict Radio every week.",
+        "Felons for Democracy Coalition meets in the library on Mondays.",
+        "Friends of the Homeless does not turn anyone away at night.",
+        "Genesis’s “Illegal Alien” was a satire of border politics.",
+        "Season two of The Junkies drops on the streaming service in May.",
+        "The Inmates are a pub rock band based in London.",
         "The San Mateo Task Force on the Homeless meets on Tuesdays.",
         "The agency ran Intermediate Care Facilities for the Mentally Retarded until 1990.",
         # a company: its name, a comma and "Inc."
@@ -196,6 +202,8 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Inmates were a ragged band of men by the end of the march.", ["Inmates"]),
         ("Addicts were a small band at first, the nurse recalls.", ["Addicts"]),
         ("Illegal immigrants in Border Force custody were moved.", ["Illegal immigrants"]),
+        ("Inmates in Facility 4 were moved to the county jail.", ["Inmates"]),
+        ("Footage shows The Addicts shooting up in the doorway.", ["Addicts"]),
         ("Texas's ranchers film Illegal Aliens at the fence.", ["Illegal Aliens"]),
         ("Illegal Aliens (2021): 900,000 arrests, the bureau reports.", ["Illegal Aliens"]),
     ],

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .wordclass import classes
 from .wordsets import word_set
 
 # words that end (or, with "of", start) the name of an organisation, law, programme, service
@@ -39,14 +40,25 @@ _COMPANY = frozenset(("Inc", "Ltd", "LLC", "Corp", "PLC", "CIC", "Co"))
 _EXPANDING = frozenset(("stands", "short"))
 # words that head a name only before the match, joined to it ("the School for the
 # Handicapped", "Voice of the Retarded"); after it they may be verbs ("Illegals Camp in …")
-LEADING_HEADS = frozenset(("School", "Home", "Camp", "Academy", "Voice", "Voices"))
+LEADING_HEADS = frozenset(("School", "Home", "Camp", "Academy", "Voice", "Voices", "Friends"))
 # words after which capitalized words are a name ("a group called Mothers of Addicts")
 _NAMING = frozenset(("called", "named", "titled", "entitled"))
-# words of bands and shows, beside which "The" with a capital starts a name
+# words of bands, films and shows, beside which "The" with a capital starts a name (none
+# of them a verb: "footage shows The Addicts …" capitalizes for emphasis)
 _PERFORMING = frozenset(
     (  # noqa: SIM905 (a list of words reads better as words)
-        "band bands album albums single singles song songs gig gigs tour toured concert "
-        "concerts chart charts stage encore encores record records show shows film series"
+        "band bands album albums single singles song songs gig gigs tour concert concerts "
+        "encore encores film films movie movies episode episodes season seasons series sitcom "
+        "novel podcast documentary netflix"
+    ).split()
+)
+# lower-case nouns before "called" or "named" whose name follows ("a podcast called …")
+_NAMED_BY_CALLING = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "group groups page pages account forum site website blog channel organisation "
+        "organization charity nonprofit company app thread podcast band show series film "
+        "movie book novel song album campaign program programme project club team network "
+        "ministry initiative collective coalition"
     ).split()
 )
 # words that may link two capitalized words inside a name
@@ -112,9 +124,6 @@ def in_proper_name(
             and right + 2 < len(words)
             and _capitalized(words[right + 2])
             and not _opens(words[right + 2])
-            # a match capitalized only by the sentence's start joins no name after a link:
-            # "Inmates in Facility B", "Addicts in Air Force units"
-            and not (first == 0 and right == last)
         ):
             right += 2
         else:
@@ -159,9 +168,15 @@ def in_proper_name(
     if (
         _core(before) in _NAMING
         and not _closes(before)
-        and any(w in LINKS for w in words[left : right + 1])
+        and (left < first or right > last)
+        and (
+            (left >= 2 and _core(words[left - 2]).lower() in _NAMED_BY_CALLING)
+            or any(w in LINKS and w not in ("and", "&") for w in words[left : right + 1])
+        )
     ):
-        return True  # "a group called Mothers of Addicts"; not "called Illegal Aliens Criminals"
+        # "a group called Mothers of Addicts", "a podcast called Recovering Addict Radio";
+        # not "the mayor called Illegal Aliens Criminals"
+        return True
     if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
     company = _core(words[right + 1]) if right + 1 < len(words) else ""
@@ -179,6 +194,18 @@ def in_proper_name(
         return True  # 'SWAP, which stands for "Support for Women After Prostitution"'
     if left == 0 and right == len(words) - 1:
         return False  # every word of the sentence: a headline or a heading
+    if first == 0 and right > last and words[last + 1] in LINKS:
+        # a match capitalized only by the sentence's start, joined to capitals after "in" or
+        # "for": a name only if the head word ends it and no noun follows that it describes
+        # ("Felons for Democracy Coalition meets …"; not "Inmates in Facility B get …",
+        # "Addicts in Air Force units …")
+        after = _core(words[right + 1]) if right + 1 < len(words) else ""
+        unit = after.isdigit() or (len(after) == 1 and after.isupper())  # "Facility 4"
+        return (
+            _core(words[right]) in HEADS
+            and not unit
+            and not (after.islower() and "noun" in classes(after) and "verb" not in classes(after))
+        )
     return any(
         _core(words[i]) in HEADS or (i < first and _core(words[i]) in LEADING_HEADS)
         for i in range(left, right + 1)
@@ -208,8 +235,7 @@ _NAMED_THINGS = frozenset(
         "events dinner lunch breakfast concert fundraiser series initiative outreach project "
         "projects center centre clinic shelter festival conference summit network coalition "
         "foundation society collective award awards exhibit exhibition documentary podcast "
-        "column newsletter committee committees club clubs team teams spell spells quest quests "
-        "card cards episode episodes game games mod mods"
+        "column newsletter committee committees club clubs team teams episode episodes"
     ).split()
 )
 
@@ -232,6 +258,8 @@ _YEAR = re.compile(r"\((?:1[89]|20)\d\d(\)[,.;]?)?\Z")  # "(2007)" after a title
 _DASHES = frozenset(("-", "\u2013", "\u2014", "|"))
 # words after "is a" that end the search for the noun of a work ("a regular at the band's")
 _STOPS = word_set("at by from about of in on for to with who that which and")
+# words after "band" that tell of music ("a band based in Leeds", "signed to")
+_BAND_AFTER = word_set("based signed fronted known")
 # words after the noun of a work that end its phrase ("a 1998 comedy by …")
 _AFTER_A_WORK = word_set(
     "by about from starring directed written released published formed set shot made first "
@@ -252,6 +280,8 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
     quoted = words[left][0] in _OPENING_QUOTES and words[right].rstrip(",.;:")[-1:] in _QUOTES
     if quoted and right - left >= 2 and after == "by":
         return True
+    if quoted and before.endswith(_POSSESSIVE[:2]) and _capitalized(before):
+        return True  # 'Genesis's “Illegal Alien”', a song of a band or a book of a writer
     # "a novel …" and "every single …" are adjectives: "the novel Junkie" is a book
     owner = words[left - 2].lower() if left >= 2 else ""
     adjective = _core(before) in ("novel", "single") and owner not in _OWNING
@@ -297,8 +327,16 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
                     if w not in ("band", "bands"):
                         return True
                     nxt = words[k + 1] if k + 1 < len(words) else ""
-                    return not words[k].endswith(_POSSESSIVE) and (
-                        _closes(words[k]) or not nxt or nxt in _AFTER_A_WORK
+                    if words[k].endswith(_POSSESSIVE) or nxt == "of":
+                        return False
+                    # "The Inmates are a band …" names one; "Addicts were a small band at
+                    # first" must say more of music
+                    return (
+                        words[0] == "The"
+                        or _closes(words[k])
+                        or not nxt
+                        or nxt in _AFTER_A_WORK
+                        or nxt in _BAND_AFTER
                     )
                 if w in _STOPS:
                     break
