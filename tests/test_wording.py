@@ -150,6 +150,10 @@ def test_a_plural_noun_match_gets_a_plural_wording() -> None:
             "Inmates in Facility B get one hour outside.",
             "People incarcerated in Facility B get one hour outside.",
         ),
+        (
+            "Inmates in Texas I spoke with wanted jobs.",
+            "People incarcerated in Texas I spoke with wanted jobs.",
+        ),
         # a wording made for the term keeps its words ahead of a general one with the place
         (
             "Inmate mothers at Rikers get two visits a week.",

@@ -325,8 +325,8 @@ def _beside_adjective(norm: str, start: int, end: int) -> bool:
     return any("adj" in (found := classes(w)) and "noun" not in found for w in words)
 
 
-# up to three words, after the first a letter or a number may stand alone ("Facility B")
-_PLACE_AFTER = re.compile(r" (of|at|in) ([A-Z][\w'-]+(?: (?:[A-Z][\w'-]*|\d[\w-]*)){0,2})")
+# up to three words, after the first a capital letter may stand alone ("Facility B"; not "I")
+_PLACE_AFTER = re.compile(r" (of|at|in) ([A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|[A-HJ-Z]\b)){0,2})")
 _LOWER_WORD = re.compile(r"[a-z][\w'-]*")
 _TIMES = _word_set(
     "january february march april may june july august september october november december "
