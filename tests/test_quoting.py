@@ -120,6 +120,12 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "It referred to her in the headline and the copy as a “tranny”, the ruling said.",
         # a child's label denied after "not a"
         "The girl is not a ‘child prostitute’ – she is a victim of abuse.",
+        "He was never a “child prostitute”; he was a trafficked child.",
+        "He fit the “junkie” or “druggie” stereotype for years.",
+        "We say “people who use drugs” as opposed to “drug abusers” or “addicts”.",
+        "The idea of “crack babies” took decades to debunk.",
+        "The public judges us as “whores” or thinks we are rich.",
+        "“Retard” has moved from a neutral term to one that is loaded.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
@@ -191,6 +197,8 @@ def test_advice_against_an_unquoted_word_is_a_mention(text: str) -> None:
         "Addicts are offensive to some, the flyer claims.",
         # two quoted words that are people, not words set against each other
         'She moved between "johns" and pimps all night.',
+        'A fight broke out between "junkies" and "dealers" on the corner.',
+        'The "junkies" tag the shutters every night.',
     ],
 )
 def test_a_word_after_advice_that_is_used_is_reported(text: str) -> None:
@@ -867,3 +875,5 @@ def test_name_calling_itself_and_a_word_said_to_be_a_term_are_mentions(text: str
 def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
     assert rules("She kept calling him a junkie in front of the kids.") == ["drug-use/junkie"]
     assert rules("Felons are often given harsh prison terms.") == ["incarceration/felon"]
+    assert rules("Felons were often handed terms of ten years.") == ["incarceration/felon"]
+    assert rules("“Inmates” served a long term at the farm.") == ["incarceration/inmate"]

@@ -172,7 +172,17 @@ _BETWEEN_QUOTED = re.compile(
 )
 # what stands before a quoted term that a word noun follows ('the “illegal alien” term')
 # and the nouns ('the "junkie" stereotype', 'the “illegal alien” designation')
-_KINDS = WORD_NOUN | word_set("stereotype stereotypes designation moniker tag nickname")
+_KINDS = WORD_NOUN | word_set(
+    "stereotype stereotypes designation moniker nickname trope tropes caricature caricatures "
+    "cliche cliches cliché clichés"
+)
+# nouns and verbs that set two words apart ("the difference between “…” and “…”")
+_TELLING_APART = word_set(
+    "difference differences distinction distinctions distinguish distinguishes distinguishing "
+    "distinguished confusion confuse confuses conflation conflate conflates choice choose "
+    "choosing contrast contrasts line"
+)
+_DENIED_ONE = (["not", "a"], ["not", "an"], ["never", "a"], ["never", "an"])
 _NOUN_LEADS = word_set("the this that a an")
 # The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
 _QUOTED_NEXT_ITEM = re.compile(
@@ -828,6 +838,32 @@ class Context:
             return "mention" if self._names_quoted(words, head.start(), tail.end()) else None
         return "mention" if self._names_quoted(words, head.start(), after) else "scare"
 
+    def _list_before_kind(self, opening: int, closing: int) -> bool:
+        """Whether the quoted term from ``opening`` to ``closing``, alone or in a list of quoted
+        words, stands between an article and a noun for a kind of word ('the “…” term', 'the
+        “…” or “…” stereotype')."""
+        norm = self.norm
+        first = opening
+        for _ in range(8):
+            item = _QUOTED_ITEM.search(norm, max(0, first - 80), first)
+            if item is None or not norm[item.end() - 4 : item.end()].strip(" ,;"):
+                break  # no earlier quoted item joined by a comma, "and" or "or"
+            first = item.start()
+        last = closing + 1
+        for _ in range(8):
+            more = _QUOTED_NEXT_ITEM.match(norm, last)
+            if more is None:
+                break
+            last = more.end()
+        before = self.words_before(first)
+        after = self.words_after(last)
+        return (
+            before[-1:] != []
+            and before[-1] in _NOUN_LEADS
+            and after[:1] != []
+            and (after[0] in _KINDS)
+        )
+
     def _names_quoted(self, words: list[str], opening: int, closing: int) -> bool:
         """Whether the frame around a quoted term or phrase names it as words: ``words`` are
         those before the ``opening`` quote, ``closing`` is where its closing quote stands."""
@@ -837,7 +873,7 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
-        if (words[-1:] == ["not"] or words[-2:] in (["not", "a"], ["not", "an"])) and (
+        if (words[-1:] in (["not"], ["never"]) or words[-2:] in _DENIED_ONE) and (
             _CHILD_LABEL.match(self.norm, opening + 1)
         ):
             # 'they're not “child prostitutes”', 'she is not a “child prostitute”': a
@@ -848,12 +884,22 @@ class Context:
         if asked_of_word(words, following):
             return True  # "Is 'addict' ever acceptable?"
         norm = self.norm
-        if (words[-1:] == ["between"] and _AND_QUOTED.match(norm, closing + 1)) or (
-            words[-1:] == ["and"] and _BETWEEN_QUOTED.search(norm, max(0, opening - 80), opening)
+        if (
+            words[-1:] == ["between"]
+            and any(w in _TELLING_APART for w in words[-4:-1])
+            and _AND_QUOTED.match(norm, closing + 1)
+        ) or (
+            words[-1:] == ["and"]
+            and (pair := _BETWEEN_QUOTED.search(norm, max(0, opening - 80), opening)) is not None
+            and any(w in _TELLING_APART for w in self.words_before(pair.start())[-3:])
         ):
-            return True  # 'no difference between “prostitution” and “being prostituted”'
-        if words[-1:] and words[-1] in _NOUN_LEADS and following[:1] and following[0] in _KINDS:
-            return True  # 'dropped the “illegal alien” term', 'the "junkie" label stuck'
+            # 'no difference between “prostitution” and “being prostituted”' (not 'a fight
+            # between "junkies" and "dealers"')
+            return True
+        if self._list_before_kind(opening, closing):
+            # 'dropped the “illegal alien” term', 'the "junkie" label stuck', 'the “junkie” or
+            # “druggie” stereotype'
+            return True
         if words[-1:] and words[-1] in JUDGING and following[:1] and following[0] in VERDICTS:
             return True  # 'many consider "junkie" pejorative'
         comma = self.norm[closing + 1 : closing + 2] == "," or self.norm[closing - 1] == ","

@@ -71,6 +71,8 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("concept", "of"),  # 'the concept of “anchor babies” is in the news'
     ("notion", "of"),
     ("headlined",),  # 'a story headlined “Junkies …”'
+    ("as", "opposed", "to"),  # '“people who use drugs” as opposed to “…”'
+    ("idea", "of"),  # 'the idea of “…” took decades to debunk'
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
 _NAMING_VERBS = (
@@ -520,7 +522,7 @@ _POSING_VERBS = _words(
 _SORTING = _words(
     "categorize categorizes categorized categorizing categorise categorises categorised "
     "categorising classify classifies classified classifying designate designates designated "
-    "designating labeled labelled branded classed"
+    "designating labeled labelled branded classed judge judges judged judging"
 )
 # Verbs that sort people into quoted kinds ("divides people into “…” and “…”")
 _DIVIDING = _words(
@@ -737,8 +739,12 @@ def termed_as_word(following: list[str]) -> bool:
     rest = following[1:8]
     if rest[:2] == ["one", "of"]:
         rest = rest[2:]  # "… was one of those terms that"
-    while rest[:1] and rest[0] in ("a", "an", "not", "the", "both", "all", "those", "these"):
-        rest = rest[1:]
+    while rest[:1] and (
+        rest[0] in ("a", "an", "not", "the", "both", "all", "those", "these")
+        or rest[0] in _HEDGING
+        or (rest[0].endswith("ly") and len(rest[0]) > 4)
+    ):
+        rest = rest[1:]  # "Felons were often handed terms": the adverb before the participle
     # the word noun, after two modifiers at most, the first no participle ("were given terms")
     if rest[:1] and rest[0] in _SENTENCED:
         return False  # "Felons were given terms of five years"
@@ -752,6 +758,7 @@ _TERMING = _words(
     "euphemism euphemisms epithet epithets pejorative pejoratives"
 )
 _COPULA_LISTS = (["is"], ["are"], ["was"], ["were"], ["isn't"], ["aren't"])
+_HEDGING = _words("often also now still already then just even sometimes routinely each later")
 _SENTENCED = _words("given handed served serving sentenced facing offered dealt")
 _FINE = _words("ok okay fine offensive acceptable appropriate slur")
 
@@ -791,6 +798,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # "… as a label"
     if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
         return True  # an appositive: '"prostituted" people, a term …'
+    if leading and _called_a_word(words[:7]):
+        return True  # '“…” has moved from an impartial term to one that is loaded'
 
     if head[0] in _MODALS and any(w in _GIVEN_UP for w in head[1:4]):
         return True  # "… should not be used", "… should be avoided"
@@ -825,6 +834,15 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         if any(w in _WORD_NOUNS or w in _WRITING_NOUNS for w in rest[:2]):
             return True
         return rest[2:3] != [] and rest[2] in _WORD_NOUNS and rest[2] not in ("name", "names")
+    return False
+
+
+def _called_a_word(words: list[str]) -> bool:
+    """Whether ``words`` call what comes before them "a/an" (one modifier perhaps) word noun,
+    with no verb of sentencing before it ("served a long term")."""
+    for i, w in enumerate(words):
+        if w in ("a", "an") and any(n in _WORD_NOUNS for n in words[i + 1 : i + 3]):
+            return not any(v in _SENTENCED for v in words[:i])
     return False
 
 
