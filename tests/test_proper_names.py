@@ -160,7 +160,7 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "She found a support group called Families of Addicts online.",
         "He now hosts a podcast called Recovering Addict Radio every week.",
         "Felons for Democracy Coalition meets in the library on Mondays.",
-        "Friends of the Homeless does not turn anyone away at night.",
+        "Friends of the Homeless runs the winter night shelter.",
         "Genesis’s “Illegal Alien” was a satire of border politics.",
         "Season two of The Junkies drops on the streaming service in May.",
         "The Inmates are a pub rock band based in London.",

@@ -115,17 +115,17 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "He says the 'junkie' label followed him for years.",
         "Reporters leaned on the “crackhead” stereotype for a decade.",
         # two quoted terms set against each other, and a quoted word as a concept
-        "Few readers see a difference between “prostitution” and “being prostituted”.",
+        "The guide sees no real difference between “hooker” and “escort”.",
         "The concept of “anchor babies” keeps coming back in debates.",
-        "It referred to her in the headline and the copy as a “tranny”, the ruling said.",
+        "The paper referred to him all through the article as a “junkie”, the board found.",
         # a child's label denied after "not a"
         "The girl is not a ‘child prostitute’ – she is a victim of abuse.",
         "He was never a “child prostitute”; he was a trafficked child.",
         "He fit the “junkie” or “druggie” stereotype for years.",
-        "We say “people who use drugs” as opposed to “drug abusers” or “addicts”.",
+        "Our reports write “client” as opposed to “john” or “trick”.",
         "The idea of “crack babies” took decades to debunk.",
-        "The public judges us as “whores” or thinks we are rich.",
-        "“Retard” has moved from a neutral term to one that is loaded.",
+        "Neighbours judged the women as “whores” from the first week.",
+        "“Junkie” went from a police term to an everyday insult.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
@@ -864,8 +864,8 @@ def test_an_unquoted_label_put_on_people_is_still_used() -> None:
     [
         "Calling someone a junkie strips away everything else about them.",
         "It is never fine to call anybody a tranny.",
-        "Retarded is a legitimate medical term, the commenter insisted.",
-        "Retarded was one of those terms doctors once used without thinking.",
+        "Addict is an accurate clinical term, the commenter argued.",
+        "Junkie is one of those terms people throw around without thinking.",
     ],
 )
 def test_name_calling_itself_and_a_word_said_to_be_a_term_are_mentions(text: str) -> None:

@@ -165,7 +165,7 @@ _ASIDE = re.compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
 # What stands between "is" and a kind of word ('is an outdated term'; not 'is serving a
 # second term')
 _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
-# two quoted terms set against each other: 'between “prostitution” and “being prostituted”'
+# two quoted terms set against each other: 'the difference between “hooker” and “escort”'
 _AND_QUOTED = re.compile("[,.]? and [\"'\u201c\u2018]")
 _BETWEEN_QUOTED = re.compile(
     'between ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? and \\Z'
@@ -893,7 +893,7 @@ class Context:
             and (pair := _BETWEEN_QUOTED.search(norm, max(0, opening - 80), opening)) is not None
             and any(w in _TELLING_APART for w in self.words_before(pair.start())[-3:])
         ):
-            # 'no difference between “prostitution” and “being prostituted”' (not 'a fight
+            # 'no real difference between “hooker” and “escort”' (not 'a fight
             # between "junkies" and "dealers"')
             return True
         if self._list_before_kind(opening, closing):

@@ -71,7 +71,7 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("concept", "of"),  # 'the concept of “anchor babies” is in the news'
     ("notion", "of"),
     ("headlined",),  # 'a story headlined “Junkies …”'
-    ("as", "opposed", "to"),  # '“people who use drugs” as opposed to “…”'
+    ("as", "opposed", "to"),  # 'we write “client” as opposed to “…”'
     ("idea", "of"),  # 'the idea of “…” took decades to debunk'
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
@@ -738,7 +738,7 @@ def termed_as_word(following: list[str]) -> bool:
         return False
     rest = following[1:8]
     if rest[:2] == ["one", "of"]:
-        rest = rest[2:]  # "… was one of those terms that"
+        rest = rest[2:]  # "… is one of those terms people use"
     while rest[:1] and (
         rest[0] in ("a", "an", "not", "the", "both", "all", "those", "these")
         or rest[0] in _HEDGING
@@ -799,7 +799,7 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
     if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
         return True  # an appositive: '"prostituted" people, a term …'
     if leading and _called_a_word(words[:7]):
-        return True  # '“…” has moved from an impartial term to one that is loaded'
+        return True  # '“…” went from a police term to an insult'
 
     if head[0] in _MODALS and any(w in _GIVEN_UP for w in head[1:4]):
         return True  # "… should not be used", "… should be avoided"
