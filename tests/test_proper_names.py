@@ -164,6 +164,7 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "Genesis’s “Illegal Alien” was a satire of border politics.",
         "Season two of The Junkies drops on the streaming service in May.",
         "The Inmates are a pub rock band based in London.",
+        "Players who draw the “Crack Addicts” card in the new deck lose a turn.",
         "The San Mateo Task Force on the Homeless meets on Tuesdays.",
         "The agency ran Intermediate Care Facilities for the Mentally Retarded until 1990.",
         # a company: its name, a comma and "Inc."
@@ -203,6 +204,13 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Addicts were a small band at first, the nurse recalls.", ["Addicts"]),
         ("Illegal immigrants in Border Force custody were moved.", ["Illegal immigrants"]),
         ("Inmates in Facility 4 were moved to the county jail.", ["Inmates"]),
+        ("Addicts in Drug Court get a hearing every two weeks.", ["Addicts"]),
+        (
+            "The group called Illegal Aliens Criminals in its newsletter.",
+            ["Illegal Aliens", "Criminals"],
+        ),
+        ("The pastor called Addicts Slaves of Satan from the pulpit.", ["Addicts"]),
+        ('Those "Illegal Aliens" game the system, the caller said.', ["Illegal Aliens"]),
         ("Footage shows The Addicts shooting up in the doorway.", ["Addicts"]),
         ("Texas's ranchers film Illegal Aliens at the fence.", ["Illegal Aliens"]),
         ("Illegal Aliens (2021): 900,000 arrests, the bureau reports.", ["Illegal Aliens"]),

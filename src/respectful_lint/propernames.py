@@ -41,6 +41,9 @@ _EXPANDING = frozenset(("stands", "short"))
 # words that head a name only before the match, joined to it ("the School for the
 # Handicapped", "Voice of the Retarded"); after it they may be verbs ("Illegals Camp in …")
 LEADING_HEADS = frozenset(("School", "Home", "Camp", "Academy", "Voice", "Voices", "Friends"))
+# links after a match at a sentence's start that may carry on a name ("Felons for Democracy
+# Coalition", "Inmates to Scholars Program"); "in", "at" and "on" name where people are
+_NAME_LINKS = frozenset(("for", "to", "of", "against"))
 # words after which capitalized words are a name ("a group called Mothers of Addicts")
 _NAMING = frozenset(("called", "named", "titled", "entitled"))
 # words of bands, films and shows, beside which "The" with a capital starts a name (none
@@ -48,8 +51,8 @@ _NAMING = frozenset(("called", "named", "titled", "entitled"))
 _PERFORMING = frozenset(
     (  # noqa: SIM905 (a list of words reads better as words)
         "band bands album albums single singles song songs gig gigs tour concert concerts "
-        "encore encores film films movie movies episode episodes season seasons series sitcom "
-        "novel podcast documentary netflix"
+        "encore encores film films movie movies episode episodes sitcom novel podcast "
+        "documentary"
     ).split()
 )
 # lower-case nouns before "called" or "named" whose name follows ("a podcast called …")
@@ -160,7 +163,10 @@ def in_proper_name(
         0 < left < first
         and words[left] == "The"
         and not _closes(before)
-        and any(_core(w).lower() in _PERFORMING for w in words)
+        and any(
+            _core(w).lower() in _PERFORMING
+            for w in words[max(0, left - 3) : left] + words[right + 1 : right + 7]
+        )
     ):
         # "As the name says The Inmates never played sober": "The" with a capital inside a
         # sentence about a band or a show ("fed The Prostitutes" is emphasis)
@@ -170,8 +176,15 @@ def in_proper_name(
         and not _closes(before)
         and (left < first or right > last)
         and (
-            (left >= 2 and _core(words[left - 2]).lower() in _NAMED_BY_CALLING)
-            or any(w in LINKS and w not in ("and", "&") for w in words[left : right + 1])
+            (
+                left >= 3
+                and _core(words[left - 2]).lower() in _NAMED_BY_CALLING
+                and (words[left - 3].lower() in ("a", "an") or words[left - 3].endswith(","))
+            )
+            or (
+                left < first
+                and any(w in LINKS and w not in ("and", "&") for w in words[left : right + 1])
+            )
         )
     ):
         # "a group called Mothers of Addicts", "a podcast called Recovering Addict Radio";
@@ -195,6 +208,8 @@ def in_proper_name(
     if left == 0 and right == len(words) - 1:
         return False  # every word of the sentence: a headline or a heading
     if first == 0 and right > last and words[last + 1] in LINKS:
+        if words[last + 1] not in _NAME_LINKS:
+            return False  # "Inmates in Special Housing Unit", "Addicts in Drug Court": places
         # a match capitalized only by the sentence's start, joined to capitals after "in" or
         # "for": a name only if the head word ends it and no noun follows that it describes
         # ("Felons for Democracy Coalition meets …"; not "Inmates in Facility B get …",
@@ -221,7 +236,12 @@ def _quoted_name(words: list[str], left: int, right: int) -> bool:
         return False
     if not all(_capitalized(w) or w in LINKS for w in words[left : right + 1]):
         return False  # '"Illegal aliens" staff the crews'
-    return words[right + 1].rstrip(",.;:!?") in _NAMED_THINGS
+    named = words[right + 1].rstrip(",.;:!?")
+    if named in _VERBAL_THINGS:
+        # "the “Crack Addicts” card in the deck"; not 'those "Illegal Aliens" game the system'
+        following = words[right + 2].lower() if right + 2 < len(words) else ""
+        return named != words[right + 1] or following not in _OWNING | {"a", "an"}
+    return named in _NAMED_THINGS
 
 
 _OPENING_QUOTES = "\"'\u201c\u2018\u00ab"
@@ -236,6 +256,12 @@ _NAMED_THINGS = frozenset(
         "projects center centre clinic shelter festival conference summit network coalition "
         "foundation society collective award awards exhibit exhibition documentary podcast "
         "column newsletter committee committees club clubs team teams episode episodes"
+    ).split()
+)
+# nouns for named things that are verbs too ('"Illegal Aliens" game the system')
+_VERBAL_THINGS = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "card cards mod mods game games spell spells quest quests"
     ).split()
 )
 
@@ -259,7 +285,7 @@ _DASHES = frozenset(("-", "\u2013", "\u2014", "|"))
 # words after "is a" that end the search for the noun of a work ("a regular at the band's")
 _STOPS = word_set("at by from about of in on for to with who that which and")
 # words after "band" that tell of music ("a band based in Leeds", "signed to")
-_BAND_AFTER = word_set("based signed fronted known")
+_BAND_AFTER = word_set("based signed fronted")
 # words after the noun of a work that end its phrase ("a 1998 comedy by …")
 _AFTER_A_WORK = word_set(
     "by about from starring directed written released published formed set shot made first "
