@@ -116,6 +116,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "Reporters leaned on the “crackhead” stereotype for a decade.",
         # two quoted terms set against each other, and a quoted word as a concept
         "The guide sees no real difference between “hooker” and “escort”.",
+        "Editors should tell apart, in every story, between “escort” and “sex worker”.",
         "The concept of “anchor babies” keeps coming back in debates.",
         "The paper referred to him all through the article as a “junkie”, the board found.",
         # a child's label denied after "not a"
@@ -123,7 +124,6 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "He was never a “child prostitute”; he was a trafficked child.",
         "He fit the “junkie” or “druggie” stereotype for years.",
         "Our reports write “client” as opposed to “john” or “trick”.",
-        "The idea of “crack babies” took decades to debunk.",
         "Neighbours judged the women as “whores” from the first week.",
         "“Junkie” went from a police term to an everyday insult.",
     ],
@@ -198,6 +198,8 @@ def test_advice_against_an_unquoted_word_is_a_mention(text: str) -> None:
         # two quoted words that are people, not words set against each other
         'She moved between "johns" and pimps all night.',
         'A fight broke out between "junkies" and "dealers" on the corner.',
+        'Shop owners say the "junkies" slur their words at the till.',
+        "“Prostitutes” on the strip have a word for the vice squad.",
         'The "junkies" tag the shutters every night.',
     ],
 )
@@ -877,3 +879,4 @@ def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
     assert rules("Felons are often given harsh prison terms.") == ["incarceration/felon"]
     assert rules("Felons were often handed terms of ten years.") == ["incarceration/felon"]
     assert rules("“Inmates” served a long term at the farm.") == ["incarceration/inmate"]
+    assert rules("Inmates are still being handed terms of ten years.") == ["incarceration/inmate"]

@@ -176,12 +176,14 @@ _KINDS = WORD_NOUN | word_set(
     "stereotype stereotypes designation moniker nickname trope tropes caricature caricatures "
     "cliche cliches cliché clichés"
 )
-# nouns and verbs that set two words apart ("the difference between “…” and “…”")
-_TELLING_APART = word_set(
-    "difference differences distinction distinctions distinguish distinguishes distinguishing "
-    "distinguished confusion confuse confuses conflation conflate conflates choice choose "
-    "choosing contrast contrasts line"
+# words of conflict or contact between people ('a fight between "junkies" and "dealers"'):
+# two quoted terms after "between" are otherwise words set against each other
+_AT_ODDS = word_set(
+    "fight fights fighting fought scuffle scuffles clash clashes clashed tension tensions "
+    "feud feuds brawl brawls war wars dispute disputes mediated mediate violence conflict "
+    "conflicts line lines relations relationship relationships trade deals"
 )
+_OBJECT_LEADS = [[w] for w in ("the", "a", "an", "their", "his", "her", "its", "our", "my", "your")]
 _DENIED_ONE = (["not", "a"], ["not", "an"], ["never", "a"], ["never", "an"])
 _NOUN_LEADS = word_set("the this that a an")
 # The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
@@ -857,11 +859,13 @@ class Context:
             last = more.end()
         before = self.words_before(first)
         after = self.words_after(last)
+        # a verb after it ('the “junkies” slur their words') has an object
         return (
             before[-1:] != []
             and before[-1] in _NOUN_LEADS
             and after[:1] != []
-            and (after[0] in _KINDS)
+            and after[0] in _KINDS
+            and after[1:2] not in _OBJECT_LEADS
         )
 
     def _names_quoted(self, words: list[str], opening: int, closing: int) -> bool:
@@ -886,12 +890,12 @@ class Context:
         norm = self.norm
         if (
             words[-1:] == ["between"]
-            and any(w in _TELLING_APART for w in words[-4:-1])
+            and not any(w in _AT_ODDS for w in words[-4:-1])
             and _AND_QUOTED.match(norm, closing + 1)
         ) or (
             words[-1:] == ["and"]
             and (pair := _BETWEEN_QUOTED.search(norm, max(0, opening - 80), opening)) is not None
-            and any(w in _TELLING_APART for w in self.words_before(pair.start())[-3:])
+            and not any(w in _AT_ODDS for w in self.words_before(pair.start())[-3:])
         ):
             # 'no real difference between “hooker” and “escort”' (not 'a fight
             # between "junkies" and "dealers"')

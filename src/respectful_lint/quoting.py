@@ -41,7 +41,7 @@ from .wordsets import word_set as _words
 # Nouns that name a word as a word ("the term", "a label like").
 _WORD_NOUNS = _words(
     "term terms word words label labels phrase phrases expression expressions slur slurs "
-    "euphemism euphemisms name names"
+    "euphemism euphemisms name names descriptor descriptors"
 )
 # The last words before a quoted term that make it a mention.
 _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
@@ -71,8 +71,6 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("concept", "of"),  # 'the concept of “anchor babies” is in the news'
     ("notion", "of"),
     ("headlined",),  # 'a story headlined “Junkies …”'
-    ("as", "opposed", "to"),  # 'we write “client” as opposed to “…”'
-    ("idea", "of"),  # 'the idea of “…” took decades to debunk'
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
 _NAMING_VERBS = (
@@ -522,7 +520,7 @@ _POSING_VERBS = _words(
 _SORTING = _words(
     "categorize categorizes categorized categorizing categorise categorises categorised "
     "categorising classify classifies classified classifying designate designates designated "
-    "designating labeled labelled branded classed judge judges judged judging"
+    "designating labeled labelled branded classed judged"
 )
 # Verbs that sort people into quoted kinds ("divides people into “…” and “…”")
 _DIVIDING = _words(
@@ -739,15 +737,11 @@ def termed_as_word(following: list[str]) -> bool:
     rest = following[1:8]
     if rest[:2] == ["one", "of"]:
         rest = rest[2:]  # "… is one of those terms people use"
-    while rest[:1] and (
-        rest[0] in ("a", "an", "not", "the", "both", "all", "those", "these")
-        or rest[0] in _HEDGING
-        or (rest[0].endswith("ly") and len(rest[0]) > 4)
-    ):
-        rest = rest[1:]  # "Felons were often handed terms": the adverb before the participle
-    # the word noun, after two modifiers at most, the first no participle ("were given terms")
-    if rest[:1] and rest[0] in _SENTENCED:
-        return False  # "Felons were given terms of five years"
+    while rest[:1] and rest[0] in ("a", "an", "not", "the", "both", "all", "those", "these"):
+        rest = rest[1:]
+    if any(w in _SENTENCED or w in ("being", "on") for w in rest[:4]):
+        return False  # "Felons were (often, still being) given terms", "released on terms"
+    # the word noun, after two modifiers at most
     return any(w in _TERMING for w in rest[:3])
 
 
@@ -758,7 +752,6 @@ _TERMING = _words(
     "euphemism euphemisms epithet epithets pejorative pejoratives"
 )
 _COPULA_LISTS = (["is"], ["are"], ["was"], ["were"], ["isn't"], ["aren't"])
-_HEDGING = _words("often also now still already then just even sometimes routinely each later")
 _SENTENCED = _words("given handed served serving sentenced facing offered dealt")
 _FINE = _words("ok okay fine offensive acceptable appropriate slur")
 
@@ -838,12 +831,18 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
 
 
 def _called_a_word(words: list[str]) -> bool:
-    """Whether ``words`` call what comes before them "a/an" (one modifier perhaps) word noun,
-    with no verb of sentencing before it ("served a long term")."""
+    """Whether ``words`` say that what comes before them is, was or went from "a/an" (one
+    modifier perhaps) term, label or slur ("has gone from a police term"; not "served a long
+    term", "have a word for")."""
     for i, w in enumerate(words):
-        if w in ("a", "an") and any(n in _WORD_NOUNS for n in words[i + 1 : i + 3]):
-            return not any(v in _SENTENCED for v in words[:i])
+        if w in ("a", "an") and any(n in _TERM_NOUNS for n in words[i + 1 : i + 3]):
+            lead = words[:i]
+            return any(v in _CHANGING for v in lead) and not any(v in _SENTENCED for v in lead)
     return False
+
+
+_TERM_NOUNS = _words("term label slur euphemism epithet descriptor")
+_CHANGING = _words("is was went gone became become becomes from turned")
 
 
 _REMAINING = _words("remains remain remained stays stay stayed")
