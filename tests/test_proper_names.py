@@ -166,7 +166,7 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "The Inmates are a pub rock band based in London.",
         "Players who draw the “Crack Addicts” card in the new deck lose a turn.",
         "The San Mateo Task Force on the Homeless meets on Tuesdays.",
-        "The agency ran Intermediate Care Facilities for the Mentally Retarded until 1990.",
+        "The county ran Group Facilities for the Mentally Retarded from 1968 to 1990.",
         # a company: its name, a comma and "Inc."
         "Shoes for the Homeless, Inc. gave 1,600 pairs last year.",
     ],
