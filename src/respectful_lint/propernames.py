@@ -48,21 +48,16 @@ _NAME_LINKS = frozenset(("for", "to", "of", "against"))
 _NAMING = frozenset(("called", "named", "titled", "entitled"))
 # words of bands, films and shows, beside which "The" with a capital starts a name (none
 # of them a verb: "footage shows The Addicts …" capitalizes for emphasis)
-_PERFORMING = frozenset(
-    (  # noqa: SIM905 (a list of words reads better as words)
-        "band bands album albums single singles song songs gig gigs tour concert concerts "
-        "encore encores film films movie movies episode episodes sitcom novel podcast "
-        "documentary"
-    ).split()
+_PERFORMING = word_set(
+    "band bands album albums single singles song songs gig gigs tour concert concerts "
+    "encore encores film films movie movies episode episodes sitcom novel podcast documentary"
 )
 # lower-case nouns before "called" or "named" whose name follows ("a podcast called …")
-_NAMED_BY_CALLING = frozenset(
-    (  # noqa: SIM905 (a list of words reads better as words)
-        "group groups page pages account forum site website blog channel organisation "
-        "organization charity nonprofit company app thread podcast band show series film "
-        "movie book novel song album campaign program programme project club team network "
-        "ministry initiative collective coalition"
-    ).split()
+_NAMED_BY_CALLING = word_set(
+    "group groups page pages account forum site website blog channel organisation "
+    "organization charity nonprofit company app thread podcast band show series film "
+    "movie book novel song album campaign program programme project club team network "
+    "ministry initiative collective coalition"
 )
 # words that may link two capitalized words inside a name
 LINKS = frozenset({"of", "for", "the", "and", "on", "against", "in", "to", "with", "&"})
@@ -259,11 +254,7 @@ _NAMED_THINGS = frozenset(
     ).split()
 )
 # nouns for named things that are verbs too ('"Illegal Aliens" game the system')
-_VERBAL_THINGS = frozenset(
-    (  # noqa: SIM905 (a list of words reads better as words)
-        "card cards mod mods game games spell spells quest quests"
-    ).split()
-)
+_VERBAL_THINGS = word_set("card cards mod mods game games spell spells quest quests")
 
 
 # lower-case nouns for works whose title may follow them ("the band Junkie", "the film
