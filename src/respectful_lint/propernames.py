@@ -52,6 +52,13 @@ _PERFORMING = word_set(
     "band bands album albums single singles song songs gig gigs tour concert concerts "
     "encore encores film films movie movies episode episodes sitcom novel podcast documentary"
 )
+# taking in a work or a show ("watching The … on BBC Two", "I finally finished The …")
+_WATCHING = word_set(
+    "watch watched watching seen saw see read reading reread finished listened listening heard "
+    "caught streaming binged"
+)
+# what a band makes or gives, "by" it ("the new record by The …")
+_MADE_BY = _PERFORMING | word_set("record records show shows set sets")
 # lower-case nouns before "called" or "named" whose name follows ("a podcast called …")
 _NAMED_BY_CALLING = word_set(
     "group groups page pages account forum site website blog channel organisation "
@@ -158,9 +165,20 @@ def in_proper_name(
         0 < left < first
         and words[left] == "The"
         and not _closes(before)
-        and any(
-            _core(w).lower() in _PERFORMING
-            for w in words[max(0, left - 3) : left] + words[right + 1 : right + 7]
+        and (
+            any(
+                _core(w).lower() in _PERFORMING or _core(w).lower() in _WATCHING
+                for w in words[max(0, left - 5) : left]
+            )
+            or any(_core(w).lower() in _PERFORMING for w in words[right + 1 : right + 7])
+            # "reading The Addicts by Patrick Hale": a work and its maker
+            or (
+                right + 2 < len(words)
+                and words[right + 1] == "by"
+                and _capitalized(words[right + 2])
+            )
+            # "the new record by The Addicts", "a show by The …": a work or a show "by" them
+            or (before == "by" and left >= 2 and _core(words[left - 2]).lower() in _MADE_BY)
         )
     ):
         # "As the name says The Inmates never played sober": "The" with a capital inside a
@@ -174,8 +192,10 @@ def in_proper_name(
             (
                 left >= 3
                 and _core(words[left - 2]).lower() in _NAMED_BY_CALLING
-                and (words[left - 3].lower() in ("a", "an") or words[left - 3].endswith(","))
+                and words[left - 3].lower() not in _OWNING
             )
+            # "her thesis was entitled …": the passive names
+            or (left >= 2 and _core(words[left - 2]).lower() in ("is", "was", "are", "were"))
             or (
                 left < first
                 and any(w in LINKS and w not in ("and", "&") for w in words[left : right + 1])
