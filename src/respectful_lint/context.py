@@ -170,12 +170,16 @@ _AND_QUOTED = re.compile("[,.]? and [\"'\u201c\u2018]")
 _BETWEEN_QUOTED = re.compile(
     'between ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? and \\Z'
 )
-# what stands before a quoted term that a word noun follows ('the “illegal alien” term')
-# and the nouns ('the "junkie" stereotype', 'the “illegal alien” designation')
+# what stands before a quoted term, or a list of them, that a noun for a kind of word
+# follows ('the “illegal alien” term', 'the "junkie" stereotype', 'the “…” designation'),
+# and those nouns; an article or a possessive after the noun makes it a verb ('the
+# “junkies” slur their words')
+_NOUN_LEADS = word_set("the this that a an")
 _KINDS = WORD_NOUN | word_set(
     "stereotype stereotypes designation moniker nickname trope tropes caricature caricatures "
     "cliche cliches cliché clichés"
 )
+_OBJECT_LEADS = [[w] for w in ("the", "a", "an", "their", "his", "her", "its", "our", "my", "your")]
 # words of conflict or contact between people ('a fight between "junkies" and "dealers"'):
 # two quoted terms after "between" are otherwise words set against each other
 _AT_ODDS = word_set(
@@ -183,9 +187,8 @@ _AT_ODDS = word_set(
     "feud feuds brawl brawls war wars dispute disputes mediated mediate violence conflict "
     "conflicts line lines relations relationship relationships trade deals"
 )
-_OBJECT_LEADS = [[w] for w in ("the", "a", "an", "their", "his", "her", "its", "our", "my", "your")]
+# a child's label denied with an article ("is not a “child prostitute”")
 _DENIED_ONE = (["not", "a"], ["not", "an"], ["never", "a"], ["never", "an"])
-_NOUN_LEADS = word_set("the this that a an")
 # The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
 _QUOTED_NEXT_ITEM = re.compile(
     " ?(?:,? (?:and|or) |, )[\"\u201c\u2018']"

@@ -27,8 +27,8 @@ HEADS = frozenset(
         "Campaign Caucus Center Centers Centre Centres Clinic Club Clubs Coalition Code Collective "
         "Commission Committee Conference Convention Cooperative Council Court Day Department "
         "Directive Facilities Facility Federation Festival Force Forum Foundation Fund Hospital "
-        "Initiative Institute "
-        "League Law Laws Library Ministry Mission Month Movement Museum Network Office "
+        "Initiative Institute League Law Laws Library Ministry Mission Month Movement Museum "
+        "Network Office "
         "Ordinance Organisation Organization Panel Partnership Program Programme Project Protocol "
         "Division Journal Commissioner "
         "Services Shelter Society Statute Summit Taskforce Treaty Trust Union Unit Week"
@@ -225,10 +225,10 @@ def in_proper_name(
     if first == 0 and right > last and words[last + 1] in LINKS:
         if words[last + 1] not in _NAME_LINKS:
             return False  # "Inmates in Special Housing Unit", "Addicts in Drug Court": places
-        # a match capitalized only by the sentence's start, joined to capitals after "in" or
-        # "for": a name only if the head word ends it and no noun follows that it describes
-        # ("Felons for Democracy Coalition meets …"; not "Inmates in Facility B get …",
-        # "Addicts in Air Force units …")
+        # a match capitalized only by the sentence's start, joined to capitals after "for",
+        # "to", "of" or "against": a name only if a head word ends it and no unit or noun
+        # follows ("Felons for Democracy Coalition meets …"; not "Felons for Life Unit 4 …",
+        # "Addicts for Air Force units …")
         after = _core(words[right + 1]) if right + 1 < len(words) else ""
         unit = after.isdigit() or (len(after) == 1 and after.isupper())  # "Facility 4"
         return (
