@@ -123,6 +123,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "The girl is not a ‘child prostitute’ – she is a victim of abuse.",
         "He was never a “child prostitute”; he was a trafficked child.",
         "He fit the “junkie” or “druggie” stereotype for years.",
+        "The definition of “felon” in the statute covers juvenile records too.",
+        '"Suffers from" portrays a life with a disability as a tragedy, the guide says.',
         "Our reports write “client” as opposed to “john” or “trick”.",
         "Neighbours judged the women as “whores” from the first week.",
         "“Junkie” went from a police term to an everyday insult.",

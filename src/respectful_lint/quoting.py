@@ -71,6 +71,7 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("concept", "of"),  # 'the concept of “anchor babies” is in the news'
     ("notion", "of"),
     ("headlined",),  # 'a story headlined “Junkies …”'
+    ("definition", "of"),  # 'the definition of “convicted felon” includes …'
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
 _NAMING_VERBS = (
@@ -356,7 +357,7 @@ def _referred_as(words: list[str]) -> bool:
 _GLOSS_VERBS = _words(
     "refers refer referred means meant denotes describes reduces implies stigmatizes "
     "stigmatises dehumanizes dehumanises carries conveys evokes connotes defines frames labels "
-    "erases lumps"
+    "erases lumps portrays portray casts"
 )
 # Verbs between a copula and a verdict on a word ("… is considered outdated")
 _JUDGED = _words("considered seen regarded deemed viewed thought felt")
