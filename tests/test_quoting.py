@@ -116,7 +116,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "Reporters leaned on the “crackhead” stereotype for a decade.",
         # two quoted terms set against each other, and a quoted word as a concept
         "The guide sees no real difference between “hooker” and “escort”.",
-        "Editors should tell apart, in every story, between “escort” and “sex worker”.",
+        "Editors should tell apart, in every story, between “junkie” and “crackhead”.",
         "The concept of “anchor babies” keeps coming back in debates.",
         "The paper referred to him all through the article as a “junkie”, the board found.",
         # a child's label denied after "not a"
@@ -124,8 +124,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "He was never a “child prostitute”; he was a trafficked child.",
         "He fit the “junkie” or “druggie” stereotype for years.",
         "The definition of “felon” in the statute covers juvenile records too.",
-        '"Suffers from" portrays a life with a disability as a tragedy, the guide says.',
-        "Our reports write “client” as opposed to “john” or “trick”.",
+        "“Wheelchair-bound” portrays a tool of freedom as a prison, the guide says.",
         "Neighbours judged the women as “whores” from the first week.",
         "“Junkie” went from a police term to an everyday insult.",
     ],

@@ -67,7 +67,7 @@ def rules(text: str) -> list[str]:
         "I went on to work as a prostitute for a decade.",
         "At nineteen I got work as a hooker.",
         "I kept working as a prostitute until my daughter was born.",
-        "I had worked as a hooker in Hull before I trained as a nurse.",
+        "I had worked as a hooker in town before I trained as a nurse.",
         "Before I trained as an estate agent, I worked as a prostitute in Leeds.",
         "Having been a hooker, I say sex work is work.",
         # speaking as one, and the speaker's own "call me"
