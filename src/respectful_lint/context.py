@@ -179,7 +179,7 @@ _KINDS = WORD_NOUN | word_set(
     "stereotype stereotypes designation moniker nickname trope tropes caricature caricatures "
     "cliche cliches cliché clichés"
 )
-_OBJECT_LEADS = [[w] for w in ("the", "a", "an", "their", "his", "her", "its", "our", "my", "your")]
+_OBJECT_LEADS = word_set("the a an their his her its our my your")
 # words of conflict or contact between people ('a fight between "junkies" and "dealers"'):
 # two quoted terms after "between" are otherwise words set against each other
 _AT_ODDS = word_set(
@@ -387,19 +387,11 @@ class Context:
             .endswith((".", "!", "?", ":"))
         ):
             return False  # a headline or a heading
-        opening = start - 1
-        for _ in range(8):
-            words = self.words_before(opening)
-            if words[-1:] in (["and"], ["or"]) or norm[max(0, opening - 2) : opening] == ", ":
-                # an item of a list of quoted words: as the first item stands
-                item = _QUOTED_ITEM.search(norm, max(0, opening - 80), opening)
-                if item is None:
-                    return False
-                opening = item.start()
-                continue
-            break
-        else:
+        # an item of a list of quoted words: as the first item stands
+        opening = self._quoted_list_start(start - 1)
+        if opening is None:
             return False
+        words = self.words_before(opening)
         before = words[-1] if words else ""
         following = self.words_after(close + 1)[:8]
         after = close + 1 if norm[close : close + 1] else close
@@ -416,12 +408,7 @@ class Context:
         )
         # a list of quoted words ends where its last item does ('about "alien" and
         # "immigrant"?'; not 'about "junkie" and "hooker" in flat 3')
-        last_item = after
-        for _ in range(8):
-            more = _QUOTED_NEXT_ITEM.match(norm, last_item)
-            if more is None:
-                break
-            last_item = more.end()
+        last_item = self._quoted_list_end(after)
         if last_item != after:
             stop = norm[last_item : last_item + 1] in ("", ".", "!", "?", ";", ":", ")", PARAGRAPH)
         if before in _BARE_PREPOSITIONS or before in _TAKING_WORDS or before in _SAYING_WORDS:
@@ -843,32 +830,46 @@ class Context:
             return "mention" if self._names_quoted(words, head.start(), tail.end()) else None
         return "mention" if self._names_quoted(words, head.start(), after) else "scare"
 
+    def _quoted_list_start(self, opening: int) -> int | None:
+        """Where the list of quoted words that has an item opening at ``opening`` starts: the
+        opening quote of its first item (``opening`` when no item comes before), or None when
+        "and", "or" or a comma stands before the item with no quoted word before that."""
+        norm = self.norm
+        for _ in range(8):
+            words = self.words_before(opening)
+            if words[-1:] not in (["and"], ["or"]) and norm[max(0, opening - 2) : opening] != ", ":
+                return opening
+            item = _QUOTED_ITEM.search(norm, max(0, opening - 80), opening)
+            if item is None:
+                return None
+            opening = item.start()
+        return None
+
+    def _quoted_list_end(self, after: int) -> int:
+        """Where the list of quoted words goes on to after an item that ends at ``after``."""
+        for _ in range(8):
+            more = _QUOTED_NEXT_ITEM.match(self.norm, after)
+            if more is None:
+                break
+            after = more.end()
+        return after
+
     def _list_before_kind(self, opening: int, closing: int) -> bool:
         """Whether the quoted term from ``opening`` to ``closing``, alone or in a list of quoted
         words, stands between an article and a noun for a kind of word ('the “…” term', 'the
         “…” or “…” stereotype')."""
-        norm = self.norm
-        first = opening
-        for _ in range(8):
-            item = _QUOTED_ITEM.search(norm, max(0, first - 80), first)
-            if item is None or not norm[item.end() - 4 : item.end()].strip(" ,;"):
-                break  # no earlier quoted item joined by a comma, "and" or "or"
-            first = item.start()
-        last = closing + 1
-        for _ in range(8):
-            more = _QUOTED_NEXT_ITEM.match(norm, last)
-            if more is None:
-                break
-            last = more.end()
+        first = self._quoted_list_start(opening)
+        if first is None:
+            return False
         before = self.words_before(first)
-        after = self.words_after(last)
+        after = self.words_after(self._quoted_list_end(closing + 1))
         # a verb after it ('the “junkies” slur their words') has an object
         return (
             before[-1:] != []
             and before[-1] in _NOUN_LEADS
             and after[:1] != []
             and after[0] in _KINDS
-            and after[1:2] not in _OBJECT_LEADS
+            and (after[1:2] == [] or after[1] not in _OBJECT_LEADS)
         )
 
     def _names_quoted(self, words: list[str], opening: int, closing: int) -> bool:
