@@ -326,7 +326,7 @@ def _beside_adjective(norm: str, start: int, end: int) -> bool:
 
 
 # up to three words, after the first a capital letter may stand alone ("Facility B"; not "I")
-_PLACE_AFTER = re.compile(r" (of|at|in) ([A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|[A-HJ-Z]\b)){0,2})")
+_PLACE_AFTER = re.compile(r" (of|at|in) ([A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|[A-HJ-Z]\b)){0,2}) ?")
 _LOWER_WORD = re.compile(r"[a-z][\w'-]*")
 _TIMES = _word_set(
     "january february march april may june july august september october november december "
@@ -355,9 +355,7 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
         single = len(name.split()) == 1
         if after[1] == "in" and (first in _TIMES or (single and first in _LANGUAGES)):
             return None  # "inmates in May", "the homeless in Spanish": no place
-        following = _LOWER_WORD.match(
-            text, after.end() + (text[after.end() : after.end() + 1] == " ")
-        )
+        following = _LOWER_WORD.match(text, after.end())
         if after[1] == "in" and following is not None and classes(following[0]) == {"noun"}:
             return None  # the name describes a noun: "inmates in California prisons"
         place_end = base + after.start(2) + len(name)
