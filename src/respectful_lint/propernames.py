@@ -160,51 +160,10 @@ def in_proper_name(
             break
     if headline:
         return _work_title(words, left, right, first, headline=True)
-    before = words[left - 1] if left else ""
-    if (
-        0 < left < first
-        and words[left] == "The"
-        and not _closes(before)
-        and (
-            any(
-                _core(w).lower() in _PERFORMING or _core(w).lower() in _WATCHING
-                for w in words[max(0, left - 5) : left]
-            )
-            or any(_core(w).lower() in _PERFORMING for w in words[right + 1 : right + 7])
-            # "reading The Addicts by Patrick Hale": a work and its maker
-            or (
-                right + 2 < len(words)
-                and words[right + 1] == "by"
-                and _capitalized(words[right + 2])
-            )
-            # "the new record by The Addicts", "a show by The …": a work or a show "by" them
-            or (before == "by" and left >= 2 and _core(words[left - 2]).lower() in _MADE_BY)
-        )
-    ):
-        # "As the name says The Inmates never played sober": "The" with a capital inside a
-        # sentence about a band or a show ("fed The Prostitutes" is emphasis)
-        return True
-    if (
-        _core(before) in _NAMING
-        and not _closes(before)
-        and (left < first or right > last)
-        and (
-            (
-                left >= 3
-                and _core(words[left - 2]).lower() in _NAMED_BY_CALLING
-                and words[left - 3].lower() not in _OWNING
-            )
-            # "her thesis was entitled …": the passive names
-            or (left >= 2 and _core(words[left - 2]).lower() in ("is", "was", "are", "were"))
-            or (
-                left < first
-                and any(w in LINKS and w not in ("and", "&") for w in words[left : right + 1])
-            )
-        )
-    ):
-        # "a group called Mothers of Addicts", "a podcast called Recovering Addict Radio";
-        # not "the mayor called Illegal Aliens Criminals"
-        return True
+    if 0 < left < first and words[left] == "The" and _the_starts_a_work(words, left, right):
+        return True  # "watching The Inmates on BBC Two"; "fed The Prostitutes" is emphasis
+    if _named_after_calling(words, left, right, first, last):
+        return True  # "a podcast called Recovering Addict Radio"
     if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
     company = _core(words[right + 1]) if right + 1 < len(words) else ""
@@ -241,6 +200,45 @@ def in_proper_name(
         for i in range(left, right + 1)
         if not first <= i <= last
     )
+
+
+def _the_starts_a_work(words: list[str], left: int, right: int) -> bool:
+    """Whether "The" with a capital inside a sentence, at ``words[left]``, starts the name of a
+    band, a film or a book that runs to ``words[right]``: a word of such works or of taking
+    them in stands near ("as the name suggests The Inmates never played a sober gig",
+    "watching The Inmates on BBC Two"), or "by" joins it to a maker or a work ("reading The
+    Inmates by Tom Vale", "the new record by The Inmates"). Without such a word the capital
+    is emphasis ("Volunteers fed The Prostitutes …")."""
+    before = words[left - 1]
+    if _closes(before):
+        return False
+    lead = [_core(w).lower() for w in words[max(0, left - 5) : left]]
+    if any(w in _PERFORMING or w in _WATCHING for w in lead):
+        return True
+    if any(_core(w).lower() in _PERFORMING for w in words[right + 1 : right + 7]):
+        return True
+    if right + 2 < len(words) and words[right + 1] == "by" and _capitalized(words[right + 2]):
+        return True
+    return before == "by" and left >= 2 and _core(words[left - 2]).lower() in _MADE_BY
+
+
+def _named_after_calling(words: list[str], left: int, right: int, first: int, last: int) -> bool:
+    """Whether the capitalized words ``words[left:right + 1]``, holding the match at
+    ``words[first:last + 1]`` and a word beyond it, are the name given after "called",
+    "named" or "titled": after a noun for a named thing not led by "the" or a possessive ("a
+    podcast called Recovering Addict Radio"), after a copula ("was titled Inmates and
+    Angels"), or with a linking word before the match ("a support group called Families of
+    Addicts"). "The mayor called Illegal Aliens Criminals" names nothing."""
+    before = words[left - 1] if left else ""
+    if _core(before) not in _NAMING or _closes(before) or (left == first and right == last):
+        return False
+    noun = _core(words[left - 2]).lower() if left >= 2 else ""
+    if noun in _NAMED_BY_CALLING and left >= 3 and words[left - 3].lower() not in _OWNING:
+        return True
+    if noun in ("is", "was", "are", "were"):
+        return True
+    linked = any(w in LINKS and w not in ("and", "&") for w in words[left : right + 1])
+    return left < first and linked
 
 
 def _quoted_name(words: list[str], left: int, right: int) -> bool:
