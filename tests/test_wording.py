@@ -474,7 +474,23 @@ def test_adjectives_before_a_noun_after_a_group_word_make_no_group() -> None:
 def test_a_verb_phrase_before_its_object_keeps_its_wordings_in_order() -> None:
     # "cancer" is the object of "suffering from", not a noun the match describes
     suggestions, _ = fixed("She is suffering from cancer.", "disability/suffers-from")
-    assert suggestions[:2] == ("living with", "has")
+    assert suggestions[:2] == ("living with", "diagnosed with")
+
+
+@pytest.mark.parametrize(
+    ("text", "wordings"),
+    [
+        ("She suffered from asthma for years.", ("lived with", "had")),
+        ("He suffers from epilepsy.", ("has", "lives with")),
+        ("Many people suffer from arthritis.", ("have", "live with")),
+        ("She was afflicted with polio as a child.", ("living with", "diagnosed with")),
+    ],
+)
+def test_suffering_wordings_keep_the_tense_and_person_of_the_verb(
+    text: str, wordings: tuple[str, ...]
+) -> None:
+    suggestions, _ = fixed(text, "disability/suffers-from")
+    assert suggestions == wordings
 
 
 def test_a_lower_case_term_written_with_two_capitals_is_in_a_title() -> None:
