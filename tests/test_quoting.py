@@ -881,3 +881,39 @@ def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
     assert rules("Felons were often handed terms of ten years.") == ["incarceration/felon"]
     assert rules("“Inmates” served a long term at the farm.") == ["incarceration/inmate"]
     assert rules("Inmates are still being handed terms of ten years.") == ["incarceration/inmate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of speech, or a role in a sentence
+        "In that headline “drug addicts” works as a noun, which is the problem.",
+        "Here “illegal aliens” is both the subject and the object of the verb.",
+        # two words at the ends of a range
+        "Names for them run from “undocumented workers” to “illegals” in the press.",
+        # the word to avoid, set in brackets after the one to use
+        "Every page now prints “people living with HIV” (not “HIV-infected people”).",
+        # a word used in speaking of something, and one struck from a body's texts
+        "The old campaign would use “illegal aliens” when discussing the border.",
+        "The agency dropped “illegal alien” from all USCIS communications.",
+        "The county removed “addicts” from all county communications in 2019.",
+        # a label given as a title
+        "He hated the title “ex-con” that followed him for years.",
+    ],
+)
+def test_a_word_named_by_its_grammar_range_or_use_in_speech_is_a_mention(text: str) -> None:
+    assert_mention(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # the subject of a report is what it is about, not a role in a sentence
+        ("“Junkies” were the subject of a new report.", "drug-use/junkie"),
+        # people used to do something, and people removed from a place
+        ("The gang used “junkies” to carry the drugs.", "drug-use/junkie"),
+        ("Police removed “junkies” from city parks.", "drug-use/junkie"),
+    ],
+)
+def test_people_in_those_frames_are_still_reported(text: str, rule: str) -> None:
+    assert rule in rules(text)

@@ -39,6 +39,7 @@ from .quoting import (
     said_times,
     termed_as_word,
     used_as_word,
+    used_in_speech,
 )
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
@@ -167,6 +168,13 @@ _ASIDE = re.compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
 _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 # two quoted terms set against each other: 'the difference between “hooker” and “escort”'
 _AND_QUOTED = re.compile("[,.]? and [\"'\u201c\u2018]")
+# two quoted terms at the ends of a range: 'from “…” to “…”'
+_TO_QUOTED = re.compile("[,.]? to [\"'\u201c\u2018]")
+_FROM_QUOTED = re.compile(
+    'from ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? to \\Z'
+)
+# a quoted term, then "(not" before another: the second is the word to avoid
+_NOT_IN_BRACKETS = re.compile("[\"'\u201d\u2019\u00bb],? ?\\( ?(?:and |but )?not \\Z")
 _BETWEEN_QUOTED = re.compile(
     'between ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? and \\Z'
 )
@@ -904,6 +912,13 @@ class Context:
             # 'no real difference between “hooker” and “escort”' (not 'a fight
             # between "junkies" and "dealers"')
             return True
+        if (words[-1:] == ["from"] and _TO_QUOTED.match(norm, closing + 1)) or (
+            words[-1:] == ["to"]
+            and _FROM_QUOTED.search(norm, max(0, opening - 80), opening) is not None
+        ):
+            return True  # 'labels range from “…” to “…”': two words set at the ends of a range
+        if _NOT_IN_BRACKETS.search(norm, max(0, opening - 12), opening):
+            return True  # 'talk about “…” (not “…”)': a word put right in brackets
         if self._list_before_kind(opening, closing):
             # 'dropped the “illegal alien” term', 'the "junkie" label stuck', 'the “junkie” or
             # “druggie” stereotype'
@@ -942,6 +957,8 @@ class Context:
             words[-1:] and edited_as_word(words[-1], [] if ends else following)
         ):
             return True  # "the headline's use of 'illegals'", "strike “felon” from the forms"
+        if words[-1:] and used_in_speech(words[-1], following):
+            return True  # 'would use “illegal aliens” when detailing border security'
         if words[-1:] and said_as_if(words[-1], following):
             return True  # 'why do people say "illegal alien" like it is normal'
         if words[-1:] and words[-1] in DROPPING and _WORD_DROPPED.match(" ".join(following)):

@@ -57,6 +57,7 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("translates", "as"),
     ("translated", "as"),
     ("title", "of"),  # 'carry the title of "felon"'
+    ("the", "title"),  # 'earned the title “junkie”'
     ("label", "of"),
     ("way", "to", "say"),  # 'a polite way to say “illegal alien”'
     ("way", "of", "saying"),
@@ -243,9 +244,39 @@ def _from_a_text(following: list[str]) -> bool:
     for _ in range(4):
         if rest[:1] and (rest[0] in _BEFORE_A_TEXT or rest[0].endswith("'s")):
             rest = rest[1:]
+    if rest[1:2] and rest[1] in _OFFICIAL_TEXTS:
+        rest = rest[1:]  # "from USCIS communications", "from agency forms"
     return rest[:1] != [] and (
-        rest[0] in _TEXTS or rest[0] in _REMOVED_FROM or rest[0] in _LAW_TEXTS
+        rest[0] in _TEXTS
+        or rest[0] in _REMOVED_FROM
+        or rest[0] in _LAW_TEXTS
+        or rest[0] in _OFFICIAL_TEXTS
     )
+
+
+# Texts an agency or a body writes, after one word that names it ("from USCIS forms")
+_OFFICIAL_TEXTS = _words(
+    "communication communications forms documents materials website websites publications"
+)
+
+
+def used_in_speech(verb: str, following: list[str]) -> bool:
+    """Whether a quoted term after a verb of using is a word someone uses in speaking or
+    writing of something ("would use “…” when detailing", "uses “…” to describe"); not
+    people used ('used “mules” to carry the drugs')."""
+    if verb not in _USING_VERBS or not following:
+        return False
+    if following[0] == "when" and following[1:2] != [] and following[1] in _SPEAKING:
+        return True
+    return following[0] == "to" and following[1:2] != [] and following[1] in _SPEAKING
+
+
+_USING_VERBS = _words("use uses used using")
+_SPEAKING = _words(
+    "describe describes describing detail details detailing discuss discusses discussing "
+    "refer refers referring talk talks talking speak speaks speaking write writes writing "
+    "label labels labeling labelling name names naming mean means"
+)
 
 
 # What judges "the use of" a quoted term that ends its clause as a word's ("avoid the use of
@@ -790,6 +821,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # "… entered American slang", "… entered the dictionary"
     if head[0] == "as" and any(w in _WORD_NOUNS for w in head[1:3]):
         return True  # "… as a label"
+    if _in_grammar(words[:12]):
+        return True  # "… is an adjective", "… works as a noun", "… is the subject of the sentence"
     if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
         return True  # an appositive: '"prostituted" people, a term …'
     if leading and _called_a_word(words[:7]):
@@ -843,6 +876,36 @@ def _called_a_word(words: list[str]) -> bool:
 
 
 _TERM_NOUNS = _words("term label slur euphemism epithet descriptor")
+
+# Parts of speech, and the roles a word has in a sentence ("… is the subject of the
+# sentence"; the subject of a report is what it is about)
+_PARTS_OF_SPEECH = _words(
+    "noun nouns adjective adjectives verb verbs adverb adverbs pronoun pronouns modifier modifiers"
+)
+_ROLES = _words("subject object")
+_IN_WRITING = _words("sentence sentences clause phrase verb headline line title")
+_ROLE_LEADS = _words("is was are were works worked acts acted functions functioned serves served")
+_ROLE_FILLERS = _words("a an the both also only just simply merely used here there still")
+
+
+def _in_grammar(words: list[str]) -> bool:
+    """Whether ``words`` after a quoted term name its part of speech or its role in a
+    sentence ("is an adjective", "works as a noun here", "is both the subject and descriptor
+    of the sentence"): talk of the word."""
+    if not words or words[0] not in _ROLE_LEADS:
+        return False
+    rest = [w for w in words[1:] if w not in _ROLE_FILLERS and w != "as"]
+    if rest[:1] and rest[0] in _PARTS_OF_SPEECH:
+        return True
+    if not rest or rest[0] not in _ROLES:
+        return False
+    # the role in a sentence, not the subject of a report
+    return any(
+        a == "of" and b in ("the", "this", "that", "a", "its") and c in _IN_WRITING
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
 _CHANGING = _words("is was went gone became become becomes from turned")
 
 
