@@ -26,6 +26,9 @@ def matched(text: str) -> list[str]:
         # a quoted name before the lower-case word for what it names
         "Each spring the parish runs its “Blankets for the Homeless” campaign downtown.",
         'The youth group joined the "Walk With the Homeless" campaign in May.',
+        # a capitalized word joined by "for the" to a capital no sentence start gave
+        "Last winter the girls started Scarves for the Homeless at school.",
+        "Each year we give to Gloves for the Homeless, a local charity.",
     ],
 )
 def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
@@ -38,6 +41,8 @@ def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
         # the name's head word elsewhere in the sentence, or in lower case
         ("Police found two Junkies near the Transit Center on Friday.", ["Junkies"]),
         ("The whores collective met on a Friday.", ["whores"]),
+        # "for the" after a lower-case word joins no name
+        ("The choir raised money for the Homeless in the city.", ["the Homeless"]),
         ("Prostitutes were questioned on Day 3 of the trial.", ["Prostitutes"]),
         # a headline or heading: every word has a capital, so a name cannot be told apart
         ("Junkies Union Station Protest", ["Junkies"]),
@@ -123,6 +128,7 @@ def test_a_division_heads_a_name() -> None:
     [
         # quoted capitals with no word for what they name after them, or a verb after them
         ("The sign read “Feed the Homeless” in red paint.", ["the Homeless"]),
+        ("A sign read “Junkies and Dealers Out” on the fence.", ["Junkies"]),
         ("Protesters waved “Illegal Aliens Out” placards at the gate.", ["Illegal Aliens"]),
         # one quoted capital word is no name
         ("Neighbours say “Hookers” walk the strip every night.", ["Hookers"]),
@@ -143,6 +149,7 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         # the title of a book, film or song: quoted before "by", after a noun for a work,
         # before a year, after "Review:", before a dash and a review, or said to be a work
         "“Last Days of the Inmate in Soho” by Anna Marsh is out in paperback.",
+        "Read it beside “Letters of the Junkie in Leeds”, another memoir of the time.",
         "We watched the documentary Prostitutes on a school night.",
         "She wrote the novel Inmates under a pen name.",
         "Netflix's documentary Inmates follows four women for a year.",

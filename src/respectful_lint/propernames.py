@@ -171,6 +171,8 @@ def in_proper_name(
         return True  # "Shoes for the Homeless, Inc."
     if right > left and right + 1 < len(words) and _quoted_name(words, left, right):
         return True  # 'the church's “Lunch for the Homeless” ministry'
+    if _for_a_cause(words, left, first, last):
+        return True  # "they founded Hats for the Homeless"
     if _work_title(words, left, right, first, headline=False):
         return True  # '“The Last Junkie in Town” by the band', 'the film Illegal Aliens'
     if (
@@ -200,6 +202,19 @@ def in_proper_name(
         for i in range(left, right + 1)
         if not first <= i <= last
     )
+
+
+def _for_a_cause(words: list[str], left: int, first: int, last: int) -> bool:
+    """Whether a capitalized word inside the sentence joins the match by "for (the)", and the
+    match's own last word has a capital too: a name of the kind "founded Hats for the
+    Homeless" ("raised money for the Homeless" joins nothing, and "Outreach for Prostitutes"
+    at a sentence's start may be capitalized by its place alone)."""
+    link = [_core(w).lower() for w in words[left + 1 : first]]
+    if _core(words[first]).lower() == "the":
+        link.append("the")
+    if left == 0 or link not in (["for"], ["for", "the"]):
+        return False
+    return _capitalized(words[left]) and _capitalized(words[last])
 
 
 def _the_starts_a_work(words: list[str], left: int, right: int) -> bool:
@@ -287,6 +302,7 @@ _WORKS = frozenset(
 # what stands before such a noun ("the film", "her debut album")
 _WORK_LEADS = word_set("the a an his her their its our my this that")
 _OWNING = word_set("the his her their its our my this that")
+_TITLE_LINKS = word_set("of in on with")
 # capitalized words for kinds of work before "Review" ("Film Review: …", "… - Book Review")
 _REVIEWED = word_set("Film Movie Book Album")
 _YEAR = re.compile(r"\((?:1[89]|20)\d\d(\)[,.;]?)?\Z")  # "(2007)" after a title, "(2007 film)"
@@ -305,15 +321,20 @@ _AFTER_A_WORK = word_set(
 def _work_title(words: list[str], left: int, right: int, first: int, headline: bool) -> bool:
     """Whether the capitalized words ``words[left:right + 1]`` are the title of a book, film,
     song or the like: three or more in quotes before "by" ('“The Last Junkie in Town” by the
-    band'), after a noun for a work and its determiner ("the film Illegal
-    Aliens"), before a year in brackets ("Illegal Aliens (2007)", only after a colon or a
-    dash in a headline) or a comma and a work ("Illegal Aliens, a 2007 comedy"), after
-    "Film Review:" or before a dash and "Film Review", or a name said to be a work at a
-    sentence's start ("Junkie is a four-piece punk band")."""
+    band') or with "of", "in", "on" or "with" among them ('a companion to “Whore of New
+    York”'), after a noun for a work and its determiner ("the film Illegal Aliens"), before
+    a year in brackets ("Illegal Aliens (2007)", only after a colon or a dash in a headline)
+    or a comma and a work ("Illegal Aliens, a 2007 comedy"), after "Film Review:" or before
+    a dash and "Film Review", or a name said to be a work at a sentence's start ("Junkie is
+    a four-piece punk band")."""
     after = words[right + 1] if right + 1 < len(words) else ""
     before = words[left - 1] if left else ""
     quoted = words[left][0] in _OPENING_QUOTES and words[right].rstrip(",.;:")[-1:] in _QUOTES
     if quoted and right - left >= 2 and after == "by":
+        return True
+    if quoted and right - left >= 2 and any(w in _TITLE_LINKS for w in words[left + 1 : right]):
+        # 'a companion book to “Whore of New York”': Title Case with a title's links; not a
+        # slogan ('the sign read “Feed the Homeless”')
         return True
     if quoted and before.endswith(_POSSESSIVE[:2]) and _capitalized(before):
         return True  # 'Genesis's “Illegal Alien”', a song of a band or a book of a writer
