@@ -26,9 +26,6 @@ def matched(text: str) -> list[str]:
         # a quoted name before the lower-case word for what it names
         "Each spring the parish runs its “Blankets for the Homeless” campaign downtown.",
         'The youth group joined the "Walk With the Homeless" campaign in May.',
-        # a capitalized word joined by "for the" to a capital no sentence start gave
-        "Last winter the girls started Scarves for the Homeless at school.",
-        "Each year we give to Gloves for the Homeless, a local charity.",
     ],
 )
 def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
@@ -41,8 +38,6 @@ def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
         # the name's head word elsewhere in the sentence, or in lower case
         ("Police found two Junkies near the Transit Center on Friday.", ["Junkies"]),
         ("The whores collective met on a Friday.", ["whores"]),
-        # "for the" after a lower-case word joins no name
-        ("The choir raised money for the Homeless in the city.", ["the Homeless"]),
         ("Prostitutes were questioned on Day 3 of the trial.", ["Prostitutes"]),
         # a headline or heading: every word has a capital, so a name cannot be told apart
         ("Junkies Union Station Protest", ["Junkies"]),

@@ -171,8 +171,6 @@ def in_proper_name(
         return True  # "Shoes for the Homeless, Inc."
     if right > left and right + 1 < len(words) and _quoted_name(words, left, right):
         return True  # 'the church's “Lunch for the Homeless” ministry'
-    if _for_a_cause(words, left, first, last):
-        return True  # "they founded Hats for the Homeless"
     if _work_title(words, left, right, first, headline=False):
         return True  # '“The Last Junkie in Town” by the band', 'the film Illegal Aliens'
     if (
@@ -202,19 +200,6 @@ def in_proper_name(
         for i in range(left, right + 1)
         if not first <= i <= last
     )
-
-
-def _for_a_cause(words: list[str], left: int, first: int, last: int) -> bool:
-    """Whether a capitalized word inside the sentence joins the match by "for (the)", and the
-    match's own last word has a capital too: a name of the kind "founded Hats for the
-    Homeless" ("raised money for the Homeless" joins nothing, and "Outreach for Prostitutes"
-    at a sentence's start may be capitalized by its place alone)."""
-    link = [_core(w).lower() for w in words[left + 1 : first]]
-    if _core(words[first]).lower() == "the":
-        link.append("the")
-    if left == 0 or link not in (["for"], ["for", "the"]):
-        return False
-    return _capitalized(words[left]) and _capitalized(words[last])
 
 
 def _the_starts_a_work(words: list[str], left: int, right: int) -> bool:
