@@ -899,6 +899,12 @@ def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
         "The county removed “addicts” from all county communications in 2019.",
         # a label given as a title
         "He hated the title “ex-con” that followed him for years.",
+        # the words of a joke, and a claim judged as hype
+        "The host made a crude joke about “junkie moms” on air.",
+        "The scare over “crack babies” was just hype, the doctors wrote.",
+        # what people were called then, and a word judged right before it
+        "Few firms hired “mentally retarded” workers (as they were called) before the war.",
+        "Old files use the deeply offensive “mental retardation” throughout.",
     ],
 )
 def test_a_word_named_by_its_grammar_range_or_use_in_speech_is_a_mention(text: str) -> None:
@@ -913,6 +919,15 @@ def test_a_word_named_by_its_grammar_range_or_use_in_speech_is_a_mention(text: s
         # people used to do something, and people removed from a place
         ("The gang used “junkies” to carry the drugs.", "drug-use/junkie"),
         ("Police removed “junkies” from city parks.", "drug-use/junkie"),
+        ("The gang used “addicts” to write fake prescriptions.", "drug-use/addict"),
+        # a range of people, people set against people, a place's name before a comma
+        ("The bar served everyone from “junkies” to bankers.", "drug-use/junkie"),
+        ("Regulars ranged from “hookers” to “bankers” that year.", "sex-work/hooker"),
+        ("Officers now arrest “buyers” (not “prostitutes”) in stings.", "sex-work/prostitute"),
+        ("ICE removed “illegal aliens” from Houston, records show.", "immigration/illegal-alien"),
+        # the topic of a headline, and a prison sentence
+        ("Local “junkies” were the subject of a headline again.", "drug-use/junkie"),
+        ("Both “inmates” were the object of the sentence the judge set.", "incarceration/inmate"),
     ],
 )
 def test_people_in_those_frames_are_still_reported(text: str, rule: str) -> None:

@@ -20,6 +20,7 @@ from .propernames import in_proper_name
 from .quoting import (
     CHOOSING,
     DROPPING,
+    EDITING,
     JUDGING,
     NAMES_FOR_WORDS,
     VERDICTS,
@@ -173,8 +174,24 @@ _TO_QUOTED = re.compile("[,.]? to [\"'\u201c\u2018]")
 _FROM_QUOTED = re.compile(
     'from ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? to \\Z'
 )
-# a quoted term, then "(not" before another: the second is the word to avoid
-_NOT_IN_BRACKETS = re.compile("[\"'\u201d\u2019\u00bb],? ?\\( ?(?:and |but )?not \\Z")
+# a quoted term, then "(not" before another: the second is the word to avoid, after a verb
+# of speaking or writing or a word for words ('talk about “…” (not “…”)'; not 'arrest
+# “buyers” (not “prostitutes”)', people)
+_NOT_IN_BRACKETS = re.compile(
+    '["\u201c\u00ab][^"\u201c\u201d\u00ab\u00bb]{1,80}["\u201d\u00bb],? ?\\( ?(?:and |but )?not \\Z'
+)
+_SPEAKING_OF = (
+    CHOOSING
+    | EDITING
+    | WORD_NOUN
+    | word_set("talk talks talking speak speaks speaking refer refers referring describe")
+    | word_set("describes describing print prints printed words terms labels")
+)
+# words for words or for naming before a range of quoted terms ('labels range from …')
+_NAMING_WORDS = WORD_NOUN | word_set(
+    "words terms labels names phrases expressions slurs descriptors insults call calls called "
+    "calling"
+)
 _BETWEEN_QUOTED = re.compile(
     'between ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? and \\Z'
 )
@@ -912,13 +929,12 @@ class Context:
             # 'no real difference between “hooker” and “escort”' (not 'a fight
             # between "junkies" and "dealers"')
             return True
-        if (words[-1:] == ["from"] and _TO_QUOTED.match(norm, closing + 1)) or (
-            words[-1:] == ["to"]
-            and _FROM_QUOTED.search(norm, max(0, opening - 80), opening) is not None
+        if self._range_of_words(words, opening, closing):
+            return True  # 'labels range from “…” to “…”': two words at the ends of a range
+        if (pair := _NOT_IN_BRACKETS.search(norm, max(0, opening - 120), opening)) is not None and (
+            any(w in _SPEAKING_OF for w in self.words_before(pair.start())[-12:])
         ):
-            return True  # 'labels range from “…” to “…”': two words set at the ends of a range
-        if _NOT_IN_BRACKETS.search(norm, max(0, opening - 12), opening):
-            return True  # 'talk about “…” (not “…”)': a word put right in brackets
+            return True  # 'talk about “…” (not “…”)': the word to use, and the one to avoid
         if self._list_before_kind(opening, closing):
             # 'dropped the “illegal alien” term', 'the "junkie" label stuck', 'the “junkie” or
             # “druggie” stereotype'
@@ -973,6 +989,20 @@ class Context:
             if self.norm[hi - 1 : hi] == "?":
                 return True
         return self._after_quoted_items(opening)
+
+    def _range_of_words(self, words: list[str], opening: int, closing: int) -> bool:
+        """Whether the quoted term is one end of 'from “…” to “…”' after a word for words or
+        for naming ('labels for them range from …'; not 'everyone from “junkies” to “soccer
+        moms”', a range of people)."""
+        if words[-1:] == ["from"] and _TO_QUOTED.match(self.norm, closing + 1):
+            before = words[:-1]
+        elif words[-1:] == ["to"] and (
+            pair := _FROM_QUOTED.search(self.norm, max(0, opening - 80), opening)
+        ):
+            before = self.words_before(pair.start())
+        else:
+            return False
+        return any(w in _NAMING_WORDS for w in before[-8:])
 
     def _rejected_label(self, start: int, end: int) -> bool:
         """Whether the term is set against what people are said to be ("they are patients,

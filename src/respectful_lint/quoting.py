@@ -57,6 +57,10 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("translates", "as"),
     ("translated", "as"),
     ("title", "of"),  # 'carry the title of "felon"'
+    ("joke", "about"),  # 'a joke about “…”': the words of the joke
+    ("jokes", "about"),
+    ("joked", "about"),
+    ("joking", "about"),
     ("the", "title"),  # 'earned the title “junkie”'
     ("label", "of"),
     ("way", "to", "say"),  # 'a polite way to say “illegal alien”'
@@ -244,8 +248,8 @@ def _from_a_text(following: list[str]) -> bool:
     for _ in range(4):
         if rest[:1] and (rest[0] in _BEFORE_A_TEXT or rest[0].endswith("'s")):
             rest = rest[1:]
-    if rest[1:2] and rest[1] in _OFFICIAL_TEXTS:
-        rest = rest[1:]  # "from USCIS communications", "from agency forms"
+    if rest[1:2] and rest[1] in _OFFICIAL_TEXTS and rest[2:3] in ([], ["in"], ["on"], ["since"]):
+        rest = rest[1:]  # "from USCIS communications", ending the clause
     return rest[:1] != [] and (
         rest[0] in _TEXTS
         or rest[0] in _REMOVED_FROM
@@ -255,9 +259,7 @@ def _from_a_text(following: list[str]) -> bool:
 
 
 # Texts an agency or a body writes, after one word that names it ("from USCIS forms")
-_OFFICIAL_TEXTS = _words(
-    "communication communications forms documents materials website websites publications"
-)
+_OFFICIAL_TEXTS = _words("communication communications materials website websites publications")
 
 
 def used_in_speech(verb: str, following: list[str]) -> bool:
@@ -268,15 +270,17 @@ def used_in_speech(verb: str, following: list[str]) -> bool:
         return False
     if following[0] == "when" and following[1:2] != [] and following[1] in _SPEAKING:
         return True
-    return following[0] == "to" and following[1:2] != [] and following[1] in _SPEAKING
+    # "to describe", not "to write fake prescriptions": people used to do something
+    return following[0] == "to" and following[1:2] != [] and following[1] in _MEANING_TO
 
 
 _USING_VERBS = _words("use uses used using")
 _SPEAKING = _words(
     "describe describes describing detail details detailing discuss discusses discussing "
     "refer refers referring talk talks talking speak speaks speaking write writes writing "
-    "label labels labeling labelling name names naming mean means"
+    "covering reporting characterizing characterising"
 )
+_MEANING_TO = _words("describe refer characterize characterise mean label denote")
 
 
 # What judges "the use of" a quoted term that ends its clause as a word's ("avoid the use of
@@ -449,7 +453,7 @@ _TEXTS = _words(
 # Nouns that judge a quoted phrase as writing: "… is lazy writing", "… is sloppy shorthand"
 _WRITING_NOUNS = _words("writing shorthand language jargon usage wording slang terminology")
 # What a quoted saying is called when it is judged: "… is a myth"
-_SAYING_NOUNS = _words("myth myths stereotype stereotypes cliche cliché saying slogan")
+_SAYING_NOUNS = _words("myth myths stereotype stereotypes cliche cliché saying slogan hype")
 _MODALS = _words("should shouldn't must mustn't cannot can't")
 # What is done to a word given up, after a modal or "no longer": "should not be used"
 _GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriate")
@@ -488,6 +492,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True  # 'such language as “crippled”', 'such terms as “…”'
     if words[-2:] == ["so", "called"]:
         return True
+    if quoted and last in VERDICTS:
+        return True  # 'such as the heavily stigmatizing “junkie”': the word judged
     bare = words[:-1] if last in ("a", "an", "the") else words
     gap = words[-2:] if len(words) > 5 and words[-6:-2] == _NO_SUCH_THING else []
     if (quoted and denied_before(words)) or (gap[:1] in (["a"], ["an"]) and gap[1] in _CHILD_WORDS):
@@ -823,6 +829,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # "… as a label"
     if _in_grammar(words[:12]):
         return True  # "… is an adjective", "… works as a noun", "… is the subject of the sentence"
+    if _as_they_were_called(words[:7]):
+        return True  # '“handicapped” students (as they were called)'
     if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
         return True  # an appositive: '"prostituted" people, a term …'
     if leading and _called_a_word(words[:7]):
@@ -842,6 +850,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             return True  # '“Vagrant” was construed as any …': a definition
         if rest[:1] and rest[0] in _JUDGED:
             rest = [w for w in words[2:6] if w != "as"]  # "… is considered (as) outdated"
+        if rest[:1] and rest[0] in ("just", "only", "simply", "merely", "mostly", "largely"):
+            rest = rest[1:]  # "… is just hype"
         if rest[:1] and rest[0] in ("a", "an", "the"):
             rest = rest[1:]
         if rest[:1] and rest[0] in _DEGREES:
@@ -883,9 +893,22 @@ _PARTS_OF_SPEECH = _words(
     "noun nouns adjective adjectives verb verbs adverb adverbs pronoun pronouns modifier modifiers"
 )
 _ROLES = _words("subject object")
-_IN_WRITING = _words("sentence sentences clause phrase verb headline line title")
+_IN_WRITING = _words("sentence clause phrase verb")
 _ROLE_LEADS = _words("is was are were works worked acts acted functions functioned serves served")
 _ROLE_FILLERS = _words("a an the both also only just simply merely used here there still")
+
+
+def _as_they_were_called(words: list[str]) -> bool:
+    """Whether ``words`` hold "as they were called" or the like, which marks the quoted term
+    before as what people were called then."""
+    return any(
+        a == "as" and b in _PRONOUNS and c in _COPULAS and d in _CALLED
+        for a, b, c, d in zip(words, words[1:], words[2:], words[3:], strict=False)
+    )
+
+
+_PRONOUNS = _words("they it he she we you")
+_CALLED = _words("called known termed labelled labeled dubbed described")
 
 
 def _in_grammar(words: list[str]) -> bool:
@@ -900,9 +923,15 @@ def _in_grammar(words: list[str]) -> bool:
     if not rest or rest[0] not in _ROLES:
         return False
     # the role in a sentence, not the subject of a report
+    # "the sentence" only where it ends the sentence: "the object of the sentence the judge
+    # imposed" is a prison term
+    padded = [*words, ""]
     return any(
-        a == "of" and b in ("the", "this", "that", "a", "its") and c in _IN_WRITING
-        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+        padded[i] == "of"
+        and padded[i + 1] in ("the", "this", "that", "a", "its")
+        and padded[i + 2] in _IN_WRITING
+        and (padded[i + 2] != "sentence" or padded[i + 3] == "")
+        for i in range(len(words) - 2)
     )
 
 
