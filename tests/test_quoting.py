@@ -905,6 +905,9 @@ def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
         # what people were called then, and a word judged right before it
         "Few firms hired “mentally retarded” workers (as they were called) before the war.",
         "Old files use the deeply offensive “mental retardation” throughout.",
+        # one word insisted on in place of another, and a label people are painted with
+        "Insisting on “illegals” instead of “migrants” is a political choice.",
+        "The ad portrayed a whole group of people as “drug addicts and thieves.”",
     ],
 )
 def test_a_word_named_by_its_grammar_range_or_use_in_speech_is_a_mention(text: str) -> None:
@@ -925,6 +928,7 @@ def test_a_word_named_by_its_grammar_range_or_use_in_speech_is_a_mention(text: s
         ("Regulars ranged from “hookers” to “bankers” that year.", "sex-work/hooker"),
         ("Officers now arrest “buyers” (not “prostitutes”) in stings.", "sex-work/prostitute"),
         ("ICE removed “illegal aliens” from Houston, records show.", "immigration/illegal-alien"),
+        ("Police arrested “junkies” instead of “dealers” this time.", "drug-use/junkie"),
         # the topic of a headline, and a prison sentence
         ("Local “junkies” were the subject of a headline again.", "drug-use/junkie"),
         ("Both “inmates” were the object of the sentence the judge set.", "incarceration/inmate"),

@@ -174,6 +174,8 @@ _TO_QUOTED = re.compile("[,.]? to [\"'\u201c\u2018]")
 _FROM_QUOTED = re.compile(
     'from ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? to \\Z'
 )
+# after a quoted term, another put in its place ('“…” instead of “non-citizen”')
+_INSTEAD_QUOTED = re.compile("[,.]? (?:instead of|rather than|in place of) [\"'\u201c\u2018]")
 # a quoted term, then "(not" before another: the second is the word to avoid, after a verb
 # of speaking or writing or a word for words ('talk about “…” (not “…”)'; not 'arrest
 # “buyers” (not “prostitutes”)', people)
@@ -185,7 +187,8 @@ _SPEAKING_OF = (
     | EDITING
     | WORD_NOUN
     | word_set("talk talks talking speak speaks speaking refer refers referring describe")
-    | word_set("describes describing print prints printed words terms labels")
+    | word_set("describes describing print prints printed words terms labels insist insists")
+    | word_set("insisted insisting")
 )
 # words for words or for naming before a range of quoted terms ('labels range from …')
 _NAMING_WORDS = WORD_NOUN | word_set(
@@ -928,6 +931,10 @@ class Context:
         ):
             # 'no real difference between “hooker” and “escort”' (not 'a fight
             # between "junkies" and "dealers"')
+            return True
+        if _INSTEAD_QUOTED.match(norm, closing + 1) and any(w in _SPEAKING_OF for w in words[-10:]):
+            # 'insisting on “…” instead of “non-citizen”': one word for another (not 'arrested
+            # “johns” rather than “…”', people)
             return True
         if self._range_of_words(words, opening, closing):
             return True  # 'labels range from “…” to “…”': two words at the ends of a range

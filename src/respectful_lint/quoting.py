@@ -558,7 +558,8 @@ _POSING_VERBS = _words(
 _SORTING = _words(
     "categorize categorizes categorized categorizing categorise categorises categorised "
     "categorising classify classifies classified classifying designate designates designated "
-    "designating labeled labelled branded classed judged"
+    "designating labeled labelled branded classed judged cast casts casting painted painting "
+    "portrayed portraying portrays depicted depicting depicts"
 )
 # Verbs that sort people into quoted kinds ("divides people into “…” and “…”")
 _DIVIDING = _words(
