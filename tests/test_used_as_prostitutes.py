@@ -18,7 +18,7 @@ def findings(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     [
         "During the occupation the army used local women as prostitutes.",
         "Her stepfather sold her as a prostitute to a bar in the next town.",
-        "The ring held women from three countries as prostitutes in rented flats.",
+        "The ring held three young women as prostitutes in rented flats.",
         "Dozens of women were trafficked as prostitutes through the port.",
     ],
 )
@@ -36,6 +36,9 @@ def test_as_prostitutes_after_a_verb_of_force_is_worded_as_what_was_done(text: s
         "The study used women who worked as prostitutes as peer interviewers.",
         "She used the cash as prostitutes often do, to pay the rent.",
         "She worked as a prostitute for ten years before the café opened.",
+        # her own earnings, and officers used as decoys
+        "She used her earnings as a prostitute to pay for college.",
+        "Police used female officers as prostitutes in the sting.",
     ],
 )
 def test_as_prostitutes_of_seeming_work_or_a_comparison_is_the_noun(text: str) -> None:
