@@ -124,6 +124,7 @@ def test_a_division_heads_a_name() -> None:
         # quoted capitals with no word for what they name after them, or a verb after them
         ("The sign read “Feed the Homeless” in red paint.", ["the Homeless"]),
         ("A sign read “Junkies and Dealers Out” on the fence.", ["Junkies"]),
+        ("Deputies moved five “Junkies on Aurora Avenue” last night.", ["Junkies"]),
         ("Protesters waved “Illegal Aliens Out” placards at the gate.", ["Illegal Aliens"]),
         # one quoted capital word is no name
         ("Neighbours say “Hookers” walk the strip every night.", ["Hookers"]),
@@ -144,7 +145,7 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         # the title of a book, film or song: quoted before "by", after a noun for a work,
         # before a year, after "Review:", before a dash and a review, or said to be a work
         "“Last Days of the Inmate in Soho” by Anna Marsh is out in paperback.",
-        "Read it beside “Letters of the Junkie in Leeds”, another memoir of the time.",
+        "Read the memoir “Letters of the Junkie in Leeds” beside it.",
         "We watched the documentary Prostitutes on a school night.",
         "She wrote the novel Inmates under a pen name.",
         "Netflix's documentary Inmates follows four women for a year.",

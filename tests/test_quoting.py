@@ -900,14 +900,16 @@ def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
         # a label given as a title
         "He hated the title “ex-con” that followed him for years.",
         # the words of a joke, and a claim judged as hype
-        "The host made a crude joke about “junkie moms” on air.",
+        "On air the host made a crude joke about “junkie moms”.",
         "The scare over “crack babies” was just hype, the doctors wrote.",
         # what people were called then, and a word judged right before it
         "Few firms hired “mentally retarded” workers (as they were called) before the war.",
-        "Old files use the deeply offensive “mental retardation” throughout.",
+        "Old files use the deeply offensive “mental retardation”.",
         # one word insisted on in place of another, and a label people are painted with
         "Insisting on “illegals” instead of “migrants” is a political choice.",
         "The ad portrayed a whole group of people as “drug addicts and thieves.”",
+        # a word put in another's place
+        "Editors still look for a good substitute for “illegal immigrant”.",
     ],
 )
 def test_a_word_named_by_its_grammar_range_or_use_in_speech_is_a_mention(text: str) -> None:
@@ -929,6 +931,18 @@ def test_a_word_named_by_its_grammar_range_or_use_in_speech_is_a_mention(text: s
         ("Officers now arrest “buyers” (not “prostitutes”) in stings.", "sex-work/prostitute"),
         ("ICE removed “illegal aliens” from Houston, records show.", "immigration/illegal-alien"),
         ("Police arrested “junkies” instead of “dealers” this time.", "drug-use/junkie"),
+        # a verb of saying that governs another clause, a role for people, a list of names
+        ("The chief said deputies will arrest “buyers” (not “hookers”).", "sex-work/hooker"),
+        ("The ring used “junkies” to label and bag the pills.", "drug-use/junkie"),
+        (
+            "Known by many names, the bar served everyone from “hookers” to “bankers”.",
+            "sex-work/hooker",
+        ),
+        # a verdict on people, and a hedge before a description of people
+        ("The offensive “junkies” kept shouting at the door.", "drug-use/junkie"),
+        ("Those “junkies” are just problematic neighbours.", "drug-use/junkie"),
+        ("He joked about “junkies” sleeping in the stairwell.", "drug-use/junkie"),
+        ("Police moved the “junkies” to the Pit, as it was called.", "drug-use/junkie"),
         # the topic of a headline, and a prison sentence
         ("Local “junkies” were the subject of a headline again.", "drug-use/junkie"),
         ("Both “inmates” were the object of the sentence the judge set.", "incarceration/inmate"),

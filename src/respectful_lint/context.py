@@ -190,7 +190,37 @@ _SPEAKING_OF = (
     | word_set("describes describing print prints printed words terms labels insist insists")
     | word_set("insisted insisting")
 )
-# words for words or for naming before a range of quoted terms ('labels range from …')
+# words for words before a range of quoted terms ('labels for them range from …')
+_NAMING_WORDS = WORD_NOUN | word_set("words terms labels names phrases expressions slurs insults")
+_RANGING = word_set("range ranges ranged ranging run runs ran vary varies varied span spans")
+
+
+def _judged_right_before(words: list[str]) -> bool:
+    """Whether ``words`` end with an article, perhaps an adverb, and a verdict on a word ("the
+    heavily stigmatizing", "the offensive")."""
+    if not words or words[-1] not in _WORD_VERDICTS:
+        return False
+    lead = words[-3:-2] if len(words) > 2 and words[-2].endswith("ly") else words[-2:-1]
+    return lead in (["the"], ["a"], ["an"], ["this"], ["that"])
+
+
+_JOKING = word_set("joke jokes joked joking")
+# verdicts that judge a word when they stand right before it
+_WORD_VERDICTS = word_set(
+    "stigmatizing stigmatising pejorative derogatory offensive dehumanizing dehumanising "
+    "outdated archaic obsolete"
+)
+
+
+def _said_right_before(words: list[str]) -> bool:
+    """Whether a verb of speaking, writing or choosing, or a word for words, takes the quoted
+    term right after ``words`` ('write “…”', 'talk about “…”', 'insisting on “…”'; not 'the
+    chief said officers will arrest “…”')."""
+    if words[-1:] and words[-1] in _SPEAKING_OF:
+        return True
+    return words[-1:] in (["about"], ["on"]) and words[-2:-1] != [] and words[-2] in _SPEAKING_OF
+
+
 _NAMING_WORDS = WORD_NOUN | word_set(
     "words terms labels names phrases expressions slurs descriptors insults call calls called "
     "calling"
@@ -932,15 +962,15 @@ class Context:
             # 'no real difference between “hooker” and “escort”' (not 'a fight
             # between "junkies" and "dealers"')
             return True
-        if _INSTEAD_QUOTED.match(norm, closing + 1) and any(w in _SPEAKING_OF for w in words[-10:]):
+        if _INSTEAD_QUOTED.match(norm, closing + 1) and _said_right_before(words):
             # 'insisting on “…” instead of “non-citizen”': one word for another (not 'arrested
             # “johns” rather than “…”', people)
             return True
         if self._range_of_words(words, opening, closing):
             return True  # 'labels range from “…” to “…”': two words at the ends of a range
-        if (pair := _NOT_IN_BRACKETS.search(norm, max(0, opening - 120), opening)) is not None and (
-            any(w in _SPEAKING_OF for w in self.words_before(pair.start())[-12:])
-        ):
+        if (
+            pair := _NOT_IN_BRACKETS.search(norm, max(0, opening - 120), opening)
+        ) is not None and _said_right_before(self.words_before(pair.start())):
             return True  # 'talk about “…” (not “…”)': the word to use, and the one to avoid
         if self._list_before_kind(opening, closing):
             # 'dropped the “illegal alien” term', 'the "junkie" label stuck', 'the “junkie” or
@@ -964,6 +994,16 @@ class Context:
         mark = self.norm[closing - 1 : closing] if blank else after_quote
         ends = not after_quote or mark in _CLAUSE_ENDS
         final = not after_quote or mark in _SENTENCE_ENDS
+        if words[-2:-1] != [] and words[-2] in _JOKING and words[-1] == "about" and ends:
+            return True  # 'a joke about “retarded kids.”' (not 'joked about “…” overdosing')
+        if _judged_right_before(words) and (
+            ends
+            or following[:1] in (["or"], ["and"])
+            or (following[:1] != [] and following[0] in WORD_NOUN)
+        ):
+            # 'such as the heavily stigmatizing “junkie” or “abuser”.' (not 'the offensive
+            # “john” grabbed her wrist')
+            return True
         apposed = self.norm[max(0, opening - 2) : opening] == ", "
         if apposed and ends and _word_noun_before(words):
             # 'a third term, “addict”.', 'the phrase the old statute used, “illegal alien.”':
@@ -1009,7 +1049,10 @@ class Context:
             before = self.words_before(pair.start())
         else:
             return False
-        return any(w in _NAMING_WORDS for w in before[-8:])
+        # a word for words, then a verb of ranging ('labels for them range from'; not 'took the
+        # names of everyone from')
+        near = before[-6:]
+        return any(w in _RANGING for w in near) and any(w in _NAMING_WORDS for w in near)
 
     def _rejected_label(self, start: int, end: int) -> bool:
         """Whether the term is set against what people are said to be ("they are patients,

@@ -306,20 +306,27 @@ _AFTER_A_WORK = word_set(
 def _work_title(words: list[str], left: int, right: int, first: int, headline: bool) -> bool:
     """Whether the capitalized words ``words[left:right + 1]`` are the title of a book, film,
     song or the like: three or more in quotes before "by" ('“The Last Junkie in Town” by the
-    band') or with "of", "in", "on" or "with" among them ('a companion to “Whore of New
-    York”'), after a noun for a work and its determiner ("the film Illegal Aliens"), before
-    a year in brackets ("Illegal Aliens (2007)", only after a colon or a dash in a headline)
-    or a comma and a work ("Illegal Aliens, a 2007 comedy"), after "Film Review:" or before
-    a dash and "Film Review", or a name said to be a work at a sentence's start ("Junkie is
-    a four-piece punk band")."""
+    band') or with "of", "in", "on" or "with" among them after a word for a work ('a
+    companion book to “Whore of New York”'), after a noun for a work and its determiner ("the
+    film Illegal Aliens"), before a year in brackets ("Illegal Aliens (2007)", only after a
+    colon or a dash in a headline) or a comma and a work ("Illegal Aliens, a 2007 comedy"),
+    after "Film Review:" or before a dash and "Film Review", or a name said to be a work at a
+    sentence's start ("Junkie is a four-piece punk band")."""
     after = words[right + 1] if right + 1 < len(words) else ""
     before = words[left - 1] if left else ""
     quoted = words[left][0] in _OPENING_QUOTES and words[right].rstrip(",.;:")[-1:] in _QUOTES
     if quoted and right - left >= 2 and after == "by":
         return True
-    if quoted and right - left >= 2 and any(w in _TITLE_LINKS for w in words[left + 1 : right]):
-        # 'a companion book to “Whore of New York”': Title Case with a title's links; not a
-        # slogan ('the sign read “Feed the Homeless”')
+    if (
+        quoted
+        and not headline
+        and right - left >= 2
+        and any(w in _TITLE_LINKS for w in words[left + 1 : right])
+        and any(_core(w) in _WORKS for w in words[max(0, left - 6) : left])
+    ):
+        # 'a companion book to “Whore of New York”': Title Case with a title's links after a
+        # word for a work; not a slogan ('the sign read “Feed the Homeless”') nor people in a
+        # place ('arrested five “Johns on Aurora Avenue”')
         return True
     if quoted and before.endswith(_POSSESSIVE[:2]) and _capitalized(before):
         return True  # 'Genesis's “Illegal Alien”', a song of a band or a book of a writer

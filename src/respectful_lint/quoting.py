@@ -57,11 +57,10 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("translates", "as"),
     ("translated", "as"),
     ("title", "of"),  # 'carry the title of "felon"'
-    ("joke", "about"),  # 'a joke about “…”': the words of the joke
-    ("jokes", "about"),
-    ("joked", "about"),
-    ("joking", "about"),
     ("the", "title"),  # 'earned the title “junkie”'
+    ("substitute", "for"),  # 'no ready substitute for “illegal immigrant”'
+    ("replacement", "for"),
+    ("synonym", "for"),
     ("label", "of"),
     ("way", "to", "say"),  # 'a polite way to say “illegal alien”'
     ("way", "of", "saying"),
@@ -259,7 +258,7 @@ def _from_a_text(following: list[str]) -> bool:
 
 
 # Texts an agency or a body writes, after one word that names it ("from USCIS forms")
-_OFFICIAL_TEXTS = _words("communication communications materials website websites publications")
+_OFFICIAL_TEXTS = _words("communication communications publications")
 
 
 def used_in_speech(verb: str, following: list[str]) -> bool:
@@ -277,10 +276,9 @@ def used_in_speech(verb: str, following: list[str]) -> bool:
 _USING_VERBS = _words("use uses used using")
 _SPEAKING = _words(
     "describe describes describing detail details detailing discuss discusses discussing "
-    "refer refers referring talk talks talking speak speaks speaking write writes writing "
-    "covering reporting characterizing characterising"
+    "refer refers referring talk talks talking speak speaks speaking"
 )
-_MEANING_TO = _words("describe refer characterize characterise mean label denote")
+_MEANING_TO = _words("describe refer mean")
 
 
 # What judges "the use of" a quoted term that ends its clause as a word's ("avoid the use of
@@ -492,8 +490,6 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True  # 'such language as “crippled”', 'such terms as “…”'
     if words[-2:] == ["so", "called"]:
         return True
-    if quoted and last in VERDICTS:
-        return True  # 'such as the heavily stigmatizing “junkie”': the word judged
     bare = words[:-1] if last in ("a", "an", "the") else words
     gap = words[-2:] if len(words) > 5 and words[-6:-2] == _NO_SUCH_THING else []
     if (quoted and denied_before(words)) or (gap[:1] in (["a"], ["an"]) and gap[1] in _CHILD_WORDS):
@@ -851,10 +847,15 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             return True  # '“Vagrant” was construed as any …': a definition
         if rest[:1] and rest[0] in _JUDGED:
             rest = [w for w in words[2:6] if w != "as"]  # "… is considered (as) outdated"
-        if rest[:1] and rest[0] in ("just", "only", "simply", "merely", "mostly", "largely"):
-            rest = rest[1:]  # "… is just hype"
+        hedged = rest[:1] != [] and rest[0] in ("just", "only", "simply", "merely", "mostly")
+        if hedged:
+            rest = rest[1:]  # "… is just hype"; not "… are just problematic neighbours"
         if rest[:1] and rest[0] in ("a", "an", "the"):
             rest = rest[1:]
+        if hedged:  # "… is just hype", "… is just another term for"
+            return rest[:1] != [] and (
+                rest[0] in _SAYING_NOUNS or any(w in _WORD_NOUNS for w in rest[:2])
+            )
         if rest[:1] and rest[0] in _DEGREES:
             rest = rest[1:]  # "… is the most offensive"
         if leading and rest[:1] and rest[0] in _DISPUTED:
@@ -902,13 +903,18 @@ _ROLE_FILLERS = _words("a an the both also only just simply merely used here the
 def _as_they_were_called(words: list[str]) -> bool:
     """Whether ``words`` hold "as they were called" or the like, which marks the quoted term
     before as what people were called then."""
+    # right after the term or the noun it describes ("… workers (as they were called)"; not
+    # 'moved the “…” to the Pit, as it was called', the place)
     return any(
-        a == "as" and b in _PRONOUNS and c in _COPULAS and d in _CALLED
-        for a, b, c, d in zip(words, words[1:], words[2:], words[3:], strict=False)
+        words[k : k + 4] == ["as", words[k + 1], words[k + 2], words[k + 3]]
+        and words[k + 1] in _PRONOUNS
+        and words[k + 2] in _COPULAS
+        and words[k + 3] in _CALLED
+        for k in range(min(2, len(words) - 3))
     )
 
 
-_PRONOUNS = _words("they it he she we you")
+_PRONOUNS = _words("they we you")
 _CALLED = _words("called known termed labelled labeled dubbed described")
 
 
