@@ -35,7 +35,7 @@ def test_as_prostitutes_after_a_verb_of_force_is_worded_as_what_was_done(text: s
         "Police used undercover officers posing as prostitutes in the sting.",
         "The study used women who worked as prostitutes as peer interviewers.",
         "She used the cash as prostitutes often do, to pay the rent.",
-        "She worked as a prostitute for ten years before the café opened.",
+        "She worked as a prostitute for eight years, then opened a café.",
         # her own earnings, and officers used as decoys
         "She used her earnings as a prostitute to pay for college.",
         "Police used female officers as prostitutes in the sting.",

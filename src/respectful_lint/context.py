@@ -1001,7 +1001,7 @@ class Context:
             or following[:1] in (["or"], ["and"])
             or (following[:1] != [] and following[0] in WORD_NOUN)
         ):
-            # 'such as the heavily stigmatizing “junkie” or “abuser”.' (not 'the offensive
+            # 'lists the deeply stigmatizing “…” or “…”.' (not 'the offensive
             # “john” grabbed her wrist')
             return True
         apposed = self.norm[max(0, opening - 2) : opening] == ", "

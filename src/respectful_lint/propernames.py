@@ -306,8 +306,8 @@ _AFTER_A_WORK = word_set(
 def _work_title(words: list[str], left: int, right: int, first: int, headline: bool) -> bool:
     """Whether the capitalized words ``words[left:right + 1]`` are the title of a book, film,
     song or the like: three or more in quotes before "by" ('“The Last Junkie in Town” by the
-    band') or with "of", "in", "on" or "with" among them after a word for a work ('a
-    companion book to “Whore of New York”'), after a noun for a work and its determiner ("the
+    band') or with "of", "in", "on" or "with" among them after a word for a work ('the
+    memoir “Letters of the Junkie in Leeds”'), after a noun for a work and its determiner ("the
     film Illegal Aliens"), before a year in brackets ("Illegal Aliens (2007)", only after a
     colon or a dash in a headline) or a comma and a work ("Illegal Aliens, a 2007 comedy"),
     after "Film Review:" or before a dash and "Film Review", or a name said to be a work at a
@@ -324,7 +324,7 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
         and any(w in _TITLE_LINKS for w in words[left + 1 : right])
         and any(_core(w) in _WORKS for w in words[max(0, left - 6) : left])
     ):
-        # 'a companion book to “Whore of New York”': Title Case with a title's links after a
+        # 'the memoir “Letters of the Junkie in Leeds”': Title Case with a title's links after a
         # word for a work; not a slogan ('the sign read “Feed the Homeless”') nor people in a
         # place ('arrested five “Johns on Aurora Avenue”')
         return True

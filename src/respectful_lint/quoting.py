@@ -827,7 +827,7 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
     if _in_grammar(words[:12]):
         return True  # "… is an adjective", "… works as a noun", "… is the subject of the sentence"
     if _as_they_were_called(words[:7]):
-        return True  # '“handicapped” students (as they were called)'
+        return True  # '“crippled” workers (as they were called)'
     if any(a in ("a", "an", "the") and w in _WORD_NOUNS for a, w in itertools.pairwise(head)):
         return True  # an appositive: '"prostituted" people, a term …'
     if leading and _called_a_word(words[:7]):
@@ -920,7 +920,7 @@ _CALLED = _words("called known termed labelled labeled dubbed described")
 
 def _in_grammar(words: list[str]) -> bool:
     """Whether ``words`` after a quoted term name its part of speech or its role in a
-    sentence ("is an adjective", "works as a noun here", "is both the subject and descriptor
+    sentence ("is an adjective", "works as a noun here", "is both the subject and the object
     of the sentence"): talk of the word."""
     if not words or words[0] not in _ROLE_LEADS:
         return False
