@@ -186,9 +186,10 @@ _SPEAKING_OF = (
     CHOOSING
     | EDITING
     | WORD_NOUN
-    | word_set("talk talks talking speak speaks speaking refer refers referring describe")
-    | word_set("describes describing print prints printed words terms labels insist insists")
-    | word_set("insisted insisting")
+    | word_set(
+        "talk talks talking speak speaks speaking refer refers referring describe describes "
+        "describing print prints printed words terms labels insist insists insisted insisting"
+    )
 )
 # words for words before a range of quoted terms ('labels for them range from …')
 _NAMING_WORDS = WORD_NOUN | word_set("words terms labels names phrases expressions slurs insults")
@@ -221,10 +222,6 @@ def _said_right_before(words: list[str]) -> bool:
     return words[-1:] in (["about"], ["on"]) and words[-2:-1] != [] and words[-2] in _SPEAKING_OF
 
 
-_NAMING_WORDS = WORD_NOUN | word_set(
-    "words terms labels names phrases expressions slurs descriptors insults call calls called "
-    "calling"
-)
 _BETWEEN_QUOTED = re.compile(
     'between ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? and \\Z'
 )
@@ -995,7 +992,7 @@ class Context:
         ends = not after_quote or mark in _CLAUSE_ENDS
         final = not after_quote or mark in _SENTENCE_ENDS
         if words[-2:-1] != [] and words[-2] in _JOKING and words[-1] == "about" and ends:
-            return True  # 'a joke about “retarded kids.”' (not 'joked about “…” overdosing')
+            return True  # 'a joke about “…”.' (not 'joked about “…” sleeping in the hall')
         if _judged_right_before(words) and (
             ends
             or following[:1] in (["or"], ["and"])
@@ -1038,9 +1035,9 @@ class Context:
         return self._after_quoted_items(opening)
 
     def _range_of_words(self, words: list[str], opening: int, closing: int) -> bool:
-        """Whether the quoted term is one end of 'from “…” to “…”' after a word for words or
-        for naming ('labels for them range from …'; not 'everyone from “junkies” to “soccer
-        moms”', a range of people)."""
+        """Whether the quoted term is one end of 'from “…” to “…”' after a word for words and a
+        verb of ranging ('labels for them range from …'; not 'everyone from “junkies” to
+        “soccer moms”', a range of people)."""
         if words[-1:] == ["from"] and _TO_QUOTED.match(self.norm, closing + 1):
             before = words[:-1]
         elif words[-1:] == ["to"] and (

@@ -257,7 +257,8 @@ def _from_a_text(following: list[str]) -> bool:
     )
 
 
-# Texts an agency or a body writes, after one word that names it ("from USCIS forms")
+# Texts an agency or a body writes, after one word that names it ("from USCIS
+# communications")
 _OFFICIAL_TEXTS = _words("communication communications publications")
 
 
@@ -847,12 +848,14 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             return True  # '“Vagrant” was construed as any …': a definition
         if rest[:1] and rest[0] in _JUDGED:
             rest = [w for w in words[2:6] if w != "as"]  # "… is considered (as) outdated"
+        # a hedge before a saying noun or a word noun ("… is just hype", "… is just another
+        # term for"); not before a description of people ("… are just problematic neighbours")
         hedged = rest[:1] != [] and rest[0] in ("just", "only", "simply", "merely", "mostly")
         if hedged:
-            rest = rest[1:]  # "… is just hype"; not "… are just problematic neighbours"
+            rest = rest[1:]
         if rest[:1] and rest[0] in ("a", "an", "the"):
             rest = rest[1:]
-        if hedged:  # "… is just hype", "… is just another term for"
+        if hedged:
             return rest[:1] != [] and (
                 rest[0] in _SAYING_NOUNS or any(w in _WORD_NOUNS for w in rest[:2])
             )
@@ -888,6 +891,8 @@ def _called_a_word(words: list[str]) -> bool:
 
 
 _TERM_NOUNS = _words("term label slur euphemism epithet descriptor")
+_CHANGING = _words("is was went gone became become becomes from turned")
+
 
 # Parts of speech, and the roles a word has in a sentence ("… is the subject of the
 # sentence"; the subject of a report is what it is about)
@@ -906,7 +911,7 @@ def _as_they_were_called(words: list[str]) -> bool:
     # right after the term or the noun it describes ("… workers (as they were called)"; not
     # 'moved the “…” to the Pit, as it was called', the place)
     return any(
-        words[k : k + 4] == ["as", words[k + 1], words[k + 2], words[k + 3]]
+        words[k] == "as"
         and words[k + 1] in _PRONOUNS
         and words[k + 2] in _COPULAS
         and words[k + 3] in _CALLED
@@ -929,9 +934,8 @@ def _in_grammar(words: list[str]) -> bool:
         return True
     if not rest or rest[0] not in _ROLES:
         return False
-    # the role in a sentence, not the subject of a report
-    # "the sentence" only where it ends the sentence: "the object of the sentence the judge
-    # imposed" is a prison term
+    # the role in a sentence, not the subject of a report; "the sentence" only where it ends
+    # the sentence ("the object of the sentence the judge imposed" is a prison term)
     padded = [*words, ""]
     return any(
         padded[i] == "of"
@@ -940,9 +944,6 @@ def _in_grammar(words: list[str]) -> bool:
         and (padded[i + 2] != "sentence" or padded[i + 3] == "")
         for i in range(len(words) - 2)
     )
-
-
-_CHANGING = _words("is was went gone became become becomes from turned")
 
 
 _REMAINING = _words("remains remain remained stays stay stayed")
