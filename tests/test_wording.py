@@ -563,3 +563,26 @@ def test_a_person_noun_after_and_and_an_adjective_keeps_the_adjective_reading() 
 def test_a_scare_quoted_word_mid_sentence_takes_no_capital() -> None:
     [finding] = lint_text('Police arrested 9 "Johns" in the motel sting.')
     assert finding.suggestions[0] == "clients"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        # a participle or a noun wording after the determiner of a group keeps the determiner
+        (
+            "Those confined to wheelchairs were left behind.",
+            "disability/wheelchair-bound",
+            "Those using wheelchairs were left behind.",
+        ),
+        (
+            "The female inmates were moved on Monday.",
+            "incarceration/inmate",
+            "The incarcerated women were moved on Monday.",
+        ),
+    ],
+)
+def test_a_group_after_its_determiner_takes_a_wording_for_the_noun(
+    text: str, rule: str, expected: str
+) -> None:
+    _, out = fixed(text, rule)
+    assert out == expected

@@ -539,6 +539,13 @@ def _a_thing(subject: str) -> bool:
     return "noun" in found and "function" not in found and not is_person_noun(subject)
 
 
+def _fits_collective(p: Preferred) -> bool:
+    """Whether a slotted wording can stand after a collective's determiner: one made for a
+    collective, or one without a template to fill."""
+    slots = p.slots or frozenset()
+    return "collective" in slots or ("{" not in p.text)
+
+
 def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred], bool]:
     """The wordings that fit ``slot`` (those without slots fit anywhere), and whether any did.
     When none fits, every wording without a ``{noun}`` is returned as an idea."""
@@ -546,7 +553,16 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
     kinds = {slot.kind}
     if slot.kind == "predicate" and slot.copula_start >= 0:
         kinds.add("verb")
-    fit = [p for p in wordings if p.slots is None or kinds & p.slots]
+    if slot.kind == "collective":
+        # a wording for the noun's place fits after the determiner too ("those confined to
+        # wheelchairs": "those using wheelchairs"), one with a template only if made for it
+        kinds.add("noun")
+    fit = [
+        p
+        for p in wordings
+        if p.slots is None
+        or (kinds & p.slots and (slot.kind != "collective" or _fits_collective(p)))
+    ]
     if slot.kind == "predicate" and _a_thing(slot.subject):
         # said of a thing ("the rules are so retarded"): a slur as an insult, which no
         # wording for people replaces: ideas, without a fix
