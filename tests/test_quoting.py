@@ -869,6 +869,7 @@ def test_an_unquoted_label_put_on_people_is_still_used() -> None:
         "It is never fine to call anybody a tranny.",
         "Addict is an accurate clinical term, the commenter argued.",
         "Junkie is one of those terms people throw around without thinking.",
+        "Addict is not the only drug-related word people use loosely.",
     ],
 )
 def test_name_calling_itself_and_a_word_said_to_be_a_term_are_mentions(text: str) -> None:
@@ -908,6 +909,8 @@ def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
         # one word insisted on in place of another, and a label people are painted with
         "Insisting on “illegals” instead of “migrants” is a political choice.",
         "The ad portrayed a whole group of people as “drug addicts and thieves.”",
+        # a word used in speeches
+        "Voters wince when the governor uses “illegals” in his speeches.",
         # a word put in another's place
         "Editors still look for a good substitute for “illegal immigrant”.",
     ],
@@ -925,6 +928,7 @@ def test_a_word_named_by_its_grammar_range_or_use_in_speech_is_a_mention(text: s
         ("The gang used “junkies” to carry the drugs.", "drug-use/junkie"),
         ("Police removed “junkies” from city parks.", "drug-use/junkie"),
         ("The gang used “addicts” to write fake prescriptions.", "drug-use/addict"),
+        ("Detectives used “junkies” in the sting at the depot.", "drug-use/junkie"),
         # a range of people, people set against people, a place's name before a comma
         ("The bar served everyone from “junkies” to bankers.", "drug-use/junkie"),
         ("Regulars ranged from “hookers” to “bankers” that year.", "sex-work/hooker"),

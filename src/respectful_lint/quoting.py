@@ -264,12 +264,15 @@ _OFFICIAL_TEXTS = _words("communication communications publications")
 
 def used_in_speech(verb: str, following: list[str]) -> bool:
     """Whether a quoted term after a verb of using is a word someone uses in speaking or
-    writing of something ("would use “…” when detailing", "uses “…” to describe"); not
-    people used ('used “mules” to carry the drugs')."""
+    writing of something ("would use “…” when detailing", "uses “…” to describe", "use “…”
+    during speeches"); not people used ('used “mules” to carry the drugs', 'used “addicts”
+    in the sting')."""
     if verb not in _USING_VERBS or not following:
         return False
     if following[0] == "when" and following[1:2] != [] and following[1] in _SPEAKING:
         return True
+    if following[0] in ("in", "during") and any(w in _SPEECHES for w in following[1:3]):
+        return True  # "use “…” during speeches", "in his remarks"
     # "to describe", not "to write fake prescriptions": people used to do something
     return following[0] == "to" and following[1:2] != [] and following[1] in _MEANING_TO
 
@@ -280,6 +283,11 @@ _SPEAKING = _words(
     "refer refers referring talk talks talking speak speaks speaking"
 )
 _MEANING_TO = _words("describe refer mean")
+# what is said or written in public, where a word is used ("use “…” in speeches")
+_SPEECHES = _words(
+    "speech speeches remarks interview interviews statement statements tweet tweets posts "
+    "ads headline headlines articles rallies debates"
+)
 
 
 # What judges "the use of" a quoted term that ends its clause as a word's ("avoid the use of
@@ -773,8 +781,19 @@ def termed_as_word(following: list[str]) -> bool:
     rest = following[1:8]
     if rest[:2] == ["one", "of"]:
         rest = rest[2:]  # "… is one of those terms people use"
-    while rest[:1] and rest[0] in ("a", "an", "not", "the", "both", "all", "those", "these"):
-        rest = rest[1:]
+    while rest[:1] and rest[0] in (
+        "a",
+        "an",
+        "not",
+        "the",
+        "both",
+        "all",
+        "those",
+        "these",
+        "only",
+        "just",
+    ):
+        rest = rest[1:]  # "… isn't the only drug-related word we use"
     if any(w in _SENTENCED or w in ("being", "on") for w in rest[:4]):
         return False  # "Felons were (often, still being) given terms", "released on terms"
     # the word noun, after two modifiers at most
