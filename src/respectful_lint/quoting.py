@@ -793,7 +793,7 @@ def termed_as_word(following: list[str]) -> bool:
         "only",
         "just",
     ):
-        rest = rest[1:]  # "… isn't the only drug-related word we use"
+        rest = rest[1:]  # "… isn't the only slang word for it"
     if any(w in _SENTENCED or w in ("being", "on") for w in rest[:4]):
         return False  # "Felons were (often, still being) given terms", "released on terms"
     # the word noun, after two modifiers at most
