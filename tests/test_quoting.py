@@ -869,7 +869,7 @@ def test_an_unquoted_label_put_on_people_is_still_used() -> None:
         "It is never fine to call anybody a tranny.",
         "Addict is an accurate clinical term, the commenter argued.",
         "Junkie is one of those terms people throw around without thinking.",
-        "Addict is not the only slang word people use loosely.",
+        "Addict is not the only street slang word people use loosely.",
     ],
 )
 def test_name_calling_itself_and_a_word_said_to_be_a_term_are_mentions(text: str) -> None:

@@ -966,8 +966,10 @@ class Context:
         if self._range_of_words(words, opening, closing):
             return True  # 'labels range from “…” to “…”': two words at the ends of a range
         if (
-            pair := _NOT_IN_BRACKETS.search(norm, max(0, opening - 120), opening)
-        ) is not None and _said_right_before(self.words_before(pair.start())):
+            words[-1:] == ["not"]
+            and (pair := _NOT_IN_BRACKETS.search(norm, max(0, opening - 120), opening)) is not None
+            and _said_right_before(self.words_before(pair.start()))
+        ):
             return True  # 'talk about “…” (not “…”)': the word to use, and the one to avoid
         if self._list_before_kind(opening, closing):
             # 'dropped the “illegal alien” term', 'the "junkie" label stuck', 'the “junkie” or

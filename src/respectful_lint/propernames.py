@@ -287,6 +287,7 @@ _WORKS = frozenset(
 # what stands before such a noun ("the film", "her debut album")
 _WORK_LEADS = word_set("the a an his her their its our my this that")
 _OWNING = word_set("the his her their its our my this that")
+# lower-case links inside a quoted title ("Letters of the Junkie in Leeds")
 _TITLE_LINKS = word_set("of in on with")
 # capitalized words for kinds of work before "Review" ("Film Review: …", "… - Book Review")
 _REVIEWED = word_set("Film Movie Book Album")

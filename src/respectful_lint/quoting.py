@@ -781,18 +781,7 @@ def termed_as_word(following: list[str]) -> bool:
     rest = following[1:8]
     if rest[:2] == ["one", "of"]:
         rest = rest[2:]  # "… is one of those terms people use"
-    while rest[:1] and rest[0] in (
-        "a",
-        "an",
-        "not",
-        "the",
-        "both",
-        "all",
-        "those",
-        "these",
-        "only",
-        "just",
-    ):
+    while rest[:1] and rest[0] in _BEFORE_A_TERM:
         rest = rest[1:]  # "… isn't the only slang word for it"
     if any(w in _SENTENCED or w in ("being", "on") for w in rest[:4]):
         return False  # "Felons were (often, still being) given terms", "released on terms"
@@ -807,6 +796,8 @@ _TERMING = _words(
     "euphemism euphemisms epithet epithets pejorative pejoratives"
 )
 _COPULA_LISTS = (["is"], ["are"], ["was"], ["were"], ["isn't"], ["aren't"])
+# what may stand between the copula and the words before a word noun ("is not the only …")
+_BEFORE_A_TERM = _words("a an not the both all those these only just")
 _SENTENCED = _words("given handed served serving sentenced facing offered dealt")
 _FINE = _words("ok okay fine offensive acceptable appropriate slur")
 
