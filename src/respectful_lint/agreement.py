@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 
 from msgspec import Struct
 
+from .lazyre import lazy_compile
 from .model import ChunkedText
 from .wordsets import word_set as _words
 
 # "a" or "an" and the blanks after it, one line break among them ("an\nunsuccessful")
-_ARTICLE = re.compile(
+_ARTICLE = lazy_compile(
     r"(?<![\w'\u2019])(an?)([ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*)$",
     re.IGNORECASE,
 )
@@ -86,7 +87,7 @@ _VERBS = {
     "have": "plural",
     "do": "plural",
 }
-_NEXT_WORD = re.compile(r"[ \t\u00a0]*([A-Za-z]+)\b")
+_NEXT_WORD = lazy_compile(r"[ \t\u00a0]*([A-Za-z]+)\b")
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "sis", "ness", "ics")
 
 
@@ -234,7 +235,7 @@ def plan(
     return Plan(tuple(edits), reason)
 
 
-_BREAK = re.compile(r"[ \t]*\r?\n[ \t>]*")
+_BREAK = lazy_compile(r"[ \t]*\r?\n[ \t>]*")
 
 
 def keep_line_break(old: str, wording: str) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -27,12 +26,13 @@ from msgspec import Struct
 
 from .errors import LintError
 from .files import regular_bytes
+from .lazyre import lazy_compile
 from .model import Document, Finding
 
 VERSION = 1
 _REACH = 400  # characters looked at on each side of a match for its sentence
-_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s|\n[ \t]*\n|<!--|-->")
-_WORD = re.compile(r"\w+")
+_BOUNDARY = lazy_compile(r"[.!?][\"'\u201d\u2019)\]]*\s|\n[ \t]*\n|<!--|-->")
+_WORD = lazy_compile(r"\w+")
 
 
 def words(text: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +11,10 @@ import click
 
 from .cli_options import FatalError, Project, project_options
 from .errors import LintError
+from .lazyre import lazy_compile
 
 JSON_VERSION = 1
-_LOCATED = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<message>.*)$")
+_LOCATED = lazy_compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<message>.*)$")
 
 
 def _fatal(message: str) -> click.ClickException:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import guards
 from .casing import case_of, next_capitalized
+from .lazyre import lazy_compile
 from .model import QuotePolicies, Severity
 from .normalize import PARAGRAPH, PLACEHOLDER, normalize, with_view
 from .patterns import exception_regex
@@ -51,28 +52,28 @@ if TYPE_CHECKING:
     from .lexicon.compile import CompiledLexicon
     from .model import Inflection
 
-_WORD = re.compile(r"\w+(?:'\w+)*")
+_WORD = lazy_compile(r"\w+(?:'\w+)*")
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 # An opening quote and the words of a short quoted phrase up to a match.
-_QUOTED_HEAD = re.compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}(?:\w+-)?\Z")
+_QUOTED_HEAD = lazy_compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}(?:\w+-)?\Z")
 # The words of a short quoted phrase after a match, up to where its quote closes.
-_QUOTED_TAIL = re.compile(r"(?:,? [\w-]+){1,3}[,.;:!?]?(?=[\"'\u201c\u201d\u00bb\u203a`])")
+_QUOTED_TAIL = lazy_compile(r"(?:,? [\w-]+){1,3}[,.;:!?]?(?=[\"'\u201c\u201d\u00bb\u203a`])")
 _CLOSING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a", "\u201e": "\u201c\u201d"}
-_ASSIGNED_OR_CALLED = re.compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
-_EX = re.compile(r"(?<![\w-])ex-\Z")  # the prefix "ex-" right before a match
+_ASSIGNED_OR_CALLED = lazy_compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
+_EX = lazy_compile(r"(?<![\w-])ex-\Z")  # the prefix "ex-" right before a match
 # What after a hyphen makes a compound about the people the word before it names: who runs
 # or fills a thing, or what someone became or looks like ("inmate-run", "junkie-filled",
 # "felon-owned", "prostitute-turned-author", "crackhead-looking"). Compounds such as
 # "user-defined" or "user-supplied" keep to their own sense
-_KEEPS_SENSE = re.compile(
+_KEEPS_SENSE = lazy_compile(
     r"-(?:run|led|owned|operated|staffed|founded|filled|packed|crowded|infested|ridden"
     r"|dominated|turned|looking|like)(?![\w'])"
 )
 # Words of a sentence that speaks of words as words: nouns that name nothing else, and
 # "terms", "words" or "phrases" after a word that sorts them ("older terms"), which "in terms
 # of", "on their own terms" and "had words with" are not; a word "in a caption"
-_WORD_TALK = re.compile(
+_WORD_TALK = lazy_compile(
     r"(?<![\w-])(?:slang|jargon|terminology|vocabular(?:y|ies)|stylebooks?|style ?guides?"
     r"|glossar(?:y|ies)|dictionar(?:y|ies)|linguists?|etymology|lexicon|pejoratives"
     r"|(?:as|considered|deemed|seen as) pejorative"
@@ -82,24 +83,24 @@ _WORD_TALK = re.compile(
 )
 # A short quoted phrase: a single quote opens after no word character (not "user's") and
 # closes before none
-_QUOTED_PHRASE = re.compile(
+_QUOTED_PHRASE = lazy_compile(
     r"(?:[\"\u201c\u00ab]|(?<!\w)')([^\"\u201c\u201d\u00ab\u00bb']{1,60})(?:[\"\u201d\u00bb]|'(?!\w))"
 )
 # a quoted list item right before another one's opening quote, and the comma, "and" or "or"
 # after it (a comma may stand inside the closing quote: “inmate,” “felon”)
-_QUOTED_ITEM = re.compile(
+_QUOTED_ITEM = lazy_compile(
     r"[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019]{1,60})[\"\u201d'\u2019\u2018]"
     r"[ ,;]*(?:(?:and|or) +)?(?:(?:a|an) +)?\Z"
 )
 # what stands between the last word before a term and the term, and the marks in it that
 # join two items rather than name one ("names & hookers" is no "the names hookers"); a
 # comma may set the term off ("the word, junkie, is")
-_GAP_BEFORE = re.compile(r"(?<=\w)([^\w]*)\Z")
-_JOINING = re.compile(r"[&;.!?+/]")
+_GAP_BEFORE = lazy_compile(r"(?<=\w)([^\w]*)\Z")
+_JOINING = lazy_compile(r"[&;.!?+/]")
 # a label set against what someone is said to be, at its clause's end: "treat them as
 # victims, not criminals", "they are patients, not addicts" ("arrested johns, not
 # prostitutes" names other people)
-_REJECTED_LABEL = re.compile(
+_REJECTED_LABEL = lazy_compile(
     r"(?:(?<![\w'])(?:as|is|are|was|were|be|been|being)|'re|'s) (?:an? |the )?"
     r"((?:[\w-]+ ){0,3}[\w-]+)(?:, (?:and )?| and )not (?:an? )?\Z"
 )
@@ -121,16 +122,16 @@ _OFFENDER_LABELS = word_set(
     "criminal criminals offender offenders felon felons convict convicts delinquent delinquents"
 )
 # what ends a clause after an unquoted term named as a word (see Context._ends_clause)
-_CLAUSE_END = re.compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
+_CLAUSE_END = lazy_compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
 # a list item of one word right before a match, and the comma, "and" or "or" after it
-_LIST_ITEM = re.compile(r"(?<![\w'-])[\w'-]+(?:, and |, or |, | and | or )\Z")
-_OPTION_AFTER = re.compile(r" --?[a-z][\w-]*(?:[ =]|$)")
-_PROMPT = re.compile(r"[ \t]*(?:>>>|\.\.\.|\$|#) ")  # an interpreter's or a shell's prompt
-_LIST_ITEM_BEFORE = re.compile(r"(?:^|[\s,(])([\w.]+), \Z")
-_LIST_ITEM_AFTER = re.compile(r", ([\w.]+)(?=[,)]| and | or )")
+_LIST_ITEM = lazy_compile(r"(?<![\w'-])[\w'-]+(?:, and |, or |, | and | or )\Z")
+_OPTION_AFTER = lazy_compile(r" --?[a-z][\w-]*(?:[ =]|$)")
+_PROMPT = lazy_compile(r"[ \t]*(?:>>>|\.\.\.|\$|#) ")  # an interpreter's or a shell's prompt
+_LIST_ITEM_BEFORE = lazy_compile(r"(?:^|[\s,(])([\w.]+), \Z")
+_LIST_ITEM_AFTER = lazy_compile(r", ([\w.]+)(?=[,)]| and | or )")
 # camelCase or PascalCase with an inner capital, snake_case, dotted names, or letters + digits
-_CODE_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\w\.\w|[a-zA-Z]\d")
-_COMPOUND = re.compile(r"\w+(?:['\-]\w+)*")
+_CODE_NAME = lazy_compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\w\.\w|[a-zA-Z]\d")
+_COMPOUND = lazy_compile(r"\w+(?:['\-]\w+)*")
 # Where a quoted singular person noun with no article is named as a word (see
 # Context._bare_word): after a preposition, after a verb that takes words, or leading a
 # clause (after its start or a word that opens one) before a verb that says what a word does
@@ -163,23 +164,23 @@ _WORD_ONLY_DOINGS = word_set(
     "erases evokes conjures"
 )
 # "I" set off by commas after a term: an aside ("Being a felon, I would argue, should not …")
-_ASIDE = re.compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
+_ASIDE = lazy_compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
 # What stands between "is" and a kind of word ('is an outdated term'; not 'is serving a
 # second term')
 _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 # two quoted terms set against each other: 'the difference between “hooker” and “escort”'
-_AND_QUOTED = re.compile("[,.]? and [\"'\u201c\u2018]")
+_AND_QUOTED = lazy_compile("[,.]? and [\"'\u201c\u2018]")
 # two quoted terms at the ends of a range: 'from “…” to “…”'
-_TO_QUOTED = re.compile("[,.]? to [\"'\u201c\u2018]")
-_FROM_QUOTED = re.compile(
+_TO_QUOTED = lazy_compile("[,.]? to [\"'\u201c\u2018]")
+_FROM_QUOTED = lazy_compile(
     'from ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? to \\Z'
 )
 # after a quoted term, another put in its place ('“…” instead of “non-citizen”')
-_INSTEAD_QUOTED = re.compile("[,.]? (?:instead of|rather than|in place of) [\"'\u201c\u2018]")
+_INSTEAD_QUOTED = lazy_compile("[,.]? (?:instead of|rather than|in place of) [\"'\u201c\u2018]")
 # a quoted term, then "(not" before another: the second is the word to avoid, after a verb
 # of speaking or writing or a word for words ('talk about “…” (not “…”)'; not 'arrest
 # “buyers” (not “prostitutes”)', people)
-_NOT_IN_BRACKETS = re.compile(
+_NOT_IN_BRACKETS = lazy_compile(
     '["\u201c\u00ab][^"\u201c\u201d\u00ab\u00bb]{1,80}["\u201d\u00bb],? ?\\( ?(?:and |but )?not \\Z'
 )
 _SPEAKING_OF = (
@@ -222,7 +223,7 @@ def _said_right_before(words: list[str]) -> bool:
     return words[-1:] in (["about"], ["on"]) and words[-2:-1] != [] and words[-2] in _SPEAKING_OF
 
 
-_BETWEEN_QUOTED = re.compile(
+_BETWEEN_QUOTED = lazy_compile(
     'between ["\'\u201c\u2018][^"\u201d\u2019]{1,60}["\'\u201d\u2019][,.]? and \\Z'
 )
 # what stands before a quoted term, or a list of them, that a noun for a kind of word
@@ -245,13 +246,13 @@ _AT_ODDS = word_set(
 # a child's label denied with an article ("is not a “child prostitute”")
 _DENIED_ONE = (["not", "a"], ["not", "an"], ["never", "a"], ["never", "an"])
 # The next quoted item of a list, with the mark after it ('“inmate,” “felon”.')
-_QUOTED_NEXT_ITEM = re.compile(
+_QUOTED_NEXT_ITEM = lazy_compile(
     " ?(?:,? (?:and|or) |, )[\"\u201c\u2018']"
     '[^"\u201c\u201d\u2018\u2019]{1,60}?[,.;:!?]?["\u201d\u2019\']'
 )
 # "says" and a colon or comma after a quoted word: what the word says ('“Substance abuser”
 # says, “hopeless”'; not '"Junkie" says he paid me back')
-_SAYS_WHAT = re.compile("[\u201d\"'] says[,:]")
+_SAYS_WHAT = lazy_compile("[\u201d\"'] says[,:]")
 # Verbs that put a word into a text ('typing 'inmate' into the search box')
 _WRITING_WORDS = word_set("type types typed typing write writes wrote writing print printed")
 # Endings of nouns that are not counted ("retardation", "disclosure"): they stand bare in use
@@ -1155,9 +1156,9 @@ class Context:
         return self._quotes.open_at(start)
 
 
-_ARTICLE = re.compile(r"^(?:a|an|the) ")
+_ARTICLE = lazy_compile(r"^(?:a|an|the) ")
 # a label that makes a child of the person ("child prostitutes", "teen hookers")
-_CHILD_LABEL = re.compile(
+_CHILD_LABEL = lazy_compile(
     r"(?:child|children|teen|teenage|underage|juvenile|minor|kid)s? "
     r"(?:prostitut\w*|sex workers?|hookers?|whores?|escorts?)\b"
 )
@@ -1166,19 +1167,19 @@ _SENTENCE_ENDS = frozenset(".!?")
 # words that set one quoted wording against another ('“…” or “…”', 'better than “…”')
 _COMPARING = word_set("or vs versus not than over instead")
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
-_WORD_DROPPED = re.compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
+_WORD_DROPPED = lazy_compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term
-_OR_QUOTED = re.compile("[\"'\u201d\u2019],?\\s+or\\s+\\Z")
+_OR_QUOTED = lazy_compile("[\"'\u201d\u2019],?\\s+or\\s+\\Z")
 # a quoted term, then "and not", "but not", "not" or "over" before another quoted term
-_AFTER_ALTERNATIVE = re.compile(
+_AFTER_ALTERNATIVE = lazy_compile(
     "[\"'\u201d\u2019\u00bb],?\\s+(?:(?:and|but) not|not|never|over)\\s+\\Z"
 )
 # what a call's or an index's bracket follows, or a placeholder's ("%(name)s", "[[name]]")
-_CODE_CHAR = re.compile(r"[\w)\]%$\[]")
+_CODE_CHAR = lazy_compile(r"[\w)\]%$\[]")
 _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
-_DRIVE = re.compile(r"[a-z]:\\")  # "C:\\" (the view is lower case)
+_DRIVE = lazy_compile(r"[a-z]:\\")  # "C:\\" (the view is lower case)
 # after an item of a list, another: "a junkie, a thief, and a liar"
-_LIST_GOES_ON = re.compile(r"(?:\s+\w+){0,2}\s*,\s*(?:and\s+|or\s+)?an?\s", re.IGNORECASE)
+_LIST_GOES_ON = lazy_compile(r"(?:\s+\w+){0,2}\s*,\s*(?:and\s+|or\s+)?an?\s", re.IGNORECASE)
 _FRAME_WORDS = 9  # words before a list item that mention_frame_before reads, and one more
 _DASHES = ("\u2012", "\u2013", "\u2014", "\u2015")  # figure, en and em dashes, a bar
 _BOUNDS_KEPT = 64  # sentence bounds and Title Case answers kept per segment (see Context)

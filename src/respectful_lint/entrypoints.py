@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import reduce
@@ -29,6 +28,7 @@ from typing import Any
 
 from . import cache
 from .digest import digest as new_digest
+from .lazyre import lazy_compile
 
 _MAGIC = b"respectful-lint-entry-points"
 _FORMAT = 1
@@ -37,7 +37,7 @@ _MAX_FILE = 1024 * 1024  # a larger entry_points.txt or metadata file is not rea
 _INFO = (".dist-info", ".egg-info")
 
 # importlib.metadata.EntryPoint's own syntax: module, optional attribute path, optional extras
-_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+_VALUE = lazy_compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
 class Distribution:

@@ -8,10 +8,10 @@ blocks with it, and the search for suppression comments leaves code alone with i
 
 from __future__ import annotations
 
-import re
+from .lazyre import lazy_compile
 
-OPENING = re.compile(r"^[ \t]{0,3}(?:(`{3,})(?!.*`)|(~{3,}))")
-CLOSING = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:\r?\n|\r)?\Z")
+OPENING = lazy_compile(r"^[ \t]{0,3}(?:(`{3,})(?!.*`)|(~{3,}))")
+CLOSING = lazy_compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:\r?\n|\r)?\Z")
 
 
 def opens(line: str) -> str | None:

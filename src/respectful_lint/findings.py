@@ -14,6 +14,7 @@ from msgspec.structs import replace
 
 from .agreement import SPLIT_MARKUP, common_ends, plan, proper_name_heading
 from .casing import case_of, prev_capitalized
+from .lazyre import lazy_compile
 from .model import (
     ChunkedText,
     Document,
@@ -178,7 +179,7 @@ def _capital_mid_sentence(ctx: Context, m: Match) -> bool:
     return True
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy_compile(r"[^\W\d_]+")
 _QUOTATION_OPENS = frozenset("\"'\u201c\u2018")
 _QUOTATION_CLOSES = frozenset("\"'\u201d\u2019")
 # words that carry a sentence on over a line break ("Police arrested several\nJohns …")
@@ -337,8 +338,8 @@ def rule_finding(
 
 
 _JOINERS = (" ", "/", " and ", " or ", ", and ", ", or ", " & ", " (", ", ")
-_LAST_WORDS = re.compile(r"[\w'-]+(?: [\w'-]+){0,5}\Z")
-_FIRST_WORDS = re.compile(r"[\w'-]+(?: [\w'-]+){0,5}")
+_LAST_WORDS = lazy_compile(r"[\w'-]+(?: [\w'-]+){0,5}\Z")
+_FIRST_WORDS = lazy_compile(r"[\w'-]+(?: [\w'-]+){0,5}")
 
 
 def _quoted_in_sentence(ctx: Context, m: Match, wording: str) -> bool:
@@ -412,7 +413,7 @@ def _before_a_noun(ctx: Context, m: Match) -> bool:
     return after is not None and classes(after[1]) == frozenset({"noun"})
 
 
-_NEXT_WORDS = re.compile(r" [\w'-]+ ([\w'-]+)")
+_NEXT_WORDS = lazy_compile(r" [\w'-]+ ([\w'-]+)")
 
 
 def _near_first(preferred: tuple[Preferred, ...], ctx: Context, m: Match) -> tuple[Preferred, ...]:
@@ -435,7 +436,7 @@ def _near_first(preferred: tuple[Preferred, ...], ctx: Context, m: Match) -> tup
     return (*first, *(p for p in preferred if p not in first))
 
 
-_SENTENCE_WORD = re.compile(r"\w+(?:['-]\w+)*")
+_SENTENCE_WORD = lazy_compile(r"\w+(?:['-]\w+)*")
 
 
 def _one_piece(document: Document, segment: Segment, ctx: Context, span: tuple[int, int]) -> bool:
@@ -446,7 +447,7 @@ def _one_piece(document: Document, segment: Segment, ctx: Context, span: tuple[i
 
 
 # force right before the match ("forced to work as", "coerced into", "sold into")
-_COERCED = re.compile(
+_COERCED = lazy_compile(
     r"\b(?:(?:forced|coerced|compelled|sold|trafficked|tricked|pressured|enslaved)"
     r"(?: [\w'-]+){0,3}|made to(?: [\w'-]+){0,4}) (?:as|into) (?:an? |the )?\Z"
 )
@@ -600,7 +601,7 @@ def _cased(ctx: Context, lo: int, hi: int) -> str:
     return "".join(out) + rest
 
 
-_WORD_TAIL = re.compile(r"[\w'-]* ?")
+_WORD_TAIL = lazy_compile(r"[\w'-]* ?")
 
 
 def _source_span(segment: Segment, ctx: Context, start: int, end: int) -> tuple[int, int]:

@@ -15,11 +15,11 @@ across a paragraph break. A record separator in the source is whitespace like an
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+from .lazyre import lazy_compile
 from .model import OffsetMap
 
 # ASCII-only byte table: upper case to lower case, ASCII whitespace to a space. Applied to the
@@ -46,15 +46,15 @@ _DELETE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # non-ASCII character. Separate passes let the regex engine skip ordinary text at C speed.
 # When a text has no non-ASCII whitespace (or no non-ASCII dash), the first (or second) pass
 # looks for the ASCII case only, a literal string that the engine finds much faster.
-_WHITESPACE_RUN = re.compile(r"\s\s+")
+_WHITESPACE_RUN = lazy_compile(r"\s\s+")
 # a run that a deleted character would otherwise split: "a \u00ad b" has one blank in its view
-_BLANK_OR_DELETED_RUN = re.compile(r"\s[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
-_SPACE_RUN = re.compile(r"   *")  # two spaces and more: a two-character literal to look for
-_HYPHEN_BREAK = re.compile(r"[-" + _DASHES + r"\u00ad] +")
-_ASCII_HYPHEN_BREAK = re.compile(r"- +")
+_BLANK_OR_DELETED_RUN = lazy_compile(r"\s[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+_SPACE_RUN = lazy_compile(r"   *")  # two spaces and more: a two-character literal to look for
+_HYPHEN_BREAK = lazy_compile(r"[-" + _DASHES + r"\u00ad] +")
+_ASCII_HYPHEN_BREAK = lazy_compile(r"- +")
 _WIDE_HYPHENS = frozenset(_DASHES + "\u00ad")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_NON_ASCII = lazy_compile(r"[^\x00-\x7f]")
+_LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 
 
 def _map_char(c: str) -> str:
@@ -103,22 +103,22 @@ _CACHE: dict[str, str] = {}
 _ASCII_WS = "\t\n\x0b\x0c\r\x1c-\x1f "
 _BLANK = "\t\x0b\x0c\x1c-\x1f "  # whitespace other than a line break
 # (the expressions below start with a literal character, which the engine finds at C speed)
-_ASCII_JOIN = re.compile(r"-(?<=[A-Za-z0-9_]-)[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[A-Za-z0-9_])")
+_ASCII_JOIN = lazy_compile(r"-(?<=[A-Za-z0-9_]-)[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[A-Za-z0-9_])")
 # From the first line break of a run to its end, when the run holds two line feeds or two
 # carriage returns. Each alternative starts at a line break and looks no further than its
 # run, and a run that does not qualify holds at most two line breaks: linear time. The blanks
 # before the first line break are removed afterwards, by reading the text backwards.
-_ASCII_PARAGRAPH = re.compile(
+_ASCII_PARAGRAPH = lazy_compile(
     rf"(?:\n[{_BLANK}\r]*+\n|\n[{_BLANK}]*+\r[{_BLANK}]*+\r"
     rf"|\r[{_BLANK}\n]*+\r|\r[{_BLANK}]*+\n[{_BLANK}]*+\n)[{_ASCII_WS}]*+"
 )
 # the same for a text without carriage returns
-_LF_PARAGRAPH = re.compile(rf"\n[{_BLANK}]*+\n[{_ASCII_WS}]*+")
+_LF_PARAGRAPH = lazy_compile(rf"\n[{_BLANK}]*+\n[{_ASCII_WS}]*+")
 # backwards: the blanks before a paragraph mark (the text holds no other record separator);
 # read forwards first to see whether any mark has a blank before it (the expression starts
 # with the mark, a literal character the engine finds at C speed)
-_BLANKS_AFTER_PARAGRAPH = re.compile(rf"{PARAGRAPH}[{_BLANK}]+")
-_BLANK_BEFORE_PARAGRAPH = re.compile(rf"{PARAGRAPH}(?<=[{_BLANK}]{PARAGRAPH})")
+_BLANKS_AFTER_PARAGRAPH = lazy_compile(rf"{PARAGRAPH}[{_BLANK}]+")
+_BLANK_BEFORE_PARAGRAPH = lazy_compile(rf"{PARAGRAPH}(?<=[{_BLANK}]{PARAGRAPH})")
 
 
 def _ascii_view(text: str) -> str | None:
@@ -156,7 +156,7 @@ def _ascii_view(text: str) -> str | None:
 # candidate match needs the offset map of its own piece only.
 QUICK_LIMIT = 2000
 PIECE = 4096
-_SAFE_PAIR = re.compile(r"[!-,.-~]{2}")
+_SAFE_PAIR = lazy_compile(r"[!-,.-~]{2}")
 
 
 class _LazyMap(OffsetMap):
@@ -308,7 +308,7 @@ def _translated(text: str) -> str | None:
 # character: starting at a word character tried every letter of the text. The blanks are
 # read once, those before the first line break and then all the rest, so a long run of line
 # breaks not followed by a word costs its length, not its square.
-_JOIN_CANDIDATE = re.compile(
+_JOIN_CANDIDATE = lazy_compile(
     r"[-" + _DASHES + r"\u00ad](?<=\w[-" + _DASHES + r"\u00ad])[ \t]*+[\r\n][ \t\r\n]*+\w"
 )
 

@@ -6,6 +6,8 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .lazyre import lazy_compile
+
 if TYPE_CHECKING:
     import regex
 
@@ -13,7 +15,7 @@ PATTERN_TIMEOUT = 1.0  # seconds a pattern rule may spend on one segment
 
 # A repeated group that itself contains an unbounded repeat, such as (a+)+ or (\w+\s?)*,
 # can backtrack exponentially.
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+_NESTED_QUANTIFIER = lazy_compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
 PROBE_TIMEOUT = 0.2
 
 

@@ -14,8 +14,7 @@ one.
 
 from __future__ import annotations
 
-import re
-
+from .lazyre import lazy_compile
 from .wordclass import classes
 from .wordsets import word_set
 
@@ -69,7 +68,7 @@ _NAMED_BY_CALLING = word_set(
 # words that may link two capitalized words inside a name
 LINKS = frozenset({"of", "for", "the", "and", "on", "against", "in", "to", "with", "&"})
 _REACH = 8  # words looked at on each side
-_TOKEN = re.compile(r"\S+")
+_TOKEN = lazy_compile(r"\S+")
 _EDGE = "\"'()[]{}<>.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
@@ -291,7 +290,7 @@ _OWNING = word_set("the his her their its our my this that")
 _TITLE_LINKS = word_set("of in on with")
 # capitalized words for kinds of work before "Review" ("Film Review: …", "… - Book Review")
 _REVIEWED = word_set("Film Movie Book Album")
-_YEAR = re.compile(r"\((?:1[89]|20)\d\d(\)[,.;]?)?\Z")  # "(2007)" after a title, "(2007 film)"
+_YEAR = lazy_compile(r"\((?:1[89]|20)\d\d(\)[,.;]?)?\Z")  # "(2007)" after a title, "(2007 film)"
 _DASHES = frozenset(("-", "\u2013", "\u2014", "|"))
 # words after "is a" that end the search for the noun of a work ("a regular at the band's")
 _STOPS = word_set("at by from about of in on for to with who that which and")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import lazy_compile
 from .normalize import PARAGRAPH
 
-SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?= |$)|" + PARAGRAPH)
+SENTENCE_END = lazy_compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?= |$)|" + PARAGRAPH)
 ABBREVIATIONS = frozenset(
     (
         "i.e",
@@ -118,7 +119,7 @@ _NEAR = 160  # most sentences start within this many characters before an offset
 # The longest segment matched at once: a reader cuts a longer run of text (see :func:`cut_at`),
 # and so does the engine, so memory and a file's cap on findings stay bounded
 SEGMENT_SIZE = 64 * 1024
-_SENTENCE_CUT = re.compile(r"[.!?][\"')\]]*\s+|\n[ \t\r]*\n\s*")
+_SENTENCE_CUT = lazy_compile(r"[.!?][\"')\]]*\s+|\n[ \t\r]*\n\s*")
 
 
 def cut_at(piece: str) -> int:

@@ -32,6 +32,7 @@ from typing import Any
 from msgspec import Struct, field
 
 from .fences import fenced_blocks
+from .lazyre import lazy_compile
 from .model import ChunkedText, Document, Finding, Severity, line_starts
 from .ruleids import names_of, selects
 
@@ -49,17 +50,17 @@ _WORDS = (
     r"respectful-lint-(?P<kind>disable-next-line|disable-line|disable|enable)\b"
     rf"(?P<args>[^\n]{{0,{_ARGS}}}?)"
 )
-_HTML = re.compile(r"<!--[ \t]*" + _WORDS + r"[ \t]*-->")
-_OWN_LINE = re.compile(
+_HTML = lazy_compile(r"<!--[ \t]*" + _WORDS + r"[ \t]*-->")
+_OWN_LINE = lazy_compile(
     r"^[ \t]*(?:(?:\.\.|#+|//|;+|%+)[ \t]*)?" + _WORDS + r"[ \t]*$", re.MULTILINE
 )
-_LINE_END = re.compile(
+_LINE_END = lazy_compile(
     r"(?:^|[ \t])(?:(?:#+|//|;+|%+)[ \t]*)?respectful-lint-(?P<kind>disable-line)\b"
     rf"(?P<args>[^\n]{{0,{_ARGS}}}?)[ \t]*$",
     re.MULTILINE,
 )
-_YAML = re.compile(r"(?:^|[ \t])#[ \t]*" + _WORDS + r"[ \t]*$", re.MULTILINE)
-_SEPARATORS = re.compile(r"[\s,]+")
+_YAML = lazy_compile(r"(?:^|[ \t])#[ \t]*" + _WORDS + r"[ \t]*$", re.MULTILINE)
+_SEPARATORS = lazy_compile(r"[\s,]+")
 _FORMATS: dict[str, tuple[re.Pattern[str], ...]] = {
     "markdown": (_HTML,),
     "html": (_HTML,),

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .digest import digest as new_digest
+from .lazyre import lazy_compile
 from .wordsets import word_set as _words
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def _table_path() -> Path | None:
     return None
 
 
-_ROW = re.compile(r"^([^,\n]+),([a-z]+),", re.MULTILINE)
+_ROW = lazy_compile(r"^([^,\n]+),([a-z]+),", re.MULTILINE)
 _BITS = {"noun": 1, "verb": 2, "aux": 2, "adj": 4, "adv": 8}
 _SETS = tuple(
     frozenset(name for name, bit in (("noun", 1), ("verb", 2), ("adj", 4), ("adv", 8)) if n & bit)

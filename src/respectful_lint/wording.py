@@ -27,14 +27,15 @@ from msgspec import Struct
 
 from .errors import PatternTimeout
 from .inflect import plural
+from .lazyre import lazy_compile
 from .model import Inflection, Preferred, Rule, Severity
 from .patterns import PATTERN_TIMEOUT, compiled
 from .wordclass import classes, listed, next_word_classes
 from .wordsets import word_set as _word_set
 
-_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
-_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
-_WORD_RUN = re.compile(r"[\w'-]+(?: [\w'-]+){0,3}")
+_WORD = lazy_compile(r"\w+(?:['\u2019]\w+)*")
+_HYPHENATED = lazy_compile(r"\w+(?:-\w+)+")
+_WORD_RUN = lazy_compile(r"[\w'-]+(?: [\w'-]+){0,3}")
 
 
 def shares_determiner(norm: str, end: int, stop: int) -> bool:
@@ -307,8 +308,8 @@ def _verb_of_another_subject(words: list[str], found: frozenset[str]) -> bool:
     return "verb" not in then and bool(then & {"adj", "adv"}) and "function" not in then
 
 
-_COORDINATED_AFTER = re.compile(r"(?:,? (?:and|or)|,) ([a-z][a-z'-]*)")
-_COORDINATED_BEFORE = re.compile(r"([a-z][a-z'-]*)(?:,? (?:and|or)|,) \Z")
+_COORDINATED_AFTER = lazy_compile(r"(?:,? (?:and|or)|,) ([a-z][a-z'-]*)")
+_COORDINATED_BEFORE = lazy_compile(r"([a-z][a-z'-]*)(?:,? (?:and|or)|,) \Z")
 
 
 def _beside_adjective(norm: str, start: int, end: int) -> bool:
@@ -326,8 +327,8 @@ def _beside_adjective(norm: str, start: int, end: int) -> bool:
 
 
 # up to three words, after the first a capital letter may stand alone ("Facility B"; not "I")
-_PLACE_AFTER = re.compile(r" (of|at|in) ([A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|[A-HJ-Z]\b)){0,2}) ?")
-_LOWER_WORD = re.compile(r"[a-z][\w'-]*")
+_PLACE_AFTER = lazy_compile(r" (of|at|in) ([A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|[A-HJ-Z]\b)){0,2}) ?")
+_LOWER_WORD = lazy_compile(r"[a-z][\w'-]*")
 _TIMES = _word_set(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall "
@@ -339,7 +340,7 @@ _LANGUAGES = _word_set(
     "farsi persian dari pashto turkish greek hebrew yiddish ukrainian romanian amharic tigrinya "
     "haitian creole kurdish tamil gujarati nepali burmese khmer lao hmong braille asl"
 )
-_PLACE_WORD = re.compile(r"[A-Z][\w'-]+ \Z")
+_PLACE_WORD = lazy_compile(r"[A-Z][\w'-]+ \Z")
 
 
 def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | None:
@@ -390,7 +391,7 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
     return None
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_POSSESSIVE = lazy_compile(r"['\u2019]s?$")
 # capitalized words before a label that say who people are, not where
 _NOT_PLACES = _word_set(
     "lgbt lgbtq lgbtqia lgbtq+ lgbti hiv-positive hiv aids covid covid-19 bipoc poc black "
@@ -412,7 +413,7 @@ def _is_plural(noun: str) -> bool:
     return noun.endswith("s") and not noun.endswith("ss") and "noun" in classes(noun[:-1])
 
 
-_PARTITIVE = re.compile(r"\b([a-z]+) of \Z")
+_PARTITIVE = lazy_compile(r"\b([a-z]+) of \Z")
 
 
 def partitive(norm: str, start: int, end: int) -> bool:
@@ -443,7 +444,7 @@ class Suggestion(Struct, frozen=True):
 
 
 # a wording with a clause or a phrase after its noun, which cannot stand before another noun
-_POSTMODIFIED = re.compile(
+_POSTMODIFIED = lazy_compile(
     r" (?:who|whose|that|with|without|living|experiencing|in|of|at|from|convicted|"
     r"incarcerated|subjected|orphaned|formerly)\b"
 )
@@ -612,7 +613,7 @@ def _only_noun(word: str) -> bool:
     return "noun" in found and not found & _NOT_NOUNS
 
 
-_PLACE_PREPOSITION = re.compile(r" (?:at|in) \{place\}")
+_PLACE_PREPOSITION = lazy_compile(r" (?:at|in) \{place\}")
 
 
 def fill(
@@ -693,24 +694,24 @@ def _words(text: str) -> str:
 
 
 # "former" or "ex-" right before a match, and "current or former", "current and former"
-_FORMER = re.compile(r"(?<![\w-])(?:former|ex-|onetime|one-time) ?\Z")
-_COORDINATED = re.compile(r"\b(?:current|currently|present|active),? (?:and|or) \Z")
+_FORMER = lazy_compile(r"(?<![\w-])(?:former|ex-|onetime|one-time) ?\Z")
+_COORDINATED = lazy_compile(r"\b(?:current|currently|present|active),? (?:and|or) \Z")
 # any other word joined to "former" by "and", "or" or a comma
-_JOINED = re.compile(r"([a-z][\w'-]*),?(?: and| or|,) \Z")
+_JOINED = lazy_compile(r"([a-z][\w'-]*),?(?: and| or|,) \Z")
 # a person-first wording with a verb ("people who use drugs"), one in a place ("people in
 # prison", "people incarcerated at Alcatraz") and one with a participle ("incarcerated people")
-_WHO = re.compile(r"(\w+ who )(\w+)(.*)", re.DOTALL | re.IGNORECASE)
-_IN_PLACE = re.compile(
+_WHO = lazy_compile(r"(\w+ who )(\w+)(.*)", re.DOTALL | re.IGNORECASE)
+_IN_PLACE = lazy_compile(
     r"(\w+ )((?:(?:in|on) (?:prison|jail|parole|probation|the sex (?:trades?|industry))"
     r"|(?:incarcerated|imprisoned|jailed|detained|held) (?:at|in))\b.*)",
     re.DOTALL | re.IGNORECASE,
 )
-_HELD = re.compile(r"(?:incarcerated|imprisoned|jailed|detained)\b", re.IGNORECASE)
+_HELD = lazy_compile(r"(?:incarcerated|imprisoned|jailed|detained)\b", re.IGNORECASE)
 # a state rather than something done: "former" does not make it past ("who has HIV")
 _STATES = frozenset({"has", "have", "is", "are", "lives", "live"})
 # a verb in the past, and words that put the rest of a wording in the past
-_PAST_VERB = re.compile(r"was|were|had|\w+ed", re.IGNORECASE)
-_PAST_WORDS = re.compile(r"\b(?:used to|formerly|once)\b", re.IGNORECASE)
+_PAST_VERB = lazy_compile(r"was|were|had|\w+ed", re.IGNORECASE)
+_PAST_WORDS = lazy_compile(r"\b(?:used to|formerly|once)\b", re.IGNORECASE)
 
 
 def former_before(norm: str, start: int, sentence_start: int) -> tuple[int, bool]:
@@ -867,7 +868,7 @@ def inflect(text: str, plural_text: str | None, inflection: Inflection) -> str:
 _CURLY_APOSTROPHES = ("\u2019", "\u02bc")
 
 
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_FIRST_WORD = lazy_compile(r"[^\W\d_]+")
 
 
 def transfer_case(

@@ -20,6 +20,7 @@ from msgspec.structs import replace
 
 from ..errors import byte_place
 from ..files import regular_bytes
+from ..lazyre import lazy_compile
 from ..validation import close_match
 from .check import Checker
 from .globs import relative
@@ -165,7 +166,7 @@ def _extended(reference: str, checker: Checker, at: KeyPath, stack: tuple[Path, 
     return config
 
 
-_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+_DRIVE = lazy_compile(r"^[A-Za-z]:[\\/]")
 
 
 def _preset_reference(reference: str, root: Path) -> tuple[str, str] | None:

@@ -6,12 +6,12 @@ when an error needs one.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ..lazyre import lazy_compile
 from .model import ConfigError, KeyPath, Where
 
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT = lazy_compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -42,8 +42,8 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         raise ConfigError(f"{name}:{line}:{col}: refused: {reason}{where}") from None
 
 
-_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4300,}")
-_TOML_KEY = re.compile(r"""^\s*([A-Za-z0-9_."' -]+?)\s*=""")
+_LONG_NUMBER = lazy_compile(r"[0-9][0-9_]{4300,}")
+_TOML_KEY = lazy_compile(r"""^\s*([A-Za-z0-9_."' -]+?)\s*=""")
 
 
 def _toml_depth_at(text: str) -> tuple[int, int]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..casing import case_of, next_capitalized, prev_capitalized
+from ..lazyre import lazy_compile
 from .base import GuardTest, Parser, Path, Site
 
 CASES = ("capitalized", "upper", "lower", "title")
@@ -32,7 +32,7 @@ def _case_holds(site: Site, case: str) -> bool:
     return case_of(text) == case
 
 
-_WORDS = re.compile(r"[^\W\d_]+")
+_WORDS = lazy_compile(r"[^\W\d_]+")
 
 
 def _sentence_start(site: Site, wanted: bool) -> bool:
@@ -59,7 +59,7 @@ PLACE_WORDS = frozenset(
         "Programme Project Task Unit"
     ).split()
 )
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_NEXT_WORD = lazy_compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 
 def _next_capitalized(site: Site, wanted: bool) -> bool:

@@ -7,11 +7,11 @@ Each check raises (or, when the validator collects errors, records) a one-line e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar, cast
 
 from .. import guards as guard_tests
+from ..lazyre import lazy_compile
 from ..model import Preferred
 from ..validation import ValueChecks
 from ..validation import did_you_mean as _hint
@@ -72,9 +72,9 @@ SEVERITIES = ("error", "warning", "suggestion")
 FIXES = ("safe", "unsafe", "none")
 ACTIONS = ("skip", "downgrade", "suggestion")
 QUOTE_POLICIES = ("skip", "downgrade", "suggestion", "flag")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-GROUP_REF_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$")
-CATEGORY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_RE = lazy_compile(r"^[a-z0-9][a-z0-9-]*$")
+GROUP_REF_RE = lazy_compile(r"^(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$")
+CATEGORY_RE = lazy_compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 # Stand-ins for a field whose error was recorded, so the entry's other fields are checked.

@@ -4,10 +4,10 @@ from them."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import guards as guard_tests
+from ..lazyre import lazy_compile
 from ..model import Condition, Entry, Examples, Guard, Preferred, QuotePolicies, Severity, Source
 from ..rules import registry as kinds
 from ..rules.kind import KindFields
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 # the fields a message template may name ("{matched}", "{preferred}")
 MESSAGE_FIELDS = ("matched", "preferred")
-PLACEHOLDER = re.compile(r"\{(\w*)\}")
+PLACEHOLDER = lazy_compile(r"\{(\w*)\}")
 
 
 class EntryChecks(WordingChecks, DeclaredChecks):

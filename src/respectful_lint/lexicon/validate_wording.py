@@ -3,10 +3,10 @@ the terms, contexts and slots each applies to) and the examples that test them."
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..inflect import phrase_too_long
+from ..lazyre import lazy_compile
 from ..model import SLOTS, Examples, Preferred
 from ..patterns import pattern_problem
 from ..validation import did_you_mean as _hint
@@ -133,4 +133,4 @@ class WordingChecks(BaseChecks):
         return Examples(flag=flag, passes=passes)
 
 
-_NEAR_WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?\*?")
+_NEAR_WORD = lazy_compile(r"[^\W_](?:[\w'-]*[^\W_])?\*?")

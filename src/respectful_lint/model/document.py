@@ -3,13 +3,14 @@ to source offsets, and where a segment sits in a file (a Word part, a JSON key).
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from msgspec import Struct, field
+
+from ..lazyre import lazy_compile
 
 
 class OffsetMap:
@@ -394,4 +395,4 @@ def line_starts(text: str | ChunkedText) -> Sequence[int]:
     return starts
 
 
-_NEWLINE = re.compile(r"\r\n?|\n")
+_NEWLINE = lazy_compile(r"\r\n?|\n")

@@ -3,11 +3,11 @@ from :class:`Finding`."""
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from msgspec import Struct
 
+from ..lazyre import lazy_compile
 from .document import Location
 from .lexicon import Severity
 
@@ -71,4 +71,4 @@ class Finding(Struct, frozen=True):
         return hashlib.sha256(raw).hexdigest()[:16]
 
 
-_WORDS = re.compile(r"\w+")
+_WORDS = lazy_compile(r"\w+")

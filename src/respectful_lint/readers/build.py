@@ -10,25 +10,26 @@ import re
 from msgspec import Struct, field
 
 from ..errors import LintError
+from ..lazyre import lazy_compile
 from ..model import Location, OffsetMap, Segment
 from ..normalize import PLACEHOLDER as PLACEHOLDER  # re-exported for the readers
 
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+ENTITY = lazy_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Python refuses to turn more decimal digits than this into an integer (int_max_str_digits)
 MAX_DIGITS = 4300
-HUGE_CHARREF = re.compile(rf"&#[0-9]{{{MAX_DIGITS + 1}}}")
-URL = re.compile(
+HUGE_CHARREF = lazy_compile(rf"&#[0-9]{{{MAX_DIGITS + 1}}}")
+URL = lazy_compile(
     r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
 # Markup that no reader sees as words, in the text of formats whose parser leaves it as text:
 # a footnote's label ("[^1]", "[^intake]", shown as a number), and a block of attributes
 # ("{#intake}", "{: .note}") that Pandoc, kramdown, Hugo and MkDocs read as a heading's or a
 # paragraph's id and classes
-NOT_SHOWN = re.compile(
+NOT_SHOWN = lazy_compile(
     r"\[\^[^\]\s]{1,100}\]"
     r"|\{:?[ \t]*[#.][\w-]+(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]*)))*[ \t]*\}"
 )
-MASKED = re.compile(f"{URL.pattern}|{NOT_SHOWN.pattern}", re.IGNORECASE)
+MASKED = lazy_compile(f"{URL.pattern}|{NOT_SHOWN.pattern}", re.IGNORECASE)
 
 
 def mask(masked: str) -> str:
@@ -39,7 +40,7 @@ def mask(masked: str) -> str:
     return " " if masked[0] in "[{" else PLACEHOLDER
 
 
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
+_NOT_LINE_BREAK = lazy_compile(r"[^\r\n]+")
 
 
 def blanked(text: str) -> str:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from typing import ClassVar
 
+from ..lazyre import lazy_compile
 from ..model import Document, Segment
 from ..sentences import SEGMENT_SIZE, cut_at
 from .build import PLACEHOLDER, Refused, SegmentBuilder, check_charrefs
@@ -61,11 +62,11 @@ META_TEXT = frozenset(
 )
 # elements whose start or end ends an <option>'s text (an option's end tag may be left out)
 _SENT_ENDS = frozenset({"option", "optgroup", "select", "datalist"})
-_ATTR = re.compile(r"""[\s/]*([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
-_ENTITY_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
+_ATTR = lazy_compile(r"""[\s/]*([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
+_ENTITY_AT = lazy_compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
 # ``html.parser`` stops at a "&#" that starts no character reference.
-_BAD_CHARREF = re.compile(r"&(?=#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]))")
-_NOT_PROSE = re.compile(
+_BAD_CHARREF = lazy_compile(r"&(?=#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]))")
+_NOT_PROSE = lazy_compile(
     r"^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[a-z][a-z0-9+.-]*:\S*|[#/.~]\S*|\S*[/\\{}<>=;]\S*)\s*$",
     re.IGNORECASE,
 )
@@ -157,8 +158,8 @@ def _parser_input(text: str) -> tuple[str, int]:
     return fed, hidden
 
 
-_MARKED = re.compile(r"<!\[(CDATA\[)?", re.IGNORECASE)
-_COMMENT_END = re.compile(r"--!?>")
+_MARKED = lazy_compile(r"<!\[(CDATA\[)?", re.IGNORECASE)
+_COMMENT_END = lazy_compile(r"--!?>")
 # elements whose content HTML5 reads as text, tags and all; plaintext's runs to the end
 _RAW_NAMES = (
     "script",
@@ -171,7 +172,7 @@ _RAW_NAMES = (
     "noframes",
     "plaintext",
 )
-_COMMENT_OR_RAW = re.compile(rf"<!--|<({'|'.join(_RAW_NAMES)})(?=[\t\n\r\f />])", re.IGNORECASE)
+_COMMENT_OR_RAW = lazy_compile(rf"<!--|<({'|'.join(_RAW_NAMES)})(?=[\t\n\r\f />])", re.IGNORECASE)
 
 
 def _comments_and_raw_text(fed: str) -> tuple[str, int]:
@@ -229,7 +230,7 @@ def _comments_and_raw_text(fed: str) -> tuple[str, int]:
 
 
 # a start tag whose attribute value opens with a quote: the quote is the last in the match
-_OPENING_QUOTE = re.compile(r"""<[A-Za-z][^>]*?=[\t\n\r\f ]*(['"])[^>'"]*\Z""")
+_OPENING_QUOTE = lazy_compile(r"""<[A-Za-z][^>]*?=[\t\n\r\f ]*(['"])[^>'"]*\Z""")
 
 
 def _unclosed_quotes(fed: str) -> str:

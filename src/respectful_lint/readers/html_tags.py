@@ -5,8 +5,7 @@ parser (:mod:`html.parser`) that the HTML reader is built on.
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy_compile
 from ..wordsets import word_set as _words
 
 INLINE = _words(
@@ -31,7 +30,7 @@ DATA_ATTRIBUTES: tuple[str, ...] = (
     "data-*placeholder",
 )
 
-TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+TAG_NAME = lazy_compile(r"</?([A-Za-z][^\s/>]*)")
 
 
 def tag_name(raw: str) -> tuple[str, bool] | None:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from ..fences import closes, fenced_blocks, opens
+from ..lazyre import lazy_compile
 from ..model import Document, Location, Segment, line_starts
 from ..model.document import LazyRanges
 from . import markdown_fast
@@ -151,8 +152,8 @@ class MarkdownReader:
 
 # MDX: a block of JavaScript "import" or "export" statements (from a line that starts with one
 # to a blank line), and a JavaScript expression in braces, in text or in a JSX attribute
-_ESM = re.compile(r"^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\r?$)[^\n]*)*", re.MULTILINE)
-_BRACES = re.compile(r"[{}]")
+_ESM = lazy_compile(r"^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\r?$)[^\n]*)*", re.MULTILINE)
+_BRACES = lazy_compile(r"[{}]")
 _LONGEST_EXPRESSION = 10_000  # characters: a longer "{" is read as text
 
 
@@ -211,7 +212,7 @@ SHOWN_KEYS = frozenset(
 FRONT_MATTER_LIMIT = 64 * 1024  # characters of front matter read at most
 _TITLE_KEYS = frozenset({"title", "subtitle", "linktitle", "sidebar_label", "headline"})
 # a line of front matter that may give one of them (the YAML is parsed only then)
-_SHOWN_KEY = re.compile(
+_SHOWN_KEY = lazy_compile(
     r"^[ \t]*[\"']?(?:" + "|".join(sorted(SHOWN_KEYS)) + r")[\"']?[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -384,7 +385,7 @@ def _chunks(text: str, starts: Sequence[int], first: int = 0) -> list[tuple[int,
 
 
 # markup an alt text leaves out: emphasis delimiters, inline code, an HTML tag or comment
-_ALT_MARKUP = re.compile(r"[*_~]+|`+|<[^<>]*>")
+_ALT_MARKUP = lazy_compile(r"[*_~]+|`+|<[^<>]*>")
 _ALT_MARKUP_STEPS = 16
 
 

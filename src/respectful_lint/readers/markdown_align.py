@@ -10,12 +10,13 @@ import html
 import re
 from functools import lru_cache
 
+from ..lazyre import lazy_compile
 from .build import ENTITY as _ENTITY
 from .build import MASKED, PLACEHOLDER, mask
 from .build import SegmentBuilder as _Builder
 
 # the marker of a list item or a heading, which the parsers leave out of its text
-_MARKER = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)]|#{1,6})(?=[ \t\r\n]|$)")
+_MARKER = lazy_compile(r"(?:[-+*]|[0-9]{1,9}[.)]|#{1,6})(?=[ \t\r\n]|$)")
 
 
 class Aligner:

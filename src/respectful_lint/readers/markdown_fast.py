@@ -26,6 +26,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..lazyre import lazy_compile
+
 try:  # an optional speed-up: without it markdown-it-py reads every file
     import pyromark as _pyromark
 except ImportError:  # pragma: no cover - exercised only where the wheel is missing
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 
 AVAILABLE = _pyromark is not None
 DEEPEST = 40  # containers nested deeper than this go to markdown-it-py, which reports its limit
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = lazy_compile(r"[^\x00-\x7f]+")
 
 if _pyromark is not None:
     _OPTIONS = _pyromark.Options.ENABLE_TABLES | _pyromark.Options.ENABLE_STRIKETHROUGH
@@ -70,9 +72,9 @@ def usable(text: str) -> bool:
 
 # a fence line with nothing but blanks after its backticks or tildes (the blanks in group 1;
 # possessive, so that a long run of blanks before other text is not searched again)
-_BARE_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})([ \t]*+)\r?$", re.MULTILINE)
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_RAW_TAG = re.compile(r"<(/?)(pre|script|style|textarea)(?=[\s>]|$)", re.IGNORECASE)
+_BARE_FENCE = lazy_compile(r"^ {0,3}(?:`{3,}|~{3,})([ \t]*+)\r?$", re.MULTILINE)
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
+_RAW_TAG = lazy_compile(r"<(/?)(pre|script|style|textarea)(?=[\s>]|$)", re.IGNORECASE)
 
 
 def _raw_blocks_part(text: str) -> bool:

@@ -55,6 +55,7 @@ from typing import ClassVar
 from msgspec.structs import replace
 
 from ..edits import Edit
+from ..lazyre import lazy_compile
 from ..model import Document, Segment
 from ..model.document import LazyRanges
 from .build import SegmentBuilder, blanked, name_key, united, with_blanks
@@ -168,47 +169,47 @@ NAME_ARGUMENTS = frozenset(
 # where a block may start, each found by a search that starts with literal characters, then
 # checked for the blanks before it: a line that ends in "::" followed by blank lines and an
 # indented line, explicit markup (a code directive, a comment), a doctest prompt
-_LITERAL_MARK = re.compile(r"::[ \t]*\r?\n(?:[ \t]*\r?\n)+(?=[ \t])")
-_PROMPT = re.compile(">>>")
+_LITERAL_MARK = lazy_compile(r"::[ \t]*\r?\n(?:[ \t]*\r?\n)+(?=[ \t])")
+_PROMPT = lazy_compile(">>>")
 # explicit markup that is a directive, in a substitution definition too (its name in group 1,
 # its "::" and the blanks after it taken in: its argument follows), or a comment (an empty one
 # too) or a hyperlink target; not a footnote or a citation
-_EXPLICIT = re.compile(
+_EXPLICIT = lazy_compile(
     r"\.\.(?:[ \t]+(?:(?:\|[^|\r\n]+\|[ \t]+)?([A-Za-z0-9][\w:+.-]*)::(?:[ \t]+|(?=\r?$))"
     r"|(?![\[|]))|[ \t]*\r?$)",
     re.MULTILINE,
 )
-_MARKUP = re.compile(r"\.\.(?=[ \t]|\r?$)", re.MULTILINE)  # explicit markup's start
+_MARKUP = lazy_compile(r"\.\.(?=[ \t]|\r?$)", re.MULTILINE)  # explicit markup's start
 # an option line's field marker, from the line's start: its blanks, its name, the blanks after
-_OPTION = re.compile(r"([ \t]+):([^:\s][^:\r\n]*):(?:[ \t]+|(?=\r?$))")
-_OPTION_NEXT = re.compile(r"[ \t]+:")  # a line that may be a directive's first option
+_OPTION = lazy_compile(r"([ \t]+):([^:\s][^:\r\n]*):(?:[ \t]+|(?=\r?$))")
+_OPTION_NEXT = lazy_compile(r"[ \t]+:")  # a line that may be a directive's first option
 # a hyperlink target's name after its "_" (anonymous: "__"), as the comment's text starts
-_TARGET = re.compile(r"_(?:_|`[^`\r\n]+`|[^\s`][^\r\n]*?):(?=[ \t]|\r?$)", re.MULTILINE)
+_TARGET = lazy_compile(r"_(?:_|`[^`\r\n]+`|[^\s`][^\r\n]*?):(?=[ \t]|\r?$)", re.MULTILINE)
 # inline code: a literal (``text``) and a role with its content (:name:`content`)
-_LITERAL_SPAN = re.compile(r"``(?!\s)[^`]*``(?!`)")
+_LITERAL_SPAN = lazy_compile(r"``(?!\s)[^`]*``(?!`)")
 # (the colon first, which the search finds fast, then a look back past it)
-_ROLE_SPAN = re.compile(r":(?<![\w:`]:)(?P<name>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)*):`[^`]*`")
+_ROLE_SPAN = lazy_compile(r":(?<![\w:`]:)(?P<name>[A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)*):`[^`]*`")
 # a role's explicit title and its target ("the guide <intake>"), as Sphinx reads them: the
 # target is the last "<...>" that ends the content, after a title
-_EMBEDDED = re.compile(r"(?s)\S.*?(?P<target>(?<!\\)<[^<]*>)\Z")
+_EMBEDDED = lazy_compile(r"(?s)\S.*?(?P<target>(?<!\\)<[^<]*>)\Z")
 # a named or anonymous phrase reference ("`the intake guide`_", "`the guide <intake.html>`__"):
 # without an embedded target, its text is the name its target is found by; the opening
 # backtick stands where inline markup may start, after no role name (the expressions below
 # start with their literal character, which the search finds fast, then look back past it)
-_PHRASE = re.compile(
+_PHRASE = lazy_compile(
     r"`(?<![^\s\-/'\"<(\[{]`)(?P<body>[^\s`][^`]*(?<![\s\\]))`(?P<mark>__?)(?![\w`])"
 )
 # an embedded target, from its "<" to the end of the phrase (after a blank, see _target_at)
-_EMBEDDED_TARGET = re.compile(r"<(?![ \t\r\n])[^<>`]+(?<![ \t\r\n\\])>\Z")
+_EMBEDDED_TARGET = lazy_compile(r"<(?![ \t\r\n])[^<>`]+(?<![ \t\r\n\\])>\Z")
 # the underscores after a simple reference's name ("intake_", "intake__"); the name before
 # them, as docutils reads one (words joined by single hyphens, dots, underscores, colons or
 # plus signs), after a blank or one of the characters inline markup may follow
-_SIMPLE_REFERENCE = re.compile(r"_(?<=[^\W_]_)_?(?=[\s\-.,:;!?\\/'\")\]}>]|\Z)")
+_SIMPLE_REFERENCE = lazy_compile(r"_(?<=[^\W_]_)_?(?=[\s\-.,:;!?\\/'\")\]}>]|\Z)")
 _BEFORE_MARKUP = frozenset(" \t\r\n-:/'\"<([{")
 _LONGEST_NAME = 200
 # a substitution reference ("|logo|", "|name|_"): the page shows its definition, not its name,
 # and a substitution definition's name (".. |logo| image:: logo.png")
-_SUBSTITUTION = re.compile(
+_SUBSTITUTION = lazy_compile(
     r"\|(?<![^\s\-:/'\"<(\[{]\|)(?![\s|])[^|\r\n]*(?<![\s\\])\|(?:__?)?"
     r"(?=[\s\-.,:;!?\\/'\")\]}>]|\Z)"
 )
@@ -217,20 +218,20 @@ _SUBSTITUTION = re.compile(
 # name, and the two must stay alike
 # (the "[" first, which the search finds fast)
 _LABEL = r"(?:#[^\]\s]*|\*|[^\W_][\w.:+-]*)\]"
-_NOTE_LABEL = re.compile(rf"\[(?:(?<=\.\. \[){_LABEL}(?=[ \t\r\n]|\Z)|{_LABEL}_(?![\w`]))")
+_NOTE_LABEL = lazy_compile(rf"\[(?:(?<=\.\. \[){_LABEL}(?=[ \t\r\n]|\Z)|{_LABEL}_(?![\w`]))")
 # a glossary directive (Sphinx), with the blanks before it
-_GLOSSARY = re.compile(r"^([ \t]*)\.\.[ \t]+glossary::[ \t]*\r?$", re.MULTILINE)
+_GLOSSARY = lazy_compile(r"^([ \t]*)\.\.[ \t]+glossary::[ \t]*\r?$", re.MULTILINE)
 # an adornment line of a section title, from its start: one punctuation character repeated
-_ADORNMENT = re.compile(r"([=\-`:'\"~^_*+#<>.])\1+[ \t]*(?=\r?\n|\r|\Z)")
+_ADORNMENT = lazy_compile(r"([=\-`:'\"~^_*+#<>.])\1+[ \t]*(?=\r?\n|\r|\Z)")
 # a section title's underline, from the line break before it (which the search finds fast)
-_BORDER_MARK = re.compile(r"\+[-=]")  # in every grid table's border (one pass over a text)
-_UNDERLINE = re.compile(r"\n([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*(?=\r?\n|\r|\Z)")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+_BORDER_MARK = lazy_compile(r"\+[-=]")  # in every grid table's border (one pass over a text)
+_UNDERLINE = lazy_compile(r"\n([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*(?=\r?\n|\r|\Z)")
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\r?\n")
 # a list item's marker and the blanks after it: the item's text starts after them
-_MARKER = re.compile(r"(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+(?=\S)")
-_LEAD = re.compile(r"[ \t]*")
-_LINE_BLOCK = re.compile(r"\|(?:[ \t]|\r?\n|\Z)")
-_BLANK_LINE = re.compile(r"^[ \t]*\r?$", re.MULTILINE)
+_MARKER = lazy_compile(r"(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+(?=\S)")
+_LEAD = lazy_compile(r"[ \t]*")
+_LINE_BLOCK = lazy_compile(r"\|(?:[ \t]|\r?\n|\Z)")
+_BLANK_LINE = lazy_compile(r"^[ \t]*\r?$", re.MULTILINE)
 
 
 class RstReader:

@@ -28,6 +28,7 @@ from itertools import accumulate, pairwise
 from msgspec import Struct
 
 from ..edits import Edit
+from ..lazyre import lazy_compile
 
 # The longest line looked at around a fix: a title or a table line is short, and a bound keeps
 # the work of many fixes on one long line linear (no fix is offered in a longer table line).
@@ -36,8 +37,8 @@ LONGEST_LINE = 4096
 # a grid table's border ("+-----+----+", "+=====+"), and a simple table's border with at least
 # two columns ("=====  ====="); a simple table of one column has only its last column, which
 # may run on
-_GRID_BORDER = re.compile(r"^([ \t]*)\+[-=]+(?:\+[-=]+)*\+[ \t]*\r?$", re.MULTILINE)
-_SIMPLE_BORDER = re.compile(r"^([ \t]*)=+(?:[ \t]+=+)+[ \t]*\r?$", re.MULTILINE)
+_GRID_BORDER = lazy_compile(r"^([ \t]*)\+[-=]+(?:\+[-=]+)*\+[ \t]*\r?$", re.MULTILINE)
+_SIMPLE_BORDER = lazy_compile(r"^([ \t]*)=+(?:[ \t]+=+)+[ \t]*\r?$", re.MULTILINE)
 
 
 class Tables:
@@ -319,10 +320,10 @@ def grid_tables(text: str) -> list[GridTable]:
 
 
 # two lines of cells in a row: a cell's text may run from one to the other
-_WRAPPED = re.compile(r"\n[ \t]*\|[^\n]*\n[ \t]*\|")
+_WRAPPED = lazy_compile(r"\n[ \t]*\|[^\n]*\n[ \t]*\|")
 # a grid table's bottom border, and the border between its head and its body
-_BOTTOM = re.compile(r"\+-[-+]+-\+$")
-_HEAD_BODY = re.compile(r"\+=[=+]+=\+$")
+_BOTTOM = lazy_compile(r"\+-[-+]+-\+$")
+_HEAD_BODY = lazy_compile(r"\+=[=+]+=\+$")
 
 # the steps a table's cells may take to find, per character of the table: a table docutils
 # reads takes about two (each border is walked from both of its sides); a bound keeps a

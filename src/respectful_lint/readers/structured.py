@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import LintError
+from ..lazyre import lazy_compile
 from ..model import Document, Location, OffsetMap, Segment
 from ..wordsets import word_set as _words
 from .build import MAX_DIGITS, Refused, SegmentBuilder
@@ -29,7 +30,7 @@ from .build import MAX_DIGITS, Refused, SegmentBuilder
 if TYPE_CHECKING:
     import yaml
 
-_KEY = re.compile(r"[A-Za-z_$][\w$-]*")
+_KEY = lazy_compile(r"[A-Za-z_$][\w$-]*")
 
 
 _SKIP_KEYS = _words(
@@ -37,22 +38,22 @@ _SKIP_KEYS = _words(
     "format pattern regex style color colour lang locale language mime mimetype ref $ref "
     "$schema $id version name_id component template"
 )
-_URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.I)
-_IDENT = re.compile(r"[_/\\{}<>=;()\[\]|]|[a-z][A-Z]|\w\.\w|^[#./~$@%:]")
-_CODE = re.compile(
+_URLISH = lazy_compile(r"^(?:[a-z][a-z0-9+.-]*:\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.I)
+_IDENT = lazy_compile(r"[_/\\{}<>=;()\[\]|]|[a-z][A-Z]|\w\.\w|^[#./~$@%:]")
+_CODE = lazy_compile(
     r"=>|[=!]==?|&&|\|\||;\s*$|\)\s*\{|\bfunction\s*\(|\breturn\b[^.]*;"
     r"|^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE)\b.*\b(?:FROM|INTO|SET|TABLE)\b"
 )
-_HTML = re.compile(r"^\s*<(?:[A-Za-z][\w-]*[\s/>]|!--)")
-_JSON_ESCAPE = re.compile(
+_HTML = lazy_compile(r"^\s*<(?:[A-Za-z][\w-]*[\s/>]|!--)")
+_JSON_ESCAPE = lazy_compile(
     r"\\(?:u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|(.))",
     re.S,
 )
 _JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r"}
 _JSON_SIMPLE["t"] = "\t"
-_WS = re.compile(r"[ \t\n\r]*")
-_SCALAR = re.compile(r"[^,\]}\s]+")
-_LONG_INTEGER = re.compile(r"[0-9]+")
+_WS = lazy_compile(r"[ \t\n\r]*")
+_SCALAR = lazy_compile(r"[^,\]}\s]+")
+_LONG_INTEGER = lazy_compile(r"[0-9]+")
 
 KeyPath = tuple[str | int, ...]
 
@@ -293,7 +294,7 @@ def _yaml_escape(text: str, pos: int) -> tuple[str, int] | None:
 
 
 # a node property (an anchor "&name" or a tag "!tag") and the blanks after it
-_PROPERTY = re.compile(r"[&!]\S*[ \t]*(?:\r?\n[ \t]*)?")
+_PROPERTY = lazy_compile(r"[&!]\S*[ \t]*(?:\r?\n[ \t]*)?")
 
 
 def align_scalar(text: str, node: yaml.ScalarNode, builder: SegmentBuilder) -> None:

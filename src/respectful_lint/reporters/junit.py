@@ -8,11 +8,11 @@ test case's ``system-out``. Files that could not be read are test cases with an 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, ClassVar
 from xml.etree import ElementTree as ET
 
+from ..lazyre import lazy_compile
 from ..model import Finding
 from ..report import RenderOptions
 from .concise import headline
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..report import Report
 
 # characters XML 1.0 cannot hold, even escaped
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:

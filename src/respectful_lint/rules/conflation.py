@@ -21,6 +21,7 @@ from msgspec import Struct, field
 from .. import guards
 from ..errors import LexiconError
 from ..findings import Worded, first_of_overlaps, make_finding
+from ..lazyre import lazy_compile
 from ..model import (
     ConceptGroup,
     Condition,
@@ -252,7 +253,7 @@ class ConflationIndex(Struct):
         return out
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy_compile(r"\s+")
 
 
 def _read(piece: g.Piece, rename: Rename) -> str:

@@ -10,11 +10,11 @@ read words around a position.
 from __future__ import annotations
 
 import itertools
-import re
 from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
+from ..lazyre import lazy_compile
 from ..model import Conflation, Severity
 from ..normalize import PARAGRAPH
 from ..wordclass import classes
@@ -43,10 +43,10 @@ class Candidate(Struct, frozen=True):
     claim: tuple[int, int] = (0, 0)
 
 
-_WORD = re.compile(r"\w+(?:'\w+)*")
+_WORD = lazy_compile(r"\w+(?:'\w+)*")
 
 
-_TAIL_WORDS = re.compile(r"(?:[\w']+[ -]){1,4}$")
+_TAIL_WORDS = lazy_compile(r"(?:[\w']+[ -]){1,4}$")
 
 
 def split_words(text: str) -> list[str]:
@@ -178,7 +178,7 @@ def negated(sent: Sentence, cand: Candidate) -> bool:
 _CLAUSE_MARKS = (":", ";", ",", "\u2014", "\u2013")
 _ALL = frozenset(split_words("all every each many most"))
 # a verb of belief or saying, negated or given up, whose clause the claim is
-_DISOWNED = re.compile(
+_DISOWNED = lazy_compile(
     r"(?:\b(?:do|does|did)(?: not|n't)|\bno longer|\bnever|\b(?:nobody|no one)(?: here| else)?"
     r"|\b(?<!n't )(?<!not )(?<!never )(?:stopped|stop|ceased)) "
     r"(?:believe[sd]?|believing|think|thinks|thought|thinking|say|says|said|saying|claim|"

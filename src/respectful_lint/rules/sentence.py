@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lazyre import lazy_compile
 from ..model import Conflation
 from ..normalize import PARAGRAPH
 from ..sentences import sentence_bounds
@@ -109,10 +110,10 @@ def sentence_in(ctx: Context, offset: int) -> tuple[int, int]:
     return start, end
 
 
-_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])(?=[ \t])")
+_LIST_ITEM = lazy_compile(r"\n[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])(?=[ \t])")
 # What a list item's marker and the blank after it become in the view (the blank may join a
 # paragraph break; the line break before a number may be gone, rejoined after a hyphen).
-_MARKER_IN_VIEW = re.compile(r"(?:[-*+\u2022]|\d[.)])[ " + PARAGRAPH + "]")
+_MARKER_IN_VIEW = lazy_compile(r"(?:[-*+\u2022]|\d[.)])[ " + PARAGRAPH + "]")
 
 
 def _view_offset(ctx: Context, source: int, lo: int, hi: int) -> int:

@@ -7,7 +7,6 @@ verified against its rule's context guards, the longest form first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -15,6 +14,7 @@ from msgspec import Struct, field
 
 from ..findings import Match
 from ..inflect import expand, phrase_too_long
+from ..lazyre import lazy_compile
 from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
 from ..normalize import is_word
 from ..scan import make_scanner
@@ -79,7 +79,7 @@ class CompiledTerms(Passive, Struct, frozen=True):
 
 
 _QUOTE_LOOKBACK = 300  # characters searched back for a quotation's opening mark
-_NEXT_WORD = re.compile(r" (\w+)")
+_NEXT_WORD = lazy_compile(r" (\w+)")
 # words after a closing mark that no possessive takes: a verb or a joining word
 _NO_POSSESSION = word_set(
     "is are was were has have had will would could can may might should must do did and or "
@@ -87,10 +87,10 @@ _NO_POSSESSION = word_set(
 )
 # left-out letters or digits ('90s, 'em, 'tis; a year after "since", "in" … : since '09), not
 # a quotation ('12 inmates')
-_ELISION = re.compile(r"'(?:\d+s|em|tis|twas|til|cause|n)\b")
-_YEAR = re.compile(r"'\d\d\b")
+_ELISION = lazy_compile(r"'(?:\d+s|em|tis|twas|til|cause|n)\b")
+_YEAR = lazy_compile(r"'\d\d\b")
 _BEFORE_A_YEAR = word_set("since in of until till from by class summer spring fall autumn winter")
-_SENTENCE_END = re.compile(r"[.!?] ")
+_SENTENCE_END = lazy_compile(r"[.!?] ")
 _AFTER_QUOTE = frozenset(",.;:!?)")
 
 

@@ -6,9 +6,9 @@ trafficking". Not when each keeps its own person noun ("sex workers and traffick
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ...lazyre import lazy_compile
 from ...model import Conflation, Severity
 from ..grammar import (
     FUNCTION,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..sentence import Sentence
 
 
-_COORD_GAP = re.compile(r"(?: ?/ ?|-|-and-|-or-| ?& ?| ?\+ ?| and/or | and | or |, )(?:the )?")
+_COORD_GAP = lazy_compile(r"(?: ?/ ?|-|-and-|-or-| ?& ?| ?\+ ?| and/or | and | or |, )(?:the )?")
 
 
 def _slot_before(sent: Sentence, spec: Conflation, pos: int) -> bool:

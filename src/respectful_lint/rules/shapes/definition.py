@@ -4,9 +4,9 @@ is trafficking", "sex work = exploitation", "is a form of slavery").
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ...lazyre import lazy_compile
 from ...model import Conflation, Severity
 from ..grammar import (
     Candidate,
@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from ..sentence import Sentence
 
 
-_EQUALS = re.compile(r" ?(?<![=<>!])=(?!=) ?")
+_EQUALS = lazy_compile(r" ?(?<![=<>!])=(?!=) ?")
 
 
-_COPULA = re.compile(
+_COPULA = lazy_compile(
     r" (?:is|are|was|were|equals|equal|means|amounts to|constitutes|remains|represents)"
     # an aside between commas: "is, in reality, trafficking"
     r"(?:, (?:in reality|in fact|by definition|in effect|in essence|at heart|at bottom|"

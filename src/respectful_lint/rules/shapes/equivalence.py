@@ -10,9 +10,9 @@ claim and is left alone; "not that different" asserts sameness and is found.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ...lazyre import lazy_compile
 from ...model import Conflation, Severity
 from ..grammar import (
     Candidate,
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..sentence import Sentence
 
 
-_SAME = re.compile(
+_SAME = lazy_compile(
     r"(?<![\w-])(?:"
     r"not (?:that|so|very|much|all that|really|too) different"
     r"|no different|hardly different|little different"
@@ -45,8 +45,8 @@ _SAME = re.compile(
     r"|(?:you|we|one) (?:can ?not|can't) (?:separate|disentangle|untangle|distinguish))"
     r")(?![\w-])"
 )
-_NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno) (?:\w+ ){0,2}\Z")
-_EVERYONE = re.compile(r"(?<![\w-])(?:any|every|all|each) (?:\w+ ){0,4}\Z")
+_NEGATED = lazy_compile(r"(?:\bnot|n't|\bnever|\bno) (?:\w+ ){0,2}\Z")
+_EVERYONE = lazy_compile(r"(?<![\w-])(?:any|every|all|each) (?:\w+ ){0,4}\Z")
 
 
 def equivalence(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidate]:

@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ...lazyre import lazy_compile
 from ...model import Conflation, Severity
 from ..grammar import (
     Candidate,
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..sentence import Sentence
 
 
-_DRIVE = re.compile(
+_DRIVE = lazy_compile(
     r"(?: (?:who|that) (?:buy|buys|pay for|pays for|purchase|purchases) (?:sex|it))? "
     r"(?:fuel|fuels|fuelled|fueled|fuelling|fueling|drive|drives|drove|driving|feed|feeds|fed|"
     r"feeding|cause|causes|caused|create|creates|created|sustain|sustains|sustained|fund|"
@@ -28,10 +28,10 @@ _DRIVE = re.compile(
 )
 
 
-_DEMAND_FOR = re.compile(r"(?<!\w)demand for ")
+_DEMAND_FOR = lazy_compile(r"(?<!\w)demand for ")
 
 
-_END_DEMAND = re.compile(r"(?<!\w)end(?:s|ing)? demand(?!\w)")
+_END_DEMAND = lazy_compile(r"(?<!\w)end(?:s|ing)? demand(?!\w)")
 
 
 def fixed_phrase(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidate]:

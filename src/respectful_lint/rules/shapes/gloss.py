@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ...lazyre import lazy_compile
 from ...model import Conflation, Severity
 from ..grammar import (
     FILL_STOP,
@@ -32,7 +32,7 @@ _GLOSS_MARK = (
 )
 
 
-_GLOSS_GAP = re.compile(
+_GLOSS_GAP = lazy_compile(
     r"(?P<open> ?\(| -{1,2}|,|:)? ?(?:(?P<mark>" + _GLOSS_MARK + r")[,:]? )?"
     r"(?P<fill>(?:[\w'-]+ ){0,3})"
 )

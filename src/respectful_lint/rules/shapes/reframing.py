@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ...lazyre import lazy_compile
 from ...model import Conflation, Severity
 from ..grammar import (
     Candidate,
@@ -18,19 +18,19 @@ if TYPE_CHECKING:
     from ..sentence import Sentence
 
 
-_REFRAME = re.compile(
+_REFRAME = lazy_compile(
     r"(?<![\w-])(?:it|this|that|they|these|those)(?:'s|'re| is| are| was| were)"
     r"(?P<adv>(?: (?:actually|really|in fact|in reality|simply|just|basically|nothing but"
     r"|literally|truly))*) "
     r"(?:(?:a|an|all|always|often) )?"
 )
-_OFTEN = re.compile(
+_OFTEN = lazy_compile(
     r"(?<![\w-])(?:in (?:almost |nearly |virtually )?(?:every|all|most) cases?|most of the time"
     r"|almost always|nearly always|more often than not|invariably|usually)(?![\w-])"
 )
-_NOT_SW_BEFORE = re.compile(r"(?:\bnot|n't|\bno longer|\bnever) (?:\w+ ){0,2}\Z")
-_BUT = re.compile(r"(?:,|\bbut|;|-) *(?:but )?\Z")  # "… sex work is work, but it's …"
-_CLEFT = re.compile(r" (?:that|which|who)\b")  # "it's actually trafficking that worries …"
+_NOT_SW_BEFORE = lazy_compile(r"(?:\bnot|n't|\bno longer|\bnever) (?:\w+ ){0,2}\Z")
+_BUT = lazy_compile(r"(?:,|\bbut|;|-) *(?:but )?\Z")  # "… sex work is work, but it's …"
+_CLEFT = lazy_compile(r" (?:that|which|who)\b")  # "it's actually trafficking that worries …"
 
 
 def reframing(sent: Sentence, spec: Conflation, severity: Severity) -> list[Candidate]:

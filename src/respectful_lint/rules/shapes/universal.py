@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...lazyre import lazy_compile
 from ...model import Conflation, Severity
 from ..grammar import (
     FILL_STOP,
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from ..sentence import Sentence
 
 
-_QUANTIFIER = re.compile(
+_QUANTIFIER = lazy_compile(
     r"(?:^|(?<=[\s(\"']))(?P<q>all|every|each|most|any)"
     r"(?: (?:of|the|these|those|our|their|your|single|one))*(?: [\w'-]+)?"
     r"(?: (?:woman|women|girl|girls|person|people|one|individual|individuals) (?:in|doing)"
@@ -30,7 +31,7 @@ _QUANTIFIER = re.compile(
 )
 
 
-_UNIVERSAL_VERB = re.compile(
+_UNIVERSAL_VERB = lazy_compile(
     r"(?P<fill>(?: [\w'-]+){0,4}?) (?:are|were|is|was|have been|has been|had been|become|"
     r"becomes|became|end up|ends up|remain|remains)"
     r"(?: (?:all|really|actually|always|just|simply|ultimately|in fact|in reality|essentially|"
@@ -39,10 +40,10 @@ _UNIVERSAL_VERB = re.compile(
 
 
 # "all" right after a plural verb: the quantifier floats after it
-_FLOATING_ALL = re.compile(r" (?:are|were|have been) all ")
+_FLOATING_ALL = lazy_compile(r" (?:are|were|have been) all ")
 
 
-_NO_SUCH = re.compile(
+_NO_SUCH = lazy_compile(
     r"(?<!\w)there(?:'s| is| are| was) no such thing as (?:an? )?(?:voluntary|consensual|"
     r"free|freely chosen|willing|chosen|happy|real|true|independent|empowered|autonomous|"
     r"legitimate) "
@@ -51,15 +52,15 @@ _NO_SUCH = re.compile(
 
 # "there is no such thing as sex work" with no adjective is a claim only when what it is
 # instead follows: ", only exploitation", ": it is all trafficking"
-_NO_SUCH_BARE = re.compile(r"(?<!\w)there(?:'s| is| are| was) no such thing as (?:an? )?")
-_INSTEAD = re.compile(
+_NO_SUCH_BARE = lazy_compile(r"(?<!\w)there(?:'s| is| are| was) no such thing as (?:an? )?")
+_INSTEAD = lazy_compile(
     r"\s*[,:;\u2013\u2014-]+\s*(?:(?:there(?:'s| is) )?only |just |"
     r"(?:it|they|that)(?:'s| is| are) (?:all |only |just |always |really |simply )+)"
     r"(?:a |an |the |sexual |commercial |sex |human |form of |kind of )*"
 )
 
 
-_NO_ONE = re.compile(
+_NO_ONE = lazy_compile(
     r"(?<!\w)(?:no one|nobody|no woman|no women|no girl|no person) (?:really |truly |freely "
     r"|ever |actually |willingly |genuinely )?(?:chooses|wants|decides|chose|enters|picks) "
     r"(?:to (?:do|enter|go into|work in) |to )?"
