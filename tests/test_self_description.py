@@ -58,6 +58,22 @@ def rules(text: str) -> list[str]:
         "I spent nine years in Soho as a prostitute.",
         "We started out as junkies on the same corner.",
         "I began working as a prostitute the summer after college.",
+        # a word the speaker turns down for themselves is still said of themselves
+        "We are not junkies, we are your neighbours.",
+        "I'm not an inmate any more; I'm a student with a record.",
+        "I was never a hooker, whatever the papers printed.",
+        "I am no prostitute, and I never was one.",
+        "“I was never a child prostitute,” she wrote to the board.",
+        # identifying as something, now or in a survey
+        "Three of the people we met identify as whores, and say so at every march.",
+        "Of those asked, 2 identified as hermaphrodites and 4 as intersex.",
+        "Many who identified as drug users had lost a friend that year.",
+        # "if" that sets a condition reports nobody's words
+        "If you do not identify as a hooker yourself, please let others speak first.",
+        # the speaker's own words after "say," or "said,"
+        "He finally said, 'Fine, I'm a junkie, and I need help.'",
+        # a first-time offender's own account
+        "I am a first time offender, and I served my sentence.",
         "We ended up working as hookers near the old docks.",
         # a participle clause whose subject is the speaker
         "Being a former junkie, I know how long the first week feels.",
@@ -89,7 +105,6 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("He found himself a hooker in the city.", "sex-work/hooker"),
         ("The guard said I was a convict and nothing more.", "incarceration/convict"),
         ("They treated us like we were junkies.", "drug-use/junkie"),
-        ("We are not junkies, we are your neighbours.", "drug-use/junkie"),
         ("The nurse kept saying I was an addict.", "drug-use/addict"),
         ("The judge said in open court that I was a felon.", "incarceration/felon"),
         ("In their eyes I was an inmate, nothing more.", "incarceration/inmate"),
@@ -97,6 +112,13 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("He says she was a prostitute.", "sex-work/prostitute"),  # his words about her
         # someone else names them: a passive, or a term that describes something else
         ("Two suspects identified as illegal aliens were detained.", "immigration/illegal-alien"),
+        ("A woman identified as a prostitute by the clerk was fined.", "sex-work/prostitute"),
+        ("The men were identified as felons at the hearing.", "incarceration/felon"),
+        # another's account of someone turning the word down is still theirs
+        ("She says she was not a prostitute.", "sex-work/prostitute"),
+        ("She was not a prostitute, the court found.", "sex-work/prostitute"),
+        # "if" that sets a condition reports nobody's words; "as if" compares
+        ("He acted as if I was a junkie.", "drug-use/junkie"),
         ("I am a drug abuse counselor at the clinic.", "drug-use/drug-abuse"),
         ("I was an inmate advocate for years.", "incarceration/inmate"),
         # no list: a friend to someone else

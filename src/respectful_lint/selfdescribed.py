@@ -13,7 +13,9 @@ oneself ("call myself", "describes herself as", "identifies as", "self-described
 says she was a", "he told reporters he had been a"), or of the speaker's question ("am I an
 addict?"), or of "as" after a first-person verb of time spent ("I worked as a", "I spent nine
 years as a", "I started working as a"), or of a participle clause whose subject is the speaker
-("Being a former addict, I know ..."). An item of a list after the frame counts ("I was a
+("Being a former addict, I know ..."). A speaker who turns the word down ("I'm not an
+inmate", "we are not junkies", "I am no prostitute") still speaks of themselves; another's
+account of someone doing so is not covered. An item of a list after the frame counts ("I was a
 junkie, a thief, and a liar"), and so does an appositive to "I" or "we" ("I, a former
 prostitute, ..."). Only a few modifiers may stand between the frame and the term, and they must
 be adjectives ("a former", "a proud", "an HIV-positive"), so "I was a volunteer helping
@@ -35,7 +37,9 @@ _MODIFIERS = _words(
     "former ex recovering recovered reformed retired proud active practising practicing "
     "full part time independent young old teenage older queer trans gay black brown "
     "indigenous single lifelong longtime long all hiv positive convicted homeless street "
-    "drug heroin crack meth opioid opiate cocaine pill dope prison"
+    "drug heroin crack meth opioid opiate cocaine pill dope prison first repeat nonviolent non "
+    "child underage juvenile "
+    "violent"
 )
 # Nouns after the match that are the person it describes ("an HIV-infected man")
 _PERSONS = _words(
@@ -43,10 +47,24 @@ _PERSONS = _words(
     "girls boy boys kid kids teen teens teenager guy lady wife husband son daughter "
     "individual individuals"
 )
-# Adverbs between the copula and the article ("I was once a"); "I am not a junkie" turns the
-# word down rather than claims it
+# Adverbs between the copula and the article ("I was once a")
 _ADVERBS = _words("once still also just only really ever always proudly openly")
+# Words that turn the word down: "I'm not an inmate", "we are not criminals", "I was never a
+# junkie", "I am no prostitute". Speakers who refuse a word for themselves are still speaking
+# of themselves, so a first-person frame keeps them; another's account of them does not.
+_NEGATIONS = _words("not never no")
 _ARTICLES = _words("a an")
+# Identifying as something: "identifies as a", "two identified as intersex"; the past tense only
+# after a subject that does it (see _IDENTIFIERS), as "a man identified as a felon" is passive
+_IDENTIFY: tuple[tuple[str, ...], ...] = (
+    ("identify", "as"),
+    ("identifies", "as"),
+    ("identifying", "as"),
+    ("identified", "as"),
+)
+_IDENTIFIERS = _words(
+    "i we she he they who also openly one two three four five six seven eight nine ten"
+)
 # Frames that end right before the article: first person singular
 _SINGULAR: tuple[tuple[str, ...], ...] = (
     ("i", "am"),
@@ -58,8 +76,7 @@ _SINGULAR: tuple[tuple[str, ...], ...] = (
     ("i'd", "been"),
     ("i", "used", "to", "be"),
     ("i", "became"),
-    ("identify", "as"),
-    ("identifies", "as"),
+    *_IDENTIFY,
     ("am", "i"),  # asking oneself: "Am I an addict if I drink every day?"
     ("call", "me"),  # "Call me a hooker if you like": at a sentence's start (see below)
     ("was", "i"),
@@ -72,7 +89,7 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("we've", "been"),
     ("we", "have", "been"),
     ("we", "had", "been"),
-    ("identify", "as"),
+    *_IDENTIFY,
     ("are", "we"),
     ("were", "we"),
     ("we",),  # "we drug users are sick of being blamed" ("us" would be the US too)
@@ -80,7 +97,7 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
 # Frames right before a word said of oneself with no article ("I have been clean"): the
 # first seven frames above ("I am", "I'm", "I was", "I've/have/had/I'd been"), which must
 # stay first there, and "stayed"
-_SINGULAR_BARE: tuple[tuple[str, ...], ...] = (*_SINGULAR[:7], ("i", "stayed"))
+_SINGULAR_BARE: tuple[tuple[str, ...], ...] = (*_SINGULAR[:7], ("i", "stayed"), *_IDENTIFY)
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 _BEEN = _words("was am were been are")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
@@ -185,9 +202,16 @@ def self_described(
         return comma_after and any(w in ("we", "we're", "we've") for w in after[:5])
     elif i and before[i - 1] == "as" and _worked_as(before, i - 1):
         return True  # "we worked as hookers"
-    for _ in range(2):
+    negated = False
+    if not article and i and before[i - 1] == "no":
+        article = negated = True  # "I am no prostitute"
+        i -= 1
+    for _ in range(3):
         if i and before[i - 1] in _ADVERBS:
             i -= 1
+        elif i and before[i - 1] in _NEGATIONS:
+            i -= 1
+            negated = True
     if article and i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1) and not _posing(before, i - 1)  # "calls himself a"
     if article:
@@ -201,15 +225,34 @@ def self_described(
             at = len(head) - len(frame)
             if frame == ("call", "me") and at:
                 continue  # "they call me a junkie": others' word; only the speaker's "Call me"
+            if frame[0] == "identified" and not (
+                at and (head[at - 1] in _IDENTIFIERS or head[at - 1].isdigit())
+            ):
+                continue  # "a woman identified as a prostitute by police": passive
+            if negated and frame[0] not in _FIRST_PERSON and frame[-1] not in _FIRST_PERSON:
+                continue  # "not" in a frame with no speaker: "… identify as not a"
             # "the guard said I was a convict": someone else's words about the speaker, not
             # "I said I was a"
             # "the judge said in open court that I was": after "that", further back
             reach = 10 if at and head[at - 1] == "that" else 4
+            # 'and say, "Look, I'm a junkie!"': a comma after the verb opens the speaker's
+            # own words
             return not any(
-                head[k] in _SAID and (k == 0 or head[k - 1] not in _FIRST_PERSON)
+                _reports(head, k)
+                and (k == 0 or head[k - 1] not in _FIRST_PERSON)
+                and k + 1 not in commas
                 for k in range(max(0, at - reach), at)
             )
-    return _own_account(head, article)
+    return not negated and _own_account(head, article)
+
+
+def _reports(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` reports another's words or beliefs, or makes a comparison (see
+    _SAID): "if" and "though" only in "as if" and "as though", not "if you do not identify as
+    a drug user yourself"."""
+    if words[k] in ("if", "though"):
+        return k > 0 and words[k - 1] == "as"
+    return words[k] in _SAID
 
 
 # A third person's account of themselves, reported: "she says she was a", "he told reporters
