@@ -74,6 +74,9 @@ def test_a_name_after_a_label_is_a_name() -> None:
         "SWAP, which stands for Support for Women After Prostitution, opened in 2004.",
         "In 1970 the state created a Bureau of the Handicapped within its schools office.",
         "Parents founded the Voice of the Handicapped in the county in 1975.",
+        # a small word may give its letter to the acronym
+        "She is a caseworker at Neighbors Assisting the Homeless (NATH) in Ohio.",
+        "Friends Helping Addicts of the Valley (FHAV) meets on Mondays.",
     ],
 )
 def test_a_name_spelled_out_by_its_acronym_or_joined_by_of_the_is_a_name(text: str) -> None:
@@ -89,6 +92,13 @@ def test_a_name_spelled_out_by_its_acronym_or_joined_by_of_the_is_a_name(text: s
 )
 def test_an_acronym_or_stands_for_without_a_name_names_nothing(text: str) -> None:
     assert matched(text) == ["Prostitutes"]
+
+
+def test_small_words_before_an_acronym_are_read_once_each() -> None:
+    # each small word may give its letter or not: tried blindly, the ways to spell the
+    # acronym from 300 of them would never end
+    text = "We met " + "the " * 300 + "Homeless (TTTTTTTTTX) today."
+    assert matched(text) == ["the Homeless"]
 
 
 @pytest.mark.parametrize(

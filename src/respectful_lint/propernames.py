@@ -396,22 +396,39 @@ def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
     before it, back to the match at ``first`` or beyond, with a word outside the match among
     them: the name of an organisation or a programme defined in place ("Clean and Sober
     Transitional Living (CSTL)"); not the term's own short form ("Illegal Aliens (IA)").
-    Words such as "of" and "the" between them are passed over."""
+    Words such as "of" and "the" between them are passed over, or give their letter
+    ("People Assisting the Homeless (PATH)")."""
     token = words[right + 1]
     if not token.startswith(("(", "[")):
         return False
     acronym = token.strip("()[],.;:")
-    if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
+    # four letters or more: a short one may be the term's own ("HIV Infected Adults (HIA)")
+    if not (4 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
         return False
-    letters: list[str] = []
-    at = right
-    while at >= 0 and len(letters) < len(acronym):
+    start = _spelled_from(words, right, acronym)
+    return start is not None and start <= first and (start < first or right > last)
+
+
+def _spelled_from(words: list[str], right: int, acronym: str) -> int | None:
+    """Where the words ending at ``words[right]`` start if their initials spell ``acronym``:
+    each capitalized word gives its first letter, a word in LINKS gives its own or none;
+    None if they spell no such thing. Each (word, letter) pair is tried once, so the work
+    stays linear in the words looked at."""
+    tried: set[tuple[int, int]] = set()
+    stack = [(right, len(acronym) - 1)]
+    while stack:
+        at, i = stack.pop()
+        if i < 0:
+            return at + 1
+        if at < 0 or (at, i) in tried:
+            continue
+        tried.add((at, i))
         word = _core(words[at])
         if word[:1].isupper():
-            letters.append(word[:1])
-        elif word not in LINKS:
-            return False
-        at -= 1
-    spelled = "".join(reversed(letters)) == acronym
-    # four letters or more: a short one may be the term's own ("HIV Infected Adults (HIA)")
-    return spelled and len(acronym) >= 4 and at + 1 <= first and (at + 1 < first or right > last)
+            if word[0] == acronym[i]:
+                stack.append((at - 1, i - 1))
+        elif word in LINKS:
+            stack.append((at - 1, i))  # passed over
+            if word[:1].upper() == acronym[i]:
+                stack.append((at - 1, i - 1))  # tried first: gives its letter
+    return None
