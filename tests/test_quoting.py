@@ -290,6 +290,36 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
     assert rules(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge saw that these were not “illegals” who might flee, but organisers.",
+        "She is not a “junkie”, she is my sister.",
+        "He's not a “crackhead,” whatever the neighbours say.",
+        "My brother isn't a “junkie” to anyone who knows him.",
+        "The campaign transformed them from “AIDS victims” into a movement.",
+        "In a decade they went from “junkies” to the people who run the clinic.",
+    ],
+)
+def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> None:
+    assert_mention(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # without quotes the word still names what others are
+        ("They are not prostitutes but students, the officers said.", "sex-work/prostitute"),
+        # "from" after another verb: where people were taken
+        ("Volunteers took food from “junkies” who had more than they needed.", "drug-use/junkie"),
+        # quoted people that the copula says something of
+        ("The “junkies” were not allowed in the park.", "drug-use/junkie"),
+    ],
+)
+def test_quoted_people_near_not_or_from_are_still_people(text: str, rule: str) -> None:
+    assert rule in rules(text)
+
+
 def test_quoted_people_judged_are_still_people() -> None:
     assert rules('The "junkies" were considered a nuisance by the council.') == ["drug-use/junkie"]
 

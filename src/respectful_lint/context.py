@@ -168,6 +168,18 @@ _ASIDE = lazy_compile(r", (?:i|we)(?:'m|'d|'ve|'re)?(?: [\w']+){1,3},")
 # What stands between "is" and a kind of word ('is an outdated term'; not 'is serving a
 # second term')
 _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
+# a label turned down or left behind in quotes (see Context._label_refused_or_left)
+_BE_FORMS = word_set("is are was were be been being am")
+_BE_NOT = word_set("isn't aren't wasn't weren't ain't")
+_OBJECT_PRONOUNS = word_set("them him her us me you it")
+_RENAMED = word_set(
+    "victim victims trafficked slave slaves enslaved exploited prostituted survivor survivors"
+)
+_CHANGING = word_set(
+    "transformed transform transforms transforming turned turn turns turning changed change "
+    "changes changing went go goes going shifted shift shifts shifting moved move moves moving "
+    "evolved evolve evolves evolving grew grow grows growing rebranded"
+)
 # two quoted terms set against each other: 'the difference between “hooker” and “escort”'
 _AND_QUOTED = lazy_compile("[,.]? and [\"'\u201c\u2018]")
 # two quoted terms at the ends of a range: 'from “…” to “…”'
@@ -402,6 +414,7 @@ class Context:
             self._bare_word(rule.forms, start, end)
             or self._beside_quoted_wording(lexicon, start)
             or self._talks_of_words(start)
+            or self._label_refused_or_left(start)
         ):
             # 'whether “prostitute” or “sex worker” fits', 'warns on “transgendered” and
             # suggests “transgender”': words weighed against a wording in quotes; 'how “drug
@@ -495,6 +508,33 @@ class Context:
             and following[1] in _BEFORE_A_KIND
             and any(w in WORD_NOUN for w in following[2:6])
         )
+
+    def _label_refused_or_left(self, start: int) -> bool:
+        """Whether the quoted term at ``start`` is a label the sentence turns down or leaves
+        behind: right after a copula and "not" ('these were not “aliens” who might flee',
+        'she is not a “junkie”'), or after a verb of change and "from" ('were transformed from
+        “AIDS victims” into a movement'). Without the quotes the word is used ('they are not
+        prostitutes' still says what others are)."""
+        if not start or self.norm[start - 1] not in _OPEN_QUOTES:
+            return False
+        words = self.last_words(start - 1, 4)
+        if words[-1:] and words[-1] in ("a", "an", "the"):
+            words = words[:-1]
+        if words[-1:] == ["from"] and len(words) >= 2:
+            if words[-2] in _CHANGING:
+                return True
+            if len(words) >= 3 and words[-3] in _CHANGING and words[-2] in _OBJECT_PRONOUNS:
+                return True  # "transformed them from"
+        if words[-1:] and words[-1] in _BE_NOT:
+            refused = True  # "she isn't a “…”"
+        elif len(words) >= 2 and words[-1] in ("not", "never"):
+            be = words[-2]
+            refused = be in _BE_FORMS or be.endswith(("'s", "'re", "'m"))  # "he's not a “…”"
+        else:
+            return False
+        # 'they are not “prostitutes”, they are victims' renames adults in the sex trade as
+        # trafficked: a claim, which the term's finding goes with
+        return refused and not any(w in _RENAMED for w in self.words_after(start)[:8])
 
     def _talks_of_words(self, start: int) -> bool:
         """Whether the sentence of the quoted term at ``start`` speaks of words as words
