@@ -138,6 +138,28 @@ def test_a_pattern_does_not_match_across_a_paragraph_break(tmp_path: Path) -> No
     assert two == []
 
 
+@pytest.mark.parametrize("anchored", [True, False])
+def test_a_pattern_s_end_anchor_matches_at_each_paragraph_s_end(
+    tmp_path: Path, anchored: bool
+) -> None:
+    # A headline with no stop, then another paragraph in the same segment: "$" ends the
+    # headline's paragraph, as it ends the text. Without a literal to anchor it the pattern
+    # runs on each paragraph.
+    pattern = "drop in$" if anchored else "\\b[dx][rx][ox][px]\\s[ix][nx]$"
+    path = _lexicon(
+        tmp_path,
+        f"  - {{id: end, kind: pattern, pattern: '{pattern}', preferred: [walk-in hours],"
+        " severity: warning, category: house-style, note: We say walk-in hours.}\n",
+    )
+    text = "Friday drop in\n\nThe clinic opens at noon.\n\nAnother drop in"
+    found = lint_text(text, kind="text", lexicons=[path], default_lexicons=False)
+    assert [(f.rule, f.line) for f in found] == [("house/end", 1), ("house/end", 5)]
+    middle = lint_text("A drop in\n\nis planned.", kind="text", lexicons=[path])
+    assert [f.rule for f in middle if f.rule == "house/end"] == ["house/end"]
+    inside = lint_text("The drop in is at noon.", kind="text", lexicons=[path])
+    assert [f.rule for f in inside if f.rule == "house/end"] == []
+
+
 def test_a_pattern_with_a_posix_class_is_searched(tmp_path: Path) -> None:
     # The standard library's parser, which finds a pattern's literals, reads "[[:alpha:]]" as
     # a set followed by "]": the literal "]hood" would never be found, nor the pattern.

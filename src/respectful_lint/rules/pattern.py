@@ -2,7 +2,8 @@
 
 A pattern runs only near the literal strings every match of it must contain (found by the
 shared scan), in windows cut at spaces; a pattern without such literals runs over the whole
-segment. Each run has a time limit.
+segment. No window reaches past a paragraph, so ``$`` matches at a paragraph's end (a headline
+with no stop before the next paragraph) as at the text's. Each run has a time limit.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from msgspec import Struct
 from ..errors import PatternTimeout
 from ..findings import Match
 from ..model import ConceptGroup, Entry, Inflection, Lexicon, Rule
+from ..normalize import PARAGRAPH
 from ..patterns import PATTERN_TIMEOUT, analysis, compiled, pattern_problem
 from .kind import CONFLATION_KEYS, EntryChecker, KindFields, Passive, Path, own_rules, refuse
 
@@ -29,9 +31,10 @@ PATTERN_REACH = 300  # a pattern match must lie this close to one of its require
 def pattern_windows(
     norm: str, literals: tuple[str, ...] | None, found: dict[str, list[int]]
 ) -> list[tuple[int, int]]:
-    """Stretches of text (cut at spaces) that can hold a match: around each required literal."""
+    """Stretches of text (cut at spaces) that can hold a match: around each required literal,
+    or each paragraph when there is none, and never past the paragraph."""
     if literals is None:
-        return [(0, len(norm))]
+        return _paragraphs(norm)
     spans = [(at, at + len(lit)) for lit in literals for at in found.get(lit, ())]
     if not spans:
         return []
@@ -41,11 +44,28 @@ def pattern_windows(
         lo = norm.rfind(" ", 0, max(0, at - PATTERN_REACH)) + 1
         hi = norm.find(" ", min(len(norm), stop + PATTERN_REACH))
         hi = len(norm) if hi == -1 else hi
+        lo = norm.rfind(PARAGRAPH, lo, at) + 1 or lo  # both searches stay in the window
+        end = norm.find(PARAGRAPH, stop, hi)
+        if end != -1:
+            hi = end
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
         else:
             windows.append((lo, hi))
     return windows
+
+
+def _paragraphs(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of the view."""
+    out: list[tuple[int, int]] = []
+    lo = 0
+    while True:
+        end = norm.find(PARAGRAPH, lo)
+        if end == -1:
+            out.append((lo, len(norm)))
+            return out
+        out.append((lo, end))
+        lo = end + 1
 
 
 class CompiledPatterns(Passive, Struct, frozen=True):
