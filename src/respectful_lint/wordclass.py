@@ -62,6 +62,8 @@ FUNCTION_WORDS = _words(
 _PEOPLE_NOT_VERBS = _words(
     "man people person mother father crowd camp vet family parent partner staff host"
 )
+# Nouns for people that the table lists only as verbs: "the disabled vets"
+_ALSO_NOUNS = _words("vet vets")
 # The first words of prepositions that end in "of"
 _BEFORE_OF = _words("ahead instead because regardless irrespective outside inside out")
 # Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
@@ -209,6 +211,8 @@ def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     if lower.endswith(_NEGATED) or lower in _NEGATED_BARE:
         return frozenset({"function"})  # an auxiliary with "not": "the homeless don't …"
     known = _table().get(lower, 0)
+    if lower in _ALSO_NOUNS:
+        known |= 1
     if capitalized and not lower.startswith(("i'", "i\u2019")):
         return _SETS[known | 1]
     return _SETS[known] if known else _SETS[1]
