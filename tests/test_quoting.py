@@ -298,7 +298,11 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
         "He's not a “crackhead,” whatever the neighbours say.",
         "My brother isn't a “junkie” to anyone who knows him.",
         "The campaign transformed them from “AIDS victims” into a movement.",
-        "In a decade they went from “junkies” to the people who run the clinic.",
+        "In a decade they were recast from “junkies” to the people who run the clinic.",
+        "My cousin is not just a “felon”; he builds houses.",
+        "He was no “junkie”, only a man with a bad back.",
+        "Her brother is not “a junkie”, he is a patient of this clinic.",
+        "Newsrooms went from “junkies” to “people who use drugs” in ten years.",
     ],
 )
 def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> None:
@@ -314,6 +318,12 @@ def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> No
         ("Volunteers took food from “junkies” who had more than they needed.", "drug-use/junkie"),
         # quoted people that the copula says something of
         ("The “junkies” were not allowed in the park.", "drug-use/junkie"),
+        # a question's auxiliary, and "from" after a verb of motion
+        ("Why aren't “junkies” given beds at the shelter?", "drug-use/junkie"),
+        ("Wasn't a “junkie” found in the stairwell last week?", "drug-use/junkie"),
+        ("The virus moved from “junkies” to their partners.", "drug-use/junkie"),
+        # the sex trade's words turned down to call adults victims: a claim, not a mention
+        ("These women are not “hookers”; it is slavery.", "sex-work/hooker"),
     ],
 )
 def test_quoted_people_near_not_or_from_are_still_people(text: str, rule: str) -> None:

@@ -63,6 +63,13 @@ def rules(text: str) -> list[str]:
         "I'm not an inmate any more; I'm a student with a record.",
         "I was never a hooker, whatever the papers printed.",
         "I am no prostitute, and I never was one.",
+        "I wasn't a junkie, whatever the school thought.",
+        "I've never been a hooker, and I never will be.",
+        "I don't know if I'm an addict, but I drink every night.",
+        "I am not some junkie from the car park, I said to the nurse.",
+        "By the time I married I was no longer an addict.",
+        "She has always openly identified as a recovering addict.",
+        "The intake form asks whether you identify as a former inmate.",
         "“I was never a child prostitute,” she wrote to the board.",
         # identifying as something, now or in a survey
         "Three of the people we met identify as whores, and say so at every march.",
@@ -113,6 +120,20 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         # someone else names them: a passive, or a term that describes something else
         ("Two suspects identified as illegal aliens were detained.", "immigration/illegal-alien"),
         ("A woman identified as a prostitute by the clerk was fined.", "sex-work/prostitute"),
+        (
+            "Two identified as illegal aliens were handed to the agency.",
+            "immigration/illegal-alien",
+        ),
+        (
+            "The statute identifies as felons all persons with two convictions.",
+            "incarceration/felon",
+        ),
+        # someone else's question about the speaker, or a phrase set off before "that"
+        ("The officer asked if I was a prostitute.", "sex-work/prostitute"),
+        ("The nurse asked me whether I was a junkie.", "drug-use/junkie"),
+        ("My neighbours believed, for years, that I was a junkie.", "drug-use/junkie"),
+        # "a child" and a plural are two phrases
+        ("When I was a child junkies slept in our stairwell.", "drug-use/junkie"),
         ("The men were identified as felons at the hearing.", "incarceration/felon"),
         # another's account of someone turning the word down is still theirs
         ("She says she was not a prostitute.", "sex-work/prostitute"),

@@ -171,14 +171,15 @@ _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 # a label turned down or left behind in quotes (see Context._label_refused_or_left)
 _BE_FORMS = word_set("is are was were be been being am")
 _BE_NOT = word_set("isn't aren't wasn't weren't ain't")
+_QUESTION_WORDS = word_set("why how what where when who whom which whose")
+_NOT_ONLY = word_set("just even only merely simply really actually")
+# the sex trade's words in quotes after "not" often rename adults as victims: a claim
+_RENAMED_CATEGORIES = frozenset(("sex-work", "child-exploitation", "trafficking", "conflation"))
 _OBJECT_PRONOUNS = word_set("them him her us me you it")
-_RENAMED = word_set(
-    "victim victims trafficked slave slaves enslaved exploited prostituted survivor survivors"
-)
-_CHANGING = word_set(
-    "transformed transform transforms transforming turned turn turns turning changed change "
-    "changes changing went go goes going shifted shift shifts shifting moved move moves moving "
-    "evolved evolve evolves evolving grew grow grows growing rebranded"
+# verbs of renaming before "from" (not of motion: "the virus moved from “junkies” to …")
+_RENAMING = word_set(
+    "transformed transform transforms transforming changed change changes changing evolved "
+    "evolve evolves evolving rebranded renamed recast relabeled relabelled"
 )
 # two quoted terms set against each other: 'the difference between “hooker” and “escort”'
 _AND_QUOTED = lazy_compile("[,.]? and [\"'\u201c\u2018]")
@@ -414,7 +415,7 @@ class Context:
             self._bare_word(rule.forms, start, end)
             or self._beside_quoted_wording(lexicon, start)
             or self._talks_of_words(start)
-            or self._label_refused_or_left(start)
+            or self._label_refused_or_left(start, entry.category)
         ):
             # 'whether “prostitute” or “sex worker” fits', 'warns on “transgendered” and
             # suggests “transgender”': words weighed against a wording in quotes; 'how “drug
@@ -509,32 +510,50 @@ class Context:
             and any(w in WORD_NOUN for w in following[2:6])
         )
 
-    def _label_refused_or_left(self, start: int) -> bool:
+    def _label_refused_or_left(self, start: int, category: str) -> bool:
         """Whether the quoted term at ``start`` is a label the sentence turns down or leaves
-        behind: right after a copula and "not" ('these were not “aliens” who might flee',
-        'she is not a “junkie”'), or after a verb of change and "from" ('were transformed from
-        “AIDS victims” into a movement'). Without the quotes the word is used ('they are not
-        prostitutes' still says what others are)."""
-        if not start or self.norm[start - 1] not in _OPEN_QUOTES:
+        behind: after a subject, a copula and "not" ('these were not “illegals” who might
+        flee', 'she isn't a “junkie”'), or after a verb of renaming and "from" ('were
+        transformed from “AIDS victims” into a movement'). Not in a question ('why aren't
+        “johns” arrested'), and not for the sex trade's words, where 'they are not
+        “prostitutes”' goes on to rename adults as victims: that claim keeps its finding.
+        Without the quotes the word is used ('they are not prostitutes')."""
+        if category in _RENAMED_CATEGORIES:
             return False
-        words = self.last_words(start - 1, 4)
-        if words[-1:] and words[-1] in ("a", "an", "the"):
+        norm = self.norm
+        opening = start - 1
+        if start >= 3 and norm[start - 2 : start] == "a " and norm[start - 3] in _OPEN_QUOTES:
+            opening = start - 3  # '“a junkie”': the article inside the quotes
+        elif start >= 4 and norm[start - 3 : start] == "an " and norm[start - 4] in _OPEN_QUOTES:
+            opening = start - 4
+        if opening < 0 or norm[opening] not in _OPEN_QUOTES:
+            return False
+        words = self.last_words(opening, 6)
+        if words[-1:] and words[-1] in ("a", "an", "the", "some"):
             words = words[:-1]
+        while words and words[-1] in _NOT_ONLY:
+            words = words[:-1]  # "not just a “…”", "not even “…”"
+        if words[-2:] == ["no", "longer"]:
+            words = [*words[:-2], "not"]  # "they are no longer “…”"
+        elif words[-1:] == ["no"]:
+            words = [*words[:-1], "not"]  # "he was no “…”"
         if words[-1:] == ["from"] and len(words) >= 2:
-            if words[-2] in _CHANGING:
+            if words[-2] in _RENAMING:
                 return True
-            if len(words) >= 3 and words[-3] in _CHANGING and words[-2] in _OBJECT_PRONOUNS:
-                return True  # "transformed them from"
+            return len(words) >= 3 and words[-3] in _RENAMING and words[-2] in _OBJECT_PRONOUNS
         if words[-1:] and words[-1] in _BE_NOT:
-            refused = True  # "she isn't a “…”"
+            subject = words[-2:-1]  # "she isn't a “…”"
         elif len(words) >= 2 and words[-1] in ("not", "never"):
             be = words[-2]
-            refused = be in _BE_FORMS or be.endswith(("'s", "'re", "'m"))  # "he's not a “…”"
+            if be.endswith(("'s", "'re", "'m")):
+                subject = [be]  # "he's not a “…”"
+            elif be in _BE_FORMS:
+                subject = words[-3:-2]
+            else:
+                return False
         else:
             return False
-        # 'they are not “prostitutes”, they are victims' renames adults in the sex trade as
-        # trafficked: a claim, which the term's finding goes with
-        return refused and not any(w in _RENAMED for w in self.words_after(start)[:8])
+        return bool(subject) and subject[0] not in _QUESTION_WORDS
 
     def _talks_of_words(self, start: int) -> bool:
         """Whether the sentence of the quoted term at ``start`` speaks of words as words
@@ -568,6 +587,13 @@ class Context:
                     for w in self.words_before(at)[-2:]
                 ):
                     return True
+                if (
+                    quoted.start() > own
+                    and self.words_before(own)[-1:] == ["from"]
+                    and self.words_before(quoted.start())[-1:] == ["to"]
+                ):
+                    return True  # 'went from “junkies” to “people who use drugs”'
+
             elif self._weighed(quoted.start(), own):
                 return True
         return False
@@ -678,6 +704,7 @@ class Context:
             listing=_LIST_GOES_ON.match(norm, end) is not None,
             comma_after=norm[end : end + 1] == ",",
             aside=_ASIDE.match(norm, end) is not None,
+            plural=norm[end - 1 : end] == "s" and norm[end - 2 : end] != "ss",
         )
 
     def in_compound(self, start: int, end: int) -> bool:

@@ -38,9 +38,11 @@ _MODIFIERS = _words(
     "full part time independent young old teenage older queer trans gay black brown "
     "indigenous single lifelong longtime long all hiv positive convicted homeless street "
     "drug heroin crack meth opioid opiate cocaine pill dope prison first repeat nonviolent non "
-    "child underage juvenile "
     "violent"
 )
+# Modifiers of a singular term only: "I was a child prostitute", not "when I was a child
+# junkies slept in the stairwell"
+_CHILD_MODIFIERS = _words("child underage juvenile")
 # Nouns after the match that are the person it describes ("an HIV-infected man")
 _PERSONS = _words(
     "man men woman women person people mother mothers father fathers parent parents girl "
@@ -48,7 +50,9 @@ _PERSONS = _words(
     "individual individuals"
 )
 # Adverbs between the copula and the article ("I was once a")
-_ADVERBS = _words("once still also just only really ever always proudly openly")
+_ADVERBS = _words(
+    "once still also just only really ever always proudly openly even actually longer"
+)
 # Words that turn the word down: "I'm not an inmate", "we are not criminals", "I was never a
 # junkie", "I am no prostitute". Speakers who refuse a word for themselves are still speaking
 # of themselves, so a first-person frame keeps them; another's account of them does not.
@@ -62,8 +66,14 @@ _IDENTIFY: tuple[tuple[str, ...], ...] = (
     ("identifying", "as"),
     ("identified", "as"),
 )
-_IDENTIFIERS = _words(
-    "i we she he they who also openly one two three four five six seven eight nine ten"
+_IDENTIFIERS = _words("i we she he they who one two three four five six seven eight nine ten")
+# Words right after an "identified as" phrase that make it passive or another's act: a verb
+# ("two identified as felons were charged"), an agent ("by police"), an object ("identifies
+# as felons all persons who …")
+_PASSIVE_AFTER = _words("was were is are had has have will would")
+_NOT_IDENTIFYING = _words(
+    "by all the any every each those these some persons people two three four five six seven "
+    "eight nine ten eleven twelve"
 )
 # Frames that end right before the article: first person singular
 _SINGULAR: tuple[tuple[str, ...], ...] = (
@@ -76,6 +86,8 @@ _SINGULAR: tuple[tuple[str, ...], ...] = (
     ("i'd", "been"),
     ("i", "used", "to", "be"),
     ("i", "became"),
+    ("i", "wasn't"),
+    ("i", "ain't"),
     *_IDENTIFY,
     ("am", "i"),  # asking oneself: "Am I an addict if I drink every day?"
     ("call", "me"),  # "Call me a hooker if you like": at a sentence's start (see below)
@@ -89,6 +101,8 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("we've", "been"),
     ("we", "have", "been"),
     ("we", "had", "been"),
+    ("we", "weren't"),
+    ("we", "aren't"),
     *_IDENTIFY,
     ("are", "we"),
     ("were", "we"),
@@ -133,6 +147,7 @@ def self_described(
     listing: bool = False,
     comma_after: bool = False,
     aside: bool = False,
+    plural: bool = False,
 ) -> bool:
     """Whether a match, with the words of its sentence ``before`` and ``after`` it, is a
     person's description of themselves (see the module's docs). ``is_adjective`` says whether
@@ -143,7 +158,8 @@ def self_described(
     and ``before[k]`` (``len(before)``: a comma right before the match), and ``listing``
     says whether the match's phrase is followed by a comma and another item ("and", "or",
     "a" or "an"); ``comma_after``, whether a comma follows the match; ``aside``, whether an
-    "I" after that comma is set off by another ("Being a felon, I would argue, …")."""
+    "I" after that comma is set off by another ("Being a felon, I would argue, …");
+    ``plural``, whether the match is a plural."""
     if possessive:
         return False
     if after[:1] in (["myself"], ["ourselves"]) and _been_before(before):
@@ -154,6 +170,7 @@ def self_described(
     for _ in range(3):  # "a proud former", "an HIV positive", "mentally" (I am mentally …)
         if i and (
             before[i - 1] in _MODIFIERS
+            or (before[i - 1] in _CHILD_MODIFIERS and not plural)
             or is_adjective(before[i - 1])
             or (before[i - 1].endswith("ly") and len(before[i - 1]) > 4)
         ):
@@ -206,6 +223,9 @@ def self_described(
     if not article and i and before[i - 1] == "no":
         article = negated = True  # "I am no prostitute"
         i -= 1
+    elif not article and i and before[i - 1] == "some" and "not" in before[max(0, i - 3) : i]:
+        article = True  # "I am not some junkie"
+        i -= 1
     for _ in range(3):
         if i and before[i - 1] in _ADVERBS:
             i -= 1
@@ -218,6 +238,9 @@ def self_described(
         # "I was a mother, a wife and an addict", "I was a junkie, a thief, and a liar"
         i = _list_start(before, i, commas if listing else ())
     head = before[:i]
+    if len(head) >= 3 and head[-1] == "been" and head[-2] in _NEGATIONS:
+        head = [*head[:-2], "been"]  # "I've never been a"
+        negated = True
     # without an article, a plural ("we are addicts") or a word said of oneself ("I have been
     # clean for two years", "I'm HIV-infected")
     for frame in _SINGULAR if article else _PLURAL + _SINGULAR_BARE:
@@ -225,8 +248,26 @@ def self_described(
             at = len(head) - len(frame)
             if frame == ("call", "me") and at:
                 continue  # "they call me a junkie": others' word; only the speaker's "Call me"
+            if (
+                frame in _IDENTIFY
+                and after[:1]
+                and (
+                    after[0] in _NOT_IDENTIFYING
+                    # after "who" the verb is the main clause's: "many who identified as drug
+                    # users had lost a friend"
+                    or (after[0] in _PASSIVE_AFTER and not (at and head[at - 1] == "who"))
+                )
+            ):
+                continue  # "two identified as felons were charged", "… as felons all persons"
+            subject = at - 1
+            while (
+                subject > 0
+                and at - subject <= 3
+                and (head[subject].endswith("ly") or head[subject] in _AUXILIARIES)
+            ):
+                subject -= 1  # "she has always openly identified as"
             if frame[0] == "identified" and not (
-                at and (head[at - 1] in _IDENTIFIERS or head[at - 1].isdigit())
+                subject >= 0 and (head[subject] in _IDENTIFIERS or head[subject].isdigit())
             ):
                 continue  # "a woman identified as a prostitute by police": passive
             if negated and frame[0] not in _FIRST_PERSON and frame[-1] not in _FIRST_PERSON:
@@ -235,12 +276,12 @@ def self_described(
             # "I said I was a"
             # "the judge said in open court that I was": after "that", further back
             reach = 10 if at and head[at - 1] == "that" else 4
-            # 'and say, "Look, I'm a junkie!"': a comma after the verb opens the speaker's
-            # own words
             return not any(
                 _reports(head, k)
+                # "asks whether you identify as": a question about one's own word
+                and (head[k] not in ("if", "whether") or frame[0] in _FIRST_PERSON)
                 and (k == 0 or head[k - 1] not in _FIRST_PERSON)
-                and k + 1 not in commas
+                and not _opens_speech(head, k, at, commas)
                 for k in range(max(0, at - reach), at)
             )
     return not negated and _own_account(head, article)
@@ -248,11 +289,43 @@ def self_described(
 
 def _reports(words: list[str], k: int) -> bool:
     """Whether ``words[k]`` reports another's words or beliefs, or makes a comparison (see
-    _SAID): "if" and "though" only in "as if" and "as though", not "if you do not identify as
-    a drug user yourself"."""
-    if words[k] in ("if", "though"):
-        return k > 0 and words[k - 1] == "as"
-    return words[k] in _SAID
+    _SAID): "if" and "though" in "as if" and "as though", and "if" or "whether" after a verb of
+    asking whose subject is not the speaker ("the officer asked if I was", "asked me
+    whether"); not "if you do not identify as a drug user yourself" or "I wonder if I'm"."""
+    word = words[k]
+    if word in ("if", "though", "whether"):
+        if k and words[k - 1] == "as":
+            return word != "whether"
+        verb = k - 1
+        if verb > 0 and words[verb] in _ASKED:
+            verb -= 1  # "asked me if"
+        if word == "though" or verb < 0 or words[verb] not in _ASKING:
+            return False
+        subject = verb - 1
+        while subject >= 0 and verb - subject <= 3 and words[subject] in _AUXILIARIES:
+            subject -= 1  # "I don't know if", "I've often wondered whether"
+        return subject < 0 or words[subject] not in _FIRST_PERSON
+    return word in _SAID
+
+
+# Verbs of asking or finding out before "if" or "whether", and who is asked
+_ASKING = _words(
+    "ask asks asked asking wonder wonders wondered wondering know knew check checks checked "
+    "checking see saw find found demand demands demanded question questioned inquire "
+    "inquired enquire enquired"
+)
+_ASKED = _words("me us")
+_AUXILIARIES = _words(
+    "do does did don't doesn't didn't can't cannot couldn't won't wouldn't not never still "
+    "really just always often honestly truly even sometimes used to have has had"
+)
+
+
+def _opens_speech(words: list[str], k: int, frame: int, commas: Collection[int]) -> bool:
+    """Whether a comma right after the reporting word at ``k`` opens the speaker's own words
+    ('and say, "Look, I'm a junkie!"'): the frame at ``frame`` follows within two words, and
+    no "that" stands between ("believed, for years, that I was" reports)."""
+    return k + 1 in commas and frame - (k + 1) <= 2 and "that" not in words[k + 1 : frame]
 
 
 # A third person's account of themselves, reported: "she says she was a", "he told reporters
