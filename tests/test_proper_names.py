@@ -77,6 +77,9 @@ def test_a_name_after_a_label_is_a_name() -> None:
         # a small word may give its letter to the acronym
         "She is a caseworker at Neighbors Assisting the Homeless (NATH) in Ohio.",
         "Friends Helping Addicts of the Valley (FHAV) meets on Mondays.",
+        # three letters, with a word of the name before the term
+        "Volunteers from Feed the Homeless (FTH) cooked on Sunday.",
+        "She sends paperbacks through Books to Inmates (BTI) every month.",
     ],
 )
 def test_a_name_spelled_out_by_its_acronym_or_joined_by_of_the_is_a_name(text: str) -> None:
@@ -105,6 +108,10 @@ def test_small_words_before_an_acronym_are_read_once_each() -> None:
     "text",
     [
         "The agency tracks Illegal Aliens (IA) at the border, the memo says.",
+        # a small word's letter, with the term first: the term's own words
+        "The report counts Illegal Aliens in Custody (IAIC) each quarter.",
+        "Staff track Inmates with Mental Illness (IWMI) on a separate list.",
+        "The clinic logs Addicts on Methadone (AOM) weekly.",
         "Officers arrested Johns and sex workers alike in the brothel raid.",
     ],
 )

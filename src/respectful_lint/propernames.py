@@ -402,33 +402,42 @@ def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
     if not token.startswith(("(", "[")):
         return False
     acronym = token.strip("()[],.;:")
-    # four letters or more: a short one may be the term's own ("HIV Infected Adults (HIA)")
-    if not (4 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
+    if not (3 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
         return False
-    start = _spelled_from(words, right, acronym)
-    return start is not None and start <= first and (start < first or right > last)
+    spelled = _spelled_from(words, right, acronym)
+    if spelled is None:
+        return False
+    start, lent = spelled
+    if start > first:
+        return False
+    # a short acronym, or one that takes a small word's letter, may be the term's own words
+    # ("HIV Infected Adults (HIA)", "Illegal Aliens in Custody (IAIC)"): a word of the name
+    # must stand before the term
+    if len(acronym) < 4 or lent:
+        return start < first
+    return start < first or right > last
 
 
-def _spelled_from(words: list[str], right: int, acronym: str) -> int | None:
-    """Where the words ending at ``words[right]`` start if their initials spell ``acronym``:
-    each capitalized word gives its first letter, a word in LINKS gives its own or none;
-    None if they spell no such thing. Each (word, letter) pair is tried once, so the work
-    stays linear in the words looked at."""
-    tried: set[tuple[int, int]] = set()
-    stack = [(right, len(acronym) - 1)]
+def _spelled_from(words: list[str], right: int, acronym: str) -> tuple[int, bool] | None:
+    """Where the words ending at ``words[right]`` start if their initials spell ``acronym``,
+    and whether a small word gave a letter: each capitalized word gives its first letter, a
+    word in LINKS its own or none; None if they spell no such thing. Each (word, letter,
+    lent) state is tried once, so the work stays linear in the words looked at."""
+    tried: set[tuple[int, int, bool]] = set()
+    stack = [(right, len(acronym) - 1, False)]
     while stack:
-        at, i = stack.pop()
+        at, i, lent = stack.pop()
         if i < 0:
-            return at + 1
-        if at < 0 or (at, i) in tried:
+            return at + 1, lent
+        if at < 0 or (at, i, lent) in tried:
             continue
-        tried.add((at, i))
+        tried.add((at, i, lent))
         word = _core(words[at])
         if word[:1].isupper():
             if word[0] == acronym[i]:
-                stack.append((at - 1, i - 1))
+                stack.append((at - 1, i - 1, lent))
         elif word in LINKS:
-            stack.append((at - 1, i))  # passed over
+            stack.append((at - 1, i, lent))  # passed over
             if word[:1].upper() == acronym[i]:
-                stack.append((at - 1, i - 1))  # tried first: gives its letter
+                stack.append((at - 1, i - 1, True))  # tried first: gives its letter
     return None
