@@ -85,6 +85,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         # every item of a list that a frame names as words, quoted or not
         "Our guide retires words like junkie, addict and crackhead.",
         "Terms such as prostitute, hooker or john appear in old case files.",
+        # items of two words, and "even" before the last
+        "Her notes list the names: streetwalker, call girl, hooker, even whore.",
         'Please don\'t say "illegal alien", "illegals" or "anchor baby" at intake.',
         "The newsroom retired “inmate,” “felon” and “convict” in 2021.",
         "Style guides suggest “client” rather than “john”.",
@@ -127,6 +129,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "“Wheelchair-bound” portrays a tool of freedom as a prison, the guide says.",
         "Neighbours judged the women as “whores” from the first week.",
         "“Junkie” went from a police term to an everyday insult.",
+        "Tabloids gave the boys the moniker “junkies” before any charge was filed.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:

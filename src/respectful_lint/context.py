@@ -45,7 +45,7 @@ from .quoting import (
 )
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
-from .wordclass import classes, next_word_classes
+from .wordclass import FUNCTION_WORDS, classes, next_word_classes
 from .wordsets import word_set
 
 if TYPE_CHECKING:
@@ -123,8 +123,13 @@ _OFFENDER_LABELS = word_set(
 )
 # what ends a clause after an unquoted term named as a word (see Context._ends_clause)
 _CLAUSE_END = lazy_compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
-# a list item of one word right before a match, and the comma, "and" or "or" after it
-_LIST_ITEM = lazy_compile(r"(?<![\w'-])[\w'-]+(?:, and |, or |, | and | or )\Z")
+# a list item of one word right before a match, and the comma, "and", "or" or "even" after
+# it; or of two words ("call girl"), tried when items of one word lead to no frame
+_LIST_ITEM = lazy_compile(r"(?<![\w'-])[\w'-]+(?:, and |, or |, even |, | and | or | and even )\Z")
+_LIST_ITEM_OF_TWO = lazy_compile(
+    r"(?<![\w'-])([\w'-]+) ([\w'-]+)(?:, and |, or |, even |, | and | or | and even )\Z"
+)
+_NOUN = frozenset({"noun"})
 _OPTION_AFTER = lazy_compile(r" --?[a-z][\w-]*(?:[ =]|$)")
 _PROMPT = lazy_compile(r"[ \t]*(?:>>>|\.\.\.|\$|#) ")  # an interpreter's or a shell's prompt
 _LIST_ITEM_BEFORE = lazy_compile(r"(?:^|[\s,(])([\w.]+), \Z")
@@ -1160,9 +1165,11 @@ class Context:
 
     def _listed_after_frame(self, start: int) -> bool:
         """A term listed after others that a frame names as words ("words like junkie,
-        addict and crackhead"): items of one word each, each followed by a comma, "and" or
-        "or", are passed over back to the frame."""
-        return self._items_after_frame(start, _LIST_ITEM, 200, quoted=False)
+        addict and crackhead"): items of one or two words, each followed by a comma, "and",
+        "or" or "even", are passed over back to the frame."""
+        return self._items_after_frame(start, _LIST_ITEM, 200, quoted=False) or (
+            self._items_after_frame(start, _LIST_ITEM_OF_TWO, 200, quoted=False)
+        )
 
     def _after_quoted_items(self, quote: int) -> bool:
         """A quoted term listed after other quoted terms that a frame names as words ('words
@@ -1205,7 +1212,18 @@ class Context:
         lo = max(0, self.sentence_bounds(at)[0], at - reach)
         pos = at
         for _ in range(8):
-            found = item.search(self.norm, lo, pos)
+            found = None
+            if item is _LIST_ITEM_OF_TWO:
+                # a noun after a word that is no function word ("call girl"), not a clause
+                # ("junkie hurt, and") or a frame's own word ("such as prostitute")
+                two = item.search(self.norm, lo, pos)
+                if two is not None and two[1] not in FUNCTION_WORDS and classes(two[2]) == _NOUN:
+                    found = two
+                item_of_one = _LIST_ITEM
+            else:
+                item_of_one = item
+            if found is None:
+                found = item_of_one.search(self.norm, lo, pos)
             if found is None:
                 return False
             # (the tests read the last eight words and whether there are more)

@@ -41,7 +41,8 @@ from .wordsets import word_set as _words
 # Nouns that name a word as a word ("the term", "a label like").
 _WORD_NOUNS = _words(
     "term terms word words label labels phrase phrases expression expressions slur slurs "
-    "euphemism euphemisms name names descriptor descriptors"
+    "euphemism euphemisms name names descriptor descriptors moniker monikers nickname "
+    "nicknames epithet epithets sobriquet sobriquets pejorative pejoratives"
 )
 # The last words before a quoted term that make it a mention.
 _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
