@@ -306,6 +306,10 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
         "He was no “junkie”, only a man with a bad back.",
         "Her brother is not “a junkie”, he is a patient of this clinic.",
         "Newsrooms went from “junkies” to “people who use drugs” in ten years.",
+        # a word written on something
+        "The jail issues orange trousers with “INMATE” stencilled down one leg.",
+        "Overnight, “whore” was spray-painted on her garage door.",
+        "His file had “felon” stamped across the top in red.",
     ],
 )
 def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> None:
@@ -327,6 +331,9 @@ def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> No
         ("The virus moved from “junkies” to their partners.", "drug-use/junkie"),
         # the sex trade's words turned down to call adults victims: a claim, not a mention
         ("These women are not “hookers”; it is slavery.", "sex-work/hooker"),
+        # people who write, or are written about
+        ("The “junkies” painted the mural behind the clinic.", "drug-use/junkie"),
+        ("The “junkies” written about in the report were teenagers.", "drug-use/junkie"),
     ],
 )
 def test_quoted_people_near_not_or_from_are_still_people(text: str, rule: str) -> None:

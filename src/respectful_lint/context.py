@@ -177,6 +177,12 @@ _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 _BE_FORMS = word_set("is are was were be been being am")
 _BE_NOT = word_set("isn't aren't wasn't weren't ain't")
 _QUESTION_WORDS = word_set("why how what where when who whom which whose")
+# verbs of writing after a quoted word: the word as written on something
+_WRITTEN = word_set(
+    "printed written stamped stenciled stencilled scrawled painted sprayed carved etched "
+    "emblazoned tattooed embroidered graffitied inked"
+)
+_WRITTEN_WHERE = word_set("on onto across down along over above below beneath under inside in")
 _NOT_ONLY = word_set("just even only merely simply really actually")
 # the sex trade's words in quotes after "not" often rename adults as victims: a claim
 _RENAMED_CATEGORIES = frozenset(("sex-work", "child-exploitation", "trafficking", "conflation"))
@@ -421,6 +427,7 @@ class Context:
             or self._beside_quoted_wording(lexicon, start)
             or self._talks_of_words(start)
             or self._label_refused_or_left(start, entry.category)
+            or self._written_on(end)
         ):
             # 'whether “prostitute” or “sex worker” fits', 'warns on “transgendered” and
             # suggests “transgender”': words weighed against a wording in quotes; 'how “drug
@@ -559,6 +566,21 @@ class Context:
         else:
             return False
         return bool(subject) and subject[0] not in _QUESTION_WORDS
+
+    def _written_on(self, end: int) -> bool:
+        """Whether the quoted term ending at ``end`` is a word written on something: a verb
+        of writing or printing, then where, follows its closing quote ('with “INMATE” printed
+        down the legs', '“WHORE” was spray-painted on her car'); not people who painted or
+        were written about ('the “inmates” painted the mural')."""
+        norm = self.norm
+        if norm[end : end + 1] not in _CLOSE_QUOTES or not norm[end : end + 1]:
+            return False
+        following = _WORD.findall(norm, end + 1, min(len(norm), end + 50))[:5]
+        if following[:1] and following[0] in _BE_FORMS:
+            following = following[1:]
+        if following[:1] and following[0] not in _WRITTEN and following[1:2]:
+            following = following[1:]  # "spray-painted", "hand-written", "boldly printed"
+        return len(following) >= 2 and following[0] in _WRITTEN and following[1] in _WRITTEN_WHERE
 
     def _talks_of_words(self, start: int) -> bool:
         """Whether the sentence of the quoted term at ``start`` speaks of words as words
