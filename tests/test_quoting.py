@@ -306,6 +306,8 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
         "He was no “junkie”, only a man with a bad back.",
         "Her brother is not “a junkie”, he is a patient of this clinic.",
         "Newsrooms went from “junkies” to “people who use drugs” in ten years.",
+        'The county is changing "convicted felon" to "person with a felony conviction".',
+        "The handbook replaced “addicts” with “people who use drugs” last year.",
         # a word written on something
         "The jail issues orange trousers with “INMATE” stencilled down one leg.",
         "Overnight, “whore” was spray-painted on her garage door.",
@@ -537,6 +539,7 @@ def test_advice_against_saying_a_clause_keeps_a_term_inside_it() -> None:
     "text",
     [
         "Those teens should be treated as victims and not criminals.",
+        "The principle is that the young people exploited are victims not criminals.",
         "The column attacked the press's use of “illegals” in headlines.",
     ],
 )

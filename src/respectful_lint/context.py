@@ -102,7 +102,7 @@ _JOINING = lazy_compile(r"[&;.!?+/]")
 # prostitutes" names other people)
 _REJECTED_LABEL = lazy_compile(
     r"(?:(?<![\w'])(?:as|is|are|was|were|be|been|being)|'re|'s) (?:an? |the )?"
-    r"((?:[\w-]+ ){0,3}[\w-]+)(?:, (?:and )?| and )not (?:an? )?\Z"
+    r"((?:[\w-]+ ){0,3}(?!and )[\w-]+)(?:, (?:and )?| and | )not (?:an? )?\Z"
 )
 # what may follow the people word before ", not": a phrase about them ("neighbours with rights")
 _PHRASE_STARTS = frozenset(("with", "of", "in", "from", "who"))
@@ -187,6 +187,7 @@ _NOT_ONLY = word_set("just even only merely simply really actually")
 # the sex trade's words in quotes after "not" often rename adults as victims: a claim
 _RENAMED_CATEGORIES = frozenset(("sex-work", "child-exploitation", "trafficking", "conflation"))
 _OBJECT_PRONOUNS = word_set("them him her us me you it")
+_REPLACING = word_set("replace replaces replaced replacing swap swaps swapped swapping")
 # verbs of renaming before "from" (not of motion: "the virus moved from “junkies” to …")
 _RENAMING = word_set(
     "transformed transform transforms transforming changed change changes changing evolved "
@@ -614,16 +615,21 @@ class Context:
                     for w in self.words_before(at)[-2:]
                 ):
                     return True
-                if (
-                    quoted.start() > own
-                    and self.words_before(own)[-1:] == ["from"]
-                    and self.words_before(quoted.start())[-1:] == ["to"]
-                ):
+                if quoted.start() > own and self._swapped_for(own, quoted.start()):
                     return True  # 'went from “junkies” to “people who use drugs”'
 
             elif self._weighed(quoted.start(), own):
                 return True
         return False
+
+    def _swapped_for(self, term: int, wording: int) -> bool:
+        """Whether the quoted term at ``term`` is swapped for the quoted wording after it: "from"
+        or a verb of renaming or replacing before the term, "to" or "with" before the wording
+        ('went from “…” to “…”', 'changing “…” to “…”', 'replaced “…” with “…”')."""
+        before_term = self.words_before(term)[-1:]
+        if self.words_before(wording)[-1:] not in (["to"], ["with"]) or not before_term:
+            return False
+        return before_term[0] == "from" or before_term[0] in _RENAMING | _REPLACING
 
     def _weighed(self, wording: int, term: int) -> bool:
         """Whether a quoted wording with its article, at ``wording``, is weighed against the
