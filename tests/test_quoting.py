@@ -87,6 +87,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "Terms such as prostitute, hooker or john appear in old case files.",
         # items of two words, and "even" before the last
         "Her notes list the names: streetwalker, call girl, hooker, even whore.",
+        "Words like junkie, or even crackhead, follow people for years.",
         'Please don\'t say "illegal alien", "illegals" or "anchor baby" at intake.',
         "The newsroom retired “inmate,” “felon” and “convict” in 2021.",
         "Style guides suggest “client” rather than “john”.",
@@ -335,6 +336,9 @@ def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> No
         ("These women are not “hookers”; it is slavery.", "sex-work/hooker"),
         # people who write, or are written about
         ("The “junkies” painted the mural behind the clinic.", "drug-use/junkie"),
+        ("In the art class, “inmates” painted on donated canvases.", "incarceration/inmate"),
+        # people listed after "the names:", named by "who" after them
+        ("She read the names: nurses, cooks and addicts who died that winter.", "drug-use/addict"),
         ("The “junkies” written about in the report were teenagers.", "drug-use/junkie"),
     ],
 )

@@ -70,6 +70,11 @@ def rules(text: str) -> list[str]:
         "By the time I married I was no longer an addict.",
         "She has always openly identified as a recovering addict.",
         "The intake form asks whether you identify as a former inmate.",
+        "I wanted to know if I was an addict, so I went to a meeting.",
+        "I'm not sure if I'm an addict or just very tired.",
+        "I wasn't some junkie off the street.",
+        "I haven't been an addict for eleven years.",
+        "We both identified as addicts at the first meeting.",
         "“I was never a child prostitute,” she wrote to the board.",
         # identifying as something, now or in a survey
         "Three of the people we met identify as whores, and say so at every march.",
@@ -134,6 +139,12 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("My neighbours believed, for years, that I was a junkie.", "drug-use/junkie"),
         # "a child" and a plural are two phrases
         ("When I was a child junkies slept in our stairwell.", "drug-use/junkie"),
+        ("When I was a kid junkies slept in our stairwell.", "drug-use/junkie"),
+        (
+            "Customs officers demanded to know if I was an illegal alien.",
+            "immigration/illegal-alien",
+        ),
+        ("The nurse asked my mother whether I was a junkie.", "drug-use/junkie"),
         ("The men were identified as felons at the hearing.", "incarceration/felon"),
         # another's account of someone turning the word down is still theirs
         ("She says she was not a prostitute.", "sex-work/prostitute"),

@@ -125,10 +125,10 @@ _OFFENDER_LABELS = word_set(
 _CLAUSE_END = lazy_compile(r" ?(?:[.,;:!?)]|\Z|\x1e|(?:or|and) [\w'-]+ ?(?:[.,;:!?)]|\Z))")
 # a list item of one word right before a match, and the comma, "and", "or" or "even" after
 # it; or of two words ("call girl"), tried when items of one word lead to no frame
-_LIST_ITEM = lazy_compile(r"(?<![\w'-])[\w'-]+(?:, and |, or |, even |, | and | or | and even )\Z")
-_LIST_ITEM_OF_TWO = lazy_compile(
-    r"(?<![\w'-])([\w'-]+) ([\w'-]+)(?:, and |, or |, even |, | and | or | and even )\Z"
-)
+_CONNECTOR = r"(?:,? (?:and|or) even |, even |, and |, or |, | and | or )"
+_LIST_ITEM = lazy_compile(r"(?<![\w'-])[\w'-]+" + _CONNECTOR + r"\Z")
+_WHO_AFTER = lazy_compile(r" (?:who|whom|whose)(?![\w'-])")
+_LIST_ITEM_OF_TWO = lazy_compile(r"(?<![\w'-])([\w'-]+) ([\w'-]+)" + _CONNECTOR + r"\Z")
 _NOUN = frozenset({"noun"})
 _OPTION_AFTER = lazy_compile(r" --?[a-z][\w-]*(?:[ =]|$)")
 _PROMPT = lazy_compile(r"[ \t]*(?:>>>|\.\.\.|\$|#) ")  # an interpreter's or a shell's prompt
@@ -180,9 +180,11 @@ _QUESTION_WORDS = word_set("why how what where when who whom which whose")
 # verbs of writing after a quoted word: the word as written on something
 _WRITTEN = word_set(
     "printed written stamped stenciled stencilled scrawled painted sprayed carved etched "
-    "emblazoned tattooed embroidered graffitied inked"
+    "emblazoned tattooed embroidered graffitied inked typed scratched keyed"
 )
-_WRITTEN_WHERE = word_set("on onto across down along over above below beneath under inside in")
+_WRITTEN_WHERE = word_set("on onto across down along over above below beneath under inside in into")
+# what bears a written word, right before its quote ('with “INMATE” stencilled', 'had “felon”')
+_BEARING = word_set("with had has have having bearing bore bears found saw see sees")
 _NOT_ONLY = word_set("just even only merely simply really actually")
 # the sex trade's words in quotes after "not" often rename adults as victims: a claim
 _RENAMED_CATEGORIES = frozenset(("sex-work", "child-exploitation", "trafficking", "conflation"))
@@ -428,7 +430,7 @@ class Context:
             or self._beside_quoted_wording(lexicon, start)
             or self._talks_of_words(start)
             or self._label_refused_or_left(start, entry.category)
-            or self._written_on(end)
+            or self._written_on(start, end)
         ):
             # 'whether “prostitute” or “sex worker” fits', 'warns on “transgendered” and
             # suggests “transgender”': words weighed against a wording in quotes; 'how “drug
@@ -568,20 +570,29 @@ class Context:
             return False
         return bool(subject) and subject[0] not in _QUESTION_WORDS
 
-    def _written_on(self, end: int) -> bool:
-        """Whether the quoted term ending at ``end`` is a word written on something: a verb
-        of writing or printing, then where, follows its closing quote ('with “INMATE” printed
-        down the legs', '“WHORE” was spray-painted on her car'); not people who painted or
-        were written about ('the “inmates” painted the mural')."""
+    def _written_on(self, start: int, end: int) -> bool:
+        """Whether the quoted term from ``start`` to ``end`` is a word written on something: a
+        verb of writing or printing, then where, follows its closing quote, after "was" ('“…”
+        was spray-painted on her car'), after what bears it before the quote ('with “INMATE”
+        stencilled down one leg', 'had “felon” stamped across it') or in capitals; not people
+        who paint ('the “inmates” painted on canvases') or are written about."""
         norm = self.norm
         if norm[end : end + 1] not in _CLOSE_QUOTES or not norm[end : end + 1]:
             return False
         following = _WORD.findall(norm, end + 1, min(len(norm), end + 50))[:5]
-        if following[:1] and following[0] in _BE_FORMS:
+        passive = bool(following[:1]) and following[0] in _BE_FORMS
+        if passive:
             following = following[1:]
         if following[:1] and following[0] not in _WRITTEN and following[1:2]:
             following = following[1:]  # "spray-painted", "hand-written", "boldly printed"
-        return len(following) >= 2 and following[0] in _WRITTEN and following[1] in _WRITTEN_WHERE
+        if len(following) < 2 or following[0] not in _WRITTEN:
+            return False
+        if following[1] not in _WRITTEN_WHERE:
+            return False
+        if passive or self.original(start, end).isupper():
+            return True
+        before = self.last_words(max(0, start - 1), 1)
+        return bool(before) and before[0] in _BEARING
 
     def _talks_of_words(self, start: int) -> bool:
         """Whether the sentence of the quoted term at ``start`` speaks of words as words
@@ -943,7 +954,7 @@ class Context:
         gap = _GAP_BEFORE.search(self.norm, max(0, start - 8), start)
         joined = gap is not None and _JOINING.search(gap[1]) is not None
         if (not joined and mention_frame_before(words, quoted=False)) or self._listed_after_frame(
-            start
+            start, end
         ):
             return "mention"
         if classed_as_word(self.words_after(end)):
@@ -1191,12 +1202,20 @@ class Context:
         ends one ("don't say hookers or johns.")."""
         return _CLAUSE_END.match(self.norm, end) is not None
 
-    def _listed_after_frame(self, start: int) -> bool:
+    def _listed_after_frame(self, start: int, end: int) -> bool:
         """A term listed after others that a frame names as words ("words like junkie,
         addict and crackhead"): items of one or two words, each followed by a comma, "and",
-        "or" or "even", are passed over back to the frame."""
-        return self._items_after_frame(start, _LIST_ITEM, 200, quoted=False) or (
-            self._items_after_frame(start, _LIST_ITEM_OF_TWO, 200, quoted=False)
+        "or" or "even", are passed over back to the frame. A term that "who" follows names
+        people ("the names: nurses, chaplains and inmates who died")."""
+        if _WHO_AFTER.match(self.norm, end):
+            return False
+        if self._items_after_frame(start, _LIST_ITEM, 200, quoted=False):
+            return True
+        # items of two words only for a list that ends with the term ("the names: …, call
+        # girl, hooker, even whore."), not one that goes on as a clause ("… parole officers,
+        # and even felons signed the petition")
+        return self._ends_clause(end) and self._items_after_frame(
+            start, _LIST_ITEM_OF_TWO, 200, quoted=False
         )
 
     def _after_quoted_items(self, quote: int) -> bool:

@@ -42,7 +42,7 @@ _MODIFIERS = _words(
 )
 # Modifiers of a singular term only: "I was a child prostitute", not "when I was a child
 # junkies slept in the stairwell"
-_CHILD_MODIFIERS = _words("child underage juvenile")
+_CHILD_MODIFIERS = _words("child underage juvenile kid baby")
 # Nouns after the match that are the person it describes ("an HIV-infected man")
 _PERSONS = _words(
     "man men woman women person people mother mothers father fathers parent parents girl "
@@ -66,7 +66,10 @@ _IDENTIFY: tuple[tuple[str, ...], ...] = (
     ("identifying", "as"),
     ("identified", "as"),
 )
-_IDENTIFIERS = _words("i we she he they who one two three four five six seven eight nine ten")
+_IDENTIFIERS = _words(
+    "i we she he they who one two three four five six seven eight nine ten both all "
+    "respondents participants interviewees"
+)
 # Words right after an "identified as" phrase that make it passive or another's act: a verb
 # ("two identified as felons were charged"), an agent ("by police"), an object ("identifies
 # as felons all persons who …")
@@ -87,6 +90,8 @@ _SINGULAR: tuple[tuple[str, ...], ...] = (
     ("i", "used", "to", "be"),
     ("i", "became"),
     ("i", "wasn't"),
+    ("i", "haven't", "been"),
+    ("i", "hadn't", "been"),
     ("i", "ain't"),
     *_IDENTIFY,
     ("am", "i"),  # asking oneself: "Am I an addict if I drink every day?"
@@ -103,6 +108,7 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("we", "had", "been"),
     ("we", "weren't"),
     ("we", "aren't"),
+    ("we", "haven't", "been"),
     *_IDENTIFY,
     ("are", "we"),
     ("were", "we"),
@@ -223,7 +229,12 @@ def self_described(
     if not article and i and before[i - 1] == "no":
         article = negated = True  # "I am no prostitute"
         i -= 1
-    elif not article and i and before[i - 1] == "some" and "not" in before[max(0, i - 3) : i]:
+    elif (
+        not article
+        and i
+        and before[i - 1] == "some"
+        and any(w in _NEGATIONS or w.endswith("n't") for w in before[max(0, i - 3) : i])
+    ):
         article = True  # "I am not some junkie"
         i -= 1
     for _ in range(3):
@@ -280,7 +291,7 @@ def self_described(
                 _reports(head, k)
                 # "asks whether you identify as": a question about one's own word
                 and (head[k] not in ("if", "whether") or frame[0] in _FIRST_PERSON)
-                and (k == 0 or head[k - 1] not in _FIRST_PERSON)
+                and not _speaker_before(head, k)
                 and not _opens_speech(head, k, at, commas)
                 for k in range(max(0, at - reach), at)
             )
@@ -296,16 +307,27 @@ def _reports(words: list[str], k: int) -> bool:
     if word in ("if", "though", "whether"):
         if k and words[k - 1] == "as":
             return word != "whether"
-        verb = k - 1
-        if verb > 0 and words[verb] in _ASKED:
-            verb -= 1  # "asked me if"
-        if word == "though" or verb < 0 or words[verb] not in _ASKING:
+        if word == "though":
             return False
-        subject = verb - 1
-        while subject >= 0 and verb - subject <= 3 and words[subject] in _AUXILIARIES:
-            subject -= 1  # "I don't know if", "I've often wondered whether"
-        return subject < 0 or words[subject] not in _FIRST_PERSON
+        # the verb of asking, perhaps with who is asked between ("asked my mother whether")
+        verb = next((v for v in range(k - 1, max(-1, k - 6), -1) if words[v] in _ASKING), -1)
+        if verb < 0 or any(w in _FIRST_PERSON for w in words[verb + 1 : k]):
+            return False
+        if verb and words[verb - 1] == "to":
+            # "I wanted to know if", "part of me needed to find out whether": the speaker
+            # asks, unless another names the asker ("officers demanded to know if")
+            return not any(w in _SPEAKER for w in words[max(0, verb - 7) : verb])
+        return not _speaker_before(words, verb)
     return word in _SAID
+
+
+def _speaker_before(words: list[str], k: int) -> bool:
+    """Whether the speaker is the subject of the word at ``k``, perhaps after auxiliaries,
+    a negation or an adverb ("I said", "I don't know", "I'm not sure")."""
+    subject = k - 1
+    while subject >= 0 and k - subject <= 3 and words[subject] in _AUXILIARIES:
+        subject -= 1
+    return subject >= 0 and words[subject] in _FIRST_PERSON
 
 
 # Verbs of asking or finding out before "if" or "whether", and who is asked
@@ -315,8 +337,10 @@ _ASKING = _words(
     "inquired enquire enquired"
 )
 _ASKED = _words("me us")
+_SPEAKER = _FIRST_PERSON | _words("me my myself us our")
 _AUXILIARIES = _words(
-    "do does did don't doesn't didn't can't cannot couldn't won't wouldn't not never still "
+    "do does did don't doesn't didn't can't cannot couldn't won't wouldn't not never still am "
+    "was wasn't "
     "really just always often honestly truly even sometimes used to have has had"
 )
 
