@@ -37,6 +37,7 @@ def rules(text: str) -> list[str]:
         # a person's own account, reported
         "She says she was a hooker for a decade before she went back to school.",
         "He told reporters he had been a heroin addict since he was nineteen.",
+        "When the deputies came, he says he's a felon and asks for a lawyer.",
         "I was a drug addict, and now I run the needle exchange.",
         # the last item of a list of what the speaker is
         "I was a mother, a wife and an addict, all at the same time.",

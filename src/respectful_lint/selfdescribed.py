@@ -356,6 +356,7 @@ def _opens_speech(words: list[str], k: int, frame: int, commas: Collection[int])
 # he had been an". The same pronoun must be the subject of the telling.
 _THIRD = {"she": "she", "he": "he", "they": "they", "she's": "she", "he's": "he",
           "they've": "they"}  # fmt: skip
+_THIRD_IS = {"he's": "he", "she's": "she", "they're": "they"}
 _BE_SINGULAR = (("was",), ("is",), ("had", "been"), ("has", "been"), ("been",))
 _BE_PLURAL = (("were",), ("are",), ("had", "been"), ("have", "been"), ("been",))
 _TELLING = _words(
@@ -365,7 +366,15 @@ _TELLING = _words(
 
 
 def _own_account(head: list[str], article: bool) -> bool:
-    """Whether ``head`` ends in "she says she was" or the like before the match."""
+    """Whether ``head`` ends in "she says she was", "he says he's" or the like before the
+    match."""
+    if head and head[-1] in _THIRD_IS:
+        speaker = _THIRD_IS[head[-1]]  # "he says he's a felon"
+        told = head[max(0, len(head) - 8) : len(head) - 1]
+        return any(
+            w in _TELLING and k > 0 and _THIRD.get(told[k - 1]) == speaker
+            for k, w in enumerate(told)
+        )
     for be in _BE_SINGULAR if article else _BE_PLURAL:
         n = len(be)
         if tuple(head[-n:]) != be or len(head) <= n:
