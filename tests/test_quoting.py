@@ -313,6 +313,7 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
         "The jail issues orange trousers with “INMATE” stencilled down one leg.",
         "Overnight, “whore” was spray-painted on her garage door.",
         "His file had “felon” stamped across the top in red.",
+        "He showed us the mug, “felon” etched on the side, a gift from his brother.",
     ],
 )
 def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> None:
@@ -337,6 +338,8 @@ def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> No
         # people who write, or are written about
         ("The “junkies” painted the mural behind the clinic.", "drug-use/junkie"),
         ("In the art class, “inmates” painted on donated canvases.", "incarceration/inmate"),
+        # two groups set against each other without a comma
+        ("The first jobs should go to residents not felons, he argued.", "incarceration/felon"),
         # people listed after "the names:", named by "who" after them
         ("She read the names: nurses, cooks and addicts who died that winter.", "drug-use/addict"),
         ("The “junkies” written about in the report were teenagers.", "drug-use/junkie"),

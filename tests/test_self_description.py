@@ -73,6 +73,8 @@ def rules(text: str) -> list[str]:
         "The intake form asks whether you identify as a former inmate.",
         "I wanted to know if I was an addict, so I went to a meeting.",
         "I'm not sure if I'm an addict or just very tired.",
+        "My therapist helped me to find out if I was an addict.",
+        "They ran a background check, and if I'm a felon on paper, so be it.",
         "I wasn't some junkie off the street.",
         "I haven't been an addict for eleven years.",
         "We both identified as addicts at the first meeting.",
@@ -146,6 +148,14 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
             "immigration/illegal-alien",
         ),
         ("The nurse asked my mother whether I was a junkie.", "drug-use/junkie"),
+        ("My mother wanted to know if I was a junkie.", "drug-use/junkie"),
+        ("The cop who stopped me wanted to know if I was a hooker.", "sex-work/hooker"),
+        ("I was told I was an addict.", "drug-use/addict"),
+        ("He said his wife thinks he's a junkie.", "drug-use/junkie"),
+        (
+            "Police detained five people, all identified as illegal aliens.",
+            "immigration/illegal-alien",
+        ),
         ("The men were identified as felons at the hearing.", "incarceration/felon"),
         # another's account of someone turning the word down is still theirs
         ("She says she was not a prostitute.", "sex-work/prostitute"),

@@ -102,7 +102,7 @@ _JOINING = lazy_compile(r"[&;.!?+/]")
 # prostitutes" names other people)
 _REJECTED_LABEL = lazy_compile(
     r"(?:(?<![\w'])(?:as|is|are|was|were|be|been|being)|'re|'s) (?:an? |the )?"
-    r"((?:[\w-]+ ){0,3}(?!and )[\w-]+)(?:, (?:and )?| and | )not (?:an? )?\Z"
+    r"((?:[\w-]+ ){0,3}(?!and )[\w-]+)(, (?:and )?| and | )not (?:an? )?\Z"
 )
 # what may follow the people word before ", not": a phrase about them ("neighbours with rights")
 _PHRASE_STARTS = frozenset(("with", "of", "in", "from", "who"))
@@ -177,11 +177,14 @@ _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 _BE_FORMS = word_set("is are was were be been being am")
 _BE_NOT = word_set("isn't aren't wasn't weren't ain't")
 _QUESTION_WORDS = word_set("why how what where when who whom which whose")
-# verbs of writing after a quoted word: the word as written on something
-_WRITTEN = word_set(
-    "printed written stamped stenciled stencilled scrawled painted sprayed carved etched "
-    "emblazoned tattooed embroidered graffitied inked typed scratched keyed"
+# verbs of writing after a quoted word: the word as written on something. People seldom do
+# the first ones on a place themselves; they do paint or carve ('the “inmates” painted on
+# canvases'), so those need more (see Context._written_on)
+_WRITTEN_ONLY = word_set(
+    "printed written stamped stenciled stencilled scrawled etched emblazoned tattooed "
+    "embroidered graffitied"
 )
+_WRITTEN = _WRITTEN_ONLY | word_set("painted sprayed carved inked typed scratched keyed")
 _WRITTEN_WHERE = word_set("on onto across down along over above below beneath under inside in into")
 # what bears a written word, right before its quote ('with “INMATE” stencilled', 'had “felon”')
 _BEARING = word_set("with had has have having bearing bore bears found saw see sees")
@@ -589,7 +592,7 @@ class Context:
             return False
         if following[1] not in _WRITTEN_WHERE:
             return False
-        if passive or self.original(start, end).isupper():
+        if passive or following[0] in _WRITTEN_ONLY or self.original(start, end).isupper():
             return True
         before = self.last_words(max(0, start - 1), 1)
         return bool(before) and before[0] in _BEARING
@@ -1187,7 +1190,9 @@ class Context:
             return False
         if words[at] in _VICTIMS:
             return self.norm[start:end] in _OFFENDER_LABELS
-        return True
+        # without a comma only "victims not criminals": "residents not felons" sets two
+        # groups against each other
+        return found[2] != " "
 
     def _chosen_over(self, opening: int) -> bool:
         """Whether the quote opening at ``opening`` follows another quoted term and "and

@@ -66,10 +66,9 @@ _IDENTIFY: tuple[tuple[str, ...], ...] = (
     ("identifying", "as"),
     ("identified", "as"),
 )
-_IDENTIFIERS = _words(
-    "i we she he they who one two three four five six seven eight nine ten both all "
-    "respondents participants interviewees"
-)
+_IDENTIFIERS = _words("i we she he they who one two three four five six seven eight nine ten")
+# after "we" or "they" only: "we both identified as", not "five detained, all identified as"
+_GROUPED = _words("both all")
 # Words right after an "identified as" phrase that make it passive or another's act: a verb
 # ("two identified as felons were charged"), an agent ("by police"), an object ("identifies
 # as felons all persons who …")
@@ -277,6 +276,8 @@ def self_described(
                 and (head[subject].endswith("ly") or head[subject] in _AUXILIARIES)
             ):
                 subject -= 1  # "she has always openly identified as"
+            if subject > 0 and head[subject] in _GROUPED and head[subject - 1] in ("we", "they"):
+                subject -= 1  # "we both identified as"
             if frame[0] == "identified" and not (
                 subject >= 0 and (head[subject] in _IDENTIFIERS or head[subject].isdigit())
             ):
@@ -309,23 +310,38 @@ def _reports(words: list[str], k: int) -> bool:
             return word != "whether"
         if word == "though":
             return False
-        # the verb of asking, perhaps with who is asked between ("asked my mother whether")
-        verb = next((v for v in range(k - 1, max(-1, k - 6), -1) if words[v] in _ASKING), -1)
+        # the verb of asking, perhaps with who is asked between ("asked my mother whether"),
+        # in the same clause ("ran a background check, and if I'm" asks nothing)
+        verb = -1
+        for v in range(k - 1, max(-1, k - 6), -1):
+            if words[v] in _CLAUSE_WORDS:
+                break
+            if words[v] in _ASKING:
+                verb = v
+                break
         if verb < 0 or any(w in _FIRST_PERSON for w in words[verb + 1 : k]):
             return False
         if verb and words[verb - 1] == "to":
-            # "I wanted to know if", "part of me needed to find out whether": the speaker
-            # asks, unless another names the asker ("officers demanded to know if")
-            return not any(w in _SPEAKER for w in words[max(0, verb - 7) : verb])
+            # "I wanted to know if", "helped me to find out if": the speaker asks, unless
+            # another is the subject ("my mother wanted to know if", "officers demanded to
+            # know if", "the cop who stopped me wanted to know if")
+            if verb >= 2 and words[verb - 2] in _ASKED:
+                return False
+            return not any(w in _FIRST_PERSON for w in words[max(0, verb - 7) : verb])
         return not _speaker_before(words, verb)
     return word in _SAID
 
 
 def _speaker_before(words: list[str], k: int) -> bool:
     """Whether the speaker is the subject of the word at ``k``, perhaps after auxiliaries,
-    a negation or an adverb ("I said", "I don't know", "I'm not sure")."""
+    a negation or an adverb ("I said", "I don't know", "I am not sure"); not the passive "I
+    was told"."""
     subject = k - 1
-    while subject >= 0 and k - subject <= 3 and words[subject] in _AUXILIARIES:
+    while (
+        subject >= 0
+        and k - subject <= 3
+        and (words[subject] in _AUXILIARIES or (words[k] in _SURE and words[subject] in _COPULAS))
+    ):
         subject -= 1
     return subject >= 0 and words[subject] in _FIRST_PERSON
 
@@ -337,10 +353,13 @@ _ASKING = _words(
     "inquired enquire enquired"
 )
 _ASKED = _words("me us")
-_SPEAKER = _FIRST_PERSON | _words("me my myself us our")
+# words that end a clause before "if": the verb of asking must stand in the same one
+_CLAUSE_WORDS = _words("and but so or what then because though although")
+# beliefs said of oneself after a copula ("I am not sure if")
+_SURE = _words("sure convinced certain")
+_COPULAS = _words("am was is are were")
 _AUXILIARIES = _words(
-    "do does did don't doesn't didn't can't cannot couldn't won't wouldn't not never still am "
-    "was wasn't "
+    "do does did don't doesn't didn't can't cannot couldn't won't wouldn't not never still "
     "really just always often honestly truly even sometimes used to have has had"
 )
 
@@ -369,10 +388,14 @@ def _own_account(head: list[str], article: bool) -> bool:
     """Whether ``head`` ends in "she says she was", "he says he's" or the like before the
     match."""
     if head and head[-1] in _THIRD_IS:
-        speaker = _THIRD_IS[head[-1]]  # "he says he's a felon"
-        told = head[max(0, len(head) - 8) : len(head) - 1]
+        speaker = _THIRD_IS[head[-1]]  # "he says he's a felon"; not "he said his wife
+        # thinks he's a junkie": the telling verb within three words, no belief between
+        told = head[max(0, len(head) - 5) : len(head) - 1]
         return any(
-            w in _TELLING and k > 0 and _THIRD.get(told[k - 1]) == speaker
+            w in _TELLING
+            and k > 0
+            and _THIRD.get(told[k - 1]) == speaker
+            and not any(x in _SAID for x in told[k + 1 :])
             for k, w in enumerate(told)
         )
     for be in _BE_SINGULAR if article else _BE_PLURAL:
