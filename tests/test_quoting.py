@@ -88,6 +88,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         # items of two words, and "even" before the last
         "Her notes list the names: streetwalker, call girl, hooker, even whore.",
         "Words like junkie, or even crackhead, follow people for years.",
+        "Junkie is commonly used as a term for a fan of anything.",
+        "Avoid the adjective transgendered in our leaflets.",
         'Please don\'t say "illegal alien", "illegals" or "anchor baby" at intake.',
         "The newsroom retired “inmate,” “felon” and “convict” in 2021.",
         "Style guides suggest “client” rather than “john”.",
@@ -131,6 +133,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "Neighbours judged the women as “whores” from the first week.",
         "“Junkie” went from a police term to an everyday insult.",
         "Tabloids gave the boys the moniker “junkies” before any charge was filed.",
+        "Old prison slang had a rude word for “inmate” that staff still use.",
+        "It is wrong to use the adjective “transgendered” for a person.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:

@@ -42,7 +42,8 @@ from .wordsets import word_set as _words
 _WORD_NOUNS = _words(
     "term terms word words label labels phrase phrases expression expressions slur slurs "
     "euphemism euphemisms name names descriptor descriptors moniker monikers nickname "
-    "nicknames epithet epithets sobriquet sobriquets pejorative pejoratives"
+    "nicknames epithet epithets sobriquet sobriquets pejorative pejoratives adjective "
+    "adjectives noun nouns"
 )
 # The last words before a quoted term that make it a mention.
 _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
@@ -488,6 +489,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return not (last == "term" and len(words) > 1 and words[-2] in _TERM_LENGTHS)
     if last == "like" and (quoted or (len(words) > 1 and words[-2] in _WORD_NOUNS)):
         return True  # "terms like", and for quoted terms any "like"
+    if quoted and last == "for" and len(words) > 1 and words[-2] in _WORD_NOUNS:
+        return True  # 'a rude word for “…”', 'a euphemism for “…”'
     if words[-2:] == ["such", "as"] and (quoted or (len(words) > 2 and words[-3] in _WORD_NOUNS)):
         return True
     if (
@@ -784,6 +787,12 @@ def termed_as_word(following: list[str]) -> bool:
         rest = rest[2:]  # "… is one of those terms people use"
     while rest[:1] and rest[0] in _BEFORE_A_TERM:
         rest = rest[1:]  # "… isn't the only slang word for it"
+    while rest[:1] and rest[0].endswith("ly"):
+        rest = rest[1:]  # "… is commonly used as a term for"
+    if rest[:2] == ["used", "as"]:
+        rest = rest[2:]
+        while rest[:1] and rest[0] in _BEFORE_A_TERM:
+            rest = rest[1:]
     if any(w in _SENTENCED or w in ("being", "on") for w in rest[:4]):
         return False  # "Felons were (often, still being) given terms", "released on terms"
     # the word noun, after two modifiers at most
