@@ -58,9 +58,17 @@ def test_a_warm_start_on_a_short_draft_loads_no_heavy_library(tmp_path: Path) ->
     loaded = set(_modules_after_check(draft, "concise"))
     # Hyperscan waits for a long run; OpenSSL (through hashlib) for a fingerprint; the regex
     # module for a pattern whose words are in the text ("sex workers" alone names no age);
-    # PyYAML and difflib for a lexicon to read or a name to suggest
-    for name in ("hyperscan", "_hashlib", "regex", "yaml", "difflib"):
+    # PyYAML and difflib for a lexicon to read or a name to suggest; the HTML entity table
+    # for a character reference
+    for name in ("hyperscan", "_hashlib", "regex", "yaml", "difflib", "html.entities"):
         assert name not in loaded, name
+
+
+def test_a_character_reference_in_markdown_is_still_decoded(tmp_path: Path) -> None:
+    draft = tmp_path / "notes.md"
+    draft.write_text("# Hours\n\nWe help every hooker&nbsp;who walks in &amp; out.\n")
+    loaded = _modules_after_check(draft, "concise")
+    assert "html.entities" in loaded
 
 
 def test_a_finding_on_an_ascii_line_is_marked_without_wcwidth(tmp_path: Path) -> None:

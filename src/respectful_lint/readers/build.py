@@ -4,7 +4,6 @@ and the patterns for text that is never prose (URLs, e-mail addresses, character
 
 from __future__ import annotations
 
-import html
 import re
 
 from msgspec import Struct, field
@@ -182,9 +181,11 @@ class SegmentBuilder(Struct):
         if "&" not in raw:
             self.add_prose(raw, src_start)
             return
+        from html import unescape  # imported here: most texts hold no reference
+
         last = 0
         for m in ENTITY.finditer(raw):
-            decoded = html.unescape(m.group())
+            decoded = unescape(m.group())
             if decoded == m.group():
                 continue  # an unknown name stays as written
             self.add_prose(raw[last : m.start()], src_start + last)

@@ -6,7 +6,6 @@ placeholders, and markup between pieces is stepped over.
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
@@ -206,7 +205,7 @@ class Aligner:
                 return False
             src_ch = text[pos]
             entity = _ENTITY.match(text, pos, limit) if src_ch == "&" else None
-            decoded = html.unescape(entity.group()) if entity else ""
+            decoded = _unescape(entity.group()) if entity else ""
             if entity is not None and decoded and content.startswith(decoded, i):
                 builder.add(decoded, pos, entity.end())
                 pos = entity.end()
@@ -348,3 +347,10 @@ def may_hold_url(text: str) -> bool:
     """Whether ``text`` may hold a URL or an e-mail address: every one holds "://", "@" or
     "www." (in any case). Most text holds none, and the expression is slow to run on it."""
     return "://" in text or "@" in text or ("." in text and "www." in text.lower())
+
+
+def _unescape(reference: str) -> str:
+    """The character an HTML reference stands for (the module is imported on first use)."""
+    from html import unescape
+
+    return unescape(reference)
