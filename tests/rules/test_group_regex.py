@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from respectful_lint.lexicon import load_compiled
+from respectful_lint.model import ConceptGroup
 from respectful_lint.rules.conflation_kind import CompiledConflation
-from respectful_lint.rules.groups import bounded, group_pattern
+from respectful_lint.rules.groups import GroupMatcher, bounded, group_pattern
 from respectful_lint.scan import trie_regex
 
 ALPHABET = "ab -'é"
@@ -96,7 +97,69 @@ def test_a_group_is_found_where_its_expression_finds_it(
     text = "".join(word + sep for word, sep in pieces)
     start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
     index = CONFLATION.index
-    expected = [m.span() for m in index.pattern(group).finditer(text, start, end)]
+    expected = [m.span() for m in _expression(group).finditer(text, start, end)]
     assert index.spans(group, text, start, end) == expected
-    found = any(index.pattern(g).search(text, start, end) for g in index.triggers)
+    found = any(_expression(g).search(text, start, end) for g in index.triggers)
     assert index.triggered(text, start, end) == found
+
+
+_EXPRESSIONS: dict[str, re.Pattern[str]] = {}
+
+
+def _expression(group: str) -> re.Pattern[str]:
+    """The group's compiled expression, the reference for what its matcher finds."""
+    if group not in _EXPRESSIONS:
+        _EXPRESSIONS[group] = bounded(group_pattern(CONFLATION.index.groups[group]))
+    return _EXPRESSIONS[group]
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(GROUP_IDS), PIECES, st.integers(0, 5), st.integers(0, 5))
+def test_a_group_matcher_finds_what_its_expression_finds_before_and_after_compiling(
+    group: str, pieces: list[tuple[str, str]], cut_start: int, cut_end: int
+) -> None:
+    text = "".join(word + sep for word, sep in pieces)
+    start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+    expression = _expression(group)
+    for compiled in (False, True):
+        matcher = GroupMatcher(CONFLATION.index.groups[group])
+        if compiled:
+            for _ in range(GroupMatcher.COMPILE_AFTER + 1):
+                matcher.search("", 0, 0)
+        spans = [m.span() for m in expression.finditer(text, start, end)]
+        assert matcher.spans(text, start, end) == spans, (compiled, text, start, end)
+        assert matcher.search(text, start, end) == bool(spans)
+        for word in text.split():
+            assert matcher.fullmatch(word) == bool(expression.fullmatch(word)), word
+
+
+TERM_WORDS = st.text("ab'é", min_size=1, max_size=4)
+TERMS = st.lists(
+    st.builds(
+        lambda words, joint, prefix: joint.join(words) + ("*" if prefix else ""),
+        st.lists(TERM_WORDS, min_size=1, max_size=3),
+        st.sampled_from([" ", "~"]),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=400)
+@given(TERMS, st.booleans(), st.text(ALPHABET + ".x_1", max_size=40), st.data())
+def test_any_group_matcher_finds_what_its_expression_finds(
+    terms: list[str], inflect: bool, text: str, data: st.DataObject
+) -> None:
+    # terms, prefix terms ("ab~ba*") and texts of the same few letters, so that forms meet,
+    # overlap, run into word characters and apostrophes, and share starts
+    group = ConceptGroup("house/g", "a test group", tuple(dict.fromkeys(terms)), inflect)
+    expression = bounded(group_pattern(group))
+    matcher = GroupMatcher(group)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = [m.span() for m in expression.finditer(text, start, end)]
+    assert matcher.spans(text, start, end) == spans
+    assert matcher.search(text, start, end) == bool(spans)
+    for word in {*text.split(), *(t.rstrip("*").replace("~", " ") for t in terms)}:
+        assert matcher.fullmatch(word) == bool(expression.fullmatch(word)), word

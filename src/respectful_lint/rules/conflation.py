@@ -12,7 +12,6 @@ analysed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -37,7 +36,7 @@ from ..model import (
 from ..wording import transfer_case
 from . import grammar as g
 from .grammar import Candidate
-from .groups import anchors, bounded, find_all, group_pattern, merge_groups
+from .groups import GroupMatcher, anchors, find_all, group_pattern, merge_groups
 from .sentence import Sentence, sentence_in
 from .shapes import SHAPES
 
@@ -94,7 +93,7 @@ class ConflationIndex(Struct):
     triggers: tuple[str, ...]  # ids of the groups of which a term starts the analysis
     anchors: tuple[str, ...] = ()  # every trigger term contains one of these strings
     # Compiled on first use, so that a run over text without any anchor compiles nothing.
-    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _patterns: dict[str, GroupMatcher] = field(default_factory=dict)
     _needles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     _anchor_set: frozenset[str] = frozenset()
@@ -109,11 +108,11 @@ class ConflationIndex(Struct):
             found = self._words[group] = frozenset(self.groups[group].terms)
         return found
 
-    def pattern(self, group: str) -> re.Pattern[str]:
-        compiled = self._patterns.get(group)
-        if compiled is None:
-            compiled = self._patterns[group] = bounded(group_pattern(self.groups[group]))
-        return compiled
+    def pattern(self, group: str) -> GroupMatcher:
+        matcher = self._patterns.get(group)
+        if matcher is None:
+            matcher = self._patterns[group] = GroupMatcher(self.groups[group])
+        return matcher
 
     def spans(self, group: str, norm: str, start: int, end: int) -> list[tuple[int, int]]:
         """The spans of the terms of ``group`` in ``norm[start:end]``, in order. The group's
@@ -121,7 +120,7 @@ class ConflationIndex(Struct):
         every term holds one, and none of the group's terms is there without it."""
         if not self._may_hold(group, norm, start, end):
             return []
-        return [m.span() for m in self.pattern(group).finditer(norm, start, end)]
+        return self.pattern(group).spans(norm, start, end)
 
     def _may_hold(self, group: str, norm: str, start: int, end: int) -> bool:
         needles = self._needles.get(group)
