@@ -342,6 +342,7 @@ def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> No
         # people who write, or are written about
         ("The “junkies” painted the mural behind the clinic.", "drug-use/junkie"),
         ("In the art class, “inmates” painted on donated canvases.", "incarceration/inmate"),
+        ("The “inmates” printed in the basement shop sold every poster.", "incarceration/inmate"),
         # two groups set against each other without a comma
         ("The first jobs should go to residents not felons, he argued.", "incarceration/felon"),
         # people listed after "the names:", named by "who" after them

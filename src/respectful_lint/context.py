@@ -102,7 +102,7 @@ _JOINING = lazy_compile(r"[&;.!?+/]")
 # prostitutes" names other people)
 _REJECTED_LABEL = lazy_compile(
     r"(?:(?<![\w'])(?:as|is|are|was|were|be|been|being)|'re|'s) (?:an? |the )?"
-    r"((?:[\w-]+ ){0,3}(?!and )[\w-]+)(, (?:and )?| and | )not (?:an? )?\Z"
+    r"((?:[\w-]+ ){0,3}(?!and )[\w-]+)(?:, (?:and )?| and | )not (?:an? )?\Z"
 )
 # what may follow the people word before ", not": a phrase about them ("neighbours with rights")
 _PHRASE_STARTS = frozenset(("with", "of", "in", "from", "who"))
@@ -185,6 +185,7 @@ _WRITTEN_ONLY = word_set(
     "embroidered graffitied"
 )
 _WRITTEN = _WRITTEN_ONLY | word_set("painted sprayed carved inked typed scratched keyed")
+_ON_A_SURFACE = word_set("on onto across down along over above below beneath into")
 _WRITTEN_WHERE = word_set("on onto across down along over above below beneath under inside in into")
 # what bears a written word, right before its quote ('with “INMATE” stencilled', 'had “felon”')
 _BEARING = word_set("with had has have having bearing bore bears found saw see sees")
@@ -592,8 +593,10 @@ class Context:
             return False
         if following[1] not in _WRITTEN_WHERE:
             return False
-        if passive or following[0] in _WRITTEN_ONLY or self.original(start, end).isupper():
+        if passive or self.original(start, end).isupper():
             return True
+        if following[0] in _WRITTEN_ONLY and following[1] in _ON_A_SURFACE:
+            return True  # '“felon” etched on the side'; not 'the “junkies” etched in a studio'
         before = self.last_words(max(0, start - 1), 1)
         return bool(before) and before[0] in _BEARING
 
@@ -1190,9 +1193,7 @@ class Context:
             return False
         if words[at] in _VICTIMS:
             return self.norm[start:end] in _OFFENDER_LABELS
-        # without a comma only "victims not criminals": "residents not felons" sets two
-        # groups against each other
-        return found[2] != " "
+        return True
 
     def _chosen_over(self, opening: int) -> bool:
         """Whether the quote opening at ``opening`` follows another quoted term and "and

@@ -313,23 +313,39 @@ def _reports(words: list[str], k: int) -> bool:
         # the verb of asking, perhaps with who is asked between ("asked my mother whether"),
         # in the same clause ("ran a background check, and if I'm" asks nothing)
         verb = -1
-        for v in range(k - 1, max(-1, k - 6), -1):
-            if words[v] in _CLAUSE_WORDS:
-                break
+        for v in range(k - 1, max(-1, k - 9), -1):
+            if words[v] in _CLAUSE_WORDS and not (
+                v == k - 1 and words[v] == "and" and word == "whether"
+            ):
+                break  # "asked my name and whether I was" goes on
             if words[v] in _ASKING:
                 verb = v
                 break
         if verb < 0 or any(w in _FIRST_PERSON for w in words[verb + 1 : k]):
             return False
         if verb and words[verb - 1] == "to":
-            # "I wanted to know if", "helped me to find out if": the speaker asks, unless
-            # another is the subject ("my mother wanted to know if", "officers demanded to
-            # know if", "the cop who stopped me wanted to know if")
-            if verb >= 2 and words[verb - 2] in _ASKED:
-                return False
-            return not any(w in _FIRST_PERSON for w in words[max(0, verb - 7) : verb])
+            return not _speaker_wants(words, verb - 1)
         return not _speaker_before(words, verb)
     return word in _SAID
+
+
+def _speaker_wants(words: list[str], to: int) -> bool:
+    """Whether the speaker is who wants to know, before the "to" at ``to``: "I wanted to
+    know if", "part of me needed to find out", "helped me to find out"; not "my mother
+    wanted to know if", "the cop who stopped me wanted to know if"."""
+    if to >= 1 and words[to - 1] in _ASKED:
+        return True  # "helped me to find out"
+    if to >= 1 and words[to - 1] in _WANTING:
+        subject = to - 2
+        while subject >= 0 and to - subject <= 4 and words[subject] in _AUXILIARIES:
+            subject -= 1
+        if subject >= 0:
+            if words[subject] in _FIRST_PERSON:
+                return True
+            # "part of me wanted to"; another's wish otherwise ("my mother wanted to")
+            return words[subject] in _ASKED and subject >= 1 and words[subject - 1] == "of"
+    # a purpose ("I went to a meeting to see if"): the speaker of the clause before
+    return any(w in _FIRST_PERSON for w in words[max(0, to - 7) : to])
 
 
 def _speaker_before(words: list[str], k: int) -> bool:
@@ -337,10 +353,13 @@ def _speaker_before(words: list[str], k: int) -> bool:
     a negation or an adverb ("I said", "I don't know", "I am not sure"); not the passive "I
     was told"."""
     subject = k - 1
+    # a copula before a belief or an -ing form: "I am not sure", "I was wondering"; not
+    # the passive "I was told"
+    own = words[k] in _SURE or words[k].endswith("ing")
     while (
         subject >= 0
         and k - subject <= 3
-        and (words[subject] in _AUXILIARIES or (words[k] in _SURE and words[subject] in _COPULAS))
+        and (words[subject] in _AUXILIARIES or (own and words[subject] in _COPULAS))
     ):
         subject -= 1
     return subject >= 0 and words[subject] in _FIRST_PERSON
@@ -357,7 +376,12 @@ _ASKED = _words("me us")
 _CLAUSE_WORDS = _words("and but so or what then because though although")
 # beliefs said of oneself after a copula ("I am not sure if")
 _SURE = _words("sure convinced certain")
-_COPULAS = _words("am was is are were")
+_COPULAS = _words("am was is are were wasn't weren't isn't aren't")
+# verbs of wanting before "to" and a verb of asking ("wanted to know if")
+_WANTING = _words(
+    "want wants wanted wanting need needs needed needing try tries tried trying demand demands "
+    "demanded wish wished hope hoped sought seek seeks asked ask asks"
+)
 _AUXILIARIES = _words(
     "do does did don't doesn't didn't can't cannot couldn't won't wouldn't not never still "
     "really just always often honestly truly even sometimes used to have has had"
@@ -390,7 +414,7 @@ def _own_account(head: list[str], article: bool) -> bool:
     if head and head[-1] in _THIRD_IS:
         speaker = _THIRD_IS[head[-1]]  # "he says he's a felon"; not "he said his wife
         # thinks he's a junkie": the telling verb within three words, no belief between
-        told = head[max(0, len(head) - 5) : len(head) - 1]
+        told = head[max(0, len(head) - 8) : len(head) - 1]
         return any(
             w in _TELLING
             and k > 0
