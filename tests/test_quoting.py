@@ -88,7 +88,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         # items of two words, and "even" before the last
         "Her notes list the names: streetwalker, call girl, hooker, even whore.",
         "Words like junkie, or even crackhead, follow people for years.",
-        "Junkie is commonly used as a term for a fan of anything.",
+        "Junkie is widely used as a word for any keen fan.",
         "Avoid the adjective transgendered in our leaflets.",
         'Please don\'t say "illegal alien", "illegals" or "anchor baby" at intake.',
         "The newsroom retired “inmate,” “felon” and “convict” in 2021.",
@@ -305,12 +305,12 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
         "She is not a “junkie”, she is my sister.",
         "He's not a “crackhead,” whatever the neighbours say.",
         "My brother isn't a “junkie” to anyone who knows him.",
-        "The campaign transformed them from “AIDS victims” into a movement.",
+        "Years of protest transformed them from “AIDS victims” into organisers.",
         "In a decade they were recast from “junkies” to the people who run the clinic.",
         "My cousin is not just a “felon”; he builds houses.",
         "He was no “junkie”, only a man with a bad back.",
         "Her brother is not “a junkie”, he is a patient of this clinic.",
-        "Newsrooms went from “junkies” to “people who use drugs” in ten years.",
+        "Newsrooms went from “junkies” to “people who use drugs” over ten years.",
         'The county is changing "convicted felon" to "person with a felony conviction".',
         "The handbook replaced “addicts” with “people who use drugs” last year.",
         # a word written on something

@@ -87,11 +87,11 @@ def rules(text: str) -> list[str]:
         "Of those asked, 2 identified as hermaphrodites and 4 as intersex.",
         "Many who identified as drug users had lost a friend that year.",
         # "if" that sets a condition reports nobody's words
-        "If you do not identify as a hooker yourself, please let others speak first.",
+        "If you don't identify as a hooker, please let others speak first.",
         # the speaker's own words after "say," or "said,"
         "He finally said, 'Fine, I'm a junkie, and I need help.'",
         # a first-time offender's own account
-        "I am a first time offender, and I served my sentence.",
+        "As I told the board, I'm a first-time offender and served my sentence.",
         "We ended up working as hookers near the old docks.",
         # a participle clause whose subject is the speaker
         "Being a former junkie, I know how long the first week feels.",

@@ -53,7 +53,7 @@ def test_the_homeless_as_a_noun_is_flagged_wherever_it_stands(text: str) -> None
         "Funding for the homeless services hub was renewed.",
         "The disabled parking bay is by the lift.",
         "The homeless man left before the van came.",  # a person, not "to man"
-        "New chairs went free of charge to the disabled vets of the county.",  # not "to vet"
+        "The chairs were given to the disabled vets of the county for free.",  # not "to vet"
         "The undocumented NIS, FOO and BAR options were dropped.",
     ],
 )

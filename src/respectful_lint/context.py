@@ -533,7 +533,7 @@ class Context:
         """Whether the quoted term at ``start`` is a label the sentence turns down or leaves
         behind: after a subject, a copula and "not" ('these were not “illegals” who might
         flee', 'she isn't a “junkie”'), or after a verb of renaming and "from" ('were
-        transformed from “AIDS victims” into a movement'). Not in a question ('why aren't
+        recast from “junkies” to organisers'). Not in a question ('why aren't
         “johns” arrested'), and not for the sex trade's words, where 'they are not
         “prostitutes”' goes on to rename adults as victims: that claim keeps its finding.
         Without the quotes the word is used ('they are not prostitutes')."""

@@ -788,7 +788,7 @@ def termed_as_word(following: list[str]) -> bool:
     while rest[:1] and rest[0] in _BEFORE_A_TERM:
         rest = rest[1:]  # "… isn't the only slang word for it"
     while rest[:1] and rest[0].endswith("ly"):
-        rest = rest[1:]  # "… is commonly used as a term for"
+        rest = rest[1:]  # "… is widely used as a word for"
     if rest[:2] == ["used", "as"]:
         rest = rest[2:]
         while rest[:1] and rest[0] in _BEFORE_A_TERM:

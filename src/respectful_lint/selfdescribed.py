@@ -303,7 +303,7 @@ def _reports(words: list[str], k: int) -> bool:
     """Whether ``words[k]`` reports another's words or beliefs, or makes a comparison (see
     _SAID): "if" and "though" in "as if" and "as though", and "if" or "whether" after a verb of
     asking whose subject is not the speaker ("the officer asked if I was", "asked me
-    whether"); not "if you do not identify as a drug user yourself" or "I wonder if I'm"."""
+    whether"); not "if you don't identify as one, listen first" or "I wonder if I'm"."""
     word = words[k]
     if word in ("if", "though", "whether"):
         if k and words[k - 1] == "as":
