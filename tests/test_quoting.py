@@ -135,6 +135,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "Tabloids gave the boys the moniker “junkies” before any charge was filed.",
         "Old prison slang had a rude word for “inmate” that staff still use.",
         "It is wrong to use the adjective “transgendered” for a person.",
+        "To many readers “junkie” just means someone to be afraid of.",
+        "Staff found that “inmate” is deeply imprecise and stopped using it.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
