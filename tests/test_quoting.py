@@ -135,7 +135,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "Tabloids gave the boys the moniker “junkies” before any charge was filed.",
         "Old prison slang had a rude word for “inmate” that staff still use.",
         "It is wrong to use the adjective “transgendered” for a person.",
-        "To many readers “junkie” just means someone to be afraid of.",
+        "“Junkie” just means someone to be afraid of, to many readers.",
         "Staff found that “inmate” is deeply imprecise and stopped using it.",
     ],
 )
@@ -345,6 +345,9 @@ def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> No
         ("The “junkies” painted the mural behind the clinic.", "drug-use/junkie"),
         ("In the art class, “inmates” painted on donated canvases.", "incarceration/inmate"),
         ("The “inmates” printed in the basement shop sold every poster.", "incarceration/inmate"),
+        # what people do, described after a copula or an adverb
+        ("The “junkies” were degrading the park, the council said.", "drug-use/junkie"),
+        ("Some of the “johns” simply refer their friends to her.", "sex-work/john"),
         # two groups set against each other without a comma
         ("The first jobs should go to residents not felons, he argued.", "incarceration/felon"),
         # people listed after "the names:", named by "who" after them

@@ -408,7 +408,7 @@ _JUDGED = _words("considered seen regarded deemed viewed thought felt")
 VERDICTS = _words(
     "outdated dated offensive derogatory stigmatizing stigmatising pejorative problematic "
     "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete avoided "
-    "discouraged deprecated imprecise demeaning degrading"
+    "discouraged deprecated imprecise"
 )
 # Verdicts that may be about what a word names ('a sting on "johns" was controversial'), so
 # about the word only where the quoted word leads its clause
@@ -836,11 +836,11 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
     if head[0] in _GLOSS_VERBS or head[0] in ("coined", "originated"):
         return True
     if (
-        head[0] in ("just", "simply", "only", "really", "actually")
-        and head[1:2] != []
-        and (head[1] in _GLOSS_VERBS)
+        leading
+        and head[0] in ("just", "simply", "only", "really", "actually")
+        and head[1:2] in (["means"], ["meant"], ["denotes"])
     ):
-        return True  # '“…” just means “slow”'
+        return True  # '“…” just means “slow”', at the start of its clause
     if leading and head[1:3] == ["known", "as"] and head[0] in ("also", "otherwise"):
         return True  # '"Pre-op," also known as …'
     if head[:3] == ["appeared", "in", "print"] or head[:2] == ["first", "appeared"]:
