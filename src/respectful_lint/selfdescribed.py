@@ -350,8 +350,7 @@ def _speaker_wants(words: list[str], to: int) -> bool:
 
 def _speaker_before(words: list[str], k: int) -> bool:
     """Whether the speaker is the subject of the word at ``k``, perhaps after auxiliaries,
-    a negation or an adverb ("I said", "I don't know", "I am not sure"); not the passive "I
-    was told"."""
+    a negation or an adverb ("I said", "I don't know", "I am not sure")."""
     subject = k - 1
     # a copula before a belief or an -ing form: "I am not sure", "I was wondering"; not
     # the passive "I was told"
@@ -384,7 +383,7 @@ _WANTING = _words(
 )
 _AUXILIARIES = _words(
     "do does did don't doesn't didn't can't cannot couldn't won't wouldn't not never still "
-    "really just always often honestly truly even sometimes used to have has had"
+    "really just always often honestly truly even sometimes have has had"
 )
 
 
@@ -413,7 +412,7 @@ def _own_account(head: list[str], article: bool) -> bool:
     match."""
     if head and head[-1] in _THIRD_IS:
         speaker = _THIRD_IS[head[-1]]  # "he says he's a felon"; not "he said his wife
-        # thinks he's a junkie": the telling verb within three words, no belief between
+        # thinks he's a junkie": the telling verb within seven words, no belief between
         told = head[max(0, len(head) - 8) : len(head) - 1]
         return any(
             w in _TELLING
