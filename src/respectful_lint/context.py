@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from .model import Inflection
 
 _WORD = lazy_compile(r"\w+(?:'\w+)*")
+# finds a list item in the view from a start to where it must end (see Context._walk_items)
+_ItemFinder = Callable[[int, int], "re.Match[str] | None"]
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
 _CLOSE_QUOTES = "\"'\u201d\u00bb\u203a`"
 # An opening quote and the words of a short quoted phrase up to a match.
@@ -186,7 +188,7 @@ _WRITTEN_ONLY = word_set(
 )
 _WRITTEN = _WRITTEN_ONLY | word_set("painted sprayed carved inked typed scratched keyed")
 _ON_A_SURFACE = word_set("on onto across down along over above below beneath into")
-_WRITTEN_WHERE = word_set("on onto across down along over above below beneath under inside in into")
+_WRITTEN_WHERE = _ON_A_SURFACE | word_set("under inside in")
 # what bears a written word, right before its quote ('with “INMATE” stencilled', 'had “felon”')
 _BEARING = word_set("with had has have having bearing bore bears found saw see sees")
 _NOT_ONLY = word_set("just even only merely simply really actually")
@@ -1215,21 +1217,36 @@ class Context:
         people ("the names: nurses, chaplains and inmates who died")."""
         if _WHO_AFTER.match(self.norm, end):
             return False
-        if self._items_after_frame(start, _LIST_ITEM, 200, quoted=False):
+        if self._items_after_frame(start, self._item_of_one, 200, quoted=False):
             return True
         # items of two words only for a list that ends with the term ("the names: …, call
         # girl, hooker, even whore."), not one that goes on as a clause ("… parole officers,
         # and even felons signed the petition")
         return self._ends_clause(end) and self._items_after_frame(
-            start, _LIST_ITEM_OF_TWO, 200, quoted=False
+            start, self._item_of_two, 200, quoted=False
         )
+
+    def _item_of_one(self, lo: int, pos: int) -> re.Match[str] | None:
+        return _LIST_ITEM.search(self.norm, lo, pos)
+
+    def _item_of_two(self, lo: int, pos: int) -> re.Match[str] | None:
+        """An item of two words ending at ``pos``, a noun after a word that is no function
+        word ("call girl"; not a clause, "junkie hurt, and", nor a frame's own word, "such as
+        prostitute"), else one of one word."""
+        two = _LIST_ITEM_OF_TWO.search(self.norm, lo, pos)
+        if two is not None and two[1] not in FUNCTION_WORDS and classes(two[2]) == _NOUN:
+            return two
+        return self._item_of_one(lo, pos)
 
     def _after_quoted_items(self, quote: int) -> bool:
         """A quoted term listed after other quoted terms that a frame names as words ('words
         like "hooker" and "john"', 'don't say "illegal alien", "illegals" or "anchor
         baby"'): quoted items, with commas, "and" or "or" between, are passed over back to
         the frame. ``quote`` is where the term's own quote opens."""
-        return self._items_after_frame(quote, _QUOTED_ITEM, 400, quoted=True)
+        return self._items_after_frame(quote, self._quoted_item, 400, quoted=True)
+
+    def _quoted_item(self, lo: int, pos: int) -> re.Match[str] | None:
+        return _QUOTED_ITEM.search(self.norm, lo, pos)
 
     def _counted_after_items(self, quote: int, following: list[str]) -> bool:
         """A quoted term after other quoted terms that a verb of saying takes, all counted
@@ -1237,13 +1254,13 @@ class Context:
         to the verb, as :meth:`_after_quoted_items` does."""
         return self._walk_items(
             quote,
-            _QUOTED_ITEM,
+            self._quoted_item,
             400,
             lambda words, _: bool(words[-1:]) and said_times(words[-1], following),
         )
 
-    def _items_after_frame(self, at: int, item: re.Pattern[str], reach: int, quoted: bool) -> bool:
-        """Whether up to eight list items (each a match of ``item`` that ends where the next
+    def _items_after_frame(self, at: int, item: _ItemFinder, reach: int, quoted: bool) -> bool:
+        """Whether up to eight list items (each found by ``item`` ending where the next
         begins), within ``reach`` characters of the sentence before ``at``, lead back to a
         frame that names them as words."""
 
@@ -1257,26 +1274,16 @@ class Context:
         return self._walk_items(at, item, reach, framed)
 
     def _walk_items(
-        self, at: int, item: re.Pattern[str], reach: int, test: Callable[[list[str], int], bool]
+        self, at: int, item: _ItemFinder, reach: int, test: Callable[[list[str], int], bool]
     ) -> bool:
-        """Whether, passing back over up to eight list items (each a match of ``item`` that
-        ends where the next begins) within ``reach`` characters of the sentence before
-        ``at``, ``test`` holds for the words before one of them and where it starts."""
+        """Whether, passing back over up to eight list items (each found by ``item``, given
+        where to look from and where the item must end, ending where the next begins) within
+        ``reach`` characters of the sentence before ``at``, ``test`` holds for the words
+        before one of them and where it starts."""
         lo = max(0, self.sentence_bounds(at)[0], at - reach)
         pos = at
         for _ in range(8):
-            found = None
-            if item is _LIST_ITEM_OF_TWO:
-                # a noun after a word that is no function word ("call girl"), not a clause
-                # ("junkie hurt, and") or a frame's own word ("such as prostitute")
-                two = item.search(self.norm, lo, pos)
-                if two is not None and two[1] not in FUNCTION_WORDS and classes(two[2]) == _NOUN:
-                    found = two
-                item_of_one = _LIST_ITEM
-            else:
-                item_of_one = item
-            if found is None:
-                found = item_of_one.search(self.norm, lo, pos)
+            found = item(lo, pos)
             if found is None:
                 return False
             # (the tests read the last eight words and whether there are more)
