@@ -42,6 +42,14 @@ def mask(masked: str) -> str:
 _NOT_LINE_BREAK = lazy_compile(r"[^\r\n]+")
 
 
+def unescape(reference: str) -> str:
+    """The text an HTML character reference stands for. The standard library's entity table
+    is imported on first use: most texts hold no reference."""
+    from html import unescape as html_unescape
+
+    return html_unescape(reference)
+
+
 def blanked(text: str) -> str:
     """``text`` with every character but line breaks as a space: what a reader keeps of
     source the page does not show, so every offset and line stays the source's."""
@@ -181,8 +189,6 @@ class SegmentBuilder(Struct):
         if "&" not in raw:
             self.add_prose(raw, src_start)
             return
-        from html import unescape  # imported here: most texts hold no reference
-
         last = 0
         for m in ENTITY.finditer(raw):
             decoded = unescape(m.group())

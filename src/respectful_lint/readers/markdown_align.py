@@ -13,6 +13,7 @@ from ..lazyre import lazy_compile
 from .build import ENTITY as _ENTITY
 from .build import MASKED, PLACEHOLDER, mask
 from .build import SegmentBuilder as _Builder
+from .build import unescape as _unescape
 
 # the marker of a list item or a heading, which the parsers leave out of its text
 _MARKER = lazy_compile(r"(?:[-+*]|[0-9]{1,9}[.)]|#{1,6})(?=[ \t\r\n]|$)")
@@ -347,10 +348,3 @@ def may_hold_url(text: str) -> bool:
     """Whether ``text`` may hold a URL or an e-mail address: every one holds "://", "@" or
     "www." (in any case). Most text holds none, and the expression is slow to run on it."""
     return "://" in text or "@" in text or ("." in text and "www." in text.lower())
-
-
-def _unescape(reference: str) -> str:
-    """The character an HTML reference stands for (the module is imported on first use)."""
-    from html import unescape
-
-    return unescape(reference)
