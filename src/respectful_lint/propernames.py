@@ -14,6 +14,8 @@ one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .lazyre import lazy_compile
 from .wordclass import classes
 from .wordsets import word_set
@@ -404,34 +406,32 @@ def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
     acronym = token.strip("()[],.;:")
     if not (3 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
         return False
-    spelled = _spelled_from(words, right, acronym)
-    if spelled is None:
-        return False
-    start, lent = spelled
-    if start > first:
-        return False
     # a short acronym, or one that takes a small word's letter, may be the term's own words
     # ("HIV Infected Adults (HIA)", "Illegal Aliens in Custody (IAIC)"): a word of the name
     # must stand before the term
-    if len(acronym) < 4 or lent:
-        return start < first
-    return start < first or right > last
+    return any(
+        start < first or (start == first and right > last and len(acronym) >= 4 and not lent)
+        for start, lent in _spellings(words, right, acronym)
+    )
 
 
-def _spelled_from(words: list[str], right: int, acronym: str) -> tuple[int, bool] | None:
-    """Where the words ending at ``words[right]`` start if their initials spell ``acronym``,
-    and whether a small word gave a letter: each capitalized word gives its first letter, a
-    word in LINKS its own or none; None if they spell no such thing. Each (word, letter,
-    lent) state is tried once, so the work stays linear in the words looked at."""
+def _spellings(words: list[str], right: int, acronym: str) -> Iterator[tuple[int, bool]]:
+    """Each way the words ending at ``words[right]`` spell ``acronym`` by their initials: where
+    they start, and whether a small word gave a letter. Each capitalized word gives its first
+    letter, a word in LINKS its own or none. Each (word, letter, lent) state is tried once,
+    so the work stays linear in the words looked at."""
     tried: set[tuple[int, int, bool]] = set()
     stack = [(right, len(acronym) - 1, False)]
     while stack:
         at, i, lent = stack.pop()
-        if i < 0:
-            return at + 1, lent
-        if at < 0 or (at, i, lent) in tried:
+        if (at, i, lent) in tried:
             continue
         tried.add((at, i, lent))
+        if i < 0:
+            yield at + 1, lent
+            continue
+        if at < 0:
+            continue
         word = _core(words[at])
         if word[:1].isupper():
             if word[0] == acronym[i]:
@@ -439,5 +439,4 @@ def _spelled_from(words: list[str], right: int, acronym: str) -> tuple[int, bool
         elif word in LINKS:
             stack.append((at - 1, i, lent))  # passed over
             if word[:1].upper() == acronym[i]:
-                stack.append((at - 1, i - 1, True))  # tried first: gives its letter
-    return None
+                stack.append((at - 1, i - 1, True))  # gives its letter

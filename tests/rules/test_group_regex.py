@@ -126,6 +126,8 @@ def test_a_group_matcher_finds_what_its_expression_finds_before_and_after_compil
         if compiled:
             for _ in range(GroupMatcher.COMPILE_AFTER + 1):
                 matcher.search("", 0, 0)
+        # the point of the matcher: no expression is compiled before it pays
+        assert (matcher._compiled is not None) == compiled
         spans = [m.span() for m in expression.finditer(text, start, end)]
         assert matcher.spans(text, start, end) == spans, (compiled, text, start, end)
         assert matcher.search(text, start, end) == bool(spans)

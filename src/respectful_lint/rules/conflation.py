@@ -92,8 +92,8 @@ class ConflationIndex(Struct):
     groups: dict[str, ConceptGroup]
     triggers: tuple[str, ...]  # ids of the groups of which a term starts the analysis
     anchors: tuple[str, ...] = ()  # every trigger term contains one of these strings
-    # Compiled on first use, so that a run over text without any anchor compiles nothing.
-    _patterns: dict[str, GroupMatcher] = field(default_factory=dict)
+    # Made on first use, so that a run over text without any anchor prepares nothing.
+    _matchers: dict[str, GroupMatcher] = field(default_factory=dict)
     _needles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     _anchor_set: frozenset[str] = frozenset()
@@ -108,10 +108,10 @@ class ConflationIndex(Struct):
             found = self._words[group] = frozenset(self.groups[group].terms)
         return found
 
-    def pattern(self, group: str) -> GroupMatcher:
-        matcher = self._patterns.get(group)
+    def matcher(self, group: str) -> GroupMatcher:
+        matcher = self._matchers.get(group)
         if matcher is None:
-            matcher = self._patterns[group] = GroupMatcher(self.groups[group])
+            matcher = self._matchers[group] = GroupMatcher(self.groups[group])
         return matcher
 
     def spans(self, group: str, norm: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -120,7 +120,7 @@ class ConflationIndex(Struct):
         every term holds one, and none of the group's terms is there without it."""
         if not self._may_hold(group, norm, start, end):
             return []
-        return self.pattern(group).spans(norm, start, end)
+        return self.matcher(group).spans(norm, start, end)
 
     def _may_hold(self, group: str, norm: str, start: int, end: int) -> bool:
         needles = self._needles.get(group)
@@ -134,7 +134,7 @@ class ConflationIndex(Struct):
         on its own: the sentences that pass go on to use those same compiled patterns, so one
         alternation of every trigger group would only be compiled twice."""
         return any(
-            self._may_hold(gid, norm, start, end) and self.pattern(gid).search(norm, start, end)
+            self._may_hold(gid, norm, start, end) and self.matcher(gid).search(norm, start, end)
             for gid in self.triggers
         )
 

@@ -80,8 +80,8 @@ class GroupMatcher:
     start-up. Until :data:`COMPILE_AFTER` windows have been searched, each window is searched
     for each form with ``str.find`` instead: at each start, the longest literal form whose end
     is a word's end, else the first prefix term (in sorted order) extended over word
-    characters and apostrophes,
-    leftmost first and without overlaps, as the expression's alternation chooses.
+    characters and apostrophes, leftmost first and without overlaps, as the expression's
+    alternation chooses.
     """
 
     __slots__ = ("_compiled", "_forms", "_group", "_prefixes", "_uses")

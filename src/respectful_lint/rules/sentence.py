@@ -66,7 +66,7 @@ class Sentence:
         cached = self._cache.get(key)
         if cached is not None:
             return cached  # type: ignore[return-value]
-        goods = self.index.pattern(goods_id)
+        goods = self.index.matcher(goods_id)
         tr = []
         for s, e in self.hits(tr_id):
             before = self.norm[max(self.start, s - 12) : s]
