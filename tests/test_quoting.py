@@ -128,6 +128,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "The girl is not a ‘child prostitute’ – she is a victim of abuse.",
         "He was never a “child prostitute”; he was a trafficked child.",
         "He fit the “junkie” or “druggie” stereotype for years.",
+        # a campaign named by its slogan
+        "The council backs the ‘safe streets’ and ‘end demand’ campaigns this year.",
         "The definition of “felon” in the statute covers juvenile records too.",
         "“Wheelchair-bound” portrays a tool of freedom as a prison, the guide says.",
         "Neighbours judged the women as “whores” from the first week.",
@@ -390,6 +392,9 @@ def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> 
     [
         ("Deputies booked two “johns” and a “pimp” near the motel.", "sex-work/john"),
         ("Are “johns” always men, the reporter asked.", "sex-work/john"),
+        # one quoted word before "campaign" may name the campaigners, and "campaign" a verb
+        ("The “johns” campaign for anonymity at every council meeting.", "sex-work/john"),
+        ('The "street walkers" campaign won two seats in May.', "sex-work/street-walker"),
     ],
 )
 def test_quoted_people_beside_other_quoted_words_are_still_people(text: str, rule: str) -> None:

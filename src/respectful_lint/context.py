@@ -268,6 +268,11 @@ _KINDS = WORD_NOUN | word_set(
     "stereotype stereotypes designation moniker nickname trope tropes caricature caricatures "
     "cliche cliches cliché clichés"
 )
+# nouns for what a quoted phrase of several words may name ('the “end demand” campaigns'),
+# unless a preposition follows, which makes a verb of them; after one quoted word they may
+# name its campaigners ('the “johns” campaign for anonymity')
+_SLOGANS = word_set("slogan slogans campaign campaigns")
+_CAMPAIGNING = word_set("for against to on at in with outside across")
 _OBJECT_LEADS = word_set("the a an their his her its our my your")
 # words of conflict or contact between people ('a fight between "junkies" and "dealers"'):
 # two quoted terms after "between" are otherwise words set against each other
@@ -1038,14 +1043,18 @@ class Context:
             return False
         before = self.words_before(first)
         after = self.words_after(self._quoted_list_end(closing + 1))
+        if before[-1:] == [] or before[-1] not in _NOUN_LEADS or after[:1] == []:
+            return False
+        if after[0] in _SLOGANS:
+            words = self.norm[opening + 1 : closing].strip(" ,.").split()
+            # a slogan of several words; a noun phrase ending in a plural may name the
+            # campaigners ('the "street walkers" campaign has won two seats'), unless a verb
+            # leads it ('the "lock up the junkies" campaign')
+            plural = words[-1:] != [] and words[-1].endswith("s") and not words[-1].endswith("ss")
+            slogan = len(words) > 1 and (not plural or "verb" in classes(words[0]))
+            return slogan and (after[1:2] == [] or after[1] not in _OBJECT_LEADS | _CAMPAIGNING)
         # a verb after it ('the “junkies” slur their words') has an object
-        return (
-            before[-1:] != []
-            and before[-1] in _NOUN_LEADS
-            and after[:1] != []
-            and after[0] in _KINDS
-            and (after[1:2] == [] or after[1] not in _OBJECT_LEADS)
-        )
+        return after[0] in _KINDS and (after[1:2] == [] or after[1] not in _OBJECT_LEADS)
 
     def _names_quoted(self, words: list[str], opening: int, closing: int) -> bool:
         """Whether the frame around a quoted term or phrase names it as words: ``words`` are
