@@ -54,6 +54,12 @@ def rules(text: str) -> list[str]:
         # plural: "as" and "we", and "we" or "us" before the term
         "As drug users, we know what our neighbourhood needs.",
         "We drug users are sick of being blamed for the budget.",
+        # "us" before a plural, or before a modifier of a person noun after a preposition;
+        # a plural's verb after the term
+        "The new ramps were built for us wheelchair-bound folks at last.",
+        "Nobody at the hearing listened for long to people like us junkies.",
+        "We inmates need jobs when we get out, not lectures.",
+        "Being transgendered myself, I have always liked her.",
         # "as" after a first-person verb of time spent
         "I worked as a hooker in Leeds for six years before the union hired me.",
         "I spent nine years in Soho as a prostitute.",
@@ -203,6 +209,15 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("A decoy officer described himself as a john over the phone.", "sex-work/john"),
         ("I chased a junkie myself out of the stairwell.", "drug-use/junkie"),
         ("I was once robbed by a junkie myself.", "drug-use/junkie"),
+        # others' word for the speakers, a verb after "us", and the country
+        ("For years the papers would call us junkies and thieves.", "drug-use/junkie"),
+        ("Waiting lists for US addicts grew again this year.", "drug-use/addict"),
+        ("Your gift helps us free more women from brothels.", "rescue/free"),
+        # after a verb, "us" and the term may be two objects, or "us" the object of speech
+        ("Every week the county sends us felons with no bus fare.", "incarceration/felon"),
+        ("The landlord warned us illegals were living in the basement.", "immigration/illegals"),
+        ("The jail releases to us inmates with no ID and no bus fare.", "incarceration/inmate"),
+        ("Like us, convicted felons lose the vote in this state.", "incarceration/felon"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

@@ -747,7 +747,10 @@ class Context:
         for m in _WORD.finditer(norm, lo, start):
             if "," in norm[last : m.start()]:
                 commas.append(len(before))
-            before.append(m.group())
+            word = m.group()
+            if word == "us" and self.original(m.start(), m.end()) == "US":
+                word = "u.s."  # the country, not the speakers
+            before.append(word)
             last = m.end()
         if "," in norm[last:start]:
             commas.append(len(before))

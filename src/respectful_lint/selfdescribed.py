@@ -47,7 +47,7 @@ _CHILD_MODIFIERS = _words("child underage juvenile kid baby")
 _PERSONS = _words(
     "man men woman women person people mother mothers father fathers parent parents girl "
     "girls boy boys kid kids teen teens teenager guy lady wife husband son daughter "
-    "individual individuals"
+    "individual individuals folks folk"
 )
 # Adverbs between the copula and the article ("I was once a")
 _ADVERBS = _words(
@@ -111,14 +111,20 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     *_IDENTIFY,
     ("are", "we"),
     ("were", "we"),
-    ("we",),  # "we drug users are sick of being blamed" ("us" would be the US too)
+    ("we",),  # "we drug users are sick of being blamed"
+    # after a preposition: "for us wheelchair users", "people like us addicts" (the caller
+    # passes "US", the country, as "u.s.")
+    ("us",),
 )
+# the prepositions before "us" in that frame ("to us" may be an indirect object: "the jail
+# releases to us inmates with no ID")
+_US_AFTER = _words("for like of with among about against from by between at on without")
 # Frames right before a word said of oneself with no article ("I have been clean"): the
 # first seven frames above ("I am", "I'm", "I was", "I've/have/had/I'd been"), which must
 # stay first there, and "stayed"
 _SINGULAR_BARE: tuple[tuple[str, ...], ...] = (*_SINGULAR[:7], ("i", "stayed"), *_IDENTIFY)
 _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
-_BEEN = _words("was am were been are")
+_BEEN = _words("was am were been are being")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
 _NAMING_SELF = ("call", "describ", "consider", "refer", "see", "saw", "identif")
 _SELF_PREFIXES = (("self", "described"), ("self", "identified"), ("self", "identifying"))
@@ -169,8 +175,12 @@ def self_described(
         return False
     if after[:1] in (["myself"], ["ourselves"]) and _been_before(before):
         return True  # "I was once a junkie myself"
-    if after and after[0] not in _PERSONS and "noun" in next_classes():
-        return False
+    if after and after[0] not in _PERSONS:
+        following = next_classes()
+        # a noun the match describes ("a drug abuse counselor"), not a plural's verb ("we
+        # inmates need jobs")
+        if "noun" in following and not (plural and "verb" in following):
+            return False
     i = len(before)
     for _ in range(3):  # "a proud former", "an HIV positive", "mentally" (I am mentally …)
         if i and (
@@ -258,6 +268,19 @@ def self_described(
             at = len(head) - len(frame)
             if frame == ("call", "me") and at:
                 continue  # "they call me a junkie": others' word; only the speaker's "Call me"
+            if frame == ("us",) and (
+                not (
+                    at
+                    and head[at - 1] in _US_AFTER
+                    and (plural or (after[:1] and after[0] in _PERSONS))
+                )
+                or any(k > at for k in commas)
+            ):
+                # after a verb "us" may be one object and the term another ("sent us
+                # felons", "warned us illegals were …"), or a verb may follow it ("helps us
+                # free women"); after a preposition it is the speakers ("for us addicts"),
+                # unless a comma sets them apart ("like us, convicted felons lose …")
+                continue
             if (
                 frame in _IDENTIFY
                 and after[:1]
@@ -288,13 +311,15 @@ def self_described(
             # "I said I was a"
             # "the judge said in open court that I was": after "that", further back
             reach = 10 if at and head[at - 1] == "that" else 4
+            # (the preposition before "us" is no report: "people like us addicts")
+            last = at - 1 if frame == ("us",) else at
             return not any(
                 _reports(head, k)
                 # "asks whether you identify as": a question about one's own word
                 and (head[k] not in ("if", "whether") or frame[0] in _FIRST_PERSON)
                 and not _speaker_before(head, k)
                 and not _opens_speech(head, k, at, commas)
-                for k in range(max(0, at - reach), at)
+                for k in range(max(0, at - reach), last)
             )
     return not negated and _own_account(head, article)
 
