@@ -42,6 +42,9 @@ _EXPANDING = frozenset(("stands", "short"))
 # words that head a name only before the match, joined to it ("the School for the
 # Handicapped", "Voice of the Retarded"); after it they may be verbs ("Illegals Camp in …")
 LEADING_HEADS = frozenset(("School", "Home", "Camp", "Academy", "Voice", "Voices", "Friends"))
+# words for a body of people that head a name only before "of" and the match ("Trustees of
+# the Poor", "Guardians of the Poor"); elsewhere they are people ("the Governors and …")
+OF_HEADS = frozenset(("Trustees", "Overseers", "Guardians", "Governors", "Commissioners"))
 # links after a match at a sentence's start that may carry on a name ("Felons for Democracy
 # Coalition", "Inmates to Scholars Program"); "in", "at" and "on" name where people are
 _NAME_LINKS = frozenset(("for", "to", "of", "against"))
@@ -197,7 +200,9 @@ def in_proper_name(
             and not (after.islower() and "noun" in classes(after) and "verb" not in classes(after))
         )
     return any(
-        _core(words[i]) in HEADS or (i < first and _core(words[i]) in LEADING_HEADS)
+        _core(words[i]) in HEADS
+        or (i < first and _core(words[i]) in LEADING_HEADS)
+        or (i < first and _core(words[i]) in OF_HEADS and words[i + 1] == "of")
         for i in range(left, right + 1)
         if not first <= i <= last
     )

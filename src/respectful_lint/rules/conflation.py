@@ -33,6 +33,7 @@ from ..model import (
     Segment,
     Severity,
 )
+from ..propernames import LINKS
 from ..wording import transfer_case
 from . import grammar as g
 from .grammar import Candidate
@@ -196,6 +197,8 @@ class ConflationIndex(Struct):
     def _verify(
         self, sent: Sentence, spec: Conflation, index: int, cand: Candidate
     ) -> Severity | None:
+        if _named(sent.ctx, cand.start, cand.end):
+            return None  # the name of a law or a campaign ("the End Demand ... Act")
         severity = cand.severity
         guard = guards.first_holding(spec.guards, ConflationSite(sent, cand))
         if guard is not None:
@@ -253,6 +256,13 @@ class ConflationIndex(Struct):
 
 
 _SPACES = lazy_compile(r"\s+")
+
+
+def _named(ctx: Context, start: int, end: int) -> bool:
+    """Whether the match, every word of it written with a capital or a word that links the
+    words of a name ("of", "for"), is part of a proper name (see :mod:`.propernames`)."""
+    words = ctx.original(start, end).split()
+    return all(w[:1].isupper() or w in LINKS for w in words) and ctx.in_proper_name(start, end)
 
 
 def _read(piece: g.Piece, rename: Rename) -> str:
