@@ -88,6 +88,17 @@ def test_literal_sets_of_a_pattern() -> None:
     assert required_literal_sets(r"ab(?:1|)") == ()  # an empty branch
 
 
+def test_a_pattern_with_lead_words_before_its_match_keeps_its_literal_sets() -> None:
+    # lead words taken into the match after one of its lookbehinds ("commercial sex work")
+    # stand in a group before the words every match holds, so both stay required; a window
+    # around every "work" would otherwise be searched
+    sets = required_literal_sets(r"(?:(?<=kids into )|(?<=kids in )(?:street |online )?)sex work")
+    assert sets == (frozenset({"sex work"}),)
+    rules = [LEXICON.rules[index].id for index, _ in PATTERNS.patterns]
+    children = PATTERNS.literal_sets[rules.index("child-exploitation/children-into-sex-work")]
+    assert children == (frozenset({"sex"}), frozenset({"work"}))
+
+
 def test_context_sets_of_a_pattern() -> None:
     # what its lookarounds read: before the match, or after it
     assert required_context_sets(r"(?<=(?:child|kids) into )sex[ -]?work(?:ers)?") == (
