@@ -264,6 +264,11 @@ _BETWEEN_QUOTED = lazy_compile(
 # and those nouns; an article or a possessive after the noun makes it a verb ('the
 # “junkies” slur their words')
 _NOUN_LEADS = word_set("the this that a an")
+# quotation marks that may open a quotation in the view (a single one is an apostrophe there)
+_OPENING_MARKS = frozenset("\"'\u201c\u201e\u00ab")
+# one or two words in lower case and a closing mark: a quoted noun, not quoted speech ('asked
+# the homeless “Coffee or tea?”', 'greeted the homeless “brothers and sisters”')
+_QUOTED_NOUN = lazy_compile("[a-z][a-z-]*(?: [a-z][a-z-]*)?[\"'\u201d\u00bb]")
 _KINDS = WORD_NOUN | word_set(
     "stereotype stereotypes designation moniker nickname trope tropes caricature caricatures "
     "cliche cliches cliché clichés"
@@ -882,6 +887,13 @@ class Context:
         i = end
         while i < len(norm) and norm[i] == " ":
             i += 1
+        if (
+            i > end
+            and norm[i : i + 1] in _OPENING_MARKS
+            and _QUOTED_NOUN.match(norm, i + 1)
+            and self.original(i + 1, i + 2).islower()
+        ):
+            i += 1  # one or two quoted words in lower case: 'the homeless “problem”'
         if i < len(norm) and norm[i] == PLACEHOLDER:
             return frozenset({"noun"})  # inline code names a thing: "the undocumented `f()`"
         if i >= len(norm) or not norm[i].isalnum():
