@@ -128,6 +128,9 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "The girl is not a ‘child prostitute’ – she is a victim of abuse.",
         "He was never a “child prostitute”; he was a trafficked child.",
         "He fit the “junkie” or “druggie” stereotype for years.",
+        # speaking of a word, and the brush or stigma of one
+        "Rather than speaking of “hookers,” the new guide speaks of sex workers.",
+        "Old headlines tarred the victims with the brush of ‘prostitute’.",
         # a campaign named by its slogan
         "The council backs the ‘safe streets’ and ‘end demand’ campaigns this year.",
         "The definition of “felon” in the statute covers juvenile records too.",
@@ -395,6 +398,8 @@ def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> 
         # one quoted word before "campaign" may name the campaigners, and "campaign" a verb
         ("The “johns” campaign for anonymity at every council meeting.", "sex-work/john"),
         ('The "street walkers" campaign won two seats in May.', "sex-work/street-walker"),
+        # speaking of people, not of the word
+        ("Residents talk of “johns” cruising past the school at night.", "sex-work/john"),
     ],
 )
 def test_quoted_people_beside_other_quoted_words_are_still_people(text: str, rule: str) -> None:

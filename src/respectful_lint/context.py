@@ -24,6 +24,7 @@ from .quoting import (
     EDITING,
     JUDGING,
     NAMES_FOR_WORDS,
+    SPEAKING_OF,
     VERDICTS,
     WORD_NOUN,
     advised_against,
@@ -1049,6 +1050,18 @@ class Context:
             after = more.end()
         return after
 
+    def _word_alone(self, opening: int, closing: int) -> bool:
+        """Whether the quotation from ``opening`` to ``closing`` holds a word or two and no
+        determiner, and punctuation ends the phrase right after it ('“prostitutes,” she')."""
+        norm = self.norm
+        inside = norm[opening + 1 : closing]
+        words = inside.split()
+        if not 0 < len(words) <= 3 or words[0] in _NOUN_LEADS or words[0] in _OBJECT_LEADS:
+            return False
+        return inside.rstrip().endswith((",", ".", ";", ":")) or (
+            closing + 1 >= len(norm) or norm[closing + 1] in ",.;:!?)"
+        )
+
     def _list_before_kind(self, opening: int, closing: int) -> bool:
         """Whether the quoted term from ``opening`` to ``closing``, alone or in a list of quoted
         words, stands between an article and a noun for a kind of word ('the “…” term', 'the
@@ -1115,6 +1128,10 @@ class Context:
             and _said_right_before(self.words_before(pair.start()))
         ):
             return True  # 'talk about “…” (not “…”)': the word to use, and the one to avoid
+        if any(tuple(words[-len(f) :]) == f for f in SPEAKING_OF) and self._word_alone(
+            opening, closing
+        ):
+            return True  # 'rather than speaking of “prostitutes,” she …'
         if self._list_before_kind(opening, closing):
             # 'dropped the “illegal alien” term', 'the "junkie" label stuck', 'the “junkie” or
             # “druggie” stereotype'

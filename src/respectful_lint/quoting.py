@@ -78,6 +78,18 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("notion", "of"),
     ("headlined",),  # 'a story headlined “Junkies …”'
     ("definition", "of"),  # 'the definition of “convicted felon” includes …'
+    ("brush", "of"),  # 'tarred with the brush of “prostitute”'
+    ("stigma", "of"),  # 'the stigma of “addict” follows him'
+    ("stigma", "attached", "to"),
+)
+# Speaking of a word: a mention when the quotation holds the word alone and ends its phrase
+# ('rather than speaking of “prostitutes,” she …'); not 'talk of “johns” cruising past' or
+# 'speaking of “the hookers on Fifth Street”', which speak of people
+SPEAKING_OF: tuple[tuple[str, ...], ...] = tuple(
+    (verb, "of")
+    for verb in (
+        "speak speaks speaking spoke talk talks talking talked".split()  # noqa: SIM905
+    )
 )
 # Verbs that report what someone called someone; with a quoted term they mark a mention.
 _NAMING_VERBS = (
