@@ -228,7 +228,7 @@ def test_a_word_after_advice_that_is_used_is_reported(text: str) -> None:
     [
         ("She was called a hooker at school.", "hooker"),
         ("The police called them junkies in the report.", "junkies"),
-        ("STIs (formerly called STDs) are common.", "STDs"),
+        ("HIV tests (often called AIDS tests) are free here.", "AIDS tests"),
         ("He was described as a junkie by the prosecutor.", "junkie"),
         ("She was branded a prostitute by the press.", "prostitute"),
     ],

@@ -304,7 +304,6 @@ def test_built_in_wording_follows_the_spelling_of_the_match(text: str, expected:
         ("Park in a handicapped bay by the door.", ["an"]),  # not "a accessible bay"
         ("Park in the handicapped bay by the door.", []),
         ("She booked an AIDS test for Monday.", []),  # "an HIV test"
-        ("Treatment for an STD is free here.", []),  # "an STI"
     ],
 )
 def test_a_fix_changes_the_article_before_it_when_the_wording_needs_the_other(
@@ -438,10 +437,11 @@ def test_a_capitalized_compound_at_a_sentence_start_is_no_name() -> None:
 
 
 def test_a_headings_first_word_is_no_sign_of_a_name() -> None:
-    # "Free" is capitalized as the heading's first word; "STD Testing Week" is a name
-    [free] = lint_text("## Free STD testing {#std}\n", kind="markdown")
+    # "Free" is capitalized as the heading's first word; "STD Testing Week" is a name ("STD"
+    # is a style rule, which the strict profile reports)
+    [free] = lint_text("## Free STD testing {#std}\n", kind="markdown", profile="strict")
     assert free.fix is not None and free.fix.applicability == "safe"
-    [week] = lint_text("## Free STD Testing Week\n", kind="markdown")
+    [week] = lint_text("## Free STD Testing Week\n", kind="markdown", profile="strict")
     assert week.fix is None
 
 
