@@ -444,6 +444,7 @@ def test_a_plural_possessive_after_a_closed_quotation_stays_possessive(text: str
         "The story used “hookers” in a caption and readers objected within the hour.",
         "The new stylebook rejects “illegal alien” outright.",
         "Transgendered is not a verb, the guide reminds writers.",
+        "The R-word he means is not “rejects” but something crueller: “retard.”",
     ],
 )
 def test_a_sentence_about_words_makes_a_quoted_word_a_mention(text: str) -> None:

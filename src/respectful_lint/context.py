@@ -82,7 +82,8 @@ _WORD_TALK = lazy_compile(
     r"|(?:as|considered|deemed|seen as) pejorative"
     r"|(?:older|old|such|these|those|similar|offensive|outdated|derogatory|new|preferred"
     r"|medical|clinical|loaded|stigmatizing|stigmatising|neutral) (?:terms|words|phrases)"
-    r"|in (?:a|the|its|our|their) captions?)(?![\w-])"
+    r"|in (?:a|the|its|our|their) captions?"
+    r"|r-words?)(?![\w-])"  # the euphemism for the slur it talks of: 'the R-word, “…”'
 )
 # A short quoted phrase: a single quote opens after no word character (not "user's") and
 # closes before none
@@ -615,7 +616,7 @@ class Context:
 
     def _talks_of_words(self, start: int) -> bool:
         """Whether the sentence of the quoted term at ``start`` speaks of words as words
-        ("terms", "slang", "a caption", "the stylebook", "linguists")."""
+        ("terms", "slang", "a caption", "the stylebook", "linguists", "the R-word")."""
         lo, hi = self.sentence_bounds(start)
         return _WORD_TALK.search(self.norm, lo, hi) is not None
 
