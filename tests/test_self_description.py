@@ -60,6 +60,7 @@ def rules(text: str) -> list[str]:
         "Nobody at the hearing listened for long to people like us junkies.",
         "We inmates need jobs when we get out, not lectures.",
         "Being transgendered myself, I have always liked her.",
+        "Each spring the union writes to our fellow drug users about the new law.",
         # "as" after a first-person verb of time spent
         "I worked as a hooker in Leeds for six years before the union hired me.",
         "I spent nine years in Soho as a prostitute.",
@@ -218,6 +219,7 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("The landlord warned us illegals were living in the basement.", "immigration/illegals"),
         ("The jail releases to us inmates with no ID and no bus fare.", "incarceration/inmate"),
         ("Like us, convicted felons lose the vote in this state.", "incarceration/felon"),
+        ("He attacked a fellow inmate in the yard.", "incarceration/inmate"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

@@ -127,7 +127,12 @@ _REFLEXIVES = _words("myself himself herself themselves ourselves yourself")
 _BEEN = _words("was am were been are being")
 # Verbs that name oneself with a reflexive: "calls herself", "describe myself as"
 _NAMING_SELF = ("call", "describ", "consider", "refer", "see", "saw", "identif")
-_SELF_PREFIXES = (("self", "described"), ("self", "identified"), ("self", "identifying"))
+_SELF_PREFIXES = (
+    ("self", "described"),
+    ("self", "identified"),
+    ("self", "identifying"),
+    ("our", "fellow"),  # "our fellow drug users": a group speaking of its own
+)
 _FIRST_PERSON = _words("i i'm i've i'd we we're we've we'd")
 # Who poses as someone else, and posing: what they call themselves is a cover
 _POSING = _words(
@@ -193,7 +198,7 @@ def self_described(
         else:
             break
     if any(tuple(before[max(0, i - 2) : i]) == p for p in _SELF_PREFIXES):
-        return True  # "a self-described hooker"
+        return True  # "a self-described hooker", "our fellow drug users"
     if i == 2 and before[:2] == ["we", "the"] and 1 in commas:
         return True  # an appositive: "We, the felons of this county, ..."
     article = bool(i) and before[i - 1] in _ARTICLES
