@@ -130,7 +130,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "He fit the “junkie” or “druggie” stereotype for years.",
         # speaking of a word, and the brush or stigma of one
         "Rather than speaking of “hookers,” the new guide speaks of sex workers.",
-        "Old headlines tarred the victims with the brush of ‘prostitute’.",
+        "Tarring the women with the brush of ‘prostitute’ made them easy to forget.",
+        "The stigma of “addict” made him quit the choir.",
         # a campaign named by its slogan
         "The council backs the ‘safe streets’ and ‘end demand’ campaigns this year.",
         "The definition of “felon” in the statute covers juvenile records too.",
