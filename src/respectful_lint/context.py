@@ -331,7 +331,7 @@ class Context:
         # sentence bounds asked for at offsets near the last few candidates (the checks of one
         # candidate ask at the same few offsets), and whether a sentence is in Title Case
         self._bounds: dict[int, tuple[int, int]] = {}
-        self._titles: dict[tuple[int, int], bool] = {}
+        self._titles: dict[tuple[int, int], tuple[int, int]] = {}
         self._quotes: _Quotes | None = None  # where paragraphs start and quotes stand
         # start offsets of the scanner's literals (pattern and conflation anchors) in the view,
         # once the candidate scan has run
@@ -849,27 +849,41 @@ class Context:
         four or more letters starts with a capital, and there are at least three of them, or
         a short word such as "For" or "The" is capitalized after the first word ("Help For
         Hookers", which no prose writes). In a ``heading`` (one the format marks as such) two
-        are enough: "Outreach for Prostitutes"."""
+        are enough: "Outreach for Prostitutes".
+
+        A preposition of four letters or more may keep its lower case in a title, as style
+        guides such as Chicago's write it ("Fighting Drug Abuse with Grants", "Talking about
+        Drug Abuse"); but after a lower-case "with", "from", "between" or "among" a line may
+        name who someone works with or where they come from ("Case Manager with Friends of the
+        Homeless"), and the capitals there are a name's, so only a term before the first of
+        them is read as in a headline."""
         bounds = self.sentence_bounds(start)
         found = self._titles.get(bounds)
         if found is None:
             if len(self._titles) >= _BOUNDS_KEPT:
                 self._titles.clear()
-            found = self._titles[bounds] = self._title_case(*bounds) >= 3
-        return found or (heading and self._title_case(*bounds) >= 2)
+            found = self._titles[bounds] = self._title_case(*bounds)
+        count, cut = found
+        if cut >= 0 and self.source_span(start, start + 1)[0] >= cut:
+            return False
+        return count >= 3 or (heading and count >= 2)
 
-    def _title_case(self, lo: int, hi: int) -> int:
+    def _title_case(self, lo: int, hi: int) -> tuple[int, int]:
         """How many words of four or more letters the sentence has when each starts with a
-        capital (3 when a short function word after the first has one too); 0 when not. The
-        capitalized words right after "at", "in", "of" or "from" are not counted: they may be
-        a place's name, which has its capitals in any sentence ("Inmates at Rikers Island")."""
+        capital (3 when a short function word after the first has one too), 0 when not; and
+        where the first "with", "from", "between" or "among" in lower case stands in the text
+        (-1 when none does). The capitalized words right after "at", "in", "of" or "from" are
+        not counted: they may be a place's name, which has its capitals in any sentence
+        ("Inmates at Rikers Island")."""
         s, e = self.source_span(lo, hi)
         if "(1" in self.text[s:e] or "(2" in self.text[s:e]:
-            return 0  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
-        every = [w for w in _WORD.findall(self.text, s, e) if w[0].isalpha()]
-        words = [w for w in every if len(w) >= 4]
+            return 0, -1  # a citation line: "Thomas Hooker (1586-1647) in “The …”"
+        found = [m for m in _WORD.finditer(self.text, s, e) if m[0][0].isalpha()]
+        every = [m[0] for m in found]
+        cut = next((m.start() for m in found if m[0] in _NAMING_PREPOSITIONS), -1)
+        words = [w for w in every if len(w) >= 4 and w not in _TITLE_PREPOSITIONS]
         if not words or not all(w[0].isupper() for w in words):
-            return 0
+            return 0, -1
         short = len(every) >= 3 and any(
             w[0].isupper() and len(w) < 4 and "function" in classes(w) for w in every[1:]
         )
@@ -880,7 +894,7 @@ class Context:
             if naming:
                 placed.add(b)
         words = [w for w in words if w not in placed]
-        return max(len(words), 3) if short else len(words)
+        return (max(len(words), 3) if short else len(words)), cut
 
     def next_classes(self, start: int, end: int) -> frozenset[str]:
         """The word classes the word after a match can have where it stands (see
@@ -1511,6 +1525,14 @@ class _Quotes:
 
 
 _PLACE_LEADS = frozenset(("at", "in", "of", "from"))
+# prepositions of four letters or more that a Title Case line may leave in lower case
+_TITLE_PREPOSITIONS = word_set(
+    "with from into onto upon over about after among under until along across around "
+    "before behind below beneath beside between beyond despite during inside outside "
+    "through toward towards within without versus amid amidst"
+)
+# those after which a line may name who someone works with or where they come from
+_NAMING_PREPOSITIONS = word_set("with from between among")
 _WORDINGS: dict[int, tuple[CompiledLexicon, frozenset[str]]] = {}
 # words right before a quoted wording that set it against another ('or “sex worker”')
 _SETTING_AGAINST = _COMPARING | word_set(
