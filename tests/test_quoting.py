@@ -132,8 +132,17 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "Rather than speaking of “hookers,” the new guide speaks of sex workers.",
         "Tarring the women with the brush of ‘prostitute’ made them easy to forget.",
         "The stigma of “addict” made him quit the choir.",
-        # a campaign named by its slogan
+        # a campaign named by its slogan, and a model or an approach, with an adjective too
         "The council backs the ‘safe streets’ and ‘end demand’ campaigns this year.",
+        "The panel weighed the “end demand” model of policing against decriminalization.",
+        "Critics say the controversial “end demand” approach to policing harms workers.",
+        # the picture others hold of people, with the label in quotation marks
+        "The show goes beyond the usual portrait of a ‘happy hooker’ in every scene.",
+        "Her perception of what an “addict” would look like came from films.",
+        "The stereotype of the “junkie” in an alley is decades old.",
+        "Hollywood shaped its image of the “junkie” in the 1950s.",
+        "The portrayal of “addicts” on daytime television is cruel.",
+        "The “send the junkies away” scheme failed within a year.",
         "The definition of “felon” in the statute covers juvenile records too.",
         "“Wheelchair-bound” portrays a tool of freedom as a prison, the guide says.",
         "Neighbours judged the women as “whores” from the first week.",
@@ -399,6 +408,13 @@ def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> 
         # one quoted word before "campaign" may name the campaigners, and "campaign" a verb
         ("The “johns” campaign for anonymity at every council meeting.", "sex-work/john"),
         ('The "street walkers" campaign won two seats in May.', "sex-work/street-walker"),
+        ('The "street walkers" model their outfits on the catwalk.', "sex-work/street-walker"),
+        # a picture of people with no quotation marks uses the word, and so do photographs
+        ("The mural is a portrait of a junkie in an alley.", "drug-use/junkie"),
+        ('Reporters took pictures of the "junkies" sleeping by the river.', "drug-use/junkie"),
+        # a person before "model", and "approaches" as a verb
+        ('The "drug addict" approaches the car slowly.', "drug-use/addict"),
+        ('That "heroin addict" model in the ad was nineteen.', "drug-use/addict"),
         # speaking of people, not of the word
         ("Residents talk of “johns” cruising past the school at night.", "sex-work/john"),
     ],

@@ -279,6 +279,9 @@ _KINDS = WORD_NOUN | word_set(
 # unless a preposition follows, which makes a verb of them; after one quoted word they may
 # name its campaigners ('the “johns” campaign for anonymity')
 _SLOGANS = word_set("slogan slogans campaign campaigns")
+# nouns for a policy named by a slogan that a verb leads ('the “end demand” model'); not
+# 'the “heroin addict” model' (a person) or 'the “drug addict” approaches' (a verb)
+_POLICIES = word_set("model approach scheme strategy policy plan")
 _CAMPAIGNING = word_set("for against to on at in with outside across")
 _OBJECT_LEADS = word_set("the a an their his her its our my your")
 # words of conflict or contact between people ('a fight between "junkies" and "dealers"'):
@@ -1086,8 +1089,18 @@ class Context:
             return False
         before = self.words_before(first)
         after = self.words_after(self._quoted_list_end(closing + 1))
-        if before[-1:] == [] or before[-1] not in _NOUN_LEADS or after[:1] == []:
+        if before[-1:] == [] or after[:1] == []:
             return False
+        if before[-1] not in _NOUN_LEADS:
+            # an adjective between the article and a slogan's name ('the popular “end
+            # demand” model')
+            described = before[-2:-1] != [] and before[-2] in _NOUN_LEADS
+            named = after[0] in _SLOGANS or after[0] in _POLICIES
+            if not (described and named and "adj" in classes(before[-1])):
+                return False
+        if after[0] in _POLICIES:
+            words = self.norm[opening + 1 : closing].strip(" ,.").split()
+            return len(words) > 1 and "verb" in classes(words[0])
         if after[0] in _SLOGANS:
             words = self.norm[opening + 1 : closing].strip(" ,.").split()
             # a slogan of several words; a noun phrase ending in a plural may name the

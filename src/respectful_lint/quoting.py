@@ -471,6 +471,21 @@ _TEXTS = _words(
     "heading dictionary dictionaries lexicon glossary glossaries manual manuals usage language "
     "handbook handbooks subject catalog catalogue wordlist"
 )
+# Pictures people hold of others, before "of" and a quoted label ('the stereotype of the “…”')
+_PICTURES = _words(
+    "stereotype stereotypes caricature caricatures perception perceptions misconception "
+    "misconceptions cliche cliches cliché clichés trope tropes archetype archetypes "
+    "conception conceptions portrayal portrayals myth myths"
+)
+# an image or an idea someone holds ("its image of", "the public's idea of")
+_HELD_IDEAS = _words("image idea")
+_HOLDERS = _words("its their our his her my your public's society's")
+# Likenesses that are such a picture when called typical ("the typical image of a “…”")
+_LIKENESSES = _words("image picture portrait idea depiction")
+_TYPICAL = _words(
+    "typical usual stereotypical classic familiar common popular standard conventional "
+    "romanticized romanticised stock naive tired old"
+)
 # Nouns that judge a quoted phrase as writing: "… is lazy writing", "… is sloppy shorthand"
 _WRITING_NOUNS = _words("writing shorthand language jargon usage wording slang terminology")
 # What a quoted saying is called when it is judged: "… is a myth"
@@ -528,6 +543,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return False
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
         return True
+    if _pictured(bare):
+        return True  # 'the typical portrait of a “happy hooker”', 'an image of what a “…” is'
     if "known" in bare[-3:-1] and bare[-1:] == ["as"]:
         return True  # "known as", "known as a"
     if last in _STYLE_VERBS or (last in _USING and words[-2:-1] and words[-2] in _GIVING_UP):
@@ -559,6 +576,25 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
                 return True
             return not (len(between) == 1 and (between[0] in _DETERMINERS or between[0].isdigit()))
     return False
+
+
+def _pictured(bare: list[str]) -> bool:
+    """Whether ``bare``, the words before a quoted term less an article right before it,
+    end with a picture others hold of people and "of", or "of what" ('the stereotype of the
+    “…”', 'a perception of what an “…” looked like'): the quotation marks keep the writer
+    apart from the label that picture puts on people. An image, a picture, a portrait or an
+    idea is such a picture only when called typical ('the usual portrait of a “…”'); without
+    that word it may show people ('pictures of the “…” sleeping rough')."""
+    if bare[-1:] == ["what"]:
+        bare = bare[:-1]
+    if len(bare) < 2 or bare[-1] != "of":
+        return False
+    if bare[-2] in _PICTURES:
+        return True
+    if len(bare) < 3 or bare[-2] not in _LIKENESSES:
+        return False
+    # called typical, or held by someone ("Hollywood built its image of the “…”")
+    return bare[-3] in _TYPICAL or (bare[-2] in _HELD_IDEAS and bare[-3] in _HOLDERS)
 
 
 def _sorted_as(words: list[str]) -> bool:
