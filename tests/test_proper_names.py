@@ -26,6 +26,8 @@ def matched(text: str) -> list[str]:
         # a quoted name before the lower-case word for what it names
         "Each spring the parish runs its “Blankets for the Homeless” campaign downtown.",
         'The youth group joined the "Walk With the Homeless" campaign in May.',
+        'The choir sang at their "Time to Serve the Homeless" gathering on Sunday.',
+        'The "Socks for the Homeless" drive ends on Friday.',
         # a name after a lower-case "with" in a line otherwise in Title Case
         "Panel Talk with the English Collective of Prostitutes",
         # a conflation's words in the name of a statute, and a poor law's board
@@ -166,6 +168,9 @@ def test_a_division_heads_a_name() -> None:
         # a verb after the quoted words, or a quoted phrase not all in capitals
         ('Some say the "Illegal Aliens" run every crew in town.', ["Illegal Aliens"]),
         ('Their "Junkie welfare" program was cut, the mayor boasted.', ["Junkie"]),
+        # people gathering, not a gathering named after them
+        ('The "Illegal Aliens" gathering outside the hall shouted at us.', ["Illegal Aliens"]),
+        ('Cameras caught "Junkies and Dealers" gathering by the tracks.', ["Junkies"]),
     ],
 )
 def test_quoted_capitals_without_a_named_thing_are_not_names(

@@ -260,6 +260,11 @@ def _quoted_name(words: list[str], left: int, right: int) -> bool:
         # "the “Crack Addicts” card in the deck"; not 'those "Illegal Aliens" game the system'
         following = words[right + 2].lower() if right + 2 < len(words) else ""
         return named != words[right + 1] or following not in _OWNING | {"a", "an"}
+    if named in _GATHERINGS:
+        # 'their “Time to Feed the Homeless” gathering'; not 'the “Illegal Aliens” gathering
+        # outside' or '“Junkies and Dealers” gathering', people gathering: a title with a
+        # linking word in it other than "and"
+        return any(w in LINKS and w not in ("and", "&") for w in words[left + 1 : right + 1])
     return named in _NAMED_THINGS
 
 
@@ -274,9 +279,12 @@ _NAMED_THINGS = frozenset(
         "events dinner lunch breakfast concert fundraiser series initiative outreach project "
         "projects center centre clinic shelter festival conference summit network coalition "
         "foundation society collective award awards exhibit exhibition documentary podcast "
-        "column newsletter committee committees club clubs team teams episode episodes"
+        "column newsletter committee committees club clubs team teams episode episodes "
+        "luncheon gala vigil vigils picnic banquet supper potluck service"
     ).split()
 )
+# nouns for events that are verbs too ("gathering", "drive", "march")
+_GATHERINGS = frozenset(("gathering", "gatherings", "drive", "drives", "march", "marches"))
 # nouns for named things that are verbs too ('"Illegal Aliens" game the system')
 _VERBAL_THINGS = word_set("card cards mod mods game games spell spells quest quests")
 
