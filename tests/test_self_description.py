@@ -110,6 +110,10 @@ def rules(text: str) -> list[str]:
         "I kept working as a prostitute until my daughter was born.",
         "I had worked as a hooker in town before I trained as a nurse.",
         "Before I trained as an estate agent, I worked as a prostitute in Leeds.",
+        # time spent inside as something, with up to five words of modifiers
+        "When I was first jailed as a first-time, non-violent, teenage offender, I was scared.",
+        "I was released as a convicted felon with thirty dollars and a bus ticket.",
+        "I was arrested as a young junkie in 1991 and sober by 1995.",
         "Having been a hooker, I say sex work is work.",
         # speaking as one, and the speaker's own "call me"
         "Speaking as a former inmate, I know what the phone charges cost.",
@@ -191,6 +195,13 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("As junkies filled the park, we closed the toilets.", "drug-use/junkie"),  # "while"
         ("She worked as a hooker in Leeds for six years.", "sex-work/hooker"),
         ("The police said I worked as a prostitute.", "sex-work/prostitute"),
+        ("The judge said I was sentenced as a dangerous offender.", "incarceration/offender"),
+        ("Every girl I had locked up as prostitutes got out.", "sex-work/prostitute"),
+        # "as" after an object, "the same day as", and "as" (while) with its own clause
+        ("In 2012 I sentenced him as a repeat felon.", "incarceration/felon"),
+        ("I was released the same week as a convicted felon from Tulsa.", "incarceration/felon"),
+        ("I was released as a man the guards called a junkie was led in.", "drug-use/junkie"),
+        ("I locked the gate as a junkie ran past the shop.", "drug-use/junkie"),
         ("I worked with prostitutes for a decade.", "sex-work/prostitute"),
         ("They call me a junkie at the clinic.", "drug-use/junkie"),  # others' word
         ("I earned as much as prostitutes do in a night.", "sex-work/prostitute"),  # comparison

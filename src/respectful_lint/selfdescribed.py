@@ -12,8 +12,10 @@ oneself ("call myself", "describes herself as", "identifies as", "self-described
 ..." followed by "I" or "we", or of a third person's copula in their own reported account ("she
 says she was a", "he told reporters he had been a"), or of the speaker's question ("am I an
 addict?"), or of "as" after a first-person verb of time spent ("I worked as a", "I spent nine
-years as a", "I started working as a"), or of a participle clause whose subject is the speaker
-("Being a former addict, I know ..."). A speaker who turns the word down ("I'm not an
+years as a", "I started working as a") or of being arrested, jailed or let out ("I was first
+jailed as a", "we were released as"; not "as" meaning "while", with a verb of its own after
+the term), or of a participle clause whose subject is the speaker ("Being a former addict, I
+know ..."). A speaker who turns the word down ("I'm not an
 inmate", "we are not junkies", "I am no prostitute") still speaks of themselves; another's
 account of someone doing so is not covered. An item of a list after the frame counts ("I was a
 junkie, a thief, and a liar"), and so does an appositive to "I" or "we" ("I, a former
@@ -187,7 +189,9 @@ def self_described(
         if "noun" in following and not (plural and "verb" in following):
             return False
     i = len(before)
-    for _ in range(3):  # "a proud former", "an HIV positive", "mentally" (I am mentally …)
+    # "a proud former", "an HIV positive", "mentally" (I am mentally …), "a young, first-time,
+    # non-violent" (five words in the view)
+    for _ in range(5):
         if i and (
             before[i - 1] in _MODIFIERS
             or (before[i - 1] in _CHILD_MODIFIERS and not plural)
@@ -226,8 +230,8 @@ def self_described(
                 return any(w in _FIRST_PERSON for w in after[:5])  # "As a former inmate, I"
             if i == 2 and before[0] == "speaking":
                 return True  # "Speaking as a former inmate, ..."
-            if _worked_as(before, i - 1):
-                return True  # "I worked as a prostitute"
+            if _worked_as(before, i - 1) or _held_as(before, i - 1, after, comma_after):
+                return True  # "I worked as a prostitute", "I was jailed as a"
     elif i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself ex-con"
     elif i >= 2 and before[i - 1] == "as" and before[i - 2] in _REFLEXIVES:
@@ -237,8 +241,12 @@ def self_described(
     elif i and before[i - 1] == "as" and (i == 1 or before[i - 2] in ("and", "but")):
         # "As drug users, we ...", not "As addicts flooded the park, we ..." ("as": while)
         return comma_after and any(w in ("we", "we're", "we've") for w in after[:5])
-    elif i and before[i - 1] == "as" and _worked_as(before, i - 1):
-        return True  # "we worked as hookers"
+    elif (
+        i
+        and before[i - 1] == "as"
+        and (_worked_as(before, i - 1) or _held_as(before, i - 1, after, comma_after))
+    ):
+        return True  # "we worked as hookers", "we were released as felons"
     negated = False
     if not article and i and before[i - 1] == "no":
         article = negated = True  # "I am no prostitute"
@@ -491,6 +499,9 @@ def _list_start(before: list[str], i: int, commas: Collection[int] = ()) -> int:
 _SPENT_AS = _words(
     "worked work working started start began begin spent spend lived live earned earn survived made"
 )
+# Participles of being arrested, put in prison or let out, after "I was" and right before "as"
+# ("I was first jailed as a young offender", "we were released as felons")
+_HELD_AS = _words("incarcerated imprisoned jailed released paroled arrested convicted deported")
 
 
 # Verbs and particles that may lead one of time spent: "started working as", "ended up
@@ -531,6 +542,39 @@ def _worked_as(before: list[str], at: int) -> bool:
             # not another's words, nor a cover in a sting
             return not any(w in _SAID for w in head[-4:]) and not any(w in _STING for w in head)
     return False
+
+
+def _held_as(before: list[str], at: int, after: list[str], comma_after: bool) -> bool:
+    """Whether the "as" at ``at`` follows a first-person subject, "was", "were" or "been"
+    and, right before it, a participle of being arrested, put in prison or let out ("I was
+    first jailed as a", "we were released as", "I had been locked up as"); not "as" after an
+    object ("I sentenced him as"), nor "the same day as", nor another's words about the
+    speaker, nor an "as" meaning "while", whose clause has its own verb in the four words
+    ``after`` the match when no comma follows it (``comma_after``): "I was released as an
+    inmate named Ortiz was booked"."""
+    if not comma_after and any(w in _PASSIVE_AFTER for w in after[:4]):
+        return False
+    v = at - 1
+    if v >= 1 and before[v] == "up" and before[v - 1] == "locked":
+        v -= 1
+    elif v < 0 or before[v] not in _HELD_AS:
+        return False
+    k = v - 1
+    while k >= 0 and (before[k] in _ADVERBS or before[k] in _WHEN_HELD):
+        k -= 1  # "I was first jailed as", "I was finally released as"
+    if k < 1 or before[k] not in ("was", "were", "been"):
+        return False
+    subject = k - 1
+    if before[k] == "been":
+        while subject >= 1 and before[subject] in ("had", "have", "has"):
+            subject -= 1  # "I had been"
+    if subject < 0 or before[subject] not in _FIRST_PERSON:
+        return False
+    return not any(w in _SAID for w in before[max(0, subject - 4) : subject])
+
+
+# Adverbs of time between "was" and a participle of prison ("I was first jailed")
+_WHEN_HELD = _words("first finally eventually later then already again")
 
 
 def _been_before(before: list[str]) -> bool:
