@@ -83,6 +83,16 @@ def test_only_the_strict_profile_reports_style_rules(profile: str) -> None:
     assert [rule for rule, _ in found(text, "strict")] == ["drug-use/relapse", "drug-use/rehab"]
 
 
+@pytest.mark.parametrize("profile", ["default", "legal", "community"])
+def test_a_contested_word_and_a_crisis_name_are_style_rules(profile: str) -> None:
+    text = "Outreach to sex buyers is part of our answer to the opioid epidemic."
+    assert found(text, profile) == []
+    assert [rule for rule, _ in found(text, "strict")] == [
+        "sex-work/sex-buyer",
+        "drug-use/opioid-epidemic",
+    ]
+
+
 def test_quoted_speech_is_one_level_lower_in_every_profile() -> None:
     plain = "Police moved the prostitutes on."
     quoted = 'The sergeant said, "Police moved the prostitutes on."'
