@@ -142,6 +142,9 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "The stereotype of the “junkie” in an alley is decades old.",
         "Hollywood shaped its image of the “junkie” in the 1950s.",
         "The portrayal of “addicts” on daytime television is cruel.",
+        # a change in what a word means, before or after the quoted word
+        "How “hooker”, as a word, slowly came to mean “prostitute” is argued over.",
+        "In the 1920s, “hooker” came to mean a woman who sold sex.",
         "The “send the junkies away” scheme failed within a year.",
         "The definition of “felon” in the statute covers juvenile records too.",
         "“Wheelchair-bound” portrays a tool of freedom as a prison, the guide says.",
@@ -412,6 +415,7 @@ def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> 
         # a picture of people with no quotation marks uses the word, and so do photographs
         ("The mural is a portrait of a junkie in an alley.", "drug-use/junkie"),
         ('Reporters took pictures of the "junkies" sleeping by the river.', "drug-use/junkie"),
+        ("The “addicts” came to mean more to her than her old friends.", "drug-use/addict"),
         # a person before "model", and "approaches" as a verb
         ('The "drug addict" approaches the car slowly.', "drug-use/addict"),
         ('That "heroin addict" model in the ad was nineteen.', "drug-use/addict"),

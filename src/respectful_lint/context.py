@@ -30,6 +30,7 @@ from .quoting import (
     advised_against,
     advised_against_clause,
     asked_of_word,
+    came_to_mean,
     choosing_between,
     classed_as_word,
     denied_before,
@@ -1121,6 +1122,12 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
+        if came_to_mean(following, after=True) and words[-1:] not in (
+            ["the"],
+            ["these"],
+            ["those"],
+        ):
+            return True  # '“…” came to mean any lodger'; not 'the “…” came to mean'
         if (words[-1:] in (["not"], ["never"]) or words[-2:] in _DENIED_ONE) and (
             _CHILD_LABEL.match(self.norm, opening + 1)
         ):

@@ -555,6 +555,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True  # 'the agency classified them as “…”'
     if last == "into" and any(w in _DIVIDING for w in words[-4:-1]):
         return True  # 'it divides people into “…” and “the rest of us”'
+    if came_to_mean(words):
+        return True  # 'how the word came to mean “…”'
     if last in _MEANING and any(w in WORD_NOUN for w in words[-4:-1]):
         return True  # 'the word does not mean “…”'
     if bare[-1:] == ["as"] and _referred_as(bare):
@@ -576,6 +578,26 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
                 return True
             return not (len(between) == 1 and (between[0] in _DETERMINERS or between[0].isdigit()))
     return False
+
+
+def came_to_mean(words: list[str], *, after: bool = False) -> bool:
+    """Whether ``words`` end (or, ``after`` a quoted term, start) with a change in what a
+    word means: "came to mean", "has come to mean", "used to mean", "originally meant",
+    "once meant"."""
+    return any(
+        tuple(words[: len(frame)] if after else words[-len(frame) :]) == frame
+        for frame in _MEANING_CHANGES
+    )
+
+
+_MEANING_CHANGES: tuple[tuple[str, ...], ...] = (
+    ("came", "to", "mean"),
+    ("come", "to", "mean"),
+    ("comes", "to", "mean"),
+    ("used", "to", "mean"),
+    ("originally", "meant"),
+    ("once", "meant"),
+)
 
 
 def _pictured(bare: list[str]) -> bool:
