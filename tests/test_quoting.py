@@ -992,6 +992,8 @@ def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
         # a part of speech, or a role in a sentence
         "In that headline “drug addicts” works as a noun, which is the problem.",
         "Here “illegal aliens” is both the subject and the object of the verb.",
+        # a judgment of its grammar
+        "Strictly, ‘transgendered’ is perfectly grammatical, the columnist argued.",
         # two words at the ends of a range
         "Names for them run from “undocumented workers” to “illegals” in the press.",
         # the word to avoid, set in brackets after the one to use

@@ -998,6 +998,7 @@ _PARTS_OF_SPEECH = _words(
 _ROLES = _words("subject object")
 _IN_WRITING = _words("sentence clause phrase verb")
 _ROLE_LEADS = _words("is was are were works worked acts acted functions functioned serves served")
+_GRAMMATICAL = _words("grammatical grammatically ungrammatical")
 _ROLE_FILLERS = _words("a an the both also only just simply merely used here there still")
 
 
@@ -1022,9 +1023,11 @@ _CALLED = _words("called known termed labelled labeled dubbed described")
 def _in_grammar(words: list[str]) -> bool:
     """Whether ``words`` after a quoted term name its part of speech or its role in a
     sentence ("is an adjective", "works as a noun here", "is both the subject and the object
-    of the sentence"): talk of the word."""
+    of the sentence"), or judge its grammar ("is grammatically correct"): talk of the word."""
     if not words or words[0] not in _ROLE_LEADS:
         return False
+    if words[0] in _COPULAS_NOW and any(w in _GRAMMATICAL for w in words[1:4]):
+        return True  # "… is clearly grammatically correct", "… was ungrammatical"
     rest = [w for w in words[1:] if w not in _ROLE_FILLERS and w != "as"]
     if rest[:1] and rest[0] in _PARTS_OF_SPEECH:
         return True
