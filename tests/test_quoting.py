@@ -145,6 +145,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         # a change in what a word means, before or after the quoted word
         "How “hooker”, as a word, slowly came to mean “prostitute” is argued over.",
         "In the 1920s, “hooker” came to mean a woman who sold sex.",
+        "A century ago “dope fiend” once meant a smoker of opium.",
         "The “send the junkies away” scheme failed within a year.",
         "The definition of “felon” in the statute covers juvenile records too.",
         "“Wheelchair-bound” portrays a tool of freedom as a prison, the guide says.",
@@ -416,6 +417,13 @@ def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> 
         ("The mural is a portrait of a junkie in an alley.", "drug-use/junkie"),
         ('Reporters took pictures of the "junkies" sleeping by the river.', "drug-use/junkie"),
         ("The “addicts” came to mean more to her than her old friends.", "drug-use/addict"),
+        ('The arrival of "crackheads" came to mean fewer shoppers.', "drug-use/junkie"),
+        ('The "drug addicts" plan to camp by the river.', "drug-use/addict"),
+        (
+            'Officers said their perception of the "addicts" by the station was wrong.',
+            "drug-use/addict",
+        ),
+        ('An old picture of the "junkies" by the pier hangs in the bar.', "drug-use/junkie"),
         # a person before "model", and "approaches" as a verb
         ('The "drug addict" approaches the car slowly.', "drug-use/addict"),
         ('That "heroin addict" model in the ad was nineteen.', "drug-use/addict"),

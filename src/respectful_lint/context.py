@@ -283,6 +283,23 @@ _SLOGANS = word_set("slogan slogans campaign campaigns")
 # nouns for a policy named by a slogan that a verb leads ('the “end demand” model'); not
 # 'the “heroin addict” model' (a person) or 'the “drug addict” approaches' (a verb)
 _POLICIES = word_set("model approach scheme strategy policy plan")
+# words before a quoted noun that make it people ('a few “…”', 'her “…”')
+_HOLDING_PEOPLE = word_set("few many several some her his their our my your its")
+# drugs, which lead a term for people ('the “drug addict” model', 'the “dope fiends” plan')
+# though the word class table also knows them as verbs
+_DRUGS = word_set("drug drugs crack dope meth smack coke heroin pill pills opium cocaine")
+
+
+def _policy_slogan(words: list[str]) -> bool:
+    """Whether quoted ``words`` before a noun for a policy are a slogan that names it: led by
+    a verb ('the “end demand” model', 'the “lock up the junkies” plan'), not by a drug; of
+    two words, not ending in a plural, whose policy noun may be a verb ('the “drug addicts”
+    plan to camp')."""
+    if len(words) < 2 or words[0] in _DRUGS or "verb" not in classes(words[0]):
+        return False
+    return len(words) > 2 or not (words[-1].endswith("s") and not words[-1].endswith("ss"))
+
+
 _CAMPAIGNING = word_set("for against to on at in with outside across")
 _OBJECT_LEADS = word_set("the a an their his her its our my your")
 # words of conflict or contact between people ('a fight between "junkies" and "dealers"'):
@@ -1101,7 +1118,7 @@ class Context:
                 return False
         if after[0] in _POLICIES:
             words = self.norm[opening + 1 : closing].strip(" ,.").split()
-            return len(words) > 1 and "verb" in classes(words[0])
+            return _policy_slogan(words)
         if after[0] in _SLOGANS:
             words = self.norm[opening + 1 : closing].strip(" ,.").split()
             # a slogan of several words; a noun phrase ending in a plural may name the
@@ -1122,12 +1139,12 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
-        if came_to_mean(following, after=True) and words[-1:] not in (
-            ["the"],
-            ["these"],
-            ["those"],
+        if came_to_mean(following, after=True) and not (
+            words[-1:] and (words[-1] in _HOLDING_PEOPLE or "function" in classes(words[-1]))
         ):
-            return True  # '“…” came to mean any lodger'; not 'the “…” came to mean'
+            # '“…” came to mean any lodger'; not 'the “…” came to mean' or 'the arrival of
+            # “…” came to mean lost sales', which speak of people
+            return True
         if (words[-1:] in (["not"], ["never"]) or words[-2:] in _DENIED_ONE) and (
             _CHILD_LABEL.match(self.norm, opening + 1)
         ):

@@ -473,9 +473,14 @@ _TEXTS = _words(
 )
 # Pictures people hold of others, before "of" and a quoted label ('the stereotype of the “…”')
 _PICTURES = _words(
-    "stereotype stereotypes caricature caricatures perception perceptions misconception "
-    "misconceptions cliche cliches cliché clichés trope tropes archetype archetypes "
-    "conception conceptions portrayal portrayals myth myths"
+    "stereotype stereotypes caricature caricatures misconception misconceptions cliche "
+    "cliches cliché clichés trope tropes archetype archetypes portrayal portrayals myth myths"
+)
+# notions of what someone is, before "of what" ('a perception of what an “…” looked like';
+# 'their perception of the “…” in the square' speaks of people there)
+_CONCEPTS = _words(
+    "perception perceptions conception conceptions idea ideas image images picture pictures "
+    "notion notions"
 )
 # an image or an idea someone holds ("its image of", "the public's idea of")
 _HELD_IDEAS = _words("image idea")
@@ -483,8 +488,8 @@ _HOLDERS = _words("its their our his her my your public's society's")
 # Likenesses that are such a picture when called typical ("the typical image of a “…”")
 _LIKENESSES = _words("image picture portrait idea depiction")
 _TYPICAL = _words(
-    "typical usual stereotypical classic familiar common popular standard conventional "
-    "romanticized romanticised stock naive tired old"
+    "typical usual stereotypical classic common standard conventional romanticized "
+    "romanticised stock naive tired"
 )
 # Nouns that judge a quoted phrase as writing: "… is lazy writing", "… is sloppy shorthand"
 _WRITING_NOUNS = _words("writing shorthand language jargon usage wording slang terminology")
@@ -543,7 +548,7 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return False
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
         return True
-    if _pictured(bare):
+    if _pictured(bare, words[-1]):
         return True  # 'the typical portrait of a “happy hooker”', 'an image of what a “…” is'
     if "known" in bare[-3:-1] and bare[-1:] == ["as"]:
         return True  # "known as", "known as a"
@@ -583,7 +588,7 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
 def came_to_mean(words: list[str], *, after: bool = False) -> bool:
     """Whether ``words`` end (or, ``after`` a quoted term, start) with a change in what a
     word means: "came to mean", "has come to mean", "used to mean", "originally meant",
-    "once meant"."""
+    "once meant", "came to refer to", "came to stand for"."""
     return any(
         tuple(words[: len(frame)] if after else words[-len(frame) :]) == frame
         for frame in _MEANING_CHANGES
@@ -597,21 +602,28 @@ _MEANING_CHANGES: tuple[tuple[str, ...], ...] = (
     ("used", "to", "mean"),
     ("originally", "meant"),
     ("once", "meant"),
+    ("came", "to", "refer", "to"),
+    ("come", "to", "refer", "to"),
+    ("came", "to", "stand", "for"),
+    ("come", "to", "stand", "for"),
 )
 
 
-def _pictured(bare: list[str]) -> bool:
+def _pictured(bare: list[str], article: str) -> bool:
     """Whether ``bare``, the words before a quoted term less an article right before it,
-    end with a picture others hold of people and "of", or "of what" ('the stereotype of the
-    “…”', 'a perception of what an “…” looked like'): the quotation marks keep the writer
-    apart from the label that picture puts on people. An image, a picture, a portrait or an
-    idea is such a picture only when called typical ('the usual portrait of a “…”'); without
-    that word it may show people ('pictures of the “…” sleeping rough')."""
-    if bare[-1:] == ["what"]:
+    end with a picture others hold of people and "of" ('the stereotype of the “…”'), or a
+    notion, "of what" and "a" or "an" (the ``article`` before the term: 'a perception of what
+    an “…” looked like'; 'no idea of what the “…” plan' speaks of people): the quotation marks
+    keep the writer apart from the label that picture puts on people. An image, a picture, a
+    portrait or an idea is such a picture before "of" alone only when called typical ('the
+    usual portrait of a “…”') or held ('its image of the “…”'); without that word it may
+    show people ('pictures of the “…” sleeping rough')."""
+    what = bare[-1:] == ["what"]
+    if what:
         bare = bare[:-1]
     if len(bare) < 2 or bare[-1] != "of":
         return False
-    if bare[-2] in _PICTURES:
+    if bare[-2] in _PICTURES or (what and bare[-2] in _CONCEPTS and article in ("a", "an")):
         return True
     if len(bare) < 3 or bare[-2] not in _LIKENESSES:
         return False
