@@ -114,6 +114,9 @@ def rules(text: str) -> list[str]:
         "When I was first jailed as a first-time, non-violent, teenage offender, I was scared.",
         "I was released as a convicted felon with thirty dollars and a bus ticket.",
         "I was arrested as a young junkie in 1991 and sober by 1995.",
+        "I got arrested as a teenage junkie in 1989 and again in 1992.",
+        "I was released as a felon who had served ten years, and nobody would hire me.",
+        "I was released as a felon because I had served every day of my sentence.",
         "Having been a hooker, I say sex work is work.",
         # speaking as one, and the speaker's own "call me"
         "Speaking as a former inmate, I know what the phone charges cost.",
@@ -202,6 +205,16 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("I was released the same week as a convicted felon from Tulsa.", "incarceration/felon"),
         ("I was released as a man the guards called a junkie was led in.", "drug-use/junkie"),
         ("I locked the gate as a junkie ran past the shop.", "drug-use/junkie"),
+        ("I was jailed as a crackhead yelled in the next cell.", "drug-use/junkie"),
+        ("I was detained as a junkie from the next block ran past the van.", "drug-use/junkie"),
+        (
+            "I was booked as a junkie from the flat upstairs at the station started shouting.",
+            "drug-use/junkie",
+        ),
+        (
+            "I was jailed as a junkie who lived next door started a fire in the cell.",
+            "drug-use/junkie",
+        ),
         ("I worked with prostitutes for a decade.", "sex-work/prostitute"),
         ("They call me a junkie at the clinic.", "drug-use/junkie"),  # others' word
         ("I earned as much as prostitutes do in a night.", "sex-work/prostitute"),  # comparison

@@ -788,6 +788,7 @@ class Context:
             possessive=norm[end - 2 : end] in ("'s", "s'"),
             is_adjective=_only_adjective,
             next_classes=lambda: self.next_classes(start, end),
+            verb_follows=lambda: _verb_follows(norm[end : min(hi, end + _SELF_REACH)]),
             commas=commas,
             listing=_LIST_GOES_ON.match(norm, end) is not None,
             comma_after=norm[end : end + 1] == ",",
@@ -1451,6 +1452,33 @@ def _word_noun_before(words: list[str]) -> bool:
         if j >= 0 and words[j] in _APPOSED_LEADS:
             return True
     return False
+
+
+def _verb_follows(text: str) -> bool:
+    """Whether the words of ``text``, up to the end of its clause (punctuation, "and" and
+    the like, which go on with the main clause, or "because", "when" and other words that open
+    a clause of their own), hold a verb of their own in their first eight: a finite form of
+    "be" or "have", a modal, or a word the word-class table knows only as a verb ("a junkie
+    on the corner screamed"), verbs in a row counting as one. After a relative ("who had
+    served ten years") the first verb is the relative clause's, so a second one is needed ("a
+    junkie who lived upstairs started a fire")."""
+    words = _WORD.findall(_CLAUSE_BREAK.split(text, 1)[0])[:8]
+    verbs = 0  # groups of verb words in a row ("had served" is one)
+    before = False
+    for w in words:
+        verb = w in _FINITE_AFTER or classes(w) == _VERB_ONLY
+        verbs += verb and not before
+        before = verb
+    return verbs >= (2 if words[:1] and words[0] in _RELATIVES_AFTER else 1)
+
+
+_CLAUSE_BREAK = lazy_compile(
+    r"[,.;:!?()]"
+    r"| (?:and|but|then|so|because|when|after|before|until|since|while|although|though|if) "
+)
+_RELATIVES_AFTER = frozenset(("who", "whom", "that", "which", "whose"))
+_FINITE_AFTER = word_set("was were is are had has have will would could can should")
+_VERB_ONLY = frozenset(("verb",))
 
 
 def _only_adjective(word: str) -> bool:

@@ -161,6 +161,7 @@ def self_described(
     possessive: bool,
     is_adjective: Callable[[str], bool],
     next_classes: Callable[[], frozenset[str]] = frozenset,
+    verb_follows: Callable[[], bool] = lambda: False,
     commas: Collection[int] = (),
     listing: bool = False,
     comma_after: bool = False,
@@ -177,7 +178,8 @@ def self_described(
     says whether the match's phrase is followed by a comma and another item ("and", "or",
     "a" or "an"); ``comma_after``, whether a comma follows the match; ``aside``, whether an
     "I" after that comma is set off by another ("Being a felon, I would argue, …");
-    ``plural``, whether the match is a plural."""
+    ``plural``, whether the match is a plural; ``verb_follows``, whether a verb of its own
+    follows the match in its clause ("as a junkie screamed": "as" means "while")."""
     if possessive:
         return False
     if after[:1] in (["myself"], ["ourselves"]) and _been_before(before):
@@ -230,7 +232,7 @@ def self_described(
                 return any(w in _FIRST_PERSON for w in after[:5])  # "As a former inmate, I"
             if i == 2 and before[0] == "speaking":
                 return True  # "Speaking as a former inmate, ..."
-            if _worked_as(before, i - 1) or _held_as(before, i - 1, after, comma_after):
+            if _worked_as(before, i - 1) or _held_as(before, i - 1, verb_follows):
                 return True  # "I worked as a prostitute", "I was jailed as a"
     elif i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself ex-con"
@@ -244,7 +246,7 @@ def self_described(
     elif (
         i
         and before[i - 1] == "as"
-        and (_worked_as(before, i - 1) or _held_as(before, i - 1, after, comma_after))
+        and (_worked_as(before, i - 1) or _held_as(before, i - 1, verb_follows))
     ):
         return True  # "we worked as hookers", "we were released as felons"
     negated = False
@@ -501,7 +503,10 @@ _SPENT_AS = _words(
 )
 # Participles of being arrested, put in prison or let out, after "I was" and right before "as"
 # ("I was first jailed as a young offender", "we were released as felons")
-_HELD_AS = _words("incarcerated imprisoned jailed released paroled arrested convicted deported")
+_HELD_AS = _words(
+    "incarcerated imprisoned jailed released paroled arrested convicted deported sentenced "
+    "detained booked"
+)
 
 
 # Verbs and particles that may lead one of time spent: "started working as", "ended up
@@ -544,16 +549,14 @@ def _worked_as(before: list[str], at: int) -> bool:
     return False
 
 
-def _held_as(before: list[str], at: int, after: list[str], comma_after: bool) -> bool:
-    """Whether the "as" at ``at`` follows a first-person subject, "was", "were" or "been"
-    and, right before it, a participle of being arrested, put in prison or let out ("I was
-    first jailed as a", "we were released as", "I had been locked up as"); not "as" after an
-    object ("I sentenced him as"), nor "the same day as", nor another's words about the
-    speaker, nor an "as" meaning "while", whose clause has its own verb in the four words
-    ``after`` the match when no comma follows it (``comma_after``): "I was released as an
-    inmate named Ortiz was booked"."""
-    if not comma_after and any(w in _PASSIVE_AFTER for w in after[:4]):
-        return False
+def _held_as(before: list[str], at: int, verb_follows: Callable[[], bool]) -> bool:
+    """Whether the "as" at ``at`` follows a first-person subject, "was", "were", "been" or
+    "got" and, right before it, a participle of being arrested, put in prison or let out ("I
+    was first jailed as a", "we were released as", "I had been locked up as", "I got arrested
+    as"); not "as" after an object ("I sentenced him as"), nor "the same day as", nor
+    another's words about the speaker, nor an "as" meaning "while", whose clause has a verb of
+    its own after the match (``verb_follows``): "I was jailed as a junkie in the next cell
+    screamed"."""
     v = at - 1
     if v >= 1 and before[v] == "up" and before[v - 1] == "locked":
         v -= 1
@@ -562,7 +565,7 @@ def _held_as(before: list[str], at: int, after: list[str], comma_after: bool) ->
     k = v - 1
     while k >= 0 and (before[k] in _ADVERBS or before[k] in _WHEN_HELD):
         k -= 1  # "I was first jailed as", "I was finally released as"
-    if k < 1 or before[k] not in ("was", "were", "been"):
+    if k < 1 or before[k] not in ("was", "were", "been", "got"):
         return False
     subject = k - 1
     if before[k] == "been":
@@ -570,7 +573,7 @@ def _held_as(before: list[str], at: int, after: list[str], comma_after: bool) ->
             subject -= 1  # "I had been"
     if subject < 0 or before[subject] not in _FIRST_PERSON:
         return False
-    return not any(w in _SAID for w in before[max(0, subject - 4) : subject])
+    return not any(w in _SAID for w in before[max(0, subject - 4) : subject]) and not verb_follows()
 
 
 # Adverbs of time between "was" and a participle of prison ("I was first jailed")
