@@ -942,8 +942,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
     if leading and _called_a_word(words[:7]):
         return True  # '“…” went from a police term to an insult'
 
-    if head[0] in _MODALS and any(w in _GIVEN_UP for w in head[1:4]):
-        return True  # "… should not be used", "… should be avoided"
+    if head[0] in _MODALS and any(w in _GIVEN_UP for w in words[1:5]):
+        return True  # "… should not be used", "… should no longer be used"
     if head[0] in ("has", "had") and head[1:2] == ["become"]:
         head = ["is", *head[2:]]
     if head[0] in _COPULAS:
