@@ -33,6 +33,8 @@ def matched(text: str) -> list[str]:
         # a conflation's words in the name of a statute, and a poor law's board
         "She praised the End Demand for Trafficking Act passed in 2009.",
         "By 1880 the Trustees of the Poor had built a county home for the aged.",
+        # a year or a decade named for a cause
+        "The singer mocked the Year of the Disabled in a 1981 single.",
     ],
 )
 def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
@@ -171,6 +173,8 @@ def test_a_division_heads_a_name() -> None:
         # people gathering, not a gathering named after them
         ('The "Illegal Aliens" gathering outside the hall shouted at us.', ["Illegal Aliens"]),
         ('Cameras caught "Junkies and Dealers" gathering by the tracks.', ["Junkies"]),
+        # a year named only before "of"
+        ("Over the New Year Inmates at the county jail got extra visits.", ["Inmates"]),
     ],
 )
 def test_quoted_capitals_without_a_named_thing_are_not_names(

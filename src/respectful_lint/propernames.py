@@ -42,9 +42,13 @@ _EXPANDING = frozenset(("stands", "short"))
 # words that head a name only before the match, joined to it ("the School for the
 # Handicapped", "Voice of the Retarded"); after it they may be verbs ("Illegals Camp in …")
 LEADING_HEADS = frozenset(("School", "Home", "Camp", "Academy", "Voice", "Voices", "Friends"))
-# words for a body of people that head a name only before "of" and the match ("Trustees of
-# the Poor", "Guardians of the Poor"); elsewhere they are people ("the Governors and …")
-OF_HEADS = frozenset(("Trustees", "Overseers", "Guardians", "Governors", "Commissioners"))
+# words that head a name only before "of" and the match: a body of people ("Trustees of the
+# Poor", "Guardians of the Poor"; elsewhere they are people, "the Governors and …"), and a
+# year or a decade named for a cause ("the Year of the Disabled"; not "over the New Year
+# Inmates …")
+OF_HEADS = frozenset(
+    ("Trustees", "Overseers", "Guardians", "Governors", "Commissioners", "Year", "Decade")
+)
 # links after a match at a sentence's start that may carry on a name ("Felons for Democracy
 # Coalition", "Inmates to Scholars Program"); "in", "at" and "on" name where people are
 _NAME_LINKS = frozenset(("for", "to", "of", "against"))
