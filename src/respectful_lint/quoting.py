@@ -50,6 +50,12 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("e", "g"),
     ("instead", "of"),
     ("rather", "than"),
+    ("instead", "of", "saying"),  # 'instead of saying, “…,” say “…”'
+    ("rather", "than", "saying"),
+    ("instead", "of", "using"),
+    ("rather", "than", "using"),
+    ("instead", "of", "writing"),
+    ("rather", "than", "writing"),
     ("eg",),
     ("i", "e"),
     ("as", "in"),
