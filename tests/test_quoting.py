@@ -149,6 +149,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "How “hooker”, as a word, slowly came to mean “prostitute” is argued over.",
         "In the 1920s, “hooker” came to mean a woman who sold sex.",
         "A century ago “dope fiend” once meant a smoker of opium.",
+        "“Junkie” had come to refer to anyone who lived rough.",
         "The “send the junkies away” scheme failed within a year.",
         "The definition of “felon” in the statute covers juvenile records too.",
         "“Wheelchair-bound” portrays a tool of freedom as a prison, the guide says.",
@@ -427,6 +428,10 @@ def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> 
             "drug-use/addict",
         ),
         ('An old picture of the "junkies" by the pier hangs in the bar.', "drug-use/junkie"),
+        ('A picture of what a "junkie" left behind went viral.', "drug-use/junkie"),
+        ('In that precinct "illegals" came to mean easy arrests.', "immigration/illegals"),
+        ("“Inmates” should be paid, not used as free labour.", "incarceration/inmate"),
+        ('The "recovering addict" model of care is outdated.', "drug-use/former-addict"),
         # a person before "model", and "approaches" as a verb
         ('The "drug addict" approaches the car slowly.', "drug-use/addict"),
         ('That "heroin addict" model in the ad was nineteen.', "drug-use/addict"),

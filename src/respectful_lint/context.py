@@ -292,11 +292,13 @@ _DRUGS = word_set("drug drugs crack dope meth smack coke heroin pill pills opium
 
 def _policy_slogan(words: list[str]) -> bool:
     """Whether quoted ``words`` before a noun for a policy are a slogan that names it: led by
-    a verb ('the “end demand” model', 'the “lock up the junkies” plan'), not by a drug; of
-    two words, not ending in a plural, whose policy noun may be a verb ('the “drug addicts”
-    plan to camp')."""
+    a verb ('the “end demand” model', 'the “lock up the junkies” plan'), not by a drug, a
+    participle or "sex"; of two words, not ending in a plural, whose policy noun may be a
+    verb ('the “drug addicts” plan to camp')."""
     if len(words) < 2 or words[0] in _DRUGS or "verb" not in classes(words[0]):
         return False
+    if words[0].endswith("ing") or words[0] == "sex":
+        return False  # a participle or a noun before a person ('the “recovering addict” model')
     return len(words) > 2 or not (words[-1].endswith("s") and not words[-1].endswith("ss"))
 
 
@@ -1140,11 +1142,17 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
-        if came_to_mean(following, after=True) and not (
-            words[-1:] and (words[-1] in _HOLDING_PEOPLE or "function" in classes(words[-1]))
+        quoted = self.norm[opening + 1 : closing].rstrip(" ,.")
+        if (
+            came_to_mean(following, after=True)
+            and not (quoted.endswith("s") and not quoted.endswith("ss"))
+            and not (
+                words[-1:] and (words[-1] in _HOLDING_PEOPLE or "function" in classes(words[-1]))
+            )
         ):
-            # '“…” came to mean any lodger'; not 'the “…” came to mean' or 'the arrival of
-            # “…” came to mean lost sales', which speak of people
+            # '“…” came to mean any lodger', a word; not a plural ('in that precinct “…”
+            # came to mean easy arrests'), nor after 'the' or 'the arrival of', which speak
+            # of people
             return True
         if (words[-1:] in (["not"], ["never"]) or words[-2:] in _DENIED_ONE) and (
             _CHILD_LABEL.match(self.norm, opening + 1)

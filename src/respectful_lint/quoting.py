@@ -482,12 +482,10 @@ _PICTURES = _words(
     "stereotype stereotypes caricature caricatures misconception misconceptions cliche "
     "cliches cliché clichés trope tropes archetype archetypes portrayal portrayals myth myths"
 )
-# notions of what someone is, before "of what" ('a perception of what an “…” looked like';
-# 'their perception of the “…” in the square' speaks of people there)
-_CONCEPTS = _words(
-    "perception perceptions conception conceptions idea ideas image images picture pictures "
-    "notion notions"
-)
+# notions of what someone is, before "of what" ('a perception of what an “…” would be';
+# 'their perception of the “…” in the square' speaks of people there, and 'a picture of what
+# a “…” left behind' shows a thing)
+_CONCEPTS = _words("perception perceptions conception conceptions idea ideas notion notions")
 # an image or an idea someone holds ("its image of", "the public's idea of")
 _HELD_IDEAS = _words("image idea")
 _HOLDERS = _words("its their our his her my your public's society's")
@@ -502,6 +500,8 @@ _WRITING_NOUNS = _words("writing shorthand language jargon usage wording slang t
 # What a quoted saying is called when it is judged: "… is a myth"
 _SAYING_NOUNS = _words("myth myths stereotype stereotypes cliche cliché saying slogan hype")
 _MODALS = _words("should shouldn't must mustn't cannot can't")
+# words between a modal and a verdict that leave it whole ("should no longer ever be used")
+_NO_LONGER = _words("no longer ever")
 # What is done to a word given up, after a modal or "no longer": "should not be used"
 _GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriate")
 
@@ -595,6 +595,8 @@ def came_to_mean(words: list[str], *, after: bool = False) -> bool:
     """Whether ``words`` end (or, ``after`` a quoted term, start) with a change in what a
     word means: "came to mean", "has come to mean", "used to mean", "originally meant",
     "once meant", "came to refer to", "came to stand for"."""
+    if after and words[:1] in (["has"], ["had"], ["have"]):
+        words = words[1:]  # '“…” had come to refer to'
     return any(
         tuple(words[: len(frame)] if after else words[-len(frame) :]) == frame
         for frame in _MEANING_CHANGES
@@ -619,7 +621,7 @@ def _pictured(bare: list[str], article: str) -> bool:
     """Whether ``bare``, the words before a quoted term less an article right before it,
     end with a picture others hold of people and "of" ('the stereotype of the “…”'), or a
     notion, "of what" and "a" or "an" (the ``article`` before the term: 'a perception of what
-    an “…” looked like'; 'no idea of what the “…” plan' speaks of people): the quotation marks
+    an “…” would be'; 'no idea of what the “…” plan' speaks of people): the quotation marks
     keep the writer apart from the label that picture puts on people. An image, a picture, a
     portrait or an idea is such a picture before "of" alone only when called typical ('the
     usual portrait of a “…”') or held ('its image of the “…”'); without that word it may
@@ -948,7 +950,9 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
     if leading and _called_a_word(words[:7]):
         return True  # '“…” went from a police term to an insult'
 
-    if head[0] in _MODALS and any(w in _GIVEN_UP for w in words[1:5]):
+    if head[0] in _MODALS and any(
+        w in _GIVEN_UP for w in [w for w in words[1:7] if w not in _NO_LONGER][:3]
+    ):
         return True  # "… should not be used", "… should no longer be used"
     if head[0] in ("has", "had") and head[1:2] == ["become"]:
         head = ["is", *head[2:]]
