@@ -117,6 +117,7 @@ def rules(text: str) -> list[str]:
         "I got arrested as a teenage junkie in 1989 and again in 1992.",
         "I was released as a felon who had served ten years, and nobody would hire me.",
         "I was released as a felon because I had served every day of my sentence.",
+        "She calls herself a working prostitute and a union organiser.",
         "Having been a hooker, I say sex work is work.",
         # speaking as one, and the speaker's own "call me"
         "Speaking as a former inmate, I know what the phone charges cost.",
