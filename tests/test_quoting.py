@@ -106,6 +106,7 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "The wire service dropped “illegal alien” from its stylebook.",
         "“Illegal immigrant” should not be used to describe a person.",
         "“Junkie” should no longer be used in any of our leaflets.",
+        "The connotations of “inmate” are softer, the editor argued.",
         "Instead of saying “junkies,” our leaflet says people who use drugs.",
         "Rather than using “addicts,” the guide speaks of patients.",
         "“Junkie” is no longer used by the paper's health desk.",

@@ -81,6 +81,11 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("mentions", "of"),  # 'strike mentions of "illegal alien" from the code'
     ("references", "to"),  # not "in reference to", which means "about"
     ("concept", "of"),  # 'the concept of “anchor babies” is in the news'
+    ("connotation", "of"),  # 'the connotations of “prisoner” are darker'
+    ("connotations", "of"),
+    ("etymology", "of"),
+    ("spelling", "of"),
+    ("pronunciation", "of"),
     ("notion", "of"),
     ("headlined",),  # 'a story headlined “Junkies …”'
     ("definition", "of"),  # 'the definition of “convicted felon” includes …'
