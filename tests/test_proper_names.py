@@ -28,6 +28,8 @@ def matched(text: str) -> list[str]:
         'The youth group joined the "Walk With the Homeless" campaign in May.',
         'The choir sang at their "Time to Serve the Homeless" gathering on Sunday.',
         'The "Socks for the Homeless" drive ends on Friday.',
+        # two names sharing their head word
+        "She goes to Alcoholics or Narcotics Anonymous twice a week.",
         # a name after a lower-case "with" in a line otherwise in Title Case
         "Panel Talk with the English Collective of Prostitutes",
         # a conflation's words in the name of a statute, and a poor law's board

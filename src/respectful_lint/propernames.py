@@ -75,7 +75,7 @@ _NAMED_BY_CALLING = word_set(
     "ministry initiative collective coalition"
 )
 # words that may link two capitalized words inside a name
-LINKS = frozenset({"of", "for", "the", "and", "on", "against", "in", "to", "with", "&"})
+LINKS = frozenset({"of", "for", "the", "and", "or", "on", "against", "in", "to", "with", "&"})
 _REACH = 8  # words looked at on each side
 _TOKEN = lazy_compile(r"\S+")
 _EDGE = "\"'()[]{}<>.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb"
