@@ -299,7 +299,7 @@ def _policy_slogan(words: list[str]) -> bool:
         return False
     if words[0].endswith("ing") or words[0] == "sex":
         return False  # a participle or a noun before a person ('the “recovering addict” model')
-    return len(words) > 2 or not (words[-1].endswith("s") and not words[-1].endswith("ss"))
+    return len(words) > 2 or not _plural_s(words[-1])
 
 
 _CAMPAIGNING = word_set("for against to on at in with outside across")
@@ -795,7 +795,7 @@ class Context:
             listing=_LIST_GOES_ON.match(norm, end) is not None,
             comma_after=norm[end : end + 1] == ",",
             aside=_ASIDE.match(norm, end) is not None,
-            plural=norm[end - 1 : end] == "s" and norm[end - 2 : end] != "ss",
+            plural=_plural_s(norm[start:end]),
         )
 
     def in_compound(self, start: int, end: int) -> bool:
@@ -1119,15 +1119,14 @@ class Context:
             named = after[0] in _SLOGANS or after[0] in _POLICIES
             if not (described and named and "adj" in classes(before[-1])):
                 return False
+        words = self.norm[opening + 1 : closing].strip(" ,.").split()
         if after[0] in _POLICIES:
-            words = self.norm[opening + 1 : closing].strip(" ,.").split()
             return _policy_slogan(words)
         if after[0] in _SLOGANS:
-            words = self.norm[opening + 1 : closing].strip(" ,.").split()
             # a slogan of several words; a noun phrase ending in a plural may name the
             # campaigners ('the "street walkers" campaign has won two seats'), unless a verb
             # leads it ('the "lock up the junkies" campaign')
-            plural = words[-1:] != [] and words[-1].endswith("s") and not words[-1].endswith("ss")
+            plural = words[-1:] != [] and _plural_s(words[-1])
             slogan = len(words) > 1 and (not plural or "verb" in classes(words[0]))
             return slogan and (after[1:2] == [] or after[1] not in _OBJECT_LEADS | _CAMPAIGNING)
         # a verb after it ('the “junkies” slur their words') has an object
@@ -1145,7 +1144,7 @@ class Context:
         quoted = self.norm[opening + 1 : closing].rstrip(" ,.")
         if (
             came_to_mean(following, after=True)
-            and not (quoted.endswith("s") and not quoted.endswith("ss"))
+            and not _plural_s(quoted)
             and not (
                 words[-1:] and (words[-1] in _HOLDING_PEOPLE or "function" in classes(words[-1]))
             )
