@@ -15,15 +15,14 @@ addict?"), or of "as" after a first-person verb of time spent ("I worked as a", 
 years as a", "I started working as a") or of being arrested, jailed or let out ("I was first
 jailed as a", "we were released as"; not "as" meaning "while", with a verb of its own after
 the term), or of a participle clause whose subject is the speaker ("Being a former addict, I
-know ..."). A speaker who turns the word down ("I'm not an
-inmate", "we are not junkies", "I am no prostitute") still speaks of themselves; another's
-account of someone doing so is not covered. An item of a list after the frame counts ("I was a
-junkie, a thief, and a liar"), and so does an appositive to "I" or "we" ("I, a former
-prostitute, ..."). Only a few modifiers may stand between the frame and the term, and they must
-be adjectives ("a former", "a proud", "an HIV-positive"), so "I was a volunteer helping
-prostitutes" is still read as use. A possessive ("I am a prostitute's son") names someone else,
-and so do another's words about the speaker ("the guard said I was a convict", "in their eyes I
-was an inmate").
+know ..."). A speaker who turns the word down ("I'm not an inmate", "we are not junkies", "I
+am no prostitute") still speaks of themselves; another's account of someone doing so is not
+covered. An item of a list after the frame counts ("I was a junkie, a thief, and a liar"),
+and so does an appositive to "I" or "we" ("I, a former prostitute, ..."). Only a few
+modifiers may stand between the frame and the term, and they must be adjectives ("a former",
+"a proud", "an HIV-positive"), so "I was a volunteer helping prostitutes" is still read as
+use. A possessive ("I am a prostitute's son") names someone else, and so do another's words
+about the speaker ("the guard said I was a convict", "in their eyes I was an inmate").
 
 Words are the lower-cased words of the normalized view, as guards see them.
 """
