@@ -93,6 +93,16 @@ def test_a_contested_word_and_a_crisis_name_are_style_rules(profile: str) -> Non
     ]
 
 
+@pytest.mark.parametrize("profile", ["default", "legal", "community"])
+def test_a_job_title_staff_prefer_is_a_style_rule(profile: str) -> None:
+    text = "A prison guard and two guards at the jail were hurt in the fire."
+    assert found(text, profile) == []
+    assert [rule for rule, _ in found(text, "strict")] == [
+        "incarceration/prison-guard",
+        "incarceration/guard",
+    ]
+
+
 def test_quoted_speech_is_one_level_lower_in_every_profile() -> None:
     plain = "Police moved the prostitutes on."
     quoted = 'The sergeant said, "Police moved the prostitutes on."'

@@ -207,7 +207,7 @@ def test_a_lone_guillemet_opens_no_quotation() -> None:
         "Do not say junkies, crackheads or addicts at the front desk.",
         "Never refer to anyone as a hooker.",
         "Don't call her a prostitute.",
-        'Our guide uses "correctional officer", not prison guard.',
+        'Our guide uses "people in prison", not inmates.',
     ],
 )
 def test_advice_against_an_unquoted_word_is_a_mention(text: str) -> None:

@@ -116,7 +116,7 @@ def test_a_wording_made_for_the_term_is_not_traded_for_a_general_possessive() ->
 
 
 def test_a_fix_in_a_title_keeps_its_title_case() -> None:
-    [finding] = lint_text("The Worst Prison Guards\n", kind="text")
+    [finding] = lint_text("The Worst Prison Guards\n", kind="text", profile="strict")
     assert finding.fix is not None
     assert finding.fix.edits == ((10, 23, "Correctional Officers"),)
     [lived] = lint_text("Helping HIV-Infected Mothers Every Day\n", kind="text")
