@@ -122,6 +122,9 @@ def rules(text: str) -> list[str]:
         # speaking as one, and the speaker's own "call me"
         "Speaking as a former inmate, I know what the phone charges cost.",
         "Call me a hooker if you like; I have been one for twenty years.",
+        # pride in one's own word
+        "Some people flinch, but I'm proud to be a former junkie.",
+        "We are proud to be junkies who keep each other alive.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -245,6 +248,7 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("The jail releases to us inmates with no ID and no bus fare.", "incarceration/inmate"),
         ("Like us, convicted felons lose the vote in this state.", "incarceration/felon"),
         ("He attacked a fellow inmate in the yard.", "incarceration/inmate"),
+        ("I'm proud to be a friend to every junkie in this town.", "drug-use/junkie"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

@@ -7,7 +7,8 @@ their word to use: the labelling standard leaves self-identification unflagged, 
 peer-led style guides ask.
 
 A match is a self-description when it heads a noun phrase that is the complement of a
-first-person copula ("I am", "I was", "I've been", "we are", "we were"), of a verb that names
+first-person copula ("I am", "I was", "I've been", "we are", "we were", "I'm proud to be"),
+of a verb that names
 oneself ("call myself", "describes herself as", "identifies as", "self-described"), of "as a
 ..." followed by "I" or "we", or of a third person's copula in their own reported account ("she
 says she was a", "he told reporters he had been a"), or of the speaker's question ("am I an
@@ -93,6 +94,8 @@ _SINGULAR: tuple[tuple[str, ...], ...] = (
     ("i", "haven't", "been"),
     ("i", "hadn't", "been"),
     ("i", "ain't"),
+    ("i'm", "proud", "to", "be"),  # "I'm proud to be a cripple": pride in one's own word
+    ("i", "am", "proud", "to", "be"),
     *_IDENTIFY,
     ("am", "i"),  # asking oneself: "Am I an addict if I drink every day?"
     ("call", "me"),  # "Call me a hooker if you like": at a sentence's start (see below)
@@ -109,6 +112,8 @@ _PLURAL: tuple[tuple[str, ...], ...] = (
     ("we", "weren't"),
     ("we", "aren't"),
     ("we", "haven't", "been"),
+    ("we're", "proud", "to", "be"),
+    ("we", "are", "proud", "to", "be"),
     *_IDENTIFY,
     ("are", "we"),
     ("were", "we"),
