@@ -989,6 +989,8 @@ def test_an_unquoted_label_put_on_people_is_still_used() -> None:
         "Addict is an accurate clinical term, the commenter argued.",
         "Junkie is one of those terms people throw around without thinking.",
         "Addict is not the only street slang word people use loosely.",
+        "He says he is used to being called a junkie by the bus drivers.",
+        "Being called a hooker at school made her leave at fifteen.",
     ],
 )
 def test_name_calling_itself_and_a_word_said_to_be_a_term_are_mentions(text: str) -> None:
@@ -997,6 +999,7 @@ def test_name_calling_itself_and_a_word_said_to_be_a_term_are_mentions(text: str
 
 def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
     assert rules("She kept calling him a junkie in front of the kids.") == ["drug-use/junkie"]
+    assert rules("We watched a man being called a junkie by the guard.") == ["drug-use/junkie"]
     assert rules("Felons are often given harsh prison terms.") == ["incarceration/felon"]
     assert rules("Felons were often handed terms of ten years.") == ["incarceration/felon"]
     assert rules("“Inmates” served a long term at the farm.") == ["incarceration/inmate"]

@@ -5,7 +5,7 @@ are reported. A term is a *mention*, and not reported, when the frame around it 
 talked about as a word:
 
 * a naming frame before it: "the term", "the word", "labels like", "terms such as", "so-called",
-  "e.g.";
+  "e.g."; name-calling as a topic: "calling someone a", "hates being called a";
 * for a quoted term, a frame that reports what someone called something: "called … a", "dubbed",
   "known as", "referring to them as", "described as";
 * for a quoted term, what a style guide does with it: "bans", "retires", "dropped" (with
@@ -514,6 +514,21 @@ _GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriat
 # "calling someone a …", "to call anybody an …": the act of name-calling, no one named
 _CALLING = _words("call calls calling")
 _ANYONE = _words("someone somebody anyone anybody")
+# words before "being called a …" that make it a gerund, the name-calling as a topic ("cool
+# with being called a …", "hates being called a …"); not "a man being called a …", which
+# reports one act
+_GERUND_LEADS = _words(
+    "with about of at from against after without by over to hate hates hated mind minds "
+    "minded dislike dislikes disliked fear fears feared risk risks avoid avoids avoided love "
+    "loves loved like likes liked enjoy enjoys enjoyed resent resents resented remember "
+    "remembers remembered recall recalls recalled stand means meant"
+)
+
+
+def _gerund_at(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` ("being") starts a gerund: first in its sentence, or after a
+    preposition or a verb that takes one (see _GERUND_LEADS)."""
+    return k == 0 or words[k - 1] in _GERUND_LEADS
 
 
 def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
@@ -555,6 +570,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True
     if bare != words and len(bare) >= 2 and bare[-1] in _ANYONE and bare[-2] in _CALLING:
         return True  # "calling someone a …": name-calling itself talked about
+    if bare != words and bare[-2:] == ["being", "called"] and _gerund_at(bare, len(bare) - 2):
+        return True  # "hates being called a …": name-calling suffered, talked about
     if not quoted:
         return False
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
