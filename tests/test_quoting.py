@@ -126,6 +126,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         # two quoted terms set against each other, and a quoted word as a concept
         "The guide sees no real difference between “hooker” and “escort”.",
         "Editors should tell apart, in every story, between “junkie” and “crackhead”.",
+        "Writing “child prostitute” versus “exploited teenager” changes how a jury listens.",
+        "The “addict” vs. “patient” choice shapes every intake form.",
         "The concept of “anchor babies” keeps coming back in debates.",
         "The paper referred to him all through the article as a “junkie”, the board found.",
         # a child's label denied after "not a"

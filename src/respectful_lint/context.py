@@ -652,10 +652,17 @@ class Context:
         lo, hi = self.sentence_bounds(start)
         wordings = None
         quotes = list(_QUOTED_PHRASE.finditer(self.norm, lo, hi))
-        own = next((q.start() for q in quotes if q.start() <= start < q.end()), start)
+        mine = next((q for q in quotes if q.start() <= start < q.end()), None)
+        own = mine.start() if mine else start
         for quoted in quotes:
             if quoted.start() <= start < quoted.end():
                 continue  # the term's own quotes
+            if mine and _VERSUS.fullmatch(
+                self.norm,
+                min(mine.end(), quoted.end()),
+                max(mine.start(), quoted.start()),
+            ):
+                return True  # '“…” versus “juvenile victim”': two wordings weighed
             if wordings is None:
                 wordings = preferred_wordings(lexicon)
             raw = quoted[1].strip(" ,.;:!?")
@@ -1412,6 +1419,8 @@ _CLAUSE_ENDS = frozenset(",.;:!?")
 _SENTENCE_ENDS = frozenset(".!?")
 # words that set one quoted wording against another ('“…” or “…”', 'better than “…”')
 _COMPARING = word_set("or vs versus not than over instead")
+# "versus" alone between two quoted phrases: any wording weighed against the term
+_VERSUS = lazy_compile(r",?\s+(?:versus|vs\.?)\s+")
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = lazy_compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term
