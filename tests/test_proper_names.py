@@ -222,6 +222,9 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "The county ran Group Facilities for the Mentally Retarded from 1968 to 1990.",
         # a company: its name, a comma and "Inc."
         "Shoes for the Homeless, Inc. gave 1,600 pairs last year.",
+        # a book after "author of", and a video named after "called"
+        "She is the co-author of Building for the Homeless, a design manual.",
+        "She uploaded a video called Addict Life last spring.",
     ],
 )
 def test_the_title_of_a_work_is_a_name(text: str) -> None:
@@ -267,6 +270,7 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Footage shows The Addicts shooting up in the doorway.", ["Addicts"]),
         ("Texas's ranchers film Illegal Aliens at the fence.", ["Illegal Aliens"]),
         ("Illegal Aliens (2021): 900,000 arrests, the bureau reports.", ["Illegal Aliens"]),
+        ("Authors of the Report Fed the Homeless Daily", ["the Homeless"]),
     ],
 )
 def test_people_in_a_headline_or_beside_a_work_are_not_a_title(

@@ -72,7 +72,7 @@ _NAMED_BY_CALLING = word_set(
     "group groups page pages account forum site website blog channel organisation "
     "organization charity nonprofit company app thread podcast band show series film "
     "movie book novel song album campaign program programme project club team network "
-    "ministry initiative collective coalition"
+    "ministry initiative collective coalition video videos documentary"
 )
 # words that may link two capitalized words inside a name
 LINKS = frozenset({"of", "for", "the", "and", "or", "on", "against", "in", "to", "with", "&"})
@@ -302,6 +302,8 @@ _WORKS = frozenset(
         "novel novels podcast poem single song songs sitcom comedy drama thriller western"
     ).split()
 )
+# who wrote a work, before "of" and its title ("the author of …")
+_AUTHORS = word_set("author authors co-author coauthor editor editors writer")
 # what stands before such a noun ("the film", "her debut album")
 _WORK_LEADS = word_set("the a an his her their its our my this that")
 _OWNING = word_set("the his her their its our my this that")
@@ -327,7 +329,8 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
     song or the like: three or more in quotes before "by" ('“The Last Junkie in Town” by the
     band') or with "of", "in", "on" or "with" among them after a word for a work ('the
     memoir “Letters of the Junkie in Leeds”'), after a noun for a work and its determiner ("the
-    film Illegal Aliens"), before a year in brackets ("Illegal Aliens (2007)", only after a
+    film Illegal Aliens") or after "author of" ("the author of Designing for the Homeless"),
+    before a year in brackets ("Illegal Aliens (2007)", only after a
     colon or a dash in a headline) or a comma and a work ("Illegal Aliens, a 2007 comedy"),
     after "Film Review:" or before a dash and "Film Review", or a name said to be a work at a
     sentence's start ("Junkie is a four-piece punk band")."""
@@ -349,6 +352,8 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
         return True
     if quoted and before.endswith(_POSSESSIVE[:2]) and _capitalized(before):
         return True  # 'Genesis's “Illegal Alien”', a song of a band or a book of a writer
+    if not headline and before == "of" and left >= 2 and _core(words[left - 2]) in _AUTHORS:
+        return True  # "author of Designing for the Homeless"
     # "a novel …" and "every single …" are adjectives: "the novel Junkie" is a book
     owner = words[left - 2].lower() if left >= 2 else ""
     adjective = _core(before) in ("novel", "single") and owner not in _OWNING
