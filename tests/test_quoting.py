@@ -993,6 +993,8 @@ def test_an_unquoted_label_put_on_people_is_still_used() -> None:
         "Addict is not the only street slang word people use loosely.",
         "He says he is used to being called a junkie by the bus drivers.",
         "Being called a hooker at school made her leave at fifteen.",
+        "Many of them object to being called addicts at the clinic.",
+        "Despite getting called a junkie for years, he kept coming back.",
     ],
 )
 def test_name_calling_itself_and_a_word_said_to_be_a_term_are_mentions(text: str) -> None:

@@ -518,7 +518,8 @@ _ANYONE = _words("someone somebody anyone anybody")
 # with being called a …", "hates being called a …"); not "a man being called a …", which
 # reports one act
 _GERUND_LEADS = _words(
-    "with about of at from against after without by over to hate hates hated mind minds "
+    "with about of at from against after without by over to for despite before hate hates "
+    "hated mind minds "
     "minded dislike dislikes disliked fear fears feared risk risks avoid avoids avoided love "
     "loves loved like likes liked enjoy enjoys enjoyed resent resents resented remember "
     "remembers remembered recall recalls recalled stand means meant"
@@ -526,9 +527,9 @@ _GERUND_LEADS = _words(
 
 
 def _gerund_at(words: list[str], k: int) -> bool:
-    """Whether ``words[k]`` ("being") starts a gerund: first in its sentence, or after a
-    preposition or a verb that takes one (see _GERUND_LEADS)."""
-    return k == 0 or words[k - 1] in _GERUND_LEADS
+    """Whether ``words[k]`` ("being") starts a gerund: first in its sentence (after "and" or
+    "but" too), or after a preposition or a verb that takes one (see _GERUND_LEADS)."""
+    return k == 0 or words[k - 1] in _GERUND_LEADS or (k == 1 and words[0] in ("and", "but"))
 
 
 def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
@@ -570,8 +571,10 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True
     if bare != words and len(bare) >= 2 and bare[-1] in _ANYONE and bare[-2] in _CALLING:
         return True  # "calling someone a …": name-calling itself talked about
-    if bare != words and bare[-2:] == ["being", "called"] and _gerund_at(bare, len(bare) - 2):
-        return True  # "hates being called a …": name-calling suffered, talked about
+    if bare[-2:] in (["being", "called"], ["getting", "called"]) and _gerund_at(
+        bare, len(bare) - 2
+    ):
+        return True  # "hates being called a …", "being called addicts": name-calling suffered
     if not quoted:
         return False
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
