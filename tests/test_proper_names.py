@@ -225,6 +225,8 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         # a book after "author of", and a video named after "called"
         "She is the co-author of Building for the Homeless, a design manual.",
         "She uploaded a video called Addict Life last spring.",
+        # a church's ministry named for those it serves
+        "Requests reached the Apostolate to the Handicapped every week.",
     ],
 )
 def test_the_title_of_a_work_is_a_name(text: str) -> None:

@@ -24,7 +24,8 @@ from .wordsets import word_set
 # or event
 HEADS = frozenset(
     (  # noqa: SIM905 (a list of words reads better as words)
-        "Act Acts Agency Alliance Amendment Anonymous Association Awards Bill Board Bureau "
+        "Act Acts Agency Alliance Amendment Anonymous Apostolate Association Awards Bill Board "
+        "Bureau "
         "Campaign Caucus Center Centers Centre Centres Clinic Club Clubs Coalition Code Collective "
         "Commission Committee Conference Convention Cooperative Council Court Day Department "
         "Directive Facilities Facility Federation Festival Force Forum Foundation Fund Hospital "
