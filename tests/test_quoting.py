@@ -128,6 +128,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "Editors should tell apart, in every story, between “junkie” and “crackhead”.",
         "Writing “child prostitute” versus “exploited teenager” changes how a jury listens.",
         "The “addict” vs. “patient” choice shapes every intake form.",
+        # a wording changed to the quoted one
+        "In 1993 the catalogue revised it to “illegal aliens”, a heading since retired.",
         "The concept of “anchor babies” keeps coming back in debates.",
         "The paper referred to him all through the article as a “junkie”, the board found.",
         # a child's label denied after "not a"
@@ -440,6 +442,7 @@ def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> 
         ('That "heroin addict" model in the ad was nineteen.', "drug-use/addict"),
         # speaking of people, not of the word
         ("Residents talk of “johns” cruising past the school at night.", "sex-work/john"),
+        ("Officers revised the count of “illegals” upward twice.", "immigration/illegals"),
     ],
 )
 def test_quoted_people_beside_other_quoted_words_are_still_people(text: str, rule: str) -> None:

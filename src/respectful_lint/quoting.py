@@ -511,6 +511,22 @@ _NO_LONGER = _words("no longer ever")
 _GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriate")
 
 
+# verbs that change a wording, before "(it) to" and the new one ('revised it to “…”')
+_REVISING = _words(
+    "revised revise revises revising amended amend amends amending reworded reword rewords "
+    "retitled retitle renamed rename renames renaming shortened updated"
+)
+_RENAMED = _words("it them this that")
+
+
+def _revised(words: list[str]) -> bool:
+    """Whether ``words`` end with a verb that changes a wording, and perhaps "it" or "them",
+    before "to" and a quoted new wording."""
+    if words[-1:] and words[-1] in _RENAMED:
+        words = words[:-1]
+    return bool(words) and words[-1] in _REVISING
+
+
 # "calling someone a …", "to call anybody an …": the act of name-calling, no one named
 _CALLING = _words("call calls calling")
 _ANYONE = _words("someone somebody anyone anybody")
@@ -579,6 +595,8 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return False
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
         return True
+    if last == "to" and _revised(words[:-1]):
+        return True  # 'revised it to “illegal aliens”': the new wording of a heading or a text
     if _pictured(bare, words[-1]):
         return True  # 'the typical portrait of a “happy hooker”', 'an image of what a “…” is'
     if "known" in bare[-3:-1] and bare[-1:] == ["as"]:
