@@ -227,6 +227,8 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "She uploaded a video called Addict Life last spring.",
         # a church's ministry named for those it serves
         "Requests reached the Apostolate to the Handicapped every week.",
+        # a fundraising event
+        "Sign up now for the spring Walk for the Homeless along the river.",
     ],
 )
 def test_the_title_of_a_work_is_a_name(text: str) -> None:

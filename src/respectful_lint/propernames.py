@@ -33,7 +33,8 @@ HEADS = frozenset(
         "Network Office "
         "Ordinance Organisation Organization Panel Partnership Program Programme Project Protocol "
         "Division Journal Commissioner "
-        "Services Shelter Society Statute Summit Taskforce Treaty Trust Union Unit Week"
+        "Services Shelter Society Statute Summit Taskforce Treaty Trust Union Unit Week "
+        "Walk Walkathon Sleepout Gala Luncheon Banquet Telethon Radiothon"
     ).split()
 )
 # what follows a company's name after a comma ("Shoes for the Homeless, Inc.")
