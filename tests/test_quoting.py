@@ -1007,6 +1007,7 @@ def test_name_calling_itself_and_a_word_said_to_be_a_term_are_mentions(text: str
 def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
     assert rules("She kept calling him a junkie in front of the kids.") == ["drug-use/junkie"]
     assert rules("We watched a man being called a junkie by the guard.") == ["drug-use/junkie"]
+    assert rules("After being called, the inmates lined up.") == ["incarceration/inmate"]
     assert rules("Felons are often given harsh prison terms.") == ["incarceration/felon"]
     assert rules("Felons were often handed terms of ten years.") == ["incarceration/felon"]
     assert rules("“Inmates” served a long term at the farm.") == ["incarceration/inmate"]

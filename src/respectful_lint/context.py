@@ -102,6 +102,7 @@ _QUOTED_ITEM = lazy_compile(
 # comma may set the term off ("the word, junkie, is")
 _GAP_BEFORE = lazy_compile(r"(?<=\w)([^\w]*)\Z")
 _JOINING = lazy_compile(r"[&;.!?+/]")
+_COMMA_BEFORE = lazy_compile(r",\s*(?:(?:a|an|the)\s+)?\Z")
 # a label set against what someone is said to be, at its clause's end: "treat them as
 # victims, not criminals", "they are patients, not addicts" ("arrested johns, not
 # prostitutes" names other people)
@@ -1028,9 +1029,11 @@ class Context:
         words = self.words_before(start)
         gap = _GAP_BEFORE.search(self.norm, max(0, start - 8), start)
         joined = gap is not None and _JOINING.search(gap[1]) is not None
-        if (not joined and mention_frame_before(words, quoted=False)) or self._listed_after_frame(
-            start, end
-        ):
+        # a comma between the frame and the term: "After being called, the inmates were …"
+        apart = _COMMA_BEFORE.search(self.norm, max(0, start - 8), start) is not None
+        if (
+            not joined and mention_frame_before(words, quoted=False, apart=apart)
+        ) or self._listed_after_frame(start, end):
             return "mention"
         if classed_as_word(self.words_after(end)):
             return "mention"  # "transgender is an adjective, not a verb"

@@ -548,12 +548,13 @@ def _gerund_at(words: list[str], k: int) -> bool:
     return k == 0 or words[k - 1] in _GERUND_LEADS or (k == 1 and words[0] in ("and", "but"))
 
 
-def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
+def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False) -> bool:
     """Whether the words just before a term name it as a word.
 
     Unquoted terms need a naming noun or phrase right before them ("the term prostitute",
     "words like junkie", "so-called johns"); quoted terms also count as mentions after a
-    reporting verb ("called the girl a", "referring to them as", "known as").
+    reporting verb ("called the girl a", "referring to them as", "known as"). ``apart``
+    says a comma stands between the words and the term ("After being called, inmates …").
     """
     if not words:
         return False
@@ -587,8 +588,10 @@ def mention_frame_before(words: list[str], *, quoted: bool) -> bool:
         return True
     if bare != words and len(bare) >= 2 and bare[-1] in _ANYONE and bare[-2] in _CALLING:
         return True  # "calling someone a …": name-calling itself talked about
-    if bare[-2:] in (["being", "called"], ["getting", "called"]) and _gerund_at(
-        bare, len(bare) - 2
+    if (
+        not apart
+        and bare[-2:] in (["being", "called"], ["getting", "called"])
+        and _gerund_at(bare, len(bare) - 2)
     ):
         return True  # "hates being called a …", "being called addicts": name-calling suffered
     if not quoted:
