@@ -443,6 +443,7 @@ def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> 
         # speaking of people, not of the word
         ("Residents talk of “johns” cruising past the school at night.", "sex-work/john"),
         ("Officers revised the count of “illegals” upward twice.", "immigration/illegals"),
+        ("Police counted 22 “johns” versus “a handful” of sellers.", "sex-work/john"),
     ],
 )
 def test_quoted_people_beside_other_quoted_words_are_still_people(text: str, rule: str) -> None:

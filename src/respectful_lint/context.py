@@ -658,10 +658,14 @@ class Context:
         for quoted in quotes:
             if quoted.start() <= start < quoted.end():
                 continue  # the term's own quotes
-            if mine and _VERSUS.fullmatch(
-                self.norm,
-                min(mine.end(), quoted.end()),
-                max(mine.start(), quoted.start()),
+            if (
+                mine
+                and _VERSUS.fullmatch(
+                    self.norm,
+                    min(mine.end(), quoted.end()),
+                    max(mine.start(), quoted.start()),
+                )
+                and _WORDING.fullmatch(quoted[1].strip(" ,.;:!?"))
             ):
                 return True  # '“…” versus “juvenile victim”': two wordings weighed
             if wordings is None:
@@ -1424,6 +1428,12 @@ _SENTENCE_ENDS = frozenset(".!?")
 _COMPARING = word_set("or vs versus not than over instead")
 # "versus" alone between two quoted phrases: any wording weighed against the term
 _VERSUS = lazy_compile(r",?\s+(?:versus|vs\.?)\s+")
+# a wording of one to four words, not a count or a share ('“about 30”', '“a handful”')
+_WORDING = lazy_compile(
+    r"(?!(?:a|an|about|only|just|nearly|almost|over|under|around|roughly|some|few|fewer|many|"
+    r"more|less|most|all|no|none|half|several|dozens|hundreds|thousands|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b)[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}"
+)
 # after "dropped" and a quoted term: the end, "from ...", or "in" and a year
 _WORD_DROPPED = lazy_compile(r"(?:$|from\b|in (?:1[89]|20)\d\d\b|years ago\b)")
 # a quoted term and "or" before another quoted term
