@@ -443,6 +443,7 @@ def test_a_quoted_word_weighed_edited_or_asked_about_is_a_mention(text: str) -> 
         # speaking of people, not of the word
         ("Residents talk of “johns” cruising past the school at night.", "sex-work/john"),
         ("Officers revised the count of “illegals” upward twice.", "immigration/illegals"),
+        ("The rules were updated to “give the inmates more yard time”.", "incarceration/inmate"),
         ("Police counted 22 “johns” versus “a handful” of sellers.", "sex-work/john"),
     ],
 )

@@ -511,7 +511,7 @@ _NO_LONGER = _words("no longer ever")
 _GIVEN_UP = _words("used avoided retired replaced accepted acceptable appropriate")
 
 
-# verbs that change a wording, before "(it) to" and the new one ('revised it to “…”')
+# verbs that change a wording, before "it to" and the new one ('revised it to “…”')
 _REVISING = _words(
     "revised revise revises revising amended amend amends amending reworded reword rewords "
     "retitled retitle renamed rename renames renaming shortened updated"
@@ -520,11 +520,10 @@ _RENAMED = _words("it them this that")
 
 
 def _revised(words: list[str]) -> bool:
-    """Whether ``words`` end with a verb that changes a wording, and perhaps "it" or "them",
-    before "to" and a quoted new wording."""
-    if words[-1:] and words[-1] in _RENAMED:
-        words = words[:-1]
-    return bool(words) and words[-1] in _REVISING
+    """Whether ``words`` end with a verb that changes a wording and "it", "them", "this" or
+    "that", before "to" and a quoted new wording; without the object, "to" may start a
+    purpose ('updated to “keep inmates safe”')."""
+    return len(words) >= 2 and words[-1] in _RENAMED and words[-2] in _REVISING
 
 
 # "calling someone a …", "to call anybody an …": the act of name-calling, no one named
