@@ -94,6 +94,22 @@ def test_a_contested_word_and_a_crisis_name_are_style_rules(profile: str) -> Non
 
 
 @pytest.mark.parametrize("profile", ["default", "legal", "community"])
+def test_wordings_that_label_no_one_are_style_rules(profile: str) -> None:
+    text = (
+        "She chose when to disclose her HIV status. The fight against AIDS goes on. "
+        "Critics call it a bathroom bill. Abolitionist groups want prostitution ended."
+    )
+    style = [
+        "hiv/disclose",
+        "hiv/fight-against-aids",
+        "gender-identity/bathroom-bill",
+        "trafficking/abolitionist",
+    ]
+    assert [rule for rule, _ in found(text, profile) if rule in style] == []
+    assert [rule for rule, _ in found(text, "strict") if rule in style] == style
+
+
+@pytest.mark.parametrize("profile", ["default", "legal", "community"])
 def test_a_job_title_staff_prefer_is_a_style_rule(profile: str) -> None:
     text = "A prison guard and two guards at the jail were hurt in the fire."
     assert found(text, profile) == []
