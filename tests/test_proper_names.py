@@ -229,6 +229,8 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
         "Requests reached the Apostolate to the Handicapped every week.",
         # a fundraising event
         "Sign up now for the spring Walk for the Homeless along the river.",
+        # capitalized words with a link, before the lower-case word for what they name
+        "Grants from the Training for Ex-Offenders program paid for the course.",
     ],
 )
 def test_the_title_of_a_work_is_a_name(text: str) -> None:
@@ -275,6 +277,7 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Texas's ranchers film Illegal Aliens at the fence.", ["Illegal Aliens"]),
         ("Illegal Aliens (2021): 900,000 arrests, the bureau reports.", ["Illegal Aliens"]),
         ("Authors of the Report Fed the Homeless Daily", ["the Homeless"]),
+        ("The Illegal Aliens program ended in May.", ["Illegal Aliens"]),
     ],
 )
 def test_people_in_a_headline_or_beside_a_work_are_not_a_title(

@@ -181,6 +181,8 @@ def in_proper_name(
         return True  # "Shoes for the Homeless, Inc."
     if right > left and right + 1 < len(words) and _quoted_name(words, left, right):
         return True  # 'the church's “Lunch for the Homeless” ministry'
+    if right + 1 < len(words) and _named_before_noun(words, left, right, first):
+        return True  # "the Reintegration of Ex-Offenders program"
     if _work_title(words, left, right, first, headline=False):
         return True  # '“The Last Junkie in Town” by the band', 'the film Illegal Aliens'
     if (
@@ -272,6 +274,21 @@ def _quoted_name(words: list[str], left: int, right: int) -> bool:
         # linking word in it other than "and"
         return any(w in LINKS and w not in ("and", "&") for w in words[left + 1 : right + 1])
     return named in _NAMED_THINGS
+
+
+def _named_before_noun(words: list[str], left: int, right: int, first: int) -> bool:
+    """Whether the capitalized words ``words[left:right + 1]``, with words of their own
+    before the match at ``first`` and a link such as "of" or "for" among them, are the name
+    of what the lower-case word after them names ("the Reintegration of Ex-Offenders
+    program"); "the Illegal Aliens program" names nothing more than its people."""
+    named = words[right + 1].rstrip(",.;:!?")
+    return (
+        first > left
+        and not _closes(words[right])
+        and named[:1].islower()
+        and named in _NAMED_THINGS
+        and any(w in LINKS and w not in ("and", "&") for w in words[left + 1 : right])
+    )
 
 
 _OPENING_QUOTES = "\"'\u201c\u2018\u00ab"
