@@ -340,6 +340,8 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
         "My cousin is not just a “felon”; he builds houses.",
         "He was no “junkie”, only a man with a bad back.",
         "Her brother is not “a junkie”, he is a patient of this clinic.",
+        "Missing one court date does not make them “felons” in anyone's eyes.",
+        "One relapse doesn't make her a “junkie”.",
         "Newsrooms went from “junkies” to “people who use drugs” over ten years.",
         'The county is changing "convicted felon" to "person with a felony conviction".',
         "The handbook replaced “addicts” with “people who use drugs” last year.",

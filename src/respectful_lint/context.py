@@ -182,6 +182,9 @@ _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 # a label turned down or left behind in quotes (see Context._label_refused_or_left)
 _BE_FORMS = word_set("is are was were be been being am")
 _BE_NOT = word_set("isn't aren't wasn't weren't ain't")
+# "does not make them a “…”": who is not made into the label, and the negated "do"
+_MADE_INTO = word_set("them him her you me us someone anyone somebody anybody people one")
+_DO_NOT = word_set("doesn't don't didn't won't wouldn't can't cannot")
 _QUESTION_WORDS = word_set("why how what where when who whom which whose")
 # verbs of writing after a quoted word: the word as written on something. People seldom do
 # the first ones on a place themselves; they do paint or carve ('the “inmates” painted on
@@ -570,7 +573,8 @@ class Context:
     def _label_refused_or_left(self, start: int, category: str) -> bool:
         """Whether the quoted term at ``start`` is a label the sentence turns down or leaves
         behind: after a subject, a copula and "not" ('these were not “illegals” who might
-        flee', 'she isn't a “junkie”'), or after a verb of renaming and "from" ('were
+        flee', 'she isn't a “junkie”'), after "not make them" ('that does not make them
+        “illegals”'), or after a verb of renaming and "from" ('were
         recast from “junkies” to organisers'). Not in a question ('why aren't
         “johns” arrested'), and not for the sex trade's words, where 'they are not
         “prostitutes”' goes on to rename adults as victims: that claim keeps its finding.
@@ -594,6 +598,13 @@ class Context:
             words = [*words[:-2], "not"]  # "they are no longer “…”"
         elif words[-1:] == ["no"]:
             words = [*words[:-1], "not"]  # "he was no “…”"
+        if (
+            len(words) >= 3
+            and words[-1] in _MADE_INTO
+            and words[-2] in ("make", "makes", "made")
+            and (words[-3] in ("not", "never") or words[-3] in _DO_NOT)
+        ):
+            return True  # "that does not make them “illegals”"
         if words[-1:] == ["from"] and len(words) >= 2:
             if words[-2] in _RENAMING:
                 return True
