@@ -573,7 +573,7 @@ class Context:
     def _label_refused_or_left(self, start: int, category: str) -> bool:
         """Whether the quoted term at ``start`` is a label the sentence turns down or leaves
         behind: after a subject, a copula and "not" ('these were not “illegals” who might
-        flee', 'she isn't a “junkie”'), after "not make them" ('that does not make them
+        flee', 'she isn't a “junkie”'), after "not make them" ('it doesn't make them
         “illegals”'), or after a verb of renaming and "from" ('were
         recast from “junkies” to organisers'). Not in a question ('why aren't
         “johns” arrested'), and not for the sex trade's words, where 'they are not
@@ -604,7 +604,7 @@ class Context:
             and words[-2] in ("make", "makes", "made")
             and (words[-3] in ("not", "never") or words[-3] in _DO_NOT)
         ):
-            return True  # "that does not make them “illegals”"
+            return True  # "it doesn't make them “illegals”"
         if words[-1:] == ["from"] and len(words) >= 2:
             if words[-2] in _RENAMING:
                 return True

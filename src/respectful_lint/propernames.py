@@ -182,7 +182,7 @@ def in_proper_name(
     if right > left and right + 1 < len(words) and _quoted_name(words, left, right):
         return True  # 'the church's “Lunch for the Homeless” ministry'
     if right + 1 < len(words) and _named_before_noun(words, left, right, first):
-        return True  # "the Reintegration of Ex-Offenders program"
+        return True  # "the Training for Ex-Offenders program"
     if _work_title(words, left, right, first, headline=False):
         return True  # '“The Last Junkie in Town” by the band', 'the film Illegal Aliens'
     if (
@@ -279,8 +279,8 @@ def _quoted_name(words: list[str], left: int, right: int) -> bool:
 def _named_before_noun(words: list[str], left: int, right: int, first: int) -> bool:
     """Whether the capitalized words ``words[left:right + 1]``, with words of their own
     before the match at ``first`` and a link such as "of" or "for" among them, are the name
-    of what the lower-case word after them names ("the Reintegration of Ex-Offenders
-    program"); "the Illegal Aliens program" names nothing more than its people."""
+    of what the lower-case word after them names ("the Training for Ex-Offenders program");
+    "the Illegal Aliens program" names nothing more than its people."""
     named = words[right + 1].rstrip(",.;:!?")
     return (
         first > left
@@ -348,7 +348,7 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
     song or the like: three or more in quotes before "by" ('“The Last Junkie in Town” by the
     band') or with "of", "in", "on" or "with" among them after a word for a work ('the
     memoir “Letters of the Junkie in Leeds”'), after a noun for a work and its determiner ("the
-    film Illegal Aliens") or after "author of" ("the author of Designing for the Homeless"),
+    film Illegal Aliens") or after "author of" ("the author of Building for the Homeless"),
     before a year in brackets ("Illegal Aliens (2007)", only after a
     colon or a dash in a headline) or a comma and a work ("Illegal Aliens, a 2007 comedy"),
     after "Film Review:" or before a dash and "Film Review", or a name said to be a work at a
@@ -372,7 +372,7 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
     if quoted and before.endswith(_POSSESSIVE[:2]) and _capitalized(before):
         return True  # 'Genesis's “Illegal Alien”', a song of a band or a book of a writer
     if not headline and before == "of" and left >= 2 and _core(words[left - 2]) in _AUTHORS:
-        return True  # "author of Designing for the Homeless"
+        return True  # "the author of Building for the Homeless"
     # "a novel …" and "every single …" are adjectives: "the novel Junkie" is a book
     owner = words[left - 2].lower() if left >= 2 else ""
     adjective = _core(before) in ("novel", "single") and owner not in _OWNING

@@ -94,7 +94,7 @@ _SINGULAR: tuple[tuple[str, ...], ...] = (
     ("i", "haven't", "been"),
     ("i", "hadn't", "been"),
     ("i", "ain't"),
-    ("i'm", "proud", "to", "be"),  # "I'm proud to be a cripple": pride in one's own word
+    ("i'm", "proud", "to", "be"),  # "I'm proud to be an ex-con": pride in one's own word
     ("i", "am", "proud", "to", "be"),
     *_IDENTIFY,
     ("am", "i"),  # asking oneself: "Am I an addict if I drink every day?"
