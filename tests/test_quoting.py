@@ -1012,6 +1012,7 @@ def test_calling_one_person_a_name_and_long_sentences_still_report() -> None:
     assert rules("She kept calling him a junkie in front of the kids.") == ["drug-use/junkie"]
     assert rules("We watched a man being called a junkie by the guard.") == ["drug-use/junkie"]
     assert rules("After being called, the inmates lined up.") == ["incarceration/inmate"]
+    assert rules("Pills did not make him an “addict”; the heroin later did.") == ["drug-use/addict"]
     assert rules("Felons are often given harsh prison terms.") == ["incarceration/felon"]
     assert rules("Felons were often handed terms of ten years.") == ["incarceration/felon"]
     assert rules("“Inmates” served a long term at the farm.") == ["incarceration/inmate"]

@@ -184,7 +184,8 @@ _BE_FORMS = word_set("is are was were be been being am")
 _BE_NOT = word_set("isn't aren't wasn't weren't ain't")
 # "does not make them a “…”": who is not made into the label, and the negated "do"
 _MADE_INTO = word_set("them him her you me us someone anyone somebody anybody people one")
-_DO_NOT = word_set("doesn't don't didn't won't wouldn't can't cannot")
+# (the present only: "the pills did not make him an “addict”; the heroin did" tells a story)
+_DO_NOT = word_set("doesn't don't")
 _QUESTION_WORDS = word_set("why how what where when who whom which whose")
 # verbs of writing after a quoted word: the word as written on something. People seldom do
 # the first ones on a place themselves; they do paint or carve ('the “inmates” painted on
@@ -601,8 +602,10 @@ class Context:
         if (
             len(words) >= 3
             and words[-1] in _MADE_INTO
-            and words[-2] in ("make", "makes", "made")
-            and (words[-3] in ("not", "never") or words[-3] in _DO_NOT)
+            and words[-2] == "make"
+            and (
+                words[-3] in _DO_NOT or (words[-3] == "not" and words[-4:-3] in (["does"], ["do"]))
+            )
         ):
             return True  # "it doesn't make them “illegals”"
         if words[-1:] == ["from"] and len(words) >= 2:
