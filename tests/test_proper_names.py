@@ -278,6 +278,7 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Illegal Aliens (2021): 900,000 arrests, the bureau reports.", ["Illegal Aliens"]),
         ("Authors of the Report Fed the Homeless Daily", ["the Homeless"]),
         ("The Illegal Aliens program ended in May.", ["Illegal Aliens"]),
+        ("Thousands of Illegal Aliens program staff were cut.", ["Illegal Aliens"]),
     ],
 )
 def test_people_in_a_headline_or_beside_a_work_are_not_a_title(

@@ -276,18 +276,28 @@ def _quoted_name(words: list[str], left: int, right: int) -> bool:
     return named in _NAMED_THINGS
 
 
+_NAME_LEADS = word_set("the a an our its their his her this your my")
+
+
 def _named_before_noun(words: list[str], left: int, right: int, first: int) -> bool:
     """Whether the capitalized words ``words[left:right + 1]``, with words of their own
     before the match at ``first`` and a link such as "of" or "for" among them, are the name
     of what the lower-case word after them names ("the Training for Ex-Offenders program");
     "the Illegal Aliens program" names nothing more than its people."""
     named = words[right + 1].rstrip(",.;:!?")
+    lead = words[left - 1] if left else ""
+    # the name's own determiner or owner before it ("the", "its", "the county's"); not a
+    # count or a subject ("Thousands of Illegal Aliens program applicants")
+    owned = (left == 0 and words[0] == "The") or (
+        lead in _NAME_LEADS or lead.endswith(_POSSESSIVE[:2])
+    )
     return (
-        first > left
+        owned
+        and first > left
         and not _closes(words[right])
         and named[:1].islower()
         and named in _NAMED_THINGS
-        and any(w in LINKS and w not in ("and", "&") for w in words[left + 1 : right])
+        and any(w in LINKS and w not in ("and", "&", "the") for w in words[left + 1 : right])
     )
 
 
