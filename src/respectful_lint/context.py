@@ -575,8 +575,8 @@ class Context:
         """Whether the quoted term at ``start`` is a label the sentence turns down or leaves
         behind: after a subject, a copula and "not" ('these were not “illegals” who might
         flee', 'she isn't a “junkie”'), after "not make them" ('it doesn't make them
-        “illegals”'), or after a verb of renaming and "from" ('were
-        recast from “junkies” to organisers'). Not in a question ('why aren't
+        “illegals”'), or after a verb of renaming and "from" ('were recast from “junkies” to
+        organisers'). Not in a question ('why aren't
         “johns” arrested'), and not for the sex trade's words, where 'they are not
         “prostitutes”' goes on to rename adults as victims: that claim keeps its finding.
         Without the quotes the word is used ('they are not prostitutes')."""
@@ -1440,7 +1440,7 @@ _CLAUSE_ENDS = frozenset(",.;:!?")
 _SENTENCE_ENDS = frozenset(".!?")
 # words that set one quoted wording against another ('“…” or “…”', 'better than “…”')
 _COMPARING = word_set("or vs versus not than over instead")
-# "versus" alone between two quoted phrases: any wording weighed against the term
+# "versus" alone between two quoted phrases: a wording weighed against the term
 _VERSUS = lazy_compile(r",?\s+(?:versus|vs\.?)\s+")
 # a wording of one to four words, not a count or a share ('“about 30”', '“a handful”')
 _WORDING = lazy_compile(

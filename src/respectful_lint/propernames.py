@@ -25,8 +25,8 @@ from .wordsets import word_set
 HEADS = frozenset(
     (  # noqa: SIM905 (a list of words reads better as words)
         "Act Acts Agency Alliance Amendment Anonymous Apostolate Association Awards Bill Board "
-        "Bureau "
-        "Campaign Caucus Center Centers Centre Centres Clinic Club Clubs Coalition Code Collective "
+        "Bureau Campaign Caucus Center Centers Centre Centres Clinic Club Clubs Coalition Code "
+        "Collective "
         "Commission Committee Conference Convention Cooperative Council Court Day Department "
         "Directive Facilities Facility Federation Festival Force Forum Foundation Fund Hospital "
         "Initiative Institute League Law Laws Library Ministry Mission Month Movement Museum "
@@ -359,8 +359,8 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
     band') or with "of", "in", "on" or "with" among them after a word for a work ('the
     memoir “Letters of the Junkie in Leeds”'), after a noun for a work and its determiner ("the
     film Illegal Aliens") or after "author of" ("the author of Building for the Homeless"),
-    before a year in brackets ("Illegal Aliens (2007)", only after a
-    colon or a dash in a headline) or a comma and a work ("Illegal Aliens, a 2007 comedy"),
+    before a year in brackets ("Illegal Aliens (2007)", only after a colon or a dash in a
+    headline) or a comma and a work ("Illegal Aliens, a 2007 comedy"),
     after "Film Review:" or before a dash and "Film Review", or a name said to be a work at a
     sentence's start ("Junkie is a four-piece punk band")."""
     after = words[right + 1] if right + 1 < len(words) else ""

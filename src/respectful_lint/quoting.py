@@ -534,10 +534,9 @@ _ANYONE = _words("someone somebody anyone anybody")
 # reports one act
 _GERUND_LEADS = _words(
     "with about of at from against after without by over to for despite before hate hates "
-    "hated mind minds "
-    "minded dislike dislikes disliked fear fears feared risk risks avoid avoids avoided love "
-    "loves loved like likes liked enjoy enjoys enjoyed resent resents resented remember "
-    "remembers remembered recall recalls recalled stand means meant"
+    "hated mind minds minded dislike dislikes disliked fear fears feared risk risks avoid "
+    "avoids avoided love loves loved like likes liked enjoy enjoys enjoyed resent resents "
+    "resented remember remembers remembered recall recalls recalled stand means meant"
 )
 
 

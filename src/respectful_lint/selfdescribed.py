@@ -8,9 +8,9 @@ peer-led style guides ask.
 
 A match is a self-description when it heads a noun phrase that is the complement of a
 first-person copula ("I am", "I was", "I've been", "we are", "we were", "I'm proud to be"),
-of a verb that names
-oneself ("call myself", "describes herself as", "identifies as", "self-described"), of "as a
-..." followed by "I" or "we", or of a third person's copula in their own reported account ("she
+of a verb that names oneself ("call myself", "describes herself as", "identifies as",
+"self-described"), of "as a ..." followed by "I" or "we", or of a third person's copula in
+their own reported account ("she
 says she was a", "he told reporters he had been a"), or of the speaker's question ("am I an
 addict?"), or of "as" after a first-person verb of time spent ("I worked as a", "I spent nine
 years as a", "I started working as a") or of being arrested, jailed or let out ("I was first
