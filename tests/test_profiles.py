@@ -83,40 +83,39 @@ def test_only_the_strict_profile_reports_style_rules(profile: str) -> None:
     assert [rule for rule, _ in found(text, "strict")] == ["drug-use/relapse", "drug-use/rehab"]
 
 
-@pytest.mark.parametrize("profile", ["default", "legal", "community"])
-def test_a_contested_word_and_a_crisis_name_are_style_rules(profile: str) -> None:
-    text = "Outreach to sex buyers is part of our answer to the opioid epidemic."
-    assert found(text, profile) == []
-    assert [rule for rule, _ in found(text, "strict")] == [
-        "sex-work/sex-buyer",
-        "drug-use/opioid-epidemic",
-    ]
-
-
-@pytest.mark.parametrize("profile", ["default", "legal", "community"])
-def test_wordings_that_label_no_one_are_style_rules(profile: str) -> None:
-    text = (
+# wording preferences that label no one, a word its sources disagree on, and a job title
+# staff prefer: off unless the strict profile asks for them
+STYLE_CASES = [
+    (
+        "Outreach to sex buyers is part of our answer to the opioid epidemic.",
+        ["sex-work/sex-buyer", "drug-use/opioid-epidemic"],
+    ),
+    (
+        "A prison guard and two guards at the jail were hurt in the fire.",
+        ["incarceration/prison-guard", "incarceration/guard"],
+    ),
+    (
         "She chose when to disclose her HIV status. The fight against AIDS goes on. "
-        "Critics call it a bathroom bill. Abolitionist groups want prostitution ended."
-    )
-    style = [
-        "hiv/disclose",
-        "hiv/fight-against-aids",
-        "gender-identity/bathroom-bill",
-        "trafficking/abolitionist",
-    ]
+        "Critics call it a bathroom bill. Abolitionist groups want prostitution ended. "
+        "The study covers commercial sex work in three ports.",
+        [
+            "hiv/disclose",
+            "hiv/fight-against-aids",
+            "gender-identity/bathroom-bill",
+            "trafficking/abolitionist",
+            "sex-work/commercial-sex-work",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("profile", ["default", "legal", "community"])
+@pytest.mark.parametrize(("text", "style"), STYLE_CASES)
+def test_style_rules_are_reported_by_the_strict_profile_only(
+    profile: str, text: str, style: list[str]
+) -> None:
     assert [rule for rule, _ in found(text, profile) if rule in style] == []
     assert [rule for rule, _ in found(text, "strict") if rule in style] == style
-
-
-@pytest.mark.parametrize("profile", ["default", "legal", "community"])
-def test_a_job_title_staff_prefer_is_a_style_rule(profile: str) -> None:
-    text = "A prison guard and two guards at the jail were hurt in the fire."
-    assert found(text, profile) == []
-    assert [rule for rule, _ in found(text, "strict")] == [
-        "incarceration/prison-guard",
-        "incarceration/guard",
-    ]
 
 
 def test_quoted_speech_is_one_level_lower_in_every_profile() -> None:
