@@ -182,8 +182,7 @@ _BEFORE_A_KIND = word_set("a an the not no still now just simply also often")
 # a label turned down or left behind in quotes (see Context._label_refused_or_left)
 _BE_FORMS = word_set("is are was were be been being am")
 _BE_NOT = word_set("isn't aren't wasn't weren't ain't")
-# "does not make them a “…”": who is not made into the label, and the negated "do"
-_MADE_INTO = word_set("them him her you me us someone anyone somebody anybody people one")
+# "does not make them a “…”": the negated "do" (who is not made into the label: _MADE_INTO)
 # (the present only: "the pills did not make him an “addict”; the heroin did" tells a story)
 _DO_NOT = word_set("doesn't don't")
 _QUESTION_WORDS = word_set("why how what where when who whom which whose")
@@ -203,6 +202,7 @@ _NOT_ONLY = word_set("just even only merely simply really actually")
 # the sex trade's words in quotes after "not" often rename adults as victims: a claim
 _RENAMED_CATEGORIES = frozenset(("sex-work", "child-exploitation", "trafficking", "conflation"))
 _OBJECT_PRONOUNS = word_set("them him her us me you it")
+_MADE_INTO = _OBJECT_PRONOUNS | word_set("someone anyone somebody anybody people one")
 _REPLACING = word_set("replace replaces replaced replacing swap swaps swapped swapping")
 # verbs of renaming before "from" (not of motion: "the virus moved from “junkies” to …")
 _RENAMING = word_set(

@@ -276,9 +276,6 @@ def _quoted_name(words: list[str], left: int, right: int) -> bool:
     return named in _NAMED_THINGS
 
 
-_NAME_LEADS = word_set("the a an our its their his her this your my")
-
-
 def _named_before_noun(words: list[str], left: int, right: int, first: int) -> bool:
     """Whether the capitalized words ``words[left:right + 1]``, with words of their own
     before the match at ``first`` and a link such as "of" or "for" among them, are the name
@@ -289,7 +286,7 @@ def _named_before_noun(words: list[str], left: int, right: int, first: int) -> b
     # the name's own determiner or owner before it ("the", "its", "the county's"); not a
     # count or a subject ("Thousands of Illegal Aliens program applicants")
     owned = (left == 0 and words[0] == "The") or (
-        lead in _NAME_LEADS or lead.endswith(_POSSESSIVE[:2])
+        lead in _WORK_LEADS or lead.endswith(_POSSESSIVE[:2])
     )
     return (
         owned

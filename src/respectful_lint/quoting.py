@@ -532,7 +532,7 @@ _ANYONE = _words("someone somebody anyone anybody")
 # words before "being called a …" that make it a gerund, the name-calling as a topic ("cool
 # with being called a …", "hates being called a …"); not "a man being called a …", which
 # reports one act
-_GERUND_LEADS = _words(
+_GERUND_TAKERS = _words(
     "with about of at from against after without by over to for despite before hate hates "
     "hated mind minds minded dislike dislikes disliked fear fears feared risk risks avoid "
     "avoids avoided love loves loved like likes liked enjoy enjoys enjoyed resent resents "
@@ -542,8 +542,8 @@ _GERUND_LEADS = _words(
 
 def _gerund_at(words: list[str], k: int) -> bool:
     """Whether ``words[k]`` ("being") starts a gerund: first in its sentence (after "and" or
-    "but" too), or after a preposition or a verb that takes one (see _GERUND_LEADS)."""
-    return k == 0 or words[k - 1] in _GERUND_LEADS or (k == 1 and words[0] in ("and", "but"))
+    "but" too), or after a preposition or a verb that takes one (see _GERUND_TAKERS)."""
+    return k == 0 or words[k - 1] in _GERUND_TAKERS or (k == 1 and words[0] in ("and", "but"))
 
 
 def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False) -> bool:
