@@ -41,6 +41,12 @@ def test_an_unknown_word_counts_as_a_noun_so_rules_err_on_the_side_of_silence() 
         "The county turned away the homeless including families with small children.",
         # quoted speech after it, not a quoted noun
         'Volunteers asked the homeless "Coffee or tea?" at the door.',
+        # a participle with its preposition: a clause about the people
+        "Outreach workers want the homeless involved in planning the new centre.",
+        "It is time the homeless placed in motels were moved to flats.",
+        "The plan relies on the homeless participating in weekly check-ins.",
+        # "cannot" is an auxiliary, as "can't" is
+        "Critics say the homeless cannot simply be moved along.",
     ],
 )
 def test_the_homeless_as_a_noun_is_flagged_wherever_it_stands(text: str) -> None:
@@ -54,6 +60,9 @@ def test_the_homeless_as_a_noun_is_flagged_wherever_it_stands(text: str) -> None
         "The Homeless Shelters Open Early",
         "Funding for the homeless services hub was renewed.",
         "The disabled parking bay is by the lift.",
+        # an -ing word that names a place or provision, before a preposition
+        "The disabled parking at the rear of the hall is full.",
+        "Ask staff about the disabled seating near the stage.",
         "The council debated the homeless “problem” for the third time.",  # a quoted noun
         "The homeless man left before the van came.",  # a person, not "to man"
         "The chairs were given to the disabled vets of the county for free.",  # not "to vet"

@@ -49,7 +49,7 @@ FUNCTION_WORDS = _words(
     "whether once "
     # auxiliaries and copulas
     "is are was were be been being am do does did have has had having can could will would "
-    "shall should may might must "
+    "shall should may might must cannot "
     # cardinal numbers, which count a noun rather than name one ("three addicts"); "one" also
     # stands for a noun ("the disabled one"), so it is left to the table
     "zero two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -64,9 +64,18 @@ _PEOPLE_NOT_VERBS = _words(
 )
 # Nouns for people that the table lists only as verbs: "the disabled vets"
 _ALSO_NOUNS = _words("vet vets")
+# -ing words that the table lists only as verbs but that name a place or a provision, with or
+# without a noun after them ("the disabled parking at the station", "the disabled seating")
+_THING_GERUNDS = _words("parking seating boarding changing")
 # The first words of prepositions that end in "of"
 _BEFORE_OF = _words("ahead instead because regardless irrespective outside inside out")
 # Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
+# Prepositions after a participle that show it is the verb of a reduced clause: "the homeless
+# engaged in …", "the disabled placed in care"
+_CLAUSE_PREPOSITIONS = _words(
+    "in on at to from into onto under near along across around inside outside behind by with "
+    "without through throughout since"
+)
 _OBJECT_STARTERS = _words(
     "that the a an their them it this these those his her our its to what how why more"
 )
@@ -261,6 +270,8 @@ def next_word_classes(
                 return frozenset({"adj"})
             return frozenset({"function"})  # two groups: "the homeless and hungry"
     found = classes(words[0], capitalized=capitalized)
+    if words[0] in _THING_GERUNDS and not (len(words) > 1 and words[1] in _OBJECT_STARTERS):
+        return found | {"noun"}  # not "the disabled boarding the bus"
     third_person = words[0].endswith("s") and not words[0].endswith("ss")
     # After a group noun ("the homeless"), a verb takes the plural: "shelters" is the noun.
     ambiguous = "noun" in found and "verb" in found and len(words) > 1
@@ -275,6 +286,17 @@ def next_word_classes(
         ):
             # an object or a complement follows: "the homeless need the …", "stay warm"
             return found - {"noun"}
+    if (
+        len(words) > 1
+        and words[1] in _CLAUSE_PREPOSITIONS
+        and found & {"verb"}
+        and not found & {"noun", "function"}
+        and (words[0].endswith("ed") or (words[0].endswith("ing") and "adj" in found))
+    ):
+        # a participle with its preposition: "the homeless engaged in", "the disabled placed
+        # in"; not an -ing word that only the table calls a verb, which often names a thing
+        # ("the disabled parking at the station")
+        return frozenset({"verb"})
     # ("during winter" is a preposition and its object)
     gerund = words[0].endswith("ing") and not found & {"noun", "function"}
     if gerund and len(words) > 1 and "noun" in classes(words[1]):
