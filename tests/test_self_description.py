@@ -125,6 +125,8 @@ def rules(text: str) -> list[str]:
         # pride in one's own word
         "Some people flinch, but I'm proud to be a former junkie.",
         "We are proud to be junkies who keep each other alive.",
+        # two words joined by a slash for one thing
+        "Of course I am an addict/alcoholic, and I go to meetings.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:

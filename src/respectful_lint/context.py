@@ -810,6 +810,8 @@ class Context:
             last = m.end()
         if "," in norm[last:start]:
             commas.append(len(before))
+        elif before and norm[last:start] == "/":
+            before.pop()  # two words for one thing: "I am an alcoholic/addict"
         return self_described(
             before,
             _WORD.findall(norm, end, min(hi, end + _SELF_REACH)),
