@@ -165,6 +165,11 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "It is wrong to use the adjective “transgendered” for a person.",
         "“Junkie” just means someone to be afraid of, to many readers.",
         "Staff found that “inmate” is deeply imprecise and stopped using it.",
+        # a later item of a list sorted under quoted names, far from the verb
+        "Such children were classified as “slow,” “backward,” “simple,” “dull,” “weak,” and"
+        " later as “mentally retarded.”",
+        # a definition of the word, unquoted
+        "Her definition of an addict was anyone who drank before noon.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:

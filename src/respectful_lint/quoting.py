@@ -592,6 +592,8 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
         and _gerund_at(bare, len(bare) - 2)
     ):
         return True  # "hates being called a …", "being called addicts": name-calling suffered
+    if bare[-2:] in (["definition", "of"], ["definitions", "of"]):
+        return True  # "his definition of an alcoholic as …": the word's meaning
     if not quoted:
         return False
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
@@ -689,6 +691,13 @@ def _sorted_as(words: list[str]) -> bool:
     unit posed as", where another verb takes the "as"."""
     for k in range(2, 9):
         if len(words) >= k and words[-k] in _SORTING:
+            return not any(w in _POSING_VERBS for w in words[-k + 1 : -1])
+    if not {"and", "or"} & set(words[-4:-1]):
+        return False
+    # the "as" of a later item in a list ("categorized as “…”, “…”, “…” and more recently
+    # as"), further from the verb: the verb's own "as" comes within four words of it
+    for k in range(9, 17):
+        if len(words) >= k and words[-k] in _SORTING and "as" in words[-k + 1 : -k + 5]:
             return not any(w in _POSING_VERBS for w in words[-k + 1 : -1])
     return False
 
