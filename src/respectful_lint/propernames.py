@@ -34,7 +34,7 @@ HEADS = frozenset(
         "Ordinance Organisation Organization Panel Partnership Program Programme Project Protocol "
         "Division Journal Commissioner "
         "Services Shelter Society Statute Summit Taskforce Treaty Trust Union Unit Week "
-        "Walk Walkathon Sleepout Gala Luncheon Banquet Telethon Radiothon"
+        "Walk Walkathon Sleepout Gala Luncheon Banquet Telethon Radiothon Ball Balls"
     ).split()
 )
 # what follows a company's name after a comma ("Shoes for the Homeless, Inc.")
@@ -169,7 +169,7 @@ def in_proper_name(
         else:
             break
     if headline:
-        return _work_title(words, left, right, first, headline=True)
+        return _body_for(words, first) or _work_title(words, left, right, first, headline=True)
     if 0 < left < first and words[left] == "The" and _the_starts_a_work(words, left, right):
         return True  # "watching The Inmates on BBC Two"; "fed The Prostitutes" is emphasis
     if _named_after_calling(words, left, right, first, last):
@@ -214,6 +214,32 @@ def in_proper_name(
         for i in range(left, right + 1)
         if not first <= i <= last
     )
+
+
+# words that end the name of a body that serves a group ("Foundation for the Mentally
+# Handicapped"); not a law, a day or a campaign, which a headline may say is for people
+_BODIES = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "Foundation Society Association Institute Trust Coalition Alliance Council Center Centre "
+        "Home Homes School Schools Hospital Asylum Mission League Federation Partnership Network "
+        "Committee Commission Bureau Agency Fund"
+    ).split()
+)
+
+
+def _body_for(words: list[str], first: int) -> bool:
+    """Whether the match at ``words[first]`` ends, after "for the" or "of the", the name of a
+    body that serves a group, as a headline or a heading may hold it ("Queen Elizabeth
+    Foundation for the Mentally Handicapped Report and Accounts")."""
+    at = first  # where "the" stands
+    if words[at].lower() != "the":
+        if at > 1 and words[at - 1].lower().endswith("ly") and not _closes(words[at - 1]):
+            at -= 1  # "the Mentally Handicapped", matched at "Handicapped"
+        at -= 1
+    if at < 2 or words[at].lower() != "the" or words[at - 1].lower() not in ("for", "of"):
+        return False
+    body = words[at - 2]
+    return not _closes(body) and _core(body) in _BODIES
 
 
 def _the_starts_a_work(words: list[str], left: int, right: int) -> bool:
