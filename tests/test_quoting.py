@@ -245,6 +245,9 @@ def test_advice_against_an_unquoted_word_is_a_mention(text: str) -> None:
         'Shop owners say the "junkies" slur their words at the till.',
         "“Prostitutes” on the strip have a word for the vice squad.",
         'The "junkies" tag the shutters every night.',
+        # a definition applied to someone, not given
+        "By any definition of an addict, my uncle was one for twenty years.",
+        "The court found she met the definition of a prostitute under the old law.",
     ],
 )
 def test_a_word_after_advice_that_is_used_is_reported(text: str) -> None:

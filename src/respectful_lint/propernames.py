@@ -239,7 +239,14 @@ def _body_for(words: list[str], first: int) -> bool:
     if at < 2 or words[at].lower() != "the" or words[at - 1].lower() not in ("for", "of"):
         return False
     body = words[at - 2]
-    return not _closes(body) and _core(body) in _BODIES
+    if _closes(body) or _core(body) not in _BODIES:
+        return False
+    if at == 2:
+        return True  # the body's word starts the line: "Society for the Homeless Meets"
+    # a name's own word before it ("Queen Elizabeth Foundation"), not an article, an adjective
+    # or a verb ("Tent City Becomes A Home For The Homeless", "The Largest Home For The …")
+    lead = _core(words[at - 3])
+    return not _closes(words[at - 3]) and classes(lead) == frozenset({"noun"})
 
 
 def _the_starts_a_work(words: list[str], left: int, right: int) -> bool:

@@ -592,8 +592,15 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
         and _gerund_at(bare, len(bare) - 2)
     ):
         return True  # "hates being called a …", "being called addicts": name-calling suffered
-    if bare[-2:] in (["definition", "of"], ["definitions", "of"]):
-        return True  # "his definition of an alcoholic as …": the word's meaning
+    if (
+        bare[-2:] in (["definition", "of"], ["definitions", "of"])
+        and len(bare) > 2
+        and bare[-3] in _DEFINERS
+        and not (len(bare) > 3 and bare[-4] in _MEETING)
+    ):
+        # "his definition of an alcoholic as …": the word's meaning; not "he fits every
+        # definition of an addict", "she met the definition of a …", "by any definition of"
+        return True
     if not quoted:
         return False
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
@@ -705,6 +712,14 @@ def _sorted_as(words: list[str]) -> bool:
 _POSING_VERBS = _words(
     "posed pose poses posing acted act acts acting served serve serves serving worked work "
     "works working pretending pretended"
+)
+# Whose definition of a word is given ("the definition of", "his definition of"); not "every"
+# or "any", which apply the word ("by any definition of an addict")
+_DEFINERS = _words("the his her their its our my your whose one")
+# Verbs and prepositions that apply a definition to someone ("met the definition of a")
+_MEETING = _words(
+    "fit fits fitted fitting meet meets met meeting match matches matched matching satisfy "
+    "satisfies satisfied satisfying by under within own"
 )
 # Verbs that sort something under a name before "as" and a quoted term
 _SORTING = _words(

@@ -64,9 +64,7 @@ _PEOPLE_NOT_VERBS = _words(
 )
 # Nouns for people that the table lists only as verbs: "the disabled vets"
 _ALSO_NOUNS = _words("vet vets")
-# -ing words that the table lists only as verbs but that name a place or a provision, with or
-# without a noun after them ("the disabled parking at the station", "the disabled seating")
-_THING_GERUNDS = _words("parking seating boarding changing")
+
 # The first words of prepositions that end in "of"
 _BEFORE_OF = _words("ahead instead because regardless irrespective outside inside out")
 # Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
@@ -270,8 +268,6 @@ def next_word_classes(
                 return frozenset({"adj"})
             return frozenset({"function"})  # two groups: "the homeless and hungry"
     found = classes(words[0], capitalized=capitalized)
-    if words[0] in _THING_GERUNDS and not (len(words) > 1 and words[1] in _OBJECT_STARTERS):
-        return found | {"noun"}  # not "the disabled boarding the bus"
     third_person = words[0].endswith("s") and not words[0].endswith("ss")
     # After a group noun ("the homeless"), a verb takes the plural: "shelters" is the noun.
     ambiguous = "noun" in found and "verb" in found and len(words) > 1
