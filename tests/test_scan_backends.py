@@ -79,6 +79,36 @@ def test_every_backend_finds_the_same_around_non_ascii_text(text: str) -> None:
         assert scanner.scan(text) == expected, scanner.backend
 
 
+# Forms and literals written with a hyphen only, with a space only, and with either: the
+# automaton keys them with spaces and must still tell them apart
+JOINED_FORMS = ["hiv-infected", "sex worker", "sex-worker", "street walker", "ex-con", "con"]
+JOINED_LITERALS = ["ex-", "sex-w", "walk"]
+JOINED = backends(JOINED_FORMS, JOINED_LITERALS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["hiv", "infected", "sex", "worker", "street", "walker", "ex", "con", "x"]),
+        max_size=8,
+    ),
+    st.lists(st.sampled_from([" ", "-", "--", " -", ", ", ""]), min_size=8, max_size=8),
+)
+def test_every_backend_tells_a_hyphen_from_a_space(words: list[str], joins: list[str]) -> None:
+    text = "".join(w + j for w, j in zip(words, joins, strict=False))
+    first, *others = JOINED
+    expected = first.scan(text)
+    for scanner in others:
+        assert scanner.scan(text) == expected, scanner.backend
+
+
+def test_a_form_written_with_a_hyphen_only_is_not_found_with_a_space() -> None:
+    text = "hiv infected ex con, hiv-infected ex-con"
+    hits = AutomatonScanner(JOINED_FORMS, JOINED_LITERALS).scan(text)
+    assert hits.terms == [(16, 19), (21, 33), (34, 40), (37, 40)]
+    assert hits.literals == {"ex-": [34]}
+
+
 # characters with a meaning in expressions, blanks, separators and non-ASCII letters
 KEY_CHARACTERS = [*"\\^$.|?*+()[]{}-/#'\" \t\x1e_", "é", "ß", "日", *"abx9"]
 
