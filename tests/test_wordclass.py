@@ -61,7 +61,7 @@ def test_the_homeless_as_a_noun_is_flagged_wherever_it_stands(text: str) -> None
         "Funding for the homeless services hub was renewed.",
         "The disabled parking bay is by the lift.",
         # an -ing word that names a place or provision, before a preposition
-        "The disabled parking at the rear of the hall is full.",
+        "The disabled parking behind the library is full on Saturdays.",
         "Ask staff about the disabled seating near the stage.",
         "The council debated the homeless “problem” for the third time.",  # a quoted noun
         "The homeless man left before the van came.",  # a person, not "to man"

@@ -229,8 +229,8 @@ _BODIES = frozenset(
 
 def _body_for(words: list[str], first: int) -> bool:
     """Whether the match at ``words[first]`` ends, after "for the" or "of the", the name of a
-    body that serves a group, as a headline or a heading may hold it ("Queen Elizabeth
-    Foundation for the Mentally Handicapped Report and Accounts")."""
+    body that serves a group, as a headline or a heading may hold it ("Annual Accounts of the
+    Riverside Foundation for the Mentally Handicapped")."""
     at = first  # where "the" stands
     if words[at].lower() != "the":
         if at > 1 and words[at - 1].lower().endswith("ly") and not _closes(words[at - 1]):
@@ -243,8 +243,8 @@ def _body_for(words: list[str], first: int) -> bool:
         return False
     if at == 2:
         return True  # the body's word starts the line: "Society for the Homeless Meets"
-    # a name's own word before it ("Queen Elizabeth Foundation"), not an article, an adjective
-    # or a verb ("Tent City Becomes A Home For The Homeless", "The Largest Home For The …")
+    # a name's own word before it ("Riverside Foundation"), not an article, an adjective or a
+    # verb ("Old Depot Becomes A Home For The Homeless", "The Biggest Home For The …")
     lead = _core(words[at - 3])
     return not _closes(words[at - 3]) and classes(lead) == frozenset({"noun"})
 
