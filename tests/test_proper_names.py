@@ -40,7 +40,7 @@ def matched(text: str) -> list[str]:
         # an event named for its hosts
         "She danced at the Prostitutes Ball in the old union hall.",
         # a body that serves a group, in a heading with every word capitalized
-        "Annual Report of the Riverside Foundation for the Mentally Handicapped 1987",
+        "Annual Report of the Ashworth Foundation for the Mentally Handicapped 1987",
         "Minutes of the Eastfield Society for the Homeless, March Meeting",
     ],
 )
@@ -63,6 +63,8 @@ def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
         ("New Bill for the Mentally Handicapped Passes Senate", ["Mentally Handicapped"]),
         # a common noun, after an article or an adjective, names no body
         ("Old Depot Becomes A Home For The Homeless", ["The Homeless"]),
+        ("Parish Opens Drop-In Centre For The Homeless", ["The Homeless"]),
+        ("Mayor Launches Winter Relief Fund For The Homeless", ["The Homeless"]),
         ("State Asylums Closed, So Jails Became Home For The Mentally Ill", ["The Mentally Ill"]),
         # a preposition of four letters or more left in lower case, as some styles write titles
         ("Beating Substance Abuse with Community Grants", ["Substance Abuse"]),

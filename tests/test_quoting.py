@@ -248,6 +248,7 @@ def test_advice_against_an_unquoted_word_is_a_mention(text: str) -> None:
         # a definition applied to someone, not given
         "By any definition of an addict, my uncle was one for twenty years.",
         "The panel agreed he met the definition of an addict under the 1990 rules.",
+        "In those years my cousin was the definition of an addict.",
     ],
 )
 def test_a_word_after_advice_that_is_used_is_reported(text: str) -> None:

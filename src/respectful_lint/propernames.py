@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .lazyre import lazy_compile
-from .wordclass import classes
+from .wordclass import classes, listed
 from .wordsets import word_set
 
 # words that end (or, with "of", start) the name of an organisation, law, programme, service
@@ -227,10 +227,21 @@ _BODIES = frozenset(
 )
 
 
+# nouns that say what kind of service a body gives, before its head word ("Day Centre",
+# "Emergency Fund", "Night Shelter"): a description, not a name
+_SERVICE_KINDS = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as words)
+        "day night emergency crisis community care support resource resources outreach respite "
+        "relief welfare housing health family youth winter soup food meal advice drop-in "
+        "counselling counseling rescue"
+    ).split()
+)
+
+
 def _body_for(words: list[str], first: int) -> bool:
     """Whether the match at ``words[first]`` ends, after "for the" or "of the", the name of a
     body that serves a group, as a headline or a heading may hold it ("Annual Accounts of the
-    Riverside Foundation for the Mentally Handicapped")."""
+    Eastfield Foundation for the Mentally Handicapped")."""
     at = first  # where "the" stands
     if words[at].lower() != "the":
         if at > 1 and words[at - 1].lower().endswith("ly") and not _closes(words[at - 1]):
@@ -243,10 +254,13 @@ def _body_for(words: list[str], first: int) -> bool:
         return False
     if at == 2:
         return True  # the body's word starts the line: "Society for the Homeless Meets"
-    # a name's own word before it ("Riverside Foundation"), not an article, an adjective or a
-    # verb ("Old Depot Becomes A Home For The Homeless", "The Biggest Home For The …")
+    # a name's own word before it ("Eastfield Society", "Queen Elizabeth Foundation"), not an
+    # article, an adjective or a verb ("Depot Becomes A Home For The Homeless", "The Biggest
+    # Home For The …") or a word that names a kind of service ("a Drop-In Centre For The …")
     lead = _core(words[at - 3])
-    return not _closes(words[at - 3]) and classes(lead) == frozenset({"noun"})
+    if _closes(words[at - 3]) or lead.lower() in _SERVICE_KINDS:
+        return False
+    return not listed(lead) or classes(lead) == frozenset({"noun"})
 
 
 def _the_starts_a_work(words: list[str], left: int, right: int) -> bool:

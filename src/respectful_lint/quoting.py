@@ -716,10 +716,12 @@ _POSING_VERBS = _words(
 # Whose definition of a word is given ("the definition of", "his definition of"); not "every"
 # or "any", which apply the word ("by any definition of an addict")
 _DEFINERS = _words("the his her their its our my your whose one")
-# Verbs and prepositions that apply a definition to someone ("met the definition of a")
+# Verbs and prepositions that apply a definition to someone ("met the definition of a", "was
+# the definition of a")
 _MEETING = _words(
     "fit fits fitted fitting meet meets met meeting match matches matched matching satisfy "
-    "satisfies satisfied satisfying by under within own"
+    "satisfies satisfied satisfying by under within own is was are were be been being become "
+    "became becomes seemed seems looked looks"
 )
 # Verbs that sort something under a name before "as" and a quoted term
 _SORTING = _words(

@@ -134,7 +134,8 @@ class AutomatonScanner(Scanner):
                 longest[start] = end
             if flag & _LITERAL:
                 text = norm[start:end]
-                if text in known if hyphens else flag & _LITERAL_ITSELF:
+                found = text in known if hyphens else flag & _LITERAL_ITSELF
+                if found:
                     literals.setdefault(text, []).append(start)
         return Hits(sorted(longest.items()), literals)
 

@@ -64,16 +64,15 @@ _PEOPLE_NOT_VERBS = _words(
 )
 # Nouns for people that the table lists only as verbs: "the disabled vets"
 _ALSO_NOUNS = _words("vet vets")
-
 # The first words of prepositions that end in "of"
 _BEFORE_OF = _words("ahead instead because regardless irrespective outside inside out")
-# Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
 # Prepositions after a participle that show it is the verb of a reduced clause: "the homeless
 # engaged in …", "the disabled placed in care"
 _CLAUSE_PREPOSITIONS = _words(
     "in on at to from into onto under near along across around inside outside behind by with "
     "without through throughout since"
 )
+# Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
 _OBJECT_STARTERS = _words(
     "that the a an their them it this these those his her our its to what how why more"
 )
