@@ -218,23 +218,17 @@ def in_proper_name(
 
 # words that end the name of a body that serves a group ("Foundation for the Mentally
 # Handicapped"); not a law, a day or a campaign, which a headline may say is for people
-_BODIES = frozenset(
-    (  # noqa: SIM905 (a list of words reads better as words)
-        "Foundation Society Association Institute Trust Coalition Alliance Council Center Centre "
-        "Home Homes School Schools Hospital Asylum Mission League Federation Partnership Network "
-        "Committee Commission Bureau Agency Fund"
-    ).split()
+_BODIES = word_set(
+    "Foundation Society Association Institute Trust Coalition Alliance Council Center Centre "
+    "Home Homes School Schools Hospital Asylum Mission League Federation Partnership Network "
+    "Committee Commission Bureau Agency Fund"
 )
-
-
 # nouns that say what kind of service a body gives, before its head word ("Day Centre",
 # "Emergency Fund", "Night Shelter"): a description, not a name
-_SERVICE_KINDS = frozenset(
-    (  # noqa: SIM905 (a list of words reads better as words)
-        "day night emergency crisis community care support resource resources outreach respite "
-        "relief welfare housing health family youth winter soup food meal advice drop-in "
-        "counselling counseling rescue"
-    ).split()
+_SERVICE_KINDS = word_set(
+    "day night emergency crisis community care support resource resources outreach respite "
+    "relief welfare housing health family youth winter soup food meal advice drop-in "
+    "counselling counseling rescue"
 )
 
 
