@@ -696,15 +696,11 @@ def _sorted_as(words: list[str]) -> bool:
     """Whether ``words`` end with a verb that sorts, up to six words of its object and "as"
     ("classified the applicants as"); not "classified ads posing as" or "the designated vice
     unit posed as", where another verb takes the "as"."""
-    for k in range(2, 9):
-        if len(words) >= k and words[-k] in _SORTING:
-            return not any(w in _POSING_VERBS for w in words[-k + 1 : -1])
-    if not {"and", "or"} & set(words[-4:-1]):
-        return False
     # the "as" of a later item in a list ("categorized as “…”, “…”, “…” and more recently
-    # as"), further from the verb: the verb's own "as" comes within four words of it
-    for k in range(9, 17):
-        if len(words) >= k and words[-k] in _SORTING and "as" in words[-k + 1 : -k + 5]:
+    # as") may stand further from the verb, whose own "as" comes within four words of it
+    reach = 17 if {"and", "or"} & set(words[-4:-1]) else 9
+    for k in range(2, min(reach, len(words) + 1)):
+        if words[-k] in _SORTING and (k < 9 or "as" in words[-k + 1 : -k + 5]):
             return not any(w in _POSING_VERBS for w in words[-k + 1 : -1])
     return False
 
