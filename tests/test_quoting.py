@@ -1100,3 +1100,39 @@ def test_a_word_named_by_its_grammar_range_or_use_in_speech_is_a_mention(text: s
 )
 def test_people_in_those_frames_are_still_reported(text: str, rule: str) -> None:
     assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how a thing is commonly named
+        "What the tabloids commonly called the “sex change” was a series of operations.",
+        "Surgeons disliked what was commonly called the “sex change” in print.",
+        # the words of another era, and a category a record lists
+        "Her brother was nonverbal (in the parlance of the time, “retarded”) and lived at home.",
+        "In the language of the day, “inmates” of the asylum ran its farm.",
+        "A farmhand listed as an “illegal alien” in the 1931 files won his papers later.",
+        # "called" with a time or a place after it still names
+        "His chart gave what was called back in 1962 “mental retardation” as the cause.",
+        "People once called on the intake form “addicts” are now “clients”.",
+    ],
+)
+def test_common_names_old_parlance_and_listed_categories_are_mentions(text: str) -> None:
+    assert_mention(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # an appeal is no naming
+        ("Neighbours called on the council to move the ‘johns’ off the street.", "sex-work/john"),
+        ("Tenants call upon the police to clear the ‘junkies’ from the porch.", "drug-use/junkie"),
+        # a summons after "commonly called"
+        ("Each night the jailer commonly called the “junkies” out one by one.", "drug-use/junkie"),
+        # a phone call, with an adverb that says how often; music recorded by a person
+        ("Police often called the ‘johns’ back after the sting.", "sex-work/john"),
+        ("Tapes the singer recorded as an “addict” in 1979 were found.", "drug-use/addict"),
+    ],
+)
+def test_appeals_summons_and_recordings_still_report_the_people(text: str, rule: str) -> None:
+    assert rule in rules(text)

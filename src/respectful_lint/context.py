@@ -33,6 +33,7 @@ from .quoting import (
     came_to_mean,
     choosing_between,
     classed_as_word,
+    commonly_named,
     denied_before,
     edited_as_word,
     found_as_word,
@@ -1171,6 +1172,8 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
+        if commonly_named(words, following):
+            return True  # 'commonly called the “…”'
         quoted = self.norm[opening + 1 : closing].rstrip(" ,.")
         if (
             came_to_mean(following, after=True)

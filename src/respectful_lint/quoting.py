@@ -92,6 +92,12 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("brush", "of"),  # 'tarred with the brush of “prostitute”'
     ("stigma", "of"),  # 'the stigma of “addict” follows him'
     ("stigma", "attached", "to"),
+    ("parlance",),  # 'in the parlance of the time: “retarded”', 'in police parlance, “…”'
+    *(
+        (noun, "of", "the", age)
+        for noun in ("parlance", "language", "terminology", "vocabulary", "jargon")
+        for age in ("time", "day", "era", "period")
+    ),
 )
 # Speaking of a word: a mention when the quotation holds the word alone and ends its phrase
 # ('rather than speaking of “prostitutes,” she …'); not 'talk of “johns” cruising past' or
@@ -615,7 +621,7 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
         return True
     if last == "against" and words[-2:-1] and words[-2] in _ADVISING:
         return True
-    if last == "as" and _sorted_as(words):
+    if bare[-1:] == ["as"] and _sorted_as(bare):
         return True  # 'the agency classified them as “…”'
     if last == "into" and any(w in _DIVIDING for w in words[-4:-1]):
         return True  # 'it divides people into “…” and “the rest of us”'
@@ -633,6 +639,8 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
             continue  # "the so-called experts ...": an adjective of another noun, no naming
         if w.startswith(_NAMING_VERBS) and w not in _NOT_NAMING:
             between = reach[i + 1 :]
+            if w in _CALLS and between[:1] and between[0] in ("on", "upon") and "to" in between:
+                continue  # "called on the mayor to …": an appeal, no naming
             if w not in _WORD_NOUNS and _breaks_clause(between):
                 continue  # another clause: "calls him a …, but police say the “…”"
             # "named 14 'johns'", "called the 'johns'": the quoted noun is the verb's own
@@ -642,6 +650,24 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
                 return True
             return not (len(between) == 1 and (between[0] in _DETERMINERS or between[0].isdigit()))
     return False
+
+
+def commonly_named(words: list[str], following: list[str]) -> bool:
+    """Whether ``words`` end with an adverb of usage and a naming verb, perhaps with an
+    article ('commonly called the “…”'): how a thing is usually named. ``following``, the
+    words after the quoted term, must not make the verb a summons ('commonly called the
+    “…” in by their first names')."""
+    bare = words[:-1] if words[-1:] in (["a"], ["an"], ["the"]) else words
+    if len(bare) < 2 or bare[-2] not in _NAMING_ADVERBS or bare[-1] not in _USUAL_NAMING:
+        return False
+    return not (following[:1] and following[0] in _SUMMONED)
+
+
+# Naming verbs after an adverb of usage ("commonly called", "popularly known as")
+_USUAL_NAMING = _words("called call calls termed dubbed labelled labeled named known")
+# Words after the object of "called" that make it a summons ("called them out", "together");
+# not "in", which also starts where a name was used ("commonly called the “…” in print")
+_SUMMONED = _words("into out over up back together down forward aside")
 
 
 def came_to_mean(words: list[str], *, after: bool = False) -> bool:
@@ -724,7 +750,7 @@ _SORTING = _words(
     "categorize categorizes categorized categorizing categorise categorises categorised "
     "categorising classify classifies classified classifying designate designates designated "
     "designating labeled labelled branded classed judged cast casts casting painted painting "
-    "portrayed portraying portrays depicted depicting depicts"
+    "portrayed portraying portrays depicted depicting depicts listed coded enumerated"
 )
 # Verbs that sort people into quoted kinds ("divides people into “…” and “…”")
 _DIVIDING = _words(
@@ -747,6 +773,15 @@ _DETERMINERS = _words(
 # be a phone call
 _LABELLING_VERBS = _words(
     "labeled labelled labeling labelling branded branding dubbed dubbing termed nicknamed"
+)
+# A calling verb, which "on" or "upon" and a "to" later make an appeal ("called on the
+# council to"), not a name given
+_CALLS = _words("call calls called calling")
+# Adverbs that make a naming verb say how something is usually named ("commonly called",
+# "popularly known")
+_NAMING_ADVERBS = _words(
+    "commonly popularly widely generally colloquially informally derisively pejoratively "
+    "disparagingly mockingly affectionately"
 )
 # Words that start like a naming verb but are nouns or other words.
 _NOT_NAMING = _words(
