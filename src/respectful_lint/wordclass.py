@@ -74,7 +74,8 @@ _CLAUSE_PREPOSITIONS = _words(
 )
 # Words after an ambiguous noun/verb that show it is the verb: "the homeless need the …".
 _OBJECT_STARTERS = _words(
-    "that the a an their them it this these those his her our its to what how why more"
+    "that the a an their them it this these those his her our its to what how why more "
+    "themselves himself herself ourselves yourselves him"
 )
 
 
@@ -260,12 +261,17 @@ def next_word_classes(
         rest = words[1:]
         if len(rest) > 1 and rest[0].endswith("ly") and "adv" in classes(rest[0]):
             rest = rest[1:]  # "or recently homeless families"
-        if "adj" in classes(rest[0]):
+        described = "adj" in classes(rest[0]) or (
+            rest[0].endswith("ed") and "verb" in classes(rest[0])
+        )
+        if described:
             if len(rest) > 1 and _noun_head(rest[1]):
                 # adjectives in a row before a noun: "the undocumented and unofficial workers",
                 # "the homeless or recently homeless families"
                 return frozenset({"adj"})
             return frozenset({"function"})  # two groups: "the homeless and hungry"
+    if words[0] == "loved" and words[1:2] in (["one"], ["ones"]):
+        return frozenset({"adj"})  # "their mentally ill loved ones"
     found = classes(words[0], capitalized=capitalized)
     third_person = words[0].endswith("s") and not words[0].endswith("ss")
     # After a group noun ("the homeless"), a verb takes the plural: "shelters" is the noun.
