@@ -1136,3 +1136,12 @@ def test_common_names_old_parlance_and_listed_categories_are_mentions(text: str)
 )
 def test_appeals_summons_and_recordings_still_report_the_people(text: str, rule: str) -> None:
     assert rule in rules(text)
+
+
+def test_an_older_name_after_a_newer_one_is_a_mention() -> None:
+    text = (
+        "The manual says intellectual disability (formerly “learning difficulty” and before"
+        " that “mental retardation”) throughout."
+    )
+    assert "disability/retarded" not in rules(text)
+    assert "disability/retarded" in rules("Before that, mental retardation was the label.")

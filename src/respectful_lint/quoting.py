@@ -92,6 +92,7 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("brush", "of"),  # 'tarred with the brush of “prostitute”'
     ("stigma", "of"),  # 'the stigma of “addict” follows him'
     ("stigma", "attached", "to"),
+    ("and", "before", "that"),  # '(previously “…” and before that “…”)': older names
     ("parlance",),  # 'in the parlance of the time: “retarded”', 'in police parlance, “…”'
     *(
         (noun, "of", "the", age)
