@@ -1107,9 +1107,9 @@ def test_people_in_those_frames_are_still_reported(text: str, rule: str) -> None
     [
         # how a thing is commonly named
         "What the tabloids commonly called the “sex change” was a series of operations.",
-        "Surgeons disliked what was commonly called the “sex change” in print.",
+        "Surgeons disliked what was popularly called the “sex change” in print.",
         # the words of another era, and a category a record lists
-        "Her brother was nonverbal (in the parlance of the time, “retarded”) and lived at home.",
+        "Her brother was nonverbal (in that era's parlance, “retarded”) and lived at home.",
         "In the language of the day, “inmates” of the asylum ran its farm.",
         "A farmhand listed as an “illegal alien” in the 1931 files won his papers later.",
         # "called" with a time or a place after it still names

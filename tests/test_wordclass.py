@@ -75,7 +75,7 @@ def test_the_homeless_as_a_noun_is_flagged_wherever_it_stands(text: str) -> None
         "Their mentally ill and estranged brothers wait months for a bed.",
         "Parents and their mentally ill loved ones wait months for a bed.",
         # "itself" and "us" take no group as their subject
-        "The disabled ramp itself is too steep for most chairs.",
+        "Even the disabled ramp itself has too steep a slope.",
         "The homeless hostel us kids stayed in has closed.",
     ],
 )

@@ -93,7 +93,7 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("stigma", "of"),  # 'the stigma of “addict” follows him'
     ("stigma", "attached", "to"),
     ("and", "before", "that"),  # '(previously “…” and before that “…”)': older names
-    ("parlance",),  # 'in the parlance of the time: “retarded”', 'in police parlance, “…”'
+    ("parlance",),  # 'in police parlance, “…”', 'the parlance of that era: “…”'
     *(
         (noun, "of", "the", age)
         for noun in ("parlance", "language", "terminology", "vocabulary", "jargon")
@@ -657,7 +657,7 @@ def commonly_named(words: list[str], following: list[str]) -> bool:
     """Whether ``words`` end with an adverb of usage and a naming verb, perhaps with an
     article ('commonly called the “…”'): how a thing is usually named. ``following``, the
     words after the quoted term, must not make the verb a summons ('commonly called the
-    “…” in by their first names')."""
+    “…” out one by one')."""
     bare = words[:-1] if words[-1:] in (["a"], ["an"], ["the"]) else words
     if len(bare) < 2 or bare[-2] not in _NAMING_ADVERBS or bare[-1] not in _USUAL_NAMING:
         return False
