@@ -664,8 +664,9 @@ def commonly_named(words: list[str], following: list[str]) -> bool:
     return not (following[:1] and following[0] in _SUMMONED)
 
 
-# Naming verbs after an adverb of usage ("commonly called", "popularly known as")
-_USUAL_NAMING = _words("called call calls termed dubbed labelled labeled named known")
+# Naming verbs after an adverb of usage ("commonly called", "popularly dubbed"); "known as"
+# is a frame of its own
+_USUAL_NAMING = _words("called call calls termed dubbed labelled labeled named")
 # Words after the object of "called" that make it a summons ("called them out", "together");
 # not "in", which also starts where a name was used ("commonly called the “…” in print")
 _SUMMONED = _words("into out over up back together down forward aside")
