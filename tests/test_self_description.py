@@ -66,6 +66,7 @@ def rules(text: str) -> list[str]:
         "I spent nine years in Soho as a prostitute.",
         "We started out as junkies on the same corner.",
         "I began working as a prostitute the summer after college.",
+        "We're living out our twenties as junkies, and nobody asks us how we are.",
         # a word the speaker turns down for themselves is still said of themselves
         "We are not junkies, we are your neighbours.",
         "I'm not an inmate any more; I'm a student with a record.",

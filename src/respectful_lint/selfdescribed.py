@@ -503,7 +503,8 @@ def _list_start(before: list[str], i: int, commas: Collection[int] = ()) -> int:
 # Verbs of a time spent as something: "I worked as a", "we started out as", "I spent nine
 # years as a"
 _SPENT_AS = _words(
-    "worked work working started start began begin spent spend lived live earned earn survived made"
+    "worked work working started start began begin spent spend lived live living earned earn "
+    "survived made"
 )
 # Participles of being arrested, put in prison or let out, after "I was" and right before "as"
 # ("I was first jailed as a young offender", "we were released as felons")
