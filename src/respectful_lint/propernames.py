@@ -185,6 +185,8 @@ def in_proper_name(
         return True  # "the Training for Ex-Offenders program"
     if _work_title(words, left, right, first, headline=False):
         return True  # '“The Last Junkie in Town” by the band', 'the film Illegal Aliens'
+    if _verb_led(words, left, first):
+        return True  # "the board of Picture the Homeless", "a grant from Feed the Homeless"
     if (
         right > left >= 2
         and _core(words[left - 1]) == "for"
@@ -255,6 +257,24 @@ def _body_for(words: list[str], first: int) -> bool:
     if _closes(words[at - 3]) or lead.lower() in _SERVICE_KINDS:
         return False
     return not listed(lead) or classes(lead) == frozenset({"noun"})
+
+
+def _verb_led(words: list[str], left: int, first: int) -> bool:
+    """Whether a verb written with a capital inside a sentence, then "the" and the
+    capitalized match, name a campaign or a group ("the board of Picture the Homeless", "a
+    grant from Feed the Homeless"): prose gives neither the verb nor the people its
+    capital."""
+    the = first if words[first] == "the" else first - 1
+    if left < 1 or the != left + 1 or words[the] != "the" or _closes(words[left - 1]):
+        return False
+    if _opens(words[left]):
+        return False  # 'The sign read “Feed the Homeless” in red paint': the words of a sign
+    verb = _core(words[left])
+    if _closes(words[left]) or "verb" not in classes(verb.lower()):
+        return False
+    # prose around it, not a line of capitals ("Treat Rather than Punish the Mentally Ill")
+    long = [w for w in map(_core, words) if len(w) >= 4 and w.isalpha()]
+    return 2 * sum(w.islower() for w in long) > len(long)
 
 
 def _the_starts_a_work(words: list[str], left: int, right: int) -> bool:
