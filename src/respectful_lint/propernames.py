@@ -169,7 +169,11 @@ def in_proper_name(
         else:
             break
     if headline:
-        return _body_for(words, first) or _work_title(words, left, right, first, headline=True)
+        return (
+            _body_for(words, first)
+            or _work_title(words, left, right, first, headline=True)
+            or _dated_law(words, right)
+        )
     if 0 < left < first and words[left] == "The" and _the_starts_a_work(words, left, right):
         return True  # "watching The Inmates on BBC Two"; "fed The Prostitutes" is emphasis
     if _named_after_calling(words, left, right, first, last):
@@ -257,6 +261,23 @@ def _body_for(words: list[str], first: int) -> bool:
     if _closes(words[at - 3]) or lead.lower() in _SERVICE_KINDS:
         return False
     return not listed(lead) or classes(lead) == frozenset({"noun"})
+
+
+# words that end the name of a law, which a year may follow ("… Act of 2011", "… Act 2015")
+_LAWS = frozenset(("Act", "Acts", "Amendment", "Bill", "Law", "Ordinance", "Statute"))
+
+
+def _dated_law(words: list[str], right: int) -> bool:
+    """Whether the capitalized words up to ``words[right]`` end in a law's head word and a
+    year after it, as a law's name does even in a headline ("Testimony on the Prostitution
+    Free Zone Amendment Act of 2011")."""
+    if _core(words[right]) not in _LAWS or _closes(words[right]):
+        return False
+    at = right + 1
+    if at < len(words) and words[at] == "of":
+        at += 1
+    year = _core(words[at]) if at < len(words) else ""
+    return len(year) == 4 and year.isdigit() and year[:2] in ("18", "19", "20")
 
 
 def _verb_led(words: list[str], left: int, first: int) -> bool:
