@@ -437,8 +437,10 @@ class Context:
         shown = self.original(start, end).split()
         if len(shown) < 2 or not all(w.islower() for w in shown[1:]):
             return False
-        if self.norm[max(0, start - 2) : start] != ": ":
-            return False
+        before = self.norm[max(0, start - 3) : start]
+        quoted = len(before) == 3 and before[0] == ":" and before[1] in _CLOSE_QUOTES + "\u2019"
+        if not before.endswith(": ") and not (quoted and before[2] == " "):
+            return False  # a label's colon, inside its quotes too ("'Narcan parties:' Drug …")
         s, _ = self.sentence_bounds(start)
         return len(_WORD.findall(self.norm, s, start)) <= 3
 
