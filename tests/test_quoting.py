@@ -860,6 +860,8 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
         "Editors replaced such words as “junkie” years ago.",
         # a word heard, and a word called an epithet after an adverb
         "When I hear “junkie” or “crackhead” on the radio, I switch it off.",
+        "When folks say ‘junkies,’ a whole street of neighbours turns into a crowd.",
+        "“Whenever you use ‘addict’, you reduce a person to one thing,” she told the class.",
         '"Illegals" is plainly an epithet, whatever the senator says.',
         # a definition, and a quoted term set beside "a second term"
         "In the old statute, “illegal alien” was defined as anyone found without papers.",

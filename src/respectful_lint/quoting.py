@@ -73,6 +73,12 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("way", "to", "say"),  # 'a polite way to say “illegal alien”'
     ("way", "of", "saying"),
     ("when", "i", "hear"),  # 'when I hear "AIDS victim", I think of …'
+    *(  # 'when people say “the homeless,” they …', 'when you use “addict”'
+        (when, who, verb)
+        for when in ("when", "whenever")
+        for who in ("people", "you", "we", "they", "folks")
+        for verb in ("say", "use")
+    ),
     ("when", "you", "hear"),
     ("when", "we", "hear"),
     ("whenever", "i", "hear"),
