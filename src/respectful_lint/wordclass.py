@@ -208,6 +208,10 @@ _NEGATED_BARE = frozenset(
 )
 
 
+# endings of participles of verbs made with -ify and -ize, which the table may not list
+_PARTICIPLE_ENDINGS = ("ified", "ized", "ised")
+
+
 def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     """The classes ``word`` can have. Unknown words count as nouns (names, identifiers, jargon),
     so that a rule that asks "is a noun next?" errs on the side of not reporting."""
@@ -220,6 +224,8 @@ def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     known = _table().get(lower, 0)
     if lower in _ALSO_NOUNS:
         known |= 1
+    if not known and len(lower) > 6 and lower.endswith(_PARTICIPLE_ENDINGS):
+        known = 2 | 4  # an unlisted participle of a verb in -ify or -ize ("zombified")
     if capitalized and not lower.startswith(("i'", "i\u2019")):
         return _SETS[known | 1]
     return _SETS[known] if known else _SETS[1]
