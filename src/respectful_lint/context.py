@@ -429,6 +429,23 @@ class Context:
         s, _ = self.sentence_bounds(start)
         return not _WORD.search(self.norm, s, start)
 
+    def speech_start(self, start: int, end: int) -> bool:
+        """Whether the match opens a quoted sentence after a comma or a colon ('declared,
+        "The Homeless have to move out"'), where a capital starts what is quoted: the quotation
+        goes on after the match in lower case. A quotation that closes right after the match,
+        or goes on in capitals, is a title ('his book, "The Homeless", argues')."""
+        norm = self.norm
+        if start < 3 or norm[start - 1] not in _OPEN_QUOTES:
+            return False
+        if norm[start - 3 : start - 1] not in (", ", ": "):
+            return False
+        after = self.source_span(start, end)[1]
+        following = _WORD.search(self.text, after, after + 40)
+        if following is None or not following.group()[:1].islower():
+            return False
+        between = self.text[after : following.start()]
+        return not any(q in between for q in _CLOSE_QUOTES + "\u2019")
+
     def after_label(self, start: int, end: int) -> bool:
         """Whether the match starts a clause after a short label and a colon that lead its
         sentence ("Background: Substance abuse among ..."), where a capital starts the

@@ -42,6 +42,7 @@ def _sentence_start(site: Site, wanted: bool) -> bool:
     return (
         ctx.sentence_start(site.start)
         or ctx.after_label(site.start, site.end)
+        or ctx.speech_start(site.start, site.end)
         or ctx.title_case(site.start)
     ) == wanted
 
