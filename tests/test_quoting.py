@@ -875,6 +875,7 @@ def test_an_unquoted_term_said_to_be_something_else_is_use(text: str, rule: str)
         "Some call it a polite way to say “illegal alien”, and it is not.",
         "The guide bans words like “junkie”, a “crackhead” or an “addict”.",
         "When minors are sold, they are not “child prostitutes”; they are victims.",
+        "Under the new law, minors cannot be “prostitutes”, whatever the charge sheet says.",
         # a word noun right before "is", after an opening phrase; the stop inside the quote
         "In most wire copy the usual label is “illegal immigrant.”\nIt is changing.",
         "Even then, the word that nurses reached for was “junkie”.",

@@ -1205,11 +1205,13 @@ class Context:
             # came to mean easy arrests'), nor after 'the' or 'the arrival of', which speak
             # of people
             return True
-        if (words[-1:] in (["not"], ["never"]) or words[-2:] in _DENIED_ONE) and (
-            _CHILD_LABEL.match(self.norm, opening + 1)
+        denied = words[-1:] in (["not"], ["never"]) or words[-2:] in _DENIED_ONE
+        if (denied and _CHILD_LABEL.match(self.norm, opening + 1)) or (
+            (denied or words[-2:] in (["cannot", "be"], ["can't", "be"]))
+            and any(w in _CHILDREN for w in words[-5:-1])
         ):
-            # 'they're not “child prostitutes”', 'she is not a “child prostitute”': a
-            # child's label denied
+            # 'they're not “child prostitutes”', 'she is not a “child prostitute”', 'children
+            # cannot be “prostitutes”': a child's label denied
             return True
         if not words and found_as_word(following):
             return True  # '"Junkie" was scrawled across the door', at the sentence's start
@@ -1455,6 +1457,8 @@ class Context:
 
 
 _ARTICLE = lazy_compile(r"^(?:a|an|the) ")
+# children, as the subject a label is denied of ('children cannot be “…”')
+_CHILDREN = word_set("child children minor minors kid kids juvenile juveniles youths")
 # a label that makes a child of the person ("child prostitutes", "teen hookers")
 _CHILD_LABEL = lazy_compile(
     r"(?:child|children|teen|teenage|underage|juvenile|minor|kid)s? "
