@@ -591,7 +591,7 @@ class Context:
             and any(w in WORD_NOUN for w in following[2:6])
         )
 
-    def _label_refused_or_left(self, start: int, category: str) -> bool:
+    def _label_refused_or_left(self, start: int, category: str, depth: int = 0) -> bool:
         """Whether the quoted term at ``start`` is a label the sentence turns down or leaves
         behind: after a subject, a copula and "not" ('these were not “illegals” who might
         flee', 'she isn't a “junkie”'), after "not make them" ('it doesn't make them
@@ -610,6 +610,13 @@ class Context:
             opening = start - 4
         if opening < 0 or norm[opening] not in _OPEN_QUOTES:
             return False
+        earlier = _EARLIER_ITEM.search(norm, max(0, opening - 80), opening)
+        if earlier is not None and depth < 8:
+            # a later item of a list of quoted labels shares the first one's frame ('no
+            # one is “confined to a wheelchair” or “wheelchair bound”')
+            inner = earlier.start() + 1
+            if self._label_refused_or_left(inner, category, depth + 1):
+                return True
         words = self.last_words(opening, 6)
         if words[-1:] and words[-1] in ("a", "an", "the", "some"):
             words = words[:-1]
@@ -632,6 +639,12 @@ class Context:
             if words[-2] in _RENAMING:
                 return True
             return len(words) >= 3 and words[-3] in _RENAMING and words[-2] in _OBJECT_PRONOUNS
+        if (
+            words[-1:]
+            and words[-1] in _BE_FORMS
+            and (words[-3:-1] == ["no", "one"] or words[-2:-1] in (["nobody"], ["no-one"]))
+        ):
+            return True  # 'no one is “confined to a wheelchair”': denied of everyone
         if words[-1:] and words[-1] in _BE_NOT:
             subject = words[-2:-1]  # "she isn't a “…”"
         elif len(words) >= 2 and words[-1] in ("not", "never"):
@@ -1457,6 +1470,11 @@ class Context:
 
 
 _ARTICLE = lazy_compile(r"^(?:a|an|the) ")
+# the quoted item before another in a list, up to the list's link ('“…” or ', '“…”, ')
+_EARLIER_ITEM = lazy_compile(
+    '["\u201c\u2018\'][^"\u201c\u201d\u2018\u2019]{1,60}["\u201d\u2019\']'
+    "(?:,? (?:or|and) |, )(?:(?:a|an|the) )?$"
+)
 # children, as the subject a label is denied of ('children cannot be “…”')
 _CHILDREN = word_set("child children minor minors kid kids juvenile juveniles youths")
 # a label that makes a child of the person ("child prostitutes", "teen hookers")
