@@ -1007,6 +1007,8 @@ class Context:
             words.append(m[0])
             at = m.end() + 1 if norm[m.end() : m.end() + 1] == " " else -1
         first_end = i + len(words[0]) if words else i
+        if words[:1] in (["and"], ["or"]) and norm[first_end : first_end + 1] == "/":
+            return frozenset({"function"})  # "the mentally ill and/or persons in crisis"
         if norm[first_end : first_end + 1] in ("/", "(") or (
             norm[first_end : first_end + 1] == "." and norm[first_end + 1 : first_end + 2].isalnum()
         ):
