@@ -172,7 +172,7 @@ def in_proper_name(
         return (
             _body_for(words, first)
             or _work_title(words, left, right, first, headline=True)
-            or _dated_law(words, right)
+            or _dated_law(words, first, right)
         )
     if 0 < left < first and words[left] == "The" and _the_starts_a_work(words, left, right):
         return True  # "watching The Inmates on BBC Two"; "fed The Prostitutes" is emphasis
@@ -267,11 +267,20 @@ def _body_for(words: list[str], first: int) -> bool:
 _LAWS = frozenset(("Act", "Acts", "Amendment", "Bill", "Law", "Ordinance", "Statute"))
 
 
-def _dated_law(words: list[str], right: int) -> bool:
-    """Whether the capitalized words up to ``words[right]`` end in a law's head word and a
-    year after it, as a law's name does even in a headline ("Testimony on the Prostitution
-    Free Zone Amendment Act of 2011")."""
+def _dated_law(words: list[str], first: int, right: int) -> bool:
+    """Whether the match at ``words[first]`` stands in a law's name that "the" opens and that
+    ends at ``words[right]`` in a law's head word and a year, as a law's name does even in a
+    headline ("Testimony on the Prostitution Free Zone Amendment Act of 2011"); not a
+    headline's own words before it ("Inmates Sue Over the Prison Rape Elimination Act of
+    2003")."""
     if _core(words[right]) not in _LAWS or _closes(words[right]):
+        return False
+    the = first - 1
+    while the >= 0 and words[the].lower() != "the":
+        if _closes(words[the]) or words[the].islower():
+            return False  # punctuation or a small word before the name's "the"
+        the -= 1
+    if the < 0:
         return False
     at = right + 1
     if at < len(words) and words[at] == "of":
