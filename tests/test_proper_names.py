@@ -82,6 +82,7 @@ def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
         # a verb at the start of a sentence, or in lower case, names nothing
         ("Feed the Homeless before you feed the pigeons, the mayor said.", ["the Homeless"]),
         ("Volunteers feed the Homeless every Sunday.", ["the Homeless"]),
+        ("The pastor said we must Protect the Homeless before winter.", ["the Homeless"]),
         ("Shelter Rather than Punish the Homeless", ["the Homeless"]),
         # a year after a headline's words that name no law
         ("Illegal Aliens Flood Border in 1998", ["Illegal Aliens"]),

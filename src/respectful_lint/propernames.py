@@ -289,6 +289,12 @@ def _dated_law(words: list[str], first: int, right: int) -> bool:
     return len(year) == 4 and year.isdigit() and year[:2] in ("18", "19", "20")
 
 
+# words before a verb that urge or command it, after which a capital is emphasis
+_URGING = word_set(
+    "to must should shall will can could would may might let's lets please we you us them and or"
+)
+
+
 def _verb_led(words: list[str], left: int, first: int) -> bool:
     """Whether a verb written with a capital inside a sentence, then "the" and the
     capitalized match, name a campaign or a group ("the board of Picture the Homeless", "a
@@ -299,6 +305,8 @@ def _verb_led(words: list[str], left: int, first: int) -> bool:
         return False
     if _opens(words[left]):
         return False  # 'The sign read “Feed the Homeless” in red paint': the words of a sign
+    if words[left - 1].lower() in _URGING:
+        return False  # "calls us to Feed the Homeless", "we must Protect the Homeless": emphasis
     verb = _core(words[left])
     if _closes(words[left]) or "verb" not in classes(verb.lower()):
         return False
