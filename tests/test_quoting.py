@@ -382,6 +382,8 @@ def test_a_quoted_label_turned_down_or_left_behind_is_a_mention(text: str) -> No
         ("The virus moved from “junkies” to their partners.", "drug-use/junkie"),
         # the sex trade's words turned down to call adults victims: a claim, not a mention
         ("These women are not “hookers”; it is slavery.", "sex-work/hooker"),
+        # children who are an object, not the subject the label is denied of
+        ("Mothers with two children are not “hookers”, the flyer says.", "sex-work/hooker"),
         # people who write, or are written about
         ("The “junkies” painted the mural behind the clinic.", "drug-use/junkie"),
         ("In the art class, “inmates” painted on donated canvases.", "incarceration/inmate"),

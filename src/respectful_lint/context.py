@@ -444,7 +444,12 @@ class Context:
         if following is None or not following.group()[:1].islower():
             return False
         between = self.text[after : following.start()]
-        return not any(q in between for q in _CLOSE_QUOTES + "\u2019")
+        if any(q in between for q in _CLOSE_QUOTES + "\u2019"):
+            return False
+        # a title that goes on in capitals and small words to its closing quote ('“The
+        # Homeless and the City”, opens')
+        title = _TITLE_TO_QUOTE.match(self.text, after)
+        return title is None
 
     def after_label(self, start: int, end: int) -> bool:
         """Whether the match starts a clause after a short label and a colon that lead its
@@ -1223,7 +1228,7 @@ class Context:
         denied = words[-1:] in (["not"], ["never"]) or words[-2:] in _DENIED_ONE
         if (denied and _CHILD_LABEL.match(self.norm, opening + 1)) or (
             (denied or words[-2:] in (["cannot", "be"], ["can't", "be"]))
-            and any(w in _CHILDREN for w in words[-5:-1])
+            and _CHILDREN_DENIED.search(self.norm, max(0, opening - 80), opening) is not None
         ):
             # 'they're not “child prostitutes”', 'she is not a “child prostitute”', 'children
             # cannot be “prostitutes”': a child's label denied
@@ -1472,13 +1477,28 @@ class Context:
 
 
 _ARTICLE = lazy_compile(r"^(?:a|an|the) ")
+# the rest of a quoted title after a match: capitalized words and small linking words up to
+# the closing quote (' and the City”', ' of the Poor"')
+_TITLE_TO_QUOTE = lazy_compile(
+    "(?: (?:[A-Z][\\w'\u2019-]*|and|or|of|the|a|an|in|on|at|to|for|with|from|by)){1,8}"
+    "[,.!?]?[\"\u201d\u2019']"
+)
 # the quoted item before another in a list, up to the list's link ('“…” or ', '“…”, ')
 _EARLIER_ITEM = lazy_compile(
     '["\u201c\u2018\'][^"\u201c\u201d\u2018\u2019]{1,60}["\u201d\u2019\']'
     "(?:,? (?:or|and) |, )(?:(?:a|an|the) )?$"
 )
-# children, as the subject a label is denied of ('children cannot be “…”')
-_CHILDREN = word_set("child children minor minors kid kids juvenile juveniles youths")
+# children as the subject of a denied label, at the start of their clause ('and therefore
+# children cannot be “…”', 'Under the law, minors are not “…”'); not 'women who have children
+# are not “…”' or 'with two children'
+_CHILDREN_DENIED = lazy_compile(
+    r"(?:^|[,;:.!?(\u2013\u2014-] ?|(?<![\w-])(?:and|but|so|therefore|thus|hence|because|since|"
+    r"that|then|yet|or|the|these|those|such|all|most|many|some) )"
+    r"(?:child|children|minor|minors|kid|kids|juvenile|juveniles|youths) "
+    r"(?:are|is|were|was|cannot|can't) (?:not |never )?(?:be )?(?:a |an )?$"
+)
+
+
 # a label that makes a child of the person ("child prostitutes", "teen hookers")
 _CHILD_LABEL = lazy_compile(
     r"(?:child|children|teen|teenage|underage|juvenile|minor|kid)s? "
