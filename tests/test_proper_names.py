@@ -48,6 +48,7 @@ def matched(text: str) -> list[str]:
         # a capitalized verb inside a sentence, leading "the" and the term
         "The mural was painted by members of Hire the Homeless last spring.",
         "A grant from Feed the Homeless paid for the new van.",
+        "Each winter we work with Feed the Homeless.",
     ],
 )
 def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
@@ -88,6 +89,7 @@ def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
         ("Illegal Aliens Flood Border in 1998", ["Illegal Aliens"]),
         ("Inmates Sue State Over the Prison Rape Elimination Act of 2003", ["Inmates"]),
         ("Why Junkies Still Fear the Good Samaritan Overdose Act 2015", ["Junkies"]),
+        ("Why the Junkies of Kensington Still Fear the Good Samaritan Act of 2015", ["Junkies"]),
         # punctuation ends a name
         ("We met Junkies, Union members and staff.", ["Junkies"]),
         # a body of people heads a name only before "of"

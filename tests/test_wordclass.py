@@ -23,9 +23,9 @@ def test_an_unknown_word_counts_as_a_noun_so_rules_err_on_the_side_of_silence() 
     assert next_word_classes([]) == frozenset({"none"})
 
 
-def test_an_unlisted_participle_of_a_verb_in_ify_or_ize_describes() -> None:
-    assert classes("zombified") == frozenset({"verb", "adj"})
-    assert classes("criminalised") == frozenset({"verb", "adj"})
+def test_an_unlisted_participle_of_a_verb_in_ify_or_ize_is_an_adjective() -> None:
+    assert classes("zombified") == frozenset({"adj"})
+    assert classes("criminalised") == frozenset({"adj"})
     # so it is no pastime's noun before "addicts", as "news" is in "news addicts"
     assert "drug-use/addict" in rules("The clip shows zombified addicts on the bridge.")
     assert "drug-use/addict" not in rules("The clip is for news addicts on the bridge.")

@@ -447,9 +447,12 @@ class Context:
         if any(q in between for q in _CLOSE_QUOTES + "\u2019"):
             return False
         # a title that goes on in capitals and small words to its closing quote ('“The
-        # Homeless and the City”, opens')
-        title = _TITLE_TO_QUOTE.match(self.text, after)
-        return title is None
+        # Homeless and the City”, opens'), or whose subtitle follows a colon ('“The Homeless:
+        # a year on the streets”')
+        if _TITLE_TO_QUOTE.match(self.text, after):
+            return False
+        subtitle = _SUBTITLE.match(self.text, after)
+        return subtitle is None
 
     def after_label(self, start: int, end: int) -> bool:
         """Whether the match starts a clause after a short label and a colon that lead its
@@ -1480,8 +1483,12 @@ _ARTICLE = lazy_compile(r"^(?:a|an|the) ")
 # the rest of a quoted title after a match: capitalized words and small linking words up to
 # the closing quote (' and the City”', ' of the Poor"')
 _TITLE_TO_QUOTE = lazy_compile(
-    "(?: (?:[A-Z][\\w'\u2019-]*|and|or|of|the|a|an|in|on|at|to|for|with|from|by)){1,8}"
-    "[,.!?]?[\"\u201d\u2019']"
+    "(?:[:,]? (?:[A-Z][\\w'\u2019-]*|and|or|of|the|a|an|in|on|at|to|for|with|from|by|versus"
+    "|vs\\.?|\\(?\\d[\\d\u2013-]*\\)?)){1,10}[,.!?]?[\"\u201d\u2019']"
+)
+# a subtitle after a colon, to the closing quote ('“The Homeless: a year on the streets”,')
+_SUBTITLE = lazy_compile(
+    "(?: [A-Z][\\w'\u2019-]*)*: [^\"\u201c\u201d\u2018\u2019.!?]{1,60}[\"\u201d\u2019']"
 )
 # the quoted item before another in a list, up to the list's link ('“…” or ', '“…”, ')
 _EARLIER_ITEM = lazy_compile(

@@ -275,6 +275,8 @@ def _dated_law(words: list[str], first: int, right: int) -> bool:
     2003")."""
     if _core(words[right]) not in _LAWS or _closes(words[right]):
         return False
+    if any(words[i].lower() == "the" for i in range(first + 1, right)):
+        return False  # the name starts at a later "the": "Why the Junkies Fear the … Act"
     the = first - 1
     while the >= 0 and words[the].lower() != "the":
         if _closes(words[the]) or words[the].islower():
@@ -312,7 +314,7 @@ def _verb_led(words: list[str], left: int, first: int) -> bool:
         return False
     # prose around it, not a line of capitals ("Treat Rather than Punish the Mentally Ill")
     long = [w for w in map(_core, words) if len(w) >= 4 and w.isalpha()]
-    return 2 * sum(w.islower() for w in long) > len(long)
+    return 2 * sum(w.islower() for w in long) >= len(long)
 
 
 def _the_starts_a_work(words: list[str], left: int, right: int) -> bool:

@@ -225,7 +225,8 @@ def classes(word: str, *, capitalized: bool = False) -> frozenset[str]:
     if lower in _ALSO_NOUNS:
         known |= 1
     if not known and len(lower) > 6 and lower.endswith(_PARTICIPLE_ENDINGS):
-        known = 2 | 4  # an unlisted participle of a verb in -ify or -ize ("zombified")
+        known = 4  # an unlisted participle of a verb in -ify or -ize ("zombified"), used as
+        # an adjective: read as a verb it would take the noun after it as its object
     if capitalized and not lower.startswith(("i'", "i\u2019")):
         return _SETS[known | 1]
     return _SETS[known] if known else _SETS[1]
