@@ -114,6 +114,13 @@ def test_a_named_place_goes_into_the_gendered_wording() -> None:
     assert finding.suggestions[0] == "Women incarcerated at Rikers"
 
 
+def test_a_capitalized_word_before_the_is_no_place() -> None:
+    # a place stands before a bare noun ("Tihar Jail's inmates"), not before "the"
+    [finding] = lint_text("The pastor asked us to Clothe the Homeless this winter.", kind="text")
+    assert not any(" in " in s for s in finding.suggestions), finding.suggestions
+    assert finding.suggestions[0] == "people experiencing homelessness"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -364,6 +364,8 @@ def _place(norm: str, start: int, end: int, text: str, base: int = 0) -> Slot | 
         via = "" if after[1] == "of" else after[1]
         return Slot("noun", place=name, place_start=start, place_end=place_end, via=via)
     at = start - base
+    if norm[start : start + 4] == "the ":
+        return None  # a place stands before a bare noun ("Alcatraz inmates"), not before "the"
     for _ in range(3):  # up to three capitalized words
         word = _PLACE_WORD.search(text, max(0, at - 30), at)
         if word is None:
