@@ -297,6 +297,15 @@ _URGING = word_set(
 )
 
 
+# words before "to" that send or give something to a group by its name ("proceeds go to
+# Feed the Homeless", "thanks to Help the Homeless")
+_TOWARD = word_set(
+    "go goes going went gone give gives gave given giving donate donates donated donating "
+    "donation donations send sends sent thanks proceeds money funds grant grants belong belongs "
+    "moved move volunteer volunteered volunteers referred refer refers"
+)
+
+
 def _verb_led(words: list[str], left: int, first: int) -> bool:
     """Whether a verb written with a capital inside a sentence, then "the" and the
     capitalized match, name a campaign or a group ("the board of Picture the Homeless", "a
@@ -307,7 +316,9 @@ def _verb_led(words: list[str], left: int, first: int) -> bool:
         return False
     if _opens(words[left]):
         return False  # 'The sign read “Feed the Homeless” in red paint': the words of a sign
-    if words[left - 1].lower() in _URGING:
+    lead = words[left - 1].lower()
+    toward = lead == "to" and left >= 2 and _core(words[left - 2]).lower() in _TOWARD
+    if lead in _URGING and not toward:
         return False  # "calls us to Feed the Homeless", "we must Protect the Homeless": emphasis
     verb = _core(words[left])
     if _closes(words[left]) or "verb" not in classes(verb.lower()):
