@@ -221,6 +221,8 @@ def test_quoted_capitals_without_a_named_thing_are_not_names(
     [
         # the title of a book, film or song: quoted before "by", after a noun for a work,
         # before a year, after "Review:", before a dash and a review, or said to be a work
+        "Track 9 of the mixtape: “Junkies Dance All Night” — The Low Riders, 1998",
+        "Her pick was “Hookers Never Cry” from the soundtrack of the show.",
         "“Last Days of the Inmate in Soho” by Anna Marsh is out in paperback.",
         "Read the memoir “Letters of the Junkie in Leeds” beside it.",
         "We watched the documentary Prostitutes on a school night.",

@@ -440,6 +440,9 @@ _WORKS = frozenset(
         "novel novels podcast poem single song songs sitcom comedy drama thriller western"
     ).split()
 )
+# what a song comes from, after "from", "off" or "on" ("from the soundtrack")
+_SHOWS = frozenset(("soundtrack", "show", "series", "record", "ep", "mixtape", "lp", "episode"))
+_DASHES = frozenset(("\u2014", "\u2013", "-", "--"))
 # who wrote a work, before "of" and its title ("the author of …")
 _AUTHORS = word_set("author authors co-author coauthor editor editors writer")
 # what stands before such a noun ("the film", "her debut album")
@@ -477,6 +480,17 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
     quoted = words[left][0] in _OPENING_QUOTES and words[right].rstrip(",.;:")[-1:] in _QUOTES
     if quoted and right - left >= 2 and after == "by":
         return True
+    if (
+        quoted
+        and right - left >= 2
+        and after in ("from", "off", "on")
+        and any(_core(w).lower() in _WORKS | _SHOWS for w in words[right + 2 : right + 5])
+    ):
+        return True  # '“It's Hard Out Here for a …” from the movie', a song of a work
+    if quoted and right - left >= 2 and after in _DASHES and right + 3 < len(words):
+        # '“Let's Get …” — The Black Eyed Peas': a song and its artist, whose name has two
+        # capitalized words or more
+        return _capitalized(words[right + 2]) and _capitalized(words[right + 3])
     if (
         quoted
         and not headline
