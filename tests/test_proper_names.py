@@ -49,6 +49,7 @@ def matched(text: str) -> list[str]:
         "The mural was painted by members of Hire the Homeless last spring.",
         "A grant from Feed the Homeless paid for the new van.",
         "Each winter we work with Feed the Homeless.",
+        "Dogs of the Homeless pays for vet visits at the shelter.",
         "Every penny of the raffle goes to Clothe the Homeless.",
     ],
 )
@@ -84,6 +85,8 @@ def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
         # a verb at the start of a sentence, or in lower case, names nothing
         ("Feed the Homeless before you feed the pigeons, the mayor said.", ["the Homeless"]),
         ("Volunteers feed the Homeless every Sunday.", ["the Homeless"]),
+        ("Reports of the Homeless Sleeping Rough Rise", ["the Homeless"]),
+        ("Many of the IDUs in the study had no fixed address.", ["IDUs"]),
         ("The pastor said we must Protect the Homeless before winter.", ["the Homeless"]),
         ("Shelter Rather than Punish the Homeless", ["the Homeless"]),
         # a year after a headline's words that name no law

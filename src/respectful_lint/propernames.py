@@ -191,6 +191,8 @@ def in_proper_name(
         return True  # '“The Last Junkie in Town” by the band', 'the film Illegal Aliens'
     if _verb_led(words, left, first):
         return True  # "the board of Picture the Homeless", "a grant from Feed the Homeless"
+    if _of_the_name(words, first):
+        return True  # "Pets of the Homeless is a nonprofit", "a grant from Voices of the Homeless"
     if (
         right > left >= 2
         and _core(words[left - 1]) == "for"
@@ -295,6 +297,26 @@ def _dated_law(words: list[str], first: int, right: int) -> bool:
 _URGING = word_set(
     "to must should shall will can could would may might let's lets please we you us them and or"
 )
+
+
+def _of_the_name(words: list[str], first: int) -> bool:
+    """Whether a capitalized word, "of" or "for", "the" and the match written with a capital
+    name a group in prose ("Pets of the Homeless is a nonprofit"): prose writes "the homeless"
+    in lower case, so the capital is a name's."""
+    head = first + 1 if words[first] == "the" else first
+    if head < 3 or head >= len(words) or words[head - 1] != "the":
+        return False
+    if words[head - 2] not in ("of", "for") or not _capitalized(words[head - 3]):
+        return False
+    if _closes(words[head - 3]) or _opens(words[head]):
+        return False
+    if "function" in classes(_core(words[head - 3]).lower()):
+        return False  # "Most of the IDUs": a quantifier, not a name's word
+    word = _core(words[head])
+    if not word[1:].islower():
+        return False  # an acronym has its capitals in any sentence ("the IDUs")
+    long = [w for w in map(_core, words) if len(w) >= 4 and w.isalpha()]
+    return 2 * sum(w.islower() for w in long) >= len(long)
 
 
 # words before "to" that send or give something to a group by its name ("proceeds go to
