@@ -87,13 +87,13 @@ def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
         ("Volunteers feed the Homeless every Sunday.", ["the Homeless"]),
         ("Reports of the Homeless Sleeping Rough Rise", ["the Homeless"]),
         ("Many of the IDUs in the study had no fixed address.", ["IDUs"]),
-        ("The pastor said we must Protect the Homeless before winter.", ["the Homeless"]),
+        ("Our vicar says we should Protect the Homeless this winter.", ["the Homeless"]),
         ("Shelter Rather than Punish the Homeless", ["the Homeless"]),
         # a year after a headline's words that name no law
         ("Illegal Aliens Flood Border in 1998", ["Illegal Aliens"]),
-        ("Inmates Sue State Over the Prison Rape Elimination Act of 2003", ["Inmates"]),
-        ("Why Junkies Still Fear the Good Samaritan Overdose Act 2015", ["Junkies"]),
-        ("Why the Junkies of Kensington Still Fear the Good Samaritan Act of 2015", ["Junkies"]),
+        ("Inmates Sue Over the Prison Safety Act of 2004", ["Inmates"]),
+        ("Why Junkies Distrust the Overdose Amnesty Act 2016", ["Junkies"]),
+        ("How the Junkies of Leith View the Naloxone Access Act of 2017", ["Junkies"]),
         # punctuation ends a name
         ("We met Junkies, Union members and staff.", ["Junkies"]),
         # a body of people heads a name only before "of"

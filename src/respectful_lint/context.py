@@ -430,8 +430,8 @@ class Context:
         return not _WORD.search(self.norm, s, start)
 
     def speech_start(self, start: int, end: int) -> bool:
-        """Whether the match opens a quoted sentence after a comma or a colon ('declared,
-        "The Homeless have to move out"'), where a capital starts what is quoted: the quotation
+        """Whether the match opens a quoted sentence after a comma or a colon ('she wrote,
+        "The Homeless must leave by Friday"'), where a capital starts what is quoted: the quotation
         goes on after the match in lower case. A quotation that closes right after the match,
         or goes on in capitals, is a title ('his book, "The Homeless", argues')."""
         norm = self.norm
@@ -621,7 +621,7 @@ class Context:
         earlier = _EARLIER_ITEM.search(norm, max(0, opening - 80), opening)
         if earlier is not None and depth < 8:
             # a later item of a list of quoted labels shares the first one's frame ('no
-            # one is “confined to a wheelchair” or “wheelchair bound”')
+            # one is “wheelchair-bound” or “confined to a chair”')
             inner = earlier.start() + 1
             if self._label_refused_or_left(inner, category, depth + 1):
                 return True
@@ -652,7 +652,7 @@ class Context:
             and words[-1] in _BE_FORMS
             and (words[-3:-1] == ["no", "one"] or words[-2:-1] in (["nobody"], ["no-one"]))
         ):
-            return True  # 'no one is “confined to a wheelchair”': denied of everyone
+            return True  # 'nobody is a “junkie” here': denied of everyone
         if words[-1:] and words[-1] in _BE_NOT:
             subject = words[-2:-1]  # "she isn't a “…”"
         elif len(words) >= 2 and words[-1] in ("not", "never"):
@@ -1016,7 +1016,7 @@ class Context:
             at = m.end() + 1 if norm[m.end() : m.end() + 1] == " " else -1
         first_end = i + len(words[0]) if words else i
         if words[:1] in (["and"], ["or"]) and norm[first_end : first_end + 1] == "/":
-            return frozenset({"function"})  # "the mentally ill and/or persons in crisis"
+            return frozenset({"function"})  # "the disabled and/or their carers"
         if norm[first_end : first_end + 1] in ("/", "(") or (
             norm[first_end : first_end + 1] == "." and norm[first_end + 1 : first_end + 2].isalnum()
         ):
@@ -1486,7 +1486,7 @@ _TITLE_TO_QUOTE = lazy_compile(
     "(?:[:,]? (?:[A-Z][\\w'\u2019-]*|and|or|of|the|a|an|in|on|at|to|for|with|from|by|versus"
     "|vs\\.?|\\(?\\d[\\d\u2013-]*\\)?)){1,10}[,.!?]?[\"\u201d\u2019']"
 )
-# a subtitle after a colon, to the closing quote ('“The Homeless: a year on the streets”,')
+# a subtitle after a colon, to the closing quote ('“The Homeless: winter on the river”,')
 _SUBTITLE = lazy_compile(
     "(?: [A-Z][\\w'\u2019-]*)*: [^\"\u201c\u201d\u2018\u2019.!?]{1,60}[\"\u201d\u2019']"
 )

@@ -192,7 +192,7 @@ def in_proper_name(
     if _verb_led(words, left, first):
         return True  # "the board of Picture the Homeless", "a grant from Feed the Homeless"
     if _of_the_name(words, first):
-        return True  # "Pets of the Homeless is a nonprofit", "a grant from Voices of the Homeless"
+        return True  # "Dogs of the Homeless runs a clinic", "a grant from Voices of the Homeless"
     if (
         right > left >= 2
         and _core(words[left - 1]) == "for"
@@ -272,7 +272,7 @@ _LAWS = frozenset(("Act", "Acts", "Amendment", "Bill", "Law", "Ordinance", "Stat
 def _dated_law(words: list[str], first: int, right: int) -> bool:
     """Whether the match at ``words[first]`` stands in a law's name that "the" opens and that
     ends at ``words[right]`` in a law's head word and a year, as a law's name does even in a
-    headline ("Testimony on the Prostitution Free Zone Amendment Act of 2011"); not a
+    headline ("Notes on the Illegal Aliens Removal Act of 1998"); not a
     headline's own words before it ("Inmates Sue Over the Prison Rape Elimination Act of
     2003")."""
     if _core(words[right]) not in _LAWS or _closes(words[right]):
@@ -301,7 +301,7 @@ _URGING = word_set(
 
 def _of_the_name(words: list[str], first: int) -> bool:
     """Whether a capitalized word, "of" or "for", "the" and the match written with a capital
-    name a group in prose ("Pets of the Homeless is a nonprofit"): prose writes "the homeless"
+    name a group in prose ("Dogs of the Homeless runs a clinic"): prose writes "the homeless"
     in lower case, so the capital is a name's."""
     head = first + 1 if words[first] == "the" else first
     if head < 3 or head >= len(words) or words[head - 1] != "the":
@@ -341,11 +341,11 @@ def _verb_led(words: list[str], left: int, first: int) -> bool:
     lead = words[left - 1].lower()
     toward = lead == "to" and left >= 2 and _core(words[left - 2]).lower() in _TOWARD
     if lead in _URGING and not toward:
-        return False  # "calls us to Feed the Homeless", "we must Protect the Homeless": emphasis
+        return False  # "asked us to Feed the Homeless", "we should Protect the Homeless": emphasis
     verb = _core(words[left])
     if _closes(words[left]) or "verb" not in classes(verb.lower()):
         return False
-    # prose around it, not a line of capitals ("Treat Rather than Punish the Mentally Ill")
+    # prose around it, not a line of capitals ("Shelter Rather than Punish the Homeless")
     long = [w for w in map(_core, words) if len(w) >= 4 and w.isalpha()]
     return 2 * sum(w.islower() for w in long) >= len(long)
 
@@ -508,7 +508,7 @@ def _work_title(words: list[str], left: int, right: int, first: int, headline: b
         and after in ("from", "off", "on")
         and any(_core(w).lower() in _WORKS | _SHOWS for w in words[right + 2 : right + 5])
     ):
-        return True  # '“It's Hard Out Here for a …” from the movie', a song of a work
+        return True  # '“… Never Cry” from the soundtrack', a song of a work
     if quoted and right - left >= 2 and after in _DASHES and right + 3 < len(words):
         # '“Let's Get …” — The Black Eyed Peas': a song and its artist, whose name has two
         # capitalized words or more
