@@ -51,6 +51,7 @@ def matched(text: str) -> list[str]:
         "Each winter we work with Feed the Homeless.",
         "Dogs of the Homeless pays for vet visits at the shelter.",
         "Every penny of the raffle goes to Clothe the Homeless.",
+        "The scouts donated forty blankets to Clothe the Homeless.",
     ],
 )
 def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
@@ -87,6 +88,8 @@ def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
         ("Volunteers feed the Homeless every Sunday.", ["the Homeless"]),
         ("Reports of the Homeless Sleeping Rough Rise", ["the Homeless"]),
         ("Many of the IDUs in the study had no fixed address.", ["IDUs"]),
+        ("Pray for the Homeless as the first frost comes.", ["the Homeless"]),
+        ("He offered to Feed the Homeless every Friday.", ["the Homeless"]),
         ("Our vicar says we should Protect the Homeless this winter.", ["the Homeless"]),
         ("Shelter Rather than Punish the Homeless", ["the Homeless"]),
         # a year after a headline's words that name no law

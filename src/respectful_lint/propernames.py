@@ -310,8 +310,13 @@ def _of_the_name(words: list[str], first: int) -> bool:
         return False
     if _closes(words[head - 3]) or _opens(words[head]):
         return False
-    if "function" in classes(_core(words[head - 3]).lower()):
-        return False  # "Most of the IDUs": a quantifier, not a name's word
+    lead = _core(words[head - 3])
+    found = classes(lead.lower())
+    if "function" in found or not lead.endswith("s") or "noun" not in found:
+        # a name's plural noun ("Pets of", "Voices of", "Coats for"); not a quantifier
+        # ("Most of the IDUs", "Half of the …"), a verb ("Pray for the …") or a singular
+        # ("Care of the …"), before which a capital may be emphasis
+        return False
     word = _core(words[head])
     if not word[1:].islower():
         return False  # an acronym has its capitals in any sentence ("the IDUs")
@@ -322,9 +327,9 @@ def _of_the_name(words: list[str], first: int) -> bool:
 # words before "to" that send or give something to a group by its name ("proceeds go to
 # Feed the Homeless", "thanks to Help the Homeless")
 _TOWARD = word_set(
-    "go goes going went gone give gives gave given giving donate donates donated donating "
-    "donation donations send sends sent thanks proceeds money funds grant grants belong belongs "
-    "moved move volunteer volunteered volunteers referred refer refers"
+    "go goes give gives gave given giving donate donates donated donating "
+    "donation donations send sends sent thank thanks proceeds money funds grant grants belong "
+    "belongs referred"
 )
 
 
@@ -339,7 +344,9 @@ def _verb_led(words: list[str], left: int, first: int) -> bool:
     if _opens(words[left]):
         return False  # 'The sign read “Feed the Homeless” in red paint': the words of a sign
     lead = words[left - 1].lower()
-    toward = lead == "to" and left >= 2 and _core(words[left - 2]).lower() in _TOWARD
+    toward = lead == "to" and any(
+        _core(w).lower() in _TOWARD for w in words[max(0, left - 5) : left - 1]
+    )
     if lead in _URGING and not toward:
         return False  # "asked us to Feed the Homeless", "we should Protect the Homeless": emphasis
     verb = _core(words[left])
