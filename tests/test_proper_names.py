@@ -88,7 +88,7 @@ def test_a_term_in_a_proper_name_is_not_flagged(text: str) -> None:
         ("Volunteers feed the Homeless every Sunday.", ["the Homeless"]),
         ("Reports of the Homeless Sleeping Rough Rise", ["the Homeless"]),
         ("Many of the IDUs in the study had no fixed address.", ["IDUs"]),
-        ("Pray for the Homeless as the first frost comes.", ["the Homeless"]),
+        ("Pray for the Homeless when the frost comes, the vicar wrote.", ["the Homeless"]),
         ("He offered to Feed the Homeless every Friday.", ["the Homeless"]),
         ("Our vicar says we should Protect the Homeless this winter.", ["the Homeless"]),
         ("Shelter Rather than Punish the Homeless", ["the Homeless"]),

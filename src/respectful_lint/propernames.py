@@ -190,7 +190,7 @@ def in_proper_name(
     if _work_title(words, left, right, first, headline=False):
         return True  # '“The Last Junkie in Town” by the band', 'the film Illegal Aliens'
     if _verb_led(words, left, first):
-        return True  # "the board of Picture the Homeless", "a grant from Feed the Homeless"
+        return True  # "the board of Hire the Homeless", "a grant from Feed the Homeless"
     if _of_the_name(words, first):
         return True  # "Dogs of the Homeless runs a clinic", "a grant from Voices of the Homeless"
     if (
@@ -272,9 +272,8 @@ _LAWS = frozenset(("Act", "Acts", "Amendment", "Bill", "Law", "Ordinance", "Stat
 def _dated_law(words: list[str], first: int, right: int) -> bool:
     """Whether the match at ``words[first]`` stands in a law's name that "the" opens and that
     ends at ``words[right]`` in a law's head word and a year, as a law's name does even in a
-    headline ("Notes on the Illegal Aliens Removal Act of 1998"); not a
-    headline's own words before it ("Inmates Sue Over the Prison Rape Elimination Act of
-    2003")."""
+    headline ("Notes on the Illegal Aliens Removal Act of 1998"); not a headline's own words
+    before it ("Inmates Sue Over the Prison Safety Act of 2004")."""
     if _core(words[right]) not in _LAWS or _closes(words[right]):
         return False
     if any(words[i].lower() == "the" for i in range(first + 1, right)):
@@ -335,7 +334,7 @@ _TOWARD = word_set(
 
 def _verb_led(words: list[str], left: int, first: int) -> bool:
     """Whether a verb written with a capital inside a sentence, then "the" and the
-    capitalized match, name a campaign or a group ("the board of Picture the Homeless", "a
+    capitalized match, name a campaign or a group ("the board of Hire the Homeless", "a
     grant from Feed the Homeless"): prose gives neither the verb nor the people its
     capital."""
     the = first if words[first] == "the" else first - 1
