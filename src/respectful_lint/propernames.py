@@ -298,6 +298,18 @@ _URGING = word_set(
 )
 
 
+def _prose(words: list[str], lo: int, hi: int) -> bool:
+    """Whether the sentence of ``words`` is prose around a name at ``words[lo:hi + 1]``: of its
+    other words of four letters or more, but for the first, more than half are in lower case
+    ("with thanks to Clothe the Homeless on Friday"; not "Treat Rather than Punish the …")."""
+    long = [
+        w
+        for i, w in enumerate(map(_core, words))
+        if i and not lo <= i <= hi and len(w) >= 4 and w.isalpha()
+    ]
+    return 2 * sum(w.islower() for w in long) > len(long)
+
+
 def _of_the_name(words: list[str], first: int) -> bool:
     """Whether a capitalized word, "of" or "for", "the" and the match written with a capital
     name a group in prose ("Dogs of the Homeless runs a clinic"): prose writes "the homeless"
@@ -319,8 +331,7 @@ def _of_the_name(words: list[str], first: int) -> bool:
     word = _core(words[head])
     if not word[1:].islower():
         return False  # an acronym has its capitals in any sentence ("the IDUs")
-    long = [w for w in map(_core, words) if len(w) >= 4 and w.isalpha()]
-    return 2 * sum(w.islower() for w in long) >= len(long)
+    return _prose(words, head - 3, head)
 
 
 # words before "to" that send or give something to a group by its name ("proceeds go to
@@ -352,8 +363,7 @@ def _verb_led(words: list[str], left: int, first: int) -> bool:
     if _closes(words[left]) or "verb" not in classes(verb.lower()):
         return False
     # prose around it, not a line of capitals ("Shelter Rather than Punish the Homeless")
-    long = [w for w in map(_core, words) if len(w) >= 4 and w.isalpha()]
-    return 2 * sum(w.islower() for w in long) >= len(long)
+    return _prose(words, left, the + 1)
 
 
 def _the_starts_a_work(words: list[str], left: int, right: int) -> bool:
