@@ -353,6 +353,7 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
         "One relapse doesn't make her a “junkie”.",
         "No one is a “junkie” on this ward, whatever the old charts say.",
         "My brother is not a “crackhead” or a “junkie”; he is ill.",
+        "Her notes say she is not an “addict”, a “junkie” or a “crackhead”.",
         "Newsrooms went from “junkies” to “people who use drugs” over ten years.",
         'The county is changing "convicted felon" to "person with a felony conviction".',
         "The handbook replaced “addicts” with “people who use drugs” last year.",

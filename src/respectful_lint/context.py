@@ -599,7 +599,7 @@ class Context:
             and any(w in WORD_NOUN for w in following[2:6])
         )
 
-    def _label_refused_or_left(self, start: int, category: str, depth: int = 0) -> bool:
+    def _label_refused_or_left(self, start: int, category: str) -> bool:
         """Whether the quoted term at ``start`` is a label the sentence turns down or leaves
         behind: after a subject, a copula and "not" ('these were not “illegals” who might
         flee', 'she isn't a “junkie”'), after "not make them" ('it doesn't make them
@@ -618,13 +618,15 @@ class Context:
             opening = start - 4
         if opening < 0 or norm[opening] not in _OPEN_QUOTES:
             return False
-        earlier = _EARLIER_ITEM.search(norm, max(0, opening - 80), opening)
-        if earlier is not None and depth < 8:
+        first = self._quoted_list_start(opening)
+        if (
+            first is not None
+            and first != opening
+            and self._label_refused_or_left(first + 1, category)
+        ):
             # a later item of a list of quoted labels shares the first one's frame ('no
             # one is “wheelchair-bound” or “confined to a chair”')
-            inner = earlier.start() + 1
-            if self._label_refused_or_left(inner, category, depth + 1):
-                return True
+            return True
         words = self.last_words(opening, 6)
         if words[-1:] and words[-1] in ("a", "an", "the", "some"):
             words = words[:-1]
@@ -1141,11 +1143,17 @@ class Context:
     def _quoted_list_start(self, opening: int) -> int | None:
         """Where the list of quoted words that has an item opening at ``opening`` starts: the
         opening quote of its first item (``opening`` when no item comes before), or None when
-        "and", "or" or a comma stands before the item with no quoted word before that."""
+        "and", "or" or a comma stands before the item (with "a" or "an" after it: 'a “…” or a
+        “…”') with no quoted word before that."""
         norm = self.norm
         for _ in range(8):
-            words = self.words_before(opening)
-            if words[-1:] not in (["and"], ["or"]) and norm[max(0, opening - 2) : opening] != ", ":
+            lead = opening
+            if norm[max(0, opening - 3) : opening] == " a ":
+                lead = opening - 2
+            elif norm[max(0, opening - 4) : opening] == " an ":
+                lead = opening - 3
+            words = self.words_before(lead)
+            if words[-1:] not in (["and"], ["or"]) and norm[max(0, lead - 2) : lead] != ", ":
                 return opening
             item = _QUOTED_ITEM.search(norm, max(0, opening - 80), opening)
             if item is None:
@@ -1489,11 +1497,6 @@ _TITLE_TO_QUOTE = lazy_compile(
 # a subtitle after a colon, to the closing quote ('“The Homeless: winter on the river”,')
 _SUBTITLE = lazy_compile(
     "(?: [A-Z][\\w'\u2019-]*)*: [^\"\u201c\u201d\u2018\u2019.!?]{1,60}[\"\u201d\u2019']"
-)
-# the quoted item before another in a list, up to the list's link ('“…” or ', '“…”, ')
-_EARLIER_ITEM = lazy_compile(
-    '["\u201c\u2018\'][^"\u201c\u201d\u2018\u2019]{1,60}["\u201d\u2019\']'
-    "(?:,? (?:or|and) |, )(?:(?:a|an|the) )?$"
 )
 # children as the subject of a denied label, at the start of their clause ('and therefore
 # children cannot be “…”', 'Under the law, minors are not “…”'); not 'women who have children
