@@ -170,6 +170,10 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         " later as “mentally retarded.”",
         # a definition of the word, unquoted
         "Her definition of an addict was anyone who drank before noon.",
+        # a noun for a description, and what people were branded or reduced to
+        "The characterization “junkie” follows people long after treatment.",
+        "For years such patients were stigmatized as “junkies” by their own doctors.",
+        "Wherever they landed they were dismissed as “illegals” by the locals.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
@@ -331,10 +335,51 @@ def test_a_word_used_as_if_it_meant_something_is_a_mention() -> None:
     [
         'Advocates say "HIV-infected" defines people by a virus.',
         'The guide explains why "sex change" is considered outdated.',
+        # a verdict on the word that leads its sentence, with or without its verb, and the
+        # word's history
+        "“Wheelchair bound” is not appropriate in our leaflets.",
+        "'Junkie' not acceptable in headlines, readers tell the editor",
+        "“Addict” isn't appropriate anymore, the desk agreed.",
+        "“Crackhead” was first coined by tabloid headline writers.",
+        "The agency's characterization of asylum seekers as “illegals” drew protests.",
+        "Doctors note that “mental retardation” was coined as a kinder label in its day.",
+        # a word come upon in a text
+        "Whenever I spot “illegals” in a draft, I send it back.",
+        # a word rewritten as another in a style note
+        "House style: “AIDS sufferers” becomes “people living with HIV”.",
+        "In headlines “illegals” should be “undocumented immigrants”.",
+        # a quoted word counted among words
+        "“Retarded” is one of his favourite insults these days.",
+        "The candidate made “illegals” one of his stock phrases.",
     ],
 )
 def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> None:
     assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The “johns” were not acceptable to the motel owner.", "sex-work/john"),
+        ("The “junkies” were not appropriate company for a child.", "drug-use/junkie"),
+        ("I found “junkies” in the stairwell again.", "drug-use/junkie"),
+        ("Police identified the “johns” at the motel.", "sex-work/john"),
+        ("In the last act the “junkie” becomes a hero.", "drug-use/junkie"),
+        ("The “johns” were unacceptable to the hotel's owner.", "sex-work/john"),
+        ("“Illegals” are not suitable for this work, the foreman said.", "immigration/illegals"),
+        ("'Illegals' not OK in this town, mayor says", "immigration/illegals"),
+        ("They were vilified for the raid, as “junkies” kept coming back.", "drug-use/junkie"),
+        ("Arrests were reduced to “johns” and a driver.", "sex-work/john"),
+        ("Staying clear of “junkies” was one of the terms of her parole.", "drug-use/junkie"),
+        ("Every “illegal” should be “sent back,” the caller said.", "immigration/illegals"),
+        ("The judge dismissed the charges as the “inmates” cheered.", "incarceration/inmate"),
+        ("“Junkies” are not acceptable anywhere near the school.", "drug-use/junkie"),
+        # a copula with nothing after it
+        ("Nobody asked who the “junkies” were.", "drug-use/junkie"),
+    ],
+)
+def test_quoted_people_judged_found_or_identified_are_still_people(text: str, rule: str) -> None:
+    assert rules(text) == [rule]
 
 
 @pytest.mark.parametrize(

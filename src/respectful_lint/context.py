@@ -37,6 +37,7 @@ from .quoting import (
     denied_before,
     edited_as_word,
     found_as_word,
+    found_in_text,
     gloss_after,
     mention_frame_before,
     named_by_subject,
@@ -219,6 +220,14 @@ _FROM_QUOTED = lazy_compile(
 )
 # after a quoted term, another put in its place ('“…” instead of “non-citizen”')
 _INSTEAD_QUOTED = lazy_compile("[,.]? (?:instead of|rather than|in place of) [\"'\u201c\u2018]")
+# a quoted term rewritten as another in a style note ('“…” becomes “people with …”', '“…”
+# should be “…”'); the word with no determiner or owner before it, as a style note writes it
+# ('her “john” became “Mr. Right”' and 'every “illegal” should be “sent home”' are people)
+_BECOMES_QUOTED = lazy_compile("[,.]? (?:becomes|should be|->|\u2192) [\"'\u201c\u2018]")
+_REWRITTEN_NOT_AFTER = word_set(
+    "the this that these those a an every each any some all no his her their its our my your "
+    "former old new"
+)
 # a quoted term, then "(not" before another: the second is the word to avoid, after a verb
 # of speaking or writing or a word for words ('talk about “…” (not “…”)'; not 'arrest
 # “buyers” (not “prostitutes”)', people)
@@ -1261,6 +1270,10 @@ class Context:
             # 'no real difference between “hooker” and “escort”' (not 'a fight
             # between "junkies" and "dealers"')
             return True
+        if _BECOMES_QUOTED.match(norm, closing + 1) and not (
+            words[-1:] and words[-1] in _REWRITTEN_NOT_AFTER
+        ):
+            return True  # 'Style notes: “…” becomes “people with epilepsy”'
         if _INSTEAD_QUOTED.match(norm, closing + 1) and _said_right_before(words):
             # 'insisting on “…” instead of “non-citizen”': one word for another (not 'arrested
             # “johns” rather than “…”', people)
@@ -1329,6 +1342,8 @@ class Context:
             return True  # 'would use “illegal aliens” when detailing border security'
         if words[-1:] and said_as_if(words[-1], following):
             return True  # 'why do people say "illegal alien" like it is normal'
+        if words[-1:] and found_in_text(words[-1], following):
+            return True  # 'every time I find “…” in a document'
         if words[-1:] and words[-1] in DROPPING and _WORD_DROPPED.match(" ".join(following)):
             return True  # "the Stylebook dropped “illegal immigrant” in 2013", "from its guide"
         if self._chosen_over(opening):

@@ -14,11 +14,15 @@ talked about as a word:
 * for a quoted term after another quoted term, a choice between words: 'say "sex worker" and
   not "hooker"', 'prefers "client" over "john"' (see :func:`choosing_between`);
 * for a quoted term, a gloss or verdict right after it: "refers to", "means", "is outdated",
-  "is a slur", "is a myth", "should not be used", "is no longer used"; where it is found or
+  "is a slur", "is a myth", "is not appropriate", "was coined", "should not be used", "is no
+  longer used"; where it is found or
   what was done with it as words: "appears 14 times in the bill", "was scrawled on the door",
   "was shouted at him";
 * for a quoted term after another quoted term and "or", in a question: 'Is it "sex worker"
   or "prostitute"?' (see :mod:`.context`);
+* for a quoted term before "becomes", "should be" or an arrow and another quoted term, a
+  rewrite in a style note: '“AIDS sufferers” becomes “people living with HIV”' (see
+  :mod:`.context`);
 * for an unquoted term that ends its clause, advice against saying it or calling someone it:
   "Don't say hookers; say sex workers", "never refer to anyone as a hooker" (see
   :func:`advised_against`), or a quoted alternative and "not" before it.
@@ -43,7 +47,8 @@ _WORD_NOUNS = _words(
     "term terms word words label labels phrase phrases expression expressions slur slurs "
     "euphemism euphemisms name names descriptor descriptors moniker monikers nickname "
     "nicknames epithet epithets sobriquet sobriquets pejorative pejoratives adjective "
-    "adjectives noun nouns"
+    "adjectives noun nouns characterization characterizations characterisation "
+    "characterisations"
 )
 # The last words before a quoted term that make it a mention.
 _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
@@ -446,6 +451,18 @@ VERDICTS = _words(
     "dehumanizing dehumanising inaccurate misleading loaded archaic slang obsolete avoided "
     "discouraged deprecated imprecise"
 )
+# What a word is not, after a copula and "not" or as a headline's verdict: "… is not
+# appropriate", "'…' not acceptable"
+_NOT_FINE = _words("appropriate acceptable okay ok")
+_NEGATED_COPULAS = _words("isn't aren't wasn't weren't")
+_AFTER_FINE = _words("anymore")
+# Nouns for words in "one of the …" after a quoted term: not "names", which may be people's
+# ("one of the terms of his probation" are conditions)
+_ONE_OF_WORDS = _words(
+    "word words label labels phrase phrases expression expressions slur slurs "
+    "euphemism euphemisms epithet epithets pejorative pejoratives adjective adjectives noun "
+    "nouns insult insults"
+)
 # Verdicts that may be about what a word names ('a sting on "johns" was controversial'), so
 # about the word only where the quoted word leads its clause
 _DISPUTED = _words("contested controversial disputed debated divisive")
@@ -628,7 +645,7 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
         return True
     if last == "against" and words[-2:-1] and words[-2] in _ADVISING:
         return True
-    if bare[-1:] == ["as"] and _sorted_as(bare):
+    if bare[-1:] == ["as"] and _sorted_as(bare, article=last == "the"):
         return True  # 'the agency classified them as “…”'
     if last == "into" and any(w in _DIVIDING for w in words[-4:-1]):
         return True  # 'it divides people into “…” and “the rest of us”'
@@ -726,14 +743,18 @@ def _pictured(bare: list[str], article: str) -> bool:
     return bare[-3] in _TYPICAL or (bare[-2] in _HELD_IDEAS and bare[-3] in _HOLDERS)
 
 
-def _sorted_as(words: list[str]) -> bool:
+def _sorted_as(words: list[str], *, article: bool = False) -> bool:
     """Whether ``words`` end with a verb that sorts, up to six words of its object and "as"
     ("classified the applicants as"); not "classified ads posing as" or "the designated vice
-    unit posed as", where another verb takes the "as"."""
+    unit posed as", where another verb takes the "as". A verb that brands people ("vilified
+    them as") takes an "as" within three words, and not before ``article`` "the"
+    ("dismissed the case as the “…” cheered": "as" means "while")."""
     # the "as" of a later item in a list ("categorized as “…”, “…”, “…” and more recently
     # as") may stand further from the verb, whose own "as" comes within four words of it
     reach = 17 if {"and", "or"} & set(words[-4:-1]) else 9
     for k in range(2, min(reach, len(words) + 1)):
+        if words[-k] in _BRANDING and k <= 4:
+            return not article
         if words[-k] in _SORTING and (k < 9 or "as" in words[-k + 1 : -k + 5]):
             return not any(w in _POSING_VERBS for w in words[-k + 1 : -1])
     return False
@@ -758,7 +779,16 @@ _SORTING = _words(
     "categorize categorizes categorized categorizing categorise categorises categorised "
     "categorising classify classifies classified classifying designate designates designated "
     "designating labeled labelled branded classed judged cast casts casting painted painting "
-    "portrayed portraying portrays depicted depicting depicts listed coded enumerated"
+    "portrayed portraying portrays depicted depicting depicts listed coded enumerated "
+    "characterization characterisation"
+)
+# Verbs that brand people with a name, before "as" and a quoted term: only with "as" close
+# after them ("were stigmatized as “…”", "dismissed them as"), since a later "as" may mean
+# "because" or "while" ('vilified online for the sweep, as “…” kept arriving')
+_BRANDING = _words(
+    "stigmatized stigmatised stigmatizing stigmatising vilified demonized demonised "
+    "stereotyped typecast pigeonholed dismissed derided ridiculed mocked characterized "
+    "characterised characterizing characterising"
 )
 # Verbs that sort people into quoted kinds ("divides people into “…” and “…”")
 _DIVIDING = _words(
@@ -932,6 +962,33 @@ def said_as_if(verb: str, following: list[str]) -> bool:
     return False
 
 
+# Verbs of coming on a word in a text ('every time I find “…” in a document')
+_FINDING = _words(
+    "find finds found finding see sees saw seeing spot spots spotted spotting read reads "
+    "reading notice notices noticed noticing encounter encounters encountered"
+)
+_TEXT_OWNERS = _words("a an the this that any every our your their his her its each")
+_WRITTEN_TEXTS = _words(
+    "document documents text texts draft drafts sentence sentences paragraph "
+    "paragraphs headline headlines title titles bill bills "
+    "brochure brochures leaflet leaflets form forms policy policies manual manuals email emails "
+    "letter letters press release releases"
+)
+
+
+def found_in_text(verb: str, following: list[str]) -> bool:
+    """Whether a quoted term after ``verb`` is a word come upon in a text: "find “…” in a
+    document", "saw “…” in the headline"."""
+    return (
+        verb in _FINDING
+        and following[:1] == ["in"]
+        and following[1:2] != []
+        and following[1] in _TEXT_OWNERS
+        and following[2:3] != []
+        and following[2] in _WRITTEN_TEXTS
+    )
+
+
 def found_as_word(words: list[str]) -> bool:
     """Whether the words after a quoted term that starts its sentence tell where the word
     stands or what was done with it as a word: "… appears 14 times in the bill", "… was
@@ -1065,6 +1122,18 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # "… should not be used", "… should no longer be used"
     if head[0] in ("has", "had") and head[1:2] == ["become"]:
         head = ["is", *head[2:]]
+    # "… one of his adjectives": right after the quote (its object, 'made “…” one of …'), or
+    # after a copula where the quoted word leads its sentence
+    counted = words[1:6] if leading and head[0] in _COPULAS else words[:5]
+    if counted[:2] == ["one", "of"] and any(w in _ONE_OF_WORDS for w in counted[2:5]):
+        return True  # '… one of his adjectives of choice', '… is one of the slurs'
+    if leading and _judged_unfit(words):
+        return True  # "… is not appropriate", a headline's "'…' not acceptable in headlines"
+    if head[0] in _COPULAS and (
+        head[1:2] in _COINED
+        or (head[1:2] != [] and head[1] in _WHEN_COINED and head[2:3] in _COINED)
+    ):
+        return True  # "… was coined as a medical term", "… was first coined by"
     if head[0] in _COPULAS:
         rest = head[1:]
         if rest[:1] and rest[0].endswith("ly") and len(rest[0]) > 4:
@@ -1104,6 +1173,32 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             return True
         return rest[2:3] != [] and rest[2] in _WORD_NOUNS and rest[2] not in ("name", "names")
     return False
+
+
+_COINED = [["coined"]]
+_WHEN_COINED = _words("first originally")
+
+
+def _judged_unfit(words: list[str]) -> bool:
+    """Whether ``words``, after a quoted term that leads its sentence, say it is not fit to
+    use: "… is not appropriate", "… isn't acceptable in a headline", a headline's "'…' not
+    OK". The verdict must end the sentence, come before "anymore" or be said of a text ("in
+    our leaflets"): "… are not acceptable for this work" and "… not OK in this town" speak
+    of people."""
+    if words[:1] and words[0] in _COPULAS and words[1:2] == ["not"]:
+        rest = words[2:]
+    elif words[:1] and (words[0] in _NEGATED_COPULAS or words[0] == "not"):
+        rest = words[1:]
+    else:
+        return False
+    if not rest or rest[0] not in _NOT_FINE:
+        return False
+    after = rest[1:]
+    return (
+        not after
+        or after[0] in _AFTER_FINE
+        or (after[0] == "in" and any(w in _WRITTEN_TEXTS or w in _TEXTS for w in after[1:4]))
+    )
 
 
 def _called_a_word(words: list[str]) -> bool:
