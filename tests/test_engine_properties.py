@@ -192,11 +192,19 @@ def reference_matches(text: str, lexicon: CompiledLexicon) -> list[Match]:
     """
     ctx = Context(text)
     accepted: list[Match] = []
+    # a match never runs past a paragraph, so each paragraph is searched on its own, its end
+    # the end of the search (where a pattern's "$" matches, as the engine's windows have it)
+    paragraphs = []
+    lo = 0
+    for part in ctx.norm.split(PARAGRAPH):
+        paragraphs.append((lo, lo + len(part)))
+        lo += len(part) + 1
     for index, expressions in enumerate(EXPRESSIONS):
         spans = {
             m.span()
             for expression in expressions
-            for m in expression.finditer(ctx.norm, overlapped=True)
+            for lo, hi in paragraphs
+            for m in expression.finditer(ctx.norm, lo, hi, overlapped=True)
             if m.end() > m.start()
         }
         for start, end in spans:
