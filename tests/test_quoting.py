@@ -171,8 +171,8 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         # a definition of the word, unquoted
         "Her definition of an addict was anyone who drank before noon.",
         # a noun for a description, and what people were branded or reduced to
-        "The characterization “junkie” follows people long after treatment.",
-        "For years such patients were stigmatized as “junkies” by their own doctors.",
+        "The characterization “addict” stays with a person for decades.",
+        "Methadone patients are often stigmatized as “junkies” at the pharmacy counter.",
         "Wherever they landed they were dismissed as “illegals” by the locals.",
     ],
 )
@@ -337,11 +337,11 @@ def test_a_word_used_as_if_it_meant_something_is_a_mention() -> None:
         'The guide explains why "sex change" is considered outdated.',
         # a verdict on the word that leads its sentence, with or without its verb, and the
         # word's history
-        "“Wheelchair bound” is not appropriate in our leaflets.",
+        "“Wheelchair bound” is not acceptable in any headline.",
         "'Junkie' not acceptable in headlines, readers tell the editor",
         "“Addict” isn't appropriate anymore, the desk agreed.",
         "“Crackhead” was first coined by tabloid headline writers.",
-        "The agency's characterization of asylum seekers as “illegals” drew protests.",
+        "The report's characterization of seasonal farmworkers as “illegals” was criticized.",
         "Doctors note that “mental retardation” was coined as a kinder label in its day.",
         # a word come upon in a text
         "Whenever I spot “illegals” in a draft, I send it back.",
@@ -362,18 +362,18 @@ def test_a_quoted_term_glossed_or_judged_after_it_is_a_mention(text: str) -> Non
     [
         ("The “johns” were not acceptable to the motel owner.", "sex-work/john"),
         ("The “junkies” were not appropriate company for a child.", "drug-use/junkie"),
-        ("I found “junkies” in the stairwell again.", "drug-use/junkie"),
+        ("Yesterday the caretaker found “junkies” in the boiler room.", "drug-use/junkie"),
         ("Police identified the “johns” at the motel.", "sex-work/john"),
         ("In the last act the “junkie” becomes a hero.", "drug-use/junkie"),
-        ("The “johns” were unacceptable to the hotel's owner.", "sex-work/john"),
-        ("“Illegals” are not suitable for this work, the foreman said.", "immigration/illegals"),
-        ("'Illegals' not OK in this town, mayor says", "immigration/illegals"),
+        ("The “johns” were unacceptable to every neighbour on the street.", "sex-work/john"),
+        ("“Illegals” are not suitable for night shifts, he wrote.", "immigration/illegals"),
+        ("'Illegals' not OK on our farms, councillor says", "immigration/illegals"),
         ("They were vilified for the raid, as “junkies” kept coming back.", "drug-use/junkie"),
-        ("Arrests were reduced to “johns” and a driver.", "sex-work/john"),
-        ("Staying clear of “junkies” was one of the terms of her parole.", "drug-use/junkie"),
+        ("Last year the arrests were reduced to “johns” only.", "sex-work/john"),
+        ("Steering clear of “junkies” is one of the terms she accepted.", "drug-use/junkie"),
         ("Every “illegal” should be “sent back,” the caller said.", "immigration/illegals"),
         ("The judge dismissed the charges as the “inmates” cheered.", "incarceration/inmate"),
-        ("“Junkies” are not acceptable anywhere near the school.", "drug-use/junkie"),
+        ("“Junkies” aren't acceptable anywhere close to our playground.", "drug-use/junkie"),
         # a copula with nothing after it
         ("Nobody asked who the “junkies” were.", "drug-use/junkie"),
     ],

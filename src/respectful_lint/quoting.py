@@ -457,7 +457,7 @@ _NOT_FINE = _words("appropriate acceptable okay ok")
 _NEGATED_COPULAS = _words("isn't aren't wasn't weren't")
 _AFTER_FINE = _words("anymore")
 # Nouns for words in "one of the …" after a quoted term: not "names", which may be people's
-# ("one of the terms of his probation" are conditions)
+# ("one of the terms" of a court order are its conditions)
 _ONE_OF_WORDS = _words(
     "word words label labels phrase phrases expression expressions slur slurs "
     "euphemism euphemisms epithet epithets pejorative pejoratives adjective adjectives noun "
@@ -1133,7 +1133,7 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         head[1:2] in _COINED
         or (head[1:2] != [] and head[1] in _WHEN_COINED and head[2:3] in _COINED)
     ):
-        return True  # "… was coined as a medical term", "… was first coined by"
+        return True  # "… was coined in the 1890s", "… was first coined by"
     if head[0] in _COPULAS:
         rest = head[1:]
         if rest[:1] and rest[0].endswith("ly") and len(rest[0]) > 4:
