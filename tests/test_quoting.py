@@ -345,6 +345,7 @@ def test_a_word_used_as_if_it_meant_something_is_a_mention() -> None:
         "Doctors note that “mental retardation” was coined as a kinder label in its day.",
         # a word come upon in a text
         "Whenever I spot “illegals” in a draft, I send it back.",
+        "We found “addicts” in two drafts of the leaflet before it went out.",
         # a word rewritten as another in a style note
         "House style: “AIDS sufferers” becomes “people living with HIV”.",
         "In headlines “illegals” should be “undocumented immigrants”.",

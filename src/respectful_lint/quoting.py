@@ -802,8 +802,8 @@ WORD_NOUN = _words("term word label phrase expression slur euphemism")
 # Words before "term" that make it a length of time or office ("long-term", "first term")
 _TERM_LENGTHS = _words("long short mid medium near full half first second third fixed")
 _DETERMINERS = _words(
-    "a an the this that these those some many several few all any more most no his her their "
-    "our your my its two three four five six seven eight nine ten dozens hundreds"
+    "a an the this that these those some many several few all any every each more most no his "
+    "her their our your my its two three four five six seven eight nine ten dozens hundreds"
 )
 
 
@@ -967,7 +967,6 @@ _FINDING = _words(
     "find finds found finding see sees saw seeing spot spots spotted spotting read reads "
     "reading notice notices noticed noticing encounter encounters encountered"
 )
-_TEXT_OWNERS = _words("a an the this that any every our your their his her its each")
 _WRITTEN_TEXTS = _words(
     "document documents text texts draft drafts sentence sentences paragraph "
     "paragraphs headline headlines title titles bill bills "
@@ -978,12 +977,12 @@ _WRITTEN_TEXTS = _words(
 
 def found_in_text(verb: str, following: list[str]) -> bool:
     """Whether a quoted term after ``verb`` is a word come upon in a text: "find “…” in a
-    document", "saw “…” in the headline"."""
+    document", "saw “…” in the headline", "spotted “…” in three drafts"."""
     return (
         verb in _FINDING
         and following[:1] == ["in"]
         and following[1:2] != []
-        and following[1] in _TEXT_OWNERS
+        and following[1] in _DETERMINERS
         and following[2:3] != []
         and following[2] in _WRITTEN_TEXTS
     )
@@ -1129,10 +1128,8 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # '… one of his adjectives of choice', '… is one of the slurs'
     if leading and _judged_unfit(words):
         return True  # "… is not appropriate", a headline's "'…' not acceptable in headlines"
-    if head[0] in _COPULAS and (
-        head[1:2] in _COINED
-        or (head[1:2] != [] and head[1] in _WHEN_COINED and head[2:3] in _COINED)
-    ):
+    coined = head[2:3] if head[1:2] != [] and head[1] in _WHEN_COINED else head[1:2]
+    if head[0] in _COPULAS and coined == ["coined"]:
         return True  # "… was coined in the 1890s", "… was first coined by"
     if head[0] in _COPULAS:
         rest = head[1:]
@@ -1175,7 +1172,6 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
     return False
 
 
-_COINED = [["coined"]]
 _WHEN_COINED = _words("first originally")
 
 
