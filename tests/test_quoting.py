@@ -950,6 +950,49 @@ def test_such_words_as_and_an_articled_wording_name_words(text: str) -> None:
     assert_mention(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a use of a word banned or ended, then where it was written or when
+        "The wire service ended the use of “illegal aliens” across its coverage.",
+        "Most desks dropped the use of “junkies” in headlines years ago.",
+        "Our newsroom banned the use of “junkie” last spring.",
+        "The style desk stopped the use of “hookers” in 2019.",
+        # a word heard, a law's labels, what a quoted word blurs
+        "Patients say hearing “addict” from a nurse stings for days.",
+        "She was stunned to hear “junkie” from her own doctor.",
+        "The old statute labels as “habitual drunkards” anyone with two arrests.",
+        "Trainers warn that “biologically male” conflates anatomy with identity.",
+    ],
+)
+def test_a_use_ended_a_word_heard_or_labelled_is_a_mention(text: str) -> None:
+    assert_mention(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # people put to a use, not a word
+        ('The board opposed the use of "addicts" in drug trials.', "drug-use/addict"),
+        ("Police ended the use of “johns” as decoys.", "sex-work/john"),
+        # a quoted plural that does something after it, or a person after an article
+        ("The “johns” reinforced the back door with planks.", "sex-work/john"),
+        ("The usual “addict” obscures the marks with long sleeves.", "drug-use/addict"),
+        # people heard doing something, or "hearing" as a noun
+        ("Neighbours were glad to hear “junkies” had moved on.", "drug-use/junkie"),
+        ("Before the bail hearing “inmates” sat in the cells for hours.", "incarceration/inmate"),
+        # people put to a use after a time, or a quoted phrase about people
+        (
+            "The warden stopped the use of “inmates” in 2019 to run the kitchen.",
+            "incarceration/inmate",
+        ),
+        ("The council ended the use of “inmates as unpaid cooks” in 2020.", "incarceration/inmate"),
+    ],
+)
+def test_people_used_or_doing_things_stay_reported(text: str, rule: str) -> None:
+    assert rule in rules(text)
+
+
 def test_such_people_as_is_still_use() -> None:
     assert "sex-work/john" in rules(
         'Police arrested such men as the "johns" who circled the block.'

@@ -30,6 +30,7 @@ from .quoting import (
     advised_against,
     advised_against_clause,
     asked_of_word,
+    blurred_by_word,
     came_to_mean,
     choosing_between,
     classed_as_word,
@@ -39,6 +40,7 @@ from .quoting import (
     found_as_word,
     found_in_text,
     gloss_after,
+    heard_as_word,
     mention_frame_before,
     named_by_subject,
     said_as_if,
@@ -157,6 +159,9 @@ _TAKING_WORDS = word_set(
     "allow allows allowed"
 )
 _SAYING_WORDS = word_set("say says said saying call calls called calling mean means meant")
+# words inside a quotation that make it a phrase about people, not a term ('“inmates as
+# cheap labor”')
+_PHRASE_WORDS = word_set("as to for")
 _CLAUSE_LEADS = word_set(
     "because since although though while whereas if when that and but so why how whether"
 )
@@ -1231,6 +1236,9 @@ class Context:
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
         if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
             return True
+        lead = leading or (words[-1:] != [] and words[-1] in _CLAUSE_LEADS)
+        if lead and blurred_by_word(following):
+            return True  # 'critics argue that “…” conflates sex and gender'
         if commonly_named(words, following):
             return True  # 'commonly called the “…”'
         quoted = self.norm[opening + 1 : closing].rstrip(" ,.")
@@ -1334,10 +1342,13 @@ class Context:
             opening, following
         ):
             return True  # 'if you say "transgendered" too many times', '"…" or "…" five times'
-        if used_as_word(words, [] if ends else following, final=final) or (
+        alone = len(quoted.split()) <= 3 and not _PHRASE_WORDS & set(quoted.split())
+        if used_as_word(words, [] if ends else following, final=final, alone=alone) or (
             words[-1:] and edited_as_word(words[-1], [] if ends else following)
         ):
             return True  # "the headline's use of 'illegals'", "strike “felon” from the forms"
+        if alone and heard_as_word(words, [] if ends else following):
+            return True  # 'hearing “…” from a nurse', 'stunned to hear “…”.'
         if words[-1:] and used_in_speech(words[-1], following):
             return True  # 'would use “illegal aliens” when detailing border security'
         if words[-1:] and said_as_if(words[-1], following):

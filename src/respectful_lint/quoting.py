@@ -235,7 +235,9 @@ _COPULAS_NOW = _words("is was are were")
 _RELATIVES = _words("that which who")
 # Saying or writing a word, counted right after it: 'say “transgendered” too many times',
 # 'uses “prostitute” five times'; not 'say “junkies” broke in three times'
-_SAYING_COUNTED = _words("say says said saying use uses used using write writes wrote repeat")
+_SAYING_COUNTED = _words(
+    "say says said saying use uses used using write writes wrote repeat hear hears heard"
+)
 _COUNTS = _words(
     "two three four five six seven eight nine ten dozens hundreds many several countless "
     "numerous multiple too so a"
@@ -337,7 +339,8 @@ _SPEECHES = _words(
 # “…”", "like the use of “…”"); "attacked the use of “junkies”, calling …" uses people
 _JUDGING_USE = _words(
     "avoid avoids avoided avoiding discourage discourages discouraged like against ban bans "
-    "banned end ending stop stopped oppose opposes opposed"
+    "banned end ends ended ending stop stops stopped oppose opposes opposed dropped "
+    "discontinued"
 )
 # Speakers whose "use of" a quoted term is a use of a word ('the mayor's use of "illegals"')
 _SPEAKERS = _words(
@@ -346,26 +349,135 @@ _SPEAKERS = _words(
 )
 
 
-def used_as_word(words: list[str], following: list[str], *, final: bool = False) -> bool:
+def used_as_word(
+    words: list[str], following: list[str], *, final: bool = False, alone: bool = False
+) -> bool:
     """Whether ``words`` before a quoted term end with a text's, a writer's or a speaker's
     "use of", and no role follows ("the DEA's use of 'addicts' as informants" uses people).
     "The use of" a quoted term that ends its sentence (``final``) is a word's ("advocates
     criticized the use of “junkie”."); one that a comma follows only after a word that judges
-    the use ("attacked the use of “junkies”, calling them liars" uses people)."""
+    the use ("attacked the use of “junkies”, calling them liars" uses people). After a verb
+    that ends or bans the use, a quoted term ``alone`` (a few words, no "as" or "to" inside)
+    may be followed by where it is written or when, and nothing else ("banned the use of “…”
+    in its stories last year")."""
     if words[-2:] != ["use", "of"] or len(words) < 3 or following[:1] == ["as"]:
         return False
     owner = words[-3]
-    if (
-        owner == "the"
-        and not following
-        and (final or (len(words) > 3 and words[-4] in _JUDGING_USE))
-    ):
+    judged = len(words) > 3 and words[-4] in _JUDGING_USE
+    if owner == "the" and not following and (final or judged):
         return True  # 'avoid the use of “child prostitute”.': the use of a word, ending its clause
+    if owner == "the" and judged and alone and _in_writing_or_time(following):
+        return True  # 'banned the use of “…” in its stories', '… last year'
     owner = owner[:-2] if owner.endswith("'s") else owner
     if owner in _ENDING_USE:
         # "end use of 'child prostitute'"; not 'banned use of "inmate" labor', a noun after it
         return not following or following[0] in _AFTER_A_WORD
     return owner in _WRITERS or owner in _SPEAKERS
+
+
+def _in_writing_or_time(following: list[str]) -> bool:
+    """Whether ``following`` holds only where a word is written and when its use was judged,
+    and then nothing more: "in its stories", "across the paper's headlines", "last year", "in
+    2013", "in its reporting in 2013" (not "in drug trials", "last year to build cases" or "in
+    2019 trials", where people are used)."""
+    rest = following
+    for _ in range(2):
+        step = _time_words(rest) or _text_words(rest)
+        if not step:
+            return False
+        rest = rest[step:]
+        if not rest:
+            return True
+    return False
+
+
+def _time_words(words: list[str]) -> int:
+    """How many words at the start of ``words`` name a time ("last year", "in 2013", "five
+    years ago"), or 0."""
+    if words[:1] in (["last"], ["this"], ["next"]) and words[1:2] and words[1] in _TIME_UNITS:
+        return 2
+    if words[:1] in (["in"], ["since"]) and words[1:2] and words[1].isdigit():
+        return 2 if len(words[1]) == 4 else 0  # a year
+    if words[:1] and words[0] in _TIME_UNITS and words[1:2] == ["ago"]:
+        return 2  # "years ago"
+    if words[1:3] and words[1] in _TIME_UNITS and words[2] == "ago":
+        return 3  # "five years ago"
+    return 0
+
+
+def _text_words(words: list[str]) -> int:
+    """How many words at the start of ``words`` name a text a word is written in ("in its
+    coverage", "across the paper's headlines", "in official documents"), or 0."""
+    if words[:1] not in (["in"], ["across"], ["from"]):
+        return 0
+    k = 1
+    while k < 4 and words[k : k + 1] and (words[k] in _BEFORE_A_TEXT or words[k].endswith("'s")):
+        k += 1
+    if words[k : k + 1] and words[k] in _PUBLIC:
+        k += 1  # "in official documents", "its public materials"
+    start = k
+    while k < start + 2 and words[k : k + 1] and _a_text(words[k]):
+        k += 1  # "press releases", "style guide"
+    return k if k > start else 0
+
+
+def _a_text(word: str) -> bool:
+    return (
+        word in _WRITERS
+        or word in _SPEECHES
+        or word in _TEXTS
+        or word in _REPORTING
+        or word in _WRITTEN_TEXTS
+        or word in _LAW_TEXTS
+    )
+
+
+_PUBLIC = _words("official public printed online")
+_REPORTING = _words(
+    "reporting coverage copy materials documents correspondence website websites pages"
+)
+_TIME_UNITS = _words(
+    "year years month months week weeks decade decades spring summer autumn fall winter"
+)
+
+
+def heard_as_word(words: list[str], following: list[str]) -> bool:
+    """Whether a quoted term right after "hearing" or "to hear" is a word heard: the clause
+    ends after it, or where or from whom it is heard follows ('hearing “…” from a nurse',
+    'tired of hearing “…” at every visit', 'stunned to hear “…”.'); not 'at the hearing “…”
+    pleaded', 'hard of hearing “…”', 'refused to hear “…” who filed' or 'to hear “…”
+    singing', where people are meant."""
+    if words[-1:] == ["hearing"]:
+        if words[-2:-1] != [] and (words[-2] in _DETERMINERS or words[-2] in _NOT_HEARING):
+            return False
+        if words[-3:-1] == ["hard", "of"]:
+            return False
+    elif words[-2:] != ["to", "hear"]:
+        return False
+    if not following:
+        return True
+    # where or from whom it is heard ("from a nurse", "on the ward", "at every visit"), not
+    # what the people heard do ("… arguing", "… had been arrested", "… who filed")
+    return (
+        following[0] in _HEARD_WHERE
+        and following[1:2] != []
+        and (following[1] in _DETERMINERS or following[1] in _HOLDERS or following[1] in _SPEAKERS)
+    )
+
+
+# what makes "hearing" a noun before a quoted term ('at the hearing “…”', 'a bail hearing')
+_NOT_HEARING = _words("at after before during court bail parole public sentencing")
+_HEARD_WHERE = _words("from on in at during")
+
+
+def blurred_by_word(following: list[str]) -> bool:
+    """Whether the words after a quoted term that leads its clause say what the word blurs or
+    keeps alive ("… conflates sex and gender", "… also reinforces shame")."""
+    head = following[1:2] if following[:1] and following[0] in _HEDGING else following[:1]
+    return head != [] and head[0] in _BLURRING
+
+
+_HEDGING = _words("also only just still often really")
 
 
 # What may follow a word whose use is ended: the end of the sentence, or "in", "by" …
@@ -443,6 +555,12 @@ _GLOSS_VERBS = _words(
     "refers refer referred means meant denotes describes reduces implies stigmatizes "
     "stigmatises dehumanizes dehumanises carries conveys evokes connotes defines frames labels "
     "erases lumps portrays portray casts"
+)
+# What a word blurs or keeps alive, right after a quoted term that leads its clause ('critics
+# argue that “…” conflates sex and gender'); a person can do these too ('the typical “…”
+# conflates relapse with failure'), so the quote must lead its clause
+_BLURRING = _words(
+    "conflates conflated reinforces reinforced perpetuates perpetuated obscures obscured"
 )
 # Verbs between a copula and a verdict on a word ("… is considered outdated")
 _JUDGED = _words("considered seen regarded deemed viewed thought felt")
@@ -755,6 +873,10 @@ def _sorted_as(words: list[str], *, article: bool = False) -> bool:
     for k in range(2, min(reach, len(words) + 1)):
         if words[-k] in _BRANDING and k <= 4:
             return not article
+        if words[-k] in _LABELS and k <= 4 and k < len(words):
+            # "whom it labels as", "the statute labels them as"; not a noun ("the warning
+            # labels as", "peeled off the labels as")
+            return not article and words[-k - 1] not in _DETERMINERS
         if words[-k] in _SORTING and (k < 9 or "as" in words[-k + 1 : -k + 5]):
             return not any(w in _POSING_VERBS for w in words[-k + 1 : -1])
     return False
@@ -790,6 +912,9 @@ _BRANDING = _words(
     "stereotyped typecast pigeonholed dismissed derided ridiculed mocked characterized "
     "characterised characterizing characterising"
 )
+# The verb "label" in the present, which is also a noun: only after a word that is no
+# determiner (see _sorted_as)
+_LABELS = _words("labels labeling labelling")
 # Verbs that sort people into quoted kinds ("divides people into “…” and “…”")
 _DIVIDING = _words(
     "divide divides divided dividing sorted sorting splitting grouped grouping lumps lumped lumping"
