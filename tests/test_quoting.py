@@ -963,6 +963,9 @@ def test_such_words_as_and_an_articled_wording_name_words(text: str) -> None:
         "She was stunned to hear “junkie” from her own doctor.",
         "The old statute labels as “habitual drunkards” anyone with two arrests.",
         "Trainers warn that “biologically male” conflates anatomy with identity.",
+        # a word whose meaning is asked, and name-calling as a topic
+        "The senator asked what the sheriff meant by a “junkie”.",
+        "Few things sting like being told it is fine to be called an “addict”.",
     ],
 )
 def test_a_use_ended_a_word_heard_or_labelled_is_a_mention(text: str) -> None:
@@ -987,6 +990,9 @@ def test_a_use_ended_a_word_heard_or_labelled_is_a_mention(text: str) -> None:
             "incarceration/inmate",
         ),
         ("The council ended the use of “inmates as unpaid cooks” in 2020.", "incarceration/inmate"),
+        # people who did something "meant by" them, and a label used without quotes
+        ("The mural was meant by the “junkies” as a gift to the street.", "drug-use/junkie"),
+        ("Whoever robs a pharmacy ought to be called a junkie, he said.", "drug-use/junkie"),
     ],
 )
 def test_people_used_or_doing_things_stay_reported(text: str, rule: str) -> None:

@@ -76,6 +76,11 @@ _FRAME_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("synonym", "for"),
     ("label", "of"),
     ("way", "to", "say"),  # 'a polite way to say “illegal alien”'
+    *(  # 'asked what she meant by a “…”': a word whose meaning is asked or given
+        (verb, "by", *article)
+        for verb in ("mean", "means", "meant")
+        for article in ((), ("a",), ("an",))
+    ),
     ("way", "of", "saying"),
     ("when", "i", "hear"),  # 'when I hear "AIDS victim", I think of …'
     *(  # 'when people say “the homeless,” they …', 'when you use “addict”'
@@ -751,6 +756,8 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
         return True
     if not quoted:
         return False
+    if not apart and bare != words and bare[-3:] == ["to", "be", "called"]:
+        return True  # 'hurtful to be called a “…”': name-calling itself talked about
     if any(tuple(words[-len(end) :]) == end for end in _FRAME_ENDINGS):
         return True
     if last == "to" and _revised(words[:-1]):
