@@ -142,6 +142,8 @@ def test_a_name_after_a_label_is_a_name() -> None:
         # three letters, with a word of the name before the term
         "Volunteers from Feed the Homeless (FTH) cooked on Sunday.",
         "She sends paperbacks through Books to Inmates (BTI) every month.",
+        # a name that opens its sentence with "The", spelled from the word after it
+        "The Homeless Advocacy Resource Project (HARP) opened an office downtown.",
     ],
 )
 def test_a_name_spelled_out_by_its_acronym_or_joined_by_of_the_is_a_name(text: str) -> None:

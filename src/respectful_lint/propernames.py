@@ -620,9 +620,13 @@ def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
         return False
     # a short acronym, or one that takes a small word's letter, may be the term's own words
     # ("HIV Infected Adults (HIA)", "Illegal Aliens in Custody (IAIC)"): a word of the name
-    # must stand before the term
+    # must stand before the term. A match that opens with "The" is spelled from the word
+    # after it ("The Homeless Advocacy Resource Project (HARP)")
+    begin = first
+    while begin < last and _core(words[begin]).lower() == "the":
+        begin += 1
     return any(
-        start < first or (start == first and right > last and len(acronym) >= 4 and not lent)
+        start < first or (start == begin and right > last and len(acronym) >= 4 and not lent)
         for start, lent in _spellings(words, right, acronym)
     )
 
