@@ -966,6 +966,10 @@ def test_such_words_as_and_an_articled_wording_name_words(text: str) -> None:
         # a word whose meaning is asked, and name-calling as a topic
         "The senator asked what the sheriff meant by a “junkie”.",
         "Few things sting like being told it is fine to be called an “addict”.",
+        # a word on a thing that bears it
+        "Mark the box that says “felon” only if the law makes you.",
+        "Her name tag said “addict” in red ink.",
+        "Each badge reading “inmate” was handed back at the gate.",
     ],
 )
 def test_a_use_ended_a_word_heard_or_labelled_is_a_mention(text: str) -> None:
@@ -993,6 +997,9 @@ def test_a_use_ended_a_word_heard_or_labelled_is_a_mention(text: str) -> None:
         # people who did something "meant by" them, and a label used without quotes
         ("The mural was meant by the “junkies” as a gift to the street.", "drug-use/junkie"),
         ("Whoever robs a pharmacy ought to be called a junkie, he said.", "drug-use/junkie"),
+        # a person near a thing says it of people
+        ('The man by the sign says "junkies" broke in.', "drug-use/junkie"),
+        ("A volunteer carrying the banner said “junkies” had left.", "drug-use/junkie"),
     ],
 )
 def test_people_used_or_doing_things_stay_reported(text: str, rule: str) -> None:

@@ -43,6 +43,7 @@ from .quoting import (
     heard_as_word,
     mention_frame_before,
     named_by_subject,
+    read_on_a_thing,
     said_as_if,
     said_times,
     termed_as_word,
@@ -1349,6 +1350,11 @@ class Context:
             return True  # "the headline's use of 'illegals'", "strike “felon” from the forms"
         if alone and heard_as_word(words, [] if ends else following):
             return True  # 'hearing “…” from a nurse', 'stunned to hear “…”.'
+        label = quoted.split()
+        if len(label) <= 2 and label[:1] != ["no"] and read_on_a_thing(words):
+            # 'the box that says “…”', 'her badge said “…”': a word or two, not a slogan that
+            # uses it ('a sign read “Feed the Homeless”', 'a sign reading “no junkies”')
+            return True
         if words[-1:] and used_in_speech(words[-1], following):
             return True  # 'would use “illegal aliens” when detailing border security'
         if words[-1:] and said_as_if(words[-1], following):

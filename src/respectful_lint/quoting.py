@@ -470,6 +470,37 @@ def heard_as_word(words: list[str], following: list[str]) -> bool:
     )
 
 
+def read_on_a_thing(words: list[str]) -> bool:
+    """Whether ``words`` before a quoted term end with a thing that bears words and what it
+    says or reads: "the box that says “…”", "a badge reading “…”", or, with the thing's phrase
+    opening the sentence, "Her name tag said “…”". A finite verb after a thing inside a
+    phrase may be a person's ("a volunteer carrying the banner said “…” had left")."""
+    if not words or words[-1] not in _BEARING:
+        return False
+    verb, before = words[-1], words[:-1]
+    relative = before[-1:] in (["that"], ["which"])
+    if relative:
+        before = before[:-1]
+    if before[-1:] == [] or before[-1] not in _BEARERS:
+        return False
+    if relative or verb in ("reading", "saying"):
+        return True  # the clause or the participle belongs to the thing
+    # back over a word or two ("her name tag") to the determiner or owner that opens it
+    k = len(before) - 2
+    while k > 0 and k >= len(before) - 3 and before[k] not in _DETERMINERS:
+        k -= 1
+    return k == 0 and before[0] in _DETERMINERS
+
+
+_BEARING = _words("say says said saying read reads reading")
+# things that bear written words
+_BEARERS = _words(
+    "box boxes sign signs form forms label labels tag tags badge badges banner "
+    "banners placard placards card cards sticker stickers shirt shirts t-shirt t-shirts "
+    "headline headlines caption captions note notes plaque plaques"
+)
+
+
 # what makes "hearing" a noun before a quoted term ('at the hearing “…”', 'a bail hearing')
 _NOT_HEARING = _words("at after before during court bail parole public sentencing")
 _HEARD_WHERE = _words("from on in at during")
