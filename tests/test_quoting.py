@@ -968,7 +968,7 @@ def test_such_words_as_and_an_articled_wording_name_words(text: str) -> None:
         "Few things sting like being told it is fine to be called an “addict”.",
         # a word on a thing that bears it
         "Mark the box that says “felon” only if the law makes you.",
-        "Her name tag said “addict” in red ink.",
+        "Her shirt said “junkie” across the front.",
         "Each badge reading “inmate” was handed back at the gate.",
     ],
 )
@@ -1000,6 +1000,8 @@ def test_a_use_ended_a_word_heard_or_labelled_is_a_mention(text: str) -> None:
         # a person near a thing says it of people
         ('The man by the sign says "junkies" broke in.', "drug-use/junkie"),
         ("A volunteer carrying the banner said “junkies” had left.", "drug-use/junkie"),
+        # "labels" as a noun after an article: its "as" means "while"
+        ("Staff tore down the labels as “inmates” lined up for lunch.", "incarceration/inmate"),
     ],
 )
 def test_people_used_or_doing_things_stay_reported(text: str, rule: str) -> None:
