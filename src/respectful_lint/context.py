@@ -1343,15 +1343,15 @@ class Context:
             opening, following
         ):
             return True  # 'if you say "transgendered" too many times', '"…" or "…" five times'
-        alone = len(quoted.split()) <= 3 and not _PHRASE_WORDS & set(quoted.split())
+        quoted_words = quoted.split()
+        alone = len(quoted_words) <= 3 and not _PHRASE_WORDS.intersection(quoted_words)
         if used_as_word(words, [] if ends else following, final=final, alone=alone) or (
             words[-1:] and edited_as_word(words[-1], [] if ends else following)
         ):
             return True  # "the headline's use of 'illegals'", "strike “felon” from the forms"
         if alone and heard_as_word(words, [] if ends else following):
             return True  # 'hearing “…” from a nurse', 'stunned to hear “…”.'
-        label = quoted.split()
-        if len(label) <= 2 and label[:1] != ["no"] and read_on_a_thing(words):
+        if len(quoted_words) <= 2 and quoted_words[:1] != ["no"] and read_on_a_thing(words):
             # 'the box that says “…”', 'her badge said “…”': a word or two, not a slogan that
             # uses it ('a sign read “Feed the Homeless”', 'a sign reading “no junkies”')
             return True
