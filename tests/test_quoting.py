@@ -1257,3 +1257,60 @@ def test_an_older_name_after_a_newer_one_is_a_mention() -> None:
     )
     assert "disability/retarded" not in rules(text)
     assert "disability/retarded" in rules("Before that, mental retardation was the label.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word someone said, and how, where or when it was said
+        "In the old newsreel the narrator says “lunatics.”",
+        "Nobody on our ward says “inmates” anymore.",
+        "The bus driver yelled “junkie” twice before pulling away.",
+        "Our founder kept saying “addicts” when she meant our members.",
+        "The caller said “illegals” during the broadcast, and the host cut him off.",
+        "What the sheriff actually said was “illegals.”",
+        "A fan in row nine screamed “retard” at the goalkeeper.",
+        "He muttered “junkies” under his breath at the bus stop.",
+        "The pastor said “prostitutes” instead of naming the women.",
+        "She still says “addicts,” and we have stopped correcting her.",
+        "One comic says “junkie” eleven times in a single set.",
+        # a label put on people in a record
+        "Intake staff flagged him as an “addict” after one test.",
+        "The county registered its lodgers as “vagrants” until 1950.",
+        "Old ledgers logged the women as “prostitutes” whether or not a charge followed.",
+        "The clinic charted him as an “addict” and sent him home.",
+    ],
+)
+def test_a_word_said_or_a_label_recorded_is_a_mention(text: str) -> None:
+    assert_mention(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # the quoted people do something after the word that says how it was said
+        ("The landlord said “junkies” repeatedly broke the lock.", "drug-use/junkie"),
+        ("The chief said “addicts” when arrested will get treatment.", "drug-use/addict"),
+        (
+            "The guard said “inmates” instead of cooks would run the kitchen.",
+            "incarceration/inmate",
+        ),
+        ("The mayor said “junkies”, “dealers” and “thieves” had left the park.", "drug-use/junkie"),
+        ("The officer said “hookers” at the motel were underage.", "sex-work/hooker"),
+        ("The rancher said “illegals” twice in May broke his fence.", "immigration/illegals"),
+        # "as" meaning "while" or "because" after a recording verb, and "identified" saying
+        # who someone is
+        ("The doorbell camera recorded it all as “junkies” tried the doors.", "drug-use/junkie"),
+        (
+            "The shop filed a complaint with the council, as “junkies” in the park use its door.",
+            "drug-use/junkie",
+        ),
+        ("Police identified the driver as a “junkie” with two prior arrests.", "drug-use/junkie"),
+        (
+            "Police identified the driver as a “transgendered” woman from Ohio.",
+            "gender-identity/transgendered",
+        ),
+    ],
+)
+def test_people_after_a_saying_or_recording_verb_stay_reported(text: str, rule: str) -> None:
+    assert rule in rules(text)

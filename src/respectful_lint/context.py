@@ -44,7 +44,9 @@ from .quoting import (
     mention_frame_before,
     named_by_subject,
     read_on_a_thing,
+    recorded_as,
     said_as_if,
+    said_as_word,
     said_times,
     termed_as_word,
     used_as_word,
@@ -60,6 +62,9 @@ if TYPE_CHECKING:
     from .model import Inflection
 
 _WORD = lazy_compile(r"\w+(?:'\w+)*")
+_CLAUSE_MARK = lazy_compile(r"[,;:.!?()]")
+# ", as" right before a quoted term: "as" means "because" or "while" ("filed a complaint, as “…”")
+_COMMA_AS = lazy_compile(r",\s*as\s+(?:an?\s+)?\Z")
 # finds a list item in the view from a start to where it must end (see Context._walk_items)
 _ItemFinder = Callable[[int, int], "re.Match[str] | None"]
 _OPEN_QUOTES = "\"'\u201c\u00ab\u2039\u201e`"
@@ -429,6 +434,12 @@ class Context:
     def words_after(self, end: int) -> list[str]:
         _, e = self.sentence_bounds(max(end - 1, 0))
         return _WORD.findall(self.norm, end, e)
+
+    def _clause_after(self, closing: int) -> list[str]:
+        """The words after a closing quotation mark up to the next mark that ends a clause."""
+        _, e = self.sentence_bounds(closing)
+        mark = _CLAUSE_MARK.search(self.norm, closing + 1, e)
+        return _WORD.findall(self.norm, closing + 1, mark.start() if mark else e)
 
     def last_words(self, start: int, count: int) -> list[str]:
         """The last ``count`` words of :meth:`words_before`, or all of them when there are no
@@ -1351,6 +1362,13 @@ class Context:
             return True  # "the headline's use of 'illegals'", "strike “felon” from the forms"
         if alone and heard_as_word(words, [] if ends else following):
             return True  # 'hearing “…” from a nurse', 'stunned to hear “…”.'
+        clause = [] if final else self._clause_after(closing)
+        if alone and said_as_word(words, following, clause, ends=ends, final=final):
+            return True  # 'The film says “…”.', 'kept saying “…” when she meant …'
+        if not _COMMA_AS.search(self.norm, max(0, opening - 12), opening) and recorded_as(
+            words, [] if ends else clause
+        ):
+            return True  # 'people are identified as “…”.'
         if len(quoted_words) <= 2 and quoted_words[:1] != ["no"] and read_on_a_thing(words):
             # 'the box that says “…”', 'her badge said “…”': a word or two, not a slogan that
             # uses it ('a sign read “Feed the Homeless”', 'a sign reading “no junkies”')

@@ -40,6 +40,7 @@ import itertools
 import re
 from functools import cache
 
+from .wordclass import classes
 from .wordsets import word_set as _words
 
 # Nouns that name a word as a word ("the term", "a label like").
@@ -148,7 +149,8 @@ _STYLE_VERBS = _words(
 # Verbs of editing a text that take people as well ("guards strike inmates", "print the johns'
 # names"): a word only when the quoted term ends its clause or is struck from a text
 EDITING = _words(
-    "strike strikes striking struck print prints printing printed prefer prefers preferring"
+    "strike strikes striking struck print prints printing printed prefer prefers preferring "
+    "abandon abandons abandoned abandoning"
 )
 # Texts and their writers, whose "use of" a quoted term is a use of a word ('the headline's use
 # of “illegals”'; 'the DEA's use of “addicts” as informants' uses people)
@@ -244,8 +246,9 @@ _SAYING_COUNTED = _words(
     "say says said saying use uses used using write writes wrote repeat hear hears heard"
 )
 _COUNTS = _words(
-    "two three four five six seven eight nine ten dozens hundreds many several countless "
-    "numerous multiple too so a"
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred dozen dozens hundreds many several countless numerous multiple too so a"
 )
 
 
@@ -259,6 +262,9 @@ def said_times(verb: str, following: list[str]) -> bool:
         if not (word in _COUNTS or word.isdigit()) or "times" not in following[k + 1 : k + 3]:
             continue
         at = following.index("times", k + 1)
+        if not _no_verb_of_its_own(following[at + 1 : at + 7]):
+            return False  # 'said “…” twenty times since May had broken in'
+
         # "used “junkies” many times as informants" names a role of people; "three times as
         # often", "four times a page", "five times more" still count the word
         return following[at + 1 : at + 2] != ["as"] or following[at + 2 : at + 3] in _AS_OFTEN
@@ -468,6 +474,246 @@ def heard_as_word(words: list[str], following: list[str]) -> bool:
         and following[1:2] != []
         and (following[1] in _DETERMINERS or following[1] in _HOLDERS or following[1] in _SPEAKERS)
     )
+
+
+def recorded_as(words: list[str], clause: list[str]) -> bool:
+    """Whether ``words`` before a quoted term end with a verb that records people under a
+    name, up to five words of its object, and "as" (or "as a"), and the term ends its clause
+    or the ``clause`` after it goes on with a phrase and no verb of its own ('people are
+    identified as “…”.', 'registered in police files as “…” whether or not …', 'profiled as
+    “…” in their charts'); not 'cameras recorded everything as “…” broke in' or 'marked
+    the time as “…” on the wing started shouting', where "as" means "while". "Identified"
+    says who someone is unless the clause ends there ('identified the man as a “…” with
+    two priors'). The caller leaves out an "as" after a comma ('filed a complaint, as
+    “…” …'), which means "because" or "while"."""
+    bare = words[:-1] if words[-1:] in (["a"], ["an"]) else words
+    if bare[-1:] != ["as"]:
+        return False
+    verbs = [bare[k] for k in range(max(0, len(bare) - 7), len(bare) - 1) if _recording_at(bare, k)]
+    if not verbs:
+        return False
+    if bare[-3:-1] != [] and bare[-3] in _IDENTIFYING and bare[-2] in _REFLEXIVES:
+        return True  # 'respondents who identified themselves as “…” were grouped'
+    if not clause:
+        return True
+    if all(v in _IDENTIFYING for v in verbs) or clause[0] not in _AFTER_RECORDED:
+        # 'police identified the man as a “…” with two priors' asserts who he is
+        return False
+    if clause[0] == "and" and clause[1:2] != []:
+        # the recorder's next act, or a clause of its own ('and sent them away', 'and
+        # nobody checked'); not more people ('as “…” and dealers broke in')
+        kinds = classes(clause[1])
+        if clause[1] in _NEW_SUBJECTS or ("verb" in kinds and not kinds & _NOUN_OR_FUNCTION):
+            return True
+    return _no_verb_of_its_own(clause)
+
+
+def _recording_at(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a verb that records people under a name: not after a
+    determiner ("a registered nurse", "all sorts of"), and a present tense in -s not after a
+    verb or an adjective ("waved flags", "stacked logs")."""
+    word = words[k]
+    if word not in _RECORDING or words[k + 1 : k + 2] in _PARTICLES:
+        return False  # not "flagged down a cab as", "logged off as"
+    if word in ("marked", "marks") and words[k + 1 : k + 2] == ["by"]:
+        return False  # "a summer marked by overdoses as …": what it was like
+    before = words[k - 1] if k else ""
+    if before in _ARTICLES:
+        return False
+    return not (word.endswith("s") and before and not classes(before) & _NOUN_OR_FUNCTION)
+
+
+# determiners that make the next word an adjective or a noun; not "her", which may be the
+# object ('had her recorded as')
+_ARTICLES = _words("a an the this that these those all some many several each every any no")
+_PARTICLES = (["down"], ["up"], ["off"], ["out"], ["along"], ["past"], ["away"])
+_IDENTIFYING = _words("identify identifies identified identifying")
+_REFLEXIVES = _words("themselves himself herself myself ourselves yourself yourselves")
+# what may go on after a term recorded: a phrase, a condition or the people so recorded
+_AFTER_RECORDED = _words(
+    "in on at by before after until since during rather whether for because anyone everyone "
+    "anybody everybody those all although though even unless only which and or with "
+    "regardless once to too under"
+)
+# words that start another clause, whose verb is not the quoted people's
+_SUBORDINATING = _words(
+    "whether although though unless because which who that if when while even than until"
+)
+_AUXILIARIES = _words(
+    "is are was were be been being has have had will would can could shall should may might "
+    "must do does did"
+)
+# word classes of a noun or a closed-class word: no verb of its own, or a subject before one
+_NOUN_OR_FUNCTION = frozenset({"noun", "function"})
+
+
+def said_as_word(
+    words: list[str], following: list[str], clause: list[str], *, ends: bool, final: bool
+) -> bool:
+    """Whether a quoted term right after a verb of saying is the word someone said: the
+    sentence ends after it ('The film says “…”.', 'What he said was “…”.'), or a phrase of
+    how, where or when it was said follows and its clause ends there or another starts
+    ('yelled “…” twice', 'nobody says “…” anymore', 'muttered “…” under her breath', 'kept
+    saying “…” when she meant …', 'said “…” during the broadcast, and', 'screamed “…” at
+    the striker'); not what the people named do ('said “…” were a problem', 'said “…” again
+    on Monday cut the fences', 'said “…” in the video work nights', 'said “…”, “…” and
+    “…” had left')."""
+    if words[-1:] in (["was"], ["is"]) and len(words) > 1 and words[-2] in _SAYING_WORD:
+        # 'What he actually said was “…”.'; not 'The problem, the mayor said, is “…”.'
+        return ends and final and "what" in words[-6:-2]
+    if not words or words[-1] not in _SAYING_WORD:
+        return False
+    if ends:
+        # after a comma, only a clause about the saying ('still says “…”, and she never
+        # will'); not a list of quoted people ('said “…”, and the dealers, had left')
+        return final or (
+            following[:1] == ["and"] and following[1:2] != [] and following[1] in _SUBJECTS
+        )
+    if not clause:
+        return False
+    head = clause[0]
+    if head in ("when", "while"):
+        # 'when she meant', 'when in fact she meant', 'when asked about the park'; not 'when
+        # asked to leave move on'
+        meaning = clause[3:] if clause[1:3] == ["in", "fact"] else clause[1:]
+        return meaning != [] and (
+            (meaning[0] in _SUBJECTS and meaning[1:2] != [] and meaning[1] in _MEANT)
+            or (meaning[0] == "asked" and (meaning[1:2] == [] or meaning[1] in _ASKED_OF))
+        )
+    if head == "as" or (head == "just" and clause[1:2] in (["before"], ["after"])):
+        # another clause: 'whispered “…” as she passed', 'just before the line cut out'
+        if head == "as":
+            return clause[1:2] != [] and clause[1] in _SUBJECTS
+        return clause[2:3] != [] and (clause[2] in _SUBJECTS or clause[2] in _DETERMINERS)
+    if head == "instead":
+        # 'said “…” instead.', 'said “…” instead of using her name'; not 'said “…” instead of
+        # hired cooks would run it'
+        return clause[1:] == [] or (
+            clause[1] == "of"
+            and clause[2:3] != []
+            and clause[2].endswith("ing")
+            and _no_verb_of_its_own(clause[3:])
+        )
+    if clause[:2] == ["every", "time"]:
+        return True  # 'says “…” every time the council meets'
+    if head == "at" and words[-1] in _SHOUTING:
+        return _no_verb_of_its_own(clause[1:])  # 'screamed “…” at the striker'
+    return _ends_after(clause, _said_phrase(clause))
+
+
+def _said_phrase(clause: list[str]) -> int:
+    """The length of a phrase at the start of ``clause`` that says how, where or when a word
+    was said ('twice', 'at least once', 'under his breath', 'to her face', 'during the
+    broadcast'), or 0."""
+    head = clause[0]
+    if clause[:2] in _SAID_HOW_TWO:
+        k = 2
+    elif head in _SAID_HOW:
+        k = 1
+    elif head == "under" and clause[1:2] != [] and clause[1] in _UNDER_SAID:
+        return 2  # 'under oath'
+    elif head == "under" and clause[2:3] != [] and clause[2] in _UNDER_SAID:
+        return 3  # 'under his breath'
+    elif head == "to" and clause[2:3] == ["face"]:
+        return 3  # 'to her face'
+    elif head in ("during", "in", "on", "throughout"):
+        # ending with a speech or a medium ('in his testimony', "during Tuesday's broadcast")
+        for k in range(2, min(6, len(clause) + 1)):
+            if clause[k - 1] in _SAID_IN:
+                return k
+        return 0
+    else:
+        return 0
+    # 'at least once', 'again and again'
+    if clause[k : k + 1] != [] and clause[k] in _SAID_HOW:
+        k += 1
+    if clause[k : k + 2] != [] and clause[k] == "and" and clause[k + 1] == clause[k - 1]:
+        k += 2
+    return k
+
+
+def _ends_after(clause: list[str], k: int) -> bool:
+    """Whether ``clause`` ends after its first ``k`` words (k > 0), or another clause starts
+    there ('twice before he left', 'aloud and laughed'), or a phrase with no verb after it
+    ('again in the next meeting')."""
+    if k == 0:
+        return False
+    if len(clause) == k or clause[k] in _NEXT_CLAUSE:
+        return True
+    # a phrase, with no verb of the people after it ('again on Tuesday tried the door')
+    return clause[k] in _NEXT_PHRASE and _no_verb_of_its_own(clause[k:])
+
+
+def _no_verb_of_its_own(clause: list[str]) -> bool:
+    """Whether the words of a clause after a quoted term hold no verb before another clause
+    starts, so that the quoted people do nothing there ('… whether or not a charge
+    followed'; not '… on the wing started shouting')."""
+    before = ""
+    for word in clause:
+        if word in _SUBORDINATING or word in _SUBJECTS:
+            # 'whether or not a charge followed', '… five times she was told': another
+            # clause's verb
+            return True
+        if word in _AUXILIARIES:
+            return False
+        # a finite verb; not a word in -ing, which without an auxiliary describes a noun ('on
+        # a loitering charge'), nor one after an owner or an article ("the agency's own")
+        kinds = classes(word)
+        if (
+            "verb" in kinds
+            and not kinds & _NOUN_OR_FUNCTION
+            and not word.endswith("ing")
+            and before != "s"
+            and before not in _DETERMINERS
+        ):
+            return False
+        before = word
+    return True
+
+
+# verbs of saying a word aloud; "call" and "tell" take people
+_SAYING_WORD = _words(
+    "say says said saying yell yells yelled yelling shout shouts shouted shouting scream "
+    "screams screamed screaming mutter mutters muttered muttering utter utters uttered "
+    "uttering whisper whispers whispered whispering hiss hisses hissed hissing spit spits "
+    "spat spitting"
+)
+# verbs whose "at" names whom a word was thrown at, not where people are
+_SHOUTING = _words(
+    "yell yells yelled yelling shout shouts shouted shouting scream screams screamed "
+    "screaming hiss hisses hissed hissing spit spits spat spitting"
+)
+# how or when a word was said, right after it
+_SAID_HOW = _words("twice once again repeatedly aloud anymore")
+_SAID_HOW_TWO = (
+    ["out", "loud"],
+    ["any", "more"],
+    ["on", "camera"],
+    ["on", "air"],
+    ["at", "least"],
+)
+_SUBJECTS = _words("he she they i we you it")
+# subjects that open a clause of their own after "and"
+_NEW_SUBJECTS = _SUBJECTS | _words("nobody none no someone everyone")
+# words that start another clause or a phrase after how a word was said ('twice before he
+# left', 'aloud and laughed', 'again in the next meeting')
+_NEXT_CLAUSE = _words(
+    "and but so then before after until because although though while when as which than whether if"
+)
+_NEXT_PHRASE = _words("in on at during to for with without from")
+# what someone meant, after "when she"
+_MEANT = _words("meant means mean")
+# what someone was asked about, after "when asked"
+_ASKED_OF = _words("about if whether why what how")
+# what a word is said under
+_UNDER_SAID = _words("breath oath cross questioning")
+# where a word is said; not a place where people are ("in the room", "on the floor")
+_SAID_IN = _words(
+    "speech speeches remarks interview interviews statement broadcast broadcasts video videos "
+    "clip clips podcast show meeting meetings debate call recording briefing sermon lecture "
+    "tweet post footage tape testimony address rally novel book film episode song chat thread "
+    "comment comments message"
+)
 
 
 def read_on_a_thing(words: list[str]) -> bool:
@@ -941,6 +1187,14 @@ _SORTING = _words(
     "designating labeled labelled branded classed judged cast casts casting painted painting "
     "portrayed portraying portrays depicted depicting depicts listed coded enumerated "
     "characterization characterisation"
+)
+# Verbs that record people under a name before "as" (see recorded_as): only where the quoted
+# term ends its clause or a phrase with no verb follows, since their "as" often means "while"
+# ('cameras recorded everything as “…” broke in')
+_RECORDING = _words(
+    "identify identifies identified identifying register registers registered registering "
+    "reclassify reclassifies reclassified reclassifying recorded tagged tags profiled counted "
+    "counts logged logs flagged flags marked marks charted sorts filed"
 )
 # Verbs that brand people with a name, before "as" and a quoted term: only with "as" close
 # after them ("were stigmatized as “…”", "dismissed them as"), since a later "as" may mean
