@@ -1279,6 +1279,7 @@ def test_an_older_name_after_a_newer_one_is_a_mention() -> None:
         "The county registered its lodgers as “vagrants” until 1950.",
         "Old ledgers logged the women as “prostitutes” whether or not a charge followed.",
         "The clinic charted him as an “addict” and sent him home.",
+        "The 1930 survey identified the men as “vagrants.”",
     ],
 )
 def test_a_word_said_or_a_label_recorded_is_a_mention(text: str) -> None:
@@ -1302,7 +1303,12 @@ def test_a_word_said_or_a_label_recorded_is_a_mention(text: str) -> None:
         # who someone is
         ("The doorbell camera recorded it all as “junkies” tried the doors.", "drug-use/junkie"),
         (
-            "The shop filed a complaint with the council, as “junkies” in the park use its door.",
+            "The shop filed a complaint, as “junkies” in the park sleep in its doorway.",
+            "drug-use/junkie",
+        ),
+        # a word that is also a noun, read as the people's verb before its object
+        (
+            "The manager logged the outage as “junkies” in the lobby use the sockets.",
             "drug-use/junkie",
         ),
         ("Police identified the driver as a “junkie” with two prior arrests.", "drug-use/junkie"),

@@ -40,7 +40,7 @@ import itertools
 import re
 from functools import cache
 
-from .wordclass import classes
+from .wordclass import classes, next_word_classes
 from .wordsets import word_set as _words
 
 # Nouns that name a word as a word ("the term", "a label like").
@@ -649,16 +649,17 @@ def _no_verb_of_its_own(clause: list[str]) -> bool:
     starts, so that the quoted people do nothing there ('… whether or not a charge
     followed'; not '… on the wing started shouting')."""
     before = ""
-    for word in clause:
+    for k, word in enumerate(clause):
         if word in _SUBORDINATING or word in _SUBJECTS:
             # 'whether or not a charge followed', '… five times she was told': another
             # clause's verb
             return True
         if word in _AUXILIARIES:
             return False
-        # a finite verb; not a word in -ing, which without an auxiliary describes a noun ('on
-        # a loitering charge'), nor one after an owner or an article ("the agency's own")
-        kinds = classes(word)
+        # a finite verb, or a noun-or-verb with an object ('… in the park use them'); not a
+        # word in -ing, which without an auxiliary describes a noun ('on a loitering charge'),
+        # nor one after an owner or an article ("the agency's own")
+        kinds = next_word_classes(clause[k:])
         if (
             "verb" in kinds
             and not kinds & _NOUN_OR_FUNCTION
