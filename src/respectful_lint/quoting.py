@@ -672,17 +672,15 @@ def _no_verb_of_its_own(clause: list[str]) -> bool:
     return True
 
 
-# verbs of saying a word aloud; "call" and "tell" take people
-_SAYING_WORD = _words(
-    "say says said saying yell yells yelled yelling shout shouts shouted shouting scream "
-    "screams screamed screaming mutter mutters muttered muttering utter utters uttered "
-    "uttering whisper whispers whispered whispering hiss hisses hissed hissing spit spits "
-    "spat spitting"
-)
 # verbs whose "at" names whom a word was thrown at, not where people are
 _SHOUTING = _words(
     "yell yells yelled yelling shout shouts shouted shouting scream screams screamed "
     "screaming hiss hisses hissed hissing spit spits spat spitting"
+)
+# verbs of saying a word aloud; "call" and "tell" take people
+_SAYING_WORD = _SHOUTING | _words(
+    "say says said saying mutter mutters muttered muttering utter utters uttered uttering "
+    "whisper whispers whispered whispering"
 )
 # how or when a word was said, right after it
 _SAID_HOW = _words("twice once again repeatedly aloud anymore")
