@@ -83,9 +83,21 @@ def test_only_the_strict_profile_reports_style_rules(profile: str) -> None:
     assert [rule for rule, _ in found(text, "strict")] == ["drug-use/relapse", "drug-use/rehab"]
 
 
-# wording preferences that label no one, a word its sources disagree on, and a job title
-# staff prefer: off unless the strict profile asks for them
+# wording preferences that label no one, a word its sources disagree on, a job title staff
+# prefer, and everyday group words only one guide asks to replace: off unless the strict
+# profile asks for them
 STYLE_CASES = [
+    (
+        "The pantry feeds the poor and the undocumented. A drug dealer and two criminals "
+        "robbed the brothel's madam last night.",
+        [
+            "homelessness/the-poor",
+            "immigration/the-undocumented",
+            "incarceration/drug-dealer",
+            "incarceration/criminal",
+            "sex-work/madam",
+        ],
+    ),
     (
         "Outreach to sex buyers is part of our answer to the opioid epidemic.",
         ["sex-work/sex-buyer", "drug-use/opioid-epidemic"],

@@ -300,8 +300,8 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         # emphasis, a band of people, a sentence's first word joined to a name after "in"
         ("The neighbours called Junkies the worst part of the block.", ["Junkies"]),
         (
-            "The mayor called Illegal Aliens Criminals in his speech.",
-            ["Illegal Aliens", "Criminals"],
+            "The mayor called Illegal Aliens Felons in his speech.",
+            ["Illegal Aliens", "Felons"],
         ),
         ("Volunteers fed The Prostitutes working the strip last night.", ["Prostitutes"]),
         ("Inmates were a ragged band of men by the end of the march.", ["Inmates"]),
@@ -310,8 +310,8 @@ def test_the_title_of_a_work_is_a_name(text: str) -> None:
         ("Inmates in Facility 4 were moved to the county jail.", ["Inmates"]),
         ("Addicts in Drug Court get a hearing every two weeks.", ["Addicts"]),
         (
-            "The group called Illegal Aliens Criminals in its newsletter.",
-            ["Illegal Aliens", "Criminals"],
+            "The group called Illegal Aliens Felons in its newsletter.",
+            ["Illegal Aliens", "Felons"],
         ),
         ("The pastor called Addicts Slaves of Satan from the pulpit.", ["Addicts"]),
         ('Those "Illegal Aliens" game the system, the caller said.', ["Illegal Aliens"]),

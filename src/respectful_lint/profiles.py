@@ -48,7 +48,8 @@ class Profile(Struct, frozen=True):
 DEFAULT_PROFILE = Profile(
     "default",
     "General service copy: every rule at its own severity, except rules tagged 'style' "
-    "(wording preferences that do not label people, such as 'relapse' or 'HIV/AIDS'), "
+    "(wording preferences that do not label people, such as 'relapse' or 'HIV/AIDS', and "
+    "everyday group words that only one guide asks to replace, such as 'the poor'), "
     "which are off. Quoted speech is one level lower.",
     (("style", "skip"),),
 )
