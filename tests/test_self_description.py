@@ -128,6 +128,9 @@ def rules(text: str) -> list[str]:
         "We are proud to be junkies who keep each other alive.",
         # two words joined by a slash for one thing
         "Of course I am an addict/alcoholic, and I go to meetings.",
+        # the second of two plurals after the speakers' frame
+        "We were alcoholics or junkies, and now we run the night shelter.",
+        "We are cooks and ex-cons, and we run the kitchen.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -252,6 +255,14 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("Like us, convicted felons lose the vote in this state.", "incarceration/felon"),
         ("He attacked a fellow inmate in the yard.", "incarceration/inmate"),
         ("I'm proud to be a friend to every junkie in this town.", "drug-use/junkie"),
+        # two plurals after someone else's frame, or after a verb of the speakers'; a new
+        # clause after a comma, a plural with a verb of its own, and an adjective before "and"
+        ("They were alcoholics or junkies, the report said.", "drug-use/junkie"),
+        ("We met doctors and addicts at the clinic.", "drug-use/addict"),
+        ("We were treating users or addicts that winter.", "drug-use/addict"),
+        ("We are medics, and addicts knock on the door each night.", "drug-use/addict"),
+        ("We are hosts and addicts are the guests tonight.", "drug-use/addict"),
+        ("We were anxious and inmates noticed it.", "incarceration/inmate"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

@@ -276,6 +276,10 @@ def self_described(
     if article:
         # "I was a mother, a wife and an addict", "I was a junkie, a thief, and a liar"
         i = _list_start(before, i, commas if listing else ())
+    elif plural and not verb_follows():
+        # "we were junkies or alcoholics"; not "we are medics, and addicts knock", "we were
+        # anxious and inmates noticed"
+        i = _plural_list_start(before, i, commas, is_adjective)
     head = before[:i]
     if len(head) >= 3 and head[-1] == "been" and head[-2] in _NEGATIONS:
         head = [*head[:-2], "been"]  # "I've never been a"
@@ -499,6 +503,37 @@ def _list_start(before: list[str], i: int, commas: Collection[int] = ()) -> int:
         i, listed = k - 1, True
     return i
 
+
+def _plural_list_start(
+    before: list[str], i: int, commas: Collection[int], is_adjective: Callable[[str], bool]
+) -> int:
+    """Where a pair of bare plurals ending at ``before[:i]`` starts, when the match is the
+    second, after "and" or "or" with no comma before it ("we were junkies or alcoholics":
+    the index of "junkies"); ``i`` when it is no such item. The first item is one plural
+    word that is not only an adjective ("anxious")."""
+    if i < 2 or before[i - 1] not in ("and", "or") or i - 1 in commas:
+        return i
+    first = before[i - 2]
+    if not _bare_plural(first) or is_adjective(first):
+        return i
+    return i - 2
+
+
+def _bare_plural(word: str) -> bool:
+    """Whether a word may be a plural noun standing alone: it ends in "s" (not "ss") and is
+    no function word or adverb that does ("was", "this", "always")."""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "'s"))
+        and word not in _NOT_PLURAL
+    )
+
+
+_NOT_PLURAL = _words(
+    "this thus does less unless always perhaps sometimes yours ours hers theirs whereas "
+    "besides towards afterwards nowadays"
+)
 
 # Verbs of a time spent as something: "I worked as a", "we started out as", "I spent nine
 # years as a"
