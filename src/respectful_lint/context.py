@@ -893,6 +893,7 @@ class Context:
             comma_after=norm[end : end + 1] == ",",
             aside=_ASIDE.match(norm, end) is not None,
             plural=_plural_s(norm[start:end]),
+            plural_noun=_plural_noun,
         )
 
     def in_compound(self, start: int, end: int) -> bool:
@@ -1704,6 +1705,12 @@ _PLURAL_NOUNS = frozenset({
 
 def _plural_s(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
+
+
+def _plural_noun(word: str) -> bool:
+    """A word that may be a plural noun: one in -s that the word list can read as a noun
+    ("cooks", "junkies"; not "always", "this" or "anxious")."""
+    return _plural_s(word) and "noun" in classes(word)
 
 
 class _Quotes:

@@ -171,6 +171,7 @@ def self_described(
     comma_after: bool = False,
     aside: bool = False,
     plural: bool = False,
+    plural_noun: Callable[[str], bool] = lambda word: False,
 ) -> bool:
     """Whether a match, with the words of its sentence ``before`` and ``after`` it, is a
     person's description of themselves (see the module's docs). ``is_adjective`` says whether
@@ -183,7 +184,9 @@ def self_described(
     "a" or "an"); ``comma_after``, whether a comma follows the match; ``aside``, whether an
     "I" after that comma is set off by another ("Being a felon, I would argue, …");
     ``plural``, whether the match is a plural; ``verb_follows``, whether a verb of its own
-    follows the match in its clause ("as a junkie screamed": "as" means "while")."""
+    follows the match in its clause ("as a junkie screamed": "as" means "while");
+    ``plural_noun``, whether a word may be a plural noun ("cooks", not "always" or
+    "anxious")."""
     if possessive:
         return False
     if after[:1] in (["myself"], ["ourselves"]) and _been_before(before):
@@ -276,10 +279,10 @@ def self_described(
     if article:
         # "I was a mother, a wife and an addict", "I was a junkie, a thief, and a liar"
         i = _list_start(before, i, commas if listing else ())
-    elif plural and not verb_follows():
+    elif plural:
         # "we were junkies or alcoholics"; not "we are medics, and addicts knock", "we were
         # anxious and inmates noticed"
-        i = _plural_list_start(before, i, commas, is_adjective)
+        i = _plural_list_start(before, i, commas, plural_noun, verb_follows)
     head = before[:i]
     if len(head) >= 3 and head[-1] == "been" and head[-2] in _NEGATIONS:
         head = [*head[:-2], "been"]  # "I've never been a"
@@ -505,35 +508,22 @@ def _list_start(before: list[str], i: int, commas: Collection[int] = ()) -> int:
 
 
 def _plural_list_start(
-    before: list[str], i: int, commas: Collection[int], is_adjective: Callable[[str], bool]
+    before: list[str],
+    i: int,
+    commas: Collection[int],
+    plural_noun: Callable[[str], bool],
+    verb_follows: Callable[[], bool],
 ) -> int:
     """Where a pair of bare plurals ending at ``before[:i]`` starts, when the match is the
     second, after "and" or "or" with no comma before it ("we were junkies or alcoholics":
-    the index of "junkies"); ``i`` when it is no such item. The first item is one plural
-    word that is not only an adjective ("anxious")."""
+    the index of "junkies"); ``i`` when it is no such item. The first item is one word that
+    may be a plural noun, and the match has no verb of its own after it."""
     if i < 2 or before[i - 1] not in ("and", "or") or i - 1 in commas:
         return i
-    first = before[i - 2]
-    if not _bare_plural(first) or is_adjective(first):
+    if not plural_noun(before[i - 2]) or verb_follows():
         return i
     return i - 2
 
-
-def _bare_plural(word: str) -> bool:
-    """Whether a word may be a plural noun standing alone: it ends in "s" (not "ss") and is
-    no function word or adverb that does ("was", "this", "always")."""
-    return (
-        len(word) > 3
-        and word.endswith("s")
-        and not word.endswith(("ss", "'s"))
-        and word not in _NOT_PLURAL
-    )
-
-
-_NOT_PLURAL = _words(
-    "this thus does less unless always perhaps sometimes yours ours hers theirs whereas "
-    "besides towards afterwards nowadays"
-)
 
 # Verbs of a time spent as something: "I worked as a", "we started out as", "I spent nine
 # years as a"
