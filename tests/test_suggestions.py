@@ -259,6 +259,8 @@ def test_built_in_verb_wording_follows_the_verb_form(text: str, expected: tuple[
         ("Lunch is served to prostituted men.", "men who sell sex"),
         ("Lunch is served to prostituted people.", "people who sell sex"),
         ("PROSTITUTED WOMEN WELCOME", "WOMEN WHO SELL SEX"),
+        ("Our group meets children of alcoholic parents.", "parents with alcohol use disorders"),
+        ("She was raised by an alcoholic father.", "father with an alcohol use disorder"),
     ],
 )
 def test_built_in_wording_keeps_the_person_noun_written(text: str, expected: str) -> None:
@@ -489,3 +491,28 @@ def test_no_fix_puts_a_word_of_work_into_a_claim_of_force(text: str) -> None:
 def test_people_who_died_are_described_in_the_past_tense(text: str, rule: str, first: str) -> None:
     [finding] = [f for f in lint_text(text, kind="text") if f.rule == rule]
     assert finding.suggestions[0] == first
+
+
+def test_a_group_called_the_insane_gets_wordings_for_a_group() -> None:
+    text = "The county farm housed the insane for decades."
+    [finding] = lint_text(text, kind="text")
+    assert finding.suggestions[:2] == (
+        "people with mental illness",
+        "people with mental health conditions",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The van visits heroin addicts at the bridge.", "people with opioid use disorder"),
+        ("He was an opiate addict for a decade.", "person with an opioid use disorder"),
+        ("Substance abusers are welcome here.", "People with substance use disorders"),
+        ("He spent a year getting clean in the hostel.", "entering recovery"),
+        ("She wants to get clean from heroin before the baby comes.", "enter recovery"),
+        ("Children with mental retardation were sent away.", "intellectual disabilities"),
+    ],
+)
+def test_built_in_wordings_offer_the_diagnosis_named_by_the_guides(text: str, wanted: str) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert wanted in finding.suggestions
