@@ -503,6 +503,22 @@ def test_a_group_called_the_insane_gets_wordings_for_a_group() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Her alcoholic parents' house was sold at auction.",
+        "An alcoholic mother of three was evicted last week.",
+        "A wheelchair-bound mother of three chaired the meeting.",
+        "The HIV-infected mothers of newborns get free formula.",
+    ],
+)
+def test_a_wording_does_not_split_a_possessive_or_an_of_phrase_after_the_noun(text: str) -> None:
+    [finding] = lint_text(text, kind="text")
+    noun = text.split()[2].rstrip("'")
+    assert not any(noun in s for s in finding.suggestions)
+    assert finding.fix is None
+
+
+@pytest.mark.parametrize(
     ("text", "wanted"),
     [
         ("The van visits heroin addicts at the bridge.", "people with opioid use disorder"),

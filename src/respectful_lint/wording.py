@@ -215,6 +215,11 @@ def slot_at(
         )
         if joined_to_noun:
             noun = ""  # "a retarded 12-year-old boy": no wording takes in half the noun phrase
+        tail = norm[after[0].end() : after[0].end() + 4]
+        if tail[:1] in ("'", "\u2019") or tail == " of ":
+            # a possessive ("alcoholic parents' house") or an "of" phrase ("a wheelchair-bound
+            # mother of three"): a wording put after the noun would split its phrase
+            noun = ""
         following = words_after[1:2] if norm[after[0].end() : after[0].end() + 1] == " " else []
         return Slot(
             "modifier",
