@@ -532,3 +532,8 @@ def test_a_wording_does_not_split_a_possessive_or_an_of_phrase_after_the_noun(te
 def test_built_in_wordings_offer_the_diagnosis_named_by_the_guides(text: str, wanted: str) -> None:
     [finding] = lint_text(text, kind="text")
     assert wanted in finding.suggestions
+
+
+def test_a_wording_the_lexicon_writes_with_a_capital_keeps_it_mid_sentence() -> None:
+    [finding] = lint_text("The 1950 ward report calls it Mongolism throughout.", kind="text")
+    assert finding.suggestions == ("Down syndrome",)

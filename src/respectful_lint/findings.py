@@ -289,9 +289,13 @@ def rule_finding(
             and inflection.base[:1].islower()
             and _capital_mid_sentence(ctx, m)
         ):
-            # "the number of Johns arrested": "clients", not "Clients"
+            # "the number of Johns arrested": "clients", not "Clients"; a capital the lexicon
+            # writes stays ("Down syndrome")
+            own = {p.text.split(" ", 1)[0] for p in preferred if p.text[:1].isupper()}
             texts = [
-                t[:1].lower() + t[1:] if span[0] == m.start and t[1:2].islower() else t
+                t[:1].lower() + t[1:]
+                if span[0] == m.start and t[1:2].islower() and t.split(" ", 1)[0] not in own
+                else t
                 for t, span in zip(texts, spans, strict=True)
             ]
         chosen: dict[str, tuple[tuple[int, int], bool]] = {}
