@@ -60,6 +60,7 @@ def rules(text: str) -> list[str]:
         "Nobody at the hearing listened for long to people like us junkies.",
         "We inmates need jobs when we get out, not lectures.",
         "Being transgendered myself, I have always liked her.",
+        "I'm an FtM transgendered guy from Leeds, ask me anything.",
         "Each spring the union writes to our fellow drug users about the new law.",
         # "as" after a first-person verb of time spent
         "I worked as a hooker in Leeds for six years before the union hired me.",

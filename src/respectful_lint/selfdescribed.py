@@ -37,8 +37,8 @@ from .wordsets import word_set as _words
 # Modifiers that may stand between the article and the term: what a person says of themselves
 _MODIFIERS = _words(
     "former ex recovering recovered reformed retired proud active practising practicing working "
-    "full part time independent young old teenage older queer trans gay black brown "
-    "indigenous single lifelong longtime long all hiv positive convicted homeless street "
+    "full part time independent young old teenage older queer trans ftm mtf nonbinary gay black "
+    "brown indigenous single lifelong longtime long all hiv positive convicted homeless street "
     "drug heroin crack meth opioid opiate cocaine pill dope prison first repeat nonviolent non "
     "violent"
 )
