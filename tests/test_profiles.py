@@ -99,6 +99,10 @@ STYLE_CASES = [
         ],
     ),
     (
+        "Poverty-stricken and welfare-reliant families queue at the pantry.",
+        ["homelessness/poverty-stricken", "homelessness/welfare-reliant"],
+    ),
+    (
         "Outreach to sex buyers is part of our answer to the opioid epidemic.",
         ["sex-work/sex-buyer", "drug-use/opioid-epidemic"],
     ),

@@ -49,7 +49,8 @@ DEFAULT_PROFILE = Profile(
     "default",
     "General service copy: every rule at its own severity, except rules tagged 'style' "
     "(wording preferences that do not label people, such as 'relapse' or 'HIV/AIDS', and "
-    "everyday group words that only one guide asks to replace, such as 'the poor'), "
+    "everyday group words that only one guide asks to replace, such as 'the poor' or "
+    "'poverty-stricken'), "
     "which are off. Quoted speech is one level lower.",
     (("style", "skip"),),
 )
