@@ -269,6 +269,29 @@ def test_built_in_wording_keeps_the_person_noun_written(text: str, expected: str
 
 
 @pytest.mark.parametrize(
+    ("text", "matched", "expected"),
+    [
+        (
+            "Nurses at the HIV clinic sat with the infected mother overnight.",
+            "infected mother",
+            "mother living with HIV",
+        ),
+        (
+            "Staff kept the infected men apart on the HIV ward.",
+            "infected men",
+            "men living with HIV",
+        ),
+        ("On the HIV ward the infected were kept apart.", "the infected", "people living with HIV"),
+    ],
+)
+def test_the_infected_before_a_person_takes_the_person_noun(
+    text: str, matched: str, expected: str
+) -> None:
+    [finding] = lint_text(text, kind="text")
+    assert (finding.matched, finding.suggestions[0]) == (matched, expected)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("The mentors meet AIDS orphans on Fridays.", "children orphaned by AIDS"),
