@@ -58,6 +58,12 @@ def assert_mention(text: str, prefix: str = "", *, unquoted: str = "") -> None:
         'The "johns" were painted as villains by the press.',
         'The city says the "johns" were written off years ago.',
         'Those "johns" appear in the report as numbers.',
+        # "known about … as" is what people know, and ", as" may mean "because": no name
+        "Little is known about the buyers as “johns” in court records.",
+        "Their names were never known to staff, as “johns” seldom use real ones.",
+        "Little was known back then, as “johns” were seldom asked.",
+        "The crossing was well known at the time, as “johns” drove through it nightly.",
+        "Her car was widely known, as “johns” often come back to one street.",
     ],
 )
 def test_scare_quotes_are_use(text: str) -> None:
@@ -98,6 +104,9 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "“Anchor baby” has become a slur in campaign speeches.",
         "The flyer spoke of “prostituted” women, a label many sex workers reject.",
         "Men in these stings are often known as “johns”.",
+        "Asylum patients, known at that time as “inmates”, slept twelve to a room.",
+        "Such patients, known in those days as “lunatics”, were kept apart.",
+        "Such women were known in the 1880s as “prostitutes” in court rolls.",
         # choosing one word over another, advice against it, a word given up
         'We say "sex worker" and not "hooker" in every leaflet.',
         "Say 'client', never 'hooker'.",

@@ -1247,7 +1247,14 @@ class Context:
         # the quoted term leads its clause: at the sentence's start or after a colon or comma
         # ("Note: “Inmate” is the most contested", "In the survey, “inmate” was …")
         leading = not words or self.norm[max(0, opening - 2) : opening] == ": "
-        if mention_frame_before(words, quoted=True) or gloss_after(following, leading=leading):
+        # after ", as" the "as" means "because" or "while" ("known at the time, as “…” used
+        # it"), so it closes no frame
+        framing = (
+            words[:-1]
+            if words[-1:] == ["as"] and _COMMA_AS.search(self.norm, max(0, opening - 12), opening)
+            else words
+        )
+        if mention_frame_before(framing, quoted=True) or gloss_after(following, leading=leading):
             return True
         lead = leading or (words[-1:] != [] and words[-1] in _CLAUSE_LEADS)
         if lead and blurred_by_word(following):

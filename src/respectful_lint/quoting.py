@@ -1040,8 +1040,8 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
         return True  # 'revised it to “illegal aliens”': the new wording of a heading or a text
     if _pictured(bare, words[-1]):
         return True  # 'the typical portrait of a “happy hooker”', 'an image of what a “…” is'
-    if "known" in bare[-3:-1] and bare[-1:] == ["as"]:
-        return True  # "known as", "known as a"
+    if bare[-1:] == ["as"] and _known_as(bare):
+        return True  # "known as", "known as a", "known at that time as"
     if last in _STYLE_VERBS or (last in _USING and words[-2:-1] and words[-2] in _GIVING_UP):
         return True
     if last == "against" and words[-2:-1] and words[-2] in _ADVISING:
@@ -1656,6 +1656,32 @@ def _as_they_were_called(words: list[str]) -> bool:
 
 _PRONOUNS = _words("they we you")
 _CALLED = _words("called known termed labelled labeled dubbed described")
+
+
+def _known_as(bare: list[str]) -> bool:
+    """Whether "known" comes shortly before the closing "as": one word apart at most ("known
+    then as", "known to police as"), or up to three words that say when, where or how widely
+    ("known at that time as", "known in the 1980s as"), not "known to us, as" ("as" meaning
+    "because"), "known them as well as" or "little was known back then as"."""
+    for back in range(2, 6):
+        if len(bare) >= back and bare[-back] == "known":
+            if back <= 3:
+                return True
+            # what little was known at a time ("little was known back then as …", "as well
+            # known in the 1980s as …") is no name
+            return _KNOWN_HOW_MUCH.isdisjoint(bare[-back - 3 : -back]) and all(
+                w in _KNOWN_WHEN or any(c.isdigit() for c in w) for w in bare[1 - back : -1]
+            )
+    return False
+
+
+# words before "known" that say how much was known, not what something was called
+_KNOWN_HOW_MUCH = _words("little nothing much less more not never well")
+# words between "known" and "as" that say when, where or how widely a name was used
+_KNOWN_WHEN = _words(
+    "at the that this those time times then in days back once formerly previously later "
+    "still commonly widely popularly locally colloquially informally officially era period"
+)
 
 
 def _in_grammar(words: list[str]) -> bool:
