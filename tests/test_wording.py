@@ -493,6 +493,29 @@ def test_suffering_wordings_keep_the_tense_and_person_of_the_verb(
     assert suggestions == wordings
 
 
+@pytest.mark.parametrize(
+    ("text", "wordings"),
+    [
+        ("Her uncle suffered schizophrenia for years.", ("had", "lived with")),
+        ("He suffers chronic PTSD.", ("has", "lives with")),
+        ("Many veterans suffer PTSD.", ("have", "live with")),
+        ("She is suffering early-onset dementia.", ("living with",)),
+    ],
+)
+def test_suffering_a_condition_keeps_the_tense_and_person_of_the_verb(
+    text: str, wordings: tuple[str, ...]
+) -> None:
+    suggestions, _ = fixed(text, "disability/suffers-condition")
+    assert suggestions == wordings
+
+
+@pytest.mark.parametrize("condition", ["depression", "PTSD"])
+@pytest.mark.parametrize("preposition", ["from", "with"])
+def test_suffering_from_a_condition_is_one_finding(condition: str, preposition: str) -> None:
+    found = [f.rule for f in lint_text(f"Her son suffers {preposition} {condition}.", kind="text")]
+    assert found == ["disability/suffers-from"]
+
+
 def test_a_lower_case_term_written_with_two_capitals_is_in_a_title() -> None:
     suggestions, _ = fixed("Jailing the Mentally Ill", "disability/the-mentally-ill")
     assert suggestions[0] == "People with Mental Illness"
