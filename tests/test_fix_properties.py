@@ -9,6 +9,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from docutils.core import publish_doctree
 from hypothesis import HealthCheck, given, settings
@@ -29,13 +30,20 @@ WORDS = [
 ]  # fmt: skip
 GAPS = [" ", " ", " ", "  ", "\n", "\r\n", "\n\n", "\t", " \n"]
 
-_folder = tempfile.mkdtemp(prefix="house-lexicon-")
-_LEXICON_PATH = Path(_folder) / "house.yaml"
-_LEXICON_PATH.write_text(LEXICON, encoding="utf-8")
+_HOUSE: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def house_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The house lexicon, written once in pytest's own temporary folder (removed with it)."""
+    path = tmp_path_factory.mktemp("house-lexicon") / "house.yaml"
+    path.write_text(LEXICON, encoding="utf-8")
+    _HOUSE["path"] = path
+    return path
 
 
 def compiled() -> CompiledLexicon:
-    return prepare([_LEXICON_PATH], default_lexicons=False)
+    return prepare([_HOUSE["path"]], default_lexicons=False)
 
 
 @st.composite
@@ -110,7 +118,7 @@ def test_fixing_is_idempotent(draft: tuple[bytes, str], unsafe: bool) -> None:
 @given(drafts())
 def test_fixing_stdin_equals_fixing_the_file(draft: tuple[bytes, str]) -> None:
     data, name = draft
-    base = ["check", "--isolated", "--no-default-lexicons", "--lexicon", str(_LEXICON_PATH)]
+    base = ["check", "--isolated", "--no-default-lexicons", "--lexicon", str(_HOUSE["path"])]
     piped = CliRunner().invoke(main, [*base, "--fix", "--stdin-filename", name, "-"], input=data)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
