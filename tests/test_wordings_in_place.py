@@ -79,6 +79,24 @@ def test_ex_is_no_compound_of_another_sense_but_other_prefixes_are() -> None:
     assert [f.column for f in found] == [13]
 
 
+def test_a_hyphen_typed_for_a_dash_before_a_conjunction_or_an_article_is_no_compound() -> None:
+    found = lint_text("Many were addicts-and most were poor; the pimp-the worst of them-left.")
+    assert [(f.column, f.end_column) for f in found] == [(11, 18), (43, 47)]
+    # a compound that goes on with another hyphen keeps its own sense, and so does one whose
+    # first part is shared; a title in capitals is no aside
+    assert lint_text("The junkie-or-not debate and the hooker-and-client scene.") == []
+    assert lint_text("Grants reach the homeless-or housing-insecure tenants of the ward.") == []
+    assert lint_text("Junkies-The Opera played two nights in Leith.") == []
+    # "and", "or" or "but" before a word that may describe a noun shares that noun, and a
+    # verb after it starts a new phrase; "-a" is a label
+    assert lint_text("Food parcels went to the homeless-and hungry children.") == []
+    assert lint_text("Beds are kept for the mentally ill-but stable patients of the county.") == []
+    assert lint_text("Places went to the homeless-but not hopeless pupils of the town.") == []
+    assert [f.column for f in lint_text("They called him retarded-and sent him away.")] == [17]
+    assert lint_text("The test rig names its hosts inmate-a and inmate-b.") == []
+    assert [f.column for f in lint_text("Her brother was a junkie-he sold her car.")] == [19]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -84,6 +84,28 @@ _KEEPS_SENSE = lazy_compile(
     r"-(?:run|led|owned|operated|staffed|founded|filled|packed|crowded|infested|ridden"
     r"|dominated|turned|looking|like)(?![\w'])"
 )
+# A hyphen glued to a conjunction, an article, a pronoun or a word that opens an aside, with
+# a space after it, is a dash typed without spaces, not a compound: "a cause of mental
+# retardation-and of other deficits", "felons-even those", "a junkie-he stole"; "rock-and-roll"
+# goes on with another hyphen. After "and", "or", "but", "yet" or "not" only a function word
+# or a verb starts a new phrase ("addicts-and their families"); another word may share the
+# noun after it with the word before the hyphen ("the homeless-and hungry children", "the
+# homeless-or housing-insecure tenants", "the mentally ill-but stable patients"); "-a" and
+# "-b" are labels ("prisoner-a")
+_DASH_TYPED = lazy_compile(
+    r"-(and|or|nor|but|yet|not|the|which|who|whose|whom|as|including|even|mostly|most|many"
+    r"|some|all|then|if|when|while|because|since|though|he|she|they|we|they're|we're|he's"
+    r"|she's|it's|their|so|that|often|especially|usually) ([\w']*)"
+)
+# Words after which a hyphen may join two words that share the noun after them ("the
+# homeless-and hungry children", "the mentally ill-but stable patients")
+_SHARING = frozenset({"and", "or", "nor", "but", "yet", "not"})
+# Words of degree, time or denial that lead an adjective after those words ("the homeless-but
+# not hopeless pupils", "the mentally ill-yet still working")
+_DEGREE = word_set(
+    "not no very still just once often so too quite rather really largely mostly now newly "
+    "formerly near nearly almost barely always never"
+)
 # Words of a sentence that speaks of words as words: nouns that name nothing else, and
 # "terms", "words" or "phrases" after a word that sorts them ("older terms"), which "in terms
 # of", "on their own terms" and "had words with" are not; a word "in a caption"
@@ -353,6 +375,17 @@ _WRITING_WORDS = word_set("type types typed typing write writes wrote writing pr
 _UNCOUNTED_ENDINGS = ("tion", "sion", "ment", "ness", "ism", "ity", "ure", "ence", "ance", "ing")
 _TOKEN_REACH = 200  # how far an address around a match is looked for
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?"
+
+
+def _starts_phrase(word: str) -> bool:
+    """Whether ``word``, after "and", "or", "but", "yet" or "not", starts a new phrase: a
+    function word or a word that is only a verb and no participle ("retarded-and sent him
+    away", "addicts-and their families"), not one that may describe a noun shared with the
+    word before them ("the homeless-and abandoned dogs", "the homeless-but not hopeless")."""
+    if word in _DEGREE:
+        return False  # "the homeless-but not hopeless pupils", "the disabled-and very frail"
+    found = classes(word)
+    return "function" in found or (found == {"verb"} and not word.endswith(("ed", "en", "ing")))
 
 
 class Context:
@@ -913,6 +946,16 @@ class Context:
             return False
         if glued_after and not glued_before and _KEEPS_SENSE.match(norm, end):
             return False  # "junkie-filled", "inmate-run", "prostitute-turned-author"
+        if (
+            glued_after
+            and not glued_before
+            and (dash := _DASH_TYPED.match(norm, end)) is not None
+            and self.original(start, dash.end(1)).islower()
+            and (dash[1] not in _SHARING or _starts_phrase(dash[2]))
+        ):
+            # "… retardation-and of other deficits"; not a title in capitals ("The
+            # Hooker-the bronze in the square", "Junkies-The Opera")
+            return False
         return glued_after or glued_before
 
     def _in_code(self, start: int, end: int) -> bool:
