@@ -61,11 +61,16 @@ PLACE_WORDS = frozenset(
     ).split()
 )
 _NEXT_WORD = lazy_compile(r"[ \t]+([A-Z][a-z]+)\b")
+# a possessive's ending right after the match ("the Tinnitus Sufferers' Support Group")
+_POSSESSIVE_END = lazy_compile("['\u2019]s?(?=[ \t])")
 
 
 def _next_capitalized(site: Site, wanted: bool) -> bool:
     ctx = site.ctx
     _, src_end = ctx.source_span(site.start, site.end)
+    owned = _POSSESSIVE_END.match(ctx.text, src_end)
+    if owned is not None:
+        src_end = owned.end()
     following = next_capitalized(ctx.text, src_end)
     if following and ctx.title_case(site.start):
         # every word has a capital there: only a place's word still tells of a name
