@@ -115,6 +115,36 @@ def test_a_template_that_needs_a_noun_is_not_offered_without_one() -> None:
     assert suggestions[0] == "living with HIV"
 
 
+def test_a_possessive_owns_the_noun_after_it_and_does_not_describe_it() -> None:
+    # "the alcoholic's husband" is someone else: no wording takes "husband" in
+    suggestions, _ = fixed("The alcoholic's husband spoke to the court.", "drug-use/alcoholic")
+    assert suggestions and not any("husband" in s for s in suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The mentally ill's needs are ignored.", "disability/the-mentally-ill"),
+        ("The retarded's dormitory was closed in 1980.", "disability/retarded"),
+        ("Police took the homeless's trolleys from the underpass.", "homelessness/the-homeless"),
+    ],
+)
+def test_a_group_before_a_possessive_gets_ideas_not_a_fix(text: str, rule: str) -> None:
+    # "people with mental illness's needs" does not read
+    suggestions, fix = fixed(text, rule)
+    assert suggestions and fix is None
+
+
+def test_a_group_wording_that_ends_in_its_noun_takes_the_possessive() -> None:
+    _, fix = fixed("The disabled's needs come first in the new plan.", "disability/the-disabled")
+    assert fix == "Disabled people's needs come first in the new plan."
+    # a closing quote is no possessive
+    _, fix = fixed(
+        "Funds went to 'the mentally ill' and no one else.", "disability/the-mentally-ill"
+    )
+    assert fix == "Funds went to 'people with mental illness' and no one else."
+
+
 def test_a_plural_noun_match_gets_a_plural_wording() -> None:
     suggestions, _ = fixed("The program hires felons after release.", "incarceration/felon")
     assert "people convicted of felonies" in suggestions

@@ -36,6 +36,7 @@ from .wording import (
     formerly,
     in_the_past,
     message,
+    owned_after,
     partitive,
     place,
     postmodified,
@@ -223,9 +224,15 @@ def rule_finding(
             elif (
                 fits
                 and ctx.norm.startswith("the ", m.start)
-                and shares_determiner(ctx.norm, m.end, ctx.sentence_bounds(m.start)[1])
+                and (
+                    shares_determiner(ctx.norm, m.end, ctx.sentence_bounds(m.start)[1])
+                    or (bool(plain) and postmodified(plain[0]) and owned_after(ctx.norm, m.end))
+                )
             ):
-                fits = False  # "the disabled and elderly": "disabled people and elderly"
+                # "the disabled and elderly": "disabled people and elderly"; "the mentally
+                # ill's needs": "people with mental illness's needs" (not "the disabled's
+                # rights": "disabled people's rights")
+                fits = False
             texts = list(plain)
             spans = [(m.start, m.end)] * len(texts)
             stands = [fits] * len(texts)

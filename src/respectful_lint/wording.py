@@ -157,6 +157,12 @@ class Slot(Struct, frozen=True):
 NOUN_SLOT = Slot()
 
 
+def owned_after(norm: str, end: int) -> bool:
+    """Whether a possessive's "'s", or the apostrophe after a plural's "s", follows ``end`` in
+    the normalized view (not a closing quote: "'the mentally ill' but")."""
+    return norm.startswith("'s", end) or (norm.startswith("'", end) and norm[end - 1 : end] == "s")
+
+
 def slot_at(
     norm: str,
     start: int,
@@ -203,11 +209,20 @@ def slot_at(
     group = prev in _COLLECTIVE_DETERMINERS or first in _COLLECTIVE_DETERMINERS
     if group and words_after and _verb_of_another_subject(words_after, found):
         found = found - {"noun", "adj"}
-    if group and not (found & {"noun", "adj"}):
+    # a possessive after the group ("the homeless's trolleys", "the homeless' tents"): no
+    # wording for people takes it in place
+    owned = owned_after(norm, end)
+    if group and (owned or not (found & {"noun", "adj"})):
         at = before[-1].start() if prev in _COLLECTIVE_DETERMINERS else -1
-        shared = shares_determiner(norm, end, hi)
+        shared = owned or shares_determiner(norm, end, hi)
         return Slot("collective", plural=True, determiner_start=at, shared=shared)
-    if words_after and "noun" in found and "function" not in found:
+    # a possessive ("the alcoholic's husband") owns the noun after it and describes nothing
+    possessive = norm[max(start, end - 2) : end] in ("'s", "s'")
+    if possessive and group and "noun" not in classes(norm[start : end - 2].rsplit(" ", 1)[-1]):
+        # an adjective used as a group's noun ("the retarded's dormitory"): no wording takes
+        # the possessive in its place
+        return Slot("collective", plural=True, shared=True)
+    if words_after and "noun" in found and "function" not in found and not possessive:
         noun = words_after[0]
         clause = norm.startswith(
             (" who ", " who,", " whose ", " whom ", " that ", " which ", ", who ", ", whom "),
