@@ -351,9 +351,11 @@ def test_a_heading_with_two_capitalized_words_gets_its_wording_in_title_case() -
         ("Police took the homeless's trolleys from the underpass.", "homelessness/the-homeless"),
         ("The mentally ill's needs are ignored.", "disability/the-mentally-ill"),
         ("The retarded's dormitory was closed in 1980.", "disability/retarded"),
-        # a clause after the noun: "an actor who uses a wheelchair who plays …"
-        ("She cast a wheelchair-bound actor who plays the lead.", "disability/wheelchair-bound"),
-        ("A wheelchair-bound actor whose voice we know narrates.", "disability/wheelchair-bound"),
+        # a clause after the noun: "a parent who uses drugs who lost …"
+        (
+            "The court heard from a substance-abusing parent who lost custody.",
+            "drug-use/drug-abuser",
+        ),
         ("She was made to work at night as a prostitute.", "sex-work/prostitute"),
         # words of force: a wording of work would put consent into the claim
         ("The women were made to work as prostitutes in two flats.", "sex-work/prostitute"),
@@ -363,6 +365,28 @@ def test_where_no_wording_stands_the_wordings_are_ideas(text: str, rule: str) ->
     suggestions, out = fixed(text, rule)
     assert out is None
     assert suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not "an actor who uses a wheelchair who plays …": the wording made to stand before
+        # the noun keeps one clause on it
+        (
+            "She cast a wheelchair-bound actor who plays the lead.",
+            "She cast a wheelchair-using actor who plays the lead.",
+        ),
+        (
+            "A wheelchair-bound actor whose voice we know narrates.",
+            "A wheelchair-using actor whose voice we know narrates.",
+        ),
+    ],
+)
+def test_a_clause_after_the_noun_takes_a_wording_made_to_stand_before_it(
+    text: str, expected: str
+) -> None:
+    _, out = fixed(text, "disability/wheelchair-bound")
+    assert out == expected
 
 
 @pytest.mark.parametrize(

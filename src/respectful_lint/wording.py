@@ -611,9 +611,10 @@ def fitting(preferred: Iterable[Preferred], slot: Slot) -> tuple[list[Preferred]
             p for p in fit if p.slots is not None and not p.text.split(" ", 1)[0].endswith("ing")
         ]
     if slot.clause_after and any(p.text.startswith("{noun} who ") for p in fit):
-        # "a pianist who uses a wheelchair who falls …": two clauses on one noun, and no
-        # other wording stands before it: ideas, no fix
-        fit = []
+        # "a pianist who uses a wheelchair who falls …": two clauses on one noun; only a
+        # wording made to stand before the noun is left ("a wheelchair-using pianist who
+        # falls"), or none: ideas, no fix
+        fit = [p for p in fit if p.slots and "modifier" in p.slots and "{noun}" not in p.text]
     fit = [p for p in fit if "{place}" not in p.text or slot.place]
     slotted = sorted(
         (p for p in fit if p.slots is not None), key=lambda p: "verb" not in (p.slots or ())
