@@ -370,6 +370,22 @@ def test_where_no_wording_stands_the_wordings_are_ideas(text: str, rule: str) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Funding for the severely mentally ill was cut.", "people with severe mental illness"),
+        (
+            "The most seriously mentally ill wait longest.",
+            "People with the most serious mental illness",
+        ),
+        ("Beds for the chronically mentally ill are few.", "people with chronic mental illness"),
+    ],
+)
+def test_a_degree_before_mentally_ill_is_kept_in_the_wording(text: str, expected: str) -> None:
+    [finding] = lint_text(text)
+    assert finding.suggestions[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # not "an actor who uses a wheelchair who plays …": the wording made to stand before
         # the noun keeps one clause on it
         (
