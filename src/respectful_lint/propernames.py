@@ -168,6 +168,8 @@ def in_proper_name(
             left -= 3  # "the Bureau of the Handicapped", "Coalition for the Homeless"
         else:
             break
+    if _care_for(words, first):
+        return True  # "nurses from Health Care for the Homeless"; headings too
     if headline:
         return (
             _body_for(words, first)
@@ -180,6 +182,8 @@ def in_proper_name(
         return True  # "a podcast called Recovering Addict Radio"
     if right + 1 < len(words) and _spelled_out(words, right, first, last):
         return True  # "Helping Individual Prostitutes Survive (HIPS)"
+    if left > 0 and _spelled_before(words, left, right, first, last):
+        return True  # "HIPS (Helping Individual Prostitutes Survive)"
     company = _core(words[right + 1]) if right + 1 < len(words) else ""
     if right > left and words[right].endswith(",") and company in _COMPANY:
         return True  # "Shoes for the Homeless, Inc."
@@ -221,6 +225,29 @@ def in_proper_name(
         or (i < first and _core(words[i]) in OF_HEADS and words[i + 1] == "of")
         for i in range(left, right + 1)
         if not first <= i <= last
+    )
+
+
+def _care_for(words: list[str], first: int) -> bool:
+    """Whether the match, "the Homeless", follows "Health Care for" or "Healthcare for",
+    written with capitals (in prose, a heading or a line in capitals): the name of the health
+    service for people without homes ("Health Care for the Homeless"). "Care" alone may be a
+    verb or any care ("We Care for the Homeless", "show Care for …"); in lower case it is the
+    care itself, and other groups after it ("Health Care for Illegal Aliens Costs …") name no
+    such service."""
+    if first < 2 or first + 1 >= len(words) or _core(words[first - 1]).lower() != "for":
+        return False
+    if words[first].lower() != "the" or _core(words[first + 1]).lower() != "homeless":
+        return False
+    care = _core(words[first - 2])
+    if care[:1].isupper() and care.lower() == "healthcare":
+        return True
+    health = _core(words[first - 3]) if first >= 3 else ""
+    return (
+        care.lower() == "care"
+        and care[:1].isupper()
+        and health[:1].isupper()
+        and health.lower() == "health"
     )
 
 
@@ -627,6 +654,24 @@ def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
         begin += 1
     return any(
         start < first or (start == begin and right > last and len(acronym) >= 4 and not lent)
+        for start, lent in _spellings(words, right, acronym)
+    )
+
+
+def _spelled_before(words: list[str], left: int, right: int, first: int, last: int) -> bool:
+    """Whether the capitalized words from ``words[left]`` to ``words[right]``, in brackets,
+    spell out the acronym right before them, with a word outside the match among them (as
+    :func:`_spelled_out` asks): a name given after its short form ("HIPS (Helping Individual
+    Prostitutes Survive)")."""
+    if not words[left].startswith(("(", "[")):
+        return False
+    if not words[right].rstrip(",.;:").endswith((")", "]")):
+        return False
+    acronym = words[left - 1].strip(_EDGE)
+    if not (3 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
+        return False
+    return any(
+        start == left and (start < first or (right > last and len(acronym) >= 4 and not lent))
         for start, lent in _spellings(words, right, acronym)
     )
 
