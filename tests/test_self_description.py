@@ -132,6 +132,11 @@ def rules(text: str) -> list[str]:
         # the second of two plurals after the speakers' frame
         "We were alcoholics or junkies, and now we run the night shelter.",
         "We are cooks and ex-cons, and we run the kitchen.",
+        # a stretch of the speaker's own life spent as one
+        "This blog is about my life as a hooker on the east side.",
+        "In my six years as an addict, I lost every friend but one.",
+        "Our lives as prostitutes were nobody's business but ours.",
+        "My whole adult life as a junkie was spent on two streets.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -264,6 +269,12 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("We are medics, and addicts knock on the door each night.", "drug-use/addict"),
         ("We are hosts and addicts are the guests tonight.", "drug-use/addict"),
         ("We were anxious and inmates noticed it.", "incarceration/inmate"),
+        # another's life as one, or a time spent with them
+        ("My brother's life as an addict ended in a hostel.", "drug-use/addict"),
+        ("My time with them as prostitutes taught me a great deal.", "sex-work/prostitute"),
+        ("He wrote a book about his years as a junkie.", "drug-use/junkie"),
+        # "as" meaning "while", after a comma
+        ("Over my first winter, as inmates came in, I kept to myself.", "incarceration/inmate"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

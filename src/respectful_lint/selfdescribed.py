@@ -241,6 +241,8 @@ def self_described(
                 return True  # "Speaking as a former inmate, ..."
             if _worked_as(before, i - 1) or _held_as(before, i - 1, verb_follows):
                 return True  # "I worked as a prostitute", "I was jailed as a"
+            if _life_as(before, i - 1, commas):
+                return True  # "my life as a felon", "in my six years as an addict"
     elif i and before[i - 1] in _REFLEXIVES:
         return _names_self(before, i - 1)  # "calls himself ex-con"
     elif i >= 2 and before[i - 1] == "as" and before[i - 2] in _REFLEXIVES:
@@ -253,9 +255,13 @@ def self_described(
     elif (
         i
         and before[i - 1] == "as"
-        and (_worked_as(before, i - 1) or _held_as(before, i - 1, verb_follows))
+        and (
+            _worked_as(before, i - 1)
+            or _held_as(before, i - 1, verb_follows)
+            or _life_as(before, i - 1, commas)
+        )
     ):
-        return True  # "we worked as hookers", "we were released as felons"
+        return True  # "we worked as hookers", "we were released as felons", "our lives as"
     negated = False
     if not article and i and before[i - 1] == "no":
         article = negated = True  # "I am no prostitute"
@@ -604,6 +610,35 @@ def _held_as(before: list[str], at: int, verb_follows: Callable[[], bool]) -> bo
     if subject < 0 or before[subject] not in _FIRST_PERSON:
         return False
     return not any(w in _SAID for w in before[max(0, subject - 4) : subject]) and not verb_follows()
+
+
+# A stretch of one's own life spent as something: "my life as a", "our years as"
+_LIFE = _words(
+    "life lives years year days time decade decades career experience experiences past youth "
+    "childhood journey months"
+)
+# Words that may stand between "my" and such a stretch ("my whole life", "my ten years")
+_LIFE_WORDS = _words(
+    "whole entire early later last first own short long brief former previous prior old past "
+    "teenage teen adult young few many two three four five six seven eight nine ten eleven "
+    "twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
+    "fifty"
+)
+
+
+def _life_as(before: list[str], at: int, commas: Collection[int]) -> bool:
+    """Whether the "as" at ``at`` follows "my" or "our" and a stretch of the speaker's own
+    life ("my life as a", "in my six years as an", "our lives as"); not another's ("my son's
+    life as an", "my time with them as"), nor an "as" meaning "while" after a comma ("over my
+    first winter, as inmates came in"). A verb may follow the match: the stretch is often
+    the sentence's subject ("my life as a felon is …")."""
+    v = at - 1
+    if v < 1 or before[v] not in _LIFE or at in commas:
+        return False
+    k = v - 1
+    while k >= 1 and v - k < 3 and (before[k] in _LIFE_WORDS or before[k].isdigit()):
+        k -= 1
+    return before[k] in ("my", "our")
 
 
 # Adverbs of time between "was" and a participle of prison ("I was first jailed")
