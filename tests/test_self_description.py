@@ -137,6 +137,7 @@ def rules(text: str) -> list[str]:
         "In my six years as an addict, I lost every friend but one.",
         "Our lives as prostitutes were nobody's business but ours.",
         "My whole adult life as a junkie was spent on two streets.",
+        "I'm simply an addict who found a meeting that works.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:

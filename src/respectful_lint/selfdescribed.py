@@ -53,7 +53,8 @@ _PERSONS = _words(
 )
 # Adverbs between the copula and the article ("I was once a")
 _ADVERBS = _words(
-    "once still also just only really ever always proudly openly even actually longer"
+    "once still also just only really ever always proudly openly even actually longer simply "
+    "merely basically truly"
 )
 # Words that turn the word down: "I'm not an inmate", "we are not criminals", "I was never a
 # junkie", "I am no prostitute". Speakers who refuse a word for themselves are still speaking
