@@ -138,6 +138,7 @@ def rules(text: str) -> list[str]:
         "Our lives as prostitutes were nobody's business but ours.",
         "My whole adult life as a junkie was spent on two streets.",
         "I'm simply an addict who found a meeting that works.",
+        "Before I came to the States I was a prostitute in Manila.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -274,6 +275,9 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("My brother's life as an addict ended in a hostel.", "drug-use/addict"),
         ("My time with them as prostitutes taught me a great deal.", "sex-work/prostitute"),
         ("He wrote a book about his years as a junkie.", "drug-use/junkie"),
+        # another's finding about the speaker
+        ("The magistrate concluded I was merely a junkie.", "drug-use/junkie"),
+        ("The discharge note stated I was basically an addict.", "drug-use/addict"),
         # "as" meaning "while", after a comma
         ("Over my first winter, as inmates came in, I kept to myself.", "incarceration/inmate"),
     ],

@@ -155,7 +155,8 @@ _SAID = _words(
     "wrote writes insisted insist insists called call calls calling treated treat treats "
     "acted act acts figured figure suspected implied implies whispered yelled shouted "
     "screamed sure convinced certain accused accuses like if though eyes them "
-    "report reported records recorded"
+    "report reported records recorded argued argues concluded concludes suggested suggests "
+    "stated deemed considered labelled labeled branded"
 )
 
 
