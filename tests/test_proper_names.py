@@ -54,7 +54,7 @@ def matched(text: str) -> list[str]:
         "The scouts donated forty blankets to Clothe the Homeless.",
         "Blankets went out on Friday with thanks to Clothe the Homeless.",
         # an acronym, then the name it stands for in brackets
-        "Our partner SNAP (Shelter Nurses Assisting Prostitutes) runs the van.",
+        "Our partner DASH (Drug Addicts Seeking Help) runs the van on Fridays.",
         # a service's name that opens with its kind of care
         "Grants to Health Care for the Homeless rose again this spring.",
         "Each Tuesday Healthcare for the Homeless sends two nurses to the day centre.",

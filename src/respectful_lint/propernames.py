@@ -240,15 +240,12 @@ def _care_for(words: list[str], first: int) -> bool:
     if words[first].lower() != "the" or _core(words[first + 1]).lower() != "homeless":
         return False
     care = _core(words[first - 2])
-    if care[:1].isupper() and care.lower() == "healthcare":
+    if not care[:1].isupper():
+        return False
+    if care.lower() == "healthcare":
         return True
     health = _core(words[first - 3]) if first >= 3 else ""
-    return (
-        care.lower() == "care"
-        and care[:1].isupper()
-        and health[:1].isupper()
-        and health.lower() == "health"
-    )
+    return care.lower() == "care" and health[:1].isupper() and health.lower() == "health"
 
 
 # words that end the name of a body that serves a group ("Foundation for the Mentally
@@ -642,8 +639,8 @@ def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
     token = words[right + 1]
     if not token.startswith(("(", "[")):
         return False
-    acronym = token.strip("()[],.;:")
-    if not (3 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
+    acronym = _acronym(token)
+    if not acronym:
         return False
     # a short acronym, or one that takes a small word's letter, may be the term's own words
     # ("HIV Infected Adults (HIA)", "Illegal Aliens in Custody (IAIC)"): a word of the name
@@ -658,6 +655,13 @@ def _spelled_out(words: list[str], right: int, first: int, last: int) -> bool:
     )
 
 
+def _acronym(token: str) -> str:
+    """The acronym ``token`` holds, brackets and stops aside (three to ten capital letters),
+    or ""."""
+    acronym = token.strip(_EDGE)
+    return acronym if 3 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper() else ""
+
+
 def _spelled_before(words: list[str], left: int, right: int, first: int, last: int) -> bool:
     """Whether the capitalized words from ``words[left]`` to ``words[right]``, in brackets,
     spell out the acronym right before them, with a word outside the match among them (as
@@ -667,8 +671,8 @@ def _spelled_before(words: list[str], left: int, right: int, first: int, last: i
         return False
     if not words[right].rstrip(",.;:").endswith((")", "]")):
         return False
-    acronym = words[left - 1].strip(_EDGE)
-    if not (3 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
+    acronym = _acronym(words[left - 1])
+    if not acronym:
         return False
     return any(
         start == left and (start < first or (right > last and len(acronym) >= 4 and not lent))
