@@ -74,7 +74,8 @@ _QUOTED_HEAD = lazy_compile(r"[\"'\u201c\u00ab\u2039\u201e`](?:[\w-]+ ){0,3}(?:\
 # The words of a short quoted phrase after a match, up to where its quote closes.
 _QUOTED_TAIL = lazy_compile(r"(?:,? [\w-]+){1,3}[,.;:!?]?(?=[\"'\u201c\u201d\u00bb\u203a`])")
 _CLOSING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a", "\u201e": "\u201c\u201d"}
-_ASSIGNED_OR_CALLED = lazy_compile(r" ?[-+*/]?=(?!=)|\(|\[|\.\w")
+# an assignment, a call, an index or an attribute, whose name starts with a letter or "_"
+_ASSIGNED_OR_CALLED = lazy_compile(r" ?[-+*/]?=(?!=)|\(|\[|\.[A-Za-z_]")
 _EX = lazy_compile(r"(?<![\w-])ex-\Z")  # the prefix "ex-" right before a match
 # What after a hyphen makes a compound about the people the word before it names: who runs
 # or fills a thing, or what someone became or looks like ("inmate-run", "junkie-filled",
@@ -835,9 +836,13 @@ class Context:
         which are not prose."""
         norm = self.norm
         if (start >= 2 and norm[start - 1] == "." and norm[start - 2].isalnum()) or (
-            norm[end : end + 1] == "." and norm[end + 1 : end + 2].isalnum()
+            norm[end : end + 1] == "."
+            and norm[end + 1 : end + 2].isalnum()
+            and not (norm[start - 1 : start] in ("", " ") and self._note_number(end))
         ):
-            return True  # "john.doe", "courtesan.com"
+            # "john.doe", "courtesan.com"; not a note's number after a sentence's stop
+            # ("care for these drug users.1")
+            return True
         if norm[end : end + 1] == "{" or norm[start - 1 : start] == "}":
             return True  # "STD{IN,OUT}": brace expansion and code
         # the token ends at a blank or a paragraph break, whichever is nearer
@@ -858,6 +863,20 @@ class Context:
         if token.startswith(("/", "~/", "./")) and token.count("/") >= 2:
             return True
         return self._in_code(start, end)
+
+    def _note_number(self, at: int) -> bool:
+        """Whether the stop at ``at`` ends a sentence and a note's numbers follow it ("drug
+        users.4 Uptake …", "addicts.12-14", "addicts.4,5"): the end of the text or of a line,
+        a closing bracket or quote, or a capital comes next."""
+        note = _FOOTNOTE.match(self.norm, at)
+        if note is None:
+            return False
+        rest = self.norm[note.end() : note.end() + 3]
+        at_next = note.end() + len(rest) - len(rest.lstrip(" "))
+        nxt = self.norm[at_next : at_next + 1]
+        if nxt in _AFTER_NOTE:
+            return True
+        return nxt.isalpha() and self.original(at_next, at_next + 1).isupper()
 
     def _in_template(self, start: int, end: int) -> bool:
         """Whether the match stands inside a template tag of one line ("{{ john }}", "{% if
@@ -1638,6 +1657,15 @@ _AFTER_ALTERNATIVE = lazy_compile(
 # what a call's or an index's bracket follows, or a placeholder's ("%(name)s", "[[name]]")
 _CODE_CHAR = lazy_compile(r"[\w)\]%$\[]")
 _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
+# what may follow a note's number: the end of a line or the text, a bracket or a quote
+_AFTER_NOTE = frozenset(
+    ("", "\n", PARAGRAPH, ")", "]", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019")
+)
+# a note's number right after a sentence's stop: "drug users.12 They …"
+_FOOTNOTE = lazy_compile(
+    "\\.(?:\\d{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})"
+    '(?:(?:, ?|[-\u2013])\\d{1,3})*(?=[\\s)\\]"\u201d\u2019]|$)'
+)
 _DRIVE = lazy_compile(r"[a-z]:\\")  # "C:\\" (the view is lower case)
 # after an item of a list, another: "a junkie, a thief, and a liar"
 _LIST_GOES_ON = lazy_compile(r"(?:\s+\w+){0,2}\s*,\s*(?:and\s+|or\s+)?an?\s", re.IGNORECASE)

@@ -19,6 +19,9 @@ from respectful_lint import lint_text
         "Set STD{IN,OUT,ERR} to UTF-8 in the script.",
         "Follow @john on the forum for updates.",
         "Call clean(john) and read names[john] before the loop.",
+        "Read log.john.2 and prostitute.v2 from the archive.",
+        "Move the file inmates.5 over inmates.6 when the copy ends.",
+        "Load the copy named addicts.2 (the March export) into the table.",
         "Save it as C:\\Users\\john\\notes.docx first.",
         "<p>Dear {{ john }}, welcome.</p>",
         "{% if hooker %}Shown to members{% endif %}",
@@ -41,6 +44,11 @@ def test_addresses_and_code_names_are_not_flagged(text: str) -> None:
         # one backslash is no Windows path
         ("Hookers/Johns\\Pimps are words from the old files.", "Hookers"),
         ("The addict, he said, was his brother.", "addict"),
+        # a note's number right after a sentence's stop
+        ("Dentists should know the care needs of these drug users.4", "drug users"),
+        ("Few services reach addicts.12 The survey found the same.", "addicts"),
+        ("Uptake was low among heroin addicts.4,5 Clinics closed early.", "heroin addicts"),
+        ("Screening missed many junkies.\u2074", "junkies"),
     ],
 )
 def test_words_beside_ordinary_punctuation_are_still_flagged(text: str, matched: str) -> None:
