@@ -183,10 +183,26 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "The characterization “addict” stays with a person for decades.",
         "Methadone patients are often stigmatized as “junkies” at the pharmacy counter.",
         "Wherever they landed they were dismissed as “illegals” by the locals.",
+        # a quoted example in brackets after a verdict on words or a word for words
+        "The old reports read as dated (“junkies”, “hookers”) to a modern eye.",
+        "Its wording (“illegal immigrant”) was changed in the second edition.",
+        "The leaflet's wording seems dated (“junkies” and “hookers” most especially).",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
     assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic turned its problematic clients (“junkies”) away.",
+        # an aside in brackets that uses the word after the verdict
+        "The shelter's rules were archaic (“junkies” had to leave by seven).",
+    ],
+)
+def test_a_quoted_word_in_brackets_that_is_no_example_is_used(text: str) -> None:
+    assert rules(text) == ["drug-use/junkie"]
 
 
 def test_a_numeral_before_the_quoted_noun_is_its_object_not_a_name() -> None:

@@ -298,6 +298,18 @@ _WORD_VERDICTS = word_set(
     "outdated archaic obsolete"
 )
 
+# verdicts on words, and words for words, before a quoted example in brackets ('the
+# language seems dated (“…”)'); not verdicts that may judge people or things ("problematic")
+_BRACKET_VERDICTS = _WORD_VERDICTS | word_set("dated")
+_BRACKET_TAIL = word_set(
+    "most especially particularly notably among others etc and so on in particular above all "
+    "for example instance throughout"
+)
+_BRACKET_TAIL_REACH = 40  # characters between the last quoted example and its bracket
+_BRACKET_NOUNS = _NAMING_WORDS | word_set(
+    "language wording phrasing terminology vocabulary jargon slang usage"
+)
+
 
 def _said_right_before(words: list[str]) -> bool:
     """Whether a verb of speaking, writing or choosing, or a word for words, takes the quoted
@@ -1302,6 +1314,26 @@ class Context:
         # a verb after it ('the “junkies” slur their words') has an object
         return after[0] in _KINDS and (after[1:2] == [] or after[1] not in _OBJECT_LEADS)
 
+    def _bracketed_example(self, opening: int, closing: int) -> bool:
+        """Whether the quoted term from ``opening`` to ``closing``, alone or in a list of
+        quoted words, fills a bracket right after a verdict on words or a word for words:
+        examples of what was judged or named ('the wording seems dated (“…”)', 'old labels
+        (“…”, “…”)'); not an aside that uses them ('the forms were archaic (“inmates” signed
+        with a number)')."""
+        first = self._quoted_list_start(opening)
+        if first is None or self.norm[max(0, first - 2) : first].lstrip() != "(":
+            return False
+        last = self._quoted_list_end(min(closing + 1, len(self.norm)))
+        close = self.norm.find(")", last, last + _BRACKET_TAIL_REACH)
+        tail = self.norm[last:close].replace(",", " ").replace(".", " ").split()
+        if close == -1 or len(tail) > 3:
+            return False
+        # words that rank or close the examples ("most especially", "among others")
+        if not all(w in _BRACKET_TAIL for w in tail):
+            return False
+        words = self.words_before(first)
+        return words[-1:] != [] and (words[-1] in _BRACKET_VERDICTS or words[-1] in _BRACKET_NOUNS)
+
     def _names_quoted(self, words: list[str], opening: int, closing: int) -> bool:
         """Whether the frame around a quoted term or phrase names it as words: ``words`` are
         those before the ``opening`` quote, ``closing`` is where its closing quote stands."""
@@ -1318,6 +1350,8 @@ class Context:
         )
         if mention_frame_before(framing, quoted=True) or gloss_after(following, leading=leading):
             return True
+        if self._bracketed_example(opening, closing):
+            return True  # 'the language is dated (“…”)', 'outdated terms (“…”, “…”)'
         lead = leading or (words[-1:] != [] and words[-1] in _CLAUSE_LEADS)
         if lead and blurred_by_word(following):
             return True  # 'critics argue that “…” conflates sex and gender'
