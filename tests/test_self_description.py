@@ -139,6 +139,13 @@ def rules(text: str) -> list[str]:
         "My whole adult life as a junkie was spent on two streets.",
         "I'm simply an addict who found a meeting that works.",
         "Before I came to the States I was a prostitute in Manila.",
+        # a participle before what the speaker does for a living
+        "I am a transgendered novelist, and my books sell well.",
+        "I am a transgendered poet.",
+        "As an HIV-infected nurse, I know the fear my patients feel.",
+        # "the … that I am": the speaker is the term
+        "Being the incurable junkie that I am, I bought all three pressings.",
+        "Like the recovering addict I was, I counted every day.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -278,6 +285,14 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         # another's finding about the speaker
         ("The magistrate concluded I was merely a junkie.", "drug-use/junkie"),
         ("The discharge note stated I was basically an addict.", "drug-use/addict"),
+        # a participle before a noun that is no person, and "that I am" with a verb or
+        # a word that takes an object after it
+        ("I was a transgendered rights organiser in Leeds.", "gender-identity/transgendered"),
+        ("I work as an HIV-infected client liaison at the clinic.", "hiv/hiv-infected"),
+        ("The addict that I am treating is stable this week.", "drug-use/addict"),
+        ("The junkie that I was with overdosed in the car.", "drug-use/junkie"),
+        ("We told the junkies that we were nurses, not police.", "drug-use/junkie"),
+        ("The junkie, I was told, had left town by Friday.", "drug-use/junkie"),
         # "as" meaning "while", after a comma
         ("Over my first winter, as inmates came in, I kept to myself.", "incarceration/inmate"),
     ],

@@ -55,6 +55,7 @@ from .quoting import (
 from .selfdescribed import self_described
 from .sentences import SENTENCE_WINDOW, sentence_bounds
 from .wordclass import FUNCTION_WORDS, classes, next_word_classes
+from .wording import is_person_noun
 from .wordsets import word_set
 
 if TYPE_CHECKING:
@@ -945,9 +946,10 @@ class Context:
             commas.append(len(before))
         elif before and norm[last:start] == "/":
             before.pop()  # two words for one thing: "I am an alcoholic/addict"
+        after = _WORD.findall(norm, end, min(hi, end + _SELF_REACH))
         return self_described(
             before,
-            _WORD.findall(norm, end, min(hi, end + _SELF_REACH)),
+            after,
             possessive=norm[end - 2 : end] in ("'s", "s'"),
             is_adjective=_only_adjective,
             next_classes=lambda: self.next_classes(start, end),
@@ -958,6 +960,8 @@ class Context:
             aside=_ASIDE.match(norm, end) is not None,
             plural=_plural_s(norm[start:end]),
             plural_noun=_plural_noun,
+            person_after=lambda: _participle_before_trade(norm[start:end], after),
+            copula_after=_COPULA_AFTER.match(norm, end) is not None,
         )
 
     def in_compound(self, start: int, end: int) -> bool:
@@ -1691,6 +1695,31 @@ _AFTER_ALTERNATIVE = lazy_compile(
 # what a call's or an index's bracket follows, or a placeholder's ("%(name)s", "[[name]]")
 _CODE_CHAR = lazy_compile(r"[\w)\]%$\[]")
 _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
+# the speaker's copula right after a term, ending its clause: "the junkie that I am, …"
+_COPULA_AFTER = lazy_compile(
+    r"\s+(?:(?:that|who)\s+)?(?:i am|i was|we are|we were|i'm)"
+    r"(?:\s+(?:today|now|then|still|inside|deep down|at heart))?\s*(?:[,.;:!?)]|$)"
+)
+# people named by their work that :func:`.wording.is_person_noun` cannot tell from the word
+_TRADES = word_set(
+    "poet chef cook midwife model actress pilot surgeon coach carpenter mechanic comic "
+    "comedian dj medic paramedic therapist clerk"
+)
+
+
+def _participle_before_trade(match: str, after: list[str]) -> bool:
+    """Whether ``match`` is a participle ("transgendered", "HIV-infected") before a singular
+    noun that names someone by what they do and ends the noun phrase: "a transgendered
+    novelist", "an HIV-infected nurse"; not "an HIV-infected patient advocate", where the
+    participle describes the patients."""
+    if not match.endswith("ed") or not after:
+        return False
+    noun = after[0]
+    if _plural_s(noun) or not (noun in _TRADES or is_person_noun(noun)):
+        return False
+    return len(after) == 1 or "noun" not in classes(after[1])
+
+
 # what may follow a note's number: the end of a line or the text, a bracket or a quote
 _AFTER_NOTE = frozenset(
     ("", "\n", PARAGRAPH, ")", "]", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019")

@@ -16,14 +16,19 @@ addict?"), or of "as" after a first-person verb of time spent ("I worked as a", 
 years as a", "I started working as a") or of being arrested, jailed or let out ("I was first
 jailed as a", "we were released as"; not "as" meaning "while", with a verb of its own after
 the term), or of a participle clause whose subject is the speaker ("Being a former addict, I
-know ..."). A speaker who turns the word down ("I'm not an inmate", "we are not junkies", "I
-am no prostitute") still speaks of themselves; another's account of someone doing so is not
-covered. An item of a list after the frame counts ("I was a junkie, a thief, and a liar"),
-and so does an appositive to "I" or "we" ("I, a former prostitute, ..."). Only a few
-modifiers may stand between the frame and the term, and they must be adjectives ("a former",
-"a proud", "an HIV-positive"), so "I was a volunteer helping prostitutes" is still read as
-use. A possessive ("I am a prostitute's son") names someone else, and so do another's words
-about the speaker ("the guard said I was a convict", "in their eyes I was an inmate").
+know ..."). It is one, too, when "the" and the term come before the speaker's own copula
+and the copula ends its clause ("the news junkie that I am, …"; not "the addict that I am
+treating", "we told the inmates that we were staff"). A speaker who turns the word down ("I'm
+not an inmate", "we are not junkies", "I am no prostitute") still speaks of themselves;
+another's account of someone doing so is not covered. An item of a list after the frame
+counts ("I was a junkie, a thief, and a liar"), and so does an appositive to "I" or "we" ("I,
+a former prostitute, ..."). Only a few modifiers may stand between the frame and the term,
+and they must be adjectives ("a former", "a proud", "an HIV-positive"), so "I was a volunteer
+helping prostitutes" is still read as use. A noun after the term is what the person is ("a
+drug abuse counselor"), unless it names a person, or the term is a participle and the noun
+names someone by what they do ("a transgendered novelist"). A possessive ("I am a
+prostitute's son") names someone else, and so do another's words about the speaker ("the
+guard said I was a convict", "in their eyes I was an inmate").
 
 Words are the lower-cased words of the normalized view, as guards see them.
 """
@@ -174,6 +179,8 @@ def self_described(
     aside: bool = False,
     plural: bool = False,
     plural_noun: Callable[[str], bool] = lambda word: False,
+    person_after: Callable[[], bool] = lambda: False,
+    copula_after: bool = False,
 ) -> bool:
     """Whether a match, with the words of its sentence ``before`` and ``after`` it, is a
     person's description of themselves (see the module's docs). ``is_adjective`` says whether
@@ -188,12 +195,17 @@ def self_described(
     ``plural``, whether the match is a plural; ``verb_follows``, whether a verb of its own
     follows the match in its clause ("as a junkie screamed": "as" means "while");
     ``plural_noun``, whether a word may be a plural noun ("cooks", not "always" or
-    "anxious")."""
+    "anxious"); ``person_after``, whether the match is a participle and the word after it
+    names a person by what they do ("a transgendered comedian", "an HIV-infected nurse");
+    ``copula_after``, whether the speaker's copula follows the match and ends its clause
+    ("the news junkie that I am, …")."""
     if possessive:
         return False
     if after[:1] in (["myself"], ["ourselves"]) and _been_before(before):
         return True  # "I was once a junkie myself"
-    if after and after[0] not in _PERSONS:
+    if copula_after and "the" in before[-4:]:
+        return True  # "the news junkie that I am, …", "the recovering addict I was."
+    if after and after[0] not in _PERSONS and not person_after():
         following = next_classes()
         # a noun the match describes ("a drug abuse counselor"), not a plural's verb ("we
         # inmates need jobs")
