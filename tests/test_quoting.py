@@ -187,6 +187,11 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "The old reports read as dated (“junkies”, “hookers”) to a modern eye.",
         "Its wording (“illegal immigrant”) was changed in the second edition.",
         "The leaflet's wording seems dated (“junkies” and “hookers” most especially).",
+        # a word's meaning turned down, and a word called an insult, at the sentence's start
+        "“Junkie” doesn't quite mean now what it meant in 1950.",
+        "“Retard” was a common schoolyard insult in the seventies.",
+        "“Junkie” insults every family that has lost someone to an overdose.",
+        "“Junkie” has never meant the same to a judge as to a nurse.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
@@ -202,6 +207,18 @@ def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
     ],
 )
 def test_a_quoted_word_in_brackets_that_is_no_example_is_used(text: str) -> None:
+    assert rules(text) == ["drug-use/junkie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Junkies” shouted insults at the nurses again last night.",
+        "“Junkies” never meant to sleep in the park, she said.",
+        "“Junkies” don't mean the neighbours any harm, she insisted.",
+    ],
+)
+def test_quoted_people_who_insult_or_mean_to_are_named(text: str) -> None:
     assert rules(text) == ["drug-use/junkie"]
 
 

@@ -1514,6 +1514,10 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # '“…” just means “slow”', at the start of its clause
     if leading and head[1:3] == ["known", "as"] and head[0] in ("also", "otherwise"):
         return True  # '"Pre-op," also known as …'
+    if leading and _meaning_denied(words[:8]):
+        return True  # '“…” doesn't quite mean what it used to', '“…” no longer means …'
+    if leading and _called_an_insult(words[:7]):
+        return True  # '“…” was a common schoolyard insult', '“…” insults every family'
     if head[:3] == ["appeared", "in", "print"] or head[:2] == ["first", "appeared"]:
         return True  # the history of a word
     if head[0] in _REMAINING and head[1:2] == ["in"] and any(w in _IN_USE for w in head[2:4]):
@@ -1589,6 +1593,44 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
 
 
 _WHEN_COINED = _words("first originally")
+# a verb of meaning turned down after a quoted word that leads its clause
+_NEGATED_DO = _words("doesn't didn't don't can't cannot won't isn't never")
+# what "mean" takes when it is people's intent, not a word's sense ("don't mean you any harm")
+_INTENDED = _words("you me him her us them anyone anybody well")
+_MEAN = _words("mean means meant")
+_SINGULAR_COPULAS = _words("is was")
+
+
+def _meaning_denied(head: list[str]) -> bool:
+    """Whether ``head``, after a quoted word that leads its clause, turns its meaning down:
+    "doesn't (quite) mean", "does not mean", "no longer means", "never meant"; not "never
+    meant to", which is about what people intended."""
+    two = (["does", "not"], ["did", "not"], ["no", "longer"], ["has", "never"], ["had", "never"])
+    rest = head[2:] if head[:2] in two else None
+    if rest is None:
+        rest = head[1:] if head[:1] != [] and head[0] in _NEGATED_DO else []
+    for k, w in enumerate(rest[:2]):
+        if w in _MEAN:
+            nxt = rest[k + 1 : k + 2]
+            intent = nxt == ["to"] or (nxt != [] and nxt[0] in _INTENDED)
+            return not (intent or "harm" in rest[k + 1 : k + 5])
+    return False
+
+
+def _called_an_insult(words: list[str]) -> bool:
+    """Whether ``words``, after a quoted word that leads its clause, call it an insult: a
+    singular verb or copula right after it ('“…” insults the people we serve', '“…” was a
+    common schoolyard insult', '“…” is an insult to the bereaved'). After "are" or "were"
+    an insult "to" someone may be people ('“…” are an insult to the town'), and a verb of
+    their own makes them the ones insulting ('“…” yelled insults at my kids')."""
+    if words[:1] == ["insults"]:
+        return True
+    if not words or words[0] not in _COPULAS_NOW:
+        return False
+    for k, w in enumerate(words[1:7], 1):
+        if w in ("insult", "insults"):
+            return words[0] in _SINGULAR_COPULAS or words[k + 1 : k + 2] != ["to"]
+    return False
 
 
 def _judged_unfit(words: list[str]) -> bool:
