@@ -142,6 +142,10 @@ def rules(text: str) -> list[str]:
         # a participle before what the speaker does for a living
         "I am a transgendered novelist, and my books sell well.",
         "I am a transgendered poet.",
+        # "like me": the speaker is one
+        "No landlord wants an addict like me in the flat upstairs.",
+        "Junkies like us never get a second chance in this town.",
+        "For an addict like myself, every pharmacy visit is a test.",
         "As an HIV-infected nurse, I know the fear my patients feel.",
         # "the … that I am": the speaker is the term
         "Being the incurable junkie that I am, I bought all three pressings.",
@@ -293,6 +297,12 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("The junkie that I was with overdosed in the car.", "drug-use/junkie"),
         ("We told the junkies that we were nurses, not police.", "drug-use/junkie"),
         ("The junkie, I was told, had left town by Friday.", "drug-use/junkie"),
+        # "like" as a verb
+        ("Most addicts like me well enough, the pharmacist said.", "drug-use/addict"),
+        ("The older junkies like us to knock before we come in.", "drug-use/junkie"),
+        ("Would the inmate like me to post the letter today?", "incarceration/inmate"),
+        ("After midnight the junkies, like us, rarely tire.", "drug-use/junkie"),
+        ("That winter the addict, like me, slept in the car.", "drug-use/addict"),
         # "as" meaning "while", after a comma
         ("Over my first winter, as inmates came in, I kept to myself.", "incarceration/inmate"),
     ],

@@ -165,6 +165,28 @@ _SAID = _words(
 )
 
 
+# What follows "like us" when the plural before it is the subject: "junkies like us never
+# get", not "junkies like us to knock first" (the verb "like")
+_AFTER_LIKE_US = _words(
+    "never always often rarely seldom usually can't cannot won't need deserve know get are "
+    "were have should must"
+)
+# a question or a wish that makes "like" a verb: "would the inmate like me to post it?"
+_WISHING = _words("would did does do will can could should might may")
+
+
+def _like_me(before: list[str], after: list[str], *, plural: bool, comma_after: bool) -> bool:
+    """Whether "like me" follows a singular term ("an addict like me") or "like us" a plural
+    one that goes on as a subject ("junkies like us never get …"): the speaker is one; not a
+    question or a wish ("did the inmate like me?"), nor a comparison set off by a comma ("the
+    junkies, like us, never sleep", "the addict, like me, was cold")."""
+    if comma_after or any(w in _WISHING for w in before[-3:]):
+        return False
+    if not plural:
+        return after[:2] in (["like", "me"], ["like", "myself"])
+    return after[:2] == ["like", "us"] and after[2:3] != [] and after[2] in _AFTER_LIKE_US
+
+
 def self_described(
     before: list[str],
     after: list[str],
@@ -203,6 +225,8 @@ def self_described(
         return False
     if after[:1] in (["myself"], ["ourselves"]) and _been_before(before):
         return True  # "I was once a junkie myself"
+    if _like_me(before, after, plural=plural, comma_after=comma_after):
+        return True  # "no landlord wants an addict like me", "junkies like us never …"
     if copula_after and "the" in before[-4:]:
         return True  # "the news junkie that I am, …", "the recovering addict I was."
     if after and after[0] not in _PERSONS and not person_after():
