@@ -150,6 +150,8 @@ def rules(text: str) -> list[str]:
         # "the … that I am": the speaker is the term
         "Being the incurable junkie that I am, I bought all three pressings.",
         "Like the recovering addict I was, I counted every day.",
+        # the copula may end a line or a paragraph
+        "Being the stubborn addict that I am\n\nI relapsed twice that spring.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:

@@ -1695,10 +1695,13 @@ _AFTER_ALTERNATIVE = lazy_compile(
 # what a call's or an index's bracket follows, or a placeholder's ("%(name)s", "[[name]]")
 _CODE_CHAR = lazy_compile(r"[\w)\]%$\[]")
 _TEMPLATE_REACH = 80  # characters between a template tag's braces and a match inside it
-# the speaker's copula right after a term, ending its clause: "the junkie that I am, …"
+# the speaker's copula right after a term, ending its clause, its line or its paragraph:
+# "the junkie that I am, …"
 _COPULA_AFTER = lazy_compile(
     r"\s+(?:(?:that|who)\s+)?(?:i am|i was|we are|we were|i'm)"
-    r"(?:\s+(?:today|now|then|still|inside|deep down|at heart))?\s*(?:[,.;:!?)]|$)"
+    r"(?:\s+(?:today|now|then|still|inside|deep down|at heart))?[ \t]*(?:[,.;:!?)\n"
+    + PARAGRAPH
+    + "]|$)"
 )
 # people named by their work that :func:`.wording.is_person_noun` cannot tell from the word
 _TRADES = word_set(
