@@ -27,6 +27,7 @@ from .quoting import (
     SPEAKING_OF,
     VERDICTS,
     WORD_NOUN,
+    WRITING_NOUNS,
     advised_against,
     advised_against_clause,
     asked_of_word,
@@ -307,9 +308,7 @@ _BRACKET_TAIL = word_set(
     "for example instance throughout"
 )
 _BRACKET_TAIL_REACH = 40  # characters between the last quoted example and its bracket
-_BRACKET_NOUNS = _NAMING_WORDS | word_set(
-    "language wording phrasing terminology vocabulary jargon slang usage"
-)
+_BRACKET_NOUNS = _NAMING_WORDS | WRITING_NOUNS | word_set("phrasing vocabulary")
 
 
 def _said_right_before(words: list[str]) -> bool:

@@ -930,7 +930,7 @@ _TYPICAL = _words(
     "romanticised stock naive tired"
 )
 # Nouns that judge a quoted phrase as writing: "… is lazy writing", "… is sloppy shorthand"
-_WRITING_NOUNS = _words("writing shorthand language jargon usage wording slang terminology")
+WRITING_NOUNS = _words("writing shorthand language jargon usage wording slang terminology")
 # What a quoted saying is called when it is judged: "… is a myth"
 _SAYING_NOUNS = _words("myth myths stereotype stereotypes cliche cliché saying slogan hype")
 _MODALS = _words("should shouldn't must mustn't cannot can't")
@@ -1001,7 +1001,7 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
         and last == "as"
         and len(words) > 2
         and words[-3] == "such"
-        and (words[-2] in _WORD_NOUNS or words[-2] in _WRITING_NOUNS)
+        and (words[-2] in _WORD_NOUNS or words[-2] in WRITING_NOUNS)
     ):
         return True  # 'such language as “crippled”', 'such terms as “…”'
     if words[-2:] == ["so", "called"]:
@@ -1522,7 +1522,7 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
         return True  # the history of a word
     if head[0] in _REMAINING and head[1:2] == ["in"] and any(w in _IN_USE for w in head[2:4]):
         return True  # "… remains in common usage"
-    if head[0] in _ENTERING and any(w in _WRITING_NOUNS or w in _WORD_BOOKS for w in head):
+    if head[0] in _ENTERING and any(w in WRITING_NOUNS or w in _WORD_BOOKS for w in head):
         return True  # "… entered American slang", "… entered the dictionary"
     if head[0] == "as" and any(w in _WORD_NOUNS for w in head[1:3]):
         return True  # "… as a label"
@@ -1586,7 +1586,7 @@ def gloss_after(words: list[str], *, leading: bool = False) -> bool:
             return True  # "… is no longer used"
         # "… is a term", "… is a legal term", "… is not a formal legal label" (two
         # modifiers before a word noun; "… were prominent names in town" is about people)
-        if any(w in _WORD_NOUNS or w in _WRITING_NOUNS for w in rest[:2]):
+        if any(w in _WORD_NOUNS or w in WRITING_NOUNS for w in rest[:2]):
             return True
         return rest[2:3] != [] and rest[2] in _WORD_NOUNS and rest[2] not in ("name", "names")
     return False
