@@ -1729,7 +1729,7 @@ _AFTER_NOTE = frozenset(
 # a note's number right after a sentence's stop: "drug users.12 They …"
 _FOOTNOTE = lazy_compile(
     "\\.(?:\\d{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})"
-    '(?:(?:, ?|[-\u2013])\\d{1,3})*(?=[\\s)\\]"\u201d\u2019]|$)'
+    "(?:(?:, ?|[-\u2013])\\d{1,3})*(?!\\w)"  # what may follow: see Context._note_number
 )
 _DRIVE = lazy_compile(r"[a-z]:\\")  # "C:\\" (the view is lower case)
 # after an item of a list, another: "a junkie, a thief, and a liar"
