@@ -192,6 +192,10 @@ def test_a_clause_after_a_framed_word_is_no_list_of_words() -> None:
         "“Retard” was a common schoolyard insult in the seventies.",
         "“Junkie” insults every family that has lost someone to an overdose.",
         "“Junkie” has never meant the same to a judge as to a nurse.",
+        # a label put on someone without saying it outright, reported in quotes
+        "A neighbour's post implied the tenant upstairs was a “junkie”.",
+        "Rivals accused the coach of being a “crackhead” on air.",
+        "The singer, accused of being a “junkie” in a tabloid column, sued the paper.",
     ],
 )
 def test_a_frame_that_names_the_word_makes_a_mention(text: str) -> None:
@@ -219,6 +223,22 @@ def test_a_quoted_word_in_brackets_that_is_no_example_is_used(text: str) -> None
     ],
 )
 def test_quoted_people_who_insult_or_mean_to_are_named(text: str) -> None:
+    assert rules(text) == ["drug-use/junkie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The post implied the man who was a “junkie” had left town.",
+        "Staff implied the old depot was full of “junkies” after dark.",
+        "Ward records suggest the patient was a “junkie” before the crash.",
+        "The accused tenant is a “junkie”, the landlord's lawyer told the court.",
+        "The film never hinted why: her brother was a “junkie”.",
+    ],
+)
+def test_quoted_people_after_a_verb_of_hinting_but_no_label_put_on_someone_are_named(
+    text: str,
+) -> None:
     assert rules(text) == ["drug-use/junkie"]
 
 

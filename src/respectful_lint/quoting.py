@@ -1046,6 +1046,8 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
         return True
     if last == "against" and words[-2:-1] and words[-2] in _ADVISING:
         return True
+    if _insinuated(words):
+        return True  # 'the clip implied the man was a “…”': a label put on someone, reported
     if bare[-1:] == ["as"] and _sorted_as(bare, article=last == "the"):
         return True  # 'the agency classified them as “…”'
     if last == "into" and any(w in _DIVIDING for w in words[-4:-1]):
@@ -1074,6 +1076,57 @@ def mention_frame_before(words: list[str], *, quoted: bool, apart: bool = False)
             if w in _LABELLING_VERBS and between in (["a"], ["an"]):
                 return True
             return not (len(between) == 1 and (between[0] in _DETERMINERS or between[0].isdigit()))
+    return False
+
+
+# Verbs that put a label on someone without saying it outright, before the one labelled
+# and a copula ("implied the man was a …", "accused him of being a …"); not "suggest",
+# "allege" or "claim", which report evidence too ("ward records suggest the patient was …")
+_INSINUATING = _words(
+    "insinuate insinuates insinuated insinuating imply implies implied implying hinted "
+    "hinting accuse accuses accused accusing"
+)
+_ACCUSED = _words("accused accusing accuse accuses")
+_LABELLED_AS = (["was"], ["is"], ["be"], ["of", "being"])
+_INSINUATED_REACH = 4  # words naming the one labelled ("a man", "the young driver")
+_MAYBE = _words("might may could would must")
+
+
+def _insinuated(words: list[str]) -> bool:
+    """Whether ``words`` before a quoted term end with a verb that puts a label on someone,
+    the one labelled, a copula and "a" or "an" ("the clip implied the man was a", "accused
+    him of being a", "was accused of being an", "hinted that he might be an"): the quotes
+    hold one person's label as someone else's word."""
+    if words[-1:] not in (["a"], ["an"]):
+        return False
+    bare = words[:-1]
+    for copula in _LABELLED_AS:
+        if bare[-len(copula) :] == copula:
+            head = bare[: -len(copula)]
+            break
+    else:
+        return False
+    if copula == ["of", "being"] and head[-1:] and head[-1] in _ACCUSED:
+        return True  # "accused him of being a", "was accused of being a"
+    if head[-1:] and head[-1] in _MAYBE:
+        head = head[:-1]
+    for k in range(len(head) - 1, max(-1, len(head) - _INSINUATED_REACH - 3), -1):
+        if head[k] in _INSINUATING:
+            if k and head[k - 1] in _ARTICLES:
+                return False  # an adjective: "the accused man", "the implied customer"
+            subject = head[k + 1 :]
+            if subject[:1] == ["that"]:
+                subject = subject[1:]
+            # not a relative clause of its own ("implied the man who was a “…” left"), nor a
+            # phrase of the verb's own before a new clause ("hinted at it: the son was a …",
+            # "hinted why: her brother was a …")
+            return (
+                1 <= len(subject) <= _INSINUATED_REACH
+                and not _breaks_clause(subject)
+                and not any(
+                    w in _RELATIVES or w in _PREPOSITIONS or w in _ASKED_OF for w in subject
+                )
+            )
     return False
 
 
