@@ -152,6 +152,10 @@ def rules(text: str) -> list[str]:
         "Like the recovering addict I was, I counted every day.",
         # the copula may end a line or a paragraph
         "Being the stubborn addict that I am\n\nI relapsed twice that spring.",
+        # a second noun sharing the first one's article
+        "I was an addict and inmate for most of that decade.",
+        "For most of my twenties I was a junkie or alcoholic, depending on the week.",
+        "For six years I was a welder and inmate at the county farm.",
     ],
 )
 def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
@@ -307,6 +311,11 @@ def test_a_person_naming_themselves_is_not_reported(text: str) -> None:
         ("That winter the addict, like me, slept in the car.", "drug-use/addict"),
         # "as" meaning "while", after a comma
         ("Over my first winter, as inmates came in, I kept to myself.", "incarceration/inmate"),
+        # another's two nouns, one article
+        ("The coach said the striker was a junkie or alcoholic.", "drug-use/alcoholic"),
+        # the second noun goes on to describe or repeat: not the speaker's own
+        ("Back then I was a young teacher and junkie parents rang me nightly.", "drug-use/junkie"),
+        ("I was the desk clerk and addict after addict signed in.", "drug-use/addict"),
     ],
 )
 def test_words_about_someone_else_are_reported(text: str, rule: str) -> None:

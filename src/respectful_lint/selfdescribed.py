@@ -21,7 +21,8 @@ and the copula ends its clause ("the news junkie that I am, …"; not "the addic
 treating", "we told the inmates that we were staff"). A speaker who turns the word down ("I'm
 not an inmate", "we are not junkies", "I am no prostitute") still speaks of themselves;
 another's account of someone doing so is not covered. An item of a list after the frame
-counts ("I was a junkie, a thief, and a liar"), and so does an appositive to "I" or "we" ("I,
+counts ("I was a junkie, a thief, and a liar"), and so do a second noun that shares the
+first one's article ("I was an addict and inmate") and an appositive to "I" or "we" ("I,
 a former prostitute, ..."). Only a few modifiers may stand between the frame and the term,
 and they must be adjectives ("a former", "a proud", "an HIV-positive"), so "I was a volunteer
 helping prostitutes" is still read as use. A noun after the term is what the person is ("a
@@ -253,6 +254,19 @@ def self_described(
     if i == 2 and before[:2] == ["we", "the"] and 1 in commas:
         return True  # an appositive: "We, the felons of this county, ..."
     article = bool(i) and before[i - 1] in _ARTICLES
+    if (
+        not article
+        and not plural
+        and i >= 3
+        and before[i - 1] in ("and", "or")
+        and _ends_phrase(after, next_classes)
+    ):
+        # a second noun that shares the first one's article ("I was an addict and inmate")
+        k = i - 2
+        while k > 0 and i - 2 - k < 2 and before[k - 1] not in _ARTICLES:
+            k -= 1
+        if k > 0 and before[k - 1] in _ARTICLES:
+            i, article = k, True
     if article:
         i -= 1
         if i == 1 and before[0] in ("i", "we") and i in commas:
@@ -528,6 +542,18 @@ def _own_account(head: list[str], article: bool) -> bool:
             w in _TELLING and k > 0 and _THIRD.get(lead[k - 1]) == who for k, w in enumerate(lead)
         )
     return False
+
+
+def _ends_phrase(after: list[str], next_classes: Callable[[], frozenset[str]]) -> bool:
+    """Whether the match ends its noun phrase, with no noun it describes after it ("a young
+    teacher and junkie parents rang me"), no person named after it and no "after", "or" or
+    "and" going on ("the desk clerk and addict after addict", "a guard and inmate or
+    visitor")."""
+    if not after:
+        return True
+    if after[0] in _PERSONS or after[0] in ("after", "or", "and"):
+        return False
+    return "noun" not in next_classes()
 
 
 def _list_start(before: list[str], i: int, commas: Collection[int] = ()) -> int:
