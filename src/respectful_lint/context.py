@@ -1328,8 +1328,10 @@ class Context:
             return False
         last = self._quoted_list_end(min(closing + 1, len(self.norm)))
         close = self.norm.find(")", last, last + _BRACKET_TAIL_REACH)
+        if close == -1:
+            return False
         tail = self.norm[last:close].replace(",", " ").replace(".", " ").split()
-        if close == -1 or len(tail) > 3:
+        if len(tail) > 3:
             return False
         # words that rank or close the examples ("most especially", "among others")
         if not all(w in _BRACKET_TAIL for w in tail):
